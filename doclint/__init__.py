@@ -1,0 +1,42 @@
+"""doclint: a data-quality linter for Chinese government documents."""
+
+from __future__ import annotations
+
+from doclint.core import (
+    ArchiveRule,
+    Category,
+    Document,
+    Edit,
+    Example,
+    Examples,
+    Finding,
+    Fix,
+    Message,
+    Option,
+    Related,
+    Rule,
+    Severity,
+    Span,
+)
+from doclint.plugins.hookspecs import hookimpl
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArchiveRule",
+    "Category",
+    "Document",
+    "Edit",
+    "Example",
+    "Examples",
+    "Finding",
+    "Fix",
+    "Message",
+    "Option",
+    "Related",
+    "Rule",
+    "Severity",
+    "Span",
+    "__version__",
+    "hookimpl",
+]

@@ -1,0 +1,43 @@
+"""The core: document model, diagnostics, the rule API, registry, config and linter."""
+
+from __future__ import annotations
+
+from doclint.core.diagnostic import (
+    Category,
+    Diagnostic,
+    Edit,
+    FileInfo,
+    FileResult,
+    Finding,
+    Fix,
+    Message,
+    Related,
+    RelatedLocation,
+    Severity,
+)
+from doclint.core.document import Document, Line, LineIndex, Position, Span
+from doclint.core.rule import ArchiveRule, Example, Examples, Option, Rule
+
+__all__ = [
+    "ArchiveRule",
+    "Category",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "Example",
+    "Examples",
+    "FileInfo",
+    "FileResult",
+    "Finding",
+    "Fix",
+    "Line",
+    "LineIndex",
+    "Message",
+    "Option",
+    "Position",
+    "Related",
+    "RelatedLocation",
+    "Rule",
+    "Severity",
+    "Span",
+]

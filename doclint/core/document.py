@@ -1,0 +1,158 @@
+"""The document model: decoded text, a line index and a per-document cache of shared facts."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+import regex
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A 1-based line and a 1-based column counted in Unicode code points."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of offsets into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def shift(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line: its number, its span without the line break, and the break itself."""
+
+    number: int
+    span: Span
+    newline: str
+
+
+class LineIndex:
+    """Maps offsets to positions by bisecting over line starts (as ruff's LineIndex does)."""
+
+    __slots__ = ("_starts", "_lines")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        lines: list[Line] = []
+        previous = 0
+        for match in _LINE_BREAK.finditer(text):
+            lines.append(Line(len(lines) + 1, Span(previous, match.start()), match.group()))
+            previous = match.end()
+            starts.append(previous)
+        if previous < len(text) or not lines:
+            lines.append(Line(len(lines) + 1, Span(previous, len(text)), ""))
+        else:
+            # Text ends with a line break: the empty remainder is not a line of its own.
+            starts.pop()
+        self._starts = starts
+        self._lines = lines
+
+    def position(self, offset: int) -> Position:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return Position(index + 1, offset - self._starts[index] + 1)
+
+    def line_of(self, offset: int) -> Line:
+        return self._lines[bisect.bisect_right(self._starts, offset) - 1]
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+T = TypeVar("T")
+
+
+class Extractor(Protocol[T]):
+    """Anything with ``from_document``: a class whose instance is computed once per document."""
+
+    @classmethod
+    def from_document(cls, doc: Document) -> T: ...
+
+
+@dataclass(eq=False)
+class Document:
+    """A decoded document.
+
+    ``source`` is the text as read; ``text`` is what rules check: the same length and the same
+    line breaks, with regions a reader excludes (Markdown code blocks, front matter) blanked
+    to spaces, so every offset means the same character in both.
+    """
+
+    path: str
+    source: str
+    text: str = ""
+    encoding: str = "utf-8"
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    _index: LineIndex | None = field(default=None, init=False, repr=False)
+    _facts: dict[type, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = self.source
+        if len(self.text) != len(self.source):
+            raise ValueError("Document.text must have the same length as Document.source")
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<string>", **kwargs: Any) -> Document:
+        return cls(path=path, source=text, **kwargs)
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self.source)
+        return self._index
+
+    def position(self, offset: int) -> Position:
+        return self.index.position(offset)
+
+    def lines(self) -> Iterator[Line]:
+        return iter(self.index.lines)
+
+    def line_text(self, line: Line) -> str:
+        return self.text[line.span.start : line.span.end]
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    @property
+    def newline(self) -> str:
+        """The most common line break of the document ('\\n' when it has none)."""
+        counts: dict[str, int] = {}
+        for line in self.index.lines:
+            if line.newline:
+                counts[line.newline] = counts.get(line.newline, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else "\n"
+
+    def facts(self, extractor: type[Extractor[T]]) -> T:
+        """Return ``extractor.from_document(self)``, computed once and shared by every rule."""
+        try:
+            return self._facts[extractor]  # type: ignore[no-any-return]
+        except KeyError:
+            value = extractor.from_document(self)
+            self._facts[extractor] = value
+            return value

@@ -1,0 +1,60 @@
+"""Bytes to text: BOMs first, then strict UTF-8, then GB18030, then charset-normalizer."""
+
+from __future__ import annotations
+
+import codecs
+
+from doclint.core.errors import ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32))
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise ReadError for binary or undecodable input.
+
+    GB18030 is tried before any guess because it is a superset of GBK and GB2312, the
+    encodings real government archives use, and because guessing on short Chinese text is
+    unreliable. It is only accepted when the result looks like text.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ReadError(f"cannot decode as {encoding}: {exc}") from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data:
+        raise ReadError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise ReadError("binary file (not text in any supported encoding)")
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # heavy import, only for odd files
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ReadError("cannot detect the text encoding")
+    return str(best), best.encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    return controls > max(2, len(sample) // 100)

@@ -1,0 +1,77 @@
+"""Run rules over one document and turn findings into positioned diagnostics."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from doclint.core.diagnostic import (
+    Diagnostic,
+    Finding,
+    Related,
+    RelatedLocation,
+    Severity,
+)
+from doclint.core.document import Document
+from doclint.core.rule import Rule, RuleMeta
+
+LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveRule:
+    """A rule instance with the severity the configuration gives it."""
+
+    rule: Rule
+    severity: Severity
+
+
+def lint_document(doc: Document, rules: Sequence[ActiveRule]) -> tuple[list[Diagnostic], list[str]]:
+    """Return the document's diagnostics (sorted) and a message per crashed rule.
+
+    A crashing rule never stops the others: its exception becomes one line in ``crashes``.
+    """
+    diagnostics: list[Diagnostic] = []
+    crashes: list[str] = []
+    for active in rules:
+        try:
+            findings = list(active.rule.check(doc))
+        except Exception as exc:  # noqa: BLE001 - a plugin's bug must not stop the batch
+            LOG.debug("rule %s crashed on %s", active.rule.code, doc.path, exc_info=True)
+            crashes.append(f"rule {active.rule.code} crashed: {type(exc).__name__}: {exc}")
+            continue
+        diagnostics.extend(to_diagnostics(doc, type(active.rule), active.severity, findings))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics, crashes
+
+
+def to_diagnostics(
+    doc: Document, rule: type[RuleMeta], severity: Severity, findings: Iterable[Finding]
+) -> Iterable[Diagnostic]:
+    for finding in findings:
+        yield Diagnostic(
+            path=doc.path,
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=severity,
+            message=finding.message,
+            span=finding.span,
+            start=doc.position(finding.span.start),
+            end=doc.position(finding.span.end),
+            related=tuple(locate(doc, r) for r in finding.related),
+            fix=finding.fix,
+            origin=rule.origin,
+        )
+
+
+def locate(doc: Document, related: Related) -> RelatedLocation:
+    """Position a related span; spans in another file are positioned by the caller's index."""
+    return RelatedLocation(
+        path=related.path or doc.path,
+        span=related.span,
+        start=doc.position(related.span.start),
+        end=doc.position(related.span.end),
+        note=related.note,
+    )

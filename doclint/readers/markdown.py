@@ -1,0 +1,44 @@
+"""Markdown: front matter becomes metadata; it and fenced or indented code are not checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from doclint.core.document import Document
+from doclint.core.encoding import decode
+
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
+_FENCE = regex.compile(r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?\2[ \t]*$|^([ \t]{0,3})(`{3,}|~{3,}).*\Z",
+                       regex.S | regex.M)
+_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+
+
+def read_markdown(path: str, data: bytes, encoding: str | None = None) -> Document:
+    source, used = decode(data, encoding)
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    checked = source
+    metadata: dict[str, Any] = {}
+    front = _FRONT_MATTER.match(source)
+    if front:
+        metadata = _parse_front_matter(front.group(1) or "")
+        checked = _blank(checked, front.start(), front.end())
+    for fence in _FENCE.finditer(checked):
+        checked = _blank(checked, fence.start(), fence.end())
+    return Document(path=path, source=source, text=checked, encoding=used, metadata=metadata)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+
+
+def _parse_front_matter(block: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}

@@ -1,0 +1,81 @@
+"""What every output format implements, and the summary they all report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from doclint.core.diagnostic import Diagnostic, FileResult, Severity
+from doclint.core.registry import RuleRegistry
+
+
+@dataclass
+class Summary:
+    """Totals of a run, filled by the runner as results stream in."""
+
+    files: int = 0
+    unreadable: int = 0
+    crashed: int = 0
+    chars: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_code: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+    fixable: int = 0
+    seconds: float = 0.0
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.chars += result.info.chars
+        self.unreadable += result.error is not None
+        self.crashed += bool(result.crashes)
+        self.count(result.diagnostics)
+
+    def count(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+        for diag in diagnostics:
+            self.by_severity[diag.severity.label] += 1
+            self.by_code[diag.code] += 1
+            self.by_category[diag.category.value] += 1
+            self.fixable += diag.fix is not None
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+    def at_or_above(self, level: Severity) -> int:
+        return sum(n for label, n in self.by_severity.items() if Severity.parse(label) >= level)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "unreadable": self.unreadable,
+            "diagnostics": self.total,
+            "by_severity": dict(sorted(self.by_severity.items())),
+            "by_category": dict(sorted(self.by_category.items())),
+            "by_code": dict(sorted(self.by_code.items())),
+            "fixable": self.fixable,
+        }
+
+
+class Formatter:
+    """Lifecycle: ``start``, ``handle`` per file (input order), ``archive`` once, ``finish``."""
+
+    def __init__(self, stream: TextIO, *, registry: RuleRegistry, lang: str = "zh",
+                 color: bool = False, options: dict[str, Any] | None = None) -> None:
+        self.stream = stream
+        self.registry = registry
+        self.lang = lang
+        self.color = color
+        self.options = options or {}
+
+    def start(self) -> None:
+        """Called before the first file."""
+
+    def handle(self, result: FileResult) -> None:
+        """Called for each file's result, in input order."""
+
+    def archive(self, diagnostics: list[Diagnostic], lines: dict[str, dict[int, str]]) -> None:
+        """Called once with diagnostics of cross-document rules and their source lines."""
+
+    def finish(self, summary: Summary) -> None:
+        """Called after the last file."""

@@ -1,0 +1,104 @@
+"""Compiler-style text: ``path:line:col: CODE [category] message`` with a caret snippet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from wcwidth import wcswidth
+
+from doclint.core.diagnostic import Diagnostic, FileResult, Severity
+from doclint.report.base import Formatter, Summary
+
+_COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
+_BOLD, _DIM, _BLUE, _RESET = "\033[1m", "\033[2m", "\033[1;34m", "\033[0m"
+_MAX_SNIPPET = 120
+
+
+def display_width(text: str) -> int:
+    """Terminal cells: East Asian wide and full-width characters take two."""
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcswidth(c), 0) for c in text)
+
+
+class TextFormatter(Formatter):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_source = self.options.get("show_source", True)
+        self._lines: dict[int, str] = {}
+
+    def _paint(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def handle(self, result: FileResult) -> None:
+        self._lines = result.lines if self.show_source else {}
+        self._emit(result.diagnostics)
+
+    def archive(self, diagnostics: list[Diagnostic], lines: dict[str, dict[int, str]]) -> None:
+        for diag in diagnostics:
+            self._lines = lines.get(diag.path, {}) if self.show_source else {}
+            self._emit([diag])
+
+    def _emit(self, diagnostics: Iterable[Diagnostic]) -> None:
+        write = self.stream.write
+        for diag in diagnostics:
+            location = self._paint(_BOLD, f"{diag.path}:{diag.start.line}:{diag.start.column}:")
+            code = self._paint(_COLORS[diag.severity], diag.code)
+            fix = " [*]" if diag.fix else ""
+            write(f"{location} {code} [{diag.category.value}] {diag.message.get(self.lang)}{fix}\n")
+            lines = self._lines
+            if lines:
+                self._snippet(lines, diag.start.line, diag.start.column,
+                              diag.end.line, diag.end.column, _COLORS[diag.severity])
+            for rel in diag.related:
+                note = rel.note.get(self.lang)
+                where = f"{rel.path}:{rel.start.line}:{rel.start.column}"
+                write(f"  {self._paint(_BLUE, '= note')}: {where}: {note}\n")
+                if lines and rel.path == diag.path:
+                    self._snippet(lines, rel.start.line, rel.start.column, rel.end.line,
+                                  rel.end.column, _BLUE, marker="-")
+
+    def _snippet(self, lines: dict[int, str], line: int, column: int, end_line: int,
+                 end_column: int, color: str, marker: str = "^") -> None:
+        if line not in lines:
+            return
+        # NOTE: tabs are kept as they are: expanding them would shift every column after them.
+        text = lines[line].replace("\t", " ")
+        end = end_column if end_line == line else len(text) + 1
+        start = column - 1
+        # Long lines (speeches often have none) are cut to a window around the span.
+        offset = max(0, min(start - 20, len(text) - _MAX_SNIPPET))
+        if len(text) > _MAX_SNIPPET:
+            shown = text[offset : offset + _MAX_SNIPPET]
+            prefix = "…" if offset else ""
+        else:
+            shown, prefix, offset = text, "", 0
+        gutter = f"{line:>5} | "
+        pad = " " * display_width(prefix + text[offset:start])
+        underline = marker * max(1, display_width(text[start : max(start + 1, end - 1)]))
+        self.stream.write(self._paint(_DIM, gutter) + prefix + shown + "\n")
+        self.stream.write(" " * 6 + self._paint(_DIM, "| ") + pad + self._paint(color, underline)
+                          + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        if self.options.get("statistics"):
+            for code, count in sorted(summary.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
+                rule = self.registry.get(code)
+                label = f"[{rule.category.value}] {rule.summary.get(self.lang)}" if rule else ""
+                self.stream.write(f"{count:>6}  {code:<6} {label}\n")
+        total = summary.total
+        if self.lang == "en":
+            line = (f"Found {total} diagnostic{'s' if total != 1 else ''} in {summary.files} "
+                    f"file{'s' if summary.files != 1 else ''}")
+            if summary.fixable:
+                line += f" ({summary.fixable} fixable with --fix)"
+        else:
+            line = f"共检查 {summary.files} 个文件，发现 {total} 个问题"
+            if summary.fixable:
+                line += f"（其中 {summary.fixable} 个可用 --fix 修复）"
+        if summary.unreadable:
+            line += (f"; {summary.unreadable} unreadable" if self.lang == "en"
+                     else f"；{summary.unreadable} 个文件无法读取")
+        self.stream.write(("\n" if total else "") + line + ".\n" if self.lang == "en"
+                          else ("\n" if total else "") + line + "。\n")
+

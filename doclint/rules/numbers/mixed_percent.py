@@ -1,0 +1,48 @@
+"""N301: half-width % and full-width ％ mixed in one document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+
+_FORMS = ("%", "％")
+
+
+class MixedPercentSign(Rule):
+    """同一文档中混用半角“%”和全角“％”。
+
+    一份文档应统一使用一种百分号。规则以出现次数多的写法为准，标出少数写法的每一处，
+    并提供改为多数写法的修复；两种写法一样多时以半角“%”为准（GB/T 15835 推荐阿拉伯数字
+    及其符号用半角）。
+    """
+
+    code = "N301"
+    name = "number.mixed-percent-sign"
+    category = Category.MIXED_WIDTH
+    summary = Message("同一文档混用“%”和“％”。", "The document mixes “%” and “％”.")
+    message = Message(
+        "百分号写法不统一：此处用“{this}”，全文多用“{other}”（{count}处）。",
+        "Inconsistent percent sign: “{this}” here, “{other}” elsewhere ({count} times).",
+    )
+    fixable = True
+    examples = Examples(
+        bad=(Example("增长6.5%，占比32.1％，其余为61.4%。", fixed="增长6.5%，占比32.1%，其余为61.4%。"),),
+        good=("增长6.5%，占比32.1%。", "增长6.5％，占比32.1％。"),
+    )
+    basis = "GB/T 15835—2011 同类别同形式"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        counts = {form: text.count(form) for form in _FORMS}
+        if not all(counts.values()):
+            return
+        majority = "％" if counts["％"] > counts["%"] else "%"
+        minority = "%" if majority == "％" else "％"
+        title = Message(f"改为“{majority}”", f"Use “{majority}”")
+        start = text.find(minority)
+        while start != -1:
+            span = Span(start, start + 1)
+            yield self.report(span, this=minority, other=majority, count=counts[majority],
+                              fix=self.replace(span, majority, title))
+            start = text.find(minority, start + 1)

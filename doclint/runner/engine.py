@@ -1,0 +1,189 @@
+"""The engine: plugins + registry + config, and linting one input into a FileResult."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from doclint.core.config import Config
+from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult, Finding
+from doclint.core.document import Document
+from doclint.core.errors import ConfigError, DoclintError, ReadError
+from doclint.core.linter import ActiveRule, lint_document, to_diagnostics
+from doclint.core.registry import RuleRegistry
+from doclint.core.rule import ArchiveRule, Rule, RuleMeta
+from doclint.plugins.manager import get_plugin_manager
+
+LOG = logging.getLogger(__name__)
+
+
+def collect_rules(pm: pluggy.PluginManager, packs: Iterable[str] = ()) -> RuleRegistry:
+    """Every rule from every plugin (built-ins included) and from the named YAML packs."""
+    registry = RuleRegistry()
+    for impl in pm.hook.doclint_rules.get_hookimpls():
+        try:
+            rules = impl.function()
+        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop doclint
+            LOG.warning("plugin %s failed to list its rules: %s", impl.plugin_name, exc)
+            continue
+        for rule in rules or ():
+            if not impl.plugin_name.startswith("doclint.") and rule.origin == "builtin":
+                rule.origin = impl.plugin_name
+            registry.add(rule)
+    pack_paths = [Path(p) for group in pm.hook.doclint_rule_packs() for p in group or ()]
+    pack_paths += [Path(p) for p in packs]
+    if pack_paths:
+        from doclint.yamlrules import load_pack
+
+        for pack in pack_paths:
+            for rule in load_pack(pack):
+                registry.add(rule)
+    return registry
+
+
+class Engine:
+    """Everything needed to lint files with one configuration; built once per process."""
+
+    def __init__(self, config: Config, pm: pluggy.PluginManager | None = None) -> None:
+        self.config = config
+        self.pm = pm or get_plugin_manager()
+        self.registry = collect_rules(self.pm, config.rule_packs)
+        self.readers: dict[str, Any] = {}
+        for group in self.pm.hook.doclint_readers():
+            self.readers.update(group or {})
+        self._validate()
+        self._instances: dict[str, RuleMeta] = {}
+        self._selection: dict[tuple[str, ...], tuple[list[ActiveRule], list[ArchiveRule]]] = {}
+
+    def _validate(self) -> None:
+        config, registry = self.config, self.registry
+        groups = [("select", config.select or []), ("ignore", config.ignore),
+                  ("extend-select", config.extend_select)]
+        groups += [(f"per-file-ignores.{k}", v) for k, v in config.per_file_ignores.items()]
+        groups += [("severity", list(config.severity))]
+        for key, selectors in groups:
+            for number, selector in enumerate(selectors):
+                if not registry.is_selector(selector):
+                    where = config.where(*key.split("."), str(number))
+                    if key == "severity":
+                        where = config.where("severity", selector)
+                    raise ConfigError(f'unknown rule code, prefix or category "{selector}" in {key}',
+                                      **where)
+        for code, options in config.rules.items():
+            rule = registry.get(code)
+            if rule is None:
+                raise ConfigError(f'unknown rule "{code}" in rules', **config.where("rules", code))
+            for name, value in options.items():
+                if name not in rule.options:
+                    known = ", ".join(sorted(rule.options)) or "none"
+                    raise ConfigError(f'unknown option "{name}" for {rule.code} (known: {known})',
+                                      **config.where("rules", code, name))
+                try:
+                    rule.options[name].validate(name, value)
+                except ValueError as exc:
+                    raise ConfigError(str(exc), **config.where("rules", code, name)) from None
+
+    def instance(self, rule: type[RuleMeta]) -> RuleMeta:
+        if rule.code not in self._instances:
+            options = self.config.rules.get(rule.code) or self.config.rules.get(rule.name) or {}
+            self._instances[rule.code] = rule(**options)
+        return self._instances[rule.code]
+
+    def severity_of(self, rule: type[RuleMeta]) -> Any:
+        from doclint.core.registry import specificity
+
+        best, level = -1, rule.severity
+        for selector, severity in self.config.severity.items():
+            score = specificity(selector, rule)
+            if score > best:
+                best, level = score, severity
+        return level
+
+    def rules_for(self, path: str) -> tuple[list[ActiveRule], list[ArchiveRule]]:
+        ignores = tuple(self.config.ignores_for(path))
+        if ignores not in self._selection:
+            chosen = self.registry.select(self.config.select, ignores, self.config.extend_select)
+            doc_rules = [ActiveRule(self.instance(r), self.severity_of(r))  # type: ignore[arg-type]
+                         for r in chosen if issubclass(r, Rule)]
+            archive = [self.instance(r) for r in chosen if issubclass(r, ArchiveRule)]
+            self._selection[ignores] = (doc_rules, archive)  # type: ignore[assignment]
+        return self._selection[ignores]
+
+    def read(self, path: str, data: bytes, encoding: str | None = None) -> Document:
+        reader = self.readers.get(Path(path).suffix.lower()) or self.readers[".txt"]
+        doc: Document = reader(path, data, encoding)
+        settings = {"year": self.config.year_for(path), "era_markers": self.config.era_markers}
+        doc.settings = {**settings, **doc.settings}
+        return doc
+
+    def lint_bytes(self, path: str, data: bytes, encoding: str | None = None
+                   ) -> tuple[FileResult, dict[str, Any]]:
+        """Lint one input; return its result and its archive-rule facts (code -> fact)."""
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            doc = self.read(path, data, encoding)
+        except ReadError as exc:
+            return FileResult(FileInfo(path, sha256=digest), error=str(exc)), {}
+        info = FileInfo(path, doc.encoding, digest, len(doc.source), _newline_name(doc.newline))
+        doc_rules, archive_rules = self.rules_for(path)
+        diagnostics, crashes = lint_document(doc, doc_rules)
+        lines = source_lines(doc, diagnostics)
+        facts: dict[str, Any] = {}
+        for rule in archive_rules:
+            try:
+                facts[rule.code] = rule.collect(doc)
+            except Exception as exc:  # noqa: BLE001 - same policy as document rules
+                crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
+        return FileResult(info, tuple(diagnostics), crashes=tuple(crashes), lines=lines), facts
+
+    def lint_file(self, path: str, encoding: str | None = None) -> tuple[FileResult, dict[str, Any]]:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            return FileResult(FileInfo(path), error=f"cannot read: {exc.strerror or exc}"), {}
+        return self.lint_bytes(path, data, encoding)
+
+    def archive_diagnostics(self, facts: Mapping[str, list[tuple[str, Any]]],
+                            reread: Any) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
+        """Combine archive facts; ``reread(path)`` returns the Document to position findings.
+
+        Returns the diagnostics and, per path, the source lines they touch.
+        """
+        diagnostics: list[Diagnostic] = []
+        docs: dict[str, Document] = {}
+        for code, items in facts.items():
+            rule = self.instance(self.registry.get(code))  # type: ignore[arg-type]
+            assert isinstance(rule, ArchiveRule)
+            found: list[tuple[str, Finding]] = list(rule.combine(items))
+            for path, finding in found:
+                if path not in docs:
+                    docs[path] = reread(path)
+                diagnostics.extend(to_diagnostics(docs[path], type(rule),
+                                                  self.severity_of(type(rule)), [finding]))
+        diagnostics.sort(key=Diagnostic.sort_key)
+        lines = {path: source_lines(doc, [d for d in diagnostics if d.path == path])
+                 for path, doc in docs.items()}
+        return diagnostics, lines
+
+
+def source_lines(doc: Document, diagnostics: Iterable[Diagnostic]) -> dict[int, str]:
+    """The text of every line a diagnostic or its related spans start on."""
+    wanted: set[int] = set()
+    for diag in diagnostics:
+        wanted.add(diag.start.line)
+        wanted.update(r.start.line for r in diag.related if r.path == diag.path)
+    index = doc.index.lines
+    return {n: doc.source[index[n - 1].span.start : index[n - 1].span.end] for n in sorted(wanted)}
+
+
+def _newline_name(newline: str) -> str:
+    return {"\n": "lf", "\r\n": "crlf", "\r": "cr"}.get(newline, "lf")
+
+
+def engine_error(exc: Exception) -> DoclintError:
+    return exc if isinstance(exc, DoclintError) else DoclintError(str(exc))
