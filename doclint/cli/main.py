@@ -177,6 +177,17 @@ def show_config(path: str | None, config_path: str | None) -> None:
     click.echo(yaml.safe_dump(config.as_dict(), allow_unicode=True, sort_keys=False), nl=False)
 
 
+# Command groups that live in their own modules register themselves here.
+for _module in ("doclint.cli.packs", "doclint.cli.archive"):
+    try:
+        __import__(_module)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != _module:
+            raise
+    else:
+        sys.modules[_module].register(cli)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     cli.main(args=list(argv) if argv is not None else None, prog_name="doclint")
 

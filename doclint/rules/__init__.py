@@ -12,6 +12,7 @@ FAMILIES = (
     "doclint.rules.numbers",
     "doclint.rules.structure",
     "doclint.rules.templates",
+    "doclint.rules.style",
     "doclint.rules.archive",
 )
 
