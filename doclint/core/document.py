@@ -50,7 +50,7 @@ class Line:
 class LineIndex:
     """Maps offsets to positions by bisecting over line starts (as ruff's LineIndex does)."""
 
-    __slots__ = ("_starts", "_lines")
+    __slots__ = ("_lines", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -66,7 +66,7 @@ class LineIndex:
             # Text ends with a line break: the empty remainder is not a line of its own.
             starts.pop()
         self._starts = starts
-        self._lines = lines
+        self._lines = tuple(lines)
 
     def position(self, offset: int) -> Position:
         index = bisect.bisect_right(self._starts, offset) - 1
@@ -77,7 +77,7 @@ class LineIndex:
 
     @property
     def lines(self) -> tuple[Line, ...]:
-        return tuple(self._lines)
+        return self._lines
 
     def __len__(self) -> int:
         return len(self._lines)
