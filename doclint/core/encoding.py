@@ -13,6 +13,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# The codec that writes what follows each BOM, so a rewrite keeps the BOM and byte order.
+_BARE = {codecs.BOM_UTF8: "utf-8", codecs.BOM_UTF32_LE: "utf-32-le",
+         codecs.BOM_UTF32_BE: "utf-32-be", codecs.BOM_UTF16_LE: "utf-16-le",
+         codecs.BOM_UTF16_BE: "utf-16-be"}
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32))
 
 
@@ -40,6 +44,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _nearly_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     if _looks_binary(data):
         raise ReadError("binary file (not text in any supported encoding)")
     try:
@@ -54,7 +61,33 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _nearly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (cut mid-character, a stray byte), with U+FFFD for them.
+
+    Read as GB18030 or guessed, such a file would turn into mojibake from end to end. GBK read
+    as UTF-8 gives more errors than valid non-ASCII characters; damaged UTF-8 gives a handful
+    among thousands.
+    """
+    text = data.decode("utf-8", errors="replace")
+    errors = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text if non_ascii - errors >= 100 * errors else None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
     return controls > max(2, len(sample) // 100)
+
+
+def encode(text: str, encoding: str, original: bytes = b"") -> bytes:
+    """``text`` in ``encoding``; a BOM-marked original keeps its BOM and its byte order.
+
+    ``"utf-16"`` alone would write the machine's byte order, turning a big-endian file
+    little-endian.
+    """
+    if encoding in ("utf-8-sig", "utf-16", "utf-32"):
+        for bom, _ in _BOMS:
+            if original.startswith(bom):
+                return bom + text.encode(_BARE[bom])
+    return text.encode(encoding)

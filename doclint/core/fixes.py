@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from doclint.core.diagnostic import Edit, Fix
+from doclint.core.encoding import encode
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
@@ -36,10 +37,13 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end or start == end == t_start for t_start, t_end in taken)
 
 
-def write_atomically(path: str, text: str, encoding: str) -> None:
-    """Replace ``path`` with ``text`` encoded as ``encoding``, via a temp file and rename."""
+def write_atomically(path: str, text: str, encoding: str, original: bytes = b"") -> None:
+    """Replace ``path`` with ``text`` encoded as ``encoding``, via a temp file and rename.
+
+    ``original`` is the file's old content: its BOM, if any, is kept.
+    """
     target = Path(path)
-    data = text.encode(encoding)
+    data = encode(text, encoding, original)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".doclint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -10,8 +10,14 @@ from doclint.core.document import Document
 from doclint.core.encoding import decode
 
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
-_FENCE = regex.compile(r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?\2[ \t]*$|^([ \t]{0,3})(`{3,}|~{3,}).*\Z",
-                       regex.S | regex.M)
+# A fence opens at a line start and closes at the first line holding at least as many of the
+# same marks, or runs to the end. Line starts and ends are found by lookaround on \r and \n
+# so that CRLF and CR files close their fences too (``$`` only matches before \n).
+_FENCE = regex.compile(
+    r"(?<![^\r\n])[ \t]{0,3}(?P<fence>(?P<mark>[`~])(?P=mark){2,})[^\r\n]*"
+    r"(?:.*?(?:\r\n|\r|\n)[ \t]{0,3}(?P=fence)(?P=mark)*[ \t]*(?![^\r\n])|.*\Z)",
+    regex.S,
+)
 _NOT_NEWLINE = regex.compile(r"[^\r\n]")
 
 

@@ -23,8 +23,9 @@ class SarifFormatter(Formatter):
         self._used: dict[str, int] = {}
 
     def handle(self, result: FileResult) -> None:
+        # NOTE: SARIF's artifact "length" counts bytes; doclint counts characters: a property.
         artifact: dict[str, Any] = {"location": {"uri": _uri(result.path), "uriBaseId": "%SRCROOT%"},
-                                    "length": result.info.chars}
+                                    "properties": {"chars": result.info.chars}}
         if result.info.encoding:
             artifact["encoding"] = result.info.encoding
         if result.info.sha256:

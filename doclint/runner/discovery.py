@@ -37,8 +37,13 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
                              and not _excluded(Path(directory, d), exclude))
         for name in sorted(filenames):
             path = Path(directory, name)
-            if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(path, exclude):
+            if _included(name, include) and not _excluded(path, exclude):
                 yield str(path)
+
+
+def _included(name: str, include: Sequence[str]) -> bool:
+    # Any case, as readers pick by suffix in any case: Windows archives are full of .TXT files.
+    return any(fnmatch.fnmatchcase(name.lower(), g.lower()) for g in include)
 
 
 def _excluded(path: Path, exclude: Sequence[str]) -> bool:

@@ -129,6 +129,10 @@ class Engine:
             doc = self.read(path, data, encoding)
         except ReadError as exc:
             return FileResult(FileInfo(path, sha256=digest), error=str(exc)), {}
+        except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the batch either
+            LOG.debug("reader crashed on %s", path, exc_info=True)
+            return FileResult(FileInfo(path, sha256=digest),
+                              error=f"reader crashed: {type(exc).__name__}: {exc}"), {}
         info = FileInfo(path, doc.encoding, digest, len(doc.source), _newline_name(doc.newline))
         doc_rules, archive_rules = self.rules_for(path)
         diagnostics, crashes = lint_document(doc, doc_rules)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from doclint.core.config import Config
+from doclint.core.config import DEFAULT_INCLUDE, Config
 from doclint.core.diagnostic import FileResult
+from doclint.core.encoding import encode
 from doclint.core.errors import DoclintError
 from doclint.core.fixes import apply_fixes, write_atomically
 from doclint.report.base import Summary
@@ -68,7 +70,10 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             on_result(result)
             results = [result]
         else:
-            files = list(discover(paths, config.include, config.exclude))
+            files = list(discover(paths, _include(config, engine), config.exclude))
+            if options.output:  # the report being written is not an input
+                report = Path(options.output).resolve()
+                files = [f for f in files if Path(f).resolve() != report]
             batch = lint_paths(engine, files, config.jobs, options.encoding, on_result)
             results = batch.files
             if batch.archive:
@@ -86,18 +91,37 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
     return EXIT_DIAGNOSTICS if summary.at_or_above(config.fail_on) else EXIT_CLEAN
 
 
+def _include(config: Config, engine: Engine) -> list[str]:
+    """The configured globs; left at the default, also every suffix a plugin reader handles."""
+    if config.include != DEFAULT_INCLUDE:
+        return config.include
+    extra = [f"*{suffix}" for suffix in engine.readers if f"*{suffix}" not in DEFAULT_INCLUDE]
+    return [*config.include, *extra]
+
+
+def _round_trips(text: str, codec: str, data: bytes) -> bool:
+    """Rewriting is safe only when the unchanged text encodes back to the very same bytes."""
+    try:
+        return encode(text, codec, data) == data
+    except (UnicodeError, LookupError):
+        return False
+
+
 def _apply_fixes(engine: Engine, results: list[FileResult], encoding: str | None) -> None:
     for result in results:
         fixes = [d.fix for d in result.diagnostics if d.fix is not None and d.fix.safe]
-        if not fixes or result.path.endswith(".docx"):
+        if not fixes or result.path.lower().endswith(".docx"):
             continue
         with open(result.path, "rb") as handle:
-            doc = engine.read(result.path, handle.read(), encoding)
+            data = handle.read()
+        doc = engine.read(result.path, data, encoding)
+        if not _round_trips(doc.source, doc.encoding, data):
+            print(f"doclint: {result.path}: not fixed: its bytes do not survive decoding as "
+                  f"{doc.encoding}", file=sys.stderr)
+            continue
         text, count = apply_fixes(doc.source, fixes)
         if count and text != doc.source:
-            bom = "\ufeff" if doc.encoding == "utf-8-sig" else ""
-            codec = "utf-8" if bom else doc.encoding
-            write_atomically(result.path, bom + text, codec)
+            write_atomically(result.path, text, doc.encoding, data)
             print(f"doclint: {result.path}: applied {count} fix{'es' if count > 1 else ''}",
                   file=sys.stderr)
 

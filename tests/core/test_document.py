@@ -1,0 +1,129 @@
+"""The document model: line index, code-point columns, paragraphs, sentences, the facts cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from doclint.core.document import Document, LineIndex, Position, Span
+from doclint.core.text import Paragraphs, Sentences
+
+
+def positions(text: str) -> list[tuple[int, int]]:
+    index = LineIndex(text)
+    return [(p.line, p.column) for p in map(index.position, range(len(text) + 1))]
+
+
+def test_lf_lines_and_positions() -> None:
+    index = LineIndex("ab\ncd\n")
+    assert [(line.number, line.span, line.newline) for line in index.lines] == [
+        (1, Span(0, 2), "\n"), (2, Span(3, 5), "\n")]
+    assert positions("ab\ncd\n") == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3), (2, 4)]
+
+
+def test_crlf_is_one_line_break() -> None:
+    index = LineIndex("ab\r\ncd")
+    assert [(line.span, line.newline) for line in index.lines] == [
+        (Span(0, 2), "\r\n"), (Span(4, 6), "")]
+    assert positions("ab\r\ncd") == [(1, 1), (1, 2), (1, 3), (1, 4), (2, 1), (2, 2), (2, 3)]
+
+
+def test_lone_cr_breaks_a_line() -> None:
+    index = LineIndex("ab\rcd\r")
+    assert [(line.span, line.newline) for line in index.lines] == [
+        (Span(0, 2), "\r"), (Span(3, 5), "\r")]
+    assert index.position(3) == Position(2, 1)
+
+
+def test_mixed_line_endings() -> None:
+    text = "一\r\n二\r三\n四"
+    index = LineIndex(text)
+    assert [(line.number, line.span, line.newline) for line in index.lines] == [
+        (1, Span(0, 1), "\r\n"), (2, Span(3, 4), "\r"), (3, Span(5, 6), "\n"), (4, Span(7, 8), "")]
+    assert [index.position(text.index(c)) for c in "一二三四"] == [
+        Position(1, 1), Position(2, 1), Position(3, 1), Position(4, 1)]
+    assert index.line_of(text.index("三")).number == 3
+
+
+def test_blank_lines_and_empty_text() -> None:
+    assert len(LineIndex("")) == 1
+    assert LineIndex("").position(0) == Position(1, 1)
+    index = LineIndex("\n\n甲")
+    assert [line.span for line in index.lines] == [Span(0, 0), Span(1, 1), Span(2, 3)]
+    assert index.position(2) == Position(3, 1)
+
+
+def test_columns_count_code_points_not_bytes_or_utf16_units() -> None:
+    # 𠀀 (U+20000) and 😀 are astral: two UTF-16 units, four UTF-8 bytes, one column each.
+    text = "中文𠀀😀XX\n第二行"
+    doc = Document.from_text(text)
+    start = text.index("XX")
+    assert doc.position(start) == Position(1, 5)
+    assert doc.position(start + 2) == Position(1, 7)
+    assert doc.position(text.index("行")) == Position(2, 3)
+
+
+def test_document_newline_is_the_most_common_break() -> None:
+    assert Document.from_text("a\r\nb\r\nc\nd").newline == "\r\n"
+    assert Document.from_text("no break").newline == "\n"
+    assert Document.from_text("a\rb").newline == "\r"
+
+
+def test_document_text_must_match_source_length() -> None:
+    with pytest.raises(ValueError):
+        Document(path="x", source="abc", text="ab")
+    with pytest.raises(ValueError):
+        Span(3, 2)
+
+
+def test_line_text_and_slice_read_the_checked_text() -> None:
+    doc = Document(path="x.md", source="ab\n```\n", text="ab\n   \n")
+    second = doc.index.lines[1]
+    assert doc.line_text(second) == "   "
+    assert doc.slice(Span(0, 2)) == "ab"
+
+
+def test_paragraphs_are_stripped_non_blank_lines() -> None:
+    text = "　　一、总体要求\n\n  \u3000\n  二、主要任务。  \r\n"
+    items = Document.from_text(text).facts(Paragraphs).items
+    assert [(p.line, p.span, p.text) for p in items] == [
+        (1, Span(2, 8), "一、总体要求"),
+        (4, Span(16, 23), "二、主要任务。"),
+    ]
+    assert text[16:23] == "二、主要任务。"
+
+
+def test_sentences_split_after_final_punctuation_with_closing_quotes() -> None:
+    text = "他说：“抓落实。”要实干！还要\n第二段；结尾"
+    doc = Document.from_text(text)
+    items = doc.facts(Sentences).items
+    assert [(s.text, s.paragraph) for s in items] == [
+        ("他说：“抓落实。”", 0), ("要实干！", 0), ("还要", 0), ("第二段；", 1), ("结尾", 1)]
+    assert all(text[s.span.start : s.span.end] == s.text for s in items)
+
+
+def test_facts_are_computed_once_per_document() -> None:
+    calls: list[str] = []
+
+    class Counter:
+        def __init__(self, size: int) -> None:
+            self.size = size
+
+        @classmethod
+        def from_document(cls, doc: Document) -> Counter:
+            calls.append(doc.path)
+            return cls(len(doc.text))
+
+    doc = Document.from_text("一二三", path="a.txt")
+    first = doc.facts(Counter)
+    assert doc.facts(Counter) is first
+    assert first.size == 3
+    other = Document.from_text("一二", path="b.txt")
+    assert other.facts(Counter).size == 2
+    assert calls == ["a.txt", "b.txt"]
+
+
+def test_sentences_reuse_the_cached_paragraphs() -> None:
+    doc = Document.from_text("甲。乙。")
+    paragraphs = doc.facts(Paragraphs)
+    doc.facts(Sentences)
+    assert doc.facts(Paragraphs) is paragraphs

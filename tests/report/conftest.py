@@ -1,0 +1,45 @@
+"""Run the real click command in-process and capture stdout, stderr and the exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from click.testing import CliRunner
+
+from doclint.cli.main import cli
+
+BASE_RULES = "P101,N301,T601"  # the foundation's rules: other families may come and go
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+Doclint = Callable[..., Run]
+
+
+@pytest.fixture
+def doclint() -> Doclint:
+    def run(*args: str, input: bytes | str | None = None, select: bool = True) -> Run:
+        """``check`` runs serially and only the foundation's rules unless told otherwise."""
+        argv = list(args)
+        if argv and argv[0] == "check":
+            if not any(a.startswith(("--jobs", "-j")) for a in argv):
+                argv[1:1] = ["--jobs", "1"]
+            if select and not any(a.startswith("--select") for a in argv):
+                argv[1:1] = ["--select", BASE_RULES]
+        result = CliRunner().invoke(cli, argv, input=input)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
