@@ -33,9 +33,9 @@ def get_plugin_manager() -> pluggy.PluginManager:
                 raise
             continue
         pm.register(module, name=name)
+    pm.check_pending()
     for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         _load_plugin(pm, entry_point)
-    pm.check_pending()
     return pm
 
 
@@ -49,6 +49,12 @@ def _load_plugin(pm: pluggy.PluginManager, entry_point: importlib.metadata.Entry
     except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop doclint
         LOG.warning("plugin %r could not be loaded: %s: %s", entry_point.name,
                     type(exc).__name__, exc)
+        return
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        pm.unregister(name=f"plugin:{entry_point.name}")
+        LOG.warning("plugin %r implements an unknown hook and was skipped: %s", entry_point.name, exc)
 
 
 def purge_plugin_manager() -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Sequence
 
 from doclint.plugins.hookspecs import hookimpl
+
+LOG = logging.getLogger(__name__)
 
 FAMILIES = (
     "doclint.rules.years",
@@ -23,9 +26,10 @@ def doclint_rules() -> Sequence[type]:
     for name in FAMILIES:
         try:
             module = importlib.import_module(name)
+            rules.extend(module.RULES)
         except ModuleNotFoundError as exc:
             if exc.name != name:
-                raise
-            continue
-        rules.extend(module.RULES)
+                LOG.error("rule family %s cannot be loaded: %s", name, exc)
+        except Exception as exc:  # noqa: BLE001 - one broken family must not hide the others
+            LOG.error("rule family %s cannot be loaded: %s: %s", name, type(exc).__name__, exc)
     return rules

@@ -54,7 +54,8 @@ class Engine:
         self.pm = pm or get_plugin_manager()
         self.registry = collect_rules(self.pm, config.rule_packs)
         self.readers: dict[str, Any] = {}
-        for group in self.pm.hook.doclint_readers():
+        # pluggy calls the latest registration first: reversed, plugins override built-ins.
+        for group in reversed(self.pm.hook.doclint_readers()):
             self.readers.update(group or {})
         self._validate()
         self._instances: dict[str, RuleMeta] = {}

@@ -36,7 +36,7 @@ class CheckOptions:
 def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
     engine = Engine(config)
     formatters: dict[str, type] = {}
-    for group in engine.pm.hook.doclint_formatters():
+    for group in reversed(engine.pm.hook.doclint_formatters()):  # plugins override built-ins
         formatters.update(group or {})
     if options.fmt not in formatters:
         raise DoclintError(f'unknown format "{options.fmt}" (known: {", ".join(sorted(formatters))})')

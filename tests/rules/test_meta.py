@@ -52,3 +52,9 @@ def test_codes_and_names_unique() -> None:
     rules = list(default_registry())
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
+
+
+def test_every_case_file_names_a_registered_rule() -> None:
+    registry = default_registry()
+    missing = [p.stem for p in CASES_DIR.glob("*.yaml") if p.stem not in registry]
+    assert not missing, f"case files for unregistered rules (a family failed to load?): {missing}"
