@@ -1,0 +1,51 @@
+"""Y501: a two-digit year (08年, 12年底) where GB/T 15835 asks for all four digits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import Category, Document, Examples, Finding, Message, Rule
+from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.mentions import YearFacts
+
+
+class AbbreviatedYear(Rule):
+    """年份简写为两位数字。
+
+    GB/T 15835—2011 §5.1.4：年份不能简写，“1990年”不写为“90年”。以0开头的两位数字
+    加“年”（08年）一定是年份；其余两位数字只有后接“底”“末”“初”“度”“上半年”“下半年”
+    时才算年份（12年底），“工作12年”这类时长不报。“80年代”不报。修复按文档年份补全世纪，
+    需人工确认。
+    """
+
+    code = "Y501"
+    name = "year.abbreviated"
+    category = Category.NUMBER_FORMAT
+    summary = Message("年份简写为两位数。", "A year is written with two digits.")
+    message = Message("年份不应简写：“{text}”应写全为“{full}年”。",
+                      "Write the year in full: “{text}” should be “{full}年”.")
+    fixable = True
+    examples = Examples(
+        bad=("截至08年8月，全县共完成投资3亿元。", "12年底前全面完成。"),
+        good=("截至2008年8月，全县共完成投资3亿元。", "他在基层工作12年。", "20世纪80年代以来。"),
+    )
+    basis = "GB/T 15835—2011 §5.1.4"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        years = doc.facts(DocumentYears)
+        for short in doc.facts(YearFacts).abbreviated:
+            source = years.at(short.start)
+            full = _complete(int(short.digits), source.year if source else None)
+            span = short.span
+            fix = self.replace(span, f"{full}年", Message(f"改为“{full}年”", f"Write “{full}年”"),
+                               safe=False)
+            yield self.report(span, text=doc.slice(span), full=full, fix=fix)
+
+
+def _complete(two_digits: int, document_year: int | None) -> int:
+    """The four-digit year nearest below the document year (or this century without one)."""
+    if document_year is None:
+        return 2000 + two_digits if two_digits <= 49 else 1900 + two_digits
+    century = document_year // 100 * 100
+    year = century + two_digits
+    return year - 100 if year > document_year + 1 else year

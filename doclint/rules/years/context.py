@@ -1,0 +1,73 @@
+"""What a sentence says about its own year: the year it is about, and the year a rule compares with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core.diagnostic import Message, Related
+from doclint.core.document import Document, Span
+from doclint.rules.years.docyear import DocumentYears, YearSource
+from doclint.rules.years.mentions import YearFacts, YearMention
+
+# A year after one of these words is a target, a deadline or a base, not the year spoken of.
+_NOT_SUBJECT_BEFORE = ("到", "至", "截至", "截止", "比", "较", "同", "与", "力争", "争取", "于", "由", "从", "自")
+_NOT_SUBJECT_AFTER = regex.compile(r"年(?:底前|前|以前|以后|之前|远景|目标|相比|同期|以来|起)")
+_SUBJECT_GAP = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The year a stretch of wording is about: an explicit year, or 今年/明年/去年 resolved."""
+
+    year: int
+    span: Span
+    text: str
+    source: YearSource | None = None  # set when a relative year was resolved with the doc year
+
+
+def is_subject(text: str, mention: YearMention) -> bool:
+    before = text[max(0, mention.start - 2):mention.start]
+    if any(before.endswith(word) for word in _NOT_SUBJECT_BEFORE):
+        return False
+    return not _NOT_SUBJECT_AFTER.match(text, mention.end - 1)
+
+
+def subject_before(doc: Document, sentence: Span, offset: int,
+                   gap: int = _SUBJECT_GAP) -> Subject | None:
+    """The nearest year expression before ``offset`` in the sentence that names its topic
+    (``2024年是…``, ``今年是…``), or None when there is none or it is a target or a base."""
+    text = doc.text
+    low = max(sentence.start, offset - gap)
+    facts = doc.facts(YearFacts)
+    candidates: list[tuple[int, Subject | None]] = []
+    for mention in reversed([m for m in facts.between(low, offset) if m.end <= offset]):
+        if mention.group != -1:  # a list or a range (2024、2025年是…) names no single topic
+            candidates.append((mention.start, None))
+            break
+        if is_subject(text, mention):
+            candidates.append((mention.start, Subject(mention.value, mention.span,
+                                                      text[mention.start:mention.end])))
+            break
+    for word in facts.relative_between(low, offset):
+        if word.end <= offset:
+            source = doc.facts(DocumentYears).at(word.start)
+            subject = Subject(source.year + word.offset, word.span, word.word, source) \
+                if source is not None else None
+            candidates.append((word.start, subject))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda item: item[0])[1]
+
+
+def year_reference(source: YearSource) -> tuple[Message, tuple[Related, ...]]:
+    """“文档年份2024年（来源：日期行“2024年4月24日”）” and a related span on the evidence."""
+    where = source.describe()
+    message = Message(f"文档年份{source.year}年（来源：{where.zh}）",
+                      f"the document year {source.year} (from {where.en})")
+    related: tuple[Related, ...] = ()
+    if source.span is not None:
+        related = (Related(source.span, Message(f"文档年份的来源：{where.zh}",
+                                                f"source of the document year: {where.en}")),)
+    return message, related

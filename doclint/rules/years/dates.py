@@ -1,0 +1,85 @@
+"""Calendar dates (2024年4月24日, 4月24日, 二〇二四年四月二十四日), found once per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core.document import Document, Span
+from doclint.rules.years import numerals
+
+_AR = "0-9０-９"
+_CN = "〇○零Ｏ一二三四五六七八九"
+_CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+# Anchored on 月 (the year and month sit in a look-behind) so the engine jumps from 月 to 月.
+_DATE = regex.compile(
+    rf"""(?<=
+        (?:(?<![{_AR}.．A-Za-z/\-－])(?P<year>(?:1[89]|20|１[８９]|２０)[{_AR}]{{2}})\s?年\s?)?
+        (?<![{_AR}.．])(?P<month>[{_AR}]{{1,2}})\s?
+      | (?:(?<![{_CN}十])(?P<cyear>[一二][{_CN}]{{3}})年)?
+        (?<![{_CN}十])(?P<cmonth>十[一二]?|[一二三四五六七八九])
+    )月
+    (?:\s?(?P<day>[{_AR}]{{1,2}})\s?[日号]|(?P<cday>{_CN_DAY})[日号])?
+    (?P<weekday>\s?[（(]?\s?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])\s?[）)]?)?""",
+    regex.X,
+)
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A month (and day), with its year when written; ``weekday`` is 0 for Monday."""
+
+    span: Span
+    year: int | None
+    month: int
+    day: int | None
+    chinese: bool
+    month_span: Span
+    day_span: Span | None
+    weekday: int | None = None
+    weekday_span: Span | None = None
+
+
+class DateFacts:
+    def __init__(self, dates: list[DateMention]) -> None:
+        self.dates = dates
+
+    @classmethod
+    def from_document(cls, doc: Document) -> DateFacts:
+        dates = []
+        for match in _DATE.finditer(doc.text):
+            date = _read(match)
+            if date is not None:
+                dates.append(date)
+        return cls(dates)
+
+
+def _read(match: regex.Match[str]) -> DateMention | None:
+    chinese = match.group("cmonth") is not None
+    if chinese:
+        if match.group("cday") is None:  # 三月 alone is too often a count (三月份, 三个月)
+            return None
+        year_text, month_name, day_name = "cyear", "cmonth", "cday"
+    else:
+        year_text, month_name, day_name = "year", "month", "day"
+    day_text = match.group(day_name)
+    if day_text is None and match.group("day" if chinese else "cday") is not None:
+        return None  # a month and a day written in different numerals
+    year = match.group(year_text)
+    start = match.start(year_text) if year else match.start(month_name)
+    weekday = _WEEKDAY[match.group("wd")] if match.group("wd") else None
+    end = match.start("weekday") if weekday is not None else match.end()
+    to_number = numerals.chinese_cardinal if chinese else numerals.arabic
+    return DateMention(
+        span=Span(start, end),
+        year=(numerals.chinese_digits(year) if chinese else int(year)) if year else None,
+        month=to_number(match.group(month_name)),
+        day=to_number(day_text) if day_text else None,
+        chinese=chinese,
+        month_span=Span(*match.span(month_name)),
+        day_span=Span(*match.span(day_name)) if day_text else None,
+        weekday=weekday,
+        weekday_span=Span(*match.span("weekday")) if weekday is not None else None,
+    )

@@ -1,0 +1,127 @@
+"""Where a document mentions era markers, found once per document (``doc.facts(EraFacts)``).
+
+The keys of every marker are found in one pass; the marker's patterns then run only in the
+sentences around them. Only what could disagree with the year of that part of the document
+is searched: a plain mention only where the year is before ``earliest_mention``, current or
+future wording only where the year is outside the marker's years (or unknown), pins where the
+sentence names a year (or, for wording about the present such as 开好局, where the document
+year is known). On a consistent document that leaves almost nothing to search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doclint.core.document import Document, Span
+from doclint.rules.years import numerals
+from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.markers import EraMarker, Pin, marker_set
+
+# Marker patterns never cross a sentence; a window longer than this around a key is cut, so a
+# text without punctuation cannot make the search quadratic.
+_WINDOW = 160
+_SENTENCE_END = re.compile(r"[。！？!?\n\r]")
+# Years of grace around a marker's period: plans are drafted the year before they start and
+# reviewed the year after they end (see era-markers guidance).
+GRACE = 1
+
+MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerHit:
+    """One match of a marker: ``how`` says which kind of pattern matched."""
+
+    marker: EraMarker
+    span: Span
+    how: str
+    sentence: Span
+    first: int | None = None  # for pins: the years the wording names
+    last: int | None = None
+    pin: Pin | None = None
+    n: int | None = None  # for anniversaries: the count (改革开放30周年 -> 30)
+
+
+class EraFacts:
+    def __init__(self, hits: list[MarkerHit]) -> None:
+        self.hits = hits
+
+    @classmethod
+    def from_document(cls, doc: Document) -> EraFacts:
+        markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
+        years = doc.facts(DocumentYears)
+        text = doc.text
+        windows: dict[tuple[int, int], Span] = {}
+        if markers.trigger is not None:
+            sentence = Span(0, 0)
+            for match in markers.trigger.finditer(text):
+                if match.end() > sentence.end:  # keys come in order: most share a sentence
+                    sentence = sentence_around(text, match.start(), match.end())
+                for number in markers.by_key[markers.key_of(match)]:
+                    windows.setdefault((number, sentence.start), sentence)
+        for number in markers.unkeyed:
+            for part in years.parts:
+                windows[(number, part.span.start)] = part.span
+        hits: dict[tuple[str, str, int, int], MarkerHit] = {}
+        by_sentence: dict[Span, list[int]] = {}
+        for (number, _), window in windows.items():
+            by_sentence.setdefault(window, []).append(number)
+        for window, numbers in by_sentence.items():
+            source = years.at(window.start)
+            year = source.year if source is not None else None
+            names_year = "年" in text[window.start:window.end]
+            for number in numbers:
+                for hit in _search(text, markers.markers[number], window, year, names_year):
+                    hits.setdefault((hit.marker.id, hit.how, hit.span.start, hit.span.end), hit)
+        return cls(sorted(hits.values(), key=lambda h: (h.span.start, h.span.end)))
+
+
+def sentence_around(text: str, start: int, end: int) -> Span:
+    """The sentence holding ``text[start:end]``, cut to ``_WINDOW`` characters on each side."""
+    low = max(0, start - _WINDOW)
+    high = min(len(text), end + _WINDOW)
+    before = _SENTENCE_END.search(text[low:start][::-1])
+    left = start - before.start() if before else low
+    after = _SENTENCE_END.search(text, end, high)
+    return Span(left, after.end() if after else high)
+
+
+def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) -> bool:
+    """Whether ``year`` falls outside ``first``..``last`` widened by ``grace`` years."""
+    too_early = first is not None and year < first - grace
+    return too_early or (last is not None and year > last + grace)
+
+
+def _search(text: str, marker: EraMarker, window: Span, year: int | None,
+            names_year: bool) -> list[MarkerHit]:
+    kinds = []
+    if year is not None and marker.earliest_mention is not None and year < marker.earliest_mention:
+        kinds.append((MENTION, marker.patterns))
+    if (year is None and names_year) or (year is not None and outside(year, marker.valid_from,
+                                                                       marker.valid_to)):
+        kinds.append((CURRENT, marker.current_patterns))
+    future_from = marker.earliest_mention or marker.valid_from
+    if (year is None and names_year) or (year is not None and outside(year, future_from,
+                                                                       marker.valid_to)):
+        kinds.append((FUTURE, marker.future_patterns))
+    hits: list[MarkerHit] = []
+    for how, patterns in kinds:
+        for pattern in patterns:
+            for match in pattern.finditer(text, window.start, window.end):
+                if match.end() > match.start():
+                    hits.append(MarkerHit(marker, Span(match.start(), match.end()), how, window))
+    for pin in marker.pins:
+        # A pin is judged against a year written in its sentence (Y201), or, for wording that
+        # speaks of the present, against the document year (Y203).
+        if not names_year and not (pin.current and year is not None):
+            continue
+        for pattern in pin.patterns:
+            for match in pattern.finditer(text, window.start, window.end):
+                first, last = pin.years(match)
+                count = None
+                if pin.base_of(match) is not None:
+                    count = numerals.number(match.group("n"))
+                hits.append(MarkerHit(marker, Span(match.start(), match.end()), PIN, window,
+                                      first, last, pin, count))
+    return hits

@@ -1,0 +1,86 @@
+"""Y403: a past event dated after the document itself."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+import regex
+
+from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.rules.years.dates import DateFacts, DateMention
+from doclint.rules.years.docyear import DocumentYears, YearSource
+
+# The date names something that already happened: 3月23日，旗委常委会听取了…; 5月10日召开的….
+_PAST_EVENT = regex.compile(
+    r"[，,\s]?(?:[^。；，\n]{0,14}?)(?:召开的|召开了|举行的|举行了|主持召开了?|听取了|审议通过了?|"
+    r"印发了|出台了|发布了|作出了|胜利闭幕|隆重召开)")
+_NOT_PAST = regex.compile(r"(?:前|之前|以前|起|开始|至|到|—|－|-)")
+_PLAN_BEFORE = regex.compile(r"(?:将|拟|计划|预计|定于|准备|要|于)\s?$")
+
+
+class DateAfterDocument(Rule):
+    """文中已经发生的事件，日期却晚于文档本身的日期。
+
+    讲话稿的日期行写“（2024年4月24日）”，正文却说“5月10日，旗委常委会专门听取了……”，
+    说明日期行或正文日期有误（或文本拼接自不同年份）。只检查有完整日期（年月日）的日期行，
+    只检查写成已发生的事件（召开的、听取了、审议通过……），不检查计划和期限（“定于”“前完成”）。
+    """
+
+    code = "Y403"
+    name = "date.after-document"
+    category = Category.DATE_INVALID
+    summary = Message("已发生事件的日期晚于文档日期。", "A past event is dated after the document.")
+    message = Message("“{text}”已经发生，却晚于文档日期{document}（来源：{source_zh}）。",
+                      "“{text}” has already happened but is later than the document date {document} "
+                      "(from {source_en}).")
+    examples = Examples(
+        bad=("在全县政法工作会议上的讲话\n（2024年4月24日）\n同志们：\n5月10日，县委常委会专门听取了政法工作汇报。",),
+        good=("在全县政法工作会议上的讲话\n（2024年4月24日）\n同志们：\n3月23日，县委常委会专门听取了政法工作汇报。",
+              "在全县政法工作会议上的讲话\n（2024年4月24日）\n同志们：\n要确保5月10日前完成整改。"),
+    )
+    basis = "日期一致性"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        years = doc.facts(DocumentYears)
+        for date in doc.facts(DateFacts).dates:
+            if date.day is None:
+                continue
+            source = years.at(date.span.start)
+            written = _document_date(doc, source)
+            if written is None or source is None or source.span is None:
+                continue
+            if source.span.start <= date.span.start < source.span.end:
+                continue
+            when = _date_of(date, written.year)
+            if when is None or when <= written or not _is_past_event(text, date):
+                continue
+            yield self.report(date.span, text=text[date.span.start:date.span.end],
+                              document=f"{written.year}年{written.month}月{written.day}日",
+                              source_zh=source.describe().zh, source_en=source.describe().en,
+                              related=(Related(source.span, Message("文档日期", "document date")),))
+
+
+def _document_date(doc: Document, source: YearSource | None) -> datetime.date | None:
+    if source is None or source.source != "dateline" or source.span is None:
+        return None
+    for date in doc.facts(DateFacts).dates:
+        if date.span.start == source.span.start and date.day is not None and date.year is not None:
+            return _date_of(date, date.year)
+    return None
+
+
+def _date_of(date: DateMention, year: int) -> datetime.date | None:
+    try:
+        return datetime.date(date.year or year, date.month, date.day or 1)
+    except ValueError:
+        return None
+
+
+def _is_past_event(text: str, date: DateMention) -> bool:
+    end = date.span.end
+    start = date.span.start
+    if _NOT_PAST.match(text, end) or _PLAN_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    return bool(_PAST_EVENT.match(text, end))

@@ -1,0 +1,265 @@
+"""Era markers: phrases that belong to a span of years (plans, congresses, events, slogans).
+
+The built-in markers live in ``data/era_markers.yaml``; users add their own files in the same
+format through ``era_markers`` in the configuration (``doc.settings["era_markers"]``). Each marker
+has:
+
+``patterns``          any mention; only ``earliest_mention`` is checked against them, because
+                      looking back (“党的十八大以来”, “‘十三五’时期取得的成就”) is always allowed;
+``current_patterns``  wording that treats the marker as current (学习贯彻党的十九大精神, 征收农业税),
+                      checked against ``valid_from``..``valid_to`` with a year of grace;
+``future_patterns``   wording that treats it as current or still to come (力争在“十二五”期间建成),
+                      checked against ``earliest_mention``..``valid_to``;
+``pins``              wording that names one year (“十五”计划的收官之年, 改革开放30周年): each pin has
+                      ``from``/``to``, or a ``base`` year to which the number captured as ``n``
+                      adds (``bases`` maps named groups to base years when one pattern covers
+                      several events);
+                      ``current: true`` when the wording also speaks of the present without a year
+                      of its own (确保“十一五”开好局, 迎接党的二十大胜利召开);
+``keys``              optional literal strings, one of which every match contains: a cheap filter
+                      so that only sentences holding a key are searched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from doclint.rules.years import numerals
+
+_DATA = "era_markers.yaml"
+
+
+class MarkerError(ValueError):
+    """An era-marker file is unreadable or malformed."""
+
+
+@dataclass(frozen=True)
+class Pin:
+    """Wording that fixes the year it speaks of: ``first``..``last``, or ``base`` + n."""
+
+    patterns: tuple[regex.Pattern[str], ...]
+    first: int | None
+    last: int | None
+    base: int | None
+    label: str
+    current: bool = False  # without a year of its own, the wording means the present (开好局)
+    # Group name -> base year, when one pattern covers several events.
+    bases: tuple[tuple[str, int], ...] = ()
+
+    def base_of(self, match: regex.Match[str]) -> int | None:
+        for group, base in self.bases:
+            if match.group(group) is not None:
+                return base
+        return self.base
+
+    def years(self, match: regex.Match[str]) -> tuple[int, int]:
+        base = self.base_of(match)
+        if base is not None:
+            year = base + numerals.number(match.group("n"))
+            return year, year
+        assert self.first is not None and self.last is not None
+        return self.first, self.last
+
+
+@dataclass(frozen=True)
+class EraMarker:
+    id: str
+    label: str
+    kind: str
+    valid_from: int | None
+    valid_to: int | None
+    earliest_mention: int | None
+    patterns: tuple[regex.Pattern[str], ...]
+    current_patterns: tuple[regex.Pattern[str], ...] = ()
+    future_patterns: tuple[regex.Pattern[str], ...] = ()
+    pins: tuple[Pin, ...] = ()
+    keys: tuple[str, ...] = ()
+    note: str = ""
+    origin: str = "builtin"
+
+    def period(self) -> str:
+        """“2001—2005年”, “2017年起”, for messages."""
+        if self.valid_from is None:
+            return "—"
+        if self.valid_to is None:
+            return f"{self.valid_from}年起"
+        if self.valid_to == self.valid_from:
+            return f"{self.valid_from}年"
+        return f"{self.valid_from}—{self.valid_to}年"
+
+
+@dataclass
+class MarkerSet:
+    markers: list[EraMarker]
+    by_key: dict[str, list[int]] = field(default_factory=dict)
+    trigger: re.Pattern[str] | None = None
+    trigger_keys: list[str] = field(default_factory=list)
+    unkeyed: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for number, marker in enumerate(self.markers):
+            if not marker.keys:
+                self.unkeyed.append(number)
+            for key in marker.keys:
+                self.by_key.setdefault(key, []).append(number)
+        if self.by_key:
+            pattern, self.trigger_keys = anchored_trie(self.by_key, common_rank())
+            self.trigger = re.compile(pattern)
+
+    def key_of(self, match: re.Match[str]) -> str:
+        """The key a trigger match found (each key has its own empty group ``k<n>``)."""
+        return self.trigger_keys[int(match.lastgroup[1:])]  # type: ignore[index]
+
+
+def anchored_trie(words: Iterable[str], rank: Mapping[str, int]) -> tuple[str, list[str]]:
+    """One ``re`` pattern finding any of ``words``, and the word of each group ``k<n>``.
+
+    Scanning Chinese text for many keys is slow when keys start with common characters (党,
+    国, 全 ...): every such character is a place to try. So each key is matched from its
+    rarest character, with a look-behind for the characters before it; keys sharing that
+    anchor share one branch. An empty group per key tells which key matched.
+    """
+    by_anchor: dict[str, list[tuple[str, str, str]]] = {}
+    for word in words:
+        index = min(range(len(word)), key=lambda i: _commonness(word[i], rank))
+        by_anchor.setdefault(word[index], []).append((word[:index], word[index + 1:], word))
+    names: list[str] = []
+    branches = []
+    for anchor, items in sorted(by_anchor.items()):
+        alternatives = []
+        for before, after, word in sorted(items, key=lambda item: -len(item[2])):
+            behind = f"(?<={re.escape(before + anchor)})" if before else ""
+            alternatives.append(f"{behind}{re.escape(after)}(?P<k{len(names)}>)")
+            names.append(word)
+        branches.append(re.escape(anchor) + "(?:" + "|".join(alternatives) + ")")
+    return "|".join(branches), names
+
+
+def _commonness(char: str, rank: Mapping[str, int]) -> int:
+    if char.isascii() and char.isalpha():
+        return 0
+    if not ("\u4e00" <= char <= "\u9fff"):  # digits and punctuation are everywhere
+        return len(rank) + 1
+    return rank.get(char, 0)
+
+
+@functools.cache
+def common_rank() -> dict[str, int]:
+    """Rank of the most frequent Han characters in government reports (0 = most frequent)."""
+    data = resources.files("doclint.rules.years").joinpath("data", "common_chars.txt")
+    text = data.read_text("utf-8")
+    chars = "".join(line.strip() for line in text.splitlines() if not line.startswith("#"))
+    return {char: len(chars) - number for number, char in enumerate(chars)}
+
+
+@functools.cache
+def builtin_markers() -> tuple[EraMarker, ...]:
+    text = resources.files("doclint.rules.years").joinpath("data", _DATA).read_text("utf-8")
+    return tuple(parse_markers(_load_yaml(text, _DATA), origin="builtin"))
+
+
+@functools.cache
+def user_markers(path: str) -> tuple[EraMarker, ...]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise MarkerError(f"cannot read era-marker file {path}: {exc}") from None
+    return tuple(parse_markers(_load_yaml(text, path), origin=path))
+
+
+@functools.cache
+def marker_set(paths: tuple[str, ...] = ()) -> MarkerSet:
+    """The built-in markers plus those of ``paths``; a user marker replaces a built-in one by id."""
+    chosen = {m.id: m for m in builtin_markers()}
+    for path in paths:
+        chosen.update((m.id, m) for m in user_markers(path))
+    return MarkerSet(list(chosen.values()))
+
+
+def _load_yaml(text: str, where: str) -> list[dict[str, Any]]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise MarkerError(f"{where}: invalid YAML: {exc}") from None
+    if isinstance(data, dict):
+        data = data.get("markers")
+    if not isinstance(data, list):
+        raise MarkerError(f"{where}: expected a list of markers (or a mapping with 'markers')")
+    return data
+
+
+def parse_markers(items: Sequence[Any], origin: str) -> list[EraMarker]:
+    markers = []
+    for number, item in enumerate(items):
+        where = f"{origin}: marker {number + 1}"
+        if not isinstance(item, dict) or "id" not in item:
+            raise MarkerError(f"{where}: each marker is a mapping with an 'id'")
+        where = f"{origin}: marker {item['id']!r}"
+        try:
+            markers.append(_marker(item, origin))
+        except (regex.error, TypeError, ValueError, KeyError) as exc:
+            raise MarkerError(f"{where}: {exc}") from None
+    return markers
+
+
+def _compile(patterns: Any) -> tuple[regex.Pattern[str], ...]:
+    if patterns is None:
+        return ()
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return tuple(regex.compile(str(p), regex.M) for p in patterns)
+
+
+def _year(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"years must be numbers, got {value!r}")
+    return value
+
+
+def _base(value: Any) -> int:
+    year = _year(value)
+    if year is None:
+        raise TypeError("a base year must be a number")
+    return year
+
+
+def _marker(item: dict[str, Any], origin: str) -> EraMarker:
+    pins = tuple(
+        Pin(_compile(pin["patterns"]), _year(pin.get("from")), _year(pin.get("to")),
+            _year(pin.get("base")), str(pin.get("label", "")), bool(pin.get("current", False)),
+            tuple((str(k), _base(v)) for k, v in (pin.get("bases") or {}).items()))
+        for pin in item.get("pins") or ()
+    )
+    for pin in pins:
+        if pin.base is None and not pin.bases and (pin.first is None or pin.last is None):
+            raise ValueError("a pin needs 'from' and 'to', 'base', or 'bases'")
+    marker = EraMarker(
+        id=str(item["id"]),
+        label=str(item.get("label") or item["id"]),
+        kind=str(item.get("kind", "other")),
+        valid_from=_year(item.get("valid_from")),
+        valid_to=_year(item.get("valid_to")),
+        earliest_mention=_year(item.get("earliest_mention")),
+        patterns=_compile(item.get("patterns")),
+        current_patterns=_compile(item.get("current_patterns")),
+        future_patterns=_compile(item.get("future_patterns")),
+        pins=pins,
+        keys=tuple(str(k) for k in item.get("keys") or ()),
+        note=str(item.get("note", "")),
+        origin=origin,
+    )
+    if (marker.current_patterns or marker.future_patterns) and marker.valid_from is None:
+        raise ValueError("current_patterns and future_patterns need valid_from")
+    return marker

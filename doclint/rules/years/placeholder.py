@@ -1,0 +1,113 @@
+"""Y301: the years of a whole document collapsed to one or two placeholder values."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from doclint.core import (
+    Category,
+    Document,
+    Examples,
+    Finding,
+    Message,
+    Option,
+    Related,
+    Rule,
+    Severity,
+)
+from doclint.rules.years.contradicted_year import contradictions, only_years
+from doclint.rules.years.mentions import YearFacts
+from doclint.rules.years.repeated_year import repeated_lists
+from doclint.rules.years.same_year_change import same_year_cases
+
+_CASE_NOTE = {
+    "range": Message("年份区间起止相同", "a span of years with equal ends"),
+    "change": Message("同一变化的起止年份相同", "a change that starts and ends in one year"),
+    "comparison": Message("比较的基期与所述年份相同", "a comparison with itself"),
+}
+_MAX_SOFT = 6
+
+
+class YearPlaceholder(Rule):
+    """全文的年份被统一替换成一两个占位值。
+
+    匿名化或模板化的文本常把所有年份改成同一个值（每个年份都是“2024年”）。单看一处看不出
+    问题，合起来就很明显：年份几乎只有一个取值，文中却有需要不同年份的表述——同一变化的
+    起止年份相同（由2024年…增加到2024年）、相同年份并列（2024、2024、2024年）、年份与
+    表述矛盾（2024年是“十五”计划的收官之年），以及“五年来”“连续三年”“‘十五’时期”这类
+    跨年表述。满足条件时整篇文档只报一次，相关位置列出每条证据。
+    """
+
+    code = "Y301"
+    name = "year.placeholder"
+    category = Category.YEAR_PLACEHOLDER
+    severity = Severity.ERROR
+    summary = Message("全文年份疑被统一替换为占位值。", "The document's years look replaced by a placeholder.")
+    message = Message(
+        "全文{total}处年份只有{distinct}个取值（{values}），但有{hard}处表述要求不同的年份"
+        "{soft_zh}：年份疑被统一替换为占位值。",
+        "All {total} year mentions take {distinct} value(s) ({values}), yet {hard} statements need "
+        "different years{soft_en}: the years look replaced by a placeholder.",
+    )
+    options: ClassVar[Mapping[str, Option]] = {
+        "min_mentions": Option(int, 6, "最少年份处数 / fewest year mentions to judge a document"),
+        "max_distinct": Option(int, 2, "最多不同取值 / most distinct values of a placeholder"),
+        "min_evidence": Option(int, 2, "最少矛盾证据 / fewest contradictions needed"),
+    }
+    examples = Examples(
+        bad=("2021年全县财政收入由2021年的7400万元增加到2021年的9700万元。2021、2021、2021年连续三年"
+             "遭受旱灾。2021年是“十五”计划的收官之年。2021年，全县粮食总产创历史最高。",),
+        good=("2021年全县财政收入由2016年的7400万元增加到2021年的9700万元。2019、2020、2021年连续三年"
+              "遭受旱灾。2021年是“十四五”规划的开局之年。2021年，全县粮食总产创历史最高。",),
+    )
+    basis = "匿名化/模板化造成的年份占位（domain-rules §6）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        mentions = doc.facts(YearFacts).mentions
+        if len(mentions) < self.config["min_mentions"]:
+            return
+        counts = Counter(m.value for m in mentions)
+        if len(counts) > self.config["max_distinct"]:
+            return
+        dominant, times = counts.most_common(1)[0]
+        if times * 4 < len(mentions) * 3:
+            return
+        hard = self._contradictions(doc)
+        soft = self._stretches(doc)
+        if len(hard) < self.config["min_evidence"] and not (hard and len(soft) >= 3):
+            return
+        first = next(m for m in mentions if m.value == dominant)
+        values = "、".join(f"{year}年×{n}" for year, n in counts.most_common())
+        soft_zh = f"，另有{len(soft)}处跨年表述" if soft else ""
+        soft_en = f" and {len(soft)} phrases span several years" if soft else ""
+        yield self.report(first.span, total=len(mentions), distinct=len(counts), values=values,
+                          hard=len(hard), soft_zh=soft_zh, soft_en=soft_en,
+                          related=hard + soft[:_MAX_SOFT])
+
+    @staticmethod
+    def _contradictions(doc: Document) -> list[Related]:
+        found = [Related(group.span, Message(f"相同年份并列（{year}年×{count}）",
+                                             f"the same year listed {count} times"))
+                 for group, year, count in repeated_lists(doc)]
+        found += [Related(case.span, _CASE_NOTE[case.kind]) for case in same_year_cases(doc)]
+        for hit, subject in contradictions(doc):
+            if subject.source is None:
+                only_zh, only_en = only_years(hit)
+                found.append(Related(hit.span, Message(f"“{doc.slice(hit.span)}”{only_zh}",
+                                                       f"“{doc.slice(hit.span)}” {only_en}")))
+        return sorted(found, key=lambda r: r.span.start)
+
+    @staticmethod
+    def _stretches(doc: Document) -> list[Related]:
+        facts = doc.facts(YearFacts)
+        found = [Related(s.span, Message(f"跨年表述“{s.text}”", f"a stretch of years “{s.text}”"))
+                 for s in facts.stretches if s.years >= 2]
+        seen: set[int] = set()
+        for plan in facts.plans:
+            if plan.ordinal not in seen:
+                seen.add(plan.ordinal)
+                text = doc.slice(plan.span)
+                found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
+        return sorted(found, key=lambda r: r.span.start)

@@ -1,0 +1,151 @@
+"""Y102: the same year at both ends of a change, a span or a comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core import (
+    Category,
+    Document,
+    Examples,
+    Finding,
+    Message,
+    Related,
+    Rule,
+    Severity,
+    Span,
+)
+from doclint.rules.years.context import subject_before
+from doclint.rules.years.eras import sentence_around
+from doclint.rules.years.mentions import YearFacts, YearMention
+
+# The qualifier after 年 decides whether one year can be both ends: 由2024年初…到2024年底 is a
+# change within the year and fine; 由2024年的…到2024年的… is not.
+_QUALIFIER = regex.compile(r"(?:初|底|末|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月|[一二三四五六七八九十]{1,2}月)")
+_CHANGE_VERB = regex.compile(
+    r"(?:增加|提高|增长|上升|扩大|下降|减少|降低|缩小|发展|调整|跃升|攀升|提升|突破|回落|达|升|降|增)?(?:到|至)\s?$")
+_COMPARISON_WORD = regex.compile(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|多|少|翻)")
+_MAX_GAP = 80
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    span: Span
+    shown: str
+    first: YearMention
+    second: YearMention
+
+
+class SameYearChange(Rule):
+    """同一变化、区间或比较的起止年份相同。
+
+    “由2024年的7473万元增加到2024年的9722万元”“从2024年到2024年”“2024年至2024年”
+    “2024—2024年”，以及在讲2024年的句子里“比2024年增长”，都要求两端是不同的年份。
+    同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月）不报。
+    """
+
+    code = "Y102"
+    name = "year.same-year-change"
+    category = Category.YEAR_CONTRADICTION
+    severity = Severity.ERROR
+    summary = Message("同一变化的起止年份相同。", "A change starts and ends in the same year.")
+    message = Message("同一变化的起止年份相同：{shown}", "A change starts and ends in the same year: {shown}")
+    range_message = Message("年份区间的起止年份相同：“{shown}”", "A span of years starts and ends in the same year: “{shown}”")
+    comparison_message = Message(
+        "比较的基期与所述年份相同：{shown}",
+        "A comparison uses the year it describes as its own base: {shown}",
+    )
+    examples = Examples(
+        bad=("财政收入由2021年的7400万元增加到2021年的9700万元。", "2021—2021年累计完成投资19亿元。",
+             "2021年，全县地区生产总值达到20亿元，比2021年增长8%。"),
+        good=("财政收入由2016年的7400万元增加到2021年的9700万元。",
+              "贷款余额由2021年初的12亿元增加到2021年末的15亿元。",
+              "2021年，全县地区生产总值达到20亿元，比2020年增长8%。"),
+    )
+    basis = "年份自相矛盾（domain-rules §5 DATA-YEAR-SELF）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        templates = {"range": self.range_message, "change": self.message,
+                     "comparison": self.comparison_message}
+        for case in same_year_cases(doc):
+            yield self.report(case.span, templates[case.kind], shown=case.shown,
+                              related=case.related)
+
+
+@dataclass(frozen=True, slots=True)
+class SameYearCase:
+    kind: str  # range | change | comparison
+    span: Span
+    shown: str
+    related: tuple[Related, ...] = ()
+
+
+def same_year_cases(doc: Document) -> Iterator[SameYearCase]:
+    """Every range, change and comparison whose two ends are the same year."""
+    text = doc.text
+    facts = doc.facts(YearFacts)
+    for group in facts.groups:
+        if group.is_range and group.items[0].value == group.items[1].value:
+            yield SameYearCase("range", group.span, text[group.start:group.end])
+    mentions = facts.mentions
+    for index, first in enumerate(mentions):
+        before = text[max(0, first.start - 2):first.start].rstrip()
+        if not before:
+            continue
+        if before[-1] in "由从自":
+            pair = _change(text, first, mentions[index + 1:index + 4])
+            if pair is not None and not _same_group_range(pair):
+                yield SameYearCase("change", pair.span, pair.shown, _ends(pair))
+        elif before[-1] in "比较同与" and _COMPARISON_WORD.match(text, first.end - 1):
+            case = _comparison(doc, first)
+            if case is not None:
+                yield case
+
+
+def _comparison(doc: Document, base: YearMention) -> SameYearCase | None:
+    sentence = sentence_around(doc.text, base.start, base.end)
+    subject = subject_before(doc, sentence, base.start - 1, gap=_MAX_GAP)
+    if subject is None or subject.source is not None or subject.year != base.value:
+        return None
+    text = doc.text
+    end = min(base.end + 2, sentence.end)
+    shown = f"{subject.text}…{text[base.start - 1:end]}"
+    related = (Related(subject.span, Message("所述年份", "the year described")),)
+    return SameYearCase("comparison", Span(base.start - 1, base.end), shown, related)
+
+
+def _change(text: str, first: YearMention, following: list[YearMention]) -> _Pair | None:
+    for second in following:
+        if second.start - first.end > _MAX_GAP or _crosses_sentence(text, first.end, second.start):
+            return None
+        verb = _CHANGE_VERB.search(text, max(first.end, second.start - 4), second.start)
+        if verb is None:
+            continue
+        if second.value != first.value or _qualifier(text, first) != _qualifier(text, second):
+            return None
+        start = first.start - 1
+        shown = f"{text[start:first.end]}…{text[verb.start():second.end]}"
+        return _Pair(Span(start, second.end), shown, first, second)
+    return None
+
+
+def _qualifier(text: str, mention: YearMention) -> str:
+    match = _QUALIFIER.match(text, mention.end)
+    return match.group() if match else ""
+
+
+def _crosses_sentence(text: str, start: int, end: int) -> bool:
+    return any(char in "。！？；\n\r" for char in text[start:end])
+
+
+def _same_group_range(pair: _Pair) -> bool:
+    """从2024年至2024年 is a range already reported as such."""
+    return pair.first.group != -1 and pair.first.group == pair.second.group
+
+
+def _ends(pair: _Pair) -> tuple[Related, ...]:
+    return (Related(pair.first.span, Message("起始年份", "start year")),
+            Related(pair.second.span, Message("终止年份", "end year")))

@@ -1,0 +1,102 @@
+"""Y203: wording that treats an era marker as current outside the marker's years."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import Category, Document, Examples, Finding, Message, Rule
+from doclint.rules.years.era_check import (
+    RETROSPECT,
+    REVIEW_YEARS,
+    first_per_sentence,
+    overlaps,
+    reference_for,
+    subject_pins,
+)
+from doclint.rules.years.eras import CURRENT, FUTURE, GRACE, PIN, EraFacts, MarkerHit, outside
+
+_HOW = {
+    CURRENT: ("作为当前事项", "as current"),
+    FUTURE: ("作为当前或将来的事项", "as current or still to come"),
+}
+
+
+class MarkerOutOfPeriod(Rule):
+    """把时代标志当作当前事项来写，而文档年份不在其时效之内。
+
+    “认真贯彻党的十六届五中全会精神”“抗击非典”“征收农业税”“做好北京冬奥会服务保障”
+    “确保‘十一五’开好局”只在特定年份里是当前工作（全会精神到下次党代会为止，农业税到
+    2005年，冬奥会到2022年）。只检查表示“当前”的措辞，不检查回顾（“党的十八大以来”
+    “‘十三五’时期取得的成就”“取消农业税以来”都正常）。前后各留1年余量（规划在开始前一年
+    编制、结束后一年总结）；回顾过去几年的句子（“五年来…经历了抗击非典”）再放宽5年。
+    句中写了年份时以句中年份为准，否则以文档年份为准，消息中写明年份来源。
+    """
+
+    code = "Y203"
+    name = "era.marker-out-of-period"
+    category = Category.ANACHRONISM
+    summary = Message("时代标志被当作当前事项，但年份不在其时效内。",
+                      "An era marker is treated as current outside its years.")
+    message = Message(
+        "“{wording}”把{label}{how_zh}，其时效为{period}，与{reference_zh}不符。",
+        "“{wording}” treats {label} {how_en}, valid {period}, which does not fit {reference_en}.",
+    )
+    examples = Examples(
+        bad=("2021年3月5日\n要认真贯彻党的十六届五中全会精神。", "二〇二一年三月五日\n全力做好抗击非典工作。"),
+        good=("2005年11月5日\n要认真贯彻党的十六届五中全会精神。", "2021年3月5日\n党的十六届五中全会以来，全县经济快速发展。",
+              "要认真贯彻党的十六届五中全会精神。"),
+    )
+    pin_message = Message(
+        "“{wording}”指的是{period}，与{reference_zh}不符。",
+        "“{wording}” refers to {period}, which does not fit {reference_en}.",
+    )
+    basis = "时代标志（domain-rules §4，era-markers current_patterns）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        judged_by_y201 = subject_pins(doc)
+        hits = [h for h in doc.facts(EraFacts).hits if _is_current(h)]
+        for hit in first_per_sentence(hits):
+            if overlaps(hit.span, judged_by_y201):
+                continue
+            first, last = _period(hit)
+            reference = reference_for(doc, hit)
+            if reference is None:
+                continue
+            widened = last
+            if last is not None and hit.how != FUTURE and RETROSPECT.search(
+                    doc.text, hit.sentence.start, hit.sentence.end):
+                widened = last + REVIEW_YEARS
+            if not all(outside(year, first, widened, GRACE) for year in reference.years):
+                continue
+            earliest = hit.marker.earliest_mention
+            if earliest is not None and all(year < earliest for year in reference.years):
+                continue  # not even mentionable yet: Y202 reports it
+            how_zh, how_en = _HOW.get(hit.how, ("", ""))
+            template = self.pin_message if hit.how == PIN else self.message
+            yield self.report(hit.span, template, wording=doc.slice(hit.span),
+                              label=hit.marker.label,
+                              how_zh=how_zh, how_en=how_en, period=_period_text(first, last),
+                              reference_zh=reference.message.zh,
+                              reference_en=reference.message.en, related=reference.related)
+
+
+def _is_current(hit: MarkerHit) -> bool:
+    if hit.how in (CURRENT, FUTURE):
+        return True
+    return hit.how == PIN and hit.pin is not None and hit.pin.current
+
+
+def _period(hit: MarkerHit) -> tuple[int | None, int | None]:
+    if hit.how == PIN:
+        return hit.first, hit.last
+    if hit.how == FUTURE:
+        return hit.marker.earliest_mention or hit.marker.valid_from, hit.marker.valid_to
+    return hit.marker.valid_from, hit.marker.valid_to
+
+
+def _period_text(first: int | None, last: int | None) -> str:
+    if first is None:
+        return f"{last}年以前"
+    if last is None:
+        return f"{first}年起"
+    return f"{first}年" if first == last else f"{first}—{last}年"

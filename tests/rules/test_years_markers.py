@@ -1,0 +1,77 @@
+"""Era-marker data: the built-in file, user files through ``era_markers``, and their errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doclint.rules.years.markers import MarkerError, builtin_markers, marker_set, user_markers
+from doclint.testing import lint_text
+
+USER_MARKERS = """\
+markers:
+  - id: smart_city_pilot
+    label: 智慧城市试点
+    kind: campaign
+    valid_from: 2012
+    valid_to: 2015
+    earliest_mention: 2012
+    keys: [智慧城市]
+    patterns: ['智慧城市试点']
+    current_patterns: ['(?:开展|推进)智慧城市试点']
+"""
+
+
+def test_builtin_markers_load_and_are_keyed() -> None:
+    markers = builtin_markers()
+    assert len(markers) > 100
+    assert len({m.id for m in markers}) == len(markers)
+    for marker in markers:
+        assert marker.keys, marker.id
+        assert marker.patterns or marker.pins, marker.id
+        if marker.current_patterns or marker.future_patterns:
+            assert marker.valid_from is not None, marker.id
+
+
+def test_trigger_finds_every_key() -> None:
+    markers = marker_set()
+    for key in markers.by_key:
+        found = {markers.key_of(m) for m in markers.trigger.finditer(f"前文{key}后文")}
+        assert key in found, key
+
+
+def test_user_markers_extend_the_builtin_ones(tmp_path: Path) -> None:
+    path = tmp_path / "markers.yaml"
+    path.write_text(USER_MARKERS, encoding="utf-8")
+    found = lint_text("Y203", "要继续推进智慧城市试点。", settings={"year": 2020, "era_markers": [str(path)]})
+    assert len(found) == 1
+    assert "智慧城市试点" in found[0].message.zh and "2012—2015年" in found[0].message.zh
+    assert not lint_text("Y203", "要继续推进智慧城市试点。",
+                         settings={"year": 2014, "era_markers": [str(path)]})
+    early = lint_text("Y202", "智慧城市试点启动。", settings={"year": 2008, "era_markers": [str(path)]})
+    assert len(early) == 1
+
+
+def test_a_user_marker_replaces_a_builtin_one_by_id(tmp_path: Path) -> None:
+    path = tmp_path / "sars.yaml"
+    path.write_text("- id: sars_2003\n  label: 非典\n  valid_from: 2003\n  valid_to: 2030\n"
+                    "  keys: [非典]\n  patterns: ['非典']\n  current_patterns: ['抗击非典']\n",
+                    encoding="utf-8")
+    settings = {"year": 2024, "era_markers": [str(path)]}
+    assert not lint_text("Y203", "全力做好抗击非典工作。", settings=settings)
+    assert lint_text("Y203", "全力做好抗击非典工作。", settings={"year": 2024})
+
+
+@pytest.mark.parametrize("content, message", [
+    ("- label: no id\n", "'id'"),
+    ("- id: broken\n  patterns: ['(unclosed']\n", "broken"),
+    ("- id: bad_pin\n  pins: [{patterns: ['x']}]\n", "pin"),
+    ("just text", "list of markers"),
+])
+def test_malformed_user_files_are_reported(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    user_markers.cache_clear()
+    with pytest.raises(MarkerError, match=message):
+        user_markers(str(path))
