@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 import regex
 
-from doclint.core import Category, Document, Edit, Example, Examples, Finding, Fix, Message, Related, Rule, Span
+from doclint.core import (
+    Category,
+    Document,
+    Edit,
+    Example,
+    Examples,
+    Finding,
+    Fix,
+    Message,
+    Related,
+    Rule,
+    Span,
+)
 from doclint.core.text import Paragraphs
 
 _SPACES = regex.compile(r"[\s\u3000\u00a0\u200b]+")
@@ -36,12 +49,14 @@ class ConsecutiveDuplicateLine(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         paragraphs = doc.facts(Paragraphs).items
-        for previous, current in zip(paragraphs, paragraphs[1:]):
+        for previous, current in pairwise(paragraphs):
+            if previous.text[0] != current.text[0] or previous.text[-1] != current.text[-1]:
+                continue  # cannot be the same line (a cheap test before comparing without spaces)
             key = _SPACES.sub("", current.text)
             if key != _SPACES.sub("", previous.text) or len(_HAN.findall(key)) < self.min_han:
                 continue
-            line = doc.index.lines[current.line - 1]
-            removal = Span(doc.index.lines[previous.line - 1].span.end, line.span.end)
+            line = doc.index.line_of(current.span.start)
+            removal = Span(doc.index.line_of(previous.span.start).span.end, line.span.end)
             fix = Fix((Edit(removal, ""),), Message("删除重复行", "Delete the repeated line"))
             note = Message("首次出现", "first occurrence")
             yield self.report(current.span, line=previous.line, fix=fix,

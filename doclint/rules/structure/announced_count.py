@@ -1,0 +1,124 @@
+"""T205: a sentence announces N parts and the text delivers a different number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.core.document import Span
+from doclint.rules.structure.model import Announcement, Block, Enumeration, Structure
+from doclint.rules.structure.numerals import han
+
+_REACH = 3  # the first numbered part must start within this many blocks of the announcement
+
+
+class AnnouncedCount(Rule):
+    """预告的条目数与正文实际给出的不一致：“下面，我讲四个问题”之后只有 `一、` `二、`。
+
+    识别“讲（谈、提）N个问题/N点意见/N个方面”“以下N个方面”，以及段末冒号前的“N个××”
+    （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内的第一个编号（标题或
+    一是、一要、第一）必须从一开始，取这一组编号实际到达的最大序号与预告的数目比较。
+    段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
+    """
+
+    code = "T205"
+    name = "structure.announced-count"
+    category = Category.TITLE_SEQUENCE
+    summary = Message("预告的条目数与正文不符。", "The announced number of parts is not delivered.")
+    message = Message("预告了{announced_zh}项，后文的编号到“{last}”为止（{delivered}项）。",
+                      "{announced} parts are announced but the numbering stops at “{last}” "
+                      "({delivered}).")
+    examples = Examples(
+        bad=("同志们：\n下面，我讲四个问题。\n一、统一思想\n要提高认识。\n二、突出重点\n要抓好项目。",
+             "要力求做到“三个突破”：\n一是项目建设有突破。\n二是园区建设有突破。"),
+        good=("下面，我讲两个问题。\n一、统一思想\n要提高认识。\n二、突出重点\n要抓好项目。",
+              "我们要牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。"),
+    )
+    basis = "预告与实际条目数应一致"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        structure = doc.facts(Structure)
+        for announcement in structure.announcements:
+            found = _delivered(structure, announcement)
+            if found is None:
+                continue
+            delivered, last_span, last_text = found
+            if delivered == announcement.count:
+                continue
+            note = Message("编号到此为止", "the numbering stops here")
+            yield self.report(announcement.span, announced=announcement.count,
+                              announced_zh=_count_zh(announcement.count),
+                              delivered=delivered,
+                              last=last_text, related=(Related(last_span, note),))
+
+
+def _delivered(structure: Structure, announcement: Announcement) -> tuple[int, Span, str] | None:
+    """How far the numbering after the announcement goes: (highest number, its span, its text)."""
+    blocks = structure.blocks
+    origin = blocks[announcement.block]
+    heading = _first_heading(blocks, origin)
+    item = _first_item(structure, announcement, origin)
+    if item is not None and (heading is None or item.span.start < heading.span.start):
+        if item.number != 1:
+            return None
+        return _items_run(structure, item)
+    if heading is None or heading.heading is None or heading.heading.number != 1:
+        return None
+    sequence = structure.sequences[heading.heading.sequence]
+    members = [m for m in sequence.members if m >= heading.index]
+    last = max(members, key=lambda m: _number(blocks[m]))
+    marker = blocks[last].heading.marker  # type: ignore[union-attr]
+    return _number(blocks[last]), marker, _text(blocks[last], marker)
+
+
+def _number(block: Block) -> int:
+    return block.heading.number if block.heading is not None else 0
+
+
+def _first_heading(blocks: list[Block], origin: Block) -> Block | None:
+    for block in blocks[origin.index + 1 : origin.index + 1 + _REACH]:
+        if block.article != origin.article:
+            return None
+        if block.heading is not None:
+            return block
+    return None
+
+
+def _first_item(structure: Structure, announcement: Announcement,
+                origin: Block) -> Enumeration | None:
+    limit = origin.index + _REACH
+    for item in structure.enumerations:
+        if item.span.start < announcement.span.end:
+            continue
+        if item.block > limit or structure.blocks[item.block].article != origin.article:
+            return None
+        return item
+    return None
+
+
+def _items_run(structure: Structure, first: Enumeration) -> tuple[int, Span, str]:
+    """The run of same-style items that ``first`` opens: in its paragraph, then paragraph-opening
+    items of the following paragraphs. Gaps do not end it (T203 reports them)."""
+    blocks = structure.blocks
+    stop = next((b.index for b in blocks[first.block + 1 :] if b.heading is not None), len(blocks))
+    run = [first]
+    for item in structure.enumerations:
+        if item.span.start <= first.span.start or item.style is not first.style:
+            continue
+        if item.block >= stop or blocks[item.block].article != blocks[first.block].article:
+            break
+        same_paragraph = item.block == run[-1].block and not first.lead
+        if item.number > run[-1].number and (same_paragraph or item.lead):
+            run.append(item)
+        elif item.number == 1 and (item.lead or not first.lead):
+            break
+    last = run[-1]
+    return last.number, last.span, _text(blocks[last.block], last.span)
+
+
+def _count_zh(count: int) -> str:
+    return "两" if count == 2 else han(count)
+
+
+def _text(block: Block, span: Span) -> str:
+    return block.text[span.start - block.span.start : span.end - block.span.start]

@@ -1,0 +1,100 @@
+"""T203: in-paragraph enumerations (一是…三是) that skip, repeat or go backwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.rules.structure.model import Block, Enumeration, Structure, Style
+from doclint.rules.structure.sequence_check import STYLE_NAMES, describe
+
+_CHECKED = (Style.SHI, Style.YAO, Style.DI)
+_Last = dict[Style, Enumeration]  # the last item seen, per style
+
+
+class EnumerationSequence(Rule):
+    """段内列举 `一是…二是…`、`一要…二要…`、`第一，…第二，…` 跳号、重号或倒序。
+
+    同一段里的列举项应连续编号；每段开头的列举项（“一是……”“二是……”各起一段）在相邻段落之间
+    连续编号，遇到标题或从“一”重新开始即另起一组。段落开头的列举项可以接着上一段末尾的列举
+    （“主要是：一是……”后另起一段“二是……”）。“首先/其次/最后”只用于列举数目，不检查。
+    """
+
+    code = "T203"
+    name = "structure.enumeration-sequence"
+    category = Category.TITLE_SEQUENCE
+    summary = Message("段内列举序号不连续。", "An in-paragraph enumeration is not consecutive.")
+    message = Message("列举项“{found}”{problem_zh}。", "Enumeration item “{found}” {problem_en}.")
+    examples = Examples(
+        bad=("要抓好三件事：一是稳投资，二是促消费，四是保就业。",
+             "一是稳投资。\n二是促消费。\n二是保就业。"),
+        good=("一是稳投资，二是促消费，三是保就业。",
+              "一是稳投资。其中一要抓项目，二要抓资金。\n二是促消费。",
+              "实事求是，一是一、二是二，不能含糊。"),
+    )
+    basis = "列举序号应连续（GB/T 15834—2011 附录 B.3.8 的序次语用法）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        structure = doc.facts(Structure)
+        blocks = structure.blocks
+        lead: _Last = {}        # last paragraph-opening item
+        in_block: _Last = {}    # last item of the current paragraph
+        block_last: _Last = {}  # last item of the previous paragraph
+        current = -1
+        for item in structure.enumerations:
+            if item.style not in _CHECKED:
+                continue
+            if item.block != current:
+                block_last = self._carry(in_block, blocks, current, item.block)
+                if self._heading_between(blocks, current, item.block):
+                    lead.clear()
+                    block_last = {}
+                in_block = {}
+                current = item.block
+            before = self._previous(item, lead, in_block, block_last)
+            last = before.number if before is not None else 0
+            name = STYLE_NAMES[item.style]
+            problem = None if item.number == 1 else describe(last, item.number, name)
+            if problem is not None and before is not None \
+                    and not _written_between(doc.text, before, item):
+                note = Message(f"上一项：{name(last)}", f"previous item: {name(last)}")
+                yield self.report(item.span, found=name(item.number), problem_zh=problem.zh,
+                                  problem_en=problem.en, related=(Related(before.span, note),))
+            in_block[item.style] = item
+            if item.lead:
+                lead[item.style] = item
+
+    @staticmethod
+    def _previous(item: Enumeration, lead: _Last, in_block: _Last,
+                  block_last: _Last) -> Enumeration | None:
+        """The item this one should follow; None when it may open a run anywhere."""
+        if item.style in in_block:
+            return in_block[item.style]
+        carried = block_last.get(item.style)
+        if carried is not None and carried.number + 1 == item.number:
+            return carried
+        if item.lead:
+            return lead.get(item.style)
+        return None
+
+    @staticmethod
+    def _carry(in_block: _Last, blocks: list[Block], previous: int, following: int) -> _Last:
+        """The previous paragraph's last items carry over only to the very next prose paragraph."""
+        if previous < 0:
+            return {}
+        between = blocks[previous + 1 : following]
+        return dict(in_block) if not any(b.is_prose for b in between) else {}
+
+    @staticmethod
+    def _heading_between(blocks: list[Block], previous: int, following: int) -> bool:
+        """A heading (or an inline heading opening the new paragraph) starts a new scope."""
+        return any(b.heading is not None for b in blocks[previous + 1 : following + 1])
+
+
+def _written_between(text: str, before: Enumeration, item: Enumeration) -> bool:
+    """The missing items are there, only glued to the text before them (``…/摄第三，``)."""
+    if not before.number < item.number - 1:
+        return False
+    name = STYLE_NAMES[item.style]
+    between = text[before.span.end : item.span.start]
+    return all(name(n) in between for n in range(before.number + 1, item.number))

@@ -1,0 +1,105 @@
+"""In-paragraph enumerations (一是/二是, 一要/二要, 第一，/第二，, 首先/其次/最后) and the
+sentences that announce a count (``下面，我讲四个问题``, ``抓好以下五方面工作``,
+``做到“四个提升”：``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from doclint.core.document import Span
+from doclint.rules.structure.model import Announcement, Style
+from doclint.rules.structure.numerals import ordinal
+
+_SMALL = "[一二三四五六七八九十]"
+_COUNT = "[两二三四五六七八九十]{1,2}"
+
+# An item stands at the start of a line or right after punctuation (checked on the character
+# before it, which keeps the scan fast), so that 统一是, 唯一要, 之一是 never count; 一是一、二是二
+# (an idiom), 二要素 and 第一、二产业 are excluded by the pattern.
+_ITEM = regex.compile(
+    rf"""(?P<SHI>{_SMALL}{{1,3}})是(?![否非]|(?P=SHI)[，、,])
+      |(?P<YAO>{_SMALL}{{1,3}})要(?![求素点件害么])
+      |第(?P<DI>{_SMALL}{{1,3}})(?:[，,：:]|、(?!第?{_SMALL}))
+      |(?P<SHOUXIAN>首先|其次|再次|最后)[，,：:]
+    """,
+    regex.X,
+)
+# Where an item may start: scanning for these with the standard library's re (which skips ahead
+# on a leading character class) and confirming each with _ITEM is several times faster.
+_ITEM_CANDIDATE = re.compile(
+    r"[一二三四五六七八九十第首其再最][一二三四五六七八九十先次后]{0,3}[是要，,：:、]"
+)
+_ITEM_AFTER = frozenset("。；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0")
+_SHOUXIAN_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+
+# Announcements. A quoted count (“四个提升”) announces only at the end of its paragraph before
+# a colon, or when a paragraph opens by restating it (“三个着力”。一是…); elsewhere “四个全面”
+# and “两个确立” are slogans, not announcements.
+_ANNOUNCE = regex.compile(
+    rf"""(?:讲|谈|提|说)(?:以下)?(?P<spoken>{_COUNT})(?:个|点|条|项)(?:方面的?)?
+         (?:问题|意见|看法|体会|想法|要求|建议|希望|方面)
+        |以下(?P<listed>{_COUNT})(?:个|项|点|条|大)?(?:方面|问题|重点|任务|工作|措施|领域)
+    """,
+    regex.X,
+)
+_QUOTED = regex.compile(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
+_QUOTED_LEAD = regex.compile(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
+_SENTENCE_START = regex.compile(r"[。！？!?；;]")
+
+
+def items(text: str) -> Iterator[tuple[Style, int, Span]]:
+    """Every enumeration item of ``text`` (a whole document, scanned once): style, number, span."""
+    for candidate in _ITEM_CANDIDATE.finditer(text):
+        start = candidate.start()
+        if start and text[start - 1] not in _ITEM_AFTER:
+            continue
+        match = _ITEM.match(text, start)
+        if match is None:
+            continue
+        name = match.lastgroup or ""
+        raw = match.group(name)
+        number = _SHOUXIAN_NUMBER[raw] if name == "SHOUXIAN" else ordinal(raw)
+        if number is not None:
+            end = match.end(name) + (1 if name in ("SHI", "YAO") else 0)
+            yield Style[name], number, Span(match.start(), end)
+
+
+def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
+    """``讲四个问题``, ``以下十方面``: the count and its span, over a whole document."""
+    for match in _ANNOUNCE.finditer(text):
+        count = ordinal(match.group("spoken") or match.group("listed"))
+        if count and count > 1:
+            yield count, Span(match.start(), match.end())
+
+
+def quoted_count(text: str, base: int, block: int) -> Iterator[Announcement]:
+    """A quoted count that announces: restated at a paragraph's start, or ending it."""
+    if text.startswith("“") or "”" in text[-3:]:
+        yield from _quoted(text, base, block)
+
+
+def _quoted(text: str, base: int, block: int) -> Iterator[Announcement]:
+    lead = _QUOTED_LEAD.match(text)
+    if lead:
+        count = ordinal(lead.group("n"))
+        if count and count > 1:
+            yield Announcement(count, Span(base + 1, base + lead.end() - 2), block)
+        return
+    tail = text.rstrip(" 　")
+    quoted = list(_QUOTED.finditer(tail))
+    if not quoted:
+        return
+    last = quoted[-1]
+    rest = tail[last.end():]
+    if rest not in ("：", ":", "。", ""):
+        return
+    ends = _SENTENCE_START.finditer(tail, 0, last.start())
+    sentence_start = max((m.end() for m in ends), default=0)
+    if any(q.start() >= sentence_start for q in quoted[:-1]):
+        return  # two counts in one sentence (“三个着力”，“两条底线”): which one is announced?
+    count = ordinal(last.group("n"))
+    if count and count > 1:
+        yield Announcement(count, Span(base + last.start() + 1, base + last.end() - 1), block)

@@ -1,0 +1,239 @@
+"""What a single line looks like: heading markers, compilation markers, salutations, datelines,
+bylines, web chrome and teaser lines. Pure functions over the line's stripped text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from doclint.rules.structure.model import Level
+from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
+
+_HN = f"[{HAN_NUMERAL}]"
+_SMALL = "[一二三四五六七八九十]"
+
+# A heading marker at the start of a line. 第N条 and 第N章 need a space or the line's end after
+# them (otherwise "第五条规定…" would be a heading); "一、二季度", "二、三产业", "一、二线城市"
+# are not headings.
+_HEADING = regex.compile(
+    rf"""^(?:
+      第(?P<PART>{_HN}{{1,4}})编(?=[\s　]|$)
+     |第(?P<CHAPTER>{_HN}{{1,4}})章(?=[\s　]|$)
+     |第(?P<SECTION>{_HN}{{1,4}})节(?=[\s　]|$)
+     |第(?P<CLAUSE>{_HN}{{1,5}})条(?=[\s　])
+     |(?P<ONE>{_SMALL}{{1,3}})[ \t　]*[、．.](?!{_SMALL}{{1,2}}[、季产线级类])
+     |[（(][ 　]*(?P<TWO>{_SMALL}{{1,3}})[ 　]*[）)]
+     |(?P<THREE>[{ARABIC}]{{1,2}})[ \t　]*[.．、](?![{ARABIC}.．])
+     |[（(][ 　]*(?P<FOUR>[{ARABIC}]{{1,2}})[ 　]*[）)]
+     |(?P<FIVE>[①-⑳])
+    )[ \t　]*""",
+    regex.X,
+)
+# The heading text ends at the first sentence end or at a gap of spaces before more text.
+_TITLE_END = regex.compile(r"[。！？!?；;]|[ \t　]{1,}(?=\S)")
+
+# A compilation marker: 第N篇：title, 篇N：title. Without a colon, 第N篇 is a plan's part heading
+# unless the rest reads like a document title.
+_ARTICLE = regex.compile(
+    rf"^(?:第(?P<n>{_HN}{{1,4}}|[{ARABIC}]{{1,3}})篇|篇(?P<m>{_HN}{{1,3}}|[{ARABIC}]{{1,3}}))"
+    r"[ \t　]*(?P<sep>[：:、．.]?)[ \t　]*(?P<title>.*)$"
+)
+_GENRE = regex.compile(
+    r"(?:讲话|报告|发言|致辞|讲稿|演讲稿|总结|通知|意见|方案|心得|体会|范文|汇报|主持词|决定|纪要)"
+    r"[\p{Pe}\p{Pf}”》）)]*$"
+)
+
+_SALUTATION = regex.compile(
+    r"^(?:同志们|各位|尊敬的|亲爱的|女士们|先生们|朋友们|老师们|同学们)[^。；;]{0,30}?(?P<end>[：:！!])$"
+)
+_SALUTATION_START = frozenset("同各尊亲女先朋老")
+# A 公文's addressee line: bodies separated by 、 or ， and a final colon.
+_ADDRESSEE = regex.compile(
+    r"^[^。；;：:]{2,80}[、，,][^。；;：:]{1,80}[：:]$|^各[^。；;：:]{1,60}[：:]$"
+)
+
+_DAY = r"[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*"
+_DATE = rf"(?:\d{{4}}|[０-９]{{4}}|[一二〇○零ＯO]{{4}})[ 　]*年{_DAY}月(?:{_DAY}日)?"
+_DATELINE = regex.compile(
+    rf"^[（(]?[ 　]*{_DATE}[ 　]*[）)]?$|^[—－-]{{1,2}}.*?(?:{_DATE}|在.+上)"
+)
+_DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
+_DOCUMENT_NUMBER = regex.compile(
+    r"^[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$"
+)
+
+_CHROME = regex.compile(
+    r"【[^】]{0,20}】|www\.|https?://|>>|当前位置|来源[：:]|责任编辑|<!--|-->|<U\+|打印本页|关闭窗口"
+    r"|字[体号][：:]|上一篇|下一篇|相关(?:文章|阅读|报道)|阅读次数|发布时间|点击[：:]"
+    r"|^(?:下载|打印|全屏|收藏|分享|关闭|返回顶部|加大|还原|减小|[【】])$"
+)
+_CHROME_MAX = 100
+_SENTENCE_PUNCT = regex.compile(r"[。！？!?；;：:，,]")
+_HAN = regex.compile(r"\p{Han}")
+_SPACES = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_POST_AND_NAME = regex.compile(
+    r"(?:书记|县长|市长|省长|州长|盟长|旗长|区长|乡长|镇长|总理|主席|主任|部长|厅长|局长|委员|秘书长)"
+    r"[ \t\u3000]*\p{Han}{2,4}$"
+)
+_INNER_SPACE = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_SPACE_OR_PUNCT = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff\p{P}\p{S}]+")
+# Scraped pages leave literal "<U+00A0>" markers before a line's text.
+_LEADING_JUNK = regex.compile(r"(?:<U\+[0-9A-Fa-f]{4}>|[\s\u3000\u00a0\u200b\ufeff])+")
+ELLIPSIS_END = regex.compile(r"(?:\.{3,}|…+|。{3,}|·{3,}|(?:\.\s){2,}\.)[\s　]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A heading marker found at a line's start (offsets relative to the line's text)."""
+
+    level: Level
+    number: int
+    start: int        # start of the marker
+    end: int          # end of the marker and of the spaces after it
+    marker_end: int   # end of the marker proper
+    title_end: int
+    inline: bool
+
+
+def content_start(text: str) -> int:
+    """Where a line's content starts, after literal ``<U+00A0>`` markers left by a scraper."""
+    if not text.startswith("<U+"):
+        return 0
+    match = _LEADING_JUNK.match(text)
+    return match.end() if match else 0
+
+
+def heading_marker(text: str) -> Marker | None:
+    match = _HEADING.match(text)
+    if match is None:
+        return None
+    name = match.lastgroup or ""
+    level = Level[name]
+    raw = match.group(name)
+    number = ord(raw) - 0x2460 + 1 if level is Level.FIVE else ordinal(raw)
+    if number is None or number == 0:
+        return None
+    start = match.end()
+    stop = _TITLE_END.search(text, start)
+    title_end = stop.start() if stop else len(text)
+    inline = stop is not None and bool(text[stop.end():].strip())
+    marker_end = len(text[: match.end()].rstrip(" \t\u3000"))
+    return Marker(level, number, 0, start, marker_end, title_end, inline)
+
+
+def shifted(marker: Marker, offset: int) -> Marker:
+    return Marker(marker.level, marker.number, marker.start + offset, marker.end + offset,
+                  marker.marker_end + offset, marker.title_end + offset, marker.inline)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMarker:
+    number: int
+    end: int            # end of ``第N篇``
+    title_start: int    # where the title after the marker starts (len(text) when none)
+    start: int = 0
+
+
+def article_marker(text: str) -> tuple[ArticleMarker | None, bool]:
+    """``(marker, is_compilation)``: ``第N篇：…`` marks a compilation's article,
+    ``第一篇　总体要求`` is a plan's part."""
+    match = _ARTICLE.match(text)
+    if match is None:
+        return None, False
+    number = ordinal(match.group("n") or match.group("m"))
+    if number is None:
+        return None, False
+    title = match.group("title")
+    compilation = bool(match.group("sep") in ("：", ":") or not title.strip()
+                       or _GENRE.search(title.strip()))
+    end = match.end("n") + 1 if match.group("n") else match.end("m")
+    return ArticleMarker(number, end, match.start("title")), compilation
+
+
+def is_salutation(text: str) -> bool:
+    return len(text) <= 40 and text[0] in _SALUTATION_START and bool(_SALUTATION.match(text))
+
+
+def opens_article(text: str, after_head: bool) -> bool:
+    """A salutation that opens a speech: with a colon, or under a dateline
+    (``同志们！`` and ``各位代表！`` also occur mid-speech)."""
+    match = _SALUTATION.match(text)
+    return bool(match) and (after_head or match.group("end") in "：:") and len(text) <= 40
+
+
+def is_addressee(text: str) -> bool:
+    return bool(_ADDRESSEE.match(text)) and len(text) <= 120
+
+
+def is_dateline(text: str) -> bool:
+    return len(text) <= 80 and text[0] in _DATELINE_START and bool(_DATELINE.match(text))
+
+
+def is_chrome(text: str) -> bool:
+    """Web-page chrome: a short line of a site's furniture (``【字体：大 中 小】``, ``来源：``)."""
+    return len(text) <= _CHROME_MAX and bool(_CHROME.search(text))
+
+
+def is_document_number(text: str) -> bool:
+    return bool(_DOCUMENT_NUMBER.match(_SPACES.sub("", text)))
+
+
+def has_punctuation(text: str) -> bool:
+    """Clause punctuation: what tells prose from a title, label or name (titles may hold 、)."""
+    return bool(_SENTENCE_PUNCT.search(text))
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+_AT_LEAST: dict[int, regex.Pattern[str]] = {}
+
+
+def has_han(text: str, count: int) -> bool:
+    """``han_count(text) >= count``, without counting past ``count`` (a hot path)."""
+    if len(text) < count:
+        return False
+    pattern = _AT_LEAST.get(count)
+    if pattern is None:
+        pattern = _AT_LEAST[count] = regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{count}}}")
+    return pattern.match(text) is not None
+
+
+def looks_like_byline(text: str, after_dateline: bool = False) -> bool:
+    """A name under a title: short, no punctuation, spaced out (``王 立 军``) or after a post
+    (``国务院总理 李鹏``); after a dateline any short line is the speaker."""
+    if has_punctuation(text) or is_chrome(text):
+        return False
+    count = han_count(text)
+    if not 2 <= count <= 16:
+        return False
+    return (after_dateline or count <= 4 or bool(_INNER_SPACE.search(text))
+            or bool(_POST_AND_NAME.search(text)))
+
+
+def looks_like_title(text: str) -> bool:
+    """A short line without sentence punctuation that is not web chrome."""
+    return not has_punctuation(text) and not is_chrome(text) and 2 <= han_count(text) <= 60
+
+
+def key(text: str) -> str:
+    """Text for comparisons: no white space of any width."""
+    return _SPACES.sub("", text)
+
+
+def compact(text: str) -> str:
+    """Text without white space or punctuation, for comparing headings."""
+    return _SPACE_OR_PUNCT.sub("", text)
+
+
+def title_key(text: str) -> str:
+    """A title for comparisons: no ``第N篇：`` prefix, no spaces, no punctuation."""
+    text = text.strip()
+    text = text[content_start(text) :]
+    marker, _ = article_marker(text)
+    if marker is not None:
+        text = text[marker.title_start :]
+    return _PUNCT.sub("", key(text))

@@ -1,0 +1,100 @@
+"""Walk an article's headings into runs of siblings, with each heading's parent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from doclint.core.document import Span
+from doclint.core.text import Paragraph
+from doclint.rules.structure import lines
+from doclint.rules.structure.model import Heading, Level, Sequence
+
+
+@dataclass
+class _Run:
+    id: int
+    level: Level
+    parent: int
+    members: list[tuple[int, int]] = field(default_factory=list)  # (block, number)
+    closed_by: int | None = None  # the heading that closed it by opening a shallower run
+    interrupted_by: list[int] = field(default_factory=list)
+
+    @property
+    def last(self) -> int:
+        return self.members[-1][1]
+
+
+class Outline:
+    """Walks an article's headings with a stack of open sibling runs, ordered by level.
+
+    A heading closes the runs of deeper levels, continues the run of its own level, or opens a
+    new run under the nearest shallower heading. A run closed by a shallower heading that opened
+    a new run is resumed when its next number follows on (``1.`` … ``（一）（二）`` … ``2.``):
+    the text nested the shallower level inside it, which ``Sequence.interrupted_by`` records.
+    """
+
+    def __init__(self) -> None:
+        self.runs: list[_Run] = []
+        self.reset()
+
+    def reset(self) -> None:
+        self.open: list[_Run] = []
+        self.closed: dict[Level, _Run] = {}
+        self.continuous: dict[Level, _Run] = {}
+
+    def add(self, index: int, marker: lines.Marker, paragraph: Paragraph) -> Heading:
+        level, number = marker.level, marker.number
+        popped: list[_Run] = []
+        while self.open and self.open[-1].level > level:
+            popped.append(self.open.pop())
+        count = len(self.runs)
+        run = self._run_for(level, number)
+        opened = len(self.runs) > count
+        for closed in popped:
+            closed.closed_by = index if opened else None
+            self.closed[closed.level] = closed
+        run.members.append((index, number))
+        base = paragraph.span.start
+        return Heading(level, number, Span(base + marker.start, base + marker.marker_end),
+                       paragraph.text[marker.end : marker.title_end],
+                       Span(base + marker.end, base + marker.title_end), marker.inline,
+                       run.id, run.parent)
+
+    def _run_for(self, level: Level, number: int) -> _Run:
+        top = self.open[-1] if self.open and self.open[-1].level == level else None
+        if level.continuous:
+            run = self.continuous.get(level)
+            if run is None or number == 1:
+                run = self._new(level)
+                self.continuous[level] = run
+            if top is not run:
+                if top is not None:
+                    self.open.pop()
+                self.open.append(run)
+            return run
+        # A 1 restarts the run, unless the run is a lone 1 (then it is a repeated 1).
+        if top is not None and (number != 1 or top.last == 1):
+            return top
+        if top is not None:
+            self.open.pop()
+        resumed = self.closed.get(level)
+        if top is None and number > 1 and resumed is not None and number == resumed.last + 1:
+            del self.closed[level]
+            if resumed.closed_by is not None:
+                resumed.interrupted_by.append(resumed.closed_by)
+            self.open.append(resumed)
+            return resumed
+        run = self._new(level)
+        self.open.append(run)
+        return run
+
+    def _new(self, level: Level) -> _Run:
+        parents = [r for r in self.open if r.level < level]
+        parent = parents[-1].members[-1][0] if parents and parents[-1].members else -1
+        run = _Run(len(self.runs), level, parent)
+        self.runs.append(run)
+        return run
+
+    def sequences(self) -> list[Sequence]:
+        return [Sequence(r.level, r.parent, tuple(b for b, _ in r.members),
+                         tuple(r.interrupted_by)) for r in self.runs]
