@@ -75,6 +75,16 @@ class Engine:
                         where = config.where("severity", selector)
                     raise ConfigError(f'unknown rule code, prefix or category "{selector}" in {key}',
                                       **where)
+        for number, path in enumerate(config.era_markers):
+            where = config.where("era_markers", str(number))
+            try:
+                from doclint.rules.years.markers import MarkerError, user_markers
+            except ImportError:
+                break
+            try:
+                user_markers(path)
+            except MarkerError as exc:
+                raise ConfigError(str(exc), **where) from None
         for code, options in config.rules.items():
             rule = registry.get(code)
             if rule is None:
