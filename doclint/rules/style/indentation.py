@@ -1,0 +1,124 @@
+"""T502: a paragraph indented with spaces in a file whose paragraphs are not."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from doclint.core import (
+    Category,
+    Document,
+    Edit,
+    Example,
+    Examples,
+    Finding,
+    Fix,
+    Message,
+    Rule,
+    Severity,
+    Span,
+)
+from doclint.rules.templates.scan import line_end
+
+_INDENT = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000\u200b\ufeff]*")
+# Patterns led by the line break, so the scan jumps from line to line: a line that starts with
+# a space, a tab or an NBSP; one that starts with text; one indented with full-width spaces.
+_NARROW_START = {sep: regex.compile(rf"{sep}[ \t\u00a0\u2002]") for sep in "\n\r"}
+_FLUSH_START = {sep: regex.compile(rf"{sep}(?=\S)") for sep in "\n\r"}
+_WIDE_START = {sep: regex.compile(rf"{sep}[\u3000\u2003]+(?=\S)") for sep in "\n\r"}
+_NARROW = frozenset(" \t\u00a0\u2002")
+_HAN = regex.compile(r"\p{Han}")
+_MIN_LINES = 5
+_MAX_SHARE = 0.1  # the odd ones out: at most one paragraph in ten
+_ALIGNMENT = 8  # this many spaces or more right-align a signature or centre a title
+
+
+class StrayIndentation(Rule):
+    """个别段落以半角空格缩进，而全文其他段落不缩进或用全角空格缩进。
+
+    全文统一不缩进，或统一用全角空格（“　　”）缩进，都是正常的；个别段落开头多出的半角空格、
+    制表符或不间断空格，多是拼接或转换留下的痕迹（如一篇汇编中新一篇开头的“ 同志们：”）。
+    至少 5 个段落、异常段落不超过一成时才报；8 个以上空格的行是右对齐的署名或居中的标题，不报。
+    修复把缩进改成全文通行的写法。
+    """
+
+    code = "T502"
+    name = "style.stray-indentation"
+    category = Category.SPACING
+    severity = Severity.INFO
+    summary = Message(
+        "个别段落的缩进与全文不一致。", "A paragraph is indented unlike the rest of the file."
+    )
+    message = Message(
+        "此段以半角空格缩进，而全文{usual_zh}（{count}段）。",
+        "This paragraph is indented with spaces; the rest of the file {usual_en} "
+        "({count} paragraphs).",
+    )
+    fixable = True
+    examples = Examples(
+        bad=(
+            Example(
+                "同志们：\n今天召开会议。\n 下面我讲三点。\n一是抓项目。\n"
+                "二是抓招商。\n三是抓落实。",
+                fixed="同志们：\n今天召开会议。\n下面我讲三点。\n一是抓项目。\n二是抓招商。\n三是抓落实。",
+            ),
+        ),
+        good=(
+            "同志们：\n　　今天召开会议。\n　　下面我讲三点。\n　　一是抓项目。\n　　二是抓招商。",
+            "各位代表：\n现在作报告。\n一、回顾\n二、任务\n三、要求\n"
+            "                    县人民政府",
+        ),
+    )
+    basis = "排版一致性"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        sep = "\n" if "\n" in text else "\r"  # CR-only files break lines with \r
+        stray = [
+            (start, indent)
+            for start in _narrow_line_starts(text, sep)
+            if len(indent := _INDENT.match(text, start).group()) < _ALIGNMENT
+            and _is_text(text, start + len(indent))
+        ]
+        if not stray:
+            return
+        flush = len(_FLUSH_START[sep].findall(text)) + (1 if text[:1].strip() else 0)
+        wide = len(_WIDE_START[sep].findall(text)) + (1 if text[:1] in "\u3000\u2003" else 0)
+        if flush + wide + len(stray) < _MIN_LINES or len(stray) > max(
+            1, _MAX_SHARE * (flush + wide + len(stray))
+        ):
+            return
+        indent = _usual_wide_indent(text, sep) if wide > flush else ""
+        count = max(wide, flush)
+        usual_zh = f"用“{indent}”缩进" if indent else "不缩进"
+        usual_en = "is indented with full-width spaces" if indent else "is not indented"
+        title = Message("改为全文通行的缩进", "Use the file's usual indentation")
+        for start, leading in stray:
+            span = Span(start, start + len(leading))
+            yield self.report(
+                span,
+                usual_zh=usual_zh,
+                usual_en=usual_en,
+                count=count,
+                fix=Fix((Edit(span, indent),), title),
+            )
+
+
+def _narrow_line_starts(text: str, sep: str) -> list[int]:
+    starts = [m.start() + 1 for m in _NARROW_START[sep].finditer(text)]
+    if text[:1] in _NARROW and text:
+        starts.insert(0, 0)
+    return sorted(starts)
+
+
+def _usual_wide_indent(text: str, sep: str) -> str:
+    indents = Counter(m.group()[1:] for m in _WIDE_START[sep].finditer(text))
+    return indents.most_common(1)[0][0]
+
+
+def _is_text(text: str, start: int) -> bool:
+    """A line of text, not a stray bracket or a markup line (P204 reports those)."""
+    end = line_end(text, start)
+    return bool(_HAN.search(text, start, end)) and text[start : start + 1] != "<"

@@ -1,0 +1,148 @@
+"""Which county (旗/县/市/区) a speech speaks for, and where it names another one as its own.
+
+A county speech says 我旗/本县/全市 throughout, and names its own unit in slogans ("建设和谐阿荣",
+"平安温馨正蓝旗") and in phrases like "阿荣旗人民". One document of a compilation is analysed at a
+time: the speaker's kind of unit is the one its 我/本/全 pronouns use; its own unit is the unit of
+that kind it names most; a slogan naming another unit is an entity mix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core import Document, Span
+from doclint.rules.style.divisions import Divisions, Unit, divisions
+from doclint.rules.templates.parts import DocumentParts
+from doclint.rules.templates.scan import find_all
+
+# 我旗/本县/全市: led by the unit character so the scan jumps between its occurrences.
+_PRONOUNS = {kind: regex.compile(rf"{kind}(?<=[我本全]{kind})(?![场域级])") for kind in "县旗市区"}
+_SLOGAN_WORDS = (
+    "和谐|平安|美丽|幸福|魅力|生态|文明|法治|健康|活力|富裕|宜居|数字|智慧|绿色|开放|创新|品质|"
+    "书香|诚信|文化|人文|温馨|实力|秀美|大美|锦绣|富强|繁荣|清洁|宜业|宜游|精致|信用|森林|卫生|"
+    "园林|畅通|无废|韧性|善治|廉洁|清廉|最美|醉美|印象|多彩|壮美|富美|强盛"
+)
+# A slogan is what a speech calls on its audience to build: "建设和谐阿荣", "“平安阿荣”创建".
+# One pattern per opening word, each led by its literal (a fast scan).
+_SLOGANS = tuple(
+    regex.compile(
+        rf"{lead}(?:{_SLOGAN_WORDS})+(?P<name>\p{{Han}}{{2,8}}?)(?=[”\"」』。，！；、）)]|建设|创建|而|作出|的)"
+    )
+    for lead in ("建设", "构建", "打造", "创建", "争创", "“")
+)
+# "阿荣旗人民" is its people; "阿荣旗人民政府" is an institution anyone may name.
+_OWN_AFTER = regex.compile(
+    r"(?:各族)?(?:人民(?![政法检代银医广出大警武团日公])|干部群众)|(?:发展)?史上|历史上"
+)
+# "…区域", "…市场", "…县级": the characters before belong to another word.
+_NOT_A_NAME_AFTER = frozenset("域场级")
+_MIN_PRONOUNS = 3
+_MIN_HOME_SCORE = 2  # named twice, or once as its own
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    span: Span
+    unit: Unit
+    own: bool  # named as the speaker's own unit (slogan, "…人民", "…史上")
+
+
+@dataclass(frozen=True, slots=True)
+class Mix:
+    """One document's own unit, and a mention that names another unit as its own."""
+
+    home: Unit
+    home_count: int
+    home_first: Span
+    kind: str
+    pronouns: int
+    mention: Mention
+
+
+class OwnUnits:
+    """Every entity mix of the file, found document by document."""
+
+    def __init__(self, mixes: list[Mix]) -> None:
+        self.mixes = mixes
+
+    @classmethod
+    def from_document(cls, doc: Document) -> OwnUnits:
+        mixes: list[Mix] = []
+        text = doc.text
+        for part in doc.facts(DocumentParts).items:
+            start, end = part.span.start, part.span.end
+            pronouns = Counter(
+                {
+                    kind: len(pattern.findall(text, start, end))
+                    for kind, pattern in _PRONOUNS.items()
+                    if kind in text
+                }
+            )
+            kind, count = max(pronouns.items(), key=lambda item: item[1], default=("", 0))
+            if count < _MIN_PRONOUNS:
+                continue
+            table = divisions()
+            mentions = _full_names(text, start, end, table, kind) + _slogans(
+                text, start, end, table, kind
+            )
+            mixes.extend(_mixes(mentions, kind, count))
+        return cls(mixes)
+
+
+def _full_names(text: str, start: int, end: int, table: Divisions, kind: str) -> list[Mention]:
+    """Full names of the speaker's kind, longest first ("新巴尔虎右旗" before "右旗")."""
+    found: list[Mention] = []
+    for position in find_all(text, kind, start, end):
+        stop = position + 1
+        unit = table.name_ending_at(text, stop, start)
+        if unit is None or text[stop : stop + 1] in _NOT_A_NAME_AFTER:
+            continue
+        own = bool(_OWN_AFTER.match(text, stop, end))
+        found.append(Mention(Span(stop - len(unit.name), stop), unit, own))
+    return found
+
+
+def _slogans(text: str, start: int, end: int, table: Divisions, kind: str) -> list[Mention]:
+    found = []
+    for match in (m for pattern in _SLOGANS for m in pattern.finditer(text, start, end)):
+        units = table.units_named(match.group("name"))
+        if units:
+            unit = next((u for u in units if u.kind == kind and u.level == "county"), units[0])
+            found.append(Mention(Span(match.start("name"), match.end("name")), unit, True))
+    return found
+
+
+def _mixes(mentions: list[Mention], kind: str, pronouns: int) -> list[Mix]:
+    # A slogan's full name is found twice (as a name and in the slogan): keep the slogan.
+    by_span = {m.span: m for m in sorted(mentions, key=lambda m: m.own)}
+    mentions = sorted(by_span.values(), key=lambda m: m.span.start)
+    scores: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.unit.kind == kind:
+            scores[mention.unit.name] += 2 if mention.own else 1
+            first.setdefault(mention.unit.name, mention)
+    if not scores:
+        return []
+    home_name = max(scores, key=lambda n: (scores[n], -first[n].span.start))
+    if scores[home_name] < _MIN_HOME_SCORE:
+        return []
+    home = first[home_name].unit
+    count = sum(1 for m in mentions if m.unit.name == home_name)
+    return [
+        Mix(home, count, first[home_name].span, kind, pronouns, m)
+        for m in mentions
+        if m.own and _foreign(m.unit, home, kind)
+    ]
+
+
+def _foreign(unit: Unit, home: Unit, kind: str) -> bool:
+    """Another county-level unit (or one of the speaker's kind), not the home or its parents."""
+    if unit.name == home.name or unit.name == home.parent or unit.short == home.province:
+        return False
+    if unit.level == "province":
+        return False
+    return unit.kind == kind or unit.level == "county"

@@ -1,0 +1,110 @@
+"""A base for rules that find boilerplate by a table of patterns and offer to delete it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from doclint.core import Document, Finding, Message, Rule, Span
+from doclint.rules.templates.removal import removal_fix
+from doclint.rules.templates.scan import alone_on_lines, line_start
+
+_EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\r\n"
+_MARKER = "<U+00A0>"
+_OPENING = "（(【["
+SPACE = r"[^\S\r\n]"  # any white space but a line break (U+3000, U+2003 and NBSP included)
+LINE = r"[^\r\n]"
+NEWLINE = r"(?:\r\n|\r|\n)"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One kind of boilerplate.
+
+    ``keys``: characters one of which every match contains (the pattern is skipped without
+    them); ``whole_line``: a match only counts when nothing else is on its lines;
+    ``from_line_start``: the finding starts at the line's start (a header whose site name comes
+    after the page title); ``bracketed``: an opening bracket right before the match belongs to
+    it (patterns start with their literal, which keeps the scan fast).
+    """
+
+    regex: regex.Pattern[str]
+    what: Message
+    keys: str
+    whole_line: bool = False
+    from_line_start: bool = False
+    bracketed: bool = False  # take in an opening bracket right before the match
+
+
+class BoilerplateRule(Rule):
+    """Reports every match of ``patterns`` (outer white space trimmed), with a deleting fix."""
+
+    abstract = True
+    patterns: ClassVar[tuple[Pattern, ...]] = ()
+    fix_is_safe: ClassVar[bool] = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        taken = _Taken()
+        for pattern in self.patterns:
+            if not any(key in text for key in pattern.keys):
+                continue
+            for match in pattern.regex.finditer(text):
+                start = (
+                    line_start(text, match.start()) if pattern.from_line_start else match.start()
+                )
+                if pattern.bracketed and start and text[start - 1] in _OPENING:
+                    start -= 1
+                span = _trimmed(text, start, match.end(), pattern.from_line_start)
+                if span is None or (
+                    pattern.whole_line and not alone_on_lines(text, span.start, span.end)
+                ):
+                    continue
+                if not taken.claim(span):
+                    continue
+                shown = " ".join(text[span.start : span.end].split())
+                yield self.report(
+                    span,
+                    what_zh=pattern.what.zh,
+                    what_en=pattern.what.en,
+                    text=_shorten(shown),
+                    fix=removal_fix(doc, span, pattern.what, self.fix_is_safe),
+                )
+
+
+class _Taken:
+    """Spans already reported, kept sorted so an overlap test is a bisection."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def claim(self, span: Span) -> bool:
+        """Record ``span`` unless it overlaps one already recorded."""
+        index = bisect.bisect_left(self._starts, span.start)
+        if index < len(self._starts) and self._starts[index] < span.end:
+            return False
+        if index and self._ends[index - 1] > span.start:
+            return False
+        self._starts.insert(index, span.start)
+        self._ends.insert(index, span.end)
+        return True
+
+
+def _trimmed(text: str, start: int, end: int, markers: bool = False) -> Span | None:
+    """The span without outer white space (and leading NBSP markers, when ``markers``)."""
+    while start < end and (
+        text[start] in _EDGE_SPACE or (markers and text.startswith(_MARKER, start))
+    ):
+        start += len(_MARKER) if text[start] == "<" else 1
+    while end > start and text[end - 1] in _EDGE_SPACE:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

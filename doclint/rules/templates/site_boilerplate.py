@@ -1,0 +1,140 @@
+"""P203: the template site's own words (范文, 精选, 小编, 更多相关文章, 本文由…整理)."""
+
+from __future__ import annotations
+
+import regex
+
+from doclint.core import Category, Example, Examples, Message, Severity
+from doclint.rules.templates.boilerplate import LINE, SPACE, BoilerplateRule, Pattern
+
+_S = SPACE
+# "党课讲稿范文（一）": the genre stays, the site's label goes.
+_GENRE = r"(?<=稿|讲话|致辞|主持词|心得体会|总结|计划|报告|材料|发言|方案)"
+_PATTERNS = (
+    # "下面是小编为大家整理的……，供大家参考。" — the whole sentence is the site's.
+    *(
+        Pattern(
+            regex.compile(
+                rf"{lead}(?:是|由|为){LINE}{{0,40}}?(?:小编|本站|为大家|为您){LINE}{{0,60}}?"
+                rf"(?:整理|推荐|带来|收集|分享){LINE}{{0,80}}?(?:[。！]|(?=[\r\n])|$)"
+            ),
+            Message("范文网站导语", "template-site lead-in"),
+            "编站您",
+        )
+        for lead in ("下面", "以下")
+    ),
+    Pattern(
+        regex.compile(
+            rf"本文由{LINE}{{1,30}}?(?:整理|编辑|收集|发布){LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$)"
+        ),
+        Message("整理者署名", "compiler credit"),
+        "由",
+    ),
+    Pattern(
+        regex.compile(
+            rf"更多(?:相关|关于|精彩){LINE}{{0,30}}?(?:文章|内容|范文|资料|推荐|阅读|请关注|敬请关注)"
+            rf"{LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$)"
+        ),
+        Message("更多相关文章链接", "'more articles' link"),
+        "更",
+    ),
+    Pattern(
+        regex.compile(r"精选(?:范文|推荐)|精选\s*\d*\s*篇\s*[）)】]|精选\s*】"),
+        Message("范文网站栏目名", "template-site label"),
+        "精",
+        bracketed=True,
+    ),
+    Pattern(
+        regex.compile(
+            rf"范文(?:大全|网|频道|精选|参考|模板|推荐)|{_GENRE}范文(?:[（(【][一二三四五六七八九十\d]+[）)】]|[一二三四五六七八九十\d]+)?"
+        ),
+        Message("范文网站栏目名", "template-site label"),
+        "范",
+    ),
+    Pattern(
+        regex.compile(rf"篇[一二三四五六七八九十\d]+{_S}*[：:]"),
+        Message("范文编号", "sample number"),
+        "篇",
+        whole_line=False,
+    ),
+    Pattern(
+        regex.compile(
+            rf"(?:版权|免责)?声明{_S}*[：:]{LINE}{{0,80}}?(?:侵权|转载|本站|本网|网站|来源于网络|"
+            rf"不代表本){LINE}*"
+        ),
+        Message("网站声明", "site disclaimer"),
+        "声",
+    ),
+    Pattern(
+        regex.compile(rf"转载请(?:注明|保留){LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$)"),
+        Message("转载说明", "reposting notice"),
+        "载",
+    ),
+    Pattern(
+        regex.compile(r"未完[，,]?\s*(?:全文共\s*\d+\s*字)?[^）)\r\n]{0,30}[）)]"),
+        Message("截断提示", "truncation notice"),
+        "未",
+        bracketed=True,
+    ),
+    Pattern(
+        regex.compile(r"全文共\s*\d+\s*字[，,]?\s*当前显示\s*\d+\s*字"),
+        Message("截断提示", "truncation notice"),
+        "显",
+    ),
+    Pattern(
+        regex.compile(rf"第{_S}*\d+{_S}*页{_S}*共{_S}*\d+{_S}*页"),
+        Message("文档网站页脚", "document-site footer"),
+        "页",
+    ),
+    Pattern(
+        regex.compile(r"优质文档你我共享"), Message("文档网站页脚", "document-site footer"), "享"
+    ),
+    Pattern(
+        regex.compile(r"仅供(?:大家|学习)参考|仅供参考[，,。！!]?欢迎(?:阅读|下载)"),
+        Message("文档网站页脚", "document-site footer"),
+        "供",
+    ),
+    Pattern(
+        regex.compile(rf"请在{LINE}{{1,10}}?上搜索"),
+        Message("文档网站页脚", "document-site footer"),
+        "搜",
+    ),
+    Pattern(
+        regex.compile(rf"由会员分享{LINE}*"), Message("文档网站页脚", "document-site footer"), "享"
+    ),
+)
+
+
+class TemplateSiteBoilerplate(BoilerplateRule):
+    """正文中混入了范文网站的栏目名、导语、声明和页脚。
+
+    范文网站在文章前后加上自己的文字：“下面是小编为大家整理的……供大家参考”、“（精选3篇）”、
+    “演讲稿范文”、“本文由……整理”、“更多相关文章……”、“版权声明：……”、“转载请注明出处”、
+    “（未完，全文共903字）”、“第 1 页 共 3 页”。这些不是文档内容。正常公文中的“精选”“参考”
+    （如“精选优质项目”“参考有关标准”）不报。修复删除这些文字。
+    """
+
+    code = "P203"
+    name = "boilerplate.template-site"
+    category = Category.INJECTED_BOILERPLATE
+    severity = Severity.WARNING
+    summary = Message("正文中混入了范文网站的文字。", "Template-site boilerplate is in the text.")
+    message = Message(
+        "范文网站文字（{what_zh}）：“{text}”。", "Template-site boilerplate ({what_en}): “{text}”."
+    )
+    fixable = True
+    patterns = _PATTERNS
+    examples = Examples(
+        bad=(
+            Example("下面是小编为大家整理的讲话稿，供大家参考。\n同志们：", fixed="同志们："),
+            Example(
+                "在全县经济工作会议上的讲话（精选3篇）\n同志们：",
+                fixed="在全县经济工作会议上的讲话\n同志们：",
+            ),
+        ),
+        good=(
+            "精选优质项目入库，参考先进地区经验。",
+            "本文件由县政府办公室负责解释。",
+        ),
+    )
+    basis = "范文网站残留（domain-rules §6.2–6.4）"

@@ -1,0 +1,146 @@
+"""P202: web-page chrome scraped with the text (font-size switchers, toolbars, breadcrumbs)."""
+
+from __future__ import annotations
+
+import regex
+
+from doclint.core import Category, Example, Examples, Message, Severity
+from doclint.rules.templates.boilerplate import LINE, NEWLINE, SPACE, BoilerplateRule, Pattern
+
+_S = SPACE
+_TOOL = (
+    r"(?:下载|打印本页|打印|全屏|收藏本页|收藏|分享到|分享|关闭窗口|关闭|返回顶部|纠错|复制链接|"
+    r"字号|加大|减小|还原|默认|放大|缩小|推荐|大|中|小)"
+)
+_PATTERNS = (
+    # 【字体：大 中 小】, 【字号：加大 还原 减小】 — sometimes one word per line.
+    Pattern(
+        regex.compile(
+            r"【\s*字[体号]\s*[：:](?:\s|大|中|小|加大|减小|还原|默认|放大|缩小|标准){1,30}】"
+        ),
+        Message("字号切换栏", "font-size switcher"),
+        "【",
+    ),
+    Pattern(
+        regex.compile(
+            r"【\s*(?:E-?mail推荐|打印本页|打印|关闭窗口|关闭|收藏本页|我要纠错|返回顶部)\s*】"
+        ),
+        Message("网页按钮", "page button"),
+        "【",
+    ),
+    Pattern(
+        regex.compile(r"\[\s*(?:打印本页|打印|关闭窗口|关闭|收藏本页|返回顶部)\s*\]"),
+        Message("网页按钮", "page button"),
+        "[",
+    ),
+    # A toolbar: two or more tool words alone on their line(s), one per line or side by side.
+    # One pattern per first word: a pattern led by a literal is scanned far faster.
+    *(
+        Pattern(
+            regex.compile(rf"{first}(?:(?:{_S}+|{_S}*{NEWLINE}{_S}*){_TOOL})+"),
+            Message("网页工具栏", "page toolbar"),
+            first[-1],
+            whole_line=True,
+        )
+        for first in ("下载", "打印", "全屏", "收藏", "分享")
+    ),
+    Pattern(
+        regex.compile(rf"当前位置{_S}*[：:]{LINE}*"),
+        Message("网页导航路径", "breadcrumb"),
+        "位",
+        whole_line=True,
+    ),
+    Pattern(
+        regex.compile(rf"首页{_S}*(?:>>|>|»|›|＞){LINE}*"),
+        Message("网页导航路径", "breadcrumb"),
+        "页",
+        whole_line=True,
+    ),
+    Pattern(
+        regex.compile(rf"相关(?:报道|链接|新闻|阅读|文章|推荐){_S}*[：:]?"),
+        Message("相关链接标题", "related-links heading"),
+        "报链闻阅荐",
+        whole_line=True,
+    ),
+    Pattern(
+        regex.compile(r"责任编辑\s*[：:][^）)\r\n]{0,20}\s*[）)]"),
+        Message("责任编辑署名", "editor credit"),
+        "辑",
+        bracketed=True,
+    ),
+    Pattern(
+        regex.compile(rf"责任编辑{_S}*[：:]{LINE}{{0,20}}"),
+        Message("责任编辑署名", "editor credit"),
+        "辑",
+        whole_line=True,
+    ),
+    *(
+        Pattern(
+            regex.compile(rf"{word}{_S}*[：:]?{LINE}{{0,40}}"),
+            Message("网页导航", "page navigation"),
+            key,
+            whole_line=True,
+        )
+        for word, key in (("分享到", "享"), ("扫一扫", "扫"), ("上一篇", "篇"), ("下一篇", "篇"))
+    ),
+    # The gov.cn page header: site name, URL, date and source on one line.
+    Pattern(
+        regex.compile(rf"门户网站{_S}*www\.[a-z0-9.]+{LINE}{{0,60}}来源{_S}*[：:]{LINE}{{0,20}}"),
+        Message("网站页眉", "site header"),
+        "户",
+        whole_line=True,
+        from_line_start=True,
+    ),
+    *(
+        Pattern(
+            regex.compile(rf"{label}{_S}*[：:]{_S}*(?:https?://|www\.){LINE}*"),
+            Message("原文链接", "source link"),
+            label[-1],
+            whole_line=True,
+        )
+        for label in ("本文地址", "原文链接", "原文地址")
+    ),
+    Pattern(
+        regex.compile(rf"【法宝引证码】{LINE}{{0,40}}"),
+        Message("数据库引证码", "database citation code"),
+        "【",
+        whole_line=True,
+    ),
+)
+
+
+class WebChrome(BoilerplateRule):
+    """正文中混入了网页界面文字：字号切换栏、打印/收藏工具栏、导航路径、“相关报道”等。
+
+    抓取网页时把页面上的按钮和导航一起抓了下来，例如 `【字体：大 中 小】`、
+    `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`、`相关报道：`、`（责任编辑：…）`、
+    gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
+    “原文链接：”。“来源：××日报”这类出处行是正常的转载说明，不报。修复删除这些文字
+    （独占一行时删除整行）。
+    """
+
+    code = "P202"
+    name = "boilerplate.web-chrome"
+    category = Category.INJECTED_BOILERPLATE
+    severity = Severity.WARNING
+    summary = Message("正文中混入了网页界面文字。", "Web-page chrome was scraped into the text.")
+    message = Message(
+        "网页界面文字（{what_zh}）：“{text}”。", "Web-page chrome ({what_en}): “{text}”."
+    )
+    fixable = True
+    patterns = _PATTERNS
+    examples = Examples(
+        bad=(
+            Example(
+                "2024年政府工作报告\n【字体：大 中 小】\n各位代表：",
+                fixed="2024年政府工作报告\n各位代表：",
+            ),
+            Example("下载\n打印\n收藏\n各位代表：", fixed="各位代表："),
+        ),
+        good=(
+            "来源：人民日报\n各位代表：",
+            "要加大投入，打印、复印设备统一采购。",
+            "推动大中小企业融通发展。",
+        ),
+    )
+    basis = "抓取残留（domain-rules §6.2）"
