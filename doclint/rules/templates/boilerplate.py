@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import regex
 
-from doclint.core import Document, Finding, Message, Rule, Span
+from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import alone_on_lines, line_start
 
@@ -40,19 +40,60 @@ class Pattern:
     bracketed: bool = False  # take in an opening bracket right before the match
 
 
+GROUPED = Message("{what_zh}在本文档中出现{count}处，首处：“{text}”（其余见相关位置）。",
+                  "{what_en} occurs {count} times in this document; first: “{text}” "
+                  "(the others are listed as related).")
+_RELATED_SHOWN = 10
+
+
 class BoilerplateRule(Rule):
-    """Reports every match of ``patterns`` (outer white space trimmed), with a deleting fix."""
+    """Reports every match of ``patterns`` (outer white space trimmed), with a deleting fix.
+
+    When one kind of boilerplate occurs more than ``group_after`` times in a document (a scrape
+    that put a marker on every paragraph), it is reported once, at its first occurrence, with
+    the next ones as related spans and one fix that deletes them all: one defect, one line.
+    """
 
     abstract = True
     patterns: ClassVar[tuple[Pattern, ...]] = ()
     fix_is_safe: ClassVar[bool] = True
+    group_after: ClassVar[int] = 5
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        for pattern, found in self._matches(doc):
+            if len(found) > self.group_after:
+                yield self._grouped(doc, pattern, found)
+                continue
+            for span in found:
+                yield self._single(doc, pattern, span)
+
+    def _single(self, doc: Document, pattern: Pattern, span: Span) -> Finding:
+        shown = " ".join(doc.text[span.start : span.end].split())
+        return self.report(span, what_zh=pattern.what.zh, what_en=pattern.what.en,
+                           text=_shorten(shown),
+                           fix=removal_fix(doc, span, pattern.what, self.fix_is_safe))
+
+    def _grouped(self, doc: Document, pattern: Pattern, found: list[Span]) -> Finding:
+        first = found[0]
+        shown = " ".join(doc.text[first.start : first.end].split())
+        note = Message(f"又一处{pattern.what.zh}", f"another {pattern.what.en}")
+        related = tuple(Related(span, note) for span in found[1 : 1 + _RELATED_SHOWN])
+        edits = tuple(Edit(removal_fix(doc, span, pattern.what).edits[0].span, "")
+                      for span in found)
+        title = Message(f"删除全部{len(found)}处{pattern.what.zh}",
+                        f"Delete all {len(found)} of them")
+        return self.report(first, GROUPED, related=related,
+                           fix=Fix(_disjoint(edits), title, self.fix_is_safe),
+                           what_zh=pattern.what.zh, what_en=pattern.what.en,
+                           count=len(found), text=_shorten(shown))
+
+    def _matches(self, doc: Document) -> Iterator[tuple[Pattern, list[Span]]]:
         text = doc.text
         taken = _Taken()
         for pattern in self.patterns:
             if not any(key in text for key in pattern.keys):
                 continue
+            found: list[Span] = []
             for match in pattern.regex.finditer(text):
                 start = (
                     line_start(text, match.start()) if pattern.from_line_start else match.start()
@@ -64,16 +105,20 @@ class BoilerplateRule(Rule):
                     pattern.whole_line and not alone_on_lines(text, span.start, span.end)
                 ):
                     continue
-                if not taken.claim(span):
-                    continue
-                shown = " ".join(text[span.start : span.end].split())
-                yield self.report(
-                    span,
-                    what_zh=pattern.what.zh,
-                    what_en=pattern.what.en,
-                    text=_shorten(shown),
-                    fix=removal_fix(doc, span, pattern.what, self.fix_is_safe),
-                )
+                if taken.claim(span):
+                    found.append(span)
+            if found:
+                yield pattern, found
+
+
+def _disjoint(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    """Drop edits overlapping an earlier one (two markers on one deleted line)."""
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: e.span.start):
+        if kept and edit.span.start < kept[-1].span.end:
+            continue
+        kept.append(edit)
+    return tuple(kept)
 
 
 class _Taken:
