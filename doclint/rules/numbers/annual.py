@@ -1,0 +1,190 @@
+"""Linking ``年均增长r`` to the values it connects and the number of years.
+
+Three shapes are linked:
+
+* a change in the same sentence: ``由A增加到B，年均增长r`` (or ``B，比…增长d，年均递增r``,
+  where the start is B − d);
+* a stated multiple: ``比1989年增长近两倍，年均增长9.3%``;
+* a plan target whose start the document stated earlier: ``地区生产总值达到55亿元，年均递增
+  22.5%``, with ``地区生产总值实现20.48亿元`` before it.
+
+The number of years comes from two explicit years when they differ, otherwise from the
+last period phrase before the claim (这五年, 今后五年, “十一五”时期). With neither, or with
+years that make no sense, nothing is linked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from doclint.core import Span
+from doclint.rules.numbers.change import FALLING_VERBS, Claim, claims_after, is_claim_clause
+from doclint.rules.numbers.passages import (
+    PeriodHint,
+    YearMention,
+    clause_end,
+    clause_start,
+    comparable_marker,
+    is_real_growth,
+    is_target,
+    label_of,
+    paragraph_start,
+    period_before,
+    sentence_bounds,
+    years_in,
+)
+from doclint.rules.numbers.quantities import AMOUNT, PERCENT, TIMES, Quantities, Quantity
+from doclint.rules.numbers.relations import AnnualGrowth, Change
+
+_ANNUAL = re.compile(
+    r"年均(?P<verb>递增|递减|增长|增加|提高|上升|下降|减少|降低|增速|增幅)(?:了|为|达到|达)?")
+_SUBJECTLESS = re.compile(r"(?:同比|其中)?$")
+_DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
+_PLAN_CONTEXT = re.compile(
+    r"目标|今后|未来|到(?:[0-9０-９]{4}|[一二][〇○零0０一二三四五六七八九]{3})年(?!底|末)")
+_MAX_MENTIONS = 30
+_MAX_YEARS = 30
+
+
+def find_annual(text: str, quantities: Quantities, changes: list[Change]) -> list[AnnualGrowth]:
+    by_end = {c.end.start: c for c in changes if c.start is not None}
+    found = []
+    at = text.find("年均")
+    while at != -1:
+        match = _ANNUAL.match(text, at)
+        if match:
+            numbers = quantities.within(match.end(), match.end() + 16)
+            if numbers and numbers[0].start == match.end() and numbers[0].kind == PERCENT:
+                rate = numbers[0]
+                if match.group("verb") in FALLING_VERBS and rate.value > 0:
+                    rate = rate._replace(value=-rate.value)
+                growth = _link(text, quantities, at, rate, by_end)
+                if growth is not None:
+                    found.append(growth)
+        at = text.find("年均", at + 2)
+    return found
+
+
+def _link(text: str, quantities: Quantities, at: int, rate: Quantity,
+          by_end: dict[int, Change]) -> AnnualGrowth | None:
+    s0, s1 = sentence_bounds(text, at)
+    c0 = clause_start(text, at, s0)
+    if not _SUBJECTLESS.match(text[c0:at]) or c0 <= s0 or text[c0 - 1] not in "，,":
+        return None
+    end, chain = _value_before(text, quantities, c0, s0)
+    if end is None:
+        return None
+    sentence = text[s0:s1]
+    base = AnnualGrowth("", rate, 0, (), end=end, basis=comparable_marker(sentence),
+                        target=is_target(sentence))
+    change = by_end.get(end.start)
+    if change is not None and change.start is not None:
+        years = _years(change.start_year, change.end_year, text, at)
+        if years is None:
+            return None
+        return replace(base, label=change.label, years=years[0], years_from=years[1],
+                       start=change.start, real=change.real)
+    label = label_of(text[clause_start(text, end.start, s0) : end.start])
+    increase = next((c.quantity for c in chain if c.quantity.comparable(end)), None)
+    multiple = next((c.quantity for c in chain if c.quantity.kind in (TIMES, PERCENT)), None)
+    if increase is not None or multiple is not None:
+        since = _compared_year(text, chain)
+        years = _years(since, _sentence_year(text, s0, at, since), text, at)
+        if years is None:
+            return None
+        return replace(base, label=label, years=years[0], years_from=years[1],
+                       increase=increase, multiple=multiple, real=is_real_growth(label))
+    doubling = _DOUBLING.search(text, s0, at)
+    if doubling is not None:
+        return None  # NOTE: 翻番 targets round loosely; they are checked nowhere yet.
+    return _planned(text, quantities, at, replace(base, label=label), by_end)
+
+
+def _value_before(text: str, quantities: Quantities, pos: int,
+                  floor: int) -> tuple[Quantity | None, list[Claim]]:
+    """Walk back over claim clauses (，比上年增长d，) to the value they are about."""
+    stop = pos
+    while pos > floor and text[pos - 1] in "，,":
+        prev = clause_start(text, pos - 1, floor)
+        if not is_claim_clause(text, quantities, prev, pos - 1):
+            values = [q for q in quantities.within(prev, pos - 1) if q.kind == AMOUNT]
+            if not values or values[-1].end != pos - 1 or values[-1].approx:
+                return None, []
+            end = values[-1]
+            return end, claims_after(text, quantities, end.end, stop)
+        pos = prev
+    return None, []
+
+
+def _planned(text: str, quantities: Quantities, at: int, base: AnnualGrowth,
+             by_end: dict[int, Change]) -> AnnualGrowth | None:
+    """A target (达到55亿元，年均递增22.5%) whose start value the document gave earlier."""
+    label, end = base.label, base.end
+    assert end is not None
+    s0, _ = sentence_bounds(text, at)
+    window = text[paragraph_start(text, at) : at]
+    if len(label) < 4 or not (is_target(text[s0:at]) or _PLAN_CONTEXT.search(window)):
+        return None
+    earlier = _earlier_value(text, quantities, label, end, by_end)
+    if earlier is None:
+        return None
+    start, start_year = earlier
+    end_years = years_in(text, s0, at)
+    years = _years(start_year, end_years[-1] if end_years else None, text, at)
+    if years is None:
+        return None
+    return replace(base, years=years[0], years_from=years[1], start=start, target=True,
+                   real=is_real_growth(label))
+
+
+def _earlier_value(text: str, quantities: Quantities, label: str, end: Quantity,
+                   by_end: dict[int, Change]) -> tuple[Quantity, YearMention | None] | None:
+    """The latest value of the same indicator stated before this sentence, and its year."""
+    s0, _ = sentence_bounds(text, end.start)
+    by_start = {c.start.start: c for c in by_end.values() if c.start is not None}
+    pos = s0
+    for _ in range(_MAX_MENTIONS):
+        pos = text.rfind(label, 0, pos)
+        if pos == -1:
+            return None
+        m0, m1 = sentence_bounds(text, pos)
+        c1 = clause_end(text, pos, m1)
+        values = [q for q in quantities.within(pos, c1) if q.comparable(end)]
+        if values and label_of(text[clause_start(text, pos, m0) : values[0].start]) == label:
+            change = by_start.get(values[0].start)
+            if change is not None:
+                return change.end, change.end_year
+            years = years_in(text, m0, values[0].start)
+            return values[0], years[-1] if years else None
+    return None
+
+
+def _compared_year(text: str, chain: list[Claim]) -> YearMention | None:
+    """The year in ``比1989年增长…``."""
+    for claim in chain:
+        years = years_in(text, claim.clause.start, claim.quantity.start)
+        if years:
+            return years[0]
+    return None
+
+
+def _sentence_year(text: str, s0: int, at: int, since: YearMention | None) -> YearMention | None:
+    for year in years_in(text, s0, at):
+        if since is None or year.start != since.start:
+            return year
+    return None
+
+
+def _years(since: YearMention | None, until: YearMention | None, text: str,
+           at: int) -> tuple[int, tuple[Span, ...]] | None:
+    """Years between two explicit years, else from the period phrase before the claim."""
+    if since is not None and until is not None and since.year != until.year:
+        years = until.year - since.year
+        if 1 <= years <= _MAX_YEARS:
+            return years, (Span(since.start, since.end), Span(until.start, until.end))
+        return None
+    hint: PeriodHint | None = period_before(text, paragraph_start(text, at), at)
+    if hint is None:
+        return None
+    return hint.years, (Span(hint.start, hint.end),)

@@ -1,0 +1,139 @@
+"""N105: an average annual growth rate that does not take the start to the end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import (
+    Category,
+    Document,
+    Example,
+    Examples,
+    Finding,
+    Message,
+    Related,
+    Rule,
+    Span,
+)
+from doclint.rules.numbers.interval import Interval, fmt
+from doclint.rules.numbers.links import NumberLinks
+from doclint.rules.numbers.quantities import TIMES
+from doclint.rules.numbers.relations import AnnualGrowth
+from doclint.rules.numbers.verdict import disagree, in_units_of, related, relative_text
+
+# Published averages are computed from unrounded values; half a per cent of the end value
+# is allowed beyond the printed precision of the operands.
+_SLACK = 0.005
+
+_MULTIPLE = Message(
+    "（1 {sign} {rate}）^{years} = {computed} 倍，与所述“{multiple}”（{stated} 倍）不符"
+    "（容差 ±{tol}）。",
+    "(1 {sign} {rate})^{years} = {computed}×, but the text says “{multiple}” ({stated}×; "
+    "tolerance ±{tol}).",
+)
+
+
+class AnnualGrowthRate(Rule):
+    """年均增长率与起点、终点和年数不符：起点 × (1 + r)^N 应等于终点。
+
+    年数 N 取自两个明确的年份（由2000年的…增加到2005年的…），年份缺失或相同时取自
+    句子或段落中离得最近的时段说法（“这五年”“五年来”“今后五年”“‘十一五’时期”，一个
+    五年规划期为 5 年）。也核对“比1989年增长近两倍，年均增长9.3%”这样的累计增幅。
+    规划目标（“到2010年地区生产总值达到55亿元，年均递增22.5%”）的起点取文档前面同一
+    指标最近一次给出的数值。地区生产总值、增加值等按可比价计算增速的指标，回顾已完成
+    情况时不检查（名义数之比不等于实际增速），规划目标照常检查；句中有“可比价”“实际
+    增长”“同口径”等字样时不检查；累计增幅与年均增速都是增速，口径相同，照常核对。
+    容差：各数末位的一半，另加终点的 0.5%。
+    """
+
+    code = "N105"
+    name = "number.annual-growth"
+    category = Category.ARITHMETIC
+    summary = Message("年均增长率与起止数值和年数不符。",
+                      "The average annual growth rate disagrees with the start, end and years.")
+    message = Message(
+        "{start} × {factor}^{years} = {computed}，与所述 {end} 相差 {diff}（容差 {tol}）。",
+        "{start} × {factor}^{years} = {computed}, {diff} away from the stated {end} "
+        "(tolerance {tol}).",
+    )
+    examples = Examples(
+        bad=(Example("五年来，全县财政收入由7473万元增加到9722万元，年均递增4.8%。"),
+             Example("2005年全县地区生产总值20.48亿元。今后五年的目标是：到2010年全县地区生产总值"
+                     "达到55亿元，年均递增22.5%。")),
+        good=(
+            "五年来，全县财政收入由7473万元增加到9722万元，年均递增5.4%。",
+            "2005年全县地区生产总值20.48亿元。今后五年的目标是：到2010年全县地区生产总值"
+            "达到55亿元，年均递增21.8%。",
+            "过去五年，国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。",
+        ),
+    )
+    basis = "复合增长：起点 × (1 + r)^N = 终点（domain-rules §5 DATA-CAGR）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for growth in doc.facts(NumberLinks).annual:
+            if growth.basis:
+                continue
+            if growth.multiple is not None:
+                # Both the cumulative and the annual growth are stated rates, on one basis.
+                finding = self._check_multiple(growth)
+            elif growth.real and not growth.target:
+                continue
+            else:
+                finding = self._check_values(growth)
+            if finding is not None:
+                yield finding
+
+    def _check_values(self, growth: AnnualGrowth) -> Finding | None:
+        end = growth.end
+        if end is None:
+            return None
+        if growth.start is not None:
+            start, start_text = growth.start.interval(), growth.start.text
+            notes = [related(growth.start, "起点", "start")]
+        elif growth.increase is not None:
+            start = end.interval() - growth.increase.interval()
+            start_text = f"（{end.text} − {growth.increase.text}）"
+            notes = [related(growth.increase, "增量", "increase")]
+        else:
+            return None
+        factor = _factor(growth)
+        computed = start * factor.power(growth.years)
+        verdict = disagree(computed, end.interval(), _SLACK * abs(end.base))
+        if verdict is None:
+            return None
+        diff, tol = relative_text(verdict)
+        notes += [related(end, "终点", "end"), *_year_notes(growth)]
+        return self.report(
+            Span(growth.rate.start, growth.rate.end), related=notes, start=start_text,
+            factor=fmt(factor.mid, 4), years=growth.years,
+            computed=in_units_of(verdict.computed, end), end=end.text, diff=diff, tol=tol,
+        )
+
+    def _check_multiple(self, growth: AnnualGrowth) -> Finding | None:
+        multiple = growth.multiple
+        assert multiple is not None
+        stated = multiple.interval()
+        stated = stated + Interval(1.0, 1.0) if multiple.kind == TIMES else (
+            stated.scale(0.01) + Interval(1.0, 1.0))
+        computed = _factor(growth).power(growth.years)
+        verdict = disagree(computed, stated, _SLACK * stated.mid if stated.bounded else 0.0)
+        if verdict is None:
+            return None
+        rate = growth.rate
+        return self.report(
+            Span(rate.start, rate.end), _MULTIPLE,
+            related=[related(multiple, "累计增长", "cumulative growth"), *_year_notes(growth)],
+            sign="−" if rate.value < 0 else "+", rate=rate.text.lstrip("-−－"),
+            years=growth.years, computed=fmt(verdict.computed, 2), multiple=multiple.text,
+            stated=fmt(stated.mid, 2), tol=fmt(verdict.tolerance, 2),
+        )
+
+
+def _factor(growth: AnnualGrowth) -> Interval:
+    return growth.rate.interval().scale(0.01) + Interval(1.0, 1.0)
+
+
+def _year_notes(growth: AnnualGrowth) -> list[Related]:
+    note = Message(f"年数 N = {growth.years} 的依据", f"where N = {growth.years} comes from")
+    return [Related(span, note) for span in growth.years_from]
+

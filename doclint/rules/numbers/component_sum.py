@@ -1,0 +1,80 @@
+"""N102: parts listed after a total (其中…) that do not add up to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import reduce
+
+from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.rules.numbers.links import NumberLinks
+from doclint.rules.numbers.relations import Breakdown
+from doclint.rules.numbers.verdict import disagree, in_units_of, related
+
+_OVER = Message(
+    "{parts} = {sum}，超过总数 {total}（容差 ±{tol}）：部分之和不能大于总数。",
+    "{parts} = {sum}, more than the total {total} (tolerance ±{tol}): "
+    "parts cannot add up to more than their total.",
+)
+_PART_OVER = Message(
+    "其中的“{label}”{part}大于总数 {total}：部分不能大于整体。",
+    "The part “{label}” ({part}) is larger than its total {total}.",
+)
+
+
+class ComponentSum(Rule):
+    """“其中”列出的分项之和与总数不符。
+
+    只有当分项是一个已知的完整划分时才要求“和等于总数”：第一、二、三产业之于地区生产
+    总值，中央和地方，城镇和农村，出口和进口，男和女。一个地区的各组成部分常常只列出
+    一部分（“其中企业3858万户，个体工商户8261万户”之外还有农民专业合作社），所以
+    普通的“其中”列表不要求相加等于总数；但已知划分的部分之和超过总数、或单个同类分项
+    （“财政赤字…其中中央财政赤字”）大于总数时一定有错。容差为各数末位的一半之和。
+    """
+
+    code = "N102"
+    name = "number.component-sum"
+    category = Category.ARITHMETIC
+    summary = Message("分项之和与总数不符。", "The parts do not add up to their total.")
+    message = Message(
+        "{parts} = {sum}，与总数 {total} 不符（相差 {diff}，容差 ±{tol}）。",
+        "{parts} = {sum}, which does not match the total {total} (off by {diff}, "
+        "tolerance ±{tol}).",
+    )
+    examples = Examples(
+        bad=(Example("全县地区生产总值实现20.48亿元，其中，第一产业增加值9.6亿元，"
+                     "第二产业增加值4.6亿元，第三产业增加值6.82亿元。"),
+             Example("今年拟安排财政赤字10500亿元，其中中央财政赤字12500亿元。")),
+        good=(
+            "全县地区生产总值实现20.48亿元，其中，第一产业增加值9.6亿元，"
+            "第二产业增加值4.6亿元，第三产业增加值6.28亿元。",
+            "全市市场主体1.23亿户，其中企业3858万户，个体工商户8261万户。",
+        ),
+    )
+    basis = "分项与总数（domain-rules §5 DATA-PART-TOTAL）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for breakdown in doc.facts(NumberLinks).breakdowns:
+            finding = self._check(breakdown)
+            if finding is not None:
+                yield finding
+
+    def _check(self, breakdown: Breakdown) -> Finding | None:
+        total = breakdown.total
+        span = Span(total.start, total.end)
+        notes = [related(q, f"分项“{label}”", f"part “{label}”") for label, q in breakdown.parts]
+        if breakdown.partition is None:
+            label, part = breakdown.parts[0]
+            if part.interval().lo <= total.interval().hi:
+                return None
+            return self.report(span, _PART_OVER, related=notes, label=label, part=part.text,
+                               total=total.text)
+        parts_sum = reduce(lambda a, b: a + b, (q.interval() for _, q in breakdown.parts))
+        verdict = disagree(parts_sum, total.interval())
+        if verdict is None or (not breakdown.complete and verdict.difference < 0):
+            return None
+        template = None if breakdown.complete else _OVER
+        return self.report(span, template, related=notes,
+                           parts=" + ".join(q.text for _, q in breakdown.parts),
+                           sum=in_units_of(verdict.computed, total), total=total.text,
+                           diff=in_units_of(abs(verdict.difference), total),
+                           tol=in_units_of(verdict.tolerance, total))

@@ -1,0 +1,63 @@
+"""The family's data files (units, indicators), loaded once at import."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(name: str) -> Any:
+    text = resources.files("doclint.rules.numbers").joinpath("data", name).read_text("utf-8")
+    return yaml.load(text, Loader=_Loader)
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """Parts that are disjoint and add up to their total (第一、二、三产业)."""
+
+    name: str
+    members: tuple[str, ...]
+    aliases: dict[str, str]
+    totals: tuple[str, ...]
+
+    def member_of(self, label: str) -> str | None:
+        """The member a part's name starts with (after aliases), or None."""
+        for alias, member in self.aliases.items():
+            if label.startswith(alias):
+                return member
+        for member in self.members:
+            if label.startswith(member):
+                return member
+        return None
+
+
+_UNITS = _load("units.yaml")
+_INDICATORS = _load("indicators.yaml")
+
+MAGNITUDES: dict[str, float] = {k: float(v) for k, v in _UNITS["magnitudes"].items()}
+UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _UNITS["units"].items()}
+APPROX_BEFORE: dict[str, str] = dict(_UNITS["approximation"]["before"])
+APPROX_AFTER: dict[str, str] = dict(_UNITS["approximation"]["after"])
+
+REAL_GROWTH_INDICATORS: tuple[str, ...] = tuple(_INDICATORS["real_growth_indicators"])
+COMPARABLE_BASIS_MARKERS: tuple[str, ...] = tuple(_INDICATORS["comparable_basis_markers"])
+INTENSIVE_WORDS: tuple[str, ...] = tuple(_INDICATORS["intensive_words"])
+BOUNDED_RATES: tuple[str, ...] = tuple(_INDICATORS["bounded_rates"])
+SCOPE_PREFIXES: tuple[str, ...] = tuple(
+    sorted(_INDICATORS["scope_prefixes"], key=len, reverse=True))
+PARTITIONS: tuple[Partition, ...] = tuple(
+    Partition(p["name"], tuple(p["members"]), dict(p.get("aliases") or {}),
+              tuple(p.get("totals") or ()))
+    for p in _INDICATORS["partitions"]
+)
+
+
+def alternation(words: Any) -> str:
+    """A regex alternation of literal words, longest first (so 千瓦时 wins over 千瓦)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

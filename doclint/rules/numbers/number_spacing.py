@@ -1,0 +1,85 @@
+"""N304: a stray space between Chinese text and a number (比上年增长 52％)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from doclint.core import (
+    Category,
+    Document,
+    Example,
+    Examples,
+    Finding,
+    Message,
+    Rule,
+    Severity,
+    Span,
+)
+from doclint.rules.numbers.quantities import AMOUNT, PERCENT, POINTS, TIMES, Quantities
+from doclint.rules.numbers.unit_spacing import SPACES, unit_after_spaces
+
+# Dates and clock times (2006年02月16日 09时45分) are page furniture, spaced on purpose.
+_DATE_CHARS = frozenset("年月日时分秒号")
+_KINDS = (AMOUNT, PERCENT, POINTS, TIMES)
+# A document that puts a space before a fifth or more of its numbers spaces them by style
+# (中文排版指北 recommends it); only stray spaces in unspaced text are reported.
+_STYLE_SHARE = 0.2
+_STYLE_MIN = 3
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+class SpaceBeforeNumber(Rule):
+    """汉字与数字之间多了空格（“比上年增长 52％”“农村电网线路 26.6万公里”）。
+
+    只报告正文句子中间、后面带单位或百分号的数字前的空格；日期和时刻（“2006年02月16日
+    09时45分”）前后的空格是页面排版，不报。一份文档若有两成以上的数字前都有空格，说明
+    是有意的排版风格，整篇不报。修复删除空格。
+    """
+
+    code = "N304"
+    name = "number.space-before-number"
+    category = Category.SPACING
+    severity = Severity.INFO
+    summary = Message("汉字与数字之间有多余空格。",
+                      "A stray space between Chinese text and a number.")
+    message = Message("“{before}”与“{number}”之间有空格。",
+                      "A space between “{before}” and “{number}”.")
+    fixable = True
+    examples = Examples(
+        bad=(Example("全年实现利润2202亿元，比上年增长 52%；其中国有企业利润967亿元。",
+                     fixed="全年实现利润2202亿元，比上年增长52%；其中国有企业利润967亿元。"),),
+        good=("全年实现利润2202亿元，比上年增长52%。", "发布时间：2006年02月16日 09时45分"),
+    )
+    basis = "GB/T 15835—2011；正文中汉字与数字之间不加空格"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        quantities = doc.facts(Quantities)
+        candidates = []
+        for index in quantities.spaced:
+            start = quantities.starts[index]
+            if start < 2 or text[start - 1] not in SPACES:
+                continue
+            gap = start - 1
+            while gap > 0 and start - gap < 3 and text[gap - 1] in SPACES:
+                gap -= 1
+            if gap and _is_han(text[gap - 1]) and text[gap - 1] not in _DATE_CHARS:
+                candidates.append((index, gap))
+        adjacent = quantities.after_han
+        spaced = len(candidates)
+        if not spaced or (spaced >= _STYLE_MIN and spaced >= _STYLE_SHARE * (spaced + adjacent)):
+            return
+        title = Message("删除空格", "Remove the space")
+        for index, gap in candidates:
+            quantity = quantities.run(index)
+            start = quantities.starts[index]
+            if quantity is None or "\u3000" in text[gap:start]:
+                continue
+            if quantity.kind not in _KINDS and not unit_after_spaces(text, quantity.end):
+                continue
+            span = Span(gap, start)
+            yield self.report(span, before=text[gap - 1], number=quantity.text,
+                              fix=self.replace(span, "", title))

@@ -1,0 +1,297 @@
+"""Linking parts to wholes: ``其中`` lists, partitions, shares, ratios and structures.
+
+Parts of a region need not add up to the region (some are left out), so a ``其中`` list
+is checked only when its parts are members of a known partition (第一、二、三产业;
+中央/地方; 城镇/农村 …), or when a single part, named as a kind of the total (中央财政赤字
+of 财政赤字), is larger than the total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from doclint.core import Span
+from doclint.rules.numbers.change import is_claim_clause
+from doclint.rules.numbers.lexicon import PARTITIONS, Partition
+from doclint.rules.numbers.passages import (
+    SENTENCE_WINDOW,
+    clause_end,
+    clause_start,
+    is_intensive,
+    label_of,
+    paragraph_start,
+    sentence_bounds,
+)
+from doclint.rules.numbers.quantities import AMOUNT, PERCENT, Quantities, Quantity
+from doclint.rules.numbers.relations import Breakdown, Ratio, RatioPart, Share, Structure
+
+_SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是|约|仅为|只有)?$")
+# 占预算的80%, 占年度计划的 …: a comparison with a plan or an earlier period, not a share.
+# (一般公共预算收入 is a whole like any other.)
+_REFERENCE = re.compile(r"(?:预算|计划|目标|任务)数?$|^(?:上年|去年|同期|年初)")
+_RATIO = re.compile(
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    r"(?:[ \u3000]*[:：∶][ \u3000]*[0-9０-９]+(?:[.．][0-9０-９]+)?)+")
+_RATIO_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_CUE = re.compile(r"结构|比例|比重|构成|之比|占比")
+_SUPERSEDED = re.compile(
+    r"[^，,。；;\d]{0,10}?(?:调整|优化|转变|变化|变为|演变|改善|提升|转换|变)(?:到|为|至)")
+_RATIO_COLONS = (":", "：", "∶")
+_PERCENT_NEAR = re.compile(r"[%％]|分之")
+_DIGIT = re.compile(r"[0-9０-９]")
+_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
+_STRUCTURE_WINDOW = 1500
+
+
+def find_breakdowns(text: str, quantities: Quantities) -> list[Breakdown]:
+    found: dict[int, Breakdown] = {}
+    for at, parts_from in _breakdown_anchors(text):
+        breakdown = _breakdown(text, quantities, at, parts_from)
+        if breakdown is not None:
+            found.setdefault(breakdown.total.start, breakdown)
+    return sorted(found.values(), key=lambda b: b.total.start)
+
+
+def _breakdown_anchors(text: str) -> Iterator[tuple[int, int]]:
+    at = text.find("其中")
+    while at != -1:
+        yield at, at + 2
+        at = text.find("其中", at + 2)
+    at = text.find("第一产业")
+    while at != -1:
+        s0, _ = sentence_bounds(text, at)
+        if text.find("其中", s0, at) == -1:
+            yield at, at
+        at = text.find("第一产业", at + 4)
+
+
+def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> Breakdown | None:
+    if not _DIGIT.search(text, parts_from, parts_from + 24):
+        return None
+    s0, s1 = sentence_bounds(text, at)
+    region = s0 if text[s0:at].strip(" \u3000") else sentence_bounds(text, max(0, s0 - 2))[0]
+    parts = _parts(text, quantities, parts_from, s1)
+    if not parts:
+        return None
+    total = _total(text, quantities, region, at, parts[0][1])
+    if total is None:
+        return None
+    total_label = label_of(text[clause_start(text, total.start, region) : total.start])
+    if is_intensive(total_label):
+        return None
+    for partition in PARTITIONS:
+        members = _members(partition, parts, total_label)
+        if members:
+            complete = {m for m, _ in members} == set(partition.members)
+            return Breakdown(total, total_label, tuple(members), partition, complete)
+    if len(total_label) >= 2:
+        for label, part in parts[:1]:
+            if label.endswith(total_label) and len(label) > len(total_label):
+                return Breakdown(total, total_label, ((label, part),), None, False)
+    return None
+
+
+def _parts(text: str, quantities: Quantities, begin: int, end: int) -> list[tuple[str, Quantity]]:
+    """Each clause's leading named amount; claim clauses (增加1700亿元) are skipped."""
+    parts = []
+    c1 = begin - 1
+    while c1 + 1 < end:
+        c0, c1 = c1 + 1, clause_end(text, c1 + 1, end)
+        amounts = [q for q in quantities.within(c0, c1) if q.kind == AMOUNT]
+        if not amounts or is_claim_clause(text, quantities, c0, c1):
+            continue
+        label = label_of(text[c0 : amounts[0].start])
+        if label and not amounts[0].ranged:
+            parts.append((label, amounts[0]))
+    return parts
+
+
+def _total(text: str, quantities: Quantities, begin: int, at: int,
+           part: Quantity) -> Quantity | None:
+    """The last stated level (not an increase) of the parts' unit before the list."""
+    for q in reversed(quantities.within(begin, at)):
+        if q.comparable(part) and not q.ranged and q.approx != "above":
+            c0 = clause_start(text, q.start, begin)
+            label = label_of(text[c0 : q.start])
+            if label and not is_intensive(label) and not is_claim_clause(text, quantities, c0,
+                                                                         q.end):
+                return q
+    return None
+
+
+def _members(partition: Partition, parts: list[tuple[str, Quantity]],
+             total_label: str) -> list[tuple[str, Quantity]]:
+    members: list[tuple[str, Quantity]] = []
+    rests = set()
+    for label, part in parts:
+        member = partition.member_of(label)
+        if member is None:
+            continue
+        if any(m == member for m, _ in members):
+            return []
+        rests.add(label[len(_matched_prefix(partition, label)) :])
+        members.append((member, part))
+    if not members or len(rests) != 1:
+        return []
+    rest = rests.pop()
+    if is_intensive(rest):
+        return []
+    fits = any(t in total_label for t in partition.totals) or (rest and total_label.endswith(rest))
+    return members if fits else []
+
+
+def _matched_prefix(partition: Partition, label: str) -> str:
+    for alias in partition.aliases:
+        if label.startswith(alias):
+            return alias
+    return next(m for m in partition.members if label.startswith(m))
+
+
+def find_shares(text: str, quantities: Quantities) -> list[Share]:
+    found = []
+    at = text.find("占")
+    while at != -1:
+        share = _share(text, quantities, at)
+        if share is not None:
+            found.append(share)
+        at = text.find("占", at + 1)
+    return found
+
+
+def _share(text: str, quantities: Quantities, at: int) -> Share | None:
+    if not _PERCENT_NEAR.search(text, at, at + 30):
+        return None
+    s0, s1 = sentence_bounds(text, at)
+    c0 = clause_start(text, at, s0)
+    c1 = clause_end(text, at, s1)
+    after = quantities.within(at, c1)
+    if not after or after[0].kind != PERCENT:
+        return None
+    share = after[0]
+    name = label_of(_SHARE_TAIL.sub("", text[at + 1 : share.start]))
+    if not name or len(name) < 2 or _REFERENCE.search(name):
+        return None
+    part = _part_before(text, quantities, at, c0, s0)
+    if part is None:
+        return None
+    total = _named_value(text, quantities, name, part, at)
+    return None if total is None else Share(part, total, share, name)
+
+
+def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -> Quantity | None:
+    """The amount a 占 clause is about: in its own clause, or the clause before the claims."""
+    if text[c0:at].strip():
+        own = [q for q in quantities.within(c0, at) if q.kind == AMOUNT] if _DIGIT.search(
+            text, c0, at) else []
+        return own[-1] if own else None
+    pos = c0
+    while pos > s0 and text[pos - 1] in "，,":
+        prev = clause_start(text, pos - 1, s0)
+        if not is_claim_clause(text, quantities, prev, pos - 1):
+            values = [q for q in quantities.within(prev, pos - 1) if q.kind == AMOUNT]
+            return values[-1] if values and values[-1].end == pos - 1 else None
+        pos = prev
+    return None
+
+
+def _named_value(text: str, quantities: Quantities, name: str, like: Quantity,
+                 before: int) -> Quantity | None:
+    """The value stated for indicator ``name`` earlier in the same paragraph."""
+    floor = paragraph_start(text, before)
+    pos = before
+    while True:
+        pos = text.rfind(name, floor, pos)
+        if pos == -1:
+            return None
+        m0, _ = sentence_bounds(text, pos)
+        c1 = clause_end(text, pos, pos + SENTENCE_WINDOW)
+        values = [q for q in quantities.within(pos, c1) if q.comparable(like)]
+        if values and label_of(text[clause_start(text, pos, m0) : values[0].start]) == name:
+            return values[0]
+
+
+def find_ratios(text: str) -> list[Ratio]:
+    found: list[Ratio] = []
+    covered = -1
+    positions = sorted(i for colon in _RATIO_COLONS for i in _positions(text, colon))
+    for at in positions:
+        if at < covered:
+            continue
+        begin = at
+        while begin > 0 and text[begin - 1] in "0123456789０１２３４５６７８９.． \u3000":
+            begin -= 1
+        begin += len(text[begin:at]) - len(text[begin:at].lstrip(" \u3000"))
+        match = _RATIO.match(text, begin)
+        if match is None or match.end() <= at:
+            continue
+        covered = match.end()
+        ratio = _ratio(text, match)
+        if ratio is not None:
+            found.append(ratio)
+    return found
+
+
+def _positions(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _ratio(text: str, match: re.Match[str]) -> Ratio | None:
+    s0, _ = sentence_bounds(text, match.start())
+    window = text[max(s0, match.start() - 40) : match.start()]
+    cues = list(_CUE.finditer(window))
+    if not cues:
+        return None
+    parts = []
+    for number in _RATIO_NUMBER.finditer(match.group()):
+        printed = number.group().translate(_HALF)
+        decimals = len(printed.partition(".")[2])
+        span = Span(match.start() + number.start(), match.start() + number.end())
+        parts.append(RatioPart(float(printed), 10.0**-decimals, span))
+    superseded = bool(_SUPERSEDED.match(text, match.end()))
+    return Ratio(Span(*match.span()), tuple(parts), cues[-1].group(), "产业" in window, superseded)
+
+
+def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
+                    breakdowns: list[Breakdown]) -> list[Structure]:
+    found = []
+    for ratio in ratios:
+        if not ratio.industries or ratio.superseded or len(ratio.parts) != 3:
+            continue
+        parts = _industry_values(text, quantities, ratio.span.start)
+        if parts is None:
+            continue
+        total = next((b.total for b in breakdowns if b.partition is _INDUSTRIES
+                      and {id(q) for _, q in b.parts} == {id(q) for _, q in parts}), None)
+        found.append(Structure(ratio, tuple(parts), total))
+    return found
+
+
+def _industry_values(text: str, quantities: Quantities,
+                     before: int) -> list[tuple[str, Quantity]] | None:
+    """The values of the three industries stated last before ``before`` in the passage."""
+    floor = max(paragraph_start(text, before), before - _STRUCTURE_WINDOW)
+    parts: list[tuple[str, Quantity]] = []
+    rests = set()
+    for member in _INDUSTRIES.members:
+        pos = text.rfind(member, floor, before)
+        if pos == -1:
+            return None
+        m0, _ = sentence_bounds(text, pos)
+        c1 = clause_end(text, pos, before)
+        values = [q for q in quantities.within(pos, c1) if q.kind == AMOUNT]
+        if not values or values[0].approx:
+            return None
+        label = label_of(text[clause_start(text, pos, m0) : values[0].start])
+        if not label.startswith(member) or is_intensive(label):
+            return None
+        rests.add(label[len(member) :])
+        parts.append((member, values[0]))
+    first = parts[0][1]
+    if len(rests) != 1 or not all(q.comparable(first) for _, q in parts):
+        return None
+    return parts
