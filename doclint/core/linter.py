@@ -13,7 +13,7 @@ from doclint.core.diagnostic import (
     RelatedLocation,
     Severity,
 )
-from doclint.core.document import Document
+from doclint.core.document import Document, Span
 from doclint.core.rule import Rule, RuleMeta
 
 LOG = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule]) -> tuple[list[Diag
     for active in rules:
         try:
             findings = list(active.rule.check(doc))
+            for finding in findings:
+                check_span(doc, finding.span)
         except Exception as exc:  # noqa: BLE001 - a plugin's bug must not stop the batch
             LOG.debug("rule %s crashed on %s", active.rule.code, doc.path, exc_info=True)
             crashes.append(f"rule {active.rule.code} crashed: {type(exc).__name__}: {exc}")
@@ -44,6 +46,12 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule]) -> tuple[list[Diag
         diagnostics.extend(to_diagnostics(doc, type(active.rule), active.severity, findings))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, crashes
+
+
+def check_span(doc: Document, span: Span) -> None:
+    """Reject a span outside the document or reversed: a rule bug, reported as its crash."""
+    if not 0 <= span.start <= span.end <= len(doc.text):
+        raise ValueError(f"invalid span {span.start}..{span.end} (document has {len(doc.text)} chars)")
 
 
 def to_diagnostics(

@@ -67,7 +67,7 @@ class SarifFormatter(Formatter):
                 "artifactChanges": [{
                     "artifactLocation": {"uri": _uri(diag.path), "uriBaseId": "%SRCROOT%"},
                     "replacements": [{
-                        "deletedRegion": {"charOffset": e.span.start, "charLength": len(e.span)},
+                        "deletedRegion": {"charOffset": e.span.start, "charLength": e.span.length},
                         "insertedContent": {"text": e.replacement},
                     } for e in diag.fix.edits],
                 }],

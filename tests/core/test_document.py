@@ -71,8 +71,28 @@ def test_document_newline_is_the_most_common_break() -> None:
 def test_document_text_must_match_source_length() -> None:
     with pytest.raises(ValueError):
         Document(path="x", source="abc", text="ab")
-    with pytest.raises(ValueError):
-        Span(3, 2)
+
+
+def test_a_rule_reporting_an_invalid_span_is_a_crash_not_a_diagnostic() -> None:
+    from doclint.core import Category, Examples, Finding, Message, Rule, Severity
+    from doclint.core.linter import ActiveRule, lint_document
+
+    class Reversed(Rule):
+        """测试用规则。"""
+
+        code = "Z901"
+        name = "test.reversed-span"
+        category = Category.OTHER
+        summary = Message("测试。", "Test.")
+        examples = Examples()
+
+        def check(self, doc: Document) -> list[Finding]:
+            return [Finding(Span(3, 2), self.summary)]
+
+    diagnostics, crashes = lint_document(Document.from_text("abcdef"),
+                                         [ActiveRule(Reversed(), Severity.WARNING)])
+    assert diagnostics == []
+    assert crashes == ["rule Z901 crashed: ValueError: invalid span 3..2 (document has 6 chars)"]
 
 
 def test_line_text_and_slice_read_the_checked_text() -> None:
