@@ -1,0 +1,52 @@
+"""Turn a RuleSpec into an ordinary Rule subclass: registry, docs, linter need no special case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from doclint.core.errors import ConfigError
+from doclint.yamlrules.kinds import BASES, PackRule
+from doclint.yamlrules.spec import RuleSpec
+
+
+def rule_class(spec: RuleSpec) -> type[PackRule]:
+    attrs: dict[str, Any] = {
+        "__doc__": describe(spec),
+        "__module__": "doclint.yamlrules.packs",
+        "__qualname__": f"{spec.pack}:{spec.code}",
+        "code": spec.code,
+        "name": spec.name,
+        "category": spec.category,
+        "severity": spec.severity,
+        "summary": spec.summary,
+        "message": spec.message,
+        "examples": spec.examples,
+        "basis": spec.basis,
+        "origin": f"pack:{spec.pack}",
+        "scope": spec.scope,
+        "fixable": spec.fix is not None,
+        "spec": spec,
+    }
+    if spec.type == "pairing":
+        pairs = spec.params["pairs"]
+        marks = "".join(regex.escape(c) for c in [*pairs, *pairs.values()])
+        attrs["marks"] = regex.compile(f"[{marks}]")
+        attrs["pair_strings"] = tuple(o + c for o, c in pairs.items())
+        probes = [f"{regex.escape(o)}[^{regex.escape(pairs[o])}]*{regex.escape(o)}"
+                  for o in spec.params["nesting"]]
+        attrs["nest_probe"] = regex.compile("|".join(probes)) if probes else None
+    try:
+        return type(f"Pack{spec.code}", (BASES[spec.type],), attrs)
+    except TypeError as exc:  # validate_rule_class; the loader checks the same things first
+        raise ConfigError(f"{exc} (rule at {spec.where})", spec.path) from None
+
+
+def describe(spec: RuleSpec) -> str:
+    """The rule's documentation text: the pack author's description, then where it comes from."""
+    body = spec.description.strip() or spec.summary.zh
+    origin = (f"规则包 `{spec.pack}`（{Path(spec.path).name}）中的 {spec.type} 规则，"
+              f"范围 {spec.scope}。")
+    return f"{body}\n\n{origin}"

@@ -1,0 +1,143 @@
+"""User patterns: compiled once with `regex`, run under a timeout, skipped where they cannot match.
+
+A pack is written by users, so a pattern may backtrack catastrophically. Every match runs with
+regex's ``timeout=``; a timeout raises :class:`PatternTimeout`, which the linter records as a
+crash of that rule for that file while the batch goes on. A pattern that timed out
+``MAX_TIMEOUTS`` times is not run again in this process.
+
+Speed comes from a sound prefilter (``prefilter.py``): a text without the literals every match
+needs is not searched, and when the literals a match must begin with are rare, only their
+positions are tried (``match`` at each, in order, as ``finditer`` would).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from doclint.core.errors import DoclintError
+from doclint.yamlrules.prefilter import Prefilter, analyse
+
+DEFAULT_TIMEOUT = 0.5  # seconds per search of one text (a scope unit or the whole document)
+MAX_TIMEOUTS = 3
+FLAGS = regex.MULTILINE | regex.VERSION0
+_SPARSE = 100  # try prefix positions one by one when there is at most one per this many chars
+
+
+class PatternTimeout(DoclintError):
+    """A pack pattern took longer than its timeout (or timed out too often before)."""
+
+
+@dataclass(eq=False)
+class UserPattern:
+    """One compiled pattern of a pack, with where it was written (for messages)."""
+
+    source: str
+    where: str
+    compiled: regex.Pattern[str]
+    prefilter: Prefilter = field(default_factory=Prefilter)
+    timeout: float = DEFAULT_TIMEOUT
+    timeouts: int = 0
+
+    @property
+    def first_chars(self) -> frozenset[str] | None:
+        """Literal strings one of which every match begins with (None: unknown)."""
+        return self.prefilter.prefixes
+
+    def could_match(self, text: str) -> bool:
+        """False only when no match can exist in ``text`` (cheap substring tests)."""
+        return self.prefilter.admits(text)
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """Non-empty matches in ``text``; raise PatternTimeout when the search runs too long."""
+        if self.timeouts >= MAX_TIMEOUTS:
+            raise PatternTimeout(f"pattern '{self.source}' ({self.where}) timed out "
+                                 f"{self.timeouts} times and is no longer run")
+        if not self.prefilter.admits(text):
+            return
+        positions = self._sparse_positions(text)
+        try:
+            if positions is None:
+                for match in self.compiled.finditer(text, timeout=self.timeout):
+                    if match.end() > match.start():
+                        yield match
+            else:
+                yield from self._match_at(text, positions)
+        except TimeoutError:
+            raise self._timed_out() from None
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        return next(self.finditer(text), None)
+
+    def found_in(self, text: str) -> bool:
+        """Whether ``text`` holds a non-empty match (a fast path for short texts)."""
+        if not self.prefilter.admits(text):
+            return False
+        if self.timeouts >= MAX_TIMEOUTS or len(text) >= 4 * _SPARSE:
+            return self.search(text) is not None
+        try:
+            return any(m.end() > m.start()
+                       for m in self.compiled.finditer(text, timeout=self.timeout))
+        except TimeoutError:
+            raise self._timed_out() from None
+
+    def _timed_out(self) -> PatternTimeout:
+        self.timeouts += 1
+        return PatternTimeout(f"pattern '{self.source}' ({self.where}) took longer than "
+                              f"{self.timeout:g} s; the rule was stopped for this file")
+
+    def _sparse_positions(self, text: str) -> list[int] | None:
+        """Where a match may begin, when those places are few (else None: scan everything).
+
+        The prefixes' first characters are located (one-character searches are fast), and
+        each place is kept when a whole prefix starts there.
+        """
+        prefixes = self.prefilter.prefixes
+        if prefixes is None or len(text) < 4 * _SPARSE:
+            return None
+        heads = self.prefilter.heads or frozenset()
+        sample = 20 * _SPARSE
+        if sum(text.count(head, 0, sample) for head in heads) * _SPARSE > sample:
+            return None  # already dense at the start: scanning is cheaper than walking
+        limit = len(text) // _SPARSE
+        whole = tuple(prefixes)
+        positions: list[int] = []
+        seen = 0
+        for head in heads:
+            at = text.find(head)
+            while at != -1:
+                seen += 1
+                if seen > limit:
+                    return None
+                if text.startswith(whole, at):
+                    positions.append(at)
+                at = text.find(head, at + 1)
+        return sorted(positions)
+
+    def _match_at(self, text: str, positions: list[int]) -> Iterator[regex.Match[str]]:
+        """What ``finditer`` yields, trying only ``positions`` (ascending), under the timeout."""
+        deadline = time.monotonic() + self.timeout
+        end = 0
+        for position in positions:
+            if position < end:
+                continue
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            match = self.compiled.match(text, position, timeout=remaining)
+            if match is not None and match.end() > match.start():
+                end = match.end()
+                yield match
+
+
+def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,
+                    timeout: float = DEFAULT_TIMEOUT) -> UserPattern:
+    """Compile ``source``; raise ``regex.error`` (with ``pos``) when it is not a valid pattern."""
+    text = regex.escape(source) if literal else source
+    flags = FLAGS | (regex.IGNORECASE if ignorecase else 0)
+    compiled = regex.compile(text, flags)
+    prefilter = Prefilter() if ignorecase else analyse(text)
+    return UserPattern(source, where, compiled, prefilter, timeout)

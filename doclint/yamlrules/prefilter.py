@@ -1,0 +1,239 @@
+"""What a pattern's syntax tree says about every match, so texts that cannot match are skipped.
+
+Two sound facts, both derived with the standard library's parser (`regex`-only syntax such as
+``\\p{Han}`` is read as a broad class first, so nothing is wrongly ruled out):
+
+* ``prefixes``: a few literal strings (up to three characters) one of which every match
+  begins with; zero-width assertions are skipped. A text holding none of them has no match,
+  and where they are rare only their positions need to be tried.
+* ``required``: groups of literal strings, each group with at least one member in or right
+  next to every match (literal runs of the pattern and of its positive lookarounds). A text
+  missing a whole group has no match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+try:  # the standard library's own regular-expression parser
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # Python 3.11+
+except ImportError:  # Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+MAX_PREFIXES = 64
+_MAX_CLASS = 16  # a character class becomes a requirement only when this small
+_MAX_RANGE = 512
+_MAX_REQUIRED = 3  # the most selective requirements are enough
+_MAX_RUN = 8
+
+# Syntax only `regex` knows, replaced by a broad class (\w) so `re` can parse the rest.
+_REGEX_ONLY = re.compile(r"\\\\|\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\[XmM]")
+# Syntax `re` would misread as literals: nested sets / POSIX classes, fuzzy matching, versions.
+_NO_PREFILTER = re.compile(r"\[\[|\{[^}]*[<=]|\(\?[^)]*V|\\L<")
+
+Prefixes = set[tuple[str, bool]]  # (text, open): open = the whole item matched exactly text
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    prefixes: frozenset[str] | None = None  # None: a match may begin with anything
+    required: tuple[frozenset[str], ...] = ()
+    anchored: bool = False  # begins with ^ or \A: in one line, only at its start
+
+    @property
+    def heads(self) -> frozenset[str] | None:
+        """The first characters of the prefixes (one-character searches are the fast ones)."""
+        return None if self.prefixes is None else frozenset(p[0] for p in self.prefixes)
+
+    def admits(self, text: str) -> bool:
+        """False only when ``text`` certainly holds no match (a few substring tests)."""
+        for group in self.required:
+            # A one-character search is fast: rule a member out by its first character first.
+            if not any(s[0] in text and s in text for s in group):
+                return False
+        heads = self.heads
+        return heads is None or any(c in text for c in heads)
+
+
+def analyse(pattern: str) -> Prefilter:
+    tree = _parse(pattern)
+    if tree is None:
+        return Prefilter()
+    items = list(tree)
+    anchored = bool(items) and str(items[0][0]) == "AT" and str(items[0][1]) in (
+        "AT_BEGINNING", "AT_BEGINNING_STRING")
+    return Prefilter(_prefixes(tree), _most_selective(_required(items)), anchored)
+
+
+def _parse(pattern: str) -> Any:
+    if _NO_PREFILTER.search(pattern):
+        return None
+    parsable = _REGEX_ONLY.sub(lambda m: m[0] if m[0] == "\\\\" else r"\w", pattern)
+    try:
+        tree = _sre_parse.parse(parsable)
+    except (re.error, RecursionError, OverflowError, AssertionError):
+        return None
+    return None if tree.state.flags & re.IGNORECASE else tree
+
+
+def _prefixes(tree: Any) -> frozenset[str] | None:
+    for length in (3, 2, 1):
+        found = _sequence(list(tree), length)
+        if found is None or any(not text for text, _open in found):
+            return None
+        if len(found) <= MAX_PREFIXES:
+            texts = {text for text, _open in found}
+            return frozenset(p for p in texts
+                             if not any(q != p and p.startswith(q) for q in texts))
+    return None
+
+
+def _sequence(items: list[Any], k: int) -> Prefixes | None:
+    current: Prefixes = {("", True)}
+    for op, arg in items:
+        choices = _item(str(op), arg, k)
+        following: Prefixes = set()
+        for text, is_open in current:
+            if not is_open or len(text) >= k or choices is None:
+                following.add((text, False))
+                continue
+            for piece, piece_open in choices:
+                joined = (text + piece)[:k]
+                following.add((joined, piece_open and len(joined) < k))
+        if len(following) > MAX_PREFIXES * 4:
+            return None
+        current = following
+    return current
+
+
+def _item(op: str, arg: Any, k: int) -> Prefixes | None:
+    if op == "LITERAL":
+        return {(chr(arg), True)}
+    if op == "IN":
+        chars = _class_chars(arg)
+        return None if chars is None else {(c, True) for c in chars}
+    if op in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {("", True)}
+    if op == "BRANCH":
+        found: Prefixes = set()
+        for branch in arg[1]:
+            result = _sequence(list(branch), k)
+            if result is None:
+                return None
+            found |= result
+        return found
+    if op == "SUBPATTERN":
+        _group, add_flags, _del_flags, sub = arg
+        return None if add_flags & re.IGNORECASE else _sequence(list(sub), k)
+    if op == "ATOMIC_GROUP":
+        return _sequence(list(arg), k)
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = arg
+        if low == 0:
+            once = _sequence(list(sub), k)
+            return None if once is None else {("", True)} | {(t, False) for t, _o in once}
+        repeated = _sequence(list(sub) * min(low, k), k)
+        if repeated is None:
+            return None
+        return repeated if high == low else {(t, False) for t, _o in repeated}
+    return None  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS ...
+
+
+def _required(items: list[Any]) -> list[frozenset[str]]:
+    """Groups of strings, one member of each inside every match of the sequence."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(arg)
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1 \
+                and _literal(list(arg[2])) is not None:
+            pass  # extends the current literal run below
+        elif run:
+            found.append(frozenset({run}))
+            run = ""
+        if name == "IN":
+            chars = _class_chars(arg)
+            if chars and len(chars) <= _MAX_CLASS:
+                found.append(frozenset(chars))
+        elif name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:
+            found.extend(_required(list(arg[3])))
+        elif name == "ATOMIC_GROUP":
+            found.extend(_required(list(arg)))
+        elif name == "ASSERT":  # a positive lookaround's text is in the searched text too
+            found.extend(_required(list(arg[1])))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            low, high, sub = arg
+            piece = _literal(list(sub))
+            if piece is None:
+                found.extend(_required(list(sub)))
+                continue
+            run = (run + piece * low)[:_MAX_RUN]  # 。{3,} needs "。。。"
+            if high != low:
+                found.append(frozenset({run}))
+                run = ""
+            continue
+        elif name == "BRANCH":
+            either = _either(arg[1])
+            if either:
+                found.append(either)
+    if run:
+        found.append(frozenset({run}))
+    return found
+
+
+def _literal(items: list[Any]) -> str | None:
+    """The text of a sequence made only of literal characters (None otherwise)."""
+    if not items or any(str(op) != "LITERAL" for op, _arg in items):
+        return None
+    return "".join(chr(arg) for _op, arg in items)
+
+
+def _either(branches: list[Any]) -> frozenset[str] | None:
+    """One requirement for an alternation: the best requirement of each branch, joined.
+
+    A branch's own prefixes are a requirement too, often a better one: ``[上中下]午`` needs
+    one of 上午 中午 下午, which is rarer than 午 alone.
+    """
+    joined: set[str] = set()
+    for branch in branches:
+        options = list(_most_selective(_required(list(branch)), 1))
+        found = _sequence(list(branch), 3)
+        if found is not None and all(text for text, _open in found):
+            options.append(frozenset(text for text, _open in found))
+        options = [o for o in options if len(o) <= _MAX_CLASS]
+        if not options:
+            return None
+        joined |= max(options, key=lambda g: (min(map(len, g)), -len(g)))
+    return frozenset(joined) if len(joined) <= _MAX_CLASS else None
+
+
+def _most_selective(groups: list[frozenset[str]],
+                    limit: int = _MAX_REQUIRED) -> tuple[frozenset[str], ...]:
+    """The groups worth testing, cheapest first.
+
+    A member containing another member adds nothing (the shorter one is found first). A
+    search for one character is fast and one for a longer string is not, so groups of
+    single characters are tested first and long groups of long strings are not tested.
+    """
+    lean = {frozenset(s for s in g if not any(t != s and t in s for t in g)) for g in groups}
+    useful = [g for g in lean if len(g) <= 8 or all(len(s) == 1 for s in g)]
+    ranked = sorted(useful, key=lambda g: (-min(map(len, g)), len(g), sorted(g)))[:limit]
+    return tuple(sorted(ranked, key=lambda g: (max(map(len, g)) > 1, len(g), sorted(g))))
+
+
+def _class_chars(items: list[Any]) -> set[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(arg))
+        elif name == "RANGE" and arg[1] - arg[0] <= _MAX_RANGE:
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:  # NEGATE, CATEGORY, wide RANGE
+            return None
+    return chars

@@ -1,0 +1,71 @@
+"""The prefilter is sound: with it, a pattern finds exactly what plain `finditer` finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from doclint.yamlrules import builtin_pack_paths, load_pack
+from doclint.yamlrules.patterns import FLAGS, compile_pattern
+from doclint.yamlrules.prefilter import analyse
+
+PATTERNS = [
+    "。。", "ab|a", "(?:ab)?c", "x?y", "a{2,3}b", "(?<=a)b", "(?<!a)bc", "^ab", "ab$",
+    "[ab]{2}c|d", "(a|b)\\1", "(?P<t>a|b)(?P=t)+", "a(?=b)", "\\p{Han}的", "[^a]b",
+    "(?i:ab)c", "(?:a|)b", "a*b", "\\bab", "(?|(a)b|(b)a)c", "a\\Kb", "[[:alpha:]]b",
+    "(?:ab){e<=1}", "(?<=^[ a]*)b", "\\\\b", "b{2,}a", "(?>ab|a)c",
+]
+ALPHABET = "ab c的。\n好"
+
+
+def _texts(seed: int, alphabet: str = ALPHABET, filler: str = "好", count: int = 30) -> list[str]:
+    """Dense random texts, and long sparse ones (so rare prefixes are tried one by one)."""
+    rng = random.Random(seed)
+    dense = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 2000)))
+             for _ in range(count)]
+    sparse = []
+    for _ in range(count):
+        chars = list(filler * 3000)
+        for _ in range(rng.randint(1, 20)):
+            at = rng.randrange(len(chars))
+            chars[at:at] = [rng.choice(alphabet) for _ in range(rng.randint(1, 6))]
+        sparse.append("".join(chars))
+    return dense + sparse
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_prefiltered_matches_equal_plain_matches(source: str) -> None:
+    pattern = compile_pattern(source, "test")
+    plain = regex.compile(source, FLAGS)
+    for text in [*_texts(len(source)), "a" * 500 + "b" * 500, "的" * 900 + "。。"]:
+        expected = [m.span() for m in plain.finditer(text) if m.end() > m.start()]
+        assert [m.span() for m in pattern.finditer(text)] == expected, (source, text[:40])
+
+
+def test_what_the_analysis_finds() -> None:
+    found = analyse("(?<=\\p{Han})[,;]|[,;](?=\\p{Han})")
+    assert found.prefixes == frozenset({",", ";"})
+    assert analyse("。{3,6}|·{3,6}").required == (frozenset({"。。。", "···"}),)
+    assert analyse("\\p{Han}的").prefixes is None
+    assert analyse("[0-9]+届[0-9]+中全会").required[-1] == frozenset({"中全会"})
+    assert analyse("(?i)abc").prefixes is None
+    assert analyse("^一、").anchored and not analyse("一、").anchored
+
+
+@pytest.mark.parametrize("path", builtin_pack_paths(), ids=lambda p: p.stem)
+def test_shipped_patterns_agree_with_plain_search(path) -> None:
+    """Every shipped pattern, on texts made of the characters it cares about."""
+    for rule in load_pack(path):
+        examples = [e if isinstance(e, str) else e.text
+                    for e in (*rule.examples.bad, *rule.examples.good)]
+        alphabet = "".join(sorted(set("".join(examples)))) + "\n"
+        texts = _texts(int(rule.code[2:]), alphabet, "\u3000", count=8)
+        texts.append("\n".join(examples * 30))
+        for pattern in rule.spec.patterns:
+            plain = regex.compile(pattern.compiled.pattern, pattern.compiled.flags)
+            for text in texts:
+                expected = [m.span() for m in plain.finditer(text) if m.end() > m.start()]
+                assert [m.span() for m in pattern.finditer(text)] == expected, \
+                    (rule.code, pattern.source)
