@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from doclint.core.diagnostic import (
     Diagnostic,
+    Edit,
     Finding,
+    Fix,
+    Message,
     Related,
     RelatedLocation,
     Severity,
@@ -43,9 +46,38 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule]) -> tuple[list[Diag
             LOG.debug("rule %s crashed on %s", active.rule.code, doc.path, exc_info=True)
             crashes.append(f"rule {active.rule.code} crashed: {type(exc).__name__}: {exc}")
             continue
+        limit = active.rule.group_after
+        if limit is not None and len(findings) > limit:
+            findings = [group_findings(findings)]
         diagnostics.extend(to_diagnostics(doc, type(active.rule), active.severity, findings))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, crashes
+
+
+GROUP_RELATED_SHOWN = 20
+_ANOTHER = Message("同一问题的又一处", "another occurrence")
+
+
+def group_findings(findings: Sequence[Finding]) -> Finding:
+    """One finding for many of the same kind: the first, the others as related spans, and
+    one fix made of every fix's edits (when each occurrence has a fix)."""
+    ordered = sorted(findings, key=lambda f: f.span)
+    first, count = ordered[0], len(ordered)
+    message = Message(
+        f"{first.message.zh}（本文档共{count}处同类问题，其余见相关位置）",
+        f"{first.message.en} ({count} occurrences in this document; the others are related)",
+    )
+    related = tuple(Related(f.span, _ANOTHER) for f in ordered[1 : 1 + GROUP_RELATED_SHOWN])
+    fix = None
+    if all(f.fix is not None for f in ordered):
+        edits: list[Edit] = []
+        for finding in ordered:
+            for edit in finding.fix.edits:  # type: ignore[union-attr]
+                if not edits or edit.span.start >= edits[-1].span.end:
+                    edits.append(edit)
+        title = Message(f"修复全部{count}处", f"Fix all {count}")
+        fix = Fix(tuple(edits), title, all(f.fix.safe for f in ordered))  # type: ignore[union-attr]
+    return Finding(first.span, message, related, fix)
 
 
 def check_span(doc: Document, span: Span) -> None:

@@ -78,6 +78,9 @@ class RuleMeta:
     fixable: ClassVar[bool] = False
     origin: ClassVar[str] = "builtin"
     scope: ClassVar[str] = "document"
+    # When a rule finds the same defect more than this many times in one document, the
+    # linter reports it once (first occurrence, the rest as related spans, one merged fix).
+    group_after: ClassVar[int | None] = None
 
     @classmethod
     def description(cls) -> str:

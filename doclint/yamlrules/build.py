@@ -29,6 +29,7 @@ def rule_class(spec: RuleSpec) -> type[PackRule]:
         "scope": spec.scope,
         "fixable": spec.fix is not None,
         "spec": spec,
+        "group_after": spec.group_after,
     }
     if spec.type == "pairing":
         pairs = spec.params["pairs"]

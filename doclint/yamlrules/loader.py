@@ -32,6 +32,7 @@ class PackReader:
         self.prefix = ""
         self.basis = ""
         self.timeout = DEFAULT_TIMEOUT
+        self.group_after: int | None = None
         self.codes: set[str] = set()
 
     def read(self) -> tuple[str, str, list[RuleSpec]]:
@@ -60,6 +61,8 @@ class PackReader:
                 src.fail("timeout must be a number of seconds between 0 and 10", data, "timeout",
                          value=True)
             self.timeout = float(value)
+        if "group_after" in data:
+            self.group_after = self.count(data, "group_after")
         rules = data["rules"]
         if not isinstance(rules, list) or not rules:
             src.fail("rules must be a non-empty list of rule mappings", data, "rules", value=True)
@@ -129,7 +132,14 @@ class PackReader:
             basis=text(src, node, "basis") if "basis" in node else self.basis,
             scope=scope, fix=fix, examples=examples(src, node, fix), exceptions=exceptions,
             params=params,
+            group_after=self.count(node, "group_after") if "group_after" in node else self.group_after,
         )
+
+    def count(self, node: Mapping[str, Any], key: str) -> int:
+        value = node[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.src.fail(f"{key} must be a whole number of at least 1", node, key, value=True)
+        return int(value)
 
     def code(self, node: Mapping[str, Any]) -> str:
         src = self.src

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PACK_KEYS = ("name", "prefix", "description", "basis", "timeout", "rules")
+PACK_KEYS = ("name", "prefix", "description", "basis", "timeout", "group_after", "rules")
 PACK_REQUIRED = ("name", "rules")
 
 RULE_REQUIRED = ("code", "type", "category", "severity", "message", "examples")
 RULE_OPTIONAL = ("name", "summary", "description", "basis", "scope", "exceptions", "literal",
-                 "ignorecase")
+                 "ignorecase", "group_after")
 
 SCOPES = ("line", "sentence", "paragraph", "heading", "body", "document")
 FIX_MODES = ("safe", "unsafe", "none")

@@ -29,6 +29,7 @@ class RuleSpec:
     examples: Examples
     exceptions: tuple[UserPattern, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
+    group_after: int | None = None  # see Rule.group_after
 
     @property
     def patterns(self) -> list[UserPattern]:

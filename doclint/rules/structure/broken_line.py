@@ -39,6 +39,7 @@ class BrokenLine(Rule):
     里单个换行只是软折行，只看第一种情形。一句断成几行时合并报告，修复把各行接起来。
     """
 
+    group_after = 10  # a scrape that broke every link breaks dozens of lines the same way
     code = "T401"
     name = "structure.broken-line"
     category = Category.BROKEN_LINE
