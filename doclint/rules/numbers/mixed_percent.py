@@ -14,7 +14,8 @@ class MixedPercentSign(Rule):
 
     一份文档应统一使用一种百分号。规则以出现次数多的写法为准，标出少数写法的每一处，
     并提供改为多数写法的修复；两种写法一样多时以半角“%”为准（GB/T 15835 推荐阿拉伯数字
-    及其符号用半角）。
+    及其符号用半角）。汇编文件（“第N篇”或另起“同志们：”的多篇讲话）逐篇判断：
+    各篇各自统一即可。
     """
 
     code = "N301"
@@ -34,15 +35,24 @@ class MixedPercentSign(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        counts = {form: text.count(form) for form in _FORMS}
+        if not all(form in text for form in _FORMS):
+            return
+        from doclint.rules.structure.model import Structure
+
+        structure = doc.facts(Structure)
+        for article in structure.articles:
+            yield from self._check_part(text, structure.article_span(article, len(text)))
+
+    def _check_part(self, text: str, part: Span) -> Iterator[Finding]:
+        counts = {form: text.count(form, part.start, part.end) for form in _FORMS}
         if not all(counts.values()):
             return
         majority = "％" if counts["％"] > counts["%"] else "%"
         minority = "%" if majority == "％" else "％"
         title = Message(f"改为“{majority}”", f"Use “{majority}”")
-        start = text.find(minority)
+        start = text.find(minority, part.start, part.end)
         while start != -1:
             span = Span(start, start + 1)
             yield self.report(span, this=minority, other=majority, count=counts[majority],
                               fix=self.replace(span, majority, title))
-            start = text.find(minority, start + 1)
+            start = text.find(minority, start + 1, part.end)

@@ -188,6 +188,16 @@ class Structure:
         index = bisect.bisect_right([b.span.start for b in self.blocks], offset) - 1
         return self.articles[self.blocks[index].article] if index >= 0 else None
 
+    def article_span(self, article: Article, text_length: int) -> Span:
+        """From the article's first line to the next article's first line (or the end)."""
+        start = self.blocks[article.start].span.start if article.start < len(self.blocks) else 0
+        if article.index == 0:
+            start = 0
+        following = article.index + 1
+        end = (self.blocks[self.articles[following].start].span.start
+               if following < len(self.articles) else text_length)
+        return Span(start, end)
+
     def title_of(self, article: Article) -> Block | None:
         """The article's main title block, or None when it has none."""
         index = article.title
