@@ -19,6 +19,8 @@ _FENCE = regex.compile(
     regex.S,
 )
 _NOT_NEWLINE = regex.compile(r"[^\r\n]")
+# Inline code: a run of backticks, text on the same line, the same run again.
+_INLINE_CODE = regex.compile(r"(?<!`)(?P<ticks>`+)(?!`)[^\r\n]*?(?<!`)(?P=ticks)(?!`)")
 
 
 def read_markdown(path: str, data: bytes, encoding: str | None = None) -> Document:
@@ -31,13 +33,26 @@ def read_markdown(path: str, data: bytes, encoding: str | None = None) -> Docume
     if front:
         metadata = _parse_front_matter(front.group(1) or "")
         checked = _blank(checked, front.start(), front.end())
-    for fence in _FENCE.finditer(checked):
-        checked = _blank(checked, fence.start(), fence.end())
+    checked = _blank_all(checked, [(m.start(), m.end()) for m in _FENCE.finditer(checked)])
+    checked = _blank_all(checked, [(m.start(), m.end()) for m in _INLINE_CODE.finditer(checked)])
     return Document(path=path, source=source, text=checked, encoding=used, metadata=metadata)
 
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+
+
+def _blank_all(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank every (non-overlapping, ordered) span in one pass."""
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(text[position:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _parse_front_matter(block: str) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from doclint.report.base import Formatter, Summary
 
 _COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
 _BOLD, _DIM, _BLUE, _RESET = "\033[1m", "\033[2m", "\033[1;34m", "\033[0m"
-_MAX_SNIPPET = 120
+_MAX_SNIPPET = 100  # terminal cells of source shown per snippet line
+_LEFT_CONTEXT = 30  # cells of context before the span
 
 
 def display_width(text: str) -> int:
@@ -66,17 +67,21 @@ class TextFormatter(Formatter):
         text = lines[line].replace("\t", " ")
         end = end_column if end_line == line else len(text) + 1
         start = column - 1
-        # Long lines (speeches often have none) are cut to a window around the span.
-        offset = max(0, min(start - 20, len(text) - _MAX_SNIPPET))
-        if len(text) > _MAX_SNIPPET:
-            shown = text[offset : offset + _MAX_SNIPPET]
-            prefix = "…" if offset else ""
-        else:
-            shown, prefix, offset = text, "", 0
+        # Long lines (speeches often have none) are cut to a window around the span, measured
+        # in terminal cells so that CJK text fits a terminal too.
+        offset = start
+        while offset > 0 and display_width(text[offset - 1 : start]) <= _LEFT_CONTEXT:
+            offset -= 1
+        stop = start
+        while stop < len(text) and display_width(text[offset : stop + 1]) <= _MAX_SNIPPET:
+            stop += 1
+        prefix = "…" if offset else ""
+        suffix = "…" if stop < len(text) else ""
         gutter = f"{line:>5} | "
         pad = " " * display_width(prefix + text[offset:start])
-        underline = marker * max(1, display_width(text[start : max(start + 1, end - 1)]))
-        self.stream.write(self._paint(_DIM, gutter) + prefix + shown + "\n")
+        covered = text[start : min(max(start + 1, end - 1), stop)]
+        underline = marker * max(1, display_width(covered))
+        self.stream.write(self._paint(_DIM, gutter) + prefix + text[offset:stop] + suffix + "\n")
         self.stream.write(" " * 6 + self._paint(_DIM, "| ") + pad + self._paint(color, underline)
                           + "\n")
 

@@ -89,3 +89,14 @@ def test_gb18030_markdown() -> None:
     assert doc.encoding == "gb18030"
     assert doc.metadata == {"title": "𠀀"}
     assert found(doc) == [(4, 2, 4, 4)]
+
+
+def test_inline_code_is_not_checked_but_keeps_offsets() -> None:
+    from doclint.readers.markdown import read_markdown
+
+    source = "网页残留如`下载 打印 全屏`之类，以及``XX``和XX书记。\n"
+    doc = read_markdown("a.md", source.encode("utf-8"))
+    assert doc.source == source
+    assert len(doc.text) == len(source)
+    assert "下载" not in doc.text and "XX书记" in doc.text
+    assert doc.text.index("XX书记") == source.index("XX书记")

@@ -118,15 +118,16 @@ def test_tab_is_shown_as_one_space() -> None:
 
 
 def test_long_line_is_cut_to_a_window() -> None:
-    # The window starts 20 characters before the span unless that would leave it short.
+    # The window holds 30 terminal cells before the span and 100 cells in all; wide
+    # characters take two cells, so that is 15 + 50 of them here.
     text = "甲" * 150 + "ＸＸ" + "乙" * 150
     lines = render(text, [(150, 152)])
-    assert lines[1] == "    1 | …" + "甲" * 20 + "ＸＸ" + "乙" * 98
-    assert lines[2] == "      | " + " " * (1 + 40) + "^^^^"
-    text = "甲" * 150 + "ＸＸ" + "乙" * 50
-    lines = render(text, [(150, 152)])
-    assert lines[1] == "    1 | …" + "甲" * 68 + "ＸＸ" + "乙" * 50
-    assert lines[2] == "      | " + " " * (1 + 136) + "^^^^"
+    assert lines[1] == "    1 | …" + "甲" * 15 + "ＸＸ" + "乙" * 33 + "…"
+    assert lines[2] == "      | " + " " * (1 + 30) + "^^^^"
+    text = "ＸＸ" + "乙" * 10
+    lines = render(text, [(0, 2)])
+    assert lines[1] == "    1 | ＸＸ" + "乙" * 10
+    assert lines[2] == "      | ^^^^"
 
 
 def test_related_notes_in_the_same_and_another_file() -> None:
