@@ -72,9 +72,9 @@ def test_longer_closing_fence_and_unclosed_fence() -> None:
     assert found(doc) == [(4, 1, 4, 3)]
 
 
-def test_indented_fence_and_inline_backticks() -> None:
-    doc = read("  ```\n  XX\n  ```\n用`XX`标记\n")
-    assert found(doc) == [(4, 3, 4, 5)]
+def test_indented_fence_and_inline_code_are_not_checked() -> None:
+    doc = read("  ```\n  XX\n  ```\n用`XX`标记，XX书记\n")
+    assert found(doc) == [(4, 10, 4, 12)]
 
 
 def test_bom_is_dropped_and_bad_front_matter_is_ignored() -> None:
