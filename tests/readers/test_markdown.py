@@ -74,7 +74,7 @@ def test_longer_closing_fence_and_unclosed_fence() -> None:
 
 def test_indented_fence_and_inline_code_are_not_checked() -> None:
     doc = read("  ```\n  XX\n  ```\n用`XX`标记，XX书记\n")
-    assert found(doc) == [(4, 10, 4, 12)]
+    assert found(doc) == [(4, 9, 4, 11)]
 
 
 def test_bom_is_dropped_and_bad_front_matter_is_ignored() -> None:
