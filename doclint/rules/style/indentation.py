@@ -30,6 +30,7 @@ _FLUSH_START = {sep: regex.compile(rf"{sep}(?=\S)") for sep in "\n\r"}
 _WIDE_START = {sep: regex.compile(rf"{sep}[\u3000\u2003]+(?=\S)") for sep in "\n\r"}
 _NARROW = frozenset(" \t\u00a0\u2002")
 _HAN = regex.compile(r"\p{Han}")
+_COLUMNS = regex.compile(r"\S[ \u3000\u00a0]{3,}\S")  # a header line laid out in columns
 _MIN_LINES = 5
 _MAX_SHARE = 0.1  # the odd ones out: at most one paragraph in ten
 _ALIGNMENT = 8  # this many spaces or more right-align a signature or centre a title
@@ -119,6 +120,9 @@ def _usual_wide_indent(text: str, sep: str) -> str:
 
 
 def _is_text(text: str, start: int) -> bool:
-    """A line of text, not a stray bracket or a markup line (P204 reports those)."""
+    """A line of text: not a stray bracket, a markup line (P204 reports those), a bracketed
+    label, or a page header laid out in columns (P202 reports web chrome)."""
     end = line_end(text, start)
-    return bool(_HAN.search(text, start, end)) and text[start : start + 1] != "<"
+    if text[start : start + 1] in ("<", "【") or _COLUMNS.search(text, start, end):
+        return False
+    return bool(_HAN.search(text, start, end))
