@@ -210,7 +210,7 @@ def test_exit_codes(two_files: Path, doclint: Doclint) -> None:
 def test_unknown_format_is_one_line(two_files: Path, doclint: Doclint) -> None:
     run = doclint("check", "--format", "xml", "bad.txt")
     assert run.err_lines == [
-        'doclint: error: unknown format "xml" (known: github, json, jsonl, sarif, text)']
+        'doclint: error: unknown format "xml" (known: github, html, json, jsonl, sarif, text)']
 
 
 def test_jobs_1_and_2_give_identical_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -1,0 +1,122 @@
+"""What the archive rules compare, computed once per document (``doc.facts(...)``).
+
+Every key here is stable across processes and machines (``hash()`` is salted per process, so
+keys are cut from BLAKE2 digests): facts computed in different workers must compare equal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core.document import Document, Span
+from doclint.core.text import Paragraphs
+from doclint.rules.archive.titles import DocumentTitle
+
+# Characters that change nothing a reader sees: a byte-order mark, zero-width spaces and joiners.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+# What a paragraph key keeps: letters (Han included) and digits. Punctuation and spacing vary
+# between renderings of one text (，/, “/" 　/space) and say nothing about which text it is.
+_NOT_WORD = re.compile(r"[\W_]+")
+_FULLWIDTH_DIGITS = [(chr(0xFF10 + n), str(n)) for n in range(10)]
+_HAN = regex.compile(r"\p{Han}")
+# Paragraphs shorter than this never take part in paragraph comparisons.
+MIN_PARAGRAPH_HAN = 10
+
+
+def squeeze(text: str) -> str:
+    """``text`` without white space of any kind, line breaks, BOM or zero-width characters."""
+    text = "".join(text.split())
+    for char in _INVISIBLE:  # NOTE: str.replace is far faster than str.translate with a dict
+        if char in text:
+            text = text.replace(char, "")
+    return text
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of ``text`` that is the same in every process."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def paragraph_key(text: str) -> str:
+    """A paragraph reduced to its words: compatibility forms folded, punctuation and spaces gone."""
+    key = _NOT_WORD.sub("", text)
+    if unicodedata.is_normalized("NFKC", key):
+        return key
+    # NOTE: NFKC over long Chinese strings is slow (and so is str.translate); full-width
+    # digits, the usual offenders, fold by str.replace first.
+    for wide, narrow in _FULLWIDTH_DIGITS:
+        key = key.replace(wide, narrow)
+    if unicodedata.is_normalized("NFKC", key):
+        return key
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", key))
+
+
+def wide_count(key: str) -> int:
+    """Characters of a paragraph key outside ASCII: its Han characters, near enough."""
+    return len(key) - len(key.encode("ascii", "ignore"))
+
+
+@dataclass(frozen=True, slots=True)
+class TextDigest:
+    """The whole text's identity, blind to white space, line endings and a BOM."""
+
+    digest: bytes  # 16 bytes of BLAKE2b over the squeezed text
+    size: int  # characters left after squeezing
+    anchor: Span  # where a finding about the whole document points: its title or first line
+
+    @classmethod
+    def from_document(cls, doc: Document) -> TextDigest:
+        squeezed = squeeze(doc.text)
+        digest = hashlib.blake2b(squeezed.encode("utf-8"), digest_size=16).digest()
+        return cls(digest, len(squeezed), _anchor(doc))
+
+
+def _anchor(doc: Document) -> Span:
+    """The title; else the first line with Han text (not the ``<!--`` a scraper left); else the
+    first non-blank line."""
+    title = doc.facts(DocumentTitle).title
+    if title is not None:
+        return title.span
+    paragraphs = doc.facts(Paragraphs).items
+    for para in paragraphs:
+        if _HAN.search(para.text):
+            return para.span
+    return paragraphs[0].span if paragraphs else Span(0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphKeys:
+    """Every paragraph of at least ``MIN_PARAGRAPH_HAN`` Han characters, as a stable hash.
+
+    ``hashes``, ``han``, ``starts`` and ``ends`` are parallel arrays in text order.
+    """
+
+    hashes: array[int]  # 'Q'
+    han: array[int]  # 'I'
+    starts: array[int]  # 'I'
+    ends: array[int]  # 'I'
+
+    @classmethod
+    def from_document(cls, doc: Document) -> ParagraphKeys:
+        hashes, han, starts, ends = array("Q"), array("I"), array("I"), array("I")
+        for para in doc.facts(Paragraphs).items:
+            if len(para.text) < MIN_PARAGRAPH_HAN:
+                continue  # cannot hold enough Han characters: skip the regex work
+            key = paragraph_key(para.text)
+            count = wide_count(key)
+            if count < MIN_PARAGRAPH_HAN:
+                continue
+            hashes.append(stable_hash(key))
+            han.append(count)
+            starts.append(para.span.start)
+            ends.append(para.span.end)
+        return cls(hashes, han, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self.hashes)

@@ -1,0 +1,167 @@
+"""A103: the same paragraph in many documents of the archive (boilerplate pasted around)."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
+
+import regex
+
+from doclint.core import (
+    Category,
+    Document,
+    Examples,
+    Finding,
+    Message,
+    Option,
+    Related,
+    Severity,
+    Span,
+)
+from doclint.rules.archive.base import FamilyRule, in_path_order
+from doclint.rules.archive.fingerprint import MIN_PARAGRAPH_HAN, ParagraphKeys
+from doclint.rules.archive.reuse import Group, ParagraphFact, recurring
+
+_MAX_RELATED = 5
+# Set pieces every report of a kind repeats on purpose: the opening of a work report
+# (“现在，我代表…向大会报告工作，请予审议，并请…提出意见”).
+_FORMULA = regex.compile(r"请予审议")
+Block = tuple[int, int, Group]  # first and last paragraph number, the group of the first
+
+
+class ReusedParagraph(FamilyRule):
+    """同一段文字原样出现在档案的许多文件中。
+
+    模板网站和汇编常把同一段话（网站声明、范文套话、整段照搬的工作总结）粘进成百上千篇
+    文档。本规则比较不少于 `min_han` 个汉字的段落（忽略空白、标点和全角半角差异），一段
+    出现在至少 `min_documents` 个互相独立的文件中时报告。共享至少 3 段、且共享部分占较短
+    一篇一半以上文字的文件，视为同一文本的副本（同一报告的不同转载），只算一个来源：它们
+    由 A101/A102 报告，不在这里刷屏；出现在 20 个以上文件中的段落是套话，不用来判断副本。
+    同类文件有意重复的套语（工作报告开头的“我代表…向大会报告工作，请予审议”）不算。
+
+    输出有界：默认（`report: group`）每组重复段落只报一次，报在首次出现处（路径排序最前的
+    文件），注明共出现在多少个文件中，并列出至多 5 个其他文件的位置；同一文件中相邻的、
+    出现在同一批文件里的几段合并为一条。一段话粘进 300 篇讲话只产生一条诊断。
+    `report: each` 则在每个出现的文件里各报一次（便于逐文件清理），同样合并相邻段落，并
+    指向首次出现处。默认开启：每篇只对长段落各算一个哈希，合并只用计数表和字典。
+    """
+
+    code = "A103"
+    name = "archive.reused-paragraph"
+    category = Category.DUPLICATE_TEXT
+    severity = Severity.WARNING
+    summary = Message("同一段文字原样出现在档案的多个文件中。",
+                      "The same paragraph appears in many files of the archive.")
+    message = Message(
+        "{what_zh}原样出现在{files}个文件中（{sources}个互相独立的来源，阈值{minimum}），"
+        "疑为粘贴的套话或模板段落{where_zh}。",
+        "{what_en} verbatim in {files} files ({sources} independent sources, "
+        "threshold {minimum}): boilerplate or a pasted template paragraph{where_en}.",
+    )
+    options: ClassVar[Mapping[str, Option]] = {
+        "min_han": Option(int, 30, f"段落最少汉字数（不小于{MIN_PARAGRAPH_HAN}） / fewest Han "
+                                   f"characters of a paragraph (at least {MIN_PARAGRAPH_HAN})"),
+        "min_documents": Option(int, 3, "最少来源数 / fewest independent files to report"),
+        "report": Option(str, "group", "每组报一次或每个文件报一次 / one diagnostic per group "
+                                       "or per file", choices=("group", "each")),
+    }
+    examples = Examples(
+        bad=("=== 甲县/讲话.txt ===\n同志们：\n今天召开全县安全生产工作会议。\n"
+             "本文由范文网整理，更多优质范文请访问本站，转载请注明出处并保留原文链接，谢谢合作。\n"
+             "=== 乙县/讲话.txt ===\n同志们：\n今天召开全县农村工作会议。\n"
+             "本文由范文网整理，更多优质范文请访问本站，转载请注明出处并保留原文链接，谢谢合作。\n"
+             "=== 丙县/讲话.txt ===\n各位代表：\n现在向大会报告工作。\n"
+             "本文由范文网整理，更多优质范文请访问本站，转载请注明出处并保留原文链接，谢谢合作。\n",),
+        good=("=== 甲县/讲话.txt ===\n同志们：\n今天召开全县安全生产工作会议。\n"
+              "本文由范文网整理，更多优质范文请访问本站，转载请注明出处并保留原文链接，谢谢合作。\n"
+              "=== 乙县/讲话.txt ===\n同志们：\n今天召开全县农村工作会议。\n"
+              "要坚持农业农村优先发展，扎实推进乡村振兴，确保粮食生产稳定、农民收入持续增长。\n",),
+    )
+    basis = "模板段落与网站套话的批量粘贴（domain-rules §6；issue 7）"
+
+    def collect(self, doc: Document) -> ParagraphFact | None:
+        keys = doc.facts(ParagraphKeys)
+        text = doc.text
+        keep = [i for i, han in enumerate(keys.han) if han >= self.config["min_han"]
+                and not _FORMULA.search(text, keys.starts[i], keys.ends[i])]
+        if not keep:
+            return None
+        return ParagraphFact(array("Q", (keys.hashes[i] for i in keep)).tobytes(),
+                             array("I", (keys.han[i] for i in keep)).tobytes(),
+                             array("I", (keys.starts[i] for i in keep)).tobytes(),
+                             array("I", (keys.ends[i] for i in keep)).tobytes(),
+                             sum(keys.han))
+
+    def combine(self, facts: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Finding]]:
+        documents = in_path_order(facts)
+        if len(documents) < 2:
+            return
+        groups = recurring([fact for _, fact in documents], self.config["min_documents"])
+        spans = [_Spans(fact) for _, fact in documents]
+        each = self.config["report"] == "each"
+        blocks = _blocks(groups, len(documents), each)
+        for document, found in enumerate(blocks):
+            for first, last, group in found:
+                yield documents[document][0], self._finding(
+                    documents, spans, document, first, last, group, each)
+
+    def _finding(self, documents: list[tuple[str, Any]], spans: list[_Spans],
+                 document: int, first: int, last: int, group: Group, each: bool) -> Finding:
+        span = Span(spans[document][first].start, spans[document][last].end)
+        count = last - first + 1
+        what_zh = f"这{count}段文字" if count > 1 else "此段"
+        what_en = f"These {count} paragraphs appear" if count > 1 else "This paragraph appears"
+        others = [d for d in group.documents if d != document]
+        anchor = group.documents[0]
+        if each and anchor != document:
+            # The first occurrence leads, then a few more.
+            others = [anchor] + [d for d in others if d != anchor]
+        related = []
+        for other in others[:_MAX_RELATED]:
+            note = (Message("首次出现处", "first occurrence") if each and other == anchor
+                    else Message("同一段落", "the same paragraph"))
+            related.append(Related(spans[other][group.places[other]], note,
+                                   path=documents[other][0]))
+        hidden = len(others) - len(related)
+        return self.report(
+            span, what_zh=what_zh, what_en=what_en, files=len(group.places),
+            sources=group.sources, minimum=self.config["min_documents"],
+            where_zh=f"；另有{hidden}个文件未列出" if hidden else "",
+            where_en=f"; {hidden} more files not listed" if hidden else "",
+            related=related)
+
+
+class _Spans:
+    """The spans of a document's long paragraphs, read from its fact without copying it."""
+
+    def __init__(self, fact: ParagraphFact) -> None:
+        self._starts = memoryview(fact.starts).cast("I")
+        self._ends = memoryview(fact.ends).cast("I")
+
+    def __getitem__(self, number: int) -> Span:
+        return Span(self._starts[number], self._ends[number])
+
+
+def _blocks(groups: list[Group], documents: int, each: bool) -> list[list[Block]]:
+    """Per document, runs of adjacent recurring paragraphs that recur in the same files.
+
+    With ``each`` every document holding a group gets it; otherwise only the group's first
+    document (in path order) does.
+    """
+    places: list[list[tuple[int, Group]]] = [[] for _ in range(documents)]
+    for group in groups:
+        holders = group.documents if each else group.documents[:1]
+        for document in holders:
+            places[document].append((group.places[document], group))
+    blocks: list[list[Block]] = []
+    for found in places:
+        found.sort(key=lambda item: item[0])
+        runs: list[Block] = []
+        for number, group in found:
+            if runs and runs[-1][1] == number - 1 and runs[-1][2].documents == group.documents:
+                runs[-1] = (runs[-1][0], number, runs[-1][2])
+            else:
+                runs.append((number, number, group))
+        blocks.append(runs)
+    return blocks

@@ -1,0 +1,84 @@
+"""A103: one paragraph pasted into many documents; copies of one text count once; output bounded."""
+
+from __future__ import annotations
+
+from archivehelp import made_up, positioned, run
+
+NOTICE = "本文由范文网整理，更多优质范文请访问本站，转载请注明出处并保留原文链接，谢谢合作。"
+FOOTER = "版权所有：某某县人民政府办公室，未经书面许可不得转载、摘编或者以其他方式使用本网内容。"
+
+
+def speech(seed: int, *extra: str) -> str:
+    """A made-up speech of six long lines, then ``extra`` lines."""
+    return "同志们：\n" + made_up(seed, 360) + "".join(line + "\n" for line in extra)
+
+
+def test_one_diagnostic_per_pasted_paragraph_at_its_first_occurrence() -> None:
+    docs = {f"县{n}/讲话.txt": speech(n, NOTICE) for n in range(4)}
+    docs["县9/讲话.txt"] = speech(9)
+    found = positioned("A103", docs)
+    assert found == [{
+        "path": "县0/讲话.txt", "at": (8, 1, 8, 42),
+        "message": "此段原样出现在4个文件中（4个互相独立的来源，阈值3），"
+                   "疑为粘贴的套话或模板段落。",
+        "en": "This paragraph appears verbatim in 4 files (4 independent sources, threshold 3): "
+              "boilerplate or a pasted template paragraph.",
+        "related": [(f"县{n}/讲话.txt", (8, 1, 8, 42), "同一段落") for n in (1, 2, 3)]}]
+
+
+def test_each_mode_reports_every_file_and_points_at_the_first() -> None:
+    docs = {f"{n}.txt": speech(n, NOTICE) for n in range(4)}
+    found = positioned("A103", docs, report="each")
+    assert [f["path"] for f in found] == ["0.txt", "1.txt", "2.txt", "3.txt"]
+    assert found[2]["related"][0] == ("0.txt", (8, 1, 8, 42), "首次出现处")
+    assert [r[0] for r in found[2]["related"]] == ["0.txt", "1.txt", "3.txt"]
+
+
+def test_adjacent_pasted_paragraphs_make_one_diagnostic() -> None:
+    docs = {f"{n}.txt": speech(n, NOTICE, FOOTER) for n in range(3)}
+    found = positioned("A103", docs)
+    assert [(f["path"], f["at"]) for f in found] == [("0.txt", (8, 1, 9, 44))]
+    assert found[0]["message"].startswith("这2段文字原样出现在3个文件中")
+
+
+def test_copies_of_one_text_are_one_source() -> None:
+    original = speech(1)
+    copies = {
+        "site-a.txt": original,
+        "site-b.txt": "来源：某某网\n" + original.replace("。", "。 "),
+        "site-c.txt": original.replace("\n", "\r\n"),
+    }
+    assert run("A103", copies) == []
+    # A fourth, independent document quoting one paragraph: two sources, still under three.
+    quoted = original.splitlines()[2]
+    assert run("A103", {**copies, "other.txt": speech(5, quoted)}) == []
+    assert run("A103", {**copies, "other.txt": speech(5, quoted)}, min_documents=2)
+
+
+def test_boilerplate_in_300_files_prints_one_line_or_one_per_file() -> None:
+    docs = {f"speeches/{n:03d}.txt": speech(n, NOTICE) for n in range(300)}
+    grouped = run("A103", docs)
+    assert len(grouped) == 1
+    path, finding = grouped[0]
+    assert path == "speeches/000.txt" and len(finding.related) == 5
+    assert "原样出现在300个文件中" in finding.message.zh
+    assert "另有294个文件未列出" in finding.message.zh
+    each = run("A103", docs, report="each")
+    assert len(each) == 300
+    assert all(len(f.related) <= 5 for _, f in each)
+
+
+def test_set_pieces_and_short_paragraphs_are_not_reported() -> None:
+    opening = ("现在，我代表县人民政府，向大会报告工作，请予审议，"
+               "并请县政协委员和其他列席人员提出意见。")
+    short = "坚持稳中求进工作总基调，推动高质量发展。"
+    docs = {f"{n}.txt": speech(n, opening, short) for n in range(5)}
+    assert run("A103", docs) == []
+    assert run("A103", docs, min_han=15)  # the short one counts when asked for
+
+
+def test_findings_do_not_depend_on_input_order() -> None:
+    docs = {f"{n}.txt": speech(n, NOTICE, FOOTER if n % 2 else "") for n in range(7)}
+    assert positioned("A103", docs) == positioned("A103", dict(reversed(list(docs.items()))))
+    each = positioned("A103", docs, report="each")
+    assert each == positioned("A103", dict(reversed(list(docs.items()))), report="each")
