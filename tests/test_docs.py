@@ -18,7 +18,7 @@ def test_rule_docs_are_current(update_golden: bool) -> None:
                 stale.unlink()
         for name, content in pages.items():
             (DOCS / name).write_text(content, encoding="utf-8")
-    committed = {p.name: p.read_text(encoding="utf-8") for p in DOCS.glob("*.md")}
+    committed = {p.name: p.read_bytes().decode("utf-8") for p in DOCS.glob("*.md")}
     assert sorted(committed) == sorted(pages), "run: python -m doclint.tools.gendocs docs/rules"
     for name, content in pages.items():
         assert committed[name] == content, f"docs/rules/{name} is stale: run gendocs"

@@ -22,4 +22,4 @@ def test_expected_output(document: Path, update_golden: bool) -> None:
     expected = document.with_name(document.stem + ".expected")
     if update_golden:
         expected.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == expected.read_text(encoding="utf-8")
+    assert result.stdout == expected.read_bytes().decode("utf-8")
