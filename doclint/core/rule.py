@@ -81,22 +81,7 @@ class RuleMeta:
     # When a rule finds the same defect more than this many times in one document, the
     # linter reports it once (first occurrence, the rest as related spans, one merged fix).
     group_after: ClassVar[int | None] = None
-
-    @classmethod
-    def description(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
-
-
-class Rule(RuleMeta):
-    """Base class of document rules. Subclasses implement :meth:`check`."""
-
-    message: ClassVar[Message | None] = None
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if inspect.isabstract(cls) or cls.__dict__.get("abstract", False):
-            return
-        validate_rule_class(cls)
+    message: ClassVar[Message | None] = None  # template of findings; default: summary
 
     def __init__(self, **options: Any) -> None:
         self.config: dict[str, Any] = {}
@@ -108,8 +93,9 @@ class Rule(RuleMeta):
                 raise ValueError(f"unknown option {key!r} for {self.code} (known: {known})")
             self.config[key] = self.options[key].validate(key, value)
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        raise NotImplementedError
+    @classmethod
+    def description(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
 
     def report(
         self,
@@ -129,6 +115,19 @@ class Rule(RuleMeta):
         return Fix((Edit(span, replacement),), title, safe)
 
 
+class Rule(RuleMeta):
+    """Base class of document rules. Subclasses implement :meth:`check`."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if inspect.isabstract(cls) or cls.__dict__.get("abstract", False):
+            return
+        validate_rule_class(cls)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
 class ArchiveRule(RuleMeta):
     """A rule over many documents, shaped for map-reduce.
 
@@ -143,9 +142,6 @@ class ArchiveRule(RuleMeta):
         super().__init_subclass__(**kwargs)
         if not cls.__dict__.get("abstract", False):
             validate_rule_class(cls)
-
-    def __init__(self, **options: Any) -> None:
-        Rule.__init__(self, **options)  # type: ignore[arg-type]
 
     def collect(self, doc: Document) -> Any:
         raise NotImplementedError

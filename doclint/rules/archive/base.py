@@ -8,12 +8,12 @@ must pick one copy as "the first", it is the one whose path sorts first.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import regex
 
-from doclint.core import ArchiveRule, Finding, Message, Related, Span
+from doclint.core import ArchiveRule
 
 LOG = logging.getLogger("doclint.rules.archive")
 T = TypeVar("T")
@@ -24,17 +24,9 @@ _warned: set[str] = set()
 
 
 class FamilyRule(ArchiveRule):
-    """An archive rule with a message template and ``report``, as document rules have."""
+    """The family's base (message templates and ``report`` come from the core rule API)."""
 
     abstract = True
-    message: ClassVar[Message | None] = None
-    config: dict[str, Any]  # the options, set by ArchiveRule.__init__
-
-    def report(self, span: Span, template: Message | None = None, *,
-               related: Sequence[Related] = (), **args: Any) -> Finding:
-        """A finding at ``span`` with ``template`` (default: the rule's message) formatted."""
-        base = template or self.message or self.summary
-        return Finding(span, base.format(**args) if args else base, tuple(related))
 
 
 def in_path_order(facts: Iterable[tuple[str, T | None]]) -> list[tuple[str, T]]:
