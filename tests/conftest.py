@@ -1,10 +1,15 @@
-"""Shared fixtures: paths to the shared corpus, and a fresh plugin manager per test."""
+"""Shared fixtures: paths to the shared corpus, and the real click command run in-process."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from doclint.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -25,3 +30,37 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+BASE_RULES = "P101,N301,T601"  # the foundation's rules: other families may come and go
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+Doclint = Callable[..., Run]
+
+
+@pytest.fixture
+def doclint() -> Doclint:
+    def run(*args: str, input: bytes | str | None = None, select: bool = True) -> Run:
+        """``check`` runs serially and only the foundation's rules unless told otherwise."""
+        argv = list(args)
+        if argv and argv[0] == "check":
+            if not any(a.startswith(("--jobs", "-j")) for a in argv):
+                argv[1:1] = ["--jobs", "1"]
+            if select and not any(a.startswith("--select") for a in argv):
+                argv[1:1] = ["--select", BASE_RULES]
+        result = CliRunner().invoke(cli, argv, input=input)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
