@@ -6,7 +6,9 @@ Usage::
 
 DIR defaults to ../shared/corpus/real. MB counts UTF-8 bytes of the decoded text. With
 --per-rule, each document rule's share of the time is listed (the first rule that asks for a
-shared extractor pays for it, which is what the column "incl. shared facts" means).
+shared extractor pays for it, which is what the column "incl. shared facts" means), then the
+same summed per family; archive rules count their ``collect`` on every document and one
+``combine``.
 """
 
 from __future__ import annotations
@@ -38,20 +40,40 @@ def time_cli(directory: Path, jobs: int, repeat: int) -> float:
 
 
 def per_rule(directory: Path) -> list[tuple[str, float]]:
+    """Seconds per rule over the corpus; archive rules: ``collect`` on every document plus
+    one ``combine`` of all the facts."""
     from doclint.core.config import Config
     from doclint.core.linter import ActiveRule, lint_document
     from doclint.runner.engine import Engine
 
     engine = Engine(Config())
-    active, _ = engine.rules_for("x.txt")
+    active, archive = engine.rules_for("x.txt")
     docs = [engine.read(str(p), p.read_bytes()) for p in sorted(directory.rglob("*.txt"))]
     timings = {a.rule.code: 0.0 for a in active}
+    timings.update({rule.code: 0.0 for rule in archive})
+    facts: dict[str, list[tuple[str, object]]] = {rule.code: [] for rule in archive}
     for doc in docs:
         for rule in active:
             start = time.perf_counter()
             lint_document(doc, [ActiveRule(rule.rule, rule.severity)])
             timings[rule.rule.code] += time.perf_counter() - start
+        for archive_rule in archive:
+            start = time.perf_counter()
+            facts[archive_rule.code].append((doc.path, archive_rule.collect(doc)))
+            timings[archive_rule.code] += time.perf_counter() - start
+    for archive_rule in archive:
+        start = time.perf_counter()
+        list(archive_rule.combine(facts[archive_rule.code]))
+        timings[archive_rule.code] += time.perf_counter() - start
     return sorted(timings.items(), key=lambda kv: -kv[1])
+
+
+def per_family(timings: list[tuple[str, float]]) -> list[tuple[str, float, int]]:
+    """Seconds and rule count per family (the code's letters: N, Y, BD ...)."""
+    families: dict[str, list[float]] = {}
+    for code, seconds in timings:
+        families.setdefault(code.rstrip("0123456789"), []).append(seconds)
+    return sorted(((f, sum(t), len(t)) for f, t in families.items()), key=lambda r: -r[1])
 
 
 def main() -> None:
@@ -72,7 +94,11 @@ def main() -> None:
         timings = per_rule(args.directory)
         total = sum(t for _, t in timings)
         print(f"\nin-process rule time: {total:.2f} s = {mb / total:.1f} MB/s")
-        print(f"{'rule':<7}{'seconds':>9}{'share':>8}   (incl. shared facts)")
+        print(f"{'family':<7}{'rules':>6}{'seconds':>9}{'share':>8}{'MB/s':>9}")
+        for family, seconds, count in per_family(timings):
+            print(f"{family:<7}{count:>6}{seconds:>9.3f}{seconds / total:>8.1%}"
+                  f"{mb / seconds if seconds else 0:>9.1f}")
+        print(f"\n{'rule':<7}{'seconds':>9}{'share':>8}   (incl. shared facts)")
         for code, seconds in timings:
             print(f"{code:<7}{seconds:>9.3f}{seconds / total:>8.1%}")
 

@@ -88,15 +88,31 @@ def cli(verbose: bool) -> None:
 @click.option("--exclude", multiple=True, help="Globs of files or directories to skip.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
 @click.option("--no-source", is_flag=True, help="Text format: no source snippets.")
+@click.option("--files-from", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Also check the paths listed in FILE, one a line ('-': standard input).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Result cache folder (default: the config's cache-dir, else "
+                   "$DOCLINT_CACHE_DIR, else ~/.cache/doclint).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+              help="local processes (default) or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler to use (implies --executor dask); none: a LocalCluster.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], config_path: str | None,
           lang: str | None, color: str, statistics: bool, exit_zero: bool, fail_on: str | None,
           stdin_filename: str | None, jobs: str | None, year: int | None, encoding: str | None,
-          include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, no_source: bool) -> None:
-    """Check files, directories, or '-' (standard input)."""
+          include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, no_source: bool,
+          files_from: str | None, progress: bool | None, no_cache: bool, cache_dir: str | None,
+          executor: str | None, scheduler: str | None) -> None:
+    """Check files, directories, globs, archives (.zip, .tar.gz) or '-' (standard input)."""
     from doclint.runner.session import CheckOptions, run_check
 
-    paths = paths or (".",)
+    if executor == "local" and scheduler:
+        raise click.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
+    paths = paths or (() if files_from else (".",))
     config = _load_config(config_path, paths)
     if select:
         config.select = _selectors(select)
@@ -117,7 +133,10 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
         config.jobs = jobs if jobs == "auto" else int(jobs)
     options = CheckOptions(fmt=fmt, output=output, color=color, statistics=statistics,
                            stdin_filename=stdin_filename, encoding=encoding, fix=fix,
-                           show_source=not no_source)
+                           show_source=not no_source, files_from=files_from, progress=progress,
+                           cache=not no_cache, cache_dir=cache_dir,
+                           executor=executor or ("dask" if scheduler else "local"),
+                           scheduler=scheduler)
     code = run_check(config, list(paths), options)
     sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_DIAGNOSTICS else code)
 

@@ -1,86 +1,231 @@
-"""Lint many files, serially or in worker processes, with output in input order."""
+"""Check a stream of documents in order, in this process, worker processes or on Dask.
+
+Tasks are dispatched in chunks with a bounded number in flight, and results come back in
+input order as soon as they are ready, so memory does not grow with the archive and the
+output is the same whatever the number of workers or the executor. Archive-rule facts are
+gathered in input order and combined at the end, here, whichever executor produced them.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import logging
 import os
-from collections import defaultdict
+import time
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from doclint.core.config import Config
 from doclint.core.diagnostic import Diagnostic, FileResult
+from doclint.core.document import Document
+from doclint.core.errors import DoclintError
+from doclint.runner.archives import MemberReader
+from doclint.runner.cache import ResultCache
+from doclint.runner.crossdoc import archive_phase
 from doclint.runner.engine import Engine
+from doclint.runner.inputs import Task
+from doclint.runner.worker import Outcome, Worker, WorkSpec, adopt, run_chunk, start_worker
 
-_WORKER_ENGINE: Engine | None = None
-
-
-def _init_worker(config: Config, encoding: str | None) -> None:
-    global _WORKER_ENGINE
-    _WORKER_ENGINE = Engine(config)
-    _WORKER_ENGINE.encoding = encoding  # type: ignore[attr-defined]
-
-
-def _lint_in_worker(path: str) -> tuple[FileResult, dict[str, Any]]:
-    assert _WORKER_ENGINE is not None
-    return _WORKER_ENGINE.lint_file(path, getattr(_WORKER_ENGINE, "encoding", None))
+LOG = logging.getLogger(__name__)
+CHUNK_FILES = 8
+CHUNK_BYTES = 4 << 20
 
 
 @dataclass
 class BatchResult:
-    """Per-file results in input order, and diagnostics from archive rules."""
+    """Kept per-file results, diagnostics from archive rules, and counts."""
 
     files: list[FileResult] = field(default_factory=list)
     archive: list[Diagnostic] = field(default_factory=list)
     archive_lines: dict[str, dict[int, str]] = field(default_factory=dict)
+    cached: int = 0
 
 
-def resolve_jobs(jobs: int | str | None, count: int) -> int:
+@dataclass
+class RunPlan:
+    """How to run: workers, executor, cache."""
+
+    jobs: int | str | None = 1
+    executor: str = "local"
+    scheduler: str | None = None
+    encoding: str | None = None
+    cache_dir: str | None = None
+    fingerprint: str | None = None
+
+
+def resolve_jobs(jobs: int | str | None, count: int | None = None) -> int:
     if jobs in (None, "auto"):
         jobs = os.cpu_count() or 1
-    return max(1, min(int(jobs), count))
+    workers = max(1, int(jobs))  # type: ignore[arg-type]
+    return workers if count is None else max(1, min(workers, count))
 
 
-def lint_paths(
-    engine: Engine,
-    paths: list[str],
-    jobs: int | str | None = 1,
-    encoding: str | None = None,
-    on_result: Callable[[FileResult], None] | None = None,
-) -> BatchResult:
-    """Lint ``paths``; ``on_result`` sees each file's result as soon as it is ready, in order."""
-    workers = resolve_jobs(jobs, len(paths))
-    results: Iterable[tuple[FileResult, dict[str, Any]]]
-    if workers <= 1:
-        results = (engine.lint_file(p, encoding) for p in paths)
-        return _gather(engine, results, on_result, encoding)
-    chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
-    try:
-        with ProcessPoolExecutor(workers, initializer=_init_worker,
-                                 initargs=(engine.config, encoding)) as pool:
-            return _gather(engine, pool.map(_lint_in_worker, paths, chunksize=chunk),
-                           on_result, encoding)
-    except (OSError, PermissionError):
-        # NOTE: some sandboxes forbid the semaphores a process pool needs; fall back.
-        results = (engine.lint_file(p, encoding) for p in paths)
-        return _gather(engine, results, on_result, encoding)
+def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
+              on_result: Callable[[FileResult], None] | None = None,
+              on_outcome: Callable[[Outcome], None] | None = None,
+              keep: Callable[[FileResult], bool] | None = None) -> BatchResult:
+    """Check ``tasks``; ``on_result`` sees each result as soon as it is ready, in order.
 
+    Only results ``keep`` accepts stay in ``BatchResult.files`` (none by default), so a run
+    over any number of documents holds no more than its chunks in flight.
+    """
+    spec = WorkSpec(engine.config, plan.encoding, plan.cache_dir, plan.fingerprint)
+    if plan.executor == "dask":
+        from doclint.runner.dask_exec import dask_outcomes
 
-def _gather(engine: Engine, results: Iterator[tuple[FileResult, dict[str, Any]]] | Iterable[Any],
-            on_result: Callable[[FileResult], None] | None, encoding: str | None) -> BatchResult:
+        outcomes = dask_outcomes(spec, tasks, plan.jobs, plan.scheduler)
+    else:
+        outcomes = local_outcomes(Worker(engine, spec), tasks, plan.jobs)
     batch = BatchResult()
     facts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    for result, file_facts in results:
-        batch.files.append(result)
-        for code, fact in file_facts.items():
+    keys = hashlib.sha256()  # every document's cache key, in order: the archive's identity
+    started, count = time.perf_counter(), 0
+    for outcome in outcomes:
+        count += 1
+        result = outcome.result
+        batch.cached += outcome.cached
+        keys.update(f"{outcome.key or result.path}\0{result.error or ''}\n"
+                    .encode("utf-8", "surrogatepass"))
+        for code, fact in outcome.facts.items():
             facts[code].append((result.path, fact))
+        if keep is not None and keep(result):
+            batch.files.append(result)
         if on_result is not None:
             on_result(result)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    middle = time.perf_counter()
     if facts:
-        def reread(path: str) -> Any:
-            return engine.read(path, Path(path).read_bytes(), encoding)
-
-        batch.archive, batch.archive_lines = engine.archive_diagnostics(facts, reread)
+        batch.archive, batch.archive_lines = _archive(engine, plan, facts, keys.hexdigest())
+    LOG.debug("documents: %d in %.2f s (%d from the cache); archive rules: %d findings in %.2f s",
+              count, middle - started, batch.cached, len(batch.archive),
+              time.perf_counter() - middle)
     return batch
+
+
+def _archive(engine: Engine, plan: RunPlan, facts: dict[str, list[tuple[str, Any]]],
+             keys: str) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
+    """The archive rules' diagnostics: from the cache when the archive is unchanged."""
+    cache = (ResultCache(plan.cache_dir, plan.fingerprint)
+             if plan.cache_dir and plan.fingerprint else None)
+    key = cache.archive_key(keys) if cache else ""
+    if cache is not None:
+        entry = cache.load(key)
+        if isinstance(entry, tuple) and len(entry) == 2:
+            return entry  # type: ignore[return-value]
+    unreadable: list[str] = []
+    with MemberReader() as reader:
+        def reread(path: str) -> Document:
+            try:
+                return engine.read(path, reader.read_bytes(path), plan.encoding)
+            except Exception:
+                unreadable.append(path)
+                raise
+
+        found = archive_phase(engine, facts, reread)
+    if cache is not None and not unreadable:  # a partial report is not kept
+        cache.store(key, found)
+    return found
+
+
+def lint_paths(engine: Engine, paths: list[str], jobs: int | str | None = 1,
+               encoding: str | None = None,
+               on_result: Callable[[FileResult], None] | None = None) -> BatchResult:
+    """Lint ``paths`` (no cache), keeping every result: the foundation's interface."""
+    return run_batch(engine, (Task(p) for p in paths), RunPlan(jobs, encoding=encoding),
+                     on_result, keep=lambda _result: True)
+
+
+def local_outcomes(worker: Worker, tasks: Iterable[Task], jobs: int | str | None
+                   ) -> Iterator[Outcome]:
+    """Outcomes in input order: serially here, or from a pool of worker processes.
+
+    With a pool, the cache is looked up here as each input is read: a hit costs no trip to a
+    worker, and a run served entirely from the cache starts no pool at all.
+    """
+    workers = resolve_jobs(jobs)
+    stream = iter(tasks)
+    head = list(itertools.islice(stream, 2))
+    stream = itertools.chain(head, stream)
+    if workers == 1 or len(head) < 2:
+        return (worker.run(task) for task in stream)
+    return _pooled(worker, (worker.prepare(task, lookup_only=True) for task in stream), workers)
+
+
+def _pooled(worker: Worker, prepared: Iterator[Task | Outcome], workers: int
+            ) -> Iterator[Outcome]:
+    pool: ProcessPoolExecutor | None = None
+    here = False  # no pool could be started: check here instead
+
+    def submit(chunk: list[Task | Outcome]) -> _Merged:
+        nonlocal pool, here
+        misses = [item for item in chunk if isinstance(item, Task)]
+        if not misses or here:
+            return _Merged(chunk, None, worker)
+        if pool is None:
+            adopt(worker)  # forked workers start with this engine instead of building one
+            try:
+                pool = ProcessPoolExecutor(workers, initializer=start_worker,
+                                           initargs=(worker.spec,))
+            except OSError:
+                # NOTE: some sandboxes forbid the semaphores a process pool needs.
+                here = True
+                return _Merged(chunk, None, worker)
+        return _Merged(chunk, pool.submit(run_chunk, worker.spec, misses), worker)
+
+    try:
+        yield from ordered(submit, chunked(prepared), window=2 * workers + 1)
+    except BrokenProcessPool as exc:
+        raise DoclintError(f"a worker process died ({exc}); is memory short?") from None
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Merged:
+    """A chunk's outcomes: cache hits as they are, the misses from a worker's future."""
+
+    def __init__(self, chunk: list[Task | Outcome], future: Future[list[Outcome]] | None,
+                 worker: Worker) -> None:
+        self.chunk, self.future, self.worker = chunk, future, worker
+
+    def result(self) -> list[Outcome]:
+        if self.future is None:
+            return [self.worker.run(i) if isinstance(i, Task) else i for i in self.chunk]
+        done = iter(self.future.result())
+        return [next(done) if isinstance(i, Task) else i for i in self.chunk]
+
+
+def ordered(submit: Callable[[list[Any]], Any], chunks: Iterable[list[Any]],
+            window: int) -> Iterator[Outcome]:
+    """Submit chunks keeping at most ``window`` in flight; yield outcomes in input order.
+
+    ``submit`` returns anything with ``result()``: a pool's or Dask's future, or ``_Merged``.
+    """
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def chunked(tasks: Iterable[Any], files: int = CHUNK_FILES,
+            size: int = CHUNK_BYTES) -> Iterator[list[Any]]:
+    """Chunks of at most ``files`` items and about ``size`` bytes of tasks' data carried."""
+    chunk: list[Any] = []
+    carried = 0
+    for task in tasks:
+        chunk.append(task)
+        data = getattr(task, "data", None)
+        carried += len(data) if data is not None else 0
+        if len(chunk) >= files or carried >= size:
+            yield chunk
+            chunk, carried = [], 0
+    if chunk:
+        yield chunk

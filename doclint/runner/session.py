@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from doclint.core.config import DEFAULT_INCLUDE, Config
 from doclint.core.diagnostic import FileResult
@@ -14,9 +15,16 @@ from doclint.core.encoding import encode
 from doclint.core.errors import DoclintError
 from doclint.core.fixes import apply_fixes, write_atomically
 from doclint.report.base import Summary
-from doclint.runner.batch import lint_paths
-from doclint.runner.discovery import discover
+from doclint.runner.archives import split_member
+from doclint.runner.batch import RunPlan, run_batch
+from doclint.runner.cache import ENV_DIR as CACHE_ENV
+from doclint.runner.cache import default_dir as default_cache_dir
+from doclint.runner.cache import fingerprint, open_cache
+from doclint.runner.dask_exec import INSTALL_HINT as DASK_HINT
+from doclint.runner.dask_exec import available as dask_available
 from doclint.runner.engine import Engine
+from doclint.runner.inputs import Inputs
+from doclint.runner.progress import Progress
 
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 
@@ -31,6 +39,12 @@ class CheckOptions:
     encoding: str | None = None
     fix: bool = False
     show_source: bool = True
+    files_from: str | None = None
+    progress: bool | None = None  # None: when stderr is a terminal
+    cache: bool = True
+    cache_dir: str | None = None  # None: the config's cache-dir, else the user cache folder
+    executor: str = "local"
+    scheduler: str | None = None
 
 
 def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
@@ -49,32 +63,50 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
         stream, registry=engine.registry, lang=config.lang, color=color,
         options={"statistics": options.statistics, "show_source": options.show_source})
     summary = Summary()
-    problems: list[str] = []
+    progress: Progress | None = None
+
+    def say(line: str) -> None:
+        if progress is not None:
+            progress.echo(line)
+        else:
+            print(line, file=sys.stderr)
 
     def on_result(result: FileResult) -> None:
+        if progress is not None and stream.isatty():  # the report shares the terminal
+            progress.clear()
         summary.add(result)
         if result.error:
-            problems.append(f"doclint: {result.path}: {result.error}")
-        problems.extend(f"doclint: {result.path}: {crash}" for crash in result.crashes)
-        for line in problems:
-            print(line, file=sys.stderr)
-        problems.clear()
+            say(f"doclint: {result.path}: {result.error}")
+        for crash in result.crashes:
+            say(f"doclint: {result.path}: {crash}")
         formatter.handle(result)
 
     started = time.perf_counter()
     formatter.start()
+    results: list[FileResult] = []
     try:
+        if "-" in paths and options.files_from:
+            raise DoclintError("'-' (a document on standard input) and --files-from exclude "
+                               "each other")
         if paths == ["-"]:
             data = sys.stdin.buffer.read()
             result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
             on_result(result)
             results = [result]
         else:
-            files = list(discover(paths, _include(config, engine), config.exclude))
-            if options.output:  # the report being written is not an input
-                report = Path(options.output).resolve()
-                files = [f for f in files if Path(f).resolve() != report]
-            batch = lint_paths(engine, files, config.jobs, options.encoding, on_result)
+            inputs = Inputs(paths, _include(config, engine), config.exclude, options.files_from,
+                            skip=[options.output] if options.output else [])
+            plan = _plan(engine, config, options, say)
+            progress = _progress(options, inputs)
+            if progress is not None:
+                progress.start()
+            try:
+                batch = run_batch(engine, inputs.tasks(), plan, on_result,
+                                  on_outcome=progress.advance if progress else None,
+                                  keep=_has_safe_fix if options.fix else None)
+            finally:
+                if progress is not None:
+                    progress.close()
             results = batch.files
             if batch.archive:
                 summary.count(batch.archive)
@@ -89,6 +121,42 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
     if summary.unreadable or summary.crashed:
         return EXIT_ERROR
     return EXIT_DIAGNOSTICS if summary.at_or_above(config.fail_on) else EXIT_CLEAN
+
+
+def _progress(options: CheckOptions, inputs: Inputs) -> Progress | None:
+    show = sys.stderr.isatty() if options.progress is None else options.progress
+    if not show:
+        return None
+    return Progress(sys.stderr, live=sys.stderr.isatty(),
+                    totals=inputs.sizes if inputs.countable else None)
+
+
+def _has_safe_fix(result: FileResult) -> bool:
+    return any(d.fix is not None and d.fix.safe for d in result.diagnostics)
+
+
+def _plan(engine: Engine, config: Config, options: CheckOptions,
+          say: Callable[[str], None]) -> RunPlan:
+    """Workers, executor and cache for this run; a missing optional piece is said and skipped."""
+    executor = options.executor
+    if executor == "dask" and not options.scheduler and not dask_available():
+        say(f"doclint: dask.distributed is not installed ({DASK_HINT}); "
+            "running on local processes")
+        executor = "local"
+    plan = RunPlan(config.jobs, executor, options.scheduler, options.encoding)
+    if options.cache or executor == "dask":
+        plan.fingerprint = fingerprint(engine, options.encoding)
+    if options.cache:
+        chosen = options.cache_dir or config.cache_dir
+        folder = Path(chosen) if chosen else default_cache_dir()
+        try:
+            open_cache(folder, plan.fingerprint)  # type: ignore[arg-type]
+        except OSError as exc:
+            if chosen or os.environ.get(CACHE_ENV):  # the default folder fails quietly
+                say(f"doclint: cache off: cannot use {folder}: {exc.strerror or exc}")
+        else:
+            plan.cache_dir = str(folder.resolve())
+    return plan
 
 
 def _include(config: Config, engine: Engine) -> list[str]:
@@ -111,6 +179,10 @@ def _apply_fixes(engine: Engine, results: list[FileResult], encoding: str | None
     for result in results:
         fixes = [d.fix for d in result.diagnostics if d.fix is not None and d.fix.safe]
         if not fixes or result.path.lower().endswith(".docx"):
+            continue
+        if split_member(result.path) is not None:
+            print(f"doclint: {result.path}: not fixed: archive members are read-only",
+                  file=sys.stderr)
             continue
         with open(result.path, "rb") as handle:
             data = handle.read()
