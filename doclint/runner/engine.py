@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pluggy
 
 from doclint.core.config import Config
-from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult, Finding
+from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult
 from doclint.core.document import Document
 from doclint.core.errors import ConfigError, DoclintError, ReadError
-from doclint.core.linter import ActiveRule, lint_document, to_diagnostics
+from doclint.core.linter import ActiveRule, lint_document
 from doclint.core.registry import RuleRegistry
 from doclint.core.rule import ArchiveRule, Rule, RuleMeta
 from doclint.plugins.manager import get_plugin_manager
@@ -162,28 +162,6 @@ class Engine:
         except OSError as exc:
             return FileResult(FileInfo(path), error=f"cannot read: {exc.strerror or exc}"), {}
         return self.lint_bytes(path, data, encoding)
-
-    def archive_diagnostics(self, facts: Mapping[str, list[tuple[str, Any]]],
-                            reread: Any) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
-        """Combine archive facts; ``reread(path)`` returns the Document to position findings.
-
-        Returns the diagnostics and, per path, the source lines they touch.
-        """
-        diagnostics: list[Diagnostic] = []
-        docs: dict[str, Document] = {}
-        for code, items in facts.items():
-            rule = self.instance(self.registry.get(code))  # type: ignore[arg-type]
-            assert isinstance(rule, ArchiveRule)
-            found: list[tuple[str, Finding]] = list(rule.combine(items))
-            for path, finding in found:
-                if path not in docs:
-                    docs[path] = reread(path)
-                diagnostics.extend(to_diagnostics(docs[path], type(rule),
-                                                  self.severity_of(type(rule)), [finding]))
-        diagnostics.sort(key=Diagnostic.sort_key)
-        lines = {path: source_lines(doc, [d for d in diagnostics if d.path == path])
-                 for path, doc in docs.items()}
-        return diagnostics, lines
 
 
 def source_lines(doc: Document, diagnostics: Iterable[Diagnostic]) -> dict[int, str]:

@@ -74,7 +74,7 @@ def gather(engine: Engine, paths: list[str]) -> dict[str, list[tuple[str, Any]]]
     return facts
 
 
-def test_the_phase_agrees_with_the_engine_and_places_related_spans_in_their_file(
+def test_related_spans_in_another_file_are_placed_in_that_file(
         docs: Path) -> None:
     get_plugin_manager().register(LastLinePlugin())
     (docs / "2020" / "short.txt").write_text("短文。\n\n要办好人民满意的教育。\n", encoding="utf-8")
@@ -84,11 +84,7 @@ def test_the_phase_agrees_with_the_engine_and_places_related_spans_in_their_file
     def reread(path: str) -> Document:
         return engine.read(path, Path(path).read_bytes())
 
-    ours, our_lines = crossdoc.archive_phase(engine, facts, reread)
-    theirs, their_lines = engine.archive_diagnostics(facts, reread)
-    assert our_lines == their_lines
-    assert [(d.path, d.code, d.span, d.start, d.end, d.message) for d in ours] == [
-        (d.path, d.code, d.span, d.start, d.end, d.message) for d in theirs]
+    ours, _ = crossdoc.archive_phase(engine, facts, reread)
     (short,) = [d for d in ours if d.path == "docs/2020/short.txt"]
     (related,) = short.related
     assert related.path == "docs/2020/education-gbk.txt"
