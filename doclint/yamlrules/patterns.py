@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import regex
 
 from doclint.core.errors import DoclintError
+from doclint.core.lazyregex import LazyPattern
 from doclint.yamlrules.prefilter import Prefilter, analyse
 
 DEFAULT_TIMEOUT = 0.5  # seconds per search of one text (a scope unit or the whole document)
@@ -134,10 +135,13 @@ class UserPattern:
 
 
 def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,
-                    timeout: float = DEFAULT_TIMEOUT) -> UserPattern:
-    """Compile ``source``; raise ``regex.error`` (with ``pos``) when it is not a valid pattern."""
+                    timeout: float = DEFAULT_TIMEOUT, lazy: bool = False) -> UserPattern:
+    """Compile ``source``; raise ``regex.error`` (with ``pos``) when it is not a valid pattern.
+
+    ``lazy`` defers compiling to first use: only for shipped packs, which the tests compile.
+    """
     text = regex.escape(source) if literal else source
     flags = FLAGS | (regex.IGNORECASE if ignorecase else 0)
-    compiled = regex.compile(text, flags)
+    compiled = LazyPattern(text, flags) if lazy else regex.compile(text, flags)
     prefilter = Prefilter() if ignorecase else analyse(text)
     return UserPattern(source, where, compiled, prefilter, timeout)

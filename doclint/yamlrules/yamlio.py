@@ -64,10 +64,12 @@ def position(node: Any, key: Any = None, index: int | None = None,
     return line + 1, col + 1
 
 
-def read_yaml(path: Path, shown: str | None = None) -> Any:
+def read_yaml(path: Path, shown: str | None = None, fast: bool = False) -> Any:
     """Load ``path`` as round-trip YAML; YAML syntax errors become ConfigError with a position.
 
-    ``shown`` is the name errors give for the file (the path as the user wrote it).
+    ``shown`` is the name errors give for the file (the path as the user wrote it). ``fast``
+    reads plain data with libyaml instead, without positions: for the shipped packs, which the
+    tests validate, so that start-up does not pay for ruamel's pure-Python parser.
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -76,6 +78,10 @@ def read_yaml(path: Path, shown: str | None = None) -> Any:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read rule pack: {exc}", shown or str(path)) from None
+    if fast:
+        from doclint.core import fastyaml
+
+        return fastyaml.safe_load(text)
     yaml = YAML(typ="rt")
     try:
         return yaml.load(text)

@@ -75,3 +75,15 @@ def test_malformed_user_files_are_reported(tmp_path: Path, content: str, message
     user_markers.cache_clear()
     with pytest.raises(MarkerError, match=message):
         user_markers(str(path))
+
+
+def test_every_builtin_marker_pattern_compiles() -> None:
+    """Built-in patterns are compiled lazily at run time, so the tests compile them all."""
+    from doclint.rules.years.markers import builtin_markers
+
+    patterns = [p for m in builtin_markers()
+                for p in (*m.patterns, *m.current_patterns, *m.future_patterns,
+                          *(q for pin in m.pins for q in pin.patterns))]
+    assert len(patterns) > 400
+    for pattern in patterns:
+        assert pattern.compiled.pattern == pattern.pattern

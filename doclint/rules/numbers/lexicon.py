@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from doclint.core import fastyaml
 
 
 def _load(name: str) -> Any:
     text = resources.files("doclint.rules.numbers").joinpath("data", name).read_text("utf-8")
-    return yaml.load(text, Loader=_Loader)
+    return fastyaml.safe_load(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from typing import Any
 
 import regex
 
+from doclint.core.lazyregex import LazyPattern
 from doclint.rules.years import numerals
 
 _DATA = "era_markers.yaml"
@@ -163,7 +164,7 @@ def common_rank() -> dict[str, int]:
 @functools.cache
 def builtin_markers() -> tuple[EraMarker, ...]:
     text = resources.files("doclint.rules.years").joinpath("data", _DATA).read_text("utf-8")
-    return tuple(parse_markers(_load_yaml(text, _DATA), origin="builtin"))
+    return tuple(parse_markers(_load_yaml(text, _DATA), origin="builtin", lazy=True))
 
 
 @functools.cache
@@ -185,11 +186,11 @@ def marker_set(paths: tuple[str, ...] = ()) -> MarkerSet:
 
 
 def _load_yaml(text: str, where: str) -> list[dict[str, Any]]:
-    import yaml
+    from doclint.core import fastyaml
 
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        data = fastyaml.safe_load(text)
+    except fastyaml.YAMLError as exc:
         raise MarkerError(f"{where}: invalid YAML: {exc}") from None
     if isinstance(data, dict):
         data = data.get("markers")
@@ -198,7 +199,8 @@ def _load_yaml(text: str, where: str) -> list[dict[str, Any]]:
     return data
 
 
-def parse_markers(items: Sequence[Any], origin: str) -> list[EraMarker]:
+def parse_markers(items: Sequence[Any], origin: str, lazy: bool = False) -> list[EraMarker]:
+    """Markers from YAML data; ``lazy`` defers compiling (only for the tested built-in data)."""
     markers = []
     for number, item in enumerate(items):
         where = f"{origin}: marker {number + 1}"
@@ -206,17 +208,19 @@ def parse_markers(items: Sequence[Any], origin: str) -> list[EraMarker]:
             raise MarkerError(f"{where}: each marker is a mapping with an 'id'")
         where = f"{origin}: marker {item['id']!r}"
         try:
-            markers.append(_marker(item, origin))
+            markers.append(_marker(item, origin, lazy))
         except (regex.error, TypeError, ValueError, KeyError) as exc:
             raise MarkerError(f"{where}: {exc}") from None
     return markers
 
 
-def _compile(patterns: Any) -> tuple[regex.Pattern[str], ...]:
+def _compile(patterns: Any, lazy: bool = False) -> tuple[regex.Pattern[str], ...]:
     if patterns is None:
         return ()
     if isinstance(patterns, str):
         patterns = [patterns]
+    if lazy:
+        return tuple(LazyPattern(str(p), regex.M) for p in patterns)  # type: ignore[misc]
     return tuple(regex.compile(str(p), regex.M) for p in patterns)
 
 
@@ -235,9 +239,9 @@ def _base(value: Any) -> int:
     return year
 
 
-def _marker(item: dict[str, Any], origin: str) -> EraMarker:
+def _marker(item: dict[str, Any], origin: str, lazy: bool = False) -> EraMarker:
     pins = tuple(
-        Pin(_compile(pin["patterns"]), _year(pin.get("from")), _year(pin.get("to")),
+        Pin(_compile(pin["patterns"], lazy), _year(pin.get("from")), _year(pin.get("to")),
             _year(pin.get("base")), str(pin.get("label", "")), bool(pin.get("current", False)),
             tuple((str(k), _base(v)) for k, v in (pin.get("bases") or {}).items()))
         for pin in item.get("pins") or ()
@@ -252,9 +256,9 @@ def _marker(item: dict[str, Any], origin: str) -> EraMarker:
         valid_from=_year(item.get("valid_from")),
         valid_to=_year(item.get("valid_to")),
         earliest_mention=_year(item.get("earliest_mention")),
-        patterns=_compile(item.get("patterns")),
-        current_patterns=_compile(item.get("current_patterns")),
-        future_patterns=_compile(item.get("future_patterns")),
+        patterns=_compile(item.get("patterns"), lazy),
+        current_patterns=_compile(item.get("current_patterns"), lazy),
+        future_patterns=_compile(item.get("future_patterns"), lazy),
         pins=pins,
         keys=tuple(str(k) for k in item.get("keys") or ()),
         note=str(item.get("note", "")),
