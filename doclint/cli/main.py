@@ -44,6 +44,11 @@ class DoclintGroup(click.Group):
             ctx.exit(EXIT_ERROR)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:
+            # The reader went away (`doclint check … | head`): stop quietly, as grep does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_DIAGNOSTICS)
         except KeyboardInterrupt:
             click.echo("doclint: interrupted", err=True)
             ctx.exit(130)

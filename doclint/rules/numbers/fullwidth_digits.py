@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.core import (
+    Category,
+    Document,
+    Edit,
+    Example,
+    Examples,
+    Finding,
+    Fix,
+    Message,
+    Rule,
+    Span,
+)
 from doclint.rules.numbers.quantities import Quantities
 
 _FULLWIDTH = frozenset("０１２３４５６７８９")
@@ -79,15 +90,15 @@ class FullwidthDigits(Rule):
                 yield self.report(span, text=text[start:end], fixed=fixed,
                                   fix=self.replace(span, fixed, title))
             return
-        # NOTE: one edit from the first to the last number keeps a document with thousands
-        # of full-width numbers to a single small fix object.
+        # One edit per number: a fix that replaced the whole stretch of text would carry the
+        # document's text in every report, cache entry and JSON line.
         first = full[0]
-        edges = full + in_numerals
-        whole = Span(min(s for s, _ in edges), max(e for _, e in edges))
-        fixed = _halfwidth_text(text, whole, full, in_numerals)
+        edits = [Edit(Span(s, e), text[s:e].translate(_TO_HALF)) for s, e in full]
+        edits += [Edit(Span(s, e), text[s:e].translate(_TO_CHINESE)) for s, e in in_numerals]
         title = Message("全文改为半角数字", "Make every digit half-width")
         yield self.report(Span(*first), _WHOLE_DOCUMENT, count=len(full),
-                          text=text[first[0] : first[1]], fix=self.replace(whole, fixed, title))
+                          text=text[first[0] : first[1]],
+                          fix=Fix(tuple(sorted(edits, key=lambda e: e.span)), title))
 
     def _inside_numeral(self, text: str, start: int, end: int, with_fix: bool) -> Finding:
         span = Span(start, end)
@@ -95,21 +106,6 @@ class FullwidthDigits(Rule):
         title = Message(f"改为“{fixed}”", f"Use “{fixed}”")
         return self.report(span, _IN_NUMERAL, text=text[start:end], fixed=fixed,
                            fix=self.replace(span, fixed, title) if with_fix else None)
-
-
-def _halfwidth_text(text: str, span: Span, full: list[tuple[int, int]],
-                    in_numerals: list[tuple[int, int]]) -> str:
-    """``text[span]`` with full-width numbers made half-width and 〇 inside Chinese numerals."""
-    # NOTE: str.translate over a long CJK text is slow; only the numbers are translated.
-    pieces, pos = [], span.start
-    numbers = [(s, e, _TO_HALF) for s, e in full]
-    if in_numerals:
-        numbers = sorted(numbers + [(s, e, _TO_CHINESE) for s, e in in_numerals])
-    for start, end, table in numbers:
-        pieces += [text[pos:start], text[start:end].translate(table)]
-        pos = end
-    pieces.append(text[pos : span.end])
-    return "".join(pieces)
 
 
 def _in_chinese_numeral(text: str, start: int, end: int) -> bool:
