@@ -52,7 +52,7 @@ class DoclintGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("doclint: interrupted", err=True)
             ctx.exit(130)
-        except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+        except Exception as exc:
             if os.environ.get("DOCLINT_DEBUG"):
                 raise
             click.echo(f"doclint: internal error: {type(exc).__name__}: {exc} "

@@ -185,7 +185,7 @@ def _positions(data: Any, prefix: str = "") -> dict[str, tuple[int, int]]:
             found[dotted] = (line + 1, col + 1)
             found.update(_positions(data[key], dotted + "."))
     elif isinstance(data, list) and lc is not None:
-        for number, item in enumerate(data):
+        for number in range(len(data)):
             line, col = lc.item(number)
             found[f"{prefix}{number}"] = (line + 1, col + 1)
     return found
@@ -280,7 +280,7 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
         except ValueError as exc:
             raise ConfigError(str(exc), **config.where(raw_key)) from None
     elif key == "jobs":
-        if isinstance(value, str) and value != "auto" or isinstance(value, int) and value < 1:
+        if (isinstance(value, str) and value != "auto") or (isinstance(value, int) and value < 1):
             raise ConfigError('"jobs" must be a positive number or auto', **config.where(raw_key))
         config.jobs = value
     elif key == "cache-dir":

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeVar
-
-import re
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -90,10 +89,11 @@ class LineIndex:
     def lines(self) -> tuple[Line, ...]:
         if self._lines is None:
             starts, breaks = self._starts, self._breaks
-            ends = [start - len(brk) for start, brk in zip(starts[1:], breaks)]
+            # breaks has one entry per line: the last line's may be "" (no final break).
+            ends = [start - len(brk) for start, brk in zip(starts[1:], breaks, strict=False)]
             ends.append(self._length - len(breaks[-1]))
             self._lines = tuple(Line(number, Span(start, end), brk) for number, (start, end, brk)
-                                in enumerate(zip(starts, ends, breaks), start=1))
+                                in enumerate(zip(starts, ends, breaks, strict=True), start=1))
         return self._lines
 
     def __len__(self) -> int:

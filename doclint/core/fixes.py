@@ -34,7 +34,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < t_end and t_start < end or start == end == t_start for t_start, t_end in taken)
+    return any((start < t_end and t_start < end) or start == end == t_start for t_start, t_end in taken)
 
 
 def write_atomically(path: str, text: str, encoding: str, original: bytes = b"") -> None:

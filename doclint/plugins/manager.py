@@ -46,7 +46,7 @@ def _load_plugin(pm: pluggy.PluginManager, entry_point: importlib.metadata.Entry
         if pm.is_registered(plugin):
             return
         pm.register(plugin, name=f"plugin:{entry_point.name}")
-    except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop doclint
+    except Exception as exc:
         LOG.warning("plugin %r could not be loaded: %s: %s", entry_point.name,
                     type(exc).__name__, exc)
         return

@@ -90,8 +90,8 @@ class ResultCache:
         if blob[:head] != _MAGIC or hashlib.sha256(body).digest() != blob[head : head + 32]:
             return None
         try:
-            return pickle.loads(body)  # noqa: S301 - our own files, checksummed
-        except Exception:  # noqa: BLE001 - a damaged or foreign entry is a miss, nothing more
+            return pickle.loads(body)
+        except Exception:
             return None
 
     def store(self, key: str, entry: Any) -> bool:

@@ -51,7 +51,7 @@ def archive_phase(engine: Engine, facts: Mapping[str, list[tuple[str, Any]]],
     for path in sorted(found.keys() | elsewhere.keys(), key=lambda p: (order.get(p, -1), p)):
         try:
             doc = reread(path)
-        except Exception as exc:  # noqa: BLE001 - one unreadable copy must not end the report
+        except Exception as exc:
             LOG.warning("%s: cannot read it again for the archive rules (%s); its %d "
                         "finding(s) are left out", path, exc, len(found.get(path, ())))
             found.pop(path, None)

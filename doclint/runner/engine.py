@@ -28,7 +28,7 @@ def collect_rules(pm: pluggy.PluginManager, packs: Iterable[str] = ()) -> RuleRe
     for impl in pm.hook.doclint_rules.get_hookimpls():
         try:
             rules = impl.function()
-        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop doclint
+        except Exception as exc:
             LOG.warning("plugin %s failed to list its rules: %s", impl.plugin_name, exc)
             continue
         for rule in rules or ():
@@ -140,7 +140,7 @@ class Engine:
             doc = self.read(path, data, encoding)
         except ReadError as exc:
             return FileResult(FileInfo(path, sha256=digest), error=str(exc)), {}
-        except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the batch either
+        except Exception as exc:
             LOG.debug("reader crashed on %s", path, exc_info=True)
             return FileResult(FileInfo(path, sha256=digest),
                               error=f"reader crashed: {type(exc).__name__}: {exc}"), {}
@@ -152,7 +152,7 @@ class Engine:
         for rule in archive_rules:
             try:
                 facts[rule.code] = rule.collect(doc)
-            except Exception as exc:  # noqa: BLE001 - same policy as document rules
+            except Exception as exc:
                 crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
         return FileResult(info, tuple(diagnostics), crashes=tuple(crashes), lines=lines), facts
 
