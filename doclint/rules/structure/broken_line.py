@@ -118,6 +118,8 @@ class BrokenLine(Rule):
             return False
         if lines.is_chrome(previous.text) or lines.is_chrome(current.text):
             return False
+        if soft_wraps and (previous.text[-1].isascii() or current.text[0].isascii()):
+            return False  # Markdown prose wrapped beside Latin text or blanked inline code
         # A title never ends on 的 or 《, and nothing after a title opens with 。: these two
         # signs are strong enough to join even lines the head of a document took for titles.
         if closing:
