@@ -82,6 +82,19 @@ class LineIndex:
         index = bisect.bisect_right(self._starts, offset) - 1
         return Position(index + 1, offset - self._starts[index] + 1)
 
+    def line_spans(self) -> Iterator[tuple[int, int, int]]:
+        """``(number, start, end)`` of every line, without building ``Line`` objects."""
+        starts, breaks = self._starts, self._breaks
+        for number, start in enumerate(starts, start=1):
+            end = starts[number] - len(breaks[number - 1]) if number < len(starts) \
+                else self._length - len(breaks[-1])
+            yield number, start, end
+
+    @property
+    def starts(self) -> list[int]:
+        """Offsets where lines start (do not modify)."""
+        return self._starts
+
     def line_of(self, offset: int) -> Line:
         return self.lines[bisect.bisect_right(self._starts, offset) - 1]
 

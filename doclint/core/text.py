@@ -43,14 +43,13 @@ class Paragraphs:
     def from_document(cls, doc: Document) -> Paragraphs:
         items = []
         text = doc.text
-        for line in doc.lines():
-            start, end = line.span.start, line.span.end
+        for number, start, end in doc.index.line_spans():
             raw = text[start:end]
             stripped = raw.strip(_PARAGRAPH_SPACE)
             if not stripped or _BLANK.match(stripped):
                 continue
             start += len(raw) - len(raw.lstrip(_PARAGRAPH_SPACE))
-            items.append(Paragraph(line.number, Span(start, start + len(stripped)), stripped))
+            items.append(Paragraph(number, Span(start, start + len(stripped)), stripped))
         return cls(items)
 
 

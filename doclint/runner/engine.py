@@ -170,8 +170,10 @@ def source_lines(doc: Document, diagnostics: Iterable[Diagnostic]) -> dict[int, 
     for diag in diagnostics:
         wanted.add(diag.start.line)
         wanted.update(r.start.line for r in diag.related if r.path == diag.path)
-    index = doc.index.lines
-    return {n: doc.source[index[n - 1].span.start : index[n - 1].span.end] for n in sorted(wanted)}
+    if not wanted:
+        return {}
+    spans = {n: (start, end) for n, start, end in doc.index.line_spans() if n in wanted}
+    return {n: doc.source[spans[n][0] : spans[n][1]] for n in sorted(wanted)}
 
 
 def _newline_name(newline: str) -> str:

@@ -76,8 +76,9 @@ class Scopes:
         if scope == "document":
             return [Unit(0, doc.text)] if doc.text else []
         if scope == "line":
-            return [Unit(line.span.start, doc.line_text(line)) for line in doc.lines()
-                    if line.span.end > line.span.start]
+            text = doc.text
+            return [Unit(start, text[start:end]) for _, start, end in doc.index.line_spans()
+                    if end > start]
         if scope == "sentence":
             return [Unit(s.span.start, s.text) for s in doc.facts(Sentences).items]
         paragraphs = [Unit(p.span.start, p.text) for p in doc.facts(Paragraphs).items]

@@ -64,7 +64,7 @@ class BrokenLine(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
         blocks = structure.blocks
-        starts = [line.span.start for line in doc.index.lines]
+        starts = doc.index.starts
         indents = [b.span.start - starts[b.line - 1] for b in blocks]
         indented = _indented_paragraphs(blocks, indents)
         items = {e.block for e in structure.enumerations if e.lead}
