@@ -33,6 +33,16 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     return "".join(parts), applied
 
 
+def disjoint_edits(edits: Iterable[Edit]) -> tuple[Edit, ...]:
+    """The edits in text order, each one overlapping an earlier kept edit dropped."""
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: e.span.start):
+        if kept and edit.span.start < kept[-1].span.end:
+            continue
+        kept.append(edit)
+    return tuple(kept)
+
+
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any((start < t_end and t_start < end) or start == end == t_start for t_start, t_end in taken)
 

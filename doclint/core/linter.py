@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from doclint.core.diagnostic import (
     Diagnostic,
-    Edit,
     Finding,
     Fix,
     Message,
@@ -17,6 +16,7 @@ from doclint.core.diagnostic import (
     Severity,
 )
 from doclint.core.document import Document, Span
+from doclint.core.fixes import disjoint_edits
 from doclint.core.rule import Rule, RuleMeta
 
 LOG = logging.getLogger(__name__)
@@ -70,13 +70,9 @@ def group_findings(findings: Sequence[Finding]) -> Finding:
     related = tuple(Related(f.span, _ANOTHER) for f in ordered[1 : 1 + GROUP_RELATED_SHOWN])
     fix = None
     if all(f.fix is not None for f in ordered):
-        edits: list[Edit] = []
-        for finding in ordered:
-            for edit in finding.fix.edits:  # type: ignore[union-attr]
-                if not edits or edit.span.start >= edits[-1].span.end:
-                    edits.append(edit)
+        edits = disjoint_edits(e for f in ordered for e in f.fix.edits)  # type: ignore[union-attr]
         title = Message(f"修复全部{count}处", f"Fix all {count}")
-        fix = Fix(tuple(edits), title, all(f.fix.safe for f in ordered))  # type: ignore[union-attr]
+        fix = Fix(edits, title, all(f.fix.safe for f in ordered))  # type: ignore[union-attr]
     return Finding(first.span, message, related, fix)
 
 

@@ -32,14 +32,10 @@ def read_markdown(path: str, data: bytes, encoding: str | None = None) -> Docume
     front = _FRONT_MATTER.match(source)
     if front:
         metadata = _parse_front_matter(front.group(1) or "")
-        checked = _blank(checked, front.start(), front.end())
+        checked = _blank_all(checked, [(front.start(), front.end())])
     checked = _blank_all(checked, [(m.start(), m.end()) for m in _FENCE.finditer(checked)])
     checked = _blank_all(checked, [(m.start(), m.end()) for m in _INLINE_CODE.finditer(checked)])
     return Document(path=path, source=source, text=checked, encoding=used, metadata=metadata)
-
-
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
 
 
 def _blank_all(text: str, spans: list[tuple[int, int]]) -> str:
@@ -56,10 +52,10 @@ def _blank_all(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _parse_front_matter(block: str) -> dict[str, Any]:
-    import yaml
+    from doclint.core import fastyaml
 
     try:
-        loaded = yaml.safe_load(block)
-    except yaml.YAMLError:
+        loaded = fastyaml.safe_load(block)
+    except fastyaml.YAMLError:
         return {}
     return loaded if isinstance(loaded, dict) else {}

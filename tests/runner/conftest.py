@@ -1,4 +1,5 @@
-"""Fixtures: a private cache, a fresh plugin manager, the fixture archive, the CLI."""
+"""Fixtures: a fresh plugin manager, the fixture archive, the CLI (the private cache folder
+comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,8 @@ from doclint.plugins.manager import purge_plugin_manager
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test gets its own default cache folder and a fresh plugin manager."""
-    monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def _fresh_plugins() -> Iterator[None]:
+    """Every test gets a fresh plugin manager."""
     purge_plugin_manager()
     yield
     purge_plugin_manager()

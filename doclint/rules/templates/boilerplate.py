@@ -10,6 +10,7 @@ from typing import ClassVar
 import regex
 
 from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
+from doclint.core.fixes import disjoint_edits
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import alone_on_lines, line_start
 
@@ -83,7 +84,7 @@ class BoilerplateRule(Rule):
         title = Message(f"删除全部{len(found)}处{pattern.what.zh}",
                         f"Delete all {len(found)} of them")
         return self.report(first, GROUPED, related=related,
-                           fix=Fix(_disjoint(edits), title, self.fix_is_safe),
+                           fix=Fix(disjoint_edits(edits), title, self.fix_is_safe),
                            what_zh=pattern.what.zh, what_en=pattern.what.en,
                            count=len(found), text=_shorten(shown))
 
@@ -109,16 +110,6 @@ class BoilerplateRule(Rule):
                     found.append(span)
             if found:
                 yield pattern, found
-
-
-def _disjoint(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
-    """Drop edits overlapping an earlier one (two markers on one deleted line)."""
-    kept: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: e.span.start):
-        if kept and edit.span.start < kept[-1].span.end:
-            continue
-        kept.append(edit)
-    return tuple(kept)
 
 
 class _Taken:

@@ -193,9 +193,9 @@ def _parse_sidecar(raw: str, suffix: str) -> Any:
     try:
         if suffix == ".meta.json":
             return json.loads(raw)
-        import yaml
+        from doclint.core import fastyaml
 
-        return yaml.safe_load(raw)
+        return fastyaml.safe_load(raw)
     except (ValueError, ImportError):
         return None
     except Exception:
