@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from doclint.core.rule import Examples, RuleMeta
+from doclint.precision import measured
 
 
 def rule_record(rule: type[RuleMeta], lang: str = "zh") -> dict[str, Any]:
@@ -14,6 +15,8 @@ def rule_record(rule: type[RuleMeta], lang: str = "zh") -> dict[str, Any]:
         "category": rule.category.value,
         "severity": rule.severity.label,
         "fixable": rule.fixable,
+        "maturity": rule.maturity.value,
+        "precision": precision_record(rule.code),
         "origin": rule.origin,
         "scope": rule.scope,
         "summary": rule.summary.get(lang),
@@ -29,8 +32,10 @@ def render_rule(rule: type[RuleMeta], lang: str = "zh") -> str:
     other = rule.summary.get("en" if zh else "zh")
     out += [f"_{other}_", ""]
     rows = [("类别 category", rule.category.value), ("级别 severity", rule.severity.label),
-            ("可修复 fixable", "yes" if rule.fixable else "no"), ("来源 origin", rule.origin),
-            ("范围 scope", rule.scope)]
+            ("可修复 fixable", "yes" if rule.fixable else "no"),
+            ("成熟度 maturity", _maturity(rule)),
+            ("实测准确率 precision", precision_text(rule.code, lang)),
+            ("来源 origin", rule.origin), ("范围 scope", rule.scope)]
     if rule.basis:
         rows.append(("依据 basis", rule.basis))
     out += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows] + [""]
@@ -43,6 +48,27 @@ def render_rule(rule: type[RuleMeta], lang: str = "zh") -> str:
         out.append("")
     out += _examples(rule.examples)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _maturity(rule: type[RuleMeta]) -> str:
+    if rule.maturity.value == "preview":
+        return "preview（默认不启用；`--preview` 或按代码选择时启用）"
+    return "stable（默认启用）"
+
+
+def precision_record(code: str) -> dict[str, Any] | None:
+    found = measured(code)
+    if found is None:
+        return None
+    return {"judged": found.judged, "right": found.right, "precision": round(found.precision, 4),
+            "low": found.low, "high": found.high, "fires": found.fires, "stale": found.stale}
+
+
+def precision_text(code: str, lang: str = "zh") -> str:
+    found = measured(code)
+    if found is None:
+        return "not judged yet" if lang == "en" else "尚未判定"
+    return found.describe(lang)
 
 
 def _examples(examples: Examples) -> list[str]:

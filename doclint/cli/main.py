@@ -77,6 +77,8 @@ def cli(verbose: bool) -> None:
 @click.option("--select", multiple=True, help="Only these codes, prefixes or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Also disable these selectors.")
 @click.option("--extend-select", multiple=True, help="Enable these in addition.")
+@click.option("--preview/--no-preview", default=None,
+              help="Also run preview rules: not yet measured precise enough to be on by default.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default zh).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
@@ -106,7 +108,8 @@ def cli(verbose: bool) -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler to use (implies --executor dask); none: a LocalCluster.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], extend_select: tuple[str, ...], config_path: str | None,
+          ignore: tuple[str, ...], extend_select: tuple[str, ...], preview: bool | None,
+          config_path: str | None,
           lang: str | None, color: str, statistics: bool, exit_zero: bool, fail_on: str | None,
           stdin_filename: str | None, jobs: str | None, year: int | None, encoding: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, no_source: bool,
@@ -123,6 +126,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
         config.select = _selectors(select)
     config.ignore += _selectors(ignore)
     config.extend_select += _selectors(extend_select)
+    if preview is not None:
+        config.preview = preview
     if include:
         config.include = list(include)
     config.exclude += list(exclude)
@@ -151,7 +156,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
 def list_rules(fmt: str, config_path: str | None, lang: str | None) -> None:
-    """List every rule: code, category, severity, summary."""
+    """List every rule: code, fixable, severity, category, maturity, precision, summary."""
     from doclint.docs import rule_record
     from doclint.runner.engine import Engine
 
@@ -166,8 +171,10 @@ def list_rules(fmt: str, config_path: str | None, lang: str | None) -> None:
         return
     for rec in records:
         fix = "*" if rec["fixable"] else " "
+        measured = rec["precision"]
+        share = f"{measured['precision']:.0%}" if measured else "-"
         click.echo(f"{rec['code']:<6} {fix} {rec['severity']:<8} {rec['category']:<21} "
-                   f"{rec['summary']}")
+                   f"{rec['maturity']:<8} {share:>5} {rec['summary']}")
 
 
 @cli.command("rule")

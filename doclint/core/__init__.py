@@ -16,7 +16,7 @@ from doclint.core.diagnostic import (
     Severity,
 )
 from doclint.core.document import Document, Line, LineIndex, Position, Span
-from doclint.core.rule import ArchiveRule, Example, Examples, Option, Rule
+from doclint.core.rule import ArchiveRule, Example, Examples, Maturity, Option, Rule
 
 __all__ = [
     "ArchiveRule",
@@ -32,6 +32,7 @@ __all__ = [
     "Fix",
     "Line",
     "LineIndex",
+    "Maturity",
     "Message",
     "Option",
     "Position",

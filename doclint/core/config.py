@@ -23,6 +23,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "select": (list, "rule codes, code prefixes, categories or ALL to enable"),
     "ignore": (list, "selectors to disable"),
     "extend-select": (list, "selectors to enable in addition to select"),
+    "preview": (bool, "also run preview rules (not yet measured precise enough to be on by default)"),
     "per-file-ignores": (dict, "glob -> selectors disabled for matching files"),
     "severity": (dict, "selector -> error | warning | info"),
     "rules": (dict, "rule code -> {option: value}"),
@@ -51,6 +52,7 @@ class Config:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
+    preview: bool = False
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     severity: dict[str, Severity] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -91,6 +93,7 @@ class Config:
             "select": self.select if self.select is not None else ["(default)"],
             "ignore": self.ignore,
             "extend-select": self.extend_select,
+            "preview": self.preview,
             "per-file-ignores": self.per_file_ignores,
             "severity": {k: v.label for k, v in self.severity.items()},
             "rules": self.rules,
@@ -221,14 +224,14 @@ def apply_mapping(config: Config, data: Mapping[str, Any], base: Path | None = N
             raise ConfigError(f'unknown key "{raw_key}" (known keys: {known})',
                               **config.where(str(raw_key)))
         expected, _ = KEYS[key]
-        if isinstance(value, bool) or not isinstance(value, expected):
+        if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
             raise ConfigError(f'"{raw_key}" must be a {_type_name(expected)}',
                               **config.where(str(raw_key)))
         _store(config, key, str(raw_key), value, base)
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    names = {list: "list", dict: "mapping", int: "number", str: "string"}
+    names = {list: "list", dict: "mapping", int: "number", str: "string", bool: "true or false"}
     types = expected if isinstance(expected, tuple) else (expected,)
     return " or ".join(names.get(t, t.__name__) for t in types)
 
@@ -287,6 +290,8 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
         config.cache_dir = str((base / value) if base else Path(value))
     elif key == "year":
         config.year = value
+    elif key == "preview":
+        config.preview = value
 
 
 def _plain(value: Any) -> Any:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from doclint.core.diagnostic import CATEGORY_NAMES
 from doclint.core.errors import DoclintError
-from doclint.core.rule import RuleMeta
+from doclint.core.rule import Maturity, RuleMeta
 
 
 class RuleRegistry:
@@ -51,13 +51,21 @@ class RuleRegistry:
         select: Sequence[str] | None,
         ignore: Sequence[str] = (),
         extend_select: Sequence[str] = (),
+        *,
+        preview: bool = False,
     ) -> list[type[RuleMeta]]:
         """Rules enabled by the selectors; the most specific matching selector wins.
 
-        With ``select`` unset, every rule that is on by default is selected.
+        With ``select`` unset, every rule that is on by default is selected. Preview rules
+        take part only with ``preview``, or when a selector names them exactly (by code or
+        name): ``--select Y`` never turns on a preview Y rule, ``--select Y203`` does.
         """
         chosen = []
         for rule in self:
+            if rule.maturity is Maturity.PREVIEW and not preview:
+                selectors = (*(select or ()), *extend_select)
+                if not any(names_exactly(s, rule) for s in selectors):
+                    continue
             if select is None:
                 base = 0 if getattr(rule, "default_enabled", True) else -1
             else:
@@ -80,3 +88,8 @@ def specificity(selector: str, rule: type[RuleMeta]) -> int:
     if rule.code.startswith(selector.upper()):
         return 1 + len(selector)
     return -1
+
+
+def names_exactly(selector: str, rule: type[RuleMeta]) -> bool:
+    """Whether ``selector`` is the rule's full code or its name (not a prefix or category)."""
+    return selector.upper() == rule.code or selector == rule.name

@@ -8,6 +8,7 @@ the core turns findings into positioned diagnostics.
 
 from __future__ import annotations
 
+import enum
 import inspect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,21 @@ CODE_PATTERN = regex.compile(r"^[A-Z]{1,2}\d{3}$")
 NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)+$")
 
 _MISSING = object()
+
+
+class Maturity(str, enum.Enum):
+    """Whether a rule is on by default (stable) or only with ``--preview`` (preview).
+
+    A rule is stable once findings of it on documents nobody tuned it on were judged right
+    at least 95% of the time (docs/precision.md); until then it is preview, the way ruff
+    gates new rules.
+    """
+
+    STABLE = "stable"
+    PREVIEW = "preview"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +92,8 @@ class RuleMeta:
     examples: ClassVar[Examples] = Examples()
     basis: ClassVar[str] = ""
     fixable: ClassVar[bool] = False
+    # Plugins' rules are stable unless they say otherwise; built-in rules declare it.
+    maturity: ClassVar[Maturity] = Maturity.STABLE
     origin: ClassVar[str] = "builtin"
     scope: ClassVar[str] = "document"
     # When a rule finds the same defect more than this many times in one document, the
@@ -164,5 +182,7 @@ def validate_rule_class(cls: type[RuleMeta]) -> None:
         raise TypeError(f"{where}: category must be a doclint Category")
     if not isinstance(cls.severity, Severity):
         raise TypeError(f"{where}: severity must be a doclint Severity")
+    if not isinstance(cls.maturity, Maturity):
+        raise TypeError(f"{where}: maturity must be a doclint Maturity")
     if not isinstance(cls.summary, Message):
         raise TypeError(f"{where}: summary must be a Message(zh=..., en=...)")

@@ -118,7 +118,8 @@ class Engine:
     def rules_for(self, path: str) -> tuple[list[ActiveRule], list[ArchiveRule]]:
         ignores = tuple(self.config.ignores_for(path))
         if ignores not in self._selection:
-            chosen = self.registry.select(self.config.select, ignores, self.config.extend_select)
+            chosen = self.registry.select(self.config.select, ignores, self.config.extend_select,
+                                          preview=self.config.preview)
             doc_rules = [ActiveRule(self.instance(r), self.severity_of(r))  # type: ignore[arg-type]
                          for r in chosen if issubclass(r, Rule)]
             archive = [self.instance(r) for r in chosen if issubclass(r, ArchiveRule)]

@@ -30,6 +30,7 @@ def rule_class(spec: RuleSpec) -> type[PackRule]:
         "fixable": spec.fix is not None,
         "spec": spec,
         "group_after": spec.group_after,
+        "maturity": spec.maturity,
     }
     if spec.type == "pairing":
         pairs = spec.params["pairs"]

@@ -19,6 +19,7 @@ from doclint.core.errors import ConfigError
 ACTIVE: dict[str, Any] = {
     "ignore": [],
     "extend-select": [],
+    "preview": False,
     "rule_packs": [],
     "exclude": [],
     "lang": "zh",

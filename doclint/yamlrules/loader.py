@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from doclint.core.diagnostic import Category, Message, Severity
-from doclint.core.rule import CODE_PATTERN, NAME_PATTERN, Example, Examples
+from doclint.core.rule import CODE_PATTERN, NAME_PATTERN, Example, Examples, Maturity
 from doclint.yamlrules import schema
 from doclint.yamlrules.params import type_params
 from doclint.yamlrules.patterns import DEFAULT_TIMEOUT, UserPattern, compile_pattern
@@ -35,6 +35,7 @@ class PackReader:
         self.basis = ""
         self.timeout = DEFAULT_TIMEOUT
         self.group_after: int | None = None
+        self.maturity = Maturity.STABLE
         self.codes: set[str] = set()
 
     def read(self) -> tuple[str, str, list[RuleSpec]]:
@@ -65,6 +66,8 @@ class PackReader:
             self.timeout = float(value)
         if "group_after" in data:
             self.group_after = self.count(data, "group_after")
+        if "maturity" in data:
+            self.maturity = self.maturity_of(data)
         rules = data["rules"]
         if not isinstance(rules, list) or not rules:
             src.fail("rules must be a non-empty list of rule mappings", data, "rules", value=True)
@@ -135,7 +138,15 @@ class PackReader:
             scope=scope, fix=fix, examples=examples(src, node, fix), exceptions=exceptions,
             params=params,
             group_after=self.count(node, "group_after") if "group_after" in node else self.group_after,
+            maturity=self.maturity_of(node) if "maturity" in node else self.maturity,
         )
+
+    def maturity_of(self, node: Mapping[str, Any]) -> Maturity:
+        value = text(self.src, node, "maturity")
+        if value not in schema.MATURITIES:
+            self.src.fail(f'maturity must be one of {", ".join(schema.MATURITIES)}', node,
+                          "maturity", value=True)
+        return Maturity(value)
 
     def count(self, node: Mapping[str, Any], key: str) -> int:
         value = node[key]

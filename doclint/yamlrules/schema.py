@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PACK_KEYS = ("name", "prefix", "description", "basis", "timeout", "group_after", "rules")
+PACK_KEYS = ("name", "prefix", "description", "basis", "timeout", "group_after", "maturity",
+             "rules")
 PACK_REQUIRED = ("name", "rules")
 
 RULE_REQUIRED = ("code", "type", "category", "severity", "message", "examples")
 RULE_OPTIONAL = ("name", "summary", "description", "basis", "scope", "exceptions", "literal",
-                 "ignorecase", "group_after")
+                 "ignorecase", "group_after", "maturity")
 
 SCOPES = ("line", "sentence", "paragraph", "heading", "body", "document")
 FIX_MODES = ("safe", "unsafe", "none")
+MATURITIES = ("stable", "preview")
 PAIRING_PROBLEMS = ("unclosed", "unopened", "nested")
 
 

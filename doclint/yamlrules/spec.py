@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doclint.core.diagnostic import Category, Message, Severity
-from doclint.core.rule import Examples
+from doclint.core.rule import Examples, Maturity
 from doclint.yamlrules.patterns import UserPattern
 
 
@@ -30,6 +30,7 @@ class RuleSpec:
     exceptions: tuple[UserPattern, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
     group_after: int | None = None  # see Rule.group_after
+    maturity: Maturity = Maturity.STABLE
 
     @property
     def patterns(self) -> list[UserPattern]:

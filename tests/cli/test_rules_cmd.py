@@ -9,8 +9,8 @@ from typing import Any
 from doclint.docs import rule_record
 from doclint.testing import default_registry
 
-RECORD_KEYS = {"code", "name", "category", "severity", "fixable", "origin", "scope", "summary",
-               "basis", "options"}
+RECORD_KEYS = {"code", "name", "category", "severity", "fixable", "maturity", "precision", "origin",
+               "scope", "summary", "basis", "options"}
 
 Doclint = Callable[..., Any]  # the `doclint` fixture of conftest.py
 
@@ -21,10 +21,12 @@ def test_rules_text_lists_every_rule(doclint: Doclint) -> None:
     lines = run.out.splitlines()
     registry = default_registry()
     assert [line.split()[0] for line in lines] == [rule.code for rule in registry]
-    p101 = registry.get("P101")
-    assert f"P101     error    placeholder           {p101.summary.get('zh')}" in lines
-    n301 = registry.get("N301")
-    assert f"N301   * warning  mixed-width           {n301.summary.get('zh')}" in lines
+    for line, rule in zip(lines, registry, strict=True):
+        fix = "*" if rule.fixable else " "
+        measured = rule_record(rule)["precision"]
+        share = f"{measured['precision']:.0%}" if measured else "-"
+        assert line == (f"{rule.code:<6} {fix} {rule.severity.label:<8} {rule.category.value:<21} "
+                        f"{rule.maturity.value:<8} {share:>5} {rule.summary.get('zh')}")
 
 
 def test_rules_json(doclint: Doclint) -> None:

@@ -82,7 +82,7 @@ def test_plugin_rule_appears_in_rules_and_fires(register: Callable[..., Any], do
                                                 doclint: Doclint) -> None:
     register(doclint_testplugin)
     listing = doclint("rules").out.splitlines()
-    assert "XT101    info     other                 出现测试词。" in listing
+    assert "XT101    info     other                 stable       - 出现测试词。" in listing
     records = {r["code"]: r for r in json.loads(doclint("rules", "--format", "json").out)}
     assert records["XT101"]["origin"] == "doclint_testplugin"
     assert doclint("rule", "XT101").out.startswith("# XT101 testplugin.word\n")

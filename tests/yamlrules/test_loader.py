@@ -118,3 +118,18 @@ def test_round_trip_loader_builds_plain_data_only(tmp_path: Path) -> None:
     assert list(data["a"]) == ["exit 3"]  # inert data: the command was not run
     message = error_of(tmp_path, GOOD_RULE.replace("name: bad-pack", "name: !!str bad-pack"))
     assert "YAML tags are not allowed" in message
+
+
+def test_maturity_per_rule_and_per_pack(tmp_path: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(GOOD_RULE.replace("    tokens:", "    maturity: preview\n    tokens:"), "utf-8")
+    (rule,) = load_pack(path)
+    assert rule.maturity.value == "preview"
+    path.write_text(GOOD_RULE.replace("rules:", "maturity: preview\nrules:"), "utf-8")
+    (rule,) = load_pack(path)
+    assert rule.maturity.value == "preview"
+    path.write_text(GOOD_RULE, "utf-8")
+    (rule,) = load_pack(path)
+    assert rule.maturity.value == "stable"
+    message = error_of(tmp_path, GOOD_RULE.replace("    tokens:", "    maturity: beta\n    tokens:"))
+    assert where(message, tmp_path) == ":8:15: maturity must be one of stable, preview"
