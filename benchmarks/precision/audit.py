@@ -96,7 +96,11 @@ def run_doclint(files: list[Path], preview: bool = True) -> dict[str, Any]:
                    "--no-progress", "--jobs", "2"]
         if preview:
             command.append("--preview")
-        subprocess.run(command, check=True, cwd=tmp, stderr=subprocess.DEVNULL)
+        done = subprocess.run(command, cwd=tmp, stderr=subprocess.PIPE, text=True)
+        if not out.exists():  # exit 2 with a report means a rule crashed on some file: go on
+            raise SystemExit(f"doclint failed ({done.returncode}): {done.stderr[-2000:]}")
+        for line in done.stderr.splitlines():
+            print(line, file=sys.stderr)
         return json.loads(out.read_text("utf-8"))
 
 
@@ -530,6 +534,50 @@ def density_section(report: dict[str, Any], title: str) -> list[str]:
     return lines
 
 
+def cmd_counts(args: argparse.Namespace) -> None:
+    """Findings per rule on a set: count, files, most in one file, per 100k characters."""
+    files = set_files(args.set)
+    report = run_doclint(files, preview=not args.default)
+    chars = sum(f.get("chars") or 0 for f in report["files"]) or 1
+    wanted = {c.strip() for c in args.codes.split(",")} if args.codes else None
+    diags = [d for d in report["diagnostics"] if wanted is None or d["code"] in wanted]
+    by_code = collections.Counter(d["code"] for d in diags)
+    per_file = collections.Counter((d["code"], d["path"]) for d in diags)
+    most: dict[str, int] = {}
+    spread: collections.Counter[str] = collections.Counter()
+    for (code, _), n in per_file.items():
+        most[code] = max(most.get(code, 0), n)
+        spread[code] += 1
+    print(f"{len(diags)} findings on {len(files)} files ({per_100k(len(diags), chars)} per 100k)")
+    print("code\tfindings\tfiles\tmost-in-one-file\tper-100k")
+    for code in sorted(by_code):
+        print(f"{code}\t{by_code[code]}\t{spread[code]}\t{most[code]}\t"
+              f"{per_100k(by_code[code], chars)}")
+
+
+def cmd_show(args: argparse.Namespace) -> None:
+    """Print findings with their context, for reading while tuning (never the holdout)."""
+    if args.set == MEASURING_SET:
+        raise SystemExit("the holdout is for measuring: draw a round and have it judged")
+    files = set_files(args.set)
+    report = run_doclint(files)
+    sources = Sources()
+    found = [f for f in findings(report, sources)
+             if f.code in {c.strip() for c in args.codes.split(",")}]
+    rng = random.Random(args.seed)
+    rng.shuffle(found)
+    for item in found[: args.limit]:
+        entry = sheet_entry(item, sources, "show")
+        print(f"{entry['path']}:{entry['line']}:{entry['column']}: {entry['code']} "
+              f"{entry['message']}")
+        for key in ("before", "flagged", "after"):
+            if entry[key]:
+                print(f"    {key:>7}: {entry[key]}")
+        for rel in entry["related"]:
+            print(f"    related {rel['path']}:{rel['line']} {rel['note']}: {rel['text']}")
+        print()
+
+
 def cmd_status(args: argparse.Namespace) -> None:
     for rnd in all_rounds():
         codes = collections.Counter(e["code"] for e in rnd.sheet)
@@ -553,6 +601,17 @@ def main(argv: list[str] | None = None) -> None:
     sample.set_defaults(run=cmd_sample)
     report = sub.add_parser("report", help="write docs/precision.md and doclint/data/precision.json")
     report.set_defaults(run=cmd_report)
+    counts = sub.add_parser("counts", help="findings per rule on a set")
+    counts.add_argument("--set", default="tune", choices=["holdout", "tune", "dev", "real"])
+    counts.add_argument("--codes", help="only these rules (comma-separated codes)")
+    counts.add_argument("--default", action="store_true", help="default rules only (no preview)")
+    counts.set_defaults(run=cmd_counts)
+    show = sub.add_parser("show", help="print findings in context (tuning sets only)")
+    show.add_argument("codes", help="comma-separated codes")
+    show.add_argument("--set", default="tune", choices=["tune", "real"])
+    show.add_argument("--limit", type=int, default=30)
+    show.add_argument("--seed", type=int, default=0)
+    show.set_defaults(run=cmd_show)
     status = sub.add_parser("status", help="how far each round is judged")
     status.add_argument("-v", "--verbose", action="store_true")
     status.set_defaults(run=cmd_status)
