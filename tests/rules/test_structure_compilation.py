@@ -13,7 +13,7 @@ from doclint.rules.structure import RULES
 #  1  a teaser line ending in "..." that repeats how 第一篇 begins              T302
 #  2  "我讲三个问题" but only 一、 and 二、 follow                              T205
 #  3  the first speech stops at "增" and runs into the next one's 同志们：      T301
-#  4  the second speech has lost its 第二篇 title line                          T201 at 第三篇
+#  4  the second speech has lost its 第二篇 title line                          T201 at its 同志们：
 #  5  a word broken by a hard line break ("引\n擎")                              T401
 #  6  a hyperlink left as line breaks ("所作的\n工作报告\n。")                   T401
 #  7  第三篇's title repeated without the speaker's name                         T101
@@ -78,7 +78,7 @@ EXPECTED = [
     ("T301", [8, 21, 8, 32], "确保农民种粮收益稳步增"),
     ("T401", [10, 46, 11, 2], "引\n擎"),
     ("T401", [12, 10, 14, 2], "的\n工作报告\n。"),
-    ("T201", [15, 1, 15, 4], "第三篇"),
+    ("T201", [9, 1, 9, 5], "同志们："),
     ("T101", [16, 1, 16, 14], "在全县林业工作会议上的讲话"),
     ("T101", [22, 1, 22, 16], "在全县防汛抗旱工作会议上的讲话"),
     ("T601", [23, 1, 23, 16], "在全县防汛抗旱工作会议上的讲话"),

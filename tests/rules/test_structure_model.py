@@ -124,7 +124,9 @@ def test_teaser_line_is_a_summary_and_starts_no_article() -> None:
     structure = _model("第一篇：在县委全会上的讲话 同志们：这次全会的主要任务是...\n"
                        "第一篇：在县委全会上的讲话\n同志们：\n这次全会的主要任务是，总结工作。")
     assert structure.blocks[0].kind is Kind.SUMMARY
-    assert [a.ordinal for a in structure.articles] == [None, 1]
+    [article] = structure.articles  # the teaser belongs to the article it announces
+    assert (article.start, article.ordinal, article.marker) == (0, 1, 1)
+    assert structure.title_text(article) == "在县委全会上的讲话"
 
 
 def test_speech_without_line_breaks() -> None:

@@ -13,8 +13,8 @@ def _parts(text: str) -> DocumentParts:
 def test_a_file_without_headings_is_one_part_with_its_title_lines() -> None:
     text = "在全县工作会议上的讲话\n王 明\n同志们：\n今天开会。"
     [part] = _parts(text).items
-    assert [t.text for t in part.titles] == ["在全县工作会议上的讲话", "王 明"]
-    assert text[part.body_start :].startswith("同志们：")
+    assert [t.text for t in part.titles] == ["在全县工作会议上的讲话"]  # 王 明 is the byline
+    assert text[part.body_start :].startswith("今天开会")  # the head ends with the salutation
 
 
 def test_headings_split_a_compilation() -> None:
@@ -35,7 +35,7 @@ def test_a_summary_line_repeating_the_heading_does_not_open_a_part() -> None:
     )
     parts = _parts(text).items
     assert len(parts) == 2
-    assert [t.text for t in parts[0].titles] == ["甲会议上的讲话", "甲会议上的讲话"]
+    assert [t.text for t in parts[0].titles] == ["甲会议上的讲话"]  # the teaser is no title
 
 
 def test_heading_must_open_its_line_and_crlf_is_fine() -> None:

@@ -54,9 +54,10 @@ _ADDRESSEE = regex.compile(
 )
 
 _DAY = r"[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*"
-_DATE = rf"(?:\d{{4}}|[０-９]{{4}}|[一二〇○零ＯO]{{4}})[ 　]*年{_DAY}月(?:{_DAY}日)?"
+_DATE = rf"(?:\d{{4}}|[０-９]{{4}}|[一二][〇○零ＯO一二三四五六七八九]{{3}})[ 　]*年{_DAY}月(?:{_DAY}日)?"
+# A stray "?" after the bracket is a character the converter could not decode.
 _DATELINE = regex.compile(
-    rf"^[（(]?[ 　]*{_DATE}[ 　]*[）)]?$|^[—－-]{{1,2}}.*?(?:{_DATE}|在.+上)"
+    rf"^[（(]?[ 　]*{_DATE}[ 　]*[）)]?[?？]?$|^[—－-]{{1,2}}.*?(?:{_DATE}|在.+上)"
 )
 _DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
 _DOCUMENT_NUMBER = regex.compile(
@@ -69,6 +70,9 @@ _CHROME = regex.compile(
     r"|^(?:下载|打印|全屏|收藏|分享|关闭|返回顶部|加大|还原|减小|[【】])$"
 )
 _CHROME_MAX = 100
+_TITLE_MAX = 40
+_CLAUSE_END = regex.compile(r"[。！？!?；;：:]")
+_PUNCT_END = regex.compile(r"[，、,（(“‘《]$")
 _SENTENCE_PUNCT = regex.compile(r"[。！？!?；;：:，,]")
 _HAN = regex.compile(r"\p{Han}")
 _SPACES = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
@@ -169,6 +173,19 @@ def is_addressee(text: str) -> bool:
 
 def is_dateline(text: str) -> bool:
     return len(text) <= 80 and text[0] in _DATELINE_START and bool(_DATELINE.match(text))
+
+
+def is_head_dateline(text: str) -> bool:
+    """A dateline as a head writes it, in brackets or after a dash (a signature's date at the
+    end of a document is bare: ``2024年4月4日``)."""
+    return text[0] in "（(—－-" and is_dateline(text)
+
+
+def could_be_title(text: str) -> bool:
+    """A line that may be a title although it has a comma (``排除干扰，继续前进``): short, no
+    sentence end, no colon, not ending on punctuation."""
+    return len(text) <= _TITLE_MAX and not _CLAUSE_END.search(text) \
+        and not _PUNCT_END.search(text) and has_han(text, 4) and not is_chrome(text)
 
 
 def is_chrome(text: str) -> bool:

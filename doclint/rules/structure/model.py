@@ -131,6 +131,15 @@ class Announcement:
     block: int
 
 
+class Opening(enum.Enum):
+    """Why an article starts where it does (the readings of a compilation)."""
+
+    FIRST = "first"            # the start of the file
+    MARKER = "marker"          # a ``第N篇：…`` line
+    SALUTATION = "salutation"  # an opening ``同志们：`` after another speech's salutation or body
+    DATELINE = "dateline"      # a title over a ``（1962年2月6日）`` dateline after another body
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One document of a file: the range of blocks it covers and the parts of its head."""
@@ -143,14 +152,16 @@ class Article:
     titles: tuple[int, ...] = ()  # block indices of the title lines, in order
     salutation: int | None = None
     body_start: int = 0        # first block after the head
+    marker: int | None = None  # block index of the ``第N篇：…`` line
+    opening: Opening = Opening.FIRST
 
     @property
     def title(self) -> int | None:
         """Block index of the main title: the ``第N篇：…`` marker line, else the last title line
         of the head (the one nearest the byline, dateline and salutation)."""
-        if not self.titles:
-            return None
-        return self.titles[0] if self.ordinal is not None else self.titles[-1]
+        if self.marker is not None:
+            return self.marker
+        return self.titles[-1] if self.titles else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ head, walk its headings into sequences of siblings, and place enumerations on th
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from doclint.core.document import Document, Span
 from doclint.core.text import Paragraph, Paragraphs
@@ -16,11 +17,21 @@ from doclint.rules.structure.model import (
     Enumeration,
     Heading,
     Kind,
+    Opening,
     Structure,
 )
 from doclint.rules.structure.outline import Outline
 
 _SPLIT_BODY = 300  # body characters after which a salutation opens a new article
+_HEAD_TITLES = 3   # title lines a dateline takes into its article
+_CONTENT = (Kind.BODY, Kind.HEADING, Kind.SALUTATION)
+
+
+class _Range(NamedTuple):
+    start: int
+    end: int
+    opening: Opening
+    marker: int | None  # the 第N篇 line that heads the range
 
 
 def build(doc: Document) -> Structure:
@@ -37,8 +48,8 @@ def build(doc: Document) -> Structure:
             ordinals[index] = article
     contents = [text[lines.content_start(text):] for text in texts]
     ranges = _split(contents, kinds, ordinals)
-    articles = [_head(number, start, end, contents, kinds, ordinals, paragraphs)
-                for number, (start, end) in enumerate(ranges)]
+    articles = [_head(number, found, contents, kinds, ordinals, paragraphs)
+                for number, found in enumerate(ranges)]
     walk = Outline()
     headings: dict[int, Heading] = {}
     for article in articles:
@@ -57,39 +68,87 @@ def build(doc: Document) -> Structure:
 
 
 def _split(texts: list[str], kinds: list[Kind],
-           ordinals: dict[int, lines.ArticleMarker]) -> list[tuple[int, int]]:
-    """Article ranges: a compilation marker starts one, and so does an opening salutation in an
-    article that already had its own salutation, a heading or some body text. The salutation
-    takes the title lines just above it into its article.
+           ordinals: dict[int, lines.ArticleMarker]) -> list[_Range]:
+    """Article ranges, by the readings real compilations support:
+
+    - a ``第N篇：…`` line starts an article, unless nothing but a teaser line, page chrome or
+      another marker line came before it in the current one (the teaser of a template site
+      repeats the heading; it is not an article of its own);
+    - an opening salutation (``同志们：``) starts one in an article that already had its own
+      salutation, a heading or some body text, and takes the title lines just above it;
+    - a title line over a dateline in brackets (``（一九六二年二月六日）``) starts one after
+      another article's body, as selected works string their pieces together.
     """
-    starts = [0]
+    starts: list[tuple[int, Opening]] = [(0, Opening.FIRST)]
     greeted = False  # the current article has had its salutation, a heading or enough body
+    content = False  # the current article has had a salutation, a heading or body text
     body = 0
     for index, kind in enumerate(kinds):
         if index in ordinals:
-            if index > starts[-1]:
-                starts.append(index)
-            greeted, body = False, 0
+            if content:
+                starts.append((index, Opening.MARKER))
+            greeted, content, body = False, False, 0
         elif kind is Kind.SALUTATION:
             start = index
-            while start - 1 > starts[-1] and kinds[start - 1] in (Kind.LABEL, Kind.DATELINE):
+            while start - 1 > starts[-1][0] and kinds[start - 1] in (Kind.LABEL, Kind.DATELINE):
                 start -= 1
             dated = any(kinds[i] is Kind.DATELINE for i in range(start, index))
             if (greeted or body >= _SPLIT_BODY) and lines.opens_article(texts[index], dated):
-                starts.append(start)
+                starts.append((start, Opening.SALUTATION))
                 body = 0
-            greeted = True
+            greeted = content = True
+        elif kind is Kind.DATELINE:
+            start = _titled_head(texts, kinds, index, starts[-1][0]) if body else index
+            if start < index and _body_follows(kinds, index):
+                starts.append((start, Opening.DATELINE))
+                greeted, content, body = False, False, 0
         elif kind is Kind.HEADING:
-            greeted = True
+            greeted = content = True
         elif kind is Kind.BODY:
             body += len(texts[index])
-    ends = [*starts[1:], len(kinds)]
-    return [(s, e) for s, e in zip(starts, ends, strict=True) if e > s] or [(0, 0)]
+            content = True
+    ranges: list[_Range] = []
+    for number, (start, opening) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(kinds)
+        if end > start:
+            marker = next((i for i in range(start, end) if i in ordinals), None)
+            if marker is not None and any(kinds[i] in _CONTENT for i in range(start, marker)):
+                marker = None
+            ranges.append(_Range(start, end, opening, marker))
+    return ranges or [_Range(0, 0, Opening.FIRST, None)]
 
 
-def _head(number: int, start: int, end: int, texts: list[str], kinds: list[Kind],
+def _titled_head(texts: list[str], kinds: list[Kind], dateline: int, floor: int) -> int:
+    """Where the title lines over a bracketed dateline begin (``dateline`` when there are
+    none): a dateline under a title after a body opens a new piece of selected works."""
+    if not lines.is_head_dateline(texts[dateline]):
+        return dateline
+    start = dateline
+    while start - 1 > floor and dateline - start < _HEAD_TITLES \
+            and _title_like(texts[start - 1], kinds[start - 1]):
+        start -= 1
+    if start == dateline:
+        return dateline
+    while start - 1 > floor and kinds[start - 1] is Kind.LABEL and lines.is_chrome(texts[start - 1]):
+        start -= 1  # a page's chrome above its title goes with the page
+    return start
+
+
+def _title_like(text: str, kind: Kind) -> bool:
+    return kind in (Kind.LABEL, Kind.TITLE) and lines.looks_like_title(text) \
+        or kind is Kind.BODY and lines.could_be_title(text)
+
+
+def _body_follows(kinds: list[Kind], dateline: int) -> bool:
+    """Prose, a heading or a salutation follows within a few lines (a signature's date at the
+    end of a document opens nothing)."""
+    return any(k in _CONTENT for k in kinds[dateline + 1 : dateline + 1 + _HEAD_TITLES + 1])
+
+
+def _head(number: int, found: _Range, texts: list[str], kinds: list[Kind],
           ordinals: dict[int, lines.ArticleMarker], paragraphs: list[Paragraph]) -> Article:
     """Read an article's head: title lines, byline, dateline and salutation, up to the body."""
+    start, end = found.start, found.end
     titles: list[int] = []
     salutation: int | None = None
     dated = False
@@ -105,6 +164,10 @@ def _head(number: int, start: int, end: int, texts: list[str], kinds: list[Kind]
             salutation = index
             index += 1
             break
+        if kind is Kind.BODY and not dated and index + 1 < end \
+                and kinds[index + 1] is Kind.DATELINE and lines.could_be_title(text) \
+                and lines.is_head_dateline(texts[index + 1]):
+            kinds[index] = kind = Kind.TITLE  # a title with a comma: 排除干扰，继续前进
         if kind in (Kind.BODY, Kind.HEADING):
             break
         if kind is Kind.TITLE:
@@ -119,13 +182,13 @@ def _head(number: int, start: int, end: int, texts: list[str], kinds: list[Kind]
                 kinds[index] = Kind.TITLE
                 titles.append(index)
         index += 1
-    ordinal = ordinals.get(start)
+    ordinal = ordinals.get(found.marker) if found.marker is not None else None
     ordinal_span = None
-    if ordinal is not None:
-        base = paragraphs[start].span.start
+    if ordinal is not None and found.marker is not None:
+        base = paragraphs[found.marker].span.start
         ordinal_span = Span(base + ordinal.start, base + ordinal.end)
     return Article(number, start, end, ordinal.number if ordinal else None, ordinal_span,
-                   tuple(titles), salutation, index)
+                   tuple(titles), salutation, index, found.marker, found.opening)
 
 
 def _find_enumerations(structure: Structure, text: str) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-import itertools
 import json
 import os
 from collections import Counter
@@ -28,9 +27,6 @@ from doclint.core.document import Document, Span
 from doclint.rules.years import numerals
 from doclint.rules.years.mentions import YearFacts, is_target
 
-_PART_HEADING = regex.compile(
-    r"(?<=^[ \t\u3000]*(?:第[一二三四五六七八九十\d]{1,3}|【?范文))(?:篇|[一二三四五六七八九十\d]{1,3}】?)"
-    r"[ \t\u3000]*[：:．.、]", regex.M)
 _FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
               r"|[一二][〇○零Ｏ一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
 # A line that is only a date: （2024年4月24日）, 2024年4月24日, ——2014年2月19日在…会议上.
@@ -108,7 +104,7 @@ class DocumentYears:
     @classmethod
     def from_document(cls, doc: Document) -> DocumentYears:
         external = external_year(doc)
-        spans = split_parts(doc.text)
+        spans = split_parts(doc)
         facts = doc.facts(YearFacts)
         whole = _file_level(doc) if external is None else external
         parts = []
@@ -122,15 +118,13 @@ class DocumentYears:
         return cls(parts)
 
 
-def split_parts(text: str) -> list[Span]:
-    """Parts of a compilation start at ``第N篇：`` headings; fewer than two headings: one part."""
-    if "篇" not in text and "范文" not in text:
-        return [Span(0, len(text))]
-    starts = [m.start() for m in _PART_HEADING.finditer(text)]
-    if len(starts) < 2:
-        return [Span(0, len(text))]
-    bounds = [0, *starts[1:], len(text)]
-    return [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+def split_parts(doc: Document) -> list[Span]:
+    """The spans of the documents of a compilation: the structure family's one compilation
+    model (``第N篇：`` headings, a speech opening with its own salutation, the pieces of
+    selected works under their datelines); a single document is one part."""
+    from doclint.rules.structure.compilation import Compilation
+
+    return doc.facts(Compilation).spans()
 
 
 def external_year(doc: Document) -> YearSource | None:
