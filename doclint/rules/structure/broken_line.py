@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -13,19 +12,23 @@ from doclint.rules.structure.endings import (
     CLOSING_START,
     LIST_MARKS,
     SENTENCE_FINAL,
+    LineEndings,
+    closes_a_text,
     dangles,
     ends_sentence,
     is_prose,
+    tail,
 )
 from doclint.rules.structure.model import Block, Kind, Structure
 
 _JOINABLE = (Kind.BODY, Kind.LABEL)
 _OPENING = frozenset("“‘《（(「『〔")
 _ODD_START = CLOSING_START | {"的"}
-_MARKDOWN = (".md", ".markdown")
+_SPACES = " \t\u3000\u00a0"
+# A footnote link scraped as lines of their own: "[", "4", "]".
+_BARE_OPEN = frozenset("[［")
+_BARE_CLOSE = frozenset("]］")
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
-_UNTERMINATED_STYLE = 0.3  # above this share of unterminated prose lines, that is the house style
-_INDENTED_SHARE = 0.5  # above this share of indented body lines, indenting opens a paragraph
 
 
 class BrokenLine(Rule):
@@ -64,17 +67,16 @@ class BrokenLine(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
         blocks = structure.blocks
-        starts = doc.index.starts
-        indents = [b.span.start - starts[b.line - 1] for b in blocks]
-        indented = _indented_paragraphs(blocks, indents)
+        endings = doc.facts(LineEndings)
         items = {e.block for e in structure.enumerations if e.lead}
-        loose = _unterminated_style(blocks)
-        soft_wraps = doc.path.endswith(_MARKDOWN)  # a single newline is a soft wrap in Markdown
+        loose = endings.loose
+        soft_wraps = endings.markdown  # a single newline is a soft wrap in Markdown
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
-            quick = previous.text[-1] in SENTENCE_FINAL and current.text[0] not in _ODD_START
-            new_paragraph = current.index in items or (indented and indents[current.index] > 0)
+            quick = previous.text[-1] in SENTENCE_FINAL and _opening(current) not in _ODD_START \
+                and previous.text not in _BARE_CLOSE
+            new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
                                      soft_wraps):
@@ -110,9 +112,12 @@ class BrokenLine(Rule):
             return False
         if current.kind not in _JOINABLE and current.kind is not Kind.TITLE:
             return False
+        if previous.text in _BARE_CLOSE or current.text in _BARE_OPEN:
+            return current.line == previous.line + 1  # a footnote link: 邓同志⏎[⏎4⏎]⏎在唐山
         # A line opening with 的 (but not 的确) is the tail of the one before.
-        closing = current.text[0] in CLOSING_START \
-            or (current.text[0] == "的" and not current.text.startswith("的确"))
+        first = _opening(current)
+        closing = first in CLOSING_START \
+            or (first == "的" and not current.text.startswith("的确"))
         if not closing and (ends_sentence(previous.text) or new_paragraph
                             or current.text[0] in LIST_MARKS):
             return False
@@ -130,44 +135,18 @@ class BrokenLine(Rule):
             return True
         return joinable and not loose and current.kind is Kind.BODY \
             and len(previous.text) >= _MIN_WRAPPED and is_prose(previous) \
-            and (current.text[0] in _OPENING or current.text[0].isalnum())
+            and (first in _OPENING or first.isalnum()) \
+            and not closes_a_text(tail(previous.text))
 
 
-def _unterminated_style(blocks: list[Block]) -> set[int]:
-    """Articles written as lists or verse: many prose lines end without punctuation, so a line
-    without it is not a break (only the strong signs count there). Text hard-wrapped at a fixed
-    width also leaves many lines open, but mostly of one length, and its paragraphs still end
-    with a full stop: that is not a style, it is the defect."""
-    total: dict[int, int] = {}
-    open_ended: dict[int, list[int]] = {}
-    closes_after_open: set[int] = set()
-    previous_open = False
-    for block in blocks:
-        if block.kind is not Kind.BODY:
-            previous_open = False
-            continue
-        total[block.article] = total.get(block.article, 0) + 1
-        is_open = not ends_sentence(block.text)
-        if is_open:
-            open_ended.setdefault(block.article, []).append(len(block.text))
-        elif previous_open:
-            closes_after_open.add(block.article)
-        previous_open = is_open
-    loose = set()
-    for article, lengths in open_ended.items():
-        if len(lengths) < 3 or len(lengths) <= _UNTERMINATED_STYLE * total[article]:
-            continue
-        width = Counter(lengths).most_common(1)[0][0]
-        wrapped = sum(1 for n in lengths if abs(n - width) <= 2) > len(lengths) / 2
-        if not (wrapped and article in closes_after_open):
-            loose.add(article)
-    return loose
-
-
-def _indented_paragraphs(blocks: list[Block], indents: list[int]) -> bool:
-    """Most body paragraphs of the file start with an indentation."""
-    body = [b.index for b in blocks if b.kind is Kind.BODY]
-    return bool(body) and sum(1 for i in body if indents[i] > 0) > _INDENTED_SHARE * len(body)
+def _opening(block: Block) -> str:
+    """The character a line opens with; a "?" before spaces is a character the converter could
+    not decode (``?　　（这是…的讲话。）``), not a question mark closing the line before."""
+    text = block.text
+    if text[0] == "?" and len(text) > 2 and text[1] in _SPACES:
+        rest = text[1:].lstrip(_SPACES)
+        return rest[0] if rest else "?"
+    return text[0]
 
 
 def _glue(before: str, after: str) -> str:

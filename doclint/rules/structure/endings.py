@@ -1,11 +1,17 @@
-"""How lines end and begin: what closes a sentence, what cannot open one, what cannot end one."""
+"""How lines end and begin: what closes a sentence, what cannot open one, what cannot end one;
+what a paragraph's unpunctuated tail is (a date, a signature, a label, or a cut sentence); and
+how a document ends its lines (``doc.facts(LineEndings)``)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 import regex
 
+from doclint.core.document import Document
 from doclint.rules.structure import lines
-from doclint.rules.structure.model import Block, Kind
+from doclint.rules.structure.model import Block, Kind, Structure
 
 # A paragraph may end with these (closing quotes and brackets follow a sentence end, or close a
 # citation or an aside that is a sentence of its own).
@@ -15,9 +21,10 @@ CLOSING_START = frozenset("，。、；：？！）》」』”’,;:?!)]】〕"
 # A short line after one ending in these is the rest of a sentence, not a heading.
 # Dash and bullet list items, which often go without closing punctuation.
 LIST_MARKS = frozenset("—-－*●■◆★·•")
-_DANGLING_END = regex.compile(r"[的和与及在对把将向为从于被以或、，,“《（(]$")
+_DANGLING_END = regex.compile(r"[的和与及在对把将向为从于被以或、，,“《（(\[［]$")
 _LAST_CLAUSE = regex.compile(r"[^，,、；;：:。！？!?]*$")
 _INTERNAL = regex.compile(r"[，,。；;]")
+_TITLE_MAX = 30  # a heading text longer than this, with a comma, is running text
 
 
 def ends_sentence(text: str) -> bool:
@@ -26,10 +33,19 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(block: Block) -> bool:
     """Running text: a body paragraph (or an inline heading's text) with clause punctuation."""
-    if block.kind is not Kind.BODY and not (block.heading is not None and block.heading.inline):
+    if block.kind is not Kind.BODY and not _running_heading(block):
         return False
     return bool(_INTERNAL.search(block.text)) and lines.has_han(block.text, 10) \
         and not lines.is_chrome(block.text)
+
+
+def _running_heading(block: Block) -> bool:
+    """A numbered paragraph: body text after the heading's first sentence, or a heading text too
+    long and too clause-like to be a title (``（二）…的，应当…`` cut before its semicolon)."""
+    heading = block.heading
+    if heading is None:
+        return False
+    return heading.inline or len(heading.title) > _TITLE_MAX and bool(_CLAUSE.search(heading.title))
 
 
 def dangles(text: str) -> bool:
@@ -41,3 +57,140 @@ def last_clause_start(text: str) -> int:
     """Offset of the last clause (after the last punctuation) of ``text``."""
     match = _LAST_CLAUSE.search(text)
     return match.start() if match else 0
+
+
+# The tail of a paragraph: what follows its last sentence end, or its last gap of spaces (a
+# page flattened into one line keeps its line breaks as runs of spaces).
+_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_GAP = regex.compile(r"[ \t\u00a0]{2,}|\u3000+")
+_CLAUSE = regex.compile(r"[，,、]")
+_DATE_END = regex.compile(
+    r"(?:\d{2,4}|[０-９]{2,4}|[〇○零ＯO一二三四五六七八九]{2,4})[ 　]*年"
+    r"(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?$"
+)
+# A label with its value: 责任部门：办公厅秘书一处, 联系人：王明 (the key is a noun, not 要求是：),
+# ending the tail with a short value or opening it with a list (附件：1.××表2.××表).
+_LABEL_END = regex.compile(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]{1,30}$")
+_LABEL_START = regex.compile(r"^(?P<key>\p{Han}{2,8})[：:][^，,。；;！？]*$")
+_DOCUMENT_NUMBER_END = regex.compile(r"[〔\[［【(（][\d０-９]{4}[〕\]］】)）][\d０-９]{1,4}号$")
+_CLAUSE_KEY_END = ("是", "为", "要", "下", "括", "有", "即", "指", "于", "到", "出", "示", "讲")
+# A list or table item: 2.××申报书, （5）-7预算说明, 128××协会, ——第378页.
+_ITEM_START = regex.compile(
+    r"^(?:[\d０-９]{1,3}[.．、）)]?|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+    r"|[―—－\-─]+|[●■◆★·•])"
+)
+_PAGE = regex.compile(r"第[\d０-９]{1,4}页$")
+# A closing formula or a signature: 特此通知, 此复, 谢谢; 县人民政府, 省科学技术厅.
+_CLOSING = regex.compile(r"^(?:特此\p{Han}{2}|此复|此致|敬礼|谢谢(?:大家)?)$")
+_SIGNATURE = regex.compile(
+    r"(?:政府|委员会|委|厅|局|办公室|办|处|科|室|中心|院|所|会|部|社|站|队|组|街道|社区|镇|乡|村"
+    r"|学校|公司|集团|银行|协会|联合会|指挥部|法院|检察院|党委|支部|管委会|监督组)$"
+)
+_SIGNATURE_MAX = 24
+
+
+def tail(text: str) -> str:
+    """What a paragraph says after its last sentence end and its last gap of spaces."""
+    start = 0
+    for pattern in (_SENTENCE_END, _GAP):
+        last = None
+        for last in pattern.finditer(text, start):
+            pass
+        if last is not None:
+            start = last.end()
+    return text[start:].strip()
+
+
+def closes_a_text(piece: str) -> bool:
+    """A paragraph's tail that needs no punctuation: a date, a signature, a label and its value,
+    a list or table item, a page number, a closing formula."""
+    if not piece:
+        return True
+    if _DATE_END.search(piece) or _PAGE.search(piece) or _CLOSING.match(piece) \
+            or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece):
+        return True
+    for label in (_LABEL_START.match(piece), _LABEL_END.search(piece)):
+        if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
+            return True
+    return len(piece) <= _SIGNATURE_MAX and not _CLAUSE.search(piece) \
+        and bool(_SIGNATURE.search(piece))
+
+
+def cut_mid_sentence(text: str) -> bool:
+    """The paragraph stops inside a sentence: it ends on a Chinese character, is not a dash or
+    bullet list item, and what follows its last sentence end is not a date, a signature, a label,
+    a list item or a closing formula."""
+    if not lines.is_han_char(text[-1]) or text[0] in LIST_MARKS:
+        return False
+    return not closes_a_text(tail(text))
+
+
+_MARKDOWN = (".md", ".markdown")
+_UNTERMINATED_STYLE = 0.3  # above this share of unterminated prose lines, that is the house style
+_INDENTED_SHARE = 0.5  # above this share of indented body lines, indenting opens a paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class LineEndings:
+    """How a document ends its lines.
+
+    ``markdown``: the file is Markdown by its name, where a single line break is a soft wrap
+    (a ``.txt`` with ``##`` headings that never wraps its paragraphs is read line by line). ``loose``: the articles written as lists or verse, or converted from PDF without sentence
+    punctuation: many prose lines end without it, so a line without it is neither a break nor a
+    truncation. ``indented``: most body paragraphs open with an indentation, so an indented
+    line opens a paragraph. ``indents``: each block's indentation.
+    """
+
+    loose: frozenset[int]
+    indented: bool
+    indents: tuple[int, ...]
+    markdown: bool = False
+
+    @classmethod
+    def from_document(cls, doc: Document) -> LineEndings:
+        blocks = doc.facts(Structure).blocks
+        starts = doc.index.starts
+        indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
+        markdown = doc.path.endswith(_MARKDOWN)
+        return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
+                   indents, markdown)
+
+    def opens_paragraph(self, block: Block) -> bool:
+        return self.indented and self.indents[block.index] > 0
+
+
+def _unterminated_style(blocks: list[Block]) -> set[int]:
+    """Articles written as lists or verse: many prose lines end without punctuation, so a line
+    without it is not a break (only the strong signs count there). Text hard-wrapped at a fixed
+    width also leaves many lines open, but mostly of one length, and its paragraphs still end
+    with a full stop: that is not a style, it is the defect."""
+    total: dict[int, int] = {}
+    open_ended: dict[int, list[int]] = {}
+    closes_after_open: set[int] = set()
+    previous_open = False
+    for block in blocks:
+        if block.kind is not Kind.BODY:
+            previous_open = False
+            continue
+        total[block.article] = total.get(block.article, 0) + 1
+        is_open = not ends_sentence(block.text)
+        if is_open:
+            open_ended.setdefault(block.article, []).append(len(block.text))
+        elif previous_open:
+            closes_after_open.add(block.article)
+        previous_open = is_open
+    loose = set()
+    for article, lengths in open_ended.items():
+        if len(lengths) < 3 or len(lengths) <= _UNTERMINATED_STYLE * total[article]:
+            continue
+        width = Counter(lengths).most_common(1)[0][0]
+        wrapped = sum(1 for n in lengths if abs(n - width) <= 2) > len(lengths) / 2
+        if not (wrapped and article in closes_after_open):
+            loose.add(article)
+    return loose
+
+
+def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
+    """Most body paragraphs of the file start with an indentation."""
+    body = [b.index for b in blocks if b.kind is Kind.BODY]
+    return bool(body) and sum(1 for i in body if indents[i] > 0) > _INDENTED_SHARE * len(body)

@@ -84,6 +84,7 @@ _INNER_SPACE = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _SPACE_OR_PUNCT = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff\p{P}\p{S}]+")
 # Scraped pages leave literal "<U+00A0>" markers before a line's text.
+_MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+(?=\S)")
 _LEADING_JUNK = regex.compile(r"(?:<U\+[0-9A-Fa-f]{4}>|[\s\u3000\u00a0\u200b\ufeff])+")
 ELLIPSIS_END = regex.compile(r"(?:\.{3,}|…+|。{3,}|·{3,}|(?:\.\s){2,}\.)[\s　]*$")
 
@@ -102,8 +103,13 @@ class Marker:
 
 
 def content_start(text: str) -> int:
-    """Where a line's content starts, after literal ``<U+00A0>`` markers left by a scraper."""
-    if not text.startswith("<U+"):
+    """Where a line's content starts, after literal ``<U+00A0>`` markers left by a scraper and
+    a Markdown heading's ``##`` (``## 第三章　法律责任`` is a chapter heading)."""
+    first = text[0]
+    if first == "#":
+        match = _MARKDOWN_HEADING.match(text)
+        return match.end() if match else 0
+    if first != "<" or not text.startswith("<U+"):
         return 0
     match = _LEADING_JUNK.match(text)
     return match.end() if match else 0
@@ -123,6 +129,8 @@ def heading_marker(text: str) -> Marker | None:
     stop = _TITLE_END.search(text, start)
     title_end = stop.start() if stop else len(text)
     inline = stop is not None and bool(text[stop.end():].strip())
+    if level is Level.CLAUSE:
+        inline = bool(text[start:].strip())  # 第N条's text is the clause itself, not a title
     marker_end = len(text[: match.end()].rstrip(" \t\u3000"))
     return Marker(level, number, 0, start, marker_end, title_end, inline)
 
@@ -207,6 +215,10 @@ def han_count(text: str) -> int:
 
 
 _AT_LEAST: dict[int, regex.Pattern[str]] = {}
+
+
+def is_han_char(char: str) -> bool:
+    return bool(_HAN.match(char))
 
 
 def has_han(text: str, count: int) -> bool:

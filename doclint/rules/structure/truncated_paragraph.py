@@ -1,4 +1,5 @@
-"""T301: a paragraph that stops mid-sentence before a new document, a heading or the end."""
+"""T301: a paragraph that stops mid-sentence before a new document, a heading, a new paragraph or
+the end."""
 
 from __future__ import annotations
 
@@ -8,24 +9,39 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
 from doclint.core.document import Span
-from doclint.rules.structure.endings import LIST_MARKS, ends_sentence, is_prose, last_clause_start
-from doclint.rules.structure.model import Block, Structure
+from doclint.rules.structure.endings import (
+    CLOSING_START,
+    LineEndings,
+    cut_mid_sentence,
+    dangles,
+    ends_sentence,
+    is_prose,
+    last_clause_start,
+)
+from doclint.rules.structure.model import Block, Kind, Level, Structure
 
-_HAN = regex.compile(r"\p{Han}")
+_NUMBERED = regex.compile(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
+_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_TITLE_LENGTH = 25
 _NEXT = {
     "article": Message("下一篇文档的开头", "the start of the next document"),
     "heading": Message("一个标题", "a heading"),
     "end": Message("文件结尾", "the end of the file"),
+    "paragraph": Message("另起的一段（句子被截断，或被空行断成了两段）",
+                         "a new paragraph (the sentence was cut, or split in two by a blank line)"),
 }
 
 
 class TruncatedParagraph(Rule):
-    """段落没有句末标点就中断，后面紧接着另一篇文档、一个标题或文件结尾。
+    """段落没有句末标点就中断，后面紧接着另一篇文档、一个标题、另起的一段或文件结尾。
 
-    抓取合集时，前一篇讲话常在半句（甚至半个词）处被截断，直接接上下一篇的“同志们：”。
-    只检查有分句标点、至少 10 个汉字、停在汉字上的正文段落；以句号、问号、叹号、分号、冒号、
-    省略号、后引号、后括号、数字或字母结尾的段落（联系电话、文号）和以“——”“●”开头的列举项
-    不报。段落后面仍是正文时，属于断行（T401），不在此报告。
+    抓取合集时，前一篇讲话常在半句（甚至半个词）处被截断，直接接上下一篇的“同志们：”；
+    复制、转换时也会把一段话截掉后半句。只检查有分句标点、至少 10 个汉字、停在汉字上的正文
+    段落。段末最后一句（或最后一处空格之后）是日期、落款单位、“联系人：××”一类标签、
+    列举或表格项、页码、“特此通知”时，是文档的落款，不是截断；以句号、问号、叹号、分号、
+    冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
+    多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。
+    下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告。
     """
 
     code = "T301"
@@ -38,21 +54,31 @@ class TruncatedParagraph(Rule):
                       "before {next_en}.")
     examples = Examples(
         bad=("同志们：\n要持续改善农村人居环境，推进厕所革命，进\n同志们：\n下面我讲两点意见。",
-             "要坚持稳中求进，着力扩大有效投资，加快\n二、主要任务\n要抓好项目建设。"),
+             "要坚持稳中求进，着力扩大有效投资，加快\n二、主要任务\n要抓好项目建设。",
+             "今年要扩大有效投资。一方面要抓好重大项目，另一方面要\n\n要持续优化营商环境。"),
         good=("要坚持稳中求进，着力扩大有效投资。\n二、主要任务\n要抓好项目建设。",
-              "今年要重点抓好以下工作：\n一、扩大投资\n要抓好项目建设。"),
+              "今年要重点抓好以下工作：\n一、扩大投资\n要抓好项目建设。",
+              "感谢您对我们工作的支持与监督！　　县住房和城乡建设局　　2018年6月15日"),
     )
     basis = "抓取截断（domain-rules §6.3）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
         blocks = structure.blocks
+        endings: LineEndings | None = None
+        items: set[int] = set()
         for block in blocks:
-            if ends_sentence(block.text) or not _cut_in_a_word(block.text) or not is_prose(block):
+            if ends_sentence(block.text) or not cut_mid_sentence(block.text) \
+                    or not is_prose(block) or _continues(blocks, block):
+                continue
+            if endings is None:
+                endings = doc.facts(LineEndings)
+                items = {e.block for e in structure.enumerations if e.lead}
+            if block.article in endings.loose:
                 continue
             following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
-            what = _what_follows(structure, block, following)
-            if what is None:
+            what = _what_follows(endings, block, following)
+            if what is None or what == "paragraph" and not _reads_as_paragraph(block, items):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
@@ -64,17 +90,31 @@ class TruncatedParagraph(Rule):
                               next_zh=_NEXT[what].zh, next_en=_NEXT[what].en, related=related)
 
 
-def _cut_in_a_word(text: str) -> bool:
-    """Cut mid-sentence: the paragraph ends on a Chinese character (not on a phone number, a code
-    or a name list) and is not a dash or bullet list item, which often go without punctuation."""
-    return bool(_HAN.match(text[-1])) and text[0] not in LIST_MARKS
+def _continues(blocks: list[Block], block: Block) -> bool:
+    """The line is the second half of one broken after a comma (a heading's or a sentence's):
+    the break is the defect, not an ending (T401)."""
+    return block.index > 0 and dangles(blocks[block.index - 1].text)
 
 
-def _what_follows(structure: Structure, block: Block, following: Block | None) -> str | None:
+def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
+    """Before a new paragraph, only a paragraph can be cut: not a run-in heading that opens
+    with its number (``第一，…`` ``四　…`` ``一是…``) and goes without a full stop by house style,
+    and not a short title line without any sentence end (``坚持党的路线，改进工作方法``)."""
+    if block.index in items or _NUMBERED.match(block.text):
+        return False
+    if block.heading is not None and block.heading.level is Level.CLAUSE:
+        return True  # 第N条's text is the clause itself
+    return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text))
+
+
+def _what_follows(endings: LineEndings, block: Block, following: Block | None) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
         return "article"
     if following.heading is not None:
         return "heading"
+    new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following)
+    if new_paragraph and following.kind is Kind.BODY and following.text[0] not in CLOSING_START:
+        return "paragraph"
     return None
