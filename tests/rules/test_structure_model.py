@@ -74,8 +74,8 @@ def test_official_document_head() -> None:
 
 def test_heading_levels_parents_and_sequences() -> None:
     structure = _model(
-        "一、主要任务\n（一）扩大投资\n1. 抓项目\n（1）早开工\n①开工仪式\n2．抓资金\n"
-        "（二）促进消费\n二、保障措施\n"
+        "一、主要任务\n（一）扩大投资\n1. 抓项目\n（1）早开工\n①开工仪式\n要早谋划。\n2．抓资金\n"
+        "（二）促进消费\n要稳就业。\n二、保障措施\n要加强领导。\n"
         "第一章　总则\n第一条　为了规范管理，制定本办法。"
     )
     blocks = structure.blocks
@@ -83,7 +83,7 @@ def test_heading_levels_parents_and_sequences() -> None:
     assert headings == [
         (Level.ONE, 1, -1), (Level.TWO, 1, 0), (Level.THREE, 1, 1), (Level.FOUR, 1, 2),
         (Level.FIVE, 1, 3), (Level.THREE, 2, 1), (Level.TWO, 2, 0), (Level.ONE, 2, -1),
-        (Level.CHAPTER, 1, -1), (Level.CLAUSE, 1, 8),
+        (Level.CHAPTER, 1, -1), (Level.CLAUSE, 1, 11),
     ]
     runs = [(s.level, [blocks[m].heading.number for m in s.members]) for s in structure.sequences]
     assert (Level.ONE, [1, 2]) in runs and (Level.THREE, [1, 2]) in runs

@@ -32,6 +32,8 @@ _HEADING = regex.compile(
 )
 # The heading text ends at the first sentence end or at a gap of spaces before more text.
 _TITLE_END = regex.compile(r"[。！？!?；;]|[ \t　]{1,}(?=\S)")
+_GAP_CHARS = frozenset(" \t　")
+_INLINE_MIN = 8  # characters after a gap that make it a heading with text, not a padded title
 
 # A compilation marker: 第N篇：title, 篇N：title. Without a colon, 第N篇 is a plan's part heading
 # unless the rest reads like a document title.
@@ -128,7 +130,11 @@ def heading_marker(text: str) -> Marker | None:
     start = match.end()
     stop = _TITLE_END.search(text, start)
     title_end = stop.start() if stop else len(text)
-    inline = stop is not None and bool(text[stop.end():].strip())
+    rest = text[stop.end():].strip() if stop is not None else ""
+    # Text after the heading's first sentence, or after a gap of spaces when it reads as text
+    # (``（一）指导思想 坚持稳中求进…``); a title padded with spaces (``第一章 总 则``) is no text.
+    inline = bool(rest) and (stop is None or stop.group()[0] not in _GAP_CHARS
+                             or len(rest) >= _INLINE_MIN or has_punctuation(rest))
     if level is Level.CLAUSE:
         inline = bool(text[start:].strip())  # 第N条's text is the clause itself, not a title
     marker_end = len(text[: match.end()].rstrip(" \t\u3000"))

@@ -41,6 +41,8 @@ class Outline:
         self.open: list[_Run] = []
         self.closed: dict[Level, _Run] = {}
         self.continuous: dict[Level, _Run] = {}
+        # A run a nested list interrupted by restarting at 1 (二、 … 一、二、三、 … 三、).
+        self.suspended: dict[Level, _Run] = {}
 
     def add(self, index: int, marker: lines.Marker, paragraph: Paragraph) -> Heading:
         level, number = marker.level, marker.number
@@ -72,11 +74,18 @@ class Outline:
                     self.open.pop()
                 self.open.append(run)
             return run
-        # A 1 restarts the run, unless the run is a lone 1 (then it is a repeated 1).
+        # A 1 restarts the run, unless the run is a lone 1 (then it is a repeated 1). A number
+        # that does not follow on, but follows the run a restart suspended, resumes that run.
+        suspended = self.suspended.get(level)
+        if top is not None and number != 1 and number != top.last + 1 \
+                and suspended is not None and number == suspended.last + 1:
+            self.open[-1] = suspended
+            del self.suspended[level]
+            return suspended
         if top is not None and (number != 1 or top.last == 1):
             return top
         if top is not None:
-            self.open.pop()
+            self.suspended[level] = self.open.pop()
         resumed = self.closed.get(level)
         if top is None and number > 1 and resumed is not None and number == resumed.last + 1:
             del self.closed[level]

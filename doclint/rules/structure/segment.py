@@ -24,6 +24,8 @@ from doclint.rules.structure.outline import Outline
 
 _SPLIT_BODY = 300  # body characters after which a salutation opens a new article
 _HEAD_TITLES = 3   # title lines a dateline takes into its article
+_CONTENTS_MIN = 3  # headings in a row that make a table of contents
+_ENTRY_END = frozenset("。；;：:，,")  # list items end so; entries of a table of contents do not
 _CONTENT = (Kind.BODY, Kind.HEADING, Kind.SALUTATION)
 
 
@@ -52,12 +54,15 @@ def build(doc: Document) -> Structure:
                 for number, found in enumerate(ranges)]
     walk = Outline()
     headings: dict[int, Heading] = {}
+    contents_ends = _contents_ends(contents, kinds, markers)
     for article in articles:
         walk.reset()
         for index in range(article.start, article.end):
             marker = markers[index]
             if marker is not None and kinds[index] is Kind.HEADING:
                 headings[index] = walk.add(index, marker, paragraphs[index])
+                if index in contents_ends:
+                    walk.reset()  # the body numbers its headings afresh after a contents list
     owner = [0] * len(paragraphs)
     for article in articles:
         owner[article.start : article.end] = [article.index] * (article.end - article.start)
@@ -65,6 +70,53 @@ def build(doc: Document) -> Structure:
     structure = Structure(blocks, articles, sequences=walk.sequences())
     _find_enumerations(structure, doc.text)
     return structure
+
+
+def _contents_ends(texts: list[str], kinds: list[Kind],
+                   markers: list[lines.Marker | None]) -> set[int]:
+    """The last headings of tables of contents: headings in a row with nothing between them and
+    no sentence end (``## 第一章 总则`` … ``## 第八章 附则``), at least one of which the body
+    repeats. A run that goes on into the body ends where the numbering restarts."""
+    last_seen: dict[tuple[object, int, str], int] = {}
+    for index, (kind, marker) in enumerate(zip(kinds, markers, strict=True)):
+        if kind is Kind.HEADING and marker is not None:
+            last_seen[_entry_key(texts[index], marker)] = index
+    ends: set[int] = set()
+    run: list[tuple[int, lines.Marker]] = []
+    for index, (kind, marker) in enumerate(zip(kinds, markers, strict=True)):
+        if kind is Kind.HEADING and marker is not None and not marker.inline \
+                and texts[index][-1] not in _ENTRY_END:
+            run.append((index, marker))
+            continue
+        contents = _contents(run)
+        if _is_contents(contents) and any(
+                last_seen[_entry_key(texts[i], m)] > contents[-1][0] for i, m in contents):
+            ends.add(contents[-1][0])
+        run = []
+    return ends
+
+
+def _entry_key(text: str, marker: lines.Marker) -> tuple[object, int, str]:
+    return marker.level, marker.number, lines.compact(text[marker.end : marker.title_end])
+
+
+def _is_contents(entries: list[tuple[int, lines.Marker]]) -> bool:
+    """At least three entries at the level of the first, none shallower than it."""
+    if len(entries) < _CONTENTS_MIN:
+        return False
+    top = entries[0][1].level
+    return all(m.level >= top for _, m in entries) \
+        and sum(1 for _, m in entries if m.level == top) >= _CONTENTS_MIN
+
+
+def _contents(run: list[tuple[int, lines.Marker]]) -> list[tuple[int, lines.Marker]]:
+    """The entries of a run of headings before its numbering restarts."""
+    last: dict[object, int] = {}
+    for position, (_, marker) in enumerate(run):
+        if marker.number <= last.get(marker.level, 0):
+            return run[:position]
+        last[marker.level] = marker.number
+    return run
 
 
 def _split(texts: list[str], kinds: list[Kind],
