@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from itertools import pairwise
 
+import regex
+
 from doclint.core import (
     Category,
     Document,
@@ -23,6 +25,8 @@ from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Structure
 
 _SIMILAR = 0.85
+# An attachment's label line names the attachment that follows: 附件：项目申报表 ⏎ 项目申报表.
+_ATTACHMENT = regex.compile(r"^附(?:件|表|录)")
 _TITLE_KINDS = (Kind.TITLE, Kind.LABEL, Kind.BYLINE)
 
 
@@ -33,6 +37,8 @@ class DuplicateTitle(Rule):
     又是“在…会议上的讲话”），编号标题下面也会多出一行不带编号的同名标题。比较时忽略空白、
     标点和 `第N篇：` 前缀；两行只差空白的完全重复由 T601 报告。与前一行的标题部分完全相同时，
     修复删除重复的那一行；只是相近（一行包含另一行，或相似度不低于 85%）时只报告。
+    附件标签（“附件：××表”下一行是“××表”）和法规的修订记录（“2016年2月6日 《…的决定》
+    第三次修订”）不是重复的标题。
     """
 
     code = "T101"
@@ -57,7 +63,8 @@ class DuplicateTitle(Rule):
         for previous, current in pairwise(blocks):
             if current.kind not in _TITLE_KINDS or previous.article != current.article:
                 continue
-            if previous.kind is Kind.TITLE or _plain_heading(previous):
+            if (previous.kind is Kind.TITLE or _plain_heading(previous)) \
+                    and not _ATTACHMENT.match(previous.text):
                 finding = self._compare(doc, previous, current)
                 if finding is not None:
                     yield finding

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.rules.structure.model import Block, Enumeration, Structure, Style
 from doclint.rules.structure.sequence_check import STYLE_NAMES, describe
 
 _CHECKED = (Style.SHI, Style.YAO, Style.DI)
+# A heading or a speech's salutation run into a paragraph (a page flattened into one line):
+# ``…问题。二、专项整治重点（一）重点品种一是…``, ``…女士们，先生们，朋友们：…``.
+_NEW_SCOPE = regex.compile(
+    r"(?:^|(?<=[。；！？!?;\s\u3000]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|[0-9]{1,2}[、．.](?![0-9])|第[一二三四五六七八九十百]+[章节条])"
+    r"|(?:同志们|朋友们|各位[^，。：:]{0,10})[：:]",
+    regex.M,
+)
 _Last = dict[Style, Enumeration]  # the last item seen, per style
 
 
@@ -16,7 +26,7 @@ class EnumerationSequence(Rule):
     """段内列举 `一是…二是…`、`一要…二要…`、`第一，…第二，…` 跳号、重号或倒序。
 
     同一段里的列举项应连续编号；每段开头的列举项（“一是……”“二是……”各起一段）在相邻段落之间
-    连续编号，遇到标题或从“一”重新开始即另起一组。段落开头的列举项可以接着上一段末尾的列举
+    连续编号，遇到标题（包括并入段中的“二、”“（一）”）、称呼语或从“一”重新开始即另起一组。段落开头的列举项可以接着上一段末尾的列举
     （“主要是：一是……”后另起一段“二是……”）。“首先/其次/最后”只用于列举数目，不检查。
     """
 
@@ -41,6 +51,8 @@ class EnumerationSequence(Rule):
         in_block: _Last = {}    # last item of the current paragraph
         block_last: _Last = {}  # last item of the previous paragraph
         current = -1
+        last_end = 0
+        text = doc.text
         for item in structure.enumerations:
             if item.style not in _CHECKED:
                 continue
@@ -51,6 +63,10 @@ class EnumerationSequence(Rule):
                     block_last = {}
                 in_block = {}
                 current = item.block
+            elif _NEW_SCOPE.search(text, last_end, item.span.start):
+                lead.clear()  # a heading or a salutation run into the paragraph: a new list
+                in_block = {}
+            last_end = item.span.end
             before = self._previous(item, lead, in_block, block_last)
             last = before.number if before is not None else 0
             name = STYLE_NAMES[item.style]

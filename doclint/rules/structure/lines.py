@@ -62,6 +62,7 @@ _DATELINE = regex.compile(
     rf"^[（(]?[ 　]*{_DATE}[ 　]*[）)]?[?？]?$|^[—－-]{{1,2}}.*?(?:{_DATE}|在.+上)"
 )
 _DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
+_DATED_RECORD = regex.compile(rf"^[（(]?[ 　]*{_DATE}{_DAY}日[ 　]*\S")
 _DOCUMENT_NUMBER = regex.compile(
     r"^[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$"
 )
@@ -250,8 +251,10 @@ def looks_like_byline(text: str, after_dateline: bool = False) -> bool:
 
 
 def looks_like_title(text: str) -> bool:
-    """A short line without sentence punctuation that is not web chrome."""
-    return not has_punctuation(text) and not is_chrome(text) and 2 <= han_count(text) <= 60
+    """A short line without sentence punctuation that is not web chrome, nor a dated record
+    (``2016年2月6日 《…的决定》第三次修订``: a law's history, not its title)."""
+    return not has_punctuation(text) and not is_chrome(text) and 2 <= han_count(text) <= 60 \
+        and not _DATED_RECORD.match(text)
 
 
 def key(text: str) -> str:
