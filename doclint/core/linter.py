@@ -59,7 +59,8 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule],
         if active is None:
             continue
         if masks:
-            findings = [f for f in findings if not masks.covers(f.span, rule.code)]
+            exempt = (rule.code, *rule.unmasked_by)
+            findings = [f for f in findings if not masks.covers(f.span, exempt)]
         limit = rule.group_after
         if limit is not None and len(findings) > limit:
             findings = [group_findings(findings)]
@@ -85,10 +86,10 @@ class Masks:
     def __bool__(self) -> bool:
         return any(self._merged.values())
 
-    def covers(self, span: Span, code: str) -> bool:
-        """Whether ``span`` lies inside text that a rule other than ``code`` removes."""
+    def covers(self, span: Span, exempt: tuple[str, ...]) -> bool:
+        """Whether ``span`` lies inside text that a rule not in ``exempt`` removes."""
         for owner, (starts, ends) in self._merged.items():
-            if owner == code:
+            if owner in exempt:
                 continue
             index = bisect.bisect_right(starts, span.start) - 1
             if index >= 0 and span.end <= ends[index] and span.start < ends[index]:
