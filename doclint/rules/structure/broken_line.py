@@ -143,9 +143,11 @@ def _opening(block: Block) -> str:
     """The character a line opens with; a "?" before spaces is a character the converter could
     not decode (``?　　（这是…的讲话。）``), not a question mark closing the line before."""
     text = block.text
+    if text == "?":
+        return ""  # split off the note after it at the indent
     if text[0] == "?" and len(text) > 2 and text[1] in _SPACES:
         rest = text[1:].lstrip(_SPACES)
-        return rest[0] if rest else "?"
+        return rest[0] if rest else ""
     return text[0]
 
 
