@@ -59,8 +59,8 @@ def _delivered(structure: Structure, announcement: Announcement) -> tuple[int, S
     heading = _first_heading(blocks, origin)
     item = _first_item(structure, announcement, origin)
     if item is not None and (heading is None or item.span.start < heading.span.start):
-        if item.number != 1:
-            return None
+        if item.number != 1 or _announced_between(structure, announcement, item.span.start):
+            return None  # the list answers a nearer announcement (以下四个方面：第一，…)
         return _items_run(structure, item)
     if heading is None or heading.heading is None or heading.heading.number != 1:
         return None
@@ -69,6 +69,10 @@ def _delivered(structure: Structure, announcement: Announcement) -> tuple[int, S
     last = max(members, key=lambda m: _number(blocks[m]))
     marker = blocks[last].heading.marker  # type: ignore[union-attr]
     return _number(blocks[last]), marker, _text(blocks[last], marker)
+
+
+def _announced_between(structure: Structure, announcement: Announcement, end: int) -> bool:
+    return any(announcement.span.end <= a.span.start < end for a in structure.announcements)
 
 
 def _number(block: Block) -> int:

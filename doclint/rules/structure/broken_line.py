@@ -141,10 +141,13 @@ class BrokenLine(Rule):
 
 def _opening(block: Block) -> str:
     """The character a line opens with; a "?" before spaces is a character the converter could
-    not decode (``?　　（这是…的讲话。）``), not a question mark closing the line before."""
+    not decode (``?　　（这是…的讲话。）``), not a question mark closing the line before, and a
+    half-width ";" before text is a record separator (``;*这是…``), not a closing semicolon."""
     text = block.text
     if text == "?":
         return ""  # split off the note after it at the indent
+    if text[0] == ";" and len(text) > 1 and text[1] != ";":
+        return text[1]  # ";" opening a line of Chinese text separates records (;;;;出处)
     if text[0] == "?" and len(text) > 2 and text[1] in _SPACES:
         rest = text[1:].lstrip(_SPACES)
         return rest[0] if rest else ""

@@ -10,7 +10,7 @@ from doclint.core import Category, Document, Examples, Finding, Message, Related
 from doclint.rules.structure.model import Block, Enumeration, Structure, Style
 from doclint.rules.structure.sequence_check import STYLE_NAMES, describe
 
-_CHECKED = (Style.SHI, Style.YAO, Style.DI)
+_CHECKED = (Style.SHI, Style.YAO, Style.DI, Style.DIAN)
 # A heading or a speech's salutation run into a paragraph (a page flattened into one line):
 # ``…问题。二、专项整治重点（一）重点品种一是…``, ``…女士们，先生们，朋友们：…``.
 _NEW_SCOPE = regex.compile(
@@ -23,7 +23,7 @@ _Last = dict[Style, Enumeration]  # the last item seen, per style
 
 
 class EnumerationSequence(Rule):
-    """段内列举 `一是…二是…`、`一要…二要…`、`第一，…第二，…` 跳号、重号或倒序。
+    """段内列举 `一是…二是…`、`一要…二要…`、`第一，…第二，…`、`第一点，…` 跳号、重号或倒序。
 
     同一段里的列举项应连续编号；每段开头的列举项（“一是……”“二是……”各起一段）在相邻段落之间
     连续编号，遇到标题（包括并入段中的“二、”“（一）”）、称呼语或从“一”重新开始即另起一组。段落开头的列举项可以接着上一段末尾的列举
@@ -56,14 +56,15 @@ class EnumerationSequence(Rule):
         for item in structure.enumerations:
             if item.style not in _CHECKED:
                 continue
+            scope = _NEW_SCOPE.search(text, last_end, item.span.start) is not None
             if item.block != current:
                 block_last = self._carry(in_block, blocks, current, item.block)
-                if self._heading_between(blocks, current, item.block):
+                if scope or self._heading_between(blocks, current, item.block):
                     lead.clear()
                     block_last = {}
                 in_block = {}
                 current = item.block
-            elif _NEW_SCOPE.search(text, last_end, item.span.start):
+            elif scope:
                 lead.clear()  # a heading or a salutation run into the paragraph: a new list
                 in_block = {}
             last_end = item.span.end

@@ -1,4 +1,4 @@
-"""In-paragraph enumerations (一是/二是, 一要/二要, 第一，/第二，, 首先/其次/最后) and the
+"""In-paragraph enumerations (一是/二是, 一要/二要, 第一，/第一点，, 首先/其次/最后) and the
 sentences that announce a count (``下面，我讲四个问题``, ``抓好以下五方面工作``,
 ``做到“四个提升”：``)."""
 
@@ -22,6 +22,7 @@ _COUNT = "[两二三四五六七八九十]{1,2}"
 _ITEM = regex.compile(
     rf"""(?P<SHI>{_SMALL}{{1,3}})是(?![否非]|(?P=SHI)[，、,])
       |(?P<YAO>{_SMALL}{{1,3}})要(?![求素点件害么])
+      |第(?P<DIAN>{_SMALL}{{1,3}})点(?:[，,：:]|、(?!第?{_SMALL}))
       |第(?P<DI>{_SMALL}{{1,3}})(?:[，,：:]|、(?!第?{_SMALL}))
       |(?P<SHOUXIAN>首先|其次|再次|最后)[，,：:]
     """,
@@ -30,7 +31,7 @@ _ITEM = regex.compile(
 # Where an item may start: scanning for these with the standard library's re (which skips ahead
 # on a leading character class) and confirming each with _ITEM is several times faster.
 _ITEM_CANDIDATE = re.compile(
-    r"[一二三四五六七八九十第首其再最][一二三四五六七八九十先次后]{0,3}[是要，,：:、]"
+    r"[一二三四五六七八九十第首其再最][一二三四五六七八九十先次后]{0,3}点?[是要，,：:、]"
 )
 _ITEM_AFTER = frozenset("。；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0")
 _SHOUXIAN_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
@@ -63,7 +64,7 @@ def items(text: str) -> Iterator[tuple[Style, int, Span]]:
         raw = match.group(name)
         number = _SHOUXIAN_NUMBER[raw] if name == "SHOUXIAN" else ordinal(raw)
         if number is not None:
-            end = match.end(name) + (1 if name in ("SHI", "YAO") else 0)
+            end = match.end(name) + (1 if name in ("SHI", "YAO", "DIAN") else 0)
             yield Style[name], number, Span(match.start(), end)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
+from doclint.rules.structure import siblings
 from doclint.rules.structure.model import LEVEL_EXAMPLE, Block, Level, Sequence, Structure
 
 
@@ -44,7 +45,7 @@ class HeadingNesting(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
         yield from self._inversions(structure)
-        yield from self._orphans(structure)
+        yield from self._orphans(structure, doc.text)
 
     def _inversions(self, structure: Structure) -> Iterator[Finding]:
         blocks = structure.blocks
@@ -60,7 +61,7 @@ class HeadingNesting(Rule):
                                   previous=_marker_text(previous),
                                   related=(Related(previous.heading.marker, note),))
 
-    def _orphans(self, structure: Structure) -> Iterator[Finding]:
+    def _orphans(self, structure: Structure, text: str) -> Iterator[Finding]:
         blocks = structure.blocks
         nested: set[tuple[int, Level, Level]] = set()  # (article, child level, parent level)
         for sequence in structure.sequences:
@@ -80,13 +81,22 @@ class HeadingNesting(Rule):
                 if outer >= sequence.level or (head.article, sequence.level, outer) not in nested:
                     continue
                 first = first_of.get((head.article, outer))
-                if first is not None and first > head.index and head.heading is not None:
+                if first is not None and first > head.index and head.heading is not None \
+                        and not _outer_run_in(text, blocks, sequence, outer):
                     note = Message("第一个上级标题", "the first outer heading")
                     marker = blocks[first].heading.marker  # type: ignore[union-attr]
                     yield self.report(head.heading.marker, self.before,
                                       inner=LEVEL_EXAMPLE[sequence.level],
                                       outer=LEVEL_EXAMPLE[outer], related=(Related(marker, note),))
                     break
+
+
+def _outer_run_in(text: str, blocks: list[Block], sequence: Sequence, outer: Level) -> bool:
+    """An outer heading is there before the list, only run into a line (a flattened page's
+    ``附件1××标准　　一、公告条件　　…：　　（一）…``)."""
+    start = blocks[min(sequence.scope, sequence.members[0])].span.start
+    end = blocks[sequence.members[0]].span.start
+    return any(siblings.written(text, start, end, outer, n) is not None for n in range(1, 4))
 
 
 def _member_before(blocks: list[Block], sequence: Sequence, index: int) -> Block | None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import regex
+from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
-from doclint.rules.structure.model import Heading, Level, Structure
-from doclint.rules.structure.numerals import han
+from doclint.rules.structure.model import Heading, Level, Sequence, Structure
+from doclint.rules.structure import siblings
 from doclint.rules.structure.sequence_check import LEVEL_NAMES, describe
 
 
@@ -39,21 +37,19 @@ class HeadingSequence(Rule):
         structure = doc.facts(Structure)
         blocks = structure.blocks
         text = doc.text
-        for sequence in structure.sequences:
+        earlier: dict[tuple[int, Level], Heading] = {}  # last heading of each level so far
+        for sequence in sorted(structure.sequences, key=lambda q: q.members[0]):
             name = LEVEL_NAMES[sequence.level]
             previous: Heading | None = None
+            article = blocks[sequence.members[0]].article
             for member in sequence.members:
                 heading = blocks[member].heading
                 assert heading is not None
-                last = previous.number if previous is not None else 0
-                problem = describe(last, heading.number, name)
-                if problem is not None and last < heading.number - 1:
-                    start = previous.marker.end if previous is not None \
-                        else _scope_start(structure, sequence.parent, member)
-                    if _written_between(text, start, heading.marker.start, sequence.level,
-                                        range(last + 1, heading.number)):
-                        problem = None
+                problem = self._problem(structure, sequence, heading, previous,
+                                        earlier.get((article, sequence.level)), text)
+                earlier[(article, sequence.level)] = heading
                 if problem is not None:
+                    last = previous.last if previous is not None else 0
                     related = ()
                     if previous is not None:
                         note = Message(f"上一个同级标题：{name(last)}",
@@ -63,14 +59,52 @@ class HeadingSequence(Rule):
                                       problem_zh=problem.zh, problem_en=problem.en, related=related)
                 previous = heading
 
+    @staticmethod
+    def _problem(structure: Structure, sequence: Sequence, heading: Heading,
+                 previous: Heading | None, before: Heading | None, text: str) -> Message | None:
+        """What is wrong with ``heading`` after its previous sibling, once the siblings written
+        elsewhere are counted; None when nothing is."""
+        name = LEVEL_NAMES[sequence.level]
+        number, level = heading.number, sequence.level
+        last = previous.last if previous is not None else 0
+        start = previous.marker.end if previous is not None else -1
+        problem = describe(last, number, name)
+        if problem is not None and previous is None and before is not None \
+                and before.last < number:
+            # numbered on from the list under the previous parent (（一）…（六） 三、 （七）):
+            # a house style, when nothing is missing in between
+            last, start = before.last, before.marker.end
+            problem = describe(last, number, name)
+        if problem is None:
+            return None
+        end = heading.marker.start
+        if last < number - 1:
+            scope = _scope_start(structure, sequence)
+            starts = (start,) if start >= 0 else (scope, _outer_start(structure, sequence))
+            if any(_written_between(text, s, end, level, range(last + 1, number)) for s in starts):
+                return None
+        elif previous is not None and number > 1 \
+                and _written_between(text, previous.marker.end, end, level, range(1, number)):
+            return None  # a list restarted with its first items run into a line
+        return problem
 
-def _scope_start(structure: Structure, parent: int, member: int) -> int:
-    """Where the first sibling could have been written: after the parent heading's marker, else
-    on the line before (``附件：1.××××`` then ``2.××××`` on a line of its own)."""
+
+def _outer_start(structure: Structure, sequence: Sequence) -> int:
+    """The start of the numbering scope: a list numbered on across its parents (（一） under 一、,
+    （二） under 二、) may have its first items run into the parents' lines."""
     blocks = structure.blocks
-    if parent >= 0 and blocks[parent].heading is not None:
-        return blocks[parent].heading.marker.end  # type: ignore[union-attr]
-    return blocks[max(member - 1, 0)].span.start
+    return blocks[min(sequence.scope, sequence.members[0])].span.start
+
+
+def _scope_start(structure: Structure, sequence: Sequence) -> int:
+    """Where the first sibling could have been written: after the parent heading's marker, else
+    from the start of the scope (``附件：1.××××`` on the line before ``2.××××``; a chapter
+    heading run into a flattened page's first lines)."""
+    blocks = structure.blocks
+    parent = blocks[sequence.parent] if sequence.parent >= 0 else None
+    if parent is not None and parent.heading is not None:
+        return parent.heading.marker.end
+    return blocks[min(sequence.scope, sequence.members[0])].span.start
 
 
 def _written_between(text: str, start: int, end: int, level: Level, numbers: range) -> bool:
@@ -79,34 +113,7 @@ def _written_between(text: str, start: int, end: int, level: Level, numbers: ran
     or read as a decimal at a line's start (``3.1万亿元超长期特别国债…`` is item 3)."""
     if end - start > _SEARCH_LIMIT:
         start = end - _SEARCH_LIMIT
-    return all(_MARKERS[level](n).search(text, start, end) is not None for n in numbers)
+    return all(siblings.written(text, start, end, level, n) is not None for n in numbers)
 
 
-_BOUNDARY = r"(?:^|(?<=[\s\u3000。；;：:，,！？!?）)”]))"
 _SEARCH_LIMIT = 20000  # characters searched back for run-in siblings
-
-
-def _marker_pattern(template: str) -> Callable[[int], regex.Pattern[str]]:
-    cache: dict[int, regex.Pattern[str]] = {}
-
-    def pattern(number: int) -> regex.Pattern[str]:
-        if number not in cache:
-            circled = chr(0x2460 + number - 1) if 1 <= number <= 20 else "(?!)"
-            cache[number] = regex.compile(template.format(n=number, h=han(number), c=circled),
-                                          regex.M)
-        return cache[number]
-
-    return pattern
-
-
-_MARKERS: dict[Level, Callable[[int], regex.Pattern[str]]] = {
-    Level.PART: _marker_pattern(_BOUNDARY + "第{h}[编篇]"),
-    Level.CHAPTER: _marker_pattern(_BOUNDARY + "第{h}章"),
-    Level.SECTION: _marker_pattern(_BOUNDARY + "第{h}节"),
-    Level.CLAUSE: _marker_pattern(_BOUNDARY + "第{h}条"),
-    Level.ONE: _marker_pattern(_BOUNDARY + "{h}[、．.]"),
-    Level.TWO: _marker_pattern("[（(]{h}[）)]"),
-    Level.THREE: _marker_pattern(_BOUNDARY + "(?<![\\d.．]){n}[.．、]"),
-    Level.FOUR: _marker_pattern("[（(]{n}[）)]"),
-    Level.FIVE: _marker_pattern("{c}"),
-}

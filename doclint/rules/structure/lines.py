@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Level
 from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
 
@@ -103,6 +104,7 @@ class Marker:
     marker_end: int   # end of the marker proper
     title_end: int
     inline: bool
+    last: int = 0     # the last sibling run into the line after it (0: none)
 
 
 def content_start(text: str) -> int:
@@ -139,12 +141,14 @@ def heading_marker(text: str) -> Marker | None:
     if level is Level.CLAUSE:
         inline = bool(text[start:].strip())  # 第N条's text is the clause itself, not a title
     marker_end = len(text[: match.end()].rstrip(" \t\u3000"))
-    return Marker(level, number, 0, start, marker_end, title_end, inline)
+    last = siblings.run_in_last(text, title_end, level, number) if stop is not None else number
+    return Marker(level, number, 0, start, marker_end, title_end, inline, last)
 
 
 def shifted(marker: Marker, offset: int) -> Marker:
     return Marker(marker.level, marker.number, marker.start + offset, marker.end + offset,
-                  marker.marker_end + offset, marker.title_end + offset, marker.inline)
+                  marker.marker_end + offset, marker.title_end + offset, marker.inline,
+                  marker.last)
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,11 @@ class Heading:
     inline: bool       # body text follows the heading on the same line
     sequence: int = -1  # id of the run of siblings it belongs to (see Structure.sequences)
     parent: int = -1    # block index of the enclosing heading, -1 at the top of an article
+    last: int = 0       # the last sibling its line holds (一、甲　　二、乙　　三、丙: 3)
+
+    def __post_init__(self) -> None:
+        if self.last < self.number:
+            object.__setattr__(self, "last", self.number)
 
 
 @dataclass(slots=True)
@@ -108,6 +113,7 @@ class Style(enum.Enum):
     SHI = "一是"
     YAO = "一要"
     DI = "第一"
+    DIAN = "第一点"
     SHOUXIAN = "首先"
 
 
@@ -173,6 +179,9 @@ class Sequence:
     members: tuple[int, ...]
     # shallower headings opened inside the run (1. …（一）… 2.)
     interrupted_by: tuple[int, ...] = ()
+    # first block of the scope the numbering started afresh in (the article, the body after a
+    # table of contents, an attachment)
+    scope: int = 0
 
 
 @dataclass

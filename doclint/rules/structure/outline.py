@@ -18,6 +18,7 @@ class _Run:
     members: list[tuple[int, int]] = field(default_factory=list)  # (block, number)
     closed_by: int | None = None  # the heading that closed it by opening a shallower run
     interrupted_by: list[int] = field(default_factory=list)
+    scope: int = 0
 
     @property
     def last(self) -> int:
@@ -37,7 +38,9 @@ class Outline:
         self.runs: list[_Run] = []
         self.reset()
 
-    def reset(self) -> None:
+    def reset(self, scope: int = 0) -> None:
+        """Start afresh: a new article, or a new scope of numbering from block ``scope``."""
+        self.scope = scope
         self.open: list[_Run] = []
         self.closed: dict[Level, _Run] = {}
         self.continuous: dict[Level, _Run] = {}
@@ -55,12 +58,13 @@ class Outline:
         for closed in popped:
             closed.closed_by = index if opened else None
             self.closed[closed.level] = closed
-        run.members.append((index, number))
+        last = max(number, marker.last)
+        run.members.append((index, last))
         base = paragraph.span.start
         return Heading(level, number, Span(base + marker.start, base + marker.marker_end),
                        paragraph.text[marker.end : marker.title_end],
                        Span(base + marker.end, base + marker.title_end), marker.inline,
-                       run.id, run.parent)
+                       run.id, run.parent, last)
 
     def _run_for(self, level: Level, number: int) -> _Run:
         top = self.open[-1] if self.open and self.open[-1].level == level else None
@@ -100,10 +104,10 @@ class Outline:
     def _new(self, level: Level) -> _Run:
         parents = [r for r in self.open if r.level < level]
         parent = parents[-1].members[-1][0] if parents and parents[-1].members else -1
-        run = _Run(len(self.runs), level, parent)
+        run = _Run(len(self.runs), level, parent, scope=self.scope)
         self.runs.append(run)
         return run
 
     def sequences(self) -> list[Sequence]:
         return [Sequence(r.level, r.parent, tuple(b for b, _ in r.members),
-                         tuple(r.interrupted_by)) for r in self.runs]
+                         tuple(r.interrupted_by), r.scope) for r in self.runs]

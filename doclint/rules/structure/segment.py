@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
+import regex
+
 from doclint.core.document import Document, Span
 from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure import enumerations, lines
@@ -25,6 +27,7 @@ from doclint.rules.structure.outline import Outline
 _SPLIT_BODY = 300  # body characters after which a salutation opens a new article
 _HEAD_TITLES = 3   # title lines a dateline takes into its article
 _CONTENTS_MIN = 3  # headings in a row that make a table of contents
+_ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
 _ENTRY_END = frozenset("。；;：:，,")  # list items end so; entries of a table of contents do not
 _CONTENT = (Kind.BODY, Kind.HEADING, Kind.SALUTATION)
 
@@ -56,13 +59,15 @@ def build(doc: Document) -> Structure:
     headings: dict[int, Heading] = {}
     contents_ends = _contents_ends(contents, kinds, markers)
     for article in articles:
-        walk.reset()
+        walk.reset(article.start)
         for index in range(article.start, article.end):
             marker = markers[index]
             if marker is not None and kinds[index] is Kind.HEADING:
                 headings[index] = walk.add(index, marker, paragraphs[index])
                 if index in contents_ends:
-                    walk.reset()  # the body numbers its headings afresh after a contents list
+                    walk.reset(index + 1)  # the body numbers its headings afresh after contents
+            elif _ATTACHMENT.match(contents[index]):
+                walk.reset(index)  # an attachment numbers its headings afresh
     owner = [0] * len(paragraphs)
     for article in articles:
         owner[article.start : article.end] = [article.index] * (article.end - article.start)

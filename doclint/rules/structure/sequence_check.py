@@ -27,6 +27,7 @@ STYLE_NAMES: dict[Style, Namer] = {
     Style.SHI: lambda n: f"{han(n)}是",
     Style.YAO: lambda n: f"{han(n)}要",
     Style.DI: lambda n: f"第{han(n)}",
+    Style.DIAN: lambda n: f"第{han(n)}点",
     Style.SHOUXIAN: lambda n: {1: "首先", 2: "其次", 3: "再次"}.get(n, "最后"),
 }
 

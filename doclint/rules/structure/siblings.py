@@ -1,0 +1,72 @@
+"""How a sibling heading's marker looks when it is written inside a line: run into a paragraph
+(``…的义务。第六条　教育…``), after another heading on its line (``一、甲　　二、乙``), or read as a
+decimal at a line's start (``3.1万亿元…`` is item 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from doclint.rules.structure.model import Level
+from doclint.rules.structure.numerals import han
+
+# Before a marker: the start of a line, white space or the end of a clause. A 第N条 or 第N章
+# followed by a space needs none (``河北省人民政府第一条　为加强…``).
+_AFTER = r"(?<=[\s\u3000。；;：:，,！？!?）)”])"
+_BOUNDARY = r"(?:^|" + _AFTER + ")"
+_WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _pattern(template: str) -> Callable[[int], regex.Pattern[str]]:
+    cache: dict[int, regex.Pattern[str]] = {}
+
+    def pattern(number: int) -> regex.Pattern[str]:
+        if number not in cache:
+            circled = chr(0x2460 + number - 1) if 1 <= number <= 20 else "(?!)"
+            wide = str(number).translate(_WIDE)
+            cache[number] = regex.compile(
+                template.format(n=number, w=wide, h=han(number), c=circled), regex.M)
+        return cache[number]
+
+    return pattern
+
+
+def _legal(unit: str) -> str:
+    return _BOUNDARY + "第{h}" + unit + "|第{h}" + unit + r"(?=[ \t\u3000])"
+
+
+MARKERS: dict[Level, Callable[[int], regex.Pattern[str]]] = {
+    Level.PART: _pattern(_legal("[编篇]")),
+    Level.CHAPTER: _pattern(_legal("章")),
+    Level.SECTION: _pattern(_legal("节")),
+    Level.CLAUSE: _pattern(_legal("条")),
+    Level.ONE: _pattern(_BOUNDARY + "{h}[、．.]"),
+    Level.TWO: _pattern("[（(]{h}[）)]"),
+    # A decimal-looking "3.1" is item 3 only where a paragraph or a label's value starts
+    # (3.1万亿元…, 附件：1.2024年项目清单; not 新增中心）3.97公顷).
+    Level.THREE: _pattern(r"(?<=^[ \t\u3000]*|[：:]|[ \t\u3000]{{2}})(?:{n}|{w})[.．、]|" + _AFTER
+                          + r"(?:{n}|{w})(?:、|[.．](?![\d０-９]))"),
+    Level.FOUR: _pattern("[（(](?:{n}|{w})[）)]"),
+    Level.FIVE: _pattern("{c}"),
+}
+
+
+def written(text: str, start: int, end: int, level: Level, number: int) -> regex.Match[str] | None:
+    """Where the marker of sibling ``number`` is written in ``text[start:end]``, if it is."""
+    return MARKERS[level](number).search(text, start, end)
+
+
+def run_in_last(text: str, start: int, level: Level, number: int) -> int:
+    """The last of the siblings that follow ``number`` on its line, one after another (``一、甲
+    二、乙　　三、丙`` holds 1 to 3); ``number`` when none does."""
+    last = number
+    while last < number + _RUN_IN_MAX:
+        found = written(text, start, len(text), level, last + 1)
+        if found is None:
+            break
+        start, last = found.end(), last + 1
+    return last
+
+
+_RUN_IN_MAX = 50
