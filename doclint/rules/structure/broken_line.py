@@ -19,6 +19,7 @@ from doclint.rules.structure.endings import (
     is_prose,
     tail,
 )
+from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Kind, Structure
 
 _JOINABLE = (Kind.BODY, Kind.LABEL)
@@ -65,6 +66,8 @@ class BrokenLine(Rule):
     basis = "硬换行与网页超链接残留（README：line breaks where hyperlinks were）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.facts(Layout).line_structure_lost:
+            return  # a hard-wrapped or unpunctuated file breaks every line: T402/T403 say so
         structure = doc.facts(Structure)
         blocks = structure.blocks
         endings = doc.facts(LineEndings)

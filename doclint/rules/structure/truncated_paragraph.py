@@ -9,20 +9,37 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
 from doclint.core.document import Span
+from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
     LineEndings,
+    closes_a_text,
     cut_mid_sentence,
     dangles,
     ends_sentence,
     is_prose,
     last_clause_start,
+    tail,
 )
+from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Kind, Level, Structure
 
 _NUMBERED = regex.compile(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_SENTENCE_ENDS = frozenset("。！？!?；;")
+_COMMAS = regex.compile(r"[，,]")
 _TITLE_LENGTH = 25
+# An indent inside a line after a Chinese character: a paragraph break that lost its full stop.
+_INDENT = regex.compile(r"(?<=\p{Han})(?:\u3000{2,}|[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]+)(?=\S)")
+# The piece before it is a cut sentence when its last clause follows a comma…
+_CUT_CLAUSE = regex.compile(r"[，,][^，,、]*\p{Han}$")
+_BRACKETED = regex.compile(r"[（(《〈][^（()）《》〈〉]*[）)》〉]")  # commas in brackets are no clause
+# …unless the piece is a run-in heading (一、××，×× / （一）××，××) that goes without a stop.
+_RUN_IN_HEAD = regex.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.]"
+    r"|第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、]"
+    r"|[A-Za-zＡ-Ｚ][.．、])"
+)
 _NEXT = {
     "article": Message("下一篇文档的开头", "the start of the next document"),
     "heading": Message("一个标题", "a heading"),
@@ -63,11 +80,15 @@ class TruncatedParagraph(Rule):
     basis = "抓取截断（domain-rules §6.3）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.facts(Layout).line_structure_lost:
+            return  # an unpunctuated or hard-wrapped file: T402/T403 say so once
         structure = doc.facts(Structure)
         blocks = structure.blocks
         endings: LineEndings | None = None
         items: set[int] = set()
         for block in blocks:
+            if "\u3000\u3000" in block.text or "  " in block.text:
+                yield from self._inside(block)
             if ends_sentence(block.text) or not cut_mid_sentence(block.text) \
                     or not is_prose(block) or _continues(blocks, block):
                 continue
@@ -88,6 +109,41 @@ class TruncatedParagraph(Rule):
                 related = (Related(following.span, _NEXT[what]),)
             yield self.report(Span(start, block.span.end), tail=block.text[-6:],
                               next_zh=_NEXT[what].zh, next_en=_NEXT[what].en, related=related)
+
+    def _inside(self, block: Block) -> Iterator[Finding]:
+        """A page flattened into one line keeps its paragraph breaks as indents (``……。　　下一段``);
+        a paragraph cut mid-sentence leaves an indent after a clause without its end."""
+        text = block.text
+        for gap in _INDENT.finditer(text):
+            before = text[: gap.start()]
+            start = _piece_start(before)
+            piece = before[start:].lstrip(" \t\u3000\u00a0")
+            opens = not start or before[start - 1] not in _SENTENCE_ENDS \
+                or len(piece) < len(before) - start  # the piece opens a paragraph
+            plain = _BRACKETED.sub("", piece)
+            if not _CUT_CLAUSE.search(plain) or _RUN_IN_HEAD.match(piece) \
+                    or closes_a_text(tail(piece)) or not lines.has_han(piece, 10):
+                continue
+            # A piece that opens a paragraph (after an indent) may be a title or a table's
+            # cell (一个问题：解放思想，繁荣理论): only a long run of clauses is a cut sentence.
+            if opens and (len(_COMMAS.findall(plain)) < 2 or len(plain) < _TITLE_LENGTH):
+                continue
+            start = block.span.start + len(before) - len(piece) + last_clause_start(piece)
+            end = block.span.start + gap.start()
+            note = _NEXT["paragraph"]
+            following = Span(end + len(gap.group()), block.span.end)
+            yield self.report(Span(start, end), tail=before[-6:], next_zh=note.zh,
+                              next_en=note.en, related=(Related(following, note),))
+
+
+def _piece_start(before: str) -> int:
+    """Where the text before an indent starts its sentence: after the last sentence end or the
+    last indent."""
+    found = 0
+    for pattern in (_SENTENCE_END, _INDENT):
+        for found_match in pattern.finditer(before, found):
+            found = max(found, found_match.end())
+    return found
 
 
 def _continues(blocks: list[Block], block: Block) -> bool:
