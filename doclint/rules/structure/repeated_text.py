@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+import regex
 from dataclasses import dataclass
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
 from doclint.rules.structure import lines
-from doclint.rules.structure.model import Block, Kind, Structure
+from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
@@ -17,7 +19,35 @@ _LONG_SENTENCE = re.compile(r"[”’」』）)]*([^。！？!?；;\x00”’」
 _SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]")
 _TRAILING = "。！？!?；;”’」』）)"
 _FIRST = Message("首次出现", "first occurrence")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MIN_SENTENCES = 2  # sentences in a run repeated far from its first occurrence
+_MIN_RUN_HAN = 40
+_NEAR_SENTENCES = 8  # a sentence repeated within this many sentences is pasted, wherever it is
+_NEAR_BLOCKS = 3
+_LONG_PARAGRAPH = 30
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+_CLAUSE_MARK = regex.compile(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
+_LEGAL = 3  # 第N条 headings that make a text a law's (parallel articles share their wording)
+_SENTENCE_ENDS = re.compile(r"[。！？!?；;]")
+_NOTE = re.compile(r"^[（(][^（()）]*[）)][。]?$")  # an editor's note: （这是…谈话的一部分。）
 _OPEN_QUOTES = "“‘「『"
+_CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
+_CITE_LABEL = 12
+_CITING = regex.compile(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
+_ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
+# The lead of a news item: 新华社北京9月22日电, 新华网北京１１月２６日电（…）, 央视网消息（新闻联播）：
+_NEWS_LEAD = regex.compile(
+    r"(?:<[^<>]{0,40}>)*"
+    r"(?:(?:新华社|新华网|人民网|中新网|中新社|光明网|央广网|国际在线)"
+    r"(?:\p{Han}{0,8}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日)?电"
+    r"|央视网消息(?:<[^<>]{0,40}>)*[（(]新闻联播[）)])"
+)
+# A list item's marker shortly before a repeated sentence: ①, （一）, 1., 一是 …
+_ITEM_WINDOW = 200
+_ITEM_MARKER = regex.compile(
+    r"[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.．])\d{1,2}[.．、](?!\d)"
+    r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}[、是]"
+)
 _CLOSE_QUOTES = "”’」』"
 
 
@@ -26,6 +56,7 @@ class _Sentence:
     block: Block
     start: int  # offsets in the block's key
     end: int
+    han: int = 0
 
 
 @dataclass
@@ -40,8 +71,12 @@ class RepeatedText(Rule):
     """同一篇文档里，同一个句子或段落（不在相邻两行）出现了两次。
 
     多是抓取或复制时把一段又粘贴了一遍。讲话中有意重复的口号、排比和套话都很短，所以只比较
-    去掉空白后至少 15 个汉字的句子；整段重复时报告整段，连续几句重复合并报告；两边都有引号的
-    引文（再次引用领导人的原话）不报。相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
+    去掉空白后至少 15 个汉字的句子；整段重复时报告整段，连续几句重复合并报告。离第一次出现
+    较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话；法规里同一条内
+    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）。引文（引号内、
+    “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
+    新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复。整篇页面重复
+    由 T603 报告；相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
     """
 
     code = "T602"
@@ -63,14 +98,17 @@ class RepeatedText(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
+        text = doc.text
         for article in structure.articles:
-            blocks = structure.blocks[article.body_start : article.end]
-            body = [b for b in blocks if b.kind is Kind.BODY]
-            if not self._has_repeats(body):
-                continue
-            for finding in self._article(structure.blocks, body):
-                if not _quoted(doc.text, finding.span):
-                    yield finding
+            clause = _clauses(structure, article, text)
+            for body in _scopes(structure, article):
+                if not self._has_repeats(body):
+                    continue
+                for finding in self._article(body, clause):
+                    there = finding.related[0].span
+                    if not (_quoted(text, finding.span) or _cited(text, finding.span)
+                            or _cited(text, there) or _parallel(text, finding.span, there)):
+                        yield finding
 
     def _has_repeats(self, body: list[Block]) -> bool:
         """A quick test on the whole article: is any long enough sentence there twice?"""
@@ -79,25 +117,45 @@ class RepeatedText(Rule):
         long_enough = _LONG_SENTENCE.findall(keys)
         return len(set(long_enough)) < len(long_enough)
 
-    def _article(self, blocks: list[Block], body: list[Block]) -> Iterator[Finding]:
+    def _article(self, body: list[Block], clause: dict[int, int] | None) -> Iterator[Finding]:
+        """Repeats inside one scope. What repeats far from its first occurrence must be more
+        than one sentence (a law's article, a formula, a note repeats one by design), and in
+        a law's text only what repeats inside one article (``clause``: each block's 第N条)."""
         paragraphs: dict[str, Block] = {}
         seen: dict[str, int] = {}
         sentences: list[_Sentence] = []
         run: _Run | None = None
         previous: tuple[int, str] = (-2, "")
+        position = {block.index: number for number, block in enumerate(body)}
         for block in body:
             key = _SPACE.sub("", block.text)
+            cuts = _news_items(key)
+            if cuts and cuts[0] == 0:
+                paragraphs.clear()  # a news item of a transcript starts here: nothing before
+                seen.clear()        # it is a repeat of its own
+                cuts.pop(0)
             first = paragraphs.setdefault(key, block)
             consecutive = previous == (block.index - 1, key)  # T601's case
             previous = (block.index, key)
             whole = first is not block and not consecutive and lines.has_han(key, self.min_han)
-            if whole:
+            if clause is not None:
+                near = whole and clause[block.index] == clause[first.index]
+            else:
+                near = whole and position[block.index] - position[first.index] <= _NEAR_BLOCKS
+            sentences_in = len(_SENTENCE_ENDS.findall(key))
+            pasted = sentences_in >= 2 if clause is not None else _pasted_paragraph(key)
+            if whole and (near and sentences_in and not _LABEL.match(key) or pasted and
+                          (near or clause is None)) and not _NOTE.match(key):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
             for match in _SENTENCE.finditer(key):
+                if cuts and match.start() >= cuts[0]:
+                    paragraphs.clear()
+                    seen.clear()
+                    cuts.pop(0)
                 index = len(sentences)
-                sentences.append(_Sentence(block, match.start(), match.end()))
                 text = match.group().rstrip(_TRAILING)
+                sentences.append(_Sentence(block, match.start(), match.end(), _han(text)))
                 if len(text) < self.min_han:
                     continue
                 earlier = seen.setdefault(text, index)
@@ -110,17 +168,37 @@ class RepeatedText(Rule):
                     run.there.append(earlier)
                     continue
                 if run is not None:
-                    yield self._run(run, sentences)
+                    yield from _some(self._run(run, sentences, clause))
                 run = _Run([index], [earlier])
         if run is not None:
-            yield self._run(run, sentences)
+            yield from _some(self._run(run, sentences, clause))
 
-    def _run(self, run: _Run, sentences: list[_Sentence]) -> Finding:
+    def _run(self, run: _Run, sentences: list[_Sentence],
+             clause: dict[int, int] | None) -> Finding | None:
+        near = run.here[0] - run.there[-1] <= _NEAR_SENTENCES
+        if clause is not None and clause:
+            near = near and clause[sentences[run.here[0]].block.index] \
+                == clause[sentences[run.there[-1]].block.index]
+        long = len(run.here) >= _MIN_SENTENCES \
+            and sum(sentences[i].han for i in run.here) >= _MIN_RUN_HAN
+        # One sentence far from its twin is a formula more often than a paste; a law repeats
+        # its formulas even within an article, so there only a longer run near its twin counts.
+        if not (long and near) if clause is not None else not (near or long):
+            return None
         here = _span(sentences[run.here[0]], sentences[run.here[-1]])
         there = _span(sentences[run.there[0]], sentences[run.there[-1]])
         note = Message("首次出现", "first occurrence")
         return self.report(here, self.sentence, line=sentences[run.there[0]].block.line,
                            related=(Related(there, note),))
+
+
+def _some(finding: Finding | None) -> Iterator[Finding]:
+    if finding is not None:
+        yield finding
+
+
+def _han(text: str) -> int:
+    return len(_HAN.findall(text)) if len(text) >= 15 else 0
 
 
 def _span(first: _Sentence, last: _Sentence) -> Span:
@@ -150,3 +228,90 @@ def _quoted(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 8) : span.start].rstrip()
     after = text[span.end : span.end + 8].lstrip()
     return bool(before and after) and before[-1] in _OPEN_QUOTES and after[0] in _CLOSE_QUOTES
+
+
+def _news_items(key: str) -> list[int]:
+    """Where news items start in a paragraph's key (a transcript or a page of news reports run
+    together: ``…融合发展新华网北京11月26日电（记者…）``)."""
+    if "电" not in key and "消息" not in key:
+        return []
+    return [m.start() for m in _NEWS_LEAD.finditer(key)]
+
+
+def _pasted_paragraph(key: str) -> bool:
+    """A paragraph repeated far from its first occurrence that reads as pasted text: two or
+    more sentences, or one long sentence (not a label line: 依据：《…》, 适用：…)."""
+    if len(_SENTENCE_ENDS.findall(key)) >= 2:
+        return True
+    return key[-1] in "。！？!?" and lines.has_han(key, _LONG_PARAGRAPH) and not _LABEL.match(key)
+
+
+def _clauses(structure: Structure, article: Article, text: str) -> dict[int, int] | None:
+    """Each block's 第N条 in a law's text (None for other texts; empty for a law whose
+    articles are run into one line)."""
+    found: dict[int, int] = {}
+    current = count = 0
+    for block in structure.blocks[article.start : article.end]:
+        if block.heading is not None and block.heading.level is Level.CLAUSE:
+            count += 1
+            current = block.index
+        found[block.index] = current
+    if count >= _LEGAL:
+        return found
+    span = structure.article_span(article, len(text))
+    run_in = sum(1 for _ in _CLAUSE_MARK.finditer(text, span.start, span.end))
+    return {} if run_in >= _LEGAL else None
+
+
+def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:
+    """The body paragraphs of an article, cut where a document inside it starts its own
+    numbering: an attachment's label, a 第一条 or 第一章 after a law's later articles (two
+    regulations attached to one notice share their standard clauses)."""
+    body: list[Block] = []
+    seen: dict[Level, int] = {}
+    for block in structure.blocks[article.body_start : article.end]:
+        heading = block.heading
+        restart = heading is not None and heading.level.continuous and heading.number == 1 \
+            and seen.get(heading.level, 0) > 1
+        if restart or (heading is None and _ATTACHMENT.match(block.text)):
+            if body:
+                yield body
+            body, seen = [], {}
+        if heading is not None:
+            seen[heading.level] = max(seen.get(heading.level, 0), heading.number)
+        if block.kind is Kind.BODY:
+            body.append(block)
+    if body:
+        yield body
+
+
+def _cited(text: str, span: Span) -> bool:
+    """The text is cited, not pasted: inside a quotation that opened before it in its paragraph
+    (``修改为：“…”``), or after a label that quotes (``原文：``)."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    window = text[max(line_start, span.start - _CITE_WINDOW) : span.start]
+    opened = max(window.rfind("“"), window.rfind("「"))
+    closed = max(window.rfind("”"), window.rfind("」"))
+    if opened > closed:
+        return True
+    if _CITING.search(window[-_CITE_LABEL:]):
+        return True
+    paragraph = window[window.rfind("\u3000\u3000") + 1 :]
+    return "原文：" in paragraph or "原文:" in paragraph
+
+
+def _parallel(text: str, here: Span, there: Span) -> bool:
+    """Items of the same number in parallel lists (``（2）Ⅱ级响应 ①引导公众加强防护。儿童…`` and
+    ``（3）Ⅰ级响应 ①引导公众加强防护。儿童…``): the same words from the same item marker on, by
+    design, not a paste."""
+    a = _item_prefix(text, here.start)
+    return a is not None and a == _item_prefix(text, there.start)
+
+
+def _item_prefix(text: str, start: int) -> str | None:
+    """The text from the nearest list item marker before ``start`` up to it."""
+    window = text[max(0, start - _ITEM_WINDOW) : start]
+    found = None
+    for found in _ITEM_MARKER.finditer(window):
+        pass
+    return None if found is None else window[found.start() :]
