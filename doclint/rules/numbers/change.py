@@ -17,6 +17,7 @@ from doclint.rules.numbers.passages import (
     clause_end,
     clause_start,
     comparable_marker,
+    is_index,
     is_real_growth,
     label_of,
     sentence_bounds,
@@ -49,6 +50,9 @@ _CLAIM = re.compile(
     r"(?P<verb>递增|递减|增长|增加|提高|上升|扩大|下降|减少|降低|缩小|净增|净减|增收|减收|多|少|增幅|增速)"
     r"(?![到至])(?:了|为|达到|达)?"
 )
+# Comparisons with the year before: the claim covers one year, whatever period the passage
+# speaks of.
+_YEAR_ON_YEAR = re.compile(r"同比|环比|比上年|比去年|较上年|较去年")
 _DIGIT = re.compile(r"[0-9０-９]")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
@@ -61,6 +65,12 @@ class Claim:
     annual: bool
     falling: bool
     clause: Span
+    base: str = ""    # what the claim compares with: 比上年, 比2000年, 比“九五”期末 …
+
+    @property
+    def year_on_year(self) -> bool:
+        """A change over the year before (同比, 比上年): one year, not a period."""
+        return bool(_YEAR_ON_YEAR.match(self.base))
 
 
 def claims_after(text: str, quantities: Quantities, begin: int, stop: int) -> list[Claim]:
@@ -77,7 +87,8 @@ def claims_after(text: str, quantities: Quantities, begin: int, stop: int) -> li
             break
         quantity = numbers[0]
         found.append(Claim(quantity, bool(match.group("annual")),
-                           match.group("verb") in FALLING_VERBS, Span(pos + 1, end)))
+                           match.group("verb") in FALLING_VERBS, Span(pos + 1, end),
+                           match.group("lead") or ""))
         pos = end
     return found
 
@@ -201,6 +212,8 @@ def _implied(text: str, quantities: Quantities, at: int) -> Change | None:
 
 def _change(text: str, label: str, start: Quantity | None, end: Quantity, claims: list[Claim],
             falling: bool, sentence: Span) -> Change | None:
+    if is_index(label):
+        return None
     increase = rate = None
     for claim in claims:
         q = claim.quantity

@@ -6,6 +6,7 @@ the family share them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
 from doclint.core import Document
@@ -31,13 +32,14 @@ from doclint.rules.numbers.relations import (
 class NumberLinks:
     """Changes, annual growth, breakdowns, shares, ratios and structures of one document."""
 
-    def __init__(self, text: str, quantities: Quantities) -> None:
+    def __init__(self, text: str, quantities: Quantities, parts: Sequence[int] = ()) -> None:
         self.text = text
         self.quantities = quantities
+        self.parts = parts    # where the file's parts (articles of a compilation) begin
 
     @classmethod
     def from_document(cls, doc: Document) -> NumberLinks:
-        return cls(doc.text, doc.facts(Quantities))
+        return cls(doc.text, doc.facts(Quantities), _part_starts(doc))
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -45,7 +47,7 @@ class NumberLinks:
 
     @cached_property
     def annual(self) -> list[AnnualGrowth]:
-        return find_annual(self.text, self.quantities, self.changes)
+        return find_annual(self.text, self.quantities, self.changes, self.parts)
 
     @cached_property
     def breakdowns(self) -> list[Breakdown]:
@@ -62,3 +64,14 @@ class NumberLinks:
     @cached_property
     def structures(self) -> list[Structure]:
         return find_structures(self.text, self.quantities, self.ratios, self.breakdowns)
+
+
+def _part_starts(doc: Document) -> list[int]:
+    """Where the articles of a compilation begin; figures are linked only inside one."""
+    if "年均" not in doc.text:
+        return []  # NOTE: only the plan-target linker looks beyond one passage
+    # NOTE: imported here, as N301 does: the structure package is loaded with its rules.
+    from doclint.rules.structure.model import Structure
+
+    structure = doc.facts(Structure)
+    return [structure.article_span(a, len(doc.text)).start for a in structure.articles[1:]]
