@@ -21,7 +21,11 @@ from doclint.rules.numbers.passages import (
     is_intensive,
     label_of,
     paragraph_start,
+    previous_sentence_start,
+    same_scope,
+    scope_of,
     sentence_bounds,
+    years_in,
 )
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, Quantities, Quantity
 from doclint.rules.numbers.relations import Breakdown, Ratio, RatioPart, Share, Structure
@@ -170,13 +174,14 @@ def _share(text: str, quantities: Quantities, at: int) -> Share | None:
     if not after or after[0].kind != PERCENT:
         return None
     share = after[0]
-    name = label_of(_SHARE_TAIL.sub("", text[at + 1 : share.start]))
+    whole = text[at + 1 : share.start]
+    name = label_of(_SHARE_TAIL.sub("", whole))
     if not name or len(name) < 2 or _REFERENCE.search(name):
         return None
     part = _part_before(text, quantities, at, c0, s0)
     if part is None:
         return None
-    total = _named_value(text, quantities, name, part, at)
+    total = _named_value(text, quantities, name, scope_of(whole), part, s0, at)
     return None if total is None else Share(part, total, share, name)
 
 
@@ -196,20 +201,31 @@ def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -
     return None
 
 
-def _named_value(text: str, quantities: Quantities, name: str, like: Quantity,
-                 before: int) -> Quantity | None:
-    """The value stated for indicator ``name`` earlier in the same paragraph."""
-    floor = paragraph_start(text, before)
+def _named_value(text: str, quantities: Quantities, name: str, scope: str, part: Quantity,
+                 s0: int, before: int) -> Quantity | None:
+    """The value stated for the whole ``name`` in the share's passage.
+
+    The passage is the share's sentence and the one before it on the same line. The whole
+    is of the same place (占全省… is not the city's figure) and of the same year as the
+    part, and is not the part itself.
+    """
+    floor = previous_sentence_start(text, s0)
+    part_years = {y.year for y in years_in(text, s0, part.start)}
     pos = before
     while True:
         pos = text.rfind(name, floor, pos)
         if pos == -1:
             return None
         m0, _ = sentence_bounds(text, pos)
+        c0 = clause_start(text, pos, m0)
         c1 = clause_end(text, pos, pos + SENTENCE_WINDOW)
-        values = [q for q in quantities.within(pos, c1) if q.comparable(like)]
-        if values and label_of(text[clause_start(text, pos, m0) : values[0].start]) == name:
-            return values[0]
+        values = [q for q in quantities.within(pos, c1) if q.comparable(part)]
+        if values and label_of(text[c0 : values[0].start]) == name:
+            total = values[0]
+            total_years = {y.year for y in years_in(text, m0, total.start)}
+            if (total.start != part.start and same_scope(scope, scope_of(text[c0:pos]))
+                    and not (part_years and total_years and not part_years & total_years)):
+                return total
 
 
 def find_ratios(text: str) -> list[Ratio]:

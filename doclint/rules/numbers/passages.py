@@ -86,6 +86,13 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end - 1 if found.group() == "\n" else end
 
 
+def previous_sentence_start(text: str, s0: int) -> int:
+    """Where the sentence before the one starting at ``s0`` starts, on the same line."""
+    if s0 == 0 or text[s0 - 1] == "\n":
+        return s0
+    return sentence_bounds(text, s0 - 1)[0]
+
+
 def paragraph_start(text: str, pos: int) -> int:
     """Where the line holding ``pos`` starts, looking back at most PARAGRAPH_WINDOW."""
     return max(text.rfind("\n", 0, pos) + 1, pos - PARAGRAPH_WINDOW, 0)
