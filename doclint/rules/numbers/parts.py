@@ -42,11 +42,18 @@ _CUE = re.compile(r"结构|比例|比重|构成|之比|占比")
 _SUPERSEDED = re.compile(
     r"[^，,。；;\d]{0,10}?(?:调整|优化|转变|变化|变为|演变|改善|提升|转换|变)(?:到|为|至)")
 _RATIO_COLONS = (":", "：", "∶")
+# Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
+_SOME_MEMBERS = re.compile(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = re.compile(r"[%％]|分之")
 _DIGIT = re.compile(r"[0-9０-９]")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
 _STRUCTURE_WINDOW = 1500
+# A three-industry structure is of value added unless it says otherwise.
+_VALUE_ADDED = frozenset(("增加值", "产值", "", "实现增加值"))
+_OTHER_STRUCTURES = (("就业", "从业", "劳动力", "人员"), ("投资",), ("税收", "税"), ("用地",),
+                     ("用电", "电"), ("能耗", "能源"), ("贷款",), ("企业", "户"))
+_OTHER_STRUCTURE = re.compile("|".join(w for group in _OTHER_STRUCTURES for w in group))
 
 
 def find_breakdowns(text: str, quantities: Quantities) -> list[Breakdown]:
@@ -269,7 +276,9 @@ def _ratio(text: str, match: re.Match[str]) -> Ratio | None:
         span = Span(match.start() + number.start(), match.start() + number.end())
         parts.append(RatioPart(float(printed), 10.0**-decimals, span))
     superseded = bool(_SUPERSEDED.match(text, match.end()))
-    return Ratio(Span(*match.span()), tuple(parts), cues[-1].group(), "产业" in window, superseded)
+    partial = bool(_SOME_MEMBERS.search(window))
+    return Ratio(Span(*match.span()), tuple(parts), cues[-1].group(),
+                 "产业" in window and not partial, superseded, partial)
 
 
 def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
@@ -278,7 +287,7 @@ def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
     for ratio in ratios:
         if not ratio.industries or ratio.superseded or len(ratio.parts) != 3:
             continue
-        parts = _industry_values(text, quantities, ratio.span.start)
+        parts = _industry_values(text, quantities, ratio)
         if parts is None:
             continue
         total = next((b.total for b in breakdowns if b.partition is _INDUSTRIES
@@ -288,11 +297,18 @@ def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
 
 
 def _industry_values(text: str, quantities: Quantities,
-                     before: int) -> list[tuple[str, Quantity]] | None:
-    """The values of the three industries stated last before ``before`` in the passage."""
+                     ratio: Ratio) -> list[tuple[str, Quantity]] | None:
+    """The values of the three industries stated last before the ratio in its paragraph.
+
+    The three are listed in one sentence, measure what the ratio is a structure of (value
+    added unless the ratio names employment, investment …), and are of the ratio's year
+    when both name one.
+    """
+    before = ratio.span.start
     floor = max(paragraph_start(text, before), before - _STRUCTURE_WINDOW)
     parts: list[tuple[str, Quantity]] = []
     rests = set()
+    sentences = set()
     for member in _INDUSTRIES.members:
         pos = text.rfind(member, floor, before)
         if pos == -1:
@@ -306,8 +322,26 @@ def _industry_values(text: str, quantities: Quantities,
         if not label.startswith(member) or is_intensive(label):
             return None
         rests.add(label[len(member) :])
+        sentences.add(m0)
         parts.append((member, values[0]))
     first = parts[0][1]
-    if len(rests) != 1 or not all(q.comparable(first) for _, q in parts):
+    if len(rests) != 1 or len(sentences) != 1 or not all(q.comparable(first) for _, q in parts):
+        return None
+    r0, _ = sentence_bounds(text, before)
+    if not _measures(rests.pop(), text[clause_start(text, before, r0) : before]):
+        return None
+    (s0,) = sentences
+    values_years = {y.year for y in years_in(text, s0, parts[0][1].start)}
+    ratio_years = {y.year for y in years_in(text, r0, before)}
+    if values_years and ratio_years and not values_years & ratio_years:
         return None
     return parts
+
+
+def _measures(rest: str, cue: str) -> bool:
+    """Whether industries' values named ``…{rest}`` are what a ratio after ``cue`` divides."""
+    other = _OTHER_STRUCTURE.search(cue)
+    if other is None:
+        return rest in _VALUE_ADDED
+    group = next(g for g in _OTHER_STRUCTURES if other.group() in g)
+    return any(word in rest for word in group)
