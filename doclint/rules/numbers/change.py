@@ -157,11 +157,12 @@ def _explicit(text: str, quantities: Quantities, at: int, verb: str) -> Change |
         return None
     label = label_of(text[clause_start(text, origin, s0) : origin])
     claims = claims_after(text, quantities, end.end, s1)
-    change = _change(text, label, start, end, claims, verb in FALLING_VERBS, Span(s0, s1))
-    if change is None:
-        return None
     start_years = years_in(text, origin, start.start)
     end_years = years_in(text, at, end.start)
+    change = _change(text, label, start, end, claims, verb in FALLING_VERBS, Span(s0, s1),
+                     start_years[-1].year if start_years else None)
+    if change is None:
+        return None
     return replace(change, start_year=start_years[-1] if start_years else None,
                    end_year=end_years[-1] if end_years else None)
 
@@ -211,13 +212,19 @@ def _implied(text: str, quantities: Quantities, at: int) -> Change | None:
 
 
 def _change(text: str, label: str, start: Quantity | None, end: Quantity, claims: list[Claim],
-            falling: bool, sentence: Span) -> Change | None:
+            falling: bool, sentence: Span, start_year: int | None = None) -> Change | None:
     if is_index(label):
         return None
     increase = rate = None
+    base = None if start is None else ""
     for claim in claims:
         q = claim.quantity
         if claim.annual:
+            continue
+        if base is None:
+            base = claim.base
+        elif claim.base and claim.base != base and not _names_year(claim.base, start_year):
+            # 由2015年的A增加到2020年的B，比上年增长8%: compared with something else.
             continue
         # NOTE: 由52.23%提高到58.08%，提高X%: the X% may be relative or (wrongly) points; it
         # is kept as a rate and the growth-rate rule accepts either reading.
@@ -232,6 +239,11 @@ def _change(text: str, label: str, start: Quantity | None, end: Quantity, claims
         return None
     return Change(label, start, end, increase, rate, falling, is_real_growth(label),
                   comparable_marker(text[sentence.start : sentence.end]), sentence)
+
+
+def _names_year(base: str, year: int | None) -> bool:
+    """Whether a comparison (比2015年) names ``year``."""
+    return year is not None and any(y.year == year for y in years_in(base, 0, len(base)))
 
 
 def _signed(q: Quantity, falling: bool) -> Quantity:

@@ -94,6 +94,8 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
         return None
     for partition in PARTITIONS:
         members = _members(partition, parts, total_label)
+        if members and not all(q.comparable(total) for _, q in members):
+            return None  # 出口90亿美元，进口400亿元: not parts of one sum
         if members:
             complete = {m for m, _ in members} == set(partition.members)
             return Breakdown(total, total_label, tuple(members), partition, complete)
