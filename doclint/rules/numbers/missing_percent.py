@@ -24,6 +24,13 @@ _RATE_CONTEXT = re.compile(
     r")$"
 )
 _ENDS_NUMBER = frozenset("，,。；;）)\n！？、")
+# 6。9％, 37，1％: a decimal point damaged into a comma or a full stop (OCR, typing), with
+# the % after the decimals. The number is damaged, not missing its %.
+_DAMAGED_DECIMAL = re.compile(r"[，,。．、][ 　]?[0-9０-９]{1,3}[%％‰]")
+# 占用, 占地面积, 占据: not a share.
+_NOT_SHARE = re.compile(r"占(?:用|地(?!区)|据|领|有(?!率))")
+# 排名下降3, 位次提升2: ranks, not rates.
+_RANK = re.compile(r"排名|名次|位次|排位|位居")
 _TRAILERS = ("以上", "左右", "以下", "多")
 _CONTEXT_LAST = frozenset("长降增幅速落滑了为到达约近过在的重例")
 _LOOKBACK = 24
@@ -35,6 +42,8 @@ class MissingPercentSign(Rule):
     数字前是“增长”“下降”“递增”“增幅”“占…的”或“覆盖率达到”之类只能接百分数的说法，
     数字后直接是标点（可隔“以上”“左右”），就是漏了百分号。“增长3倍”“提高2个百分点”
     “增加50人”都有单位，不报；“增加”“提高”后的裸数可能是人数或百分点，也不报。
+    “增长6。9％”“增长37，1％”是小数点被录成了逗号或句号，百分号还在，不是漏写，不报；
+    “占地面积达到50”“排名下降3”也不是百分数。
     修复补上文档中占多数的百分号写法，修复需人工确认。
     """
 
@@ -69,7 +78,10 @@ class MissingPercentSign(Rule):
             if not _bare_end(text, quantities.ends[index]):
                 continue
             context = _RATE_CONTEXT.search(text, max(0, start - _LOOKBACK), start)
-            if context is None:
+            if context is None or _NOT_SHARE.match(context.group()) or _RANK.search(
+                    text, max(0, context.start() - 6), context.end()):
+                continue
+            if _DAMAGED_DECIMAL.match(text, quantities.ends[index]):
                 continue
             quantity = quantities.run(index)
             if quantity is None or quantity.kind != BARE or quantity.ranged or quantity.ordinal:
