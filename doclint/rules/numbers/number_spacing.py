@@ -31,11 +31,26 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+# Words that may follow a number inside the clause it belongs to (52%和40%, 3000余件).
+_CONTINUES = frozenset("和及与或、至到余多")
+
+
+def _opens_clause(text: str, end: int) -> bool:
+    """Whether the number starts a clause of its own: 发生枪击 5人死亡, 开幕 3000余件展品亮相.
+
+    Headlines and news summaries separate their clauses with a space; the number there is
+    the subject of what follows, not the object of the word before the space.
+    """
+    after = text[end : end + 1]
+    return _is_han(after) and after not in _CONTINUES
+
+
 class SpaceBeforeNumber(Rule):
     """汉字与数字之间多了空格（“比上年增长 52％”“农村电网线路 26.6万公里”）。
 
     只报告正文句子中间、后面带单位或百分号的数字前的空格；日期和时刻（“2006年02月16日
-    09时45分”）前后的空格是页面排版，不报。一份文档若有两成以上的数字前都有空格，说明
+    09时45分”）前后的空格是页面排版，不报。标题和新闻提要用空格分隔分句（“美国发生枪击
+    5人死亡”“大会开幕 3000余件展品亮相”），数字后接着说下去的，是另一分句的开头，不报。一份文档若有两成以上的数字前都有空格，说明
     是有意的排版风格，整篇不报。修复删除空格。
     """
 
@@ -79,6 +94,8 @@ class SpaceBeforeNumber(Rule):
             if quantity is None or "\u3000" in text[gap:start]:
                 continue
             if quantity.kind not in _KINDS and not unit_after_spaces(text, quantity.end):
+                continue
+            if _opens_clause(text, quantity.end):
                 continue
             span = Span(gap, start)
             yield self.report(span, before=text[gap - 1], number=quantity.text,
