@@ -38,6 +38,7 @@ from doclint.rules.numbers.passages import (
     sentence_bounds,
     years_in,
 )
+from doclint.rules.numbers.numerals import chinese_to_number
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, TIMES, Quantities, Quantity
 from doclint.rules.numbers.relations import AnnualGrowth, Change
 
@@ -47,6 +48,8 @@ _SUBJECTLESS = re.compile(r"(?:同比|其中)?$")
 _DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
 _PLAN_CONTEXT = re.compile(
     r"目标|今后|未来|到(?:[0-9０-９]{4}|[一二][〇○零0０一二三四五六七八九]{3})年(?!底|末)")
+# A five-year plan named in a target sentence: its averages run from the plan's base year.
+_PLAN_NAMED = re.compile(r"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|期末|末)")
 # A total over the period (五年累计完成投资500亿元) does not grow at the average rate.
 _CUMULATIVE = re.compile(r"累计|总计|合计|共计|五年共|期间共")
 _MAX_MENTIONS = 30
@@ -150,6 +153,9 @@ def _planned(text: str, quantities: Quantities, at: int, base: AnnualGrowth,
     if earlier is None:
         return None
     start, start_year = earlier
+    plan = _PLAN_NAMED.search(text, s0, at)
+    if plan is not None and start_year is not None and start_year.year != _plan_base(plan):
+        return None  # the plan's average runs from its base year, not from this start
     end_years = years_in(text, s0, at)
     years = _years(start_year, end_years[-1] if end_years else None, text, s0, at, True)
     if years is None:
@@ -187,6 +193,17 @@ def _earlier_value(text: str, quantities: Quantities, label: str, scope: str, en
             years = years_in(text, m0, values[0].start)
             return values[0], years[-1] if years else None
     return None
+
+
+def _plan_base(plan: re.Match[str]) -> int:
+    """The year before a five-year plan starts: 2005 for “十一五” (2006—2010).
+
+    The first two plans ran from 1953 and 1958; after the adjustment of 1963—1965 the third
+    started in 1966, and every plan since has followed the one before.
+    """
+    number = int(chinese_to_number(plan.group("n")) or 0)
+    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return start - 1
 
 
 def _compared_year(text: str, chain: list[Claim]) -> YearMention | None:
