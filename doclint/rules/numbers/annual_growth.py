@@ -56,6 +56,8 @@ class AnnualGrowthRate(Rule):
     code = "N105"
     name = "number.annual-growth"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("年均增长率与起止数值和年数不符。",
                       "The average annual growth rate disagrees with the start, end and years.")
     message = Message(

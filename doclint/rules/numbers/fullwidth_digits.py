@@ -66,6 +66,8 @@ class FullwidthDigits(Rule):
     code = "N302"
     name = "number.fullwidth-digits"
     category = Category.MIXED_WIDTH
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("数字使用了全角形式。", "Digits are full-width.")
     message = Message("全角数字“{text}”，应为“{fixed}”。",
                       "Full-width digits “{text}”; use “{fixed}”.")

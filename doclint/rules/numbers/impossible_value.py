@@ -46,6 +46,8 @@ class ImpossibleValue(Rule):
     code = "N108"
     name = "number.impossible-value"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("不可能的数值。", "An impossible value.")
     message = Message("{what}不能超过100%：“{value}”。", "{what_en} cannot exceed 100%: “{value}”.")
     examples = Examples(

@@ -50,6 +50,8 @@ class MissingPercentSign(Rule):
     code = "N201"
     name = "number.missing-percent-sign"
     category = Category.MISSING_UNIT
+    # A file with more than this many is one systematic defect: one finding, the rest related.
+    group_after = 10
     summary = Message("百分数缺少“%”。", "A percentage lacks its “%”.")
     message = Message("“{context}{number}”后缺少“%”。", "“{context}{number}” lacks “%”.")
     fixable = True

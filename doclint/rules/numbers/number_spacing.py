@@ -57,6 +57,8 @@ class SpaceBeforeNumber(Rule):
     code = "N304"
     name = "number.space-before-number"
     category = Category.SPACING
+    # A file with more than this many is one systematic defect: one finding, the rest related.
+    group_after = 10
     severity = Severity.INFO
     summary = Message("汉字与数字之间有多余空格。",
                       "A stray space between Chinese text and a number.")

@@ -26,6 +26,8 @@ class RatioSum(Rule):
     code = "N101"
     name = "number.ratio-sum"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("结构比例各项之和不等于 100。",
                       "The parts of a structure ratio do not add up to 100.")
     message = Message(

@@ -29,6 +29,8 @@ class StructureMismatch(Rule):
     code = "N107"
     name = "number.structure-mismatch"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("产业结构比例与各产业数值不符。",
                       "The industry structure ratio disagrees with the industries' values.")
     message = Message(
