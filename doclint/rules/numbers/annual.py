@@ -16,7 +16,6 @@ years that make no sense, nothing is linked.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from doclint.core import Span
@@ -30,9 +29,9 @@ from doclint.rules.numbers.passages import (
     is_real_growth,
     is_target,
     label_of,
-    paragraph_start,
+    PLAIN,
+    Passages,
     period_for,
-    same_part,
     same_scope,
     scope_of,
     sentence_bounds,
@@ -60,11 +59,11 @@ _START_WINDOW = 10_000
 
 
 def find_annual(text: str, quantities: Quantities, changes: list[Change],
-                parts: Sequence[int] = ()) -> list[AnnualGrowth]:
+                passages: Passages = PLAIN) -> list[AnnualGrowth]:
     """Every ``年均增长r`` the text links to its values and years.
 
-    ``parts`` are the offsets where the file's parts (articles, page copies) begin: a plan
-    target takes its start value only from its own part.
+    ``passages`` knows the file's paragraphs and parts (articles, page copies): a period
+    is read inside one paragraph, a plan target's start value inside one part.
     """
     by_end = {c.end.start: c for c in changes if c.start is not None}
     found = []
@@ -77,7 +76,7 @@ def find_annual(text: str, quantities: Quantities, changes: list[Change],
                 rate = numbers[0]
                 if match.group("verb") in FALLING_VERBS and rate.value > 0:
                     rate = rate._replace(value=-rate.value)
-                growth = _link(text, quantities, at, rate, by_end, parts)
+                growth = _link(text, quantities, at, rate, by_end, passages)
                 if growth is not None:
                     found.append(growth)
         at = text.find("年均", at + 2)
@@ -85,7 +84,7 @@ def find_annual(text: str, quantities: Quantities, changes: list[Change],
 
 
 def _link(text: str, quantities: Quantities, at: int, rate: Quantity,
-          by_end: dict[int, Change], parts: Sequence[int]) -> AnnualGrowth | None:
+          by_end: dict[int, Change], passages: Passages) -> AnnualGrowth | None:
     s0, s1 = sentence_bounds(text, at)
     c0 = clause_start(text, at, s0)
     if not _SUBJECTLESS.match(text[c0:at]) or c0 <= s0 or text[c0 - 1] not in "，,":
@@ -102,7 +101,7 @@ def _link(text: str, quantities: Quantities, at: int, rate: Quantity,
                         target=target)
     change = by_end.get(end.start)
     if change is not None and change.start is not None:
-        years = _years(change.start_year, change.end_year, text, s0, at, target)
+        years = _years(change.start_year, change.end_year, text, s0, at, target, passages)
         if years is None:
             return None
         return replace(base, label=change.label, years=years[0], years_from=years[1],
@@ -112,7 +111,8 @@ def _link(text: str, quantities: Quantities, at: int, rate: Quantity,
     multiple = next((c.quantity for c in chain if c.quantity.kind in (TIMES, PERCENT)), None)
     if increase is not None or multiple is not None:
         since = _compared_year(text, chain)
-        years = _years(since, _sentence_year(text, s0, at, since), text, s0, at, target)
+        years = _years(since, _sentence_year(text, s0, at, since), text, s0, at, target,
+                       passages)
         if years is None:
             return None
         return replace(base, label=label, years=years[0], years_from=years[1],
@@ -120,7 +120,7 @@ def _link(text: str, quantities: Quantities, at: int, rate: Quantity,
     doubling = _DOUBLING.search(text, s0, at)
     if doubling is not None:
         return None  # NOTE: 翻番 targets round loosely; they are checked nowhere yet.
-    return _planned(text, quantities, at, replace(base, label=label), by_end, parts)
+    return _planned(text, quantities, at, replace(base, label=label), by_end, passages)
 
 
 def _value_before(text: str, quantities: Quantities, pos: int,
@@ -140,16 +140,16 @@ def _value_before(text: str, quantities: Quantities, pos: int,
 
 
 def _planned(text: str, quantities: Quantities, at: int, base: AnnualGrowth,
-             by_end: dict[int, Change], parts: Sequence[int]) -> AnnualGrowth | None:
+             by_end: dict[int, Change], passages: Passages) -> AnnualGrowth | None:
     """A target (达到55亿元，年均递增22.5%) whose start value the document gave earlier."""
     label, end = base.label, base.end
     assert end is not None
     s0, _ = sentence_bounds(text, at)
-    window = text[paragraph_start(text, at) : at]
+    window = text[passages.paragraph_start(text, at) : at]
     if len(label) < 4 or not (is_target(text[s0:at]) or _PLAN_CONTEXT.search(window)):
         return None
     scope = scope_of(text[clause_start(text, end.start, s0) : end.start])
-    earlier = _earlier_value(text, quantities, label, scope, end, by_end, parts)
+    earlier = _earlier_value(text, quantities, label, scope, end, by_end, passages)
     if earlier is None:
         return None
     start, start_year = earlier
@@ -157,7 +157,8 @@ def _planned(text: str, quantities: Quantities, at: int, base: AnnualGrowth,
     if plan is not None and start_year is not None and start_year.year != _plan_base(plan):
         return None  # the plan's average runs from its base year, not from this start
     end_years = years_in(text, s0, at)
-    years = _years(start_year, end_years[-1] if end_years else None, text, s0, at, True)
+    years = _years(start_year, end_years[-1] if end_years else None, text, s0, at, True,
+                   passages)
     if years is None:
         return None
     return replace(base, years=years[0], years_from=years[1], start=start, target=True,
@@ -166,7 +167,7 @@ def _planned(text: str, quantities: Quantities, at: int, base: AnnualGrowth,
 
 def _earlier_value(text: str, quantities: Quantities, label: str, scope: str, end: Quantity,
                    by_end: dict[int, Change],
-                   parts: Sequence[int]) -> tuple[Quantity, YearMention | None] | None:
+                   passages: Passages) -> tuple[Quantity, YearMention | None] | None:
     """The latest value of the same indicator stated before this sentence, and its year.
 
     Only a stated result counts, in the same part of the file, for the same place: a value
@@ -178,7 +179,7 @@ def _earlier_value(text: str, quantities: Quantities, label: str, scope: str, en
     pos = s0
     for _ in range(_MAX_MENTIONS):
         pos = text.rfind(label, floor, pos)
-        if pos == -1 or not same_part(parts, pos, end.start):
+        if pos == -1 or not passages.same_part(pos, end.start):
             return None
         m0, m1 = sentence_bounds(text, pos)
         c0 = clause_start(text, pos, m0)
@@ -223,7 +224,7 @@ def _sentence_year(text: str, s0: int, at: int, since: YearMention | None) -> Ye
 
 
 def _years(since: YearMention | None, until: YearMention | None, text: str, s0: int, at: int,
-           target: bool) -> tuple[int, tuple[Span, ...]] | None:
+           target: bool, passages: Passages) -> tuple[int, tuple[Span, ...]] | None:
     """Years between two explicit years, else from the period stated for the passage.
 
     When a review gives the year it compares with (比2015年增长…) but not the year it
@@ -235,7 +236,7 @@ def _years(since: YearMention | None, until: YearMention | None, text: str, s0: 
         if _MIN_YEARS <= years <= _MAX_YEARS:
             return years, (Span(since.start, since.end), Span(until.start, until.end))
         return None
-    hint: PeriodHint | None = period_for(text, s0, at, target)
+    hint: PeriodHint | None = period_for(text, s0, at, target, passages)
     if hint is None or hint.years < _MIN_YEARS:
         return None
     if not target and since is not None and until is None and hint.start < s0:

@@ -20,7 +20,8 @@ from doclint.rules.numbers.passages import (
     clause_start,
     is_intensive,
     label_of,
-    paragraph_start,
+    PLAIN,
+    Passages,
     previous_sentence_start,
     same_scope,
     scope_of,
@@ -162,18 +163,18 @@ def _matched_prefix(partition: Partition, label: str) -> str:
     return next(m for m in partition.members if label.startswith(m))
 
 
-def find_shares(text: str, quantities: Quantities) -> list[Share]:
+def find_shares(text: str, quantities: Quantities, passages: Passages = PLAIN) -> list[Share]:
     found = []
     at = text.find("占")
     while at != -1:
-        share = _share(text, quantities, at)
+        share = _share(text, quantities, at, passages)
         if share is not None:
             found.append(share)
         at = text.find("占", at + 1)
     return found
 
 
-def _share(text: str, quantities: Quantities, at: int) -> Share | None:
+def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Share | None:
     if not _PERCENT_NEAR.search(text, at, at + 30):
         return None
     s0, s1 = sentence_bounds(text, at)
@@ -190,7 +191,7 @@ def _share(text: str, quantities: Quantities, at: int) -> Share | None:
     part = _part_before(text, quantities, at, c0, s0)
     if part is None:
         return None
-    total = _named_value(text, quantities, name, scope_of(whole), part, s0, at)
+    total = _named_value(text, quantities, name, scope_of(whole), part, s0, at, passages)
     return None if total is None else Share(part, total, share, name)
 
 
@@ -211,14 +212,14 @@ def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -
 
 
 def _named_value(text: str, quantities: Quantities, name: str, scope: str, part: Quantity,
-                 s0: int, before: int) -> Quantity | None:
+                 s0: int, before: int, passages: Passages) -> Quantity | None:
     """The value stated for the whole ``name`` in the share's passage.
 
     The passage is the share's sentence and the one before it on the same line. The whole
     is of the same place (占全省… is not the city's figure) and of the same year as the
     part, and is not the part itself.
     """
-    floor = previous_sentence_start(text, s0)
+    floor = previous_sentence_start(text, s0, passages)
     part_years = {y.year for y in years_in(text, s0, part.start)}
     pos = before
     while True:
@@ -284,12 +285,12 @@ def _ratio(text: str, match: re.Match[str]) -> Ratio | None:
 
 
 def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
-                    breakdowns: list[Breakdown]) -> list[Structure]:
+                    breakdowns: list[Breakdown], passages: Passages = PLAIN) -> list[Structure]:
     found = []
     for ratio in ratios:
         if not ratio.industries or ratio.superseded or len(ratio.parts) != 3:
             continue
-        parts = _industry_values(text, quantities, ratio)
+        parts = _industry_values(text, quantities, ratio, passages)
         if parts is None:
             continue
         total = next((b.total for b in breakdowns if b.partition is _INDUSTRIES
@@ -298,8 +299,8 @@ def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
     return found
 
 
-def _industry_values(text: str, quantities: Quantities,
-                     ratio: Ratio) -> list[tuple[str, Quantity]] | None:
+def _industry_values(text: str, quantities: Quantities, ratio: Ratio,
+                     passages: Passages) -> list[tuple[str, Quantity]] | None:
     """The values of the three industries stated last before the ratio in its paragraph.
 
     The three are listed in one sentence, measure what the ratio is a structure of (value
@@ -307,7 +308,7 @@ def _industry_values(text: str, quantities: Quantities,
     when both name one.
     """
     before = ratio.span.start
-    floor = max(paragraph_start(text, before), before - _STRUCTURE_WINDOW)
+    floor = max(passages.paragraph_start(text, before), before - _STRUCTURE_WINDOW)
     parts: list[tuple[str, Quantity]] = []
     rests = set()
     sentences = set()

@@ -86,16 +86,57 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end - 1 if found.group() == "\n" else end
 
 
-def previous_sentence_start(text: str, s0: int) -> int:
-    """Where the sentence before the one starting at ``s0`` starts, on the same line."""
-    if s0 == 0 or text[s0 - 1] == "\n":
+def previous_sentence_start(text: str, s0: int, passages: Passages | None = None) -> int:
+    """Where the sentence before the one starting at ``s0`` starts, in the same paragraph."""
+    paragraph = (passages or PLAIN).paragraph_start(text, s0)
+    if s0 <= paragraph:
         return s0
-    return sentence_bounds(text, s0 - 1)[0]
+    return max(paragraph, sentence_bounds(text, s0 - 1)[0])
 
 
-def paragraph_start(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` starts, looking back at most PARAGRAPH_WINDOW."""
-    return max(text.rfind("\n", 0, pos) + 1, pos - PARAGRAPH_WINDOW, 0)
+@dataclass(frozen=True, slots=True)
+class Passages:
+    """Where a file's paragraphs and parts begin, so that figures are linked inside one.
+
+    ``paragraphs``: the starts of paragraphs, which are lines, or the pieces of a flattened
+    line that still shows its paragraph indents. ``parts``: the starts of the file's parts,
+    the articles of a compilation and the copies of a scraped page (and the text after a
+    copy). Both sorted; empty when unknown, and then a line is a paragraph and the file one
+    part.
+    """
+
+    paragraphs: Sequence[int] = ()
+    parts: Sequence[int] = ()
+
+    def paragraph_start(self, text: str, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts, looking back at most PARAGRAPH_WINDOW.
+
+        A position in the indent before a paragraph belongs to that paragraph.
+        """
+        at = pos
+        while at < len(text) and at - pos < 8 and text[at] in _INDENT:
+            at += 1
+        index = bisect.bisect_right(self.paragraphs, at) - 1
+        paragraph = self.paragraphs[index] if index >= 0 else 0
+        return max(text.rfind("\n", 0, pos) + 1, paragraph, self.part_start(pos),
+                   pos - PARAGRAPH_WINDOW, 0)
+
+    def part_start(self, pos: int) -> int:
+        index = bisect.bisect_right(self.parts, pos) - 1
+        return self.parts[index] if index >= 0 else 0
+
+    def same_part(self, a: int, b: int) -> bool:
+        """Whether offsets ``a`` and ``b`` lie in one part of the file."""
+        return bisect.bisect_right(self.parts, a) == bisect.bisect_right(self.parts, b)
+
+
+PLAIN = Passages()
+_INDENT = frozenset(" \t\u3000\u00a0")
+
+
+def paragraph_start(text: str, pos: int, passages: Passages = PLAIN) -> int:
+    """Where the paragraph holding ``pos`` starts (see :meth:`Passages.paragraph_start`)."""
+    return passages.paragraph_start(text, pos)
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
@@ -188,7 +229,8 @@ def _hints(text: str, floor: int, pos: int) -> Iterator[PeriodHint]:
             yield PeriodHint(match.start(), match.end(), years, framing)
 
 
-def period_for(text: str, sentence: int, pos: int, target: bool) -> PeriodHint | None:
+def period_for(text: str, sentence: int, pos: int, target: bool,
+               passages: Passages = PLAIN) -> PeriodHint | None:
     """The span of years a claim at ``pos`` speaks of, stated for the claim's passage.
 
     The period is the last period phrase of the claim's own sentence (from ``sentence`` to
@@ -201,7 +243,7 @@ def period_for(text: str, sentence: int, pos: int, target: bool) -> PeriodHint |
     own = [h for h in _hints(text, sentence, pos) if h.framing in framings]
     if own:
         return own[-1]
-    paragraph = paragraph_start(text, sentence)
+    paragraph = passages.paragraph_start(text, sentence)
     floor = max(paragraph, sentence - TOPIC_WINDOW)
     topics = [h for h in _hints(text, floor, sentence)
               if h.framing in framings and opens_sentence(text, h.start, paragraph)]
@@ -255,11 +297,3 @@ _NOT_PLACES = frozenset(("全年", "全社会"))
 
 def same_scope(a: str, b: str) -> bool:
     return not a or not b or a == b
-
-
-def same_part(starts: Sequence[int], a: int, b: int) -> bool:
-    """Whether offsets ``a`` and ``b`` lie in one part of a file (one article, one copy).
-
-    ``starts`` are the sorted offsets where the file's parts begin.
-    """
-    return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
