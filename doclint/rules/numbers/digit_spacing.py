@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
 from doclint.rules.numbers.quantities import Quantities
 from doclint.rules.numbers.unit_spacing import letter_spaced, one_for_the_layout
+from doclint.rules.structure.layout import Layout
 
 _INSIDE = frozenset(" \u00a0\u2009\u202f.")
 _UNIT_AFTER = re.compile(r"[ \u00a0]*(?:%|％|‰|个百分点|万|亿|元|人|户|个|吨|公里|亩|倍)")
@@ -52,6 +53,7 @@ class DigitSpacing(Rule):
         quantities = doc.facts(Quantities)
         covered = -1
         spaced_out: list[Finding] = []
+        spaced_file = doc.facts(Layout).letter_spaced is not None
         for index in quantities.spaced:
             start = _leading_digit(text, quantities.starts[index])
             if start < covered:
@@ -67,7 +69,7 @@ class DigitSpacing(Rule):
             finding = self.report(span, text=printed,
                                   fix=self.replace(span, re.sub(r"\s", "", printed), title,
                                                    safe=False))
-            if letter_spaced(text, span.start, span.end):
+            if spaced_file or letter_spaced(text, span.start, span.end):
                 spaced_out.append(finding)
             else:
                 yield finding

@@ -23,6 +23,7 @@ _RATE_CONTEXT = re.compile(
     r"(?:为|达到|达|保持在|稳定在|提高到|提升到|超过|约)"
     r")$"
 )
+_PERCENT_SIGNS = frozenset("%％‰")
 _ENDS_NUMBER = frozenset("，,。；;）)\n！？、")
 # 6。9％, 37，1％: a decimal point damaged into a comma or a full stop (OCR, typing), with
 # the % after the decimals. The number is damaged, not missing its %.
@@ -103,6 +104,9 @@ def _bare_end(text: str, end: int) -> bool:
     if end >= len(text):
         return True
     after = text[end]
+    if after == "\n":
+        # 增长35⏎%: a line cut at a fixed width, the % on the next line.
+        return text[end + 1 : end + 8].lstrip(" \u3000\t")[:1] not in _PERCENT_SIGNS
     if after == "、":
         return not text[end + 1 : end + 2].isdigit()
     return after in _ENDS_NUMBER

@@ -20,6 +20,7 @@ from doclint.core import (
 from doclint.core.fixes import disjoint_edits
 from doclint.rules.numbers.lexicon import MAGNITUDES, UNITS, alternation
 from doclint.rules.numbers.quantities import SPACE_CHARS, Quantities
+from doclint.rules.structure.layout import Layout
 
 SPACES = SPACE_CHARS
 _UNIT = re.compile(
@@ -105,6 +106,7 @@ class UnitSpacing(Rule):
         title = Message("删除空格", "Remove the space")
         quantities = doc.facts(Quantities)
         spaced_out: list[tuple[Finding, str, str]] = []
+        spaced_file = doc.facts(Layout).letter_spaced is not None
         for index in quantities.spaced:
             start, end = quantities.starts[index], quantities.ends[index]
             if text[end : end + 1] not in SPACES or end == len(text):
@@ -122,7 +124,7 @@ class UnitSpacing(Rule):
             number = text[start:end]
             finding = self.report(span, number=number, unit=unit.group(),
                                   fix=self.replace(span, "", title))
-            if letter_spaced(text, start, unit.end()):
+            if spaced_file or letter_spaced(text, start, unit.end()):
                 spaced_out.append((finding, number, unit.group()))
             else:
                 yield finding
