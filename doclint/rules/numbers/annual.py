@@ -25,7 +25,7 @@ from doclint.rules.numbers.passages import (
     YearMention,
     clause_end,
     clause_start,
-    comparable_marker,
+    marker_for,
     is_real_growth,
     is_target,
     label_of,
@@ -97,8 +97,8 @@ def _link(text: str, quantities: Quantities, at: int, rate: Quantity,
         return None
     sentence = text[s0:s1]
     target = is_target(sentence)
-    base = AnnualGrowth("", rate, 0, (), end=end, basis=comparable_marker(sentence),
-                        target=target)
+    basis = marker_for(text, s0, s1, end.start, rate.end)
+    base = AnnualGrowth("", rate, 0, (), end=end, basis=basis, target=target)
     change = by_end.get(end.start)
     if change is not None and change.start is not None:
         years = _years(change.start_year, change.end_year, text, s0, at, target, passages)

@@ -16,7 +16,7 @@ from doclint.core import Span
 from doclint.rules.numbers.passages import (
     clause_end,
     clause_start,
-    comparable_marker,
+    marker_for,
     is_index,
     is_real_growth,
     label_of,
@@ -238,7 +238,8 @@ def _change(text: str, label: str, start: Quantity | None, end: Quantity, claims
     if start is None and (increase is None or rate is None):
         return None
     return Change(label, start, end, increase, rate, falling, is_real_growth(label),
-                  comparable_marker(text[sentence.start : sentence.end]), sentence)
+                  marker_for(text, sentence.start, sentence.end, (start or end).start,
+                             claims[-1].clause.end if claims else end.end), sentence)
 
 
 def _names_year(base: str, year: int | None) -> bool:

@@ -202,6 +202,21 @@ def comparable_marker(text: str) -> str:
     return match.group() if match else ""
 
 
+def marker_for(text: str, s0: int, s1: int, first: int, last: int) -> str:
+    """The comparability marker said of the figures ``first``…``last`` of a sentence.
+
+    A sentence that lists indicators separated by ；gives each its own basis: 按可比价格
+    said of the output is not said of the revenue after the ；. A marker that opens the
+    sentence (按可比口径计算，…) is said of all of it.
+    """
+    opening = comparable_marker(text[s0 : clause_end(text, s0, s1)])
+    if opening:
+        return opening
+    begin = max(s0, max(text.rfind(mark, s0, first) for mark in "；;") + 1)
+    found = [i for i in (text.find(mark, last, s1) for mark in "；;") if i != -1]
+    return comparable_marker(text[begin : min(found, default=s1)])
+
+
 def is_target(text: str) -> bool:
     """Whether a sentence states a plan target rather than a result."""
     return bool(_TARGET.search(text))
