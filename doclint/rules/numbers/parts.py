@@ -219,7 +219,7 @@ def _named_value(text: str, quantities: Quantities, name: str, scope: str, part:
     is of the same place (占全省… is not the city's figure) and of the same year as the
     part, and is not the part itself.
     """
-    floor = previous_sentence_start(text, s0, passages)
+    floor = previous_sentence_start(text, s0, before, passages)
     part_years = {y.year for y in years_in(text, s0, part.start)}
     pos = before
     while True:

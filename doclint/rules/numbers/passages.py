@@ -86,9 +86,11 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end - 1 if found.group() == "\n" else end
 
 
-def previous_sentence_start(text: str, s0: int, passages: Passages | None = None) -> int:
-    """Where the sentence before the one starting at ``s0`` starts, in the same paragraph."""
-    paragraph = (passages or PLAIN).paragraph_start(text, s0)
+def previous_sentence_start(text: str, s0: int, pos: int,
+                            passages: Passages | None = None) -> int:
+    """Where the sentence before the one starting at ``s0`` starts, in the paragraph of
+    ``pos`` (a position in the sentence)."""
+    paragraph = (passages or PLAIN).paragraph_start(text, pos)
     if s0 <= paragraph:
         return s0
     return max(paragraph, sentence_bounds(text, s0 - 1)[0])
@@ -118,8 +120,11 @@ class Passages:
             at += 1
         index = bisect.bisect_right(self.paragraphs, at) - 1
         paragraph = self.paragraphs[index] if index >= 0 else 0
-        return max(text.rfind("\n", 0, pos) + 1, paragraph, self.part_start(pos),
-                   pos - PARAGRAPH_WINDOW, 0)
+        floor = max(text.rfind("\n", 0, pos) + 1, paragraph, self.part_start(pos),
+                    pos - PARAGRAPH_WINDOW, 0)
+        # A scraped page's lines hold several HTML paragraphs (…</p><p>…, <br>).
+        tag = max(text.rfind(mark, floor, pos) for mark in _HTML_BREAKS)
+        return max(floor, text.find(">", tag, pos) + 1) if tag != -1 else floor
 
     def part_start(self, pos: int) -> int:
         index = bisect.bisect_right(self.parts, pos) - 1
@@ -132,6 +137,7 @@ class Passages:
 
 PLAIN = Passages()
 _INDENT = frozenset(" \t\u3000\u00a0")
+_HTML_BREAKS = ("<p", "</p>", "<br", "<div", "</div>", "<h")
 
 
 def paragraph_start(text: str, pos: int, passages: Passages = PLAIN) -> int:
@@ -258,7 +264,7 @@ def period_for(text: str, sentence: int, pos: int, target: bool,
     own = [h for h in _hints(text, sentence, pos) if h.framing in framings]
     if own:
         return own[-1]
-    paragraph = passages.paragraph_start(text, sentence)
+    paragraph = passages.paragraph_start(text, pos)
     floor = max(paragraph, sentence - TOPIC_WINDOW)
     topics = [h for h in _hints(text, floor, sentence)
               if h.framing in framings and opens_sentence(text, h.start, paragraph)]
