@@ -16,7 +16,7 @@ _SHARE = re.compile(r"占(?!用|地(?!区)|领|据|有率)[^，,；;。]*$")
 _NOT_A_SHARE = re.compile(r"预算|计划|上年|去年|同期|目标|任务|年初|相当于|完成|增长|提高|比(?![重例])")
 # A stock (债务余额, 存款余额) or a flow that is not part of output (进出口总额, 固定资产投资)
 # compared with output or income is a ratio, not a share: it may well exceed 100%.
-_NOT_A_PART = re.compile(r"余额|债务|负债|存款|贷款|资产|存量|储蓄|杠杆|外债|货币|M2")
+_NOT_A_PART = re.compile(r"余额|债务|负债|存款|贷款|资产|存量|储蓄|杠杆|外债|货币|M2|增量|增加额|增收")
 _OUTPUT = re.compile(r"生产总值|GDP|经济总量|国民收入|综合财力|可用财力")
 _COMPONENT = re.compile(r"增加值|产业|产值")
 _PART_WINDOW = 40
@@ -39,7 +39,8 @@ class ImpossibleValue(Rule):
     “相当于上年的120%”是正常的）；存量与流量之比（“政府债务余额占地区生产总值的比重”
     “存款余额占GDP的比重”）和产出以外的流量与产出之比（“进出口总额占GDP的比重”）
     可以超过 100%，也不检查。能超过 100% 的比率（增长率、完成率、出栏率、病床使用率、
-    资金到位率、结案率）不在检查之列。数字之间的连接号（“1--2家”“650万-750万台”）
+    资金到位率、结案率、毛入学率）不在检查之列；增量之比（“增量占全省增量的120%”）也可以
+    超过 100%。数字之间的连接号（“1--2家”“650万-750万台”）
     是范围，不是负号。
     """
 
@@ -61,6 +62,7 @@ class ImpossibleValue(Rule):
             "出口增长135%。",
             "全市政府债务余额占地区生产总值的比重为120%。",
             "每年认定1--2家省级示范园区。",
+            "学前三年毛入园率达到103.5%。",
         ),
     )
     basis = "占比与有上限的比率不超过 100%；计数不为负"
@@ -98,8 +100,8 @@ class ImpossibleValue(Rule):
             what = ("占比", "A share")
         else:
             rate = _BOUNDED.search(prefix)
-            if rate is None:
-                return None
+            if rate is None or prefix[max(0, rate.start() - 1) : rate.start()] == "毛":
+                return None  # a gross enrolment ratio (毛入学率) counts pupils of any age
             word = rate.group().rstrip("要将力争已为达到提高升保持在稳定超过约")
             what = (word, f"The rate “{word}”")
         return self.report(Span(quantity.start, quantity.end), what=what[0], what_en=what[1],
