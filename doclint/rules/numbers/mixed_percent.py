@@ -25,6 +25,12 @@ _MANY = Message(
     "Inconsistent percent sign: mostly “{other}” ({count} times), but “{this}” "
     "{minority_count} times, the first here; the others are related.",
 )
+_TIE = Message(
+    "百分号写法不统一：“%”和“％”各{count}处，此为“{this}”的首处，其余见相关位置；"
+    "按标准统一为半角“%”。",
+    "Inconsistent percent sign: “%” and “％” {count} times each; this is the first “{this}”, "
+    "the others are related; use the half-width “%” throughout.",
+)
 _ANOTHER = Message("又一处少数写法", "another minority form")
 _SHOWN = 20
 
@@ -83,7 +89,7 @@ class MixedPercentSign(Rule):
             return
         # One inconsistency, however many signs it touches: one finding, the rest related.
         yield self.report(
-            spans[0], _MANY, this=minority, other=majority, count=counts[majority],
+            spans[0], _TIE if counts[majority] == len(spans) else _MANY, this=minority, other=majority, count=counts[majority],
             minority_count=len(spans),
             related=[Related(span, _ANOTHER) for span in spans[1 : 1 + _SHOWN]],
             fix=Fix(tuple(Edit(span, majority) for span in spans),

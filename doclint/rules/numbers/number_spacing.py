@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from doclint.core import (
@@ -31,6 +32,9 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+# An itemised list sets a short label apart from its amount: 2.一科一辅 69.87元；3.作业本 10元.
+_LIST_LABEL = re.compile(r"(?:^|[\s；;。，,：:（(])(?:[0-9０-９]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])"
+                         r"[^\s，,。；;：:、]{1,8}$")
 # Words that may follow a number inside the clause it belongs to (52%和40%, 3000余件).
 _CONTINUES = frozenset("和及与或、至到余多")
 
@@ -50,7 +54,8 @@ class SpaceBeforeNumber(Rule):
 
     只报告正文句子中间、后面带单位或百分号的数字前的空格；日期和时刻（“2006年02月16日
     09时45分”）前后的空格是页面排版，不报。标题和新闻提要用空格分隔分句（“美国发生枪击
-    5人死亡”“大会开幕 3000余件展品亮相”），数字后接着说下去的，是另一分句的开头，不报。一份文档若有两成以上的数字前都有空格，说明
+    5人死亡”“大会开幕 3000余件展品亮相”），数字后接着说下去的，是另一分句的开头，不报；
+    分项清单用空格隔开项目名和金额（“2.作业本 10元”），也不报。一份文档若有两成以上的数字前都有空格，说明
     是有意的排版风格，整篇不报。修复删除空格。
     """
 
@@ -97,7 +102,8 @@ class SpaceBeforeNumber(Rule):
                 continue
             if quantity.kind not in _KINDS and not unit_after_spaces(text, quantity.end):
                 continue
-            if _opens_clause(text, quantity.end):
+            if _opens_clause(text, quantity.end) or _LIST_LABEL.search(
+                    text, max(0, gap - 14), gap):
                 continue
             span = Span(gap, start)
             yield self.report(span, before=text[gap - 1], number=quantity.text,
