@@ -20,24 +20,24 @@ from dataclasses import replace
 
 from doclint.core import Span
 from doclint.rules.numbers.change import FALLING_VERBS, Claim, claims_after, is_claim_clause
+from doclint.rules.numbers.numerals import chinese_to_number
 from doclint.rules.numbers.passages import (
+    PLAIN,
+    Passages,
     PeriodHint,
     YearMention,
     clause_end,
     clause_start,
-    marker_for,
     is_real_growth,
     is_target,
     label_of,
-    PLAIN,
-    Passages,
+    marker_for,
     period_for,
     same_scope,
     scope_of,
     sentence_bounds,
     years_in,
 )
-from doclint.rules.numbers.numerals import chinese_to_number
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, TIMES, Quantities, Quantity
 from doclint.rules.numbers.relations import AnnualGrowth, Change
 

@@ -16,10 +16,10 @@ from doclint.core import Span
 from doclint.rules.numbers.passages import (
     clause_end,
     clause_start,
-    marker_for,
     is_index,
     is_real_growth,
     label_of,
+    marker_for,
     sentence_bounds,
     years_in,
 )

@@ -15,13 +15,13 @@ from doclint.core import Span
 from doclint.rules.numbers.change import is_claim_clause
 from doclint.rules.numbers.lexicon import PARTITIONS, Partition
 from doclint.rules.numbers.passages import (
+    PLAIN,
     SENTENCE_WINDOW,
+    Passages,
     clause_end,
     clause_start,
     is_intensive,
     label_of,
-    PLAIN,
-    Passages,
     previous_sentence_start,
     same_scope,
     scope_of,

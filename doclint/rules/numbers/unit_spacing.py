@@ -129,9 +129,9 @@ class UnitSpacing(Rule):
             else:
                 yield finding
         if spaced_out:
-            _, number, unit = spaced_out[0]
+            _, first_number, first_unit = spaced_out[0]
             yield one_for_the_layout([f for f, _, _ in spaced_out], _LETTER_SPACED.format(
-                count=len(spaced_out), number=number, unit=unit))
+                count=len(spaced_out), number=first_number, unit=first_unit))
 
 
 def _ordinal(text: str, start: int) -> bool:
