@@ -64,12 +64,16 @@ _PERIOD_HINT = re.compile(
 _SENTENCE_OPENER = re.compile(r"(?:[\s“\"「（(]|在|回顾|纵观|综观|展望|从)*$")
 TOPIC_WINDOW = 1200
 PAST, FUTURE, PLAN = "past", "future", "plan"
+_INDENT = frozenset(" \t\u3000\u00a0")
+_HTML_BREAKS = ("<p", "</p>", "<br", "<div", "</div>", "<h")
 _TARGET = re.compile(r"目标|力争|预期|预计|规划|计划|今后|未来|将要|确保"
                      r"|(?<![加长高升大降少低展])到(?:[0-9０-９]{4}|[一二〇○零三四五六七八九]{4})年")
 _COMPARABLE = re.compile(alternation(COMPARABLE_BASIS_MARKERS))
 _REAL = re.compile(alternation(REAL_GROWTH_INDICATORS))
 _INTENSIVE = re.compile(alternation(INTENSIVE_WORDS))
 _INDEX = re.compile(alternation(INDEX_WORDS))
+_SCOPE_WORD = re.compile(alternation(SCOPE_PREFIXES))
+_NOT_PLACES = frozenset(("全年", "全社会"))
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -136,8 +140,6 @@ class Passages:
 
 
 PLAIN = Passages()
-_INDENT = frozenset(" \t\u3000\u00a0")
-_HTML_BREAKS = ("<p", "</p>", "<br", "<div", "</div>", "<h")
 
 
 def paragraph_start(text: str, pos: int, passages: Passages = PLAIN) -> int:
@@ -300,9 +302,6 @@ def years_in(text: str, start: int, end: int) -> list[YearMention]:
     return found
 
 
-_SCOPE_WORD = re.compile(alternation(SCOPE_PREFIXES))
-
-
 def scope_of(prefix: str) -> str:
     """The place a value's leading words name (全省, 全市, 我县), or ''.
 
@@ -313,8 +312,6 @@ def scope_of(prefix: str) -> str:
     return match.group() if match and match.group() not in _NOT_PLACES else ""
 
 
-_NOT_PLACES = frozenset(("全年", "全社会"))
-
-
 def same_scope(a: str, b: str) -> bool:
+    """Two scopes (see :func:`scope_of`) compare unless both name a place, different ones."""
     return not a or not b or a == b
