@@ -9,8 +9,11 @@ Three shapes are linked:
   22.5%``, with ``地区生产总值实现20.48亿元`` before it.
 
 The number of years comes from two explicit years when they differ, otherwise from the
-last period phrase before the claim (这五年, 今后五年, “十一五”时期). With neither, or with
-years that make no sense, nothing is linked.
+period stated for the claim's passage: a period phrase in its sentence, or one that opens an
+earlier sentence of its paragraph (这五年，…; 今后五年，…; “十一五”时期…), looking the way the
+claim looks (back for a review, ahead for a target). With neither, or with years that make no
+sense, nothing is linked. Nothing is linked across a year-on-year comparison (比上年增加d，
+年均增长r), a cumulative total, or, for a target's start value, another part of the file.
 """
 
 from __future__ import annotations
