@@ -134,7 +134,7 @@ class Placeholders:
                 items.append(Placeholder(Span(start, end), kind_found, match.group()))
         if any(p.kind in _MASKS for p in items) and doc.facts(Anonymisation).anonymised:
             items = [p for p in items if p.kind not in _MASKS]
-        items = [p for p in items if not _on_purpose(text, p)]
+        items = [p for p in items if not on_purpose(text, p)]
         return cls(sorted(items, key=lambda p: p.span.start))
 
 
@@ -183,7 +183,7 @@ class TemplatePlaceholder(Rule):
             yield self.report(item.span, _KIND[item.kind], text=item.text)
 
 
-def _on_purpose(text: str, item: Placeholder) -> bool:
+def on_purpose(text: str, item: Placeholder) -> bool:
     """A blank the text shows on purpose: in a form it prescribes, a slot it defines, a file
     name, a product designation, or a person it names anonymously (王某某)."""
     start, end = item.span.start, item.span.end
