@@ -19,6 +19,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.rules.structure.layout import Layout
 from doclint.rules.style.gaps import SPACES, is_separator
 from doclint.rules.templates.scan import Gated
 
@@ -45,7 +46,8 @@ class SpaceInChineseText(Rule):
     书名号内、以及没有逗号的引号和括号内分隔词组的空格（“进窗口 走流程”）；名单中为对齐拉开的
     姓名和栏目（“马　敏”“王 立 军”“组　长：”）和单独成行的署名；职务与姓名之间（“省长 赵龙”）、
     电头（“12月31日电 新年前夕”）、摄影署名、联合发文机关之间；段落被压成一行时，日期、序号标题、
-    署名与下文之间的空格。整篇或整行逐字拉开的文字是版式问题，由版式规则统一报告。修复删除空格。
+    署名与下文之间的空格。整篇或整行逐字拉开的文字是版式问题，由 T506 每个文件报告一次。
+    修复删除空格。
     """
 
     code = "T501"
@@ -77,6 +79,8 @@ class SpaceInChineseText(Rule):
     basis = "中文不以空格分词；排版惯例见说明"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.facts(Layout).letter_spaced:
+            return  # the file's format, reported once by T506
         text = doc.text
         gaps = sorted(Span(m.start(), m.end()) for probe in _GAPS for m in probe.finditer(text))
         run: list[Span] = []
