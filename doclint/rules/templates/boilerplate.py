@@ -67,13 +67,22 @@ class BoilerplateRule(Rule):
     group_after: ClassVar[int] = 5
     # More matches of one kind than this in a document are reported once (see above).
     group_kind_after: ClassVar[int] = 5
+    # Matches with nothing but white space between them are one block of boilerplate (a page
+    # header: toolbar, font switcher, breadcrumb), reported and removed as one.
+    merge_adjacent: ClassVar[bool] = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        matches = sorted(
+            (span, pattern.kind or pattern.what)
+            for pattern, found in self._matches(doc)
+            for span in found
+        )
+        if self.merge_adjacent:
+            matches = _blocks(doc.text, matches)
         by_kind: dict[Message, list[Span]] = {}
-        for pattern, found in self._matches(doc):
-            by_kind.setdefault(pattern.kind or pattern.what, []).extend(found)
+        for span, kind in matches:
+            by_kind.setdefault(kind, []).append(span)
         for kind, found in by_kind.items():
-            found.sort()
             if len(found) > self.group_kind_after:
                 yield self._grouped(doc, kind, found)
                 continue
@@ -139,6 +148,27 @@ class BoilerplateRule(Rule):
                     found.append(span)
             if found:
                 yield pattern, found
+
+
+def _blocks(text: str, matches: list[tuple[Span, Message]]) -> list[tuple[Span, Message]]:
+    """Adjacent matches (only white space between them) merged into one block, whose kind
+    names the kinds it holds ("网页工具栏、字号切换栏")."""
+    blocks: list[tuple[Span, list[Message]]] = []
+    for span, kind in matches:
+        if blocks and not text[blocks[-1][0].end : span.start].strip(_EDGE_SPACE):
+            last, kinds = blocks[-1]
+            if kind not in kinds:
+                kinds.append(kind)
+            blocks[-1] = (Span(last.start, max(last.end, span.end)), kinds)
+        else:
+            blocks.append((span, [kind]))
+    return [(span, _joined(kinds)) for span, kinds in blocks]
+
+
+def _joined(kinds: list[Message]) -> Message:
+    if len(kinds) == 1:
+        return kinds[0]
+    return Message("、".join(k.zh for k in kinds), ", ".join(k.en for k in kinds))
 
 
 class _Taken:

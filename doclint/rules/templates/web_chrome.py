@@ -115,7 +115,8 @@ class WebChrome(BoilerplateRule):
     抓取网页时把页面上的按钮和导航一起抓了下来，例如 `【字体：大 中 小】`、
     `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`、`相关报道：`、`（责任编辑：…）`、
     gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
-    “原文链接：”。“来源：××日报”这类出处行是正常的转载说明，不报。修复删除这些文字
+    “原文链接：”。“来源：××日报”这类出处行是正常的转载说明，不报。相连的几处（页首的工具栏
+    紧接字号切换栏）是同一块页面文字，合报一处，范围从第一处到最后一处。修复删除这些文字
     （独占一行时删除整行）。
     """
 
@@ -129,6 +130,7 @@ class WebChrome(BoilerplateRule):
     )
     fixable = True
     patterns = _PATTERNS
+    merge_adjacent = True
     examples = Examples(
         bad=(
             Example(
