@@ -38,6 +38,7 @@ class AcronymCase(Rule):
     name = "style.acronym-case"
     category = Category.CASE
     severity = Severity.WARNING
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("外文缩写大小写错误。", "An acronym is written in the wrong case.")
     message = Message("“{text}”应写作“{acronym}”。", "“{text}” should be written “{acronym}”.")
     fixable = True

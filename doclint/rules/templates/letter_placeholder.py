@@ -72,6 +72,7 @@ class LetterPlaceholder(Rule):
     name = "template.letter-placeholder"
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("单个字母占位符未替换。", "A single-letter placeholder was left in the text.")
     examples = Examples(
         bad=(

@@ -158,6 +158,7 @@ class TemplatePlaceholder(Rule):
     name = "template.placeholder"
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("模板占位符未替换。", "A template placeholder was left in the text.")
     examples = Examples(
         bad=(

@@ -66,6 +66,7 @@ class InjectedTitle(Rule):
     name = "boilerplate.injected-title"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.WARNING
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("正文中混入了标题。", "A title was injected into the body text.")
     message = Message(
         "正文中混入了{kind_zh}“{text}”。", "The {kind_en} “{text}” was injected into a sentence."
