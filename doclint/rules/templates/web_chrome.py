@@ -135,6 +135,8 @@ class WebChrome(BoilerplateRule):
     fixable = True
     patterns = _PATTERNS
     merge_adjacent = True
+    # A page scraped with its chrome at the top, the foot and between copies is one defect.
+    group_after = 3
     examples = Examples(
         bad=(
             Example(
