@@ -55,7 +55,7 @@ class PairingRule(PackRule):
     pair_strings: ClassVar[tuple[str, ...]]
     nest_probe: ClassVar[regex.Pattern[str] | None]  # a mark opened again before it closes
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         params = self.spec.params
         units = doc.facts(Scopes).units(self.spec.scope)
         # Document-wide answers first: most documents never nest a mark or need an exception.
