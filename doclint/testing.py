@@ -57,14 +57,20 @@ def lint_text(code: str, text: str, *, options: Mapping[str, Any] | None = None,
               settings: Mapping[str, Any] | None = None, path: str = "<case>",
               metadata: Mapping[str, Any] | None = None,
               registry: RuleRegistry | None = None) -> list[Diagnostic]:
-    """Run one rule over ``text`` and return its diagnostics (crashes are raised)."""
-    rule_class = (registry or default_registry()).get(code)
+    """Run one rule over ``text`` and return its diagnostics (crashes are raised).
+
+    The masking rules run beside it, as in a real run: the rule's findings inside text that
+    another rule removes as a whole (web chrome, page copies ...) are dropped.
+    """
+    registry = registry or default_registry()
+    rule_class = registry.get(code)
     if rule_class is None or not issubclass(rule_class, Rule):
         raise LookupError(f"no document rule {code}")
     rule = rule_class(**dict(options or {}))
+    maskers = [r() for r in registry if issubclass(r, Rule) and r.masks and r is not rule_class]
     doc = Document(path=path, source=text, metadata=dict(metadata or {}),
                    settings={"year": None, "era_markers": [], **dict(settings or {})})
-    diagnostics, crashes = lint_document(doc, [ActiveRule(rule, Severity.WARNING)])
+    diagnostics, crashes = lint_document(doc, [ActiveRule(rule, Severity.WARNING)], maskers)
     if crashes:
         raise AssertionError(crashes[0])
     return diagnostics

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,28 +31,83 @@ class ActiveRule:
     severity: Severity
 
 
-def lint_document(doc: Document, rules: Sequence[ActiveRule]) -> tuple[list[Diagnostic], list[str]]:
+def lint_document(doc: Document, rules: Sequence[ActiveRule],
+                  maskers: Sequence[Rule] = ()) -> tuple[list[Diagnostic], list[str]]:
     """Return the document's diagnostics (sorted) and a message per crashed rule.
 
     A crashing rule never stops the others: its exception becomes one line in ``crashes``.
+    Findings inside text that a masking rule removes as a whole are dropped; ``maskers`` are
+    masking rules that are not selected but still mark that text.
     """
-    diagnostics: list[Diagnostic] = []
     crashes: list[str] = []
-    for active in rules:
+    results: list[tuple[ActiveRule | None, Rule, list[Finding]]] = []
+    for rule, active in [*((a.rule, a) for a in rules), *((m, None) for m in maskers)]:
         try:
-            findings = list(active.rule.check(doc))
+            findings = list(rule.check(doc))
             for finding in findings:
                 check_span(doc, finding.span)
         except Exception as exc:
-            LOG.debug("rule %s crashed on %s", active.rule.code, doc.path, exc_info=True)
-            crashes.append(f"rule {active.rule.code} crashed: {type(exc).__name__}: {exc}")
+            LOG.debug("rule %s crashed on %s", rule.code, doc.path, exc_info=True)
+            if active is not None:
+                crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
             continue
-        limit = active.rule.group_after
+        results.append((active, rule, findings))
+    masks = Masks((rule.code, finding) for _, rule, findings in results if rule.masks
+                  for finding in findings)
+    diagnostics: list[Diagnostic] = []
+    for active, rule, findings in results:
+        if active is None:
+            continue
+        if masks:
+            exempt = (rule.code, *rule.unmasked_by)
+            findings = [f for f in findings if not masks.covers(f.span, exempt)]
+        limit = rule.group_after
         if limit is not None and len(findings) > limit:
             findings = [group_findings(findings)]
-        diagnostics.extend(to_diagnostics(doc, type(active.rule), active.severity, findings))
+        diagnostics.extend(to_diagnostics(doc, type(rule), active.severity, findings))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, crashes
+
+
+class Masks:
+    """Text that masking rules remove as a whole: each finding's span and its fix's deletions,
+    merged per rule, so that a rule's own findings are never masked by itself."""
+
+    def __init__(self, found: Iterable[tuple[str, Finding]]) -> None:
+        by_rule: dict[str, list[tuple[int, int]]] = {}
+        for code, finding in found:
+            spans = by_rule.setdefault(code, [])
+            spans.append((finding.span.start, finding.span.end))
+            if finding.fix is not None:
+                spans.extend((e.span.start, e.span.end) for e in finding.fix.edits
+                             if not e.replacement and e.span.end > e.span.start)
+        self._merged = {code: _merge(spans) for code, spans in by_rule.items()}
+
+    def __bool__(self) -> bool:
+        return any(self._merged.values())
+
+    def covers(self, span: Span, exempt: tuple[str, ...]) -> bool:
+        """Whether ``span`` lies inside text that a rule not in ``exempt`` removes."""
+        for owner, (starts, ends) in self._merged.items():
+            if owner in exempt:
+                continue
+            index = bisect.bisect_right(starts, span.start) - 1
+            if index >= 0 and span.end <= ends[index] and span.start < ends[index]:
+                return True
+        return False
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, non-overlapping ``(starts, ends)`` covering ``spans``."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 GROUP_RELATED_SHOWN = 20

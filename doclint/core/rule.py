@@ -99,6 +99,13 @@ class RuleMeta:
     # When a rule finds the same defect more than this many times in one document, the
     # linter reports it once (first occurrence, the rest as related spans, one merged fix).
     group_after: ClassVar[int | None] = None
+    # A rule whose findings mark text to be removed as a whole (web chrome, template-site
+    # boilerplate, licence footers, captions, page copies): the linter drops other rules'
+    # findings inside that text, and runs the rule for that even when it is not selected.
+    masks: ClassVar[bool] = False
+    # Masking rules whose text this rule still reads (a 篇N marker is boilerplate to the
+    # template-site rule and structure to the numbering rule).
+    unmasked_by: ClassVar[tuple[str, ...]] = ()
     message: ClassVar[Message | None] = None  # template of findings; default: summary
 
     def __init__(self, **options: Any) -> None:

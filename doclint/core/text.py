@@ -14,6 +14,9 @@ from doclint.core.document import Document, Span
 _SENTENCE_END = re.compile(r"(?:[。！？!?；;]+|…{2,})[”’」』）)》]*")
 _BLANK = regex.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 _PARAGRAPH_SPACE = " \t\u3000\u00a0\u200b\ufeff"
+# A paragraph indent inside a line: a run of spaces after the end of a sentence, where a page
+# that lost its paragraph breaks still shows where they were (“……。　　下一段……”).
+_INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0]{2,}(?=\S)")
 HAN = regex.compile(r"\p{Han}")
 
 
@@ -34,7 +37,11 @@ class Sentence:
 
 
 class Paragraphs:
-    """Every non-blank line, with its span stripped of surrounding white space."""
+    """Every non-blank line, with its span stripped of surrounding white space.
+
+    A line that lost its paragraph breaks (a flattened page keeps only the indent, as in
+    “……。　　下一段……”) is split at those indents: each piece is a paragraph of the same line.
+    """
 
     def __init__(self, items: list[Paragraph]) -> None:
         self.items = items
@@ -49,8 +56,23 @@ class Paragraphs:
             if not stripped or _BLANK.match(stripped):
                 continue
             start += len(raw) - len(raw.lstrip(_PARAGRAPH_SPACE))
-            items.append(Paragraph(number, Span(start, start + len(stripped)), stripped))
+            if ("\u3000\u3000" in stripped or "  " in stripped or "\u00a0" in stripped) \
+                    and _INLINE_INDENT.search(stripped):
+                items.extend(_split_indents(number, start, stripped))
+            else:
+                items.append(Paragraph(number, Span(start, start + len(stripped)), stripped))
         return cls(items)
+
+
+def _split_indents(number: int, start: int, text: str) -> list[Paragraph]:
+    pieces = []
+    begin = 0
+    for match in _INLINE_INDENT.finditer(text):
+        pieces.append(Paragraph(number, Span(start + begin, start + match.start()),
+                                text[begin : match.start()]))
+        begin = match.end()
+    pieces.append(Paragraph(number, Span(start + begin, start + len(text)), text[begin:]))
+    return pieces
 
 
 class Sentences:

@@ -60,6 +60,7 @@ class Engine:
         self._validate()
         self._instances: dict[str, RuleMeta] = {}
         self._selection: dict[tuple[str, ...], tuple[list[ActiveRule], list[ArchiveRule]]] = {}
+        self._maskers: dict[tuple[str, ...], list[Rule]] = {}
 
     def _validate(self) -> None:
         config, registry = self.config, self.registry
@@ -124,7 +125,15 @@ class Engine:
                          for r in chosen if issubclass(r, Rule)]
             archive = [self.instance(r) for r in chosen if issubclass(r, ArchiveRule)]
             self._selection[ignores] = (doc_rules, archive)  # type: ignore[assignment]
+            # Text that a masking rule removes is masked whether or not the rule reports it.
+            self._maskers[ignores] = [self.instance(r) for r in self.registry  # type: ignore[misc]
+                                      if issubclass(r, Rule) and r.masks and r not in chosen]
         return self._selection[ignores]
+
+    def maskers_for(self, path: str) -> list[Rule]:
+        """Masking rules not selected for ``path`` that still mark text removed as a whole."""
+        self.rules_for(path)
+        return self._maskers[tuple(self.config.ignores_for(path))]
 
     def read(self, path: str, data: bytes, encoding: str | None = None) -> Document:
         reader = self.readers.get(Path(path).suffix.lower()) or self.readers[".txt"]
@@ -147,7 +156,7 @@ class Engine:
                               error=f"reader crashed: {type(exc).__name__}: {exc}"), {}
         info = FileInfo(path, doc.encoding, digest, len(doc.source), _newline_name(doc.newline))
         doc_rules, archive_rules = self.rules_for(path)
-        diagnostics, crashes = lint_document(doc, doc_rules)
+        diagnostics, crashes = lint_document(doc, doc_rules, self.maskers_for(path))
         lines = source_lines(doc, diagnostics)
         facts: dict[str, Any] = {}
         for rule in archive_rules:

@@ -82,6 +82,10 @@ class Progress:
 
     def close(self) -> None:
         self._stop.set()
+        if self.total_files is None or self.total_bytes is None:
+            # Every input has been read: what was processed is the total, whether or not the
+            # background walk got there first (it may not have, on a loaded machine).
+            self.total_files, self.total_bytes = self.files, self.bytes
         self._draw(self.clock(), final=True)
 
     def line(self, now: float | None = None) -> str:

@@ -64,3 +64,21 @@ def test_title_extraction() -> None:
     assert title(scraped) == "2024年全县工作要点"
     assert title("同志们：\n今天召开会议。\n") is None
     assert title("新华社北京12月31日电 新年前夕，国家主席发表新年贺词。\n") is None
+
+
+def test_a_section_heading_on_the_first_line_is_not_a_title() -> None:
+    docs = {"a.txt": "一、起草背景\n" + made_up(1, 300), "b.txt": "一、起草背景\n" + made_up(2, 300),
+            "c.txt": "第一章　总　　则\n" + made_up(3, 300), "d.txt": "第一章 总则\n" + made_up(4, 300)}
+    assert run("A104", docs) == []
+    assert Document.from_text("（一）开工情况\n" + made_up(1, 100)).facts(DocumentTitle).title is None
+
+
+def test_an_issuer_and_a_genre_is_a_generic_title() -> None:
+    docs = {"a.txt": "中华人民共和国国务院令\n" + made_up(1, 300),
+            "b.txt": "中华人民共和国国务院令\n" + made_up(2, 300),
+            "c.txt": "河北省人民政府令\n" + made_up(3, 300),
+            "d.txt": "河北省人民政府令\n" + made_up(4, 300)}
+    assert run("A104", docs) == []
+    subject = {"a.txt": "河北省人民政府关于加强安全生产工作的通知\n" + made_up(1, 300),
+               "b.txt": "河北省人民政府关于加强安全生产工作的通知\n" + made_up(2, 300)}
+    assert [path for path, _ in run("A104", subject)] == ["b.txt"]

@@ -82,3 +82,14 @@ def test_findings_do_not_depend_on_input_order() -> None:
     assert positioned("A103", docs) == positioned("A103", dict(reversed(list(docs.items()))))
     each = positioned("A103", docs, report="each")
     assert each == positioned("A103", dict(reversed(list(docs.items()))), report="each")
+
+
+def test_lines_documents_of_one_kind_share_by_nature_are_not_reported() -> None:
+    amended = ("2010年7月30日 河南省第十一届人民代表大会常务委员会第十六次会议"
+               "《关于修改部分地方性法规的决定》第二次修正")
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    article = ("第四十条　违反本条例规定，构成违反治安管理行为的，由公安机关依法给予治安管理处罚；"
+               "构成犯罪的，依法追究刑事责任。")
+    heading = "### 全国双拥工作领导小组向全国双拥模范和优抚对象致慰问信，祝贺新春佳节"
+    docs = {f"{n}.txt": speech(n, amended, note, article, heading) for n in range(5)}
+    assert run("A103", docs) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from pathlib import Path
 
 from runhelp import Doclint, documents, write_zip
@@ -116,3 +117,20 @@ def test_clear_takes_the_bar_off_and_the_next_result_draws_it_again() -> None:
     assert stream.getvalue().endswith("\x1b[K\r\x1b[K")
     progress.advance(outcome(10))  # at once, whatever the interval
     assert stream.getvalue().rsplit("\r\x1b[K", 1)[1].startswith("\rdoclint 2 files")
+
+
+def test_the_last_line_has_the_totals_even_when_the_walk_is_slower_than_the_run() -> None:
+    stream = io.StringIO()
+    never = threading.Event()
+
+    def slow_totals():  # the walk has not finished when the run ends
+        never.wait(5)
+        yield 1
+
+    progress = Progress(stream, live=False, totals=slow_totals, clock=Clock())
+    progress.start()
+    for _ in range(3):
+        progress.advance(outcome(10))
+    progress.close()
+    never.set()
+    assert stream.getvalue().splitlines()[-1].startswith("doclint [####################] 3/3 files")

@@ -27,6 +27,13 @@ _MAX_RELATED = 5
 # Set pieces every report of a kind repeats on purpose: the opening of a work report
 # (“现在，我代表…向大会报告工作，请予审议，并请…提出意见”).
 _FORMULA = regex.compile(r"请予审议")
+# Only prose is evidence of pasting: a line without a comma or sentence end is a heading, a
+# label, a date or an amendment record, which documents of one kind share by nature; so are a
+# note wholly in brackets and a law's articles (standard legal formulas recur on purpose).
+_PROSE = regex.compile(r"[，。；！？]")
+_NOT_PASTED = regex.compile(
+    r"^(?:#|[（(][^）)]*[）)]$|第[一二三四五六七八九十百零〇\d]{1,5}条)"
+)
 Block = tuple[int, int, Group]  # first and last paragraph number, the group of the first
 
 
@@ -84,7 +91,7 @@ class ReusedParagraph(FamilyRule):
         keys = doc.facts(ParagraphKeys)
         text = doc.text
         keep = [i for i, han in enumerate(keys.han) if han >= self.config["min_han"]
-                and not _FORMULA.search(text, keys.starts[i], keys.ends[i])]
+                and _pasteable(text[keys.starts[i] : keys.ends[i]])]
         if not keep:
             return None
         return ParagraphFact(array("Q", (keys.hashes[i] for i in keep)).tobytes(),
@@ -130,6 +137,12 @@ class ReusedParagraph(FamilyRule):
             where_zh=f"；另有{hidden}个文件未列出" if hidden else "",
             where_en=f"; {hidden} more files not listed" if hidden else "",
             related=related)
+
+
+def _pasteable(paragraph: str) -> bool:
+    """Prose that could have been pasted (see ``_PROSE`` and ``_NOT_PASTED``)."""
+    return (bool(_PROSE.search(paragraph)) and not _NOT_PASTED.match(paragraph)
+            and not _FORMULA.search(paragraph))
 
 
 class _Spans:

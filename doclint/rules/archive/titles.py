@@ -35,6 +35,17 @@ _GENRE_END = regex.compile(
     r"(?:[（(][^）)]{1,12}[）)])?$"
 )
 _BRACKETED = regex.compile(r"[（(][^）)]{1,12}[）)]$")
+# A numbered heading opens a section, not a document: a file that starts with one has no title
+# of its own (a page holding one section of a longer text).
+_SECTION_HEADING = regex.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
+    r"|第[一二三四五六七八九十百零〇\d]{1,5}[章节条编部分]|#)"
+)
+# An issuer and a genre, nothing about the subject: 中华人民共和国国务院令, 河北省人民政府公告.
+_ISSUER_ONLY = regex.compile(
+    r"^(?:中华人民共和国)?\p{Han}{0,16}?(?:国务院|人民政府|人民代表大会常务委员会|人民代表大会|"
+    r"委员会|办公厅|办公室|部|厅|局|署|院|会)?(?:令|公告|通告|公报|命令)(?:第\S{1,8}号)?$"
+)
 _NOT_TEXT = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 # Titles that name only a genre: the same one on two different documents says nothing.
 GENERIC = frozenset({
@@ -61,7 +72,7 @@ class Title:
     def generic(self) -> bool:
         """A title that names only a genre, with or without a note in brackets."""
         key = _NOT_TEXT.sub("", unicodedata.normalize("NFKC", _BRACKETED.sub("", self.text)))
-        return key in GENERIC or len(_HAN.findall(key)) < 4
+        return key in GENERIC or len(_HAN.findall(key)) < 4 or bool(_ISSUER_ONLY.match(key))
 
 
 class DocumentTitle:
@@ -85,7 +96,7 @@ class DocumentTitle:
             parts.append((text, para.span))
             if _GENRE_END.search(_squeezed(text)) or len(parts) == _MAX_PARTS:
                 break
-        if not parts:
+        if not parts or _SECTION_HEADING.match(parts[0][0].lstrip(" \t\u3000")):
             return cls(None)
         if not _GENRE_END.search(_squeezed(parts[-1][0])):
             parts = parts[:1]  # lines that never reach a genre word: only the first is the title

@@ -12,8 +12,15 @@ from doclint.rules.structure.broken_line import BrokenLine
 from doclint.rules.structure.duplicate_line import ConsecutiveDuplicateLine
 from doclint.rules.structure.duplicate_title import DuplicateTitle
 from doclint.rules.structure.enumeration_sequence import EnumerationSequence
+from doclint.rules.structure.formats import (
+    FlattenedParagraphs,
+    HardWrappedText,
+    LetterSpacedText,
+    UnpunctuatedText,
+)
 from doclint.rules.structure.heading_nesting import HeadingNesting
 from doclint.rules.structure.heading_sequence import HeadingSequence
+from doclint.rules.structure.page_copies import PageCopiesRule
 from doclint.rules.structure.repeated_heading import RepeatedHeading
 from doclint.rules.structure.repeated_text import RepeatedText
 from doclint.rules.structure.teaser_line import TeaserLine
@@ -30,6 +37,11 @@ RULES: list[type] = [
     TruncatedParagraph,
     TeaserLine,
     BrokenLine,
+    UnpunctuatedText,
+    HardWrappedText,
+    FlattenedParagraphs,
+    LetterSpacedText,
     ConsecutiveDuplicateLine,
     RepeatedText,
+    PageCopiesRule,
 ]

@@ -22,6 +22,7 @@ class ArticleSequence(Rule):
     """
 
     code = "T201"
+    unmasked_by = ("P203",)  # 篇N markers are site numbering to P203, and still numbering
     name = "structure.article-sequence"
     category = Category.TITLE_SEQUENCE
     summary = Message("“第N篇”编号不连续。",

@@ -58,6 +58,7 @@ class BoilerplateRule(Rule):
     abstract = True
     patterns: ClassVar[tuple[Pattern, ...]] = ()
     fix_is_safe: ClassVar[bool] = True
+    masks = True  # the text is removed as a whole: nothing inside it is reported
     group_after: ClassVar[int] = 5
 
     def check(self, doc: Document) -> Iterator[Finding]:

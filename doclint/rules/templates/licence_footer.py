@@ -39,6 +39,7 @@ class LicenceFooter(Rule):
     """
 
     code = "P205"
+    masks = True
     name = "boilerplate.licence-footer"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.WARNING

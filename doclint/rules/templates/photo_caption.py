@@ -54,6 +54,7 @@ class PhotoCaption(Rule):
     """
 
     code = "P206"
+    masks = True
     name = "boilerplate.photo-caption"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.INFO

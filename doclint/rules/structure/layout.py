@@ -1,0 +1,163 @@
+"""The format a file came in, detected once: the conversions and scrapes that damage every line.
+
+Some files are not damaged here and there but throughout, by the way they were made:
+
+- ``unpunctuated``: a PDF or scan conversion that lost its sentence punctuation (commas stay,
+  but hardly a 。 in thousands of characters);
+- ``hard_wrapped``: lines cut at a fixed width, so that most prose lines stop mid-sentence;
+- ``letter_spaced``: characters set apart by spaces throughout (``中 华 人 民``, ``1 9 9 7 年``);
+- ``flattened``: paragraph breaks lost, the paragraphs run into one or a few huge lines and only
+  their indents remain inside the line (``……。　　下一段``);
+- ``html``: a raw HTML page or a transcript that keeps its tags.
+
+Each format is reported once per file by its own rule, and rules that judge single lines read
+them in that light: a truncation rule says nothing about a line of an unpunctuated conversion, a
+line-break rule nothing about a hard-wrapped one. Computed with ``doc.facts(Layout)``.
+"""
+
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core.document import Document, Span
+from doclint.core.text import HAN
+
+_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_CLAUSE = regex.compile(r"[，、,]")
+_LINE_END = regex.compile(r"[。！？!?；;：:”’」』）)…—]$")
+# Two visible characters (Han or digits) set apart by one space.
+_SPACED_PAIR = regex.compile(r"(?<=[\p{Han}\d０-９])[ \u3000\u00a0](?=[\p{Han}\d０-９])")
+_CLOSE_PAIR = regex.compile(r"[\p{Han}\d０-９](?=[\p{Han}\d０-９])")
+_INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0]{2,}(?=\S)")
+_TAG = regex.compile(
+    r"</?(?:p|br|div|span|strong|b|i|em|a|img|table|tr|td|th|tbody|ul|ol|li|h[1-6]|font|center|"
+    r"section|article|header|footer|nav|meta|script|style|iframe)\b[^<>\n]{0,300}>",
+    regex.IGNORECASE,
+)
+
+MIN_HAN = 500           # a format is judged on at least this much Han text
+UNPUNCTUATED_ENDS = 0.15  # sentence ends per 100 Han characters below which text lost them
+MIN_CLAUSES = 1.0         # ... while it still has this many commas per 100 Han characters
+WRAP_LINES = 20           # prose lines needed to call a file hard-wrapped
+WRAP_OPEN_SHARE = 0.6     # share of prose lines that stop mid-sentence
+WRAP_WIDTH_SHARE = 0.5    # share of those lines within WRAP_SLACK characters of the usual width
+WRAP_SLACK = 2
+MIN_WRAP_WIDTH = 20       # narrower "wrapped" lines are table cells
+SPACED_SHARE = 0.4        # share of adjacent character pairs set apart by a space
+MIN_SPACED = 60
+MIN_INDENTS = 3           # paragraph indents inside lines needed to call a file flattened
+MIN_TAGS = 10
+TAGS_PER_CHAR = 1 / 400
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The file's format (see the module docstring), with a span that shows each one."""
+
+    unpunctuated: Span | None = None
+    hard_wrapped: Span | None = None
+    letter_spaced: Span | None = None
+    flattened: Span | None = None
+    html: Span | None = None
+    wrap_width: int = 0
+    indents: int = 0       # paragraph indents found inside lines (flattened)
+    spaced_pairs: int = 0  # character pairs set apart by a space (letter-spaced)
+    sentence_ends: int = 0
+    han: int = 0
+
+    @property
+    def line_structure_lost(self) -> bool:
+        """Single lines do not mean what they seem: judging one line's end says nothing."""
+        return bool(self.unpunctuated or self.hard_wrapped)
+
+    @classmethod
+    def from_document(cls, doc: Document) -> Layout:
+        text = doc.text
+        prose: list[tuple[int, int, str]] = []  # (start, end, text) of lines with Han text
+        han_total = 0
+        for _, start, end in doc.index.line_spans():
+            line = text[start:end]
+            han = len(HAN.findall(line)) if line else 0
+            if han >= 10:
+                stripped = line.strip(" \t\u3000\u00a0\u200b\ufeff")
+                offset = start + line.index(stripped[0]) if stripped else start
+                prose.append((offset, offset + len(stripped), stripped))
+                han_total += han
+        found: dict[str, object] = {"han": han_total}
+        found.update(_html(text))
+        found.update(_flattened(prose))
+        found.update(_letter_spaced(prose))
+        if han_total >= MIN_HAN and not found.get("flattened"):
+            found.update(_unpunctuated(prose, han_total))
+            found.update(_hard_wrapped(prose))
+        return cls(**found)  # type: ignore[arg-type]
+
+
+def _html(text: str) -> dict[str, object]:
+    first = _TAG.search(text)
+    if first is None:
+        return {}
+    count = sum(1 for _ in _TAG.finditer(text))
+    if count >= MIN_TAGS and count >= len(text) * TAGS_PER_CHAR:
+        return {"html": Span(first.start(), first.end())}
+    return {}
+
+
+def _flattened(prose: list[tuple[int, int, str]]) -> dict[str, object]:
+    indents = 0
+    first: Span | None = None
+    for start, _, line in prose:
+        for match in _INLINE_INDENT.finditer(line):
+            indents += 1
+            if first is None:
+                first = Span(start + match.start(), start + match.end())
+    # More paragraph breaks hidden inside lines than kept between them.
+    if indents >= MIN_INDENTS and indents >= len(prose):
+        return {"flattened": first, "indents": indents}
+    return {}
+
+
+def _letter_spaced(prose: list[tuple[int, int, str]]) -> dict[str, object]:
+    spaced = close = 0
+    first: Span | None = None
+    for start, _, line in prose:
+        for match in _SPACED_PAIR.finditer(line):
+            spaced += 1
+            if first is None:
+                first = Span(start + match.start() - 1, start + match.end() + 1)
+        close += len(_CLOSE_PAIR.findall(line))
+    if spaced >= MIN_SPACED and spaced >= SPACED_SHARE * (spaced + close):
+        return {"letter_spaced": first, "spaced_pairs": spaced}
+    return {}
+
+
+def _unpunctuated(prose: list[tuple[int, int, str]], han: int) -> dict[str, object]:
+    ends = sum(len(_SENTENCE_END.findall(line)) for _, _, line in prose)
+    clauses = sum(len(_CLAUSE.findall(line)) for _, _, line in prose)
+    if ends < UNPUNCTUATED_ENDS * han / 100 and clauses >= MIN_CLAUSES * han / 100:
+        start, end, _ = max(prose, key=lambda p: p[1] - p[0])
+        return {"unpunctuated": Span(start, end), "sentence_ends": ends}
+    return {}
+
+
+def _hard_wrapped(prose: list[tuple[int, int, str]]) -> dict[str, object]:
+    if len(prose) < WRAP_LINES:
+        return {}
+    open_lines = [(s, e, line) for s, e, line in prose if not _LINE_END.search(line)]
+    if len(open_lines) < WRAP_OPEN_SHARE * len(prose):
+        return {}
+    # Wrapped prose carries its commas on most lines; rows of a list or table do not.
+    with_clauses = sum(1 for _, _, line in open_lines if _CLAUSE.search(line))
+    if with_clauses < WRAP_OPEN_SHARE * len(open_lines):
+        return {}
+    widths = collections.Counter(len(line) for _, _, line in open_lines)
+    width = max(widths, key=lambda w: (sum(widths[w + d] for d in range(-WRAP_SLACK,
+                                                                          WRAP_SLACK + 1)), w))
+    near = sum(widths[width + d] for d in range(-WRAP_SLACK, WRAP_SLACK + 1))
+    if width < MIN_WRAP_WIDTH or near < WRAP_WIDTH_SHARE * len(open_lines):
+        return {}
+    start, end, _ = open_lines[0]
+    return {"hard_wrapped": Span(start, end), "wrap_width": width}
