@@ -244,6 +244,9 @@ def test_pairing_scope_continues_and_carry(make_rule):
     assert spans(lint(rule, "根据《\n著作权法\n》第五条")) == [(1, 3, 1, 4), (3, 1, 3, 2)]
     continued = make_rule(base + "continues: ['“']\n")
     assert lint(continued, "“第一段\n“第二段\n“第三段。”") == []
+    indented = make_rule(base + "continues: ['“']\n        scope: line\n")
+    assert lint(indented, "　　“第一段\n　　“第二段\n　　“第三段。”") == []
+    assert spans(lint(indented, "　　“第一段\n　　第二段。")) == [(1, 3, 1, 4)]
     carried = make_rule(base + "carry: 2\n")
     assert lint(carried, "根据《\n著作权法\n》第五条") == []
     assert spans(lint(carried, "根据《\n一\n二\n三\n》")) == [(1, 3, 1, 4), (5, 1, 5, 2)]
