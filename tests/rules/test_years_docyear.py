@@ -70,4 +70,5 @@ def test_compilation_gets_a_year_per_part() -> None:
             "第二篇：在全县政法工作会议上的讲话\n（2008年4月24日）\n同志们：\n要维护稳定。\n")
     doc = Document(path="<case>", source=text, settings={"year": None})
     parts = doc.facts(DocumentYears).parts
-    assert [(p.year.year, p.year.source) for p in parts] == [(2006, "text"), (2008, "dateline")]
+    assert [(p.year.year, p.year.source) for p in parts] == [(2006, "text-floor"),
+                                                             (2008, "dateline")]
