@@ -17,7 +17,8 @@ _NOT_SUBJECT_BEFORE = ("到", "至", "截至", "截止", "比", "较", "同", "�
 # …and a year followed by these: 2030年前, 按1957年不变价格, 在1954年基数上, 以2020年为基期.
 _NOT_SUBJECT_AFTER = regex.compile(
     r"年(?:底前|前|以前|以后|之前|远景|目标|相比|同期|以来|起"
-    r"|(?:的)?(?:不变价|可比价|价格|现价|基数|基础上|水平上|为基期|为基年|为基数|为100|=100))")
+    r"|(?:的)?(?:不变价|可比价|价格|现价|基数|基础上|水平上|为基期|为基年|为基数|为100|=100)"
+    r"|(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版)")
 _SUBJECT_GAP = 40
 
 
@@ -43,8 +44,8 @@ class Subject:
 
 
 def is_subject(text: str, mention: YearMention) -> bool:
-    before = text[max(0, mention.start - 2):mention.start]
-    if any(before.endswith(word) for word in _NOT_SUBJECT_BEFORE):
+    before = text[max(0, mention.start - 3):mention.start]
+    if any(before.endswith(word) for word in _NOT_SUBJECT_BEFORE) or before.endswith("出版社"):
         return False
     return not _NOT_SUBJECT_AFTER.match(text, mention.end - 1)
 

@@ -57,8 +57,9 @@ _SIGNED = regex.compile(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(
                         r"[ \t\u3000]*[）)]?[ \t\u3000]*$")
 # The document's own number right after its title, in a page whose line breaks were lost:
 # …的通知　　冀政办发〔2016〕28号各市人民政府: not a number cited in brackets.
-_INLINE_NUMBER = regex.compile(r"(?<![（(《〈\p{Han}])[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号"
+_INLINE_NUMBER = regex.compile(r"(?<![（(《〈》〉\p{Han}])[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号"
                                r"(?![）)])")
+_CITING = regex.compile(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
 _INLINE_NUMBER_REACH = 300
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
 _PAGE_DATE = regex.compile(
@@ -280,7 +281,7 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         if match:
             return _dated(text, match.span("date"), "dateline")
     match = _INLINE_NUMBER.search(text, part.start, min(part.end, part.start + _INLINE_NUMBER_REACH))
-    if match:
+    if match and not _CITING.search(text, max(part.start, match.start() - 4), match.start()):
         return YearSource(int(match.group("year")), "document-number", Span(*match.span("year")),
                           match.group())
     return _title_year(text, head)
@@ -299,7 +300,11 @@ def _revision(text: str, part: Span) -> YearSource | None:
             found += [_dated(text, m.span("date"), "revision") for m in dates]
         elif marked == -1 and (found or number >= 2):
             break
-    return max(found, key=lambda source: source.year) if found else None
+    if not found:
+        return None
+    # Collections often leave later amendments out of the header: the text may be newer.
+    latest = max(found, key=lambda source: source.year)
+    return YearSource(latest.year, "revision", latest.span, latest.detail, (latest.year, None))
 
 
 def _in_header(text: str, offset: int) -> bool:
@@ -372,8 +377,9 @@ def _text_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         if floor is None or high >= floor:
             low = max(low, floor) if floor is not None else low
             bounds = None if low == high else (low, high)
-            return YearSource(high if floor is None or floor <= high else low, "text", span,
-                              wording, bounds)
+            return YearSource(high, "text", span, wording, bounds)
+        if not found.dominant:
+            return None  # the text disagrees with itself: no year rather than a guess
     if floor is None:
         return None
     high = floor + 1 if found.dominant else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.rules.years.context import subject_before, year_reference
@@ -12,6 +14,8 @@ from doclint.rules.years.eras import PIN, EraFacts, MarkerHit
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
+_NARRATIVE_REACH = 200
+_PARAGRAPH = regex.compile(r"\n|\r|<p[ >]|</p>|<br\s*/?>")
 
 @dataclass(frozen=True, slots=True)
 class Reference:
@@ -40,8 +44,10 @@ def reference_for(doc: Document, hit: MarkerHit, *, sentence: bool = True) -> Re
     explicit = []
     if sentence:
         # Targets and plans (到2035年, 2030年前) are not the years the wording speaks of.
+        source = doc.facts(DocumentYears).at(hit.span.start)
+        latest = source.high if source is not None else None
         explicit = [m for m in doc.facts(YearFacts).between(hit.sentence.start, hit.sentence.end)
-                    if lived(doc.text, m)]
+                    if lived(doc.text, m) and (latest is None or m.value <= latest)]
     if explicit:
         before = [m for m in explicit if m.start < hit.span.start]
         mention = before[-1] if before else explicit[0]
@@ -53,7 +59,23 @@ def reference_for(doc: Document, hit: MarkerHit, *, sentence: bool = True) -> Re
     if source is None:
         return None
     message, related = year_reference(source)
-    return Reference(((source.low, source.high),), message, related)
+    ranges: list[tuple[int, int | None]] = [(source.low, source.high)]
+    narrated = _narrated_year(doc, hit.sentence)
+    if narrated is not None:
+        ranges.append((narrated, narrated))
+    return Reference(tuple(ranges), message, related)
+
+
+def _narrated_year(doc: Document, sentence: Span) -> int | None:
+    """The year a narrative has just named (1993年6月，兼任行长。他积极贯彻党的十四大精神): the
+    nearest lived year in the sentences just before, inside the paragraph. The wording may be
+    about that year, so it must disagree as well."""
+    text = doc.text
+    low = max(0, sentence.start - _NARRATIVE_REACH)
+    for mark in _PARAGRAPH.finditer(text, low, sentence.start):
+        low = mark.end()
+    mentions = [m for m in doc.facts(YearFacts).between(low, sentence.start) if lived(text, m)]
+    return mentions[-1].value if mentions else None
 
 
 def subject_pins(doc: Document) -> list[Span]:

@@ -37,11 +37,12 @@ _PLANNED_AFTER = regex.compile(
     r"|(?:19|20)\d{2}年(?:召开|举办|举行))")
 # Reporting it as done.
 _DONE_BEFORE = regex.compile(
-    r"(?:如期|成功地?|胜利地?|已经|已|曾经|曾|先后|终于|一举|历史性地|当年|那时"
+    r"(?:如期|成功地?|胜利地|已经|已|曾经|曾|先后|终于|一举|历史性地|当年|那时"
     r"|(?:经历|经受|战胜|取得|夺取|打赢|完成|实现|赢得|举办|召开|开展)了)")
 _DONE_AFTER = regex.compile(
     r"(?:取得了?[^，。；]{0,8}?(?:胜利|成就|成果|成效|进展|成功)|以来|之后|以后|结束后|期间取得|"
     r"的(?:世界意义|历史意义|重大意义|伟大胜利|伟大成就|成就|成果|经验|历程|胜利|成功))")
+_DONE_OWN = regex.compile(r"如期|已经|曾经")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
 _LE = regex.compile(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.
@@ -52,7 +53,9 @@ _NOW = regex.compile(
 _STRETCH = regex.compile(
     rf"(?P<n>{_NUMBER})年来|过去(?:的)?(?P<n2>{_NUMBER})年|这(?P<n3>{_NUMBER})年|近(?P<n4>{_NUMBER})年"
     rf"|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前")
-_REVIEW = regex.compile(r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经")
+_REVIEW = regex.compile(
+    r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经"
+    r"|取得了?[^，。；]{0,8}?(?:成就|胜利|成果)")
 
 
 class Framing(NamedTuple):
@@ -75,8 +78,10 @@ def framing(text: str, sentence: Span, span: Span) -> Framing:
     after = text[span.end:clause.end]
     if _PLANNED_BEFORE.search(before) or _PLANNED_AFTER.search(after):
         return Framing(PLANNED)
-    if _DONE_BEFORE.search(before) or _DONE_AFTER.match(after) or _DONE_AFTER.search(after) \
-            or _LE.search(before) or _LE.search(after):
+    # The marker's own wording counts as well: 如期全面建成小康社会, 战胜了非典.
+    own = text[span.start:span.end]
+    if _DONE_BEFORE.search(before) or _DONE_OWN.search(own) or _DONE_AFTER.search(after) \
+            or _LE.search(before) or _LE.search(own) or _LE.search(after):
         return Framing(RETROSPECTIVE, _stretch(text, sentence))
     if _NOW.search(before):
         return Framing(CURRENT)

@@ -40,10 +40,12 @@ _FUTURE_BEFORE = regex.compile(
     r"面向|定于|要在|待|直至|直到|下一步|明年)\s?(?:[（(]?)$")
 _FUTURE_AFTER = regex.compile(
     r"年(?:度)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}日)?)?"
-    r"(?:底|末|年底)?(?:前|以前|之前|目标|远景|愿景|左右|议程|起施行|起实施|起执行|开始施行|起|将|要|届时"
+    r"(?:底|末|年底)?(?:前|以前|之前|以后|后|目标|远景|愿景|左右|议程|起施行|起实施|起执行|开始施行|起|将|要|届时"
     r"|[^，。；\n]{0,8}?(?:建成|完成|竣工|投产|实现)后)")
 # The rest of the clause plans: 2026至2027年，力争…; 2025年将建成….
 _PLANNED_CLAUSE = regex.compile(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争取|计划|预计|拟|将|确保)")
+# The notes of an edited text: 注释　〔1〕…, 注：[1]….
+_NOTES = regex.compile(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])）]", regex.M)
 # A year in the name of an event: 北京2022年冬奥会.
 _EVENT_NAME = regex.compile(r"年(?:北京)?(?:冬季|夏季)?(?:冬|残|冬残)?(?:奥运会|奥会|世博会|亚运会|大运会|全运会|世界杯)")
 # Bibliographic notes: 人民出版社2006年8月第1版, 人民出版社1994年版.
@@ -71,6 +73,9 @@ class TextEvidence:
 
 def evidence(doc: Document, part: Span) -> TextEvidence:
     facts = doc.facts(YearFacts)
+    notes = _NOTES.search(doc.text, part.start, part.end)
+    if notes is not None:  # the editors' notes of a selected works are about other years
+        part = Span(part.start, notes.start())
     floor, floor_span, counts = _floor(doc, facts, part)
     anchor = _review(doc.text, part) or _anchor(doc, facts, part)
     dominant = False
@@ -107,31 +112,35 @@ def lived(text: str, mention: YearMention) -> bool:
 
 def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Span | None,
                                                                   Counter[int]]:
+    """The latest year the part treats as lived that something else corroborates: a second
+    mention, or a mention of the year or two before (one stray year, a target nobody marked
+    as one, must not date a whole text)."""
     text = doc.text
     counts: Counter[int] = Counter()
-    best: tuple[int, Span] | None = None
+    spans: dict[int, Span] = {}
     groups = facts.groups
     for mention in facts.between(part.start, part.end):
         if mention.group != -1 and groups[mention.group].is_range \
                 and mention is not groups[mention.group].items[0]:
             continue  # the end of a span of years (2021—2025年) is usually still to come
-        if not lived(text, mention):
-            continue
-        counts[mention.value] += 1
-        if best is None or mention.value > best[0]:
-            best = (mention.value, mention.span)
+        if lived(text, mention):
+            counts[mention.value] += 1
+            spans.setdefault(mention.value, mention.span)
     for match in _CITED_NUMBER.finditer(text, part.start, part.end):
         year = int(match.group(1))
-        if best is None or year > best[0]:
-            best = (year, Span(*match.span(1)))
+        counts[year] += 1
+        spans.setdefault(year, Span(*match.span(1)))
     for link in _LINK.finditer(text, part.start, part.end):
         for match in _LINK_DATE.finditer(text, link.start(), link.end()):
             year = int(match.group(1))
-            if best is None or year > best[0]:
-                best = (year, Span(*match.span(1)))
-    if best is None:
+            counts[year] += 1
+            spans.setdefault(year, Span(*match.span(1)))
+    if not counts:
         return None, None, counts
-    return best[0], best[1], counts
+    years = sorted(counts, reverse=True)
+    corroborated = [y for y in years if counts[y] >= 2 or counts[y - 1] or counts[y - 2]]
+    floor = corroborated[0] if corroborated else years[-1]
+    return floor, spans[floor], counts
 
 
 def _anchor(doc: Document, facts: YearFacts, part: Span) -> tuple[int, int, Span, str] | None:
