@@ -57,8 +57,9 @@ _SIGNED = regex.compile(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(
                         r"[ \t\u3000]*[）)]?[ \t\u3000]*$")
 # The document's own number right after its title, in a page whose line breaks were lost:
 # …的通知　　冀政办发〔2016〕28号各市人民政府: not a number cited in brackets.
-_INLINE_NUMBER = regex.compile(r"(?<![（(《〈》〉\p{Han}])[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号"
-                               r"(?![）)])")
+_INLINE_NUMBER = regex.compile(
+    r"(?:(?<=^|[\s\u3000])|(?<=通知|意见|决定|办法|规定|方案|公告|通告|批复|函|令))"
+    r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M)
 _CITING = regex.compile(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
 _INLINE_NUMBER_REACH = 300
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
