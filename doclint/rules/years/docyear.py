@@ -21,7 +21,6 @@ import functools
 import itertools
 import json
 import os
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -383,5 +382,5 @@ def _text_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
             return None  # the text disagrees with itself: no year rather than a guess
     if floor is None:
         return None
-    high = floor + 1 if found.dominant else None
-    return YearSource(floor, "text-floor", found.floor_span, f"{floor}年", (floor, high))
+    ceiling = floor + 1 if found.dominant else None
+    return YearSource(floor, "text-floor", found.floor_span, f"{floor}年", (floor, ceiling))

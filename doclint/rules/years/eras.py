@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
+from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.framing import Framing, framing
@@ -29,6 +30,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 GRACE = 1
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
+CURRENT_FRAMING = Framing(framings.CURRENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ class MarkerHit:
     last: int | None = None
     pin: Pin | None = None
     n: int | None = None  # for anniversaries: the count (改革开放30周年 -> 30)
-    framing: Framing = Framing("current")  # how the sentence frames the marker (framing.py)
+    framing: Framing = CURRENT_FRAMING  # how the sentence frames the marker (framing.py)
 
 
 class EraFacts:

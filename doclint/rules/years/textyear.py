@@ -176,8 +176,8 @@ def _anchor(doc: Document, facts: YearFacts, part: Span) -> tuple[int, int, Span
     high = min(f[1] for f in found)
     if low > high:
         return None
-    first = min(found, key=lambda f: f[2].start)
-    return low, high, first[2], first[3]
+    earliest = min(found, key=lambda f: f[2].start)
+    return low, high, earliest[2], earliest[3]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -42,7 +42,7 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
     # Search mode also cuts long words into the words they hold (认真贯彻: 认真|贯彻), and without
     # the HMM guesser no unknown “word” is made up (十七大对 is not 十七|大对): only a match that
     # starts or ends inside a dictionary word (创|新, 部|门) is refused.
-    cuts = set()
+    cuts: set[int] = set()
     for _, first, last in segmenter.tokenize(text[low:high], mode="search", hmm=False):
         cuts.update((low + first, low + last))
     return all(offset in cuts for offset in inner)
