@@ -292,6 +292,8 @@ def _revision(text: str, part: Span) -> YearSource | None:
     the run of dated lines after the title, however long."""
     found: list[YearSource] = []
     limit = min(part.end, part.start + _HEADER_CHARS)
+    if not _REVISION.search(text, part.start, limit):
+        return None
     marked = text.find(_HEADER_END, part.start, limit)  # Markdown law collections mark its end
     lines = _nonblank_lines(text, part.start, marked if marked != -1 else limit)
     for number, (start, end) in enumerate(lines[:_HEADER_LINES]):

@@ -97,13 +97,18 @@ def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) 
     return too_early or (last is not None and year > last + grace)
 
 
-def _may_fall_outside(source: YearSource | None, first: int | None, last: int | None) -> bool:
-    """Whether some year the source allows lies outside ``first``..``last`` (with grace)."""
+def _worth_searching(source: YearSource | None, first: int | None, last: int | None,
+                     names_year: bool) -> bool:
+    """Whether current or future wording could disagree here: the document year lies wholly
+    outside ``first``..``last`` (with grace), or the sentence names a year of its own that an
+    unknown or inexact document year cannot overrule."""
     if source is None:
-        return False
-    if first is not None and source.low < first - GRACE:
+        return names_year
+    if last is not None and source.low > last + GRACE:
         return True
-    return last is not None and (source.high is None or source.high > last + GRACE)
+    if first is not None and source.high is not None and source.high < first - GRACE:
+        return True
+    return names_year and not source.exact
 
 
 def _search(text: str, marker: EraMarker, window: Span, source: YearSource | None,
@@ -112,11 +117,10 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
     high = source.high if source is not None else None
     if high is not None and marker.earliest_mention is not None and high < marker.earliest_mention:
         kinds.append((MENTION, marker.patterns))
-    if (source is None and names_year) or _may_fall_outside(source, marker.valid_from,
-                                                            marker.valid_to):
+    if _worth_searching(source, marker.valid_from, marker.valid_to, names_year):
         kinds.append((CURRENT, marker.current_patterns))
     future_from = marker.earliest_mention or marker.valid_from
-    if (source is None and names_year) or _may_fall_outside(source, future_from, marker.valid_to):
+    if _worth_searching(source, future_from, marker.valid_to, names_year):
         kinds.append((FUTURE, marker.future_patterns))
     hits: list[MarkerHit] = []
     for how, patterns in kinds:
