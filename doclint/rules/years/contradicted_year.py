@@ -86,6 +86,8 @@ def _shown(subject: Subject) -> tuple[str, str]:
         return f"{subject.low}年", str(subject.low)
     if subject.high is None:
         return f"不早于{subject.low}年的年份", f"{subject.low} or later"
+    if subject.high == subject.low + 1:
+        return f"{subject.low}或{subject.high}年", f"{subject.low} or {subject.high}"
     return f"{subject.low}—{subject.high}年", f"{subject.low}–{subject.high}"
 
 

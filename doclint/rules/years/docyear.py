@@ -111,6 +111,8 @@ class YearSource:
             return Message(f"{self.year}年", str(self.year))
         if self.high is None:
             return Message(f"不早于{self.low}年", f"{self.low} or later")
+        if self.high == self.low + 1:
+            return Message(f"{self.low}或{self.high}年", f"{self.low} or {self.high}")
         return Message(f"{self.low}—{self.high}年", f"{self.low}–{self.high}")
 
 
