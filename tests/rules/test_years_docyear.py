@@ -125,3 +125,12 @@ def test_publication_notes_and_editors_notes_do_not_date_the_text() -> None:
 def test_targets_and_plans_are_no_floor() -> None:
     text = "2019年，全县完成投资80亿元。到2025年力争突破150亿元，2026至2027年，力争再翻一番。"
     assert _year(text).low == 2019
+
+
+def test_years_framed_as_still_to_come_are_no_floor() -> None:
+    text = ("2023年，全国经济回升向好，2023年就业总体稳定。中方将担任2026年东道主。"
+            "预计可以达到五年计划原定2027年的生产水平。新年前夕，2024年即将到来。"
+            "下面报告2025年国民经济计划草案。比五年计划中规定的2026年的水平只差一成。"
+            "毕业推迟到2026年寒假。2027年发展经济的主要任务是稳增长。"
+            "发表了二〇二四年新年贺词。")
+    assert _year(text).low == 2023

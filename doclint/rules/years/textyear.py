@@ -37,10 +37,15 @@ _ANCHOR_REACH = 60
 # 2026年底全部建成后, 2019年9月1日起施行.
 _FUTURE_BEFORE = regex.compile(
     r"(?:将于|将在|将|拟于|拟在|拟|计划|预计|预期|力争|争取|确保|部署|谋划|安排|研究|迎接|展望|"
-    r"面向|定于|要在|待|直至|直到|下一步|明年)\s?(?:[（(]?)$")
+    r"面向|定于|要在|待|直至|直到|下一步|明年|原定|原计划|规定的|推迟到|推迟至|延至|延长到)"
+    r"\s?(?:[（(]?)$")
+# A clause that speaks of what will be: 中国将担任亚太经合组织2026年东道主.
+_FUTURE_CLAUSE = regex.compile(r"(?:将(?!近|来自|其|之|它|他|她|这|那|此|本|该|所)|即将|将要)"
+                               r"[^，。；;！!？?\n]{0,20}$")
 _FUTURE_AFTER = regex.compile(
     r"年(?:度)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}日)?)?"
     r"(?:底|末|年底)?(?:前|以前|之前|以后|后|目标|远景|愿景|左右|议程|起施行|起实施|起执行|开始施行|起|将|要|届时"
+    r"|即将到来|到来之际|新年贺词|新年献词|新年致辞|[^，。；\n]{0,12}?(?:主要任务|任务和)|(?:国民经济和社会发展|国民经济|经济社会发展|经济和社会发展)?(?:计划|预算)(?!执行)"
     r"|[^，。；\n]{0,8}?(?:建成|完成|竣工|投产|实现)后)")
 # The rest of the clause plans: 2026至2027年，力争…; 2025年将建成….
 _PLANNED_CLAUSE = regex.compile(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争取|计划|预计|拟|将|确保)")
@@ -102,6 +107,8 @@ def lived(text: str, mention: YearMention) -> bool:
     low = max(0, mention.start - 6)
     if _FUTURE_BEFORE.search(text, low, mention.start) or _PUBLICATION_BEFORE.search(
             text, low, mention.start):
+        return False
+    if _FUTURE_CLAUSE.search(text, max(0, mention.start - 24), mention.start):
         return False
     nian = mention.end - 1 if text[mention.end - 1:mention.end] == "年" else mention.end
     if text[nian:nian + 1] != "年":
