@@ -58,7 +58,7 @@ def _maturity(rule: type[RuleMeta]) -> str:
 
 def precision_record(code: str) -> dict[str, Any] | None:
     found = measured(code)
-    if found is None:
+    if found is None or not found.judged:
         return None
     return {"judged": found.judged, "right": found.right, "precision": round(found.precision, 4),
             "low": found.low, "high": found.high, "fires": found.fires, "stale": found.stale}

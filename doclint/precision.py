@@ -31,6 +31,12 @@ class Measured:
         return self.right / self.judged if self.judged else 0.0
 
     def describe(self, lang: str = "zh") -> str:
+        if not self.judged:
+            if lang == "en":
+                return (f"not judged: {self.fires} findings on the {self.corpus}" if self.fires
+                        else f"silent on the {self.corpus}")
+            return (f"尚未判定：{self.corpus}上共 {self.fires} 条" if self.fires
+                    else f"在{self.corpus}上没有发现")
         share = f"{self.precision:.0%}"
         interval = f"{self.low:.0%}–{self.high:.0%}"
         if lang == "en":
@@ -53,7 +59,7 @@ def _table() -> dict[str, Any]:
 
 
 def measured(code: str) -> Measured | None:
-    """The judged precision of rule ``code``, or None when it was never judged."""
+    """The judged precision of rule ``code`` (None for a rule the last report did not know)."""
     table = _table()
     entry = table.get("rules", {}).get(code)
     if not entry:

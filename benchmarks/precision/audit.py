@@ -421,12 +421,18 @@ def cmd_report(args: argparse.Namespace) -> None:
     stable = {r.code for r in rules if r.maturity.value == "stable"}
 
     data_rules: dict[str, Any] = {}
-    for code, fig in sorted(figs.items()):
-        low, high = wilson(fig.right, fig.judged)
-        data_rules[code] = {"judged": fig.judged, "right": fig.right, "false": fig.false,
-                            "style": fig.style, "low": round(low, 4), "high": round(high, 4),
-                            "fires": current.get(code, {}).get("count", 0), "round": fig.round,
-                            "stale": fig.stale}
+    for rule in rules:
+        code = rule.code
+        fig = figs.get(code)
+        entry: dict[str, Any] = {"fires": current.get(code, {}).get("count", 0), "judged": 0,
+                                 "right": 0, "false": 0, "style": 0, "low": 0.0, "high": 1.0,
+                                 "round": "", "stale": False}
+        if fig is not None:
+            low, high = wilson(fig.right, fig.judged)
+            entry.update(judged=fig.judged, right=fig.right, false=fig.false, style=fig.style,
+                         low=round(low, 4), high=round(high, 4), round=fig.round,
+                         stale=fig.stale)
+        data_rules[code] = entry
     label = f"{SET_LABELS[MEASURING_SET]} ({len(holdout)} documents)"
     DATA_FILE.parent.mkdir(parents=True, exist_ok=True)
     DATA_FILE.write_text(json.dumps({"corpus": label, "rules": data_rules}, ensure_ascii=False,

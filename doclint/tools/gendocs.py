@@ -36,8 +36,8 @@ def generate(out: Path) -> dict[str, str]:
 
 def _precision_cell(code: str) -> str:
     found = measured(code)
-    if found is None:
-        return ""
+    if found is None or not found.judged:
+        return "" if found is None or found.fires else "silent"
     cell = f"{found.precision:.0%} ({found.right}/{found.judged})"
     return cell + " stale" if found.stale else cell
 
