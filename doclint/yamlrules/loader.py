@@ -37,6 +37,7 @@ class PackReader:
         self.group_after: int | None = None
         self.maturity = Maturity.STABLE
         self.requires: UserPattern | None = None
+        self.shared_requires: dict[str, UserPattern] = {}
         self.codes: set[str] = set()
 
     def read(self) -> tuple[str, str, list[RuleSpec]]:
@@ -120,8 +121,16 @@ class PackReader:
         params = type_params(kind, src, node, compile_one, literal, fix)
         exceptions = tuple(compile_one(p, seq, index=i)
                            for seq, i, p in pattern_list(src, node, "exceptions"))
-        requires = (compile_one(node["requires"], node, "requires", raw=True)
-                    if "requires" in node else self.requires)
+        requires = self.requires
+        if "requires" in node:
+            # Rules that repeat one `requires` (a YAML anchor) share one pattern, so that it is
+            # searched once per document.
+            source = node["requires"]
+            requires = self.shared_requires.get(source) if isinstance(source, str) else None
+            if requires is None:
+                requires = compile_one(source, node, "requires", raw=True)
+                if isinstance(source, str):
+                    self.shared_requires[source] = requires
         name = text(src, node, "name") if "name" in node else f"{self.name}.{code.lower()}"
         if not NAME_PATTERN.match(name):
             src.fail(f'rule name "{name}" must be lower-case words joined by "-" or "."', node,
