@@ -36,6 +36,8 @@ class PackReader:
         self.timeout = DEFAULT_TIMEOUT
         self.group_after: int | None = None
         self.maturity = Maturity.STABLE
+        self.requires: UserPattern | None = None
+        self.shared_requires: dict[str, UserPattern] = {}
         self.codes: set[str] = set()
 
     def read(self) -> tuple[str, str, list[RuleSpec]]:
@@ -68,6 +70,9 @@ class PackReader:
             self.group_after = self.count(data, "group_after")
         if "maturity" in data:
             self.maturity = self.maturity_of(data)
+        if "requires" in data:
+            self.requires = self.pattern(data["requires"], data, "requires", None, False, False,
+                                         False)
         rules = data["rules"]
         if not isinstance(rules, list) or not rules:
             src.fail("rules must be a non-empty list of rule mappings", data, "rules", value=True)
@@ -116,6 +121,16 @@ class PackReader:
         params = type_params(kind, src, node, compile_one, literal, fix)
         exceptions = tuple(compile_one(p, seq, index=i)
                            for seq, i, p in pattern_list(src, node, "exceptions"))
+        requires = self.requires
+        if "requires" in node:
+            # Rules that repeat one `requires` (a YAML anchor) share one pattern, so that it is
+            # searched once per document.
+            source = node["requires"]
+            requires = self.shared_requires.get(source) if isinstance(source, str) else None
+            if requires is None:
+                requires = compile_one(source, node, "requires", raw=True)
+                if isinstance(source, str):
+                    self.shared_requires[source] = requires
         name = text(src, node, "name") if "name" in node else f"{self.name}.{code.lower()}"
         if not NAME_PATTERN.match(name):
             src.fail(f'rule name "{name}" must be lower-case words joined by "-" or "."', node,
@@ -139,6 +154,7 @@ class PackReader:
             params=params,
             group_after=self.count(node, "group_after") if "group_after" in node else self.group_after,
             maturity=self.maturity_of(node) if "maturity" in node else self.maturity,
+            requires=requires,
         )
 
     def maturity_of(self, node: Mapping[str, Any]) -> Maturity:

@@ -15,6 +15,7 @@ from doclint.yamlrules.yamlio import Source
 Compile = Callable[..., UserPattern]
 _TEMPLATE_ESCAPE = regex.compile(r"\\(?:g<([^>]*)>|(\d{1,2})|(.)|$)", regex.S)
 _PLAIN_ESCAPES = "\\ntrfvab"
+_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "b": "\b"}
 REPEAT_GROUP = "doclint_token"
 
 
@@ -27,8 +28,15 @@ def _existence(src: Source, node: Mapping[str, Any], compile_one: Compile, liter
                fix: str | None) -> dict[str, Any]:
     from doclint.yamlrules.loader import pattern_list
 
+    style = None
+    if "house_style" in node:
+        if not isinstance(node["house_style"], str):
+            src.fail('"house_style" must be a pattern of the right form', node, "house_style",
+                     value=True)
+        style = compile_one(node["house_style"], node, "house_style", raw=True)
     return {"tokens": tuple(compile_one(p, seq, index=i)
-                            for seq, i, p in pattern_list(src, node, "tokens"))}
+                            for seq, i, p in pattern_list(src, node, "tokens")),
+            "house_style": style}
 
 
 def _substitution(src: Source, node: Mapping[str, Any], compile_one: Compile, literal: bool,
@@ -44,7 +52,45 @@ def _substitution(src: Source, node: Mapping[str, Any], compile_one: Compile, li
         if problem:
             src.fail(f"replacement '{right}': {problem}", swap, wrong, value=True)
         pairs.append((pattern, right, not literal))
-    return {"swap": tuple(pairs)}
+    return {"swap": tuple(pairs), "house_style": _house_style(src, node, compile_one, pairs)}
+
+
+def _house_style(src: Source, node: Mapping[str, Any], compile_one: Compile,
+                 pairs: list[tuple[UserPattern, str, bool]]) -> Any:
+    """``house_style`` of a substitution: None, a pattern of the right form, or a tuple of
+    each swap's right form (the literal text its replacement begins with)."""
+    if "house_style" not in node:
+        return None
+    value = node["house_style"]
+    if isinstance(value, str):
+        return compile_one(value, node, "house_style", raw=True)
+    if value is not True:
+        src.fail('"house_style" must be true or a pattern of the right form', node,
+                 "house_style", value=True)
+    heads = []
+    for _pattern, right, is_template in pairs:
+        head = replacement_head(right) if is_template else right
+        if not head:
+            src.fail(f"house_style: true needs replacements that begin with literal text "
+                     f"(\"{right}\" does not); give a pattern of the right form instead",
+                     node, "house_style")
+        heads.append(head)
+    return tuple(heads)
+
+
+def replacement_head(template: str) -> str:
+    """The literal text a replacement template begins with (up to its first group)."""
+    head = []
+    at = 0
+    for match in _TEMPLATE_ESCAPE.finditer(template):
+        head.append(template[at:match.start()])
+        name, number, other = match.groups()
+        if name is not None or number is not None or other is None:
+            return "".join(head)
+        head.append(_UNESCAPE.get(other, other))
+        at = match.end()
+    head.append(template[at:])
+    return "".join(head)
 
 
 def _occurrence(src: Source, node: Mapping[str, Any], compile_one: Compile, literal: bool,

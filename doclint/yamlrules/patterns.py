@@ -42,6 +42,8 @@ class UserPattern:
     prefilter: Prefilter = field(default_factory=Prefilter)
     timeout: float = DEFAULT_TIMEOUT
     timeouts: int = 0
+    _last_text: str | None = field(default=None, repr=False, compare=False)
+    _last_found: bool = field(default=False, repr=False, compare=False)
 
     @property
     def first_chars(self) -> frozenset[str] | None:
@@ -74,7 +76,18 @@ class UserPattern:
         return next(self.finditer(text), None)
 
     def found_in(self, text: str) -> bool:
-        """Whether ``text`` holds a non-empty match (a fast path for short texts)."""
+        """Whether ``text`` holds a non-empty match (a fast path for short texts).
+
+        The answer for the last text asked about is kept: the rules of a pack that share one
+        ``requires`` pattern ask it about the same document one after another.
+        """
+        if text is self._last_text:
+            return self._last_found
+        found = self._found_in(text)
+        self._last_text, self._last_found = text, found
+        return found
+
+    def _found_in(self, text: str) -> bool:
         if not self.prefilter.admits(text):
             return False
         if self.timeouts >= MAX_TIMEOUTS or len(text) >= 4 * _SPARSE:

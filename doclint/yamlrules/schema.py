@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PACK_KEYS = ("name", "prefix", "description", "basis", "timeout", "group_after", "maturity",
-             "rules")
+             "requires", "rules")
 PACK_REQUIRED = ("name", "rules")
 
 RULE_REQUIRED = ("code", "type", "category", "severity", "message", "examples")
 RULE_OPTIONAL = ("name", "summary", "description", "basis", "scope", "exceptions", "literal",
-                 "ignorecase", "group_after", "maturity")
+                 "ignorecase", "group_after", "maturity", "requires")
 
 SCOPES = ("line", "sentence", "paragraph", "heading", "body", "document")
 FIX_MODES = ("safe", "unsafe", "none")
@@ -36,10 +36,10 @@ class TypeSchema:
 
 TYPES: dict[str, TypeSchema] = {
     "existence": TypeSchema(
-        ("tokens",), (), frozenset({"match"}), "line", None,
+        ("tokens",), ("house_style",), frozenset({"match"}), "line", None,
         "tokens (patterns) that must not appear"),
     "substitution": TypeSchema(
-        ("swap",), ("fix",), frozenset({"match", "replacement"}), "line", "safe",
+        ("swap",), ("fix", "house_style"), frozenset({"match", "replacement"}), "line", "safe",
         "swap: wrong pattern -> right replacement, with a fix"),
     "occurrence": TypeSchema(
         ("token",), ("min", "max"), frozenset({"match", "count", "min", "max"}), "sentence", None,

@@ -31,11 +31,14 @@ class RuleSpec:
     params: dict[str, Any] = field(default_factory=dict)
     group_after: int | None = None  # see Rule.group_after
     maturity: Maturity = Maturity.STABLE
+    requires: UserPattern | None = None  # the rule checks only documents where this matches
 
     @property
     def patterns(self) -> list[UserPattern]:
         """Every pattern the rule runs (for the timeout test and statistics)."""
         found: list[UserPattern] = list(self.exceptions)
+        if self.requires is not None:
+            found.append(self.requires)
         for value in self.params.values():
             items = value if isinstance(value, tuple) else (value,)
             for item in items:

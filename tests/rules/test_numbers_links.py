@@ -31,8 +31,8 @@ def test_review_with_anonymised_years_takes_n_from_the_period() -> None:
     assert revenue.years == 5
     assert revenue.start is not None and revenue.start.text == "8126万元"
     assert revenue.end is not None and revenue.end.text == "11350万元"
-    # The nearest period phrase before the claim: a five-year-plan period is five years.
-    assert SPEECH[revenue.years_from[0].start : revenue.years_from[0].end] == "“十五”期末"
+    # The period phrase that opens the paragraph; “十五”期末 is a point in time, not a period.
+    assert SPEECH[revenue.years_from[0].start : revenue.years_from[0].end] == "这五年"
 
 
 def test_increase_chain_gives_the_start() -> None:

@@ -18,8 +18,9 @@ from doclint.rules.years import RULES
 from doclint.rules.years.docyear import DocumentYears
 
 # Judged correct after reading: a scraped 1990 report that writes its years both ways (Y502 x2),
-# a full-width hyphen in “２００９－２０１１年” in six copies of the 2010 report (Y503 x6).
-ALLOWED = Counter({"Y502": 2, "Y503": 6})
+# a full-width hyphen in “２００９－２０１１年” in six copies of the 2010 report (Y503, grouped
+# into one finding).
+ALLOWED = Counter({"Y502": 2, "Y503": 1})
 
 
 @pytest.fixture
@@ -52,7 +53,8 @@ def _inferred(corpus: Path, *, with_name: bool) -> tuple[int, int, int]:
         source = doc.facts(DocumentYears).parts[0].year
         if source is None:
             continue
-        if source.year == int(row["year_if_known"]):
+        year = int(row["year_if_known"])
+        if source.allows(year, year):  # an exact year, or a range (a floor) that holds it
             right += 1
         else:
             wrong += 1
@@ -65,7 +67,7 @@ def test_document_year_matches_the_manifest(corpus: Path) -> None:
 
 
 def test_document_year_from_the_text_alone(corpus: Path) -> None:
-    # Without the file name the text-only guess (“the latest year it keeps returning to”) is
-    # wrong for a few speeches about history and for New Year addresses.
+    # Without the file name the text gives a year it names for itself, or a range from the
+    # latest year it treats as lived; a speech that names only later, planned years is wrong.
     right, wrong, total = _inferred(corpus, with_name=False)
-    assert right >= total - 8 and wrong <= 7
+    assert right >= total - 5 and wrong <= 3

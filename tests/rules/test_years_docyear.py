@@ -70,4 +70,67 @@ def test_compilation_gets_a_year_per_part() -> None:
             "第二篇：在全县政法工作会议上的讲话\n（2008年4月24日）\n同志们：\n要维护稳定。\n")
     doc = Document(path="<case>", source=text, settings={"year": None})
     parts = doc.facts(DocumentYears).parts
-    assert [(p.year.year, p.year.source) for p in parts] == [(2006, "text"), (2008, "dateline")]
+    assert [(p.year.year, p.year.source) for p in parts] == [(2006, "text-floor"),
+                                                             (2008, "dateline")]
+
+
+def test_page_date_in_the_title_line() -> None:
+    source = _year("# 《新闻联播》 (20251020)\n\n1953年，伴随着抗美援朝的烽火，学院在哈尔滨成立。")
+    assert (source.year, source.source, source.exact) == (2025, "page-date", True)
+
+
+def test_law_header_gives_the_latest_amendment_as_a_floor() -> None:
+    text = ("# 某市排水条例\n\n2007年10月26日 某市人民代表大会常务委员会第四次会议通过\n\n"
+            "2020年12月29日 某市人民代表大会常务委员会第三十四次会议修订\n\n<!-- INFO END -->\n\n"
+            "第一条 为了规范排水管理，制定本条例。")
+    source = _year(text)
+    assert (source.year, source.source, source.low, source.high) == (2020, "revision", 2020, None)
+
+
+def test_signature_date_glued_to_the_last_sentence() -> None:
+    source = _year("经调查，该小区于2009年入住。感谢您对我们工作的支持、理解与监督！2019年2月21日")
+    assert (source.year, source.source) == (2019, "dateline")
+
+
+def test_own_number_after_the_title_but_not_a_cited_one() -> None:
+    source = _year("关于印发行动计划的通知　　冀政办发〔2016〕28号各市人民政府：现印发给你们。")
+    assert (source.year, source.source) == (2016, "document-number")
+    source = _year("依据：《关于做好征兵工作的通知》参动〔2013〕69号、军动〔2020〕48号。")
+    assert source is None or source.source != "document-number"
+
+
+def test_one_historical_mention_gives_only_a_floor() -> None:
+    source = _year("1953年，伴随着抗美援朝的烽火，学院在哈尔滨成立。“十四五”收官在即。")
+    assert (source.low, source.high) == (1953, None)
+
+
+def test_a_year_the_text_keeps_returning_to_bounds_it() -> None:
+    text = "2023年，全市经济回升。2023年财政增收。2023年民生改善。2023年社会稳定。"
+    source = _year(text)
+    assert (source.low, source.high, source.source) == (2023, 2024, "text-floor")
+
+
+def test_this_years_anniversary_dates_the_text() -> None:
+    source = _year("2012年以来，全国累计增加310种新专业。今年是中华人民共和国成立75周年。")
+    assert (source.year, source.source, source.exact) == (2024, "text", True)
+
+
+def test_publication_notes_and_editors_notes_do_not_date_the_text() -> None:
+    text = ("出处：文选第一卷;;;;人民出版社2006年8月第1版　　一九九四年，对于我国改革开放是非常关键的一年。"
+            "注释　　〔1〕见《文选》第2卷，人民出版社1994年版。〔2〕一九九八年九月，他指出。")
+    source = _year(text)
+    assert source.low == 1994
+
+
+def test_targets_and_plans_are_no_floor() -> None:
+    text = "2019年，全县完成投资80亿元。到2025年力争突破150亿元，2026至2027年，力争再翻一番。"
+    assert _year(text).low == 2019
+
+
+def test_years_framed_as_still_to_come_are_no_floor() -> None:
+    text = ("2023年，全国经济回升向好，2023年就业总体稳定。中方将担任2026年东道主。"
+            "预计可以达到五年计划原定2027年的生产水平。新年前夕，2024年即将到来。"
+            "下面报告2025年国民经济计划草案。比五年计划中规定的2026年的水平只差一成。"
+            "毕业推迟到2026年寒假。2027年发展经济的主要任务是稳增长。"
+            "发表了二〇二四年新年贺词。")
+    assert _year(text).low == 2023

@@ -187,7 +187,8 @@ def test_sizes_walk_the_same_inputs_without_reading(docs: Path) -> None:
 def test_fix_leaves_archive_members_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           doclint: Doclint) -> None:
     monkeypatch.chdir(tmp_path)
-    fixable = "全年增长１２．５%。\n".encode()  # full-width digits: a safe fix exists
+    # A full-width number among half-width ones: a safe fix exists.
+    fixable = "全年增长１２．５%，达到1250亿元。\n".encode()
     write_zip(Path("a.zip"), [("a.txt", fixable)])
     Path("b.txt").write_bytes(fixable)
     before = Path("a.zip").read_bytes()

@@ -38,7 +38,8 @@ def _project(tmp_path: Path) -> Path:
     (tmp_path / "conf" / "packs" / "house.yaml").write_text(HOUSE_PACK, encoding="utf-8")
     (tmp_path / "conf" / ".doclint.yaml").write_text(
         "rule_packs: [packs/house.yaml]\njobs: 1\n", encoding="utf-8")
-    (tmp_path / "doc.txt").write_text("根据国发[2024]1号文件。\n", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("根据国发[2024]1号文件，现将有关事项通知如下：\n",
+                                      encoding="utf-8")
     return tmp_path
 
 

@@ -67,3 +67,21 @@ def test_clean_report_prose_is_quiet() -> None:
 def test_every_defect_is_found_where_it_is() -> None:
     found = _lint(DIRTY)
     assert [(d.code, d.start.line, d.start.column) for d in found] == EXPECTED
+
+
+def test_patterns_run_in_linear_time_on_long_hostile_lines() -> None:
+    """A very long line that opens a bracket or quote and never closes it (a flattened web
+    page) used to make BD005 and BD006 backtrack once per Han character and time out."""
+    import time
+
+    hostile = [
+        "(" + "中文内容" * 40000,             # one opening bracket, no closing one
+        "(中文" * 40000,                      # many, none closed
+        '"' + "引号内容" * 40000,             # one straight quote, never closed
+        '"中文' * 40000 + "'中文" * 40000,   # many straight quotes
+        "（" + "括号" * 40000 + "“" * 1000,   # pairing rules over one huge paragraph
+    ]
+    for line in hostile:
+        started = time.monotonic()
+        _lint("开头一句。\n" + line + "\n结尾一句。\n")  # asserts that no rule crashed
+        assert time.monotonic() - started < 5, line[:10]

@@ -244,6 +244,9 @@ def test_pairing_scope_continues_and_carry(make_rule):
     assert spans(lint(rule, "根据《\n著作权法\n》第五条")) == [(1, 3, 1, 4), (3, 1, 3, 2)]
     continued = make_rule(base + "continues: ['“']\n")
     assert lint(continued, "“第一段\n“第二段\n“第三段。”") == []
+    indented = make_rule(base + "continues: ['“']\n        scope: line\n")
+    assert lint(indented, "　　“第一段\n　　“第二段\n　　“第三段。”") == []
+    assert spans(lint(indented, "　　“第一段\n　　第二段。")) == [(1, 3, 1, 4)]
     carried = make_rule(base + "carry: 2\n")
     assert lint(carried, "根据《\n著作权法\n》第五条") == []
     assert spans(lint(carried, "根据《\n一\n二\n三\n》")) == [(1, 3, 1, 4), (5, 1, 5, 2)]
@@ -313,3 +316,87 @@ def test_rule_class_metadata(make_rule):
         """)
     assert default.name == "test-pack.tp001"
     assert default.summary.zh == "“…”"
+
+
+def test_requires_limits_a_rule_to_matching_documents(make_rule):
+    rule = make_rule('type: existence\n' + MESSAGE + """
+        tokens: ['\\[20[0-9]{2}\\]']
+        requires: '特此通知|^各[^\\n]{1,20}：$'
+        examples: {bad: ["国发[2024]1号，特此通知。"], good: ["国发[2024]1号"]}
+        """)
+    assert lint(rule, "网友您好！根据国发[2024]1号文件，现答复如下。") == []
+    assert spans(lint(rule, "根据国发[2024]1号文件精神。\n特此通知。")) == [(1, 5, 1, 11)]
+    assert spans(lint(rule, "各乡镇：\n根据国发[2024]1号文件精神。")) == [(2, 5, 2, 11)]
+
+
+def test_requires_per_pack_and_overridden_per_rule(tmp_path):
+    from doclint.yamlrules import load_pack
+
+    head = "name: gated\nrequires: '特此通知'\nrules:\n"
+    rule = """\
+  - code: GA00{n}
+    type: existence
+    category: punctuation
+    severity: warning
+    message: {{zh: "x", en: "x"}}
+    tokens: ['\\[2024\\]']
+    examples: {{bad: ["[2024]特此通知"], good: ["[2023]"]}}
+"""
+    override = "    requires: '现予公布'\n"
+    path = tmp_path / "pack.yaml"
+    path.write_text(head + rule.format(n=1) + rule.format(n=2) + override, "utf-8")
+    first, second = load_pack(path)
+    assert spans(lint(first, "国发[2024]1号。特此通知。")) == [(1, 3, 1, 9)]
+    assert lint(first, "国发[2024]1号。") == []
+    assert lint(second, "国发[2024]1号。特此通知。") == []
+    assert spans(lint(second, "国发[2024]1号。现予公布。")) == [(1, 3, 1, 9)]
+
+
+HOUSE_STYLE = 'type: substitution\n' + MESSAGE + """
+    swap:
+      '(?<=\\p{Han}),(?=\\p{Han})': '，'
+      '(?<=\\p{Han});(?=\\p{Han})': '；'
+      '\\(([^()\\n]*\\p{Han}[^()\\n]*)\\)': '（\\1）'
+    house_style: true
+    examples:
+      bad: [{text: "甲,乙，丙，丁", fixed: "甲，乙，丙，丁"}]
+      good: ["甲，乙"]
+    """
+
+
+def test_house_style_true_counts_each_right_form(make_rule):
+    rule = make_rule(HOUSE_STYLE)
+    # A slip among the right forms is reported; so is a single use with no right form.
+    assert spans(lint(rule, "甲,乙，丙，丁")) == [(1, 2, 1, 3)]
+    assert spans(lint(rule, "甲,乙")) == [(1, 2, 1, 3)]
+    # Used at least twice and at least as often as the right form: the document's style.
+    assert lint(rule, "甲,乙,丙，丁") == []
+    assert lint(rule, "(一)甲\n(二)乙") == []
+    # Each form is judged on its own: the semicolon is still a slip beside two "；".
+    assert spans(lint(rule, "甲,乙,丙;丁；戊；己")) == [(1, 6, 1, 7)]
+    # The right form of "（\1）" is what the replacement begins with: "（".
+    assert spans(lint(rule, "(一)甲\n（二）乙\n（三）丙")) == [(1, 1, 1, 4)]
+
+
+def test_house_style_pattern_for_existence(make_rule):
+    rule = make_rule('type: existence\n' + MESSAGE + """
+        tokens: ['[0-9]-[0-9](?=[天家])']
+        house_style: '[0-9]～[0-9]'
+        examples: {bad: ["2-3家，5～6天，1～2家"], good: ["2-3家，5-6天"]}
+        """)
+    assert spans(lint(rule, "2-3家，5～6天，1～2家")) == [(1, 1, 1, 4)]
+    assert lint(rule, "2-3家，5-6天，1～2家") == []
+
+
+def test_house_style_needs_literal_replacements(tmp_path):
+    import pytest
+
+    from doclint.core.errors import ConfigError
+    from packhelp import write_rule
+
+    with pytest.raises(ConfigError, match="house_style: true needs replacements that begin"):
+        write_rule(tmp_path, 'type: substitution\n' + MESSAGE + """
+            swap: {'([0-9])-([0-9])': '\\1～\\2'}
+            house_style: true
+            examples: {bad: [{text: "1-2", fixed: "1～2"}], good: ["1～2"]}
+            """)

@@ -36,12 +36,19 @@ _MULTIPLE = Message(
 class AnnualGrowthRate(Rule):
     """年均增长率与起点、终点和年数不符：起点 × (1 + r)^N 应等于终点。
 
-    年数 N 取自两个明确的年份（由2000年的…增加到2005年的…），年份缺失或相同时取自
-    句子或段落中离得最近的时段说法（“这五年”“五年来”“今后五年”“‘十一五’时期”，一个
-    五年规划期为 5 年）。也核对“比1989年增长近两倍，年均增长9.3%”这样的累计增幅。
-    规划目标（“到2010年地区生产总值达到55亿元，年均递增22.5%”）的起点取文档前面同一
-    指标最近一次给出的数值。地区生产总值、增加值等按可比价计算增速的指标，回顾已完成
-    情况时不检查（名义数之比不等于实际增速），规划目标照常检查；句中有“可比价”“实际
+    年数 N 取自两个明确的年份（由2000年的…增加到2005年的…）；年份缺失或相同时，取自
+    为这些数字说明的时段：同一句中的时段说法，或本段中位于句首、统领下文的时段说法
+    （“这五年，……”“今后五年，……”“‘十一五’时期……”，一个五年规划期为 5 年）。别的句子
+    中间顺带提到的时段（“围绕近五年来群众反映的问题”）不算；回顾只用回顾的时段，目标
+    只用今后的时段或规划期；“‘十三五’以来”“‘九五’期末”是时点，不是时段。“比上年增加d，
+    年均增长r”中的增量只是一年的，不与年均增速相连；五年累计数不按年均增速增长。
+    也核对“比1989年增长近两倍，年均增长9.3%”这样的累计增幅。
+    规划目标（“到2010年地区生产总值达到55亿元，年均递增22.5%”）的起点取同一篇文稿中
+    同一指标、同一地区此前最近一次给出的实际数（不取另一个目标，也不取汇编中另一篇讲话
+    的数）；目标句点明规划期（“十四五”时期）而起点年份不是规划基期时不检查。
+    地区生产总值、增加值等按可比价计算增速的指标，回顾已完成情况时不检查（名义数之比
+    不等于实际增速），规划目标照常检查；人均收入、居民收入和消费支出通常也按扣除价格
+    因素后的实际增速表述，回顾时同样不检查；指数不是总量，不检查。句中有“可比价”“实际
     增长”“同口径”等字样时不检查；累计增幅与年均增速都是增速，口径相同，照常核对。
     容差：各数末位的一半，另加终点的 0.5%。
     """
@@ -49,6 +56,8 @@ class AnnualGrowthRate(Rule):
     code = "N105"
     name = "number.annual-growth"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("年均增长率与起止数值和年数不符。",
                       "The average annual growth rate disagrees with the start, end and years.")
     message = Message(
@@ -101,6 +110,7 @@ class AnnualGrowthRate(Rule):
         verdict = disagree(computed, end.interval(), _SLACK * abs(end.base))
         if verdict is None:
             return None
+
         diff, tol = relative_text(verdict)
         notes += [related(end, "终点", "end"), *_year_notes(growth)]
         return self.report(

@@ -16,9 +16,10 @@ from doclint.core import Span
 from doclint.rules.numbers.passages import (
     clause_end,
     clause_start,
-    comparable_marker,
+    is_index,
     is_real_growth,
     label_of,
+    marker_for,
     sentence_bounds,
     years_in,
 )
@@ -49,6 +50,9 @@ _CLAIM = re.compile(
     r"(?P<verb>递增|递减|增长|增加|提高|上升|扩大|下降|减少|降低|缩小|净增|净减|增收|减收|多|少|增幅|增速)"
     r"(?![到至])(?:了|为|达到|达)?"
 )
+# Comparisons with the year before: the claim covers one year, whatever period the passage
+# speaks of.
+_YEAR_ON_YEAR = re.compile(r"同比|环比|比上年|比去年|较上年|较去年")
 _DIGIT = re.compile(r"[0-9０-９]")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
@@ -61,6 +65,12 @@ class Claim:
     annual: bool
     falling: bool
     clause: Span
+    base: str = ""    # what the claim compares with: 比上年, 比2000年, 比“九五”期末 …
+
+    @property
+    def year_on_year(self) -> bool:
+        """A change over the year before (同比, 比上年): one year, not a period."""
+        return bool(_YEAR_ON_YEAR.match(self.base))
 
 
 def claims_after(text: str, quantities: Quantities, begin: int, stop: int) -> list[Claim]:
@@ -77,7 +87,8 @@ def claims_after(text: str, quantities: Quantities, begin: int, stop: int) -> li
             break
         quantity = numbers[0]
         found.append(Claim(quantity, bool(match.group("annual")),
-                           match.group("verb") in FALLING_VERBS, Span(pos + 1, end)))
+                           match.group("verb") in FALLING_VERBS, Span(pos + 1, end),
+                           match.group("lead") or ""))
         pos = end
     return found
 
@@ -146,11 +157,12 @@ def _explicit(text: str, quantities: Quantities, at: int, verb: str) -> Change |
         return None
     label = label_of(text[clause_start(text, origin, s0) : origin])
     claims = claims_after(text, quantities, end.end, s1)
-    change = _change(text, label, start, end, claims, verb in FALLING_VERBS, Span(s0, s1))
-    if change is None:
-        return None
     start_years = years_in(text, origin, start.start)
     end_years = years_in(text, at, end.start)
+    change = _change(text, label, start, end, claims, verb in FALLING_VERBS, Span(s0, s1),
+                     start_years[-1].year if start_years else None)
+    if change is None:
+        return None
     return replace(change, start_year=start_years[-1] if start_years else None,
                    end_year=end_years[-1] if end_years else None)
 
@@ -200,11 +212,19 @@ def _implied(text: str, quantities: Quantities, at: int) -> Change | None:
 
 
 def _change(text: str, label: str, start: Quantity | None, end: Quantity, claims: list[Claim],
-            falling: bool, sentence: Span) -> Change | None:
+            falling: bool, sentence: Span, start_year: int | None = None) -> Change | None:
+    if is_index(label):
+        return None
     increase = rate = None
+    base = None if start is None else ""
     for claim in claims:
         q = claim.quantity
         if claim.annual:
+            continue
+        if base is None:
+            base = claim.base
+        elif claim.base and claim.base != base and not _names_year(claim.base, start_year):
+            # 由2015年的A增加到2020年的B，比上年增长8%: compared with something else.
             continue
         # NOTE: 由52.23%提高到58.08%，提高X%: the X% may be relative or (wrongly) points; it
         # is kept as a rate and the growth-rate rule accepts either reading.
@@ -218,7 +238,13 @@ def _change(text: str, label: str, start: Quantity | None, end: Quantity, claims
     if start is None and (increase is None or rate is None):
         return None
     return Change(label, start, end, increase, rate, falling, is_real_growth(label),
-                  comparable_marker(text[sentence.start : sentence.end]), sentence)
+                  marker_for(text, sentence.start, sentence.end, (start or end).start,
+                             claims[-1].clause.end if claims else end.end), sentence)
+
+
+def _names_year(base: str, year: int | None) -> bool:
+    """Whether a comparison (比2015年) names ``year``."""
+    return year is not None and any(y.year == year for y in years_in(base, 0, len(base)))
 
 
 def _signed(q: Quantity, falling: bool) -> Quantity:

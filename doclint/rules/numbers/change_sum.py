@@ -22,6 +22,8 @@ class ChangeSum(Rule):
     code = "N103"
     name = "number.change-sum"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("起点加增量不等于终点。", "Start plus increase does not equal the end value.")
     message = Message(
         "{start} {sign} {increase} = {computed}，与所述终点 {end} 不符"

@@ -34,6 +34,8 @@ class ComponentSum(Rule):
     code = "N102"
     name = "number.component-sum"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("分项之和与总数不符。", "The parts do not add up to their total.")
     message = Message(
         "{parts} = {sum}，与总数 {total} 不符（相差 {diff}，容差 ±{tol}）。",

@@ -13,6 +13,7 @@ from doclint.core import (
     Finding,
     Fix,
     Message,
+    Related,
     Rule,
     Span,
 )
@@ -29,26 +30,44 @@ _IN_NUMERAL = Message(
     "汉字数字中混入了全角数字“{text}”，应为“{fixed}”。",
     "Full-width digits “{text}” inside a Chinese numeral; use “{fixed}”.",
 )
-_WHOLE_DOCUMENT = Message(
-    "全文数字多为全角（共{count}处，首处“{text}”），应改用半角数字。",
-    "Most numbers in the document use full-width digits ({count}, first “{text}”); "
-    "use half-width digits.",
+_IN_NUMERALS = Message(
+    "汉字数字中混入了全角数字（共{count}处，首处“{text}”应为“{fixed}”），其余见相关位置。",
+    "Full-width digits inside Chinese numerals ({count}; the first “{text}” should be "
+    "“{fixed}”); the others are related.",
 )
+_MINORITY = Message(
+    "全文数字多为半角，另有{count}处全角数字（首处“{text}”），应改为半角。",
+    "Most numbers are half-width, but {count} are full-width (the first “{text}”); make them "
+    "half-width.",
+)
+_MIXED_LINES = Message(
+    "全角、半角数字混排：全文数字多为全角（{count}处），而本段与半角数字“{half}”混用，"
+    "应统一改用半角数字。",
+    "Full-width and half-width digits mixed: most numbers are full-width ({count}), but this "
+    "paragraph also has the half-width “{half}”; use half-width digits throughout.",
+)
+_ANOTHER = Message("又一处全角数字", "another full-width number")
+# Up to this many odd full-width numbers are reported one by one; more are one finding.
+_ONE_BY_ONE = 3
+_SHOWN = 20
 
 
 class FullwidthDigits(Rule):
-    """数字使用了全角形式（２０２４、３．６８％）。
+    """数字使用了全角形式（２０２４、３．６８％），且与半角数字混用。
 
-    GB/T 15835—2011 规定阿拉伯数字使用半角形式。文档以半角数字为主时逐处报告全角数字；
-    以全角数字为主时（旧报刊录入稿常见，夹杂的半角数字多是网页的发布时间）只在首处
-    报告一次，修复一次改完全文。
-    全角数字夹在汉字数字中间（“二００一年”）时应为“〇”等汉字数字，这种情况总是逐处
-    报告，修复据此替换。
+    GB/T 15835—2011 规定阿拉伯数字使用半角形式。旧报刊的录入稿通篇使用全角数字，这是
+    前后一致的版式（页面上的发布时间等半角数字另成一行），不逐个报告；同一段落里全角、
+    半角数字混排才是问题，整篇报一次，修复一次改完全文。以半角数字为主的文档中夹杂的
+    全角数字逐处报告，超过三处时合为一条，其余作为相关位置。
+    全角数字夹在汉字数字中间（“二００一年”）时应为“〇”等汉字数字，这种情况总是报告，
+    修复据此替换；多处时合为一条。
     """
 
     code = "N302"
     name = "number.fullwidth-digits"
     category = Category.MIXED_WIDTH
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("数字使用了全角形式。", "Digits are full-width.")
     message = Message("全角数字“{text}”，应为“{fixed}”。",
                       "Full-width digits “{text}”; use “{fixed}”.")
@@ -56,9 +75,11 @@ class FullwidthDigits(Rule):
     examples = Examples(
         bad=(Example("全年财政收入增长３．６８％，达到1250万元。",
                      fixed="全年财政收入增长3.68％，达到1250万元。"),
-             Example("１９５５年收入增长１０％。", fixed="1955年收入增长10％。"),
+             Example("１９５５年收入增长１０％，支出增长8％。",
+                     fixed="1955年收入增长10％，支出增长8％。"),
              Example("二００一年国内生产总值增长7.3%。", fixed="二〇〇一年国内生产总值增长7.3%。")),
-        good=("全年财政收入增长3.68％，达到1250万元。", "二〇〇一年国内生产总值增长7.3%。"),
+        good=("全年财政收入增长3.68％，达到1250万元。", "二〇〇一年国内生产总值增长7.3%。",
+              "１９５５年收入增长１０％，支出增长８％。"),
     )
     basis = "GB/T 15835—2011 §5.1.7.1 阿拉伯数字使用半角形式"
 
@@ -74,38 +95,65 @@ class FullwidthDigits(Rule):
                 in_numerals.append((start, end))
             else:
                 full.append((start, end))
-        coded = set(quantities.coded)
-        half = len(quantities.starts) - len(quantities.fullwidth) - sum(
-            1 for i in coded if text[quantities.starts[i]] not in _FULLWIDTH)
-        whole_document = len(full) >= half and full
-        for start, end in in_numerals:
-            yield self._inside_numeral(text, start, end, with_fix=not whole_document)
+        if in_numerals:
+            yield self._inside_numerals(text, in_numerals)
         if not full:
             return
-        if not whole_document:
-            title = Message("改为半角数字", "Use half-width digits")
+        skip = set(quantities.fullwidth) | set(quantities.coded)
+        half = [(quantities.starts[i], quantities.ends[i]) for i in range(len(quantities.starts))
+                if i not in skip]
+        if len(full) < len(half):
+            yield from self._minority(text, full)
+            return
+        # Full-width throughout: the house style of an old transcription, unless a paragraph
+        # mixes the two forms.
+        full_lines = {doc.position(s).line for s, _ in full}
+        mixed = next(((s, e) for s, e in half if doc.position(s).line in full_lines), None)
+        if mixed is None:
+            return
+        line = doc.position(mixed[0]).line
+        first = next((s, e) for s, e in full if doc.position(s).line == line)
+        yield self.report(Span(*first), _MIXED_LINES, count=len(full),
+                          half=text[mixed[0] : mixed[1]],
+                          related=(Related(Span(*mixed), Message("半角数字", "half-width")),),
+                          fix=self._fix_all(text, full))
+
+    def _minority(self, text: str, full: list[tuple[int, int]]) -> Iterator[Finding]:
+        title = Message("改为半角数字", "Use half-width digits")
+        if len(full) <= _ONE_BY_ONE:
             for start, end in full:
                 span = Span(start, end)
                 fixed = text[start:end].translate(_TO_HALF)
                 yield self.report(span, text=text[start:end], fixed=fixed,
                                   fix=self.replace(span, fixed, title))
             return
+        first = full[0]
+        yield self.report(Span(*first), _MINORITY, count=len(full),
+                          text=text[first[0] : first[1]],
+                          related=[Related(Span(s, e), _ANOTHER) for s, e in full[1 : 1 + _SHOWN]],
+                          fix=self._fix_all(text, full))
+
+    @staticmethod
+    def _fix_all(text: str, full: list[tuple[int, int]]) -> Fix:
         # One edit per number: a fix that replaced the whole stretch of text would carry the
         # document's text in every report, cache entry and JSON line.
-        first = full[0]
         edits = [Edit(Span(s, e), text[s:e].translate(_TO_HALF)) for s, e in full]
-        edits += [Edit(Span(s, e), text[s:e].translate(_TO_CHINESE)) for s, e in in_numerals]
-        title = Message("全文改为半角数字", "Make every digit half-width")
-        yield self.report(Span(*first), _WHOLE_DOCUMENT, count=len(full),
-                          text=text[first[0] : first[1]],
-                          fix=Fix(tuple(sorted(edits, key=lambda e: e.span)), title))
+        return Fix(tuple(edits), Message("全文改为半角数字", "Make every digit half-width"))
 
-    def _inside_numeral(self, text: str, start: int, end: int, with_fix: bool) -> Finding:
+    def _inside_numerals(self, text: str, found: list[tuple[int, int]]) -> Finding:
+        start, end = found[0]
         span = Span(start, end)
         fixed = text[start:end].translate(_TO_CHINESE)
-        title = Message(f"改为“{fixed}”", f"Use “{fixed}”")
-        return self.report(span, _IN_NUMERAL, text=text[start:end], fixed=fixed,
-                           fix=self.replace(span, fixed, title) if with_fix else None)
+        if len(found) == 1:
+            title = Message(f"改为“{fixed}”", f"Use “{fixed}”")
+            return self.report(span, _IN_NUMERAL, text=text[start:end], fixed=fixed,
+                               fix=self.replace(span, fixed, title))
+        edits = tuple(Edit(Span(s, e), text[s:e].translate(_TO_CHINESE)) for s, e in found)
+        return self.report(span, _IN_NUMERALS, count=len(found), text=text[start:end],
+                           fixed=fixed,
+                           related=[Related(Span(s, e), _ANOTHER) for s, e in found[1:1 + _SHOWN]],
+                           fix=Fix(edits, Message("全部改为汉字数字“〇”等",
+                                                  "Use Chinese numerals throughout")))
 
 
 def _in_chinese_numeral(text: str, start: int, end: int) -> bool:

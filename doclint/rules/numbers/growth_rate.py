@@ -29,6 +29,8 @@ class GrowthRate(Rule):
     code = "N104"
     name = "number.growth-rate"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("增长率与起止数值不符。",
                       "The growth rate disagrees with the start and end values.")
     message = Message(

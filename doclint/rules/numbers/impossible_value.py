@@ -12,8 +12,17 @@ from doclint.rules.numbers.quantities import AMOUNT, PERCENT, Quantities, Quanti
 
 # 占 opens a share unless the whole is a plan, a budget or an earlier period (完成预算的
 # 109%, 相当于上年的120% are legitimate) or the word is 占用/占地.
-_SHARE = re.compile(r"占(?!用|地|领|据|有率)[^，,；;。]*$")
-_NOT_A_SHARE = re.compile(r"预算|计划|上年|去年|同期|目标|任务|年初|相当于|完成|增长|提高|比")
+_SHARE = re.compile(r"占(?!用|地(?!区)|领|据|有率)[^，,；;。]*$")
+_NOT_A_SHARE = re.compile(r"预算|计划|上年|去年|同期|目标|任务|年初|相当于|完成|增长|提高|比(?![重例])")
+# A stock (债务余额, 存款余额) or a flow that is not part of output (进出口总额, 固定资产投资)
+# compared with output or income is a ratio, not a share: it may well exceed 100%.
+_NOT_A_PART = re.compile(r"余额|债务|负债|存款|贷款|资产|存量|储蓄|杠杆|外债|货币|M2|增量|增加额|增收")
+_OUTPUT = re.compile(r"生产总值|GDP|经济总量|国民收入|综合财力|可用财力")
+_COMPONENT = re.compile(r"增加值|产业|产值")
+_PART_WINDOW = 40
+# A change in a count may be negative (人口自然增长-0.3万人, 净流入-2万人); a count may not.
+_CHANGE = re.compile(r"(?:增长|增加|减少|下降|净[增减流入出]*|变化|变动|增量|增减|同比|比上年|较上年)"
+                     r"[^，,；;。]{0,4}$")
 _BOUNDED = re.compile(rf"(?:{alternation(BOUNDED_RATES)})(?:要|将|力争|已)?"
                       r"(?:为|达到|达|提高到|提升到|保持在|稳定在|超过|约)?$")
 _COUNT_UNITS = frozenset(("人", "人次", "户", "个", "家", "项", "所", "座", "处", "台", "辆",
@@ -27,13 +36,19 @@ class ImpossibleValue(Rule):
     """不可能的数值：占比或覆盖率、普及率等比率超过 100%，人数、户数等计数为负。
 
     “占…的X%”只有在比较对象不是预算、计划、上年、同期时才是占比（“完成预算的109%”
-    “相当于上年的120%”是正常的）。能超过 100% 的比率（增长率、完成率、出栏率、病床
-    使用率）不在检查之列。
+    “相当于上年的120%”是正常的）；存量与流量之比（“政府债务余额占地区生产总值的比重”
+    “存款余额占GDP的比重”）和产出以外的流量与产出之比（“进出口总额占GDP的比重”）
+    可以超过 100%，也不检查。能超过 100% 的比率（增长率、完成率、出栏率、病床使用率、
+    资金到位率、结案率、毛入学率）不在检查之列；增量之比（“增量占全省增量的120%”）也可以
+    超过 100%。数字之间的连接号（“1--2家”“650万-750万台”）
+    是范围，不是负号。
     """
 
     code = "N108"
     name = "number.impossible-value"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("不可能的数值。", "An impossible value.")
     message = Message("{what}不能超过100%：“{value}”。", "{what_en} cannot exceed 100%: “{value}”.")
     examples = Examples(
@@ -45,6 +60,9 @@ class ImpossibleValue(Rule):
             "税收收入完成预算的109.2%。",
             "出口额相当于上年的120%。",
             "出口增长135%。",
+            "全市政府债务余额占地区生产总值的比重为120%。",
+            "每年认定1--2家省级示范园区。",
+            "学前三年毛入园率达到103.5%。",
         ),
     )
     basis = "占比与有上限的比率不超过 100%；计数不为负"
@@ -61,20 +79,29 @@ class ImpossibleValue(Rule):
         for index in quantities.signed:
             quantity = quantities.run(index)
             if quantity is not None and quantity.value < 0 and quantity.kind == AMOUNT \
-                    and quantity.unit in _COUNT_UNITS:
+                    and quantity.unit in _COUNT_UNITS \
+                    and not _CHANGE.search(text, max(0, quantity.start - 12), quantity.start):
                 yield self.report(Span(quantity.start, quantity.end), _NEGATIVE,
                                   value=quantity.text)
 
     def _share(self, text: str, quantity: Quantity) -> Finding | None:
         s0, _ = sentence_bounds(text, quantity.start)
-        prefix = text[clause_start(text, quantity.start, s0) : quantity.start]
+        c0 = clause_start(text, quantity.start, s0)
+        prefix = text[c0 : quantity.start]
         share = _SHARE.search(prefix)
-        if share is not None and not _NOT_A_SHARE.search(share.group()):
+        if share is not None:
+            whole = share.group()
+            if _NOT_A_SHARE.search(whole):
+                return None
+            part = text[max(s0, c0 + share.start() - _PART_WINDOW) : c0 + share.start()]
+            if _NOT_A_PART.search(part) or (_OUTPUT.search(whole)
+                                            and not _COMPONENT.search(part)):
+                return None
             what = ("占比", "A share")
         else:
             rate = _BOUNDED.search(prefix)
-            if rate is None:
-                return None
+            if rate is None or prefix[max(0, rate.start() - 1) : rate.start()] == "毛":
+                return None  # a gross enrolment ratio (毛入学率) counts pupils of any age
             word = rate.group().rstrip("要将力争已为达到提高升保持在稳定超过约")
             what = (word, f"The rate “{word}”")
         return self.report(Span(quantity.start, quantity.end), what=what[0], what_en=what[1],

@@ -46,6 +46,7 @@ APPROX_AFTER: dict[str, str] = dict(_UNITS["approximation"]["after"])
 REAL_GROWTH_INDICATORS: tuple[str, ...] = tuple(_INDICATORS["real_growth_indicators"])
 COMPARABLE_BASIS_MARKERS: tuple[str, ...] = tuple(_INDICATORS["comparable_basis_markers"])
 INTENSIVE_WORDS: tuple[str, ...] = tuple(_INDICATORS["intensive_words"])
+INDEX_WORDS: tuple[str, ...] = tuple(_INDICATORS["index_words"])
 BOUNDED_RATES: tuple[str, ...] = tuple(_INDICATORS["bounded_rates"])
 SCOPE_PREFIXES: tuple[str, ...] = tuple(
     sorted(_INDICATORS["scope_prefixes"], key=len, reverse=True))

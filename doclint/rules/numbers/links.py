@@ -6,9 +6,11 @@ the family share them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
 from doclint.core import Document
+from doclint.core.text import Paragraphs
 from doclint.rules.numbers.annual import find_annual
 from doclint.rules.numbers.change import find_changes
 from doclint.rules.numbers.parts import (
@@ -17,6 +19,7 @@ from doclint.rules.numbers.parts import (
     find_shares,
     find_structures,
 )
+from doclint.rules.numbers.passages import PLAIN, Passages
 from doclint.rules.numbers.quantities import Quantities
 from doclint.rules.numbers.relations import (
     AnnualGrowth,
@@ -31,13 +34,20 @@ from doclint.rules.numbers.relations import (
 class NumberLinks:
     """Changes, annual growth, breakdowns, shares, ratios and structures of one document."""
 
-    def __init__(self, text: str, quantities: Quantities) -> None:
+    def __init__(self, text: str, quantities: Quantities,
+                 passages: Callable[[], Passages] = lambda: PLAIN) -> None:
         self.text = text
         self.quantities = quantities
+        self._passages = passages
 
     @classmethod
     def from_document(cls, doc: Document) -> NumberLinks:
-        return cls(doc.text, doc.facts(Quantities))
+        return cls(doc.text, doc.facts(Quantities), lambda: _passages(doc))
+
+    @cached_property
+    def passages(self) -> Passages:
+        """The file's paragraphs and parts: figures are linked inside one of each."""
+        return self._passages()
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -45,7 +55,7 @@ class NumberLinks:
 
     @cached_property
     def annual(self) -> list[AnnualGrowth]:
-        return find_annual(self.text, self.quantities, self.changes)
+        return find_annual(self.text, self.quantities, self.changes, self.passages)
 
     @cached_property
     def breakdowns(self) -> list[Breakdown]:
@@ -53,7 +63,7 @@ class NumberLinks:
 
     @cached_property
     def shares(self) -> list[Share]:
-        return find_shares(self.text, self.quantities)
+        return find_shares(self.text, self.quantities, self.passages)
 
     @cached_property
     def ratios(self) -> list[Ratio]:
@@ -61,4 +71,23 @@ class NumberLinks:
 
     @cached_property
     def structures(self) -> list[Structure]:
-        return find_structures(self.text, self.quantities, self.ratios, self.breakdowns)
+        return find_structures(self.text, self.quantities, self.ratios, self.breakdowns,
+                               self.passages)
+
+
+def _passages(doc: Document) -> Passages:
+    """Paragraphs (flattened lines split at their indents) and parts: the articles of a
+    compilation, the copies of a scraped page and the text between copies."""
+    # NOTE: imported here, as N301 does: the structure package is loaded with its rules.
+    from doclint.rules.structure.copies import PageCopies
+    from doclint.rules.structure.model import Structure
+
+    paragraphs = [p.span.start for p in doc.facts(Paragraphs).items]
+    parts: set[int] = set()
+    for copy in doc.facts(PageCopies).copies:
+        parts.update((copy.span.start, copy.span.end))
+    if "年均" in doc.text:  # NOTE: only the plan-target linker looks beyond a paragraph
+        structure = doc.facts(Structure)
+        parts.update(structure.article_span(a, len(doc.text)).start
+                     for a in structure.articles[1:])
+    return Passages(paragraphs, sorted(parts))

@@ -15,13 +15,18 @@ from doclint.core import Span
 from doclint.rules.numbers.change import is_claim_clause
 from doclint.rules.numbers.lexicon import PARTITIONS, Partition
 from doclint.rules.numbers.passages import (
+    PLAIN,
     SENTENCE_WINDOW,
+    Passages,
     clause_end,
     clause_start,
     is_intensive,
     label_of,
-    paragraph_start,
+    previous_sentence_start,
+    same_scope,
+    scope_of,
     sentence_bounds,
+    years_in,
 )
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, Quantities, Quantity
 from doclint.rules.numbers.relations import Breakdown, Ratio, RatioPart, Share, Structure
@@ -38,11 +43,18 @@ _CUE = re.compile(r"结构|比例|比重|构成|之比|占比")
 _SUPERSEDED = re.compile(
     r"[^，,。；;\d]{0,10}?(?:调整|优化|转变|变化|变为|演变|改善|提升|转换|变)(?:到|为|至)")
 _RATIO_COLONS = (":", "：", "∶")
+# Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
+_SOME_MEMBERS = re.compile(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = re.compile(r"[%％]|分之")
 _DIGIT = re.compile(r"[0-9０-９]")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
 _STRUCTURE_WINDOW = 1500
+# A three-industry structure is of value added unless it says otherwise.
+_VALUE_ADDED = frozenset(("增加值", "产值", "", "实现增加值"))
+_OTHER_STRUCTURES = (("就业", "从业", "劳动力", "人员"), ("投资",), ("税收", "税"), ("用地",),
+                     ("用电", "电"), ("能耗", "能源"), ("贷款",), ("企业", "户"))
+_OTHER_STRUCTURE = re.compile("|".join(w for group in _OTHER_STRUCTURES for w in group))
 
 
 def find_breakdowns(text: str, quantities: Quantities) -> list[Breakdown]:
@@ -83,6 +95,8 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
         return None
     for partition in PARTITIONS:
         members = _members(partition, parts, total_label)
+        if members and not all(q.comparable(total) for _, q in members):
+            return None  # 出口90亿美元，进口400亿元: not parts of one sum
         if members:
             complete = {m for m, _ in members} == set(partition.members)
             return Breakdown(total, total_label, tuple(members), partition, complete)
@@ -149,18 +163,18 @@ def _matched_prefix(partition: Partition, label: str) -> str:
     return next(m for m in partition.members if label.startswith(m))
 
 
-def find_shares(text: str, quantities: Quantities) -> list[Share]:
+def find_shares(text: str, quantities: Quantities, passages: Passages = PLAIN) -> list[Share]:
     found = []
     at = text.find("占")
     while at != -1:
-        share = _share(text, quantities, at)
+        share = _share(text, quantities, at, passages)
         if share is not None:
             found.append(share)
         at = text.find("占", at + 1)
     return found
 
 
-def _share(text: str, quantities: Quantities, at: int) -> Share | None:
+def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Share | None:
     if not _PERCENT_NEAR.search(text, at, at + 30):
         return None
     s0, s1 = sentence_bounds(text, at)
@@ -170,13 +184,14 @@ def _share(text: str, quantities: Quantities, at: int) -> Share | None:
     if not after or after[0].kind != PERCENT:
         return None
     share = after[0]
-    name = label_of(_SHARE_TAIL.sub("", text[at + 1 : share.start]))
+    whole = text[at + 1 : share.start]
+    name = label_of(_SHARE_TAIL.sub("", whole))
     if not name or len(name) < 2 or _REFERENCE.search(name):
         return None
     part = _part_before(text, quantities, at, c0, s0)
     if part is None:
         return None
-    total = _named_value(text, quantities, name, part, at)
+    total = _named_value(text, quantities, name, scope_of(whole), part, s0, at, passages)
     return None if total is None else Share(part, total, share, name)
 
 
@@ -196,20 +211,31 @@ def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -
     return None
 
 
-def _named_value(text: str, quantities: Quantities, name: str, like: Quantity,
-                 before: int) -> Quantity | None:
-    """The value stated for indicator ``name`` earlier in the same paragraph."""
-    floor = paragraph_start(text, before)
+def _named_value(text: str, quantities: Quantities, name: str, scope: str, part: Quantity,
+                 s0: int, before: int, passages: Passages) -> Quantity | None:
+    """The value stated for the whole ``name`` in the share's passage.
+
+    The passage is the share's sentence and the one before it on the same line. The whole
+    is of the same place (占全省… is not the city's figure) and of the same year as the
+    part, and is not the part itself.
+    """
+    floor = previous_sentence_start(text, s0, before, passages)
+    part_years = {y.year for y in years_in(text, s0, part.start)}
     pos = before
     while True:
         pos = text.rfind(name, floor, pos)
         if pos == -1:
             return None
         m0, _ = sentence_bounds(text, pos)
+        c0 = clause_start(text, pos, m0)
         c1 = clause_end(text, pos, pos + SENTENCE_WINDOW)
-        values = [q for q in quantities.within(pos, c1) if q.comparable(like)]
-        if values and label_of(text[clause_start(text, pos, m0) : values[0].start]) == name:
-            return values[0]
+        values = [q for q in quantities.within(pos, c1) if q.comparable(part)]
+        if values and label_of(text[c0 : values[0].start]) == name:
+            total = values[0]
+            total_years = {y.year for y in years_in(text, m0, total.start)}
+            if (total.start != part.start and same_scope(scope, scope_of(text[c0:pos]))
+                    and not (part_years and total_years and not part_years & total_years)):
+                return total
 
 
 def find_ratios(text: str) -> list[Ratio]:
@@ -253,16 +279,18 @@ def _ratio(text: str, match: re.Match[str]) -> Ratio | None:
         span = Span(match.start() + number.start(), match.start() + number.end())
         parts.append(RatioPart(float(printed), 10.0**-decimals, span))
     superseded = bool(_SUPERSEDED.match(text, match.end()))
-    return Ratio(Span(*match.span()), tuple(parts), cues[-1].group(), "产业" in window, superseded)
+    partial = bool(_SOME_MEMBERS.search(window))
+    return Ratio(Span(*match.span()), tuple(parts), cues[-1].group(),
+                 "产业" in window and not partial, superseded, partial)
 
 
 def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
-                    breakdowns: list[Breakdown]) -> list[Structure]:
+                    breakdowns: list[Breakdown], passages: Passages = PLAIN) -> list[Structure]:
     found = []
     for ratio in ratios:
         if not ratio.industries or ratio.superseded or len(ratio.parts) != 3:
             continue
-        parts = _industry_values(text, quantities, ratio.span.start)
+        parts = _industry_values(text, quantities, ratio, passages)
         if parts is None:
             continue
         total = next((b.total for b in breakdowns if b.partition is _INDUSTRIES
@@ -271,12 +299,19 @@ def find_structures(text: str, quantities: Quantities, ratios: list[Ratio],
     return found
 
 
-def _industry_values(text: str, quantities: Quantities,
-                     before: int) -> list[tuple[str, Quantity]] | None:
-    """The values of the three industries stated last before ``before`` in the passage."""
-    floor = max(paragraph_start(text, before), before - _STRUCTURE_WINDOW)
+def _industry_values(text: str, quantities: Quantities, ratio: Ratio,
+                     passages: Passages) -> list[tuple[str, Quantity]] | None:
+    """The values of the three industries stated last before the ratio in its paragraph.
+
+    The three are listed in one sentence, measure what the ratio is a structure of (value
+    added unless the ratio names employment, investment …), and are of the ratio's year
+    when both name one.
+    """
+    before = ratio.span.start
+    floor = max(passages.paragraph_start(text, before), before - _STRUCTURE_WINDOW)
     parts: list[tuple[str, Quantity]] = []
     rests = set()
+    sentences = set()
     for member in _INDUSTRIES.members:
         pos = text.rfind(member, floor, before)
         if pos == -1:
@@ -290,8 +325,26 @@ def _industry_values(text: str, quantities: Quantities,
         if not label.startswith(member) or is_intensive(label):
             return None
         rests.add(label[len(member) :])
+        sentences.add(m0)
         parts.append((member, values[0]))
     first = parts[0][1]
-    if len(rests) != 1 or not all(q.comparable(first) for _, q in parts):
+    if len(rests) != 1 or len(sentences) != 1 or not all(q.comparable(first) for _, q in parts):
+        return None
+    r0, _ = sentence_bounds(text, before)
+    if not _measures(rests.pop(), text[clause_start(text, before, r0) : before]):
+        return None
+    (s0,) = sentences
+    values_years = {y.year for y in years_in(text, s0, parts[0][1].start)}
+    ratio_years = {y.year for y in years_in(text, r0, before)}
+    if values_years and ratio_years and not values_years & ratio_years:
         return None
     return parts
+
+
+def _measures(rest: str, cue: str) -> bool:
+    """Whether industries' values named ``…{rest}`` are what a ratio after ``cue`` divides."""
+    other = _OTHER_STRUCTURE.search(cue)
+    if other is None:
+        return rest in _VALUE_ADDED
+    group = next(g for g in _OTHER_STRUCTURES if other.group() in g)
+    return any(word in rest for word in group)

@@ -6,12 +6,15 @@ only the sentences the linkers look at are ever segmented.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from doclint.rules.numbers.lexicon import (
     COMPARABLE_BASIS_MARKERS,
+    INDEX_WORDS,
     INTENSIVE_WORDS,
     REAL_GROWTH_INDICATORS,
     SCOPE_PREFIXES,
@@ -47,17 +50,30 @@ _FROM_ON = re.compile(r"[由从比较](?:[0-9０-９一二上去今同]).*$")
 _SCOPE = re.compile(rf"^(?:{alternation(SCOPE_PREFIXES)})")
 
 _CN_COUNT = "一二三四五六七八九十两"
+_COUNT = rf"(?:[{_CN_COUNT}]{{1,3}}|\d{{1,2}})"
+# Phrases giving the span of years a passage speaks of, and which way they look: 这五年 and
+# 五年来 look back, 今后五年 looks ahead, a five-year plan's period (“十一五”时期) either way.
+# 以来 after a plan (“十三五”以来) and a plan's end (“九五”期末) are points in time, not spans.
 _PERIOD_HINT = re.compile(
-    rf"(?:这|近|过去|今后|未来|最近)(?P<a>[{_CN_COUNT}]{{1,3}}|\d{{1,2}})年"
-    rf"|(?P<b>[{_CN_COUNT}]{{1,3}}|\d{{1,2}})年(?:来|间|里|以来)"
-    r"|“?(?P<plan>十[一二三四五]?|[六七八九])五”?(?:时期|期间|计划|规划|期末|末|以来)"
+    rf"(?:这|近|过去的?|最近的?)(?P<past>{_COUNT})年(?!以后|后|前)"
+    rf"|(?:今后|未来)的?(?P<future>{_COUNT})年"
+    rf"|(?P<since>{_COUNT})年(?:来|间|里|以来)"
+    r"|“?(?P<plan>十[一二三四五]?|[六七八九])五”?(?:时期|期间|计划|规划)(?!纲要|目标)"
 )
-# 到2010年 names a target year, but 增加到2024年的… is the end of a change.
+# What may stand before a period phrase that opens a sentence: quotes, brackets, 在, 回顾 …
+_SENTENCE_OPENER = re.compile(r"(?:[\s“\"「（(]|在|回顾|纵观|综观|展望|从)*$")
+TOPIC_WINDOW = 1200
+PAST, FUTURE, PLAN = "past", "future", "plan"
+_INDENT = frozenset(" \t\u3000\u00a0")
+_HTML_BREAKS = ("<p", "</p>", "<br", "<div", "</div>", "<h")
 _TARGET = re.compile(r"目标|力争|预期|预计|规划|计划|今后|未来|将要|确保"
                      r"|(?<![加长高升大降少低展])到(?:[0-9０-９]{4}|[一二〇○零三四五六七八九]{4})年")
 _COMPARABLE = re.compile(alternation(COMPARABLE_BASIS_MARKERS))
 _REAL = re.compile(alternation(REAL_GROWTH_INDICATORS))
 _INTENSIVE = re.compile(alternation(INTENSIVE_WORDS))
+_INDEX = re.compile(alternation(INDEX_WORDS))
+_SCOPE_WORD = re.compile(alternation(SCOPE_PREFIXES))
+_NOT_PLACES = frozenset(("全年", "全社会"))
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -74,9 +90,61 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end - 1 if found.group() == "\n" else end
 
 
-def paragraph_start(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` starts, looking back at most PARAGRAPH_WINDOW."""
-    return max(text.rfind("\n", 0, pos) + 1, pos - PARAGRAPH_WINDOW, 0)
+def previous_sentence_start(text: str, s0: int, pos: int,
+                            passages: Passages | None = None) -> int:
+    """Where the sentence before the one starting at ``s0`` starts, in the paragraph of
+    ``pos`` (a position in the sentence)."""
+    paragraph = (passages or PLAIN).paragraph_start(text, pos)
+    if s0 <= paragraph:
+        return s0
+    return max(paragraph, sentence_bounds(text, s0 - 1)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Passages:
+    """Where a file's paragraphs and parts begin, so that figures are linked inside one.
+
+    ``paragraphs``: the starts of paragraphs, which are lines, or the pieces of a flattened
+    line that still shows its paragraph indents. ``parts``: the starts of the file's parts,
+    the articles of a compilation and the copies of a scraped page (and the text after a
+    copy). Both sorted; empty when unknown, and then a line is a paragraph and the file one
+    part.
+    """
+
+    paragraphs: Sequence[int] = ()
+    parts: Sequence[int] = ()
+
+    def paragraph_start(self, text: str, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts, looking back at most PARAGRAPH_WINDOW.
+
+        A position in the indent before a paragraph belongs to that paragraph.
+        """
+        at = pos
+        while at < len(text) and at - pos < 8 and text[at] in _INDENT:
+            at += 1
+        index = bisect.bisect_right(self.paragraphs, at) - 1
+        paragraph = self.paragraphs[index] if index >= 0 else 0
+        floor = max(text.rfind("\n", 0, pos) + 1, paragraph, self.part_start(pos),
+                    pos - PARAGRAPH_WINDOW, 0)
+        # A scraped page's lines hold several HTML paragraphs (…</p><p>…, <br>).
+        tag = max(text.rfind(mark, floor, pos) for mark in _HTML_BREAKS)
+        return max(floor, text.find(">", tag, pos) + 1) if tag != -1 else floor
+
+    def part_start(self, pos: int) -> int:
+        index = bisect.bisect_right(self.parts, pos) - 1
+        return self.parts[index] if index >= 0 else 0
+
+    def same_part(self, a: int, b: int) -> bool:
+        """Whether offsets ``a`` and ``b`` lie in one part of the file."""
+        return bisect.bisect_right(self.parts, a) == bisect.bisect_right(self.parts, b)
+
+
+PLAIN = Passages()
+
+
+def paragraph_start(text: str, pos: int, passages: Passages = PLAIN) -> int:
+    """Where the paragraph holding ``pos`` starts (see :meth:`Passages.paragraph_start`)."""
+    return passages.paragraph_start(text, pos)
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
@@ -126,6 +194,11 @@ def is_real_growth(label: str) -> bool:
     return bool(_REAL.search(label))
 
 
+def is_index(label: str) -> bool:
+    """Indices (价格指数) measure against a base; their changes are not growth of an amount."""
+    return bool(_INDEX.search(label))
+
+
 def is_intensive(label: str) -> bool:
     """Averages, rates and prices: they never add up to a total."""
     return bool(_INTENSIVE.search(label))
@@ -135,6 +208,21 @@ def comparable_marker(text: str) -> str:
     """The first 可比价 / 同口径 / 实际增长 … marker in ``text``, or ''."""
     match = _COMPARABLE.search(text)
     return match.group() if match else ""
+
+
+def marker_for(text: str, s0: int, s1: int, first: int, last: int) -> str:
+    """The comparability marker said of the figures ``first``…``last`` of a sentence.
+
+    A sentence that lists indicators separated by ；gives each its own basis: 按可比价格
+    said of the output is not said of the revenue after the ；. A marker that opens the
+    sentence (按可比口径计算，…) is said of all of it.
+    """
+    opening = comparable_marker(text[s0 : clause_end(text, s0, s1)])
+    if opening:
+        return opening
+    begin = max(s0, max(text.rfind(mark, s0, first) for mark in "；;") + 1)
+    found = [i for i in (text.find(mark, last, s1) for mark in "；;") if i != -1]
+    return comparable_marker(text[begin : min(found, default=s1)])
 
 
 def is_target(text: str) -> bool:
@@ -149,22 +237,48 @@ class PeriodHint:
     start: int
     end: int
     years: int
+    framing: str = PAST   # PAST, FUTURE or PLAN
 
 
-def period_before(text: str, floor: int, pos: int) -> PeriodHint | None:
-    """The last period phrase between ``floor`` and ``pos`` (the one a claim falls under)."""
-    last = None
+def _hints(text: str, floor: int, pos: int) -> Iterator[PeriodHint]:
     for match in _PERIOD_HINT.finditer(text, floor, pos):
-        count = match.group("a") or match.group("b")
         if match.group("plan"):
-            years = 5
-        elif count.isdigit():
-            years = int(count)
+            years, framing = 5, PLAN
         else:
-            years = int(chinese_to_number(count) or 0)
+            framing = FUTURE if match.group("future") else PAST
+            count = match.group("past") or match.group("future") or match.group("since")
+            years = int(count) if count.isdigit() else int(chinese_to_number(count) or 0)
         if 1 <= years <= 30:
-            last = PeriodHint(match.start(), match.end(), years)
-    return last
+            yield PeriodHint(match.start(), match.end(), years, framing)
+
+
+def period_for(text: str, sentence: int, pos: int, target: bool,
+               passages: Passages = PLAIN) -> PeriodHint | None:
+    """The span of years a claim at ``pos`` speaks of, stated for the claim's passage.
+
+    The period is the last period phrase of the claim's own sentence (from ``sentence`` to
+    ``pos``), or else a period phrase that opens an earlier sentence of the same paragraph
+    (``这五年，…。…年均增长r``), not farther than TOPIC_WINDOW. A phrase somewhere inside
+    another sentence (``围绕近五年来群众反映的问题``) speaks of something else. A target
+    takes a period that looks ahead, a review one that looks back; a plan's period fits both.
+    """
+    framings = (FUTURE, PLAN) if target else (PAST, PLAN)
+    own = [h for h in _hints(text, sentence, pos) if h.framing in framings]
+    if own:
+        return own[-1]
+    paragraph = passages.paragraph_start(text, pos)
+    floor = max(paragraph, sentence - TOPIC_WINDOW)
+    topics = [h for h in _hints(text, floor, sentence)
+              if h.framing in framings and opens_sentence(text, h.start, paragraph)]
+    return topics[-1] if topics else None
+
+
+def opens_sentence(text: str, pos: int, paragraph: int) -> bool:
+    """Whether only openers (quotes, 在, 回顾 …) stand between ``pos`` and a sentence start."""
+    opener = _SENTENCE_OPENER.search(text, max(paragraph, pos - 8), pos)
+    assert opener is not None  # the pattern matches the empty string
+    at = opener.start()
+    return at == paragraph or text[at - 1] in SENTENCE_ENDS or text[at - 1] in "：:"
 
 
 _YEAR = re.compile(
@@ -186,3 +300,18 @@ def years_in(text: str, start: int, end: int) -> list[YearMention]:
         if year is not None and 1800 <= year <= 2100:
             found.append(YearMention(year, match.start(), match.end() + 1))
     return found
+
+
+def scope_of(prefix: str) -> str:
+    """The place a value's leading words name (全省, 全市, 我县), or ''.
+
+    ``label_of`` drops it so that 全旗地区生产总值 and 地区生产总值 are one indicator; two
+    values that both name a place compare only when it is the same place.
+    """
+    match = _SCOPE_WORD.search(prefix)
+    return match.group() if match and match.group() not in _NOT_PLACES else ""
+
+
+def same_scope(a: str, b: str) -> bool:
+    """Two scopes (see :func:`scope_of`) compare unless both name a place, different ones."""
+    return not a or not b or a == b

@@ -54,6 +54,13 @@ _FRACTION = re.compile(
     rf"分之([0-9０-９]+(?:[.．][0-9０-９]+)?|[{_CN_DIGIT}十百]+(?:点[{_CN_DIGIT}]+)?)")
 _SLASH_FRACTION = re.compile(r"/([0-9０-９]{1,3})(?![0-9０-９/])")
 _RANGE_MARK = "-~～—–－至"
+# What a range's first end looks like just before the range mark: a number, maybe with its
+# magnitude, unit or per cent sign (650万-750万台, 1--2家, 5%-10%). A minus after it is a
+# range mark, not a sign.
+_RANGE_LEFT = re.compile(
+    rf"[0-9０-９〇一二两三四五六七八九十](?:多|余)?(?:{alternation(MAGNITUDES)})?"
+    rf"(?:[%％‰]|{_UNIT_WORDS})?[{re.escape(_RANGE_MARK)}]{{1,2}}$")
+_RANGE_RIGHT = re.compile(rf"[{re.escape(_RANGE_MARK)}]{{1,2}}[0-9０-９〇一二两三四五六七八九十]")
 _APPROX_BEFORE_LAST = frozenset(w[-1] for w in APPROX_BEFORE)
 _APPROX_AFTER_FIRST = frozenset(w[0] for w in APPROX_AFTER)
 _REL_KIND = {"%": PERCENT, "％": PERCENT, "‰": PERMILLE, "个百分点": POINTS, "百分点": POINTS,
@@ -200,7 +207,7 @@ def _arabic(text: str, start: int, end: int) -> Quantity | None:
     if after == "分" and text[end + 1 : end + 2] == "之":
         fraction = _FRACTION.match(text, end)
         return fraction and _percent(text, start, fraction.end(), fraction.group(1), float(digits))
-    negative = before in _MINUS and not (start > 1 and text[start - 2] in _NUMBER_GLUE)
+    negative = before in _MINUS and _RANGE_LEFT.search(text, max(0, start - 12), start) is None
     if negative:
         start -= 1
     value = -float(digits) if negative else float(digits)
@@ -328,11 +335,7 @@ def _approx(text: str, start: int, end: int) -> str:
 
 def _ranged(text: str, start: int, end: int) -> bool:
     """One end of a range: 5～10亿元, 15%—30%, 三至五万人."""
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 2]
-    return (len(before) == 2 and before[1] in _RANGE_MARK and _range_end(before[0])) or (
-        len(after) == 2 and after[0] in _RANGE_MARK and _range_end(after[1]))
-
-
-def _range_end(char: str) -> bool:
-    return char in _NUMBER_GLUE or char in _CN_CHARS or char in "%％万亿元"
+    if start and text[start - 1] in _RANGE_MARK and _RANGE_LEFT.search(
+            text, max(0, start - 12), start):
+        return True
+    return end < len(text) and text[end] in _RANGE_MARK and bool(_RANGE_RIGHT.match(text, end))

@@ -89,6 +89,7 @@ class Ratio:
     cue: str                          # the word that makes it a structure
     industries: bool                  # 三次产业结构
     superseded: bool                  # the old value in 由R1调整到R2
+    partial: bool = False             # names only some members (第二、三产业之比)
 
     @property
     def total(self) -> float:

@@ -23,6 +23,8 @@ class ShareMismatch(Rule):
     code = "N106"
     name = "number.share-mismatch"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("占比与部分和总数不符。", "The share disagrees with the part and the total.")
     message = Message(
         "{part} ÷ {total} = {computed}%，与所述 {share} 不符"

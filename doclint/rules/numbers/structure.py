@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import reduce
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
 from doclint.rules.numbers.interval import Interval, fmt
 from doclint.rules.numbers.links import NumberLinks
-from doclint.rules.numbers.relations import Structure
+from doclint.rules.numbers.relations import RatioPart, Structure
 from doclint.rules.numbers.verdict import related
 
 _ORDINALS = ("一", "二", "三")
@@ -19,12 +20,17 @@ class StructureMismatch(Rule):
 
     按第一、二、三产业增加值（有总数时用总数，否则用三者之和）算出各产业所占百分比，
     与比例中的对应项比较；比例每项的舍入容差为其末位的一半，增加值的舍入误差也计入。
+    统计上为使各项之和为 100，可把个别项向相反方向多舍入一位（46.9：22.5：30.7 写作
+    46.9：22.5：30.6），这种调整不报。三个增加值须在同一句中列出，与比例在同一段落、
+    同一年份；比例说的是就业、投资等其他结构时，数值也须是该指标。
     “由60：16：24调整到47：23：30”中前一个比例是过去的结构，只核对后一个。
     """
 
     code = "N107"
     name = "number.structure-mismatch"
     category = Category.ARITHMETIC
+    # More than this many in one file is one systematic cause (a copied page, a template).
+    group_after = 20
     summary = Message("产业结构比例与各产业数值不符。",
                       "The industry structure ratio disagrees with the industries' values.")
     message = Message(
@@ -66,7 +72,7 @@ class StructureMismatch(Rule):
             gap = share.gap(stated)
             if gap > 1e-9 and (worst is None or gap > worst[1]):
                 worst = (index, gap, share, stated)
-        if worst is None:
+        if worst is None or _rounded_to_100(shares, structure.ratio.parts):
             return None
         index, _, share, stated = worst
         digits = max(1, max(_decimals(p.step) for p in structure.ratio.parts))
@@ -83,6 +89,32 @@ class StructureMismatch(Rule):
             diff=fmt(abs(share.mid - stated.mid), digits),
             tol=fmt(share.half_width + stated.half_width, 2),
         )
+
+
+def _rounded_to_100(shares: list[Interval], parts: tuple[RatioPart, ...]) -> bool:
+    """Whether the stated parts are the shares rounded so that they add up to 100.
+
+    Statisticians round each share to the nearest unit of its last digit and, when those
+    add up to 99.9 or 100.1, move as many parts as needed one unit the other way. So a part
+    may be one unit off its share, when the stated parts add up to 100 and the parts moved
+    are no more, and in no other direction, than the nearest roundings' sum required.
+    """
+    total = sum(p.value for p in parts)
+    if abs(total - 100) > 1e-6:
+        return False
+    nearest = [math.floor(s.mid / p.step + 0.5) * p.step for s, p in zip(shares, parts,
+                                                                           strict=True)]
+    needed = 100 - sum(nearest)
+    moved = 0.0
+    for share, part, near in zip(shares, parts, nearest, strict=True):
+        if share.gap(Interval.around(part.value, part.step)) > 1e-9:
+            return False  # more than one unit off
+        shift = part.value - near
+        if abs(shift) > 1e-9:
+            if shift * needed <= 0:
+                return False  # moved the wrong way, or when nothing needed moving
+            moved += shift
+    return abs(moved) <= abs(needed) + 1e-9
 
 
 def _share_of_sum(values: list[Interval], index: int) -> Interval:

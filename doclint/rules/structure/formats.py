@@ -46,9 +46,9 @@ class UnpunctuatedText(Rule):
     maturity = Maturity.PREVIEW
     summary = Message("全文缺少句末标点，疑为转换时丢失。",
                       "The text has lost its sentence punctuation in a conversion.")
-    message = Message("全文{han}个汉字中只有{ends}个句末标点（逗号仍在）：句号等疑在PDF或扫描件"
+    message = Message("全文约{han}字中只有{ends}个句末标点（逗号仍在）：句号等疑在PDF或扫描件"
                       "转换时丢失，逐行的截断检查不适用于此文件。",
-                      "Only {ends} sentence-final marks in {han} Han characters (commas remain): "
+                      "Only {ends} sentence-final marks in about {han} characters (commas remain): "
                       "the sentence punctuation was probably lost in a PDF or scan conversion; "
                       "line-by-line truncation checks do not apply to this file.")
     examples = Examples(

@@ -31,6 +31,7 @@ class AcronymInconsistentCase(Rule):
     name = "style.acronym-inconsistent-case"
     category = Category.CASE
     severity = Severity.INFO
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message(
         "同一缩写大小写不一致。", "The same abbreviation is written in different cases."
     )

@@ -49,6 +49,7 @@ class StrayIndentation(Rule):
     name = "style.stray-indentation"
     category = Category.SPACING
     severity = Severity.INFO
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message(
         "个别段落的缩进与全文不一致。", "A paragraph is indented unlike the rest of the file."
     )

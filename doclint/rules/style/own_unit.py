@@ -3,7 +3,9 @@
 A county speech says 我旗/本县/全市 throughout, and names its own unit in slogans ("建设和谐阿荣",
 "平安温馨正蓝旗") and in phrases like "阿荣旗人民". One document of a compilation is analysed at a
 time: the speaker's kind of unit is the one its 我/本/全 pronouns use; its own unit is the unit of
-that kind it names most; a slogan naming another unit is an entity mix.
+that kind it names most; a slogan naming another unit is an entity mix. A name is read as a
+name: a full name with its suffix, or a short name in a slogan when the speech also names that
+place in full (many short names are words too: "智慧公安", "美丽清新").
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Mention:
     span: Span
     unit: Unit
     own: bool  # named as the speaker's own unit (slogan, "…人民", "…史上")
+    short: bool = False  # named without its suffix ("和谐阿荣")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +114,21 @@ def _slogans(text: str, start: int, end: int, table: Divisions, kind: str) -> li
         units = table.units_named(match.group("name"))
         if units:
             unit = next((u for u in units if u.kind == kind and u.level == "county"), units[0])
-            found.append(Mention(Span(match.start("name"), match.end("name")), unit, True))
+            short = match.group("name") != unit.name
+            found.append(Mention(Span(match.start("name"), match.end("name")), unit, True, short))
     return found
 
 
 def _mixes(mentions: list[Mention], kind: str, pronouns: int) -> list[Mix]:
     # A slogan's full name is found twice (as a name and in the slogan): keep the slogan.
     by_span = {m.span: m for m in sorted(mentions, key=lambda m: m.own)}
-    mentions = sorted(by_span.values(), key=lambda m: m.span.start)
+    # A short name is also a word ("智慧公安", "美丽清新"): it names a place only when the
+    # speech names that place in full too.
+    named = {m.unit.name for m in by_span.values() if not m.short}
+    mentions = sorted(
+        (m for m in by_span.values() if not m.short or m.unit.name in named),
+        key=lambda m: m.span.start,
+    )
     scores: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     for mention in mentions:
@@ -140,8 +150,11 @@ def _mixes(mentions: list[Mention], kind: str, pronouns: int) -> list[Mix]:
 
 
 def _foreign(unit: Unit, home: Unit, kind: str) -> bool:
-    """Another county-level unit (or one of the speaker's kind), not the home or its parents."""
+    """Another county-level unit (or one of the speaker's kind), not the home, its parents or
+    the counties inside it."""
     if unit.name == home.name or unit.name == home.parent or unit.short == home.province:
+        return False
+    if unit.parent == home.name:
         return False
     if unit.level == "province":
         return False

@@ -19,7 +19,9 @@ from doclint.core import (
     Severity,
     Span,
 )
-from doclint.rules.templates.scan import Gated, line_end, line_start
+from doclint.rules.structure.layout import Layout
+from doclint.rules.style.gaps import SPACES, is_separator
+from doclint.rules.templates.scan import Gated
 
 # One space between two Chinese characters; each pattern is led by its space character so the
 # scan jumps from space to space, and the character before is checked right after it.
@@ -28,23 +30,10 @@ _GAPS = tuple(
         space,
         regex.compile(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
     )
-    for space in " \t\u00a0\u2002\u2003\u3000"
-)
-_IDEOGRAPHIC = "\u3000"
-_CLAUSE_MARK = regex.compile(r"[，。；！？、：,;!?]")
-_CLAUSE_MARK_BACK = regex.compile(r"(?r)[，。；！？、：,;!?]")
-# A clause holding a title, a quotation or a parenthesis uses spaces to separate its phrases.
-_LAYOUT_CLAUSE = regex.compile(r"——|[《》“”‘’「」（）()【】\[\]]")
-# "省长 赵龙", "新华社记者 鞠鹏 摄", "第一章 总则", "北京12月31日电 新年前夕".
-_TITLE_BEFORE = regex.compile(
-    r"(?:长|主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
-    r"大使|秘书|教授|院士|代表|编辑|作者|摄影|日电|第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
+    for space in SPACES
 )
 _HAN = regex.compile(r"\p{Han}")
-# A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
-_SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
 _SPACED_OUT = Message("句子中的“{word}”被空格拉开。", "“{word}” is spaced out inside a sentence.")
-_LOOKBEHIND = 12
 _CONTEXT = 4
 
 
@@ -52,10 +41,13 @@ class SpaceInChineseText(Rule):
     """中文句子中间夹着空格（“规模 和投放”“陈 立 新同志”）。
 
     中文词语之间不用空格。句子中的空格多是排版或转换留下的：硬换行被替换成空格、姓名为对齐而
-    拉开。只检查句子内部（至少一侧有标点的分句）：单独成行的署名（“陈 立 新”）、拉开的标题
-    （“政 府 工 作 报 告”）、职务与姓名之间（“省长 赵龙”）、电头（“12月31日电 新年前夕”）、
-    摄影署名、章条序号后（“第一章 总则”），以及书名号、引号、括号或破折号所在分句中分隔词组的空格
-    都是惯例，不报。全角空格只在拉开单字时才报（“陈　立　新同志”）。修复删除空格。
+    拉开。只检查句子，即分句之间用逗号隔开、或以句末标点结束的一段文字。以下空格是体裁的惯例，
+    不报：标题、新闻提要和列表项中代替逗号分隔分句的空格（“春节将至 各地多彩活动迎新春”）；
+    书名号内、以及没有逗号的引号和括号内分隔词组的空格（“进窗口 走流程”）；名单中为对齐拉开的
+    姓名和栏目（“马　敏”“王 立 军”“组　长：”）和单独成行的署名；职务与姓名之间（“省长 赵龙”）、
+    电头（“12月31日电 新年前夕”）、摄影署名、联合发文机关之间；段落被压成一行时，日期、序号标题、
+    署名与下文之间的空格。整篇或整行逐字拉开的文字是版式问题，由 T506 每个文件报告一次。
+    修复删除空格。
     """
 
     code = "T501"
@@ -68,6 +60,8 @@ class SpaceInChineseText(Rule):
         "A space inside a sentence separates “{left}” from “{right}”.",
     )
     fixable = True
+    # A text whose line breaks became spaces has the same stray space in many sentences.
+    group_after = 10
     examples = Examples(
         bad=(
             Example("要继续控制贷款规模 和货币投放。", fixed="要继续控制贷款规模和货币投放。"),
@@ -78,16 +72,20 @@ class SpaceInChineseText(Rule):
             "政 府 工 作 报 告",
             "福建省人民政府省长 赵龙",
             "开展“进窗口 走流程”活动，推进改革。",
+            "3.春节将至 各地多彩活动迎新春；",
+            "出席会议的有：马　敏、王 立 军、李建国。",
         ),
     )
     basis = "中文不以空格分词；排版惯例见说明"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.facts(Layout).letter_spaced:
+            return  # the file's format, reported once by T506
         text = doc.text
         gaps = sorted(Span(m.start(), m.end()) for probe in _GAPS for m in probe.finditer(text))
         run: list[Span] = []
         for gap in gaps:
-            if _is_convention(text, gap):
+            if is_separator(text, gap):
                 continue
             if run and gap.start - run[-1].end != 1:
                 yield self._finding(text, run)
@@ -108,27 +106,6 @@ class SpaceInChineseText(Rule):
         # Several gaps one character apart: a spaced-out word (陈 立 新).
         span = Span(run[0].start - 1, run[-1].end + 1)
         return self.report(span, _SPACED_OUT, word=text[span.start : span.end], fix=fix)
-
-
-def _is_convention(text: str, gap: Span) -> bool:
-    # Only single spaces reach here: a run of spaces separates columns or paragraphs.
-    if (
-        text[gap.start] == _IDEOGRAPHIC
-        and gap.start >= 2
-        and _HAN.match(text, gap.start - 2, gap.start - 1)
-    ):
-        return True  # a full-width space after a word, not after a single spaced-out character
-    first, last = line_start(text, gap.start), line_end(text, gap.end)
-    before = _CLAUSE_MARK_BACK.search(text, first, gap.start)
-    after = _CLAUSE_MARK.search(text, gap.end, last)
-    if before is None and after is None:
-        return True  # the whole line is one phrase: a title, a byline, a heading
-    clause = text[before.end() if before else first : after.start() if after else last]
-    if _LAYOUT_CLAUSE.search(clause):
-        return True
-    if _TITLE_BEFORE.search(text, max(first, gap.start - _LOOKBEHIND), gap.start):
-        return True
-    return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
 
 
 def _han_before(text: str, end: int) -> str:

@@ -11,7 +11,7 @@ import regex
 
 from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
 from doclint.core.fixes import disjoint_edits
-from doclint.rules.templates.removal import removal_fix
+from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import alone_on_lines, line_start
 
 _EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\r\n"
@@ -27,7 +27,9 @@ class Pattern:
     """One kind of boilerplate.
 
     ``keys``: characters one of which every match contains (the pattern is skipped without
-    them); ``whole_line``: a match only counts when nothing else is on its lines;
+    them); ``kind``: the defect the match is an instance of, when several patterns find one
+    defect (HTML tags and entities are both HTML markup; default ``what``); ``whole_line``: a
+    match only counts when nothing else is on its lines;
     ``from_line_start``: the finding starts at the line's start (a header whose site name comes
     after the page title); ``bracketed``: an opening bracket right before the match belongs to
     it (patterns start with their literal, which keeps the scan fast).
@@ -36,21 +38,24 @@ class Pattern:
     regex: regex.Pattern[str]
     what: Message
     keys: str
+    kind: Message | None = None
     whole_line: bool = False
     from_line_start: bool = False
     bracketed: bool = False  # take in an opening bracket right before the match
 
 
-GROUPED = Message("{what_zh}在本文档中出现{count}处，首处：“{text}”（其余见相关位置）。",
-                  "{what_en} occurs {count} times in this document; first: “{text}” "
-                  "(the others are listed as related).")
+GROUPED = Message(
+    "{what_zh}在本文档中出现{count}处，首处：“{text}”（其余见相关位置）。",
+    "{what_en} occurs {count} times in this document; first: “{text}” "
+    "(the others are listed as related).",
+)
 _RELATED_SHOWN = 10
 
 
 class BoilerplateRule(Rule):
     """Reports every match of ``patterns`` (outer white space trimmed), with a deleting fix.
 
-    When one kind of boilerplate occurs more than ``group_after`` times in a document (a scrape
+    When one kind of boilerplate occurs more than ``group_kind_after`` times in a document (a scrape
     that put a marker on every paragraph), it is reported once, at its first occurrence, with
     the next ones as related spans and one fix that deletes them all: one defect, one line.
     """
@@ -60,39 +65,71 @@ class BoilerplateRule(Rule):
     fix_is_safe: ClassVar[bool] = True
     masks = True  # the text is removed as a whole: nothing inside it is reported
     group_after: ClassVar[int] = 5
+    # More matches of one kind than this in a document are reported once (see above).
+    group_kind_after: ClassVar[int] = 5
+    # Matches with nothing but white space between them are one block of boilerplate (a page
+    # header: toolbar, font switcher, breadcrumb), reported and removed as one.
+    merge_adjacent: ClassVar[bool] = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for pattern, found in self._matches(doc):
-            if len(found) > self.group_after:
-                yield self._grouped(doc, pattern, found)
+        matches = sorted(
+            (span, pattern.kind or pattern.what)
+            for pattern, found in self._matches(doc)
+            for span in found
+        )
+        if self.merge_adjacent:
+            matches = _blocks(doc.text, matches)
+        by_kind: dict[Message, list[Span]] = {}
+        for span, kind in matches:
+            by_kind.setdefault(kind, []).append(span)
+        for kind, found in by_kind.items():
+            if len(found) > self.group_kind_after:
+                yield self._grouped(doc, kind, found)
                 continue
             for span in found:
-                yield self._single(doc, pattern, span)
+                yield self._single(doc, kind, span)
 
-    def _single(self, doc: Document, pattern: Pattern, span: Span) -> Finding:
+    def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
+        """The patterns that apply to ``doc`` (all of them unless a rule knows better)."""
+        return self.patterns
+
+    def edit(self, doc: Document, span: Span) -> Edit:
+        """The edit that removes one match: its text, or its lines when it is alone on them."""
+        return Edit(removal_span(doc, span), "")
+
+    def _single(self, doc: Document, kind: Message, span: Span) -> Finding:
         shown = " ".join(doc.text[span.start : span.end].split())
-        return self.report(span, what_zh=pattern.what.zh, what_en=pattern.what.en,
-                           text=_shorten(shown),
-                           fix=removal_fix(doc, span, pattern.what, self.fix_is_safe))
+        title = Message(f"删除{kind.zh}", f"Delete the {kind.en}")
+        return self.report(
+            span,
+            what_zh=kind.zh,
+            what_en=kind.en,
+            text=_shorten(shown),
+            fix=Fix((self.edit(doc, span),), title, self.fix_is_safe),
+        )
 
-    def _grouped(self, doc: Document, pattern: Pattern, found: list[Span]) -> Finding:
+    def _grouped(self, doc: Document, kind: Message, found: list[Span]) -> Finding:
         first = found[0]
         shown = " ".join(doc.text[first.start : first.end].split())
-        note = Message(f"又一处{pattern.what.zh}", f"another {pattern.what.en}")
+        note = Message(f"又一处{kind.zh}", f"another {kind.en}")
         related = tuple(Related(span, note) for span in found[1 : 1 + _RELATED_SHOWN])
-        edits = tuple(Edit(removal_fix(doc, span, pattern.what).edits[0].span, "")
-                      for span in found)
-        title = Message(f"删除全部{len(found)}处{pattern.what.zh}",
-                        f"Delete all {len(found)} of them")
-        return self.report(first, GROUPED, related=related,
-                           fix=Fix(disjoint_edits(edits), title, self.fix_is_safe),
-                           what_zh=pattern.what.zh, what_en=pattern.what.en,
-                           count=len(found), text=_shorten(shown))
+        edits = tuple(self.edit(doc, span) for span in found)
+        title = Message(f"删除全部{len(found)}处{kind.zh}", f"Delete all {len(found)} of them")
+        return self.report(
+            first,
+            GROUPED,
+            related=related,
+            fix=Fix(disjoint_edits(edits), title, self.fix_is_safe),
+            what_zh=kind.zh,
+            what_en=kind.en,
+            count=len(found),
+            text=_shorten(shown),
+        )
 
     def _matches(self, doc: Document) -> Iterator[tuple[Pattern, list[Span]]]:
         text = doc.text
         taken = _Taken()
-        for pattern in self.patterns:
+        for pattern in self.active_patterns(doc):
             if not any(key in text for key in pattern.keys):
                 continue
             found: list[Span] = []
@@ -111,6 +148,27 @@ class BoilerplateRule(Rule):
                     found.append(span)
             if found:
                 yield pattern, found
+
+
+def _blocks(text: str, matches: list[tuple[Span, Message]]) -> list[tuple[Span, Message]]:
+    """Adjacent matches (only white space between them) merged into one block, whose kind
+    names the kinds it holds ("网页工具栏、字号切换栏")."""
+    blocks: list[tuple[Span, list[Message]]] = []
+    for span, kind in matches:
+        if blocks and not text[blocks[-1][0].end : span.start].strip(_EDGE_SPACE):
+            last, kinds = blocks[-1]
+            if kind not in kinds:
+                kinds.append(kind)
+            blocks[-1] = (Span(last.start, max(last.end, span.end)), kinds)
+        else:
+            blocks.append((span, [kind]))
+    return [(span, _joined(kinds)) for span, kinds in blocks]
+
+
+def _joined(kinds: list[Message]) -> Message:
+    if len(kinds) == 1:
+        return kinds[0]
+    return Message("、".join(k.zh for k in kinds), ", ".join(k.en for k in kinds))
 
 
 class _Taken:

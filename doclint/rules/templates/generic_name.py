@@ -46,6 +46,7 @@ class GenericNameInTemplate(Rule):
     name = "template.generic-name"
     category = Category.PLACEHOLDER
     severity = Severity.WARNING
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message(
         "模板中的“某”泛称未替换。", "A generic 某 name in a template was not filled in."
     )

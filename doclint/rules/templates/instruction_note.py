@@ -73,6 +73,7 @@ class InstructionNote(Rule):
     name = "template.instruction-note"
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message(
         "模板的填写说明未删除。", "A template's instruction note was left in the text."
     )

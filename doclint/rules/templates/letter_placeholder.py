@@ -17,7 +17,8 @@ from doclint.core import (
     Severity,
     Span,
 )
-from doclint.rules.templates.placeholder import Placeholders
+from doclint.rules.templates.anonymised import Anonymisation
+from doclint.rules.templates.placeholder import Placeholder, Placeholders, on_purpose
 
 _UNIT = (
     r"(?:%|％|‰|个百分点|亿|万|千|百|元|个|项|家|人|名|届|次|条|号|期|批|座|所|户|套|台|吨|"
@@ -63,13 +64,15 @@ class LetterPlaceholder(Rule):
     `×书记`、`镇X委`。
 
     模板用单个 X/N 标出应填的数字或序号。只在字母后紧跟计量单位、序数词、职务或机构名时报告；
-    公式和代号中的字母（`1+X证书`、`“2+N”`、`7×24小时`、`H1N1`、`X光`）不报。
+    公式和代号中的字母（`1+X证书`、`“2+N”`、`7×24小时`、`H1N1`、`X光`）不报；规定格式的条文
+    和匿名化文档中遮蔽的姓名、数字也不报（见 P101）。
     """
 
     code = "P102"
     name = "template.letter-placeholder"
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("单个字母占位符未替换。", "A single-letter placeholder was left in the text.")
     examples = Examples(
         bad=(
@@ -100,5 +103,11 @@ class LetterPlaceholder(Rule):
         for match in sorted(matches, key=lambda m: m.start()):
             if any(s.start < match.end() and match.start() < s.end for s in taken):
                 continue
-            template = _KIND[match.lastgroup or "number"]
-            yield self.report(Span(match.start(), match.end()), template, text=match.group())
+            kind = match.lastgroup or "number"
+            span = Span(match.start(), match.end())
+            # A masked name or figure of an anonymised document, a slot of a prescribed form.
+            if kind in ("name", "number") and doc.facts(Anonymisation).anonymised:
+                continue
+            if on_purpose(text, Placeholder(span, "letters", match.group())):
+                continue
+            yield self.report(span, _KIND[kind], text=match.group())

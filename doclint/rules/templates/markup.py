@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import html
+
 import regex
 
-from doclint.core import Category, Example, Examples, Message, Severity
+from doclint.core import Category, Document, Edit, Example, Examples, Message, Severity, Span
 from doclint.rules.templates.boilerplate import BoilerplateRule, Pattern
+from doclint.rules.templates.removal import removal_span
+from doclint.rules.templates.scan import line_end, line_start
 
-_TAGS = (
-    r"p|br|div|span|font|strong|b|i|u|em|img|a|td|tr|th|table|tbody|thead|li|ul|ol|h[1-6]|"
-    r"center|sup|sub|style|script|meta|link|iframe|section|article|hr"
+_BLOCK_TAGS = (
+    r"p|br|div|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|center|section|article|hr|style|script"
+)
+_INLINE_TAGS = r"span|font|strong|b|i|u|em|img|a|sup|sub|meta|link|iframe"
+_BLOCK = regex.compile(rf"</?(?:{_BLOCK_TAGS})\b", regex.I)
+_HTML = Message("HTML 标记", "HTML markup")
+_COMMENT = Pattern(
+    regex.compile(r"<!--.*?-->", regex.S), Message("HTML 注释", "HTML comment"), "<", kind=_HTML
 )
 _PATTERNS = (
-    Pattern(regex.compile(r"<!--.*?-->", regex.S), Message("HTML 注释", "HTML comment"), "<"),
+    _COMMENT,
     # Extraction tools write a character they could not keep as a literal "<U+00A0>".
     Pattern(
         regex.compile(r"<U\+[0-9A-Fa-f]{4,6}>(?:[ \t]*<U\+[0-9A-Fa-f]{4,6}>)*"),
@@ -20,27 +29,39 @@ _PATTERNS = (
         "<",
     ),
     Pattern(
-        regex.compile(rf"</?(?:{_TAGS})(?:\s[^<>\r\n]*)?/?>", regex.I),
+        regex.compile(rf"</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})(?:\s[^<>\r\n]*)?/?>", regex.I),
         Message("HTML 标签", "HTML tag"),
         "<",
+        kind=_HTML,
     ),
+    # An entity escaped twice over ("&amp;amp;nbsp;") is one piece of residue.
     Pattern(
         regex.compile(
-            r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|"
-            r"emsp|ensp|times|bull);|&#\d{2,7};|&#x[0-9A-Fa-f]{2,6};"
+            r"&(?:amp;)*(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|"
+            r"middot|emsp|ensp|times|bull);|&(?:amp;)*#\d{2,7};|&(?:amp;)*#x[0-9A-Fa-f]{2,6};"
         ),
         Message("HTML 字符实体", "HTML entity"),
         "&",
+        kind=_HTML,
     ),
 )
+# A Markdown source: ATX headings or links. Its HTML comments are the author's annotations
+# (a repository's "<!-- INFO END -->" marker), invisible when the text is rendered.
+_MARKDOWN_LINE = regex.compile(r"(?m)^#{1,6}[ \t]+\S|\]\(https?://")
+_MARKDOWN_TITLE = regex.compile(r"\s*#[ \t]+\S")
+_MARKDOWN_PATHS = (".md", ".markdown")
+_MARKDOWN_LINES = 2
+_SPACE = " \t\u3000\u00a0"
 
 
 class MarkupResidue(BoilerplateRule):
-    """正文中残留了 HTML 标记：注释 `<!-- -->`、标签、字符实体 `&nbsp;`，
+    """正文中残留了 HTML 标记：标签、字符实体 `&nbsp;`、注释 `<!-- -->`，
     或 `<U+00A0>` 这样的字符代码标记。
 
     从网页提取文本时没有清理干净。`<U+00A0>` 是提取工具把不间断空格写成的字面标记。
-    修复删除这些标记（独占一行时删除整行）。
+    一篇文档中的网页标记是一个问题：同类标记（HTML 标记、字符代码标记）在一篇中只报告一次，
+    其余位置列为相关位置。Markdown 文档中的 HTML 注释是作者的标注，渲染时不显示，不报。
+    修复删除这些标记：段落标签换成换行，字符实体还原为所代表的字符。
     """
 
     code = "P204"
@@ -51,6 +72,8 @@ class MarkupResidue(BoilerplateRule):
     message = Message("残留的{what_zh}：“{text}”。", "Leftover {what_en}: “{text}”.")
     fixable = True
     patterns = _PATTERNS
+    group_kind_after = 1  # one defect per document and kind: the text kept its page's markup
+    group_after = 20
     examples = Examples(
         bad=(
             Example(
@@ -59,7 +82,60 @@ class MarkupResidue(BoilerplateRule):
             ),
             Example("<U+00A0><U+00A0>各位代表：", fixed="各位代表："),
             Example("全年增长5.2%&nbsp;。", fixed="全年增长5.2%。"),
+            Example(
+                "<p><strong>春耕生产全面展开</strong></p><p>今年，各地抓好春耕。</p>",
+                fixed="春耕生产全面展开\n\n今年，各地抓好春耕。",
+            ),
         ),
-        good=("当增长率<5%时启动预案。", "R&D经费投入强度达到2.6%。"),
+        good=(
+            "当增长率<5%时启动预案。",
+            "R&D经费投入强度达到2.6%。",
+            "# 某某条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。",
+        ),
     )
     basis = "抓取残留（domain-rules §6）"
+
+    def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
+        if _is_markdown(doc):
+            return tuple(p for p in self.patterns if p is not _COMMENT)
+        return self.patterns
+
+    def edit(self, doc: Document, span: Span) -> Edit:
+        """A paragraph tag inside a line becomes a line break; an entity becomes its character
+        (a space entity is dropped); anything else is deleted."""
+        text = doc.text
+        markup = text[span.start : span.end]
+        if markup.startswith("&"):
+            return Edit(span, _decoded(markup))
+        if _BLOCK.match(markup) and not _at_line_edge(text, span):
+            return Edit(span, "\n")
+        return Edit(removal_span(doc, span), "")
+
+
+def _is_markdown(doc: Document) -> bool:
+    """A Markdown file, or a text that opens with a Markdown heading or has several."""
+    if doc.path.lower().endswith(_MARKDOWN_PATHS) or _MARKDOWN_TITLE.match(doc.text):
+        return True
+    found = 0
+    for _ in _MARKDOWN_LINE.finditer(doc.text):
+        found += 1
+        if found >= _MARKDOWN_LINES:
+            return True
+    return False
+
+
+def _decoded(entity: str) -> str:
+    previous = None
+    while previous != entity:
+        previous, entity = entity, html.unescape(entity)
+    return "" if not entity.strip() else entity
+
+
+def _at_line_edge(text: str, span: Span) -> bool:
+    """Only white space or other tags between ``span`` and one end of its line."""
+    before = text[line_start(text, span.start) : span.start]
+    after = text[span.end : line_end(text, span.end)]
+    return not _TAGS_OR_SPACE.sub("", before) or not _TAGS_OR_SPACE.sub("", after)
+
+
+_TAGS_OR_SPACE = regex.compile(rf"<[^<>\r\n]*>|[{_SPACE}]")

@@ -58,6 +58,7 @@ class PhotoCaption(Rule):
     name = "boilerplate.photo-caption"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.INFO
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("正文中夹有图片说明。", "A photo caption is left in the text.")
     message = Message(
         "图片说明和摄影署名“{credit}”不是讲话内容。",

@@ -18,7 +18,8 @@ from doclint.core import (
     Severity,
     Span,
 )
-from doclint.rules.templates.scan import Gated, Windowed
+from doclint.rules.templates.anonymised import Anonymisation
+from doclint.rules.templates.scan import Gated, Windowed, line_start
 
 _X = r"[XxＸｘ×]"
 # Each probe finds one kind of placeholder a template leaves behind, and runs only when its
@@ -41,12 +42,12 @@ _PROBES = (
         "letters",
         Windowed(
             "XxＸｘ×",
-            regex.compile(r"(?<![A-Za-z\d])(?:[XxＸｘ]{2,}|×(?:[ \u3000]?×)+)(?![A-Za-z\d])"),
+            regex.compile(r"(?<![A-Za-z\d])(?:[XxＸｘ]{2,}+|×(?:[ \u3000]?×)++)(?![A-Za-z\d])"),
             before=16,
             after=24,
         ),
     ),
-    ("letters", Gated("＊*", regex.compile(r"(?<![A-Za-z\d])[＊*]{2,}(?![A-Za-z\d])"))),
+    ("letters", Gated("＊*", regex.compile(r"(?<![A-Za-z\d])[＊*]{2,}+(?![A-Za-z\d])"))),
     ("letters", Gated("□", regex.compile(r"□{2,}"))),
     ("letters", Gated("○〇", regex.compile(r"[○〇]{2,}(?=\p{Han})"))),
     ("mou", Gated("某", regex.compile(r"某(?:年某月(?:某日)?|某+)"))),
@@ -60,6 +61,37 @@ _CHINESE_YEAR = regex.compile(
 )
 _CHINESE_CONTEXT = regex.compile(r"[\p{Han}\p{Ps}\p{Pe}\p{Pi}\p{Pf}，。、；：？！\n\r]")
 _HAN = regex.compile(r"\p{Han}")
+# What an anonymiser masks: names, places and numbers. A masked date ("20XX年X月X日"), an
+# empty list item or an empty number slot is still a template's.
+_MASKS = frozenset({"letters", "mou"})
+
+# A text that prescribes a form shows its blanks on purpose: a numbering scheme ("编排方式为：
+# X妆XXXXXXXX"), the wording of a notice ("规范用语是：……处以XX元罚款"), a file or naming
+# pattern ("文件名：XX县申报材料", "以“XX报”等为名"). The cue is in the sentence, or opens the
+# paragraph the model text belongs to.
+_FORM_CUE = regex.compile(
+    r"编排方式|编号规则|编码规则|格式|式样|样式|字样|用语|文件名|命名|名义|为名|冠名|挂牌|示例|举例|"
+    r"例如|比如|模板|范本|范例|写明|注明|标明|印有"
+)
+_MODEL_TEXT = regex.compile(r"(?:用语|格式|式样|样式|范本|范例|示例)(?:是|为|如下)?[：:]")
+_SENTENCE_END = regex.compile(r"[。！？\r\n]")
+_SENTENCE_END_BACK = regex.compile(r"(?r)[。！？\r\n]")
+_SENTENCE_REACH = 160
+# "××××3为首次注册年份", "X代表许可部门": a slot the text defines.
+_DEFINED_SLOT = regex.compile(r"\d*(?:为|代表|表示|指)")
+# The name of a form's file: "4.XX企业研发项目总体资料.doc".
+_FILE_NAME = regex.compile(r"[^\s。，；：]{0,40}?\.(?:docx?|xlsx?|wps|pdf|et)\b", regex.I)
+# A product's designation, not a blank: "XX型号", "XX款".
+_DESIGNATION = regex.compile(r"(?:型号?|款|系列)")
+# "王某某", "李某": a person the text names anonymously, by surname.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
+    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈"
+    "饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
+    "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
 
 _KIND = {
     "date": Message("日期占位符“{text}”未填写。", "Unfilled date placeholder “{text}”."),
@@ -100,6 +132,9 @@ class Placeholders:
                     continue
                 kind_found = "date" if match.group().startswith("某年") else kind
                 items.append(Placeholder(Span(start, end), kind_found, match.group()))
+        if any(p.kind in _MASKS for p in items) and doc.facts(Anonymisation).anonymised:
+            items = [p for p in items if p.kind not in _MASKS]
+        items = [p for p in items if not on_purpose(text, p)]
         return cls(sorted(items, key=lambda p: p.span.start))
 
 
@@ -110,12 +145,20 @@ class TemplatePlaceholder(Rule):
     范文网站和公文模板用这些记号标出应由使用者填写的位置；留在成稿里说明文档没有编辑完。
     单个“某”（某地、某企业）是正常的泛指，不报；汉字年份中的“〇〇”不报；拉丁词中的 X（XXL）不报；
     公文附件表格中的下划线是留给收文单位填写的，不报。
+
+    有意写出的空位也不报：规定格式的条文（“编号的编排方式为：X妆XXXXXXXX”“规范用语是：……
+    处以XX元罚款”“文件名：XX县申报材料”“以“XX报”等为名”）、文中定义的编号位（“××××3为
+    流水号”）、表格文件名、产品型号（“XX型号”），以及匿名称呼（“王某某”）。经过匿名化处理的
+    文档（地名改为“A市A2区”、证件号码遮蔽为一长串“*”、电话号码改为“0000-00000000”）中，
+    XX、***、某某是发布者有意遮蔽的姓名、地名和号码，不是模板残留，不报；其中的日期占位符、
+    空列举项和空文号年份仍然报告。
     """
 
     code = "P101"
     name = "template.placeholder"
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("模板占位符未替换。", "A template placeholder was left in the text.")
     examples = Examples(
         bad=(
@@ -130,6 +173,8 @@ class TemplatePlaceholder(Rule):
             "某企业负责人表示将加大投资。",
             "服装尺码包括XL和XXL两种。",
             "为群众提供“7×24小时”服务。",
+            "许可证编号的编排方式为：X妆XXXXXXXX。其中，第一位X代表省份简称。",
+            "您反映的A市A2区小区供水问题，经XX同志核实，现答复如下。",
         ),
     )
     basis = "模板残留（domain-rules §6.1）"
@@ -137,6 +182,26 @@ class TemplatePlaceholder(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for item in doc.facts(Placeholders).items:
             yield self.report(item.span, _KIND[item.kind], text=item.text)
+
+
+def on_purpose(text: str, item: Placeholder) -> bool:
+    """A blank the text shows on purpose: in a form it prescribes, a slot it defines, a file
+    name, a product designation, or a person it names anonymously (王某某)."""
+    start, end = item.span.start, item.span.end
+    if item.kind == "mou":
+        return start > 0 and text[start - 1] in _SURNAMES
+    if item.kind not in ("letters", "date"):
+        return False
+    if _DEFINED_SLOT.match(text, end) or _DESIGNATION.match(text, end):
+        return True
+    if _FILE_NAME.match(text, end):
+        return True
+    back = _SENTENCE_END_BACK.search(text, max(0, start - _SENTENCE_REACH), start)
+    ahead = _SENTENCE_END.search(text, end, end + _SENTENCE_REACH)
+    sentence_start = back.end() if back else max(0, start - _SENTENCE_REACH)
+    if _FORM_CUE.search(text, sentence_start, ahead.start() if ahead else len(text)):
+        return True
+    return bool(_MODEL_TEXT.search(text, line_start(text, start), start))
 
 
 def _plausible(text: str, kind: str, start: int, end: int) -> bool:

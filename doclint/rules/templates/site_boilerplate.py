@@ -70,8 +70,11 @@ _PATTERNS = (
         Message("转载说明", "reposting notice"),
         "载",
     ),
+    # "（未完，全文共903字）", "（未完待续）": a bracketed notice, not "未完成的" in a sentence.
     Pattern(
-        regex.compile(r"未完[，,]?\s*(?:全文共\s*\d+\s*字)?[^）)\r\n]{0,30}[）)]"),
+        regex.compile(
+            r"(?<=[（(])未完(?:待续)?(?:[，,]?\s*全文共\s*\d+\s*字[^（()）\r\n]{0,20})?\s*[）)]"
+        ),
         Message("截断提示", "truncation notice"),
         "未",
         bracketed=True,
@@ -124,6 +127,7 @@ class TemplateSiteBoilerplate(BoilerplateRule):
     )
     fixable = True
     patterns = _PATTERNS
+    merge_adjacent = True
     examples = Examples(
         bad=(
             Example("下面是小编为大家整理的讲话稿，供大家参考。\n同志们：", fixed="同志们："),

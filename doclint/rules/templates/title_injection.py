@@ -33,10 +33,21 @@ _GENRES = ("演讲", "讲话", "发言", "致辞")
 # A clause that is nothing but a speech title: "，在旗委工作会议上的讲话。" — found from its end.
 _TITLE_END = Gated("讲致发报", regex.compile(r"上的(?:讲话|致辞|发言|主持词|报告)(?=[。；！？])"))
 _TITLE_CLAUSE = regex.compile(r"在[^，。；！？：\r\n“”《》]{2,40}$")
+# A document's title names its genre ("……上的讲话", "……工作报告", "关于……的通知"). A title
+# that is itself a sentence or a slogan ("科学技术是第一生产力", the heading a selected works
+# edition takes from the speech) is written in the body on purpose.
+_GENRE_TITLE = regex.compile(
+    r"(?:讲话|致辞|发言|报告|主持词|讲稿|演讲|演讲稿|总结|计划|规划|纲要|方案|意见|通知|决定|办法|"
+    r"条例|规定|细则|心得体会|材料|汇报)(?:稿|全文|（[^（）]*）)?$"
+)
+# An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
+_SOURCE_NOTE = regex.compile(r"这是|这篇|本文|此文|系")
+_SENTENCE_START = regex.compile(r"(?r)[。！？\r\n]")
 _CLAUSE_BEFORE = "，。；！？、："
 _CLAUSE_END = "，。；！？"
 _CLAUSE_AFTER = "。；！？，"
 _DROP_BEFORE = "，、；："
+_NOTE_REACH = 120
 
 
 class InjectedTitle(Rule):
@@ -44,14 +55,18 @@ class InjectedTitle(Rule):
 
     范文网站把页面标题拼进正文：“……奠定坚实基础，在旗委工作会议上的讲话。”、
     “……形成了合力，演讲稿《在旗委工作会议上的讲话》。”。规则查找：本篇标题（`第N篇：` 后的标题
-    和正文前的标题行，至少 8 个汉字）作为独立分句出现在正文中；`演讲稿《…》`、`范文《…》` 一类标签；
-    以及独立成句的“在……上的讲话”。标题单独成行（重复标题行）不在此报告。修复删除混入的文字。
+    和正文前的标题行，至少 8 个汉字，以“讲话”“报告”“通知”等文种结尾）作为独立分句出现在正文中；
+    `演讲稿《…》`、`范文《…》` 一类标签；以及独立成句的“在……上的讲话”。本身就是一句话或口号的
+    标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报；
+    编者说明“这是某某同志在……上的讲话。”不报；标题单独成行（重复标题行）不在此报告。
+    修复删除混入的文字。
     """
 
     code = "P201"
     name = "boilerplate.injected-title"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.WARNING
+    group_after = 10  # a page full of one defect is reported once, the rest related
     summary = Message("正文中混入了标题。", "A title was injected into the body text.")
     message = Message(
         "正文中混入了{kind_zh}“{text}”。", "The {kind_en} “{text}” was injected into a sentence."
@@ -88,7 +103,8 @@ class InjectedTitle(Rule):
 
     def _own_titles(self, doc: Document, part: Part) -> Iterator[Finding]:
         text = doc.text
-        for title in {t.text: t for t in part.titles if is_distinctive(t.text)}.values():
+        titles = (t for t in part.titles if is_distinctive(t.text) and _GENRE_TITLE.search(t.text))
+        for title in {t.text: t for t in titles}.values():
             start = text.find(title.text, part.body_start, part.span.end)
             while start != -1:
                 end = start + len(title.text)
@@ -124,6 +140,8 @@ class InjectedTitle(Rule):
             clause = _TITLE_CLAUSE.search(text, max(0, end_match.start() - 42), end_match.start())
             if clause is None or not clause.start() or text[clause.start() - 1] not in _CLAUSE_END:
                 continue
+            if _in_source_note(text, clause.start()):
+                continue
             span = Span(clause.start(), end_match.end())
             yield self.report(
                 span,
@@ -132,6 +150,12 @@ class InjectedTitle(Rule):
                 kind_en="speech title",
                 fix=_removal(text, span),
             )
+
+
+def _in_source_note(text: str, clause: int) -> bool:
+    """The clause ends a sentence that says what the speech was ("这是……后，在……上的讲话")."""
+    start = _SENTENCE_START.search(text, max(0, clause - _NOTE_REACH), clause)
+    return bool(_SOURCE_NOTE.search(text, start.end() if start else 0, clause))
 
 
 def _as_clause(text: str, start: int, end: int) -> Span | None:

@@ -56,9 +56,13 @@ _PATTERNS = (
         "页",
         whole_line=True,
     ),
+    # The heading with the bulleted link titles under it ("·" alone on a line or before its title).
     Pattern(
-        regex.compile(rf"相关(?:报道|链接|新闻|阅读|文章|推荐){_S}*[：:]?"),
-        Message("相关链接标题", "related-links heading"),
+        regex.compile(
+            rf"相关(?:报道|链接|新闻|阅读|文章|推荐){_S}*[：:]?"
+            rf"(?:(?:{_S}*{NEWLINE})+{_S}*[·•▪■◆](?:{_S}*{NEWLINE})?{_S}*[^\s·•▪■◆]{LINE}{{0,60}})*"
+        ),
+        Message("相关链接", "related links"),
         "报链闻阅荐",
         whole_line=True,
     ),
@@ -113,9 +117,10 @@ class WebChrome(BoilerplateRule):
     """正文中混入了网页界面文字：字号切换栏、打印/收藏工具栏、导航路径、“相关报道”等。
 
     抓取网页时把页面上的按钮和导航一起抓了下来，例如 `【字体：大 中 小】`、
-    `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`、`相关报道：`、`（责任编辑：…）`、
+    `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`、`相关报道：`（连同其下的链接标题）、`（责任编辑：…）`、
     gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
-    “原文链接：”。“来源：××日报”这类出处行是正常的转载说明，不报。修复删除这些文字
+    “原文链接：”。“来源：××日报”这类出处行是正常的转载说明，不报。相连的几处（页首的工具栏
+    紧接字号切换栏）是同一块页面文字，合报一处，范围从第一处到最后一处。修复删除这些文字
     （独占一行时删除整行）。
     """
 
@@ -129,6 +134,9 @@ class WebChrome(BoilerplateRule):
     )
     fixable = True
     patterns = _PATTERNS
+    merge_adjacent = True
+    # A page scraped with its chrome at the top, the foot and between copies is one defect.
+    group_after = 3
     examples = Examples(
         bad=(
             Example(

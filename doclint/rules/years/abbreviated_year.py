@@ -30,6 +30,7 @@ class AbbreviatedYear(Rule):
         good=("截至2008年8月，全县共完成投资3亿元。", "他在基层工作12年。", "20世纪80年代以来。"),
     )
     basis = "GB/T 15835—2011 §5.1.4"
+    group_after = 20  # one cause (a rewritten year, a scraped page) is one finding
 
     def check(self, doc: Document) -> Iterator[Finding]:
         years = doc.facts(DocumentYears)

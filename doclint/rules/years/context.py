@@ -12,8 +12,13 @@ from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.mentions import YearFacts, YearMention
 
 # A year after one of these words is a target, a deadline or a base, not the year spoken of.
-_NOT_SUBJECT_BEFORE = ("到", "至", "截至", "截止", "比", "较", "同", "与", "力争", "争取", "于", "由", "从", "自")
-_NOT_SUBJECT_AFTER = regex.compile(r"年(?:底前|前|以前|以后|之前|远景|目标|相比|同期|以来|起)")
+_NOT_SUBJECT_BEFORE = ("到", "至", "截至", "截止", "比", "较", "同", "与", "力争", "争取", "于", "由", "从", "自",
+                       "按", "以", "照")
+# …and a year followed by these: 2030年前, 按1957年不变价格, 在1954年基数上, 以2020年为基期.
+_NOT_SUBJECT_AFTER = regex.compile(
+    r"年(?:底前|前|以前|以后|之前|远景|目标|相比|同期|以来|起"
+    r"|(?:的)?(?:不变价|可比价|价格|现价|基数|基础上|水平上|为基期|为基年|为基数|为100|=100)"
+    r"|(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版)")
 _SUBJECT_GAP = 40
 
 
@@ -25,11 +30,22 @@ class Subject:
     span: Span
     text: str
     source: YearSource | None = None  # set when a relative year was resolved with the doc year
+    offset: int = 0  # the relative word's offset from the document year (明年: 1)
+
+    @property
+    def low(self) -> int:
+        return self.source.low + self.offset if self.source is not None else self.year
+
+    @property
+    def high(self) -> int | None:
+        if self.source is None:
+            return self.year
+        return self.source.high + self.offset if self.source.high is not None else None
 
 
 def is_subject(text: str, mention: YearMention) -> bool:
-    before = text[max(0, mention.start - 2):mention.start]
-    if any(before.endswith(word) for word in _NOT_SUBJECT_BEFORE):
+    before = text[max(0, mention.start - 3):mention.start]
+    if any(before.endswith(word) for word in _NOT_SUBJECT_BEFORE) or before.endswith("出版社"):
         return False
     return not _NOT_SUBJECT_AFTER.match(text, mention.end - 1)
 
@@ -42,19 +58,21 @@ def subject_before(doc: Document, sentence: Span, offset: int,
     low = max(sentence.start, offset - gap)
     facts = doc.facts(YearFacts)
     candidates: list[tuple[int, Subject | None]] = []
-    for mention in reversed([m for m in facts.between(low, offset) if m.end <= offset]):
-        if mention.group != -1:  # a list or a range (2024、2025年是…) names no single topic
-            candidates.append((mention.start, None))
-            break
-        if is_subject(text, mention):
+    before = [m for m in facts.between(low, offset) if m.end <= offset]
+    if before:
+        # The nearest year governs: after 到2022年 or 按1957年价格 the wording is about a target
+        # or a base, not about an earlier year of the sentence.
+        mention = before[-1]
+        if mention.group != -1 or not is_subject(text, mention):
+            candidates.append((mention.start, None))  # a list, a range, a target or a base
+        else:
             candidates.append((mention.start, Subject(mention.value, mention.span,
                                                       text[mention.start:mention.end])))
-            break
     for word in facts.relative_between(low, offset):
         if word.end <= offset:
             source = doc.facts(DocumentYears).at(word.start)
-            subject = Subject(source.year + word.offset, word.span, word.word, source) \
-                if source is not None else None
+            subject = Subject(source.year + word.offset, word.span, word.word, source,
+                              word.offset) if source is not None else None
             candidates.append((word.start, subject))
     if not candidates:
         return None
@@ -64,8 +82,9 @@ def subject_before(doc: Document, sentence: Span, offset: int,
 def year_reference(source: YearSource) -> tuple[Message, tuple[Related, ...]]:
     """“文档年份2024年（来源：日期行“2024年4月24日”）” and a related span on the evidence."""
     where = source.describe()
-    message = Message(f"文档年份{source.year}年（来源：{where.zh}）",
-                      f"the document year {source.year} (from {where.en})")
+    shown = source.shown()
+    message = Message(f"文档年份{shown.zh}（来源：{where.zh}）",
+                      f"the document year {shown.en} (from {where.en})")
     related: tuple[Related, ...] = ()
     if source.span is not None:
         related = (Related(source.span, Message(f"文档年份的来源：{where.zh}",

@@ -30,8 +30,8 @@ class YearContradictedByWording(Rule):
     severity = Severity.ERROR
     summary = Message("句中年份与其表述矛盾。", "A year contradicts the wording of its own sentence.")
     message = Message(
-        "“{subject}”与同句表述矛盾：“{wording}”{only_zh}，不是{year}年{reference_zh}。",
-        "“{subject}” contradicts its own sentence: “{wording}” {only_en}, not {year}{reference_en}.",
+        "“{subject}”与同句表述矛盾：“{wording}”{only_zh}，不是{year_zh}{reference_zh}。",
+        "“{subject}” contradicts its own sentence: “{wording}” {only_en}, not {year_en}{reference_en}.",
     )
     examples = Examples(
         bad=("2021年是“十五”计划的收官之年。", "2021年，是全面贯彻落实党的十七大精神的第一年。",
@@ -40,6 +40,7 @@ class YearContradictedByWording(Rule):
               "2018年，全国隆重庆祝改革开放40周年。"),
     )
     basis = "年份与时代标志矛盾（domain-rules §4, §5 DATA-YEAR-SELF）"
+    group_after = 20
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for hit, subject in contradictions(doc):
@@ -52,7 +53,8 @@ class YearContradictedByWording(Rule):
                 reference_en = f" (“{subject.text}” read with {reference.en})"
                 related.extend(source_related)
             yield self.report(subject.span, subject=subject.text, wording=doc.slice(hit.span),
-                              only_zh=only_zh, only_en=only_en, year=subject.year,
+                              only_zh=only_zh, only_en=only_en, year_zh=_shown(subject)[0],
+                              year_en=_shown(subject)[1],
                               reference_zh=reference_zh, reference_en=reference_en,
                               related=related)
 
@@ -70,12 +72,23 @@ def contradictions(doc: Document) -> Iterator[tuple[MarkerHit, Subject]]:
         # “2024年是…之年” names the year itself; “2024年要为…收官之年打好基础” may look one
         # year ahead or back.
         slack = 0 if _COPULA.match(text, subject.span.end) else 1
-        if hit.first - slack <= subject.year <= hit.last + slack:
+        high = subject.high
+        if subject.low <= hit.last + slack and (high is None or hit.first - slack <= high):
             continue
         key = (subject.span.start, hit.marker.id)  # two pins of one marker, one subject: once
         if key not in seen:
             seen.add(key)
             yield hit, subject
+
+
+def _shown(subject: Subject) -> tuple[str, str]:
+    if subject.low == subject.high:
+        return f"{subject.low}年", str(subject.low)
+    if subject.high is None:
+        return f"不早于{subject.low}年的年份", f"{subject.low} or later"
+    if subject.high == subject.low + 1:
+        return f"{subject.low}或{subject.high}年", f"{subject.low} or {subject.high}"
+    return f"{subject.low}—{subject.high}年", f"{subject.low}–{subject.high}"
 
 
 def only_years(hit: MarkerHit) -> tuple[str, str]:

@@ -2,10 +2,15 @@
 
 Sources, strongest first: the configuration or ``--year`` (``doc.settings["year"]``), Markdown
 front matter (``year``/``date``), a sidecar ``<file>.meta.yaml``/``.meta.json``, the dateline
-(``（2024年4月24日）``, ``——2014年2月19日在…会议上``, a signature date), the document number
-(``国办发〔2018〕128号``), the title, the file name, and last the years the text treats as
-current (``2024年工作回顾`` -> 2025; the latest year it keeps returning to). A compilation
-(``第一篇：``, ``第二篇：``) gets a year per part from the part's own dateline, title and text.
+(``（2024年4月24日）``, ``——2014年2月19日在…会议上``, a signature date, also one glued to the
+last sentence), the latest adoption or amendment date of a law's header, the document number
+(``国办发〔2018〕128号``, on its own line or right after the title), the date of the page in its
+title (``《新闻联播》 (20251020)``), the title, the file name, and last the text itself
+(``textyear``). A compilation (``第一篇：``, ``第二篇：``) gets a year per part.
+
+A year is a range: ``low``..``high``. Sources that name the date give one year; the text alone
+often gives only a floor (``high`` is None: not earlier than the latest year it treats as past
+or present), and says nothing when it names no year.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ import datetime
 import functools
 import json
 import os
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,8 +28,8 @@ import regex
 
 from doclint.core.diagnostic import Message
 from doclint.core.document import Document, Span
-from doclint.rules.years import numerals
-from doclint.rules.years.mentions import YearFacts, is_target
+from doclint.rules.years import numerals, textyear
+from doclint.rules.years.mentions import YearFacts
 
 _FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
               r"|[一二][〇○零Ｏ一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
@@ -39,15 +43,27 @@ _DOC_NUMBER = regex.compile(
     r"^[ \t\u3000]*[（(]?[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号[）)]?[ \t\u3000]*$", regex.M)
 _YEAR_IN = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)|([一二][〇○零Ｏ一二三四五六七八九]{3})(?=年)")
 _FILE_YEAR = regex.compile(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
-# Wording that dates the text from a year it names: a review of year N (2024年工作回顾, 2019年和
-# 今年以来) is written in N+1; “N年即将到来” in N-1.
-_REVIEW = regex.compile(
-    r"(?P<next>(?:19|20)\d{2})年(?:[^。\n，]{0,6})?工作回顾|回顾(?P<next2>(?:19|20)\d{2})年"
-    r"|(?P<next3>(?:19|20)\d{2})年和今年以来|过去一年[^。\n]{0,8}回顾\s*(?P<next4>(?:19|20)\d{2})年，"
-    r"|(?P<previous>(?:19|20)\d{2})年即将到来")
-_FRAME = regex.compile(r"今年|去年|过去一年|一年来")
 _ENUMERATED = regex.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
+# The header of a law: its adoption, approval and amendment dates; the latest names the version.
+_REVISION = regex.compile(
+    rf"(?P<date>{_FULL_DATE})[^。\n]{{0,80}}?(?:通过|修正|修订|批准|公布|发布|颁布|印发)")
+# A signature date closing the last line: …感谢您的监督！2019年2月21日, …管理局 2014年1月26日.
+_SIGNED = regex.compile(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(?P<date>{_FULL_DATE})"
+                        r"[ \t\u3000]*[）)]?[ \t\u3000]*$")
+# The document's own number right after its title, in a page whose line breaks were lost:
+# …的通知　　冀政办发〔2016〕28号各市人民政府: not a number cited in brackets.
+_INLINE_NUMBER = regex.compile(
+    r"(?:(?<=^|[\s\u3000])|(?<=通知|意见|决定|办法|规定|方案|公告|通告|批复|函|令))"
+    r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M)
+_CITING = regex.compile(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
+_INLINE_NUMBER_REACH = 300
+# A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
+_PAGE_DATE = regex.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"|[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?![0-9])")
 _HEAD_LINES, _TAIL_LINES = 12, 8
+_HEADER_LINES, _HEADER_CHARS = 60, 6000
+_HEADER_END = "<!-- INFO END -->"
 _EDGE_CHARS = 3000
 _HEAD_CHARS = 600
 
@@ -60,6 +76,24 @@ class YearSource:
     source: str
     span: Span | None = None
     detail: str = ""
+    # (low, high) when the evidence allows a range; high None: no upper bound. Default: year.
+    bounds: tuple[int, int | None] | None = None
+
+    @property
+    def low(self) -> int:
+        return self.bounds[0] if self.bounds is not None else self.year
+
+    @property
+    def high(self) -> int | None:
+        return self.bounds[1] if self.bounds is not None else self.year
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+    def allows(self, first: int, last: int) -> bool:
+        """Whether some year of this source falls in ``first``..``last``."""
+        return self.low <= last and (self.high is None or first <= self.high)
 
     def describe(self) -> Message:
         zh, en = SOURCE_NAMES[self.source]
@@ -67,16 +101,29 @@ class YearSource:
             zh, en = f"{zh}“{self.detail}”", f"{en} “{self.detail}”"
         return Message(zh, en)
 
+    def shown(self) -> Message:
+        """“2024年”, “不早于2024年”, “2024—2025年”: the years as a message shows them."""
+        if self.exact:
+            return Message(f"{self.year}年", str(self.year))
+        if self.high is None:
+            return Message(f"不早于{self.low}年", f"{self.low} or later")
+        if self.high == self.low + 1:
+            return Message(f"{self.low}或{self.high}年", f"{self.low} or {self.high}")
+        return Message(f"{self.low}—{self.high}年", f"{self.low}–{self.high}")
+
 
 SOURCE_NAMES = {
     "config": ("配置或命令行指定的年份", "the year given in the configuration or on the command line"),
     "front-matter": ("文首元数据", "the front matter"),
     "sidecar": ("元数据文件", "the metadata file"),
     "dateline": ("日期行", "the dateline"),
+    "revision": ("法规题注中最近的通过、批准或修改日期", "the latest adoption or amendment date"),
     "document-number": ("发文字号", "the document number"),
+    "page-date": ("页面日期", "the date of the page"),
     "title": ("标题", "the title"),
     "file-name": ("文件名", "the file name"),
     "text": ("正文所述的当年", "the year the text treats as current"),
+    "text-floor": ("正文作为过去或当前提到的最晚年份", "the latest year the text treats as past or present"),
 }
 
 
@@ -212,6 +259,9 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
             match = _DATELINE.match(text, start, end)
             if match:
                 return _dated(text, match.span("date"), "dateline")
+    revision = _revision(text, part)
+    if revision is not None:
+        return revision
     head_end = min(part.end, part.start + _HEAD_CHARS)
     match = _HEAD_DATE.search(text, part.start, head_end)
     if match:
@@ -222,7 +272,46 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         if match:
             return YearSource(int(match.group("year")), "document-number",
                               Span(*match.span("year")), match.group().strip())
+    for start, end in tail[::-1][:2]:
+        match = _SIGNED.search(text, start, end)
+        if match:
+            return _dated(text, match.span("date"), "dateline")
+    match = _INLINE_NUMBER.search(text, part.start, min(part.end, part.start + _INLINE_NUMBER_REACH))
+    if match and not _CITING.search(text, max(part.start, match.start() - 4), match.start()):
+        return YearSource(int(match.group("year")), "document-number", Span(*match.span("year")),
+                          match.group())
     return _title_year(text, head)
+
+
+def _revision(text: str, part: Span) -> YearSource | None:
+    """The latest of the dates a law's header lists (通过, 批准, 修正, 修订, 公布): the header is
+    the run of dated lines after the title, however long."""
+    found: list[YearSource] = []
+    limit = min(part.end, part.start + _HEADER_CHARS)
+    if not _REVISION.search(text, part.start, limit):
+        return None
+    marked = text.find(_HEADER_END, part.start, limit)  # Markdown law collections mark its end
+    lines = _nonblank_lines(text, part.start, marked if marked != -1 else limit)
+    for number, (start, end) in enumerate(lines[:_HEADER_LINES]):
+        dates = [m for m in _REVISION.finditer(text, start, end) if _in_header(text, m.start())]
+        if dates:
+            found += [_dated(text, m.span("date"), "revision") for m in dates]
+        elif marked == -1 and (found or number >= 2):
+            break
+    if not found:
+        return None
+    # Collections often leave later amendments out of the header: the text may be newer.
+    latest = max(found, key=lambda source: source.year)
+    return YearSource(latest.year, "revision", latest.span, latest.detail, (latest.year, None))
+
+
+def _in_header(text: str, offset: int) -> bool:
+    """A header date opens its line or follows a space, a bracket or 根据: not a date inside a
+    sentence."""
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    before = text[line_start:offset].strip(" \t\u3000#*>")
+    return (not before or text[offset - 1] in " \t\u3000（(；;，,"
+            or before.endswith("根据"))
 
 
 def _dated(text: str, span: tuple[int, int], source: str) -> YearSource:
@@ -239,12 +328,18 @@ def _title_year(text: str, head: list[tuple[int, int]]) -> YearSource | None:
     for start, end in head[:3]:
         line = text[start:end].strip()
         if not line or len(line) > 60 or "。" in line or _ENUMERATED.match(line) \
-                or _REVIEW.search(line):
+                or textyear.REVIEW.search(line):
             continue
+        page = _PAGE_DATE.search(text, start, end)
+        if page:
+            return YearSource(int(page.group("year")), "page-date", Span(*page.span()), line)
         years = [(m, int(m.group(1)) if m.group(1) else numerals.chinese_digits(m.group(2)))
                  for m in _YEAR_IN.finditer(text, start, end)]
         if years:
-            match, year = max(years, key=lambda item: item[1])
+            # A span of years in a title (…规划（2021—2025年）) is issued at its start.
+            span_of_years = regex.search(r"[—–－\-~～至到]", text[years[0][0].end():years[-1][0].start()]) \
+                if len(years) == 2 else None
+            match, year = years[0] if span_of_years else max(years, key=lambda item: item[1])
             return YearSource(year, "title", Span(*match.span()), line)
     return None
 
@@ -271,29 +366,19 @@ def _nonblank_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _text_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None:
-    """The year the text treats as current: a review of year N means N+1; else the latest
-    year the text keeps returning to, leaving out targets (到2035年, 2030年前)."""
-    text = doc.text
-    match = _REVIEW.search(text, part.start, part.end)
-    if match:
-        group = next(g for g in ("next", "next2", "next3", "next4", "previous") if match.group(g))
-        year = int(match.group(group)) + (-1 if group == "previous" else 1)
-        return YearSource(year, "text", Span(*match.span()), match.group())
-    counts: Counter[int] = Counter()
-    first: dict[int, int] = {}
-    for mention in facts.between(part.start, part.end):
-        if is_target(text, mention.start, mention.end):
-            continue
-        counts[mention.value] += 1
-        first.setdefault(mention.value, mention.start)
-    if not counts:
+    """The year from the text alone (see ``textyear``): an anchor that the floor allows, else the
+    floor, bounded above only when the text keeps returning to that year."""
+    found = textyear.evidence(doc, part)
+    floor = found.floor
+    if found.anchor is not None:
+        low, high, span, wording = found.anchor
+        if floor is None or high >= floor:
+            low = max(low, floor) if floor is not None else low
+            bounds = None if low == high else (low, high)
+            return YearSource(high, "text", span, wording, bounds)
+        if not found.dominant:
+            return None  # the text disagrees with itself: no year rather than a guess
+    if floor is None:
         return None
-    top = counts.most_common(1)[0][0]
-    if top + 1 in counts and _FRAME.search(text, part.start, part.end):
-        # A report reviews last year most and plans for this one: 2004 x12, 2005 x3 -> 2005.
-        year = top + 1
-    else:
-        total = sum(counts.values())
-        year = max(y for y, n in counts.items() if (n >= 2 and n * 10 >= total) or y == top)
-    start = first[year]
-    return YearSource(year, "text", Span(start, start + 5), f"{year}年")
+    ceiling = floor + 1 if found.dominant else None
+    return YearSource(floor, "text-floor", found.floor_span, f"{floor}年", (floor, ceiling))

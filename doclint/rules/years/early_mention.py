@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from doclint.core import Category, Document, Examples, Finding, Message, Rule, Severity
-from doclint.rules.years.era_check import first_per_sentence, reference_for
-from doclint.rules.years.eras import MENTION, EraFacts
+from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
+from doclint.rules.years.context import year_reference
+from doclint.rules.years.docyear import DocumentYears, YearSource
+from doclint.rules.years.era_check import first_per_sentence
+from doclint.rules.years.eras import MENTION, EraFacts, MarkerHit
+from doclint.rules.years.framing import PLANNED
 
 
 class MarkerBeforeItsTime(Rule):
     """文中出现了在文档年份时尚不存在的时代标志。
 
     五年规划、党代会和全会、“新质生产力”“中国式现代化”之类的提法、机构名称都有最早可能
-    出现的年份（例如“十四五”最早在2018年前后开始研究，“国家市场监督管理总局”2018年组建）。
-    文档年份早于这个年份，说明文档年份有误或文本是后来改写的。任何提法都算，回顾性的也算：
-    2015年的文本不可能回顾“十四五”。标志及其年份见 `doclint/rules/years/data/era_markers.yaml`，
-    可在配置 `era_markers` 中追加。年份仅由正文推断时，文中出现的最晚年份也须早于该年份才报告。
+    出现的年份（例如“十四五”最早在2016年前后开始研究，“国家市场监督管理总局”2018年组建）。
+    文档年份早于这个年份，说明文档年份有误或文本是后来改写的。当前和回顾性的提法都算：
+    2015年的文本不可能回顾“十四五”。筹划和预告（“第七个五年计划也有了设想”“2022年召开
+    党的二十大时”“到二〇二〇年全面建成小康社会”）可以提前若干年（按标志的种类：规划和
+    党代会5年，目标10年，活动2年；新提法和新机构不能提前）。只按确定的文档年份判断
+    （日期行、发文字号、页面日期等；仅凭正文时，须正文反复以该年为当年）；同一文档年份下
+    的多处只报一次，其余列为相关位置。标志及其年份见
+    `doclint/rules/years/data/era_markers.yaml`，可在配置 `era_markers` 中追加。
     """
 
     code = "Y202"
@@ -25,24 +32,52 @@ class MarkerBeforeItsTime(Rule):
     severity = Severity.ERROR
     summary = Message("时代标志早于其可能出现的年份。", "An era marker appears before it could exist.")
     message = Message(
-        "“{wording}”：{label}最早在{earliest}年才可能出现，而{reference_zh}更早。",
-        "“{wording}”: {label} cannot appear before {earliest}, but {reference_en} is earlier.",
+        "“{wording}”：{label}最早在{earliest}年才可能出现，而{reference_zh}更早{more_zh}。",
+        "“{wording}”: {label} cannot appear before {earliest}, but {reference_en} is earlier"
+        "{more_en}.",
     )
     examples = Examples(
-        bad=("二〇一五年一月十日\n要认真编制“十四五”规划。",),
-        good=("二〇二〇年一月十日\n要认真编制“十四五”规划。", "要认真编制“十四五”规划。"),
+        bad=("二〇一五年一月十日\n要认真实施“十四五”规划。",),
+        good=("二〇二〇年一月十日\n要认真编制“十四五”规划。", "要认真编制“十四五”规划。",
+              "一九七九年十一月二十六日\n我国正在制订第六个五年计划，第七个五年计划也有了个设想。"),
     )
     basis = "时代标志（domain-rules §4，era-markers earliest_mention）"
+    group_after = 20
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        years = doc.facts(DocumentYears)
+        by_source: dict[int, tuple[YearSource, list[tuple[MarkerHit, int]]]] = {}
         hits = [h for h in doc.facts(EraFacts).hits if h.how == MENTION]
         for hit in first_per_sentence(hits):
-            earliest = hit.marker.earliest_mention
-            reference = reference_for(doc, hit, sentence=False)
-            if earliest is None or reference is None:
+            source = years.at(hit.span.start)
+            earliest = _earliest(hit)
+            if source is None or source.high is None or earliest is None \
+                    or source.high >= earliest:
                 continue
-            if not all(year < earliest for year in reference.years):
-                continue
-            yield self.report(hit.span, wording=doc.slice(hit.span), label=hit.marker.label,
-                              earliest=earliest, reference_zh=reference.message.zh,
-                              reference_en=reference.message.en, related=reference.related)
+            by_source.setdefault(id(source), (source, []))[1].append((hit, earliest))
+        for source, found in by_source.values():
+            yield self._report(doc, source, found)
+
+    def _report(self, doc: Document, source: YearSource,
+                found: list[tuple[MarkerHit, int]]) -> Finding:
+        """One finding per document year: many markers too early for it say the year is wrong."""
+        hit, earliest = found[0]
+        reference, related = year_reference(source)
+        others = [Related(h.span, Message(f"又一处早于文档年份的时代标志：{h.marker.label}",
+                                          f"another marker too early: {h.marker.label}"))
+                  for h, _ in found[1:]]
+        more_zh = more_en = ""
+        if others:
+            more_zh = f"；另有{len(others)}处时代标志同样早于文档年份，文档年份可能有误"
+            more_en = f"; {len(others)} more markers are too early as well: the year may be wrong"
+        return self.report(hit.span, wording=doc.slice(hit.span), label=hit.marker.label,
+                           earliest=earliest, reference_zh=reference.zh,
+                           reference_en=reference.en, more_zh=more_zh, more_en=more_en,
+                           related=(*related, *others))
+
+
+def _earliest(hit: MarkerHit) -> int | None:
+    """The first year the wording is plausible: planning and announcing may come early."""
+    if hit.framing.kind == PLANNED:
+        return hit.marker.announced_from()
+    return hit.marker.earliest_mention

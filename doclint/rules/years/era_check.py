@@ -9,64 +9,73 @@ import regex
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.rules.years.context import subject_before, year_reference
-from doclint.rules.years.docyear import DocumentYears, YearSource
+from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.eras import PIN, EraFacts, MarkerHit
-from doclint.rules.years.mentions import YearFacts, is_target
+from doclint.rules.years.mentions import YearFacts
+from doclint.rules.years.textyear import lived
 
-# A sentence looking back over past years may name what was current then: 五年来…经历了抗击
-# 非典. Such wording stays plausible for a five-year review after the marker's period.
-RETROSPECT = regex.compile(
-    r"[一二两三四五六七八九十\d]+年来|过去(?:的)?[一二两三四五六七八九十\d]+年|这[一二三四五六七八九十]+年"
-    r"|回顾|经历了|经受了|战胜了|抗击了|夺取了|当年|那时|曾经")
-REVIEW_YEARS = 5
-
+_NARRATIVE_REACH = 200
+_PARAGRAPH = regex.compile(r"\n|\r|<p[ >]|</p>|<br\s*/?>")
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """The year a hit is compared with, and how to name it in a message."""
+    """The years a hit is compared with, and how to name them in a message."""
 
-    years: tuple[int, ...]  # every year that must disagree (the text-inferred pair, or one)
+    ranges: tuple[tuple[int, int | None], ...]  # every range must disagree; high None: open
     message: Message
     related: tuple[Related, ...]
+
+    def outside(self, first: int | None, last: int | None, grace: int) -> bool:
+        """Whether every range falls wholly outside ``first``..``last`` widened by ``grace``."""
+        for low, high in self.ranges:
+            before = first is not None and high is not None and high < first - grace
+            after = last is not None and low > last + grace
+            if not (before or after):
+                return False
+        return True
+
+    def all_before(self, year: int) -> bool:
+        return all(high is not None and high < year for _, high in self.ranges)
 
 
 def reference_for(doc: Document, hit: MarkerHit, *, sentence: bool = True) -> Reference | None:
     """The years of the sentence when it names any (the wording is about them; every one must
-    disagree), else the document year.
-
-    A year inferred from the text alone is weak; the latest year the part mentions must then
-    disagree as well.
-    """
+    disagree), else the document year, as the range its source allows."""
     explicit = []
     if sentence:
-        explicit = doc.facts(YearFacts).between(hit.sentence.start, hit.sentence.end)
+        # Targets and plans (到2035年, 2030年前) are not the years the wording speaks of.
+        source = doc.facts(DocumentYears).at(hit.span.start)
+        latest = source.high if source is not None else None
+        explicit = [m for m in doc.facts(YearFacts).between(hit.sentence.start, hit.sentence.end)
+                    if lived(doc.text, m) and (latest is None or m.value <= latest)]
     if explicit:
         before = [m for m in explicit if m.start < hit.span.start]
         mention = before[-1] if before else explicit[0]
         text = doc.slice(mention.span)
-        return Reference(tuple(m.value for m in explicit),
+        return Reference(tuple((m.value, m.value) for m in explicit),
                          Message(f"句中年份“{text}”", f"the year “{text}” of the sentence"),
                          (Related(mention.span, Message("句中年份", "year of the sentence")),))
     source = doc.facts(DocumentYears).at(hit.span.start)
     if source is None:
         return None
     message, related = year_reference(source)
-    years: tuple[int, ...] = (source.year,)
-    if source.source == "text":
-        latest = _latest_year(doc, source, hit.span.start)
-        if latest is not None and latest != source.year:
-            years = (source.year, latest)
-    return Reference(years, message, related)
+    ranges: list[tuple[int, int | None]] = [(source.low, source.high)]
+    narrated = _narrated_year(doc, hit.sentence)
+    if narrated is not None:
+        ranges.append((narrated, narrated))
+    return Reference(tuple(ranges), message, related)
 
 
-def _latest_year(doc: Document, source: YearSource, offset: int) -> int | None:
-    years = doc.facts(DocumentYears)
-    part = next((p.span for p in years.parts if p.span.start <= offset < p.span.end),
-                Span(0, len(doc.text)))
+def _narrated_year(doc: Document, sentence: Span) -> int | None:
+    """The year a narrative has just named (1993年6月，兼任行长。他积极贯彻党的十四大精神): the
+    nearest lived year in the sentences just before, inside the paragraph. The wording may be
+    about that year, so it must disagree as well."""
     text = doc.text
-    values = [m.value for m in doc.facts(YearFacts).between(part.start, part.end)
-              if not is_target(text, m.start, m.end)]
-    return max(values) if values else None
+    low = max(0, sentence.start - _NARRATIVE_REACH)
+    for mark in _PARAGRAPH.finditer(text, low, sentence.start):
+        low = mark.end()
+    mentions = [m for m in doc.facts(YearFacts).between(low, sentence.start) if lived(text, m)]
+    return mentions[-1].value if mentions else None
 
 
 def subject_pins(doc: Document) -> list[Span]:

@@ -14,9 +14,12 @@ import re
 from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
+from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals
-from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.docyear import DocumentYears, YearSource
+from doclint.rules.years.framing import Framing, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
+from doclint.rules.years.words import at_word_boundaries
 
 # Marker patterns never cross a sentence; a window longer than this around a key is cut, so a
 # text without punctuation cannot make the search quadratic.
@@ -27,6 +30,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 GRACE = 1
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
+CURRENT_FRAMING = Framing(framings.CURRENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class MarkerHit:
     last: int | None = None
     pin: Pin | None = None
     n: int | None = None  # for anniversaries: the count (改革开放30周年 -> 30)
+    framing: Framing = CURRENT_FRAMING  # how the sentence frames the marker (framing.py)
 
 
 class EraFacts:
@@ -69,10 +74,9 @@ class EraFacts:
             by_sentence.setdefault(window, []).append(number)
         for window, numbers in by_sentence.items():
             source = years.at(window.start)
-            year = source.year if source is not None else None
             names_year = "年" in text[window.start:window.end]
             for number in numbers:
-                for hit in _search(text, markers.markers[number], window, year, names_year):
+                for hit in _search(text, markers.markers[number], window, source, names_year):
                     hits.setdefault((hit.marker.id, hit.how, hit.span.start, hit.span.end), hit)
         return cls(sorted(hits.values(), key=lambda h: (h.span.start, h.span.end)))
 
@@ -93,35 +97,53 @@ def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) 
     return too_early or (last is not None and year > last + grace)
 
 
-def _search(text: str, marker: EraMarker, window: Span, year: int | None,
+def _worth_searching(source: YearSource | None, first: int | None, last: int | None,
+                     names_year: bool) -> bool:
+    """Whether current or future wording could disagree here: the document year lies wholly
+    outside ``first``..``last`` (with grace), or the sentence names a year of its own that an
+    unknown or inexact document year cannot overrule."""
+    if source is None:
+        return names_year
+    if last is not None and source.low > last + GRACE:
+        return True
+    if first is not None and source.high is not None and source.high < first - GRACE:
+        return True
+    return names_year and not source.exact
+
+
+def _search(text: str, marker: EraMarker, window: Span, source: YearSource | None,
             names_year: bool) -> list[MarkerHit]:
     kinds = []
-    if year is not None and marker.earliest_mention is not None and year < marker.earliest_mention:
+    high = source.high if source is not None else None
+    if high is not None and marker.earliest_mention is not None and high < marker.earliest_mention:
         kinds.append((MENTION, marker.patterns))
-    if (year is None and names_year) or (year is not None and outside(year, marker.valid_from,
-                                                                       marker.valid_to)):
+    if _worth_searching(source, marker.valid_from, marker.valid_to, names_year):
         kinds.append((CURRENT, marker.current_patterns))
     future_from = marker.earliest_mention or marker.valid_from
-    if (year is None and names_year) or (year is not None and outside(year, future_from,
-                                                                       marker.valid_to)):
+    if _worth_searching(source, future_from, marker.valid_to, names_year):
         kinds.append((FUTURE, marker.future_patterns))
     hits: list[MarkerHit] = []
     for how, patterns in kinds:
         for pattern in patterns:
             for match in pattern.finditer(text, window.start, window.end):
-                if match.end() > match.start():
-                    hits.append(MarkerHit(marker, Span(match.start(), match.end()), how, window))
+                if match.end() > match.start() and at_word_boundaries(text, *match.span()):
+                    span = Span(match.start(), match.end())
+                    hits.append(MarkerHit(marker, span, how, window,
+                                          framing=framing(text, window, span)))
     for pin in marker.pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).
-        if not names_year and not (pin.current and year is not None):
+        if not names_year and not (pin.current and source is not None):
             continue
         for pattern in pin.patterns:
             for match in pattern.finditer(text, window.start, window.end):
+                if not at_word_boundaries(text, *match.span()):
+                    continue
                 first, last = pin.years(match)
                 count = None
                 if pin.base_of(match) is not None:
                     count = numerals.number(match.group("n"))
-                hits.append(MarkerHit(marker, Span(match.start(), match.end()), PIN, window,
-                                      first, last, pin, count))
+                span = Span(match.start(), match.end())
+                hits.append(MarkerHit(marker, span, PIN, window, first, last, pin, count,
+                                      framing(text, window, span)))
     return hits

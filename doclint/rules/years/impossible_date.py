@@ -27,6 +27,7 @@ class ImpossibleDate(Rule):
         good=("会议定于2月28日召开。", "2024年2月29日印发。", "4月30日前完成。", "发放13月薪。"),
     )
     basis = "日期有效性"
+    group_after = 20  # one cause (a rewritten year, a scraped page) is one finding
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

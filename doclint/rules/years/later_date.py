@@ -40,6 +40,7 @@ class DateAfterDocument(Rule):
               "在全县政法工作会议上的讲话\n（2024年4月24日）\n同志们：\n要确保5月10日前完成整改。"),
     )
     basis = "日期一致性"
+    group_after = 20  # one cause (a rewritten year, a scraped page) is one finding
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

@@ -17,7 +17,10 @@ has:
                       ``current: true`` when the wording also speaks of the present without a year
                       of its own (确保“十一五”开好局, 迎接党的二十大胜利召开);
 ``keys``              optional literal strings, one of which every match contains: a cheap filter
-                      so that only sentences holding a key are searched.
+                      so that only sentences holding a key are searched;
+``lead``              how many years before ``earliest_mention`` wording that plans or announces
+                      the marker (编制“十四五”规划, 即将召开党的二十大) is still plausible; by
+                      default the lead of its ``kind`` (``DEFAULT_LEAD``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,12 @@ from doclint.core.lazyregex import LazyPattern
 from doclint.rules.years import numerals
 
 _DATA = "era_markers.yaml"
+# Years a plan, a congress, a campaign or a goal may be announced before it can be mentioned as
+# existing: plans are foreseen a plan or two ahead, congresses and goals named years before,
+# campaigns announced in the report before they start. A name that did not exist yet (a slogan,
+# an ideology, a ministry) cannot be announced early.
+DEFAULT_LEAD = {"five_year_plan": 5, "party_congress": 5, "party_plenum": 1, "event": 7,
+                "campaign": 2, "goal": 10, "policy": 2, "fiscal": 1, "institution": 1}
 
 
 class MarkerError(ValueError):
@@ -85,6 +94,13 @@ class EraMarker:
     keys: tuple[str, ...] = ()
     note: str = ""
     origin: str = "builtin"
+    lead: int = 0
+
+    def announced_from(self) -> int | None:
+        """The earliest year wording that plans or announces the marker is plausible."""
+        if self.earliest_mention is None:
+            return None
+        return self.earliest_mention - self.lead
 
     def period(self) -> str:
         """“2001—2005年”, “2017年起”, for messages."""
@@ -239,6 +255,15 @@ def _base(value: Any) -> int:
     return year
 
 
+def _lead(item: dict[str, Any]) -> int:
+    value = item.get("lead")
+    if value is None:
+        return DEFAULT_LEAD.get(str(item.get("kind", "other")), 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError(f"lead must be a number of years, got {value!r}")
+    return value
+
+
 def _marker(item: dict[str, Any], origin: str, lazy: bool = False) -> EraMarker:
     pins = tuple(
         Pin(_compile(pin["patterns"], lazy), _year(pin.get("from")), _year(pin.get("to")),
@@ -263,6 +288,7 @@ def _marker(item: dict[str, Any], origin: str, lazy: bool = False) -> EraMarker:
         keys=tuple(str(k) for k in item.get("keys") or ()),
         note=str(item.get("note", "")),
         origin=origin,
+        lead=_lead(item),
     )
     if (marker.current_patterns or marker.future_patterns) and marker.valid_from is None:
         raise ValueError("current_patterns and future_patterns need valid_from")

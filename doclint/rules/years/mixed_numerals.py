@@ -18,8 +18,25 @@ _DATE_TO_LINE_END = regex.compile(
 _BRACKETED_DATE = regex.compile(r"年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
                                r"(?:[，,]?[^）)\n]{0,6}[）)]|在)")
 _NAME_AFTER = regex.compile(r"年(?:新年贺词|新年献词|春节团拜会|[^。，；\n]{0,20}?上的(?:讲话|致辞|报告|发言))")
-_LONG_RANGE_AFTER = regex.compile(r"年(?:远景目标|前后|左右|基本实现)|年[到至](?:二〇三五|二〇五〇|2035|2050)")
+_LONG_RANGE_AFTER = regex.compile(r"年(?:远景目标|前后|左右|基本实现|可持续发展议程)|年[到至](?:二〇三五|二〇五〇|2035|2050)")
 _LONG_RANGE_YEARS = frozenset({2035, 2049, 2050})
+# The goals Party documents set in Chinese numerals: 小康 by 2020, modernisation by 2035, 2049/50.
+_PARTY_GOAL_YEARS = frozenset({2020, 2035, 2049, 2050})
+_CHINESE_TARGET_BEFORE = regex.compile(
+    r"(?<!截)[到至]二[〇○零Ｏ][二三四五][〇○零Ｏ五九]年[^。！？；\n]*$")
+# A full date that closes a notice or opens a page's metadata, in text whose line breaks were
+# lost: …请认真贯彻执行。　　二〇〇四年四月三十日　　公开程序…, 部长万钢二ＯＯ八年一月二十五日关于….
+# A date that goes on as part of a sentence is followed by a comma, 至, 起, 前 or 的.
+_FULL_DATE_AFTER = regex.compile(
+    r"年\s?[0-9０-９一二三四五六七八九十]{1,2}\s?月\s?[0-9０-９一二三四五六七八九十]{1,3}\s?日"
+    r"(?![，,、；;的起前至到以后电讯]|[0-9０-９]|[上下]午|\s*[（(]?星期)")
+# …and it follows the end of a sentence, a space or a signature (部长万钢, 省政府办公厅), not a
+# preposition of a sentence that goes on (会议于二〇一九年三月五日召开).
+_SIGNATURE_BEFORE = regex.compile(
+    r"(?:^|[。！？!?；;：:\s\u3000])(?:\p{Han}{0,15}(?<![于在自从至到是为和与及的了止即由经]))?$")
+_SIGNATURE_REACH = 18
+# Bibliographic notes: 人民出版社1993年版, 人民出版社2006年8月第1版.
+_PUBLICATION_AFTER = regex.compile(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
 _MAX_RELATED = 10
 _LINE_LOOKBACK = 20
 
@@ -29,8 +46,10 @@ class MixedYearNumerals(Rule):
 
     GB/T 15835—2011 §4.3“同类别同形式”：同一文档中的年份应统一写法（2024年 或 二〇二四年，
     不混用）。以出现次数多的写法为准，每篇文档报告一次，位置在少数写法的第一处，其余各处列为
-    相关位置。只计夹在多数写法之间的少数写法（页眉、版权声明等边缘文字不计）；单独成行或括注的日期（成文日期、讲话日期）、书名号内的标题、讲话的名称
-    （在二〇二五年春节团拜会上的讲话）、“二〇三五年远景目标”这类惯用的远景目标写法不计。
+    相关位置。只计正文叙述中的年份：夹在多数写法之外的页眉、版权声明等边缘文字不计；成文日期、
+    落款日期和网页的发布日期（单独成行、括注，或在丢了换行的网页里前后不接句子的完整日期）、
+    书名号内的标题、讲话的名称（在二〇二五年春节团拜会上的讲话）、注释中的出版年份（人民出版社
+    1993年版）、“二〇三五年远景目标”“到二〇二〇年”这类惯用汉字书写的目标年份都不计。
     """
 
     code = "Y502"
@@ -88,8 +107,20 @@ def _conventional(text: str, mention: YearMention) -> bool:
                          text.rfind("\r", low, mention.start)) + 1
         if (line_start or low == 0) and _OWN_LINE.match(text, line_start, mention.start):
             return True
-    before = text[max(0, mention.start - 2):mention.start]
+    before = text[max(0, mention.start - 3):mention.start]
     if before.endswith(("（", "(", "——")) and _BRACKETED_DATE.match(text, nian):
+        return True
+    if before.endswith("出版社") or _PUBLICATION_AFTER.match(text, nian):
+        return True
+    if _FULL_DATE_AFTER.match(text, nian) and _SIGNATURE_BEFORE.search(
+            text, max(0, mention.start - _SIGNATURE_REACH), mention.start):
+        return True
+    if mention.chinese and ((mention.value in _PARTY_GOAL_YEARS and before.endswith(("到", "至"))
+                             and not before.endswith("截至"))
+                            or _CHINESE_TARGET_BEFORE.search(
+                                text, max(0, mention.start - _LINE_LOOKBACK * 3), mention.start)):
+        # Party documents write their targets so, and the bases of those targets:
+        # 到二〇二〇年全面建成小康社会, 到二〇二〇年…比二〇一〇年翻一番.
         return True
     if _NAME_AFTER.match(text, nian) or _LONG_RANGE_AFTER.match(text, nian):
         return True

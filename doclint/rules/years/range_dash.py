@@ -22,7 +22,8 @@ class YearRangeHyphen(Rule):
     """年份范围用了连字符“-”，应使用一字线“—”。
 
     GB/T 15835—2011 §5.1.3、GB/T 15834—2011 §4.13.3：数值范围用浪纹线“～”或一字线“—”，
-    不用连字符；年份范围习惯用一字线（2021—2025年）。修复把连字符换成“—”。
+    不用连字符；年份范围习惯用一字线（2021—2025年）。修复把连字符换成“—”。同一文档多处
+    使用连字符时只报一次，其余列为相关位置，一并修复。
     """
 
     code = "Y503"
@@ -36,6 +37,9 @@ class YearRangeHyphen(Rule):
         good=("编制2021—2025年发展规划。", "依据GB/T 9704-2012排版。", "2024-04-24"),
     )
     basis = "GB/T 15835—2011 §5.1.3"
+    # A document that joins its spans with hyphens does so throughout: one habit, one finding
+    # (the others as related spans, fixed together).
+    group_after = 1
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

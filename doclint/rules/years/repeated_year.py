@@ -31,6 +31,7 @@ class RepeatedYearInList(Rule):
         good=("2021、2022、2023年连续三年遭受严重干旱。", "2021—2025年是“十四五”时期。"),
     )
     basis = "年份自相矛盾（domain-rules §5 DATA-YEAR-SELF）"
+    group_after = 20  # one cause (a rewritten year, a scraped page) is one finding
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

@@ -66,6 +66,7 @@ class SameYearChange(Rule):
               "2021年，全县地区生产总值达到20亿元，比2020年增长8%。"),
     )
     basis = "年份自相矛盾（domain-rules §5 DATA-YEAR-SELF）"
+    group_after = 20  # one cause (a rewritten year, a scraped page) is one finding
 
     def check(self, doc: Document) -> Iterator[Finding]:
         templates = {"range": self.range_message, "change": self.message,

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Rule
 from doclint.rules.years.era_check import (
-    RETROSPECT,
-    REVIEW_YEARS,
     first_per_sentence,
     overlaps,
     reference_for,
     subject_pins,
 )
-from doclint.rules.years.eras import CURRENT, FUTURE, GRACE, PIN, EraFacts, MarkerHit, outside
+from doclint.rules.years.eras import CURRENT, FUTURE, GRACE, PIN, EraFacts, MarkerHit
+from doclint.rules.years.framing import RETROSPECTIVE
 
 _HOW = {
     CURRENT: ("作为当前事项", "as current"),
@@ -26,10 +25,12 @@ class MarkerOutOfPeriod(Rule):
 
     “认真贯彻党的十六届五中全会精神”“抗击非典”“征收农业税”“做好北京冬奥会服务保障”
     “确保‘十一五’开好局”只在特定年份里是当前工作（全会精神到下次党代会为止，农业税到
-    2005年，冬奥会到2022年）。只检查表示“当前”的措辞，不检查回顾（“党的十八大以来”
-    “‘十三五’时期取得的成就”“取消农业税以来”都正常）。前后各留1年余量（规划在开始前一年
-    编制、结束后一年总结）；回顾过去几年的句子（“五年来…经历了抗击非典”）再放宽5年。
-    句中写了年份时以句中年份为准，否则以文档年份为准，消息中写明年份来源。
+    2005年，冬奥会到2022年）。只检查表示“当前”的措辞；按句子的表述判断：回顾已完成的事
+    （“如期打赢脱贫攻坚战”“抗击非典取得重大胜利”“作出了重要贡献”）不报，但回顾只覆盖
+    所说的年数（“五年来……经历了抗击非典”只到五年前，不说年数时按十年计）；计划和预告
+    在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）。句中写了
+    年份时以句中年份为准，否则以文档年份为准（仅凭正文时取正文作为过去或当前提到的最晚
+    年份），消息中写明年份来源。
     """
 
     code = "Y203"
@@ -51,6 +52,7 @@ class MarkerOutOfPeriod(Rule):
         "“{wording}” refers to {period}, which does not fit {reference_en}.",
     )
     basis = "时代标志（domain-rules §4，era-markers current_patterns）"
+    group_after = 20
 
     def check(self, doc: Document) -> Iterator[Finding]:
         judged_by_y201 = subject_pins(doc)
@@ -63,13 +65,14 @@ class MarkerOutOfPeriod(Rule):
             if reference is None:
                 continue
             widened = last
-            if last is not None and hit.how != FUTURE and RETROSPECT.search(
-                    doc.text, hit.sentence.start, hit.sentence.end):
-                widened = last + REVIEW_YEARS
-            if not all(outside(year, first, widened, GRACE) for year in reference.years):
+            if last is not None and hit.how != FUTURE and hit.framing.kind == RETROSPECTIVE:
+                if hit.framing.lookback is None:
+                    continue
+                widened = last + hit.framing.lookback
+            if not reference.outside(first, widened, GRACE):
                 continue
             earliest = hit.marker.earliest_mention
-            if earliest is not None and all(year < earliest for year in reference.years):
+            if earliest is not None and reference.all_before(earliest):
                 continue  # not even mentionable yet: Y202 reports it
             how_zh, how_en = _HOW.get(hit.how, ("", ""))
             template = self.pin_message if hit.how == PIN else self.message

@@ -30,6 +30,7 @@ class WeekdayMismatch(Rule):
         good=("定于2024年4月24日（星期三）上午召开。", "定于4月24日（星期四）上午召开。"),
     )
     basis = "日期有效性"
+    group_after = 20  # one cause (a rewritten year, a scraped page) is one finding
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from doclint.core.diagnostic import Edit, Fix, Message
+from doclint.core.diagnostic import Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
 from doclint.core.rule import Rule
 from doclint.yamlrules.patterns import UserPattern
@@ -22,6 +22,16 @@ class PackRule(Rule):
 
     abstract = True
     spec: ClassVar[RuleSpec]
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        """The rule type's findings, on documents the rule ``requires`` (all by default)."""
+        requires = self.spec.requires
+        if requires is not None and not requires.found_in(doc.text):
+            return iter(())
+        return self.find(doc)
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
 
     def units(self, doc: Document) -> list[Unit]:
         return doc.facts(Scopes).units(self.spec.scope)

@@ -17,7 +17,7 @@ class OccurrenceRule(PackRule):
 
     abstract = True
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         params = self.spec.params
         low, high, pattern = params["min"], params["max"], params["token"]
         units = self.units(doc) if low else None
@@ -43,7 +43,7 @@ class ConsistencyRule(PackRule):
 
     abstract = True
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         for first, second in self.spec.params["either"]:
             groups: dict[int, tuple[list[Hit], list[Hit]]] = {}
             for side, pattern in enumerate((first, second)):
@@ -76,7 +76,7 @@ class ConditionalRule(PackRule):
 
     abstract = True
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         first, second = self.spec.params["first"], self.spec.params["second"]
         by_unit: dict[int, list[Hit]] = {}
         for hit in self.hits(doc, first):

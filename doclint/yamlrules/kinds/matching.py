@@ -8,6 +8,11 @@ from doclint.core.diagnostic import Finding
 from doclint.core.document import Document
 from doclint.yamlrules.kinds.base import Hit, PackRule, span_of, without_overlaps
 from doclint.yamlrules.params import REPEAT_GROUP
+from doclint.yamlrules.patterns import UserPattern
+
+# A wrong form counts as a document's house style only when it is used at least this often:
+# one slip in a short text is a slip, not a style.
+HOUSE_STYLE_MIN = 2
 
 
 class ExistenceRule(PackRule):
@@ -15,10 +20,13 @@ class ExistenceRule(PackRule):
 
     abstract = True
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         hits: list[Hit] = []
         for pattern in self.spec.params["tokens"]:
             hits.extend(self.hits(doc, pattern))
+        style = self.spec.params["house_style"]
+        if style is not None and is_house_style(len(hits), count(style, doc.text)):
+            return
         for hit in without_overlaps(hits):
             yield self.report(span_of(hit), match=hit[1].group())
 
@@ -28,15 +36,24 @@ class SubstitutionRule(PackRule):
 
     abstract = True
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         hits: list[Hit] = []
         replacements: dict[int, str] = {}
-        for pattern, right, is_template in self.spec.params["swap"]:
+        by_form: dict[str, list[Hit]] = {}
+        style = self.spec.params["house_style"]
+        heads = style if isinstance(style, tuple) else None
+        for number, (pattern, right, is_template) in enumerate(self.spec.params["swap"]):
+            found = by_form.setdefault(heads[number] if heads else "", [])
             for hit in self.hits(doc, pattern):
                 replacement = hit[1].expand(right) if is_template else right
                 if replacement != hit[1].group():
-                    hits.append(hit)
+                    found.append(hit)
                     replacements[id(hit[1])] = replacement
+        for form, found in by_form.items():
+            right_uses = (doc.text.count(form) if heads else
+                          count(style, doc.text) if style is not None else None)
+            if right_uses is None or not is_house_style(len(found), right_uses):
+                hits.extend(found)
         for hit in without_overlaps(hits):
             span, wrong = span_of(hit), hit[1].group()
             right = replacements[id(hit[1])]
@@ -44,12 +61,22 @@ class SubstitutionRule(PackRule):
                               fix=self.fix_for(span, right, wrong))
 
 
+def is_house_style(wrong: int, right: int) -> bool:
+    """Whether a wrong form used ``wrong`` times beside ``right`` uses of the right form is
+    the document's own consistent way of writing it (at least twice, and not the minority)."""
+    return wrong >= HOUSE_STYLE_MIN and wrong >= right
+
+
+def count(pattern: UserPattern, text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
 class RepetitionRule(PackRule):
     """The same token twice or more in a row; the whole run is one finding."""
 
     abstract = True
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         for hit in self.hits(doc, self.spec.params["tokens"]):
             match = hit[1]
             token = match.group(REPEAT_GROUP)

@@ -4,9 +4,9 @@ A stack per unit: an opening mark is pushed; a closing mark pops its opener, and
 above it are reported unclosed; a closer with no opener on the stack is unopened. ``nesting``
 names the inner form of a mark (“ → ‘): the same mark opened inside itself is reported (only
 when both levels close), with a fix to the inner form. An opener in ``continues`` left open at
-the end of a unit is fine when the next unit starts with it (a quotation over several
-paragraphs). With ``carry: N`` an opener left open may still be closed in the next N units:
-a pair split by a stray line break is a broken line, not a pairing error.
+the end of a unit is fine when the next unit starts with it, after any indentation (a
+quotation over several paragraphs). With ``carry: N`` an opener left open may still be closed
+in the next N units: a pair split by a stray line break is a broken line, not a pairing error.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from doclint.core.document import Document, Span
 from doclint.yamlrules.kinds.base import PackRule
 from doclint.yamlrules.patterns import UserPattern
 from doclint.yamlrules.scopes import Scopes, Unit
+
+_INDENT = " \t\u3000"  # a continued quotation may be indented (units of scope line)
 
 PROBLEMS = {
     "unclosed": Message("没有闭合", "is never closed"),
@@ -55,7 +57,7 @@ class PairingRule(PackRule):
     pair_strings: ClassVar[tuple[str, ...]]
     nest_probe: ClassVar[regex.Pattern[str] | None]  # a mark opened again before it closes
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def find(self, doc: Document) -> Iterator[Finding]:
         params = self.spec.params
         units = doc.facts(Scopes).units(self.spec.scope)
         # Document-wide answers first: most documents never nest a mark or need an exception.
@@ -136,7 +138,7 @@ class PairingRule(PackRule):
         kept = []
         for entry in stack:
             if entry.mark in continues and following is not None \
-                    and following.text.startswith(entry.mark):
+                    and following.text.lstrip(_INDENT).startswith(entry.mark):
                 continue
             if carry:
                 kept.append(entry)

@@ -1,0 +1,312 @@
+"""How a space between two Chinese characters is used: a separator the genre writes on
+purpose, or a stray space inside a sentence (T501).
+
+Chinese prose does not separate words with spaces, but many kinds of text separate *items*
+with them: headlines and news summaries separate their clauses with spaces instead of commas,
+name lists pad two-character names to the width of three (``马　敏``), scraped pages run a
+dateline, a heading or a signature into the next paragraph with one space, and book titles
+and slogans in quotation marks keep their spaces. :func:`is_separator` reads the text around
+one gap and says whether it is such a separator.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from doclint.core import Span
+from doclint.rules.templates.scan import line_end, line_start
+
+SPACES = " \t\u00a0\u2002\u2003\u3000"
+_HAN = regex.compile(r"\p{Han}")
+
+# A unit of running text ends at a line break, at an HTML tag, at a sentence end or at a
+# paragraph gap of two or more spaces (text whose line breaks were flattened keeps its
+# paragraphs apart that way).
+_UNIT_END = regex.compile(r"[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
+_UNIT_START = regex.compile(r"(?r)[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
+_UNIT_REACH = 240
+_SENTENCE_END = "。！？!?"
+_COMMA = regex.compile(r"[，,]")
+_UNIT_LEAD = regex.compile(r"[\s#>*\-\u3000\u00a0]*")
+_LIST_NUMBER = regex.compile(
+    r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
+)
+
+# Brackets and quotation marks, and which closes which.
+_PAIRS = {
+    "《": "》",
+    "〈": "〉",
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "[": "]",
+}
+_CLOSERS = frozenset(_PAIRS.values())
+_BRACKET = regex.compile(r"[《》〈〉“”‘’「」『』（）()【】\[\]]")
+_BRACKET_BACK = regex.compile(r"(?r)[《》〈〉“”‘’「」『』（）()【】\[\]]")
+_TITLE_MARKS = "《〈"
+_DASH = "——"
+
+_CLAUSE_MARK = regex.compile(r"[，。；！？、：,;!?]")
+_CLAUSE_MARK_BACK = regex.compile(r"(?r)[，。；！？、：,;!?]")
+# "省长 赵龙", "新华社记者 鞠鹏 摄", "第一章 总则", "北京12月31日电 新年前夕".
+_TITLE_BEFORE = regex.compile(
+    r"(?:长|主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
+    r"大使|秘书|教授|院士|代表|编辑|作者|摄影|日电|日消息|日讯|"
+    r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
+)
+_LOOKBEHIND = 12
+# A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
+_SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
+# Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
+_ORGAN = r"(?:部|厅|局|委|办|院|署|府|中央|委员会|办公室|办公厅)"
+_ISSUER_BEFORE = regex.compile(rf"\p{{Han}}{_ORGAN}$")
+_ISSUERS_AFTER = regex.compile(
+    rf"(?:\p{{Han}}{{1,15}}?{_ORGAN}[ \u3000])*\p{{Han}}{{1,15}}?{_ORGAN}(?:关于|印发)"
+)
+
+# A date standing alone beside the gap: a dateline opening the unit ("2015年7月30日 某某会议
+# 批准") or the date under a signature ("某某局 二〇一三年五月二十日").
+_DATE = (
+    r"(?:\d{2,4}|[〇○零一二三四五六七八九]{2,4})年"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+_DATE_OPENS = regex.compile(_DATE)
+_DATE_CLOSES = regex.compile(_DATE + r"(?!\p{Han})")
+# A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况").
+_NUMBERED_HEADING = regex.compile(
+    r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
+    r"\p{Han}{1,20}|[一二三四五六七八九十]{1,3}"
+)
+# A paragraph of its own after a run-in heading: a clause with a comma, or a long one.
+_BODY_AFTER = 20
+# The next item of a list or a table of contents ("第二章 任免范围", "二、任务").
+_NEXT_ITEM = regex.compile(
+    r"第[〇零一二三四五六七八九十百千]+[章节条款编篇]|[一二三四五六七八九十]+、"
+)
+# A label opening the next paragraph ("……桃树村 网友：您好").
+_LABEL_AFTER = regex.compile(r"\p{Han}{1,4}[：:]")
+
+# Items of two to four characters joined by single spaces, standing between non-characters.
+_SHORT_ITEMS = regex.compile(r"\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*(?!\p{Han})")
+_SHORT_ITEMS_BACK = regex.compile(r"(?r)(?<!\p{Han})\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*$")
+_LIST_ITEMS = 3
+_LIST_REACH = 40
+
+# What separates the items of a name list or a label column: list punctuation on one side, or
+# line boundaries, wide gaps and brackets on both. A spaced word between sentence punctuation
+# ("今 年，") is a split word, not a padded item.
+_LIST_MARKS = ("、", "：", ":")
+_ITEM_EDGES = ("\n", " ", "（", "(", "）", ")")
+# Longer runs of single characters are letter-spaced text: a format of the whole line or
+# document, not a stray space.
+_LETTER_SPACED = 8
+
+
+def is_separator(text: str, gap: Span) -> bool:
+    """Whether the single space ``gap`` between two Chinese characters separates items on
+    purpose (see the module docstring) rather than splitting a sentence."""
+    run = _spaced_run(text, gap)
+    if run is None or _padded_item(text, *run):
+        return True
+    if _in_list_of_names(text, gap):
+        return True
+    first, last = _unit(text, gap)
+    if not _is_sentence(text, first, last):
+        return True
+    if _separates_items(text, gap, first, last):
+        return True
+    line_first, line_last = line_start(text, gap.start), line_end(text, gap.end)
+    if _in_title_or_slogan(text, gap, line_first, line_last):
+        return True
+    if _DASH in _clause(text, gap, line_first, line_last):
+        return True  # a subtitle: "——在某某会议上的讲话"
+    if _TITLE_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start):
+        return True
+    if _ISSUER_BEFORE.search(text, max(line_first, gap.start - 4), gap.start) and (
+        _ISSUERS_AFTER.match(text, gap.end, line_last)
+    ):
+        return True
+    return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
+
+
+def _in_list_of_names(text: str, gap: Span) -> bool:
+    """The gap is one of the spaces of a list of short items ("出席：王立军 李明华 张伟。")."""
+    left = _SHORT_ITEMS_BACK.search(text, max(0, gap.start - _LIST_REACH), gap.start)
+    right = _SHORT_ITEMS.match(text, gap.end, gap.end + _LIST_REACH)
+    if left is None or right is None:
+        return False
+    items = left.group().count(" ") + left.group().count("\u3000") + 1
+    items += right.group().count(" ") + right.group().count("\u3000") + 1
+    return items >= _LIST_ITEMS
+
+
+def _clause(text: str, gap: Span, first: int, last: int) -> str:
+    """The clause of the line ``text[first:last]`` that holds ``gap``."""
+    before = _CLAUSE_MARK_BACK.search(text, first, gap.start)
+    after = _CLAUSE_MARK.search(text, gap.end, last)
+    return text[before.end() if before else first : after.start() if after else last]
+
+
+def _unit(text: str, gap: Span) -> tuple[int, int]:
+    """The stretch of running text around ``gap`` (see ``_UNIT_END``), searched nearby only."""
+    back = _UNIT_START.search(text, max(0, gap.start - _UNIT_REACH), gap.start)
+    ahead = _UNIT_END.search(text, gap.end, gap.end + _UNIT_REACH)
+    first = back.end() if back else max(0, gap.start - _UNIT_REACH)
+    last = ahead.start() if ahead else min(len(text), gap.end + _UNIT_REACH)
+    return first, last
+
+
+def _is_sentence(text: str, first: int, last: int) -> bool:
+    """Whether the unit is prose: its clauses joined by commas, or a sentence ended by 。！？.
+
+    Headlines, news summaries and list items separate their clauses with spaces instead
+    ("春节将至 各地多彩活动迎新春", "俄称…目标 乌称…激烈；"), even when the last item of a
+    list ends with 。. Commas inside a quotation or a book title do not count.
+    """
+    if _has_comma(text, first, last):
+        return True
+    if last >= len(text) or text[last] not in _SENTENCE_END:
+        return False
+    return not _continues_list(text, first)
+
+
+def _has_comma(text: str, first: int, last: int) -> bool:
+    """A comma of the unit itself, outside brackets and quotation marks."""
+    return any(
+        _enclosing(text, comma.start(), first, last) is None
+        for comma in _COMMA.finditer(text, first, last)
+    )
+
+
+def _continues_list(text: str, first: int) -> bool:
+    """The unit opens a line that follows a list item: the last item of a list ends with 。
+    ("……；\\n湿地春韵 候鸟翔集。"), and a numbered item may carry on below its label
+    ("14.国际人士：\\n美国趁机牟利 欧洲却在……。")."""
+    start = line_start(text, first)
+    if text[start:first].strip(SPACES):
+        return False
+    previous = text[max(0, start - _UNIT_REACH) : start].rstrip(SPACES + "\r\n")
+    if previous.endswith(("；", ";")):
+        return True
+    line = previous[line_start(previous, len(previous)) :].lstrip(SPACES)
+    return line.endswith(("：", ":")) and bool(_LIST_NUMBER.match(line))
+
+
+def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
+    """A gap between two things a flattened text ran together: a dateline or a signature's
+    date and its text, a numbered heading and its paragraph, a list's next item, a label."""
+    lead = _UNIT_LEAD.match(text, first, gap.start)
+    opening = lead.end() if lead else first
+    if _DATE_OPENS.fullmatch(text, opening, gap.start):
+        return True
+    if _NUMBERED_HEADING.fullmatch(text, opening, gap.start) and (
+        last - gap.end > _BODY_AFTER or _COMMA.search(text, gap.end, last)
+    ):
+        return True
+    closing = _DATE_CLOSES.match(text, gap.end, last)
+    if closing and not text[closing.end() : last].strip(SPACES):
+        return True
+    return bool(_NEXT_ITEM.match(text, gap.end, last) or _LABEL_AFTER.match(text, gap.end, last))
+
+
+def _in_title_or_slogan(text: str, gap: Span, first: int, last: int) -> bool:
+    """Inside a book title (《共担时代责任 共促亚太发展》), or inside brackets or quotation marks
+    whose phrases no comma separates (“进窗口 走流程”)."""
+    pair = _enclosing(text, gap.start, first, last)
+    if pair is None:
+        return False
+    opening, closing = pair
+    return text[opening] in _TITLE_MARKS or not _has_comma(text, opening + 1, closing)
+
+
+def _enclosing(text: str, offset: int, first: int, last: int) -> tuple[int, int] | None:
+    """The innermost bracket pair around ``offset`` within ``text[first:last]``."""
+    depth = 0
+    opening = None
+    for mark in _BRACKET_BACK.finditer(text, first, offset):
+        char = mark.group()
+        if char in _CLOSERS and char not in _PAIRS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            opening = mark.start()
+            break
+    if opening is None:
+        return None
+    depth = 0
+    for mark in _BRACKET.finditer(text, offset, last):
+        char = mark.group()
+        if char in _PAIRS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return (opening, mark.start()) if char == _PAIRS[text[opening]] else None
+    return None
+
+
+def _spaced_run(text: str, gap: Span) -> tuple[int, int] | None:
+    """First and last character of the run of single characters joined by single spaces
+    around ``gap`` (just the two characters beside it when their neighbours are words);
+    None for letter-spaced text."""
+    first, steps = gap.start - 1, 0
+    while (
+        first >= 2
+        and text[first - 1] in SPACES
+        and _is_han(text, first - 2)
+        and not _is_han(text, first - 3)
+    ):
+        first -= 2
+        steps += 1
+        if steps >= _LETTER_SPACED:
+            return None
+    last = gap.end
+    while (
+        last + 2 < len(text)
+        and text[last + 1] in SPACES
+        and _is_han(text, last + 2)
+        and not _is_han(text, last + 3)
+    ):
+        last += 2
+        steps += 1
+        if steps >= _LETTER_SPACED:
+            return None
+    return first, last
+
+
+def _padded_item(text: str, first: int, last: int) -> bool:
+    """The run is a name or label spaced out as a whole item of a list (马　敏, 王 立 军,
+    组　长：): it stands between line boundaries, wide gaps or list punctuation, not inside a
+    longer word ("陈 立 新同志")."""
+    if _is_han(text, first - 1) or _is_han(text, last + 1):
+        return False
+    before = _item_edge(text, first - 1, -1)
+    after = _item_edge(text, last + 1, 1)
+    if not before or not after:
+        return False
+    if before in _LIST_MARKS or after in _LIST_MARKS:
+        return True
+    return before in _ITEM_EDGES and after in _ITEM_EDGES
+
+
+def _item_edge(text: str, index: int, step: int) -> str:
+    """What stands just outside a spaced run: "" when it is part of a word (a character, or a
+    single space with a word beyond it), else a line boundary, a wide gap or a punctuation mark.
+    """
+    if not 0 <= index < len(text) or text[index] in "\r\n":
+        return "\n"
+    if _is_han(text, index):
+        return ""
+    if text[index] in SPACES:
+        return "" if _is_han(text, index + step) else " "
+    return text[index]
+
+
+def _is_han(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and _HAN.match(text, index, index + 1) is not None

@@ -1,0 +1,103 @@
+"""How a sentence frames an era marker: as current, as past, or as still to come.
+
+Speeches look back on finished campaigns (``如期打赢脱贫攻坚战``, ``抗击非典取得重大胜利``) and
+announce ones that have not started (``第七个五年计划也有了设想``, ``2022年召开党的二十大时``).
+Neither is an anachronism. The era rules share this one reading of the wording:
+
+* **planned**: the clause plans or announces (将, 即将, 筹备, 迎接, 设想, 召开…时, 到…年);
+* **retrospective**: the clause reports it as done (如期, 成功, 经历了, 取得…胜利, 的历史意义,
+  a verb with 了), or the sentence reviews a stretch of years (五年来, 过去十年, 回顾);
+* **current** otherwise, and always when the clause itself calls for action (要, 认真, 深入,
+  确保, 抓好): ``回顾“十五”工作，认真贯彻五中全会精神`` speaks of the present.
+
+A retrospective sentence looks back over the years it names (五年来: 5); without a number a
+review reaches back ``REVIEW_YEARS``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from doclint.core.document import Span
+from doclint.rules.years import numerals
+
+CURRENT, RETROSPECTIVE, PLANNED = "current", "retrospective", "planned"
+REVIEW_YEARS = 10
+
+_CLAUSE_MARK = regex.compile(r"[，,；;：:。！!？?\n\r]")
+_NUMBER = r"[一二两三四五六七八九十]{1,3}|\d{1,2}"
+# Planning and announcing, before or after the marker in its clause.
+_PLANNED_BEFORE = regex.compile(
+    r"(?:将要|即将|将|拟|准备|筹备|筹办|迎接|正在(?:制订|制定|编制|研究|起草|谋划)|制订|制定|编制|"
+    r"起草|谋划|研究制定|展望|下一个|下个|到|力争在|争取在|(?:19|20)\d{2}年(?:召开|举办|举行))")
+_PLANNED_AFTER = regex.compile(
+    r"(?:设想|构想|前夕|召开(?:时|前|之前)|时的目标|即将(?:召开|开始|实施|到来)|的筹备|将于|将在|将要"
+    r"|(?:19|20)\d{2}年(?:召开|举办|举行))")
+# Reporting it as done.
+_DONE_BEFORE = regex.compile(
+    r"(?:如期|成功地?|胜利地|已经|已|曾经|曾|先后|终于|一举|历史性地|当年|那时"
+    r"|(?:经历|经受|战胜|取得|夺取|打赢|完成|实现|赢得|举办|召开|开展)了)")
+_DONE_AFTER = regex.compile(
+    r"(?:取得了?[^，。；]{0,8}?(?:胜利|成就|成果|成效|进展|成功)|以来|之后|以后|结束后|期间取得|"
+    r"的(?:世界意义|历史意义|重大意义|伟大胜利|伟大成就|成就|成果|经验|历程|胜利|成功))")
+_DONE_OWN = regex.compile(r"如期|已经|曾经")
+# A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
+_LE = regex.compile(r"(?<![为除罢])了(?![解如不得结])")
+# The clause calls for action now.
+_NOW = regex.compile(
+    r"(?:要|必须|务必|认真|深入|全面|坚决|切实|扎实|着力|继续|进一步|努力|全力|确保|抓好|做好|"
+    r"落实好|毫不放松|高度警觉|正在|当前|今年|目前)")
+# A sentence reviewing a stretch of years, or the past in general.
+_STRETCH = regex.compile(
+    rf"(?P<n>{_NUMBER})年来|过去(?:的)?(?P<n2>{_NUMBER})年|这(?P<n3>{_NUMBER})年|近(?P<n4>{_NUMBER})年"
+    rf"|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前")
+_REVIEW = regex.compile(
+    r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经"
+    r"|取得了?[^，。；]{0,8}?(?:成就|胜利|成果)")
+
+
+class Framing(NamedTuple):
+    kind: str
+    lookback: int | None = None  # retrospective: how many years back the wording reaches
+
+
+def clause_around(text: str, sentence: Span, span: Span) -> Span:
+    """The clause holding ``span``: between the nearest clause marks inside the sentence."""
+    before = _CLAUSE_MARK.search(text[sentence.start:span.start][::-1])
+    start = span.start - before.start() if before else sentence.start
+    after = _CLAUSE_MARK.search(text, span.end, sentence.end)
+    return Span(start, after.start() if after else sentence.end)
+
+
+def framing(text: str, sentence: Span, span: Span) -> Framing:
+    """How the sentence frames the marker at ``span``."""
+    clause = clause_around(text, sentence, span)
+    before = text[clause.start:span.start]
+    after = text[span.end:clause.end]
+    if _PLANNED_BEFORE.search(before) or _PLANNED_AFTER.search(after):
+        return Framing(PLANNED)
+    # The marker's own wording counts as well: 如期全面建成小康社会, 战胜了非典.
+    own = text[span.start:span.end]
+    if _DONE_BEFORE.search(before) or _DONE_OWN.search(own) or _DONE_AFTER.search(after) \
+            or _LE.search(before) or _LE.search(own) or _LE.search(after):
+        return Framing(RETROSPECTIVE, _stretch(text, sentence))
+    if _NOW.search(before):
+        return Framing(CURRENT)
+    stretch = _STRETCH.search(text, sentence.start, sentence.end)
+    if stretch is not None:
+        return Framing(RETROSPECTIVE, _years(stretch))
+    if _REVIEW.search(text, sentence.start, sentence.end):
+        return Framing(RETROSPECTIVE, REVIEW_YEARS)
+    return Framing(CURRENT)
+
+
+def _stretch(text: str, sentence: Span) -> int:
+    match = _STRETCH.search(text, sentence.start, sentence.end)
+    return _years(match) if match is not None else REVIEW_YEARS
+
+
+def _years(match: regex.Match[str]) -> int:
+    number = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
+    return numerals.number(match.group(number))

@@ -1,0 +1,192 @@
+"""What the text alone says about the year it speaks from.
+
+Two kinds of evidence, kept apart because they bound the year from different sides:
+
+* **anchors** name the present year: ``今年是“十五五”开局之年``, ``今年是新中国成立75周年``,
+  ``明年是…收官之年`` (the pin's year minus one), ``2024年工作回顾`` (written in 2025);
+* the **floor**: a text cannot speak from before a year it treats as past or present
+  (``1953年建成``, ``2023年以来``, a cited ``国发〔2019〕25号``, a link dated 2025/10/20).
+  Targets (``到2035年``), plans (``部署2024年工作``, ``（2021—2025年）``), future events and
+  bibliographic notes (``人民出版社2006年版``) do not count.
+
+A floor alone gives no upper bound: a news transcript of 2025 may mention nothing later than a
+story of 1953. Only when the latest year is also the one the text keeps returning to (a report
+on its own year) is the year taken to be that one or the next.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core.document import Document, Span
+from doclint.rules.years.mentions import YearFacts, YearMention, is_target
+
+# Wording that dates the text from a year it names: a review of year N (2024年工作回顾, 2019年和
+# 今年以来) is written in N+1; “N年即将到来” in N-1.
+REVIEW = regex.compile(
+    r"(?P<next>(?:19|20)\d{2})年(?:[^。\n，]{0,6})?工作回顾|回顾(?P<next2>(?:19|20)\d{2})年"
+    r"|(?P<next3>(?:19|20)\d{2})年和今年以来|过去一年[^。\n]{0,8}回顾\s*(?P<next4>(?:19|20)\d{2})年，"
+    r"|(?P<previous>(?:19|20)\d{2})年即将到来")
+# 今年是…, 明年是…, 今年，是…: the wording after names the year itself.
+_ANCHOR_COPULA = regex.compile(r"[，,]?\s?(?:也|又|正|就|将|恰)?(?:是|为|正值|恰逢|适逢)")
+_ANCHOR_REACH = 60
+# A year that is planned, targeted or conditional rather than lived: 将于2026年, 部署2024年工作,
+# 2026年底全部建成后, 2019年9月1日起施行.
+_FUTURE_BEFORE = regex.compile(
+    r"(?:将于|将在|将|拟于|拟在|拟|计划|预计|预期|力争|争取|确保|部署|谋划|安排|研究|迎接|展望|"
+    r"面向|定于|要在|待|直至|直到|下一步|明年|原定|原计划|规定的|推迟到|推迟至|延至|延长到)"
+    r"\s?(?:[（(]?)$")
+# A clause that speaks of what will be: 中国将担任亚太经合组织2026年东道主.
+_FUTURE_CLAUSE = regex.compile(r"(?:将(?!近|来自|其|之|它|他|她|这|那|此|本|该|所)|即将|将要)"
+                               r"[^，。；;！!？?\n]{0,20}$")
+_FUTURE_AFTER = regex.compile(
+    r"年(?:度)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}日)?)?"
+    r"(?:底|末|年底)?(?:前|以前|之前|以后|后|目标|远景|愿景|左右|议程|起施行|起实施|起执行|开始施行|起|将|要|届时"
+    r"|即将到来|到来之际|新年贺词|新年献词|新年致辞|[^，。；\n]{0,12}?(?:主要任务|任务和)|(?:国民经济和社会发展|国民经济|经济社会发展|经济和社会发展)?(?:计划|预算)(?!执行)"
+    r"|[^，。；\n]{0,8}?(?:建成|完成|竣工|投产|实现)后)")
+# The rest of the clause plans: 2026至2027年，力争…; 2025年将建成….
+_PLANNED_CLAUSE = regex.compile(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争取|计划|预计|拟|将|确保)")
+# The notes of an edited text: 注释　〔1〕…, 注：[1]….
+_NOTES = regex.compile(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])）]", regex.M)
+# A year in the name of an event: 北京2022年冬奥会.
+_EVENT_NAME = regex.compile(r"年(?:北京)?(?:冬季|夏季)?(?:冬|残|冬残)?(?:奥运会|奥会|世博会|亚运会|大运会|全运会|世界杯)")
+# Bibliographic notes: 人民出版社2006年8月第1版, 人民出版社1994年版.
+_PUBLICATION_BEFORE = regex.compile(r"出版社\s?$")
+_PUBLICATION_AFTER = regex.compile(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
+_CITED_NUMBER = regex.compile(r"[〔\[［【(（]((?:19|20)\d{2})[〕\]］】)）]\s?第?\d{1,4}号")
+_LINK_DATE = regex.compile(
+    r"(?<![0-9])((?:19|20)\d{2})[/\-_]?(?:0[1-9]|1[0-2])[/\-_]?(?:0[1-9]|[12]\d|3[01])(?![0-9])")
+_LINK = regex.compile(r"(?:https?://|www\.)[^\s\"'<>）)]+")
+# A floor is also the year itself when the text keeps returning to it (or to the year before,
+# as a report reviewing last year does).
+_DOMINANT_MIN = 4
+_CLAUSE_STOP = regex.compile(r"[。！？；!?\n\r]")
+
+
+@dataclass(frozen=True, slots=True)
+class TextEvidence:
+    """Evidence for one part: an anchor (the year itself) and/or a floor (the earliest possible)."""
+
+    anchor: tuple[int, int, Span, str] | None = None  # (low, high, span, wording)
+    floor: int | None = None
+    floor_span: Span | None = None
+    dominant: bool = False
+
+
+def evidence(doc: Document, part: Span) -> TextEvidence:
+    facts = doc.facts(YearFacts)
+    notes = _NOTES.search(doc.text, part.start, part.end)
+    if notes is not None:  # the editors' notes of a selected works are about other years
+        part = Span(part.start, notes.start())
+    floor, floor_span, counts = _floor(doc, facts, part)
+    anchor = _review(doc.text, part) or _anchor(doc, facts, part)
+    dominant = False
+    if floor is not None:
+        near = counts[floor] + counts[floor - 1]
+        every = len(facts.between(part.start, part.end))
+        dominant = near >= _DOMINANT_MIN and near * 2 >= every
+    return TextEvidence(anchor, floor, floor_span, dominant)
+
+
+def _review(text: str, part: Span) -> tuple[int, int, Span, str] | None:
+    match = REVIEW.search(text, part.start, part.end)
+    if not match:
+        return None
+    group = next(g for g in ("next", "next2", "next3", "next4", "previous") if match.group(g))
+    year = int(match.group(group)) + (-1 if group == "previous" else 1)
+    return year, year, Span(*match.span()), match.group()
+
+
+def lived(text: str, mention: YearMention) -> bool:
+    """Whether the text treats the year as past or present (not a target, plan or citation)."""
+    if is_target(text, mention.start, mention.end):
+        return False
+    low = max(0, mention.start - 6)
+    if _FUTURE_BEFORE.search(text, low, mention.start) or _PUBLICATION_BEFORE.search(
+            text, low, mention.start):
+        return False
+    if _FUTURE_CLAUSE.search(text, max(0, mention.start - 24), mention.start):
+        return False
+    nian = mention.end - 1 if text[mention.end - 1:mention.end] == "年" else mention.end
+    if text[nian:nian + 1] != "年":
+        return True
+    return not (_FUTURE_AFTER.match(text, nian) or _PUBLICATION_AFTER.match(text, nian)
+                or _EVENT_NAME.match(text, nian) or _PLANNED_CLAUSE.match(text, nian + 1))
+
+
+def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Span | None,
+                                                                  Counter[int]]:
+    """The latest year the part treats as lived that something else corroborates: a second
+    mention, or a mention of the year or two before (one stray year, a target nobody marked
+    as one, must not date a whole text)."""
+    text = doc.text
+    counts: Counter[int] = Counter()
+    spans: dict[int, Span] = {}
+    groups = facts.groups
+    for mention in facts.between(part.start, part.end):
+        if mention.group != -1 and groups[mention.group].is_range \
+                and mention is not groups[mention.group].items[0]:
+            continue  # the end of a span of years (2021—2025年) is usually still to come
+        if lived(text, mention):
+            counts[mention.value] += 1
+            spans.setdefault(mention.value, mention.span)
+    for match in _CITED_NUMBER.finditer(text, part.start, part.end):
+        year = int(match.group(1))
+        counts[year] += 1
+        spans.setdefault(year, Span(*match.span(1)))
+    for link in _LINK.finditer(text, part.start, part.end):
+        for match in _LINK_DATE.finditer(text, link.start(), link.end()):
+            year = int(match.group(1))
+            counts[year] += 1
+            spans.setdefault(year, Span(*match.span(1)))
+    if not counts:
+        return None, None, counts
+    years = sorted(counts, reverse=True)
+    corroborated = [y for y in years if counts[y] >= 2 or counts[y - 1] or counts[y - 2]]
+    floor = corroborated[0] if corroborated else years[-1]
+    return floor, spans[floor], counts
+
+
+def _anchor(doc: Document, facts: YearFacts, part: Span) -> tuple[int, int, Span, str] | None:
+    """今年是…之年/…周年: the years the wording allows, shifted by the relative word."""
+    from doclint.rules.years.markers import marker_set
+
+    text = doc.text
+    markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
+    if markers.trigger is None:
+        return None
+    found: list[tuple[int, int, Span, str]] = []
+    for word in facts.relative_between(part.start, part.end):
+        if word.offset not in (-1, 0, 1):
+            continue
+        copula = _ANCHOR_COPULA.match(text, word.end)
+        if not copula:
+            continue
+        stop = _clause_end(text, copula.end(), min(part.end, copula.end() + _ANCHOR_REACH))
+        for key in markers.trigger.finditer(text, copula.end(), stop):
+            for number in markers.by_key[markers.key_of(key)]:
+                for pin in markers.markers[number].pins:
+                    for pattern in pin.patterns:
+                        match = pattern.search(text, copula.end(), stop)
+                        if match is None:
+                            continue
+                        first, last = pin.years(match)
+                        found.append((first - word.offset, last - word.offset,
+                                      Span(word.start, match.end()), text[word.start:match.end()]))
+    if not found:
+        return None
+    # Several anchors must agree; their common years are the anchor.
+    low = max(f[0] for f in found)
+    high = min(f[1] for f in found)
+    if low > high:
+        return None
+    earliest = min(found, key=lambda f: f[2].start)
+    return low, high, earliest[2], earliest[3]
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    match = _CLAUSE_STOP.search(text, start, limit)
+    return match.start() if match else limit
