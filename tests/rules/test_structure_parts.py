@@ -3,6 +3,8 @@ structure rules all read the same parts."""
 
 from __future__ import annotations
 
+import itertools
+
 from doclint.core import Document
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.model import Opening
@@ -54,7 +56,7 @@ def test_lookups_by_offset() -> None:
     assert not parts.same_part(here, COMPILATION.index("稳中有进"))
     spans = parts.spans()
     assert spans[0].start == 0 and spans[-1].end == len(COMPILATION)
-    assert all(a.end == b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(spans))
 
 
 # Selected works: each piece is a title over its date in brackets; a note closes each piece.

@@ -21,6 +21,7 @@ class AnnouncedCount(Rule):
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T205"
     name = "structure.announced-count"
     category = Category.TITLE_SEQUENCE

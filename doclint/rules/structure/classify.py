@@ -42,10 +42,9 @@ def _classify_content(text: str) -> Classified:
             if article is not None:
                 if compilation:
                     return Kind.TITLE, None, article
-                title_end = len(text)
-                marker = lines.Marker(Level.PART, article.number, 0, article.title_start,
-                                      article.end, title_end, False)
-                return Kind.HEADING, marker, None
+                part = lines.Marker(Level.PART, article.number, 0, article.title_start,
+                                    article.end, len(text), False)
+                return Kind.HEADING, part, None
         marker = lines.heading_marker(text)
         if marker is not None:
             return Kind.HEADING, marker, None

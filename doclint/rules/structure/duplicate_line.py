@@ -33,6 +33,7 @@ class ConsecutiveDuplicateLine(Rule):
     少于 4 个汉字的行（分隔符、页码、“同志们：”之类）不报。修复删除重复的那一行。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T601"
     name = "structure.duplicate-line"
     category = Category.DUPLICATE_TEXT

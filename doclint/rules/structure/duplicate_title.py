@@ -41,6 +41,7 @@ class DuplicateTitle(Rule):
     第三次修订”）不是重复的标题。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T101"
     name = "structure.duplicate-title"
     category = Category.TITLE_DUPLICATE

@@ -45,7 +45,7 @@ def _running_heading(block: Block) -> bool:
     heading = block.heading
     if heading is None:
         return False
-    return heading.inline or len(heading.title) > _TITLE_MAX and bool(_CLAUSE.search(heading.title))
+    return heading.inline or (len(heading.title) > _TITLE_MAX and bool(_CLAUSE.search(heading.title)))
 
 
 def dangles(text: str) -> bool:
@@ -93,11 +93,9 @@ def tail(text: str) -> str:
     """What a paragraph says after its last sentence end and its last gap of spaces."""
     start = 0
     for pattern in (_SENTENCE_END, _GAP):
-        last = None
-        for last in pattern.finditer(text, start):
-            pass
-        if last is not None:
-            start = last.end()
+        ends = [m.end() for m in pattern.finditer(text, start)]
+        if ends:
+            start = ends[-1]
     return text[start:].strip()
 
 

@@ -30,6 +30,7 @@ class EnumerationSequence(Rule):
     （“主要是：一是……”后另起一段“二是……”）。“首先/其次/最后”只用于列举数目，不检查。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T203"
     name = "structure.enumeration-sequence"
     category = Category.TITLE_SEQUENCE

@@ -18,6 +18,7 @@ class HeadingNesting(Rule):
     只用一级标题、或从 `（一）` 开始且全文没有 `一、` 的文档，是常见写法，不报。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T204"
     name = "structure.heading-nesting"
     category = Category.TITLE_SEQUENCE

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
-from doclint.rules.structure.model import Heading, Level, Sequence, Structure
 from doclint.rules.structure import siblings
+from doclint.rules.structure.model import Heading, Level, Sequence, Structure
 from doclint.rules.structure.sequence_check import LEVEL_NAMES, describe
 
 
@@ -21,6 +21,7 @@ class HeadingSequence(Rule):
     或行首被读成小数（`3.1万亿元…` 是第 3 项）——不报；目录之后正文重新编号。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T202"
     name = "structure.heading-sequence"
     category = Category.TITLE_SEQUENCE
@@ -50,7 +51,7 @@ class HeadingSequence(Rule):
                 earlier[(article, sequence.level)] = heading
                 if problem is not None:
                     last = previous.last if previous is not None else 0
-                    related = ()
+                    related: tuple[Related, ...] = ()
                     if previous is not None:
                         note = Message(f"上一个同级标题：{name(last)}",
                                        f"previous sibling: {name(last)}")

@@ -183,7 +183,7 @@ def opens_article(text: str, after_head: bool) -> bool:
     """A salutation that opens a speech: with a colon, or under a dateline
     (``同志们！`` and ``各位代表！`` also occur mid-speech)."""
     match = _SALUTATION.match(text)
-    return bool(match) and (after_head or match.group("end") in "：:") and len(text) <= 40
+    return match is not None and (after_head or match.group("end") in "：:") and len(text) <= 40
 
 
 def is_addressee(text: str) -> bool:

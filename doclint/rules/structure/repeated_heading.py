@@ -25,6 +25,7 @@ class RepeatedHeading(Rule):
     （“央视快评：”）、长句和少于 4 个汉字的标题不比较。标题以空格分开的几段合起来比较。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T102"
     name = "structure.repeated-heading"
     category = Category.TITLE_DUPLICATE

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
-from dataclasses import dataclass
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
@@ -79,6 +79,7 @@ class RepeatedText(Rule):
     由 T603 报告；相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T602"
     name = "structure.repeated-text"
     category = Category.DUPLICATE_TEXT
@@ -144,8 +145,8 @@ class RepeatedText(Rule):
                 near = whole and position[block.index] - position[first.index] <= _NEAR_BLOCKS
             sentences_in = len(_SENTENCE_ENDS.findall(key))
             pasted = sentences_in >= 2 if clause is not None else _pasted_paragraph(key)
-            if whole and (near and sentences_in and not _LABEL.match(key) or pasted and
-                          (near or clause is None)) and not _NOTE.match(key):
+            if whole and ((near and sentences_in and not _LABEL.match(key)) or (pasted and
+                          (near or clause is None))) and not _NOTE.match(key):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
             for match in _SENTENCE.finditer(key):
@@ -311,7 +312,5 @@ def _parallel(text: str, here: Span, there: Span) -> bool:
 def _item_prefix(text: str, start: int) -> str | None:
     """The text from the nearest list item marker before ``start`` up to it."""
     window = text[max(0, start - _ITEM_WINDOW) : start]
-    found = None
-    for found in _ITEM_MARKER.finditer(window):
-        pass
-    return None if found is None else window[found.start() :]
+    starts = [m.start() for m in _ITEM_MARKER.finditer(window)]
+    return window[starts[-1] :] if starts else None

@@ -46,11 +46,11 @@ def build(doc: Document) -> Structure:
     markers: list[lines.Marker | None] = []
     ordinals: dict[int, lines.ArticleMarker] = {}
     for index in range(len(texts)):
-        kind, marker, article = classify(texts, index)
+        kind, marker, ordinal = classify(texts, index)
         kinds.append(kind)
         markers.append(marker)
-        if article is not None:
-            ordinals[index] = article
+        if ordinal is not None:
+            ordinals[index] = ordinal
     contents = [text[lines.content_start(text):] for text in texts]
     ranges = _split(contents, kinds, ordinals)
     articles = [_head(number, found, contents, kinds, ordinals, paragraphs)
@@ -192,8 +192,8 @@ def _titled_head(texts: list[str], kinds: list[Kind], dateline: int, floor: int)
 
 
 def _title_like(text: str, kind: Kind) -> bool:
-    return kind in (Kind.LABEL, Kind.TITLE) and lines.looks_like_title(text) \
-        or kind is Kind.BODY and lines.could_be_title(text)
+    return (kind in (Kind.LABEL, Kind.TITLE) and lines.looks_like_title(text)) \
+        or (kind is Kind.BODY and lines.could_be_title(text))
 
 
 def _body_follows(kinds: list[Kind], dateline: int) -> bool:

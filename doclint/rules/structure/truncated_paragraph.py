@@ -61,6 +61,7 @@ class TruncatedParagraph(Rule):
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告。
     """
 
+    group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T301"
     name = "structure.truncated-paragraph"
     category = Category.TRUNCATION
@@ -99,12 +100,12 @@ class TruncatedParagraph(Rule):
                 continue
             following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             what = _what_follows(endings, block, following)
-            if what is None or what == "paragraph" and not _reads_as_paragraph(block, items):
+            if what is None or (what == "paragraph" and not _reads_as_paragraph(block, items)):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
                 start = block.span.end - 1
-            related = ()
+            related: tuple[Related, ...] = ()
             if following is not None:
                 related = (Related(following.span, _NEXT[what]),)
             yield self.report(Span(start, block.span.end), tail=block.text[-6:],
