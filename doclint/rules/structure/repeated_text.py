@@ -23,13 +23,13 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MIN_SENTENCES = 2  # sentences in a run repeated far from its first occurrence
 _MIN_RUN_HAN = 40
 _NEAR_SENTENCES = 8  # a sentence repeated within this many sentences is pasted, wherever it is
-_NEAR_BLOCKS = 3
+_NEAR_BLOCKS = 6
 _LONG_PARAGRAPH = 30
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 _CLAUSE_MARK = regex.compile(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
 _LEGAL = 3  # 第N条 headings that make a text a law's (parallel articles share their wording)
 _SENTENCE_ENDS = re.compile(r"[。！？!?；;]")
-_NOTE = re.compile(r"^[（(][^（()）]*[）)][。]?$")  # an editor's note: （这是…谈话的一部分。）
+_NOTE = re.compile(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
 _OPEN_QUOTES = "“‘「『"
 _CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
 _CITE_LABEL = 12
@@ -44,6 +44,12 @@ _NEWS_LEAD = regex.compile(
 )
 # A list item's marker shortly before a repeated sentence: ①, （一）, 1., 一是 …
 _ITEM_WINDOW = 200
+# A list item's marker between two occurrences: they close two items of one list.
+_ITEM_BETWEEN = regex.compile(
+    r"(?:^|(?<=[\s\u3000。；;：:]))(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[一二三四五六七八九十]{1,3}[、是])",
+    regex.M,
+)
 _ITEM_MARKER = regex.compile(
     r"[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.．])\d{1,2}[.．、](?!\d)"
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}[、是]"
@@ -105,7 +111,7 @@ class RepeatedText(Rule):
             for body in _scopes(structure, article):
                 if not self._has_repeats(body):
                     continue
-                for finding in self._article(body, clause):
+                for finding in self._article(body, clause, text):
                     there = finding.related[0].span
                     if not (_quoted(text, finding.span) or _cited(text, finding.span)
                             or _cited(text, there) or _parallel(text, finding.span, there)):
@@ -118,7 +124,8 @@ class RepeatedText(Rule):
         long_enough = _LONG_SENTENCE.findall(keys)
         return len(set(long_enough)) < len(long_enough)
 
-    def _article(self, body: list[Block], clause: dict[int, int] | None) -> Iterator[Finding]:
+    def _article(self, body: list[Block], clause: dict[int, int] | None,
+                 text: str) -> Iterator[Finding]:
         """Repeats inside one scope. What repeats far from its first occurrence must be more
         than one sentence (a law's article, a formula, a note repeats one by design), and in
         a law's text only what repeats inside one article (``clause``: each block's 第N条)."""
@@ -139,14 +146,18 @@ class RepeatedText(Rule):
             consecutive = previous == (block.index - 1, key)  # T601's case
             previous = (block.index, key)
             whole = first is not block and not consecutive and lines.has_han(key, self.min_han)
-            if clause is not None:
+            if clause:
                 near = whole and clause[block.index] == clause[first.index]
             else:
                 near = whole and position[block.index] - position[first.index] <= _NEAR_BLOCKS
             sentences_in = len(_SENTENCE_ENDS.findall(key))
-            pasted = sentences_in >= 2 if clause is not None else _pasted_paragraph(key)
-            if whole and ((near and sentences_in and not _LABEL.match(key)) or (pasted and
-                          (near or clause is None))) and not _NOTE.match(key):
+            if clause is not None:  # a law's article is numbered once: twice is a paste
+                pasted = sentences_in >= 2 or _is_clause(block)
+            else:
+                pasted = _pasted_paragraph(key)
+            if whole and ((near and sentences_in and not _LABEL.match(key))
+                          or (pasted and (near or clause is None or _is_clause(block)))) \
+                    and not _NOTE.match(key):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
             for match in _SENTENCE.finditer(key):
@@ -155,39 +166,41 @@ class RepeatedText(Rule):
                     seen.clear()
                     cuts.pop(0)
                 index = len(sentences)
-                text = match.group().rstrip(_TRAILING)
-                sentences.append(_Sentence(block, match.start(), match.end(), _han(text)))
-                if len(text) < self.min_han:
-                    continue
-                earlier = seen.setdefault(text, index)
+                unit = match.group().rstrip(_TRAILING)
+                sentences.append(_Sentence(block, match.start(), match.end(), _han(unit)))
+                if len(unit) < self.min_han or _NOTE.match(match.group()):
+                    continue  # short, or a bracketed note (（负责部门：…）) that tags items
+                earlier = seen.setdefault(unit, index)
                 if earlier == index or whole or consecutive:
                     continue
-                if not lines.has_han(text, self.min_han):
+                if not lines.has_han(unit, self.min_han):
                     continue
                 if run is not None and run.here[-1] == index - 1 and run.there[-1] == earlier - 1:
                     run.here.append(index)
                     run.there.append(earlier)
                     continue
                 if run is not None:
-                    yield from _some(self._run(run, sentences, clause))
+                    yield from _some(self._run(run, sentences, clause, text))
                 run = _Run([index], [earlier])
         if run is not None:
-            yield from _some(self._run(run, sentences, clause))
+            yield from _some(self._run(run, sentences, clause, text))
 
-    def _run(self, run: _Run, sentences: list[_Sentence],
-             clause: dict[int, int] | None) -> Finding | None:
-        near = run.here[0] - run.there[-1] <= _NEAR_SENTENCES
-        if clause is not None and clause:
+    def _run(self, run: _Run, sentences: list[_Sentence], clause: dict[int, int] | None,
+             text: str) -> Finding | None:
+        here = _span(sentences[run.here[0]], sentences[run.here[-1]])
+        there = _span(sentences[run.there[0]], sentences[run.there[-1]])
+        near = run.here[0] - run.there[-1] <= _NEAR_SENTENCES \
+            and not _ITEM_BETWEEN.search(text, there.end, here.start)
+        if clause:
             near = near and clause[sentences[run.here[0]].block.index] \
                 == clause[sentences[run.there[-1]].block.index]
         long = len(run.here) >= _MIN_SENTENCES \
             and sum(sentences[i].han for i in run.here) >= _MIN_RUN_HAN
-        # One sentence far from its twin is a formula more often than a paste; a law repeats
-        # its formulas even within an article, so there only a longer run near its twin counts.
+        # One sentence far from its twin, or the same tail of two items of a list, is a
+        # formula more often than a paste; a law repeats its formulas even within an article,
+        # so there only a longer run near its twin counts.
         if not (long and near) if clause is not None else not (near or long):
             return None
-        here = _span(sentences[run.here[0]], sentences[run.here[-1]])
-        there = _span(sentences[run.there[0]], sentences[run.there[-1]])
         note = Message("首次出现", "first occurrence")
         return self.report(here, self.sentence, line=sentences[run.there[0]].block.line,
                            related=(Related(there, note),))
@@ -239,6 +252,10 @@ def _news_items(key: str) -> list[int]:
     return [m.start() for m in _NEWS_LEAD.finditer(key)]
 
 
+def _is_clause(block: Block) -> bool:
+    return block.heading is not None and block.heading.level is Level.CLAUSE
+
+
 def _pasted_paragraph(key: str) -> bool:
     """A paragraph repeated far from its first occurrence that reads as pasted text: two or
     more sentences, or one long sentence (not a label line: 依据：《…》, 适用：…)."""
@@ -280,8 +297,8 @@ def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:
             body, seen = [], {}
         if heading is not None:
             seen[heading.level] = max(seen.get(heading.level, 0), heading.number)
-        if block.kind is Kind.BODY:
-            body.append(block)
+        if block.kind is Kind.BODY or (heading is not None and heading.inline):
+            body.append(block)  # prose, and numbered paragraphs (（四）开展评估。…, 第十条 …)
     if body:
         yield body
 
