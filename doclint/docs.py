@@ -61,7 +61,7 @@ def precision_record(code: str) -> dict[str, Any] | None:
     if found is None or not found.judged:
         return None
     return {"judged": found.judged, "right": found.right, "precision": round(found.precision, 4),
-            "low": found.low, "high": found.high, "fires": found.fires, "stale": found.stale}
+            "low": found.low, "high": found.high, "fires": found.fires}
 
 
 def precision_text(code: str, lang: str = "zh") -> str:

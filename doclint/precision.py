@@ -24,7 +24,6 @@ class Measured:
     high: float
     fires: int       # findings of the rule on the whole measuring set
     corpus: str      # the measuring set, e.g. "dev holdout (503 documents)"
-    stale: bool = False  # the rule's findings changed after they were judged
 
     @property
     def precision(self) -> float:
@@ -40,12 +39,10 @@ class Measured:
         share = f"{self.precision:.0%}"
         interval = f"{self.low:.0%}–{self.high:.0%}"
         if lang == "en":
-            text = (f"{share} right ({self.right}/{self.judged} judged, 95% CI {interval}) "
+            return (f"{share} right ({self.right}/{self.judged} judged, 95% CI {interval}) "
                     f"of {self.fires} findings on the {self.corpus}")
-            return text + (" — stale: findings changed since judged" if self.stale else "")
-        text = (f"{share} 正确（判定 {self.judged} 条中 {self.right} 条，95% 置信区间 {interval}），"
+        return (f"{share} 正确（判定 {self.judged} 条中 {self.right} 条，95% 置信区间 {interval}），"
                 f"{self.corpus}上共 {self.fires} 条")
-        return text + ("（已过期：判定后结果有变化）" if self.stale else "")
 
 
 @functools.cache
@@ -66,4 +63,4 @@ def measured(code: str) -> Measured | None:
         return None
     return Measured(judged=entry["judged"], right=entry["right"], low=entry["low"],
                     high=entry["high"], fires=entry["fires"],
-                    corpus=table.get("corpus", "measuring set"), stale=entry.get("stale", False))
+                    corpus=table.get("corpus", "measuring set"))

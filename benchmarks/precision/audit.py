@@ -17,10 +17,10 @@ round are never drawn again: a rule changed after a round is judged on fresh fin
 The judge writes ``rounds/ROUND.verdicts.jsonl``: one ``{"id", "verdict", "noisy", "reason"}``
 per finding, verdict ``right``, ``false`` or ``style`` (README.md in this folder).
 
-``report`` takes, for every rule, the newest round on the measuring set (the holdout) that
-judged it, and writes ``docs/precision.md`` and ``doclint/data/precision.json``. A rule whose
-findings on the set changed since that round is marked stale: the figure describes an older
-version of it, and the rule must be judged again.
+``report`` runs doclint on the measuring set (the holdout) again and counts, for every rule,
+the verdicts on the findings it reports *now*: a verdict counts while its finding is still
+reported with the same message; a finding that changed, or a new one, waits for a fresh round.
+It writes ``docs/precision.md`` and ``doclint/data/precision.json``.
 
 Sets: ``holdout`` (corpus/dev HOLDOUT.txt, the measuring set), ``tune`` (the rest of corpus/dev)
 and ``real`` (corpus/real). The corpus is ``../shared/corpus`` beside the repository, or
@@ -233,7 +233,7 @@ def draw(found: list[Found], per_rule: int, seed: int, exclude: set[str]
     by_code: dict[str, dict[str, list[Found]]] = collections.defaultdict(
         lambda: collections.defaultdict(list))
     for item in found:
-        if item.id not in exclude:
+        if claim(item.id, item.raw["message"]) not in exclude:
             by_code[item.code][item.path].append(item)
     chosen: dict[str, list[Found]] = {}
     for code in sorted(by_code):
@@ -253,12 +253,36 @@ def draw(found: list[Found], per_rule: int, seed: int, exclude: set[str]
 # ---------------------------------------------------------------- rounds
 
 
-def judged_ids() -> set[str]:
-    ids: set[str] = set()
+def claim(finding_id: str, message: str) -> str:
+    """What a verdict is about: this finding (its fingerprint) with this message."""
+    return f"{finding_id}|{message}"
+
+
+RETIRED = Path(__file__).resolve().parent / "retired.json"
+
+
+def retired() -> dict[str, set[str]]:
+    """Rounds whose verdicts no longer count for a rule, because the rule was changed after
+    its fixer read those verdicts: code -> round names (see README.md, "Retired verdicts")."""
+    if not RETIRED.exists():
+        return {}
+    data = json.loads(RETIRED.read_text("utf-8"))
+    return {code: set(item["rounds"]) for code, item in data.items()}
+
+
+def drawn_claims() -> set[str]:
+    """Every claim already drawn into a round's sheet (judged or waiting for its judge), but
+    for the rounds retired for its rule: those findings may be drawn and judged again."""
+    claims: set[str] = set()
+    gone = retired()
     for path in ROUNDS.glob("*.sheet.jsonl"):
-        ids.update(json.loads(line)["id"] for line in path.read_text("utf-8").splitlines()
-                   if line.strip())
-    return ids
+        name = path.name[: -len(".sheet.jsonl")]
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                if name not in gone.get(entry["code"], ()):
+                    claims.add(claim(entry["id"], entry["message"]))
+    return claims
 
 
 @dataclass
@@ -317,7 +341,7 @@ def cmd_sample(args: argparse.Namespace) -> None:
     wanted = {c.strip() for c in args.codes.split(",")} if args.codes else None
     if wanted:
         found = [f for f in found if f.code in wanted]
-    chosen = draw(found, args.per_rule, args.seed, judged_ids())
+    chosen = draw(found, args.per_rule, args.seed, drawn_claims())
     entries = [sheet_entry(item, sources, args.round) for code in chosen for item in chosen[code]]
     random.Random(args.seed).shuffle(entries)  # judges should not read one rule in a row
     meta = {"round": args.round, "set": args.set, "files": len(files), "seed": args.seed,
@@ -357,44 +381,41 @@ class RuleFigure:
     false: int
     style: int
     noisy: int
-    stale: bool
-    fires_then: int
 
     @property
     def precision(self) -> float:
         return self.right / self.judged if self.judged else 0.0
 
 
-def figures(rounds: list[Round], set_name: str, current: dict[str, dict[str, Any]]
-            ) -> dict[str, RuleFigure]:
-    """Every rule's judged figure on ``set_name``.
+def figures(rounds: list[Round], set_name: str, current: list[Found]) -> dict[str, RuleFigure]:
+    """Every rule's judged figure on ``set_name``: the verdicts on its current findings.
 
-    The rounds that judged the rule's current findings (same digest then and now) are pooled.
-    When no round did, the newest round that judged the rule gives a stale figure.
+    A verdict counts while the finding it judged is still reported with the same message (the
+    same fingerprint: code, file, flagged text and context); a finding that changed, or a new
+    one, waits for a fresh round.
     """
-    pooled: dict[str, list[tuple[Round, list[dict[str, Any]]]]] = collections.defaultdict(list)
+    verdicts: dict[str, tuple[Round, dict[str, Any]]] = {}
+    gone = retired()
     for rnd in rounds:
         if rnd.meta["set"] != set_name:
             continue
-        by_code: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
         for entry in rnd.sheet:
             verdict = rnd.verdicts.get(entry["id"])
-            if verdict is not None:
-                by_code[entry["code"]].append(verdict)
-        for code, verdicts in by_code.items():
-            pooled[code].append((rnd, verdicts))
+            if verdict is not None and rnd.name not in gone.get(entry["code"], ()):
+                verdicts[claim(entry["id"], entry["message"])] = (rnd, verdict)
+    judged: dict[str, list[tuple[Round, dict[str, Any]]]] = collections.defaultdict(list)
+    for item in current:
+        found = verdicts.get(claim(item.id, item.raw["message"]))
+        if found is not None:
+            judged[item.code].append(found)
     result: dict[str, RuleFigure] = {}
-    for code, judged in pooled.items():
-        now = current.get(code, {}).get("digest")
-        fresh = [(r, v) for r, v in judged if r.meta["codes"].get(code, {}).get("digest") == now]
-        chosen = fresh or judged[-1:]
-        verdicts = [v for _, vs in chosen for v in vs]
-        counts = collections.Counter(v["verdict"] for v in verdicts)
+    for code, items in judged.items():
+        counts = collections.Counter(v["verdict"] for _, v in items)
+        names = sorted({r.name for r, _ in items})
         result[code] = RuleFigure(
-            code=code, round="+".join(r.name for r, _ in chosen), judged=len(verdicts),
-            right=counts["right"], false=counts["false"], style=counts["style"],
-            noisy=sum(1 for v in verdicts if v.get("noisy")), stale=not fresh,
-            fires_then=chosen[-1][0].meta["codes"].get(code, {}).get("count", 0))
+            code=code, round="+".join(names), judged=len(items), right=counts["right"],
+            false=counts["false"], style=counts["style"],
+            noisy=sum(1 for _, v in items if v.get("noisy")))
     return result
 
 
@@ -413,9 +434,10 @@ def cmd_report(args: argparse.Namespace) -> None:
     holdout = set_files(MEASURING_SET)
     sources = Sources()
     report = run_doclint(holdout)
-    current = population(findings(report, sources))
+    found = findings(report, sources)
+    current = population(found)
     rounds = all_rounds()
-    figs = figures(rounds, MEASURING_SET, current)
+    figs = figures(rounds, MEASURING_SET, found)
     dev = run_doclint(set_files("dev"), preview=False)
     real = run_doclint(set_files("real"), preview=False)
     stable = {r.code for r in rules if r.maturity.value == "stable"}
@@ -426,12 +448,11 @@ def cmd_report(args: argparse.Namespace) -> None:
         fig = figs.get(code)
         entry: dict[str, Any] = {"fires": current.get(code, {}).get("count", 0), "judged": 0,
                                  "right": 0, "false": 0, "style": 0, "low": 0.0, "high": 1.0,
-                                 "round": "", "stale": False}
+                                 "round": ""}
         if fig is not None:
             low, high = wilson(fig.right, fig.judged)
             entry.update(judged=fig.judged, right=fig.right, false=fig.false, style=fig.style,
-                         low=round(low, 4), high=round(high, 4), round=fig.round,
-                         stale=fig.stale)
+                         low=round(low, 4), high=round(high, 4), round=fig.round)
         data_rules[code] = entry
     label = f"{SET_LABELS[MEASURING_SET]} ({len(holdout)} documents)"
     DATA_FILE.parent.mkdir(parents=True, exist_ok=True)
@@ -474,7 +495,12 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
         "- **How findings are drawn.** `audit.py sample` runs every rule (preview included) and",
         "  draws up to 30 findings per rule, each from a different file while it can, with a fixed",
         "  seed. A finding judged once is never drawn again, so a rule changed after a round is",
-        "  judged on fresh findings, not on the ones it was fixed for.",
+        "  judged on fresh findings, not on the ones it was fixed for. The rules were fixed on",
+        "  other documents (corpus/real and the rest of corpus/dev); nobody who fixed a rule read",
+        "  the measuring set.",
+        "- **What counts.** The report runs the rules on the measuring set again: a verdict counts",
+        "  while its finding is still reported with the same message. A finding a fix removed",
+        "  drops out of the figure, and a new or reworded one waits for a fresh round.",
         "- **Verdicts.** *right*: the text has this defect and the message names it. *false*: the",
         "  text is fine, or the message names the wrong defect. *style*: the text follows its",
         "  period's or source's house style consistently; it counts against precision, because",
@@ -484,8 +510,6 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
         f"- **Stable** rules (on by default) need at least {STABLE_THRESHOLD:.0%} judged precision",
         f"  on {MIN_JUDGED} or more judged findings, or on all of them when the rule fires fewer",
         "  times than that on the set. Other rules are *preview*: `--preview` runs them.",
-        "- **Stale** means the rule's findings on the set changed after they were judged: the",
-        "  figure is of an older version, and the rule waits for a fresh round.",
         "",
         "## Summary",
         "",
@@ -499,7 +523,7 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
         "## Per rule",
         "",
         "| rule | maturity | fires | judged | right | false | style | noisy | precision | 95% CI "
-        "| round | status |",
+        "| rounds | status |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
     ]
     for rule in rules:
@@ -514,7 +538,7 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
             continue
         low, high = wilson(fig.right, fig.judged)
         enough = fig.judged >= min(MIN_JUDGED, max(n, 1))
-        status = ("stale" if fig.stale else "ok" if fig.precision >= STABLE_THRESHOLD and enough
+        status = ("ok" if fig.precision >= STABLE_THRESHOLD and enough
                   else "too few judged" if not enough else "below 95%")
         out.append(f"| [{code}](rules/{code}.md) | {maturity} | {n} | {fig.judged} | {fig.right} "
                    f"| {fig.false} | {fig.style} | {fig.noisy} | {fig.precision:.0%} | "

@@ -38,8 +38,7 @@ def _precision_cell(code: str) -> str:
     found = measured(code)
     if found is None or not found.judged:
         return "" if found is None or found.fires else "silent"
-    cell = f"{found.precision:.0%} ({found.right}/{found.judged})"
-    return cell + " stale" if found.stale else cell
+    return f"{found.precision:.0%} ({found.right}/{found.judged})"
 
 
 def main(argv: list[str] | None = None) -> None:
