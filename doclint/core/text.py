@@ -16,7 +16,7 @@ _BLANK = regex.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 _PARAGRAPH_SPACE = " \t\u3000\u00a0\u200b\ufeff"
 # A paragraph indent inside a line: a run of spaces after the end of a sentence, where a page
 # that lost its paragraph breaks still shows where they were (“……。　　下一段……”).
-_INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0]{2,}(?=\S)")
+INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0]{2,}(?=\S)")
 HAN = regex.compile(r"\p{Han}")
 
 
@@ -57,7 +57,7 @@ class Paragraphs:
                 continue
             start += len(raw) - len(raw.lstrip(_PARAGRAPH_SPACE))
             if ("\u3000\u3000" in stripped or "  " in stripped or "\u00a0" in stripped) \
-                    and _INLINE_INDENT.search(stripped):
+                    and INLINE_INDENT.search(stripped):
                 items.extend(_split_indents(number, start, stripped))
             else:
                 items.append(Paragraph(number, Span(start, start + len(stripped)), stripped))
@@ -67,7 +67,7 @@ class Paragraphs:
 def _split_indents(number: int, start: int, text: str) -> list[Paragraph]:
     pieces = []
     begin = 0
-    for match in _INLINE_INDENT.finditer(text):
+    for match in INLINE_INDENT.finditer(text):
         pieces.append(Paragraph(number, Span(start + begin, start + match.start()),
                                 text[begin : match.start()]))
         begin = match.end()

@@ -8,7 +8,6 @@ import pluggy
 import pytest
 
 import doclint.readers
-
 from doclint.core import Category, Maturity, Message, Rule
 from doclint.core.config import Config, load_config
 from doclint.core.errors import ConfigError

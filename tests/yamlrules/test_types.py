@@ -390,9 +390,9 @@ def test_house_style_pattern_for_existence(make_rule):
 
 def test_house_style_needs_literal_replacements(tmp_path):
     import pytest
+    from packhelp import write_rule
 
     from doclint.core.errors import ConfigError
-    from packhelp import write_rule
 
     with pytest.raises(ConfigError, match="house_style: true needs replacements that begin"):
         write_rule(tmp_path, 'type: substitution\n' + MESSAGE + """

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -21,11 +19,10 @@ from doclint.core import (
     Maturity,
     Message,
     Rule,
+    Span,
 )
-from doclint.rules.structure.layout import Layout
-
-_INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0]{2,}(?=\S)")
-_SPACED_PAIR = regex.compile(r"(?<=[\p{Han}\d０-９])[ \u3000\u00a0](?=[\p{Han}\d０-９])")
+from doclint.core.text import INLINE_INDENT
+from doclint.rules.structure.layout import SPACED_PAIR, Layout
 
 _LETTER_SPACED = ("中 华 人 民 共 和 国 国 务 院 关 于 进 一 步 加 强 安 全 生 产 工 作 的 决 定 ，"
                   "各 省 、 自 治 区 、 直 辖 市 人 民 政 府 ： 为 了 进 一 步 加 强 安 全 生 产 工 作 ，"
@@ -134,12 +131,10 @@ class FlattenedParagraphs(Rule):
         yield self.report(layout.flattened, count=layout.indents, fix=fix)
 
 
-def _indents(doc: Document) -> Iterator[tuple[int, int]]:
-    from doclint.core.document import Span
-
+def _indents(doc: Document) -> Iterator[Span]:
     text = doc.text
     for _, start, end in doc.index.line_spans():
-        for match in _INLINE_INDENT.finditer(text, start, end):
+        for match in INLINE_INDENT.finditer(text, start, end):
             yield Span(match.start(), match.end())
 
 
@@ -166,13 +161,11 @@ class LetterSpacedText(Rule):
     basis = "文件格式：字间空格（issue 10 §6）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        from doclint.core.document import Span
-
         layout = doc.facts(Layout)
         if layout.letter_spaced is None:
             return
         edits = tuple(Edit(Span(m.start(), m.end()), "")
-                      for m in _SPACED_PAIR.finditer(doc.text))
+                      for m in SPACED_PAIR.finditer(doc.text))
         fix = Fix(edits, Message("删除字间空格", "Remove the spaces between characters"),
                   safe=False)
         yield self.report(layout.letter_spaced, count=layout.spaced_pairs, fix=fix)

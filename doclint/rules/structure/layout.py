@@ -23,14 +23,14 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.text import INLINE_INDENT
 
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 _CLAUSE = regex.compile(r"[，、,]")
 _LINE_END = regex.compile(r"[。！？!?；;：:”’」』）)…—]$")
 # Two visible characters (Han or digits) set apart by one space.
-_SPACED_PAIR = regex.compile(r"(?<=[\p{Han}\d０-９])[ \u3000\u00a0](?=[\p{Han}\d０-９])")
+SPACED_PAIR = regex.compile(r"(?<=[\p{Han}\d０-９])[ \u3000\u00a0](?=[\p{Han}\d０-９])")
 _CLOSE_PAIR = regex.compile(r"[\p{Han}\d０-９](?=[\p{Han}\d０-９])")
-_INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0]{2,}(?=\S)")
 _TAG = regex.compile(
     r"</?(?:p|br|div|span|strong|b|i|em|a|img|table|tr|td|th|tbody|ul|ol|li|h[1-6]|font|center|"
     r"section|article|header|footer|nav|meta|script|style|iframe)\b[^<>\n]{0,300}>",
@@ -115,7 +115,7 @@ def _flattened(prose: list[tuple[int, int, str]]) -> dict[str, object]:
     indents = 0
     first: Span | None = None
     for start, _, line in prose:
-        for match in _INLINE_INDENT.finditer(line):
+        for match in INLINE_INDENT.finditer(line):
             indents += 1
             if first is None:
                 first = Span(start + match.start(), start + match.end())
@@ -132,7 +132,7 @@ def _letter_spaced(prose: list[tuple[int, int, str]]) -> dict[str, object]:
     spaced = close = 0
     first: Span | None = None
     for start, _, line in prose:
-        for match in _SPACED_PAIR.finditer(line):
+        for match in SPACED_PAIR.finditer(line):
             spaced += 1
             if first is None:
                 first = Span(start + match.start() - 1, start + match.end() + 1)
