@@ -12,6 +12,7 @@ from doclint.core import (
     Examples,
     Finding,
     Fix,
+    Maturity,
     Message,
     Related,
     Rule,
@@ -64,6 +65,7 @@ class FullwidthDigits(Rule):
     """
 
     code = "N302"
+    maturity = Maturity.PREVIEW
     name = "number.fullwidth-digits"
     category = Category.MIXED_WIDTH
     # More than this many in one file is one systematic cause (a copied page, a template).

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from doclint.core import Category, Document, Edit, Example, Examples, Finding, Fix, Message, Rule
+from doclint.core import (
+    Category,
+    Document,
+    Edit,
+    Example,
+    Examples,
+    Finding,
+    Fix,
+    Maturity,
+    Message,
+    Rule,
+)
 from doclint.core.document import Span
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
@@ -45,6 +56,7 @@ class BrokenLine(Rule):
 
     group_after = 10  # a scrape that broke every link breaks dozens of lines the same way
     code = "T401"
+    maturity = Maturity.PREVIEW
     name = "structure.broken-line"
     category = Category.BROKEN_LINE
     summary = Message("句子被硬换行断开。", "A sentence is broken by a hard line break.")

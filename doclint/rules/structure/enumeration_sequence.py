@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
 from doclint.rules.structure.model import Block, Enumeration, Structure, Style
 from doclint.rules.structure.sequence_check import STYLE_NAMES, describe
 
@@ -32,6 +32,7 @@ class EnumerationSequence(Rule):
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T203"
+    maturity = Maturity.PREVIEW
     name = "structure.enumeration-sequence"
     category = Category.TITLE_SEQUENCE
     summary = Message("段内列举序号不连续。", "An in-paragraph enumeration is not consecutive.")

@@ -104,7 +104,6 @@ class FlattenedParagraphs(Rule):
     code = "T404"
     name = "structure.flattened-paragraphs"
     category = Category.BROKEN_LINE
-    maturity = Maturity.PREVIEW
     fixable = True
     summary = Message("段落换行丢失，多段被压进同一行。",
                       "Paragraph breaks were lost: paragraphs run into one line.")

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
+from doclint.core import (
+    Category,
+    Document,
+    Examples,
+    Finding,
+    Maturity,
+    Message,
+    Related,
+    Rule,
+    Severity,
+)
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import LEVEL_EXAMPLE, Block, Level, Sequence, Structure
 
@@ -20,6 +30,7 @@ class HeadingNesting(Rule):
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T204"
+    maturity = Maturity.PREVIEW
     name = "structure.heading-nesting"
     category = Category.TITLE_SEQUENCE
     severity = Severity.INFO  # a layout error, not damaged text

@@ -11,7 +11,6 @@ from doclint.core import (
     Examples,
     Finding,
     Fix,
-    Maturity,
     Message,
     Related,
     Rule,
@@ -41,7 +40,6 @@ class PageCopiesRule(Rule):
     code = "T603"
     name = "structure.page-copies"
     category = Category.DUPLICATE_TEXT
-    maturity = Maturity.PREVIEW
     masks = True
     fixable = True
     summary = Message("文件中含有本文的完整副本。",

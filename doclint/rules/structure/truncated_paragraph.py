@@ -7,7 +7,17 @@ from collections.abc import Iterator
 
 import regex
 
-from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
+from doclint.core import (
+    Category,
+    Document,
+    Examples,
+    Finding,
+    Maturity,
+    Message,
+    Related,
+    Rule,
+    Severity,
+)
 from doclint.core.document import Span
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
@@ -63,6 +73,7 @@ class TruncatedParagraph(Rule):
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T301"
+    maturity = Maturity.PREVIEW
     name = "structure.truncated-paragraph"
     category = Category.TRUNCATION
     severity = Severity.ERROR

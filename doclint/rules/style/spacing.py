@@ -14,6 +14,7 @@ from doclint.core import (
     Examples,
     Finding,
     Fix,
+    Maturity,
     Message,
     Rule,
     Severity,
@@ -51,6 +52,7 @@ class SpaceInChineseText(Rule):
     """
 
     code = "T501"
+    maturity = Maturity.PREVIEW
     name = "style.space-in-chinese"
     category = Category.SPACING
     severity = Severity.WARNING

@@ -13,6 +13,7 @@ from doclint.core import (
     Example,
     Examples,
     Finding,
+    Maturity,
     Message,
     Rule,
     Severity,
@@ -155,6 +156,7 @@ class TemplatePlaceholder(Rule):
     """
 
     code = "P101"
+    maturity = Maturity.PREVIEW
     name = "template.placeholder"
     category = Category.PLACEHOLDER
     severity = Severity.ERROR

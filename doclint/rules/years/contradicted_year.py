@@ -6,7 +6,17 @@ from collections.abc import Iterator
 
 import regex
 
-from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
+from doclint.core import (
+    Category,
+    Document,
+    Examples,
+    Finding,
+    Maturity,
+    Message,
+    Related,
+    Rule,
+    Severity,
+)
 from doclint.rules.years.context import Subject, subject_before, year_reference
 from doclint.rules.years.eras import PIN, EraFacts, MarkerHit
 
@@ -25,6 +35,7 @@ class YearContradictedByWording(Rule):
     """
 
     code = "Y201"
+    maturity = Maturity.PREVIEW
     name = "year.contradicted-by-wording"
     category = Category.ANACHRONISM
     severity = Severity.ERROR
