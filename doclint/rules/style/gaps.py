@@ -77,17 +77,46 @@ _DATE = (
 )
 _DATE_OPENS = regex.compile(_DATE)
 _DATE_CLOSES = regex.compile(_DATE + r"(?!\p{Han})")
-# A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况").
+# A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况"),
+# opening the unit or a clause after a colon ("报告如下：一、基本情况 该项目……").
 _NUMBERED_HEADING = regex.compile(
     r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
-    r"\p{Han}{1,20}|[一二三四五六七八九十]{1,3}"
+    r"[\p{Han}“”‘’《》]{1,20}|[一二三四五六七八九十]{1,3}"
 )
-# A paragraph of its own after a run-in heading: a clause with a comma, or a long one.
-_BODY_AFTER = 20
+_HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
+# A paragraph of its own after a run-in heading: a clause with a comma, or more than a word.
+_BODY_AFTER = 6
 # The next item of a list or a table of contents ("第二章 任免范围", "二、任务").
 _NEXT_ITEM = regex.compile(
     r"第[〇零一二三四五六七八九十百千]+[章节条款编篇]|[一二三四五六七八九十]+、"
 )
+# Standard typesetting pads a heading of two or three characters to the width of four ("第一章
+# 总　则", "目　录"): the spaced heading follows a line boundary, a wide gap or its number, and
+# is followed by one of them or by the next heading of a table of contents or its first article.
+_PADDED_HEADING_CHARS = (2, 3)
+_HEADING_NUMBER_BEFORE = regex.compile(
+    r"(?:第[〇零一二三四五六七八九十百千\d]+(?:章|节|编|分编|篇|部分)|[一二三四五六七八九十]+[、．.]"
+    r"|[（(][一二三四五六七八九十\d]+[）)])$"
+)
+_HEADING_NUMBER_AFTER = regex.compile(
+    r"第[〇零一二三四五六七八九十百千\d]+(?:章|节|条|编|分编|篇|部分)|[一二三四五六七八九十]+、"
+    r"|[（(][一二三四五六七八九十]+[）)]"
+)
+_HEADING_FRAME = "\r\n#>*"
+# A slogan or theme quoted after its label without quotation marks ("口号是：运动无限 气象万千。"):
+# phrases of characters joined by single spaces, from the colon to the end of the unit.
+_SLOGAN_LABEL = regex.compile(
+    r"(?:口号|标语|主题|主旨|宣传语|校训|理念|寄语|誓词|倡议语)(?:词|语)?(?:是|为)?[：:]$"
+)
+_SLOGAN = regex.compile(r"\p{Han}{2,12}(?:[ \u3000]\p{Han}{2,12})+")
+_SLOGAN_LABEL_REACH = 12
+# A news summary lists its headlines as numbered items, whose clauses a space separates even
+# when an item ends with 。 ("2.某地病例增多 或与季节变化叠加。"): phrases of some length on
+# both sides, and another numbered item next to it.
+_HEADLINE_ITEM = regex.compile(r"[ \t\u3000]*(?:\d+[.．、]|[（(]\d+[）)])(?:【[^】\r\n]{1,20}】)?")
+_HEADLINE_MAX = 48
+_HEADLINE_PHRASE = 4
+_HEADLINE_NEIGHBOURS = 3  # lines looked at on either side, blank ones included
 # A label opening the next paragraph ("……桃树村 网友：您好").
 _LABEL_AFTER = regex.compile(r"\p{Han}{1,4}[：:]")
 
@@ -111,7 +140,7 @@ def is_separator(text: str, gap: Span) -> bool:
     """Whether the single space ``gap`` between two Chinese characters separates items on
     purpose (see the module docstring) rather than splitting a sentence."""
     run = _spaced_run(text, gap)
-    if run is None or _padded_item(text, *run):
+    if run is None or _padded_item(text, *run) or _padded_heading(text, *run):
         return True
     if _in_list_of_names(text, gap):
         return True
@@ -119,6 +148,8 @@ def is_separator(text: str, gap: Span) -> bool:
     if not _is_sentence(text, first, last):
         return True
     if _separates_items(text, gap, first, last):
+        return True
+    if _slogan_after_label(text, gap, first) or _in_list_of_headlines(text, gap, first, last):
         return True
     line_first, line_last = line_start(text, gap.start), line_end(text, gap.end)
     if _in_title_or_slogan(text, gap, line_first, line_last):
@@ -204,14 +235,85 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
     opening = lead.end() if lead else first
     if _DATE_OPENS.fullmatch(text, opening, gap.start):
         return True
-    if _NUMBERED_HEADING.fullmatch(text, opening, gap.start) and (
-        last - gap.end > _BODY_AFTER or _COMMA.search(text, gap.end, last)
+    colon = _HEADING_OPENS_AFTER.search(text, opening, gap.start)
+    heading = colon.end() if colon else opening
+    if _NUMBERED_HEADING.fullmatch(text, heading, gap.start) and (
+        last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last)
     ):
         return True
     closing = _DATE_CLOSES.match(text, gap.end, last)
     if closing and not text[closing.end() : last].strip(SPACES):
         return True
     return bool(_NEXT_ITEM.match(text, gap.end, last) or _LABEL_AFTER.match(text, gap.end, last))
+
+
+def _padded_heading(text: str, first: int, last: int) -> bool:
+    """The run is a short heading padded by standard typesetting (``第一章　总　则``,
+    ``目　录``), in a heading line, a table of contents or a flattened law."""
+    if (last - first) // 2 + 1 not in _PADDED_HEADING_CHARS:
+        return False
+    before, wide_before = _skip_spaces(text, first - 1, -1)
+    if before >= 0 and text[before] not in _HEADING_FRAME and not wide_before:
+        if not _HEADING_NUMBER_BEFORE.search(text[max(0, before - 10) : before + 1]):
+            return False
+    after, wide_after = _skip_spaces(text, last + 1, 1)
+    if after >= len(text) or text[after] in "\r\n" or wide_after:
+        return True
+    return bool(_HEADING_NUMBER_AFTER.match(text, after))
+
+
+def _skip_spaces(text: str, index: int, step: int) -> tuple[int, bool]:
+    """The first index from ``index`` on (in direction ``step``) that is not a space, and
+    whether two or more spaces were skipped."""
+    skipped = 0
+    while 0 <= index < len(text) and text[index] in SPACES:
+        index += step
+        skipped += 1
+    return index, skipped >= 2
+
+
+def _slogan_after_label(text: str, gap: Span, first: int) -> bool:
+    """A slogan after its label: ``口号是：运动无限 气象万千。``."""
+    colon = _HEADING_OPENS_AFTER.search(text, first, gap.start)
+    if colon is None or not _SLOGAN_LABEL.search(
+        text, max(first, colon.start() - _SLOGAN_LABEL_REACH), colon.end()
+    ):
+        return False
+    slogan = _SLOGAN.match(text, colon.end())
+    return slogan is not None and slogan.end() > gap.end and slogan.end() == _unit(text, gap)[1]
+
+
+def _in_list_of_headlines(text: str, gap: Span, first: int, last: int) -> bool:
+    """A headline of a numbered summary list, its clauses apart (see ``_HEADLINE_ITEM``)."""
+    start = line_start(text, gap.start)
+    item = _HEADLINE_ITEM.match(text, start, gap.start)
+    if item is None or first > item.end() or last - item.end() > _HEADLINE_MAX:
+        return False
+    if _has_comma(text, item.end(), last):
+        return False
+    if not (
+        _han_run(text, gap.start, -1) >= _HEADLINE_PHRASE
+        and _han_run(text, gap.end, 1) >= _HEADLINE_PHRASE
+    ):
+        return False
+    return _numbered_neighbour(text, start, line_end(text, gap.end))
+
+
+def _han_run(text: str, index: int, step: int) -> int:
+    """How many characters in a row stand before (``step`` -1) or from (1) ``index``."""
+    count = 0
+    position = index - 1 if step < 0 else index
+    while _is_han(text, position) and count < _HEADLINE_PHRASE:
+        position += step
+        count += 1
+    return count
+
+
+def _numbered_neighbour(text: str, start: int, end: int) -> bool:
+    """Another numbered item within a few lines above ``start`` or below ``end``."""
+    above = text[max(0, start - _UNIT_REACH) : start].splitlines()[-_HEADLINE_NEIGHBOURS:]
+    below = text[end : end + _UNIT_REACH].splitlines()[1 : _HEADLINE_NEIGHBOURS + 1]
+    return any(_HEADLINE_ITEM.match(line) for line in above + below if line.strip(SPACES))
 
 
 def _in_title_or_slogan(text: str, gap: Span, first: int, last: int) -> bool:
