@@ -19,6 +19,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.text import Sentences
+from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.parts import DocumentParts
 from doclint.rules.templates.placeholder import Placeholder, Placeholders
 
@@ -40,6 +41,7 @@ class GenericNameInTemplate(Rule):
 
     单个“某”是正常汉语（某企业、某地），单独出现时不报。只有上下文表明这是模板时才报告：
     同一句中有“某某”或 XX 一类占位符，或本篇中至少有两处这样的占位符。
+    本身就是模板或起草参考的部分（“（范本）”“示范文本”，见 P101）中的泛称是有意留的空位，不报。
     """
 
     code = "P104"
@@ -69,7 +71,10 @@ class GenericNameInTemplate(Rule):
         sentences = doc.facts(Sentences).items
         sentence_starts = [s.span.start for s in sentences]
         text = doc.text
+        model = doc.facts(ModelTexts)
         for match in _GENERIC.finditer(text):
+            if model.covers(match.start()):
+                continue  # a model text's generic names are its slots
             sentence = sentences[bisect.bisect_right(sentence_starts, match.start()) - 1]
             near = _within(fillers, starts, sentence.span)
             part = parts.part_at(match.start())

@@ -17,6 +17,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import Gated, line_start
 
@@ -66,6 +67,8 @@ class InstructionNote(Rule):
 
     这些括注告诉模板使用者在哪里填写什么；成稿中还在，说明文档是没有完成的模板。
     转载时“附件：……（略）”表示编者省略了附件，是正常的编辑说明，不报。
+    本身就是模板或起草参考的部分（“（参考格式）”“示范文本”“填写说明”，见 P101）中的填写说明是
+    有意写给使用者的，不报；其中的省略标记仍报告。
     修复删除括注（独占一行时删除整行），但删除后内容仍缺，故标为不安全。
     """
 
@@ -93,8 +96,11 @@ class InstructionNote(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        model = doc.facts(ModelTexts)
         for match in (m for probe in _PROBES for m in probe.finditer(text)):
             kind = match.lastgroup or "instruction"
+            if kind != "omitted" and model.covers(match.start()):
+                continue  # a model text tells its reader what to write on purpose
             if kind == "omitted" and _EDITORIAL_LINE.match(text, line_start(text, match.start())):
                 continue
             span = Span(match.start(), match.end())

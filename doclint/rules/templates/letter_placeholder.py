@@ -18,6 +18,7 @@ from doclint.core import (
     Span,
 )
 from doclint.rules.templates.anonymised import Anonymisation
+from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.placeholder import Placeholder, Placeholders, on_purpose
 
 _UNIT = (
@@ -64,8 +65,8 @@ class LetterPlaceholder(Rule):
     `×书记`、`镇X委`。
 
     模板用单个 X/N 标出应填的数字或序号。只在字母后紧跟计量单位、序数词、职务或机构名时报告；
-    公式和代号中的字母（`1+X证书`、`“2+N”`、`7×24小时`、`H1N1`、`X光`）不报；规定格式的条文
-    和匿名化文档中遮蔽的姓名、数字也不报（见 P101）。
+    公式和代号中的字母（`1+X证书`、`“2+N”`、`7×24小时`、`H1N1`、`X光`）不报；规定格式的条文、
+    模板或起草参考本身（示范文本、参考格式）和匿名化文档中遮蔽的姓名、数字也不报（见 P101）。
     """
 
     code = "P102"
@@ -100,6 +101,7 @@ class LetterPlaceholder(Rule):
             return
         # "X月X日", "XX书记" and the like are P101's.
         taken = [p.span for p in doc.facts(Placeholders).items]
+        model = doc.facts(ModelTexts)
         for match in sorted(matches, key=lambda m: m.start()):
             if any(s.start < match.end() and match.start() < s.end for s in taken):
                 continue
@@ -108,6 +110,8 @@ class LetterPlaceholder(Rule):
             # A masked name or figure of an anonymised document, a slot of a prescribed form.
             if kind in ("name", "number") and doc.facts(Anonymisation).anonymised:
                 continue
-            if on_purpose(text, Placeholder(span, "letters", match.group())):
+            if on_purpose(text, Placeholder(span, "letters", match.group())) or model.covers(
+                span.start
+            ):
                 continue
             yield self.report(span, _KIND[kind], text=match.group())

@@ -20,6 +20,7 @@ from doclint.core import (
     Span,
 )
 from doclint.rules.templates.anonymised import Anonymisation
+from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, Windowed, line_start
 
 _X = r"[XxＸｘ×]"
@@ -135,7 +136,8 @@ class Placeholders:
                 items.append(Placeholder(Span(start, end), kind_found, match.group()))
         if any(p.kind in _MASKS for p in items) and doc.facts(Anonymisation).anonymised:
             items = [p for p in items if p.kind not in _MASKS]
-        items = [p for p in items if not on_purpose(text, p)]
+        model = doc.facts(ModelTexts)
+        items = [p for p in items if not on_purpose(text, p) and not model.covers(p.span.start)]
         return cls(sorted(items, key=lambda p: p.span.start))
 
 
@@ -149,7 +151,10 @@ class TemplatePlaceholder(Rule):
 
     有意写出的空位也不报：规定格式的条文（“编号的编排方式为：X妆XXXXXXXX”“规范用语是：……
     处以XX元罚款”“文件名：XX县申报材料”“以“XX报”等为名”）、文中定义的编号位（“××××3为
-    流水号”）、表格文件名、产品型号（“XX型号”），以及匿名称呼（“王某某”）。经过匿名化处理的
+    流水号”）、表格文件名、产品型号（“XX型号”），以及匿名称呼（“王某某”）。本身就是模板或起草参考
+    的部分也不报：标题写明“编写参考”“（参考文本）”“（样本）”“（格式）”“示范文本”“范本”
+    “填写说明”的附件或文档，以及“参考条款如下：”引出的条文，其中的“××单位”“20XX年”是留给
+    使用者填写的格式；范围从该标题到下一个附件或文档结尾，文中其他部分照常检查。经过匿名化处理的
     文档（地名改为“A市A2区”、证件号码遮蔽为一长串“*”、电话号码改为“0000-00000000”）中，
     XX、***、某某是发布者有意遮蔽的姓名、地名和号码，不是模板残留，不报；其中的日期占位符、
     空列举项和空文号年份仍然报告。
@@ -177,6 +182,7 @@ class TemplatePlaceholder(Rule):
             "为群众提供“7×24小时”服务。",
             "许可证编号的编排方式为：X妆XXXXXXXX。其中，第一位X代表省份简称。",
             "您反映的A市A2区小区供水问题，经XX同志核实，现答复如下。",
+            "附件3：某省××产业联盟章程编写参考\n第五条　秘书处依托××单位设立。",
         ),
     )
     basis = "模板残留（domain-rules §6.1）"

@@ -1,0 +1,112 @@
+"""Parts of a document that are themselves a template: their blanks are the form, not leftovers.
+
+A notice often attaches the form it prescribes, and a drafting reference shows its user where to
+write: ``附件3：××联盟协议书（章程）编写参考``, ``某某合同（示范文本）``, ``申请书（格式）``,
+``填写说明``, or ``……参考条款如下：``. Inside such a part ``××单位``, ``20XX年X月X日`` and
+``（此处填写……）`` are slots the reader fills in. The part runs from its heading (or from the
+sentence that introduces the model text) to the next attachment, the end of the document in a
+compilation, or the end of the file; the rest of the file is judged as usual, so a speech's
+``XX书记`` is still a leftover.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from doclint.core import Document, Span
+from doclint.rules.structure.compilation import Compilation
+
+# The name of a model text, at the end of its heading or in brackets after its title.
+_BRACKETED = (
+    r"[（(](?:参考|参考文本|参考格式|参考样式|参考样本|参考范本|示范文本|示范格式|推荐文本|样本|样式|"
+    r"式样|格式|范本|范例|模板|模版|样表|样张|示例|填写说明)[）)]"
+)
+# Bare names that also name a topic ("规范公文格式", "推广合同范本") count only in a heading
+# without a section number.
+_TOPICAL = r"格式|式样|样式|样本|范本|模板|模版"
+_BARE = (
+    r"(?:编写|编制|撰写|起草|写作)(?:参考|提纲)|参考(?:文本|格式|样式|样本|范本)|示范(?:文本|格式)|"
+    r"格式文本|填写说明|填报说明|填表说明|编写说明|" + _TOPICAL
+)
+_NAME = regex.compile(rf"(?P<bracketed>{_BRACKETED})|(?P<bare>{_BARE})")
+_TOPICAL_NAME = regex.compile(rf"(?:{_TOPICAL})$")
+# A sentence that introduces the model text: "参考条款如下：", "格式如下：".
+_INTRODUCTION = regex.compile(
+    r"(?:参考|示范|推荐)(?:条款|文本|格式|样式|范本|模板)?如下[：:]|(?:格式|范本|样式|模板|样本)如下[：:]"
+)
+# Where a heading begins: a line start, a paragraph gap of a flattened page, a sentence end.
+_HEADING_START = regex.compile(r"(?r)[\r\n。！？；;]|[ \t\u3000\u00a0]{2,}")
+# Where a heading ends: a line end, a paragraph gap, the end of the text (a colon may follow).
+_HEADING_END = regex.compile(r"[ \t\u3000\u00a0]*[：:]?[ \t\u3000\u00a0]*(?:[\r\n]|$)|[：:]?[ \t\u3000\u00a0]{2,}")
+_HEADING_REACH = 60
+_CLAUSE = regex.compile(r"[，,。；;！？]")
+_SECTION_NUMBER = regex.compile(
+    r"[ \t\u3000#*]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]"
+    r"|第[一二三四五六七八九十百\d]+[章节条])"
+)
+# The label of the next attachment ends the model text.
+_ATTACHMENT = regex.compile(
+    r"(?:^|(?<=[\r\n。！？；;]|[ \t\u3000\u00a0]{2}))[ \t\u3000\u00a0#*]*附件[ \t\u3000]*"
+    r"[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|[ \t\u3000]|$)",
+    regex.M,
+)
+_KEYS = ("参考", "示范", "推荐", "样", "式", "范", "模", "说明", "提纲", "如下")
+
+
+class ModelTexts:
+    """``spans``: the parts of the document that are model texts (see the module docstring);
+    ``covers(offset)``: whether an offset lies in one."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self.spans[index].end
+
+    @classmethod
+    def from_document(cls, doc: Document) -> ModelTexts:
+        text = doc.text
+        if not any(key in text for key in _KEYS):
+            return cls([])
+        heads = sorted([*_headings(text), *(m.span() for m in _INTRODUCTION.finditer(text))])
+        if not heads:
+            return cls([])
+        attachments = [m.start() for m in _ATTACHMENT.finditer(text)]
+        compilation = doc.facts(Compilation)
+        spans: list[Span] = []
+        for start, head_end in heads:
+            if spans and start < spans[-1].end:
+                continue
+            end = compilation.part_at(start).span.end
+            following = bisect.bisect_left(attachments, head_end)
+            if following < len(attachments):
+                end = min(end, attachments[following])
+            if end > start:
+                spans.append(Span(start, end))
+        return cls(spans)
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    """Where each heading that names a model text begins and ends."""
+    found = []
+    for match in _NAME.finditer(text):
+        end = _HEADING_END.match(text, match.end())
+        if end is None:
+            continue
+        back = _HEADING_START.search(text, max(0, match.start() - _HEADING_REACH), match.start())
+        if back is None and match.start() > _HEADING_REACH:
+            continue
+        start = back.end() if back else 0
+        heading = text[start : match.start()]
+        if _CLAUSE.search(heading) or heading.count("《") != heading.count("》"):
+            continue  # a sentence that mentions a model text, or a book title
+        if match.group("bare") and _TOPICAL_NAME.search(match.group()) and (
+            _SECTION_NUMBER.match(heading)
+        ):
+            continue  # "三、规范公文格式": a section about formats
+        found.append((start, end.end()))
+    return found
