@@ -17,21 +17,28 @@ import regex
 
 from doclint.core import Document, Span
 from doclint.rules.structure.compilation import Compilation
+from doclint.rules.structure.layout import Layout
 
 # The name of a model text, at the end of its heading or in brackets after its title.
 _BRACKETED = (
     r"[（(](?:参考|参考文本|参考格式|参考样式|参考样本|参考范本|示范文本|示范格式|推荐文本|样本|样式|"
     r"式样|格式|范本|范例|模板|模版|样表|样张|示例|填写说明)[）)]"
 )
-# Bare names that also name a topic ("规范公文格式", "推广合同范本") count only in a heading
-# without a section number.
+# Bare names that also name a topic ("规范公文格式", "推广合同范本") or a page's chrome ("默认样式",
+# "网站模板") count only after the kind of document they model ("劳动合同范本", "申报书格式"), in a
+# heading without a section number.
 _TOPICAL = r"格式|式样|样式|样本|范本|模板|模版"
+_DOCUMENT_KIND = (
+    r"(?:书|合同|协议|章程|报告|表|函|证明|单|方案|计划|规定|办法|细则|文书|公告|通知|决定|请示|批复|"
+    r"记录|清单|声明|说明)"
+)
 _BARE = (
     r"(?:编写|编制|撰写|起草|写作)(?:参考|提纲)|参考(?:文本|格式|样式|样本|范本)|示范(?:文本|格式)|"
     r"格式文本|填写说明|填报说明|填表说明|编写说明|" + _TOPICAL
 )
 _NAME = regex.compile(rf"(?P<bracketed>{_BRACKETED})|(?P<bare>{_BARE})")
-_TOPICAL_NAME = regex.compile(rf"(?:{_TOPICAL})$")
+_TOPICAL_NAME = regex.compile(rf"^(?:{_TOPICAL})$")
+_MODELLED_KIND = regex.compile(rf"{_DOCUMENT_KIND}$")
 # A sentence that introduces the model text: "参考条款如下：", "格式如下：".
 _INTRODUCTION = regex.compile(
     r"(?:参考|示范|推荐)(?:条款|文本|格式|样式|范本|模板)?如下[：:]|(?:格式|范本|样式|模板|样本)如下[：:]"
@@ -39,9 +46,12 @@ _INTRODUCTION = regex.compile(
 # Where a heading begins: a line start, a paragraph gap of a flattened page, a sentence end.
 _HEADING_START = regex.compile(r"(?r)[\r\n。！？；;]|[ \t\u3000\u00a0]{2,}")
 # Where a heading ends: a line end, a paragraph gap, the end of the text (a colon may follow).
-_HEADING_END = regex.compile(r"[ \t\u3000\u00a0]*[：:]?[ \t\u3000\u00a0]*(?:[\r\n]|$)|[：:]?[ \t\u3000\u00a0]{2,}")
+_HEADING_END = regex.compile(
+    r"[ \t\u3000\u00a0]*[：:]?[ \t\u3000\u00a0]*(?:[\r\n]|$)|[：:]?[ \t\u3000\u00a0]{2,}"
+)
 _HEADING_REACH = 60
 _CLAUSE = regex.compile(r"[，,。；;！？]")
+_BRACKETED_NOTE = regex.compile(r"[（(][^（）()\r\n]*[）)]")
 _SECTION_NUMBER = regex.compile(
     r"[ \t\u3000#*]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]"
     r"|第[一二三四五六七八九十百\d]+[章节条])"
@@ -52,6 +62,7 @@ _ATTACHMENT = regex.compile(
     r"[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|[ \t\u3000]|$)",
     regex.M,
 )
+_BREAK_MARKS = frozenset("。！？：:；;")
 _KEYS = ("参考", "示范", "推荐", "样", "式", "范", "模", "说明", "提纲", "如下")
 
 
@@ -72,7 +83,10 @@ class ModelTexts:
         text = doc.text
         if not any(key in text for key in _KEYS):
             return cls([])
-        heads = sorted([*_headings(text), *(m.span() for m in _INTRODUCTION.finditer(text))])
+        wrapped = doc.facts(Layout).line_structure_lost
+        heads = sorted(
+            [*_headings(text, wrapped), *(m.span() for m in _INTRODUCTION.finditer(text))]
+        )
         if not heads:
             return cls([])
         attachments = [m.start() for m in _ATTACHMENT.finditer(text)]
@@ -90,8 +104,10 @@ class ModelTexts:
         return cls(spans)
 
 
-def _headings(text: str) -> list[tuple[int, int]]:
-    """Where each heading that names a model text begins and ends."""
+def _headings(text: str, wrapped: bool) -> list[tuple[int, int]]:
+    """Where each heading that names a model text begins and ends. In a text whose lines were
+    cut at a fixed width, a line that merely ends with a bare name ("……按照规定格式") is no
+    heading: the line before a heading ends a sentence or labels an attachment."""
     found = []
     for match in _NAME.finditer(text):
         end = _HEADING_END.match(text, match.end())
@@ -102,11 +118,24 @@ def _headings(text: str) -> list[tuple[int, int]]:
             continue
         start = back.end() if back else 0
         heading = text[start : match.start()]
-        if _CLAUSE.search(heading) or heading.count("《") != heading.count("》"):
+        unbracketed = _BRACKETED_NOTE.sub("", heading)
+        if _CLAUSE.search(unbracketed) or heading.count("《") != heading.count("》"):
             continue  # a sentence that mentions a model text, or a book title
-        if match.group("bare") and _TOPICAL_NAME.search(match.group()) and (
-            _SECTION_NUMBER.match(heading)
+        if match.group("bare") and _TOPICAL_NAME.match(match.group()) and (
+            _SECTION_NUMBER.match(heading) or not _MODELLED_KIND.search(heading)
         ):
             continue  # "三、规范公文格式": a section about formats
+        if wrapped and match.group("bare") and not _after_a_break(text, start):
+            continue
         found.append((start, end.end()))
     return found
+
+
+def _after_a_break(text: str, start: int) -> bool:
+    """The line before ``start`` is blank, ends a sentence or a label, or is an attachment's."""
+    before = text[max(0, start - _HEADING_REACH) : start]
+    if before.strip(" \t\u3000\u00a0") and not before.endswith(("\n", "\r")):
+        return True  # the heading opens after a paragraph gap or a sentence end
+    lines = before.splitlines()
+    previous = lines[-1].strip(" \t\u3000\u00a0") if lines else ""
+    return not previous or previous[-1] in _BREAK_MARKS or bool(_ATTACHMENT.match(previous))
