@@ -54,10 +54,12 @@ MARKERS: dict[Level, Callable[[int], regex.Pattern[str]]] = {
 
 
 # Glued to the text before it (``…情况三、收到…``: a title that lost its line break): any
-# character may come before the marker but a numeral, ``第`` or a decimal point, and no numeral
-# may follow it (``三、四月份``, ``十三、``, ``第三、``, ``3.5``).
+# character may come before the marker but a numeral, ``第`` or a decimal point, nor one that
+# makes a word of it (``统一、``, ``之一、``, ``再三、``), and no numeral may follow it
+# (``三、四月份``, ``十三、``, ``第三、``, ``3.5``).
 GLUED: dict[Level, Callable[[int], regex.Pattern[str]]] = {
-    Level.ONE: _pattern(r"(?<![一二三四五六七八九十百千万两〇零第])(?:{h})、(?![一二三四五六七八九十])"),
+    Level.ONE: _pattern(r"(?<![一二三四五六七八九十百千万两〇零第统唯之同单专不划归逐合无再])"
+                        r"(?:{h})、(?![一二三四五六七八九十])"),
     Level.TWO: MARKERS[Level.TWO],
     Level.THREE: _pattern(r"(?<![0-9０-９.．])(?:{n}|{w})[.．、](?![0-9０-９])"),
     Level.FOUR: MARKERS[Level.FOUR],
