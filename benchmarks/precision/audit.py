@@ -48,6 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = Path(__file__).resolve().parent / "rounds"
 DOC_PAGE = ROOT / "docs" / "precision.md"
+TRAPS = Path(__file__).resolve().parent / "traps"
 DATA_FILE = ROOT / "doclint" / "data" / "precision.json"
 VERDICTS = ("right", "false", "style")
 STABLE_THRESHOLD = 0.95
@@ -440,6 +441,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     figs = figures(rounds, MEASURING_SET, found)
     dev = run_doclint(set_files("dev"), preview=False)
     real = run_doclint(set_files("real"), preview=False)
+    traps = run_doclint(trap_files()) if trap_files() else None
     stable = {r.code for r in rules if r.maturity.value == "stable"}
 
     data_rules: dict[str, Any] = {}
@@ -458,14 +460,40 @@ def cmd_report(args: argparse.Namespace) -> None:
     DATA_FILE.parent.mkdir(parents=True, exist_ok=True)
     DATA_FILE.write_text(json.dumps({"corpus": label, "rules": data_rules}, ensure_ascii=False,
                                     indent=1, sort_keys=True) + "\n", "utf-8")
-    page = render_page(rules, figs, current, stable, label, rounds, dev, real)
+    page = render_page(rules, figs, current, stable, label, rounds, dev, real, traps)
     DOC_PAGE.write_text(page, "utf-8")
     print(f"wrote {DOC_PAGE.relative_to(ROOT)} and {DATA_FILE.relative_to(ROOT)}")
 
 
+def trap_files() -> list[Path]:
+    return sorted(TRAPS.glob("*.txt")) if TRAPS.is_dir() else []
+
+
+def trap_section(report: dict[str, Any] | None, stable: set[str]) -> list[str]:
+    """Findings on the trap set: correct texts in tricky phrasing, so every finding is false."""
+    if report is None:
+        return []
+    diags = report["diagnostics"]
+    by_code = collections.Counter(d["code"] for d in diags)
+    default = sum(n for code, n in by_code.items() if code in stable)
+    lines = ["## The trap set", "",
+             f"{len(report['files'])} short documents of correct text in the phrasings that make",
+             "checkers cry wolf (real growth rates, rounded shares, ranges, retrospectives and",
+             "announcements, nested and run-in numbering, intended blanks, padded names …), written",
+             "independently of the rules (`benchmarks/precision/traps/README.md`). It is not real",
+             "text, so it complements the judged holdout for rules that rarely fire there; every",
+             f"finding on it is a false alarm. Default rules: **{default}** findings; with preview "
+             f"rules: {len(diags)}.", ""]
+    if by_code:
+        lines += ["| rule | maturity | findings |", "|---|---|---:|"]
+        lines += [f"| {code} | {'stable' if code in stable else 'preview'} | {n} |"
+                  for code, n in sorted(by_code.items())]
+    return lines
+
+
 def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str, Any],
                 stable: set[str], label: str, rounds: list[Round], dev: dict[str, Any],
-                real: dict[str, Any]) -> str:
+                real: dict[str, Any], traps: dict[str, Any] | None = None) -> str:
     fires = {code: pop["count"] for code, pop in current.items()}
     weighted_num = weighted_den = 0.0
     unjudged_stable = []
@@ -543,6 +571,15 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
         out.append(f"| [{code}](rules/{code}.md) | {maturity} | {n} | {fig.judged} | {fig.right} "
                    f"| {fig.false} | {fig.style} | {fig.noisy} | {fig.precision:.0%} | "
                    f"{low:.0%}–{high:.0%} | {fig.round} | {status} |")
+    retired_rules = retired()
+    if retired_rules:
+        out += ["", "Verdicts retired (not counted) because the rule was changed after its fixer "
+                "read them; the rule is judged again on its current findings:", ""]
+        out += [f"- {code}: {', '.join(sorted(rounds_))}" for code, rounds_ in
+                sorted(retired_rules.items())]
+    trap_lines = trap_section(traps, stable)
+    if trap_lines:
+        out += ["", *trap_lines]
     out += ["", *density_section(dev, "corpus/dev (all 1,961 documents), default rules"),
             "", *density_section(real, "corpus/real (97 documents), default rules")]
     return "\n".join(out) + "\n"
@@ -608,6 +645,18 @@ def cmd_show(args: argparse.Namespace) -> None:
         print()
 
 
+def cmd_traps(args: argparse.Namespace) -> None:
+    """Every finding on the trap set (each one a false alarm), default rules or all."""
+    files = trap_files()
+    if not files:
+        raise SystemExit(f"no trap texts in {TRAPS}")
+    report = run_doclint(files, preview=args.preview)
+    for diag in report["diagnostics"]:
+        print(f"{Path(diag['path']).name}:{diag['line']}:{diag['column']}: {diag['code']} "
+              f"{diag['message']}")
+    print(f"{len(report['diagnostics'])} findings on {len(files)} trap texts")
+
+
 def cmd_status(args: argparse.Namespace) -> None:
     for rnd in all_rounds():
         codes = collections.Counter(e["code"] for e in rnd.sheet)
@@ -642,6 +691,9 @@ def main(argv: list[str] | None = None) -> None:
     show.add_argument("--limit", type=int, default=30)
     show.add_argument("--seed", type=int, default=0)
     show.set_defaults(run=cmd_show)
+    traps = sub.add_parser("traps", help="findings on the trap set of correct texts")
+    traps.add_argument("--preview", action="store_true", help="preview rules too")
+    traps.set_defaults(run=cmd_traps)
     status = sub.add_parser("status", help="how far each round is judged")
     status.add_argument("-v", "--verbose", action="store_true")
     status.set_defaults(run=cmd_status)

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from doclint.core import Document
+from doclint.core.document import Span
 from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.items import split_items
 
 
 def _year(text: str, path: str = "<case>", **kwargs):
@@ -134,3 +136,46 @@ def test_years_framed_as_still_to_come_are_no_floor() -> None:
             "毕业推迟到2026年寒假。2027年发展经济的主要任务是稳增长。"
             "发表了二〇二四年新年贺词。")
     assert _year(text).low == 2023
+
+
+def _parts(text: str):
+    doc = Document(path="<case>", source=text, settings={"year": None})
+    return [(p.year.year, p.year.source) if p.year else None
+            for p in doc.facts(DocumentYears).parts]
+
+
+def test_news_items_of_one_page_get_their_own_years() -> None:
+    text = ("在博鳌亚洲论坛年会上的主旨演讲\n（2015年3月28日）\n尊敬的各位来宾：我们要以史为鉴。共同维护和平。\n"
+            "新华社北京3月8日电 今年是中华人民共和国成立70周年。代表们表示要以优异成绩迎接国庆。\n")
+    assert _parts(text) == [(2015, "dateline"), (2019, "text")]
+
+
+def test_a_closing_dateline_ends_an_item_with_its_newspaper_page() -> None:
+    text = ("代表们表示，要以优异成绩迎接国庆。（新华社北京3月8日电）\n《人民日报》（2019年03月09日01版）\n"
+            "国家主席在人民大会堂会见外宾。双方就合作交换了意见。（新华社北京9月2日电）\n《人民日报》（2015年09月03日01版）\n")
+    assert _parts(text) == [(2019, "publication"), (2015, "publication")]
+
+
+def test_a_caption_above_the_report_and_a_dateline_above_its_title_are_one_item() -> None:
+    text = ("3月5日，大会在人民大会堂开幕。总理作政府工作报告。新华社记者摄\n新华社北京3月16日电\n"
+            "政府工作报告\n——2015年3月5日在第十二届全国人民代表大会第三次会议上\n各位代表：\n现在，我代表国务院报告工作。\n")
+    doc = Document(path="<case>", source=text, settings={"year": None})
+    whole = Span(0, len(text))
+    assert split_items(doc, whole) == [whole]
+
+
+def test_a_signature_date_at_the_end_is_no_new_item() -> None:
+    text = "在全县工作会议上的讲话\n同志们：\n要抓好安全生产。要守住底线。\n（2024年4月24日）\n"
+    assert _parts(text) == [(2024, "dateline")]
+
+
+def test_undated_parts_borrow_only_when_the_dated_parts_agree() -> None:
+    same = ("第一篇：在县委工作会议上的讲话\n（2006年1月10日）\n同志们：\n全县经济平稳增长。\n"
+            "第二篇：在全县经济工作会议上的讲话\n同志们：\n要抓好项目建设。\n"
+            "第三篇：在全县政法工作会议上的讲话\n（2006年4月24日）\n同志们：\n要维护稳定。\n")
+    assert [p[0] if p else None for p in _parts(same)] == [2006, 2006, 2006]
+    mixed = same.replace("（2006年4月24日）", "（2019年4月24日）")
+    assert [p[0] if p else None for p in _parts(mixed)] == [2006, None, 2019]
+    # A floor (not earlier than 2006) alone proves nothing about the other parts.
+    floor = same.replace("（2006年1月10日）\n同志们：\n全县经济平稳增长。", "同志们：\n1998年建成的电站仍在发电。")
+    assert [p[0] if p else None for p in _parts(floor)] == [1998, None, 2006]

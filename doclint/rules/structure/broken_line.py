@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
+import regex
+
 from doclint.core import (
     Category,
     Document,
@@ -40,6 +42,8 @@ _SPACES = " \t\u3000\u00a0"
 # A footnote link scraped as lines of their own: "[", "4", "]".
 _BARE_OPEN = frozenset("[［")
 _BARE_CLOSE = frozenset("]］")
+# A line of nothing but question marks: characters a converter could not decode (``？``).
+_DEBRIS = regex.compile(r"^[?？\s\u3000]+$")
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
 
 
@@ -51,7 +55,9 @@ class BrokenLine(Rule):
     上一行是至少 20 字、没有句末标点的正文，下一行紧接着（中间没有空行、没有新段落的缩进）又是
     正文。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
-    里单个换行只是软折行，只看第一种情形。一句断成几行时合并报告，修复把各行接起来。
+    里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
+    单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
+    一句断成几行时合并报告，修复把各行接起来。
     """
 
     group_after = 10  # a scrape that broke every link breaks dozens of lines the same way
@@ -121,6 +127,11 @@ class BrokenLine(Rule):
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
                 soft_wraps: bool) -> bool:
+        if current.line == previous.line:
+            return False  # pieces of one line split at an indent: no line break between them
+        if _DEBRIS.match(previous.text) \
+                or (_DEBRIS.match(current.text) and ends_sentence(previous.text)):
+            return False  # a character the converter could not decode, on a line of its own
         joinable = previous.kind in _JOINABLE \
             or (previous.heading is not None and previous.heading.inline)
         if not joinable and previous.kind is not Kind.TITLE:

@@ -87,6 +87,12 @@ _SIGNATURE = regex.compile(
     r"|学校|公司|集团|银行|协会|联合会|指挥部|法院|检察院|党委|支部|管委会|监督组)$"
 )
 _SIGNATURE_MAX = 24
+# A lead-in that lost its colon before the reply or the list it introduces: 作如下回复, 抓好以下
+# 几项工作, 现将有关情况答复.
+_LEAD_IN = regex.compile(
+    r"(?:如下|以下|下列|下述)\p{Han}{0,12}$"
+    r"|(?:现|特|兹|谨)[^，,。；;]{0,30}(?:回复|答复|函复|说明|报告|通报|通知|公告|介绍)$"
+)
 
 
 def tail(text: str) -> str:
@@ -101,11 +107,12 @@ def tail(text: str) -> str:
 
 def closes_a_text(piece: str) -> bool:
     """A paragraph's tail that needs no punctuation: a date, a signature, a label and its value,
-    a list or table item, a page number, a closing formula."""
+    a list or table item, a page number, a closing formula, a lead-in to what follows."""
     if not piece:
         return True
     if _DATE_END.search(piece) or _PAGE.search(piece) or _CLOSING.match(piece) \
-            or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece):
+            or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece) \
+            or _LEAD_IN.search(piece):
         return True
     for label in (_LABEL_START.match(piece), _LABEL_END.search(piece)):
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):

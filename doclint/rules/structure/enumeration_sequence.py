@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
-from doclint.rules.structure.model import Block, Enumeration, Structure, Style
+from doclint.rules.structure.model import Block, Enumeration, Kind, Structure, Style
 from doclint.rules.structure.sequence_check import STYLE_NAMES, describe
 
 _CHECKED = (Style.SHI, Style.YAO, Style.DI, Style.DIAN)
@@ -19,6 +19,7 @@ _NEW_SCOPE = regex.compile(
     r"|(?:同志们|朋友们|各位[^，。：:]{0,10})[：:]",
     regex.M,
 )
+_PARENT_KINDS = (Kind.LABEL, Kind.TITLE)
 _Last = dict[Style, Enumeration]  # the last item seen, per style
 
 
@@ -26,8 +27,11 @@ class EnumerationSequence(Rule):
     """段内列举 `一是…二是…`、`一要…二要…`、`第一，…第二，…`、`第一点，…` 跳号、重号或倒序。
 
     同一段里的列举项应连续编号；每段开头的列举项（“一是……”“二是……”各起一段）在相邻段落之间
-    连续编号，遇到标题（包括并入段中的“二、”“（一）”）、称呼语或从“一”重新开始即另起一组。段落开头的列举项可以接着上一段末尾的列举
-    （“主要是：一是……”后另起一段“二是……”）。“首先/其次/最后”只用于列举数目，不检查。
+    连续编号，遇到标题（包括并入段中的“二、”“（一）”、不带序号的小标题行、以冒号引出新一组
+    列举的段落）、称呼语或从“一”重新开始即另起一组。段落开头的列举项可以接着上一段末尾的列举
+    （“主要是：一是……”后另起一段“二是……”）。列举项内部从“一是”重新开始的子列举结束后，
+    外层列举接着原来的序号继续（“一是……其中：一是……二是……；二是……”），不报。
+    “首先/其次/最后”只用于列举数目，不检查。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -52,6 +56,7 @@ class EnumerationSequence(Rule):
         lead: _Last = {}        # last paragraph-opening item
         in_block: _Last = {}    # last item of the current paragraph
         block_last: _Last = {}  # last item of the previous paragraph
+        outer: _Last = {}       # the item a sub-list restarting at 一 interrupted
         current = -1
         last_end = 0
         text = doc.text
@@ -61,19 +66,27 @@ class EnumerationSequence(Rule):
             scope = _NEW_SCOPE.search(text, last_end, item.span.start) is not None
             if item.block != current:
                 block_last = self._carry(in_block, blocks, current, item.block)
-                if scope or self._heading_between(blocks, current, item.block):
+                if scope or self._parent_between(blocks, current, item.block):
                     lead.clear()
+                    outer.clear()
                     block_last = {}
                 in_block = {}
                 current = item.block
             elif scope:
                 lead.clear()  # a heading or a salutation run into the paragraph: a new list
+                outer.clear()
                 in_block = {}
             last_end = item.span.end
             before = self._previous(item, lead, in_block, block_last)
             last = before.number if before is not None else 0
             name = STYLE_NAMES[item.style]
             problem = None if item.number == 1 else describe(last, item.number, name)
+            if item.number == 1 and before is not None:
+                outer[item.style] = before  # a sub-list (其中：一是…二是…) inside an item
+            elif problem is not None and item.style in outer \
+                    and outer[item.style].number + 1 == item.number:
+                problem = None  # the list the sub-list interrupted goes on
+                del outer[item.style]
             if problem is not None and before is not None \
                     and not _written_between(doc.text, before, item):
                 note = Message(f"上一项：{name(last)}", f"previous item: {name(last)}")
@@ -105,9 +118,13 @@ class EnumerationSequence(Rule):
         return dict(in_block) if not any(b.is_prose for b in between) else {}
 
     @staticmethod
-    def _heading_between(blocks: list[Block], previous: int, following: int) -> bool:
-        """A heading (or an inline heading opening the new paragraph) starts a new scope."""
-        return any(b.heading is not None for b in blocks[previous + 1 : following + 1])
+    def _parent_between(blocks: list[Block], previous: int, following: int) -> bool:
+        """A new parent starts a new list: a heading (or an inline heading opening the new
+        paragraph), an unnumbered heading line (``加强组织保障``), or a paragraph that
+        introduces a list of its own with a colon (``主要有以下几点：``)."""
+        return any(b.heading is not None for b in blocks[previous + 1 : following + 1]) \
+            or any(b.kind in _PARENT_KINDS or (b.is_prose and b.text[-1] in "：:")
+                   for b in blocks[previous + 1 : following])
 
 
 def _written_between(text: str, before: Enumeration, item: Enumeration) -> bool:

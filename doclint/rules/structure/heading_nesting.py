@@ -25,7 +25,9 @@ class HeadingNesting(Rule):
     GB/T 9704—2012 第 7.3.3 条规定层次依次为 `一、` → `（一）` → `1.` → `（1）`。报告两种情形：
     一是 `1.` 与 `2.` 之间出现了 `（一）（二）`（高一级嵌在低一级之内，之后 `2.` 接着 `1.` 编号）；
     二是文中其余部分都把 `（一）` 放在 `一、` 之下，开头却有一组 `（一）` 出现在任何 `一、` 之前。
-    只用一级标题、或从 `（一）` 开始且全文没有 `一、` 的文档，是常见写法，不报。
+    只用一级标题、或从 `（一）` 开始且全文没有 `一、` 的文档，是常见写法，不报。低一级的序号
+    跨过上级标题连续编号（全文 `1.`—`119.` 贯穿各个 `（一）`）时，其间出现的上级标题是下一个
+    上级，不是嵌套颠倒，也不报；每条新闻、每个附件的层级各自判断。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -62,6 +64,8 @@ class HeadingNesting(Rule):
     def _inversions(self, structure: Structure) -> Iterator[Finding]:
         blocks = structure.blocks
         for sequence in structure.sequences:
+            if sequence.across:
+                continue  # numbered on across its parents: a shallower heading is the next parent
             for index in sequence.interrupted_by:
                 heading = blocks[index].heading
                 previous = _member_before(blocks, sequence, index)
@@ -75,24 +79,25 @@ class HeadingNesting(Rule):
 
     def _orphans(self, structure: Structure, text: str) -> Iterator[Finding]:
         blocks = structure.blocks
-        nested: set[tuple[int, Level, Level]] = set()  # (article, child level, parent level)
+        # Keyed by the scope the numbering runs in: the article, an attachment, a news item.
+        nested: set[tuple[int, Level, Level]] = set()  # (scope, child level, parent level)
+        first_of: dict[tuple[int, Level], int] = {}
         for sequence in structure.sequences:
+            key = (sequence.scope, sequence.level)
+            first_of[key] = min(first_of.get(key, sequence.members[0]), sequence.members[0])
             if sequence.parent >= 0:
                 parent = blocks[sequence.parent]
                 if parent.heading is not None:
-                    nested.add((parent.article, sequence.level, parent.heading.level))
-        first_of: dict[tuple[int, Level], int] = {}
-        for block in blocks:
-            if block.heading is not None:
-                first_of.setdefault((block.article, block.heading.level), block.index)
+                    nested.add((sequence.scope, sequence.level, parent.heading.level))
         for sequence in structure.sequences:
-            if sequence.parent >= 0 or sequence.level not in (Level.TWO, Level.THREE, Level.FOUR):
+            if sequence.parent >= 0 or sequence.across \
+                    or sequence.level not in (Level.TWO, Level.THREE, Level.FOUR):
                 continue
             head = blocks[sequence.members[0]]
             for outer in (Level.ONE, Level.TWO, Level.THREE):
-                if outer >= sequence.level or (head.article, sequence.level, outer) not in nested:
+                if outer >= sequence.level or (sequence.scope, sequence.level, outer) not in nested:
                     continue
-                first = first_of.get((head.article, outer))
+                first = first_of.get((sequence.scope, outer))
                 if first is not None and first > head.index and head.heading is not None \
                         and not _outer_run_in(text, blocks, sequence, outer):
                     note = Message("第一个上级标题", "the first outer heading")

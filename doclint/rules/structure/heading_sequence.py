@@ -18,7 +18,9 @@ class HeadingSequence(Rule):
     开始不报，同一上级下不从 1 开始（前面缺了几项）要报。嵌套的列表从 `一、` 重新编号后，
     外层列表接着原来的序号继续（`三、` … `一、二、三、四、` … `四、`）不报；缺的序号其实
     写在了别处——并入上一段（`…的义务。第六条　…`）、与上级标题同行（`第一章 总则 第一条…`）、
-    或行首被读成小数（`3.1万亿元…` 是第 3 项）——不报；目录之后正文重新编号。
+    紧贴在上一个标题之后（`二、主动公开情况三、收到申请情况`）、或行首被读成小数（`3.1万亿元…`
+    是第 3 项）——不报；`第三十五 条` 中多出的空格不影响序号。目录之后、附件里、以及一个文件中
+    的每条新闻（以 `新华社北京3月8日电` 或带日期的标题开头）各自重新编号。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -112,10 +114,12 @@ def _scope_start(structure: Structure, sequence: Sequence) -> int:
 def _written_between(text: str, start: int, end: int, level: Level, numbers: range) -> bool:
     """The missing siblings are there, only not as headings of their own: run into a paragraph
     (``…的义务。第六条　教育…``), on the same line as another heading (``第一章 总则 第一条…``),
-    or read as a decimal at a line's start (``3.1万亿元超长期特别国债…`` is item 3)."""
+    glued to the text before them (``二、主动公开情况三、收到申请情况``), or read as a decimal
+    at a line's start (``3.1万亿元超长期特别国债…`` is item 3)."""
     if end - start > _SEARCH_LIMIT:
         start = end - _SEARCH_LIMIT
-    return all(siblings.written(text, start, end, level, n) is not None for n in numbers)
+    return all(siblings.written(text, start, end, level, n) is not None for n in numbers) \
+        or siblings.glued_in_order(text, start, end, level, numbers)
 
 
 _SEARCH_LIMIT = 20000  # characters searched back for run-in siblings

@@ -15,14 +15,14 @@ _HN = f"[{HAN_NUMERAL}]"
 _SMALL = "[一二三四五六七八九十]"
 
 # A heading marker at the start of a line. 第N条 and 第N章 need a space or the line's end after
-# them (otherwise "第五条规定…" would be a heading); "一、二季度", "二、三产业", "一、二线城市"
-# are not headings.
+# them (otherwise "第五条规定…" would be a heading), and may hold a stray space (``第三十五 条``,
+# ``第 一 章``); "一、二季度", "二、三产业", "一、二线城市" are not headings.
 _HEADING = regex.compile(
     rf"""^(?:
-      第(?P<PART>{_HN}{{1,4}})编(?=[\s　]|$)
-     |第(?P<CHAPTER>{_HN}{{1,4}})章(?=[\s　]|$)
-     |第(?P<SECTION>{_HN}{{1,4}})节(?=[\s　]|$)
-     |第(?P<CLAUSE>{_HN}{{1,5}})条(?=[\s　])
+      第[ 　]?(?P<PART>{_HN}{{1,4}})[ 　]?编(?=[\s　]|$)
+     |第[ 　]?(?P<CHAPTER>{_HN}{{1,4}})[ 　]?章(?=[\s　]|$)
+     |第[ 　]?(?P<SECTION>{_HN}{{1,4}})[ 　]?节(?=[\s　]|$)
+     |第[ 　]?(?P<CLAUSE>{_HN}{{1,5}})[ 　]?条(?=[\s　])
      |(?P<ONE>{_SMALL}{{1,3}})[ \t　]*[、．.](?!{_SMALL}{{1,2}}[、季产线级类])
      |[（(][ 　]*(?P<TWO>{_SMALL}{{1,3}})[ 　]*[）)]
      |(?P<THREE>[{ARABIC}]{{1,2}})[ \t　]*[.．、](?![{ARABIC}.．])
@@ -64,6 +64,19 @@ _DATELINE = regex.compile(
 )
 _DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
 _DATED_RECORD = regex.compile(rf"^[（(]?[ 　]*{_DATE}{_DAY}日[ 　]*\S")
+# A news item opens with its wire dateline (``新华社北京3月8日电``, ``新华网北京１１月２６日电``,
+# ``本报讯``, ``<p><strong>央视网消息</strong>``) or under a dated headline (``2024年3月8日
+# 国务院常务会议…``, ``【2024-03-08】…``): each item numbers its headings afresh.
+_NEWS_DAY = r"[\d０-９一二三四五六七八九十]{1,3}"
+_WIRE = regex.compile(
+    r"^(?:<[^<>]{1,40}>)*[（(【]?(?:新华社|新华网|中新社|中新网|人民网|央视网|央广网|本报|本台|本网)"
+    rf"(?:[^。，,；;：:！？]{{0,16}}?{_NEWS_DAY}月{_NEWS_DAY}日(?:电|讯)|讯|消息)"
+)
+_DATED_HEADLINE = regex.compile(
+    r"^[【\[（(]?[ 　]*(?:\d{4}|[０-９]{4})[ 　]*"
+    rf"(?:年{_DAY}月{_DAY}日|[-./－]{_NEWS_DAY}[-./－]{_NEWS_DAY})[ 　]*[】\]）)]?[ \t　]*\p{{Han}}"
+)
+_HEADLINE_MAX = 60
 _DOCUMENT_NUMBER = regex.compile(
     r"^[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$"
 )
@@ -188,6 +201,15 @@ def opens_article(text: str, after_head: bool) -> bool:
 
 def is_addressee(text: str) -> bool:
     return bool(_ADDRESSEE.match(text)) and len(text) <= 120
+
+
+def opens_news_item(text: str) -> bool:
+    """A news item's first line: its wire dateline, or a dated headline without sentence
+    punctuation (a transcript or a news page holds several items, each numbered afresh)."""
+    if _WIRE.match(text):
+        return True
+    return len(text) <= _HEADLINE_MAX and bool(_DATED_HEADLINE.match(text)) \
+        and not has_punctuation(text)
 
 
 def is_dateline(text: str) -> bool:

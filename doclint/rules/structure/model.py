@@ -180,8 +180,11 @@ class Sequence:
     # shallower headings opened inside the run (1. …（一）… 2.)
     interrupted_by: tuple[int, ...] = ()
     # first block of the scope the numbering started afresh in (the article, the body after a
-    # table of contents, an attachment)
+    # table of contents, an attachment, a news item)
     scope: int = 0
+    # the run numbers on across its parents (``1.``–``119.`` through every ``（一）``): a
+    # shallower heading between its members is its next parent, not nested inside it
+    across: bool = False
 
 
 @dataclass

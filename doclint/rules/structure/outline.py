@@ -19,6 +19,7 @@ class _Run:
     closed_by: int | None = None  # the heading that closed it by opening a shallower run
     interrupted_by: list[int] = field(default_factory=list)
     scope: int = 0
+    across: bool = False  # resumed after a shallower heading that went on with its own list
 
     @property
     def last(self) -> int:
@@ -29,9 +30,11 @@ class Outline:
     """Walks an article's headings with a stack of open sibling runs, ordered by level.
 
     A heading closes the runs of deeper levels, continues the run of its own level, or opens a
-    new run under the nearest shallower heading. A run closed by a shallower heading that opened
-    a new run is resumed when its next number follows on (``1.`` … ``（一）（二）`` … ``2.``):
-    the text nested the shallower level inside it, which ``Sequence.interrupted_by`` records.
+    new run under the nearest shallower heading. A closed run is resumed when its next number
+    follows on. When the heading that closed it opened a fresh list (``1.`` … ``（一）（二）`` …
+    ``2.``), the text nested the shallower level inside it, which ``Sequence.interrupted_by``
+    records; when that heading went on with a list of its own (``（三）`` … ``5.`` ``（四）``
+    ``6.``), the run numbers on across its parents, which ``Sequence.across`` records.
     """
 
     def __init__(self) -> None:
@@ -55,8 +58,9 @@ class Outline:
         count = len(self.runs)
         run = self._run_for(level, number)
         opened = len(self.runs) > count
+        fresh = opened and number == 1  # a list opened here, not one going on
         for closed in popped:
-            closed.closed_by = index if opened else None
+            closed.closed_by = index if fresh else None
             self.closed[closed.level] = closed
         last = max(number, marker.last)
         run.members.append((index, last))
@@ -95,6 +99,8 @@ class Outline:
             del self.closed[level]
             if resumed.closed_by is not None:
                 resumed.interrupted_by.append(resumed.closed_by)
+            else:
+                resumed.across = True
             self.open.append(resumed)
             return resumed
         run = self._new(level)
@@ -110,4 +116,4 @@ class Outline:
 
     def sequences(self) -> list[Sequence]:
         return [Sequence(r.level, r.parent, tuple(b for b, _ in r.members),
-                         tuple(r.interrupted_by), r.scope) for r in self.runs]
+                         tuple(r.interrupted_by), r.scope, r.across) for r in self.runs]

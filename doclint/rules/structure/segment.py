@@ -66,8 +66,8 @@ def build(doc: Document) -> Structure:
                 headings[index] = walk.add(index, marker, paragraphs[index])
                 if index in contents_ends:
                     walk.reset(index + 1)  # the body numbers its headings afresh after contents
-            elif _ATTACHMENT.match(contents[index]):
-                walk.reset(index)  # an attachment numbers its headings afresh
+            elif _ATTACHMENT.match(contents[index]) or lines.opens_news_item(contents[index]):
+                walk.reset(index)  # an attachment or a news item numbers its headings afresh
     owner = [0] * len(paragraphs)
     for article in articles:
         owner[article.start : article.end] = [article.index] * (article.end - article.start)

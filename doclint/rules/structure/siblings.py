@@ -33,7 +33,8 @@ def _pattern(template: str) -> Callable[[int], regex.Pattern[str]]:
 
 
 def _legal(unit: str) -> str:
-    return _BOUNDARY + "第{h}" + unit + "|第{h}" + unit + r"(?=[ \t\u3000])"
+    marker = "第[ \u3000]?{h}[ \u3000]?" + unit  # ``第三十五 条`` with a stray space
+    return _BOUNDARY + marker + "|" + marker + r"(?=[ \t\u3000])"
 
 
 MARKERS: dict[Level, Callable[[int], regex.Pattern[str]]] = {
@@ -52,9 +53,37 @@ MARKERS: dict[Level, Callable[[int], regex.Pattern[str]]] = {
 }
 
 
+# Glued to the text before it (``…情况三、收到…``: a title that lost its line break): any
+# character may come before the marker but a numeral, ``第`` or a decimal point, nor one that
+# makes a word of it (``统一、``, ``之一、``, ``再三、``), and no numeral may follow it
+# (``三、四月份``, ``十三、``, ``第三、``, ``3.5``).
+GLUED: dict[Level, Callable[[int], regex.Pattern[str]]] = {
+    Level.ONE: _pattern(r"(?<![一二三四五六七八九十百千万两〇零第统唯之同单专不划归逐合无再])"
+                        r"(?:{h})、(?![一二三四五六七八九十])"),
+    Level.TWO: MARKERS[Level.TWO],
+    Level.THREE: _pattern(r"(?<![0-9０-９.．])(?:{n}|{w})[.．、](?![0-9０-９])"),
+    Level.FOUR: MARKERS[Level.FOUR],
+    Level.FIVE: MARKERS[Level.FIVE],
+}
+
+
 def written(text: str, start: int, end: int, level: Level, number: int) -> regex.Match[str] | None:
     """Where the marker of sibling ``number`` is written in ``text[start:end]``, if it is."""
     return MARKERS[level](number).search(text, start, end)
+
+
+def glued_in_order(text: str, start: int, end: int, level: Level, numbers: range) -> bool:
+    """Siblings ``numbers`` are all written in ``text[start:end]``, one after another, each
+    maybe glued to the text before it (a page that lost the line breaks before its headings)."""
+    pattern = GLUED.get(level)
+    if pattern is None:
+        return False
+    for number in numbers:
+        found = pattern(number).search(text, start, end)
+        if found is None:
+            return False
+        start = found.end()
+    return True
 
 
 def run_in_last(text: str, start: int, level: Level, number: int) -> int:

@@ -20,6 +20,13 @@ _HTML = Message("HTML 标记", "HTML markup")
 _COMMENT = Pattern(
     regex.compile(r"<!--.*?-->", regex.S), Message("HTML 注释", "HTML comment"), "<", kind=_HTML
 )
+# An entity escaped twice over ("&amp;amp;nbsp;") is one piece of residue, in any format.
+_DOUBLE_ESCAPED = Pattern(
+    regex.compile(r"&amp;(?:amp;)*(?:[a-z]{2,8}|#\d{2,7}|#x[0-9A-Fa-f]{2,6});"),
+    Message("重复转义的 HTML 字符实体", "doubly escaped HTML entity"),
+    "&",
+    kind=_HTML,
+)
 _PATTERNS = (
     _COMMENT,
     # Extraction tools write a character they could not keep as a literal "<U+00A0>".
@@ -34,7 +41,6 @@ _PATTERNS = (
         "<",
         kind=_HTML,
     ),
-    # An entity escaped twice over ("&amp;amp;nbsp;") is one piece of residue.
     Pattern(
         regex.compile(
             r"&(?:amp;)*(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|"
@@ -45,8 +51,9 @@ _PATTERNS = (
         kind=_HTML,
     ),
 )
-# A Markdown source: ATX headings or links. Its HTML comments are the author's annotations
-# (a repository's "<!-- INFO END -->" marker), invisible when the text is rendered.
+# A Markdown source: ATX headings or links. Markdown allows HTML: its tags, entities and
+# comments (a repository's "<!-- INFO END -->" marker) are the source's format, rendered as
+# intended. A code-point marker or a doubly escaped entity is residue in any format.
 _MARKDOWN_LINE = regex.compile(r"(?m)^#{1,6}[ \t]+\S|\]\(https?://")
 _MARKDOWN_TITLE = regex.compile(r"\s*#[ \t]+\S")
 _MARKDOWN_PATHS = (".md", ".markdown")
@@ -60,7 +67,9 @@ class MarkupResidue(BoilerplateRule):
 
     从网页提取文本时没有清理干净。`<U+00A0>` 是提取工具把不间断空格写成的字面标记。
     一篇文档中的网页标记是一个问题：同类标记（HTML 标记、字符代码标记）在一篇中只报告一次，
-    其余位置列为相关位置。Markdown 文档中的 HTML 注释是作者的标注，渲染时不显示，不报。
+    其余位置列为相关位置。Markdown 允许内嵌 HTML：Markdown 文档（以及按 Markdown 书写的文本）中的
+    HTML 标签、字符实体和注释是来源的格式，渲染时如常显示，不报；其中的字符代码标记和重复转义的
+    字符实体（`&amp;amp;nbsp;`）仍是残留。
     修复删除这些标记：段落标签换成换行，字符实体还原为所代表的字符。
     """
 
@@ -91,13 +100,15 @@ class MarkupResidue(BoilerplateRule):
             "当增长率<5%时启动预案。",
             "R&D经费投入强度达到2.6%。",
             "# 某某条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。",
+            "### 春耕生产全面展开\n\n<p><strong>央视网消息</strong>：各地抓好春耕。<br></p>\n"
+            "### 夏粮收购有序推进\n\n<p>各地做好夏粮收购。&nbsp;</p>",
         ),
     )
     basis = "抓取残留（domain-rules §6）"
 
     def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
         if _is_markdown(doc):
-            return tuple(p for p in self.patterns if p is not _COMMENT)
+            return (*(p for p in self.patterns if p.kind is not _HTML), _DOUBLE_ESCAPED)
         return self.patterns
 
     def edit(self, doc: Document, span: Span) -> Edit:

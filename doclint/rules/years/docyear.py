@@ -6,7 +6,11 @@ front matter (``year``/``date``), a sidecar ``<file>.meta.yaml``/``.meta.json``,
 last sentence), the latest adoption or amendment date of a law's header, the document number
 (``国办发〔2018〕128号``, on its own line or right after the title), the date of the page in its
 title (``《新闻联播》 (20251020)``), the title, the file name, and last the text itself
-(``textyear``). A compilation (``第一篇：``, ``第二篇：``) gets a year per part.
+(``textyear``). A compilation (``第一篇：``, ``第二篇：``) gets a year per part, and a part that
+holds several news items or speeches under their own datelines (``新华社北京3月8日电``,
+``（新华社北京3月8日电）`` closing an item, ``（2015年3月28日）`` under a title) a year per item
+(``items``): each is judged by its own evidence, never by another item's. Only file-wide sources
+(the configuration, the page date of a transcript, the file name) are shared between parts.
 
 A year is a range: ``low``..``high``. Sources that name the date give one year; the text alone
 often gives only a floor (``high`` is None: not earlier than the latest year it treats as past
@@ -29,6 +33,7 @@ import regex
 from doclint.core.diagnostic import Message
 from doclint.core.document import Document, Span
 from doclint.rules.years import numerals, textyear
+from doclint.rules.years.items import publication, split_items
 from doclint.rules.years.mentions import YearFacts
 
 _FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
@@ -120,6 +125,7 @@ SOURCE_NAMES = {
     "revision": ("法规题注中最近的通过、批准或修改日期", "the latest adoption or amendment date"),
     "document-number": ("发文字号", "the document number"),
     "page-date": ("页面日期", "the date of the page"),
+    "publication": ("报纸版面日期", "the date of the newspaper page"),
     "title": ("标题", "the title"),
     "file-name": ("文件名", "the file name"),
     "text": ("正文所述的当年", "the year the text treats as current"),
@@ -134,15 +140,20 @@ class Part:
 
 
 class DocumentYears:
-    """The year of each part of a document (one part unless it is a compilation)."""
+    """The year of each part of a document (one part unless it is a compilation; a part of
+    dated news items or speeches is cut into its items)."""
 
     def __init__(self, parts: list[Part]) -> None:
         self.parts = parts
         self._starts = [p.span.start for p in parts]
 
     def at(self, offset: int) -> YearSource | None:
+        return self.part_at(offset).year
+
+    def part_at(self, offset: int) -> Part:
+        """The part (or dated item) holding ``offset``."""
         index = bisect.bisect_right(self._starts, offset) - 1
-        return self.parts[max(index, 0)].year
+        return self.parts[max(index, 0)]
 
     @property
     def years(self) -> set[int]:
@@ -151,18 +162,50 @@ class DocumentYears:
     @classmethod
     def from_document(cls, doc: Document) -> DocumentYears:
         external = external_year(doc)
-        spans = split_parts(doc)
         facts = doc.facts(YearFacts)
         whole = _file_level(doc) if external is None else external
-        parts = []
-        for span in spans:
-            year = external or _part_year(doc, facts, span) or whole or _text_year(doc, facts, span)
-            parts.append(Part(span, year))
-        if len(parts) > 1 and external is None:
-            # A part with nothing of its own borrows from the document's other parts.
-            fallback = _text_year(doc, facts, Span(0, len(doc.text)))
-            parts = [p if p.year else Part(p.span, fallback) for p in parts]
+        parts: list[Part] = []
+        may_borrow: list[int] = []  # parts of a compilation (not dated items) without a year of their own
+        for span in split_parts(doc):
+            items = split_items(doc, span)
+            if len(items) == 1:
+                year = external or _part_year(doc, facts, span) or whole \
+                    or _text_year(doc, facts, span)
+                if year is None:
+                    may_borrow.append(len(parts))
+                parts.append(Part(span, year))
+                continue
+            # A transcript's page date covers all its items; another item's dateline does not.
+            head = _part_year(doc, facts, items[0])
+            shared = head if head is not None and head.source == "page-date" else whole
+            for item in items:
+                year = external or _part_year(doc, facts, item) or shared \
+                    or _text_year(doc, facts, item)
+                parts.append(Part(item, year))
+        if may_borrow:
+            fallback = _shared_year(doc, facts, [p.year for p in parts if p.year is not None])
+            for index in may_borrow:
+                parts[index] = Part(parts[index].span, fallback)
         return cls(parts)
+
+
+def _shared_year(doc: Document, facts: YearFacts, dated: list[YearSource]) -> YearSource | None:
+    """The year a compilation's undated parts take: the text's year over the whole file, when at
+    least two parts have bounded years of their own and all parts agree (a compilation of one
+    year, such as one whose years were all rewritten to one value). Parts of different years
+    give none, and floors (not earlier than …) prove no agreement: each speech of a mixed
+    compilation has its own year, never another's."""
+    bounded = [source for source in dated if source.high is not None]
+    if len(bounded) < 2:
+        return None
+    low = max(source.low for source in dated)
+    high = min(source.high for source in bounded if source.high is not None)
+    if low > high:
+        return None
+    whole = _text_year(doc, facts, Span(0, len(doc.text)))
+    if whole is not None and whole.allows(low, high):
+        return whole
+    return bounded[0]
 
 
 def split_parts(doc: Document) -> list[Span]:
@@ -276,6 +319,9 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         match = _SIGNED.search(text, start, end)
         if match:
             return _dated(text, match.span("date"), "dateline")
+    printed = publication(doc, part)
+    if printed is not None:
+        return YearSource(printed[0], "publication", printed[1], printed[2])
     match = _INLINE_NUMBER.search(text, part.start, min(part.end, part.start + _INLINE_NUMBER_REACH))
     if match and not _CITING.search(text, max(part.start, match.start() - 4), match.start()):
         return YearSource(int(match.group("year")), "document-number", Span(*match.span("year")),

@@ -19,6 +19,8 @@ from doclint.rules.years import numerals
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.framing import Framing, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
+from doclint.rules.years.naming import EventNames
+from doclint.rules.years.review import ReviewPassages
 from doclint.rules.years.words import at_word_boundaries
 
 # Marker patterns never cross a sentence; a window longer than this around a key is cut, so a
@@ -72,13 +74,17 @@ class EraFacts:
         by_sentence: dict[Span, list[int]] = {}
         for (number, _), window in windows.items():
             by_sentence.setdefault(window, []).append(number)
+        passages = doc.facts(ReviewPassages) if by_sentence else ReviewPassages([])
         for window, numbers in by_sentence.items():
             source = years.at(window.start)
             names_year = "年" in text[window.start:window.end]
             for number in numbers:
-                for hit in _search(text, markers.markers[number], window, source, names_year):
+                for hit in _search(text, markers.markers[number], window, source, names_year,
+                                   passages):
                     hits.setdefault((hit.marker.id, hit.how, hit.span.start, hit.span.end), hit)
-        return cls(sorted(hits.values(), key=lambda h: (h.span.start, h.span.end)))
+        chosen = [h for h in hits.values() if h.how not in (CURRENT, FUTURE)
+                  or doc.facts(EventNames).named(h.marker, h.sentence, h.span)]
+        return cls(sorted(chosen, key=lambda h: (h.span.start, h.span.end)))
 
 
 def sentence_around(text: str, start: int, end: int) -> Span:
@@ -112,7 +118,7 @@ def _worth_searching(source: YearSource | None, first: int | None, last: int | N
 
 
 def _search(text: str, marker: EraMarker, window: Span, source: YearSource | None,
-            names_year: bool) -> list[MarkerHit]:
+            names_year: bool, passages: ReviewPassages) -> list[MarkerHit]:
     kinds = []
     high = source.high if source is not None else None
     if high is not None and marker.earliest_mention is not None and high < marker.earliest_mention:
@@ -128,8 +134,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
             for match in pattern.finditer(text, window.start, window.end):
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
                     span = Span(match.start(), match.end())
-                    hits.append(MarkerHit(marker, span, how, window,
-                                          framing=framing(text, window, span)))
+                    hits.append(MarkerHit(marker, span, how, window, framing=framing(
+                        text, window, span, passages.at(span.start))))
     for pin in marker.pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).
@@ -145,5 +151,5 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     count = numerals.number(match.group("n"))
                 span = Span(match.start(), match.end())
                 hits.append(MarkerHit(marker, span, PIN, window, first, last, pin, count,
-                                      framing(text, window, span)))
+                                      framing(text, window, span, passages.at(span.start))))
     return hits

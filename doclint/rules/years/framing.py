@@ -10,8 +10,10 @@ Neither is an anachronism. The era rules share this one reading of the wording:
 * **current** otherwise, and always when the clause itself calls for action (要, 认真, 深入,
   确保, 抓好): ``回顾“十五”工作，认真贯彻五中全会精神`` speaks of the present.
 
-A retrospective sentence looks back over the years it names (五年来: 5); without a number a
-review reaches back ``REVIEW_YEARS``.
+A retrospective sentence looks back over the years it names (五年来: 5) or since the turning
+point it names (党的十八大以来, 进入新时代: 2012); without either a review reaches back
+``REVIEW_YEARS``. A sentence with no framing of its own inside a passage that reviews a stated
+period (``review``: 十年来，…… and the paragraphs after it) is retrospective over that period.
 """
 
 from __future__ import annotations
@@ -21,13 +23,11 @@ from typing import NamedTuple
 import regex
 
 from doclint.core.document import Span
-from doclint.rules.years import numerals
+from doclint.rules.years.review import REVIEW_YEARS, Reach, period_in
 
 CURRENT, RETROSPECTIVE, PLANNED = "current", "retrospective", "planned"
-REVIEW_YEARS = 10
 
 _CLAUSE_MARK = regex.compile(r"[，,；;：:。！!？?\n\r]")
-_NUMBER = r"[一二两三四五六七八九十]{1,3}|\d{1,2}"
 # Planning and announcing, before or after the marker in its clause.
 _PLANNED_BEFORE = regex.compile(
     r"(?:将要|即将|将|拟|准备|筹备|筹办|迎接|正在(?:制订|制定|编制|研究|起草|谋划)|制订|制定|编制|"
@@ -49,10 +49,7 @@ _LE = regex.compile(r"(?<![为除罢])了(?![解如不得结])")
 _NOW = regex.compile(
     r"(?:要|必须|务必|认真|深入|全面|坚决|切实|扎实|着力|继续|进一步|努力|全力|确保|抓好|做好|"
     r"落实好|毫不放松|高度警觉|正在|当前|今年|目前)")
-# A sentence reviewing a stretch of years, or the past in general.
-_STRETCH = regex.compile(
-    rf"(?P<n>{_NUMBER})年来|过去(?:的)?(?P<n2>{_NUMBER})年|这(?P<n3>{_NUMBER})年|近(?P<n4>{_NUMBER})年"
-    rf"|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前")
+# A sentence reviewing the past in general.
 _REVIEW = regex.compile(
     r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经"
     r"|取得了?[^，。；]{0,8}?(?:成就|胜利|成果)")
@@ -61,6 +58,11 @@ _REVIEW = regex.compile(
 class Framing(NamedTuple):
     kind: str
     lookback: int | None = None  # retrospective: how many years back the wording reaches
+    since: int | None = None  # retrospective: the year since which it looks back
+
+
+def _looking_back(reach: Reach) -> Framing:
+    return Framing(RETROSPECTIVE, reach.years, reach.since)
 
 
 def clause_around(text: str, sentence: Span, span: Span) -> Span:
@@ -71,8 +73,9 @@ def clause_around(text: str, sentence: Span, span: Span) -> Span:
     return Span(start, after.start() if after else sentence.end)
 
 
-def framing(text: str, sentence: Span, span: Span) -> Framing:
-    """How the sentence frames the marker at ``span``."""
+def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None) -> Framing:
+    """How the sentence frames the marker at ``span``; ``passage``: the period reviewed by the
+    passage the sentence stands in, if any."""
     clause = clause_around(text, sentence, span)
     before = text[clause.start:span.start]
     after = text[span.end:clause.end]
@@ -82,22 +85,15 @@ def framing(text: str, sentence: Span, span: Span) -> Framing:
     own = text[span.start:span.end]
     if _DONE_BEFORE.search(before) or _DONE_OWN.search(own) or _DONE_AFTER.search(after) \
             or _LE.search(before) or _LE.search(own) or _LE.search(after):
-        return Framing(RETROSPECTIVE, _stretch(text, sentence))
+        stated = period_in(text, sentence.start, sentence.end) or passage
+        return _looking_back(stated) if stated is not None else Framing(RETROSPECTIVE, REVIEW_YEARS)
     if _NOW.search(before):
         return Framing(CURRENT)
-    stretch = _STRETCH.search(text, sentence.start, sentence.end)
-    if stretch is not None:
-        return Framing(RETROSPECTIVE, _years(stretch))
+    stated = period_in(text, sentence.start, sentence.end)
+    if stated is not None:
+        return _looking_back(stated)
     if _REVIEW.search(text, sentence.start, sentence.end):
         return Framing(RETROSPECTIVE, REVIEW_YEARS)
+    if passage is not None:
+        return _looking_back(passage)
     return Framing(CURRENT)
-
-
-def _stretch(text: str, sentence: Span) -> int:
-    match = _STRETCH.search(text, sentence.start, sentence.end)
-    return _years(match) if match is not None else REVIEW_YEARS
-
-
-def _years(match: regex.Match[str]) -> int:
-    number = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
-    return numerals.number(match.group(number))

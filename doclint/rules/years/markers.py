@@ -20,7 +20,13 @@ has:
                       so that only sentences holding a key are searched;
 ``lead``              how many years before ``earliest_mention`` wording that plans or announces
                       the marker (编制“十四五”规划, 即将召开党的二十大) is still plausible; by
-                      default the lead of its ``kind`` (``DEFAULT_LEAD``).
+                      default the lead of its ``kind`` (``DEFAULT_LEAD``);
+``names``             for an event whose current wording may use a generic noun (办好奥运会): the
+                      words that name this event (北京, 2008年, 第29届). Such wording is the marker
+                      only when a name stands in its clause, when the title of its document names
+                      the event (``patterns``), or when its document names the event and no
+                      ``rivals``;
+``rivals``            other events sharing the generic noun (巴黎奥运会, 北京冬奥会).
 """
 
 from __future__ import annotations
@@ -95,6 +101,8 @@ class EraMarker:
     note: str = ""
     origin: str = "builtin"
     lead: int = 0
+    names: regex.Pattern[str] | None = None
+    rivals: regex.Pattern[str] | None = None
 
     def announced_from(self) -> int | None:
         """The earliest year wording that plans or announces the marker is plausible."""
@@ -240,6 +248,13 @@ def _compile(patterns: Any, lazy: bool = False) -> tuple[regex.Pattern[str], ...
     return tuple(regex.compile(str(p), regex.M) for p in patterns)
 
 
+def _one(pattern: Any, lazy: bool = False) -> regex.Pattern[str] | None:
+    compiled = _compile(pattern, lazy)
+    if len(compiled) > 1:
+        raise TypeError("names and rivals are one pattern each")
+    return compiled[0] if compiled else None
+
+
 def _year(value: Any) -> int | None:
     if value is None:
         return None
@@ -289,6 +304,8 @@ def _marker(item: dict[str, Any], origin: str, lazy: bool = False) -> EraMarker:
         note=str(item.get("note", "")),
         origin=origin,
         lead=_lead(item),
+        names=_one(item.get("names"), lazy),
+        rivals=_one(item.get("rivals"), lazy),
     )
     if (marker.current_patterns or marker.future_patterns) and marker.valid_from is None:
         raise ValueError("current_patterns and future_patterns need valid_from")

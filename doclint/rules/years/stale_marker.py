@@ -67,9 +67,14 @@ class MarkerOutOfPeriod(Rule):
                 continue
             widened = last
             if last is not None and hit.how != FUTURE and hit.framing.kind == RETROSPECTIVE:
-                if hit.framing.lookback is None:
+                since, lookback = hit.framing.since, hit.framing.lookback
+                if since is not None:
+                    if last + GRACE >= since:
+                        continue  # within the period the wording looks back on
+                elif lookback is None:
                     continue
-                widened = last + hit.framing.lookback
+                else:
+                    widened = last + lookback
             if not reference.outside(first, widened, GRACE):
                 continue
             earliest = hit.marker.earliest_mention

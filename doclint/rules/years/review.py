@@ -1,0 +1,188 @@
+"""Passages that look back on a stated earlier period, found once per document.
+
+A speech or an article that reviews ten years narrates that stretch without a tense word in
+every sentence: after ``十年来，……`` or under a heading ``一、过去五年工作回顾`` a sentence such as
+``决战决胜脱贫攻坚，扶贫干部尽锐出战`` tells what happened then, not what is to be done now.
+
+A passage opens with
+
+* a paragraph whose first clause states the period: ``十年来``, ``这五年``, ``过去一年``,
+  ``党的十八大以来``, ``进入新时代``, ``新时代的伟大成就``, ``改革开放以来`` (or looks back
+  without naming one: ``回首来路``, ``这些年来``); or
+* a heading that reviews one (``十年回顾``, ``一、过去五年的工作``, ``五年来的主要成就``).
+
+It runs on through the paragraphs that follow, and stops at a paragraph whose first clause
+turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
+at a heading of the opening heading's level or above (a paragraph opener: at an unnumbered or
+first-level heading), at the next document of a compilation, or after ``_REACH`` characters.
+
+Each passage reaches back over the period it states: the years it names (``五年来``: 5), the
+year since which it looks back (``党的十八大以来``: 2012), or ``REVIEW_YEARS`` for a review
+without a number.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core.document import Document, Span
+from doclint.rules.structure import lines
+from doclint.rules.structure.compilation import Compilation
+from doclint.rules.structure.model import Level
+from doclint.rules.years import numerals
+from doclint.rules.years.paragraphs import ParagraphSpans, plain
+
+REVIEW_YEARS = 10
+_REACH = 12000
+_FIRST_CLAUSE = 40
+_HEADING_HAN = 30
+
+_NUMBER = r"[一二两三四五六七八九十]{1,3}|\d{1,2}"
+_CLAUSE_END = regex.compile(r"[，,：:。；;！!？?]")
+_SENTENCE_END = regex.compile(r"[。！!？?；;]")
+# A stretch of years counted back from the present.
+STRETCH = regex.compile(
+    rf"(?P<n>{_NUMBER})年来|过去(?:的)?(?P<n2>{_NUMBER})年|这(?P<n3>{_NUMBER})年"
+    rf"|近(?P<n4>{_NUMBER})年来?|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前"
+    rf"|(?P<n7>{_NUMBER})年(?:的)?(?:风雨|奋斗|征程|历程|砥砺|接续奋斗)")
+_STRETCH_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
+# A period since a named turning point.
+_CONGRESS_YEAR = {"十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
+                  "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
+SINCE = regex.compile(
+    r"党的(?P<congress>十[一二三四五六七八九]|二十)大以来"
+    r"|(?P<new_era>进入新时代|新时代(?:以来|十年|的(?:十年|伟大|非凡|历史性)?(?:成就|变革|成绩|答卷)))"
+    r"|(?P<reform>改革开放以来)|(?P<prc>新中国成立以来|新中国成立\d{1,3}年来)")
+_SINCE_YEAR = {"new_era": 2012, "reform": 1978, "prc": 1949}
+# Words that make a short heading a review: 十年回顾, 五年来的主要成就.
+_REVIEW_HEADING = regex.compile(r"回顾|成就|历程|变革|巨变|答卷|工作总结")
+# A first clause that looks back without naming the period: 回首来路, 这些年来.
+_REVIEW_OPENING = regex.compile(r"^(?:回首|回望|回顾)|这些年来?|多年来|近些年来?")
+# A first clause that turns to the present or the future.
+_PRESENT = regex.compile(
+    r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
+    r"|面向|站在新|(?<![主重需只提纲摘概必紧首])要(?![求素点害件闻案员地务])|必须|务必|应当")
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How far back a review looks: ``years`` before the present, or ``since`` a year."""
+
+    years: int | None = None
+    since: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    span: Span
+    reach: Reach
+
+
+def period_in(text: str, start: int, end: int) -> Reach | None:
+    """The period stated in ``text[start:end]``, if any (the first one)."""
+    stretch = STRETCH.search(text, start, end)
+    since = SINCE.search(text, start, end)
+    if stretch is None and since is None:
+        return None
+    if since is None or (stretch is not None and stretch.start() < since.start()):
+        assert stretch is not None
+        group = next(g for g in _STRETCH_GROUPS if stretch.group(g))
+        return Reach(years=numerals.number(stretch.group(group)))
+    if since.group("congress"):
+        return Reach(since=_CONGRESS_YEAR[since.group("congress")])
+    name = next(g for g in _SINCE_YEAR if since.group(g))
+    return Reach(since=_SINCE_YEAR[name])
+
+
+class ReviewPassages:
+    """The review passages of a document, in order (``doc.facts(ReviewPassages)``)."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self.passages = passages
+        self._starts = [p.span.start for p in passages]
+
+    def at(self, offset: int) -> Reach | None:
+        """The reach of the passage holding ``offset``, if it is in one."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset < self.passages[index].span.end:
+            return self.passages[index].reach
+        return None
+
+    @classmethod
+    def from_document(cls, doc: Document) -> ReviewPassages:
+        text = doc.text
+        parts = doc.facts(Compilation)
+        passages: list[Passage] = []
+        open_at: int | None = None
+        reach: Reach | None = None
+        level: Level | None = None  # the opening heading's level (None: a paragraph)
+        opened_by_heading = False
+        last_end = 0
+
+        def close(end: int) -> None:
+            nonlocal open_at
+            if open_at is not None and reach is not None and end > open_at:
+                passages.append(Passage(Span(open_at, end), reach))
+            open_at = None
+
+        for paragraph in doc.facts(ParagraphSpans).spans:
+            start, end = paragraph.start, paragraph.end
+            content = plain(text[start:end])
+            if not content:
+                continue
+            if open_at is not None and (not parts.same_part(open_at, start)
+                                        or start - open_at > _REACH):
+                close(last_end)
+            heading = _heading(content)
+            clause = _first_clause(content)
+            found = period_in(content, 0, len(content) if heading else clause)
+            if found is None and (_REVIEW_OPENING.search(content, 0, clause)
+                                  or (heading and _REVIEW_HEADING.search(content))):
+                found = Reach(years=REVIEW_YEARS)
+            if found is not None:
+                close(start)
+                open_at, reach, last_end = start, found, end
+                opened_by_heading = heading
+                level = _level(content) if heading else None
+                continue
+            if open_at is not None:
+                if heading and _ends(level, opened_by_heading, content):
+                    close(start)
+                elif not heading and _PRESENT.search(content, 0, clause):
+                    close(start)
+                else:
+                    last_end = end
+        close(last_end)
+        return cls(passages)
+
+
+def _first_clause(content: str) -> int:
+    match = _CLAUSE_END.search(content, 0, _FIRST_CLAUSE)
+    return match.start() if match else min(len(content), _FIRST_CLAUSE)
+
+
+def _heading(content: str) -> bool:
+    """A short line without a sentence end: a heading or a label."""
+    if _SENTENCE_END.search(content):
+        marker = lines.heading_marker(content)
+        return marker is not None and not marker.inline
+    return sum(1 for char in content if "\u4e00" <= char <= "\u9fff") <= _HEADING_HAN
+
+
+def _level(content: str) -> Level | None:
+    marker = lines.heading_marker(content)
+    return marker.level if marker is not None else None
+
+
+def _ends(level: Level | None, opened_by_heading: bool, content: str) -> bool:
+    """Whether a heading ends the open passage: one of the opening heading's level or above;
+    after a paragraph opener, an unnumbered or first-level heading (sub-items go on)."""
+    this = _level(content)
+    if opened_by_heading:
+        if level is None:
+            return this is None
+        return this is not None and this <= level
+    return this is None or this <= Level.ONE
