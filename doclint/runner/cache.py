@@ -199,7 +199,7 @@ def fingerprint(engine: Any, encoding: str | None) -> str:
     modules: set[str] = set()
     for rule in sorted(engine.registry, key=lambda r: r.code):
         feed("rule", rule.code, rule.name, rule.origin, rule.__module__, rule.__qualname__,
-             rule.severity.label, rule.category.value)
+             rule.severity.label, rule.category.value, rule.maturity.value)
         modules.add(rule.__module__)
     for _name, plugin in engine.pm.list_name_plugin():
         modules.add(plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__module__)
@@ -209,7 +209,8 @@ def fingerprint(engine: Any, encoding: str | None) -> str:
     for path in [*packs, *config.rule_packs, *config.era_markers]:
         feed("file", Path(path).name, _file_digest(path))
     settings = {"select": config.select, "ignore": config.ignore,
-                "extend_select": config.extend_select, "per_file_ignores": config.per_file_ignores,
+                "extend_select": config.extend_select, "preview": config.preview,
+                "per_file_ignores": config.per_file_ignores,
                 "severity": {k: v.label for k, v in config.severity.items()},
                 "rules": config.rules, "year": config.year, "years": config.years}
     feed("config", json.dumps(settings, sort_keys=True, ensure_ascii=False, default=repr))

@@ -182,12 +182,16 @@ def test_the_report_file_is_not_checked(two_files: Path, doclint: Doclint) -> No
 
 def test_select_and_ignore(two_files: Path, doclint: Doclint) -> None:
     assert paths_in(doclint("check", "--format", "json", "--select", "N", ".").out) == ["warn.txt"]
+    # P101 is a preview rule: a category selects it only with --preview.
     assert paths_in(doclint("check", "--format", "json", "--select", "placeholder,mixed-width",
-                            "--ignore", "mixed-width", ".").out) == ["bad.txt"]
+                            "--ignore", "mixed-width", ".").out) == []
+    assert paths_in(doclint("check", "--format", "json", "--preview", "--select",
+                            "placeholder,mixed-width", "--ignore", "mixed-width", ".").out) == [
+        "bad.txt"]
     # The most specific selector wins: a code beats a category.
     assert paths_in(doclint("check", "--format", "json", "--select", "P101,N301", "--ignore",
                             "mixed-width", ".").out) == ["bad.txt", "warn.txt"]
-    assert paths_in(doclint("check", "--format", "json", "--select", "placeholder",
+    assert paths_in(doclint("check", "--format", "json", "--preview", "--select", "placeholder",
                             "--extend-select", "N3", ".").out) == ["bad.txt", "warn.txt"]
     run = doclint("check", "--select", "Q9", ".")
     assert run.code == 2

@@ -57,7 +57,8 @@ def test_pyproject_section(project: Path, doclint: Doclint) -> None:
 
 def test_explicit_config_beats_discovery(project: Path, doclint: Doclint) -> None:
     (project / "doclint.yaml").write_text("select: [N]\n", encoding="utf-8")
-    (project / "other.yaml").write_text("select: [P]\nlang: en\n", encoding="utf-8")
+    (project / "other.yaml").write_text("select: [P]\npreview: true\nlang: en\n",
+                                       encoding="utf-8")
     run = doclint("check", "--config", "other.yaml", "--no-source", "docs/bad.txt", select=False)
     first = run.out.splitlines()[0]
     assert first.startswith("docs/bad.txt:1:4: P101 [placeholder] ")

@@ -78,6 +78,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     snapshot_of_the_project(source)
     (work / "bad.txt").write_text("刚才，XX书记作了重要讲话。\n", encoding="utf-8")
     (work / "clean.txt").write_text("坚持稳中求进工作总基调。\n", encoding="utf-8")
+    (work / ".doclint.yaml").write_text("preview: true  # P101 is a preview rule\n", encoding="utf-8")
     git("init", "-q", cwd=work)
     git("add", "-A", cwd=work)
     # try-repo builds the hook's environment in a new store each time: build both at once.

@@ -42,8 +42,10 @@ def inputs(docs: Path) -> list[str]:
 
 def test_dask_and_local_give_identical_json(scheduler: str, inputs: list[str],
                                             doclint: Doclint) -> None:
-    local = doclint("check", "--no-cache", "--format", "json", "--jobs", "1", *inputs)
-    remote = doclint("check", "--no-cache", "--format", "json", "--scheduler", scheduler, *inputs)
+    local = doclint("check", "--preview", "--no-cache", "--format", "json", "--jobs", "1",
+                    *inputs)
+    remote = doclint("check", "--preview", "--no-cache", "--format", "json", "--scheduler",
+                     scheduler, *inputs)
     assert (remote.code, remote.err) == (local.code, local.err) == (1, "")
     assert remote.out == local.out
     found = {d["code"] for d in remote.json()["diagnostics"]}

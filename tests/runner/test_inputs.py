@@ -66,8 +66,8 @@ def test_archives_are_read_member_by_member(suffix: str, docs: Path, doclint: Do
     members.append(("2020/image.png", b"\x89PNG\r\n\x1a\n"))  # not a document: not included
     archive = Path("docs" + suffix)
     (write_zip if suffix == ".zip" else write_tar)(archive, members)
-    from_archive = doclint("check", "--format", "json", str(archive)).json()
-    from_folder = doclint("check", "--format", "json", "docs").json()
+    from_archive = doclint("check", "--preview", "--format", "json", str(archive)).json()
+    from_folder = doclint("check", "--preview", "--format", "json", "docs").json()
     prefix = f"docs{suffix}!"
     assert [f["path"] for f in from_archive["files"]] == [
         prefix + name for name, _ in members if not name.endswith(".png")]
