@@ -118,7 +118,7 @@ class UnitSpacing(Rule):
                                                                                 gap_end):
                 continue
             unit = _UNIT.match(text, gap_end)
-            if unit is None or _ordinal(text, start):
+            if unit is None or _ordinal(text, start) or _row_number(text, start, end):
                 continue
             span = Span(end, gap_end)
             number = text[start:end]
@@ -132,6 +132,13 @@ class UnitSpacing(Rule):
             _, first_number, first_unit = spaced_out[0]
             yield one_for_the_layout([f for f, _, _ in spaced_out], _LETTER_SPACED.format(
                 count=len(spaced_out), number=first_number, unit=first_unit))
+
+
+def _row_number(text: str, start: int, end: int) -> bool:
+    """A number opening its line and set off by an ideographic space numbers a row of a list or
+    table (``4　张晓梅　…``): the word after it is the next column, not its unit."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(SPACES) and text[end] == "\u3000"
 
 
 def _ordinal(text: str, start: int) -> bool:

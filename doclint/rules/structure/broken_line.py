@@ -15,7 +15,6 @@ from doclint.core import (
     Examples,
     Finding,
     Fix,
-    Maturity,
     Message,
     Rule,
 )
@@ -62,7 +61,6 @@ class BrokenLine(Rule):
 
     group_after = 10  # a scrape that broke every link breaks dozens of lines the same way
     code = "T401"
-    maturity = Maturity.PREVIEW
     name = "structure.broken-line"
     category = Category.BROKEN_LINE
     summary = Message("句子被硬换行断开。", "A sentence is broken by a hard line break.")

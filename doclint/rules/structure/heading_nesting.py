@@ -9,7 +9,6 @@ from doclint.core import (
     Document,
     Examples,
     Finding,
-    Maturity,
     Message,
     Related,
     Rule,
@@ -32,7 +31,6 @@ class HeadingNesting(Rule):
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T204"
-    maturity = Maturity.PREVIEW
     name = "structure.heading-nesting"
     category = Category.TITLE_SEQUENCE
     severity = Severity.INFO  # a layout error, not damaged text

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
+from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.rules.years.dates import DateFacts, DateMention
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.mentions import YearFacts
@@ -35,7 +35,6 @@ class DateAfterDocument(Rule):
     """
 
     code = "Y403"
-    maturity = Maturity.PREVIEW
     name = "date.after-document"
     category = Category.DATE_INVALID
     summary = Message("已发生事件的日期晚于文档日期。", "A past event is dated after the document.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Rule
+from doclint.core import Category, Document, Examples, Finding, Message, Rule
 from doclint.rules.years.era_check import (
     first_per_sentence,
     overlaps,
@@ -34,7 +34,6 @@ class MarkerOutOfPeriod(Rule):
     """
 
     code = "Y203"
-    maturity = Maturity.PREVIEW
     name = "era.marker-out-of-period"
     category = Category.ANACHRONISM
     summary = Message("时代标志被当作当前事项，但年份不在其时效内。",
