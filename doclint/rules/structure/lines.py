@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from doclint.rules.structure import siblings
+from doclint.rules.structure import news, siblings
 from doclint.rules.structure.model import Level
 from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
 
@@ -67,14 +67,10 @@ _DATED_RECORD = regex.compile(rf"^[（(]?[ 　]*{_DATE}{_DAY}日[ 　]*\S")
 # A news item opens with its wire dateline (``新华社北京3月8日电``, ``新华网北京１１月２６日电``,
 # ``本报讯``, ``<p><strong>央视网消息</strong>``) or under a dated headline (``2024年3月8日
 # 国务院常务会议…``, ``【2024-03-08】…``): each item numbers its headings afresh.
-_NEWS_DAY = r"[\d０-９一二三四五六七八九十]{1,3}"
-_WIRE = regex.compile(
-    r"^(?:<[^<>]{1,40}>)*[（(【]?(?:新华社|新华网|中新社|中新网|人民网|央视网|央广网|本报|本台|本网)"
-    rf"(?:[^。，,；;：:！？]{{0,16}}?{_NEWS_DAY}月{_NEWS_DAY}日(?:电|讯)|讯|消息)"
-)
+_WIRE = regex.compile(rf"^(?:<[^<>]{{1,40}}>)*[（(【]?{news.DATELINE}")
 _DATED_HEADLINE = regex.compile(
     r"^[【\[（(]?[ 　]*(?:\d{4}|[０-９]{4})[ 　]*"
-    rf"(?:年{_DAY}月{_DAY}日|[-./－]{_NEWS_DAY}[-./－]{_NEWS_DAY})[ 　]*[】\]）)]?[ \t　]*\p{{Han}}"
+    rf"(?:年{_DAY}月{_DAY}日|[-./－]{news.NEWS_DAY}[-./－]{news.NEWS_DAY})[ 　]*[】\]）)]?[ \t　]*\p{{Han}}"
 )
 _HEADLINE_MAX = 60
 _DOCUMENT_NUMBER = regex.compile(

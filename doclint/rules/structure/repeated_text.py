@@ -10,7 +10,7 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
-from doclint.rules.structure import lines
+from doclint.rules.structure import lines, news
 from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
@@ -36,12 +36,7 @@ _CITE_LABEL = 12
 _CITING = regex.compile(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
 _ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
 # The lead of a news item: 新华社北京9月22日电, 新华网北京１１月２６日电（…）, 央视网消息（新闻联播）：
-_NEWS_LEAD = regex.compile(
-    r"(?:<[^<>]{0,40}>)*"
-    r"(?:(?:新华社|新华网|人民网|中新网|中新社|光明网|央广网|国际在线)"
-    r"(?:\p{Han}{0,8}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日)?电"
-    r"|央视网消息(?:<[^<>]{0,40}>)*[（(]新闻联播[）)])"
-)
+_NEWS_LEAD = regex.compile(rf"(?:<[^<>]{{0,40}}>)*{news.DATELINE}")
 # A list item's marker shortly before a repeated sentence: ①, （一）, 1., 一是 …
 _ITEM_WINDOW = 200
 # A list item's marker between two occurrences: they close two items of one list.

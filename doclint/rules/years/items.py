@@ -22,12 +22,10 @@ import regex
 
 from doclint.core.document import Document, Span
 from doclint.rules.structure import lines
+from doclint.rules.structure.news import AGENCY as _AGENCY
+from doclint.rules.structure.news import NEWS_DATE as _NEWS_DATE
 from doclint.rules.years.paragraphs import ParagraphSpans, plain
 
-_AGENCY = (r"(?:新华社|新华网|人民网|人民日报|本报|中新社|中新网|中国新闻网|央视网|央视新闻|央广网|"
-           r"光明网|中国网|环球网|中国日报|经济日报|光明日报|法制日报|解放军报|中国青年报|工人日报|农民日报)")
-_NEWS_DATE = (r"[\p{Han}]{0,12}?(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
-              r"(?:[0-9０-９]{1,2}时)?(?:电|讯|消息)")
 # A report opening with its dateline: at a paragraph's start, after a tag, after the indent of
 # a paragraph run into the line before it (a title without a full stop), or right after the
 # last sentence of the item before it on a page that lost its breaks.
