@@ -333,7 +333,6 @@ def _gap(style: str, how: str):  # type: ignore[no-untyped-def]
 def _compilation(doc: Doc, rng: Random) -> Iterator[Cand]:
     """Three to five short speeches of one source joined as a compilation under 第N篇
     headings, and one heading lost: a base text of its own."""
-    from recallbench.corpus import Doc as Base
 
     def fits(d: Doc) -> bool:
         return 800 <= len(d.text) <= 9000 and title(d) is not None and punctuated(d)
@@ -356,7 +355,7 @@ def _compilation(doc: Doc, rng: Random) -> Iterator[Cand]:
         at += len(piece)
     text = "".join(pieces)
     digest = hashlib.sha1(text.encode()).hexdigest()[:10]
-    base = Base(doc.path.with_name(f"compilation-{digest}.txt"), f"{doc.rel}#compilation",
+    base = Doc(doc.path.with_name(f"compilation-{digest}.txt"), f"{doc.rel}#compilation",
                 doc.group, text, None, doc.linter)
     k = rng.randrange(1, len(heads) - 1) if len(heads) > 2 else 1
     start, end = heads[k]
