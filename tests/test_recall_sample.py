@@ -1,0 +1,80 @@
+"""Recall regression guard: a small fixed sample of the recall benchmark (benchmarks/recall).
+
+Six plants of every kind (seed 1) in ten documents of corpus/real (``recallbench.corpus.SAMPLE``)
+are linted with every rule, and each kind must still be found at least as often as when the
+floors below were measured — with the default rules and with the preview rules. A change that
+finds more is fine (raise the floor); one that finds less fails here.
+
+Re-measure with ``python benchmarks/recall/recall.py --set sample --per-kind 6 --preview --floors``.
+Plants are refused on lines where the untouched copy already has a finding of the kind's
+category, so a rule change elsewhere can move a plant; the floors are compared as recall
+(found ÷ planted) for that reason.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+# Measured on this branch (feat/recall) with the rules of main at 41b31fa.
+FLOORS = {  # kind: (planted, found with the default rules, found with --preview)
+    "year-placeholder": (6, 0, 0),
+    "same-year": (4, 4, 4),
+    "era-marker": (6, 3, 4),
+    "impossible-date": (6, 6, 6),
+    "wrong-weekday": (6, 6, 6),
+    "duplicate-title": (6, 3, 3),
+    "numbering-gap": (6, 0, 6),
+    "announced-count": (6, 4, 4),
+    "truncation": (6, 0, 4),
+    "broken-line": (6, 3, 3),
+    "boilerplate": (6, 0, 0),
+    "placeholder": (6, 0, 6),
+    "percent-dropped": (6, 5, 5),
+    "percent-mixed": (6, 6, 6),
+    "fullwidth-digits": (6, 0, 6),
+    "space-in-chinese": (6, 0, 3),
+    "space-number": (6, 6, 6),
+    "acronym-case": (6, 5, 5),
+    "entity-mix": (6, 1, 1),
+    # entity-mix-city: corpus/real holds no city's own document to plant into
+    "arithmetic": (6, 3, 3),
+    "punctuation": (6, 4, 4),
+    "number-form": (6, 1, 1),
+    "duplicate-paragraph": (6, 4, 4),
+}
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[str, Any]:
+    if not (SHARED / "corpus" / "real").is_dir():
+        pytest.skip("../shared is not present")
+    sys.path.insert(0, str(ROOT / "benchmarks" / "recall"))
+    from recallbench import run
+
+    return run("sample", per_kind=6, seed=1, preview=True).summary()
+
+
+def test_every_kind_is_planted(summary: dict[str, Any]) -> None:
+    assert set(FLOORS) <= set(summary["kinds"])
+    empty = [kind for kind in FLOORS if not summary["kinds"][kind]["planted"]]
+    assert not empty, f"no plant of {empty} in the sample"
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+@pytest.mark.parametrize("config", ["default", "preview"])
+def test_recall_does_not_drop(summary: dict[str, Any], kind: str, config: str) -> None:
+    planted, *found = FLOORS[kind]
+    floor = found[0 if config == "default" else 1] / planted
+    entry = summary["kinds"][kind]
+    now = entry[config]["found"] / entry["planted"]
+    assert now >= floor - 1e-9, (
+        f"{kind} ({config} rules): {entry[config]['found']}/{entry['planted']} found, "
+        f"the floor is {found[0 if config == 'default' else 1]}/{planted}; "
+        f"rules that found it: {entry[config]['rules']}")
