@@ -465,6 +465,26 @@ def cmd_report(args: argparse.Namespace) -> None:
     print(f"wrote {DOC_PAGE.relative_to(ROOT)} and {DATA_FILE.relative_to(ROOT)}")
 
 
+def recall_section() -> list[str]:
+    """The committed recall results (benchmarks/recall), beside precision."""
+    sys.path.insert(0, str(ROOT / "benchmarks" / "recall"))
+    try:
+        import recall  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    finally:
+        sys.path.pop(0)
+    if not any(recall.RESULTS.glob("*.json")):
+        return []
+    return ["## Recall", "",
+            "Anomalies planted one per copy into real documents, for every category doclint",
+            "claims; a plant is found when a diagnostic of its category appears on the planted line",
+            "and was not there in the untouched copy (`benchmarks/recall/README.md`; rerun with",
+            "`python benchmarks/recall/recall.py --set holdout --preview --json",
+            "benchmarks/recall/results/holdout.json`). Default rules / with the preview rules.", "",
+            recall.markdown()]
+
+
 def trap_files() -> list[Path]:
     return sorted(TRAPS.glob("*.txt")) if TRAPS.is_dir() else []
 
@@ -577,6 +597,7 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
                 "read them; the rule is judged again on its current findings:", ""]
         out += [f"- {code}: {', '.join(sorted(rounds_))}" for code, rounds_ in
                 sorted(retired_rules.items())]
+    out += ["", *recall_section()]
     trap_lines = trap_section(traps, stable)
     if trap_lines:
         out += ["", *trap_lines]
