@@ -562,7 +562,8 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
         "## Summary",
         "",
         f"- Default (stable) rules: {len(stable)}; preview rules: {len(rules) - len(stable)}.",
-        f"- Findings judged in all: {judged_total}, in {len(rounds)} rounds.",
+        f"- Verdicts written: {sum(len(r.verdicts) for r in rounds)}, in {len(rounds)} rounds; "
+        f"{judged_total} of them are on findings the rules report now and count below.",
         f"- Precision of a default run on the {label}, each rule weighted by how often it fires",
         f"  there: **{overall:.1%}** over {int(weighted_den)} findings"
         + (f"; stable rules not judged yet: {', '.join(unjudged_stable)}." if unjudged_stable
