@@ -12,8 +12,9 @@ import tarfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import IO, Literal
+
+from doclint.runner.files import read_regular
 
 SEPARATOR = "!"
 ZIP_SUFFIXES = (".zip",)
@@ -176,7 +177,7 @@ class MemberReader:
     def read_bytes(self, path: str) -> bytes:
         where = split_member(path)
         if where is None:
-            return Path(path).read_bytes()
+            return read_regular(path)
         archive, name = where
         if archive.lower().endswith(ZIP_SUFFIXES):
             return self._zip_member(archive, name)

@@ -18,6 +18,7 @@ from doclint.core.linter import ActiveRule, lint_document
 from doclint.core.registry import RuleRegistry
 from doclint.core.rule import ArchiveRule, Rule, RuleMeta
 from doclint.plugins.manager import get_plugin_manager
+from doclint.runner.files import read_regular
 
 LOG = logging.getLogger(__name__)
 
@@ -168,7 +169,7 @@ class Engine:
 
     def lint_file(self, path: str, encoding: str | None = None) -> tuple[FileResult, dict[str, Any]]:
         try:
-            data = Path(path).read_bytes()
+            data = read_regular(path)
         except OSError as exc:
             return FileResult(FileInfo(path), error=f"cannot read: {exc.strerror or exc}"), {}
         return self.lint_bytes(path, data, encoding)
