@@ -75,6 +75,9 @@ class TextFormatter(Formatter):
         stop = start
         while stop < len(text) and display_width(text[offset : stop + 1]) <= _MAX_SNIPPET:
             stop += 1
+        # A span near the end of the line takes the room it leaves as more context on the left.
+        while offset > 0 and display_width(text[offset - 1 : stop]) <= _MAX_SNIPPET:
+            offset -= 1
         prefix = "…" if offset else ""
         suffix = "…" if stop < len(text) else ""
         gutter = f"{line:>5} | "
