@@ -103,6 +103,8 @@ def cli(verbose: bool) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Result cache folder (default: the config's cache-dir, else "
                    "$DOCLINT_CACHE_DIR, else ~/.cache/doclint).")
+@click.option("--max-size", type=click.FloatRange(min=0), metavar="MB",
+              help="Skip documents larger than this, with a reason (default 10; 0: no limit).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="local processes (default) or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -114,7 +116,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
           stdin_filename: str | None, jobs: str | None, year: int | None, encoding: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, no_source: bool,
           files_from: str | None, progress: bool | None, no_cache: bool, cache_dir: str | None,
-          executor: str | None, scheduler: str | None) -> None:
+          max_size: float | None, executor: str | None, scheduler: str | None) -> None:
     """Check files, directories, globs, archives (.zip, .tar.gz) or '-' (standard input)."""
     from doclint.runner.session import CheckOptions, run_check
 
@@ -137,6 +139,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
         config.fail_on = Severity.parse(fail_on)
     if year is not None:
         config.year = year
+    if max_size is not None:
+        config.max_size = max_size
     if jobs is not None:
         if jobs != "auto" and not (jobs.isdigit() and int(jobs) > 0):
             raise click.BadParameter("must be a positive number or auto", param_hint="--jobs")

@@ -169,7 +169,7 @@ class Engine:
 
     def lint_file(self, path: str, encoding: str | None = None) -> tuple[FileResult, dict[str, Any]]:
         try:
-            data = read_regular(path)
+            data = read_regular(path, self.config.max_bytes)
         except OSError as exc:
             return FileResult(FileInfo(path), error=f"cannot read: {exc.strerror or exc}"), {}
         return self.lint_bytes(path, data, encoding)

@@ -23,6 +23,7 @@ from doclint.runner.cache import fingerprint, open_cache
 from doclint.runner.dask_exec import INSTALL_HINT as DASK_HINT
 from doclint.runner.dask_exec import available as dask_available
 from doclint.runner.engine import Engine
+from doclint.runner.files import TooLarge, read_bounded
 from doclint.runner.inputs import Inputs
 from doclint.runner.progress import Progress
 
@@ -89,13 +90,17 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             raise DoclintError("'-' (a document on standard input) and --files-from exclude "
                                "each other")
         if paths == ["-"]:
-            data = sys.stdin.buffer.read()
+            try:
+                data = read_bounded(sys.stdin.buffer, config.max_bytes)
+            except TooLarge as exc:
+                raise DoclintError(f"{options.stdin_filename or '<stdin>'}: {exc}") from None
             result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
             on_result(result)
             results = [result]
         else:
             inputs = Inputs(paths, _include(config, engine), config.exclude, options.files_from,
-                            skip=[options.output] if options.output else [])
+                            skip=[options.output] if options.output else [],
+                            max_bytes=config.max_bytes)
             plan = _plan(engine, config, options, say)
             progress = _progress(options, inputs)
             if progress is not None:

@@ -59,7 +59,7 @@ class Worker:
         data = task.data
         if data is None:
             try:
-                data = read_regular(task.location or task.path)
+                data = read_regular(task.location or task.path, self.spec.config.max_bytes)
             except OSError as exc:
                 return Outcome(FileResult(FileInfo(task.path),
                                           error=f"cannot read: {exc.strerror or exc}"))
