@@ -25,13 +25,14 @@ GIT = ("git", "-c", "user.name=doclint-test", "-c", "user.email=test@doclint.inv
        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main")
 
 
-def test_hook_definition() -> None:
-    [hook] = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
-    assert hook["id"] == "doclint"
-    assert hook["entry"] == "doclint check"
-    assert hook["language"] == "python"
-    assert hook["files"] == r"\.(txt|md|docx)$"
-    assert hook["require_serial"] is True
+def test_hook_definitions() -> None:
+    check, fix = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    assert (check["id"], check["entry"]) == ("doclint", "doclint check")
+    assert (fix["id"], fix["entry"]) == ("doclint-fix", "doclint check --fix")
+    for hook in (check, fix):
+        assert hook["language"] == "python"
+        assert hook["files"] == r"\.(txt|md|docx)$"
+        assert hook["require_serial"] is True
 
 
 def git(*args: str, cwd: Path) -> str:
