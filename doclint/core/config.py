@@ -110,6 +110,11 @@ class Config:
         }
 
 
+def match_path(path: str, pattern: str) -> bool:
+    """Whether ``path`` matches a config glob: the whole path, its name, or a tail of it."""
+    return _match(path, pattern)
+
+
 def _match(path: str, pattern: str) -> bool:
     posix = Path(path).as_posix()
     return (fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern)
