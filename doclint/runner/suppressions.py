@@ -378,6 +378,8 @@ class Suppressor:
             directives, use = self._directives[path]
             diagnostics, hidden = apply_directives(diagnostics, directives, use)
             self.suppressed += hidden
+        if not files and self.baseline is None:
+            return diagnostics
         kept = []
         for diag in diagnostics:
             found = anchor(diag, lines)
@@ -417,7 +419,8 @@ class Suppressor:
                 entry.seen = entry.code in active
 
     def unused(self) -> list[str]:
-        """Comments and ignore entries that hid nothing, one line each, in input order.
+        """Comments and ignore entries that hid nothing, one line each, in input order, then
+        per checked file the baseline's findings that no longer occur.
 
         Only suppressions of rules that ran count: a comment for a rule that is not
         selected, or an entry for files this run did not check, is not judged.
@@ -438,7 +441,15 @@ class Suppressor:
                     notes.append(_Unused(_shown(ignore.path), entry.line, entry.column,
                                          f"unused ignore entry: {entry.code} "
                                          f"“{entry.text}” in {entry.path} matches nothing"))
-        return [str(n) for n in notes]
+        lines = [str(n) for n in notes]
+        if self.baseline is not None and not self.update_baseline:
+            for rel in dict.fromkeys(self._checked):
+                left = sum(n for n in self.baseline.counts.get(rel, Counter()).values() if n > 0)
+                if left:
+                    lines.append(f"{_shown(self.baseline.path.resolve())}: {rel}: {left} known "
+                                 f"finding{'s' if left > 1 else ''} no longer found "
+                                 "(--update-baseline drops them)")
+        return lines
 
     def write_baseline(self) -> int:
         assert self.baseline is not None

@@ -154,3 +154,34 @@ def test_baseline_mistakes(docs: Path, doclint: Doclint) -> None:
     run = doclint("check", "--baseline", "bad.json", "docs")
     assert (run.code, run.err) == (2, "doclint: error: bad.json: not a doclint baseline "
                                       "(version 1 expected)\n")
+
+
+def test_fixed_findings_left_in_the_baseline_are_reported(docs: Path, doclint: Doclint) -> None:
+    doclint("check", "--baseline", "baseline.json", "--update-baseline", "docs")
+    (docs / "sub" / "twice.txt").write_text(TWICE.replace("XX", "市统计局", 1), encoding="utf-8")
+    run = doclint("check", "--format", "json", "--baseline", "baseline.json", "docs")
+    assert (run.code, run.err) == (0, "")
+    run = doclint("check", "--format", "json", "--baseline", "baseline.json",
+                  "--report-unused-suppressions", "docs")
+    assert (run.code, run.err_lines) == (1, [
+        "baseline.json: docs/sub/twice.txt: 1 known finding no longer found "
+        "(--update-baseline drops them)"])
+
+
+def test_docx_findings_in_the_baseline_and_the_ignore_file(docs: Path, doclint: Doclint) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for paragraph in ("关于做好年度统计工作的通知", "会议要求，XX部门抓好落实。", "请XX单位月底前报送。"):
+        document.add_paragraph(paragraph)
+    document.save("docs/report.docx")
+    data = Path("docs/report.docx").read_bytes()
+    run = doclint("ignore", "docs/report.docx:3:2", "P101", "--reason", "单位待定")
+    assert run.code == 0, run.err
+    assert Path("docs/report.docx").read_bytes() == data  # the document is never touched
+    run = doclint("check", "--format", "json", "docs/report.docx")
+    assert found(run) == [("docs/report.docx", "P101", 2, 6)]
+    doclint("check", "--baseline", "b.json", "--update-baseline", "docs/report.docx")
+    document.paragraphs[0].insert_paragraph_before("各区县人民政府：")
+    document.save("docs/report.docx")
+    run = doclint("check", "--format", "json", "--baseline", "b.json", "docs/report.docx")
+    assert (run.code, found(run), hidden(run)) == (0, [], {"suppressed": 1, "baselined": 1})
