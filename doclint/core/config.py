@@ -37,6 +37,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "fail-on": (str, "lowest severity that makes the exit code 1"),
     "jobs": ((int, str), "worker processes: a number or auto"),
     "cache-dir": (str, "directory of the result cache"),
+    "baseline": (str, "baseline file of known findings to hide (see --baseline)"),
 }
 ALIASES = {"extend_select": "extend-select", "per_file_ignores": "per-file-ignores",
            "fail_on": "fail-on", "rule-packs": "rule_packs", "era-markers": "era_markers",
@@ -66,6 +67,7 @@ class Config:
     fail_on: Severity = Severity.INFO
     jobs: int | str = "auto"
     cache_dir: str | None = None
+    baseline: str | None = None
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def where(self, *keys: str) -> dict[str, Any]:
@@ -107,6 +109,7 @@ class Config:
             "fail-on": self.fail_on.label,
             "jobs": self.jobs,
             "cache-dir": self.cache_dir,
+            "baseline": self.baseline,
         }
 
 
@@ -293,6 +296,8 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
         config.jobs = value
     elif key == "cache-dir":
         config.cache_dir = str((base / value) if base else Path(value))
+    elif key == "baseline":
+        config.baseline = str((base / value) if base else Path(value))
     elif key == "year":
         config.year = value
     elif key == "preview":

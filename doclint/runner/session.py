@@ -146,10 +146,12 @@ def _suppressor(engine: Engine, config: Config, options: CheckOptions,
                 say: Callable[[str], None]) -> Suppressor:
     """Comments, ignore files (up to the config's folder) and the baseline, if any."""
     baseline = None
-    if options.update_baseline and not options.baseline:
-        raise DoclintError("--update-baseline needs --baseline FILE")
-    if options.baseline:
-        baseline = Baseline.load(Path(options.baseline), missing_ok=options.update_baseline)
+    chosen = options.baseline or config.baseline  # the command line wins over the config
+    if options.update_baseline and not chosen:
+        raise DoclintError("--update-baseline needs --baseline FILE (or baseline: in the config)")
+    if chosen:
+        options.baseline = os.path.relpath(chosen) if os.path.isabs(chosen) else chosen
+        baseline = Baseline.load(Path(chosen), missing_ok=options.update_baseline)
     stop = Path(config.path).parent if config.path else None
     return Suppressor(engine, stop=stop, baseline=baseline,
                       update_baseline=options.update_baseline,

@@ -149,7 +149,8 @@ def test_baseline_mistakes(docs: Path, doclint: Doclint) -> None:
     assert (run.code, run.err) == (2, "doclint: error: missing.json: no such baseline file "
                                       "(write it with --update-baseline)\n")
     run = doclint("check", "--update-baseline", "docs")
-    assert (run.code, run.err) == (2, "doclint: error: --update-baseline needs --baseline FILE\n")
+    assert (run.code, run.err) == (2, "doclint: error: --update-baseline needs --baseline FILE "
+                                      "(or baseline: in the config)\n")
     write(Path("bad.json"), "[1, 2]")
     run = doclint("check", "--baseline", "bad.json", "docs")
     assert (run.code, run.err) == (2, "doclint: error: bad.json: not a doclint baseline "
@@ -185,3 +186,15 @@ def test_docx_findings_in_the_baseline_and_the_ignore_file(docs: Path, doclint: 
     document.save("docs/report.docx")
     run = doclint("check", "--format", "json", "--baseline", "b.json", "docs/report.docx")
     assert (run.code, found(run), hidden(run)) == (0, [], {"suppressed": 1, "baselined": 1})
+
+
+def test_the_config_names_the_baseline(docs: Path, doclint: Doclint,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    write(docs / ".doclint.yaml", "select: [P101, N301]\nbaseline: known.json\n")
+    run = doclint("check", "--update-baseline", "docs")
+    assert run.err == "doclint: wrote 4 findings to the baseline docs/known.json\n"
+    assert (docs / "known.json").is_file()
+    write(docs / "new.txt", "请XX处室配合做好统计。\n")
+    monkeypatch.chdir(docs / "sub")  # the path in the config is relative to the config
+    run = doclint("check", "--format", "json", "..")
+    assert found(run) == [("../new.txt", "P101", 1, 2)]

@@ -245,3 +245,11 @@ def test_standard_input_uses_the_ignore_file_of_its_name(here: Path, doclint: Do
     run = doclint("check", "--format", "json", "--stdin-filename", "docs/report.txt", "-",
                   input=REPORT.encode())
     assert found(run) == [("docs/report.txt", "P101", 3, 2, 3, 4)]
+
+
+def test_fix_leaves_suppressed_findings_alone(here: Path, doclint: Doclint) -> None:
+    text = "# 通知\n\n<!-- doclint-disable-next-line N301 -->\n增长6.5%，占比32.1％，其余61.4%。\n"
+    write(here / "a.md", text)
+    run = doclint("check", "--fix", "a.md")
+    assert run.code == 0
+    assert (here / "a.md").read_text(encoding="utf-8") == text
