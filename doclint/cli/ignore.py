@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 from pathlib import Path
@@ -88,7 +89,8 @@ def register(cli: click.Group) -> None:
             return
         found = anchor(diag, result.lines)
         target = ignore_file_for(path, stop)
-        entry = {"path": relative(path, target.parent), "code": rule.code, "text": found.text,
+        entry = {"path": glob.escape(relative(path, target.parent)), "code": rule.code,
+                 "text": found.text,
                  "context": found.context if found.context != found.text else None,
                  "reason": reason.strip()}
         number = add_ignore_entry(target, entry)

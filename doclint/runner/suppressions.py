@@ -381,15 +381,15 @@ class Suppressor:
         if not files and self.baseline is None:
             return diagnostics
         kept = []
+        rel = self.baseline.key_path(path) if self.baseline is not None else ""
         for diag in diagnostics:
             found = anchor(diag, lines)
             if files and self._ignored(path, found, files):
                 self.suppressed += 1
             elif self.baseline is not None and self.update_baseline:
-                self._found.setdefault(self.baseline.key_path(path), []).append(found)
+                self._found.setdefault(rel, []).append(found)
                 self.baselined += 1
-            elif self.baseline is not None and self.baseline.take(
-                    self.baseline.key_path(path), found.key()):
+            elif self.baseline is not None and self.baseline.take(rel, found.key()):
                 self.baselined += 1
             else:
                 kept.append(diag)

@@ -253,3 +253,16 @@ def test_fix_leaves_suppressed_findings_alone(here: Path, doclint: Doclint) -> N
     run = doclint("check", "--fix", "a.md")
     assert run.code == 0
     assert (here / "a.md").read_text(encoding="utf-8") == text
+
+
+def test_doclint_ignore_on_an_archive_member_and_an_odd_name(here: Path, doclint: Doclint) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(here / "收文[2023].zip", "w") as zf:
+        zf.writestr("通知/第1号.txt", REPORT.encode())
+    run = doclint("ignore", "收文[2023].zip!通知/第1号.txt:3:2", "P101", "--reason", "原件如此")
+    assert run.code == 0, run.err
+    assert "- path: 收文[[]2023].zip!通知/第1号.txt\n" in (
+        here / ".doclint-ignore.yaml").read_text(encoding="utf-8")
+    run = doclint("check", "--format", "json", "收文[2023].zip")
+    assert found(run) == [("收文[2023].zip!通知/第1号.txt", "P101", 2, 6, 2, 8)]
