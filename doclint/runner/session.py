@@ -53,6 +53,7 @@ class CheckOptions:
 
 def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
     engine = Engine(config)
+    suppressor = _suppressor(engine, config, options, lambda line: say(line))
     formatters: dict[str, type] = {}
     for group in reversed(engine.pm.hook.doclint_formatters()):  # plugins override built-ins
         formatters.update(group or {})
@@ -74,8 +75,6 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             progress.echo(line)
         else:
             print(line, file=sys.stderr)
-
-    suppressor = _suppressor(engine, config, options, say)
 
     def on_result(result: FileResult) -> None:
         if progress is not None and stream.isatty():  # the report shares the terminal

@@ -17,6 +17,7 @@ Steps 2 and 3 match findings by ``doclint.core.suppress.anchor``, the one finger
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 from collections import Counter
@@ -241,8 +242,7 @@ class Baseline:
         lines = ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in records)
         text = (f'{{"version": {BASELINE_VERSION},\n "findings": [\n{lines}\n]}}\n' if records
                 else f'{{"version": {BASELINE_VERSION},\n "findings": []}}\n')
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(text, encoding="utf-8")
+        _write(self.path, text)
         return sum(int(r["count"]) for r in records)
 
     def _exists(self, rel: str) -> bool:
@@ -514,18 +514,18 @@ def add_ignore_entry(target: Path, entry: dict[str, str]) -> int:
     if not isinstance(items, list):
         raise DoclintError(f'{target}: "ignore" must be a list of entries')
     items.append(CommentedMap((k, v) for k, v in entry.items() if v is not None))
-    import io
-    import tempfile
-
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(buffer.getvalue())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    _write(target, buffer.getvalue())
     return len(items)
+
+
+def _write(target: Path, text: str) -> None:
+    """Write ``text`` atomically (a temporary file renamed into place); one-line errors."""
+    from doclint.yamlrules.config_edit import write_atomically
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, text)
+    except OSError as exc:
+        raise DoclintError(f"cannot write {target}: {exc.strerror or exc}") from None
