@@ -155,12 +155,19 @@ def _entry(item: Any, registry: RuleRegistry, where: str, line: int, col: int,
         return None
     rule = registry.get(str(item["code"]))
     if rule is None:
-        errors.append(ConfigError(f'unknown rule code "{item["code"]}" in ignore entry', where,
+        errors.append(ConfigError(_unknown(registry, str(item["code"]), "ignore entry"), where,
                                   *at("code", value=True)))
         return None
     return IgnoreEntry(str(item["path"]), rule.code, str(item["text"]),
                        str(item["context"]) if item.get("context") else None,
                        str(item["reason"]), line, col)
+
+
+def _unknown(registry: RuleRegistry, code: str, place: str) -> str:
+    """Why ``code`` names no rule; a prefix or category is not precise enough here."""
+    if registry.is_selector(code):
+        return f'"{code}" in {place} is a prefix or category, not a rule code or name'
+    return f'unknown rule code "{code}" in {place}'
 
 
 def ignore_chain(start: Path, stop: Path | None) -> list[Path]:
@@ -338,7 +345,7 @@ class Suppressor:
             for code in directive.codes:
                 rule = self.registry.get(code)
                 if rule is None:
-                    error = f'unknown rule code "{code}" in doclint-{directive.kind} comment'
+                    error = _unknown(self.registry, code, f"doclint-{directive.kind} comment")
                     self._error(ConfigError(error, *where))
                 else:
                     codes.append(rule.code)

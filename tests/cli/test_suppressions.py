@@ -85,6 +85,14 @@ def test_unknown_codes_in_comments(here: Path, doclint: Doclint) -> None:
     assert found(run) == [("a.md", "P101", 4, 2, 4, 4)]  # a broken comment hides nothing
 
 
+def test_a_prefix_is_not_a_rule(here: Path, doclint: Doclint) -> None:
+    write(here / "a.md", "<!-- doclint-disable-next-line P1 -->\n请XX单位报送。\n")
+    run = doclint("check", "--format", "json", "a.md")
+    assert (run.code, run.err_lines) == (2, [
+        'doclint: error: a.md:1:1: "P1" in doclint-disable-next-line comment is a prefix or '
+        "category, not a rule code or name"])
+
+
 def test_a_rule_name_works_like_its_code(here: Path, doclint: Doclint) -> None:
     write(here / "a.md", "<!-- doclint-disable-next-line template.placeholder -->\n请XX单位报送。\n")
     run = doclint("check", "--format", "json", "a.md")

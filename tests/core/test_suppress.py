@@ -113,3 +113,12 @@ def test_an_entry_matches_with_any_length_of_context() -> None:
     assert not second.matches("Y101", "2024年", None)
     first = Anchor("Y102", "2024年", line, 1)
     assert first.matches("Y102", "2024年", "由2024年的")
+
+
+def test_crlf_documents_place_comments_and_next_lines_alike() -> None:
+    source = "# 通知\r\n\r\n<!-- doclint-disable-next-line P101 -->\r\n请XX单位报送。\r\n"
+    doc = read_markdown("a.md", source.encode())
+    [directive] = doc.directives
+    assert (directive.start, directive.end) == ((3, 1), (3, 40))
+    kept, hidden = apply_directives([diag("P101", 4, 2)], doc.directives)
+    assert (kept, hidden) == ([], 1)
