@@ -127,6 +127,11 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             stream.close()
     if options.fix and paths != ["-"]:
         _apply_fixes(engine, results, options.encoding)
+    hidden = suppressor.suppressed + suppressor.baselined
+    if hidden and options.fmt not in ("text", "json"):  # those two say it in their summary
+        print(f"doclint: {hidden} finding{'s' if hidden != 1 else ''} hidden "
+              f"({suppressor.suppressed} suppressed, {suppressor.baselined} by the baseline)",
+              file=sys.stderr)
     unused = suppressor.unused() if options.report_unused_suppressions else []
     for note in unused:
         print(note, file=sys.stderr)

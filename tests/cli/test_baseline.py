@@ -198,3 +198,11 @@ def test_the_config_names_the_baseline(docs: Path, doclint: Doclint,
     monkeypatch.chdir(docs / "sub")  # the path in the config is relative to the config
     run = doclint("check", "--format", "json", "..")
     assert found(run) == [("../new.txt", "P101", 1, 2)]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "sarif", "github"])
+def test_other_formats_say_how_many_were_hidden(docs: Path, doclint: Doclint, fmt: str) -> None:
+    doclint("check", "--baseline", "baseline.json", "--update-baseline", "docs")
+    run = doclint("check", "--format", fmt, "--baseline", "baseline.json", "docs")
+    assert (run.code, run.err) == (0, "doclint: 4 findings hidden (0 suppressed, 4 by the "
+                                      "baseline)\n")
