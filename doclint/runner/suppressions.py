@@ -505,8 +505,9 @@ def add_ignore_entry(target: Path, entry: dict[str, str]) -> int:
     if target.is_file():
         text = target.read_text(encoding="utf-8")
         data, indent, block_seq_indent = load_yaml_guess_indent(text)
-        yaml.indent(mapping=indent, sequence=max(indent, block_seq_indent + 2),
-                    offset=block_seq_indent)
+        indent = indent or 2
+        offset = block_seq_indent if block_seq_indent is not None else 2  # None: no block list
+        yaml.indent(mapping=indent, sequence=max(indent, offset + 2), offset=offset)
     else:
         yaml.indent(mapping=2, sequence=4, offset=2)
     if data is None:
@@ -520,6 +521,8 @@ def add_ignore_entry(target: Path, entry: dict[str, str]) -> int:
         items = data["ignore"] = CommentedSeq()
     if not isinstance(items, list):
         raise DoclintError(f'{target}: "ignore" must be a list of entries')
+    if isinstance(items, CommentedSeq) and items.fa.flow_style():
+        items.fa.set_block_style()  # `ignore: []` grows into a list of one entry a line
     items.append(CommentedMap((k, v) for k, v in entry.items() if v is not None))
     buffer = io.StringIO()
     yaml.dump(data, buffer)

@@ -274,3 +274,21 @@ def test_doclint_ignore_on_an_archive_member_and_an_odd_name(here: Path, doclint
         here / ".doclint-ignore.yaml").read_text(encoding="utf-8")
     run = doclint("check", "--format", "json", "收文[2023].zip")
     assert found(run) == [("收文[2023].zip!通知/第1号.txt", "P101", 2, 6, 2, 8)]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("ignore: []  # 待补充\n", "ignore:     # 待补充\n  - path: docs/report.txt\n"),
+    ("# 说明\nignore:\n- {path: x.txt, code: P101, text: XX, reason: 旧}  # 旧条目\n",
+     "# 说明\nignore:\n- {path: x.txt, code: P101, text: XX, reason: 旧}  # 旧条目\n"
+     "- path: docs/report.txt\n"),
+    ("", "ignore:\n  - path: docs/report.txt\n"),
+])
+def test_doclint_ignore_grows_any_ignore_file(here: Path, doclint: Doclint, before: str,
+                                              after: str) -> None:
+    write(here / ".doclint-ignore.yaml", before)
+    write(here / "docs" / "report.txt", REPORT)
+    run = doclint("ignore", "docs/report.txt:3", "P101", "--reason", "待定")
+    assert run.code == 0, run.err
+    assert (here / ".doclint-ignore.yaml").read_text(encoding="utf-8").startswith(after)
+    assert found(doclint("check", "--format", "json", "docs")) == [
+        ("docs/report.txt", "P101", 2, 6, 2, 8)]
