@@ -38,6 +38,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "jobs": ((int, str), "worker processes: a number or auto"),
     "cache-dir": (str, "directory of the result cache"),
     "max-size": ((int, float), "largest document checked, in MB (0: no limit)"),
+    "baseline": (str, "baseline file of known findings to hide (see --baseline)"),
 }
 ALIASES = {"extend_select": "extend-select", "per_file_ignores": "per-file-ignores",
            "fail_on": "fail-on", "rule-packs": "rule_packs", "era-markers": "era_markers",
@@ -71,6 +72,7 @@ class Config:
     jobs: int | str = "auto"
     cache_dir: str | None = None
     max_size: float = DEFAULT_MAX_SIZE_MB
+    baseline: str | None = None
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def where(self, *keys: str) -> dict[str, Any]:
@@ -113,12 +115,18 @@ class Config:
             "jobs": self.jobs,
             "cache-dir": self.cache_dir,
             "max-size": self.max_size,
+            "baseline": self.baseline,
         }
 
     @property
     def max_bytes(self) -> int | None:
         """The size limit in bytes, None when it is off."""
         return int(self.max_size * 1024 * 1024) if self.max_size > 0 else None
+
+
+def match_path(path: str, pattern: str) -> bool:
+    """Whether ``path`` matches a config glob: the whole path, its name, or a tail of it."""
+    return _match(path, pattern)
 
 
 def _match(path: str, pattern: str) -> bool:
@@ -303,6 +311,8 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
         config.max_size = value
     elif key == "cache-dir":
         config.cache_dir = str((base / value) if base else Path(value))
+    elif key == "baseline":
+        config.baseline = str((base / value) if base else Path(value))
     elif key == "year":
         config.year = value
     elif key == "preview":

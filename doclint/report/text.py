@@ -88,6 +88,18 @@ class TextFormatter(Formatter):
         self.stream.write(" " * 6 + self._paint(_DIM, "| ") + pad + self._paint(color, underline)
                           + "\n")
 
+    def _hidden(self, summary: Summary) -> str:
+        """What suppressions and the baseline hid: the summary line says how many."""
+        en = self.lang == "en"
+        parts = []
+        if summary.suppressed:
+            parts.append(f"{summary.suppressed} suppressed" if en
+                         else f"{summary.suppressed} 个已抑制")
+        if summary.baselined:
+            parts.append(f"{summary.baselined} hidden by the baseline" if en
+                         else f"{summary.baselined} 个由基线隐藏")
+        return "; " + ", ".join(parts) if en else "；另有 " + "，".join(parts)
+
     def finish(self, summary: Summary) -> None:
         if self.options.get("statistics"):
             for code, count in sorted(summary.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -104,6 +116,8 @@ class TextFormatter(Formatter):
             line = f"共检查 {summary.files} 个文件，发现 {total} 个问题"
             if summary.fixable:
                 line += f"（其中 {summary.fixable} 个可用 --fix 修复）"
+        if summary.suppressed or summary.baselined:
+            line += self._hidden(summary)
         if summary.unreadable:
             line += (f"; {summary.unreadable} unreadable" if self.lang == "en"
                      else f"；{summary.unreadable} 个文件无法读取")

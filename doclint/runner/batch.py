@@ -66,8 +66,12 @@ def resolve_jobs(jobs: int | str | None, count: int | None = None) -> int:
 def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
               on_result: Callable[[FileResult], None] | None = None,
               on_outcome: Callable[[Outcome], None] | None = None,
-              keep: Callable[[FileResult], bool] | None = None) -> BatchResult:
+              keep: Callable[[FileResult], bool] | None = None,
+              refine: Callable[[FileResult], FileResult] | None = None) -> BatchResult:
     """Check ``tasks``; ``on_result`` sees each result as soon as it is ready, in order.
+
+    ``refine`` (suppressions, ignore files, the baseline) is applied to each result here,
+    after the workers and the cache, before ``keep`` and ``on_result`` see it.
 
     Only results ``keep`` accepts stay in ``BatchResult.files`` (none by default), so a run
     over any number of documents holds no more than its chunks in flight.
@@ -91,6 +95,8 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
                     .encode("utf-8", "surrogatepass"))
         for code, fact in outcome.facts.items():
             facts[code].append((result.path, fact))
+        if refine is not None:
+            result = refine(result)
         if keep is not None and keep(result):
             batch.files.append(result)
         if on_result is not None:

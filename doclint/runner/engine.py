@@ -165,7 +165,8 @@ class Engine:
                 facts[rule.code] = rule.collect(doc)
             except Exception as exc:
                 crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
-        return FileResult(info, tuple(diagnostics), crashes=tuple(crashes), lines=lines), facts
+        return FileResult(info, tuple(diagnostics), crashes=tuple(crashes),
+                          directives=doc.directives, lines=lines), facts
 
     def lint_file(self, path: str, encoding: str | None = None) -> tuple[FileResult, dict[str, Any]]:
         try:

@@ -8,6 +8,7 @@ not only their early exits. Runs are derandomised: the same examples every time,
 from __future__ import annotations
 
 import functools
+import itertools
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_no_rule_raises_and_every_span_is_inside_the_document(text: str, year: i
             edits = sorted(diag.fix.edits, key=lambda e: e.span.start)
             for edit in edits:
                 assert 0 <= edit.span.start <= edit.span.end <= len(text)
-            for before, after in zip(edits, edits[1:]):
+            for before, after in itertools.pairwise(edits):
                 assert before.span.end <= after.span.start
 
 

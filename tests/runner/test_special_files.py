@@ -30,7 +30,7 @@ def test_read_regular_refuses_a_socket(tmp_path):
     except OSError:  # a path too long for AF_UNIX on this machine
         pytest.skip("cannot bind a unix socket here")
     try:
-        with pytest.raises(OSError, match="not a regular file|No such device"):
+        with pytest.raises(OSError, match=r"not a regular file|No such device"):
             read_regular(path)
     finally:
         server.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from runhelp import Doclint
 
-from doclint import Category, Document, Finding, Message, Rule, Span, hookimpl
+from doclint import Category, Document, Finding, Message, Rule, hookimpl
 from doclint.plugins.manager import get_plugin_manager
 
 DEFECT = "全县生产总值同比增长35；工业增加值增长8%。\n"
