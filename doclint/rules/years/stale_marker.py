@@ -8,6 +8,7 @@ from doclint.core import Category, Document, Examples, Finding, Message, Rule
 from doclint.rules.years.era_check import (
     first_per_sentence,
     overlaps,
+    present_pin,
     reference_for,
     subject_pins,
 )
@@ -56,7 +57,7 @@ class MarkerOutOfPeriod(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         judged_by_y201 = subject_pins(doc)
-        hits = [h for h in doc.facts(EraFacts).hits if _is_current(h)]
+        hits = [h for h in doc.facts(EraFacts).hits if _is_current(h) or present_pin(doc, h)]
         for hit in first_per_sentence(hits):
             if overlaps(hit.span, judged_by_y201):
                 continue
