@@ -14,6 +14,7 @@ from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
 _NARRATIVE_REACH = 200
+FLOOR_GRACE = 1
 _PARAGRAPH = regex.compile(r"\n|\r|<p[ >]|</p>|<br\s*/?>")
 # “今年是…开局之年”: the clause says the present year is the pin's year.
 _PRESENT_SUBJECT = regex.compile(
@@ -29,10 +30,12 @@ class Reference:
     related: tuple[Related, ...]
 
     def outside(self, first: int | None, last: int | None, grace: int) -> bool:
-        """Whether every range falls wholly outside ``first``..``last`` widened by ``grace``."""
+        """Whether every range falls wholly outside ``first``..``last`` widened by ``grace``; a
+        floor alone (``high`` None: the latest year the text treats as lived) by one year more,
+        as a plan that lists the years it covers may pass for a text written in its last one."""
         for low, high in self.ranges:
             before = first is not None and high is not None and high < first - grace
-            after = last is not None and low > last + grace
+            after = last is not None and low > last + grace + (FLOOR_GRACE if high is None else 0)
             if not (before or after):
                 return False
         return True

@@ -75,7 +75,9 @@ class MarkerOutOfPeriod(Rule):
                     continue
                 else:
                     widened = last + lookback
-            if not reference.outside(first, widened, GRACE):
+            # A name that was a generic phrase before the campaign is never too early.
+            since = None if hit.marker.stale_only else first
+            if not reference.outside(since, widened, GRACE):
                 continue
             earliest = hit.marker.earliest_mention
             if earliest is not None and reference.all_before(earliest):
