@@ -27,8 +27,8 @@ has:
                       the event (``patterns``), or when its document names the event and no
                       ``rivals``;
 ``rivals``            other events sharing the generic noun (巴黎奥运会, 北京冬奥会);
-``stale_only``        for a campaign whose name was also a generic phrase before it (党纪学习教育,
-                      党史学习教育): current wording is judged only after ``valid_to``, never as
+``stale_only``        for a campaign whose name was also a generic phrase before it
+                      (党史学习教育): current wording is judged only after ``valid_to``, never as
                       too early.
 """
 
