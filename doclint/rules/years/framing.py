@@ -53,6 +53,8 @@ _NOW = regex.compile(r"(?:要|必须|务必|继续|进一步|确保|正在|当�
 # sentence or passage that reviews a stated period (五年来，……扎实开展党史学习教育) they tell
 # what was done.
 _MANNER = regex.compile(r"(?:认真|深入|全面|坚决|切实|扎实|着力|努力|全力|抓好|做好|落实好)")
+# A sentence set in a plan's period (“十三五”期间，全力推进…) narrates that period.
+_PLAN_PERIOD = regex.compile(r"“?(?:十[一二三四五]?|[一二三四五六七八九])五”?(?:时期|期间)")
 # A sentence reviewing the past in general.
 _REVIEW = regex.compile(
     r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经"
@@ -94,11 +96,12 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if _NOW.search(before):
         return Framing(CURRENT)
     stated = period_in(text, sentence.start, sentence.end)
-    if _MANNER.search(before) and stated is None and passage is None:
+    set_in_plan = _PLAN_PERIOD.search(text, sentence.start, span.start) is not None
+    if _MANNER.search(before) and stated is None and passage is None and not set_in_plan:
         return Framing(CURRENT)
     if stated is not None:
         return _looking_back(stated)
-    if _REVIEW.search(text, sentence.start, sentence.end):
+    if set_in_plan or _REVIEW.search(text, sentence.start, sentence.end):
         return Framing(RETROSPECTIVE, REVIEW_YEARS)
     if passage is not None:
         return _looking_back(passage)
