@@ -54,7 +54,7 @@ _NOW = regex.compile(r"(?:要|必须|务必|继续|进一步|确保|正在|当�
 # what was done.
 _MANNER = regex.compile(r"(?:认真|深入|全面|坚决|切实|扎实|着力|努力|全力|抓好|做好|落实好)")
 # A sentence set in a plan's period (“十三五”期间，全力推进…) narrates that period.
-_PLAN_PERIOD = regex.compile(r"“?(?:十[一二三四五]?|[一二三四五六七八九])五”?(?:时期|期间)")
+_PLAN_PERIOD = regex.compile(r"“?(?P<plan>(?:十[一二三四五]?|[一二三四五六七八九])五)”?(?:时期|期间)")
 # A sentence reviewing the past in general.
 _REVIEW = regex.compile(
     r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经"
@@ -69,6 +69,15 @@ class Framing(NamedTuple):
 
 def _looking_back(reach: Reach) -> Framing:
     return Framing(RETROSPECTIVE, reach.years, reach.since)
+
+
+def _set_in_plan(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the sentence is set in the period of the plan the marker names (“十三五”期间，
+    全力推进“十三五”规划…; not “十三五”期间…，而“十四五”开局阶段…)."""
+    own = text[span.start:span.end]
+    return any(f"{match.group('plan')}”" in own or f"{match.group('plan')}规划" in own
+               or f"{match.group('plan')}计划" in own
+               for match in _PLAN_PERIOD.finditer(text, sentence.start, span.start))
 
 
 def clause_around(text: str, sentence: Span, span: Span) -> Span:
@@ -96,7 +105,7 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if _NOW.search(before):
         return Framing(CURRENT)
     stated = period_in(text, sentence.start, sentence.end)
-    set_in_plan = _PLAN_PERIOD.search(text, sentence.start, span.start) is not None
+    set_in_plan = _set_in_plan(text, sentence, span)
     if _MANNER.search(before) and stated is None and passage is None and not set_in_plan:
         return Framing(CURRENT)
     if stated is not None:
