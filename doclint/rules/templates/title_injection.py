@@ -38,7 +38,8 @@ _TITLE_CLAUSE = regex.compile(r"在[^，。；！？：\r\n“”《》]{2,40}$"
 # edition takes from the speech) is written in the body on purpose.
 _GENRE_TITLE = regex.compile(
     r"(?:讲话|致辞|发言|报告|主持词|讲稿|演讲|演讲稿|总结|计划|规划|纲要|方案|意见|通知|决定|办法|"
-    r"条例|规定|细则|心得体会|材料|汇报)(?:稿|全文|（[^（）]*）)?$"
+    r"条例|规定|细则|心得体会|材料|汇报|函|批复|请示|公告|通告|通报|决议|公报|纪要|章程|准则)"
+    r"(?:稿|全文|（[^（）]*）)?$"
 )
 # An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
 _SOURCE_NOTE = regex.compile(r"这是|这篇|本文|此文|系")
