@@ -21,7 +21,7 @@ from doclint.core import (
 )
 from doclint.rules.templates.anonymised import Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
-from doclint.rules.templates.scan import Gated, Windowed, line_start
+from doclint.rules.templates.scan import Gated, Windowed, line_end, line_start
 
 _X = r"[XxＸｘ×]"
 # A bracketed field name a template asks to fill in: "[单位名称]", "【姓名】", "［填写日期］".
@@ -104,6 +104,10 @@ _SURNAMES = frozenset(
     "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 
+_EMPHASIS = {
+    run: regex.compile(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
+    for run in ("**", "***")
+}
 # Masks of a withheld name (see ``masked``).
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _NAME_END = regex.compile(r"[”’」』\"'，,。：:；;、！？!?）)\s]")
@@ -258,10 +262,24 @@ def masked(text: str, start: int, end: int) -> bool:
 
 def _plausible(text: str, kind: str, start: int, end: int) -> bool:
     if kind == "letters":
-        return not _inside_chinese_year(text, start, end) and _next_to_chinese(text, start, end)
+        return (
+            not _inside_chinese_year(text, start, end)
+            and _next_to_chinese(text, start, end)
+            and not _emphasis(text, start, end)
+        )
     if kind == "empty":
         return bool(start and _LIST_BEFORE.match(text, start - 1))
     return True
+
+
+def _emphasis(text: str, start: int, end: int) -> bool:
+    """Markdown's ``**bold**`` (or ``***…***``): the same run of ASCII stars opens and closes
+    a stretch of one line, hugging its words."""
+    stretch = _EMPHASIS.get(text[start:end])
+    if stretch is None:
+        return False
+    lo, hi = line_start(text, start), line_end(text, end)
+    return any(m.start() == start or m.end() == end for m in stretch.finditer(text, lo, hi))
 
 
 def _next_to_chinese(text: str, start: int, end: int) -> bool:
