@@ -129,7 +129,7 @@ _PATTERNS = (
     # "版权归原作者所有，如有侵权请联系删除", "版权所有：某某网　未经授权禁止转载".
     Pattern(
         regex.compile(
-            rf"版权归{_CLAUSE}{{0,8}}?(?:原作者|作者|本站|本网|原创者|原著者|所有者)(?:所有)?{_SITE_TAIL}"
+            rf"版权归{_CLAUSE}{{0,8}}?(?:原作者|本站|本网|原创者|原著者)(?:所有)?{_SITE_TAIL}"
         ),
         Message("版权声明", "copyright notice"),
         "版",
@@ -153,7 +153,7 @@ _PATTERNS = (
     Pattern(
         regex.compile(
             rf"(?:为您|为大家)(?:整理|精选|推荐|收集|提供|带来)[了的]?{_CLAUSE}{{0,10}}?[，,]?{_S}*"
-            rf"(?:免费下载|欢迎下载|仅供参考|欢迎阅读|欢迎收藏){_SITE_TAIL}"
+            rf"(?:免费下载|欢迎下载|欢迎阅读|欢迎收藏){_SITE_TAIL}"
         ),
         Message("范文网站导语", "template-site lead-in"),
         "您家",

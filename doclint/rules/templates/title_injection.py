@@ -50,6 +50,15 @@ _CLAUSE_AFTER = "。；！？，"
 _DROP_BEFORE = "，、；："
 _NOTE_REACH = 120
 _ENCLOSURE_REACH = 80
+# A sentence that names a title without marks uses it as a noun: a speaker or a verb before it,
+# what the text did or what is in it after it.
+_REFERENCE_AFTER = regex.compile(
+    r"精神|中|里|时|上|提出|指出|强调|确定|要求|部署|明确|的|和|及|与|、|等|所"
+)
+_REFERENCE_BEFORE = regex.compile(
+    r"(?:学习|贯彻|落实|按照|根据|依照|依据|对照|执行|传达|领会|遵照|结合|书记|同志|长|主任|主席|"
+    r"我|他|她|们|的)$"
+)
 _PAIRS = (("《", "》"), ("〈", "〉"), ("“", "”"), ("「", "」"), ("<", ">"), ("‘", "’"))
 
 
@@ -220,6 +229,11 @@ def _injected(text: str, start: int, end: int) -> Span | None:
     clause = before in _CLAUSE_BEFORE + "\r\n" and after in _CLAUSE_AFTER + "\r\n"
     if cited and not clause:
         return None
+    if not clause and (
+        _REFERENCE_AFTER.match(text, end)
+        or _REFERENCE_BEFORE.search(text, max(0, start - 4), start)
+    ):
+        return None  # the sentence names the title: "学习王书记在……上的讲话精神"
     if before not in _CLAUSE_BEFORE and _in_source_note(text, start):
         return None
     return Span(start, end)
