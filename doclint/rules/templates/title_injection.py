@@ -53,7 +53,7 @@ _ENCLOSURE_REACH = 80
 # A sentence that names a title without marks uses it as a noun: a speaker or a verb before it,
 # what the text did or what is in it after it.
 _REFERENCE_AFTER = regex.compile(
-    r"精神|中|里|时|上|提出|指出|强调|确定|要求|部署|明确|的|和|及|与|、|等|所"
+    r"精神|提出|指出|强调|确定|要求|部署|明确|[中里时][，,、：:]"
 )
 _REFERENCE_BEFORE = regex.compile(
     r"(?:学习|贯彻|落实|按照|根据|依照|依据|对照|执行|传达|领会|遵照|结合|书记|同志|长|主任|主席|"
