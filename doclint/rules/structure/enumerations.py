@@ -46,6 +46,20 @@ _ANNOUNCE = regex.compile(
     """,
     regex.X,
 )
+# A sentence that ends on a count (``提出四点建议。``, ``主要把握了以下三点：``, ``有三个问题很
+#值得深思。``) announces when the first item follows right after it: its next characters are
+# ``一是``, ``第一，``, ``（一）``, ``一、``, ``1.`` … A count inside a longer number (二十三个), an
+# ordinal (第三个方面) and a unit of measure (三个百分点, 两个月) announce nothing.
+_CLOSING = regex.compile(
+    rf"""(?<![一二三四五六七八九十百千万两几第每这那])(?P<n>{_COUNT})
+         (?:个|点|条|项|大|方面)(?!百分|月|小时|工作日|季度|年度|批次|多)
+         [^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}}[。：:]
+         (?=[ \t\u3000]*\n?[ \t\u3000]*
+            (?:一是|一要|第一点?[，,：:、]|首先[，,：:]|[（(]一[）)]|一、|1[.．、](?![0-9])|[（(]1[）)]|①))
+    """,
+    regex.X,
+)
+_COUNT_WORD = regex.compile(rf"(?<![第])(?:{_COUNT})(?:个|点|条|项|大|方面)")
 _QUOTED = regex.compile(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
 _QUOTED_LEAD = regex.compile(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
 _SENTENCE_START = regex.compile(r"[。！？!?；;]")
@@ -74,6 +88,23 @@ def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
         count = ordinal(match.group("spoken") or match.group("listed"))
         if count and count > 1:
             yield count, Span(match.start(), match.end())
+
+
+def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
+    """A sentence ending on a count with the first item right after it: the count and its span
+    (up to the sentence's end), over a whole document. A sentence with two counts (``三点要求、一点
+    灵活``) is left alone: which one is announced?"""
+    for match in _CLOSING.finditer(text):
+        count = ordinal(match.group("n"))
+        if not count or count < 2:
+            continue
+        ends = _SENTENCE_START.finditer(text, max(0, match.start() - 200), match.start())
+        start = max((m.end() for m in ends), default=max(0, match.start() - 200))
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        start = max(start, line_start)
+        if len(_COUNT_WORD.findall(text, start, match.end())) != 1:
+            continue
+        yield count, Span(match.start("n"), match.end() - 1)
 
 
 def quoted_count(text: str, base: int, block: int) -> Iterator[Announcement]:
