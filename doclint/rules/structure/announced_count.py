@@ -12,6 +12,9 @@ from doclint.rules.structure.model import Announcement, Block, Enumeration, Stru
 from doclint.rules.structure.numerals import han
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
+_PAREN_FIRST = regex.compile(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
+_PAREN = r"(?<=[；;。，,\s\u3000])[（(]{0}[）)]"
+_PAREN_REACH = 200  # characters from one marked item to the next
 _BETWEEN = regex.compile(r"[\s\u3000。：:]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
 _OTHER_ITEM = regex.compile(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
@@ -27,7 +30,7 @@ class AnnouncedCount(Rule):
 
     以“N点/N个××/N项××”结束的句子（“提出四点倡议。”“主要把握了以下三点：”），紧接着就是
     第一项（一是、第一，、（一）、一、、1.）时也是预告；紧接着的第一项是本规则不数的形式
-    （段中的“（一）”）时不报。数量单位（三个百分点、两个月）和序数（第三个方面）不是预告。
+    （段中的“（一）”而各项相距很远）时不报；段中紧接的“（一）（二）…”各项相距不远时照数。数量单位（三个百分点、两个月）和序数（第三个方面）不是预告。
     每一项都写作“一是”（“一是……，一是……”），或第一项之后用“另外一点”“其次”等文字接续时，
     条目另有数法，不报；在同一段里说完的列表（第一，…；第二，…。）到段末为止。
     """
@@ -71,6 +74,10 @@ def _delivered(structure: Structure, announcement: Announcement,
     """How far the numbering after the announcement goes: (highest number, its span, its text)."""
     blocks = structure.blocks
     origin = blocks[announcement.block]
+    if announcement.closing:
+        inline = _inline_markers(text, announcement, origin)
+        if inline is not None:
+            return inline
     heading = _first_heading(blocks, origin)
     item = _first_item(structure, announcement, origin)
     if item is not None and (heading is None or item.span.start < heading.span.start):
@@ -88,6 +95,30 @@ def _delivered(structure: Structure, announcement: Announcement,
     last = max(members, key=lambda m: _number(blocks[m]))
     marker = blocks[last].heading.marker  # type: ignore[union-attr]
     return _number(blocks[last]), marker, _text(blocks[last], marker)
+
+
+def _inline_markers(text: str, announcement: Announcement,
+                    origin: Block) -> tuple[int, Span, str] | None:
+    """Items marked ``（一）…；（二）…`` inside the announcing paragraph, right after it: how far
+    they run, each within a short reach of the one before. When the next number stands further
+    on in the paragraph (long items, or a flattened page's section markers), how far the list
+    goes is unknown: None."""
+    start = announcement.span.end
+    end = origin.span.end
+    first = _PAREN_FIRST.match(text, start, end)
+    if first is None:
+        return None
+    last = Span(first.start("m"), first.end("m"))
+    number = 1
+    while True:
+        following = regex.compile(_PAREN.format(han(number + 1)))
+        found = following.search(text, last.end, end)
+        if found is None:
+            break  # the list ends here
+        if found.start() - last.end > _PAREN_REACH:
+            return None  # further on: items with long texts, or sections? unknown
+        number, last = number + 1, Span(found.start(), found.end())
+    return number, last, text[last.start : last.end]
 
 
 def _right_after(text: str, announcement: Announcement, start: int) -> bool:
