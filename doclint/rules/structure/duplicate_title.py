@@ -98,14 +98,17 @@ class DuplicateTitle(Rule):
         if not first:
             return
         last_seen = {key: block.index for key, block in first.items()}
+        longest = 2 * max(len(block.text) for block in first.values()) + 10
         for block in blocks[article.start : article.end]:
+            if block.is_prose or len(block.text) > longest:
+                continue  # no title line: a paragraph
             key = lines.title_key(block.text)
             earlier = first.get(key)
             if earlier is None or block.index <= earlier.index:
                 continue
             adjacent = block.index - last_seen[key] == 1
             last_seen[key] = block.index
-            if adjacent or block.heading is not None or block.is_prose \
+            if adjacent or block.heading is not None \
                     or _signed(structure, article, block) \
                     or _after_contents(structure, earlier, block):
                 continue
