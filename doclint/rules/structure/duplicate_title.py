@@ -110,7 +110,7 @@ class DuplicateTitle(Rule):
             last_seen[key] = block.index
             if adjacent or block.heading is not None \
                     or _signed(structure, article, block) \
-                    or _after_contents(structure, earlier, block):
+                    or _after_contents(structure, article, block):
                 continue
             note = Message("首次出现", "first occurrence")
             yield self.report(block.span, line=earlier.line, how_zh="相隔数行再次出现",
@@ -162,10 +162,10 @@ def _signed(structure: Structure, article: Article, block: Block) -> bool:
     return before.kind is Kind.DATELINE or (after is not None and after.kind in _NEW_HEAD)
 
 
-def _after_contents(structure: Structure, first: Block, block: Block) -> bool:
-    """A table of contents between them: a book's title page, its contents, then the title over
-    the text."""
-    return any(_CONTENTS.match(b.text) for b in structure.blocks[first.index + 1 : block.index])
+def _after_contents(structure: Structure, article: Article, block: Block) -> bool:
+    """A table of contents before the repeat: a book's title page, its contents (which may list
+    the title too), then the title over the text."""
+    return any(_CONTENTS.match(b.text) for b in structure.blocks[article.start : block.index])
 
 
 def _plain_heading(block: Block) -> bool:
