@@ -8,12 +8,12 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
-from doclint.rules.structure.model import Announcement, Block, Enumeration, Structure
+from doclint.rules.structure import siblings
+from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
 from doclint.rules.structure.numerals import han
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
 _PAREN_FIRST = regex.compile(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
-_PAREN = r"(?<=[；;。，,\s\u3000])[（(]{0}[）)]"
 _PAREN_REACH = 200  # characters from one marked item to the next
 _BETWEEN = regex.compile(r"[\s\u3000。：:]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
@@ -112,8 +112,7 @@ def _inline_markers(text: str, announcement: Announcement,
     last = Span(first.start("m"), first.end("m"))
     number = 1
     while True:
-        following = regex.compile(_PAREN.format(han(number + 1)))
-        found = following.search(text, last.end, end)
+        found = siblings.MARKERS[Level.TWO](number + 1).search(text, last.end, end)
         if found is None:
             break  # the list ends here
         if found.start() - last.end > _PAREN_REACH:
