@@ -29,9 +29,9 @@ FLOORS = {  # kind: (planted, found with the default rules, found with --preview
     "era-marker": (6, 5, 6),
     "impossible-date": (6, 6, 6),
     "wrong-weekday": (6, 6, 6),
-    "duplicate-title": (6, 3, 3),
+    "duplicate-title": (6, 6, 6),  # raised on rc/heads (T101: the title again further on)
     "numbering-gap": (6, 0, 6),
-    "announced-count": (6, 4, 4),
+    "announced-count": (6, 6, 6),  # raised on rc/heads (T205: closing counts)
     "truncation": (6, 0, 4),
     "broken-line": (6, 3, 3),
     "boilerplate": (6, 5, 5),
