@@ -28,7 +28,7 @@ _RATE_CONTEXT = re.compile(
     r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较]{1,20}?(?:的)?(?:比重|比例|份额)?)?)(?:分别)?"
     + _VERB + r"?"
     rf"|(?P<rate>[\u4e00-\u9fff]{{0,8}}率|{alternation(_NAMED_RATES + BOUNDED_RATES)})"
-    r"(?:分别)?(?:要|将|力争|已)?" + _VERB + r"?"
+    r"(?:分别)?(?:要|将|力争|已|平均|年均)?" + _VERB + r"?"
     r")$"
 )
 _PERCENT_SIGNS = frozenset("%％‰")
