@@ -41,8 +41,8 @@ FLOORS = {  # kind: (planted, found with the default rules, found with --preview
     "fullwidth-digits": (6, 0, 6),
     "space-in-chinese": (6, 0, 3),
     "space-number": (6, 6, 6),
-    "acronym-case": (6, 5, 5),
-    "entity-mix": (6, 1, 1),
+    "acronym-case": (6, 6, 6),
+    "entity-mix": (6, 4, 4),
     # entity-mix-city: corpus/real holds no city's own document to plant into
     "arithmetic": (6, 5, 5),
     "punctuation": (6, 4, 4),
