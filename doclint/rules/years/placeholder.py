@@ -21,6 +21,7 @@ from doclint.rules.years.contradicted_year import contradictions, only_years
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.repeated_year import repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
+from doclint.rules.years.year_roles import needs_other_years, role_conflicts
 
 _CASE_NOTE = {
     "range": Message("年份区间起止相同", "a span of years with equal ends"),
@@ -52,7 +53,7 @@ class YearPlaceholder(Rule):
         "different years{soft_en}: the years look replaced by a placeholder.",
     )
     options: ClassVar[Mapping[str, Option]] = {
-        "min_mentions": Option(int, 6, "最少年份处数 / fewest year mentions to judge a document"),
+        "min_mentions": Option(int, 5, "最少年份处数 / fewest year mentions to judge a document"),
         "max_distinct": Option(int, 2, "最多不同取值 / most distinct values of a placeholder"),
         "min_evidence": Option(int, 2, "最少矛盾证据 / fewest contradictions needed"),
     }
@@ -74,17 +75,21 @@ class YearPlaceholder(Rule):
         dominant, times = counts.most_common(1)[0]
         if times * 4 < len(mentions) * 3:
             return
-        hard = self._contradictions(doc)
+        hard = [(related,) for related in self._contradictions(doc)]
+        known = {conflict[0].span for conflict in hard}
+        hard += [c for c in role_conflicts(doc, dominant) if c[0].span not in known]
         soft = self._stretches(doc)
-        if len(hard) < self.config["min_evidence"] and not (hard and len(soft) >= 3):
+        needed = len(soft) >= 3 or needs_other_years(doc) >= 1
+        if len(hard) < self.config["min_evidence"] and not (hard and needed):
             return
         first = next(m for m in mentions if m.value == dominant)
         values = "、".join(f"{year}年×{n}" for year, n in counts.most_common())
         soft_zh = f"，另有{len(soft)}处跨年表述" if soft else ""
         soft_en = f" and {len(soft)} phrases span several years" if soft else ""
+        related = sorted((r for conflict in hard for r in conflict), key=lambda r: r.span.start)
         yield self.report(first.span, total=len(mentions), distinct=len(counts), values=values,
                           hard=len(hard), soft_zh=soft_zh, soft_en=soft_en,
-                          related=hard + soft[:_MAX_SOFT])
+                          related=related + soft[:_MAX_SOFT])
 
     @staticmethod
     def _contradictions(doc: Document) -> list[Related]:

@@ -1,0 +1,190 @@
+"""Roles one year cannot play at once: evidence that a document's years were rewritten to one value.
+
+A real document gives each year a role — the year reviewed, the year planned, the year of the
+dateline, the target year, the base year. Some pairs of roles need two different years:
+
+* a **review** of a year (``2024年工作回顾``, ``刚刚过去的2024年``) is written after that year,
+  so the same year cannot also be **planned** in the text (``2024年工作安排``, ``2024年主要预期
+  目标``) nor be the year of a **dateline** before its last months (``2024年3月5日在…会议上``);
+* a **target** (``到2025年，…``) and a **base** in the same sentence (``由2025年的135立方米增加到…``,
+  ``较2025年提高6%``) cannot be one year;
+* ``今年是“十四五”收官之年`` read with a document year taken from the text's own (rewritten)
+  years names another year than that one (``contradictions`` of the era module, with a relative
+  subject).
+
+Each finding is a ``Related`` (the span and what the role pair says). ``needs_other_years`` counts
+the wording that needs a past or a future beside the document's year (去年, 明年, 五年来, 连续三年,
+“十三五”时期): with a single value left, it backs a contradiction.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from doclint.core import Document, Message, Related, Span
+from doclint.rules.years.contradicted_year import contradictions
+from doclint.rules.years.fixed_years import fixed_years
+from doclint.rules.years.mentions import YearFacts
+
+_Y = r"(?:19|20)[0-9]{2}"
+# A year reviewed as a whole: written after it ended.
+_REVIEW = regex.compile(
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
+    rf"|刚刚过去的(?P<y>{_Y})\s?年")
+# A year planned in the text: written before or at its start.
+_PLAN = regex.compile(
+    rf"(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
+    rf"|工作打算|工作总体要求|总体要求和重点任务"
+    rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
+    rf"|(?:做好|部署|安排好|完成好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济)?工作")
+_HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
+# A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
+# （2024年3月5日）, a signature date on its own line).
+_DATELINE = regex.compile(
+    rf"^[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
+    rf"\s?(?P<d>[0-9]{{1,2}})\s?日", regex.M)
+_EDGE_LINES = 15
+_PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+_EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
+# A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
+_TARGET = regex.compile(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
+_BASE = regex.compile(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
+# A span of months running backwards inside one year: 2024年4月至2024年3月.
+_MONTH_SPAN = regex.compile(
+    rf"(?P<y>{_Y})\s?年\s?(?P<a>[0-9]{{1,2}})\s?月(?:[0-9]{{1,2}}日)?(?:份)?\s?(?:至|到|—|－|-|～|~)\s?"
+    rf"(?P<y2>{_Y})\s?年\s?(?P<b>[0-9]{{1,2}})\s?月")
+# A relative year glossed with the year it means: 去年（2024年）.
+_GLOSSED = regex.compile(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
+_GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
+_SENTENCE_END = regex.compile(r"[。！？；!?\n]")
+# Wording that needs a year before or after the document's own.
+_PAST_OR_FUTURE = regex.compile(
+    r"去年|前年|明年|后年|[一二三四五六七八九十两几多]+年(?:来|以来|间)|连续[一二三四五六七八九十两几]+年"
+    r"|过去[一二三四五六七八九十两几]+年|今后[一二三四五六七八九十两几]+年|未来[一二三四五六七八九十两几]+年")
+
+
+Conflict = tuple[Related, ...]
+
+
+def role_conflicts(doc: Document, value: int) -> list[Conflict]:
+    """Roles that the year ``value`` cannot play at once in ``doc``: one tuple of related spans
+    per contradiction."""
+    found = _review_conflicts(doc, value) + _target_and_base(doc, value)
+    found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
+    found += _fixed_names(doc, value)
+    return sorted(found, key=lambda conflict: conflict[0].span.start)
+
+
+def needs_other_years(doc: Document) -> int:
+    """How many phrases need a year other than the document's own (去年, 五年来, “十三五”时期 …)."""
+    facts = doc.facts(YearFacts)
+    return len(_PAST_OR_FUTURE.findall(doc.text)) + len(facts.plans)
+
+
+def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Match[str]]:
+    return [m for m in pattern.finditer(text) if int(m.group("y")) == value]
+
+
+def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    reviews = _years(_REVIEW, text, value)
+    if not reviews:
+        return []
+    review = reviews[0]
+    note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
+                   f"a review of {value} (written in {value + 1} or later)")
+    plans = [m for m in _years(_PLAN, text, value) if not _HALF_YEAR.search(m.group())]
+    if plans:
+        plan = plans[0]
+        return [(Related(Span(*review.span()), note),
+                 Related(Span(*plan.span()), Message(f"部署{value}年的工作（写于{value}年或以前）",
+                                                     f"the plan for {value} (written by {value})")))]
+    for date in datelines(doc, value):
+        if 1 <= int(date.group("m")) <= _EARLY_MONTHS:
+            shown = date.group().strip(" \t\u3000—－-（(")
+            return [(Related(Span(*review.span()), note),
+                     Related(Span(date.start("y"), date.end()),
+                             Message(f"日期行{shown}", f"the dateline {shown}")))]
+    return []
+
+
+def dated(doc: Document, value: int) -> bool:
+    """Whether a dateline or a page date of the head says ``value``."""
+    if datelines(doc, value):
+        return True
+    head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
+    return any(int(m.group("y")) == value for m in _PAGE_DATE.finditer(doc.text, 0, head))
+
+
+def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
+    """Full dates of the year ``value`` that open a line among the first and last lines."""
+    text = doc.text
+    starts = doc.index.starts
+    edge = starts[:_EDGE_LINES] + starts[-_EDGE_LINES:]
+    found = []
+    for start in sorted(set(edge)):
+        date = _DATELINE.match(text, start)
+        if date is not None and int(date.group("y")) == value:
+            found.append(date)
+    return found
+
+
+def _target_and_base(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for target in _years(_TARGET, text, value):
+        end = _SENTENCE_END.search(text, target.end())
+        stop = end.start() if end else len(text)
+        base = next((b for b in _BASE.finditer(text, target.end(), stop)
+                     if int(b.group("y")) == value), None)
+        if base is not None:
+            found.append((Related(Span(target.start(), base.end()),
+                                  Message(f"目标年与基期同为{value}年", f"target and base are both {value}")),))
+    return found
+
+
+def _relative_pins(doc: Document, value: int) -> list[Conflict]:
+    """今年是“十四五”收官之年 against a document year read from the rewritten years themselves."""
+    found = []
+    for hit, subject in contradictions(doc):
+        source = subject.source
+        if source is None or source.year != value or source.source in ("config", "front-matter",
+                                                                       "sidecar"):
+            continue
+        wording = doc.slice(hit.span)
+        found.append((Related(hit.span, Message(f"“{subject.text}”按{value}年计与“{wording}”矛盾",
+                                                f"“{subject.text}” read as {value} contradicts “{wording}”")),))
+    return found
+
+
+def _backward_months(doc: Document, value: int) -> list[Conflict]:
+    found: list[Conflict] = []
+    for match in _years(_MONTH_SPAN, doc.text, value):
+        if int(match.group("y2")) == value and int(match.group("b")) < int(match.group("a")):
+            found.append((Related(Span(*match.span()), Message(
+                f"月份区间倒置（{match.group()}）", f"a span of months running backwards")),))
+    return found
+
+
+def _glossed(doc: Document, value: int) -> list[Conflict]:
+    """去年（2024年） in a document whose dateline or own mentions say 2024."""
+    found: list[Conflict] = []
+    if not dated(doc, value):
+        return found
+    for match in _years(_GLOSSED, doc.text, value):
+        if _GLOSS_OFFSET[match.group("w")] != 0:
+            found.append((Related(Span(*match.span()), Message(
+                f"“{match.group('w')}”注为{value}年，文中其余年份也是{value}年",
+                f"“{match.group('w')}” glossed as {value}, the year of every other mention")),))
+    return found
+
+
+def _fixed_names(doc: Document, value: int) -> list[Conflict]:
+    found: list[Conflict] = []
+    for name in fixed_years(doc):
+        if name.year == value and not name.low <= value <= name.high:
+            allowed = f"{name.low}" if name.low == name.high else f"{name.low}—{name.high}"
+            found.append((Related(name.span, Message(
+                f"“{doc.slice(name.span)}”的年份应为{allowed}年",
+                f"the year of “{doc.slice(name.span)}” is {allowed}")),))
+    return found
