@@ -27,6 +27,7 @@ _CASE_NOTE = {
     "range": Message("年份区间起止相同", "a span of years with equal ends"),
     "change": Message("同一变化的起止年份相同", "a change that starts and ends in one year"),
     "comparison": Message("比较的基期与所述年份相同", "a comparison with itself"),
+    "bases": Message("同一基期给出两个不同的变化", "one base year, two different changes"),
 }
 _MAX_SOFT = 6
 
