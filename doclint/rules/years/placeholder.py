@@ -57,6 +57,7 @@ class YearPlaceholder(Rule):
         "min_mentions": Option(int, 5, "最少年份处数 / fewest year mentions to judge a document"),
         "max_distinct": Option(int, 2, "最多不同取值 / most distinct values of a placeholder"),
         "min_evidence": Option(int, 2, "最少矛盾证据 / fewest contradictions needed"),
+        "many_mentions": Option(int, 8, "一处矛盾即可判定的年份处数 / mentions that make one contradiction enough"),
     }
     examples = Examples(
         bad=("2021年全县财政收入由2021年的7400万元增加到2021年的9700万元。2021、2021、2021年连续三年"
@@ -78,10 +79,15 @@ class YearPlaceholder(Rule):
             return
         hard = [(related,) for related in self._contradictions(doc)]
         known = {conflict[0].span for conflict in hard}
-        hard += [c for c in role_conflicts(doc, dominant) if c[0].span not in known]
+        roles = [c for c in role_conflicts(doc, dominant) if c[0].span not in known]
         soft = self._stretches(doc)
-        needed = len(soft) >= 3 or needs_other_years(doc) >= 1
-        if len(hard) < self.config["min_evidence"] and not (hard and needed):
+        # A statement that contradicts itself (2021—2021年) may be a slip when it is the only
+        # one; it takes wording that needs other years, or many mentions, to back it. A role
+        # the single value cannot play (a review and a plan of one year) needs nothing more.
+        needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
+                  or len(mentions) >= self.config["many_mentions"])
+        hard += roles
+        if len(hard) < self.config["min_evidence"] and not (roles or (hard and needed)):
             return
         first = next(m for m in mentions if m.value == dominant)
         values = "、".join(f"{year}年×{n}" for year, n in counts.most_common())

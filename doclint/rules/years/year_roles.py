@@ -19,6 +19,8 @@ the wording that needs a past or a future beside the document's year (去年, �
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from doclint.core import Document, Message, Related, Span
@@ -55,6 +57,23 @@ _MONTH_SPAN = regex.compile(
     rf"(?P<y2>{_Y})\s?年\s?(?P<b>[0-9]{{1,2}})\s?月")
 # A relative year glossed with the year it means: 去年（2024年）.
 _GLOSSED = regex.compile(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
+# A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
+_BORN = regex.compile(rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:出)?生(?![产活效态])")
+_ADULT_STEP = regex.compile(
+    rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
+_RESUME_REACH = 200
+# A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
+# …第四次全体会议，于2017年10月20日至23日在北京举行.
+_YEAR_BEFORE_MEETING = regex.compile(
+    rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?(?:[，,]\s?)?(?:召开的|举行的)?(?:党的|中国共产党|中共)?$")
+_YEAR_AFTER_MEETING = regex.compile(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
+_MEETING_KINDS = frozenset({"party_congress", "party_plenum"})
+_ORDINAL = r"(?:二十|十)?[一二三四五六七八九]|十|二十"
+_MEETING = regex.compile(
+    rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
+    rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
+    rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
+_NOT_THE_MEETING = regex.compile(r"(?:的)?(?:精神|以来|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
 _GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
 _SENTENCE_END = regex.compile(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
@@ -71,7 +90,7 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     per contradiction."""
     found = _review_conflicts(doc, value) + _target_and_base(doc, value)
     found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
-    found += _fixed_names(doc, value)
+    found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -188,3 +207,50 @@ def _fixed_names(doc: Document, value: int) -> list[Conflict]:
                 f"“{doc.slice(name.span)}”的年份应为{allowed}年",
                 f"the year of “{doc.slice(name.span)}” is {allowed}")),))
     return found
+
+
+def _ages(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for born in _years(_BORN, text, value):
+        step = next((m for m in _ADULT_STEP.finditer(text, born.end(), born.end() + _RESUME_REACH)
+                     if int(m.group("y")) == value), None)
+        if step is not None:
+            found.append((Related(Span(*born.span()), Message(f"{value}年出生", f"born in {value}")),
+                          Related(Span(*step.span()), Message(f"同年：{step.group()}",
+                                                              "an adult's step the same year"))))
+    return found
+
+
+def _dated_meetings(doc: Document, value: int) -> list[Conflict]:
+    """A party congress or plenum dated by a year that is not the year it met."""
+    text = doc.text
+    found: list[Conflict] = []
+    for meeting in _MEETING.finditer(text):
+        met = meeting_year(meeting)
+        if met is None or met == value or _NOT_THE_MEETING.match(text, meeting.end()):
+            continue
+        before = _YEAR_BEFORE_MEETING.search(text, max(0, meeting.start() - 20), meeting.start())
+        after = _YEAR_AFTER_MEETING.match(text, meeting.end(), meeting.end() + 12)
+        date = before or after
+        if date is None or int(date.group("y")) != value:
+            continue
+        found.append((Related(Span(*date.span("y")), Message(
+            f"{meeting.group()}召开于{met}年，此处写作{value}年",
+            f"{meeting.group()} met in {met}, not {value}")),))
+    return found
+
+
+def meeting_year(meeting: regex.Match[str]) -> int | None:
+    """The year of a congress (党的十八大) or plenum (十八届四中全会) from the era marker data."""
+    label = (f"党的{meeting.group('c')}大" if meeting.group("c")
+             else f"{meeting.group('n')}届{meeting.group('p')}中全会")
+    return _meeting_years().get(label)
+
+
+@functools.cache
+def _meeting_years() -> dict[str, int]:
+    from doclint.rules.years.markers import marker_set
+
+    return {m.label: m.valid_from for m in marker_set().markers
+            if m.kind in _MEETING_KINDS and m.valid_from is not None}
