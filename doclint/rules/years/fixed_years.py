@@ -33,6 +33,8 @@ def _name(pattern: str, low: int, high: int | None = None, what: str = "") -> _N
 _NAMES = (
     _name(rf"{_Y}可持续发展议程", 2030, what="可持续发展议程"),
     _name(rf"{_Y}后发展议程", 2015, what="后发展议程"),
+    # The selected works and their first editions.
+    _name(rf"江泽民文选[^人\n]{{0,12}}人民出版社{_Y}", 2006, what="《江泽民文选》的出版年"),
     _name(rf"(?:非盟|非洲联盟)[^。，；\n]{{0,4}}{_Y}议程", 2063, what="非盟议程"),
     _name(rf"{_Y}北京(?:夏季)?奥运会|北京{_Y}(?:夏季)?奥运会", 2008, what="北京奥运会"),
     _name(rf"{_Y}北京冬(?:残)?奥会|北京{_Y}冬(?:季)?(?:残)?奥(?:运)?会", 2022, what="北京冬奥会"),

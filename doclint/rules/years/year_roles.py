@@ -46,6 +46,14 @@ _DATELINE = regex.compile(
     rf"^[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
     rf"\s?(?P<d>[0-9]{{1,2}})\s?日", regex.M)
 _EDGE_LINES = 15
+# A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
+_CLOSING_DATE = regex.compile(
+    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000]*$", regex.M)
+# A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
+_WHOLE_YEAR = regex.compile(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
+_REPORTED = regex.compile(r"统计|数据|报告|情况|共计|累计")
+# A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
+_LATE_MONTH = 7
 _PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
 _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
@@ -91,6 +99,7 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     found = _review_conflicts(doc, value) + _target_and_base(doc, value)
     found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
     found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
+    found += _after_the_dateline(doc, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -145,6 +154,8 @@ def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
         date = _DATELINE.match(text, start)
         if date is not None and int(date.group("y")) == value:
             found.append(date)
+    tail = starts[-_EDGE_LINES] if len(starts) > _EDGE_LINES else 0
+    found += [m for m in _CLOSING_DATE.finditer(text, tail) if int(m.group("y")) == value]
     return found
 
 
@@ -254,3 +265,29 @@ def _meeting_years() -> dict[str, int]:
 
     return {m.label: m.valid_from for m in marker_set().markers
             if m.kind in _MEETING_KINDS and m.valid_from is not None}
+
+
+def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
+    """A text dated early in a year that reports the whole year, or dated late in a year that
+    sets targets for that year (到2023年，… in a plan of September 2023)."""
+    dates = datelines(doc, value)
+    if not dates:
+        return []
+    date = min(dates, key=lambda d: int(d.group("m")))
+    month = int(date.group("m"))
+    shown = date.group().strip(" \t\u3000—－-（()）")
+    dateline = Related(Span(date.start("y"), date.end("d") + 1), Message(f"日期行{shown}",
+                                                                         f"the dateline {shown}"))
+    text = doc.text
+    if month <= _EARLY_MONTHS:
+        for period in _years(_WHOLE_YEAR, text, value):
+            line_start = text.rfind("\n", 0, period.start()) + 1
+            if int(period.group("y2")) == value and _REPORTED.search(text, line_start, period.start()):
+                return [(Related(Span(*period.span()), Message(
+                    f"报告{value}年全年的数据", f"data of the whole of {value}")), dateline)]
+    if month >= _LATE_MONTH:
+        targets = [m for m in _years(_TARGET, text, value) if not m.group().endswith(("底", "末"))]
+        if len(targets) >= 2:
+            return [(Related(Span(*targets[0].span()), Message(
+                f"以{value}年为目标", f"a target set for {value}")), dateline)]
+    return []
