@@ -52,6 +52,10 @@ _CLOSING_DATE = regex.compile(
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
 _WHOLE_YEAR = regex.compile(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
 _REPORTED = regex.compile(r"统计|数据|报告|情况|共计|累计")
+# A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
+_PLANNED_DATE = regex.compile(
+    rf"(?<![原本曾已按])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
+    rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
 # A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
 _LATE_MONTH = 7
 _PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
@@ -272,7 +276,7 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
     sets targets for that year (到2023年，… in a plan of September 2023)."""
     dates = datelines(doc, value)
     if not dates:
-        return []
+        return _planned_before_page_date(doc, value)
     date = min(dates, key=lambda d: int(d.group("m")))
     month = int(date.group("m"))
     shown = date.group().strip(" \t\u3000—－-（()）")
@@ -285,9 +289,38 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
             if int(period.group("y2")) == value and _REPORTED.search(text, line_start, period.start()):
                 return [(Related(Span(*period.span()), Message(
                     f"报告{value}年全年的数据", f"data of the whole of {value}")), dateline)]
+    planned = _planned_before(text, value, (month, int(date.group("d"))))
+    if planned is not None:
+        return [(planned, dateline)]
     if month >= _LATE_MONTH:
         targets = [m for m in _years(_TARGET, text, value) if not m.group().endswith(("底", "末"))]
         if len(targets) >= 2:
             return [(Related(Span(*targets[0].span()), Message(
                 f"以{value}年为目标", f"a target set for {value}")), dateline)]
     return []
+
+
+def _planned_before(text: str, value: int, written: tuple[int, int]) -> Related | None:
+    """The first plan or deadline of ``value`` that ends before the text's own date."""
+    for match in _years(_PLANNED_DATE, text, value):
+        if match.group("half"):
+            end = (6, 30)
+        else:
+            end = (int(match.group("m")), int(match.group("d") or 31))
+        if end < written:
+            return Related(Span(*match.span()), Message(
+                f"计划在文档日期之前：{match.group()}", f"planned before the text's own date"))
+    return None
+
+
+def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
+    head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
+    page = next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
+                None)
+    if page is None:
+        return []
+    digits = page.group()
+    planned = _planned_before(doc.text, value, (int(digits[4:6]), int(digits[6:8])))
+    if planned is None:
+        return []
+    return [(planned, Related(Span(*page.span()), Message(f"页面日期{digits}", f"the page date {digits}")))]
