@@ -48,7 +48,7 @@ _DATELINE = regex.compile(
 _EDGE_LINES = 15
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
 _CLOSING_DATE = regex.compile(
-    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000]*$", regex.M)
+    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*$", regex.M)
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
 _WHOLE_YEAR = regex.compile(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
 _REPORTED = regex.compile(r"统计|数据|报告|情况|共计|累计")
@@ -56,6 +56,8 @@ _REPORTED = regex.compile(r"统计|数据|报告|情况|共计|累计")
 _PLANNED_DATE = regex.compile(
     rf"(?<![原本曾已按])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
     rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
+# A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
+_START = regex.compile(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
 # A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
 _LATE_MONTH = 7
 _PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
@@ -292,11 +294,10 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
     planned = _planned_before(text, value, (month, int(date.group("d"))))
     if planned is not None:
         return [(planned, dateline)]
-    if month >= _LATE_MONTH:
-        targets = [m for m in _years(_TARGET, text, value) if not m.group().endswith(("底", "末"))]
-        if len(targets) >= 2:
-            return [(Related(Span(*targets[0].span()), Message(
-                f"以{value}年为目标", f"a target set for {value}")), dateline)]
+    targets = [m for m in _years(_TARGET, text, value) if not m.group().endswith(("底", "末"))]
+    if len(targets) >= 2 and (month >= _LATE_MONTH or _years(_START, text, value)):
+        return [(Related(Span(*targets[0].span()), Message(
+            f"以{value}年为目标", f"a target set for {value}")), dateline)]
     return []
 
 
