@@ -35,10 +35,11 @@ _REVIEW = regex.compile(
     rf"|刚刚过去的(?P<y>{_Y})\s?年")
 # A year planned in the text: written before or at its start.
 _PLAN = regex.compile(
-    rf"(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
+    rf"(?:(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
     rf"|工作打算|工作总体要求|总体要求和重点任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
-    rf"|(?:做好|部署|安排好|完成好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济)?工作")
+    rf"|(?:做好|部署|安排好|完成好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济)?工作)"
+    r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
 _HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
@@ -51,10 +52,10 @@ _CLOSING_DATE = regex.compile(
     rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*$", regex.M)
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
 _WHOLE_YEAR = regex.compile(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
-_REPORTED = regex.compile(r"统计|数据|报告|情况|共计|累计")
+_REPORTED = regex.compile(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
 # A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
 _PLANNED_DATE = regex.compile(
-    rf"(?<![原本曾已按])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
+    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
     rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
 # A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
 _START = regex.compile(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
@@ -121,7 +122,7 @@ def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Mat
 
 def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
     text = doc.text
-    reviews = _years(_REVIEW, text, value)
+    reviews = [m for m in _years(_REVIEW, text, value) if not _HALF_YEAR.search(m.group())]
     if not reviews:
         return []
     review = reviews[0]
@@ -230,7 +231,9 @@ def _ages(doc: Document, value: int) -> list[Conflict]:
     text = doc.text
     found: list[Conflict] = []
     for born in _years(_BORN, text, value):
-        step = next((m for m in _ADULT_STEP.finditer(text, born.end(), born.end() + _RESUME_REACH)
+        reach = born.end() + _RESUME_REACH
+        later = _BORN.search(text, born.end(), reach)  # the next person's résumé
+        step = next((m for m in _ADULT_STEP.finditer(text, born.end(), later.start() if later else reach)
                      if int(m.group("y")) == value), None)
         if step is not None:
             found.append((Related(Span(*born.span()), Message(f"{value}年出生", f"born in {value}")),
