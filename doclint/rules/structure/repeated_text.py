@@ -191,10 +191,14 @@ class RepeatedText(Rule):
                 == clause[sentences[run.there[-1]].block.index]
         long = len(run.here) >= _MIN_SENTENCES \
             and sum(sentences[i].han for i in run.here) >= _MIN_RUN_HAN
+        # Sentences right after their twin in the same paragraph are pasted twice, in any text:
+        # no formula is written twice in a row.
+        doubled = run.there[-1] == run.here[0] - 1 \
+            and sentences[run.here[0]].block is sentences[run.there[-1]].block
         # One sentence far from its twin, or the same tail of two items of a list, is a
         # formula more often than a paste; a law repeats its formulas even within an article,
         # so there only a longer run near its twin counts.
-        if not (long and near) if clause is not None else not (near or long):
+        if not doubled and (not (long and near) if clause is not None else not (near or long)):
             return None
         note = Message("首次出现", "first occurrence")
         return self.report(here, self.sentence, line=sentences[run.there[0]].block.line,
