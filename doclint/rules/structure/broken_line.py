@@ -44,6 +44,12 @@ _BARE_CLOSE = frozenset("]］")
 # A line of nothing but question marks: characters a converter could not decode (``？``).
 _DEBRIS = regex.compile(r"^[?？\s\u3000]+$")
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
+_MIN_PIECE = 6          # Chinese characters of a sentence's first half set apart by a break
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+# Units and measure words after a figure; those that open no word go without a following check
+# (``个人``, ``人民``, ``年度`` open words: they count before punctuation only).
+_BARE_UNITS = frozenset("%％‰倍岁亩吨辆座项余")
+_UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号")
 
 
 class BrokenLine(Rule):
@@ -98,7 +104,7 @@ class BrokenLine(Rule):
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
-                                     soft_wraps):
+                                     soft_wraps, _one_paragraph(blocks, endings, previous, current)):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -124,7 +130,7 @@ class BrokenLine(Rule):
 
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
-                soft_wraps: bool) -> bool:
+                soft_wraps: bool, one_paragraph: bool = False) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
@@ -155,12 +161,42 @@ class BrokenLine(Rule):
             return current.kind is not Kind.TITLE
         if soft_wraps or current.line != previous.line + 1:
             return False
-        if dangles(previous.text):
+        if dangles(previous.text) or _number_and_unit(previous, current):
             return True
-        return joinable and not loose and current.kind is Kind.BODY \
-            and len(previous.text) >= _MIN_WRAPPED and is_prose(previous) \
-            and (first in _OPENING or first.isalnum()) \
-            and not closes_a_text(tail(previous.text))
+        if not joinable or current.kind is not Kind.BODY or not (first in _OPENING
+                                                                  or first.isalnum()) \
+                or closes_a_text(tail(previous.text)):
+            return False
+        if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
+            return True  # a paragraph's rest not set apart from it: any piece of a sentence
+        return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
+
+
+def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
+                   current: Block) -> bool:
+    """Where paragraphs are set apart (each by a blank line, or each by an indent), two lines
+    set apart as one paragraph are one: the first opens it as every paragraph opens (a title
+    stands apart by more blank lines, or without the indent), the second closes a sentence and
+    the next paragraph is set apart again (lines of a table run on)."""
+    if not ends_sentence(current.text):
+        return False
+    following = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
+    if endings.indented:
+        return endings.opens_paragraph(previous) and not endings.opens_paragraph(current) \
+            and (following is None or endings.opens_paragraph(following))
+    if not endings.spaced or previous.index == 0:
+        return False
+    before = blocks[previous.index - 1]
+    return previous.line == before.line + 2 and ends_sentence(before.text) \
+        and (following is None or following.line > current.line + 1)
+
+
+def _number_and_unit(previous: Block, current: Block) -> bool:
+    """A figure at the end of a line of text and its unit opening the next (``选派教师593⏎人，``)."""
+    return previous.text[-1] in _DIGITS and current.text[0] in _UNITS \
+        and (len(current.text) == 1 or not lines.is_han_char(current.text[1])
+             or current.text[0] in _BARE_UNITS) \
+        and lines.has_han(previous.text, _MIN_PIECE) and not closes_a_text(tail(previous.text))
 
 
 def _opening(block: Block) -> str:

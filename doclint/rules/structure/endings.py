@@ -150,6 +150,7 @@ class LineEndings:
     indented: bool
     indents: tuple[int, ...]
     markdown: bool = False
+    spaced: bool = False
 
     @classmethod
     def from_document(cls, doc: Document) -> LineEndings:
@@ -158,7 +159,7 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
-                   indents, markdown)
+                   indents, markdown, _blank_separated(blocks))
 
     def opens_paragraph(self, block: Block) -> bool:
         return self.indented and self.indents[block.index] > 0
@@ -193,6 +194,24 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
         if not (wrapped and article in closes_after_open):
             loose.add(article)
     return loose
+
+
+_SPACED_SHARE = 0.95
+_SPACED_MIN = 8
+
+
+def _blank_separated(blocks: list[Block]) -> bool:
+    """Almost every paragraph that ends a sentence is followed by a blank line."""
+    pairs = spaced = 0
+    for previous, current in zip(blocks, blocks[1:], strict=False):
+        if _running(previous) and _running(current) and ends_sentence(previous.text):
+            pairs += 1
+            spaced += current.line > previous.line + 1
+    return pairs >= _SPACED_MIN and spaced >= _SPACED_SHARE * pairs
+
+
+def _running(block: Block) -> bool:
+    return block.kind is Kind.BODY or (block.heading is not None and block.heading.inline)
 
 
 def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
