@@ -3,6 +3,7 @@ the end."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -29,6 +30,7 @@ from doclint.rules.structure.endings import (
     ends_sentence,
     is_prose,
     last_clause_start,
+    stops_inside_a_word,
     tail,
 )
 from doclint.rules.structure.layout import Layout
@@ -99,20 +101,31 @@ class TruncatedParagraph(Rule):
         blocks = structure.blocks
         endings: LineEndings | None = None
         items: set[int] = set()
+        punctuated = _punctuated_runs(blocks)
         for block in blocks:
             if "\u3000\u3000" in block.text or "  " in block.text:
-                yield from self._inside(block)
-            if ends_sentence(block.text) or not cut_mid_sentence(block.text) \
-                    or not is_prose(block) or _continues(blocks, block):
+                yield from self._inside(block, doc.text)
+            if ends_sentence(block.text):
+                continue
+            # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
+            # of a list) is text, however short: stopping on a character, it was cut.
+            item = _cut_item(block, punctuated, blocks)
+            if not item and (not cut_mid_sentence(block.text) or not is_prose(block)) \
+                    or _continues(blocks, block):
+                continue
+            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            # a whole sentence that lost only its full stop is no cut
+            if not stops_inside_a_word(block.text, doc.text,
+                                       following.text if following is not None else ""):
                 continue
             if endings is None:
                 endings = doc.facts(LineEndings)
                 items = {e.block for e in structure.enumerations if e.lead}
             if block.article in endings.loose:
                 continue
-            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             what = _what_follows(endings, block, following)
-            if what is None or (what == "paragraph" and not _reads_as_paragraph(block, items)):
+            if what is None or (what == "paragraph" and not item
+                                and not _reads_as_paragraph(block, items)):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
@@ -123,7 +136,7 @@ class TruncatedParagraph(Rule):
             yield self.report(Span(start, block.span.end), tail=block.text[-6:],
                               next_zh=_NEXT[what].zh, next_en=_NEXT[what].en, related=related)
 
-    def _inside(self, block: Block) -> Iterator[Finding]:
+    def _inside(self, block: Block, document: str) -> Iterator[Finding]:
         """A page flattened into one line keeps its paragraph breaks as indents (``……。　　下一段``);
         a paragraph cut mid-sentence leaves an indent after a clause without its end."""
         text = block.text
@@ -135,7 +148,8 @@ class TruncatedParagraph(Rule):
                 or len(piece) < len(before) - start  # the piece opens a paragraph
             plain = _BRACKETED.sub("", piece)
             if not _CUT_CLAUSE.search(plain) or _RUN_IN_HEAD.match(piece) \
-                    or closes_a_text(tail(piece)) or not lines.has_han(piece, 10):
+                    or closes_a_text(tail(piece)) or not lines.has_han(piece, 10) \
+                    or not stops_inside_a_word(piece, document, text[gap.end():]):
                 continue
             # A piece that opens a paragraph (after an indent) may be a title or a table's
             # cell (一个问题：解放思想，繁荣理论): only a long run of clauses is a cut sentence.
@@ -147,6 +161,43 @@ class TruncatedParagraph(Rule):
             following = Span(end + len(gap.group()), block.span.end)
             yield self.report(Span(start, end), tail=before[-6:], next_zh=note.zh,
                               next_en=note.en, related=(Related(following, note),))
+
+
+_RUN_MIN = 4  # items of a run that show how its items end
+_EMPTY_ITEM = regex.compile(r"(?:删除|删去|废止|略|空|保留)$")
+
+
+def _punctuated_runs(blocks: list[Block]) -> frozenset[int]:
+    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
+    at most one in ten end with sentence punctuation."""
+    total: Counter[int] = Counter()
+    open_ended: Counter[int] = Counter()
+    for block in blocks:
+        heading = block.heading
+        if heading is None or heading.sequence < 0:
+            continue
+        total[heading.sequence] += 1
+        open_ended[heading.sequence] += not ends_sentence(block.text)
+    return frozenset(run for run, count in total.items()
+                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
+
+
+def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
+    """An item of a punctuated run (see ``_punctuated_runs``) that stops on a Chinese character
+    after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
+    only an item when the next item follows at once; 第N条 is text by itself."""
+    heading = block.heading
+    if heading is None or heading.sequence not in punctuated or not heading.inline \
+            or not lines.is_han_char(block.text[-1]):
+        return False
+    rest = block.text[heading.title_span.start - block.span.start :]
+    if not rest or _EMPTY_ITEM.search(rest) or closes_a_text(tail(rest)):
+        return False
+    if heading.level is Level.CLAUSE:
+        return True
+    following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    return following is not None and following.heading is not None \
+        and following.heading.sequence == heading.sequence
 
 
 def _piece_start(before: str) -> int:
