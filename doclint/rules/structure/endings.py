@@ -74,6 +74,19 @@ _OPENING_WORDS = frozenset(
     " 根据 通过 为了 进一步 导致 包括 作为 成为 进行 以便 由于 因为 所以 如果 虽然 但是 不仅 不但"
     " 加快 围绕 聚焦 纳入 确保 针对 切实 不断 大力 着力 积极 坚决 认真".split()
 )
+# Single characters that make no word with a single character after them (是|实, 就|能) but a
+# pronoun (就是|我 ends a sentence).
+_FUNCTION_CHARS = frozenset("是就在对把被将和与及或也都还又才要能会向从于以为")
+_PRONOUNS = frozenset("我你他她它")
+_OPEN_WINDOW = 40
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
+
+
+def _unclosed(text: str) -> bool:
+    """The end of the text opens a title, a quotation or a bracket that it does not close."""
+    return any(text.rfind(opening) > text.rfind(closing) for opening, closing in _PAIRS)
+
+
 _CLAUSE_MARK = regex.compile(r"[，,。；;：:！？!?]")
 _EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it does not end one
 
@@ -81,10 +94,11 @@ _EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it d
 def stops_inside_a_word(text: str, document: str = "", following: str = "") -> bool:
     """The text stops where no sentence ends: on a character that a segmenter leaves on its own
     (``听取职``: 听取|职, ``实施情``: 实施|情), on a word that needs what
-    follows (``…的``, ``…应当``), or on a word the document uses elsewhere and
+    follows (``…的``, ``…应当``), inside a title or a quotation it opened (``…《杭州市``), or
+    on a word the document uses elsewhere and
     never before a comma or a full stop. A sentence that is whole but lost its full stop stops
     on a word that can end one (``…融合发展``, ``…起施行``)."""
-    if dangles(text):
+    if dangles(text) or _unclosed(text[-_OPEN_WINDOW:]):
         return True
     segmenter = _segmenter()
     if segmenter is None:
@@ -96,6 +110,7 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         # (对该路⏎⏎段进行: 路段): not a pair of unknown characters (工作专班: 专|班)
         return lines.is_han_char(last) \
             and (len(words) == 1 or len(words[-2]) > 1 or not lines.is_han_char(words[-2])
+                 or (words[-2] in _FUNCTION_CHARS and last not in _PRONOUNS)
                  or _joins(text, following))
     if last in _OPENING_WORDS:
         return True

@@ -71,6 +71,12 @@ class TruncatedParagraph(Rule):
     “抓好以下几个方面的工作”“现将有关情况答复”）引出后文，也不是截断；以句号、问号、叹号、分号、
     冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
     多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。
+    一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）不是截断：段末须停在词的
+    中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
+    要接续的词上（“应当”“关于”“加快”），停在没有闭合的书名号、引号里，或停在本文档别处
+    从不带标点结尾的词上。各项都以标点结尾的一组编号条目（法规的“第N条”，以分号结尾的
+    “（一）……；”列举）中，一项停在汉字上，哪怕很短、没有逗号，也是截断（删除、废止的条目除外；
+    其他层级的编号须紧接着下一项）。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告。
     """
 
@@ -187,7 +193,7 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
     after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
     only an item when the next item follows at once; 第N条 is text by itself."""
     heading = block.heading
-    if heading is None or heading.sequence not in punctuated or not heading.inline \
+    if heading is None or heading.sequence not in punctuated \
             or not lines.is_han_char(block.text[-1]):
         return False
     rest = block.text[heading.title_span.start - block.span.start :]
