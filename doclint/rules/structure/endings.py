@@ -70,7 +70,7 @@ def _segmenter() -> Any:
 # Words that open what follows them, never end a sentence: modal verbs, conjunctions,
 # prepositions, adverbs and verbs that take an object (``…应当``, ``…而且``, ``…关于``, ``…加快``).
 _OPENING_WORDS = frozenset(
-    "应当 应该 可以 能够 必须 需要 不得 不能 不再 而且 并且 以及 或者 还是 就是 也是 关于 对于 按照 依照"
+    "应当 应该 可以 能够 必须 不得 不能 不再 而且 并且 以及 或者 还是 就是 也是 关于 对于 按照 依照"
     " 根据 通过 为了 进一步 导致 包括 作为 成为 进行 以便 由于 因为 所以 如果 虽然 但是 不仅 不但"
     " 加快 围绕 聚焦 纳入 确保 针对 切实 不断 大力 着力 积极 坚决 认真".split()
 )
@@ -78,6 +78,7 @@ _OPENING_WORDS = frozenset(
 # pronoun (就是|我 ends a sentence).
 _FUNCTION_CHARS = frozenset("是就在对把被将和与及或也都还又才要能会向从于以为")
 _PRONOUNS = frozenset("我你他她它")
+_PARTICLES = frozenset("了吧呢啊吗么嘛呀")  # they end sentences
 _OPEN_WINDOW = 40
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 
@@ -105,7 +106,7 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         return True
     words = [w for w, _, _ in segmenter.tokenize(text[-_WORD_WINDOW:], mode="default", hmm=False)]
     last = words[-1]
-    if len(last) == 1:
+    if len(last) == 1 and last not in _PARTICLES:
         # after a longer word (听取|职), or closing a word with the next line's first character
         # (对该路⏎⏎段进行: 路段): not a pair of unknown characters (工作专班: 专|班)
         return lines.is_han_char(last) \

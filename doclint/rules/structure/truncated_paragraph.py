@@ -230,7 +230,9 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         return False
     if block.heading is not None and block.heading.level is Level.CLAUSE:
         return True  # 第N条's text is the clause itself
-    return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text))
+    # a short line may be a title without its stop, unless it stops inside a word
+    return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
+        or stops_inside_a_word(block.text)
 
 
 def _what_follows(endings: LineEndings, block: Block, following: Block | None) -> str | None:
