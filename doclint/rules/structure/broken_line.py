@@ -29,6 +29,7 @@ from doclint.rules.structure.endings import (
     dangles,
     ends_sentence,
     is_prose,
+    split_across,
     tail,
 )
 from doclint.rules.structure.layout import Layout
@@ -61,7 +62,9 @@ class BrokenLine(Rule):
     下一行紧接着（中间没有空行、没有新段落的缩进）又是正文。段落之间都隔着一个空行（或都首行
     缩进）的文档里，一段像其他段落一样开头、紧接的下一行既没隔空行也没缩进并结束了句子，下一段
     又照常分开时，这两行是断开的一段：上一行有 6 个汉字即报（标题前后空行更多、不缩进，表格各行
-    连续排列，都不算）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
+    连续排列，都不算）。一段停在词的中间、下一段（隔着空行或缩进）的头一个字把这个词补全的
+    （“依法追究刑⏎⏎事责任”“……。前⏎　　年党中央”），是一句话被断成了两段，也在此报告（T301
+    不再报）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
@@ -151,6 +154,9 @@ class BrokenLine(Rule):
         first = _opening(current)
         closing = first in CLOSING_START \
             or (first == "的" and not current.text.startswith("的确"))
+        if not closing and not ends_sentence(previous.text) and not lines.is_chrome(previous.text) \
+                and split_across(previous, current):
+            return True  # a word split over two paragraphs (…追究刑⏎⏎事责任): one sentence
         if not closing and (ends_sentence(previous.text) or new_paragraph
                             or current.text[0] in LIST_MARKS):
             return False

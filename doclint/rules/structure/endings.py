@@ -137,6 +137,20 @@ def _joins(text: str, following: str) -> bool:
                in segmenter.tokenize(joined, mode="default", hmm=False))
 
 
+def split_across(previous: Block, current: Block) -> bool:
+    """A paragraph stops inside a word that the next paragraph finishes (``依法追究刑⏎⏎事责任``,
+    ``…。前⏎　　年党中央``): one sentence split in two paragraphs, a broken line (T401), not a
+    truncation."""
+    text, following = previous.text, current.text
+    if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) \
+            or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
+            or closes_a_text(tail(text)) or _segmenter() is None:
+        return False
+    words = [w for w, _, _ in _segmenter().tokenize(text[-_WORD_WINDOW:], mode="default",
+                                                     hmm=False)]
+    return len(words[-1]) == 1 and _joins(text, following)
+
+
 def last_clause_start(text: str) -> int:
     """Offset of the last clause (after the last punctuation) of ``text``."""
     match = _LAST_CLAUSE.search(text)

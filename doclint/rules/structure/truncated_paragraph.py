@@ -30,6 +30,7 @@ from doclint.rules.structure.endings import (
     ends_sentence,
     is_prose,
     last_clause_start,
+    split_across,
     stops_inside_a_word,
     tail,
 )
@@ -77,7 +78,8 @@ class TruncatedParagraph(Rule):
     从不带标点结尾的词上。各项都以标点结尾的一组编号条目（法规的“第N条”，以分号结尾的
     “（一）……；”列举）中，一项停在汉字上，哪怕很短、没有逗号，也是截断（删除、废止的条目除外；
     其他层级的编号须紧接着下一项）。
-    下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告。
+    下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
+    但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），也是断行，由 T401 报告。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -130,6 +132,8 @@ class TruncatedParagraph(Rule):
             if block.article in endings.loose:
                 continue
             what = _what_follows(endings, block, following)
+            if what == "paragraph" and following is not None and split_across(block, following):
+                continue  # the next paragraph finishes the word: a broken line (T401)
             if what is None or (what == "paragraph" and not item
                                 and not _reads_as_paragraph(block, items)):
                 continue
