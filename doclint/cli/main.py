@@ -103,10 +103,20 @@ def cli(verbose: bool) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Result cache folder (default: the config's cache-dir, else "
                    "$DOCLINT_CACHE_DIR, else ~/.cache/doclint).")
+@click.option("--max-size", type=click.FloatRange(min=0), metavar="MB",
+              help="Skip documents larger than this, with a reason (default 10; 0: no limit).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="local processes (default) or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler to use (implies --executor dask); none: a LocalCluster.")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False),
+              help="Hide the findings recorded in this baseline file (counted, by text and "
+                   "context, not line numbers).")
+@click.option("--update-baseline", is_flag=True,
+              help="Write every current finding to the --baseline file instead of reporting it.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="List suppression comments and ignore-file entries that hide nothing "
+                   "(on standard error; exit 1 when there are any).")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], preview: bool | None,
           config_path: str | None,
@@ -114,7 +124,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
           stdin_filename: str | None, jobs: str | None, year: int | None, encoding: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, no_source: bool,
           files_from: str | None, progress: bool | None, no_cache: bool, cache_dir: str | None,
-          executor: str | None, scheduler: str | None) -> None:
+          max_size: float | None, executor: str | None, scheduler: str | None,
+          baseline: str | None, update_baseline: bool, report_unused_suppressions: bool) -> None:
     """Check files, directories, globs, archives (.zip, .tar.gz) or '-' (standard input)."""
     from doclint.runner.session import CheckOptions, run_check
 
@@ -137,6 +148,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
         config.fail_on = Severity.parse(fail_on)
     if year is not None:
         config.year = year
+    if max_size is not None:
+        config.max_size = max_size
     if jobs is not None:
         if jobs != "auto" and not (jobs.isdigit() and int(jobs) > 0):
             raise click.BadParameter("must be a positive number or auto", param_hint="--jobs")
@@ -146,7 +159,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
                            show_source=not no_source, files_from=files_from, progress=progress,
                            cache=not no_cache, cache_dir=cache_dir,
                            executor=executor or ("dask" if scheduler else "local"),
-                           scheduler=scheduler)
+                           scheduler=scheduler, baseline=baseline,
+                           update_baseline=update_baseline,
+                           report_unused_suppressions=report_unused_suppressions)
     code = run_check(config, list(paths), options)
     sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_DIAGNOSTICS else code)
 
@@ -209,7 +224,7 @@ def show_config(path: str | None, config_path: str | None) -> None:
 
 
 # Command groups that live in their own modules register themselves here.
-for _module in ("doclint.cli.packs", "doclint.cli.archive"):
+for _module in ("doclint.cli.packs", "doclint.cli.archive", "doclint.cli.ignore"):
     try:
         __import__(_module)
     except ModuleNotFoundError as _exc:

@@ -37,11 +37,16 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "fail-on": (str, "lowest severity that makes the exit code 1"),
     "jobs": ((int, str), "worker processes: a number or auto"),
     "cache-dir": (str, "directory of the result cache"),
+    "max-size": ((int, float), "largest document checked, in MB (0: no limit)"),
+    "baseline": (str, "baseline file of known findings to hide (see --baseline)"),
 }
 ALIASES = {"extend_select": "extend-select", "per_file_ignores": "per-file-ignores",
            "fail_on": "fail-on", "rule-packs": "rule_packs", "era-markers": "era_markers",
-           "cache_dir": "cache-dir"}
+           "cache_dir": "cache-dir", "max_size": "max-size"}
 DEFAULT_INCLUDE = ["*.txt", "*.md", "*.markdown", "*.docx"]
+# Checking takes memory in proportion to a document's length: about 25 MB per MB of text, so a
+# 10 MB document (far beyond any real report) stays near the archive target of 300 MB.
+DEFAULT_MAX_SIZE_MB = 10
 
 
 @dataclass
@@ -66,6 +71,8 @@ class Config:
     fail_on: Severity = Severity.INFO
     jobs: int | str = "auto"
     cache_dir: str | None = None
+    max_size: float = DEFAULT_MAX_SIZE_MB
+    baseline: str | None = None
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def where(self, *keys: str) -> dict[str, Any]:
@@ -107,7 +114,19 @@ class Config:
             "fail-on": self.fail_on.label,
             "jobs": self.jobs,
             "cache-dir": self.cache_dir,
+            "max-size": self.max_size,
+            "baseline": self.baseline,
         }
+
+    @property
+    def max_bytes(self) -> int | None:
+        """The size limit in bytes, None when it is off."""
+        return int(self.max_size * 1024 * 1024) if self.max_size > 0 else None
+
+
+def match_path(path: str, pattern: str) -> bool:
+    """Whether ``path`` matches a config glob: the whole path, its name, or a tail of it."""
+    return _match(path, pattern)
 
 
 def _match(path: str, pattern: str) -> bool:
@@ -286,8 +305,14 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
         if (isinstance(value, str) and value != "auto") or (isinstance(value, int) and value < 1):
             raise ConfigError('"jobs" must be a positive number or auto', **config.where(raw_key))
         config.jobs = value
+    elif key == "max-size":
+        if isinstance(value, bool) or value < 0:
+            raise ConfigError('"max-size" must be a size in MB (0: no limit)', **config.where(raw_key))
+        config.max_size = value
     elif key == "cache-dir":
         config.cache_dir = str((base / value) if base else Path(value))
+    elif key == "baseline":
+        config.baseline = str((base / value) if base else Path(value))
     elif key == "year":
         config.year = value
     elif key == "preview":

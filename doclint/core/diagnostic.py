@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 from doclint.core.document import Position, Span
 
@@ -160,6 +161,9 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     error: str | None = None
     crashes: tuple[str, ...] = field(default=())
+    # Suppression comments of the document (doclint.core.suppress.Directive), applied by the
+    # runner after the cache, with the ignore file and the baseline.
+    directives: tuple[Any, ...] = ()
     # Source text of the lines the diagnostics touch, for snippets (texts are not kept).
     lines: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 

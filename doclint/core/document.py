@@ -138,6 +138,8 @@ class Document:
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)
+    # Suppression comments (``doclint.core.suppress.Directive``) a reader found in the source.
+    directives: tuple[Any, ...] = ()
     _index: LineIndex | None = field(default=None, init=False, repr=False)
     _facts: dict[type, Any] = field(default_factory=dict, init=False, repr=False)
 

@@ -6,8 +6,9 @@ from typing import Any
 
 import regex
 
-from doclint.core.document import Document
+from doclint.core.document import Document, LineIndex
 from doclint.core.encoding import decode
+from doclint.core.suppress import parse_directives
 
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
 # A fence opens at a line start and closes at the first line holding at least as many of the
@@ -35,7 +36,14 @@ def read_markdown(path: str, data: bytes, encoding: str | None = None) -> Docume
         checked = _blank_all(checked, [(front.start(), front.end())])
     checked = _blank_all(checked, [(m.start(), m.end()) for m in _FENCE.finditer(checked)])
     checked = _blank_all(checked, [(m.start(), m.end()) for m in _INLINE_CODE.finditer(checked)])
-    return Document(path=path, source=source, text=checked, encoding=used, metadata=metadata)
+    directives = ()
+    if "doclint-" in checked:
+        # Suppression comments outside code are instructions to doclint, not text to check.
+        found = parse_directives(checked, LineIndex(source))
+        checked = _blank_all(checked, [(start, end) for start, end, _ in found])
+        directives = tuple(directive for _, _, directive in found)
+    return Document(path=path, source=source, text=checked, encoding=used, metadata=metadata,
+                    directives=directives)
 
 
 def _blank_all(text: str, spans: list[tuple[int, int]]) -> str:

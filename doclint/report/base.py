@@ -23,6 +23,8 @@ class Summary:
     by_category: Counter[str] = field(default_factory=Counter)
     fixable: int = 0
     seconds: float = 0.0
+    suppressed: int = 0  # hidden by suppression comments and ignore files
+    baselined: int = 0  # hidden by the baseline
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -46,6 +48,7 @@ class Summary:
         return sum(n for label, n in self.by_severity.items() if Severity.parse(label) >= level)
 
     def as_dict(self) -> dict[str, Any]:
+        hidden = {"suppressed": self.suppressed, "baselined": self.baselined}
         return {
             "files": self.files,
             "unreadable": self.unreadable,
@@ -54,6 +57,8 @@ class Summary:
             "by_category": dict(sorted(self.by_category.items())),
             "by_code": dict(sorted(self.by_code.items())),
             "fixable": self.fixable,
+            # Only when something was hidden: the schema's other keys are always there.
+            **({"hidden": hidden} if self.suppressed or self.baselined else {}),
         }
 
 

@@ -75,6 +75,9 @@ class TextFormatter(Formatter):
         stop = start
         while stop < len(text) and display_width(text[offset : stop + 1]) <= _MAX_SNIPPET:
             stop += 1
+        # A span near the end of the line takes the room it leaves as more context on the left.
+        while offset > 0 and display_width(text[offset - 1 : stop]) <= _MAX_SNIPPET:
+            offset -= 1
         prefix = "…" if offset else ""
         suffix = "…" if stop < len(text) else ""
         gutter = f"{line:>5} | "
@@ -84,6 +87,18 @@ class TextFormatter(Formatter):
         self.stream.write(self._paint(_DIM, gutter) + prefix + text[offset:stop] + suffix + "\n")
         self.stream.write(" " * 6 + self._paint(_DIM, "| ") + pad + self._paint(color, underline)
                           + "\n")
+
+    def _hidden(self, summary: Summary) -> str:
+        """What suppressions and the baseline hid: the summary line says how many."""
+        en = self.lang == "en"
+        parts = []
+        if summary.suppressed:
+            parts.append(f"{summary.suppressed} suppressed" if en
+                         else f"{summary.suppressed} 个已抑制")
+        if summary.baselined:
+            parts.append(f"{summary.baselined} hidden by the baseline" if en
+                         else f"{summary.baselined} 个由基线隐藏")
+        return "; " + ", ".join(parts) if en else "；另有 " + "，".join(parts)
 
     def finish(self, summary: Summary) -> None:
         if self.options.get("statistics"):
@@ -101,6 +116,8 @@ class TextFormatter(Formatter):
             line = f"共检查 {summary.files} 个文件，发现 {total} 个问题"
             if summary.fixable:
                 line += f"（其中 {summary.fixable} 个可用 --fix 修复）"
+        if summary.suppressed or summary.baselined:
+            line += self._hidden(summary)
         if summary.unreadable:
             line += (f"; {summary.unreadable} unreadable" if self.lang == "en"
                      else f"；{summary.unreadable} 个文件无法读取")

@@ -12,8 +12,9 @@ import tarfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import IO, Literal
+
+from doclint.runner.files import TooLarge, read_bounded, read_regular, too_large
 
 SEPARATOR = "!"
 ZIP_SUFFIXES = (".zip",)
@@ -52,15 +53,17 @@ def split_member(path: str) -> tuple[str, str] | None:
     return None
 
 
-def iter_members(archive: str, chosen: Callable[[str], bool]) -> Iterator[Member]:
+def iter_members(archive: str, chosen: Callable[[str], bool],
+                 limit: int | None = None) -> Iterator[Member]:
     """Every chosen member as ``(path, bytes)``; a broken member or archive as ``(path, error)``.
 
     A corrupt archive yields one error for the archive itself and ends; a corrupt member of a
-    zip yields an error for that member and the others go on.
+    zip yields an error for that member and the others go on. A member over ``limit`` bytes
+    (declared or actual: a bomb's header may lie) is an error and is never decompressed whole.
     """
     reader = _zip_members if archive.lower().endswith(ZIP_SUFFIXES) else _tar_members
     try:
-        yield from reader(archive, chosen)
+        yield from reader(archive, chosen, limit)
     except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
         yield archive, f"cannot read archive: {_reason(exc)}"
     except ARCHIVE_ERRORS as exc:
@@ -84,15 +87,22 @@ def iter_sizes(archive: str, chosen: Callable[[str], bool]) -> Iterator[int]:
         return
 
 
-def _zip_members(archive: str, chosen: Callable[[str], bool]) -> Iterator[Member]:
+def _zip_members(archive: str, chosen: Callable[[str], bool],
+                 limit: int | None) -> Iterator[Member]:
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
             name = _zip_name(info)
             if info.is_dir() or not _wanted(name, chosen):
                 continue
             path = member_path(archive, name)
+            if limit is not None and info.file_size > limit:
+                yield path, too_large(info.file_size, limit)
+                continue
             try:
-                data = zf.read(info)
+                with zf.open(info) as handle:
+                    data = read_bounded(handle, limit)
+            except TooLarge as exc:
+                yield path, str(exc)
             except RuntimeError as exc:  # zipfile's word for an encrypted member
                 yield path, f"unreadable archive member: {_reason(exc)}"
             except ARCHIVE_ERRORS as exc:
@@ -101,11 +111,15 @@ def _zip_members(archive: str, chosen: Callable[[str], bool]) -> Iterator[Member
                 yield path, data
 
 
-def _tar_members(archive: str, chosen: Callable[[str], bool]) -> Iterator[Member]:
+def _tar_members(archive: str, chosen: Callable[[str], bool],
+                 limit: int | None) -> Iterator[Member]:
     with tarfile.open(archive, mode=_stream_mode(archive)) as tf:
         for info in tf:
             name = _tar_name(info)
             if not info.isfile() or not _wanted(name, chosen):
+                continue
+            if limit is not None and info.size > limit:
+                yield member_path(archive, name), too_large(info.size, limit)
                 continue
             handle = tf.extractfile(info)
             yield member_path(archive, name), handle.read() if handle else b""
@@ -176,7 +190,7 @@ class MemberReader:
     def read_bytes(self, path: str) -> bytes:
         where = split_member(path)
         if where is None:
-            return Path(path).read_bytes()
+            return read_regular(path)
         archive, name = where
         if archive.lower().endswith(ZIP_SUFFIXES):
             return self._zip_member(archive, name)

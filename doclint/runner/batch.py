@@ -20,9 +20,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
-from doclint.core.diagnostic import Diagnostic, FileResult
+from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult
 from doclint.core.document import Document
-from doclint.core.errors import DoclintError
 from doclint.runner.archives import MemberReader
 from doclint.runner.cache import ResultCache
 from doclint.runner.crossdoc import archive_phase
@@ -67,8 +66,12 @@ def resolve_jobs(jobs: int | str | None, count: int | None = None) -> int:
 def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
               on_result: Callable[[FileResult], None] | None = None,
               on_outcome: Callable[[Outcome], None] | None = None,
-              keep: Callable[[FileResult], bool] | None = None) -> BatchResult:
+              keep: Callable[[FileResult], bool] | None = None,
+              refine: Callable[[FileResult], FileResult] | None = None) -> BatchResult:
     """Check ``tasks``; ``on_result`` sees each result as soon as it is ready, in order.
+
+    ``refine`` (suppressions, ignore files, the baseline) is applied to each result here,
+    after the workers and the cache, before ``keep`` and ``on_result`` see it.
 
     Only results ``keep`` accepts stay in ``BatchResult.files`` (none by default), so a run
     over any number of documents holds no more than its chunks in flight.
@@ -92,6 +95,8 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
                     .encode("utf-8", "surrogatepass"))
         for code, fact in outcome.facts.items():
             facts[code].append((result.path, fact))
+        if refine is not None:
+            result = refine(result)
         if keep is not None and keep(result):
             batch.files.append(result)
         if on_result is not None:
@@ -158,45 +163,86 @@ def local_outcomes(worker: Worker, tasks: Iterable[Task], jobs: int | str | None
 
 def _pooled(worker: Worker, prepared: Iterator[Task | Outcome], workers: int
             ) -> Iterator[Outcome]:
-    pool: ProcessPoolExecutor | None = None
-    here = False  # no pool could be started: check here instead
+    pool = _Pool(worker, workers)
+    try:
+        yield from ordered(lambda chunk: _Merged(chunk, pool), chunked(prepared),
+                           window=2 * workers + 1)
+    finally:
+        pool.shutdown()
 
-    def submit(chunk: list[Task | Outcome]) -> _Merged:
-        nonlocal pool, here
-        misses = [item for item in chunk if isinstance(item, Task)]
-        if not misses or here:
-            return _Merged(chunk, None, worker)
-        if pool is None:
-            adopt(worker)  # forked workers start with this engine instead of building one
+
+class _Pool:
+    """The worker processes, started on first use and replaced when one of them dies.
+
+    A worker killed mid-chunk (out of memory, a crashing extension, a signal) breaks the whole
+    pool: every chunk in flight is then checked again, one file at a time in a fresh pool, so
+    the file that kills a worker twice is reported and every other file gets its result.
+    """
+
+    def __init__(self, worker: Worker, workers: int) -> None:
+        self.worker, self.workers = worker, workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.unavailable = False  # no pool could be started: chunks are checked here
+
+    def submit(self, tasks: list[Task]) -> Future[list[Outcome]] | None:
+        if self.pool is None and not self.unavailable:
+            adopt(self.worker)  # forked workers start with this engine instead of building one
             try:
-                pool = ProcessPoolExecutor(workers, initializer=start_worker,
-                                           initargs=(worker.spec,))
+                self.pool = ProcessPoolExecutor(self.workers, initializer=start_worker,
+                                                initargs=(self.worker.spec,))
             except OSError:
                 # NOTE: some sandboxes forbid the semaphores a process pool needs.
-                here = True
-                return _Merged(chunk, None, worker)
-        return _Merged(chunk, pool.submit(run_chunk, worker.spec, misses), worker)
+                self.unavailable = True
+        return self.pool.submit(run_chunk, self.worker.spec, tasks) if self.pool else None
 
-    try:
-        yield from ordered(submit, chunked(prepared), window=2 * workers + 1)
-    except BrokenProcessPool as exc:
-        raise DoclintError(f"a worker process died ({exc}); is memory short?") from None
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+    def broken(self, pool: ProcessPoolExecutor | None) -> None:
+        """Forget ``pool``, which lost a worker, unless it has been replaced already."""
+        if pool is not None and pool is self.pool:
+            self.pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def retry(self, task: Task) -> Outcome:
+        """``task`` checked alone in a fresh pool: its outcome, or the report of a second death."""
+        future = self.submit([task])
+        if future is None:
+            return _died(task)
+        ran_in = self.pool
+        try:
+            return future.result()[0]
+        except BrokenProcessPool:
+            self.broken(ran_in)
+            LOG.warning("%s: a worker process died twice while checking it", task.path)
+            return _died(task)
+
+    def shutdown(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _died(task: Task) -> Outcome:
+    return Outcome(FileResult(FileInfo(task.path), error="a worker process died while checking "
+                              "it, twice (out of memory, or a crashing plugin?)"))
 
 
 class _Merged:
     """A chunk's outcomes: cache hits as they are, the misses from a worker's future."""
 
-    def __init__(self, chunk: list[Task | Outcome], future: Future[list[Outcome]] | None,
-                 worker: Worker) -> None:
-        self.chunk, self.future, self.worker = chunk, future, worker
+    def __init__(self, chunk: list[Task | Outcome], pool: _Pool) -> None:
+        self.chunk, self.pool = chunk, pool
+        self.misses = [item for item in chunk if isinstance(item, Task)]
+        self.future = pool.submit(self.misses) if self.misses else None
+        self.ran_in = pool.pool
 
     def result(self) -> list[Outcome]:
         if self.future is None:
-            return [self.worker.run(i) if isinstance(i, Task) else i for i in self.chunk]
-        done = iter(self.future.result())
+            if self.misses and self.pool.unavailable:
+                return [self.pool.worker.run(i) if isinstance(i, Task) else i for i in self.chunk]
+            return [i for i in self.chunk if isinstance(i, Outcome)]
+        try:
+            done = iter(self.future.result())
+        except BrokenProcessPool:
+            self.pool.broken(self.ran_in)
+            done = iter([self.pool.retry(task) for task in self.misses])
         return [next(done) if isinstance(i, Task) else i for i in self.chunk]
 
 

@@ -18,6 +18,7 @@ from doclint.core.linter import ActiveRule, lint_document
 from doclint.core.registry import RuleRegistry
 from doclint.core.rule import ArchiveRule, Rule, RuleMeta
 from doclint.plugins.manager import get_plugin_manager
+from doclint.runner.files import read_regular
 
 LOG = logging.getLogger(__name__)
 
@@ -164,11 +165,12 @@ class Engine:
                 facts[rule.code] = rule.collect(doc)
             except Exception as exc:
                 crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
-        return FileResult(info, tuple(diagnostics), crashes=tuple(crashes), lines=lines), facts
+        return FileResult(info, tuple(diagnostics), crashes=tuple(crashes),
+                          directives=doc.directives, lines=lines), facts
 
     def lint_file(self, path: str, encoding: str | None = None) -> tuple[FileResult, dict[str, Any]]:
         try:
-            data = Path(path).read_bytes()
+            data = read_regular(path, self.config.max_bytes)
         except OSError as exc:
             return FileResult(FileInfo(path), error=f"cannot read: {exc.strerror or exc}"), {}
         return self.lint_bytes(path, data, encoding)

@@ -48,8 +48,10 @@ class Inputs:
     """Command-line paths and ``--files-from`` turned into tasks; arguments checked up front."""
 
     def __init__(self, paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
-                 files_from: str | None = None, skip: Sequence[str] = ()) -> None:
+                 files_from: str | None = None, skip: Sequence[str] = (),
+                 max_bytes: int | None = None) -> None:
         self.paths = list(paths)
+        self.max_bytes = max_bytes
         self.include = list(include)
         self.exclude = list(exclude)
         self.files_from = files_from
@@ -70,7 +72,8 @@ class Inputs:
             if isinstance(item, _Missing):
                 yield Task(item.path, error=item.reason)
             elif archives.is_archive(item):
-                for name, payload in archives.iter_members(item, self._chosen_member(item)):
+                for name, payload in archives.iter_members(item, self._chosen_member(item),
+                                                            self.max_bytes):
                     if isinstance(payload, str):
                         yield Task(name, error=payload)
                     else:

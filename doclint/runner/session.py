@@ -23,8 +23,10 @@ from doclint.runner.cache import fingerprint, open_cache
 from doclint.runner.dask_exec import INSTALL_HINT as DASK_HINT
 from doclint.runner.dask_exec import available as dask_available
 from doclint.runner.engine import Engine
+from doclint.runner.files import TooLarge, read_bounded
 from doclint.runner.inputs import Inputs
 from doclint.runner.progress import Progress
+from doclint.runner.suppressions import Baseline, Suppressor
 
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 
@@ -45,10 +47,14 @@ class CheckOptions:
     cache_dir: str | None = None  # None: the config's cache-dir, else the user cache folder
     executor: str = "local"
     scheduler: str | None = None
+    baseline: str | None = None  # hide the findings this baseline file knows
+    update_baseline: bool = False  # write the findings to it instead
+    report_unused_suppressions: bool = False
 
 
 def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
     engine = Engine(config)
+    suppressor = _suppressor(engine, config, options, lambda line: say(line))
     formatters: dict[str, type] = {}
     for group in reversed(engine.pm.hook.doclint_formatters()):  # plugins override built-ins
         formatters.update(group or {})
@@ -89,13 +95,18 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             raise DoclintError("'-' (a document on standard input) and --files-from exclude "
                                "each other")
         if paths == ["-"]:
-            data = sys.stdin.buffer.read()
+            try:
+                data = read_bounded(sys.stdin.buffer, config.max_bytes)
+            except TooLarge as exc:
+                raise DoclintError(f"{options.stdin_filename or '<stdin>'}: {exc}") from None
             result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
+            result = suppressor.result(result)
             on_result(result)
             results = [result]
         else:
             inputs = Inputs(paths, _include(config, engine), config.exclude, options.files_from,
-                            skip=[options.output] if options.output else [])
+                            skip=[options.output] if options.output else [],
+                            max_bytes=config.max_bytes)
             plan = _plan(engine, config, options, say)
             progress = _progress(options, inputs)
             if progress is not None:
@@ -103,24 +114,57 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             try:
                 batch = run_batch(engine, inputs.tasks(), plan, on_result,
                                   on_outcome=progress.advance if progress else None,
-                                  keep=_has_safe_fix if options.fix else None)
+                                  keep=_has_safe_fix if options.fix else None,
+                                  refine=suppressor.result)
             finally:
                 if progress is not None:
                     progress.close()
             results = batch.files
+            batch.archive = suppressor.archive(batch.archive, batch.archive_lines)
             if batch.archive:
                 summary.count(batch.archive)
                 formatter.archive(batch.archive, batch.archive_lines)
         summary.seconds = time.perf_counter() - started
+        summary.suppressed, summary.baselined = suppressor.suppressed, suppressor.baselined
         formatter.finish(summary)
     finally:
         if stream is not sys.stdout:
             stream.close()
     if options.fix and paths != ["-"]:
         _apply_fixes(engine, results, options.encoding)
-    if summary.unreadable or summary.crashed:
+    hidden = suppressor.suppressed + suppressor.baselined
+    if hidden and options.fmt not in ("text", "json"):  # those two say it in their summary
+        print(f"doclint: {hidden} finding{'s' if hidden != 1 else ''} hidden "
+              f"({suppressor.suppressed} suppressed, {suppressor.baselined} by the baseline)",
+              file=sys.stderr)
+    unused = suppressor.unused() if options.report_unused_suppressions else []
+    for note in unused:
+        print(note, file=sys.stderr)
+    if options.update_baseline and suppressor.baseline is not None:
+        written = suppressor.write_baseline()
+        print(f"doclint: wrote {written} finding{'s' if written != 1 else ''} to the baseline "
+              f"{options.baseline}", file=sys.stderr)
+    if summary.unreadable or summary.crashed or suppressor.errors:
         return EXIT_ERROR
+    if unused:
+        return EXIT_DIAGNOSTICS
     return EXIT_DIAGNOSTICS if summary.at_or_above(config.fail_on) else EXIT_CLEAN
+
+
+def _suppressor(engine: Engine, config: Config, options: CheckOptions,
+                say: Callable[[str], None]) -> Suppressor:
+    """Comments, ignore files (up to the config's folder) and the baseline, if any."""
+    baseline = None
+    chosen = options.baseline or config.baseline  # the command line wins over the config
+    if options.update_baseline and not chosen:
+        raise DoclintError("--update-baseline needs --baseline FILE (or baseline: in the config)")
+    if chosen:
+        options.baseline = os.path.relpath(chosen) if os.path.isabs(chosen) else chosen
+        baseline = Baseline.load(Path(chosen), missing_ok=options.update_baseline)
+    stop = Path(config.path).parent if config.path else None
+    return Suppressor(engine, stop=stop, baseline=baseline,
+                      update_baseline=options.update_baseline,
+                      report_unused=options.report_unused_suppressions, say=say)
 
 
 def _progress(options: CheckOptions, inputs: Inputs) -> Progress | None:

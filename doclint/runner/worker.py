@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from doclint.core.config import Config
@@ -17,6 +16,7 @@ from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError
 from doclint.runner.cache import ResultCache, fingerprint
 from doclint.runner.engine import Engine
+from doclint.runner.files import read_regular
 from doclint.runner.inputs import Task
 
 
@@ -59,7 +59,7 @@ class Worker:
         data = task.data
         if data is None:
             try:
-                data = Path(task.location or task.path).read_bytes()
+                data = read_regular(task.location or task.path, self.spec.config.max_bytes)
             except OSError as exc:
                 return Outcome(FileResult(FileInfo(task.path),
                                           error=f"cannot read: {exc.strerror or exc}"))

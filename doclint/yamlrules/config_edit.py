@@ -36,6 +36,8 @@ EXAMPLES = {
     "era_markers": "[markers.yaml]",
     "jobs": "auto",
     "cache-dir": ".doclint_cache",
+    "max-size": "10",
+    "baseline": "doclint-baseline.json",
 }
 HEADER = ("doclint configuration. `doclint config` prints the effective values;\n"
           "`doclint enable CODE` / `doclint disable CODE` edit this file and keep its comments.\n"

@@ -25,13 +25,14 @@ GIT = ("git", "-c", "user.name=doclint-test", "-c", "user.email=test@doclint.inv
        "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main")
 
 
-def test_hook_definition() -> None:
-    [hook] = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
-    assert hook["id"] == "doclint"
-    assert hook["entry"] == "doclint check"
-    assert hook["language"] == "python"
-    assert hook["files"] == r"\.(txt|md|docx)$"
-    assert hook["require_serial"] is True
+def test_hook_definitions() -> None:
+    check, fix = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    assert (check["id"], check["entry"]) == ("doclint", "doclint check")
+    assert (fix["id"], fix["entry"]) == ("doclint-fix", "doclint check --fix")
+    for hook in (check, fix):
+        assert hook["language"] == "python"
+        assert hook["files"] == r"\.(txt|md|docx)$"
+        assert hook["require_serial"] is True
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -79,13 +80,19 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     (work / "bad.txt").write_text("刚才，XX书记作了重要讲话。\n", encoding="utf-8")
     (work / "clean.txt").write_text("坚持稳中求进工作总基调。\n", encoding="utf-8")
     (work / ".doclint.yaml").write_text("preview: true  # P101 is a preview rule\n", encoding="utf-8")
+    # The same defect, recorded as right as written in the ignore file, passes.
+    (work / "ignored.txt").write_text("刚才，XX书记作了重要讲话。\n", encoding="utf-8")
+    (work / ".doclint-ignore.yaml").write_text(
+        "ignore:\n  - {path: ignored.txt, code: P101, text: XX, reason: 引用原件}\n",
+        encoding="utf-8")
     git("init", "-q", cwd=work)
     git("add", "-A", cwd=work)
-    # try-repo builds the hook's environment in a new store each time: build both at once.
-    with ThreadPoolExecutor(2) as pool:
-        bad, clean = pool.map(lambda name: try_repo(source, work, name, tmp_path / f"home-{name}"),
-                              ["bad.txt", "clean.txt"])
-    for done in (bad, clean):
+    # try-repo builds the hook's environment in a new store each time: build them at once.
+    with ThreadPoolExecutor(3) as pool:
+        bad, clean, ignored = pool.map(
+            lambda name: try_repo(source, work, name, tmp_path / f"home-{name}"),
+            ["bad.txt", "clean.txt", "ignored.txt"])
+    for done in (bad, clean, ignored):
         output = done.stdout + done.stderr
         if done.returncode not in (0, 1) and any(m in output for m in NETWORK_TROUBLE):
             pytest.skip("pre-commit could not build the hook environment (no network to PyPI)")
@@ -95,3 +102,5 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "      |       ^^" in bad.stdout
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
+    assert ignored.returncode == 0, ignored.stdout + ignored.stderr
+    assert "Passed" in ignored.stdout

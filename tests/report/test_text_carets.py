@@ -6,6 +6,8 @@ import io
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+import pytest
+
 from doclint.core import Category, Document, Finding, Message, Option, Related, Rule, Severity, Span
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.linter import ActiveRule, lint_document
@@ -128,6 +130,21 @@ def test_long_line_is_cut_to_a_window() -> None:
     lines = render(text, [(0, 2)])
     assert lines[1] == "    1 | ＸＸ" + "乙" * 10
     assert lines[2] == "      | ^^^^"
+
+
+@pytest.mark.parametrize("start", [0, 20, 40])
+def test_a_line_that_fits_is_shown_whole_wherever_the_span_is(start: int) -> None:
+    # Regression: the second finding on a short line lost the line's first characters.
+    text = "甲" * 49 + "。"
+    lines = render(text, [(start, start + 2)])
+    assert lines[1] == "    1 | " + text
+    assert lines[2] == "      | " + " " * (2 * start) + "^^^^"
+
+
+def test_a_span_near_the_end_of_a_long_line_gets_its_context_on_the_left() -> None:
+    text = "甲" * 150 + "ＸＸ" + "乙" * 3
+    lines = render(text, [(150, 152)])
+    assert lines[1] == "    1 | …" + "甲" * 45 + "ＸＸ" + "乙" * 3
 
 
 def test_related_notes_in_the_same_and_another_file() -> None:

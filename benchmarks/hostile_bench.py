@@ -1,0 +1,147 @@
+"""Hostile inputs: what `doclint check` does with each, how long it takes and its peak memory.
+
+Usage::
+
+    python benchmarks/hostile_bench.py [--workdir DIR] [--quick]
+
+Every input is generated in a temporary folder (nothing large is committed) and checked by a
+separate ``doclint check --no-cache --jobs 1`` run. Rows: the input, its size, the exit code,
+the first line doclint printed on stderr, wall time and the peak RSS of the process tree
+(sampled every 50 ms, as in ``archive_bench.py``). ``--quick`` leaves out the inputs that are
+checked in full and take minutes (the largest documents under the size limit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from archive_bench import tree_rss
+
+SENTENCE = "　　全县完成地区生产总值35.6亿元，同比增长6.5%，其中第一产业增加值8.2亿元。\n"
+MB = 1024 * 1024
+
+
+@dataclass
+class Case:
+    label: str
+    make: Callable[[Path], Path]
+    heavy: bool = False
+
+
+def repeated(path: Path, unit: str, size: int, newline: bool = True) -> Path:
+    block = (unit if newline else unit.replace("\n", "")).encode()
+    with path.open("wb") as out:
+        for _ in range(size // len(block)):
+            out.write(block)
+    return path
+
+
+def numbered_lines(path: Path, count: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for start in range(0, count, 100_000):
+            out.write("".join(f"第{i}行。\n" for i in range(start, min(count, start + 100_000))))
+    return path
+
+
+def fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def zip_bomb(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("inner.txt", "w", force_zip64=True) as member:
+            chunk = b"\x20" * MB
+            for _ in range(1024):
+                member.write(chunk)
+    return path
+
+
+def random_bytes(path: Path, size: int) -> Path:
+    path.write_bytes(random.Random(1).randbytes(size))
+    return path
+
+
+CASES = [
+    Case("a FIFO", lambda d: fifo(d / "pipe.txt")),
+    Case("random bytes named .txt (1 MB)", lambda d: random_bytes(d / "noise.txt", MB)),
+    Case("a JPEG header named .docx", lambda d: (d / "photo.docx").write_bytes(
+        b"\xff\xd8\xff\xe0" + bytes(5000)) and d / "photo.docx"),
+    Case("zip bomb (1 MB holding 1 GB)", lambda d: zip_bomb(d / "bomb.zip")),
+    Case("200 MB single line", lambda d: repeated(d / "line200.txt", SENTENCE, 200 * MB, False)),
+    Case("10^7 short lines", lambda d: numbered_lines(d / "lines1e7.txt", 10_000_000)),
+    Case("10^6 short lines", lambda d: numbered_lines(d / "lines1e6.txt", 1_000_000)),
+    Case("9 MB single line (under the limit)",
+         lambda d: repeated(d / "line9.txt", SENTENCE, 9 * MB, False), heavy=True),
+    Case("9 MB of report paragraphs (under the limit)",
+         lambda d: repeated(d / "report9.txt", SENTENCE, 9 * MB), heavy=True),
+    Case("600,000 short lines, 9.5 MB (under the limit)",
+         lambda d: numbered_lines(d / "lines6e5.txt", 600_000), heavy=True),
+]
+
+
+def run(path: Path) -> tuple[int, str, float, float]:
+    import psutil
+
+    command = [sys.executable, "-m", "doclint", "check", "--no-cache", "--jobs", "1",
+               "--format", "json", "-o", os.devnull, str(path)]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    watched, peak, done = psutil.Process(child.pid), 0, threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(watched))
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        _, err = child.communicate(timeout=1800)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        _, err = child.communicate()
+        err = "HUNG (killed after 30 min)\n" + err
+    done.set()
+    thread.join()
+    first = next((line for line in err.splitlines() if line.strip()), "")
+    return child.returncode, first, time.perf_counter() - start, peak / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.workdir) as folder:
+        print("| input | size | exit | doclint says | wall | peak RSS |")
+        print("|---|---:|---:|---|---:|---:|")
+        for case in CASES:
+            if case.heavy and args.quick:
+                continue
+            where = Path(folder) / case.label.split()[0].strip("(")
+            where.mkdir(exist_ok=True)
+            path = case.make(where)
+            size = path.stat().st_size if path.is_file() else 0
+            code, said, seconds, rss = run(path)
+            said = said.replace("|", "\\|")[:140]
+            print(f"| {case.label} | {size / MB:,.1f} MB | {code} | {said} | {seconds:.1f} s "
+                  f"| {rss:,.0f} MB |", flush=True)
+            if path.is_file() or path.is_fifo():
+                path.unlink()
+
+
+if __name__ == "__main__":
+    main()
