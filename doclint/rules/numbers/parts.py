@@ -46,6 +46,7 @@ _RATIO_COLONS = (":", "：", "∶")
 # Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
 _SOME_MEMBERS = re.compile(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = re.compile(r"[%％]|分之")
+_COMMON_FRACTION = re.compile(r"(?<![百千万])分之|/")
 _DIGIT = re.compile(r"[0-9０-９]")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
@@ -182,8 +183,8 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
     c1 = clause_end(text, at, s1)
     after = quantities.within(at, c1)
     share = _spaced_percent(text, after[0]) if after else None
-    if share is None or share.kind != PERCENT:
-        return None
+    if share is None or share.kind != PERCENT or _COMMON_FRACTION.search(share.text):
+        return None  # 占…的四分之三: a common fraction is a round figure, not a precision
     whole = text[at + 1 : share.start].rstrip(" \u3000")
     named = _SHARE_TAIL.sub("", whole)
     name = label_of(named)
@@ -248,10 +249,11 @@ def _listed_total(text: str, quantities: Quantities, part: Quantity, s0: int,
     if total is None or total.start == part.start or total.approx == "below":
         return None
     if name:
+        # 全省移动电话用户总数…占移动电话用户的: the same whole (label_of drops the place).
+        # 出入境外国人…占入境外国人的: a narrower whole (only those entering), not the total.
         c0 = clause_start(text, total.start, region)
         label = _core(label_of(text[c0 : total.start]))
-        core = _core(name)
-        if not label or (core not in label and label not in core):
+        if not label or _core(name) != label:
             return None
     return total
 

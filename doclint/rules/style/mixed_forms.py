@@ -57,7 +57,8 @@ class _Family:
 
 
 _RATIOS = _Family(Message("比例的冒号", "ratio colons"), ("：", "∶", ":"), frozenset(":：∶"))
-_PARENS = _Family(Message("括号", "parentheses"), ("（", "("), frozenset("("))
+_PARENS = _Family(Message("括注字母、数字的括号", "parentheses around letters and digits"),
+                  ("（", "("), frozenset("("))
 
 
 class MixedForms(Rule):
