@@ -46,6 +46,7 @@ _RATIO_COLONS = (":", "：", "∶")
 # Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
 _SOME_MEMBERS = re.compile(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = re.compile(r"[%％]|分之")
+_OWN_SHARE = re.compile(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
 _COMMON_FRACTION = re.compile(r"(?<![百千万])分之|/")
 _DIGIT = re.compile(r"[0-9０-９]")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -192,7 +193,9 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
         # 其中工业投资19.3亿元，占8.0%: the whole is the total the 其中 list belongs to.
         part = _part_before(text, quantities, at, c0, s0)
         total = None if part is None else _listed_total(text, quantities, part, s0, passages)
-        return None if part is None or total is None else Share(part, total, share, "")
+        if part is None or total is None or _has_own_share(text, total, part.start):
+            return None
+        return Share(part, total, share, "")
     if len(name) < 2 or _REFERENCE.search(name):
         return None  # 占全国的: a whole of another place, its value not stated
     part = _part_before(text, quantities, at, c0, s0)
@@ -202,6 +205,13 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
     if total is None:
         total = _listed_total(text, quantities, part, s0, passages, name)
     return None if total is None else Share(part, total, share, name)
+
+
+def _has_own_share(text: str, total: Quantity, before: int) -> bool:
+    """``60岁及以上人口为126926人，占20.73%，其中65岁及以上…占14.60%``: a listed total that
+    states its own share of an unnamed whole sets the list's shares in a run of parallel shares
+    of that same whole, not shares of the total."""
+    return _OWN_SHARE.match(text, total.end, before) is not None
 
 
 def _spaced_percent(text: str, q: Quantity) -> Quantity:

@@ -62,6 +62,9 @@ _CLOSING = regex.compile(
 # Another count in the clause makes the announcement ambiguous; a quoted slogan (“四个全面”)
 # does not.
 _COUNT_WORD = regex.compile(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
+# ``讲几点体会``, ``提若干意见``: an indefinite count announces no number, and another count in
+# its clause (``学习十九大精神讲几点体会``) is not what it announces.
+_INDEFINITE = regex.compile(r"几(?:个|点|条|项|方面)|若干")
 _CLAUSE_START = regex.compile(r"[。！？!?；;，,\n]")
 _QUOTED = regex.compile(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
 _QUOTED_LEAD = regex.compile(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
@@ -103,7 +106,8 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
             continue
         ends = _CLAUSE_START.finditer(text, max(0, match.start() - 200), match.start())
         start = max((m.end() for m in ends), default=max(0, match.start() - 200))
-        if len(_COUNT_WORD.findall(text, start, match.end())) != 1:
+        if (len(_COUNT_WORD.findall(text, start, match.end())) != 1
+                or _INDEFINITE.search(text, start, match.end())):
             continue
         yield count, Span(match.start("n"), match.end() - 1)
 

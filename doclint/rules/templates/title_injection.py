@@ -41,6 +41,10 @@ _GENRE_TITLE = regex.compile(
     r"条例|规定|细则|心得体会|材料|汇报|函|批复|请示|公告|通告|通报|决议|公报|纪要|章程|准则)"
     r"(?:稿|全文|（[^（）]*）)?$"
 )
+_ISSUER_LINE = regex.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|常委会|党委|党组|局|厅|部|署|院|处|委|会|中心|公司|集团)"
+    r"(?:[、，和与及]\S*)?$"
+)
 # An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
 _SOURCE_NOTE = regex.compile(r"这是|这篇|本文|此文|系")
 _SENTENCE_START = regex.compile(r"(?r)[。！？\r\n]")
@@ -204,7 +208,11 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span]]:
         if not _GENRE_TITLE.search(group[-1].text):
             continue
         whole = Span(group[0].span.start, group[-1].span.end)
-        for words in ("".join(t.text for t in group), group[0].text):
+        first = group[0].text
+        # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which the
+        # signature, the 印发 line and the body name again on purpose.
+        heads = () if len(group) == 1 or _ISSUER_LINE.search(first) else (first,)
+        for words in ("".join(t.text for t in group), *heads):
             if is_distinctive(words) and words.count("《") == words.count("》"):
                 searched.setdefault(words, whole)
     return sorted(searched.items(), key=lambda item: -len(item[0]))
