@@ -175,23 +175,21 @@ class Workspace:
             analysis.result = raw
             return analysis
         analysis.errors.extend(raw.crashes)
-        try:
-            suppressor = self.suppressor(setup, analysis.errors.append)
-        except DoclintError as exc:  # an unreadable baseline
-            analysis.errors.append(str(exc))
-            analysis.result = raw
-            return analysis
-        analysis.result = suppressor.result(raw)
+        analysis.result = self.suppressor(setup, analysis.errors.append).result(raw)
         return analysis
 
     @staticmethod
     def suppressor(setup: Setup, say: Callable[[str], None]) -> Any:
-        """A fresh Suppressor each time: the ignore file and the baseline may have changed."""
+        """A Suppressor as `doclint check` builds it, afresh each time: the ignore files and
+        the baseline may have changed. A baseline that cannot be read is said, and skipped."""
         from doclint.runner.suppressions import Baseline, Suppressor
 
         baseline = None
         if setup.config.baseline:
-            baseline = Baseline.load(Path(setup.config.baseline))
+            try:
+                baseline = Baseline.load(Path(setup.config.baseline))
+            except DoclintError as exc:
+                say(str(exc))
         return Suppressor(setup.engine, stop=setup.stop, baseline=baseline,
                           say=lambda line: say(line.removeprefix("doclint: error: ")))
 

@@ -121,6 +121,21 @@ class DoclintServer(LanguageServer):
             code=diag.code, source=SOURCE, related_information=related or None,
             data={"name": diag.name, "fix": applicability(diag.fix) if diag.fix else None})
 
+    def watch_config_files(self) -> None:
+        """Ask the client to report changes to configs and ignore files, when it can: an
+        edit made outside the editor then shows at once (otherwise at the next change)."""
+        caps = self.client_capabilities.workspace
+        watched = caps.did_change_watched_files if caps is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        pattern = "**/{" + ",".join(WATCHED) + "}"
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern)])
+        self.client_register_capability(types.RegistrationParams(registrations=[
+            types.Registration(id="doclint-config-files",
+                               method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                               register_options=options)]))
+
     # -- code actions -------------------------------------------------------------------
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -259,6 +274,10 @@ class DoclintServer(LanguageServer):
 
 def build(config_path: str | None = None) -> DoclintServer:
     server = DoclintServer(config_path)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: DoclintServer, params: types.InitializedParams) -> None:
+        ls.watch_config_files()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: DoclintServer, params: types.DidOpenTextDocumentParams) -> None:
