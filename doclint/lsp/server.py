@@ -90,7 +90,17 @@ class DoclintServer(LanguageServer):
         return analysis
 
     def publish(self, uri: str) -> None:
-        analysis = self.analyse(uri)
+        try:
+            analysis = self.analyse(uri)
+        except Exception as exc:  # a crash is shown on the document, never kills the server
+            LOG.exception("doclint crashed on %s", uri)
+            document = self.workspace.get_text_document(uri)
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, version=document.version, diagnostics=[types.Diagnostic(
+                    range=_range((0, 0), (0, 0)), severity=types.DiagnosticSeverity.Error,
+                    source=SOURCE,
+                    message=f"doclint: internal error: {type(exc).__name__}: {exc}")]))
+            return
         for error in analysis.errors:
             self.window_log_message(types.LogMessageParams(types.MessageType.Error,
                                                            f"{analysis.path}: {error}"))
@@ -180,7 +190,7 @@ class DoclintServer(LanguageServer):
                  for e in sorted(diag.fix.edits, key=lambda e: e.span.start)]
         return types.CodeAction(title=label, kind=types.CodeActionKind.QuickFix,
                                 diagnostics=[lsp_diag], is_preferred=safe,
-                                edit=_edit(uri, analysis.version, edits))
+                                edit=self.workspace_edit(uri, analysis.version, edits))
 
     def ignore_action(self, analysis: Analysis, uri: str, diag: Diagnostic,
                       lsp_diag: types.Diagnostic) -> types.CodeAction:
@@ -213,7 +223,19 @@ class DoclintServer(LanguageServer):
             edit = types.TextEdit(range=_range((line, 0), (line, 0)),
                                   new_text=f"{indent}{disable_comment(diag)}{newline}")
         return types.CodeAction(title=label, kind=types.CodeActionKind.QuickFix,
-                                diagnostics=[lsp_diag], edit=_edit(uri, analysis.version, [edit]))
+                                diagnostics=[lsp_diag], edit=self.workspace_edit(uri, analysis.version,
+                                                                  [edit]))
+
+    def workspace_edit(self, uri: str, version: int | None,
+                       edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+        """Edits of one buffer, tied to its version when the client takes that."""
+        caps = self.client_capabilities.workspace
+        edit_caps = caps.workspace_edit if caps is not None else None
+        if edit_caps is None or not edit_caps.document_changes:
+            return types.WorkspaceEdit(changes={uri: edits})
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+            edits=edits)])
 
     def ignore(self, arguments: Sequence[Any]) -> dict[str, Any] | None:
         """``doclint.ignore [uri, version, code, start, end, reason?]``: record the finding."""
@@ -338,12 +360,6 @@ def serve(config_path: str | None = None) -> None:
 
 def _range(start: tuple[int, int], end: tuple[int, int]) -> types.Range:
     return types.Range(start=types.Position(*start), end=types.Position(*end))
-
-
-def _edit(uri: str, version: int | None, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
-    return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-        edits=edits)])
 
 
 def _line_text(text: str, positions: Any, line: int) -> str:

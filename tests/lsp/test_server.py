@@ -35,7 +35,7 @@ NOTICE = ("关于做好2024年工作的通知\n\n"
           "𠀀各单位:\n"
           "经研究，现将有关事项通知如下(试行)。\n"
           "全年增长35,比上年提高。\n")
-MARKDOWN = "# 通知\n\n𠀀各单位:\n\n现将有关事项通知如下（试行）。\n"
+MARKDOWN = "# 通知\n\n𠀀各单位:(试行)\n"
 CONFIG = "severity:\n  N201: info\n"
 
 
@@ -111,7 +111,9 @@ class Editor:
         await self.client.start_io(sys.executable, "-m", "doclint", "lsp", cwd=str(cwd),
                                    env={**os.environ, "PYTHONPATH": str(ROOT)})
         await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), process_id=os.getpid())), BOUND)
+            capabilities=types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
+                workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True))),
+            process_id=os.getpid())), BOUND)
         self.client.initialized(types.InitializedParams())
 
     async def stop(self) -> None:
@@ -240,16 +242,22 @@ async def _workflow(cwd: Path, project: Path, notice: Path, page: Path,
         notice.write_text(fixed, encoding="utf-8")
         assert "BD005" not in {d["code"] for d in check_json(project, "docs/通知.txt")}
 
-        # 6. Markdown: "disable for this line" inserts a comment that hides the finding.
+        # 6. Markdown: "disable for this line" inserts a comment that hides the finding; a
+        #    second code joins the comment already there.
         md_uri = page.as_uri()
         editor.open(md_uri, MARKDOWN, "markdown")
         md_diags = await editor.diagnostics(md_uri, 1)
-        md_colon = next(d for d in md_diags if d.code == "BD004")
-        disable = next(a for a in await editor.actions(md_uri, md_colon)
-                       if "停用" in a.title)
-        commented = apply_edits(MARKDOWN, edits_of(disable, md_uri))
-        assert "<!-- doclint-disable-next-line BD004 -->\n𠀀各单位:" in commented
-        editor.change(md_uri, 2, commented)
-        assert "BD004" not in {d.code for d in await editor.diagnostics(md_uri, 2)}
+        assert {d.code for d in md_diags} == {"BD004", "BD005"}
+        text = MARKDOWN
+        for version, code in ((2, "BD004"), (3, "BD005")):
+            diag = next(d for d in md_diags if d.code == code)
+            disable = next(a for a in await editor.actions(md_uri, diag)
+                           if "停用" in a.title and code in a.title)
+            text = apply_edits(text, edits_of(disable, md_uri))
+            editor.change(md_uri, version, text)
+            md_diags = await editor.diagnostics(md_uri, version)
+            assert code not in {d.code for d in md_diags}
+        assert "\n<!-- doclint-disable-next-line BD004, BD005 -->\n𠀀各单位:(试行)\n" in text
+        assert md_diags == []
     finally:
         await editor.stop()
