@@ -43,6 +43,7 @@ from doclint.runner.suppressions import IGNORE_NAME
 LOG = logging.getLogger(__name__)
 
 IGNORE_COMMAND = "doclint.ignore"
+FIX_ALL = "source.fixAll.doclint"  # `editor.codeActionsOnSave: {"source.fixAll": …}`
 SOURCE = "doclint"
 DEFAULT_REASON = "在编辑器中确认原文无误（请补充理由）"
 WATCHED = (".doclint.yaml", "doclint.yaml", "pyproject.toml", IGNORE_NAME)
@@ -153,10 +154,12 @@ class DoclintServer(LanguageServer):
         analysis = self.current(uri)
         if analysis is None or not analysis.diagnostics:
             return []
-        only = params.context.only
-        if only and not any(types.CodeActionKind.QuickFix.value.startswith(str(k))
-                            for k in only):
-            return []
+        only = [str(getattr(k, "value", k)) for k in params.context.only or ()]
+        actions = []
+        if _wanted(FIX_ALL, only):
+            actions += self.fix_all_actions(analysis, uri)
+        if not _wanted(types.CodeActionKind.QuickFix.value, only):
+            return actions
         start = analysis.offset(params.range.start.line, params.range.start.character)
         end = analysis.offset(params.range.end.line, params.range.end.character)
         markdown = analysis.kind == ".md"
@@ -172,7 +175,23 @@ class DoclintServer(LanguageServer):
                 others.append(self.ignore_action(analysis, uri, diag, lsp_diag))
             if markdown:
                 others.append(self.disable_action(analysis, uri, diag, lsp_diag))
-        return fixes + others
+        return fixes + others + actions
+
+    def fix_all_actions(self, analysis: Analysis, uri: str) -> list[types.CodeAction]:
+        """Every safe fix at once, chosen as `doclint check --fix` chooses them."""
+        from doclint.core.fixes import apply_fixes
+
+        safe = [d.fix for d in analysis.diagnostics
+                if d.fix is not None and applicability(d.fix) == SAFE]
+        source = analysis.text[analysis.shift:]
+        fixed, count = apply_fixes(source, safe)
+        if not count or fixed == source:
+            return []
+        label = (f"Fix all safe doclint findings ({count})" if analysis.lang == "en"
+                 else f"修复全部可安全修复的 doclint 问题（{count} 处）")
+        edit = types.TextEdit(range=_range(*analysis.lsp_range(0, len(source))), new_text=fixed)
+        return [types.CodeAction(title=label, kind=FIX_ALL,
+                                 edit=self.workspace_edit(uri, analysis.version, [edit]))]
 
     def fix_action(self, analysis: Analysis, uri: str, diag: Diagnostic,
                    lsp_diag: types.Diagnostic) -> types.CodeAction:
@@ -330,7 +349,8 @@ def build(config_path: str | None = None) -> DoclintServer:
             ls.publish_all()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix,
+                                                               FIX_ALL]))
     def code_action(ls: DoclintServer, params: types.CodeActionParams
                     ) -> list[types.CodeAction]:
         return ls.code_actions(params)
@@ -360,6 +380,11 @@ def serve(config_path: str | None = None) -> None:
 
 def _range(start: tuple[int, int], end: tuple[int, int]) -> types.Range:
     return types.Range(start=types.Position(*start), end=types.Position(*end))
+
+
+def _wanted(kind: str, only: list[str]) -> bool:
+    """Whether a code action of ``kind`` answers a request for ``only`` (kinds nest by dots)."""
+    return not only or any(kind == k or kind.startswith(k + ".") for k in only)
 
 
 def _line_text(text: str, positions: Any, line: int) -> str:

@@ -144,11 +144,13 @@ class Editor:
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
 
-    async def actions(self, uri: str, diag: types.Diagnostic) -> list[types.CodeAction]:
+    async def actions(self, uri: str, diag: types.Diagnostic, only: list[str] | None = None
+                      ) -> list[types.CodeAction]:
         found = await asyncio.wait_for(self.client.text_document_code_action_async(
             types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri),
                                    range=diag.range,
-                                   context=types.CodeActionContext(diagnostics=[diag]))), BOUND)
+                                   context=types.CodeActionContext(diagnostics=[diag],
+                                                                   only=only))), BOUND)
         return [a for a in found or [] if isinstance(a, types.CodeAction)]
 
 
@@ -242,7 +244,15 @@ async def _workflow(cwd: Path, project: Path, notice: Path, page: Path,
         notice.write_text(fixed, encoding="utf-8")
         assert "BD005" not in {d["code"] for d in check_json(project, "docs/通知.txt")}
 
-        # 6. Markdown: "disable for this line" inserts a comment that hides the finding; a
+        # 6. "Fix all" applies the safe fixes only, as `doclint check --fix` does.
+        fix_all = await editor.actions(uri, diags[0], only=["source.fixAll"])
+        assert [a.kind for a in fix_all] == ["source.fixAll.doclint"]
+        all_fixed = apply_edits(fixed, edits_of(fix_all[0], uri))
+        assert "全年增长35，比上年提高。" in all_fixed  # the comma; the unsafe "%" is not added
+        editor.change(uri, 3, all_fixed)
+        assert [d.code for d in await editor.diagnostics(uri, 3)] == ["N201"]
+
+        # 7. Markdown: "disable for this line" inserts a comment that hides the finding; a
         #    second code joins the comment already there.
         md_uri = page.as_uri()
         editor.open(md_uri, MARKDOWN, "markdown")
