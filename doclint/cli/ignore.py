@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 from pathlib import Path
@@ -31,10 +30,9 @@ def register(cli: click.Group) -> None:
         beside the document. Comments in the file are kept.
         """
         from doclint.cli.main import _load_config
-        from doclint.core.suppress import anchor
         from doclint.runner.archives import MemberReader
         from doclint.runner.engine import Engine
-        from doclint.runner.suppressions import record_ignore, relative
+        from doclint.runner.suppressions import record_ignore
 
         match = _LOCATION.match(location)
         if not match:
@@ -81,10 +79,8 @@ def register(cli: click.Group) -> None:
         if recorded is None:
             click.echo(f"doclint: {where}: {rule.code} is already suppressed", err=True)
             return
-        target, number = recorded
-        found = anchor(diag, result.lines)
+        target, number, entry = recorded
         shown = os.path.relpath(target) if not os.path.relpath(target).startswith("..") \
             else str(target)
-        entry_path = glob.escape(relative(path, target.parent))
-        click.echo(f"doclint: {shown}: entry {number} ignores {rule.code} “{found.text}” "
-                   f"in {entry_path}", err=True)
+        click.echo(f"doclint: {shown}: entry {number} ignores {rule.code} “{entry['text']}” "
+                   f"in {entry['path']}", err=True)

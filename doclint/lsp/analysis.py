@@ -209,9 +209,10 @@ def _renamed(result: FileResult, path: str) -> FileResult:
     return dataclasses.replace(result, info=info, diagnostics=diagnostics)
 
 
-def ignore_finding(analysis: Analysis, diag: Diagnostic, reason: str) -> tuple[Path, int] | None:
+def ignore_finding(analysis: Analysis, diag: Diagnostic, reason: str
+                   ) -> tuple[Path, int, dict[str, str | None]] | None:
     """Record ``diag`` in the ignore file, as `doclint ignore` does; None when something
-    already hides it. Returns the ignore file and the entry's number."""
+    already hides it. Returns the ignore file, the entry's number and the entry."""
     from doclint.runner.suppressions import record_ignore
 
     if analysis.setup is None or analysis.raw is None:

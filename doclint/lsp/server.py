@@ -278,7 +278,7 @@ class DoclintServer(LanguageServer):
             message = f"doclint: {code} is already suppressed there"
             result = None
         else:
-            target, number = recorded
+            target, number, _entry = recorded
             message = f"doclint: {target}: entry {number} ignores {code} (reason: {reason})"
             result = {"file": str(target), "entry": number}
         self.window_show_message(types.ShowMessageParams(types.MessageType.Info, message))
