@@ -23,7 +23,7 @@ from typing import Any
 
 from doclint.core.config import Config, find_config, load_config
 from doclint.core.diagnostic import Diagnostic, FileResult, Fix
-from doclint.core.errors import ConfigError, DoclintError
+from doclint.core.errors import DoclintError
 from doclint.lsp.positions import UTF16, PositionMap
 
 LOG = logging.getLogger(__name__)
@@ -202,11 +202,19 @@ def _mtime(path: Path | None) -> int:
 
 
 def _renamed(result: FileResult, path: str) -> FileResult:
+    """``result`` of a buffer linted under another name (a suffix added), named ``path``."""
     import dataclasses
 
+    old = result.info.path
+
+    def rename(diag: Diagnostic) -> Diagnostic:
+        related = tuple(dataclasses.replace(r, path=path) if r.path == old else r
+                        for r in diag.related)
+        return dataclasses.replace(diag, path=path, related=related)
+
     info = dataclasses.replace(result.info, path=path)
-    diagnostics = tuple(dataclasses.replace(d, path=path) for d in result.diagnostics)
-    return dataclasses.replace(result, info=info, diagnostics=diagnostics)
+    return dataclasses.replace(result, info=info,
+                               diagnostics=tuple(map(rename, result.diagnostics)))
 
 
 def ignore_finding(analysis: Analysis, diag: Diagnostic, reason: str
@@ -224,4 +232,4 @@ def disable_comment(diag: Diagnostic) -> str:
     return f"<!-- doclint-disable-next-line {diag.code} -->"
 
 
-__all__ = ["Analysis", "ConfigError", "Workspace", "applicability", "ignore_finding"]
+__all__ = ["Analysis", "Workspace", "applicability", "ignore_finding"]
