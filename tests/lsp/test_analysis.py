@@ -101,3 +101,12 @@ def test_doclint_check_never_imports_pygls(tmp_path: Path) -> None:
                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "['doclint.cli.lsp']"
+
+
+def test_without_pygls_doclint_lsp_says_what_to_install(tmp_path: Path) -> None:
+    script = ("import sys\nsys.modules['pygls'] = sys.modules['lsprotocol'] = None\n"
+              "from doclint.cli.main import main\nmain(['lsp'])\n")
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, input="")
+    assert run.returncode == 2
+    assert "doclint[lsp]" in run.stderr and "Traceback" not in run.stderr

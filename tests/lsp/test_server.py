@@ -202,6 +202,10 @@ async def _workflow(cwd: Path, project: Path, notice: Path, page: Path,
         assert shape(diags) == want
         colon = next(d for d in diags if d.code == "BD004" and d.range.start.line == 2)
         assert colon.range.start.character == 5  # 𠀀 is two UTF-16 units, one code point
+        before = editor.count(uri)
+        editor.client.text_document_did_save(types.DidSaveTextDocumentParams(
+            types.TextDocumentIdentifier(uri)))
+        assert shape(await editor.diagnostics(uri, 1, after=before)) == want  # on save too
 
         # 2. Hover shows the rule's page.
         hover = await asyncio.wait_for(editor.client.text_document_hover_async(
