@@ -91,6 +91,7 @@ class DoclintServer(LanguageServer):
         return analysis
 
     def publish(self, uri: str) -> None:
+        before = self.analyses.get(uri)
         try:
             analysis = self.analyse(uri)
         except Exception as exc:  # a crash is shown on the document, never kills the server
@@ -103,6 +104,8 @@ class DoclintServer(LanguageServer):
                     message=f"doclint: internal error: {type(exc).__name__}: {exc}")]))
             return
         for error in analysis.errors:
+            if before is not None and error in before.errors:
+                continue  # said already; it stays on the document while it lasts
             self.window_log_message(types.LogMessageParams(types.MessageType.Error,
                                                            f"{analysis.path}: {error}"))
         diagnostics = [self.to_lsp(analysis, d) for d in analysis.diagnostics]
