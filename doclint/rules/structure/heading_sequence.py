@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Heading, Level, Sequence, Structure
@@ -43,7 +45,7 @@ class HeadingSequence(Rule):
         blocks = structure.blocks
         text = doc.text
         earlier: dict[tuple[int, Level], Heading] = {}  # last heading of each level so far
-        excerpts = _excerpts(structure)
+        excerpts = _excerpts(structure, text)
         for sequence in sorted(structure.sequences, key=lambda q: q.members[0]):
             name = LEVEL_NAMES[sequence.level]
             previous: Heading | None = None
@@ -86,6 +88,8 @@ class HeadingSequence(Rule):
         if problem is None:
             return None
         end = heading.marker.start
+        if last < number - 1 and _OMISSION.search(text, max(start, 0), end):
+            return None  # （第二章至第五章略）: the gap is announced
         if last < number - 1:
             scope = _scope_start(structure, sequence)
             starts = (start,) if start >= 0 else (scope, _outer_start(structure, sequence))
@@ -97,9 +101,16 @@ class HeadingSequence(Rule):
         return problem
 
 
-def _excerpts(structure: Structure) -> set[int]:
+def _excerpts(structure: Structure, text: str) -> set[int]:
     """Articles that quote a law's articles rather than hold the law: their first 第N条 is not
-    第一条 (``根据条例规定：第三条　…第五条　…``). Chosen articles skip numbers by design."""
+    第一条 (``根据条例规定：第三条　…第五条　…``), or their title says they are an excerpt
+    (``……条例（节选）``, ``……纲要（摘编）``). Chosen articles skip numbers by design."""
+    starts: dict[int, int] = {}
+    for block in structure.blocks:
+        starts.setdefault(block.article, block.span.start)
+    marked = {block.article for block in structure.blocks
+              if block.span.start - starts[block.article] < _TITLE_REACH
+              and _EXCERPT.search(text, block.span.start, block.span.end)}
     first: dict[int, int] = {}
     for sequence in structure.sequences:
         if sequence.level is Level.CLAUSE:
@@ -107,7 +118,13 @@ def _excerpts(structure: Structure) -> set[int]:
             assert heading is not None
             article = structure.blocks[sequence.members[0]].article
             first[article] = min(first.get(article, heading.number), heading.number)
-    return {article for article, number in first.items() if number > 1}
+    return marked | {article for article, number in first.items() if number > 1}
+
+
+# An excerpt says so in its title; an omission says so where the text is left out.
+_EXCERPT = regex.compile(r"[（(](?:节选|摘编|摘录|摘要|摘登|选编|选登)[）)]|节选$")
+_OMISSION = regex.compile(r"[（(][^（）()\n]{0,20}略[）)]")
+_TITLE_REACH = 300
 
 
 _LEGAL = (Level.PART, Level.CHAPTER, Level.SECTION, Level.CLAUSE)

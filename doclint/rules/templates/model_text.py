@@ -172,8 +172,23 @@ def _headings(text: str, wrapped: bool) -> list[tuple[int, int]]:
             continue  # "三、规范公文格式": a section about formats
         if wrapped and match.group("bare") and not _after_a_break(text, start):
             continue
+        if match.group("bracketed") and not heading.strip(" \t\u3000\u00a0"):
+            start = _title_line_above(text, start)  # "××乡镇责任书" over "（范本）"
         found.append((start, end.end()))
     return found
+
+
+def _title_line_above(text: str, start: int) -> int:
+    """Where the line above ``start`` begins when it is a short title line (a bracketed name set
+    on a line of its own belongs to it); else ``start``."""
+    end = text.rfind("\n", 0, start)
+    if end <= 0:
+        return start
+    line_start = text.rfind("\n", 0, end) + 1
+    line = text[line_start:end].strip(" \t\u3000\u00a0\r")
+    if not line or len(line) > _HEADING_REACH or _CLAUSE.search(_BRACKETED_NOTE.sub("", line)):
+        return start
+    return line_start
 
 
 def _after_a_break(text: str, start: int) -> bool:
