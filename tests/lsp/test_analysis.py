@@ -24,9 +24,9 @@ def test_a_bom_in_the_buffer_shifts_nothing_it_should_not(tmp_path: Path) -> Non
     path = str(tmp_path / "a.txt")
     plain = Workspace().analyse(path, TEXT)
     with_bom = Workspace().analyse(path, "\ufeff" + TEXT)
-    colon = [d for d in plain.diagnostics if d.code == "BD004"][0]
+    colon = next(d for d in plain.diagnostics if d.code == "BD004")
     assert plain.lsp_position(colon.span.start) == (0, 5)
-    bom_colon = [d for d in with_bom.diagnostics if d.code == "BD004"][0]
+    bom_colon = next(d for d in with_bom.diagnostics if d.code == "BD004")
     assert with_bom.lsp_position(bom_colon.span.start) == (0, 6)  # the BOM is one unit
     assert with_bom.offset(0, 6) == bom_colon.span.start
 

@@ -25,8 +25,8 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from lsprotocol import types  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
 
 ROOT = Path(__file__).resolve().parents[2]
 BOUND = 300.0  # seconds: a bound on a hang, never an expectation

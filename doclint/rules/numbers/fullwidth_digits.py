@@ -13,7 +13,6 @@ from doclint.core import (
     Examples,
     Finding,
     Fix,
-    Maturity,
     Message,
     Related,
     Rule,
@@ -77,7 +76,6 @@ class FullwidthDigits(Rule):
     """
 
     code = "N302"
-    maturity = Maturity.PREVIEW
     name = "number.fullwidth-digits"
     category = Category.MIXED_WIDTH
     # More than this many in one file is one systematic cause (a copied page, a template).

@@ -97,7 +97,7 @@ class MissingPercentSign(Rule):
         title = Message(f"补上“{sign}”", f"Add “{sign}”")
         starts = quantities.starts
         for index, start in enumerate(starts):
-            if not start or not "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "、":
+            if not start or (not "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "、"):
                 continue
             quantity = quantities.run(index)
             if (quantity is None or quantity.kind != BARE or quantity.unit_text or quantity.ranged

@@ -6,7 +6,7 @@ document: articles, titles, headings, enumerations and body paragraphs.
 
 from __future__ import annotations
 
-from doclint.rules.structure.announced_count import AnnouncedCount
+from doclint.rules.structure.announced_count import AnnouncedCount, ClosingCount
 from doclint.rules.structure.article_sequence import ArticleSequence
 from doclint.rules.structure.broken_line import BrokenLine
 from doclint.rules.structure.duplicate_line import ConsecutiveDuplicateLine
@@ -34,6 +34,7 @@ RULES: list[type] = [
     EnumerationSequence,
     HeadingNesting,
     AnnouncedCount,
+    ClosingCount,
     TruncatedParagraph,
     TeaserLine,
     BrokenLine,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
 from doclint.core.document import Span
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
@@ -27,13 +27,9 @@ class AnnouncedCount(Rule):
     （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内的第一个编号（标题或
     一是、一要、第一）必须从一开始，取这一组编号实际到达的最大序号与预告的数目比较。
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
-
-    以“N点/N个××/N项××”结束的句子（“提出四点倡议。”“主要把握了以下三点：”），紧接着就是
-    第一项（一是、第一，、（一）、一、、1.）时也是预告。段中紧接的“（一）（二）…”各项相距
-    不远时照数；下一项在段中很远处时（长条目，或压平页面里的节号）数不清，不报。数量单位
-    （三个百分点、两个月）和序数（第三个方面）不是预告。
-    每一项都写作“一是”（“一是……，一是……”），或第一项之后用“另外一点”“其次”等文字接续时，
-    条目另有数法，不报；在同一段里说完的列表（第一，…；第二，…。）到段末为止。
+    “讲几点意见”这样的不定数不是预告。每一项都写作“一是”（“一是……，一是……”），或第一项
+    之后用“另外一点”“其次”等文字接续时，条目另有数法，不报；在同一段里说完的列表（第一，…；
+    第二，…。）到段末为止。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -46,17 +42,18 @@ class AnnouncedCount(Rule):
                       "({delivered}).")
     examples = Examples(
         bad=("同志们：\n下面，我讲四个问题。\n一、统一思想\n要提高认识。\n二、突出重点\n要抓好项目。",
-             "要力求做到“三个突破”：\n一是项目建设有突破。\n二是园区建设有突破。",
-             "会议提出四点倡议。一是加强政策沟通。二是深化务实合作。三是促进人文交流。"),
+             "要力求做到“三个突破”：\n一是项目建设有突破。\n二是园区建设有突破。"),
         good=("下面，我讲两个问题。\n一、统一思想\n要提高认识。\n二、突出重点\n要抓好项目。",
-              "我们要牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。",
-              "会议提出三点倡议：一是加强政策沟通；二是深化务实合作；三是促进人文交流。"),
+              "我们要牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。"),
     )
     basis = "预告与实际条目数应一致"
+    closing = False  # which announcements this rule reads
 
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
         for announcement in structure.announcements:
+            if announcement.closing != self.closing:
+                continue
             found = _delivered(structure, announcement, doc.text)
             if found is None:
                 continue
@@ -68,6 +65,29 @@ class AnnouncedCount(Rule):
                               announced_zh=_count_zh(announcement.count),
                               delivered=delivered,
                               last=last_text, related=(Related(last_span, note),))
+
+
+class ClosingCount(AnnouncedCount):
+    """以数目收尾的句子紧接着就是第一项，条目数却与数目不符：“提出四点倡议。一是…二是…三是…”。
+
+    以“N点/N个××/N项××”结束的句子（“提出四点倡议。”“主要把握了以下三点：”），紧接着就是
+    第一项（一是、第一，、（一）、一、、1.）时是预告。段中紧接的“（一）（二）…”各项相距
+    不远时照数；下一项在段中很远处时（长条目，或压平页面里的节号）数不清，不报。数量单位
+    （三个百分点、两个月）和序数（第三个方面）不是预告；“讲几点体会”这样的不定数让同句的
+    其他数目也不算预告。这种句子也可能只是用了一个含数目的提法（“实现两个根本性转变。第一，…”
+    随后列的是措施），所以单独成规则，先作预览。
+    """
+
+    code = "T206"
+    name = "structure.closing-count"
+    maturity = Maturity.PREVIEW
+    summary = Message("句末预告的条目数与紧接的条目不符。",
+                      "A sentence ending on a count is followed by a different number of items.")
+    examples = Examples(
+        bad=("会议提出四点倡议。一是加强政策沟通。二是深化务实合作。三是促进人文交流。",),
+        good=("会议提出三点倡议：一是加强政策沟通；二是深化务实合作；三是促进人文交流。",),
+    )
+    closing = True
 
 
 def _delivered(structure: Structure, announcement: Announcement,

@@ -5,6 +5,7 @@ how a document ends its lines (``doc.facts(LineEndings)``)."""
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -301,7 +302,7 @@ _SPACED_MIN = 8
 def _blank_separated(blocks: list[Block]) -> bool:
     """Almost every paragraph that ends a sentence is followed by a blank line."""
     pairs = spaced = 0
-    for previous, current in zip(blocks, blocks[1:], strict=False):
+    for previous, current in itertools.pairwise(blocks):
         if _running(previous) and _running(current) and ends_sentence(previous.text):
             pairs += 1
             spaced += current.line > previous.line + 1

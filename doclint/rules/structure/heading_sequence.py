@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
+from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Heading, Level, Sequence, Structure
 from doclint.rules.structure.sequence_check import LEVEL_NAMES, describe
@@ -28,7 +28,6 @@ class HeadingSequence(Rule):
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T202"
-    maturity = Maturity.PREVIEW
     name = "structure.heading-sequence"
     category = Category.TITLE_SEQUENCE
     summary = Message("同级标题序号不连续。", "Heading numbers at one level are not consecutive.")

@@ -13,7 +13,6 @@ from doclint.core import (
     Document,
     Examples,
     Finding,
-    Maturity,
     Message,
     Related,
     Rule,
@@ -84,7 +83,6 @@ class TruncatedParagraph(Rule):
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T301"
-    maturity = Maturity.PREVIEW
     name = "structure.truncated-paragraph"
     category = Category.TRUNCATION
     severity = Severity.ERROR
@@ -118,7 +116,7 @@ class TruncatedParagraph(Rule):
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
             item = _cut_item(block, punctuated, blocks)
-            if not item and (not cut_mid_sentence(block.text) or not is_prose(block)) \
+            if (not item and (not cut_mid_sentence(block.text) or not is_prose(block))) \
                     or _continues(blocks, block):
                 continue
             following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None

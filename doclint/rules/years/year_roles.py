@@ -199,7 +199,7 @@ def _backward_months(doc: Document, value: int) -> list[Conflict]:
     for match in _years(_MONTH_SPAN, doc.text, value):
         if int(match.group("y2")) == value and int(match.group("b")) < int(match.group("a")):
             found.append((Related(Span(*match.span()), Message(
-                f"月份区间倒置（{match.group()}）", f"a span of months running backwards")),))
+                f"月份区间倒置（{match.group()}）", "a span of months running backwards")),))
     return found
 
 
@@ -313,7 +313,7 @@ def _planned_before(text: str, value: int, written: tuple[int, int]) -> Related 
             end = (int(match.group("m")), int(match.group("d") or 31))
         if end < written:
             return Related(Span(*match.span()), Message(
-                f"计划在文档日期之前：{match.group()}", f"planned before the text's own date"))
+                f"计划在文档日期之前：{match.group()}", "planned before the text's own date"))
     return None
 
 
