@@ -13,13 +13,12 @@ from doclint.core import (
     Example,
     Examples,
     Finding,
-    Maturity,
     Message,
     Rule,
     Severity,
     Span,
 )
-from doclint.rules.templates.anonymised import Anonymisation
+from doclint.rules.templates.anonymised import SURNAMES, Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, Windowed, line_end, line_start
 
@@ -94,15 +93,6 @@ _DEFINED_SLOT = regex.compile(r"\d*(?:为|代表|表示|指)")
 _FILE_NAME = regex.compile(r"[^\s。，；：]{0,40}?\.(?:docx?|xlsx?|wps|pdf|et)\b", regex.I)
 # A product's designation, not a blank: "XX型号", "XX款".
 _DESIGNATION = regex.compile(r"(?:型号?|款|系列)")
-# "王某某", "李某": a person the text names anonymously, by surname.
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
-    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
-    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
-    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈"
-    "饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
-    "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
 
 _EMPHASIS = {
     run: regex.compile(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
@@ -156,8 +146,12 @@ class Placeholders:
                     continue
                 kind_found = "date" if match.group().startswith("某年") else kind
                 items.append(Placeholder(Span(start, end), kind_found, match.group()))
-        if any(p.kind in _MASKS for p in items) and doc.facts(Anonymisation).anonymised:
-            items = [p for p in items if p.kind not in _MASKS]
+        if any(p.kind in _MASKS for p in items):
+            anonymisation = doc.facts(Anonymisation)
+            if anonymisation.anonymised:
+                items = [p for p in items if p.kind not in _MASKS]
+            elif anonymisation.names_withheld:
+                items = [p for p in items if p.kind != "mou"]
         model = doc.facts(ModelTexts)
         items = [p for p in items if not on_purpose(text, p) and not model.covers(p.span.start)]
         return cls(sorted(items, key=lambda p: p.span.start))
@@ -188,7 +182,6 @@ class TemplatePlaceholder(Rule):
     """
 
     code = "P101"
-    maturity = Maturity.PREVIEW
     name = "template.placeholder"
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
@@ -227,7 +220,7 @@ def on_purpose(text: str, item: Placeholder) -> bool:
     name, a product designation, a person it names anonymously (王某某), or a name it masks."""
     start, end = item.span.start, item.span.end
     if item.kind == "mou":
-        return start > 0 and text[start - 1] in _SURNAMES
+        return start > 0 and text[start - 1] in SURNAMES
     if item.kind not in ("letters", "date"):
         return False
     if item.kind == "letters" and masked(text, start, end):
@@ -253,7 +246,7 @@ def masked(text: str, start: int, end: int) -> bool:
     name_ends = _NAME_END.match(text, end) is not None or end == len(text)
     if text[start] in "*＊" and _WORD.match(before) and name_ends:
         return True
-    if name_ends and before in _SURNAMES and (start < 2 or not _WORD.match(text[start - 2])):
+    if name_ends and before in SURNAMES and (start < 2 or not _WORD.match(text[start - 2])):
         return True
     if _ADDRESSED_AFTER.match(text, end):
         return True
