@@ -23,6 +23,9 @@ _RATE = regex.compile(
     rf"(?P<num>{_NUM})(?P<pct>%|％)(?=[，。；、）)和])")
 
 
+_INDEX_BEFORE = regex.compile(r"(?:指数|PMI)(?:[为是]|达到?|分别为)?$")
+
+
 def _dropped(which: str):  # type: ignore[no-untyped-def]
     def variant(doc: Doc, rng: Random) -> Iterator[Cand]:
         for match in shuffled(list(_RATE.finditer(doc.text)), rng)[:8]:
@@ -38,6 +41,8 @@ def _dropped(which: str):  # type: ignore[no-untyped-def]
             if which == "other" and (listed or ctx in "、和" or regex.match(
                     r"增|下降|提高|降|上升|减少|占|比重|比例", ctx)):
                 continue
+            if _INDEX_BEFORE.search(before):
+                continue  # 采购经理指数为50.3%: without the %, an index value, not a defect
             after = doc.text[match.end():match.end() + 1]
             if which == "list" and after not in "、和":
                 continue  # the last of a list keeps its %: drop one in the middle
@@ -255,6 +260,10 @@ _SUM = regex.compile(
     rf"[^。；\n0-9]{{0,12}}?其中")
 
 
+_BOUND_BEFORE = regex.compile(r"(?:超过|超|逾|近|约|接近|不到|不足|高于|低于)$")
+_BOUND_AFTER = regex.compile(r"以上|以下|左右|多")
+
+
 def _share(doc: Doc, rng: Random) -> Iterator[Cand]:
     text = doc.text
     for m in shuffled(list(_SHARE.finditer(text)), rng)[:8]:
@@ -262,6 +271,9 @@ def _share(doc: Doc, rng: Random) -> Iterator[Cand]:
         pct, pct_d = float(m.group("pct")), _decimals(m.group("pct"))
         if part <= 0 or pct <= 0 or pct >= 100 or "年均" in m.group():
             continue
+        if _BOUND_BEFORE.search(text, max(0, m.start("pct") - 3), m.start("pct")) or \
+                _BOUND_AFTER.match(text, m.end()):
+            continue  # 超过44%, 72%以上: a bound may still hold after the change
         lo = max(0, m.start() - 160)
         totals = [t for t in _ANY.finditer(text, lo, m.start()) if _value(t, "n")[1] == unit]
         for t in reversed(totals):
@@ -363,10 +375,12 @@ def _figure_spots(doc: Doc, rng: Random, need: str = "") -> list[int]:
     return shuffled(spots, rng)[:2]
 
 
-def _off(true: float, rng: Random) -> float:
-    """A percentage clearly not ``true``: 15–45 % away, and at least 1.5 points."""
+def _off(true: float, rng: Random, up: bool = False) -> float:
+    """A percentage clearly not ``true``: 15–45 % away, and at least 1.5 points; ``up``: above
+    it (a growth rate below the nominal one can be real growth, after inflation)."""
     while True:
-        wrong = true * (1 + rng.choice([-1, 1]) * rng.uniform(0.15, 0.45))
+        sign = 1 if up else rng.choice([-1, 1])
+        wrong = true * (1 + sign * rng.uniform(0.15, 0.45))
         if abs(wrong - true) >= 1.5 and wrong > 0:
             return wrong
 
@@ -400,10 +414,11 @@ def _inserted(shape: str):  # type: ignore[no-untyped-def]
                 sentence = rng.choice([
                     "农民人均纯收入由{a}元增加到{b}元，增长{w:.1f}%",
                     "税收收入从{a}万元增长到{b}万元，增长{w:.1f}%",
-                ]).format(a=a, b=b, w=_off(true, rng))
+                ]).format(a=a, b=b, w=_off(true, rng, up=True))
             else:  # sum
                 parts = [rng.randint(3, 60) for _ in range(rng.choice([2, 3]))]
-                total = sum(parts) + rng.choice([-1, 1]) * rng.randint(2, 9)
+                # A 其中 list may leave parts out: only parts above the total are wrong.
+                total = sum(parts) - rng.randint(2, 9)
                 names = ["续建项目{}个", "新建项目{}个", "前期项目{}个"]
                 listed = "、".join(n.format(v) for n, v in zip(names, parts, strict=False))
                 sentence = f"全年共实施重点项目{total}个，其中{listed}"
