@@ -3,34 +3,44 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from doclint.core.diagnostic import Edit, Fix
+from doclint.core.diagnostic import Applicability, Diagnostic, Edit, Fix
 from doclint.core.encoding import encode
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """Apply every fix whose edits do not overlap an earlier applied fix; return text and count."""
-    chosen: list[Edit] = []
+    chosen = choose_fixes(fixes)
+    return apply_edits(text, [e for fix in chosen for e in fix.edits]), len(chosen)
+
+
+def choose_fixes(fixes: Iterable[Fix]) -> list[Fix]:
+    """The fixes, in order, each one whose edits overlap an earlier chosen fix left out."""
+    chosen: list[Fix] = []
     taken: list[tuple[int, int]] = []
-    applied = 0
     for fix in fixes:
-        edits = sorted(fix.edits, key=lambda e: e.span.start)
-        if any(_overlaps(e.span.start, e.span.end, taken) for e in edits):
+        if any(_overlaps(e.span.start, e.span.end, taken) for e in fix.edits):
             continue
-        chosen.extend(edits)
-        taken.extend((e.span.start, e.span.end) for e in edits)
-        applied += 1
+        chosen.append(fix)
+        taken.extend((e.span.start, e.span.end) for e in fix.edits)
+    return chosen
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with non-overlapping ``edits`` applied."""
     parts: list[str] = []
     position = 0
-    for edit in sorted(chosen, key=lambda e: e.span.start):
+    for edit in sorted(edits, key=lambda e: e.span.start):
         parts.append(text[position : edit.span.start])
         parts.append(edit.replacement)
         position = edit.span.end
     parts.append(text[position:])
-    return "".join(parts), applied
+    return "".join(parts)
 
 
 def disjoint_edits(edits: Iterable[Edit]) -> tuple[Edit, ...]:
@@ -63,3 +73,197 @@ def write_atomically(path: str, text: str, encoding: str, original: bytes = b"")
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+# Figures: runs of digits (half- or full-width, with decimal points and separators between
+# them) and of Chinese numerals. A fix that changes one is at most a suggestion.
+_NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟"
+_FIGURE = re.compile(rf"[{_NUMERAL}]+(?:[.．。,，][{_NUMERAL}]+)*")
+# Width alone does not change a figure: ２０２４ and 2024 are the same year.
+_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_CONTEXT = 24  # characters of context either side of an edit, to see whole figures
+
+
+def figures(text: str) -> list[str]:
+    """The figures in ``text``, width-folded, in order."""
+    return [m.group().translate(_FOLD) for m in _FIGURE.finditer(text)]
+
+
+def changes_figures(text: str, edits: Iterable[Edit]) -> bool:
+    """Whether applying ``edits`` to ``text`` alters, merges, splits or adds a figure.
+
+    Deleting whole figures (a repeated line, a pasted caption) does not count: what is left
+    must be the same figures, in order, as some of the old ones.
+    """
+    for edit in edits:
+        start, end = edit.span
+        left = text[max(0, start - _CONTEXT) : start]
+        right = text[end : end + _CONTEXT]
+        before = figures(left + text[start:end] + right)
+        after = figures(left + edit.replacement + right)
+        if before != after and not _subsequence(after, before):
+            return True
+    return False
+
+
+def _subsequence(small: list[str], big: list[str]) -> bool:
+    items = iter(big)
+    return all(any(item == wanted for item in items) for wanted in small)
+
+
+def guard_figures(text: str, fix: Fix) -> Fix:
+    """``fix``, demoted to a suggestion when it would change a figure of ``text``."""
+    if fix.applicability is Applicability.SUGGESTION or not changes_figures(text, fix.edits):
+        return fix
+    return fix.with_applicability(Applicability.SUGGESTION)
+
+
+def applicable(fixes: Iterable[Fix | None], unsafe: bool = False) -> list[Fix]:
+    """The fixes ``--fix`` applies: safe ones, and unsafe ones too when ``unsafe``."""
+    return [fix for fix in fixes if fix is not None and fix.applies(unsafe)]
+
+
+# --- Fixing until stable (ruff's loop, with sqlfluff's guard) -------------------------------
+
+MAX_ROUNDS = 10  # rounds of fixing one document (ruff and sqlfluff stop at 100 and 10)
+MAX_LINTS = 40  # re-lints one document may cost, rolled-back attempts included
+
+
+@dataclass
+class RolledBack:
+    """A fix that was not applied because the text it made had a new diagnostic."""
+
+    diagnostic: Diagnostic  # the diagnostic whose fix was dropped (positions in the original)
+    added: Diagnostic  # the new diagnostic the fix would have caused (positions in its text)
+
+
+@dataclass
+class FixRun:
+    """What :func:`fix_text` did: the final text, its diagnostics, what was applied."""
+
+    text: str
+    diagnostics: list[Diagnostic]  # of the final text, hidden ones (``keep`` false) left out
+    applied: int = 0
+    rounds: int = 0
+    rolled_back: list[RolledBack] = field(default_factory=list)
+    stable: bool = True  # False: stopped by MAX_ROUNDS or MAX_LINTS with fixes left
+
+
+def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: bool = False,
+             keep: Callable[[Diagnostic], bool] = lambda d: True,
+             first: Sequence[Diagnostic] | None = None) -> FixRun:
+    """Apply the applicable fixes of ``lint(text)`` round after round until none is left.
+
+    - ``lint`` returns the diagnostics of a text (spans into that text).
+    - ``keep`` says which diagnostics of ``text`` are shown (not suppressed): only their fixes
+      are applied. Later rounds carry that status over to the diagnostics they match.
+    - ``first``: ``lint(text)``, when the caller already has it.
+
+    After each round the new text is linted again. A diagnostic that matches none of the
+    previous round's (same code, on the same line or overlapping, edits mapped back) is new:
+    the fixes whose edits touch its line are rolled back (never tried again) and the round is
+    retried without them. Overlapping fixes wait for the next round. Stops when no fix is
+    left, after MAX_ROUNDS rounds or MAX_LINTS lints.
+    """
+    diagnostics = list(lint(text) if first is None else first)
+    lints = 1 if first is None else 0
+    shown = [keep(d) for d in diagnostics]
+    run = FixRun(text, [])
+    rejected: set[tuple[object, ...]] = set()
+    current = text
+    while True:
+        candidates = [d for d, visible in zip(diagnostics, shown, strict=True)
+                      if visible and d.fix is not None and d.fix.applies(unsafe)
+                      and _fix_key(current, d) not in rejected]
+        if not candidates:
+            break
+        if run.rounds >= MAX_ROUNDS or lints >= MAX_LINTS:
+            run.stable = False
+            break
+        by_fix = {id(d.fix): d for d in candidates}
+        chosen = choose_fixes(d.fix for d in candidates)  # type: ignore[misc]
+        edits = sorted((e for f in chosen for e in f.edits), key=lambda e: e.span.start)
+        new_text = apply_edits(current, edits)
+        if new_text == current:
+            break
+        new_diagnostics = list(lint(new_text))
+        lints += 1
+        matched = _match(current, diagnostics, new_diagnostics, edits)
+        added = [n for n, old in zip(new_diagnostics, matched, strict=True) if old is None]
+        if added:
+            for new in added:
+                for fix in _culprits(current, new, edits, chosen):
+                    owner = by_fix[id(fix)]
+                    key = _fix_key(current, owner)
+                    if key not in rejected:
+                        rejected.add(key)
+                        run.rolled_back.append(RolledBack(owner, new))
+            continue
+        run.applied += len(chosen)
+        run.rounds += 1
+        shown = [old is not None and shown[old] for old in matched]
+        diagnostics, current = new_diagnostics, new_text
+    run.text = current
+    run.diagnostics = [d for d, visible in zip(diagnostics, shown, strict=True) if visible]
+    return run
+
+
+def _fix_key(text: str, diag: Diagnostic) -> tuple[object, ...]:
+    """A fix by what it does, not where: rejected fixes stay rejected in later rounds."""
+    fix = diag.fix
+    assert fix is not None
+    return (diag.code, tuple((text[e.span.start : e.span.end], e.replacement) for e in fix.edits))
+
+
+def _to_old(offset: int, edits: Sequence[Edit]) -> int:
+    """Map an offset of the edited text back to the text before ``edits`` (sorted)."""
+    shift = 0
+    for edit in edits:
+        start = edit.span.start + shift
+        end = start + len(edit.replacement)
+        if offset < start:
+            break
+        if offset <= end:
+            return edit.span.start if offset < end else edit.span.end
+        shift += len(edit.replacement) - (edit.span.end - edit.span.start)
+    return offset - shift
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    low = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    highs = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
+    return low, min(highs) if highs else len(text)
+
+
+def _match(old_text: str, old: Sequence[Diagnostic], new: Sequence[Diagnostic],
+           edits: Sequence[Edit]) -> list[int | None]:
+    """For each new diagnostic, the index of the old one it continues, or None (it is new)."""
+    free: dict[str, list[int]] = {}
+    for index, diag in enumerate(old):
+        free.setdefault(diag.code, []).append(index)
+    result: list[int | None] = []
+    for diag in new:
+        start, end = _to_old(diag.span.start, edits), _to_old(diag.span.end, edits)
+        low, high = _line_bounds(old_text, start, max(start, end))
+        best = None
+        for index in free.get(diag.code, ()):
+            span = old[index].span
+            if span.start <= max(start, end) and start <= span.end:  # overlaps or touches
+                best = index
+                break
+            if best is None and low <= span.start <= high:  # on the same line
+                best = index
+        if best is not None:
+            free[diag.code].remove(best)
+        result.append(best)
+    return result
+
+
+def _culprits(old_text: str, new: Diagnostic, edits: Sequence[Edit],
+              chosen: Sequence[Fix]) -> list[Fix]:
+    """The fixes whose edits touch the lines of a new diagnostic (all of them if none do)."""
+    start, end = _to_old(new.span.start, edits), _to_old(new.span.end, edits)
+    low, high = _line_bounds(old_text, start, max(start, end))
+    near = [fix for fix in chosen
+            if any(e.span.start <= high and low <= e.span.end for e in fix.edits)]
+    return near or list(chosen)

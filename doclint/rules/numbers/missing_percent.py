@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.core.diagnostic import SUGGESTION
 from doclint.rules.numbers.lexicon import BOUNDED_RATES, alternation
 from doclint.rules.numbers.passages import clause_start
 from doclint.rules.numbers.quantities import BARE, Quantities
@@ -101,7 +102,7 @@ class MissingPercentSign(Rule):
             span = Span(quantity.start, quantity.end)
             yield self.report(span, context=context.group()[-10:], number=quantity.text,
                               fix=self.replace(Span(quantity.end, quantity.end), sign, title,
-                                               safe=False))
+                                               SUGGESTION))
 
 
 def _bare_end(text: str, end: int) -> bool:

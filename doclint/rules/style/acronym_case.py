@@ -17,6 +17,7 @@ from doclint.core import (
     Rule,
     Severity,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.rules.style.acronyms import LatinWords, known_acronyms
 
 _GROUP_AFTER = 3
@@ -71,7 +72,7 @@ class AcronymCase(Rule):
                     acronym=acronym,
                     count=len(words),
                     related=tuple(Related(w.span, note) for w in words[1:]),
-                    fix=Fix(edits, title),
+                    fix=Fix(edits, title, UNSAFE),
                 )
                 continue
             for word in words:
@@ -79,5 +80,5 @@ class AcronymCase(Rule):
                     word.span,
                     text=word.text,
                     acronym=acronym,
-                    fix=self.replace(word.span, acronym, title),
+                    fix=self.replace(word.span, acronym, title, UNSAFE),
                 )

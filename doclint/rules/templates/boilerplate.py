@@ -10,6 +10,7 @@ from typing import ClassVar
 import regex
 
 from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
+from doclint.core.diagnostic import Applicability
 from doclint.core.fixes import disjoint_edits
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import alone_on_lines, line_start
@@ -62,7 +63,7 @@ class BoilerplateRule(Rule):
 
     abstract = True
     patterns: ClassVar[tuple[Pattern, ...]] = ()
-    fix_is_safe: ClassVar[bool] = True
+    fix_applicability: ClassVar[Applicability] = Applicability.SAFE
     masks = True  # the text is removed as a whole: nothing inside it is reported
     group_after: ClassVar[int] = 5
     # More matches of one kind than this in a document are reported once (see above).
@@ -105,7 +106,7 @@ class BoilerplateRule(Rule):
             what_zh=kind.zh,
             what_en=kind.en,
             text=_shorten(shown),
-            fix=Fix((self.edit(doc, span),), title, self.fix_is_safe),
+            fix=Fix((self.edit(doc, span),), title, self.fix_applicability),
         )
 
     def _grouped(self, doc: Document, kind: Message, found: list[Span]) -> Finding:
@@ -119,7 +120,7 @@ class BoilerplateRule(Rule):
             first,
             GROUPED,
             related=related,
-            fix=Fix(disjoint_edits(edits), title, self.fix_is_safe),
+            fix=Fix(disjoint_edits(edits), title, self.fix_applicability),
             what_zh=kind.zh,
             what_en=kind.en,
             count=len(found),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Category, Example, Examples, Message, Severity
+from doclint.core.diagnostic import Applicability
 from doclint.rules.templates.boilerplate import LINE, SPACE, BoilerplateRule, Pattern
 
 _S = SPACE
@@ -118,6 +119,7 @@ class TemplateSiteBoilerplate(BoilerplateRule):
     """
 
     code = "P203"
+    fix_applicability = Applicability.UNSAFE  # heuristic: may cut words from a title line
     name = "boilerplate.template-site"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.WARNING

@@ -20,6 +20,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.rules.templates.parts import DocumentParts, Part, is_distinctive
 from doclint.rules.templates.scan import Gated
 
@@ -177,7 +178,9 @@ def _removal(text: str, span: Span) -> Fix:
         return Fix(
             (Edit(Span(start, span.end + 1), ""),),
             Message("删除混入的标题", "Delete the injected title"),
+            UNSAFE,
         )
     return Fix(
-        (Edit(Span(start, span.end), ""),), Message("删除混入的标题", "Delete the injected title")
+        (Edit(Span(start, span.end), ""),), Message("删除混入的标题", "Delete the injected title"),
+        UNSAFE,
     )
