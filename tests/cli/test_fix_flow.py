@@ -1,0 +1,96 @@
+"""--fix, --diff and --unsafe-fixes: what is applied, what is shown, what remains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Doclint
+
+# BD004 (safe), T503 (unsafe: acronym case), Y501 (suggestion: a year is never guessed).
+TEXT = "经研究,现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n"
+SAFE_FIXED = "经研究，现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n"
+UNSAFE_FIXED = "经研究，现将有关事项通知如下。\n全县GDP截至08年8月稳步增长。\n"
+SELECT = "--select=BD004,T503,Y501"
+
+
+@pytest.fixture
+def doc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "notice.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_labels_in_text_output(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--no-source", "--lang", "en", "notice.txt")
+    assert run.out.splitlines() == [
+        "notice.txt:1:4: BD004 [mixed-width] Use the full-width “，” in Chinese text, "
+        "not the half-width “,”. [*]",
+        "notice.txt:2:3: T503 [case] “GDp” should be written “GDP”. [unsafe fix]",
+        "notice.txt:2:8: Y501 [number-format] Write the year in full: “08年” should be "
+        "“2008年”. [suggestion]",
+        "",
+        "Found 3 diagnostics in 1 file (1 fixable with --fix) (1 hidden fix can be enabled "
+        "with --unsafe-fixes).",
+    ]
+
+
+def test_unsafe_fixes_mark_unsafe_fixes_applicable(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--no-source", "--unsafe-fixes", "notice.txt")
+    assert run.out.splitlines()[1].endswith("[*]")
+    assert run.out.splitlines()[2].endswith("[修改建议]")
+    assert run.out.splitlines()[-1] == (
+        "共检查 1 个文件，发现 3 个问题（其中 2 个可用 --fix --unsafe-fixes 修复）。")
+
+
+def test_diff_prints_the_safe_fixes_and_writes_nothing(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--diff", "notice.txt")
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        "--- notice.txt", "+++ notice.txt", "@@ -1,2 +1,2 @@",
+        "-经研究,现将有关事项通知如下。", "+经研究，现将有关事项通知如下。",
+        " 全县GDp截至08年8月稳步增长。",
+    ]
+    assert run.err_lines == ["doclint: would fix 1 issue"]
+    assert doc.read_text(encoding="utf-8") == TEXT
+
+
+def test_diff_with_unsafe_fixes(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--diff", "--unsafe-fixes", "notice.txt")
+    assert "-全县GDp截至08年8月稳步增长。" in run.out.splitlines()
+    assert "+全县GDP截至08年8月稳步增长。" in run.out.splitlines()
+    assert run.err_lines == ["doclint: would fix 2 issues"]
+    assert doc.read_text(encoding="utf-8") == TEXT
+
+
+def test_diff_exits_0_when_nothing_would_change(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", "--select=Y501", "--diff", "notice.txt")
+    assert (run.code, run.out, run.err_lines) == (0, "", ["doclint: would fix 0 issues"])
+
+
+def test_fix_reports_what_remains_and_the_count(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--fix", "--no-source", "--lang", "en", "notice.txt")
+    assert doc.read_text(encoding="utf-8") == SAFE_FIXED
+    assert run.code == 1
+    assert [line.split(" [")[0] for line in run.out.splitlines()[:2]] == [
+        "notice.txt:2:3: T503", "notice.txt:2:8: Y501"]
+    assert run.out.splitlines()[-1] == "Fixed 1 issue."
+    assert run.err_lines == ["doclint: notice.txt: applied 1 fix"]
+    again = doclint("check", SELECT, "--fix", "--no-source", "notice.txt")
+    assert again.out.splitlines()[-1] == "修复了 0 个问题。"
+    assert doc.read_text(encoding="utf-8") == SAFE_FIXED
+
+
+def test_unsafe_fixes_are_applied_only_when_asked(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--fix", "--unsafe-fixes", "--no-source", "notice.txt")
+    assert doc.read_text(encoding="utf-8") == UNSAFE_FIXED  # the year is left alone
+    assert run.out.splitlines()[0].startswith("notice.txt:2:8: Y501 ")
+    assert run.out.splitlines()[-1] == "修复了 2 个问题。"
+
+
+def test_fix_and_diff_exclude_each_other(doc: Path, doclint: Doclint) -> None:
+    run = doclint("check", "--fix", "--diff", "notice.txt")
+    assert run.code == 2
+    assert "pick one" in run.err
