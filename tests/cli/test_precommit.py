@@ -86,18 +86,23 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     (work / ".doclint-ignore.yaml").write_text(
         "ignore:\n  - {path: ignored.txt, code: P101, text: XX, reason: 引用原件}\n",
         encoding="utf-8")
-    # doclint-fix: the safe fix (BD004) is applied; the unsafe one (T503, acronym case) and
-    # the suggestion (Y501, a year) are not, and are reported.
-    (work / "fixable.txt").write_text("经研究,现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n",
-                                      encoding="utf-8")
     git("init", "-q", cwd=work)
     git("add", "-A", cwd=work)
+    # doclint-fix: the safe fix (BD004) is applied; the unsafe one (T503, acronym case) and
+    # the suggestion (Y501, a year) are not, and are reported. In a repository of its own:
+    # pre-commit fails every hook run that sees a modified file in its repository.
+    fixing = tmp_path / "fixing"
+    fixing.mkdir()
+    (fixing / "fixable.txt").write_text("经研究,现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n",
+                                        encoding="utf-8")
+    git("init", "-q", cwd=fixing)
+    git("add", "-A", cwd=fixing)
     # try-repo builds the hook's environment in a new store each time: build them at once.
-    runs = [("bad.txt", "doclint"), ("clean.txt", "doclint"), ("ignored.txt", "doclint"),
-            ("fixable.txt", "doclint-fix")]
+    runs = [(work, "bad.txt", "doclint"), (work, "clean.txt", "doclint"),
+            (work, "ignored.txt", "doclint"), (fixing, "fixable.txt", "doclint-fix")]
     with ThreadPoolExecutor(4) as pool:
         bad, clean, ignored, fixed = pool.map(
-            lambda run: try_repo(source, work, run[0], tmp_path / f"home-{run[0]}", run[1]),
+            lambda run: try_repo(source, run[0], run[1], tmp_path / f"home-{run[1]}", run[2]),
             runs)
     for done in (bad, clean, ignored, fixed):
         output = done.stdout + done.stderr
@@ -113,7 +118,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "Passed" in ignored.stdout
     assert fixed.returncode == 1, fixed.stdout + fixed.stderr  # files were modified
     assert "doclint (apply safe fixes)" in fixed.stdout and "Failed" in fixed.stdout
-    assert (work / "fixable.txt").read_text(encoding="utf-8") == (
+    assert (fixing / "fixable.txt").read_text(encoding="utf-8") == (
         "经研究，现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n")
     assert "fixable.txt:2:3: T503 [case] " in fixed.stdout
     assert "fixable.txt:2:8: Y501 [number-format] " in fixed.stdout
