@@ -62,8 +62,12 @@ def write_atomically(path: str, text: str, encoding: str, original: bytes = b"")
 
     ``original`` is the file's old content: its BOM, if any, is kept.
     """
+    write_bytes_atomically(path, encode(text, encoding, original))
+
+
+def write_bytes_atomically(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` via a temp file and rename, keeping its permissions."""
     target = Path(path)
-    data = encode(text, encoding, original)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".doclint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -147,17 +151,22 @@ class FixRun:
     rounds: int = 0
     rolled_back: list[RolledBack] = field(default_factory=list)
     stable: bool = True  # False: stopped by MAX_ROUNDS or MAX_LINTS with fixes left
+    edits: list[list[Edit]] = field(default_factory=list)  # per round, in that round's text
 
 
 def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: bool = False,
              keep: Callable[[Diagnostic], bool] = lambda d: True,
-             first: Sequence[Diagnostic] | None = None) -> FixRun:
+             first: Sequence[Diagnostic] | None = None,
+             allow: Callable[[str, Fix], bool] | None = None,
+             max_rounds: int = MAX_ROUNDS) -> FixRun:
     """Apply the applicable fixes of ``lint(text)`` round after round until none is left.
 
     - ``lint`` returns the diagnostics of a text (spans into that text).
     - ``keep`` says which diagnostics of ``text`` are shown (not suppressed): only their fixes
       are applied. Later rounds carry that status over to the diagnostics they match.
     - ``first``: ``lint(text)``, when the caller already has it.
+    - ``allow(text, fix)``: whether a fix can be applied at all (a ``.docx`` run); fixes it
+      refuses are left as they are.
 
     After each round the new text is linted again. A diagnostic that matches none of the
     previous round's (same code, on the same line or overlapping, edits mapped back) is new:
@@ -174,10 +183,11 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: 
     while True:
         candidates = [d for d, visible in zip(diagnostics, shown, strict=True)
                       if visible and d.fix is not None and d.fix.applies(unsafe)
-                      and _fix_key(current, d) not in rejected]
+                      and _fix_key(current, d) not in rejected
+                      and (allow is None or allow(current, d.fix))]
         if not candidates:
             break
-        if run.rounds >= MAX_ROUNDS or lints >= MAX_LINTS:
+        if run.rounds >= max_rounds or lints >= MAX_LINTS:
             run.stable = False
             break
         by_fix = {id(d.fix): d for d in candidates}
@@ -201,6 +211,7 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: 
             continue
         run.applied += len(chosen)
         run.rounds += 1
+        run.edits.append(edits)
         shown = [old is not None and shown[old] for old in matched]
         diagnostics, current = new_diagnostics, new_text
     run.text = current

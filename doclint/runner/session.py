@@ -16,7 +16,8 @@ from doclint.core.config import DEFAULT_INCLUDE, Config
 from doclint.core.diagnostic import Diagnostic, FileResult
 from doclint.core.encoding import encode
 from doclint.core.errors import DoclintError
-from doclint.core.fixes import fix_text, write_atomically
+from doclint.core.document import Document
+from doclint.core.fixes import MAX_ROUNDS, FixRun, fix_text, write_atomically, write_bytes_atomically
 from doclint.report.base import Summary
 from doclint.runner.archives import split_member
 from doclint.runner.batch import RunPlan, run_batch
@@ -264,14 +265,13 @@ class Fixer:
                     for d in result.diagnostics)
         if split_member(path) is not None:
             return self._skip(result, count, "archive members are read-only")
-        if path.lower().endswith(".docx"):
-            return self._skip(result, count, ".docx files are not rewritten (a fix could lose "
-                                             "the formatting of the runs it touches)")
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as exc:
             return self._skip(result, count, f"cannot read: {exc.strerror or exc}")
+        if path.lower().endswith(".docx"):
+            return self._fix_docx(result, data, count)
         doc = self.engine.read(path, data, self.options.encoding)
         if not _round_trips(doc.source, doc.encoding, data):
             return self._skip(result, count, f"its bytes do not survive decoding as "
@@ -288,13 +288,9 @@ class Fixer:
         kept = set(map(_identity, result.diagnostics))  # not suppressed, not in the baseline
         run = fix_text(doc.source, lint, unsafe=self.options.unsafe_fixes, first=raw,
                        keep=lambda d: _identity(d) in kept)
-        for back in run.rolled_back:
-            diag, added = back.diagnostic, back.added
-            self.say(f"doclint: {path}:{diag.start.line}:{diag.start.column}: {diag.code} fix "
-                     f"not applied: it would add {added.code} ({added.message.get('en')})")
+        self._rolled_back(path, run)
         if not run.stable:
             self.say(f"doclint: {path}: still fixable after {run.rounds} rounds; stopped")
-        self.not_applied += len(run.rolled_back)
         if run.text == doc.source:
             return result
         self.applied += run.applied
@@ -311,6 +307,79 @@ class Fixer:
             self.say(f"doclint: {path}: {extra}")
         return dataclasses.replace(final, diagnostics=tuple(run.diagnostics),
                                    lines=source_lines_of(final, run.diagnostics))
+
+    def _fix_docx(self, result: FileResult, data: bytes, count: int) -> FileResult:
+        """Fix a Word document only inside single runs (see doclint.readers.docx_fix)."""
+        from doclint.core.linter import lint_document
+        from doclint.readers.docx_fix import DocxRuns
+        from doclint.runner.engine import source_lines
+
+        path = result.path
+        doc = self.engine.read(path, data, None)
+        rules, _archive = self.engine.rules_for(path)
+        maskers = self.engine.maskers_for(path)
+
+        def document(text: str) -> Document:
+            fixed = Document(path=path, source=text, encoding=doc.encoding,
+                             metadata=doc.metadata)
+            fixed.settings = doc.settings
+            return fixed
+
+        def lint(text: str) -> list[Diagnostic]:
+            return lint_document(document(text), rules, maskers)[0]
+
+        shown = set(map(_identity, result.diagnostics))
+        text, current, applied, remaining = doc.source, data, 0, None
+        for _round in range(MAX_ROUNDS):
+            try:
+                runs = DocxRuns(current)
+            except Exception as exc:
+                return self._skip(result, count, f"cannot map it to runs ({type(exc).__name__})")
+            if runs.text != text:
+                return self._skip(result, count, "its text does not map to its runs")
+            run = fix_text(text, lint, unsafe=self.options.unsafe_fixes, max_rounds=1,
+                           keep=lambda d: _identity(d) in shown,
+                           allow=lambda _text, fix: runs.allows(fix))
+            self._rolled_back(path, run)
+            remaining = run.diagnostics
+            if not run.edits:
+                break
+            runs.apply(run.edits[0])
+            saved = runs.save()
+            if self.engine.read(path, saved, None).source != run.text:
+                self.say(f"doclint: {path}: not fixed further: the rewritten document did not "
+                         "read back as the fixed text")
+                remaining = lint(text)
+                remaining = [d for d in remaining if _identity(d) in shown]
+                break
+            text, current, applied = run.text, saved, applied + run.applied
+            shown = set(map(_identity, run.diagnostics))
+        left = sum(d.fix is not None and d.fix.applies(self.options.unsafe_fixes)
+                   for d in remaining or ())
+        if left:
+            self._skip(result, left, "in a .docx a fix is applied only inside one run, so that "
+                                     "no formatting is lost")
+        if current == data:
+            return result
+        self.applied += applied
+        self.changed += 1
+        if self.options.diff:
+            self.diffs.writelines(difflib.unified_diff(
+                _ended(doc.source.splitlines(keepends=True)),
+                _ended(text.splitlines(keepends=True)), fromfile=path, tofile=path))
+            return result
+        write_bytes_atomically(path, current)
+        self.say(f"doclint: {path}: applied {applied} fix{'es' if applied != 1 else ''}")
+        diagnostics = tuple(remaining or ())
+        return dataclasses.replace(result, diagnostics=diagnostics,
+                                   lines=source_lines(document(text), diagnostics))
+
+    def _rolled_back(self, path: str, run: FixRun) -> None:
+        for back in run.rolled_back:
+            diag, added = back.diagnostic, back.added
+            self.say(f"doclint: {path}:{diag.start.line}:{diag.start.column}: {diag.code} fix "
+                     f"not applied: it would add {added.code} ({added.message.get('en')})")
+        self.not_applied += len(run.rolled_back)
 
     def _skip(self, result: FileResult, count: int, why: str) -> FileResult:
         self.not_applied += count
