@@ -75,3 +75,29 @@ def test_fix_converges_on_a_known_document(tmp_path: Path) -> None:
     assert fix_file(path, unsafe=False) == 4
     assert path.read_bytes() == "经研究，现将有关事项通知如下：\r\n一、总体要求。\r\n".encode("gbk")
     assert fix_file(path, unsafe=False) == 0
+
+
+RUNS = st.lists(st.lists(st.sampled_from([f for f in FRAGMENTS if "\n" not in f]),
+                         min_size=1, max_size=4).map("".join), min_size=1, max_size=5)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(RUNS, min_size=1, max_size=4), unsafe=st.booleans())
+def test_fix_converges_on_docx(tmp_path: Path, paragraphs: list[list[str]],
+                               unsafe: bool) -> None:
+    """Word documents: runs keep their formatting (every other run bold), a second run is idle."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for runs in paragraphs:
+        paragraph = document.add_paragraph()
+        for number, text in enumerate(runs):
+            paragraph.add_run(text).bold = number % 2 == 1
+    path = tmp_path / "doc.docx"
+    document.save(str(path))
+    fix_file(path, unsafe)
+    once = path.read_bytes()
+    shape = [[bool(r.bold) for r in p.runs] for p in docx.Document(str(path)).paragraphs]
+    assert shape == [[n % 2 == 1 for n in range(len(runs))] for runs in paragraphs]
+    assert fix_file(path, unsafe) == 0
+    assert path.read_bytes() == once
