@@ -84,12 +84,15 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
         else:
             print(line, file=sys.stderr)
 
-    fixing = (options.fix or options.diff) and paths != ["-"]
+    # Standard input is never rewritten: --diff shows its fixes, --fix leaves it alone.
+    fixing = options.diff or (options.fix and paths != ["-"])
     fixer = Fixer(engine, options, say) if fixing else None
+    stdin_data: list[bytes] = []
 
     def on_result(result: FileResult) -> None:
         if fixer is not None and fixer.wants(result):
-            result = fixer.fix(result)  # the report shows what remains, not what was fixed
+            # The report shows what remains, not what was fixed.
+            result = fixer.fix(result, stdin_data[0] if stdin_data else None)
         if options.diff:
             return  # --diff prints the diff, not a report
         if progress is not None and stream.isatty():  # the report shares the terminal
@@ -113,6 +116,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
                 data = read_bounded(sys.stdin.buffer, config.max_bytes)
             except TooLarge as exc:
                 raise DoclintError(f"{options.stdin_filename or '<stdin>'}: {exc}") from None
+            stdin_data.append(data)
             result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
             result = suppressor.result(result)
             on_result(result)
@@ -258,18 +262,22 @@ class Fixer:
             d.fix is not None and d.fix.applies(self.options.unsafe_fixes)
             for d in result.diagnostics)
 
-    def fix(self, result: FileResult) -> FileResult:
-        """Fix one document; return its result after fixing (what remains)."""
+    def fix(self, result: FileResult, data: bytes | None = None) -> FileResult:
+        """Fix one document; return its result after fixing (what remains).
+
+        ``data``: the document's bytes when it is not a file (standard input, --diff only).
+        """
         path = result.path
         count = sum(d.fix is not None and d.fix.applies(self.options.unsafe_fixes)
                     for d in result.diagnostics)
-        if split_member(path) is not None:
+        if data is None and split_member(path) is not None:
             return self._skip(result, count, "archive members are read-only")
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            return self._skip(result, count, f"cannot read: {exc.strerror or exc}")
+        if data is None:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError as exc:
+                return self._skip(result, count, f"cannot read: {exc.strerror or exc}")
         if path.lower().endswith(".docx"):
             return self._fix_docx(result, data, count)
         doc = self.engine.read(path, data, self.options.encoding)

@@ -94,3 +94,17 @@ def test_fix_and_diff_exclude_each_other(doc: Path, doclint: Doclint) -> None:
     run = doclint("check", "--fix", "--diff", "notice.txt")
     assert run.code == 2
     assert "pick one" in run.err
+
+
+def test_diff_of_standard_input(doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--diff", "--stdin-filename", "in.txt", "-",
+                  input=TEXT.encode("gbk"))
+    assert run.code == 1
+    assert run.out.splitlines()[:5] == [
+        "--- in.txt", "+++ in.txt", "@@ -1,2 +1,2 @@",
+        "-经研究,现将有关事项通知如下。", "+经研究，现将有关事项通知如下。"]
+
+
+def test_fix_never_rewrites_standard_input(doclint: Doclint) -> None:
+    run = doclint("check", SELECT, "--fix", "--no-source", "-", input=TEXT)
+    assert run.out.splitlines()[0].startswith("<stdin>:1:4: BD004 ")  # reported, not fixed
