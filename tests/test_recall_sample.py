@@ -24,30 +24,30 @@ SHARED = ROOT.parent / "shared"
 
 # Measured on this branch (feat/recall) with the rules of main at 41b31fa.
 FLOORS = {  # kind: (planted, found with the default rules, found with --preview)
-    "year-placeholder": (6, 0, 0),
+    "year-placeholder": (6, 4, 4),
     "same-year": (4, 4, 4),
-    "era-marker": (6, 3, 4),
+    "era-marker": (6, 5, 6),
     "impossible-date": (6, 6, 6),
     "wrong-weekday": (6, 6, 6),
-    "duplicate-title": (6, 3, 3),
+    "duplicate-title": (6, 6, 6),  # raised on rc/heads (T101: the title again further on)
     "numbering-gap": (6, 0, 6),
-    "announced-count": (6, 4, 4),
+    "announced-count": (6, 6, 6),  # raised on rc/heads (T205: closing counts)
     "truncation": (6, 0, 4),
-    "broken-line": (6, 3, 3),
-    "boilerplate": (6, 0, 0),
+    "broken-line": (6, 5, 5),
+    "boilerplate": (6, 5, 5),
     "placeholder": (6, 0, 6),
-    "percent-dropped": (6, 5, 5),
+    "percent-dropped": (6, 6, 6),
     "percent-mixed": (6, 6, 6),
     "fullwidth-digits": (6, 0, 6),
     "space-in-chinese": (6, 0, 3),
     "space-number": (6, 6, 6),
-    "acronym-case": (6, 5, 5),
-    "entity-mix": (6, 1, 1),
+    "acronym-case": (6, 6, 6),
+    "entity-mix": (6, 4, 4),
     # entity-mix-city: corpus/real holds no city's own document to plant into
-    "arithmetic": (6, 3, 3),
+    "arithmetic": (6, 5, 5),
     "punctuation": (6, 4, 4),
     "number-form": (6, 1, 1),
-    "duplicate-paragraph": (6, 4, 4),
+    "duplicate-paragraph": (6, 5, 5),
 }
 
 

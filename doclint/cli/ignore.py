@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 from pathlib import Path
@@ -31,15 +30,9 @@ def register(cli: click.Group) -> None:
         beside the document. Comments in the file are kept.
         """
         from doclint.cli.main import _load_config
-        from doclint.core.suppress import anchor
         from doclint.runner.archives import MemberReader
         from doclint.runner.engine import Engine
-        from doclint.runner.suppressions import (
-            Suppressor,
-            add_ignore_entry,
-            ignore_file_for,
-            relative,
-        )
+        from doclint.runner.suppressions import record_ignore
 
         match = _LOCATION.match(location)
         if not match:
@@ -82,19 +75,12 @@ def register(cli: click.Group) -> None:
                                f"(columns {columns}): give PATH:LINE:COL")
         diag = here[0]
         stop = Path(config.path).parent if config.path else None
-        single = type(result)(result.info, (diag,), directives=result.directives,
-                              lines=result.lines)
-        if not Suppressor(engine, stop=stop).result(single).diagnostics:
+        recorded = record_ignore(engine, result, diag, reason, stop)
+        if recorded is None:
             click.echo(f"doclint: {where}: {rule.code} is already suppressed", err=True)
             return
-        found = anchor(diag, result.lines)
-        target = ignore_file_for(path, stop)
-        entry = {"path": glob.escape(relative(path, target.parent)), "code": rule.code,
-                 "text": found.text,
-                 "context": found.context if found.context != found.text else None,
-                 "reason": reason.strip()}
-        number = add_ignore_entry(target, entry)
+        target, number, entry = recorded
         shown = os.path.relpath(target) if not os.path.relpath(target).startswith("..") \
             else str(target)
-        click.echo(f"doclint: {shown}: entry {number} ignores {rule.code} “{found.text}” "
+        click.echo(f"doclint: {shown}: entry {number} ignores {rule.code} “{entry['text']}” "
                    f"in {entry['path']}", err=True)

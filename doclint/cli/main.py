@@ -235,7 +235,8 @@ def show_config(path: str | None, config_path: str | None) -> None:
 
 
 # Command groups that live in their own modules register themselves here.
-for _module in ("doclint.cli.packs", "doclint.cli.archive", "doclint.cli.ignore"):
+for _module in ("doclint.cli.packs", "doclint.cli.archive", "doclint.cli.ignore",
+                "doclint.cli.lsp"):
     try:
         __import__(_module)
     except ModuleNotFoundError as _exc:

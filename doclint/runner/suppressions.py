@@ -486,12 +486,36 @@ def ignore_file_for(path: str, stop: Path | None) -> Path:
     return (stop if under else folder) / IGNORE_NAME  # type: ignore[operator]
 
 
+def record_ignore(engine: Any, result: FileResult, diag: Diagnostic, reason: str,
+                  stop: Path | None) -> tuple[Path, int, dict[str, str | None]] | None:
+    """Record ``diag`` of ``result`` (as linted, before suppressions) as right as written:
+    an entry in the nearest ignore file (``ignore_file_for``) with its text, the line
+    around it and ``reason``. Returns the file, the entry's number and the entry, or None when a
+    comment or an ignore entry already hides it. `doclint ignore` and the language
+    server's "ignore this finding" both come here.
+    """
+    import glob
+
+    if not reason.strip():
+        raise DoclintError("an ignore entry needs a reason")
+    single = dataclasses.replace(result, diagnostics=(diag,))
+    if not Suppressor(engine, stop=stop).result(single).diagnostics:
+        return None
+    found = anchor(diag, result.lines)
+    target = ignore_file_for(result.path, stop)
+    entry: dict[str, str | None] = {
+        "path": glob.escape(relative(result.path, target.parent)), "code": diag.code,
+        "text": found.text, "context": found.context if found.context != found.text else None,
+        "reason": reason.strip()}
+    return target, add_ignore_entry(target, entry), entry
+
+
 HEADER = ("doclint ignore file: findings that are right as written (see `doclint ignore`).\n"
           "Each entry: path (a glob, relative to this file), code, the matched text, the\n"
           "line around it (context), and why it is right.\n")
 
 
-def add_ignore_entry(target: Path, entry: dict[str, str]) -> int:
+def add_ignore_entry(target: Path, entry: Mapping[str, str | None]) -> int:
     """Append ``entry`` to the ignore file ``target`` (created if need be), keeping its
     comments, order and indentation; return the entry's number (1-based)."""
     from ruamel.yaml import YAML

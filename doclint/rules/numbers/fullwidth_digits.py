@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from doclint.core import (
@@ -51,16 +52,27 @@ _MIXED_LINES = Message(
 _ANOTHER = Message("又一处全角数字", "another full-width number")
 # Up to this many odd full-width numbers are reported one by one; more are one finding.
 _ONE_BY_ONE = 3
+# How close a half-width number must stand to make a full-width one an odd one out, and how
+# many full-width numbers in a row can still be odd ones out with half-width ones on one side.
+_NEAR = 200
+_FEW = 5
+_MANY = 10
+_HALF_DIGIT = re.compile(r"[0-9]")
 _SHOWN = 20
 
 
 class FullwidthDigits(Rule):
     """数字使用了全角形式（２０２４、３．６８％），且与半角数字混用。
 
-    GB/T 15835—2011 规定阿拉伯数字使用半角形式。旧报刊的录入稿通篇使用全角数字，这是
-    前后一致的版式（页面上的发布时间等半角数字另成一行），不逐个报告；同一段落里全角、
-    半角数字混排才是问题，整篇报一次，修复一次改完全文。以半角数字为主的文档中夹杂的
-    全角数字逐处报告，超过三处时合为一条，其余作为相关位置。
+    GB/T 15835—2011 规定阿拉伯数字使用半角形式。但通篇（或整段、整条新闻）使用全角数字
+    是旧报刊录入稿、旧法规文本前后一致的版式，不报告；网页的发布时间、文号等半角数字即使
+    与正文在同一行，也只是页面的附属文字。报告的是混排：一个数里全角、半角混写
+    （“２０07年”）；全角数字夹在前后都紧挨着的半角数字之间（“1…2…３…４…8”）；或者不超过
+    五个连续的全角数字在同一段里紧挨着半角数字（“2017年３月10日”“期限为3年。３年内”）。半角数字是
+    全角数字十倍以上的文档中的一到三个全角数字不论位置都算混排。以半角数字
+    为主的文档中这样的全角数字逐处报告，超过三处时合为一条，其余作为相关位置；以全角数字
+    为主的文档中夹在全角数字之间、或与全角数字同段而在其后的半角数字，整篇报一次，修复
+    一次改完全文。
     全角数字夹在汉字数字中间（“二００一年”）时应为“〇”等汉字数字，这种情况总是报告，
     修复据此替换；多处时合为一条。
     """
@@ -82,7 +94,9 @@ class FullwidthDigits(Rule):
                      fixed="1955年收入增长10％，支出增长8％。"),
              Example("二００一年国内生产总值增长7.3%。", fixed="二〇〇一年国内生产总值增长7.3%。")),
         good=("全年财政收入增长3.68％，达到1250万元。", "二〇〇一年国内生产总值增长7.3%。",
-              "１９５５年收入增长１０％，支出增长８％。"),
+              "１９５５年收入增长１０％，支出增长８％。",
+              "文号：第3号 2001年12月26日 第一条 本办法自２００２年１月１日起施行，"
+              "第二条 有效期３年，第三条 每年评审２次，第四条 每次不超过１０项。"),
     )
     basis = "GB/T 15835—2011 §5.1.7.1 阿拉伯数字使用半角形式"
 
@@ -105,20 +119,28 @@ class FullwidthDigits(Rule):
         skip = set(quantities.fullwidth) | set(quantities.coded)
         half = [(quantities.starts[i], quantities.ends[i]) for i in range(len(quantities.starts))
                 if i not in skip]
-        if len(full) < len(half):
-            yield from self._minority(text, full)
+        if len(full) <= len(half):
+            # One to three full-width numbers in a text of many half-width ones are odd
+            # wherever they stand.
+            scattered = len(full) <= _ONE_BY_ONE and len(half) >= _MANY * len(full)
+            odd = full if scattered else _mixed(text, full, half)
+            if odd:
+                yield from self._minority(text, odd)
             return
-        # Full-width throughout: the house style of an old transcription, unless a paragraph
-        # mixes the two forms.
-        full_lines = {doc.position(s).line for s, _ in full}
-        mixed = next(((s, e) for s, e in half if doc.position(s).line in full_lines), None)
-        if mixed is None:
+        # Mostly full-width: the house style of an old transcription, unless half-width
+        # numbers stand among the full-width ones. One finding; the fix makes every number
+        # half-width.
+        odd = [h for h in _mixed(text, half, full, inner=False) if h[0] > full[0][0]
+               and doc.position(h[0]).line in {doc.position(s).line for s, _ in full}]
+        if not odd:
             return
-        line = doc.position(mixed[0]).line
-        first = next((s, e) for s, e in full if doc.position(s).line == line)
+        near = odd[0]
+        line = doc.position(near[0]).line
+        first = next(((s, e) for s, e in full if doc.position(s).line == line),
+                     min(full, key=lambda f: abs(f[0] - near[0])))
         yield self.report(Span(*first), _MIXED_LINES, count=len(full),
-                          half=text[mixed[0] : mixed[1]],
-                          related=(Related(Span(*mixed), Message("半角数字", "half-width")),),
+                          half=text[near[0] : near[1]],
+                          related=(Related(Span(*near), Message("半角数字", "half-width")),),
                           fix=self._fix_all(text, full))
 
     def _minority(self, text: str, full: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -158,6 +180,42 @@ class FullwidthDigits(Rule):
                            fix=Fix(edits, Message("全部改为汉字数字“〇”等",
                                                   "Use Chinese numerals throughout"),
                                       SUGGESTION))
+
+
+def _mixed(text: str, full: list[tuple[int, int]], half: list[tuple[int, int]],
+           inner: bool = True) -> list[tuple[int, int]]:
+    """The full-width numbers written among half-width ones.
+
+    The numbers of the text, in order, fall into runs of full-width ones. A run is mixed
+    when a number of it mixes the two widths (２０07), when half-width numbers stand close on
+    both sides of it (1…2…３…４…8, a list), or when it holds one or two numbers and a
+    half-width number stands close to it (2017年３月10日). A long run with half-width
+    numbers only on one side, or far off, is a part of the text written in full-width
+    throughout (an old transcription under a web page's half-width dateline), house style.
+    With the roles swapped (``inner`` off) it finds the half-width numbers written among
+    full-width ones.
+    """
+    numbers = sorted([(s, e, True) for s, e in full] + [(s, e, False) for s, e in half])
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(numbers):
+        if not numbers[i][2]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1][2]:
+            j += 1
+        run = [(s, e) for s, e, _ in numbers[i : j + 1]]
+        # Close means in the same paragraph too: a dateline above the text is not beside it.
+        before = (i > 0 and run[0][0] - numbers[i - 1][1] <= _NEAR
+                  and "\n" not in text[numbers[i - 1][1] : run[0][0]])
+        after = (j + 1 < len(numbers) and numbers[j + 1][0] - run[-1][1] <= _NEAR
+                 and "\n" not in text[run[-1][1] : numbers[j + 1][0]])
+        if ((before and after) or (len(run) <= _FEW and (before or after))
+                or (inner and any(_HALF_DIGIT.search(text, s, e) for s, e in run))):
+            found.extend(run)
+        i = j + 1
+    return found
 
 
 def _in_chinese_numeral(text: str, start: int, end: int) -> bool:

@@ -14,6 +14,8 @@ from doclint.rules.numbers.verdict import disagree, related
 # Rates are printed to 0.1 and computed from unrounded values; 0.05 points more is
 # allowed beyond what the printed precision of the operands explains.
 _SLACK_POINTS = 0.05
+# The lowest price level, relative to the start, that real growth is allowed to assume.
+_DEFLATION = 0.95
 
 
 class GrowthRate(Rule):
@@ -21,7 +23,9 @@ class GrowthRate(Rule):
 
     增长率按 (B ÷ A − 1) 核对，A 未写出时取 B − d。“增长3.2倍”指终点为起点的 4.2 倍。
     以下情况不检查：句中有“按可比价格”“实际增长”“同口径”“剔除”等字样（增速不是两个
-    名义数的比）；地区生产总值、增加值、产值等按惯例以可比价计算增速的指标。起止都是
+    名义数的比）。地区生产总值、增加值、产值、人均收入等按惯例以可比价计算增速的指标，
+    实际增速低于名义增速是正常的，只有所述增速高出名义数值在价格下降 5% 时所能允许的
+    范围才报告。起止都是
     百分比时（“由52.23%提高到58.08%”），“提高X%”可以指相对增幅，也可以被误写为百分点，
     两种读法都对不上才报告。
     """
@@ -53,7 +57,7 @@ class GrowthRate(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for change in doc.facts(NumberLinks).changes:
-            if change.rate is None or change.basis or change.real:
+            if change.rate is None or change.basis:
                 continue
             finding = self._check(change, change.rate)
             if finding is not None:
@@ -75,6 +79,10 @@ class GrowthRate(Rule):
         stated = rate.interval()
         if rate.kind == TIMES:
             stated = stated.scale(100.0)
+        if change.real:
+            # Growth in real terms is below the nominal one unless prices fell: only a rate
+            # above what the nominal values allow with prices down 5% is wrong either way.
+            growth = Interval(-100.0, (100.0 + growth.hi) / _DEFLATION - 100.0)
         verdict = disagree(growth, stated, _SLACK_POINTS)
         if verdict is None:
             return None

@@ -9,20 +9,27 @@ from doclint.core import Category, Document, Example, Examples, Finding, Message
 from doclint.core.diagnostic import SUGGESTION
 from doclint.rules.numbers.lexicon import BOUNDED_RATES, alternation
 from doclint.rules.numbers.passages import clause_start
-from doclint.rules.numbers.quantities import BARE, Quantities
+from doclint.rules.numbers.quantities import BARE, PERCENT, Quantities, Quantity
 
-# Rates printed in per cent; 容积率 (2.5), 汇率 (6.8) and 功率 are not, so a bare 率 is not
-# enough.
-_PERCENT_RATES = ("增长率", "失业率", "税率", "利率", "贡献率", "完成率", "使用率", "发生率",
-                  "占有率", "转化率", "出栏率", "增速", "增幅")
+# Rates printed in per cent. Any word ending in 率 is one, except these: 容积率 (2.5), 汇率
+# (6.8), 功率 and the like are not percentages, and 出生率, 死亡率, 自然增长率 are per mille.
+_NOT_PERCENT_RATES = re.compile(
+    r"(?:容积|汇|功|频|效|速|倍|市盈|市净|概|出生|死亡|自然增长|生育|周转|分辨|码|帧|圆周|"
+    r"转化效|兑换|换算|折算)率$")
+_NAMED_RATES = ("增长率", "增速", "增幅", "涨幅", "升幅", "降幅", "跌幅", "占比", "比重", "比例",
+                "份额")
+_VERB = r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|超|突破|逾|仅为|只有|已达|保持在|稳定在|提高到|提升到|不到|不足)"
 # What comes right before a number that can only be a percentage. 增加/提高 are absent:
-# 增加50 may count people, 提高2 may be points.
+# 增加50 may count people, 提高2 may be points (a list whose other items carry % settles it).
 _RATE_CONTEXT = re.compile(
     r"(?:"
-    r"(?:增长|下降|递增|递减|增幅|增速|降幅|回落|下滑)(?:了|为|达到|达|约|近|超过|保持在)?"
-    r"|占[^，,；;。！？\d]{1,20}?(?:的)?(?:比重|比例)?(?:为|达到|达|约|近|超过)?"
-    rf"|(?:{alternation(BOUNDED_RATES + _PERCENT_RATES)})(?:要|将|力争|已)?"
-    r"(?:为|达到|达|保持在|稳定在|提高到|提升到|超过|约)"
+    r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌)(?:了|分别)?" + _VERB + r"?"
+    # 占全县财政收入的60, 占62, 占比达30, 占全省比重超50: a share. 由/较/提高 … in between
+    # make the number a change of the share (占比较上年提高2), not the share.
+    r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较]{1,20}?(?:的)?(?:比重|比例|份额)?)?)(?:分别)?"
+    + _VERB + r"?"
+    rf"|(?P<rate>[\u4e00-\u9fff]{{0,8}}率|{alternation(_NAMED_RATES + BOUNDED_RATES)})"
+    r"(?:分别)?(?:要|将|力争|已|平均|年均)?" + _VERB + r"?"
     r")$"
 )
 _PERCENT_SIGNS = frozenset("%％‰")
@@ -30,27 +37,33 @@ _ENDS_NUMBER = frozenset("，,。；;）)\n！？、")
 # 6。9％, 37，1％: a decimal point damaged into a comma or a full stop (OCR, typing), with
 # the % after the decimals. The number is damaged, not missing its %.
 _DAMAGED_DECIMAL = re.compile(r"[，,。．、][ 　]?[0-9０-９]{1,3}[%％‰]")
-# 占用, 占地面积, 占据: not a share.
-_NOT_SHARE = re.compile(r"占(?:用|地(?!区)|据|领|有(?!率))")
+# 占用, 占地面积, 占据: not a share; 占比较上年提高2: a change of the share, maybe in points.
+_NOT_SHARE = re.compile(r"占(?:用|地(?!区)|据|领|有(?!率))|(?:提高|提升|增加(?!值)|下降|降低|减少|上升"
+                        r"|回落|扩大|缩小|变化|变动)")
+# Before a list whose other items carry %, a change of any kind is in per cent:
+# 标准分别提高9.97和14.1%.
+_LIST_CHANGE = re.compile(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到)?$")
 # 增速回落1.2, 失业率下降0.3: a change of a rate may be in points as well as per cent.
-_CHANGE_VERB = re.compile(r"^(?:增长|下降|递增|递减|回落|下滑)")
-_RATE_SUBJECT = re.compile(r"率|比重|增速|增幅|降幅|占比|份额|比例")
+_RATE_SUBJECT = re.compile(r"(?<!按年)(?<!折年)率|比重|增速|增幅|降幅|占比|份额|比例")
 # 排名下降3, 位次提升2: ranks, not rates.
 _RANK = re.compile(r"排名|名次|位次|排位|位居")
 _TRAILERS = ("以上", "左右", "以下", "多")
-_CONTEXT_LAST = frozenset("长降增幅速落滑了为到达约近过在的重例")
-_LOOKBACK = 24
+# How the items of a list are joined: 5.1%、6.2%和7.3%.
+_LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
+_LOOKBACK = 28
 
 
 class MissingPercentSign(Rule):
-    """百分数漏写了“%”：“同比增长35；”“占全县财政收入的60以上”“年均递增11”。
+    """百分数漏写了“%”：“同比增长35；”“占全县财政收入的60以上”“分别增长5.1%、6.2、7.3%”。
 
-    数字前是“增长”“下降”“递增”“增幅”“占…的”或“覆盖率达到”之类只能接百分数的说法，
-    数字后直接是标点（可隔“以上”“左右”），就是漏了百分号。“增长3倍”“提高2个百分点”
-    “增加50人”都有单位，不报；“增加”“提高”后的裸数可能是人数或百分点，也不报。
-    “增长6。9％”“增长37，1％”是小数点被录成了逗号或句号，百分号还在，不是漏写，不报；
+    数字前是“增长”“下降”“递增”“增幅”“占…的”“占比”或“覆盖率达到”之类只能接百分数的说法，
+    数字后直接是标点（可隔“以上”“左右”），就是漏了百分号。并列的几个数（“分别增长5.1%、
+    6.2和7.3%”）中别的数带“%”而这个数没有，也是漏写；几个数都没有“%”时，看第一个数前
+    的说法。“增长3倍”“提高2个百分点”“增加50人”都有单位，不报；并列的数共用末项的单位
+    （“分别下降1、2个百分点”）也不报；“增加”“提高”后的裸数可能是人数或百分点，单独出现
+    时不报。“增长6。9％”“增长37，1％”是小数点被录成了逗号或句号，百分号还在，不是漏写；
     “占地面积达到50”“排名下降3”也不是百分数；比率的变化（“增速回落1.2”“失业率下降0.3”）
-    可能缺的是“个百分点”，不报。
+    可能缺的是“个百分点”，不报。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。
     """
 
@@ -66,11 +79,14 @@ class MissingPercentSign(Rule):
         bad=(Example("全部工业实现增加值7.6亿元，同比增长35；规模以上工业增加值同比增长40。",
                      fixed="全部工业实现增加值7.6亿元，同比增长35%；规模以上工业增加值同比增长40%。"),
              Example("全部工业完成税收9000万元，占全县财政收入的60以上。",
-                     fixed="全部工业完成税收9000万元，占全县财政收入的60%以上。")),
+                     fixed="全部工业完成税收9000万元，占全县财政收入的60%以上。"),
+             Example("三项支出分别增长4.4%、8.1和4.7%。",
+                     fixed="三项支出分别增长4.4%、8.1%和4.7%。")),
         good=(
             "全部工业实现增加值7.6亿元，同比增长35%。",
             "出口额增长3.2倍，服务业比重提高2个百分点。",
             "全年新增就业增加50人，入园企业达到30家。",
+            "两项指标分别下降1、2个百分点。",
         ),
     )
     basis = "GB/T 15835—2011 百分数带“%”"
@@ -81,28 +97,108 @@ class MissingPercentSign(Rule):
         sign = "％" if text.count("％") > text.count("%") else "%"
         title = Message(f"补上“{sign}”", f"Add “{sign}”")
         starts = quantities.starts
-        candidates = [i for i, s in enumerate(starts) if s and text[s - 1] in _CONTEXT_LAST]
-        for index in candidates:
-            start = starts[index]
-            if not _bare_end(text, quantities.ends[index]):
-                continue
-            context = _RATE_CONTEXT.search(text, max(0, start - _LOOKBACK), start)
-            if context is None or _NOT_SHARE.match(context.group()) or _RANK.search(
-                    text, max(0, context.start() - 6), context.end()):
-                continue
-            if _DAMAGED_DECIMAL.match(text, quantities.ends[index]):
-                continue
-            if _CHANGE_VERB.match(context.group()) and _RATE_SUBJECT.search(
-                    text, clause_start(text, context.start(), max(0, context.start() - 30)),
-                    context.start()):
+        for index, start in enumerate(starts):
+            if not start or not "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "、":
                 continue
             quantity = quantities.run(index)
-            if quantity is None or quantity.kind != BARE or quantity.ranged or quantity.ordinal:
+            if (quantity is None or quantity.kind != BARE or quantity.unit_text or quantity.ranged
+                    or quantity.ordinal):
+                continue  # 增长了约1万亿: a magnitude makes it an amount, whatever its unit
+            if _damaged_decimal(text, quantity):
                 continue
-            span = Span(quantity.start, quantity.end)
-            yield self.report(span, context=context.group()[-10:], number=quantity.text,
+            context = _missing(text, quantities, index, quantity)
+            if context is None:
+                continue
+            yield self.report(Span(quantity.start, quantity.end), context=context[-10:],
+                              number=quantity.text,
                               fix=self.replace(Span(quantity.end, quantity.end), sign, title,
                                                SUGGESTION))
+
+
+def _missing(text: str, quantities: Quantities, index: int, quantity: Quantity) -> str | None:
+    """The words that make the bare ``quantity`` a percentage, or None when nothing does."""
+    items = _list_around(text, quantities, index)
+    if len(items) > 1:
+        kinds = {q.kind for q in items}
+        if not kinds <= {BARE, PERCENT}:
+            return None  # 1、2个百分点: the last item's unit is shared
+        position = next(i for i, q in enumerate(items) if q.start == quantity.start)
+        if PERCENT in kinds and any(q.kind == PERCENT for q in items[:position]):
+            # 分别增长5.1%、6.2和7.3%: the items before it carry %.
+            return text[items[position - 1].start : quantity.start]
+        if not _bare_end(text, items[-1].end) and PERCENT not in kinds:
+            return None
+        context = _rate_context(text, items[0].start)
+        if context is None and PERCENT in kinds:
+            context = _LIST_CHANGE.search(text, max(0, items[0].start - 6), items[0].start)
+        if context is None:
+            return None
+        # A change verb before a list with % items is settled by them (not points).
+        if PERCENT not in kinds and _change_of_rate(text, context):
+            return None
+        return context.group() if position == 0 else context.group() + "…"
+    if not _bare_end(text, quantity.end):
+        return None
+    context = _rate_context(text, quantity.start)
+    if context is None or _change_of_rate(text, context):
+        return None
+    return context.group()
+
+
+def _damaged_decimal(text: str, quantity: Quantity) -> bool:
+    """6。9％, 37，1％: the decimal point damaged. 30、20%和10%, 分别占30、20% are lists."""
+    damaged = _DAMAGED_DECIMAL.match(text, quantity.end)
+    if damaged is None:
+        return False
+    if not damaged.group().startswith("、"):
+        return True
+    return (text.find("分别", max(0, quantity.start - 20), quantity.start) == -1
+            and text[damaged.end() : damaged.end() + 1] not in ("、", "和", "及"))
+
+
+def _rate_context(text: str, start: int) -> re.Match[str] | None:
+    context = _RATE_CONTEXT.search(text, max(0, start - _LOOKBACK), start)
+    if context is None:
+        return None
+    share = context.group("share")
+    if share and _NOT_SHARE.search(share):
+        return None
+    rate = context.group("rate")
+    if rate and _NOT_PERCENT_RATES.search(rate):
+        return None
+    if _RANK.search(text, max(0, context.start() - 6), context.end()):
+        return None
+    return context
+
+
+def _change_of_rate(text: str, context: re.Match[str]) -> bool:
+    """增速回落1.2, 失业率下降0.3: a change of a rate may be in points."""
+    if "change" not in context.re.groupindex or not context.group("change"):
+        return False
+    at = context.start("change")
+    return bool(_RATE_SUBJECT.search(text, clause_start(text, at, max(0, at - 30)), at))
+
+
+def _list_around(text: str, quantities: Quantities, index: int) -> list[Quantity]:
+    """The quantities listed with the one at ``index`` (5.1%、6.2和7.3%), itself included."""
+    own = quantities.run(index)
+    assert own is not None
+    items = [own]
+    i = index - 1
+    while i >= 0:
+        q = quantities.run(i)
+        if q is None or text[q.end : items[0].start] not in _LIST_JOINS:
+            break
+        items.insert(0, q)
+        i -= 1
+    i = index + 1
+    while i < len(quantities.starts):
+        q = quantities.run(i)
+        if q is None or text[items[-1].end : q.start] not in _LIST_JOINS:
+            break
+        items.append(q)
+        i += 1
+    return items
 
 
 def _bare_end(text: str, end: int) -> bool:

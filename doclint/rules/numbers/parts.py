@@ -28,7 +28,7 @@ from doclint.rules.numbers.passages import (
     sentence_bounds,
     years_in,
 )
-from doclint.rules.numbers.quantities import AMOUNT, PERCENT, Quantities, Quantity
+from doclint.rules.numbers.quantities import AMOUNT, BARE, PERCENT, Quantities, Quantity
 from doclint.rules.numbers.relations import Breakdown, Ratio, RatioPart, Share, Structure
 
 _SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是|约|仅为|只有)?$")
@@ -46,6 +46,8 @@ _RATIO_COLONS = (":", "：", "∶")
 # Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
 _SOME_MEMBERS = re.compile(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = re.compile(r"[%％]|分之")
+_OWN_SHARE = re.compile(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
+_COMMON_FRACTION = re.compile(r"(?<![百千万])分之|/")
 _DIGIT = re.compile(r"[0-9０-９]")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
@@ -181,18 +183,46 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
     c0 = clause_start(text, at, s0)
     c1 = clause_end(text, at, s1)
     after = quantities.within(at, c1)
-    if not after or after[0].kind != PERCENT:
-        return None
-    share = after[0]
-    whole = text[at + 1 : share.start]
-    name = label_of(_SHARE_TAIL.sub("", whole))
-    if not name or len(name) < 2 or _REFERENCE.search(name):
-        return None
+    share = _spaced_percent(text, after[0]) if after else None
+    if share is None or share.kind != PERCENT or _COMMON_FRACTION.search(share.text):
+        return None  # 占…的四分之三: a common fraction is a round figure, not a precision
+    whole = text[at + 1 : share.start].rstrip(" \u3000")
+    named = _SHARE_TAIL.sub("", whole)
+    name = label_of(named)
+    if named in ("", "比"):
+        # 其中工业投资19.3亿元，占8.0%: the whole is the total the 其中 list belongs to.
+        part = _part_before(text, quantities, at, c0, s0)
+        total = None if part is None else _listed_total(text, quantities, part, s0, passages)
+        if part is None or total is None or _has_own_share(text, total, part.start):
+            return None
+        return Share(part, total, share, "")
+    if len(name) < 2 or _REFERENCE.search(name):
+        return None  # 占全国的: a whole of another place, its value not stated
     part = _part_before(text, quantities, at, c0, s0)
     if part is None:
-        return None
+        return _named_share(text, quantities, at, c0, s0, name, whole, share, passages)
     total = _named_value(text, quantities, name, scope_of(whole), part, s0, at, passages)
+    if total is None:
+        total = _listed_total(text, quantities, part, s0, passages, name)
     return None if total is None else Share(part, total, share, name)
+
+
+def _has_own_share(text: str, total: Quantity, before: int) -> bool:
+    """``60岁及以上人口为126926人，占20.73%，其中65岁及以上…占14.60%``: a listed total that
+    states its own share of an unnamed whole sets the list's shares in a run of parallel shares
+    of that same whole, not shares of the total."""
+    return _OWN_SHARE.match(text, total.end, before) is not None
+
+
+def _spaced_percent(text: str, q: Quantity) -> Quantity:
+    """``4.6 %``: a per cent sign set off by a space (N303 reports the space) is still one."""
+    if q.kind != BARE or q.unit_text:
+        return q
+    sign = _SPACED_SIGN.match(text, q.end)
+    if sign is None:
+        return q
+    return q._replace(end=sign.end(), kind=PERCENT, unit="%", text=text[q.start : sign.end()],
+                      unit_text="%")
 
 
 def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -> Quantity | None:
@@ -209,6 +239,103 @@ def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -
             return values[-1] if values and values[-1].end == pos - 1 else None
         pos = prev
     return None
+
+
+def _listed_total(text: str, quantities: Quantities, part: Quantity, s0: int,
+                  passages: Passages, name: str = "") -> Quantity | None:
+    """The total of the ``其中`` list the part is listed in: 备案博物馆7046家，其中免费开放
+    6444家 (one sentence), or 有效量401.5万件。其中，高价值专利166.5万件 (the list opens the
+    next sentence of the same paragraph). A named whole (占移动电话用户的) must be that total.
+    """
+    at = text.rfind("其中", s0, part.start)
+    if at == -1:
+        return None
+    region = s0
+    if not text[s0:at].strip(" \u3000“\""):
+        region = previous_sentence_start(text, s0, s0, passages)
+        if region == s0:
+            return None
+    total = _total(text, quantities, region, at, part)
+    if total is None or total.start == part.start or total.approx == "below":
+        return None
+    if name:
+        # 全省移动电话用户总数…占移动电话用户的: the same whole (label_of drops the place).
+        # 出入境外国人…占入境外国人的: a narrower whole (only those entering), not the total.
+        c0 = clause_start(text, total.start, region)
+        label = _core(label_of(text[c0 : total.start]))
+        if not label or _core(name) != label:
+            return None
+    return total
+
+
+# Words that name the same whole: 总数, 总量 and 全部 add nothing to the indicator, GDP is
+# the 地区生产总值 of a region's own report.
+_CORE_AFFIXES = re.compile(r"^(?:全部|总)|(?:总数|总量|总额|总计|合计|总规模)$")
+_ALIASES = {"GDP": "地区生产总值", "国内生产总值": "地区生产总值", "生产总值": "地区生产总值"}
+# 由2024年的7473万元增加到2024年的9722万元: the level stated is the end of the change.
+_CHANGE_END = re.compile(r"(?:增加|增长|提高|上升|扩大|下降|减少|降低|发展|提升)(?:到|至)")
+_NAMED_WINDOW = 8000
+_SPACED_SIGN = re.compile(r"[ \u3000]{1,2}[%％]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def _core(label: str) -> str:
+    """The indicator a label names, for comparing two names of one whole."""
+    label = label.upper() if label.isascii() else label
+    label = _CORE_AFFIXES.sub("", _ALIASES.get(label, label))
+    return _ALIASES.get(label, label)
+
+
+def _named_share(text: str, quantities: Quantities, at: int, c0: int, s0: int, name: str,
+                 whole: str, share: Quantity, passages: Passages) -> Share | None:
+    """``2024年，财政收入占GDP的比重为4.6%``: the part and the whole are both named, with no
+    value, and their values are the ones the same article stated for that year before.
+
+    Read only when the share's sentence names one year and each name was given exactly one
+    value for that year (the end of a change counts, not its start), of the same place.
+    """
+    if _DIGIT.search(text, c0, at):
+        return None
+    part_name = label_of(text[c0:at])
+    years = {y.year for y in years_in(text, s0, at)}
+    if len(part_name) < 2 or len(years) != 1:
+        return None
+    (year,) = years
+    floor = max(passages.part_start(at), s0 - _NAMED_WINDOW)
+    part = _stated_value(text, quantities, part_name, scope_of(text[c0:at]), year, floor, s0)
+    total = _stated_value(text, quantities, name, scope_of(whole), year, floor, s0)
+    if part is None or total is None or not part.comparable(total):
+        return None
+    return Share(part, total, share, name)
+
+
+def _stated_value(text: str, quantities: Quantities, name: str, scope: str, year: int,
+                  floor: int, before: int) -> Quantity | None:
+    """The one value stated for ``name`` in ``year`` between ``floor`` and ``before``."""
+    core = _core(name)
+    if is_intensive(core):
+        return None
+    found: dict[float, Quantity] = {}
+    for q in quantities.within(floor, before):
+        if q.kind != AMOUNT or q.ranged or q.approx:
+            continue
+        m0, _ = sentence_bounds(text, q.start)
+        # The clause as written, a bracket inside it included: 由A(含B)增加到C.
+        c0 = max(m0, max(text.rfind(mark, m0, q.start) for mark in "，,；;：:") + 1)
+        head = _BRACKETED.sub("", text[c0 : q.start])
+        change = _CHANGE_END.search(head)
+        subject = head[: head.find("由")] if "由" in head else head
+        if "由" in head and not change:
+            continue  # the start of a change, not a level
+        if _core(label_of(subject)) != core or is_claim_clause(text, quantities, c0, q.end):
+            continue
+        if scope and scope_of(subject) != scope:
+            continue  # 全市…占GDP: the value must name that place too
+        stated = years_in(text, m0, q.start)
+        if not stated or stated[-1].year != year:
+            continue
+        found.setdefault(q.base, q)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named_value(text: str, quantities: Quantities, name: str, scope: str, part: Quantity,
@@ -230,7 +357,7 @@ def _named_value(text: str, quantities: Quantities, name: str, scope: str, part:
         c0 = clause_start(text, pos, m0)
         c1 = clause_end(text, pos, pos + SENTENCE_WINDOW)
         values = [q for q in quantities.within(pos, c1) if q.comparable(part)]
-        if values and label_of(text[c0 : values[0].start]) == name:
+        if values and _core(label_of(text[c0 : values[0].start])) == _core(name):
             total = values[0]
             total_years = {y.year for y in years_in(text, m0, total.start)}
             if (total.start != part.start and same_scope(scope, scope_of(text[c0:pos]))

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
-from doclint.rules.structure.model import Announcement, Block, Enumeration, Structure
+from doclint.rules.structure import siblings
+from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
 from doclint.rules.structure.numerals import han
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
+_PAREN_FIRST = regex.compile(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
+_PAREN_REACH = 200  # characters from one marked item to the next
+_BETWEEN = regex.compile(r"[\s\u3000。：:]")
+# The next items written in words rather than numbered (一是…。另外一点，…).
+_OTHER_ITEM = regex.compile(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
 
 
 class AnnouncedCount(Rule):
@@ -19,6 +27,13 @@ class AnnouncedCount(Rule):
     （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内的第一个编号（标题或
     一是、一要、第一）必须从一开始，取这一组编号实际到达的最大序号与预告的数目比较。
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
+
+    以“N点/N个××/N项××”结束的句子（“提出四点倡议。”“主要把握了以下三点：”），紧接着就是
+    第一项（一是、第一，、（一）、一、、1.）时也是预告。段中紧接的“（一）（二）…”各项相距
+    不远时照数；下一项在段中很远处时（长条目，或压平页面里的节号）数不清，不报。数量单位
+    （三个百分点、两个月）和序数（第三个方面）不是预告。
+    每一项都写作“一是”（“一是……，一是……”），或第一项之后用“另外一点”“其次”等文字接续时，
+    条目另有数法，不报；在同一段里说完的列表（第一，…；第二，…。）到段末为止。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -31,16 +46,18 @@ class AnnouncedCount(Rule):
                       "({delivered}).")
     examples = Examples(
         bad=("同志们：\n下面，我讲四个问题。\n一、统一思想\n要提高认识。\n二、突出重点\n要抓好项目。",
-             "要力求做到“三个突破”：\n一是项目建设有突破。\n二是园区建设有突破。"),
+             "要力求做到“三个突破”：\n一是项目建设有突破。\n二是园区建设有突破。",
+             "会议提出四点倡议。一是加强政策沟通。二是深化务实合作。三是促进人文交流。"),
         good=("下面，我讲两个问题。\n一、统一思想\n要提高认识。\n二、突出重点\n要抓好项目。",
-              "我们要牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。"),
+              "我们要牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。",
+              "会议提出三点倡议：一是加强政策沟通；二是深化务实合作；三是促进人文交流。"),
     )
     basis = "预告与实际条目数应一致"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
         for announcement in structure.announcements:
-            found = _delivered(structure, announcement)
+            found = _delivered(structure, announcement, doc.text)
             if found is None:
                 continue
             delivered, last_span, last_text = found
@@ -53,23 +70,60 @@ class AnnouncedCount(Rule):
                               last=last_text, related=(Related(last_span, note),))
 
 
-def _delivered(structure: Structure, announcement: Announcement) -> tuple[int, Span, str] | None:
+def _delivered(structure: Structure, announcement: Announcement,
+               text: str) -> tuple[int, Span, str] | None:
     """How far the numbering after the announcement goes: (highest number, its span, its text)."""
     blocks = structure.blocks
     origin = blocks[announcement.block]
+    if announcement.closing:
+        inline = _inline_markers(text, announcement, origin)
+        if inline is not None:
+            return inline
     heading = _first_heading(blocks, origin)
     item = _first_item(structure, announcement, origin)
     if item is not None and (heading is None or item.span.start < heading.span.start):
         if item.number != 1 or _announced_between(structure, announcement, item.span.start):
             return None  # the list answers a nearer announcement (以下四个方面：第一，…)
-        return _items_run(structure, item)
+        if announcement.closing and not _right_after(text, announcement, item.span.start):
+            return None  # the items right after it are of a form not counted here (（一）…)
+        return _items_run(structure, item, text)
     if heading is None or heading.heading is None or heading.heading.number != 1:
+        return None
+    if announcement.closing and not _right_after(text, announcement, heading.heading.marker.start):
         return None
     sequence = structure.sequences[heading.heading.sequence]
     members = [m for m in sequence.members if m >= heading.index]
     last = max(members, key=lambda m: _number(blocks[m]))
     marker = blocks[last].heading.marker  # type: ignore[union-attr]
     return _number(blocks[last]), marker, _text(blocks[last], marker)
+
+
+def _inline_markers(text: str, announcement: Announcement,
+                    origin: Block) -> tuple[int, Span, str] | None:
+    """Items marked ``（一）…；（二）…`` inside the announcing paragraph, right after it: how far
+    they run, each within a short reach of the one before. When the next number stands further
+    on in the paragraph (long items, or a flattened page's section markers), how far the list
+    goes is unknown: None."""
+    start = announcement.span.end
+    end = origin.span.end
+    first = _PAREN_FIRST.match(text, start, end)
+    if first is None:
+        return None
+    last = Span(first.start("m"), first.end("m"))
+    number = 1
+    while True:
+        found = siblings.MARKERS[Level.TWO](number + 1).search(text, last.end, end)
+        if found is None:
+            break  # the list ends here
+        if found.start() - last.end > _PAREN_REACH:
+            return None  # further on: items with long texts, or sections? unknown
+        number, last = number + 1, Span(found.start(), found.end())
+    return number, last, text[last.start : last.end]
+
+
+def _right_after(text: str, announcement: Announcement, start: int) -> bool:
+    """Only the sentence's end and white space stand between the announcement and ``start``."""
+    return not _BETWEEN.sub("", text[announcement.span.end : start])
 
 
 def _announced_between(structure: Structure, announcement: Announcement, end: int) -> bool:
@@ -101,9 +155,12 @@ def _first_item(structure: Structure, announcement: Announcement,
     return None
 
 
-def _items_run(structure: Structure, first: Enumeration) -> tuple[int, Span, str]:
+def _items_run(structure: Structure, first: Enumeration,
+               text: str) -> tuple[int, Span, str] | None:
     """The run of same-style items that ``first`` opens: in its paragraph, then paragraph-opening
-    items of the following paragraphs. Gaps do not end it (T203 reports them)."""
+    items of the following paragraphs. Gaps do not end it (T203 reports them). None when the
+    items are counted some other way: every one written ``一是`` (``一是…；一是…``, an older
+    style), or a lone first item followed by ``另外一点`` or ``其次``."""
     blocks = structure.blocks
     stop = next((b.index for b in blocks[first.block + 1 :] if b.heading is not None), len(blocks))
     run = [first]
@@ -113,11 +170,17 @@ def _items_run(structure: Structure, first: Enumeration) -> tuple[int, Span, str
         if item.block >= stop or blocks[item.block].article != blocks[first.block].article:
             break
         same_paragraph = item.block == run[-1].block and not first.lead
+        if not same_paragraph and len(run) > 1 and not first.lead:
+            break  # a list told inside its paragraph (第一，…；第二，…。) ends with it
         if item.number > run[-1].number and (same_paragraph or item.lead):
             run.append(item)
+        elif item.number == 1 and item.block == first.block and len(run) == 1:
+            return None  # 一是…，一是…: each item written as the first
         elif item.number == 1 and (item.lead or not first.lead):
             break
     last = run[-1]
+    if len(run) == 1 and _OTHER_ITEM.search(text, first.span.end, blocks[first.block].span.end):
+        return None
     return last.number, last.span, _text(blocks[last.block], last.span)
 
 

@@ -30,6 +30,7 @@ from doclint.rules.structure.endings import (
     dangles,
     ends_sentence,
     is_prose,
+    split_across,
     tail,
 )
 from doclint.rules.structure.layout import Layout
@@ -45,15 +46,26 @@ _BARE_CLOSE = frozenset("]］")
 # A line of nothing but question marks: characters a converter could not decode (``？``).
 _DEBRIS = regex.compile(r"^[?？\s\u3000]+$")
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
+_MIN_PIECE = 6          # Chinese characters of a sentence's first half set apart by a break
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+# Units and measure words after a figure; those that open no word go without a following check
+# (``个人``, ``人民``, ``年度`` open words: they count before punctuation only).
+_BARE_UNITS = frozenset("%％‰倍岁亩吨辆座项余")
+_UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号")
 
 
 class BrokenLine(Rule):
     """句子中间被硬换行断开：上一行没有结束句子，下一行是它的后半截。
 
-    三种情形：下一行以逗号、句号、后引号、后括号或“的”等不能出现在行首的字符开头（网页超链接处
-    留下的换行：“…所作的⏎政府工作报告⏎。”）；上一行停在“的、和、在、《、，”等必须接续的字上；
-    上一行是至少 20 字、没有句末标点的正文，下一行紧接着（中间没有空行、没有新段落的缩进）又是
-    正文。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
+    几种情形：下一行以逗号、句号、后引号、后括号或“的”等不能出现在行首的字符开头（网页超链接处
+    留下的换行：“…所作的⏎政府工作报告⏎。”）；上一行停在“的、和、在、《、，”等必须接续的字上，
+    或停在数字上而下一行以它的单位开头（“593⏎人，”）；上一行是至少 20 字、没有句末标点的正文，
+    下一行紧接着（中间没有空行、没有新段落的缩进）又是正文。段落之间都隔着一个空行（或都首行
+    缩进）的文档里，一段像其他段落一样开头、紧接的下一行既没隔空行也没缩进并结束了句子，下一段
+    又照常分开时，这两行是断开的一段：上一行有 6 个汉字即报（标题前后空行更多、不缩进，表格各行
+    连续排列，都不算）。一段停在词的中间、下一段（隔着空行或缩进）的头一个字把这个词补全的
+    （“依法追究刑⏎⏎事责任”“……。前⏎　　年党中央”），是一句话被断成了两段，也在此报告（T301
+    不再报）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
@@ -99,7 +111,7 @@ class BrokenLine(Rule):
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
-                                     soft_wraps):
+                                     soft_wraps, _one_paragraph(blocks, endings, previous, current)):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -125,7 +137,7 @@ class BrokenLine(Rule):
 
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
-                soft_wraps: bool) -> bool:
+                soft_wraps: bool, one_paragraph: bool = False) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
@@ -143,6 +155,9 @@ class BrokenLine(Rule):
         first = _opening(current)
         closing = first in CLOSING_START \
             or (first == "的" and not current.text.startswith("的确"))
+        if not closing and not ends_sentence(previous.text) and not lines.is_chrome(previous.text) \
+                and split_across(previous, current):
+            return True  # a word split over two paragraphs (…追究刑⏎⏎事责任): one sentence
         if not closing and (ends_sentence(previous.text) or new_paragraph
                             or current.text[0] in LIST_MARKS):
             return False
@@ -156,12 +171,42 @@ class BrokenLine(Rule):
             return current.kind is not Kind.TITLE
         if soft_wraps or current.line != previous.line + 1:
             return False
-        if dangles(previous.text):
+        if dangles(previous.text) or _number_and_unit(previous, current):
             return True
-        return joinable and not loose and current.kind is Kind.BODY \
-            and len(previous.text) >= _MIN_WRAPPED and is_prose(previous) \
-            and (first in _OPENING or first.isalnum()) \
-            and not closes_a_text(tail(previous.text))
+        if not joinable or current.kind is not Kind.BODY or not (first in _OPENING
+                                                                  or first.isalnum()) \
+                or closes_a_text(tail(previous.text)):
+            return False
+        if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
+            return True  # a paragraph's rest not set apart from it: any piece of a sentence
+        return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
+
+
+def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
+                   current: Block) -> bool:
+    """Where paragraphs are set apart (each by a blank line, or each by an indent), two lines
+    set apart as one paragraph are one: the first opens it as every paragraph opens (a title
+    stands apart by more blank lines, or without the indent), the second closes a sentence and
+    the next paragraph is set apart again (lines of a table run on)."""
+    if not ends_sentence(current.text):
+        return False
+    following = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
+    if endings.indented:
+        return endings.opens_paragraph(previous) and not endings.opens_paragraph(current) \
+            and (following is None or endings.opens_paragraph(following))
+    if not endings.spaced or previous.index == 0:
+        return False
+    before = blocks[previous.index - 1]
+    return previous.line == before.line + 2 and ends_sentence(before.text) \
+        and (following is None or following.line > current.line + 1)
+
+
+def _number_and_unit(previous: Block, current: Block) -> bool:
+    """A figure at the end of a line of text and its unit opening the next (``选派教师593⏎人，``)."""
+    return previous.text[-1] in _DIGITS and current.text[0] in _UNITS \
+        and (len(current.text) == 1 or not lines.is_han_char(current.text[1])
+             or current.text[0] in _BARE_UNITS) \
+        and lines.has_han(previous.text, _MIN_PIECE) and not closes_a_text(tail(previous.text))
 
 
 def _opening(block: Block) -> str:

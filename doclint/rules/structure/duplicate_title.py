@@ -1,4 +1,5 @@
-"""T101: a title line repeated by the line after it (beyond T601's exact repetition)."""
+"""T101: a title line repeated by the line after it (beyond T601's exact repetition), or the
+title again on a line of its own further on."""
 
 from __future__ import annotations
 
@@ -23,12 +24,15 @@ from doclint.core import (
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.rules.structure import lines
-from doclint.rules.structure.model import Block, Kind, Structure
+from doclint.rules.structure.model import Article, Block, Kind, Structure
 
 _SIMILAR = 0.85
+_TITLE_AGAIN_HAN = 6  # a shorter title (政府工作报告) is a page's running header
 # An attachment's label line names the attachment that follows: 附件：项目申报表 ⏎ 项目申报表.
 _ATTACHMENT = regex.compile(r"^附(?:件|表|录)")
 _TITLE_KINDS = (Kind.TITLE, Kind.LABEL, Kind.BYLINE)
+_NEW_HEAD = (Kind.BYLINE, Kind.DATELINE, Kind.SALUTATION)
+_CONTENTS = regex.compile(r"^[#\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
 
 
 class DuplicateTitle(Rule):
@@ -40,22 +44,29 @@ class DuplicateTitle(Rule):
     修复删除重复的那一行；只是相近（一行包含另一行，或相似度不低于 85%）时只报告。
     附件标签（“附件：××表”下一行是“××表”）和法规的修订记录（“2016年2月6日 《…的决定》
     第三次修订”）不是重复的标题。
+
+    篇目的标题（至少 6 个汉字）在后文单独成行再次出现——在署名、日期行之后，或插在后面
+    某段之前（抓取时页面断开处）——也报告。正文里紧挨日期的一行是落款（“××厅”加日期）或
+    签发的令之后所公布文本的标题；正文里标题下面接着署名、日期或称呼，是同题的另一篇讲话；
+    目录之后正文前再写一遍标题是书的体例：这些都不报。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
     code = "T101"
     name = "structure.duplicate-title"
     category = Category.TITLE_DUPLICATE
-    summary = Message("标题行紧接着重复出现。", "A title line is repeated by the next line.")
+    summary = Message("标题行重复出现。", "A title line is repeated.")
     message = Message("此行重复了第{line}行的标题（{how_zh}）。",
                       "This line repeats the title on line {line}: {how_en}.")
     fixable = True
     examples = Examples(
         bad=(Example("第四篇：在全县消防工作会议上的讲话\n在全县消防工作会议上的讲话\n同志们：",
                      fixed="第四篇：在全县消防工作会议上的讲话\n同志们："),
-             "第三篇：县长在全县水利工作会议上的讲话\n在全县水利工作会议上的讲话\n同志们："),
+             "第三篇：县长在全县水利工作会议上的讲话\n在全县水利工作会议上的讲话\n同志们：",
+             "在全县安全生产工作会议上的讲话\n（2024年3月6日）\n在全县安全生产工作会议上的讲话\n同志们："),
         good=("第四篇：在全县消防工作会议上的讲话\n同志们：",
-              "2024年政府工作报告\n——2024年1月8日在县第十八届人民代表大会第四次会议上"),
+              "2024年政府工作报告\n——2024年1月8日在县第十八届人民代表大会第四次会议上",
+              "某省教育厅\n关于做好暑期安全工作的通知\n各市教育局：\n请认真贯彻执行。\n某省教育厅\n2024年6月27日"),
     )
     basis = "抓取拼接造成的标题重复（domain-rules §6.2）"
 
@@ -70,6 +81,42 @@ class DuplicateTitle(Rule):
                 finding = self._compare(doc, previous, current)
                 if finding is not None:
                     yield finding
+        for article in structure.articles:
+            yield from self._title_again(doc, structure, article)
+
+    def _title_again(self, doc: Document, structure: Structure,
+                     article: Article) -> Iterator[Finding]:
+        """The article's title as a line of its own further on: after the byline and dateline,
+        or before a later paragraph (a scraped page break). A line right after another copy is
+        the adjacent repeat above (or T601's)."""
+        blocks = structure.blocks
+        titles = [*article.titles, *([article.marker] if article.marker is not None else [])]
+        first: dict[str, Block] = {}
+        for index in sorted(titles):
+            key = lines.title_key(blocks[index].text)
+            if lines.han_count(key) >= _TITLE_AGAIN_HAN:
+                first.setdefault(key, blocks[index])
+        if not first:
+            return
+        last_seen = {key: block.index for key, block in first.items()}
+        longest = 2 * max(len(block.text) for block in first.values()) + 10
+        for block in blocks[article.start : article.end]:
+            if block.is_prose or len(block.text) > longest:
+                continue  # no title line: a paragraph
+            key = lines.title_key(block.text)
+            earlier = first.get(key)
+            if earlier is None or block.index <= earlier.index:
+                continue
+            adjacent = block.index - last_seen[key] == 1
+            last_seen[key] = block.index
+            if adjacent or block.heading is not None \
+                    or _signed(structure, article, block) \
+                    or _after_contents(structure, article, block):
+                continue
+            note = Message("首次出现", "first occurrence")
+            yield self.report(block.span, line=earlier.line, how_zh="相隔数行再次出现",
+                              how_en="the same title again further on",
+                              related=(Related(earlier.span, note),))
 
     def _compare(self, doc: Document, previous: Block, current: Block) -> Finding | None:
         if lines.key(previous.text) == lines.key(current.text):
@@ -101,6 +148,25 @@ class DuplicateTitle(Rule):
             return None
         return self.report(current.span, line=previous.line, how_zh=how[0], how_en=how[1],
                            related=related)
+
+
+def _signed(structure: Structure, article: Article, block: Block) -> bool:
+    """In the body, a line beside a date is a signature (``河北省教育厅`` over its date, the
+    issuing body named again) or the title of a text published under a signed order (a 令
+    signed and dated, then the 办法 it publishes); a title over a byline or a salutation opens
+    another speech of the same title: no repeat."""
+    if block.index <= article.body_start:
+        return False
+    blocks = structure.blocks
+    before = blocks[block.index - 1]
+    after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    return before.kind is Kind.DATELINE or (after is not None and after.kind in _NEW_HEAD)
+
+
+def _after_contents(structure: Structure, article: Article, block: Block) -> bool:
+    """A table of contents before the repeat: a book's title page, its contents (which may list
+    the title too), then the title over the text."""
+    return any(_CONTENTS.match(b.text) for b in structure.blocks[article.start : block.index])
 
 
 def _plain_heading(block: Block) -> bool:

@@ -4,8 +4,10 @@ how a document ends its lines (``doc.facts(LineEndings)``)."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -53,6 +55,102 @@ def dangles(text: str) -> bool:
     return bool(_DANGLING_END.search(text))
 
 
+_WORD_WINDOW = 12
+
+
+@functools.cache
+def _segmenter() -> Any:
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - rjieba is a dependency
+        return None
+    return rjieba
+
+
+# Words that open what follows them, never end a sentence: modal verbs, conjunctions,
+# prepositions, adverbs and verbs that take an object (``…应当``, ``…而且``, ``…关于``, ``…加快``).
+_OPENING_WORDS = frozenset(
+    "应当 应该 可以 能够 必须 不得 不能 不再 而且 并且 以及 或者 还是 就是 也是 关于 对于 按照 依照"
+    " 根据 通过 为了 进一步 导致 包括 作为 成为 进行 以便 由于 因为 所以 如果 虽然 但是 不仅 不但"
+    " 加快 围绕 聚焦 纳入 确保 针对 切实 不断 大力 着力 积极 坚决 认真".split()
+)
+# Single characters that make no word with a single character after them (是|实, 就|能) but a
+# pronoun (就是|我 ends a sentence).
+_FUNCTION_CHARS = frozenset("是就在对把被将和与及或也都还又才要能会向从于以为")
+_PRONOUNS = frozenset("我你他她它")
+_PARTICLES = frozenset("了吧呢啊吗么嘛呀")  # they end sentences
+_OPEN_WINDOW = 40
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
+
+
+def _unclosed(text: str) -> bool:
+    """The end of the text opens a title, a quotation or a bracket that it does not close."""
+    return any(text.rfind(opening) > text.rfind(closing) for opening, closing in _PAIRS)
+
+
+_CLAUSE_MARK = regex.compile(r"[，,。；;：:！？!?]")
+_EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it does not end one
+
+
+def stops_inside_a_word(text: str, document: str = "", following: str = "") -> bool:
+    """The text stops where no sentence ends: on a character that a segmenter leaves on its own
+    (``听取职``: 听取|职, ``实施情``: 实施|情), on a word that needs what
+    follows (``…的``, ``…应当``), inside a title or a quotation it opened (``…《杭州市``), or
+    on a word the document uses elsewhere and
+    never before a comma or a full stop. A sentence that is whole but lost its full stop stops
+    on a word that can end one (``…融合发展``, ``…起施行``)."""
+    if dangles(text) or _unclosed(text[-_OPEN_WINDOW:]):
+        return True
+    segmenter = _segmenter()
+    if segmenter is None:
+        return True
+    words = [w for w, _, _ in segmenter.tokenize(text[-_WORD_WINDOW:], mode="default", hmm=False)]
+    last = words[-1]
+    if len(last) == 1 and last not in _PARTICLES:
+        # after a longer word (听取|职), or closing a word with the next line's first character
+        # (对该路⏎⏎段进行: 路段): not a pair of unknown characters (工作专班: 专|班)
+        return lines.is_han_char(last) \
+            and (len(words) == 1 or len(words[-2]) > 1 or not lines.is_han_char(words[-2])
+                 or (words[-2] in _FUNCTION_CHARS and last not in _PRONOUNS)
+                 or _joins(text, following))
+    if last in _OPENING_WORDS:
+        return True
+    if not document or not lines.is_han_char(last[-1]):
+        return False
+    uses = ended = 0
+    for found in regex.finditer(regex.escape(last), document):
+        uses += 1
+        ended += bool(_CLAUSE_MARK.match(document, found.end()))
+        if ended:
+            return False
+    return uses > _EVIDENCE  # this use and another
+
+
+def _joins(text: str, following: str) -> bool:
+    """The last character of ``text`` and the first of ``following`` make one word."""
+    if not following or not lines.is_han_char(following[0]):
+        return False
+    segmenter = _segmenter()
+    joined = text[-_WORD_WINDOW:] + following[:_WORD_WINDOW]
+    cut = len(text[-_WORD_WINDOW:])
+    return any(first < cut < last for _, first, last
+               in segmenter.tokenize(joined, mode="default", hmm=False))
+
+
+def split_across(previous: Block, current: Block) -> bool:
+    """A paragraph stops inside a word that the next paragraph finishes (``依法追究刑⏎⏎事责任``,
+    ``…。前⏎　　年党中央``): one sentence split in two paragraphs, a broken line (T401), not a
+    truncation."""
+    text, following = previous.text, current.text
+    if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) \
+            or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
+            or closes_a_text(tail(text)) or _segmenter() is None:
+        return False
+    words = [w for w, _, _ in _segmenter().tokenize(text[-_WORD_WINDOW:], mode="default",
+                                                     hmm=False)]
+    return len(words[-1]) == 1 and _joins(text, following)
+
+
 def last_clause_start(text: str) -> int:
     """Offset of the last clause (after the last punctuation) of ``text``."""
     match = _LAST_CLAUSE.search(text)
@@ -74,9 +172,9 @@ _LABEL_END = regex.compile(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]
 _LABEL_START = regex.compile(r"^(?P<key>\p{Han}{2,8})[：:][^，,。；;！？]*$")
 _DOCUMENT_NUMBER_END = regex.compile(r"[〔\[［【(（][\d０-９]{4}[〕\]］】)）][\d０-９]{1,4}号$")
 _CLAUSE_KEY_END = ("是", "为", "要", "下", "括", "有", "即", "指", "于", "到", "出", "示", "讲")
-# A list or table item: 2.××申报书, （5）-7预算说明, 128××协会, ——第378页.
+# A list or table item: 2.××申报书, （5）-7预算说明, 128××协会, ——第378页 (not a date: 1994年…).
 _ITEM_START = regex.compile(
-    r"^(?:[\d０-９]{1,3}[.．、）)]?|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+    r"^(?:[\d０-９]{1,3}(?:[.．、）)]|(?![\d０-９年月日号]))|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
     r"|[A-Za-zＡ-Ｚ][.．、]|[―—－\-─]+|[●■◆★·•])"
 )
 _PAGE = regex.compile(r"第[\d０-９]{1,4}页$")
@@ -150,6 +248,7 @@ class LineEndings:
     indented: bool
     indents: tuple[int, ...]
     markdown: bool = False
+    spaced: bool = False
 
     @classmethod
     def from_document(cls, doc: Document) -> LineEndings:
@@ -158,7 +257,7 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
-                   indents, markdown)
+                   indents, markdown, _blank_separated(blocks))
 
     def opens_paragraph(self, block: Block) -> bool:
         return self.indented and self.indents[block.index] > 0
@@ -193,6 +292,24 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
         if not (wrapped and article in closes_after_open):
             loose.add(article)
     return loose
+
+
+_SPACED_SHARE = 0.95
+_SPACED_MIN = 8
+
+
+def _blank_separated(blocks: list[Block]) -> bool:
+    """Almost every paragraph that ends a sentence is followed by a blank line."""
+    pairs = spaced = 0
+    for previous, current in zip(blocks, blocks[1:], strict=False):
+        if _running(previous) and _running(current) and ends_sentence(previous.text):
+            pairs += 1
+            spaced += current.line > previous.line + 1
+    return pairs >= _SPACED_MIN and spaced >= _SPACED_SHARE * pairs
+
+
+def _running(block: Block) -> bool:
+    return block.kind is Kind.BODY or (block.heading is not None and block.heading.inline)
 
 
 def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:

@@ -40,12 +40,32 @@ _SHOUXIAN_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 # a colon, or when a paragraph opens by restating it (“三个着力”。一是…); elsewhere “四个全面”
 # and “两个确立” are slogans, not announcements.
 _ANNOUNCE = regex.compile(
-    rf"""(?:讲|谈|提|说)(?:以下)?(?P<spoken>{_COUNT})(?:个|点|条|项)(?:方面的?)?
+    rf"""(?:讲|谈|提|说)(?:以下|下面|如下)?(?P<spoken>{_COUNT})(?:个|点|条|项)(?:方面的?)?
          (?:问题|意见|看法|体会|想法|要求|建议|希望|方面)
         |以下(?P<listed>{_COUNT})(?:个|项|点|条|大)?(?:方面|问题|重点|任务|工作|措施|领域)
     """,
     regex.X,
 )
+# A sentence that ends on a count (``提出四点建议。``, ``主要把握了以下三点：``, ``有三个问题很
+#值得深思。``) announces when the first item follows right after it: its next characters are
+# ``一是``, ``第一，``, ``（一）``, ``一、``, ``1.`` … A count inside a longer number (二十三个), an
+# ordinal (第三个方面) and a unit of measure (三个百分点, 两个月) announce nothing.
+_CLOSING = regex.compile(
+    rf"""(?<![一二三四五六七八九十百千万两几第每这那])(?P<n>{_COUNT})
+         (?:个|点|条|项|大|方面)(?!百分|月|小时|工作日|季度|年度|批次|多)
+         [^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}}[。：:]
+         (?=(?:[ \t\u3000]*(?:\r\n?|\n)){{0,8}}[ \t\u3000]*
+            (?:一是|一要|第一点?[，,：:、]|首先[，,：:]|[（(]一[）)]|一、|1[.．、](?![0-9])|[（(]1[）)]|①))
+    """,
+    regex.X,
+)
+# Another count in the clause makes the announcement ambiguous; a quoted slogan (“四个全面”)
+# does not.
+_COUNT_WORD = regex.compile(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
+# ``讲几点体会``, ``提若干意见``: an indefinite count announces no number, and another count in
+# its clause (``学习十九大精神讲几点体会``) is not what it announces.
+_INDEFINITE = regex.compile(r"几(?:个|点|条|项|方面)|若干")
+_CLAUSE_START = regex.compile(r"[。！？!?；;，,\n]")
 _QUOTED = regex.compile(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
 _QUOTED_LEAD = regex.compile(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
 _SENTENCE_START = regex.compile(r"[。！？!?；;]")
@@ -74,6 +94,22 @@ def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
         count = ordinal(match.group("spoken") or match.group("listed"))
         if count and count > 1:
             yield count, Span(match.start(), match.end())
+
+
+def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
+    """A sentence ending on a count with the first item right after it: the count and its span
+    (up to the sentence's end), over a whole document. A clause with two counts (``对这两个方面，
+    讲三点`` is fine, ``两个方面三点意见`` is not) is left alone: which one is announced?"""
+    for match in _CLOSING.finditer(text):
+        count = ordinal(match.group("n"))
+        if not count or count < 2:
+            continue
+        ends = _CLAUSE_START.finditer(text, max(0, match.start() - 200), match.start())
+        start = max((m.end() for m in ends), default=max(0, match.start() - 200))
+        if (len(_COUNT_WORD.findall(text, start, match.end())) != 1
+                or _INDEFINITE.search(text, start, match.end())):
+            continue
+        yield count, Span(match.start("n"), match.end() - 1)
 
 
 def quoted_count(text: str, base: int, block: int) -> Iterator[Announcement]:

@@ -14,12 +14,13 @@ class HeadingSequence(Rule):
     """同级标题的序号跳号、重号或倒序（`一、二、四、`，`（一）（二）（二）`，`1. 3.`）。
 
     层级按 GB/T 9704—2012 第 7.3.3 条：`一、` → `（一）` → `1.` → `（1）`，其下为 `①`；
-    法规的 `第N章`、`第N条` 全文连续编号。同级序号在上级标题之下从 1 重新开始；从 1 重新
+    法规的 `第N章`、`第N条` 全文连续编号；第一个 `第N条` 不是第一条的文档是在摘引条文
+（`根据条例规定：第三条…第五条…`），其中法规层级的序号不查。同级序号在上级标题之下从 1 重新开始；从 1 重新
     开始不报，同一上级下不从 1 开始（前面缺了几项）要报。嵌套的列表从 `一、` 重新编号后，
     外层列表接着原来的序号继续（`三、` … `一、二、三、四、` … `四、`）不报；缺的序号其实
     写在了别处——并入上一段（`…的义务。第六条　…`）、与上级标题同行（`第一章 总则 第一条…`）、
-    紧贴在上一个标题之后（`二、主动公开情况三、收到申请情况`）、或行首被读成小数（`3.1万亿元…`
-    是第 3 项）——不报；`第三十五 条` 中多出的空格不影响序号。目录之后、附件里、以及一个文件中
+    紧贴在上一个标题之后（`二、主动公开情况三、收到申请情况`）、行首被读成小数（`3.1万亿元…`
+    是第 3 项）、或在行首换了一种不属于任何层级的写法（`6【…】`、`三 保障措施`、`4）…`）——不报；`第三十五 条` 中多出的空格不影响序号。目录之后、附件里、以及一个文件中
     的每条新闻（以 `新华社北京3月8日电` 或带日期的标题开头）各自重新编号。
     """
 
@@ -42,10 +43,13 @@ class HeadingSequence(Rule):
         blocks = structure.blocks
         text = doc.text
         earlier: dict[tuple[int, Level], Heading] = {}  # last heading of each level so far
+        excerpts = _excerpts(structure)
         for sequence in sorted(structure.sequences, key=lambda q: q.members[0]):
             name = LEVEL_NAMES[sequence.level]
             previous: Heading | None = None
             article = blocks[sequence.members[0]].article
+            if sequence.level in _LEGAL and article in excerpts:
+                continue
             for member in sequence.members:
                 heading = blocks[member].heading
                 assert heading is not None
@@ -91,6 +95,22 @@ class HeadingSequence(Rule):
                 and _written_between(text, previous.marker.end, end, level, range(1, number)):
             return None  # a list restarted with its first items run into a line
         return problem
+
+
+def _excerpts(structure: Structure) -> set[int]:
+    """Articles that quote a law's articles rather than hold the law: their first 第N条 is not
+    第一条 (``根据条例规定：第三条　…第五条　…``). Chosen articles skip numbers by design."""
+    first: dict[int, int] = {}
+    for sequence in structure.sequences:
+        if sequence.level is Level.CLAUSE:
+            heading = structure.blocks[sequence.members[0]].heading
+            assert heading is not None
+            article = structure.blocks[sequence.members[0]].article
+            first[article] = min(first.get(article, heading.number), heading.number)
+    return {article for article, number in first.items() if number > 1}
+
+
+_LEGAL = (Level.PART, Level.CHAPTER, Level.SECTION, Level.CLAUSE)
 
 
 def _outer_start(structure: Structure, sequence: Sequence) -> int:

@@ -135,6 +135,9 @@ class Announcement:
     count: int
     span: Span
     block: int
+    # announced only by its place: a sentence ending on a count right before the first item
+    # (``提出四点建议。一是…``); that item must be the one counted
+    closing: bool = False
 
 
 class Opening(enum.Enum):

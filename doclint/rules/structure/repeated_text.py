@@ -74,7 +74,8 @@ class RepeatedText(Rule):
     多是抓取或复制时把一段又粘贴了一遍。讲话中有意重复的口号、排比和套话都很短，所以只比较
     去掉空白后至少 15 个汉字的句子；整段重复时报告整段，连续几句重复合并报告。离第一次出现
     较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话；法规里同一条内
-    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）。引文（引号内、
+    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）；同一段里一句（或几句）
+    紧接着原样再写一遍的，任何文本（法规也一样）都报告：没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
     新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复。整篇页面重复
     由 T603 报告；相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
@@ -191,10 +192,14 @@ class RepeatedText(Rule):
                 == clause[sentences[run.there[-1]].block.index]
         long = len(run.here) >= _MIN_SENTENCES \
             and sum(sentences[i].han for i in run.here) >= _MIN_RUN_HAN
+        # Sentences right after their twin in the same paragraph are pasted twice, in any text:
+        # no formula is written twice in a row.
+        doubled = run.there[-1] == run.here[0] - 1 \
+            and sentences[run.here[0]].block is sentences[run.there[-1]].block
         # One sentence far from its twin, or the same tail of two items of a list, is a
         # formula more often than a paste; a law repeats its formulas even within an article,
         # so there only a longer run near its twin counts.
-        if not (long and near) if clause is not None else not (near or long):
+        if not doubled and (not (long and near) if clause is not None else not (near or long)):
             return None
         note = Message("首次出现", "first occurrence")
         return self.report(here, self.sentence, line=sentences[run.there[0]].block.line,

@@ -270,6 +270,11 @@ def _find_enumerations(structure: Structure, text: str) -> None:
         block = prose_block(span)
         if block is not None:
             found.append(Announcement(count, span, block.index))
+    spoken = {a.span.end for a in found}
+    for count, span in enumerations.closing_counts(text):
+        block = prose_block(span)
+        if block is not None and not any(span.start < end <= span.end for end in spoken):
+            found.append(Announcement(count, span, block.index, closing=True))
     for block in blocks:
         text = block.text
         if (text[0] == "“" or "”" in text[-3:]) and block.is_prose:  # cheap test first

@@ -67,9 +67,24 @@ GLUED: dict[Level, Callable[[int], regex.Pattern[str]]] = {
 }
 
 
+# The sibling written at a line's start in a form that is no heading marker of any level
+# (``6【标题】``, ``六 主要任务``, ``4）加强监管``, ``三，强化保障``): the item is there, only
+# its number was written differently, which is no gap.
+_LINE_START = r"^[ \t\u3000]*(?:#{{1,6}}[ \t\u3000]*|[*-][ \t\u3000]+)?"
+_OTHER_FORM = r"(?:[ \t\u3000]*[【〔\[]|[）)]|[，,：:]|[ \t\u3000]+(?=\p{{Han}}))"
+OTHERWISE: dict[Level, Callable[[int], regex.Pattern[str]]] = {
+    Level.ONE: _pattern(_LINE_START + "{h}" + _OTHER_FORM),
+    Level.THREE: _pattern(_LINE_START + r"(?:{n}|{w})(?![0-9０-９])" + _OTHER_FORM),
+}
+
+
 def written(text: str, start: int, end: int, level: Level, number: int) -> regex.Match[str] | None:
-    """Where the marker of sibling ``number`` is written in ``text[start:end]``, if it is."""
-    return MARKERS[level](number).search(text, start, end)
+    """Where the marker of sibling ``number`` is written in ``text[start:end]``, if it is: as a
+    marker of its level, or at a line's start in a form no level uses."""
+    found = MARKERS[level](number).search(text, start, end)
+    if found is None and level in OTHERWISE:
+        found = OTHERWISE[level](number).search(text, start, end)
+    return found
 
 
 def glued_in_order(text: str, start: int, end: int, level: Level, numbers: range) -> bool:
@@ -91,7 +106,7 @@ def run_in_last(text: str, start: int, level: Level, number: int) -> int:
     二、乙　　三、丙`` holds 1 to 3); ``number`` when none does."""
     last = number
     while last < number + _RUN_IN_MAX:
-        found = written(text, start, len(text), level, last + 1)
+        found = MARKERS[level](last + 1).search(text, start)
         if found is None:
             break
         start, last = found.end(), last + 1

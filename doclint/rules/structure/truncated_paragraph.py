@@ -3,6 +3,7 @@ the end."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -29,6 +30,8 @@ from doclint.rules.structure.endings import (
     ends_sentence,
     is_prose,
     last_clause_start,
+    split_across,
+    stops_inside_a_word,
     tail,
 )
 from doclint.rules.structure.layout import Layout
@@ -69,7 +72,14 @@ class TruncatedParagraph(Rule):
     “抓好以下几个方面的工作”“现将有关情况答复”）引出后文，也不是截断；以句号、问号、叹号、分号、
     冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
     多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。
-    下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告。
+    一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）不是截断：段末须停在词的
+    中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
+    要接续的词上（“应当”“关于”“加快”），停在没有闭合的书名号、引号里，或停在本文档别处
+    从不带标点结尾的词上。各项都以标点结尾的一组编号条目（法规的“第N条”，以分号结尾的
+    “（一）……；”列举）中，一项停在汉字上，哪怕很短、没有逗号，也是截断（删除、废止的条目除外；
+    其他层级的编号须紧接着下一项）。
+    下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
+    但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），也是断行，由 T401 报告。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -99,20 +109,33 @@ class TruncatedParagraph(Rule):
         blocks = structure.blocks
         endings: LineEndings | None = None
         items: set[int] = set()
+        punctuated = _punctuated_runs(blocks)
         for block in blocks:
             if "\u3000\u3000" in block.text or "  " in block.text:
-                yield from self._inside(block)
-            if ends_sentence(block.text) or not cut_mid_sentence(block.text) \
-                    or not is_prose(block) or _continues(blocks, block):
+                yield from self._inside(block, doc.text)
+            if ends_sentence(block.text):
+                continue
+            # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
+            # of a list) is text, however short: stopping on a character, it was cut.
+            item = _cut_item(block, punctuated, blocks)
+            if not item and (not cut_mid_sentence(block.text) or not is_prose(block)) \
+                    or _continues(blocks, block):
+                continue
+            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            # a whole sentence that lost only its full stop is no cut
+            if not stops_inside_a_word(block.text, doc.text,
+                                       following.text if following is not None else ""):
                 continue
             if endings is None:
                 endings = doc.facts(LineEndings)
                 items = {e.block for e in structure.enumerations if e.lead}
             if block.article in endings.loose:
                 continue
-            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             what = _what_follows(endings, block, following)
-            if what is None or (what == "paragraph" and not _reads_as_paragraph(block, items)):
+            if what == "paragraph" and following is not None and split_across(block, following):
+                continue  # the next paragraph finishes the word: a broken line (T401)
+            if what is None or (what == "paragraph" and not item
+                                and not _reads_as_paragraph(block, items)):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
@@ -123,7 +146,7 @@ class TruncatedParagraph(Rule):
             yield self.report(Span(start, block.span.end), tail=block.text[-6:],
                               next_zh=_NEXT[what].zh, next_en=_NEXT[what].en, related=related)
 
-    def _inside(self, block: Block) -> Iterator[Finding]:
+    def _inside(self, block: Block, document: str) -> Iterator[Finding]:
         """A page flattened into one line keeps its paragraph breaks as indents (``……。　　下一段``);
         a paragraph cut mid-sentence leaves an indent after a clause without its end."""
         text = block.text
@@ -135,7 +158,8 @@ class TruncatedParagraph(Rule):
                 or len(piece) < len(before) - start  # the piece opens a paragraph
             plain = _BRACKETED.sub("", piece)
             if not _CUT_CLAUSE.search(plain) or _RUN_IN_HEAD.match(piece) \
-                    or closes_a_text(tail(piece)) or not lines.has_han(piece, 10):
+                    or closes_a_text(tail(piece)) or not lines.has_han(piece, 10) \
+                    or not stops_inside_a_word(piece, document, text[gap.end():]):
                 continue
             # A piece that opens a paragraph (after an indent) may be a title or a table's
             # cell (一个问题：解放思想，繁荣理论): only a long run of clauses is a cut sentence.
@@ -147,6 +171,43 @@ class TruncatedParagraph(Rule):
             following = Span(end + len(gap.group()), block.span.end)
             yield self.report(Span(start, end), tail=before[-6:], next_zh=note.zh,
                               next_en=note.en, related=(Related(following, note),))
+
+
+_RUN_MIN = 4  # items of a run that show how its items end
+_EMPTY_ITEM = regex.compile(r"(?:删除|删去|废止|略|空|保留)$")
+
+
+def _punctuated_runs(blocks: list[Block]) -> frozenset[int]:
+    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
+    at most one in ten end with sentence punctuation."""
+    total: Counter[int] = Counter()
+    open_ended: Counter[int] = Counter()
+    for block in blocks:
+        heading = block.heading
+        if heading is None or heading.sequence < 0:
+            continue
+        total[heading.sequence] += 1
+        open_ended[heading.sequence] += not ends_sentence(block.text)
+    return frozenset(run for run, count in total.items()
+                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
+
+
+def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
+    """An item of a punctuated run (see ``_punctuated_runs``) that stops on a Chinese character
+    after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
+    only an item when the next item follows at once; 第N条 is text by itself."""
+    heading = block.heading
+    if heading is None or heading.sequence not in punctuated \
+            or not lines.is_han_char(block.text[-1]):
+        return False
+    rest = block.text[heading.title_span.start - block.span.start :]
+    if not rest or _EMPTY_ITEM.search(rest) or closes_a_text(tail(rest)):
+        return False
+    if heading.level is Level.CLAUSE:
+        return True
+    following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    return following is not None and following.heading is not None \
+        and following.heading.sequence == heading.sequence
 
 
 def _piece_start(before: str) -> int:
@@ -173,7 +234,9 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         return False
     if block.heading is not None and block.heading.level is Level.CLAUSE:
         return True  # 第N条's text is the clause itself
-    return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text))
+    # a short line may be a title without its stop, unless it stops inside a word
+    return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
+        or stops_inside_a_word(block.text)
 
 
 def _what_follows(endings: LineEndings, block: Block, following: Block | None) -> str | None:

@@ -6,6 +6,7 @@ from doclint.rules.style.acronym_case import AcronymCase
 from doclint.rules.style.acronym_consistency import AcronymInconsistentCase
 from doclint.rules.style.entity_mix import EntityMix
 from doclint.rules.style.indentation import StrayIndentation
+from doclint.rules.style.mixed_forms import MixedForms
 from doclint.rules.style.spacing import SpaceInChineseText
 
 RULES: list[type] = [
@@ -14,4 +15,5 @@ RULES: list[type] = [
     AcronymCase,
     AcronymInconsistentCase,
     EntityMix,
+    MixedForms,
 ]

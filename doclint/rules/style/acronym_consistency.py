@@ -17,14 +17,14 @@ from doclint.core import (
     Severity,
 )
 from doclint.core.diagnostic import SUGGESTION
-from doclint.rules.style.acronyms import LatinWords, known_acronyms
+from doclint.rules.style.acronyms import LatinWords, lexicon
 
 
 class AcronymInconsistentCase(Rule):
     """同一文档中同一个外文缩写大小写不一致（`APP` 与 `App`、`NFC` 与 `Nfc`）。
 
     一份文档中的同一缩写应写法统一。以出现次数多的写法为准（一样多时以全大写为准），
-    标出其他写法的每一处。常用缩写（GDP、CPI……）的错误写法由 T503 报告，这里不重复。
+    标出其他写法的每一处。常用缩写（GDP、CPI……）的错误写法由 T503 报告，这里不重复；两种写法都对的（`APP` 与 `App`）仍要统一。
     只比较与中文相邻、至少有一种写法全大写的外文词。修复改为通行写法。
     """
 
@@ -48,11 +48,12 @@ class AcronymInconsistentCase(Rule):
     basis = "同一文档写法统一"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        acronyms = known_acronyms()
+        acronyms = lexicon()
         latin = doc.facts(LatinWords)
         spellings: dict[str, list[str]] = defaultdict(list)
         for form in latin.words:
-            if form.lower() not in acronyms:
+            known = acronyms.get(form.lower())
+            if known is None or form in known.accepted:  # T503 reports the wrong forms
                 spellings[form.lower()].append(form)
         for forms_seen in spellings.values():
             if len(forms_seen) < 2 or not any(f.isupper() for f in forms_seen):

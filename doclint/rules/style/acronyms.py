@@ -57,9 +57,33 @@ def _beside_chinese(text: str, start: int, end: int) -> bool:
     return bool(_CHINESE.match(before) or _CHINESE.match(after))
 
 
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    usual: str  # the usual form: GDP
+    accepted: frozenset[str]  # forms that are right too: App beside APP
+    strict: bool  # also an English word or a unit: reported only inside Chinese
+
+
 @functools.cache
-def known_acronyms() -> dict[str, str]:
-    """Upper-case acronyms from ``data/acronyms.txt``, keyed by their lower-case form."""
+def lexicon() -> dict[str, Acronym]:
+    """The acronyms of ``data/acronyms.txt``, keyed by their lower-case form."""
     source = importlib.resources.files("doclint.rules.style") / "data" / "acronyms.txt"
-    words = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
-    return {w.lower(): w for w in words if w and not w.startswith("#")}
+    entries: dict[str, Acronym] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        strict = fields[-1] == "*"
+        forms = [f for f in fields if f != "*"]
+        entries[forms[0].lower()] = Acronym(forms[0], frozenset(forms), strict)
+    return entries
+
+
+@functools.cache
+def figure_acronyms() -> regex.Pattern[str]:
+    """Acronyms with a figure in them (PM2.5, 5G, P2P), in any case, as whole tokens."""
+    keys = sorted((k for k in lexicon() if not k.isalpha()), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(k) for k in keys)
+    return regex.compile(
+        rf"(?<![A-Za-z0-9.@/\\_\-])(?i:{alternatives})(?![A-Za-z0-9@/\\_]|\.\d|-[a-z0-9])"
+    )

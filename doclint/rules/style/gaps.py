@@ -60,6 +60,13 @@ _TITLE_BEFORE = regex.compile(
     r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
 )
 _LOOKBEHIND = 12
+# An inline enumerator or a news lead set off from its text: "三是 加强宣传", "第二 要抓好",
+# "本报讯 今天上午". The writer separates a label, not the words of a sentence.
+_LEAD_BEFORE = regex.compile(
+    r"(?m)(?:^|(?<=[\s，。；：！？、]))"
+    r"(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|"
+    r"其[一二三四五六七八九十]|\p{Han}{0,6}讯)$"
+)
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
@@ -157,6 +164,8 @@ def is_separator(text: str, gap: Span) -> bool:
     if _DASH in _clause(text, gap, line_first, line_last):
         return True  # a subtitle: "——在某某会议上的讲话"
     if _TITLE_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start):
+        return True
+    if _LEAD_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start):
         return True
     if _ISSUER_BEFORE.search(text, max(line_first, gap.start - 4), gap.start) and (
         _ISSUERS_AFTER.match(text, gap.end, line_last)

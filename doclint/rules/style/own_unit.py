@@ -35,12 +35,27 @@ _SLOGANS = tuple(
     )
     for lead in ("建设", "构建", "打造", "创建", "争创", "“")
 )
-# "阿荣旗人民" is its people; "阿荣旗人民政府" is an institution anyone may name.
+# "阿荣旗人民" is its people; "阿荣旗人民政府" is an institution anyone may name. A speech names
+# its own congress ("在闸北区第十四届人民代表大会第三次会议上"), its own head ("…区人民政府区长"),
+# its own territory and laws ("杭州市行政区域内", "杭州市地方性法规").
 _OWN_AFTER = regex.compile(
-    r"(?:各族)?(?:人民(?![政法检代银医广出大警武团日公])|干部群众)|(?:发展)?史上|历史上"
+    r"(?:各族|广大|全体)?(?:人民(?![政法检代银医广出大警武团日公])|干部群众)|(?:发展)?史上|历史上"
+    r"|(?:第[一二三四五六七八九十百零〇\d]{1,4}届)?人民代表大会"
+    r"|人民政府(?:代)?[县区旗市]长|行政区域|地方性法规"
+)
+# "结合杭州市实际", "举全区之力", "我代表海拉尔区人民政府": the place is the speaker's own.
+_OWN_AROUND = (
+    (regex.compile(r"结合\Z"), regex.compile(r"(?:的)?(?:具体)?实际")),
+    (regex.compile(r"举\Z"), regex.compile(r"之力")),
+    (regex.compile(r"我代表\Z"), regex.compile(r"人民政府")),
+)
+# Another place named beside a partner, a visit or a lesson is not taken as one's own.
+_PARTNER = regex.compile(
+    r"对口|支援|帮扶|协作|学习|借鉴|考察|参观|交流|兄弟|友好|结对|毗邻|相邻|周边|来自|赴|与|同"
 )
 # "…区域", "…市场", "…县级": the characters before belong to another word.
 _NOT_A_NAME_AFTER = frozenset("域场级")
+_CLAUSE = regex.compile(r"[，。；！？：\n]")
 _MIN_PRONOUNS = 3
 _MIN_HOME_SCORE = 2  # named twice, or once as its own
 
@@ -51,6 +66,7 @@ class Mention:
     unit: Unit
     own: bool  # named as the speaker's own unit (slogan, "…人民", "…史上")
     short: bool = False  # named without its suffix ("和谐阿荣")
+    titled: bool = False  # in the document's title ("郑州市贾鲁河保护条例"): its subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +101,25 @@ class OwnUnits:
                 }
             )
             kind, count = max(pronouns.items(), key=lambda item: item[1], default=("", 0))
-            if count < _MIN_PRONOUNS:
-                continue
             table = divisions()
-            mentions = _full_names(text, start, end, table, kind) + _slogans(
+            titles = [t.span for t in part.titles]
+            if count < _MIN_PRONOUNS:
+                # A regulation says 市人民政府 and names its city in its title: "本市" once
+                # is enough beside "郑州市…条例".
+                kind = _titled_kind(text, titles, table)
+                count = pronouns.get(kind, 0)
+                if count < 1:
+                    continue
+            mentions = _full_names(text, start, end, table, kind, titles) + _slogans(
                 text, start, end, table, kind
             )
             mixes.extend(_mixes(mentions, kind, count))
         return cls(mixes)
 
 
-def _full_names(text: str, start: int, end: int, table: Divisions, kind: str) -> list[Mention]:
+def _full_names(
+    text: str, start: int, end: int, table: Divisions, kind: str, titles: list[Span]
+) -> list[Mention]:
     """Full names of the speaker's kind, longest first ("新巴尔虎右旗" before "右旗")."""
     found: list[Mention] = []
     for position in find_all(text, kind, start, end):
@@ -103,9 +127,34 @@ def _full_names(text: str, start: int, end: int, table: Divisions, kind: str) ->
         unit = table.name_ending_at(text, stop, start)
         if unit is None or text[stop : stop + 1] in _NOT_A_NAME_AFTER:
             continue
-        own = bool(_OWN_AFTER.match(text, stop, end))
-        found.append(Mention(Span(stop - len(unit.name), stop), unit, own))
+        begin = stop - len(unit.name)
+        titled = any(t.start <= begin and stop <= t.end for t in titles)
+        own = _named_as_own(text, begin, stop, start, end)
+        found.append(Mention(Span(begin, stop), unit, own, titled=titled))
     return found
+
+
+def _titled_kind(text: str, titles: list[Span], table: Divisions) -> str:
+    """The kind (县/旗/市/区) of the first unit a title names, or ""."""
+    for title in titles:
+        for position in range(title.start, title.end):
+            if text[position] in _PRONOUNS:
+                unit = table.name_ending_at(text, position + 1, title.start)
+                if unit is not None:
+                    return unit.kind
+    return ""
+
+
+def _named_as_own(text: str, begin: int, stop: int, start: int, end: int) -> bool:
+    """The name at [begin, stop) in a frame that makes it the speaker's own, not a partner's."""
+    own = bool(_OWN_AFTER.match(text, stop, end)) or any(
+        before.search(text, max(start, begin - 3), begin) and after.match(text, stop, end)
+        for before, after in _OWN_AROUND
+    )
+    if not own or text[begin - 1 : begin] == "、" or text[stop : stop + 1] == "、":
+        return False
+    clause = _CLAUSE.split(text[max(start, begin - 16) : begin])[-1]
+    return not _PARTNER.search(clause)
 
 
 def _slogans(text: str, start: int, end: int, table: Divisions, kind: str) -> list[Mention]:
@@ -133,7 +182,7 @@ def _mixes(mentions: list[Mention], kind: str, pronouns: int) -> list[Mix]:
     first: dict[str, Mention] = {}
     for mention in mentions:
         if mention.unit.kind == kind:
-            scores[mention.unit.name] += 2 if mention.own else 1
+            scores[mention.unit.name] += 2 if mention.own or mention.titled else 1
             first.setdefault(mention.unit.name, mention)
     if not scores:
         return []
@@ -157,5 +206,9 @@ def _foreign(unit: Unit, home: Unit, kind: str) -> bool:
     if unit.parent == home.name:
         return False
     if unit.level == "province":
+        return False
+    if home.level == "prefecture" and unit.province == home.province:
+        # Cities of one province merge and split (莱芜市 into 济南市): a city's own laws keep
+        # the old name. Only a city of another province is certainly not its own.
         return False
     return unit.kind == kind or unit.level == "county"

@@ -34,15 +34,25 @@ _GAPS = tuple(
     )
     for space in SPACES
 )
+# One space after a full-width comma, semicolon or enumeration comma, before Chinese: the mark
+# holds its own space ("在甘肃兰州、 河南郑州"); the space is left over from a line break.
+_AFTER_MARK = Gated(
+    "，；、",
+    regex.compile(r"(?<=\p{Han}[，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"),
+)
 _HAN = regex.compile(r"\p{Han}")
 _SPACED_OUT = Message("句子中的“{word}”被空格拉开。", "“{word}” is spaced out inside a sentence.")
 _CONTEXT = 4
+_AFTER_MARK_MESSAGE = Message(
+    "“{mark}”后多了空格（全角标点自带间距），隔开了“{right}”。",
+    "A space after “{mark}” (a full-width mark has its own spacing) before “{right}”.",
+)
 
 
 class SpaceInChineseText(Rule):
-    """中文句子中间夹着空格（“规模 和投放”“陈 立 新同志”）。
+    """中文句子中间夹着空格（“规模 和投放”“陈 立 新同志”“犯罪的， 依法”）。
 
-    中文词语之间不用空格。句子中的空格多是排版或转换留下的：硬换行被替换成空格、姓名为对齐而
+    中文词语之间不用空格；全角的逗号、分号、顿号自带间距，后面也不加空格。句子中的空格多是排版或转换留下的：硬换行被替换成空格、姓名为对齐而
     拉开。只检查句子，即分句之间用逗号隔开、或以句末标点结束的一段文字。以下空格是体裁的惯例，
     不报：标题、新闻提要和列表项中代替逗号分隔分句的空格（“春节将至 各地多彩活动迎新春”）；
     书名号内、以及没有逗号的引号和括号内分隔词组的空格（“进窗口 走流程”）；名单中为对齐拉开的
@@ -51,7 +61,8 @@ class SpaceInChineseText(Rule):
     电头（“12月31日电 新年前夕”）、摄影署名、联合发文机关之间；“口号是：”“主题为：”后不加引号的
     口号（“运动无限 气象万千”）；新闻提要中以句号结尾的编号标题（“2.某地病例增多 或与季节变化
     叠加。”）；段落被压成一行时，日期、序号标题（“一、基本情况 该项目……”，包括冒号之后的）、
-    署名与下文之间的空格。整篇或整行逐字拉开的文字是版式问题，由 T506 每个文件报告一次。
+    署名与下文之间的空格；行内序号与其后文字之间（“三是 加强宣传引导”“第二 要抓好”）和新闻导语
+    “本报讯”之后的空格。整篇或整行逐字拉开的文字是版式问题，由 T506 每个文件报告一次。
     修复删除空格。
     """
 
@@ -72,6 +83,7 @@ class SpaceInChineseText(Rule):
         bad=(
             Example("要继续控制贷款规模 和货币投放。", fixed="要继续控制贷款规模和货币投放。"),
             Example("刚才，陈 立 新同志作了重要讲话。", fixed="刚才，陈立新同志作了重要讲话。"),
+            Example("构成犯罪的， 依法追究刑事责任。", fixed="构成犯罪的，依法追究刑事责任。"),
         ),
         good=(
             "在全旗政法工作会议上的讲话\n陈 立 新\n（2024年4月24日）",
@@ -90,7 +102,9 @@ class SpaceInChineseText(Rule):
         if doc.facts(Layout).letter_spaced:
             return  # the file's format, reported once by T506
         text = doc.text
-        gaps = sorted(Span(m.start(), m.end()) for probe in _GAPS for m in probe.finditer(text))
+        gaps = sorted(
+            Span(m.start(), m.end()) for probe in (*_GAPS, _AFTER_MARK) for m in probe.finditer(text)
+        )
         run: list[Span] = []
         for gap in gaps:
             if is_separator(text, gap):
@@ -104,6 +118,14 @@ class SpaceInChineseText(Rule):
 
     def _finding(self, text: str, run: list[Span]) -> Finding:
         fix = Fix(tuple(Edit(g, "") for g in run), Message("删除空格", "Delete the spaces"), UNSAFE)
+        if len(run) == 1 and not _HAN.match(text[run[0].start - 1]):
+            return self.report(
+                run[0],
+                _AFTER_MARK_MESSAGE,
+                mark=text[run[0].start - 1],
+                right=_han_after(text, run[0].end),
+                fix=fix,
+            )
         if len(run) == 1:
             return self.report(
                 run[0],

@@ -10,7 +10,7 @@ from typing import ClassVar
 import regex
 
 from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
-from doclint.core.diagnostic import Applicability
+from doclint.core.diagnostic import SAFE, UNSAFE
 from doclint.core.fixes import disjoint_edits
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import alone_on_lines, line_start
@@ -18,6 +18,11 @@ from doclint.rules.templates.scan import alone_on_lines, line_start
 _EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\r\n"
 _MARKER = "<U+00A0>"
 _OPENING = "（(【["
+_SITE_NAME = regex.compile(
+    r"(?:^|(?<=[\s。！？；，、：:）)】」”]))(?P<name>[\p{Han}A-Za-z0-9.]{1,6}(?:网|站|频道|114))$"
+)
+_SITE_REACH = 12
+_SITE_ENDS = "网站道4"
 SPACE = r"[^\S\r\n]"  # any white space but a line break (U+3000, U+2003 and NBSP included)
 LINE = r"[^\r\n]"
 NEWLINE = r"(?:\r\n|\r|\n)"
@@ -33,7 +38,10 @@ class Pattern:
     match only counts when nothing else is on its lines;
     ``from_line_start``: the finding starts at the line's start (a header whose site name comes
     after the page title); ``bracketed``: an opening bracket right before the match belongs to
-    it (patterns start with their literal, which keeps the scan fast).
+    it (patterns start with their literal, which keeps the scan fast); ``inline``: a match only
+    counts when other text shares its line (a note that is normal on a line of its own, wrong
+    inside a paragraph); ``exact``: False when the match's end is a guess (chrome glued to
+    the sentence after it, with no mark between), so the fix that deletes it is not safe.
     """
 
     regex: regex.Pattern[str]
@@ -43,6 +51,9 @@ class Pattern:
     whole_line: bool = False
     from_line_start: bool = False
     bracketed: bool = False  # take in an opening bracket right before the match
+    inline: bool = False
+    exact: bool = True
+    site_before: bool = False  # take in a site's name right before the match ("某某网为您…")
 
 
 GROUPED = Message(
@@ -63,7 +74,7 @@ class BoilerplateRule(Rule):
 
     abstract = True
     patterns: ClassVar[tuple[Pattern, ...]] = ()
-    fix_applicability: ClassVar[Applicability] = Applicability.SAFE
+    fix_is_safe: ClassVar[bool] = True
     masks = True  # the text is removed as a whole: nothing inside it is reported
     group_after: ClassVar[int] = 5
     # More matches of one kind than this in a document are reported once (see above).
@@ -73,22 +84,23 @@ class BoilerplateRule(Rule):
     merge_adjacent: ClassVar[bool] = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        guessed: list[Span] = []
+        found_by = list(self._matches(doc, guessed))
         matches = sorted(
-            (span, pattern.kind or pattern.what)
-            for pattern, found in self._matches(doc)
-            for span in found
+            (span, pattern.kind or pattern.what) for pattern, found in found_by for span in found
         )
         if self.merge_adjacent:
             matches = _blocks(doc.text, matches)
         by_kind: dict[Message, list[Span]] = {}
         for span, kind in matches:
             by_kind.setdefault(kind, []).append(span)
-        for kind, found in by_kind.items():
-            if len(found) > self.group_kind_after:
-                yield self._grouped(doc, kind, found)
+        for kind, spans in by_kind.items():
+            if len(spans) > self.group_kind_after:
+                safe = not any(_overlaps(g, spans) for g in guessed)
+                yield self._grouped(doc, kind, spans, safe and self.fix_is_safe)
                 continue
-            for span in found:
-                yield self._single(doc, kind, span)
+            for span in spans:
+                yield self._single(doc, kind, span, not _overlaps(span, guessed))
 
     def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
         """The patterns that apply to ``doc`` (all of them unless a rule knows better)."""
@@ -98,7 +110,7 @@ class BoilerplateRule(Rule):
         """The edit that removes one match: its text, or its lines when it is alone on them."""
         return Edit(removal_span(doc, span), "")
 
-    def _single(self, doc: Document, kind: Message, span: Span) -> Finding:
+    def _single(self, doc: Document, kind: Message, span: Span, safe: bool) -> Finding:
         shown = " ".join(doc.text[span.start : span.end].split())
         title = Message(f"删除{kind.zh}", f"Delete the {kind.en}")
         return self.report(
@@ -106,10 +118,11 @@ class BoilerplateRule(Rule):
             what_zh=kind.zh,
             what_en=kind.en,
             text=_shorten(shown),
-            fix=Fix((self.edit(doc, span),), title, self.fix_applicability),
+            fix=Fix((self.edit(doc, span),), title,
+                    SAFE if safe and self.fix_is_safe else UNSAFE),
         )
 
-    def _grouped(self, doc: Document, kind: Message, found: list[Span]) -> Finding:
+    def _grouped(self, doc: Document, kind: Message, found: list[Span], safe: bool) -> Finding:
         first = found[0]
         shown = " ".join(doc.text[first.start : first.end].split())
         note = Message(f"又一处{kind.zh}", f"another {kind.en}")
@@ -120,14 +133,17 @@ class BoilerplateRule(Rule):
             first,
             GROUPED,
             related=related,
-            fix=Fix(disjoint_edits(edits), title, self.fix_applicability),
+            fix=Fix(disjoint_edits(edits), title, SAFE if safe else UNSAFE),
             what_zh=kind.zh,
             what_en=kind.en,
             count=len(found),
             text=_shorten(shown),
         )
 
-    def _matches(self, doc: Document) -> Iterator[tuple[Pattern, list[Span]]]:
+    def _matches(
+        self, doc: Document, guessed: list[Span]
+    ) -> Iterator[tuple[Pattern, list[Span]]]:
+        """Each pattern's matches; those whose extent is a guess are added to ``guessed``."""
         text = doc.text
         taken = _Taken()
         for pattern in self.active_patterns(doc):
@@ -140,13 +156,20 @@ class BoilerplateRule(Rule):
                 )
                 if pattern.bracketed and start and text[start - 1] in _OPENING:
                     start -= 1
+                exact = pattern.exact
+                if pattern.site_before:
+                    start, exact = _site_start(text, start)
                 span = _trimmed(text, start, match.end(), pattern.from_line_start)
                 if span is None or (
                     pattern.whole_line and not alone_on_lines(text, span.start, span.end)
                 ):
                     continue
+                if pattern.inline and alone_on_lines(text, span.start, span.end):
+                    continue
                 if taken.claim(span):
                     found.append(span)
+                    if not exact:
+                        guessed.append(span)
             if found:
                 yield pattern, found
 
@@ -164,6 +187,20 @@ def _blocks(text: str, matches: list[tuple[Span, Message]]) -> list[tuple[Span, 
         else:
             blocks.append((span, [kind]))
     return [(span, _joined(kinds)) for span, kinds in blocks]
+
+
+def _site_start(text: str, start: int) -> tuple[int, bool]:
+    """Where a site's name ending at ``start`` begins ("人民网", "文秘114"), when the name
+    follows a mark, a space or a line start; else ``start``, and whether that is sure (no
+    name glued to the words before it)."""
+    match = _SITE_NAME.search(text, max(0, start - _SITE_REACH), start)
+    if match:
+        return match.start("name"), True
+    return start, not (start and text[start - 1] in _SITE_ENDS)
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
 
 
 def _joined(kinds: list[Message]) -> Message:

@@ -51,6 +51,17 @@ _PATTERNS = (
         kind=_HTML,
     ),
 )
+# A line break between two Chinese characters of a sentence ("有获<br />知") is residue in any
+# format: Markdown renders it as a break in the middle of a word. Table rows, where a cell's
+# lines are joined by <br>, are left alone; a space entity is a space, the source's own.
+_INSIDE_WORD = Pattern(
+    regex.compile(
+        r"(?<!^[ \t]*\|[^\r\n]*)(?<=\p{Han})(?:<br\s*/?>)+(?=\p{Han})", regex.I | regex.M
+    ),
+    Message("HTML 标记", "HTML markup"),
+    "<",
+    kind=_HTML,
+)
 # A Markdown source: ATX headings or links. Markdown allows HTML: its tags, entities and
 # comments (a repository's "<!-- INFO END -->" marker) are the source's format, rendered as
 # intended. A code-point marker or a doubly escaped entity is residue in any format.
@@ -68,8 +79,9 @@ class MarkupResidue(BoilerplateRule):
     从网页提取文本时没有清理干净。`<U+00A0>` 是提取工具把不间断空格写成的字面标记。
     一篇文档中的网页标记是一个问题：同类标记（HTML 标记、字符代码标记）在一篇中只报告一次，
     其余位置列为相关位置。Markdown 允许内嵌 HTML：Markdown 文档（以及按 Markdown 书写的文本）中的
-    HTML 标签、字符实体和注释是来源的格式，渲染时如常显示，不报；其中的字符代码标记和重复转义的
-    字符实体（`&amp;amp;nbsp;`）仍是残留。
+    HTML 标签、字符实体和注释是来源的格式，渲染时如常显示，不报；其中的字符代码标记、重复转义的
+    字符实体（`&amp;amp;nbsp;`），以及夹在句中两个汉字之间的 `<br />`（“有获<br />知”，渲染出来
+    是词中断行；表格行除外）仍是残留。
     修复删除这些标记：段落标签换成换行，字符实体还原为所代表的字符。
     """
 
@@ -108,7 +120,9 @@ class MarkupResidue(BoilerplateRule):
 
     def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
         if _is_markdown(doc):
-            return (*(p for p in self.patterns if p.kind is not _HTML), _DOUBLE_ESCAPED)
+            return (
+                *(p for p in self.patterns if p.kind is not _HTML), _DOUBLE_ESCAPED, _INSIDE_WORD
+            )
         return self.patterns
 
     def edit(self, doc: Document, span: Span) -> Edit:
@@ -119,6 +133,9 @@ class MarkupResidue(BoilerplateRule):
         if markup.startswith("&"):
             return Edit(span, _decoded(markup))
         if _BLOCK.match(markup) and not _at_line_edge(text, span):
+            inside = _INSIDE_WORD.regex.match(text, span.start)
+            if inside and inside.end() == span.end and _is_markdown(doc):
+                return Edit(span, "")  # a break inside a word: the word is joined again
             return Edit(span, "\n")
         return Edit(removal_span(doc, span), "")
 

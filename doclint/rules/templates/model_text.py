@@ -2,8 +2,9 @@
 
 A notice often attaches the form it prescribes, and a drafting reference shows its user where to
 write: ``附件3：××联盟协议书（章程）编写参考``, ``某某合同（示范文本）``, ``申请书（格式）``,
-``填写说明``, or ``……参考条款如下：``. Inside such a part ``××单位``, ``20XX年X月X日`` and
-``（此处填写……）`` are slots the reader fills in. The part runs from its heading (or from the
+``填写说明``, or ``……参考条款如下：``; and a blank form attached to a notice, known by its
+blanks (``第〔　　〕号``, ``（盖章）``, ``年　月　日``, underlines). Inside such a part ``××单位``,
+``20XX年X月X日`` and ``（此处填写……）`` are slots the reader fills in. The part runs from its heading (or from the
 sentence that introduces the model text) to the next attachment, the end of the document in a
 compilation, or the end of the file; the rest of the file is judged as usual, so a speech's
 ``XX书记`` is still a leftover.
@@ -63,6 +64,22 @@ _ATTACHMENT = regex.compile(
     regex.M,
 )
 _BREAK_MARKS = frozenset("。！？：:；;")
+# A blank form: what a form leaves for its user to write. An attachment that shows two kinds of
+# these (a certificate with "第〔　　〕号" and "（盖章）", a register with "年　月　日" and
+# underlines) is a form to fill in, whatever its title.
+_FORM_CUES = (
+    regex.compile(
+        r"(?<![\d０-９〇零一二三四五六七八九十XxＸｘ×])[ \t\u3000]+年[ \t\u3000]+月[ \t\u3000]+日"
+    ),
+    regex.compile(
+        r"[（(][ \t\u3000]*(?:盖章|签章|签字|签名|公章|印章|签字盖章|盖章签字|签名盖章)[ \t\u3000]*[）)]"
+        r"|(?:盖章|签章|签字|签名)[ \t\u3000]*[：:]"
+    ),
+    regex.compile(r"_{3,}|＿{2,}"),
+    regex.compile(r"〔[ \t\u3000]*〕|[（(][ \t\u3000]{2,}[）)]|□"),
+    regex.compile(r"(?:填表人|填报人|填表日期|填报日期|经办人|审核人|负责人签字)[ \t\u3000]*[：:]"),
+)
+_FORM_KINDS = 2
 _KEYS = ("参考", "示范", "推荐", "样", "式", "范", "模", "说明", "提纲", "如下")
 
 
@@ -81,14 +98,15 @@ class ModelTexts:
     @classmethod
     def from_document(cls, doc: Document) -> ModelTexts:
         text = doc.text
+        forms = _forms(text)
         if not any(key in text for key in _KEYS):
-            return cls([])
+            return cls(forms)
         wrapped = doc.facts(Layout).line_structure_lost
         heads = sorted(
             [*_headings(text, wrapped), *(m.span() for m in _INTRODUCTION.finditer(text))]
         )
         if not heads:
-            return cls([])
+            return cls(forms)
         attachments = [m.start() for m in _ATTACHMENT.finditer(text)]
         compilation = doc.facts(Compilation)
         spans: list[Span] = []
@@ -101,7 +119,34 @@ class ModelTexts:
                 end = min(end, attachments[following])
             if end > start:
                 spans.append(Span(start, end))
-        return cls(spans)
+        return cls(_merged([*spans, *forms]))
+
+
+def _forms(text: str) -> list[Span]:
+    """The attachments that are blank forms (see ``_FORM_CUES``), each from its label to the
+    next attachment or the end of the file."""
+    if "附件" not in text:
+        return []
+    starts = [m.start() for m in _ATTACHMENT.finditer(text)]
+    if not starts:
+        return []
+    forms = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        kinds = sum(1 for cue in _FORM_CUES if cue.search(text, start, end))
+        if kinds >= _FORM_KINDS:
+            forms.append(Span(start, end))
+    return forms
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Sorted spans, overlapping ones merged (``covers`` bisects the starts)."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
 
 
 def _headings(text: str, wrapped: bool) -> list[tuple[int, int]]:

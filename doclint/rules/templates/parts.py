@@ -17,7 +17,7 @@ from doclint.rules.structure.compilation import Compilation, Part, Title
 
 __all__ = ["DocumentParts", "Part", "Title", "is_distinctive"]
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９]")
 _CLAUSE_PUNCT = regex.compile(r"[，,、。！？；]")
 _MIN_TITLE_HAN = 8
 
@@ -34,5 +34,7 @@ class DocumentParts(Compilation):
 
 
 def is_distinctive(title: str) -> bool:
-    """A title long enough that finding it inside a sentence cannot be a coincidence."""
-    return len(_HAN.findall(title)) >= _MIN_TITLE_HAN
+    """A title long enough that finding it inside a sentence cannot be a coincidence: eight
+    Chinese characters or digits (``2000年政府工作报告``; ``政府工作报告`` alone is a name the
+    body uses)."""
+    return len(_HAN_OR_DIGIT.findall(title)) >= _MIN_TITLE_HAN

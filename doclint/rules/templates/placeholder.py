@@ -21,9 +21,14 @@ from doclint.core import (
 )
 from doclint.rules.templates.anonymised import Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
-from doclint.rules.templates.scan import Gated, Windowed, line_start
+from doclint.rules.templates.scan import Gated, Windowed, line_end, line_start
 
 _X = r"[XxＸｘ×]"
+# A bracketed field name a template asks to fill in: "[单位名称]", "【姓名】", "［填写日期］".
+_FIELD = (
+    r"(?:(?:填写|填入|输入|此处填写?)[^\[\]【】［］\r\n]{1,8}|[^\[\]【】［］\s，。：:]{0,6}"
+    r"(?:名称|姓名|单位|日期|时间|地点|金额|数额|数量|职务|电话|地址|号码))"
+)
 # Each probe finds one kind of placeholder a template leaves behind, and runs only when its
 # key character occurs. Latin X only counts when it is not part of a Latin word (XXL,
 # XXX-Large) and stands next to Chinese text or a date unit.
@@ -53,7 +58,8 @@ _PROBES = (
     ("letters", Gated("□", regex.compile(r"□{2,}"))),
     ("letters", Gated("○〇", regex.compile(r"[○〇]{2,}(?=\p{Han})"))),
     ("mou", Gated("某", regex.compile(r"某(?:年某月(?:某日)?|某+)"))),
-    ("empty", Gated("、", regex.compile(r"、(?:[、，,]|\s*、)+(?=\p{Han})"))),
+    ("empty", Gated("、", regex.compile(r"、(?:[、，,]|[ \t\u3000]*、){1,3}(?=[\p{Han}\d，。；])"))),
+    ("field", Gated("[【［", regex.compile(rf"[\[【［]{_FIELD}[\]】］]"))),
     ("slot", Gated("〔", regex.compile(r"〔\s*〕"))),
 )
 # 〇〇 appears inside Chinese-numeral years (二〇〇五年): excluded by requiring a Han neighbour
@@ -63,6 +69,9 @@ _CHINESE_YEAR = regex.compile(
 )
 _CHINESE_CONTEXT = regex.compile(r"[\p{Han}\p{Ps}\p{Pe}\p{Pi}\p{Pf}，。、；：？！\n\r]")
 _HAN = regex.compile(r"\p{Han}")
+# What an empty list item follows: an item ("甲、、丙"), or the mark that opened the list
+# ("，、、等", "。、、等"); no list starts with its separator.
+_LIST_BEFORE = regex.compile(r"[\p{Han}\d，：（“。；！？]")
 # What an anonymiser masks: names, places and numbers. A masked date ("20XX年X月X日"), an
 # empty list item or an empty number slot is still a template's.
 _MASKS = frozenset({"letters", "mou"})
@@ -95,6 +104,18 @@ _SURNAMES = frozenset(
     "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 
+_EMPHASIS = {
+    run: regex.compile(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
+    for run in ("**", "***")
+}
+# Masks of a withheld name (see ``masked``).
+_WORD = regex.compile(r"[\p{Han}A-Za-z]")
+_NAME_END = regex.compile(r"[”’」』\"'，,。：:；;、！？!?）)\s]")
+_ADDRESSED_AFTER = regex.compile(r"[”’\"']?(?:先生|女士|网友|同学)")
+_ADDRESSED_BEFORE = regex.compile(
+    r"(?:网友|网民|用户|市民|来信人|留言人|投诉人|举报人|反映人|申请人|当事人)[“‘\"'：:]?\p{Han}?$"
+)
+
 _KIND = {
     "date": Message("日期占位符“{text}”未填写。", "Unfilled date placeholder “{text}”."),
     "letters": Message("占位符“{text}”未替换。", "Unfilled placeholder “{text}”."),
@@ -102,6 +123,7 @@ _KIND = {
     "empty": Message(
         "列举项是空的：“{text}”之间缺少内容。", "Empty list item: nothing between “{text}”."
     ),
+    "field": Message("待填写的栏目“{text}”未填写。", "Unfilled template field “{text}”."),
     "slot": Message(
         "文号的年份是空的：“{text}”。", "The document number's year is empty: “{text}”."
     ),
@@ -143,7 +165,8 @@ class Placeholders:
 
 class TemplatePlaceholder(Rule):
     """模板中未替换的占位符：`XX`、`××`、`某某`、`＊＊`、`□□`、`X月X日`、`20XX年`、`202X年`、`某年某月`，
-    空的列举项 `、、`，以及空的文号年份 `〔〕`。
+    待填写的栏目 `[单位名称]`、`【姓名】`，空的列举项 `、、`（“甲、、丙”“，、、等”“200元、、400元”），
+    以及空的文号年份 `〔〕`。
 
     范文网站和公文模板用这些记号标出应由使用者填写的位置；留在成稿里说明文档没有编辑完。
     单个“某”（某地、某企业）是正常的泛指，不报；汉字年份中的“〇〇”不报；拉丁词中的 X（XXL）不报；
@@ -154,7 +177,11 @@ class TemplatePlaceholder(Rule):
     流水号”）、表格文件名、产品型号（“XX型号”），以及匿名称呼（“王某某”）。本身就是模板或起草参考
     的部分也不报：标题写明“编写参考”“（参考文本）”“（样本）”“（格式）”“示范文本”“范本”
     “填写说明”的附件或文档，以及“参考条款如下：”引出的条文，其中的“××单位”“20XX年”是留给
-    使用者填写的格式；范围从该标题到下一个附件或文档结尾，文中其他部分照常检查。经过匿名化处理的
+    使用者填写的格式；范围从该标题到下一个附件或文档结尾，文中其他部分照常检查。附件本身是待填写的
+    空白表格、证书时（有两类以上的填写位：“第〔　　〕号”“（盖章）”“　年　月　日”、下划线、□），
+    其中的空位同样不报。遮蔽的姓名不是占位符：只遮去名字后半的“烦***”“王**”、姓后的“李××”，
+    答复信中被称呼的“***女士”“网友“***””，都是发布者有意隐去的；而代替整个名字、后接职务或
+    动作的“***同志”“由××牵头”仍然报告。经过匿名化处理的
     文档（地名改为“A市A2区”、证件号码遮蔽为一长串“*”、电话号码改为“0000-00000000”）中，
     XX、***、某某是发布者有意遮蔽的姓名、地名和号码，不是模板残留，不报；其中的日期占位符、
     空列举项和空文号年份仍然报告。
@@ -174,6 +201,7 @@ class TemplatePlaceholder(Rule):
             "要加快建设、、三个工业园区。",
             "重点推进某某工业园区建设。",
             Example("县政办发〔〕12号", note="empty year in a document number"),
+            "请[单位名称]于本月底前报送。",
         ),
         good=(
             "二〇〇五年是“十五”计划的最后一年。",
@@ -183,6 +211,8 @@ class TemplatePlaceholder(Rule):
             "许可证编号的编排方式为：X妆XXXXXXXX。其中，第一位X代表省份简称。",
             "您反映的A市A2区小区供水问题，经XX同志核实，现答复如下。",
             "附件3：某省××产业联盟章程编写参考\n第五条　秘书处依托××单位设立。",
+            "网友“烦***”：您好！您反映的问题已收悉。",
+            "附件\n建设工程规划许可证\n建字第〔　　〕号\n发证机关（盖章）\n　　年　　月　　日",
         ),
     )
     basis = "模板残留（domain-rules §6.1）"
@@ -194,12 +224,14 @@ class TemplatePlaceholder(Rule):
 
 def on_purpose(text: str, item: Placeholder) -> bool:
     """A blank the text shows on purpose: in a form it prescribes, a slot it defines, a file
-    name, a product designation, or a person it names anonymously (王某某)."""
+    name, a product designation, a person it names anonymously (王某某), or a name it masks."""
     start, end = item.span.start, item.span.end
     if item.kind == "mou":
         return start > 0 and text[start - 1] in _SURNAMES
     if item.kind not in ("letters", "date"):
         return False
+    if item.kind == "letters" and masked(text, start, end):
+        return True
     if _DEFINED_SLOT.match(text, end) or _DESIGNATION.match(text, end):
         return True
     if _FILE_NAME.match(text, end):
@@ -212,12 +244,42 @@ def on_purpose(text: str, item: Placeholder) -> bool:
     return bool(_MODEL_TEXT.search(text, line_start(text, start), start))
 
 
+def masked(text: str, start: int, end: int) -> bool:
+    """Whether the marks at ``start``–``end`` mask part of a name the publisher withheld: the
+    tail of a name or nickname (“烦***”, 王**，), a surname's given name (“李××”), a citizen
+    the reply addresses (网友“***”, ***女士). A template's blank stands for a whole name and
+    is followed by what the name does (***同志, XX书记, 由××牵头)."""
+    before = text[start - 1] if start else "\n"
+    name_ends = _NAME_END.match(text, end) is not None or end == len(text)
+    if text[start] in "*＊" and _WORD.match(before) and name_ends:
+        return True
+    if name_ends and before in _SURNAMES and (start < 2 or not _WORD.match(text[start - 2])):
+        return True
+    if _ADDRESSED_AFTER.match(text, end):
+        return True
+    return _ADDRESSED_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
 def _plausible(text: str, kind: str, start: int, end: int) -> bool:
     if kind == "letters":
-        return not _inside_chinese_year(text, start, end) and _next_to_chinese(text, start, end)
+        return (
+            not _inside_chinese_year(text, start, end)
+            and _next_to_chinese(text, start, end)
+            and not _emphasis(text, start, end)
+        )
     if kind == "empty":
-        return bool(start and _HAN.match(text, start - 1))
+        return bool(start and _LIST_BEFORE.match(text, start - 1))
     return True
+
+
+def _emphasis(text: str, start: int, end: int) -> bool:
+    """Markdown's ``**bold**`` (or ``***…***``): the same run of ASCII stars opens and closes
+    a stretch of one line, hugging its words."""
+    stretch = _EMPHASIS.get(text[start:end])
+    if stretch is None:
+        return False
+    lo, hi = line_start(text, start), line_end(text, end)
+    return any(m.start() == start or m.end() == end for m in stretch.finditer(text, lo, hi))
 
 
 def _next_to_chinese(text: str, start: int, end: int) -> bool:

@@ -5,12 +5,23 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Category, Example, Examples, Message, Severity
-from doclint.core.diagnostic import Applicability
 from doclint.rules.templates.boilerplate import LINE, SPACE, BoilerplateRule, Pattern
 
 _S = SPACE
 # "党课讲稿范文（一）": the genre stays, the site's label goes.
 _GENRE = r"(?<=稿|讲话|致辞|主持词|心得体会|总结|计划|报告|材料|发言|方案)"
+# The clauses a site adds after its note ("，仅供参考", "，如有侵权请联系删除"): each names the
+# site's business; one that does not is the document's own sentence, glued on.
+_SITE_CUE = (
+    r"(?:参考|学习|帮助|欢迎|阅读|下载|收藏|分享|转载|侵权|删除|版权|作者|联系|本站|本网|喜欢|免费|"
+    r"投稿|原创)"
+)
+_CLAUSE = r"[^，,。！；\r\n]"
+_SITE_TAIL = (
+    rf"(?:{_S}*[，,]{_S}*{_CLAUSE}{{0,12}}{_SITE_CUE}"
+    rf"(?:{_CLAUSE}{{0,4}}(?=[，,。！；\r\n]|$)|))*{_S}*[。！]?"
+)
+_URL = r"(?:https?://|www\.)[A-Za-z0-9./_\-]+"
 _PATTERNS = (
     # "下面是小编为大家整理的……，供大家参考。" — the whole sentence is the site's.
     *(
@@ -26,15 +37,24 @@ _PATTERNS = (
     ),
     Pattern(
         regex.compile(
-            rf"本文由{LINE}{{1,30}}?(?:整理|编辑|收集|发布){LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$)"
+            rf"本文由{_CLAUSE}{{1,30}}?(?:整理|编辑|收集|发布|投稿|提供|原创|上传|转载)+"
+            rf"(?:{_CLAUSE}{{0,4}}(?=[，,。！；\r\n]|$))?{_SITE_TAIL}"
         ),
         Message("整理者署名", "compiler credit"),
         "由",
     ),
     Pattern(
         regex.compile(
+            rf"本文(?:来源于|来源|来自|转载自|转自){_S}*[：:]?{_S}*{_CLAUSE}{{1,20}}?"
+            rf"(?=[，,。！；\s]|$){_SITE_TAIL}"
+        ),
+        Message("来源声明", "source notice"),
+        "源自",
+    ),
+    Pattern(
+        regex.compile(
             rf"更多(?:相关|关于|精彩){LINE}{{0,30}}?(?:文章|内容|范文|资料|推荐|阅读|请关注|敬请关注)"
-            rf"{LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$)"
+            rf"(?:{LINE}{{0,20}}?{_URL}|{LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$))"
         ),
         Message("更多相关文章链接", "'more articles' link"),
         "更",
@@ -106,6 +126,39 @@ _PATTERNS = (
     Pattern(
         regex.compile(rf"由会员分享{LINE}*"), Message("文档网站页脚", "document-site footer"), "享"
     ),
+    # "版权归原作者所有，如有侵权请联系删除", "版权所有：某某网　未经授权禁止转载".
+    Pattern(
+        regex.compile(
+            rf"版权归{_CLAUSE}{{0,8}}?(?:原作者|本站|本网|原创者|原著者)(?:所有)?{_SITE_TAIL}"
+        ),
+        Message("版权声明", "copyright notice"),
+        "版",
+    ),
+    Pattern(
+        regex.compile(rf"如有侵权{_S}*[，,]?{_S}*请{_CLAUSE}{{0,10}}?删除{_SITE_TAIL}"),
+        Message("版权声明", "copyright notice"),
+        "侵",
+    ),
+    Pattern(
+        regex.compile(
+            rf"版权所有{_S}*(?:[：:©]|\([cC]\)){_S}*(?:(?!未经)[^\s，。；：:]){{1,20}}?"
+            rf"(?:(?:{_S}|[，,])*(?:未经(?:授权|许可|同意|本站|本网)[^。，,\r\n]{{0,8}}?"
+            rf"(?:禁止|不得|严禁)(?:转载|复制|镜像|使用)|侵权必究|翻版必究|保留所有权利)"
+            rf"|(?=[\s，。；：:]|$))"
+        ),
+        Message("版权声明", "copyright notice"),
+        "版",
+    ),
+    # "某某网为您整理，免费下载": the site's name, when it stands before, is part of it.
+    Pattern(
+        regex.compile(
+            rf"(?:为您|为大家)(?:整理|精选|推荐|收集|提供|带来)[了的]?{_CLAUSE}{{0,10}}?[，,]?{_S}*"
+            rf"(?:免费下载|欢迎下载|欢迎阅读|欢迎收藏){_SITE_TAIL}"
+        ),
+        Message("范文网站导语", "template-site lead-in"),
+        "您家",
+        site_before=True,
+    ),
 )
 
 
@@ -114,12 +167,16 @@ class TemplateSiteBoilerplate(BoilerplateRule):
 
     范文网站在文章前后加上自己的文字：“下面是小编为大家整理的……供大家参考”、“（精选3篇）”、
     “演讲稿范文”、“本文由……整理”、“更多相关文章……”、“版权声明：……”、“转载请注明出处”、
-    “（未完，全文共903字）”、“第 1 页 共 3 页”。这些不是文档内容。正常公文中的“精选”“参考”
-    （如“精选优质项目”“参考有关标准”）不报。修复删除这些文字。
+    “（未完，全文共903字）”、“第 1 页 共 3 页”，以及版权和来源声明：“本文来源于××网，版权归原作者
+    所有，如有侵权请联系删除”、“版权所有：××网　未经授权禁止转载”、“××网为您整理，免费下载”、
+    “更多精彩内容请访问www.…”。这些不是文档内容，在段落中间也报告；紧接在后的正文不算在内
+    （一条声明只连带“仅供参考”“欢迎下载”这类网站用语的分句）。正常公文中的“精选”“参考”
+    （如“精选优质项目”“参考有关标准”）、条文中的“对于版权所有，……”“版权所有者”不报。
+    修复删除这些文字。
     """
 
     code = "P203"
-    fix_applicability = Applicability.UNSAFE  # heuristic: may cut words from a title line
+    fix_is_safe = False  # heuristic: may cut words from a title line
     name = "boilerplate.template-site"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.WARNING
@@ -137,10 +194,16 @@ class TemplateSiteBoilerplate(BoilerplateRule):
                 "在全县经济工作会议上的讲话（精选3篇）\n同志们：",
                 fixed="在全县经济工作会议上的讲话\n同志们：",
             ),
+            Example(
+                "要加强领导。本文来源于某某网，版权归原作者所有，如有侵权请联系删除。各地要抓好落实。",
+                fixed="要加强领导。各地要抓好落实。",
+                note="a source and copyright notice inside a paragraph",
+            ),
         ),
         good=(
             "精选优质项目入库，参考先进地区经验。",
             "本文件由县政府办公室负责解释。",
+            "依法保护版权所有者的合法权益。",
         ),
     )
     basis = "范文网站残留（domain-rules §6.2–6.4）"

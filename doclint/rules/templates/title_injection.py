@@ -21,7 +21,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
-from doclint.rules.templates.parts import DocumentParts, Part, is_distinctive
+from doclint.rules.templates.parts import DocumentParts, Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
 
 # Template sites label the text they serve: 演讲稿《…》, 讲话稿《…》, 范文《…》. Each pattern is led
@@ -39,7 +39,12 @@ _TITLE_CLAUSE = regex.compile(r"在[^，。；！？：\r\n“”《》]{2,40}$"
 # edition takes from the speech) is written in the body on purpose.
 _GENRE_TITLE = regex.compile(
     r"(?:讲话|致辞|发言|报告|主持词|讲稿|演讲|演讲稿|总结|计划|规划|纲要|方案|意见|通知|决定|办法|"
-    r"条例|规定|细则|心得体会|材料|汇报)(?:稿|全文|（[^（）]*）)?$"
+    r"条例|规定|细则|心得体会|材料|汇报|函|批复|请示|公告|通告|通报|决议|公报|纪要|章程|准则)"
+    r"(?:稿|全文|（[^（）]*）)?$"
+)
+_ISSUER_LINE = regex.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|常委会|党委|党组|局|厅|部|署|院|处|委|会|中心|公司|集团)"
+    r"(?:[、，和与及]\S*)?$"
 )
 # An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
 _SOURCE_NOTE = regex.compile(r"这是|这篇|本文|此文|系")
@@ -49,16 +54,30 @@ _CLAUSE_END = "，。；！？"
 _CLAUSE_AFTER = "。；！？，"
 _DROP_BEFORE = "，、；："
 _NOTE_REACH = 120
+_ENCLOSURE_REACH = 80
+# A sentence that names a title without marks uses it as a noun: a speaker or a verb before it,
+# what the text did or what is in it after it.
+_REFERENCE_AFTER = regex.compile(
+    r"精神|提出|指出|强调|确定|要求|部署|明确|[中里时][，,、：:]"
+)
+_REFERENCE_BEFORE = regex.compile(
+    r"(?:学习|贯彻|落实|按照|根据|依照|依据|对照|执行|传达|领会|遵照|结合|书记|同志|长|主任|主席|"
+    r"我|他|她|们|的)$"
+)
+_PAIRS = (("《", "》"), ("〈", "〉"), ("“", "”"), ("「", "」"), ("<", ">"), ("‘", "’"))
 
 
 class InjectedTitle(Rule):
     """正文句子中混入了文档自己的标题或范文网站的标题标签。
 
-    范文网站把页面标题拼进正文：“……奠定坚实基础，在旗委工作会议上的讲话。”、
-    “……形成了合力，演讲稿《在旗委工作会议上的讲话》。”。规则查找：本篇标题（`第N篇：` 后的标题
-    和正文前的标题行，至少 8 个汉字，以“讲话”“报告”“通知”等文种结尾）作为独立分句出现在正文中；
-    `演讲稿《…》`、`范文《…》` 一类标签；以及独立成句的“在……上的讲话”。本身就是一句话或口号的
-    标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报；
+    范文网站和抓取程序把页面标题拼进正文：“……奠定坚实基础，在旗委工作会议上的讲话。”、
+    “……形成了合力，演讲稿《在旗委工作会议上的讲话》。”，或者不加标点地夹在两句之间、一句之中
+    （“……制定本条例。某省河道管理条例县级以上人民政府……”）。规则查找：本篇标题（`第N篇：` 后的
+    标题和正文前的标题行，至少 8 个汉字，以“讲话”“报告”“通知”“条例”等文种结尾；分几行排的标题
+    合为一个，查找全文和它的第一行）出现在正文的句子中；`演讲稿《…》`、`范文《…》` 一类标签；
+    以及独立成句的“在……上的讲话”。正文引用本篇标题是原文：写在书名号或引号中（“《某某条例》
+    同时废止”“依照《……的通知》要求”）不报，除非带书名号的标题自成一个分句；本身就是一句话或
+    口号的标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报；
     编者说明“这是某某同志在……上的讲话。”不报；标题单独成行（重复标题行）不在此报告。
     修复删除混入的文字。
     """
@@ -83,11 +102,20 @@ class InjectedTitle(Rule):
                 "各项工作稳步推进，讲话稿《在全镇安全生产会议上的讲话》。",
                 fixed="各项工作稳步推进。",
             ),
+            Example(
+                "# 某省河道管理条例\n\n第一条 为了加强河道管理，制定本条例。某省河道管理条例"
+                "县级以上人民政府应当加强领导。",
+                fixed="# 某省河道管理条例\n\n第一条 为了加强河道管理，制定本条例。"
+                "县级以上人民政府应当加强领导。",
+                note="the title glued between two sentences",
+            ),
         ),
         good=(
             "在全县春耕生产动员会上的讲话\n同志们：\n这次会议很重要。",
             "认真学习总书记在全国两会上的重要讲话精神。",
             "今年《政府工作报告》提出的目标任务全面完成。",
+            "# 某省河道管理条例\n\n第三十条 本条例自2025年1月1日起施行。"
+            "2001年公布的《某省河道管理条例》同时废止。",
         ),
     )
     basis = "范文网站的标题注入（domain-rules §6.2）"
@@ -104,22 +132,25 @@ class InjectedTitle(Rule):
 
     def _own_titles(self, doc: Document, part: Part) -> Iterator[Finding]:
         text = doc.text
-        titles = (t for t in part.titles if is_distinctive(t.text) and _GENRE_TITLE.search(t.text))
-        for title in {t.text: t for t in titles}.values():
-            start = text.find(title.text, part.body_start, part.span.end)
+        taken: list[Span] = []
+        for searched, title in _searched_titles(text, part):
+            start = text.find(searched, part.body_start, part.span.end)
             while start != -1:
-                end = start + len(title.text)
-                span = _as_clause(text, start, end)
-                if span is not None:
+                end = start + len(searched)
+                span = _injected(text, start, end)
+                if span is not None and not any(
+                    t.start < span.end and span.start < t.end for t in taken
+                ):
+                    taken.append(span)
                     yield self.report(
                         span,
-                        text=title.text,
+                        text=searched,
                         kind_zh="本篇标题",
                         kind_en="document's title",
-                        related=(Related(title.span, Message("标题", "the title")),),
+                        related=(Related(title, Message("标题", "the title")),),
                         fix=_removal(text, span),
                     )
-                start = text.find(title.text, end, part.span.end)
+                start = text.find(searched, end, part.span.end)
 
     def _labelled_titles(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -159,28 +190,90 @@ def _in_source_note(text: str, clause: int) -> bool:
     return bool(_SOURCE_NOTE.search(text, start.end() if start else 0, clause))
 
 
-def _as_clause(text: str, start: int, end: int) -> Span | None:
-    """The title's span with its 《》 when it stands as a clause of a sentence, else None."""
+def _searched_titles(text: str, part: Part) -> list[tuple[str, Span]]:
+    """The texts a site pastes back, longest first, each with the span of the title it is.
+
+    A title set over several lines (``国务院关于印发……改革`` / ``实施方案的通知``) is one title:
+    it names its genre on its last line; the whole and its first line (the issuer and the
+    subject's head) are searched, later lines being fragments the body may well repeat. A
+    title that is a sentence or a slogan names no genre and is not searched.
+    """
+    groups: list[list[Title]] = []
+    for title in part.titles:
+        if groups and not text[groups[-1][-1].span.end : title.span.start].strip():
+            groups[-1].append(title)
+        else:
+            groups.append([title])
+    searched: dict[str, Span] = {}
+    for group in groups:
+        if not _GENRE_TITLE.search(group[-1].text):
+            continue
+        whole = Span(group[0].span.start, group[-1].span.end)
+        first = group[0].text
+        # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which the
+        # signature, the 印发 line and the body name again on purpose.
+        heads = () if len(group) == 1 or _ISSUER_LINE.search(first) else (first,)
+        for words in ("".join(t.text for t in group), *heads):
+            if is_distinctive(words) and words.count("《") == words.count("》"):
+                searched.setdefault(words, whole)
+    return sorted(searched.items(), key=lambda item: -len(item[0]))
+
+
+def _injected(text: str, start: int, end: int) -> Span | None:
+    """The span of a title found at ``start``–``end`` when it was pasted into a sentence: as a
+    clause of its own (``……基础，在……上的讲话。``), between two sentences or inside one. None
+    when the text names the title on purpose: in book-title marks or quotes, alone on its line
+    (a repeated title line), or in an editor's note (``这是……上的讲话``)."""
     if start and text[start - 1] == "《" and end < len(text) and text[end] == "》":
         start, end = start - 1, end + 1
+        cited = True  # a citation, unless it stands as a clause of its own
+    elif _enclosed(text, start, end):
+        return None
+    else:
+        cited = False
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    ends_clause = after in _CLAUSE_AFTER or after in "\r\n"
-    return Span(start, end) if before in _CLAUSE_BEFORE and ends_clause else None
+    if before in "\r\n" and after in "\r\n":
+        return None
+    clause = before in _CLAUSE_BEFORE + "\r\n" and after in _CLAUSE_AFTER + "\r\n"
+    if cited and not clause:
+        return None
+    if not clause and (
+        _REFERENCE_AFTER.match(text, end)
+        or _REFERENCE_BEFORE.search(text, max(0, start - 4), start)
+    ):
+        return None  # the sentence names the title: "学习王书记在……上的讲话精神"
+    if before not in _CLAUSE_BEFORE and _in_source_note(text, start):
+        return None
+    return Span(start, end)
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Whether the text at ``start``–``end`` stands inside a pair of book-title marks or
+    quotes on its line (part of a longer title the text cites)."""
+    lo = max(0, start - _ENCLOSURE_REACH)
+    hi = min(len(text), end + _ENCLOSURE_REACH)
+    for opening, closing in _PAIRS:
+        before = text.rfind(opening, lo, start)
+        if before == -1 or text.rfind(closing, before, start) != -1:
+            continue
+        if regex.search(r"[\r\n]", text[before:start]):
+            continue
+        after = text.find(closing, end, hi)
+        if after != -1 and not regex.search(r"[\r\n]", text[end:after]):
+            return True
+    return False
 
 
 def _removal(text: str, span: Span) -> Fix:
-    """Delete the injected words and the comma that joined them to the sentence."""
-    start = span.start
-    if start and text[start - 1] in _DROP_BEFORE:
+    """Delete the injected words, and the comma that joined them to the sentence when they
+    stood as a clause of their own."""
+    start, end = span.start, span.end
+    after = text[end] if end < len(text) else "\n"
+    closes = after in _CLAUSE_AFTER or after in "\r\n"
+    if start and text[start - 1] in _DROP_BEFORE and closes:
         start -= 1
-    elif span.end < len(text) and text[span.end] in _CLAUSE_AFTER:
-        return Fix(
-            (Edit(Span(start, span.end + 1), ""),),
-            Message("删除混入的标题", "Delete the injected title"),
-            UNSAFE,
-        )
-    return Fix(
-        (Edit(Span(start, span.end), ""),), Message("删除混入的标题", "Delete the injected title"),
-        UNSAFE,
-    )
+    elif after in _CLAUSE_AFTER and (not start or text[start - 1] in _CLAUSE_BEFORE + "\r\n"):
+        end += 1
+    return Fix((Edit(Span(start, end), ""),), Message("删除混入的标题", "Delete the injected title"),
+               UNSAFE)

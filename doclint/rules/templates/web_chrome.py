@@ -12,6 +12,20 @@ _TOOL = (
     r"(?:下载|打印本页|打印|全屏|收藏本页|收藏|分享到|分享|关闭窗口|关闭|返回顶部|纠错|复制链接|"
     r"字号|加大|减小|还原|默认|放大|缩小|推荐|大|中|小)"
 )
+_SEPARATOR = r"(?:>>|>|»|›|＞)"
+_CRUMB = r"[^\s>»›＞<。，；：:]{1,12}"
+# What follows a label when the chrome was glued to the sentence after it: a value up to a
+# space or a mark, or else a short name (the end is then a guess: see ``exact``).
+_VALUE = r"(?:[^\s，。；：:、]{1,16}(?=[\s，。；、]|$)|\p{Han}{2,4})"
+_NAME = r"(?:[^\s，。；：:、]{1,6}(?=[\s，。；、]|$)|\p{Han}{2,3})"
+_CRUMB_LAST = r"(?:[^\s，。；：:、]{1,6}(?=[\s，。；、]|$)|\p{Han}{2,4})"
+# The sites a news item is taken from: a newspaper, an agency, a website or an account.
+_MEDIUM = (
+    r"[^\s（）()，。；：:、\r\n]{0,16}?(?:网|报|社|台|新闻|客户端|网站|频道|公众号|微信|微博|杂志|"
+    r"周刊|在线|电视|广播)"
+)
+_METADATA = r"(?:作者|编辑|责任编辑|发布时间|发布日期|浏览次数|点击数|阅读数|字号)"
+_SHARE_TARGET = r"(?:微信朋友圈|朋友圈|微信|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|人人网|豆瓣|更多)"
 _PATTERNS = (
     # 【字体：大 中 小】, 【字号：加大 还原 减小】 — sometimes one word per line.
     Pattern(
@@ -87,6 +101,53 @@ _PATTERNS = (
         )
         for word, key in (("分享到", "享"), ("扫一扫", "扫"), ("上一篇", "篇"), ("下一篇", "篇"))
     ),
+    # The same chrome glued into a paragraph: a breadcrumb with its separators, share and
+    # scan buttons, the neighbouring articles' links, a source note with its metadata.
+    Pattern(
+        regex.compile(
+            rf"当前位置{_S}*[：:]{_S}*{_CRUMB}"
+            rf"(?:{_S}*{_SEPARATOR}{_S}*(?={_CRUMB}{_S}*{_SEPARATOR}){_CRUMB})*"
+            rf"{_S}*{_SEPARATOR}{_S}*{_CRUMB_LAST}"
+        ),
+        Message("网页导航路径", "breadcrumb"),
+        "位",
+        exact=False,
+    ),
+    Pattern(
+        regex.compile(rf"分享到{_S}*[：:]{_S}*{_SHARE_TARGET}(?:(?:{_S}+|[、，,]){_SHARE_TARGET})*"),
+        Message("网页导航", "page navigation"),
+        "享",
+    ),
+    Pattern(
+        regex.compile(rf"扫一扫{_S}*在手机上?(?:打开|阅读|浏览)(?:当前页|本页|此页|本文)?"),
+        Message("网页导航", "page navigation"),
+        "扫",
+    ),
+    Pattern(
+        regex.compile(rf"[上下]一篇{_S}*[：:]{_S}*{_VALUE}"),
+        Message("网页导航", "page navigation"),
+        "篇",
+        exact=False,
+    ),
+    Pattern(
+        regex.compile(rf"(?<=[（(]{_S}*)(?:稿件|文章|信息|新闻)?来源{_S}*[：:]{_S}*{_MEDIUM}{_S}*[）)]"),
+        Message("来源说明", "source note"),
+        "源",
+        bracketed=True,
+        inline=True,
+    ),
+    *(
+        Pattern(
+            regex.compile(
+                rf"{first}{_S}*[：:]{_S}*[^\s，。；：:]{{1,20}}{_S}+{then}{_S}*[：:]{_S}*{_NAME}"
+            ),
+            Message("来源说明", "source note"),
+            key,
+            inline=True,
+            exact=False,
+        )
+        for first, then, key in (("来源", _METADATA, "源"), ("作者", "来源", "作"))
+    ),
     # The gov.cn page header: site name, URL, date and source on one line.
     Pattern(
         regex.compile(rf"门户网站{_S}*www\.[a-z0-9.]+{LINE}{{0,60}}来源{_S}*[：:]{LINE}{{0,20}}"),
@@ -119,7 +180,11 @@ class WebChrome(BoilerplateRule):
     抓取网页时把页面上的按钮和导航一起抓了下来，例如 `【字体：大 中 小】`、
     `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`、`相关报道：`（连同其下的链接标题）、`（责任编辑：…）`、
     gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
-    “原文链接：”。“来源：××日报”这类出处行是正常的转载说明，不报。相连的几处（页首的工具栏
+    “原文链接：”。抓取时也会把这些文字拼进段落中间：带分隔符的导航路径“当前位置：首页 > …”、
+    “分享到：微信 微博”、“扫一扫在手机打开当前页”、“上一篇：…”、段落中的“（来源：××日报）”和
+    “来源：××网　作者：××”，在段落中同样报告；紧接正文、没有标点隔开时，其结尾是推断的，修复不标为
+    安全。“来源：××日报”这类单独成行的出处行是正常的转载说明，不报；“（数据来源：统计局）”一类
+    数据出处、“经费来源：”一类条文标签也不报。相连的几处（页首的工具栏
     紧接字号切换栏）是同一块页面文字，合报一处，范围从第一处到最后一处。修复删除这些文字
     （独占一行时删除整行）。
     """
@@ -144,11 +209,17 @@ class WebChrome(BoilerplateRule):
                 fixed="2024年政府工作报告\n各位代表：",
             ),
             Example("下载\n打印\n收藏\n各位代表：", fixed="各位代表："),
+            Example(
+                "全年新增就业1.2万人。（来源：县日报）下一步要稳就业。",
+                fixed="全年新增就业1.2万人。下一步要稳就业。",
+                note="a source note inside a paragraph",
+            ),
         ),
         good=(
             "来源：人民日报\n各位代表：",
             "要加大投入，打印、复印设备统一采购。",
             "推动大中小企业融通发展。",
+            "全年粮食产量创新高（数据来源：县统计局）。",
         ),
     )
     basis = "抓取残留（domain-rules §6.2）"

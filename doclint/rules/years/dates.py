@@ -15,13 +15,15 @@ _CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五�
 # Anchored on 月 (the year and month sit in a look-behind) so the engine jumps from 月 to 月.
 _DATE = regex.compile(
     rf"""(?<=
-        (?:(?<![{_AR}.．A-Za-z/\-－])(?P<year>(?:1[89]|20|１[８９]|２０)[{_AR}]{{2}})\s?年\s?)?
+        (?:(?:(?<=(?:^|[^-－{_AR}])(?:--|－－))|(?<![{_AR}.．A-Za-z/\-－]))(?P<year>(?:1[89]|20|１[８９]|２０)[{_AR}]{{2}})\s?年\s?)?
         (?<![{_AR}.．])(?P<month>[{_AR}]{{1,2}})\s?
       | (?:(?<![{_CN}十])(?P<cyear>[一二][{_CN}]{{3}})年)?
         (?<![{_CN}十])(?P<cmonth>十[一二]?|[一二三四五六七八九])
     )月
     (?:\s?(?P<day>[{_AR}]{{1,2}})\s?[日号]|(?P<cday>{_CN_DAY})[日号])?
-    (?P<weekday>\s?[（(]?\s?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])\s?[）)]?)?""",
+    (?:(?P<weekday>\s?[（(]?\s?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])\s?[）)]?)
+      | [，,]\s?(?P<weekday>(?:星期|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六日天]|[至到—\-～~]))
+    )?""",
     regex.X,
 )
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -70,7 +72,11 @@ def _read(match: regex.Match[str]) -> DateMention | None:
     year = match.group(year_text)
     start = match.start(year_text) if year else match.start(month_name)
     weekday = _WEEKDAY[match.group("wd")] if match.group("wd") else None
-    end = match.start("weekday") if weekday is not None else match.end()
+    end = match.end()
+    if weekday is not None:  # the date ends before its weekday and the comma or space before it
+        end = match.start("weekday")
+        while match.string[end - 1] in "，, \t\u3000":
+            end -= 1
     to_number = numerals.chinese_cardinal if chinese else numerals.arabic
     return DateMention(
         span=Span(start, end),

@@ -9,13 +9,17 @@ import regex
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.rules.years.context import subject_before, year_reference
-from doclint.rules.years.docyear import DocumentYears
-from doclint.rules.years.eras import PIN, EraFacts, MarkerHit
+from doclint.rules.years.eras import PIN, EraFacts, EraYears, MarkerHit
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
 _NARRATIVE_REACH = 200
+FLOOR_GRACE = 1
 _PARAGRAPH = regex.compile(r"\n|\r|<p[ >]|</p>|<br\s*/?>")
+# “今年是…开局之年”: the clause says the present year is the pin's year.
+_PRESENT_SUBJECT = regex.compile(
+    r"(?:今年|本年|今年度)\s?[，,]?\s?(?:也|又|正|就|恰|将)?(?:是|为|正值|恰逢|适逢)[^，,。；;！!？?\n]{0,24}$")
+_PRESENT_REACH = 40
 
 @dataclass(frozen=True, slots=True)
 class Reference:
@@ -26,10 +30,12 @@ class Reference:
     related: tuple[Related, ...]
 
     def outside(self, first: int | None, last: int | None, grace: int) -> bool:
-        """Whether every range falls wholly outside ``first``..``last`` widened by ``grace``."""
+        """Whether every range falls wholly outside ``first``..``last`` widened by ``grace``; a
+        floor alone (``high`` None: the latest year the text treats as lived) by one year more,
+        as a plan that lists the years it covers may pass for a text written in its last one."""
         for low, high in self.ranges:
             before = first is not None and high is not None and high < first - grace
-            after = last is not None and low > last + grace
+            after = last is not None and low > last + grace + (FLOOR_GRACE if high is None else 0)
             if not (before or after):
                 return False
         return True
@@ -44,7 +50,7 @@ def reference_for(doc: Document, hit: MarkerHit, *, sentence: bool = True) -> Re
     explicit = []
     if sentence:
         # Targets and plans (到2035年, 2030年前) are not the years the wording speaks of.
-        source = doc.facts(DocumentYears).at(hit.span.start)
+        source = doc.facts(EraYears).at(hit.span.start)
         latest = source.high if source is not None else None
         explicit = [m for m in doc.facts(YearFacts).between(hit.sentence.start, hit.sentence.end)
                     if lived(doc.text, m) and (latest is None or m.value <= latest)]
@@ -55,7 +61,7 @@ def reference_for(doc: Document, hit: MarkerHit, *, sentence: bool = True) -> Re
         return Reference(tuple((m.value, m.value) for m in explicit),
                          Message(f"句中年份“{text}”", f"the year “{text}” of the sentence"),
                          (Related(mention.span, Message("句中年份", "year of the sentence")),))
-    source = doc.facts(DocumentYears).at(hit.span.start)
+    source = doc.facts(EraYears).at(hit.span.start)
     if source is None:
         return None
     message, related = year_reference(source)
@@ -85,6 +91,18 @@ def subject_pins(doc: Document) -> list[Span]:
         if hit.how == PIN and subject_before(doc, hit.sentence, hit.span.start) is not None:
             spans.append(hit.span)
     return spans
+
+
+def present_pin(doc: Document, hit: MarkerHit) -> bool:
+    """Whether the pin is what the present year is said to be (今年是“十四五”开局之年) in a part
+    without a document year, so that Y201 cannot resolve 今年: then it is wording about the
+    present, judged like current wording (Y203) against the floor of the text (``EraYears``)."""
+    if hit.how != PIN:
+        return False
+    low = max(hit.sentence.start, hit.span.start - _PRESENT_REACH)
+    if _PRESENT_SUBJECT.search(doc.text, low, hit.span.start) is None:
+        return False
+    return subject_before(doc, hit.sentence, hit.span.start) is None
 
 
 def first_per_sentence(hits: list[MarkerHit]) -> list[MarkerHit]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
 from doclint.rules.years import framing as framings
-from doclint.rules.years import numerals
+from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.framing import Framing, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
@@ -50,6 +50,38 @@ class MarkerHit:
     framing: Framing = CURRENT_FRAMING  # how the sentence frames the marker (framing.py)
 
 
+class EraYears:
+    """The year each part speaks from, for the era rules (``doc.facts(EraYears)``).
+
+    The document year where there is one. A part whose text disagrees with itself has none
+    (``今年是“八五”计划的开局之年`` beside ``2021年以来``: the anchor and the floor clash), yet it
+    still cannot speak from before its floor, the latest year it treats as past or present: then
+    the floor alone, a lower bound, against which only wording that treats a marker as current
+    after its period can disagree.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._years = doc.facts(DocumentYears)
+        self._floors: dict[int, YearSource | None] = {}
+
+    @classmethod
+    def from_document(cls, doc: Document) -> EraYears:
+        return cls(doc)
+
+    def at(self, offset: int) -> YearSource | None:
+        source = self._years.at(offset)
+        if source is not None:
+            return source
+        part = self._years.part_at(offset).span
+        if part.start not in self._floors:
+            found = textyear.evidence(self._doc, part)
+            floor = found.floor
+            self._floors[part.start] = None if floor is None else YearSource(
+                floor, "text-floor", found.floor_span, f"{floor}年", (floor, None))
+        return self._floors[part.start]
+
+
 class EraFacts:
     def __init__(self, hits: list[MarkerHit]) -> None:
         self.hits = hits
@@ -58,6 +90,7 @@ class EraFacts:
     def from_document(cls, doc: Document) -> EraFacts:
         markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
         years = doc.facts(DocumentYears)
+        era_years = doc.facts(EraYears)
         text = doc.text
         windows: dict[tuple[int, int], Span] = {}
         if markers.trigger is not None:
@@ -76,7 +109,7 @@ class EraFacts:
             by_sentence.setdefault(window, []).append(number)
         passages = doc.facts(ReviewPassages) if by_sentence else ReviewPassages([])
         for window, numbers in by_sentence.items():
-            source = years.at(window.start)
+            source = era_years.at(window.start)
             names_year = "年" in text[window.start:window.end]
             for number in numbers:
                 for hit in _search(text, markers.markers[number], window, source, names_year,

@@ -7,8 +7,10 @@ Neither is an anachronism. The era rules share this one reading of the wording:
 * **planned**: the clause plans or announces (将, 即将, 筹备, 迎接, 设想, 召开…时, 到…年);
 * **retrospective**: the clause reports it as done (如期, 成功, 经历了, 取得…胜利, 的历史意义,
   a verb with 了), or the sentence reviews a stretch of years (五年来, 过去十年, 回顾);
-* **current** otherwise, and always when the clause itself calls for action (要, 认真, 深入,
-  确保, 抓好): ``回顾“十五”工作，认真贯彻五中全会精神`` speaks of the present.
+* **current** otherwise, and always when the clause itself calls for action (要, 确保, 继续):
+  ``回顾“十五”工作，认真贯彻五中全会精神`` speaks of the present. Adverbs of manner (认真, 深入,
+  扎实, 抓好) call for action only outside a stated review: ``五年来，……扎实开展党史学习教育``
+  narrates what was done.
 
 A retrospective sentence looks back over the years it names (五年来: 5) or since the turning
 point it names (党的十八大以来, 进入新时代: 2012); without either a review reaches back
@@ -46,9 +48,13 @@ _DONE_OWN = regex.compile(r"如期|已经|曾经")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
 _LE = regex.compile(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.
-_NOW = regex.compile(
-    r"(?:要|必须|务必|认真|深入|全面|坚决|切实|扎实|着力|继续|进一步|努力|全力|确保|抓好|做好|"
-    r"落实好|毫不放松|高度警觉|正在|当前|今年|目前)")
+_NOW = regex.compile(r"(?:要|必须|务必|继续|进一步|确保|正在|当前|今年|目前|毫不放松|高度警觉)")
+# Adverbs of manner call for action too, but a review narrates with them as well: inside a
+# sentence or passage that reviews a stated period (五年来，……扎实开展党史学习教育) they tell
+# what was done.
+_MANNER = regex.compile(r"(?:认真|深入|全面|坚决|切实|扎实|着力|努力|全力|抓好|做好|落实好)")
+# A sentence set in a plan's period (“十三五”期间，全力推进…) narrates that period.
+_PLAN_PERIOD = regex.compile(r"“?(?P<plan>(?:十[一二三四五]?|[一二三四五六七八九])五)”?(?:时期|期间)")
 # A sentence reviewing the past in general.
 _REVIEW = regex.compile(
     r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经"
@@ -63,6 +69,15 @@ class Framing(NamedTuple):
 
 def _looking_back(reach: Reach) -> Framing:
     return Framing(RETROSPECTIVE, reach.years, reach.since)
+
+
+def _set_in_plan(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the sentence is set in the period of the plan the marker names (“十三五”期间，
+    全力推进“十三五”规划…; not “十三五”期间…，而“十四五”开局阶段…)."""
+    own = text[span.start:span.end]
+    return any(f"{match.group('plan')}”" in own or f"{match.group('plan')}规划" in own
+               or f"{match.group('plan')}计划" in own
+               for match in _PLAN_PERIOD.finditer(text, sentence.start, span.start))
 
 
 def clause_around(text: str, sentence: Span, span: Span) -> Span:
@@ -90,9 +105,12 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if _NOW.search(before):
         return Framing(CURRENT)
     stated = period_in(text, sentence.start, sentence.end)
+    set_in_plan = _set_in_plan(text, sentence, span)
+    if _MANNER.search(before) and stated is None and passage is None and not set_in_plan:
+        return Framing(CURRENT)
     if stated is not None:
         return _looking_back(stated)
-    if _REVIEW.search(text, sentence.start, sentence.end):
+    if set_in_plan or _REVIEW.search(text, sentence.start, sentence.end):
         return Framing(RETROSPECTIVE, REVIEW_YEARS)
     if passage is not None:
         return _looking_back(passage)

@@ -26,7 +26,10 @@ has:
                       only when a name stands in its clause, when the title of its document names
                       the event (``patterns``), or when its document names the event and no
                       ``rivals``;
-``rivals``            other events sharing the generic noun (巴黎奥运会, 北京冬奥会).
+``rivals``            other events sharing the generic noun (巴黎奥运会, 北京冬奥会);
+``stale_only``        for a campaign whose name was also a generic phrase before it
+                      (党史学习教育): current wording is judged only after ``valid_to``, never as
+                      too early.
 """
 
 from __future__ import annotations
@@ -103,6 +106,7 @@ class EraMarker:
     lead: int = 0
     names: regex.Pattern[str] | None = None
     rivals: regex.Pattern[str] | None = None
+    stale_only: bool = False
 
     def announced_from(self) -> int | None:
         """The earliest year wording that plans or announces the marker is plausible."""
@@ -306,6 +310,7 @@ def _marker(item: dict[str, Any], origin: str, lazy: bool = False) -> EraMarker:
         lead=_lead(item),
         names=_one(item.get("names"), lazy),
         rivals=_one(item.get("rivals"), lazy),
+        stale_only=bool(item.get("stale_only", False)),
     )
     if (marker.current_patterns or marker.future_patterns) and marker.valid_from is None:
         raise ValueError("current_patterns and future_patterns need valid_from")

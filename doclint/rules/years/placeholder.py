@@ -21,11 +21,13 @@ from doclint.rules.years.contradicted_year import contradictions, only_years
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.repeated_year import repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
+from doclint.rules.years.year_roles import needs_other_years, role_conflicts
 
 _CASE_NOTE = {
     "range": Message("年份区间起止相同", "a span of years with equal ends"),
     "change": Message("同一变化的起止年份相同", "a change that starts and ends in one year"),
     "comparison": Message("比较的基期与所述年份相同", "a comparison with itself"),
+    "bases": Message("同一基期给出两个不同的变化", "one base year, two different changes"),
 }
 _MAX_SOFT = 6
 
@@ -36,8 +38,13 @@ class YearPlaceholder(Rule):
     匿名化或模板化的文本常把所有年份改成同一个值（每个年份都是“2024年”）。单看一处看不出
     问题，合起来就很明显：年份几乎只有一个取值，文中却有需要不同年份的表述——同一变化的
     起止年份相同（由2024年…增加到2024年）、相同年份并列（2024、2024、2024年）、年份与
-    表述矛盾（2024年是“十五”计划的收官之年），以及“五年来”“连续三年”“‘十五’时期”这类
-    跨年表述。满足条件时整篇文档只报一次，相关位置列出每条证据。
+    表述矛盾（2024年是“十五”计划的收官之年），以及同一年份担当了不可能同时担当的角色：
+    既被回顾又被部署（“2024年工作回顾”与“2024年工作安排”），日期行在年初却回顾或统计全年，
+    日期行在年末却以当年为目标，目标年与基期同年（到2024年，…由2024年的…），计划日期早于
+    日期行，出生与入伍同年，会议的年份不是召开之年（2024年，党的十八届四中全会…），名称
+    自带的年份不对（《2024年可持续发展议程》），“去年（2024年）”。“五年来”“连续三年”
+    “‘十五’时期”这类跨年表述作为旁证。一处自相矛盾的表述（2024—2024年）可能是笔误，需
+    旁证或较多年份处才报；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
     """
 
     code = "Y301"
@@ -52,9 +59,10 @@ class YearPlaceholder(Rule):
         "different years{soft_en}: the years look replaced by a placeholder.",
     )
     options: ClassVar[Mapping[str, Option]] = {
-        "min_mentions": Option(int, 6, "最少年份处数 / fewest year mentions to judge a document"),
+        "min_mentions": Option(int, 5, "最少年份处数 / fewest year mentions to judge a document"),
         "max_distinct": Option(int, 2, "最多不同取值 / most distinct values of a placeholder"),
         "min_evidence": Option(int, 2, "最少矛盾证据 / fewest contradictions needed"),
+        "many_mentions": Option(int, 8, "一处矛盾即可判定的年份处数 / mentions that make one contradiction enough"),
     }
     examples = Examples(
         bad=("2021年全县财政收入由2021年的7400万元增加到2021年的9700万元。2021、2021、2021年连续三年"
@@ -74,17 +82,26 @@ class YearPlaceholder(Rule):
         dominant, times = counts.most_common(1)[0]
         if times * 4 < len(mentions) * 3:
             return
-        hard = self._contradictions(doc)
+        hard = [(related,) for related in self._contradictions(doc)]
+        known = {conflict[0].span for conflict in hard}
+        roles = [c for c in role_conflicts(doc, dominant) if c[0].span not in known]
         soft = self._stretches(doc)
-        if len(hard) < self.config["min_evidence"] and not (hard and len(soft) >= 3):
+        # A statement that contradicts itself (2021—2021年) may be a slip when it is the only
+        # one; it takes wording that needs other years, or many mentions, to back it. A role
+        # the single value cannot play (a review and a plan of one year) needs nothing more.
+        needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
+                  or len(mentions) >= self.config["many_mentions"])
+        hard += roles
+        if len(hard) < self.config["min_evidence"] and not (roles or (hard and needed)):
             return
         first = next(m for m in mentions if m.value == dominant)
         values = "、".join(f"{year}年×{n}" for year, n in counts.most_common())
         soft_zh = f"，另有{len(soft)}处跨年表述" if soft else ""
         soft_en = f" and {len(soft)} phrases span several years" if soft else ""
+        related = sorted((r for conflict in hard for r in conflict), key=lambda r: r.span.start)
         yield self.report(first.span, total=len(mentions), distinct=len(counts), values=values,
                           hard=len(hard), soft_zh=soft_zh, soft_en=soft_en,
-                          related=hard + soft[:_MAX_SOFT])
+                          related=related + soft[:_MAX_SOFT])
 
     @staticmethod
     def _contradictions(doc: Document) -> list[Related]:

@@ -27,8 +27,16 @@ from doclint.rules.years.mentions import YearFacts, YearMention
 _QUALIFIER = regex.compile(r"(?:初|底|末|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _CHANGE_VERB = regex.compile(
     r"(?:增加|提高|增长|上升|扩大|下降|减少|降低|缩小|发展|调整|跃升|攀升|提升|突破|回落|达|升|降|增)?(?:到|至)\s?$")
-_COMPARISON_WORD = regex.compile(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|多|少|翻)")
+_COMPARISON_WORD = regex.compile(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|激增|提升|回落|多|少|翻)")
 _MAX_GAP = 80
+# A target or end point as the year described: 到2020年…比2020年翻一番, 截至2023年底…比2023年增长.
+_END_POINT = regex.compile(r"(?:到|截至|截止到?)\s?$")
+_END_QUALIFIER = regex.compile(r"年(?:底|末)?(?!初|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月)")
+_ADJACENT = frozenset({"", "，", ",", "、", "；"})
+# Two bases of one year giving two different changes, one right after the other: 比2023年增长53.5%，比2023年增长18.9%.
+_BASE_CHANGE = regex.compile(
+    r"(?:比|较)(?P<y>(?:19|20)[0-9]{2})年(?P<q>[^，。；！？\n0-9]{0,10}?)(?:同比)?"
+    r"(?:增长|下降|提高|减少|增加|上升|降低|提升|激增|回落)(?P<n>[0-9]+(?:\.[0-9]+)?)(?:%|％|个百分点|倍)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +51,9 @@ class SameYearChange(Rule):
     """同一变化、区间或比较的起止年份相同。
 
     “由2024年的7473万元增加到2024年的9722万元”“从2024年到2024年”“2024年至2024年”
-    “2024—2024年”，以及在讲2024年的句子里“比2024年增长”，都要求两端是不同的年份。
+    “2024—2024年”，以及在讲2024年（或以2024年为目标、截至2024年底）的句子里“比2024年增长”，
+    都要求两端是不同的年份；同一句里“比2023年增长53.5%，比2023年增长18.9%”说明两个基期
+    本是不同的年份。
     同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月）不报。
     """
 
@@ -54,6 +64,10 @@ class SameYearChange(Rule):
     summary = Message("同一变化的起止年份相同。", "A change starts and ends in the same year.")
     message = Message("同一变化的起止年份相同：{shown}", "A change starts and ends in the same year: {shown}")
     range_message = Message("年份区间的起止年份相同：“{shown}”", "A span of years starts and ends in the same year: “{shown}”")
+    bases_message = Message(
+        "同一基期年份给出两个不同的变化：{shown}",
+        "One base year gives two different changes: {shown}",
+    )
     comparison_message = Message(
         "比较的基期与所述年份相同：{shown}",
         "A comparison uses the year it describes as its own base: {shown}",
@@ -70,7 +84,7 @@ class SameYearChange(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         templates = {"range": self.range_message, "change": self.message,
-                     "comparison": self.comparison_message}
+                     "comparison": self.comparison_message, "bases": self.bases_message}
         for case in same_year_cases(doc):
             yield self.report(case.span, templates[case.kind], shown=case.shown,
                               related=case.related)
@@ -78,7 +92,7 @@ class SameYearChange(Rule):
 
 @dataclass(frozen=True, slots=True)
 class SameYearCase:
-    kind: str  # range | change | comparison
+    kind: str  # range | change | comparison | bases
     span: Span
     shown: str
     related: tuple[Related, ...] = ()
@@ -101,9 +115,10 @@ def same_year_cases(doc: Document) -> Iterator[SameYearCase]:
             if pair is not None and not _same_group_range(pair):
                 yield SameYearCase("change", pair.span, pair.shown, _ends(pair))
         elif before[-1] in "比较同与" and _COMPARISON_WORD.match(text, first.end - 1):
-            case = _comparison(doc, first)
+            case = _comparison(doc, first) or _comparison_with_target(doc, first)
             if case is not None:
                 yield case
+    yield from _two_bases(text)
 
 
 def _comparison(doc: Document, base: YearMention) -> SameYearCase | None:
@@ -116,6 +131,40 @@ def _comparison(doc: Document, base: YearMention) -> SameYearCase | None:
     shown = f"{subject.text}…{text[base.start - 1:end]}"
     related = (Related(subject.span, Message("所述年份", "the year described")),)
     return SameYearCase("comparison", Span(base.start - 1, base.end), shown, related)
+
+
+def _comparison_with_target(doc: Document, base: YearMention) -> SameYearCase | None:
+    """到2020年…比2020年翻一番: the target year compared with itself."""
+    text = doc.text
+    sentence = sentence_around(text, base.start, base.end)
+    facts = doc.facts(YearFacts)
+    before = [m for m in facts.between(max(sentence.start, base.start - _MAX_GAP), base.start)
+              if m.end < base.start]
+    if not before:
+        return None
+    target = before[-1]
+    if target.value != base.value or target.group != -1 \
+            or not _END_POINT.search(text, max(0, target.start - 3), target.start) \
+            or not _END_QUALIFIER.match(text, target.end - 1):
+        return None
+    shown = f"{text[target.start:target.end]}…{text[base.start - 1:min(base.end + 2, sentence.end)]}"
+    related = (Related(target.span, Message("所述年份", "the year described")),)
+    return SameYearCase("comparison", Span(base.start - 1, base.end), shown, related)
+
+
+def _two_bases(text: str) -> Iterator[SameYearCase]:
+    """比2023年增长53.5%，比2023年增长18.9%: one base, two different changes."""
+    previous: regex.Match[str] | None = None
+    for match in _BASE_CHANGE.finditer(text):
+        if previous is not None and previous.group("y") == match.group("y") \
+                and previous.group("q") == match.group("q") \
+                and previous.group("n") != match.group("n") \
+                and text[previous.end():match.start()] in _ADJACENT:
+            shown = f"{previous.group()}…{match.group()}"
+            related = (Related(Span(*previous.span()), Message("同一基期的另一比较",
+                                                               "another comparison with that base")),)
+            yield SameYearCase("bases", Span(match.start(), match.start("q")), shown, related)
+        previous = match
 
 
 def _change(text: str, first: YearMention, following: list[YearMention]) -> _Pair | None:

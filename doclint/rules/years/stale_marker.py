@@ -8,6 +8,7 @@ from doclint.core import Category, Document, Examples, Finding, Message, Rule
 from doclint.rules.years.era_check import (
     first_per_sentence,
     overlaps,
+    present_pin,
     reference_for,
     subject_pins,
 )
@@ -30,7 +31,10 @@ class MarkerOutOfPeriod(Rule):
     所说的年数（“五年来……经历了抗击非典”只到五年前，不说年数时按十年计）；计划和预告
     在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）。句中写了
     年份时以句中年份为准，否则以文档年份为准（仅凭正文时取正文作为过去或当前提到的最晚
-    年份），消息中写明年份来源。
+    年份，此时多留1年余量；正文自相矛盾而没有文档年份时，“今年是‘八五’计划的开局之年”
+    这类说当年的表述也按这个最晚年份判断），消息中写明年份来源。涵盖五年规划、普法规划
+    （“一五”至“九五”）、党代会和全会、专项教育活动（“三讲”至党纪学习教育）、已取消的
+    税种和机构（农业税、营业税、劳动教养、国家计委）。
     """
 
     code = "Y203"
@@ -56,7 +60,7 @@ class MarkerOutOfPeriod(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         judged_by_y201 = subject_pins(doc)
-        hits = [h for h in doc.facts(EraFacts).hits if _is_current(h)]
+        hits = [h for h in doc.facts(EraFacts).hits if _is_current(h) or present_pin(doc, h)]
         for hit in first_per_sentence(hits):
             if overlaps(hit.span, judged_by_y201):
                 continue
@@ -74,7 +78,9 @@ class MarkerOutOfPeriod(Rule):
                     continue
                 else:
                     widened = last + lookback
-            if not reference.outside(first, widened, GRACE):
+            # A name that was a generic phrase before the campaign is never too early.
+            since = None if hit.marker.stale_only else first
+            if not reference.outside(since, widened, GRACE):
                 continue
             earliest = hit.marker.earliest_mention
             if earliest is not None and reference.all_before(earliest):

@@ -1,0 +1,1 @@
+"""The language server (`doclint lsp`). Only ``server`` imports pygls (the ``lsp`` extra)."""

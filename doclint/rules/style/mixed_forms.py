@@ -1,0 +1,169 @@
+"""T507: one speech writes the same kind of mark two ways (34:35:31 beside 60：16：24).
+
+A speech pasted together from several sources keeps each source's habits: one paragraph writes
+its ratios with ASCII colons, another with full-width ones; one writes ``(GDP)``, the rest
+``（GDP）``. Each document of a compilation is judged alone, and the minority form is reported
+once, its other occurrences related.
+
+Other rules already own some mixtures, and they are not repeated here: the percent sign (N301),
+ASCII parentheses around Chinese (BD005), hyphens and ``~`` in ranges (SZ013, SZ012).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from doclint.core import (
+    Category,
+    Document,
+    Edit,
+    Example,
+    Examples,
+    Finding,
+    Fix,
+    Maturity,
+    Message,
+    Related,
+    Rule,
+    Severity,
+    Span,
+)
+from doclint.core.diagnostic import UNSAFE
+from doclint.rules.structure.compilation import Compilation
+
+# A ratio: numbers joined by one kind of colon, three or more of them, or two after 比 (比例,
+# 之比, 比为, 配比) or 按 (按6：4分担). Clock times (19:00, 10:30:00) are not ratios.
+_RATIO = regex.compile(
+    r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)(?P<colon>[:：∶])\d+(?:\.\d+)?"
+    r"(?P<more>(?:(?P=colon)\d+(?:\.\d+)?)*)(?![\d.:：∶])"
+)
+_RATIO_CUE = regex.compile(r"(?:比\S{0,5}|按)\Z")
+_CLOCK = regex.compile(r"(?:[01]?\d|2[0-4])(?:[:：∶][0-5]\d){1,2}")
+# Parentheses around a short note of digits and Latin letters (GDP, 2023, 1) in Chinese text;
+# around Chinese, ASCII parentheses are BD005's.
+_PAREN = regex.compile(r"(?P<open>[(（])[A-Za-z0-9.%％+\-/、，, ]{1,12}(?P<close>[)）])")
+_HAN = regex.compile(r"\p{Han}")
+_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    name: Message
+    preferred: tuple[str, ...]  # on a tie, the first of these present is the usual form
+    reported: frozenset[str]  # forms this rule may report as the minority
+
+
+_RATIOS = _Family(Message("比例的冒号", "ratio colons"), ("：", "∶", ":"), frozenset(":：∶"))
+_PARENS = _Family(Message("括注字母、数字的括号", "parentheses around letters and digits"),
+                  ("（", "("), frozenset("("))
+
+
+class MixedForms(Rule):
+    """同一篇中同类符号写法不一：比例 `34:35:31` 与 `60：16：24` 并存，`(GDP)` 与 `（CPI）` 并存。
+
+    拼凑的讲话稿保留了各个来源的写法。规则逐篇（汇编按 `第N篇` 等分篇）统计两类符号的写法：
+    比例中的冒号（三项以上的比例，或“比例”“之比”“比为”“按”之后的两项比例；时刻 `19:00` 不算），
+    以及中文里括注字母、数字的括号（括注汉字的半角括号由 BD005 报告）。同一篇里两种写法并存时，
+    少数写法报告一次，其余列为相关位置；一样多时以全角为准。百分号（N301）、范围号中的短横线和
+    `~`（SZ013、SZ012）由各自的规则报告，这里不重复。修复改为多数写法。
+    """
+
+    code = "T507"
+    name = "style.mixed-forms"
+    category = Category.MIXED_WIDTH
+    severity = Severity.INFO
+    maturity = Maturity.PREVIEW
+    summary = Message("同一篇中同类符号写法不一。", "One document writes the same mark two ways.")
+    message = Message(
+        "本篇{family.zh}写法不统一：多用“{usual}”（{count}处），此处用“{this}”。",
+        "Inconsistent {family.en} in this document: mostly “{usual}” ({count} times), "
+        "“{this}” here.",
+    )
+    fixable = True
+    examples = Examples(
+        bad=(
+            Example(
+                "三次产业比例调整为60：16：24。去年三次产业比例为34:35:31，今年结构继续优化，"
+                "一产、二产、三产之比达到58：17：25。",
+                fixed="三次产业比例调整为60：16：24。去年三次产业比例为34：35：31，今年结构继续优化，"
+                "一产、二产、三产之比达到58：17：25。",
+            ),
+        ),
+        good=(
+            "三次产业比例调整为60：16：24，此前为62：15：23。",
+            "晚上19:00播出，比分2：2。",
+            "国内生产总值（GDP）增长5%，居民消费价格（CPI）上涨2%。",
+        ),
+    )
+    basis = "同一文档写法统一（GB/T 15834—2011、GB/T 15835—2011）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if not any(mark in text for mark in ":：∶("):
+            return
+        compilation = doc.facts(Compilation)
+        found: dict[tuple[int, _Family], list[tuple[str, Span]]] = defaultdict(list)
+        for family, form, span in _marks(text):
+            found[(compilation.index_at(span.start), family)].append((form, span))
+        for (_, family), marks in sorted(found.items(), key=lambda item: item[1][0][1].start):
+            yield from self._mixed(text, family, marks)
+
+    def _mixed(
+        self, text: str, family: _Family, marks: list[tuple[str, Span]]
+    ) -> Iterator[Finding]:
+        counts = Counter(form for form, _ in marks)
+        if len(counts) < 2:
+            return
+        usual = max(counts, key=lambda f: (counts[f], -family.preferred.index(f)))
+        for form in sorted(counts, key=family.preferred.index):
+            if form == usual or form not in family.reported:
+                continue
+            spans = [span for f, span in marks if f == form]
+            title = Message(f"改为“{usual}”", f"Use “{usual}”")
+            note = Message(f"又一处“{form}”", f"another “{form}”")
+            yield self.report(
+                spans[0],
+                family=family.name,
+                usual=usual,
+                count=counts[usual],
+                this=form,
+                related=tuple(Related(s, note) for s in spans[1 : 1 + _SHOWN]),
+                fix=Fix(tuple(Edit(s, _swap(text[s.start : s.end], form, usual)) for s in spans),
+                        title, UNSAFE),
+            )
+
+
+_CLOSING = {"(": ")", "（": "）"}
+
+
+def _swap(original: str, form: str, usual: str) -> str:
+    """The occurrence written in the usual form."""
+    swapped = original.replace(form, usual)
+    if form in _CLOSING and usual in _CLOSING:
+        swapped = swapped.replace(_CLOSING[form], _CLOSING[usual])
+    return swapped
+
+
+def _marks(text: str) -> Iterator[tuple[_Family, str, Span]]:
+    """Every ratio colon and every bracket of a short Latin note, with its form."""
+    for match in _RATIO.finditer(text):
+        if _CLOCK.fullmatch(match.group()):
+            continue
+        if not match.group("more") and not _RATIO_CUE.search(text, max(0, match.start() - 6),
+                                                             match.start()):
+            continue
+        # The whole ratio is one occurrence.
+        yield _RATIOS, match.group("colon"), Span(match.start(), match.end())
+    for match in _PAREN.finditer(text):
+        opening, closing = match.group("open"), match.group("close")
+        if (opening == "(") != (closing == ")"):
+            continue  # a pair of mixed widths is BD009's
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 1]
+        if not (_HAN.match(before) or _HAN.match(after)):
+            continue  # English text, formulas, markup
+        yield _PARENS, opening, Span(match.start(), match.end())

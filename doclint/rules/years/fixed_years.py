@@ -1,0 +1,73 @@
+"""Names that carry their own year: 《2030年可持续发展议程》, 2008年北京奥运会, “九五”计划和2010年远景目标.
+
+The year inside such a name is fixed by what it names, whatever the document's year. A text
+whose years were all rewritten to one value writes these names with the wrong year
+(《联合国2024年可持续发展议程》), which is evidence for the placeholder rule (Y301).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import regex
+
+from doclint.core import Document, Span
+from doclint.rules.years.mentions import plan_years
+from doclint.rules.years.numerals import chinese_cardinal
+
+_Y = r"(?P<y>(?:19|20)[0-9]{2})\s?年"
+
+
+class _Name(NamedTuple):
+    pattern: regex.Pattern[str]
+    low: int  # the years the name allows
+    high: int
+    what: str
+
+
+def _name(pattern: str, low: int, high: int | None = None, what: str = "") -> _Name:
+    return _Name(regex.compile(pattern), low, low if high is None else high, what)
+
+
+_NAMES = (
+    _name(rf"{_Y}可持续发展议程", 2030, what="可持续发展议程"),
+    _name(rf"{_Y}后发展议程", 2015, what="后发展议程"),
+    # The selected works and their first editions.
+    _name(rf"江泽民文选[^人\n]{{0,12}}人民出版社{_Y}", 2006, what="《江泽民文选》的出版年"),
+    _name(rf"(?:非盟|非洲联盟)[^。，；\n]{{0,4}}{_Y}议程", 2063, what="非盟议程"),
+    _name(rf"{_Y}北京(?:夏季)?奥运会|北京{_Y}(?:夏季)?奥运会", 2008, what="北京奥运会"),
+    _name(rf"{_Y}北京冬(?:残)?奥会|北京{_Y}冬(?:季)?(?:残)?奥(?:运)?会", 2022, what="北京冬奥会"),
+    _name(rf"{_Y}上海世(?:界)?博(?:览)?会", 2010, what="上海世博会"),
+    _name(rf"{_Y}广州亚运会", 2010, what="广州亚运会"),
+    _name(rf"{_Y}杭州亚运会", 2022, 2023, what="杭州亚运会"),
+    # National pledges: peak before 2030, neutrality before 2060 (local targets come earlier,
+    # but never as early as the years a document is written in).
+    _name(rf"{_Y}前(?:实现)?碳中和", 2041, 2070, what="碳中和"),
+    _name(rf"{_Y}前(?:实现)?碳达峰|{_Y}前达到(?:碳排放)?峰值", 2025, 2035, what="碳达峰"),
+)
+# “九五”计划和2010年远景目标: the long-range year lies beyond the plan.
+_PLAN_AND_VISION = regex.compile(
+    rf"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)和{_Y}远景目标")
+
+
+class FixedYear(NamedTuple):
+    span: Span
+    year: int
+    low: int
+    high: int
+    what: str
+
+
+def fixed_years(doc: Document) -> Iterator[FixedYear]:
+    """Every name with a year of its own, whether or not the year written is the right one."""
+    text = doc.text
+    for name in _NAMES:
+        for match in name.pattern.finditer(text):
+            yield FixedYear(Span(*match.span()), int(match.group("y")), name.low, name.high,
+                            name.what)
+    for match in _PLAN_AND_VISION.finditer(text):
+        ordinal = chinese_cardinal(match.group("n"))
+        last = plan_years(ordinal)[1]
+        yield FixedYear(Span(*match.span()), int(match.group("y")), last + 1, last + 30,
+                        f"“{match.group('n')}五”之后的远景目标")

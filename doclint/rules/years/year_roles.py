@@ -1,0 +1,330 @@
+"""Roles one year cannot play at once: evidence that a document's years were rewritten to one value.
+
+A real document gives each year a role — the year reviewed, the year planned, the year of the
+dateline, the target year, the base year. Some pairs of roles need two different years:
+
+* a **review** of a year (``2024年工作回顾``, ``刚刚过去的2024年``) is written after that year,
+  so the same year cannot also be **planned** in the text (``2024年工作安排``, ``2024年主要预期
+  目标``) nor be the year of a **dateline** before its last months (``2024年3月5日在…会议上``);
+* a **target** (``到2025年，…``) and a **base** in the same sentence (``由2025年的135立方米增加到…``,
+  ``较2025年提高6%``) cannot be one year;
+* ``今年是“十四五”收官之年`` read with a document year taken from the text's own (rewritten)
+  years names another year than that one (``contradictions`` of the era module, with a relative
+  subject).
+
+Each finding is a ``Related`` (the span and what the role pair says). ``needs_other_years`` counts
+the wording that needs a past or a future beside the document's year (去年, 明年, 五年来, 连续三年,
+“十三五”时期): with a single value left, it backs a contradiction.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from doclint.core import Document, Message, Related, Span
+from doclint.rules.years.contradicted_year import contradictions
+from doclint.rules.years.fixed_years import fixed_years
+from doclint.rules.years.mentions import YearFacts
+
+_Y = r"(?:19|20)[0-9]{2}"
+# A year reviewed as a whole: written after it ended.
+_REVIEW = regex.compile(
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
+    rf"|刚刚过去的(?P<y>{_Y})\s?年")
+# A year planned in the text: written before or at its start.
+_PLAN = regex.compile(
+    rf"(?:(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
+    rf"|工作打算|工作总体要求|总体要求和重点任务"
+    rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
+    rf"|(?:做好|部署|安排好|完成好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济)?工作)"
+    r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
+_HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
+# A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
+# （2024年3月5日）, a signature date on its own line).
+_DATELINE = regex.compile(
+    rf"^[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
+    rf"\s?(?P<d>[0-9]{{1,2}})\s?日", regex.M)
+_EDGE_LINES = 15
+# A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
+_CLOSING_DATE = regex.compile(
+    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*$", regex.M)
+# A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
+_WHOLE_YEAR = regex.compile(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
+_REPORTED = regex.compile(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
+# A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
+_PLANNED_DATE = regex.compile(
+    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
+    rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
+# A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
+_START = regex.compile(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
+# A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
+_LATE_MONTH = 7
+_PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+_EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
+# A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
+_TARGET = regex.compile(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
+_BASE = regex.compile(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
+# A span of months running backwards inside one year: 2024年4月至2024年3月.
+_MONTH_SPAN = regex.compile(
+    rf"(?P<y>{_Y})\s?年\s?(?P<a>[0-9]{{1,2}})\s?月(?:[0-9]{{1,2}}日)?(?:份)?\s?(?:至|到|—|－|-|～|~)\s?"
+    rf"(?P<y2>{_Y})\s?年\s?(?P<b>[0-9]{{1,2}})\s?月")
+# A relative year glossed with the year it means: 去年（2024年）.
+_GLOSSED = regex.compile(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
+# A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
+_BORN = regex.compile(rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:出)?生(?![产活效态])")
+_ADULT_STEP = regex.compile(
+    rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
+_RESUME_REACH = 200
+# A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
+# …第四次全体会议，于2017年10月20日至23日在北京举行.
+_YEAR_BEFORE_MEETING = regex.compile(
+    rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?(?:[，,]\s?)?(?:召开的|举行的)?(?:党的|中国共产党|中共)?$")
+_YEAR_AFTER_MEETING = regex.compile(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
+_MEETING_KINDS = frozenset({"party_congress", "party_plenum"})
+_ORDINAL = r"(?:二十|十)?[一二三四五六七八九]|十|二十"
+_MEETING = regex.compile(
+    rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
+    rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
+    rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
+_NOT_THE_MEETING = regex.compile(r"(?:的)?(?:精神|以来|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
+_SENTENCE_END = regex.compile(r"[。！？；!?\n]")
+# Wording that needs a year before or after the document's own.
+_PAST_OR_FUTURE = regex.compile(
+    r"去年|前年|明年|后年|[一二三四五六七八九十两几多]+年(?:来|以来|间)|连续[一二三四五六七八九十两几]+年"
+    r"|过去[一二三四五六七八九十两几]+年|今后[一二三四五六七八九十两几]+年|未来[一二三四五六七八九十两几]+年")
+
+
+Conflict = tuple[Related, ...]
+
+
+def role_conflicts(doc: Document, value: int) -> list[Conflict]:
+    """Roles that the year ``value`` cannot play at once in ``doc``: one tuple of related spans
+    per contradiction."""
+    found = _review_conflicts(doc, value) + _target_and_base(doc, value)
+    found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
+    found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
+    found += _after_the_dateline(doc, value)
+    return sorted(found, key=lambda conflict: conflict[0].span.start)
+
+
+def needs_other_years(doc: Document) -> int:
+    """How many phrases need a year other than the document's own (去年, 五年来, “十三五”时期 …)."""
+    facts = doc.facts(YearFacts)
+    return len(_PAST_OR_FUTURE.findall(doc.text)) + len(facts.plans)
+
+
+def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Match[str]]:
+    return [m for m in pattern.finditer(text) if int(m.group("y")) == value]
+
+
+def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    reviews = [m for m in _years(_REVIEW, text, value) if not _HALF_YEAR.search(m.group())]
+    if not reviews:
+        return []
+    review = reviews[0]
+    note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
+                   f"a review of {value} (written in {value + 1} or later)")
+    plans = [m for m in _years(_PLAN, text, value) if not _HALF_YEAR.search(m.group())]
+    if plans:
+        plan = plans[0]
+        return [(Related(Span(*review.span()), note),
+                 Related(Span(*plan.span()), Message(f"部署{value}年的工作（写于{value}年或以前）",
+                                                     f"the plan for {value} (written by {value})")))]
+    for date in datelines(doc, value):
+        if 1 <= int(date.group("m")) <= _EARLY_MONTHS:
+            shown = date.group().strip(" \t\u3000—－-（(")
+            return [(Related(Span(*review.span()), note),
+                     Related(Span(date.start("y"), date.end()),
+                             Message(f"日期行{shown}", f"the dateline {shown}")))]
+    return []
+
+
+def dated(doc: Document, value: int) -> bool:
+    """Whether a dateline or a page date of the head says ``value``."""
+    if datelines(doc, value):
+        return True
+    head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
+    return any(int(m.group("y")) == value for m in _PAGE_DATE.finditer(doc.text, 0, head))
+
+
+def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
+    """Full dates of the year ``value`` that open a line among the first and last lines."""
+    text = doc.text
+    starts = doc.index.starts
+    edge = starts[:_EDGE_LINES] + starts[-_EDGE_LINES:]
+    found = []
+    for start in sorted(set(edge)):
+        date = _DATELINE.match(text, start)
+        if date is not None and int(date.group("y")) == value:
+            found.append(date)
+    tail = starts[-_EDGE_LINES] if len(starts) > _EDGE_LINES else 0
+    found += [m for m in _CLOSING_DATE.finditer(text, tail) if int(m.group("y")) == value]
+    return found
+
+
+def _target_and_base(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for target in _years(_TARGET, text, value):
+        end = _SENTENCE_END.search(text, target.end())
+        stop = end.start() if end else len(text)
+        base = next((b for b in _BASE.finditer(text, target.end(), stop)
+                     if int(b.group("y")) == value), None)
+        if base is not None:
+            found.append((Related(Span(target.start(), base.end()),
+                                  Message(f"目标年与基期同为{value}年", f"target and base are both {value}")),))
+    return found
+
+
+def _relative_pins(doc: Document, value: int) -> list[Conflict]:
+    """今年是“十四五”收官之年 against a document year read from the rewritten years themselves."""
+    found = []
+    for hit, subject in contradictions(doc):
+        source = subject.source
+        if source is None or source.year != value or source.source in ("config", "front-matter",
+                                                                       "sidecar"):
+            continue
+        wording = doc.slice(hit.span)
+        found.append((Related(hit.span, Message(f"“{subject.text}”按{value}年计与“{wording}”矛盾",
+                                                f"“{subject.text}” read as {value} contradicts “{wording}”")),))
+    return found
+
+
+def _backward_months(doc: Document, value: int) -> list[Conflict]:
+    found: list[Conflict] = []
+    for match in _years(_MONTH_SPAN, doc.text, value):
+        if int(match.group("y2")) == value and int(match.group("b")) < int(match.group("a")):
+            found.append((Related(Span(*match.span()), Message(
+                f"月份区间倒置（{match.group()}）", f"a span of months running backwards")),))
+    return found
+
+
+def _glossed(doc: Document, value: int) -> list[Conflict]:
+    """去年（2024年） in a document whose dateline or own mentions say 2024."""
+    found: list[Conflict] = []
+    if not dated(doc, value):
+        return found
+    for match in _years(_GLOSSED, doc.text, value):
+        if _GLOSS_OFFSET[match.group("w")] != 0:
+            found.append((Related(Span(*match.span()), Message(
+                f"“{match.group('w')}”注为{value}年，文中其余年份也是{value}年",
+                f"“{match.group('w')}” glossed as {value}, the year of every other mention")),))
+    return found
+
+
+def _fixed_names(doc: Document, value: int) -> list[Conflict]:
+    found: list[Conflict] = []
+    for name in fixed_years(doc):
+        if name.year == value and not name.low <= value <= name.high:
+            allowed = f"{name.low}" if name.low == name.high else f"{name.low}—{name.high}"
+            found.append((Related(name.span, Message(
+                f"“{doc.slice(name.span)}”的年份应为{allowed}年",
+                f"the year of “{doc.slice(name.span)}” is {allowed}")),))
+    return found
+
+
+def _ages(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for born in _years(_BORN, text, value):
+        reach = born.end() + _RESUME_REACH
+        later = _BORN.search(text, born.end(), reach)  # the next person's résumé
+        step = next((m for m in _ADULT_STEP.finditer(text, born.end(), later.start() if later else reach)
+                     if int(m.group("y")) == value), None)
+        if step is not None:
+            found.append((Related(Span(*born.span()), Message(f"{value}年出生", f"born in {value}")),
+                          Related(Span(*step.span()), Message(f"同年：{step.group()}",
+                                                              "an adult's step the same year"))))
+    return found
+
+
+def _dated_meetings(doc: Document, value: int) -> list[Conflict]:
+    """A party congress or plenum dated by a year that is not the year it met."""
+    text = doc.text
+    found: list[Conflict] = []
+    for meeting in _MEETING.finditer(text):
+        met = meeting_year(meeting)
+        if met is None or met == value or _NOT_THE_MEETING.match(text, meeting.end()):
+            continue
+        before = _YEAR_BEFORE_MEETING.search(text, max(0, meeting.start() - 20), meeting.start())
+        after = _YEAR_AFTER_MEETING.match(text, meeting.end(), meeting.end() + 12)
+        date = before or after
+        if date is None or int(date.group("y")) != value:
+            continue
+        found.append((Related(Span(*date.span("y")), Message(
+            f"{meeting.group()}召开于{met}年，此处写作{value}年",
+            f"{meeting.group()} met in {met}, not {value}")),))
+    return found
+
+
+def meeting_year(meeting: regex.Match[str]) -> int | None:
+    """The year of a congress (党的十八大) or plenum (十八届四中全会) from the era marker data."""
+    label = (f"党的{meeting.group('c')}大" if meeting.group("c")
+             else f"{meeting.group('n')}届{meeting.group('p')}中全会")
+    return _meeting_years().get(label)
+
+
+@functools.cache
+def _meeting_years() -> dict[str, int]:
+    from doclint.rules.years.markers import marker_set
+
+    return {m.label: m.valid_from for m in marker_set().markers
+            if m.kind in _MEETING_KINDS and m.valid_from is not None}
+
+
+def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
+    """A text dated early in a year that reports the whole year, or dated late in a year that
+    sets targets for that year (到2023年，… in a plan of September 2023)."""
+    dates = datelines(doc, value)
+    if not dates:
+        return _planned_before_page_date(doc, value)
+    date = min(dates, key=lambda d: int(d.group("m")))
+    month = int(date.group("m"))
+    shown = date.group().strip(" \t\u3000—－-（()）")
+    dateline = Related(Span(date.start("y"), date.end("d") + 1), Message(f"日期行{shown}",
+                                                                         f"the dateline {shown}"))
+    text = doc.text
+    if month <= _EARLY_MONTHS:
+        for period in _years(_WHOLE_YEAR, text, value):
+            line_start = text.rfind("\n", 0, period.start()) + 1
+            if int(period.group("y2")) == value and _REPORTED.search(text, line_start, period.start()):
+                return [(Related(Span(*period.span()), Message(
+                    f"报告{value}年全年的数据", f"data of the whole of {value}")), dateline)]
+    planned = _planned_before(text, value, (month, int(date.group("d"))))
+    if planned is not None:
+        return [(planned, dateline)]
+    targets = [m for m in _years(_TARGET, text, value) if not m.group().endswith(("底", "末"))]
+    if len(targets) >= 2 and (month >= _LATE_MONTH or _years(_START, text, value)):
+        return [(Related(Span(*targets[0].span()), Message(
+            f"以{value}年为目标", f"a target set for {value}")), dateline)]
+    return []
+
+
+def _planned_before(text: str, value: int, written: tuple[int, int]) -> Related | None:
+    """The first plan or deadline of ``value`` that ends before the text's own date."""
+    for match in _years(_PLANNED_DATE, text, value):
+        if match.group("half"):
+            end = (6, 30)
+        else:
+            end = (int(match.group("m")), int(match.group("d") or 31))
+        if end < written:
+            return Related(Span(*match.span()), Message(
+                f"计划在文档日期之前：{match.group()}", f"planned before the text's own date"))
+    return None
+
+
+def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
+    head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
+    page = next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
+                None)
+    if page is None:
+        return []
+    digits = page.group()
+    planned = _planned_before(doc.text, value, (int(digits[4:6]), int(digits[6:8])))
+    if planned is None:
+        return []
+    return [(planned, Related(Span(*page.span()), Message(f"页面日期{digits}", f"the page date {digits}")))]
