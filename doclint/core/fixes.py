@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -171,8 +172,9 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: 
     After each round the new text is linted again. A diagnostic that matches none of the
     previous round's (same code, on the same line or overlapping, edits mapped back) is new:
     the fixes whose edits touch its line are rolled back (never tried again) and the round is
-    retried without them. Overlapping fixes wait for the next round. Stops when no fix is
-    left, after MAX_ROUNDS rounds or MAX_LINTS lints.
+    retried without them; in the final diagnostics their fixes are suggestions. Overlapping
+    fixes wait for the next round. Stops when no fix is left, after MAX_ROUNDS rounds or
+    MAX_LINTS lints.
     """
     diagnostics = list(lint(text) if first is None else first)
     lints = 1 if first is None else 0
@@ -215,7 +217,12 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: 
         shown = [old is not None and shown[old] for old in matched]
         diagnostics, current = new_diagnostics, new_text
     run.text = current
-    run.diagnostics = [d for d, visible in zip(diagnostics, shown, strict=True) if visible]
+    # A rolled-back fix is reported as what it now is: a suggestion, not applied.
+    run.diagnostics = [
+        dataclasses.replace(d, fix=d.fix.with_applicability(Applicability.SUGGESTION))
+        if d.fix is not None and d.fix.applies(unsafe) and _fix_key(current, d) in rejected
+        else d
+        for d, visible in zip(diagnostics, shown, strict=True) if visible]
     return run
 
 

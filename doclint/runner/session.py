@@ -299,8 +299,8 @@ class Fixer:
         self._rolled_back(path, run)
         if not run.stable:
             self.say(f"doclint: {path}: still fixable after {run.rounds} rounds; stopped")
-        if run.text == doc.source:
-            return result
+        if run.text == doc.source:  # nothing applied; rolled-back fixes now read as suggestions
+            return dataclasses.replace(result, diagnostics=tuple(run.diagnostics))
         self.applied += run.applied
         self.changed += 1
         if self.options.diff:
@@ -368,7 +368,7 @@ class Fixer:
             self._skip(result, left, "in a .docx a fix is applied only inside one run, so that "
                                      "no formatting is lost")
         if current == data:
-            return result
+            return dataclasses.replace(result, diagnostics=tuple(remaining or result.diagnostics))
         self.applied += applied
         self.changed += 1
         if self.options.diff:

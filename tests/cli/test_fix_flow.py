@@ -108,3 +108,18 @@ def test_diff_of_standard_input(doclint: Doclint) -> None:
 def test_fix_never_rewrites_standard_input(doclint: Doclint) -> None:
     run = doclint("check", SELECT, "--fix", "--no-source", "-", input=TEXT)
     assert run.out.splitlines()[0].startswith("<stdin>:1:4: BD004 ")  # reported, not fixed
+
+
+def test_a_fix_that_would_add_a_diagnostic_is_rolled_back(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         doclint: Doclint) -> None:
+    # “,” -> “，” would make “，，”, which BD002 reports: the BD004 fix is not applied.
+    monkeypatch.chdir(tmp_path)
+    Path("r.txt").write_text("经研究,，现将有关事项通知如下。\n", encoding="utf-8")
+    run = doclint("check", "--select=BD002,BD004", "--fix", "--no-source", "r.txt")
+    assert Path("r.txt").read_text(encoding="utf-8") == "经研究,，现将有关事项通知如下。\n"
+    assert run.err_lines == ["doclint: r.txt:1:4: BD004 fix not applied: it would add BD002 "
+                             "(“，” is used 2 times in a row; keep one.)"]
+    assert run.out.splitlines() == [
+        "r.txt:1:4: BD004 [mixed-width] 中文文本中应使用全角“，”，不用半角“,”。 [修改建议]",
+        "", "共检查 1 个文件，发现 1 个问题。", "修复了 0 个问题。"]
