@@ -180,13 +180,20 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: 
     lints = 1 if first is None else 0
     shown = [keep(d) for d in diagnostics]
     run = FixRun(text, [])
-    rejected: set[tuple[object, ...]] = set()
+    rejected: dict[tuple[object, ...], Diagnostic] = {}  # fix -> the diagnostic it would add
+    retried = False  # rejected fixes get one more try after the text has changed
     current = text
     while True:
         candidates = [d for d, visible in zip(diagnostics, shown, strict=True)
                       if visible and d.fix is not None and d.fix.applies(unsafe)
-                      and _fix_key(current, d) not in rejected
                       and (allow is None or allow(current, d.fix))]
+        fresh = [d for d in candidates if _fix_key(current, d) not in rejected]
+        if not fresh and rejected and not retried and run.rounds:
+            # Fixes rolled back early may be harmless now that other fixes are in: try them
+            # again, once, so that a second run has nothing left to do.
+            retried, fresh = True, candidates
+            rejected.clear()
+        candidates = fresh
         if not candidates:
             break
         if run.rounds >= max_rounds or lints >= MAX_LINTS:
@@ -205,24 +212,27 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: 
         if added:
             for new in added:
                 for fix in _culprits(current, new, edits, chosen):
-                    owner = by_fix[id(fix)]
-                    key = _fix_key(current, owner)
-                    if key not in rejected:
-                        rejected.add(key)
-                        run.rolled_back.append(RolledBack(owner, new))
+                    rejected.setdefault(_fix_key(current, by_fix[id(fix)]), new)
             continue
         run.applied += len(chosen)
         run.rounds += 1
+        retried = False
         run.edits.append(edits)
         shown = [old is not None and shown[old] for old in matched]
         diagnostics, current = new_diagnostics, new_text
     run.text = current
-    # A rolled-back fix is reported as what it now is: a suggestion, not applied.
-    run.diagnostics = [
-        dataclasses.replace(d, fix=d.fix.with_applicability(Applicability.SUGGESTION))
-        if d.fix is not None and d.fix.applies(unsafe) and _fix_key(current, d) in rejected
-        else d
-        for d, visible in zip(diagnostics, shown, strict=True) if visible]
+    # A rolled-back fix is reported as what it now is, a suggestion, at its place in the
+    # final text.
+    run.diagnostics = []
+    for diag, visible in zip(diagnostics, shown, strict=True):
+        if not visible:
+            continue
+        key = _fix_key(current, diag) if diag.fix is not None else None
+        if key in rejected and diag.fix is not None and diag.fix.applies(unsafe):
+            run.rolled_back.append(RolledBack(diag, rejected[key]))
+            diag = dataclasses.replace(
+                diag, fix=diag.fix.with_applicability(Applicability.SUGGESTION))
+        run.diagnostics.append(diag)
     return run
 
 
@@ -262,26 +272,38 @@ def _match(old_text: str, old: Sequence[Diagnostic], new: Sequence[Diagnostic],
     result: list[int | None] = []
     for diag in new:
         start, end = _to_old(diag.span.start, edits), _to_old(diag.span.end, edits)
-        low, high = _line_bounds(old_text, start, max(start, end))
+        end = max(start, end)
+        low, high = _line_bounds(old_text, start, end)
         best = None
         for index in free.get(diag.code, ()):
             span = old[index].span
-            if span.start <= max(start, end) and start <= span.end:  # overlaps or touches
+            if span.start <= end and start <= span.end:  # overlaps or touches
                 best = index
                 break
             if best is None and low <= span.start <= high:  # on the same line
                 best = index
-        if best is not None:
-            free[diag.code].remove(best)
+        if best is None:
+            # A grouped finding split up (or regrouped): its places were related spans.
+            best = next((index for index, old_diag in enumerate(old)
+                         if old_diag.code == diag.code
+                         and any(r.path == old_diag.path and r.span.start <= end
+                                 and start <= r.span.end for r in old_diag.related)), None)
+            result.append(best)
+            continue
+        free[diag.code].remove(best)
         result.append(best)
     return result
 
 
 def _culprits(old_text: str, new: Diagnostic, edits: Sequence[Edit],
               chosen: Sequence[Fix]) -> list[Fix]:
-    """The fixes whose edits touch the lines of a new diagnostic (all of them if none do)."""
+    """The fixes whose edits touch a new diagnostic's span, else its lines, else all of them."""
     start, end = _to_old(new.span.start, edits), _to_old(new.span.end, edits)
-    low, high = _line_bounds(old_text, start, max(start, end))
-    near = [fix for fix in chosen
-            if any(e.span.start <= high and low <= e.span.end for e in fix.edits)]
-    return near or list(chosen)
+    end = max(start, end)
+    low, high = _line_bounds(old_text, start, end)
+    for low, high in ((start, end), (low, high)):
+        near = [fix for fix in chosen
+                if any(e.span.start <= high and low <= e.span.end for e in fix.edits)]
+        if near:
+            return near
+    return list(chosen)
