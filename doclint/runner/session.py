@@ -138,7 +138,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
                     progress.close()
             results = batch.files
             batch.archive = suppressor.archive(batch.archive, batch.archive_lines)
-            if batch.archive:
+            if batch.archive and not options.diff:  # --diff prints the diff only
                 summary.count(batch.archive)
                 formatter.archive(batch.archive, batch.archive_lines)
         summary.seconds = time.perf_counter() - started

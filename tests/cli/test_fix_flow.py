@@ -123,3 +123,18 @@ def test_a_fix_that_would_add_a_diagnostic_is_rolled_back(tmp_path: Path,
     assert run.out.splitlines() == [
         "r.txt:1:4: BD004 [mixed-width] 中文文本中应使用全角“，”，不用半角“,”。 [修改建议]",
         "", "共检查 1 个文件，发现 1 个问题。", "修复了 0 个问题。"]
+
+
+def test_diff_prints_no_report_not_even_archive_findings(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        doclint: Doclint) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt"):  # two identical files: A101 reports them
+        Path(name).write_text("经研究,现将有关事项通知如下。\n一、加强组织领导，各乡镇要高度重视安全"
+                              "生产工作，切实落实属地管理责任。\n二、强化隐患排查，全面开展安全生产"
+                              "大检查，确保不留死角。\n", encoding="utf-8")
+    assert "A101" in doclint("check", "--select=BD004,A101", "--no-cache", ".").out
+    run = doclint("check", "--select=BD004,A101", "--no-cache", "--diff", ".")
+    assert [line for line in run.out.splitlines() if line.startswith(("---", "+++"))] == [
+        "--- a.txt", "+++ a.txt", "--- b.txt", "+++ b.txt"]
+    assert "A101" not in run.out
