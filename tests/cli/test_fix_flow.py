@@ -138,3 +138,15 @@ def test_diff_prints_no_report_not_even_archive_findings(tmp_path: Path,
     assert [line for line in run.out.splitlines() if line.startswith(("---", "+++"))] == [
         "--- a.txt", "+++ a.txt", "--- b.txt", "+++ b.txt"]
     assert "A101" not in run.out
+
+
+def test_suppressed_findings_are_not_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           doclint: Doclint) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = ("<!-- doclint-disable-next-line BD004 -- 引用原文 -->\n经研究,现将有关事项通知如下。\n"
+            "特此通知。。\n")
+    Path("a.md").write_text(text, encoding="utf-8")
+    run = doclint("check", "--select=BD002,BD004", "--fix", "--no-source", "a.md")
+    assert Path("a.md").read_text(encoding="utf-8") == text.replace("通知。。", "通知。")
+    assert run.out.splitlines() == ["共检查 1 个文件，发现 0 个问题；另有 1 个已抑制。",
+                                    "修复了 1 个问题。"]
