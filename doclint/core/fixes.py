@@ -123,6 +123,17 @@ def guard_figures(text: str, fix: Fix) -> Fix:
     return fix.with_applicability(Applicability.SUGGESTION)
 
 
+_BARE_LF = re.compile(r"(?<!\r)\n")
+
+
+def native_newlines(fix: Fix, newline: str) -> Fix:
+    """``fix`` with the line breaks it inserts written as the document writes them."""
+    if newline == "\n" or not any("\n" in e.replacement for e in fix.edits):
+        return fix
+    edits = tuple(Edit(e.span, _BARE_LF.sub(newline, e.replacement)) for e in fix.edits)
+    return Fix(edits, fix.title, fix.applicability)
+
+
 def applicable(fixes: Iterable[Fix | None], unsafe: bool = False) -> list[Fix]:
     """The fixes ``--fix`` applies: safe ones, and unsafe ones too when ``unsafe``."""
     return [fix for fix in fixes if fix is not None and fix.applies(unsafe)]

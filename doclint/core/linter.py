@@ -18,7 +18,7 @@ from doclint.core.diagnostic import (
     Severity,
 )
 from doclint.core.document import Document, Span
-from doclint.core.fixes import disjoint_edits, guard_figures
+from doclint.core.fixes import disjoint_edits, guard_figures, native_newlines
 from doclint.core.rule import Rule, RuleMeta
 
 LOG = logging.getLogger(__name__)
@@ -156,9 +156,18 @@ def to_diagnostics(
             start=doc.position(finding.span.start),
             end=doc.position(finding.span.end),
             related=tuple(locate(doc, r) for r in finding.related),
-            fix=None if finding.fix is None else guard_figures(doc.source, finding.fix),
+            fix=None if finding.fix is None else _prepared(doc, finding.fix),
             origin=rule.origin,
         )
+
+
+def _prepared(doc: Document, fix: Fix) -> Fix:
+    """A rule's fix as the core hands it out: demoted when it touches a figure, and writing
+    line breaks the way the document does (a CRLF file gets CRLF)."""
+    fix = guard_figures(doc.source, fix)
+    if "\r" in doc.source and any("\n" in e.replacement for e in fix.edits):
+        fix = native_newlines(fix, doc.newline)
+    return fix
 
 
 def locate(doc: Document, related: Related) -> RelatedLocation:

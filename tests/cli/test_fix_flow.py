@@ -150,3 +150,14 @@ def test_suppressed_findings_are_not_fixed(tmp_path: Path, monkeypatch: pytest.M
     assert Path("a.md").read_text(encoding="utf-8") == text.replace("通知。。", "通知。")
     assert run.out.splitlines() == ["共检查 1 个文件，发现 0 个问题；另有 1 个已抑制。",
                                     "修复了 1 个问题。"]
+
+
+def test_a_line_break_a_fix_inserts_follows_the_document(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        doclint: Doclint) -> None:
+    # P204 turns “<p>” into a line break: in a CRLF file, a CRLF.
+    monkeypatch.chdir(tmp_path)
+    Path("p.txt").write_bytes("各位代表：\r\n经研究<p>现将有关事项通知如下。\r\n".encode("gbk"))
+    doclint("check", "--select=P204", "--fix", "p.txt")
+    assert Path("p.txt").read_bytes() == (
+        "各位代表：\r\n经研究\r\n现将有关事项通知如下。\r\n".encode("gbk"))
