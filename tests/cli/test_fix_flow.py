@@ -8,11 +8,11 @@ import pytest
 
 from tests.conftest import Doclint
 
-# BD004 (safe), T503 (unsafe: acronym case), Y501 (suggestion: a year is never guessed).
-TEXT = "经研究,现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n"
-SAFE_FIXED = "经研究，现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n"
-UNSAFE_FIXED = "经研究，现将有关事项通知如下。\n全县GDP截至08年8月稳步增长。\n"
-SELECT = "--select=BD004,T503,Y501"
+# BD004 (safe), BD011 (unsafe: drops a mark), Y501 (suggestion: a year is never guessed).
+TEXT = "经研究,现将有关事项通知如下。\n发展教育、医疗、等民生事业，截至08年8月稳步推进。\n"
+SAFE_FIXED = "经研究，现将有关事项通知如下。\n发展教育、医疗、等民生事业，截至08年8月稳步推进。\n"
+UNSAFE_FIXED = "经研究，现将有关事项通知如下。\n发展教育、医疗等民生事业，截至08年8月稳步推进。\n"
+SELECT = "--select=BD004,BD011,Y501"
 
 
 @pytest.fixture
@@ -28,8 +28,9 @@ def test_labels_in_text_output(doc: Path, doclint: Doclint) -> None:
     assert run.out.splitlines() == [
         "notice.txt:1:4: BD004 [mixed-width] Use the full-width “，” in Chinese text, "
         "not the half-width “,”. [*]",
-        "notice.txt:2:3: T503 [case] “GDp” should be written “GDP”. [unsafe fix]",
-        "notice.txt:2:8: Y501 [number-format] Write the year in full: “08年” should be "
+        "notice.txt:2:8: BD011 [punctuation] No enumeration comma before 等 closing a list; "
+        "write “等”, not “、等”. [unsafe fix]",
+        "notice.txt:2:17: Y501 [number-format] Write the year in full: “08年” should be "
         "“2008年”. [suggestion]",
         "",
         "Found 3 diagnostics in 1 file (1 fixable with --fix) (1 hidden fix can be enabled "
@@ -51,7 +52,7 @@ def test_diff_prints_the_safe_fixes_and_writes_nothing(doc: Path, doclint: Docli
     assert run.out.splitlines() == [
         "--- notice.txt", "+++ notice.txt", "@@ -1,2 +1,2 @@",
         "-经研究,现将有关事项通知如下。", "+经研究，现将有关事项通知如下。",
-        " 全县GDp截至08年8月稳步增长。",
+        " 发展教育、医疗、等民生事业，截至08年8月稳步推进。",
     ]
     assert run.err_lines == ["doclint: would fix 1 issue"]
     assert doc.read_text(encoding="utf-8") == TEXT
@@ -59,8 +60,8 @@ def test_diff_prints_the_safe_fixes_and_writes_nothing(doc: Path, doclint: Docli
 
 def test_diff_with_unsafe_fixes(doc: Path, doclint: Doclint) -> None:
     run = doclint("check", SELECT, "--diff", "--unsafe-fixes", "notice.txt")
-    assert "-全县GDp截至08年8月稳步增长。" in run.out.splitlines()
-    assert "+全县GDP截至08年8月稳步增长。" in run.out.splitlines()
+    assert "-发展教育、医疗、等民生事业，截至08年8月稳步推进。" in run.out.splitlines()
+    assert "+发展教育、医疗等民生事业，截至08年8月稳步推进。" in run.out.splitlines()
     assert run.err_lines == ["doclint: would fix 2 issues"]
     assert doc.read_text(encoding="utf-8") == TEXT
 
@@ -75,7 +76,7 @@ def test_fix_reports_what_remains_and_the_count(doc: Path, doclint: Doclint) -> 
     assert doc.read_text(encoding="utf-8") == SAFE_FIXED
     assert run.code == 1
     assert [line.split(" [")[0] for line in run.out.splitlines()[:2]] == [
-        "notice.txt:2:3: T503", "notice.txt:2:8: Y501"]
+        "notice.txt:2:8: BD011", "notice.txt:2:17: Y501"]
     assert run.out.splitlines()[-1] == "Fixed 1 issue."
     assert run.err_lines == ["doclint: notice.txt: applied 1 fix"]
     again = doclint("check", SELECT, "--fix", "--no-source", "notice.txt")
@@ -86,7 +87,7 @@ def test_fix_reports_what_remains_and_the_count(doc: Path, doclint: Doclint) -> 
 def test_unsafe_fixes_are_applied_only_when_asked(doc: Path, doclint: Doclint) -> None:
     run = doclint("check", SELECT, "--fix", "--unsafe-fixes", "--no-source", "notice.txt")
     assert doc.read_text(encoding="utf-8") == UNSAFE_FIXED  # the year is left alone
-    assert run.out.splitlines()[0].startswith("notice.txt:2:8: Y501 ")
+    assert run.out.splitlines()[0].startswith("notice.txt:2:16: Y501 ")  # after the “、”
     assert run.out.splitlines()[-1] == "修复了 2 个问题。"
 
 

@@ -88,12 +88,12 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
         encoding="utf-8")
     git("init", "-q", cwd=work)
     git("add", "-A", cwd=work)
-    # doclint-fix: the safe fix (BD004) is applied; the unsafe one (T503, acronym case) and
+    # doclint-fix: the safe fix (BD004) is applied; the unsafe one (BD011, drops a mark) and
     # the suggestion (Y501, a year) are not, and are reported. In a repository of its own:
     # pre-commit fails every hook run that sees a modified file in its repository.
     fixing = tmp_path / "fixing"
     fixing.mkdir()
-    (fixing / "fixable.txt").write_text("经研究,现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n",
+    (fixing / "fixable.txt").write_text("经研究,现将有关事项通知如下。\n发展教育、医疗、等民生事业，截至08年8月稳步推进。\n",
                                         encoding="utf-8")
     git("init", "-q", cwd=fixing)
     git("add", "-A", cwd=fixing)
@@ -119,7 +119,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert fixed.returncode == 1, fixed.stdout + fixed.stderr  # files were modified
     assert "doclint (apply safe fixes)" in fixed.stdout and "Failed" in fixed.stdout
     assert (fixing / "fixable.txt").read_text(encoding="utf-8") == (
-        "经研究，现将有关事项通知如下。\n全县GDp截至08年8月稳步增长。\n")
-    assert "fixable.txt:2:3: T503 [case] " in fixed.stdout
-    assert "fixable.txt:2:8: Y501 [number-format] " in fixed.stdout
+        "经研究，现将有关事项通知如下。\n发展教育、医疗、等民生事业，截至08年8月稳步推进。\n")
+    assert "fixable.txt:2:8: BD011 [punctuation] " in fixed.stdout
+    assert "fixable.txt:2:17: Y501 [number-format] " in fixed.stdout
     assert "修复了 1 个问题。" in fixed.stdout

@@ -62,7 +62,7 @@ EXPECTED = {
     "T404": ["unsafe"],
     "T501": ["unsafe"],
     "T502": ["safe"],
-    "T503": ["unsafe"],
+    "T503": ["suggestion"],  # the acronyms include names (APEC, IMF, WTO)
     "T504": ["suggestion"],
     "T506": ["suggestion", "unsafe"],
     "T507": ["unsafe"],
