@@ -149,7 +149,7 @@ MAX_LINTS = 40  # re-lints one document may cost, rolled-back attempts included
 class RolledBack:
     """A fix that was not applied because the text it made had a new diagnostic."""
 
-    diagnostic: Diagnostic  # the diagnostic whose fix was dropped (positions in the original)
+    diagnostic: Diagnostic  # whose fix was dropped (positions in the final text)
     added: Diagnostic  # the new diagnostic the fix would have caused (positions in its text)
 
 
@@ -181,11 +181,14 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: 
       refuses are left as they are.
 
     After each round the new text is linted again. A diagnostic that matches none of the
-    previous round's (same code, on the same line or overlapping, edits mapped back) is new:
-    the fixes whose edits touch its line are rolled back (never tried again) and the round is
-    retried without them; in the final diagnostics their fixes are suggestions. Overlapping
-    fixes wait for the next round. Stops when no fix is left, after MAX_ROUNDS rounds or
-    MAX_LINTS lints.
+    previous round's (same code, overlapping or on the same line once the edits are mapped
+    back, or on a related span of a grouped one) is new: the fixes whose edits touch it (else
+    its line, else all of the round's) are rolled back and the round is retried without them.
+    Rolled-back fixes get one more try after later rounds have changed the text, so that a
+    second run has nothing to do; those still rolled back at the end are listed in
+    ``rolled_back`` and their fixes read as suggestions in ``diagnostics``. Overlapping fixes
+    wait for the next round. Stops when no fix is left, after ``max_rounds`` rounds or
+    MAX_LINTS lints (``stable`` is then False).
     """
     diagnostics = list(lint(text) if first is None else first)
     lints = 1 if first is None else 0
