@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from doclint.core import (
+    Applicability,
     ArchiveRule,
     Category,
     Document,
@@ -24,6 +25,7 @@ from doclint.plugins.hookspecs import hookimpl
 __version__ = "0.1.0"
 
 __all__ = [
+    "Applicability",
     "ArchiveRule",
     "Category",
     "Document",

@@ -93,7 +93,13 @@ def cli(verbose: bool) -> None:
 @click.option("--encoding", help="Force an input encoding instead of detecting it.")
 @click.option("--include", multiple=True, help="Globs of files to take inside directories.")
 @click.option("--exclude", multiple=True, help="Globs of files or directories to skip.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes in place (atomically), then report what remains.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes --fix would apply as a unified diff; write nothing "
+                   "(exit 1 when there is a diff).")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also apply unsafe fixes (suggestions never are).")
 @click.option("--no-source", is_flag=True, help="Text format: no source snippets.")
 @click.option("--files-from", type=click.Path(dir_okay=False, allow_dash=True),
               help="Also check the paths listed in FILE, one a line ('-': standard input).")
@@ -122,7 +128,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
           config_path: str | None,
           lang: str | None, color: str, statistics: bool, exit_zero: bool, fail_on: str | None,
           stdin_filename: str | None, jobs: str | None, year: int | None, encoding: str | None,
-          include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, no_source: bool,
+          include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, diff: bool,
+          unsafe_fixes: bool, no_source: bool,
           files_from: str | None, progress: bool | None, no_cache: bool, cache_dir: str | None,
           max_size: float | None, executor: str | None, scheduler: str | None,
           baseline: str | None, update_baseline: bool, report_unused_suppressions: bool) -> None:
@@ -131,6 +138,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
 
     if executor == "local" and scheduler:
         raise click.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
+    if fix and diff:
+        raise click.BadParameter("--fix writes the fixes, --diff only shows them: pick one",
+                                 param_hint="--diff")
     paths = paths or (() if files_from else (".",))
     config = _load_config(config_path, paths)
     if select:
@@ -156,6 +166,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
         config.jobs = jobs if jobs == "auto" else int(jobs)
     options = CheckOptions(fmt=fmt, output=output, color=color, statistics=statistics,
                            stdin_filename=stdin_filename, encoding=encoding, fix=fix,
+                           diff=diff, unsafe_fixes=unsafe_fixes,
                            show_source=not no_source, files_from=files_from, progress=progress,
                            cache=not no_cache, cache_dir=cache_dir,
                            executor=executor or ("dask" if scheduler else "local"),

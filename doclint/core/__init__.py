@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from doclint.core.diagnostic import (
+    Applicability,
     Category,
     Diagnostic,
     Edit,
@@ -19,6 +20,7 @@ from doclint.core.document import Document, Line, LineIndex, Position, Span
 from doclint.core.rule import ArchiveRule, Example, Examples, Maturity, Option, Rule
 
 __all__ = [
+    "Applicability",
     "ArchiveRule",
     "Category",
     "Diagnostic",

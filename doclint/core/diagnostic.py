@@ -82,13 +82,78 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
+class Applicability(str, enum.Enum):
+    """How far a fix may be trusted (ruff's ``Applicability``).
+
+    - ``SAFE``: keeps the meaning; ``doclint check --fix`` applies it.
+    - ``UNSAFE``: probably right, but may remove or change something the author meant;
+      applied only with ``--unsafe-fixes``.
+    - ``SUGGESTION``: shown, never applied by the command line (ruff's "display only").
+      Every fix that touches a figure (number, date, year, name) is at most a suggestion.
+    """
+
+    SUGGESTION = "suggestion"
+    UNSAFE = "unsafe"
+    SAFE = "safe"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: object) -> Applicability:
+        """An Applicability from itself, its name, or a bool (the old ``safe`` flag)."""
+        if isinstance(value, Applicability):
+            return value
+        if isinstance(value, bool):
+            return cls.SAFE if value else cls.UNSAFE
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown fix applicability {value!r} "
+                             "(expected safe, unsafe or suggestion)") from None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Applicability.SUGGESTION: 0, Applicability.UNSAFE: 1, Applicability.SAFE: 2}
+SAFE, UNSAFE, SUGGESTION = Applicability.SAFE, Applicability.UNSAFE, Applicability.SUGGESTION
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Fix:
-    """A set of non-overlapping edits with a title; ``safe`` fixes may be applied unasked."""
+    """Non-overlapping edits, a title, and how far they may be trusted.
+
+    ``Fix(edits, title, SAFE)``. The third argument also takes the old ``safe`` bool
+    (``True`` -> SAFE, ``False`` -> UNSAFE), and so does the keyword ``safe=``. A fix that
+    does not say is UNSAFE: only a fix its author declared safe is applied unasked.
+    """
 
     edits: tuple[Edit, ...]
     title: Message
-    safe: bool = True
+    applicability: Applicability
+
+    def __init__(self, edits: tuple[Edit, ...], title: Message,
+                 applicability: Applicability | bool | str = Applicability.UNSAFE, *,
+                 safe: bool | None = None) -> None:
+        object.__setattr__(self, "edits", tuple(edits))
+        object.__setattr__(self, "title", title)
+        chosen = applicability if safe is None else safe
+        object.__setattr__(self, "applicability", Applicability.parse(chosen))
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+    def applies(self, unsafe: bool = False) -> bool:
+        """Whether ``--fix`` applies this fix (with ``--unsafe-fixes`` when ``unsafe``)."""
+        if self.applicability is Applicability.SAFE:
+            return True
+        return unsafe and self.applicability is Applicability.UNSAFE
+
+    def with_applicability(self, applicability: Applicability) -> Fix:
+        return Fix(self.edits, self.title, applicability)
 
 
 @dataclass(frozen=True, slots=True)

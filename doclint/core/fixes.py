@@ -2,35 +2,46 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from doclint.core.diagnostic import Edit, Fix
+from doclint.core.diagnostic import Applicability, Diagnostic, Edit, Fix
 from doclint.core.encoding import encode
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """Apply every fix whose edits do not overlap an earlier applied fix; return text and count."""
-    chosen: list[Edit] = []
+    chosen = choose_fixes(fixes)
+    return apply_edits(text, [e for fix in chosen for e in fix.edits]), len(chosen)
+
+
+def choose_fixes(fixes: Iterable[Fix]) -> list[Fix]:
+    """The fixes, in order, each one whose edits overlap an earlier chosen fix left out."""
+    chosen: list[Fix] = []
     taken: list[tuple[int, int]] = []
-    applied = 0
     for fix in fixes:
-        edits = sorted(fix.edits, key=lambda e: e.span.start)
-        if any(_overlaps(e.span.start, e.span.end, taken) for e in edits):
+        if any(_overlaps(e.span.start, e.span.end, taken) for e in fix.edits):
             continue
-        chosen.extend(edits)
-        taken.extend((e.span.start, e.span.end) for e in edits)
-        applied += 1
+        chosen.append(fix)
+        taken.extend((e.span.start, e.span.end) for e in fix.edits)
+    return chosen
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with non-overlapping ``edits`` applied."""
     parts: list[str] = []
     position = 0
-    for edit in sorted(chosen, key=lambda e: e.span.start):
+    for edit in sorted(edits, key=lambda e: e.span.start):
         parts.append(text[position : edit.span.start])
         parts.append(edit.replacement)
         position = edit.span.end
     parts.append(text[position:])
-    return "".join(parts), applied
+    return "".join(parts)
 
 
 def disjoint_edits(edits: Iterable[Edit]) -> tuple[Edit, ...]:
@@ -52,8 +63,12 @@ def write_atomically(path: str, text: str, encoding: str, original: bytes = b"")
 
     ``original`` is the file's old content: its BOM, if any, is kept.
     """
+    write_bytes_atomically(path, encode(text, encoding, original))
+
+
+def write_bytes_atomically(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` via a temp file and rename, keeping its permissions."""
     target = Path(path)
-    data = encode(text, encoding, original)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".doclint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -63,3 +78,246 @@ def write_atomically(path: str, text: str, encoding: str, original: bytes = b"")
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+# Figures: runs of digits (half- or full-width, with decimal points and separators between
+# them) and of Chinese numerals. A fix that changes one is at most a suggestion.
+_NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟"
+_FIGURE = re.compile(rf"[{_NUMERAL}]+(?:[.．。,，][{_NUMERAL}]+)*")
+# Width alone does not change a figure: ２０２４ and 2024 are the same year.
+_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_CONTEXT = 24  # characters of context either side of an edit, to see whole figures
+
+
+def figures(text: str) -> list[str]:
+    """The figures in ``text``, width-folded, in order."""
+    return [m.group().translate(_FOLD) for m in _FIGURE.finditer(text)]
+
+
+def changes_figures(text: str, edits: Iterable[Edit]) -> bool:
+    """Whether applying ``edits`` to ``text`` alters, merges, splits or adds a figure.
+
+    Deleting whole figures (a repeated line, a pasted caption) does not count: what is left
+    must be the same figures, in order, as some of the old ones.
+    """
+    for edit in edits:
+        start, end = edit.span
+        left = text[max(0, start - _CONTEXT) : start]
+        right = text[end : end + _CONTEXT]
+        before = figures(left + text[start:end] + right)
+        after = figures(left + edit.replacement + right)
+        if before != after and not _subsequence(after, before):
+            return True
+    return False
+
+
+def _subsequence(small: list[str], big: list[str]) -> bool:
+    items = iter(big)
+    return all(any(item == wanted for item in items) for wanted in small)
+
+
+def guard_figures(text: str, fix: Fix) -> Fix:
+    """``fix``, demoted to a suggestion when it would change a figure of ``text``."""
+    if fix.applicability is Applicability.SUGGESTION or not changes_figures(text, fix.edits):
+        return fix
+    return fix.with_applicability(Applicability.SUGGESTION)
+
+
+_BARE_LF = re.compile(r"(?<!\r)\n")
+
+
+def native_newlines(fix: Fix, newline: str) -> Fix:
+    """``fix`` with the line breaks it inserts written as the document writes them."""
+    if newline == "\n" or not any("\n" in e.replacement for e in fix.edits):
+        return fix
+    edits = tuple(Edit(e.span, _BARE_LF.sub(newline, e.replacement)) for e in fix.edits)
+    return Fix(edits, fix.title, fix.applicability)
+
+
+def applicable(fixes: Iterable[Fix | None], unsafe: bool = False) -> list[Fix]:
+    """The fixes ``--fix`` applies: safe ones, and unsafe ones too when ``unsafe``."""
+    return [fix for fix in fixes if fix is not None and fix.applies(unsafe)]
+
+
+# --- Fixing until stable (ruff's loop, with sqlfluff's guard) -------------------------------
+
+MAX_ROUNDS = 10  # rounds of fixing one document (ruff and sqlfluff stop at 100 and 10)
+MAX_LINTS = 40  # re-lints one document may cost, rolled-back attempts included
+
+
+@dataclass
+class RolledBack:
+    """A fix that was not applied because the text it made had a new diagnostic."""
+
+    diagnostic: Diagnostic  # whose fix was dropped (positions in the final text)
+    added: Diagnostic  # the new diagnostic the fix would have caused (positions in its text)
+
+
+@dataclass
+class FixRun:
+    """What :func:`fix_text` did: the final text, its diagnostics, what was applied."""
+
+    text: str
+    diagnostics: list[Diagnostic]  # of the final text, hidden ones (``keep`` false) left out
+    applied: int = 0
+    rounds: int = 0
+    rolled_back: list[RolledBack] = field(default_factory=list)
+    stable: bool = True  # False: stopped by MAX_ROUNDS or MAX_LINTS with fixes left
+    edits: list[list[Edit]] = field(default_factory=list)  # per round, in that round's text
+
+
+def fix_text(text: str, lint: Callable[[str], Sequence[Diagnostic]], *, unsafe: bool = False,
+             keep: Callable[[Diagnostic], bool] = lambda d: True,
+             first: Sequence[Diagnostic] | None = None,
+             allow: Callable[[str, Fix], bool] | None = None,
+             max_rounds: int = MAX_ROUNDS) -> FixRun:
+    """Apply the applicable fixes of ``lint(text)`` round after round until none is left.
+
+    - ``lint`` returns the diagnostics of a text (spans into that text).
+    - ``keep`` says which diagnostics of ``text`` are shown (not suppressed): only their fixes
+      are applied. Later rounds carry that status over to the diagnostics they match.
+    - ``first``: ``lint(text)``, when the caller already has it.
+    - ``allow(text, fix)``: whether a fix can be applied at all (a ``.docx`` run); fixes it
+      refuses are left as they are.
+
+    After each round the new text is linted again. A diagnostic that matches none of the
+    previous round's (same code, overlapping or on the same line once the edits are mapped
+    back, or on a related span of a grouped one) is new: the fixes whose edits touch it (else
+    its line, else all of the round's) are rolled back and the round is retried without them.
+    Rolled-back fixes get one more try after later rounds have changed the text, so that a
+    second run has nothing to do; those still rolled back at the end are listed in
+    ``rolled_back`` and their fixes read as suggestions in ``diagnostics``. Overlapping fixes
+    wait for the next round. Stops when no fix is left, after ``max_rounds`` rounds or
+    MAX_LINTS lints (``stable`` is then False).
+    """
+    diagnostics = list(lint(text) if first is None else first)
+    lints = 1 if first is None else 0
+    shown = [keep(d) for d in diagnostics]
+    run = FixRun(text, [])
+    rejected: dict[tuple[object, ...], Diagnostic] = {}  # fix -> the diagnostic it would add
+    retried = False  # rejected fixes get one more try after the text has changed
+    current = text
+    while True:
+        candidates = [d for d, visible in zip(diagnostics, shown, strict=True)
+                      if visible and d.fix is not None and d.fix.applies(unsafe)
+                      and (allow is None or allow(current, d.fix))]
+        fresh = [d for d in candidates if _fix_key(current, d) not in rejected]
+        if not fresh and rejected and not retried and run.rounds:
+            # Fixes rolled back early may be harmless now that other fixes are in: try them
+            # again, once, so that a second run has nothing left to do.
+            retried, fresh = True, candidates
+            rejected.clear()
+        candidates = fresh
+        if not candidates:
+            break
+        if run.rounds >= max_rounds or lints >= MAX_LINTS:
+            run.stable = False
+            break
+        by_fix = {id(d.fix): d for d in candidates}
+        chosen = choose_fixes(d.fix for d in candidates)  # type: ignore[misc]
+        edits = sorted((e for f in chosen for e in f.edits), key=lambda e: e.span.start)
+        new_text = apply_edits(current, edits)
+        if new_text == current:
+            break
+        new_diagnostics = list(lint(new_text))
+        lints += 1
+        matched = _match(current, diagnostics, new_diagnostics, edits)
+        added = [n for n, old in zip(new_diagnostics, matched, strict=True) if old is None]
+        if added:
+            for new in added:
+                for fix in _culprits(current, new, edits, chosen):
+                    rejected.setdefault(_fix_key(current, by_fix[id(fix)]), new)
+            continue
+        run.applied += len(chosen)
+        run.rounds += 1
+        retried = False
+        run.edits.append(edits)
+        shown = [old is not None and shown[old] for old in matched]
+        diagnostics, current = new_diagnostics, new_text
+    run.text = current
+    # A rolled-back fix is reported as what it now is, a suggestion, at its place in the
+    # final text.
+    run.diagnostics = []
+    for diag, visible in zip(diagnostics, shown, strict=True):
+        if not visible:
+            continue
+        key = _fix_key(current, diag) if diag.fix is not None else None
+        if key in rejected and diag.fix is not None and diag.fix.applies(unsafe):
+            run.rolled_back.append(RolledBack(diag, rejected[key]))
+            diag = dataclasses.replace(
+                diag, fix=diag.fix.with_applicability(Applicability.SUGGESTION))
+        run.diagnostics.append(diag)
+    return run
+
+
+def _fix_key(text: str, diag: Diagnostic) -> tuple[object, ...]:
+    """A fix by what it does, not where: rejected fixes stay rejected in later rounds."""
+    fix = diag.fix
+    assert fix is not None
+    return (diag.code, tuple((text[e.span.start : e.span.end], e.replacement) for e in fix.edits))
+
+
+def _to_old(offset: int, edits: Sequence[Edit]) -> int:
+    """Map an offset of the edited text back to the text before ``edits`` (sorted)."""
+    shift = 0
+    for edit in edits:
+        start = edit.span.start + shift
+        end = start + len(edit.replacement)
+        if offset < start:
+            break
+        if offset <= end:
+            return edit.span.start if offset < end else edit.span.end
+        shift += len(edit.replacement) - (edit.span.end - edit.span.start)
+    return offset - shift
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    low = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    highs = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
+    return low, min(highs) if highs else len(text)
+
+
+def _match(old_text: str, old: Sequence[Diagnostic], new: Sequence[Diagnostic],
+           edits: Sequence[Edit]) -> list[int | None]:
+    """For each new diagnostic, the index of the old one it continues, or None (it is new)."""
+    free: dict[str, list[int]] = {}
+    for index, diag in enumerate(old):
+        free.setdefault(diag.code, []).append(index)
+    result: list[int | None] = []
+    for diag in new:
+        start, end = _to_old(diag.span.start, edits), _to_old(diag.span.end, edits)
+        end = max(start, end)
+        low, high = _line_bounds(old_text, start, end)
+        best = None
+        for index in free.get(diag.code, ()):
+            span = old[index].span
+            if span.start <= end and start <= span.end:  # overlaps or touches
+                best = index
+                break
+            if best is None and low <= span.start <= high:  # on the same line
+                best = index
+        if best is None:
+            # A grouped finding split up (or regrouped): its places were related spans.
+            best = next((index for index, old_diag in enumerate(old)
+                         if old_diag.code == diag.code
+                         and any(r.path == old_diag.path and r.span.start <= end
+                                 and start <= r.span.end for r in old_diag.related)), None)
+            result.append(best)
+            continue
+        free[diag.code].remove(best)
+        result.append(best)
+    return result
+
+
+def _culprits(old_text: str, new: Diagnostic, edits: Sequence[Edit],
+              chosen: Sequence[Fix]) -> list[Fix]:
+    """The fixes whose edits touch a new diagnostic's span, else its lines, else all of them."""
+    start, end = _to_old(new.span.start, edits), _to_old(new.span.end, edits)
+    end = max(start, end)
+    low, high = _line_bounds(old_text, start, end)
+    for low, high in ((start, end), (low, high)):
+        near = [fix for fix in chosen
+                if any(e.span.start <= high and low <= e.span.end for e in fix.edits)]
+        if near:
+            return near
+    return list(chosen)

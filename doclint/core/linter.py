@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from doclint.core.diagnostic import (
+    Applicability,
     Diagnostic,
     Finding,
     Fix,
@@ -17,7 +18,7 @@ from doclint.core.diagnostic import (
     Severity,
 )
 from doclint.core.document import Document, Span
-from doclint.core.fixes import disjoint_edits
+from doclint.core.fixes import disjoint_edits, guard_figures, native_newlines
 from doclint.core.rule import Rule, RuleMeta
 
 LOG = logging.getLogger(__name__)
@@ -128,7 +129,9 @@ def group_findings(findings: Sequence[Finding]) -> Finding:
     if all(f.fix is not None for f in ordered):
         edits = disjoint_edits(e for f in ordered for e in f.fix.edits)  # type: ignore[union-attr]
         title = Message(f"修复全部{count}处", f"Fix all {count}")
-        fix = Fix(edits, title, all(f.fix.safe for f in ordered))  # type: ignore[union-attr]
+        least = min((f.fix.applicability for f in ordered),  # type: ignore[union-attr]
+                    key=lambda a: a.rank, default=Applicability.SAFE)
+        fix = Fix(edits, title, least)
     return Finding(first.span, message, related, fix)
 
 
@@ -153,9 +156,18 @@ def to_diagnostics(
             start=doc.position(finding.span.start),
             end=doc.position(finding.span.end),
             related=tuple(locate(doc, r) for r in finding.related),
-            fix=finding.fix,
+            fix=None if finding.fix is None else _prepared(doc, finding.fix),
             origin=rule.origin,
         )
+
+
+def _prepared(doc: Document, fix: Fix) -> Fix:
+    """A rule's fix as the core hands it out: demoted when it touches a figure, and writing
+    line breaks the way the document does (a CRLF file gets CRLF)."""
+    fix = guard_figures(doc.source, fix)
+    if "\r" in doc.source and any("\n" in e.replacement for e in fix.edits):
+        fix = native_newlines(fix, doc.newline)
+    return fix
 
 
 def locate(doc: Document, related: Related) -> RelatedLocation:

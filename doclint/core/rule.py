@@ -16,7 +16,16 @@ from typing import Any, ClassVar
 
 import regex
 
-from doclint.core.diagnostic import Category, Edit, Finding, Fix, Message, Related, Severity
+from doclint.core.diagnostic import (
+    Applicability,
+    Category,
+    Edit,
+    Finding,
+    Fix,
+    Message,
+    Related,
+    Severity,
+)
 from doclint.core.document import Document, Span
 
 CODE_PATTERN = regex.compile(r"^[A-Z]{1,2}\d{3}$")
@@ -136,8 +145,10 @@ class RuleMeta:
         return Finding(span, base.format(**args) if args else base, tuple(related), fix)
 
     @staticmethod
-    def replace(span: Span, replacement: str, title: Message, safe: bool = True) -> Fix:
-        return Fix((Edit(span, replacement),), title, safe)
+    def replace(span: Span, replacement: str, title: Message,
+                applicability: Applicability | bool = Applicability.UNSAFE) -> Fix:
+        """A one-edit fix; ``applicability`` is SAFE, UNSAFE (the default) or SUGGESTION."""
+        return Fix((Edit(span, replacement),), title, applicability)
 
 
 class Rule(RuleMeta):

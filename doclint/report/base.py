@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from doclint.core.diagnostic import Diagnostic, FileResult, Severity
+from doclint.core.diagnostic import Applicability, Diagnostic, FileResult, Fix, Severity
 from doclint.core.registry import RuleRegistry
 
 
@@ -21,7 +21,10 @@ class Summary:
     by_severity: Counter[str] = field(default_factory=Counter)
     by_code: Counter[str] = field(default_factory=Counter)
     by_category: Counter[str] = field(default_factory=Counter)
-    fixable: int = 0
+    fixable: int = 0  # safe fixes: applied by --fix
+    unsafe_fixable: int = 0  # unsafe fixes: applied by --fix --unsafe-fixes
+    suggestions: int = 0  # suggestion-only fixes: never applied by the command line
+    fixed: int | None = None  # fixes applied by --fix (None: not a --fix run)
     seconds: float = 0.0
     suppressed: int = 0  # hidden by suppression comments and ignore files
     baselined: int = 0  # hidden by the baseline
@@ -38,7 +41,11 @@ class Summary:
             self.by_severity[diag.severity.label] += 1
             self.by_code[diag.code] += 1
             self.by_category[diag.category.value] += 1
-            self.fixable += diag.fix is not None
+            fix = diag.fix
+            if fix is not None:
+                self.fixable += fix.applicability is Applicability.SAFE
+                self.unsafe_fixable += fix.applicability is Applicability.UNSAFE
+                self.suggestions += fix.applicability is Applicability.SUGGESTION
 
     @property
     def total(self) -> int:
@@ -57,6 +64,9 @@ class Summary:
             "by_category": dict(sorted(self.by_category.items())),
             "by_code": dict(sorted(self.by_code.items())),
             "fixable": self.fixable,
+            "unsafe_fixable": self.unsafe_fixable,
+            "suggestions": self.suggestions,
+            **({"fixed": self.fixed} if self.fixed is not None else {}),
             # Only when something was hidden: the schema's other keys are always there.
             **({"hidden": hidden} if self.suppressed or self.baselined else {}),
         }
@@ -84,3 +94,18 @@ class Formatter:
 
     def finish(self, summary: Summary) -> None:
         """Called after the last file."""
+
+
+FIX_LABELS = {
+    Applicability.UNSAFE: {"zh": "[不安全修复]", "en": "[unsafe fix]"},
+    Applicability.SUGGESTION: {"zh": "[修改建议]", "en": "[suggestion]"},
+}
+
+
+def fix_label(fix: Fix | None, lang: str, unsafe_fixes: bool = False) -> str:
+    """`` [*]`` when ``--fix`` applies the fix (ruff's mark), else its applicability."""
+    if fix is None:
+        return ""
+    if fix.applies(unsafe_fixes):
+        return " [*]"
+    return " " + FIX_LABELS[fix.applicability]["en" if lang == "en" else "zh"]

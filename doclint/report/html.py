@@ -204,6 +204,7 @@ class HtmlFormatter(Formatter):
             "snippet": snippet(lines, diag.start.line, diag.start.column, diag.end.line,
                                diag.end.column),
             "related": related, "fixable": diag.fix is not None,
+            "fix": diag.fix.applicability.value if diag.fix is not None else None,
         }
 
     # -- counting ---------------------------------------------------------------------------

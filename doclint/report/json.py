@@ -40,6 +40,7 @@ def fix_dict(fix: Fix | None, lang: str) -> dict[str, Any] | None:
         return None
     return {
         "title": fix.title.get(lang),
+        "applicability": fix.applicability.value,
         "safe": fix.safe,
         "edits": [{"offset": e.span.start, "end_offset": e.span.end, "replacement": e.replacement}
                   for e in fix.edits],

@@ -64,6 +64,7 @@ class SarifFormatter(Formatter):
         if diag.fix is not None:
             result["fixes"] = [{
                 "description": {"text": diag.fix.title.get(self.lang)},
+                "properties": {"applicability": diag.fix.applicability.value},
                 "artifactChanges": [{
                     "artifactLocation": {"uri": _uri(diag.path), "uriBaseId": "%SRCROOT%"},
                     "replacements": [{

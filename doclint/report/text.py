@@ -8,7 +8,7 @@ from typing import Any
 from wcwidth import wcswidth
 
 from doclint.core.diagnostic import Diagnostic, FileResult, Severity
-from doclint.report.base import Formatter, Summary
+from doclint.report.base import Formatter, Summary, fix_label
 
 _COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
 _BOLD, _DIM, _BLUE, _RESET = "\033[1m", "\033[2m", "\033[1;34m", "\033[0m"
@@ -45,7 +45,7 @@ class TextFormatter(Formatter):
         for diag in diagnostics:
             location = self._paint(_BOLD, f"{diag.path}:{diag.start.line}:{diag.start.column}:")
             code = self._paint(_COLORS[diag.severity], diag.code)
-            fix = " [*]" if diag.fix else ""
+            fix = fix_label(diag.fix, self.lang, self.options.get("unsafe_fixes", False))
             write(f"{location} {code} [{diag.category.value}] {diag.message.get(self.lang)}{fix}\n")
             lines = self._lines
             if lines:
@@ -107,15 +107,28 @@ class TextFormatter(Formatter):
                 label = f"[{rule.category.value}] {rule.summary.get(self.lang)}" if rule else ""
                 self.stream.write(f"{count:>6}  {code:<6} {label}\n")
         total = summary.total
+        unsafe = self.options.get("unsafe_fixes", False)
+        fixable = summary.fixable + (summary.unsafe_fixable if unsafe else 0)
+        hidden = 0 if unsafe else summary.unsafe_fixable
         if self.lang == "en":
             line = (f"Found {total} diagnostic{'s' if total != 1 else ''} in {summary.files} "
                     f"file{'s' if summary.files != 1 else ''}")
-            if summary.fixable:
-                line += f" ({summary.fixable} fixable with --fix)"
+            if fixable:
+                line += (f" ({fixable} fixable with --fix"
+                         + (" --unsafe-fixes)" if unsafe else ")"))
+            if hidden:
+                line += (f" ({hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled "
+                         "with --unsafe-fixes)")
         else:
             line = f"共检查 {summary.files} 个文件，发现 {total} 个问题"
-            if summary.fixable:
-                line += f"（其中 {summary.fixable} 个可用 --fix 修复）"
+            notes = []
+            if fixable:
+                notes.append(f"其中 {fixable} 个可用 --fix"
+                             + (" --unsafe-fixes 修复" if unsafe else " 修复"))
+            if hidden:
+                notes.append(f"另有 {hidden} 个不安全修复可用 --unsafe-fixes 启用")
+            if notes:
+                line += "（" + "；".join(notes) + "）"
         if summary.suppressed or summary.baselined:
             line += self._hidden(summary)
         if summary.unreadable:
@@ -123,4 +136,7 @@ class TextFormatter(Formatter):
                      else f"；{summary.unreadable} 个文件无法读取")
         self.stream.write(("\n" if total else "") + line + ".\n" if self.lang == "en"
                           else ("\n" if total else "") + line + "。\n")
+        if summary.fixed is not None:  # a --fix run ends with what it fixed (ruff's "Fixed N")
+            self.stream.write(f"Fixed {summary.fixed} issue{'s' if summary.fixed != 1 else ''}.\n"
+                              if self.lang == "en" else f"修复了 {summary.fixed} 个问题。\n")
 

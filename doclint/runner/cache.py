@@ -43,7 +43,7 @@ from doclint.core.diagnostic import (
 from doclint.core.document import Position, Span
 
 ENV_DIR = "DOCLINT_CACHE_DIR"
-FORMAT = 3  # 3: FileResult.directives
+FORMAT = 4  # 3: FileResult.directives; 4: Fix.applicability
 KEEP = 8  # fingerprint folders kept: the most recently used rule sets and configs
 _MAGIC = b"DOCLINT-CACHE\x01"
 _PACKAGE_ROOT = Path(doclint.__file__).resolve().parent

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import io
 import os
 import sys
 import time
@@ -10,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from doclint.core.config import DEFAULT_INCLUDE, Config
-from doclint.core.diagnostic import FileResult
+from doclint.core.diagnostic import Diagnostic, FileResult
 from doclint.core.encoding import encode
 from doclint.core.errors import DoclintError
-from doclint.core.fixes import apply_fixes, write_atomically
+from doclint.core.document import Document
+from doclint.core.fixes import MAX_ROUNDS, FixRun, fix_text, write_atomically, write_bytes_atomically
 from doclint.report.base import Summary
 from doclint.runner.archives import split_member
 from doclint.runner.batch import RunPlan, run_batch
@@ -40,6 +44,8 @@ class CheckOptions:
     stdin_filename: str | None = None
     encoding: str | None = None
     fix: bool = False
+    diff: bool = False  # print what --fix would change, write nothing
+    unsafe_fixes: bool = False  # --fix and --diff also apply unsafe fixes
     show_source: bool = True
     files_from: str | None = None
     progress: bool | None = None  # None: when stderr is a terminal
@@ -67,7 +73,8 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
         options.color == "auto" and options.output is None and stream.isatty())
     formatter = formatters[options.fmt](
         stream, registry=engine.registry, lang=config.lang, color=color,
-        options={"statistics": options.statistics, "show_source": options.show_source})
+        options={"statistics": options.statistics, "show_source": options.show_source,
+                 "unsafe_fixes": options.unsafe_fixes})
     summary = Summary()
     progress: Progress | None = None
 
@@ -77,7 +84,17 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
         else:
             print(line, file=sys.stderr)
 
+    # Standard input is never rewritten: --diff shows its fixes, --fix leaves it alone.
+    fixing = options.diff or (options.fix and paths != ["-"])
+    fixer = Fixer(engine, options, say) if fixing else None
+    stdin_data: list[bytes] = []
+
     def on_result(result: FileResult) -> None:
+        if fixer is not None and fixer.wants(result):
+            # The report shows what remains, not what was fixed.
+            result = fixer.fix(result, stdin_data[0] if stdin_data else None)
+        if options.diff:
+            return  # --diff prints the diff, not a report
         if progress is not None and stream.isatty():  # the report shares the terminal
             progress.clear()
         summary.add(result)
@@ -99,6 +116,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
                 data = read_bounded(sys.stdin.buffer, config.max_bytes)
             except TooLarge as exc:
                 raise DoclintError(f"{options.stdin_filename or '<stdin>'}: {exc}") from None
+            stdin_data.append(data)
             result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
             result = suppressor.result(result)
             on_result(result)
@@ -114,24 +132,33 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             try:
                 batch = run_batch(engine, inputs.tasks(), plan, on_result,
                                   on_outcome=progress.advance if progress else None,
-                                  keep=_has_safe_fix if options.fix else None,
                                   refine=suppressor.result)
             finally:
                 if progress is not None:
                     progress.close()
             results = batch.files
             batch.archive = suppressor.archive(batch.archive, batch.archive_lines)
-            if batch.archive:
+            if batch.archive and not options.diff:  # --diff prints the diff only
                 summary.count(batch.archive)
                 formatter.archive(batch.archive, batch.archive_lines)
         summary.seconds = time.perf_counter() - started
         summary.suppressed, summary.baselined = suppressor.suppressed, suppressor.baselined
-        formatter.finish(summary)
+        if fixer is not None and options.fix:
+            summary.fixed = fixer.applied
+        if options.diff:
+            assert fixer is not None
+            stream.write(fixer.diffs.getvalue())
+        else:
+            formatter.finish(summary)
     finally:
         if stream is not sys.stdout:
             stream.close()
-    if options.fix and paths != ["-"]:
-        _apply_fixes(engine, results, options.encoding)
+    if options.diff:
+        assert fixer is not None
+        would = fixer.applied
+        print(f"doclint: would fix {would} issue{'s' if would != 1 else ''} "
+              f"({fixer.not_applied} fixable not applied)" if fixer.not_applied else
+              f"doclint: would fix {would} issue{'s' if would != 1 else ''}", file=sys.stderr)
     hidden = suppressor.suppressed + suppressor.baselined
     if hidden and options.fmt not in ("text", "json"):  # those two say it in their summary
         print(f"doclint: {hidden} finding{'s' if hidden != 1 else ''} hidden "
@@ -146,6 +173,8 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
               f"{options.baseline}", file=sys.stderr)
     if summary.unreadable or summary.crashed or suppressor.errors:
         return EXIT_ERROR
+    if options.diff:  # ruff: exit 1 when there is a diff
+        return EXIT_DIAGNOSTICS if fixer is not None and fixer.changed else EXIT_CLEAN
     if unused:
         return EXIT_DIAGNOSTICS
     return EXIT_DIAGNOSTICS if summary.at_or_above(config.fail_on) else EXIT_CLEAN
@@ -173,10 +202,6 @@ def _progress(options: CheckOptions, inputs: Inputs) -> Progress | None:
         return None
     return Progress(sys.stderr, live=sys.stderr.isatty(),
                     totals=inputs.sizes if inputs.countable else None)
-
-
-def _has_safe_fix(result: FileResult) -> bool:
-    return any(d.fix is not None and d.fix.safe for d in result.diagnostics)
 
 
 def _plan(engine: Engine, config: Config, options: CheckOptions,
@@ -219,26 +244,170 @@ def _round_trips(text: str, codec: str, data: bytes) -> bool:
         return False
 
 
-def _apply_fixes(engine: Engine, results: list[FileResult], encoding: str | None) -> None:
-    for result in results:
-        fixes = [d.fix for d in result.diagnostics if d.fix is not None and d.fix.safe]
-        if not fixes or result.path.lower().endswith(".docx"):
-            continue
-        if split_member(result.path) is not None:
-            print(f"doclint: {result.path}: not fixed: archive members are read-only",
-                  file=sys.stderr)
-            continue
-        with open(result.path, "rb") as handle:
-            data = handle.read()
-        doc = engine.read(result.path, data, encoding)
+class Fixer:
+    """``--fix`` and ``--diff``: fix each document until stable, then report what remains."""
+
+    def __init__(self, engine: Engine, options: CheckOptions,
+                 say: Callable[[str], None]) -> None:
+        self.engine = engine
+        self.options = options
+        self.say = say
+        self.applied = 0  # fixes applied (or, with --diff, that would be)
+        self.not_applied = 0  # applicable fixes left out: rolled back, .docx, archive members
+        self.changed = 0  # documents changed (or, with --diff, that would be)
+        self.diffs = io.StringIO()
+
+    def wants(self, result: FileResult) -> bool:
+        return result.error is None and any(
+            d.fix is not None and d.fix.applies(self.options.unsafe_fixes)
+            for d in result.diagnostics)
+
+    def fix(self, result: FileResult, data: bytes | None = None) -> FileResult:
+        """Fix one document; return its result after fixing (what remains).
+
+        ``data``: the document's bytes when it is not a file (standard input, --diff only).
+        """
+        path = result.path
+        count = sum(d.fix is not None and d.fix.applies(self.options.unsafe_fixes)
+                    for d in result.diagnostics)
+        if data is None and split_member(path) is not None:
+            return self._skip(result, count, "archive members are read-only")
+        if data is None:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError as exc:
+                return self._skip(result, count, f"cannot read: {exc.strerror or exc}")
+        if path.lower().endswith(".docx"):
+            return self._fix_docx(result, data, count)
+        doc = self.engine.read(path, data, self.options.encoding)
         if not _round_trips(doc.source, doc.encoding, data):
-            print(f"doclint: {result.path}: not fixed: its bytes do not survive decoding as "
-                  f"{doc.encoding}", file=sys.stderr)
-            continue
-        text, count = apply_fixes(doc.source, fixes)
-        if count and text != doc.source:
-            write_atomically(result.path, text, doc.encoding, data)
-            print(f"doclint: {result.path}: applied {count} fix{'es' if count > 1 else ''}",
-                  file=sys.stderr)
+            return self._skip(result, count, f"its bytes do not survive decoding as "
+                                             f"{doc.encoding}")
+        latest: list[FileResult] = []
+
+        def lint(text: str) -> list[Diagnostic]:
+            found, _facts = self.engine.lint_bytes(path, encode(text, doc.encoding, data),
+                                                   doc.encoding)
+            latest.append(found)
+            return list(found.diagnostics)
+
+        raw = lint(doc.source)
+        kept = set(map(_identity, result.diagnostics))  # not suppressed, not in the baseline
+        run = fix_text(doc.source, lint, unsafe=self.options.unsafe_fixes, first=raw,
+                       keep=lambda d: _identity(d) in kept)
+        self._rolled_back(path, run)
+        if not run.stable:
+            self.say(f"doclint: {path}: still fixable after {run.rounds} rounds; stopped")
+        if run.text == doc.source:  # nothing applied; rolled-back fixes now read as suggestions
+            return dataclasses.replace(result, diagnostics=tuple(run.diagnostics))
+        self.applied += run.applied
+        self.changed += 1
+        if self.options.diff:
+            self.diffs.writelines(difflib.unified_diff(
+                _ended(doc.source.splitlines(keepends=True)), _ended(run.text.splitlines(keepends=True)),
+                fromfile=path, tofile=path))
+            return result
+        write_atomically(path, run.text, doc.encoding, data)
+        self.say(f"doclint: {path}: applied {run.applied} fix{'es' if run.applied != 1 else ''}")
+        final = latest[-1] if latest else result
+        for extra in final.crashes:
+            self.say(f"doclint: {path}: {extra}")
+        return dataclasses.replace(final, diagnostics=tuple(run.diagnostics),
+                                   lines=source_lines_of(final, run.diagnostics))
+
+    def _fix_docx(self, result: FileResult, data: bytes, count: int) -> FileResult:
+        """Fix a Word document only inside single runs (see doclint.readers.docx_fix)."""
+        from doclint.core.linter import lint_document
+        from doclint.readers.docx_fix import DocxRuns
+        from doclint.runner.engine import source_lines
+
+        path = result.path
+        doc = self.engine.read(path, data, None)
+        rules, _archive = self.engine.rules_for(path)
+        maskers = self.engine.maskers_for(path)
+
+        def document(text: str) -> Document:
+            fixed = Document(path=path, source=text, encoding=doc.encoding,
+                             metadata=doc.metadata)
+            fixed.settings = doc.settings
+            return fixed
+
+        def lint(text: str) -> list[Diagnostic]:
+            return lint_document(document(text), rules, maskers)[0]
+
+        shown = set(map(_identity, result.diagnostics))
+        text, current, applied, remaining = doc.source, data, 0, None
+        for _round in range(MAX_ROUNDS):
+            try:
+                runs = DocxRuns(current)
+            except Exception as exc:
+                return self._skip(result, count, f"cannot map it to runs ({type(exc).__name__})")
+            if runs.text != text:
+                return self._skip(result, count, "its text does not map to its runs")
+            run = fix_text(text, lint, unsafe=self.options.unsafe_fixes, max_rounds=1,
+                           keep=lambda d: _identity(d) in shown,
+                           allow=lambda _text, fix: runs.allows(fix))
+            self._rolled_back(path, run)
+            remaining = run.diagnostics
+            if not run.edits:
+                break
+            runs.apply(run.edits[0])
+            saved = runs.save()
+            if self.engine.read(path, saved, None).source != run.text:
+                self.say(f"doclint: {path}: not fixed further: the rewritten document did not "
+                         "read back as the fixed text")
+                remaining = lint(text)
+                remaining = [d for d in remaining if _identity(d) in shown]
+                break
+            text, current, applied = run.text, saved, applied + run.applied
+            shown = set(map(_identity, run.diagnostics))
+        left = sum(d.fix is not None and d.fix.applies(self.options.unsafe_fixes)
+                   for d in remaining or ())
+        if left:
+            self._skip(result, left, "in a .docx a fix is applied only inside one run, so that "
+                                     "no formatting is lost")
+        if current == data:
+            return dataclasses.replace(result, diagnostics=tuple(remaining or result.diagnostics))
+        self.applied += applied
+        self.changed += 1
+        if self.options.diff:
+            self.diffs.writelines(difflib.unified_diff(
+                _ended(doc.source.splitlines(keepends=True)),
+                _ended(text.splitlines(keepends=True)), fromfile=path, tofile=path))
+            return result
+        write_bytes_atomically(path, current)
+        self.say(f"doclint: {path}: applied {applied} fix{'es' if applied != 1 else ''}")
+        diagnostics = tuple(remaining or ())
+        return dataclasses.replace(result, diagnostics=diagnostics,
+                                   lines=source_lines(document(text), diagnostics))
+
+    def _rolled_back(self, path: str, run: FixRun) -> None:
+        for back in run.rolled_back:
+            diag, added = back.diagnostic, back.added
+            self.say(f"doclint: {path}:{diag.start.line}:{diag.start.column}: {diag.code} fix "
+                     f"not applied: it would add {added.code} ({added.message.get('en')})")
+        self.not_applied += len(run.rolled_back)
+
+    def _skip(self, result: FileResult, count: int, why: str) -> FileResult:
+        self.not_applied += count
+        self.say(f"doclint: {result.path}: {count} fix{'es' if count != 1 else ''} not "
+                 f"applied: {why}")
+        return result
 
 
+def _identity(diag: Diagnostic) -> tuple[str, int, int]:
+    return (diag.code, diag.span.start, diag.span.end)
+
+
+def _ended(lines: list[str]) -> list[str]:
+    """difflib needs every line to end with a newline to print one line per line."""
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines
+
+
+def source_lines_of(result: FileResult, diagnostics: list[Diagnostic]) -> dict[int, str]:
+    wanted = {d.start.line for d in diagnostics}
+    wanted.update(r.start.line for d in diagnostics for r in d.related if r.path == d.path)
+    return {n: text for n, text in result.lines.items() if n in wanted}

@@ -17,7 +17,7 @@ RULE_OPTIONAL = ("name", "summary", "description", "basis", "scope", "exceptions
                  "ignorecase", "group_after", "maturity", "requires")
 
 SCOPES = ("line", "sentence", "paragraph", "heading", "body", "document")
-FIX_MODES = ("safe", "unsafe", "none")
+FIX_MODES = ("safe", "unsafe", "suggestion", "none")
 MATURITIES = ("stable", "preview")
 PAIRING_PROBLEMS = ("unclosed", "unopened", "nested")
 

@@ -25,7 +25,7 @@ class RuleSpec:
     description: str
     basis: str
     scope: str
-    fix: str | None  # "safe", "unsafe", or None (no fix)
+    fix: str | None  # "safe", "unsafe", "suggestion", or None (no fix)
     examples: Examples
     exceptions: tuple[UserPattern, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)

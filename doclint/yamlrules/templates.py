@@ -59,7 +59,7 @@ BODIES: dict[str, dict[str, str]] = {
         "keys": """\
     swap:                     # pattern -> replacement; \\1 is the pattern's group 1
       '(\\p{{Han}}{{1,12}})[\\[［【]((?:19|20)\\d{{2}})[\\]］】](\\d+号)': '\\1〔\\2〕\\3'
-    fix: safe                 # safe (applied by --fix) | unsafe | none
+    fix: safe                 # safe (--fix) | unsafe (--unsafe-fixes) | suggestion | none
     examples:
       bad:
         - text: "依据国办发[2024]5号文件。"

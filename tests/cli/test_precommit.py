@@ -61,11 +61,12 @@ def snapshot_of_the_project(target: Path) -> None:
     git("commit", "-q", "-m", "snapshot", cwd=target)
 
 
-def try_repo(source: Path, work: Path, name: str, home: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(source: Path, work: Path, name: str, home: Path,
+             hook: str = "doclint") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
            "PRE_COMMIT_COLOR": "never"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(source), "doclint", "--files", name],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(source), hook, "--files", name],
         cwd=work, env=env, capture_output=True, text=True, encoding="utf-8", timeout=240)
 
 
@@ -87,12 +88,23 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
         encoding="utf-8")
     git("init", "-q", cwd=work)
     git("add", "-A", cwd=work)
+    # doclint-fix: the safe fix (BD004) is applied; the unsafe one (BD011, drops a mark) and
+    # the suggestion (Y501, a year) are not, and are reported. In a repository of its own:
+    # pre-commit fails every hook run that sees a modified file in its repository.
+    fixing = tmp_path / "fixing"
+    fixing.mkdir()
+    (fixing / "fixable.txt").write_text("经研究,现将有关事项通知如下。\n发展教育、医疗、等民生事业，截至08年8月稳步推进。\n",
+                                        encoding="utf-8")
+    git("init", "-q", cwd=fixing)
+    git("add", "-A", cwd=fixing)
     # try-repo builds the hook's environment in a new store each time: build them at once.
-    with ThreadPoolExecutor(3) as pool:
-        bad, clean, ignored = pool.map(
-            lambda name: try_repo(source, work, name, tmp_path / f"home-{name}"),
-            ["bad.txt", "clean.txt", "ignored.txt"])
-    for done in (bad, clean, ignored):
+    runs = [(work, "bad.txt", "doclint"), (work, "clean.txt", "doclint"),
+            (work, "ignored.txt", "doclint"), (fixing, "fixable.txt", "doclint-fix")]
+    with ThreadPoolExecutor(4) as pool:
+        bad, clean, ignored, fixed = pool.map(
+            lambda run: try_repo(source, run[0], run[1], tmp_path / f"home-{run[1]}", run[2]),
+            runs)
+    for done in (bad, clean, ignored, fixed):
         output = done.stdout + done.stderr
         if done.returncode not in (0, 1) and any(m in output for m in NETWORK_TROUBLE):
             pytest.skip("pre-commit could not build the hook environment (no network to PyPI)")
@@ -104,3 +116,10 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "Passed" in clean.stdout
     assert ignored.returncode == 0, ignored.stdout + ignored.stderr
     assert "Passed" in ignored.stdout
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr  # files were modified
+    assert "doclint (apply safe fixes)" in fixed.stdout and "Failed" in fixed.stdout
+    assert (fixing / "fixable.txt").read_text(encoding="utf-8") == (
+        "经研究，现将有关事项通知如下。\n发展教育、医疗、等民生事业，截至08年8月稳步推进。\n")
+    assert "fixable.txt:2:8: BD011 [punctuation] " in fixed.stdout
+    assert "fixable.txt:2:17: Y501 [number-format] " in fixed.stdout
+    assert "修复了 1 个问题。" in fixed.stdout

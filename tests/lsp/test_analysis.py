@@ -76,8 +76,10 @@ def test_which_buffers_are_checked(tmp_path: Path) -> None:
 
 def test_applicability_reads_the_fix_safety_and_a_future_field() -> None:
     title = Message("改", "change")
-    assert applicability(Fix((), title)) == SAFE
+    assert applicability(Fix((), title, safe=True)) == SAFE
     assert applicability(Fix((), title, safe=False)) == UNSAFE
+    assert applicability(Fix((), title)) == UNSAFE  # a fix that does not say is unsafe
+    assert applicability(Fix((), title, "suggestion")) == SUGGESTION
 
     @dataclass
     class Later:  # Fix with ruff's applicability, as the fixes work will add it

@@ -56,12 +56,44 @@ def test_not_a_docx(tmp_path: Path) -> None:
         read_docx("x.docx", b"PK\x03\x04 not really a zip")
 
 
-def test_fix_never_rewrites_a_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fix_edits_a_docx_inside_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = make_docx(tmp_path / "REPORT.DOCX")
-    before = path.read_bytes()
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check", "--select", "N301", "--fix", "--jobs", "1", "."])
-    assert result.exit_code == 1, result.output
-    assert result.stdout.startswith("REPORT.DOCX:5:14: N301 ")
-    assert result.stderr == ""
-    assert path.read_bytes() == before
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "共检查 1 个文件，发现 0 个问题。\n修复了 1 个问题。\n"
+    assert result.stderr == "doclint: REPORT.DOCX: applied 1 fix\n"
+    cell = docx.Document(str(path)).tables[0].cell(0, 1)
+    assert cell.text == "增长6.5%，占比32.1%，其余61.4%"
+
+
+def test_fix_keeps_the_formatting_of_every_run(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("特此通知。").bold = True
+    paragraph.add_run("。")  # “。。” crosses two runs: its fix would lose the bold or not
+    second = document.add_paragraph()
+    second.add_run("经研究，现将")
+    second.add_run("有关事项通知如下:").italic = True  # inside one run: fixed
+    document.save(str(tmp_path / "notice.docx"))
+    before = (tmp_path / "notice.docx").read_bytes()
+    monkeypatch.chdir(tmp_path)
+    diff = CliRunner().invoke(cli, ["check", "--select", "BD002,BD004", "--diff", "--jobs", "1",
+                                    "notice.docx"])
+    assert diff.exit_code == 1
+    assert "+经研究，现将有关事项通知如下：\n" in diff.stdout
+    assert (tmp_path / "notice.docx").read_bytes() == before
+    result = CliRunner().invoke(cli, ["check", "--select", "BD002,BD004", "--fix", "--jobs", "1",
+                                      "--no-source", "notice.docx"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("notice.docx:1:5: BD002 ")
+    assert result.stdout.splitlines()[-1] == "修复了 1 个问题。"
+    assert result.stderr.splitlines() == [
+        "doclint: notice.docx: 1 fix not applied: in a .docx a fix is applied only inside one "
+        "run, so that no formatting is lost",
+        "doclint: notice.docx: applied 1 fix"]
+    runs = [[(r.text, r.bold, r.italic) for r in p.runs]
+            for p in docx.Document("notice.docx").paragraphs]
+    assert runs == [[("特此通知。", True, None), ("。", None, None)],
+                    [("经研究，现将", None, None), ("有关事项通知如下：", None, True)]]

@@ -15,11 +15,11 @@ Doclint = Callable[..., Any]  # the `doclint` fixture of conftest.py
 DIAGNOSTIC_KEYS = {"path", "code", "name", "category", "severity", "message", "line", "column",
                    "end_line", "end_column", "offset", "end_offset", "related", "fix", "origin"}
 RELATED_KEYS = {"path", "line", "column", "end_line", "end_column", "message"}
-FIX_KEYS = {"title", "safe", "edits"}
+FIX_KEYS = {"title", "applicability", "safe", "edits"}
 EDIT_KEYS = {"offset", "end_offset", "replacement"}
 FILE_KEYS = {"path", "encoding", "sha256", "chars", "newline"}
 SUMMARY_KEYS = {"files", "unreadable", "diagnostics", "by_severity", "by_category", "by_code",
-                "fixable"}
+                "fixable", "unsafe_fixable", "suggestions"}
 
 SPEECH = ("在全县安全生产工作会议上的讲话\r\n在全县安全生产工作会议上的讲话\r\n"
           "增长6.5%，占比32.1％，其余为61.4%。\r\n刚才，XX书记作了重要讲话。\r\n")
@@ -58,6 +58,7 @@ def test_json_has_exactly_the_documented_fields(inputs: Path, doclint: Doclint) 
     text = SPEECH
     assert text[n301["offset"] : n301["end_offset"]] == "％"
     assert n301["fix"]["safe"] is True
+    assert n301["fix"]["applicability"] == "safe"
     assert n301["fix"]["edits"] == [{"offset": n301["offset"], "end_offset": n301["end_offset"],
                                      "replacement": "%"}]
 
@@ -79,7 +80,8 @@ def test_json_files_and_summary(inputs: Path, doclint: Doclint) -> None:
         "files": 3, "unreadable": 1, "diagnostics": 3,
         "by_severity": {"error": 1, "warning": 2},
         "by_category": {"duplicate-text": 1, "mixed-width": 1, "placeholder": 1},
-        "by_code": {"N301": 1, "P101": 1, "T601": 1}, "fixable": 2,
+        "by_code": {"N301": 1, "P101": 1, "T601": 1}, "fixable": 2, "unsafe_fixable": 0,
+        "suggestions": 0,
     }
 
 

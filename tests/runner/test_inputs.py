@@ -187,12 +187,12 @@ def test_sizes_walk_the_same_inputs_without_reading(docs: Path) -> None:
 def test_fix_leaves_archive_members_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           doclint: Doclint) -> None:
     monkeypatch.chdir(tmp_path)
-    # A full-width number among half-width ones: a safe fix exists.
+    # A full-width number among half-width ones: an unsafe fix exists.
     fixable = "全年增长１２．５%，达到1250亿元。\n".encode()
     write_zip(Path("a.zip"), [("a.txt", fixable)])
     Path("b.txt").write_bytes(fixable)
     before = Path("a.zip").read_bytes()
-    run = doclint("check", "--fix", "--select", "N302", "a.zip", "b.txt")
+    run = doclint("check", "--fix", "--unsafe-fixes", "--select", "N302", "a.zip", "b.txt")
     assert Path("a.zip").read_bytes() == before
-    assert "doclint: a.zip!a.txt: not fixed: archive members are read-only" in run.err_lines
+    assert "doclint: a.zip!a.txt: 1 fix not applied: archive members are read-only" in run.err_lines
     assert Path("b.txt").read_bytes() != fixable

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.core.diagnostic import SUGGESTION
 from doclint.rules.numbers.quantities import Quantities
 from doclint.rules.numbers.unit_spacing import letter_spaced, one_for_the_layout
 from doclint.rules.structure.layout import Layout
@@ -68,7 +69,7 @@ class DigitSpacing(Rule):
             printed = match.group()
             finding = self.report(span, text=printed,
                                   fix=self.replace(span, re.sub(r"\s", "", printed), title,
-                                                   safe=False))
+                                                   SUGGESTION))
             if spaced_file or letter_spaced(text, span.start, span.end):
                 spaced_out.append(finding)
             else:

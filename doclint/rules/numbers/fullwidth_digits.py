@@ -18,6 +18,7 @@ from doclint.core import (
     Rule,
     Span,
 )
+from doclint.core.diagnostic import SUGGESTION, UNSAFE
 from doclint.rules.numbers.quantities import Quantities
 
 _FULLWIDTH = frozenset("０１２３４５６７８９")
@@ -147,7 +148,7 @@ class FullwidthDigits(Rule):
                 span = Span(start, end)
                 fixed = text[start:end].translate(_TO_HALF)
                 yield self.report(span, text=text[start:end], fixed=fixed,
-                                  fix=self.replace(span, fixed, title))
+                                  fix=self.replace(span, fixed, title, UNSAFE))
             return
         first = full[0]
         yield self.report(Span(*first), _MINORITY, count=len(full),
@@ -160,7 +161,7 @@ class FullwidthDigits(Rule):
         # One edit per number: a fix that replaced the whole stretch of text would carry the
         # document's text in every report, cache entry and JSON line.
         edits = [Edit(Span(s, e), text[s:e].translate(_TO_HALF)) for s, e in full]
-        return Fix(tuple(edits), Message("全文改为半角数字", "Make every digit half-width"))
+        return Fix(tuple(edits), Message("全文改为半角数字", "Make every digit half-width"), UNSAFE)
 
     def _inside_numerals(self, text: str, found: list[tuple[int, int]]) -> Finding:
         start, end = found[0]
@@ -169,13 +170,14 @@ class FullwidthDigits(Rule):
         if len(found) == 1:
             title = Message(f"改为“{fixed}”", f"Use “{fixed}”")
             return self.report(span, _IN_NUMERAL, text=text[start:end], fixed=fixed,
-                               fix=self.replace(span, fixed, title))
+                               fix=self.replace(span, fixed, title, SUGGESTION))
         edits = tuple(Edit(Span(s, e), text[s:e].translate(_TO_CHINESE)) for s, e in found)
         return self.report(span, _IN_NUMERALS, count=len(found), text=text[start:end],
                            fixed=fixed,
                            related=[Related(Span(s, e), _ANOTHER) for s, e in found[1:1 + _SHOWN]],
                            fix=Fix(edits, Message("全部改为汉字数字“〇”等",
-                                                  "Use Chinese numerals throughout")))
+                                                  "Use Chinese numerals throughout"),
+                                      SUGGESTION))
 
 
 def _mixed(text: str, full: list[tuple[int, int]], half: list[tuple[int, int]],

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.core.diagnostic import SUGGESTION
 from doclint.rules.numbers.lexicon import BOUNDED_RATES, alternation
 from doclint.rules.numbers.passages import clause_start
 from doclint.rules.numbers.quantities import BARE, PERCENT, Quantities, Quantity
@@ -111,7 +112,7 @@ class MissingPercentSign(Rule):
             yield self.report(Span(quantity.start, quantity.end), context=context[-10:],
                               number=quantity.text,
                               fix=self.replace(Span(quantity.end, quantity.end), sign, title,
-                                               safe=False))
+                                               SUGGESTION))
 
 
 def _missing(text: str, quantities: Quantities, index: int, quantity: Quantity) -> str | None:

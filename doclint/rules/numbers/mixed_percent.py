@@ -17,6 +17,7 @@ from doclint.core import (
     Rule,
     Span,
 )
+from doclint.core.diagnostic import SAFE
 
 _FORMS = ("%", "％")
 _MANY = Message(
@@ -85,7 +86,7 @@ class MixedPercentSign(Rule):
             start = text.find(minority, start + 1, part.end)
         if len(spans) == 1:
             yield self.report(spans[0], this=minority, other=majority, count=counts[majority],
-                              fix=self.replace(spans[0], majority, title))
+                              fix=self.replace(spans[0], majority, title, SAFE))
             return
         # One inconsistency, however many signs it touches: one finding, the rest related.
         yield self.report(
@@ -93,4 +94,4 @@ class MixedPercentSign(Rule):
             minority_count=len(spans),
             related=[Related(span, _ANOTHER) for span in spans[1 : 1 + _SHOWN]],
             fix=Fix(tuple(Edit(span, majority) for span in spans),
-                    Message(f"全部改为“{majority}”", f"Use “{majority}” throughout")))
+                    Message(f"全部改为“{majority}”", f"Use “{majority}” throughout"), SAFE))

@@ -16,6 +16,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import SAFE
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, POINTS, TIMES, Quantities
 from doclint.rules.numbers.unit_spacing import SPACES, unit_after_spaces
 
@@ -107,4 +108,4 @@ class SpaceBeforeNumber(Rule):
                 continue
             span = Span(gap, start)
             yield self.report(span, before=text[gap - 1], number=quantity.text,
-                              fix=self.replace(span, "", title))
+                              fix=self.replace(span, "", title, SAFE))

@@ -17,6 +17,7 @@ from doclint.core import (
     Rule,
     Span,
 )
+from doclint.core.diagnostic import SAFE, UNSAFE
 from doclint.core.fixes import disjoint_edits
 from doclint.rules.numbers.lexicon import MAGNITUDES, UNITS, alternation
 from doclint.rules.numbers.quantities import SPACE_CHARS, Quantities
@@ -71,7 +72,7 @@ def one_for_the_layout(findings: Sequence[Finding], message: Message) -> Finding
     if all(f.fix is not None for f in findings):
         edits = disjoint_edits(e for f in findings for e in f.fix.edits)  # type: ignore[union-attr]
         fix = Fix(edits, Message(f"删除全部{len(findings)}处空格",
-                                 f"Remove all {len(findings)} spaces"), False)
+                                 f"Remove all {len(findings)} spaces"), UNSAFE)
     return Finding(first.span, message, related, fix)
 
 
@@ -123,7 +124,7 @@ class UnitSpacing(Rule):
             span = Span(end, gap_end)
             number = text[start:end]
             finding = self.report(span, number=number, unit=unit.group(),
-                                  fix=self.replace(span, "", title))
+                                  fix=self.replace(span, "", title, SAFE))
             if spaced_file or letter_spaced(text, start, unit.end()):
                 spaced_out.append((finding, number, unit.group()))
             else:

@@ -18,6 +18,7 @@ from doclint.core import (
     Message,
     Rule,
 )
+from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
@@ -124,7 +125,7 @@ class BrokenLine(Rule):
         """One finding for a sentence broken over several lines; the fix joins them all."""
         edits = tuple(Edit(Span(a.span.end, b.span.start), _glue(a.text, b.text))
                       for a, b in pairwise(chain))
-        fix = Fix(edits, Message("把断开的行接起来", "Join the broken lines"))
+        fix = Fix(edits, Message("把断开的行接起来", "Join the broken lines"), SAFE)
         first, last = chain[0], chain[-1]
         span = Span(first.span.end - 1, last.span.start + 1)
         if len(chain) == 2:

@@ -20,6 +20,7 @@ from doclint.core import (
     Rule,
     Span,
 )
+from doclint.core.diagnostic import SAFE
 from doclint.core.text import Paragraphs
 
 _SPACES = regex.compile(r"[\s\u3000\u00a0\u200b]+")
@@ -58,7 +59,7 @@ class ConsecutiveDuplicateLine(Rule):
                 continue
             line = doc.index.line_of(current.span.start)
             removal = Span(doc.index.line_of(previous.span.start).span.end, line.span.end)
-            fix = Fix((Edit(removal, ""),), Message("删除重复行", "Delete the repeated line"))
+            fix = Fix((Edit(removal, ""),), Message("删除重复行", "Delete the repeated line"), SAFE)
             note = Message("首次出现", "first occurrence")
             yield self.report(current.span, line=previous.line, fix=fix,
                               related=(Related(previous.span, note),))

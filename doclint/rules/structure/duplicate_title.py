@@ -21,6 +21,7 @@ from doclint.core import (
     Related,
     Rule,
 )
+from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Article, Block, Kind, Structure
@@ -133,7 +134,7 @@ class DuplicateTitle(Rule):
             line = doc.index.line_of(current.span.start)
             removal = Span(doc.index.line_of(previous.span.start).span.end, line.span.end)
             title = Message("删除重复的标题行", "Delete the repeated title line")
-            fix = Fix((Edit(removal, ""),), title)
+            fix = Fix((Edit(removal, ""),), title, SAFE)
             return self.report(current.span, line=previous.line, how_zh="完全相同",
                                how_en="the same words", fix=fix, related=related)
         if current.kind is Kind.BYLINE:

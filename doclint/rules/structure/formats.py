@@ -21,6 +21,7 @@ from doclint.core import (
     Rule,
     Span,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.core.text import INLINE_INDENT
 from doclint.rules.structure.layout import SPACED_PAIR, Layout
 
@@ -126,7 +127,7 @@ class FlattenedParagraphs(Rule):
         edits = tuple(Edit(span, newline + doc.text[span.start:span.end])
                       for span in _indents(doc))
         fix = Fix(edits, Message("在每处行内缩进前换行", "Break the line before every indent"),
-                  safe=False)
+                  UNSAFE)
         yield self.report(layout.flattened, count=layout.indents, fix=fix)
 
 
@@ -166,5 +167,5 @@ class LetterSpacedText(Rule):
         edits = tuple(Edit(Span(m.start(), m.end()), "")
                       for m in SPACED_PAIR.finditer(doc.text))
         fix = Fix(edits, Message("删除字间空格", "Remove the spaces between characters"),
-                  safe=False)
+                  UNSAFE)
         yield self.report(layout.letter_spaced, count=layout.spaced_pairs, fix=fix)

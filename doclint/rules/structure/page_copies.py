@@ -15,6 +15,7 @@ from doclint.core import (
     Related,
     Rule,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.core.document import Span
 from doclint.rules.structure.copies import PageCopies
 
@@ -65,7 +66,7 @@ class PageCopiesRule(Rule):
         related += [Related(c.span, Message("又一份副本", "another copy")) for c in copies[1:]]
         edits = tuple(Edit(_whole_lines(doc.text, c.span), "") for c in copies)
         fix = Fix(edits, Message(f"删除全部{len(copies)}份副本", f"Delete all {len(copies)} copies"),
-                  safe=False)
+                  UNSAFE)
         yield self.report(first.span, copies=len(copies), han=sum(c.han for c in copies),
                           related=related, fix=fix)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Edit, Examples, Finding, Fix, Message, Related, Rule
+from doclint.core.diagnostic import UNSAFE
 from doclint.core.document import Span
 from doclint.rules.structure.model import Kind, Structure
 
@@ -43,7 +44,7 @@ class TeaserLine(Rule):
             line = doc.index.line_of(block.span.start)
             end = line.span.end + len(line.newline)
             fix = Fix((Edit(Span(line.span.start, end), ""),),
-                      Message("删除摘要行", "Delete the teaser line"), safe=False)
+                      Message("删除摘要行", "Delete the teaser line"), UNSAFE)
             note = Message("被重复的正文", "the text it repeats")
             yield self.report(block.span, line=following.line, fix=fix,
                               related=(Related(following.span, note),))

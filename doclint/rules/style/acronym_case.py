@@ -27,6 +27,7 @@ from doclint.rules.style.acronyms import (
     figure_acronyms,
     lexicon,
 )
+from doclint.core.diagnostic import SUGGESTION  # the list holds names: APEC, IMF, WTO
 
 _GROUP_AFTER = 3
 _GROUPED = Message(
@@ -95,7 +96,7 @@ class AcronymCase(Rule):
                     acronym=acronym,
                     count=len(words),
                     related=tuple(Related(w.span, note) for w in words[1:]),
-                    fix=Fix(edits, title),
+                    fix=Fix(edits, title, SUGGESTION),
                 )
                 continue
             for word in words:
@@ -103,7 +104,7 @@ class AcronymCase(Rule):
                     word.span,
                     text=word.text,
                     acronym=acronym,
-                    fix=self.replace(word.span, acronym, title),
+                    fix=self.replace(word.span, acronym, title, SUGGESTION),
                 )
 
 

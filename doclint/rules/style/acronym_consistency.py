@@ -16,6 +16,7 @@ from doclint.core import (
     Rule,
     Severity,
 )
+from doclint.core.diagnostic import SUGGESTION
 from doclint.rules.style.acronyms import LatinWords, lexicon
 
 
@@ -75,5 +76,5 @@ class AcronymInconsistentCase(Rule):
                         usual=usual,
                         count=forms[usual],
                         related=(Related(first.span, note),),
-                        fix=self.replace(word.span, usual, title),
+                        fix=self.replace(word.span, usual, title, SUGGESTION),
                     )

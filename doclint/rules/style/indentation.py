@@ -20,6 +20,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import SAFE
 from doclint.rules.templates.scan import line_end
 
 _INDENT = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000\u200b\ufeff]*")
@@ -104,7 +105,7 @@ class StrayIndentation(Rule):
                 usual_zh=usual_zh,
                 usual_en=usual_en,
                 count=count,
-                fix=Fix((Edit(span, indent),), title),
+                fix=Fix((Edit(span, indent),), title, SAFE),
             )
 
 

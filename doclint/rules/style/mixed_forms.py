@@ -32,6 +32,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.rules.structure.compilation import Compilation
 
 # A ratio: numbers joined by one kind of colon, three or more of them, or two after 比 (比例,
@@ -132,7 +133,7 @@ class MixedForms(Rule):
                 this=form,
                 related=tuple(Related(s, note) for s in spans[1 : 1 + _SHOWN]),
                 fix=Fix(tuple(Edit(s, _swap(text[s.start : s.end], form, usual)) for s in spans),
-                        title),
+                        title, UNSAFE),
             )
 
 

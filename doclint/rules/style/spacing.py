@@ -20,6 +20,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.rules.structure.layout import Layout
 from doclint.rules.style.gaps import SPACES, is_separator
 from doclint.rules.templates.scan import Gated
@@ -116,7 +117,7 @@ class SpaceInChineseText(Rule):
             yield self._finding(text, run)
 
     def _finding(self, text: str, run: list[Span]) -> Finding:
-        fix = Fix(tuple(Edit(g, "") for g in run), Message("删除空格", "Delete the spaces"))
+        fix = Fix(tuple(Edit(g, "") for g in run), Message("删除空格", "Delete the spaces"), UNSAFE)
         if len(run) == 1 and not _HAN.match(text[run[0].start - 1]):
             return self.report(
                 run[0],

@@ -10,6 +10,7 @@ from typing import ClassVar
 import regex
 
 from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
+from doclint.core.diagnostic import SAFE, UNSAFE
 from doclint.core.fixes import disjoint_edits
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import alone_on_lines, line_start
@@ -117,7 +118,8 @@ class BoilerplateRule(Rule):
             what_zh=kind.zh,
             what_en=kind.en,
             text=_shorten(shown),
-            fix=Fix((self.edit(doc, span),), title, safe and self.fix_is_safe),
+            fix=Fix((self.edit(doc, span),), title,
+                    SAFE if safe and self.fix_is_safe else UNSAFE),
         )
 
     def _grouped(self, doc: Document, kind: Message, found: list[Span], safe: bool) -> Finding:
@@ -131,7 +133,7 @@ class BoilerplateRule(Rule):
             first,
             GROUPED,
             related=related,
-            fix=Fix(disjoint_edits(edits), title, safe),
+            fix=Fix(disjoint_edits(edits), title, SAFE if safe else UNSAFE),
             what_zh=kind.zh,
             what_en=kind.en,
             count=len(found),

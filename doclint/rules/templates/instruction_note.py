@@ -17,6 +17,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import Gated, line_start
@@ -106,5 +107,5 @@ class InstructionNote(Rule):
             span = Span(match.start(), match.end())
             template, what = _KIND[kind]
             yield self.report(
-                span, template, text=match.group(), fix=removal_fix(doc, span, what, safe=False)
+                span, template, text=match.group(), fix=removal_fix(doc, span, what, UNSAFE)
             )

@@ -17,6 +17,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import SAFE
 from doclint.rules.templates.removal import removal_fix
 
 # Wikisource's licence templates open with "本作品……" and close with its metadata lines.
@@ -73,7 +74,7 @@ class LicenceFooter(Rule):
             return
         span = Span(start, end)
         lines = doc.position(end).line - doc.position(start).line + 1
-        yield self.report(span, lines=lines, fix=removal_fix(doc, span, _WHAT))
+        yield self.report(span, lines=lines, fix=removal_fix(doc, span, _WHAT, SAFE))
 
 
 def _footer_start(text: str, end: int) -> int | None:

@@ -17,6 +17,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import find_all
 
@@ -82,7 +83,7 @@ class PhotoCaption(Rule):
             start = _caption_start(text, credit.start)
             span = Span(start, credit.end)
             shown = " ".join(text[credit.start : credit.end].replace("<U+00A0>", " ").split())
-            yield self.report(span, credit=shown, fix=removal_fix(doc, span, _WHAT, safe=False))
+            yield self.report(span, credit=shown, fix=removal_fix(doc, span, _WHAT, UNSAFE))
 
 
 def _credits(text: str) -> Iterator[Span]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from doclint.core import Document, Edit, Fix, Message, Span
+from doclint.core.diagnostic import Applicability
 
 _LINE_SPACE = " \t\u3000\u00a0\u200b\ufeff"
 
@@ -24,7 +25,8 @@ def removal_span(doc: Document, span: Span) -> Span:
     return Span(first.span.start, last.span.end)
 
 
-def removal_fix(doc: Document, span: Span, what: Message, safe: bool = True) -> Fix:
+def removal_fix(doc: Document, span: Span, what: Message,
+                applicability: Applicability | bool = Applicability.UNSAFE) -> Fix:
     """Delete ``span`` (or its lines, see :func:`removal_span`)."""
     title = Message(f"删除{what.zh}", f"Delete the {what.en}")
-    return Fix((Edit(removal_span(doc, span), ""),), title, safe)
+    return Fix((Edit(removal_span(doc, span), ""),), title, applicability)

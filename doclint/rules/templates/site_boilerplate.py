@@ -176,6 +176,7 @@ class TemplateSiteBoilerplate(BoilerplateRule):
     """
 
     code = "P203"
+    fix_is_safe = False  # heuristic: may cut words from a title line
     name = "boilerplate.template-site"
     category = Category.INJECTED_BOILERPLATE
     severity = Severity.WARNING

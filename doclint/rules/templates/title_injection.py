@@ -20,6 +20,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import UNSAFE
 from doclint.rules.templates.parts import DocumentParts, Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
 
@@ -274,4 +275,5 @@ def _removal(text: str, span: Span) -> Fix:
         start -= 1
     elif after in _CLAUSE_AFTER and (not start or text[start - 1] in _CLAUSE_BEFORE + "\r\n"):
         end += 1
-    return Fix((Edit(Span(start, end), ""),), Message("删除混入的标题", "Delete the injected title"))
+    return Fix((Edit(Span(start, end), ""),), Message("删除混入的标题", "Delete the injected title"),
+               UNSAFE)

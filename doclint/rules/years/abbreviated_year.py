@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Rule
+from doclint.core.diagnostic import SUGGESTION
 from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.mentions import YearFacts
 
@@ -39,7 +40,7 @@ class AbbreviatedYear(Rule):
             full = _complete(int(short.digits), source.year if source else None)
             span = short.span
             fix = self.replace(span, f"{full}年", Message(f"改为“{full}年”", f"Write “{full}年”"),
-                               safe=False)
+                               SUGGESTION)
             yield self.report(span, text=doc.slice(span), full=full, fix=fix)
 
 

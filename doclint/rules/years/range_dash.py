@@ -15,6 +15,7 @@ from doclint.core import (
     Rule,
     Span,
 )
+from doclint.core.diagnostic import SAFE
 from doclint.rules.years.mentions import HYPHENS, YearFacts
 
 
@@ -51,5 +52,5 @@ class YearRangeHyphen(Rule):
             start = text.index(group.separators[0], first.end, second.start)
             dash = Span(start, start + 1)
             yield self.report(group.span, text=text[group.start:group.end],
-                              fix=self.replace(dash, "—", title),
+                              fix=self.replace(dash, "—", title, SAFE),
                               related=(Related(dash, Message("连字符", "the hyphen")),))

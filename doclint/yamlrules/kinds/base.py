@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from doclint.core.diagnostic import Edit, Finding, Fix, Message
+from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
 from doclint.core.rule import Rule
 from doclint.yamlrules.patterns import UserPattern
@@ -74,7 +74,7 @@ class PackRule(Rule):
             title = Message(f"改为“{replacement}”", f"Replace with “{replacement}”")
         else:
             title = Message(f"删除“{match}”", f"Delete “{match}”")
-        return Fix((Edit(span, replacement),), title, self.spec.fix == "safe")
+        return Fix((Edit(span, replacement),), title, Applicability.parse(self.spec.fix))
 
 
 def span_of(hit: Hit, group: int | str = 0) -> Span:

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import regex
 
-from doclint.core.diagnostic import Edit, Finding, Fix, Message
+from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
 from doclint.yamlrules.kinds.base import PackRule
 from doclint.yamlrules.patterns import UserPattern
@@ -170,5 +170,5 @@ class PairingRule(PackRule):
             closer = Span(problem.closer, problem.closer + 1)
             edits = (Edit(span, inner), Edit(closer, pairs[inner]))
             title = Message(f"内层改用“{inner_pair}”", f"Use “{inner_pair}” inside")
-            fix = Fix(edits, title, self.spec.fix == "safe")
+            fix = Fix(edits, title, Applicability.parse(self.spec.fix))
         return Finding(span, message, (), fix)
