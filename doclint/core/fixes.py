@@ -314,8 +314,8 @@ def _culprits(old_text: str, new: Diagnostic, edits: Sequence[Edit],
     """The fixes whose edits touch a new diagnostic's span, else its lines, else all of them."""
     start, end = _to_old(new.span.start, edits), _to_old(new.span.end, edits)
     end = max(start, end)
-    low, high = _line_bounds(old_text, start, end)
-    for low, high in ((start, end), (low, high)):
+    line_start, line_end = _line_bounds(old_text, start, end)
+    for low, high in ((start, end), (line_start, line_end)):
         near = [fix for fix in chosen
                 if any(e.span.start <= high and low <= e.span.end for e in fix.edits)]
         if near:

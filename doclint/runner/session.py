@@ -14,10 +14,16 @@ from pathlib import Path
 
 from doclint.core.config import DEFAULT_INCLUDE, Config
 from doclint.core.diagnostic import Diagnostic, FileResult
+from doclint.core.document import Document
 from doclint.core.encoding import encode
 from doclint.core.errors import DoclintError
-from doclint.core.document import Document
-from doclint.core.fixes import MAX_ROUNDS, FixRun, fix_text, write_atomically, write_bytes_atomically
+from doclint.core.fixes import (
+    MAX_ROUNDS,
+    FixRun,
+    fix_text,
+    write_atomically,
+    write_bytes_atomically,
+)
 from doclint.report.base import Summary
 from doclint.runner.archives import split_member
 from doclint.runner.batch import RunPlan, run_batch
@@ -106,7 +112,6 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
 
     started = time.perf_counter()
     formatter.start()
-    results: list[FileResult] = []
     try:
         if "-" in paths and options.files_from:
             raise DoclintError("'-' (a document on standard input) and --files-from exclude "
@@ -120,7 +125,6 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
             result = suppressor.result(result)
             on_result(result)
-            results = [result]
         else:
             inputs = Inputs(paths, _include(config, engine), config.exclude, options.files_from,
                             skip=[options.output] if options.output else [],
@@ -136,7 +140,6 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             finally:
                 if progress is not None:
                     progress.close()
-            results = batch.files
             batch.archive = suppressor.archive(batch.archive, batch.archive_lines)
             if batch.archive and not options.diff:  # --diff prints the diff only
                 summary.count(batch.archive)
@@ -173,7 +176,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
               f"{options.baseline}", file=sys.stderr)
     if summary.unreadable or summary.crashed or suppressor.errors:
         return EXIT_ERROR
-    if options.diff:  # ruff: exit 1 when there is a diff
+    if options.diff:  # as in ruff, exit 1 when there is a diff
         return EXIT_DIAGNOSTICS if fixer is not None and fixer.changed else EXIT_CLEAN
     if unused:
         return EXIT_DIAGNOSTICS
@@ -346,8 +349,8 @@ class Fixer:
             if runs.text != text:
                 return self._skip(result, count, "its text does not map to its runs")
             run = fix_text(text, lint, unsafe=self.options.unsafe_fixes, max_rounds=1,
-                           keep=lambda d: _identity(d) in shown,
-                           allow=lambda _text, fix: runs.allows(fix))
+                           keep=lambda d, shown=shown: _identity(d) in shown,
+                           allow=lambda _text, fix, runs=runs: runs.allows(fix))
             self._rolled_back(path, run)
             remaining = run.diagnostics
             if not run.edits:

@@ -14,6 +14,7 @@ from doclint.core.diagnostic import (
     Category,
     Diagnostic,
     Edit,
+    Finding,
     Fix,
     Message,
     Severity,
@@ -21,7 +22,6 @@ from doclint.core.diagnostic import (
 from doclint.core.document import Document, Span
 from doclint.core.fixes import changes_figures, fix_text, guard_figures
 from doclint.core.linter import group_findings
-from doclint.core.diagnostic import Finding
 
 TITLE = Message("改", "Change")
 

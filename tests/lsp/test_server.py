@@ -224,12 +224,11 @@ async def _workflow(cwd: Path, project: Path, notice: Path, page: Path,
         assert colon.range not in [d.range for d in diags if d.code == "BD004"]
         assert len(diags) == len(want) - 1
 
-        # 4. An unsafe fix is offered, labelled, and not preferred.
+        # 4. A figure is never edited: N201's "%" is a suggestion, offered as no edit.
         missing = next(d for d in diags if d.code == "N201")
-        unsafe = [a for a in await editor.actions(uri, missing)
-                  if a.edit is not None and "N201" in a.title]
-        assert unsafe and not any(a.is_preferred for a in unsafe)
-        assert all("不安全" in a.title for a in unsafe)
+        offered = [a for a in await editor.actions(uri, missing)
+                   if a.edit is not None and "N201" in a.title]
+        assert offered == []
 
         # 5. "Ignore this finding" writes the ignore file; the diagnostic goes, here and in
         #    `doclint check`.
@@ -252,7 +251,7 @@ async def _workflow(cwd: Path, project: Path, notice: Path, page: Path,
         fix_all = await editor.actions(uri, diags[0], only=["source.fixAll"])
         assert [a.kind for a in fix_all] == ["source.fixAll.doclint"]
         all_fixed = apply_edits(fixed, edits_of(fix_all[0], uri))
-        assert "全年增长35，比上年提高。" in all_fixed  # the comma; the unsafe "%" is not added
+        assert "全年增长35，比上年提高。" in all_fixed  # the comma; the suggested "%" is not added
         editor.change(uri, 3, all_fixed)
         assert [d.code for d in await editor.diagnostics(uri, 3)] == ["N201"]
 

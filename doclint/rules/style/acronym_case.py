@@ -20,6 +20,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.diagnostic import SUGGESTION  # the list holds names: APEC, IMF, WTO
 from doclint.rules.style.acronyms import (
     Acronym,
     LatinWord,
@@ -27,7 +28,6 @@ from doclint.rules.style.acronyms import (
     figure_acronyms,
     lexicon,
 )
-from doclint.core.diagnostic import SUGGESTION  # the list holds names: APEC, IMF, WTO
 
 _GROUP_AFTER = 3
 _GROUPED = Message(
