@@ -15,7 +15,7 @@ from typing import Any
 
 from doclint.core.budget import DEFAULT_RULE_TIMEOUT
 from doclint.core.diagnostic import Severity
-from doclint.core.errors import ConfigError
+from doclint.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 
 CONFIG_NAMES = ("doclint.yaml", ".doclint.yaml", "pyproject.toml")
 
@@ -194,6 +194,8 @@ def _load_yaml(path: Path, text: str) -> tuple[Mapping[str, Any], dict[str, tupl
                           mark.column + 1 if mark else None) from None
     except YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", str(path)) from None
+    except YAML_VALUE_ERRORS as exc:
+        raise ConfigError(yaml_value_problem(exc), str(path)) from None
     if data is None:
         return {}, {}
     if not isinstance(data, Mapping):
