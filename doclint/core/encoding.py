@@ -87,22 +87,30 @@ def _nearly_utf8(data: bytes) -> str | None:
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 text that lost its BOM (``(text, "utf-16-le")`` or ``-be``), else None.
 
-    ASCII characters (newlines, digits, %) put a NUL in every other byte, always on the same
-    side; the text must then decode strictly and hold no control characters.
+    Both byte orders are tried; a reading must decode strictly and hold no control characters.
+    Of two such readings, the one with more line breaks wins (read the wrong way round, a
+    newline becomes U+0A00), then the side most NULs fall on: ASCII puts its NUL after the
+    character in little-endian. Not a test of NUL parity alone: 一 (U+4E00) and the ideographic
+    space (U+3000) put NULs on the other side.
     """
     if len(data) % 2:
         return None
     sample = data[:65536]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if even and odd:
+    odd_nuls = sample[1::2].count(0) - sample[0::2].count(0)
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        head = text[:32768]
+        if any(ord(c) in _CONTROL_BYTES for c in head):
+            continue
+        parity = odd_nuls if codec == "utf-16-le" else -odd_nuls
+        readings.append((head.count("\n"), parity, codec, text))
+    if not readings:
         return None
-    codec = "utf-16-le" if odd else "utf-16-be"
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    if any(ord(c) in _CONTROL_BYTES for c in text[:65536]):
-        return None
+    _lines, _parity, codec, text = max(readings)
     return text, codec
 
 

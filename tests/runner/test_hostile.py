@@ -135,10 +135,12 @@ def test_a_file_that_grows_past_the_size_limit_during_the_run(here: Path, doclin
 def test_utf16_without_a_bom_is_read(here: Path, doclint: Doclint, codec: str) -> None:
     (here / "a.txt").write_bytes(("标题\n" + DEFECT).encode(codec))
     (here / "b.txt").write_bytes(DEFECT.strip().encode(codec))  # one line: NULs from 35 and %
+    # 一 (U+4E00) and the ideographic space (U+3000) put their NULs on the other side
+    (here / "c.txt").write_bytes(("　　第一部分\n" + DEFECT).encode(codec))
     run = doclint(*N201, "--jobs", "1", ".")
     assert (run.code, run.err) == (1, "")
-    assert found(run.json()) == [("a.txt", 2, 11), ("b.txt", 1, 11)]
-    assert [f["encoding"] for f in run.json()["files"]] == [codec, codec]
+    assert found(run.json()) == [("a.txt", 2, 11), ("b.txt", 1, 11), ("c.txt", 2, 11)]
+    assert [f["encoding"] for f in run.json()["files"]] == [codec, codec, codec]
 
 
 def test_odd_bytes_with_nuls_are_still_binary(here: Path, doclint: Doclint) -> None:
