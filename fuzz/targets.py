@@ -52,14 +52,16 @@ def read_document(data: bytes) -> None:
         assert position.line >= 1 and position.column >= 1, (offset, position)
 
 
-_PACK_DIR = Path(tempfile.mkdtemp(prefix="doclint-fuzz-"))
+@functools.cache
+def _pack_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="doclint-fuzz-"))
 
 
 def load_pack(data: bytes) -> None:
     """Any bytes as a rule pack: rules that run on a document, or a ConfigError, never a crash."""
     from doclint.yamlrules import load_pack as load
 
-    path = _PACK_DIR / f"pack{os.getpid()}.yaml"
+    path = _pack_dir() / f"pack{os.getpid()}.yaml"
     path.write_bytes(data)
     try:
         rules = load(path)
