@@ -73,6 +73,31 @@ def random_bytes(path: Path, size: int) -> Path:
     return path
 
 
+def nested_zip(path: Path, depth: int) -> Path:
+    import io
+
+    data, name = SENTENCE.encode(), "doc.txt"
+    for level in range(depth):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zf:
+            zf.writestr(name, data)
+        data, name = buffer.getvalue(), f"level{level}.zip"
+    path.write_bytes(data)
+    return path
+
+
+def traversal_zip(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name in ("../../evil.txt", "/etc/evil.txt", "ok/../../../evil2.txt"):
+            zf.writestr(name, SENTENCE)
+    return path
+
+
+def written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 CASES = [
     Case("a FIFO", lambda d: fifo(d / "pipe.txt")),
     Case("random bytes named .txt (1 MB)", lambda d: random_bytes(d / "noise.txt", MB)),
@@ -82,6 +107,16 @@ CASES = [
     Case("200 MB single line", lambda d: repeated(d / "line200.txt", SENTENCE, 200 * MB, False)),
     Case("10^7 short lines", lambda d: numbered_lines(d / "lines1e7.txt", 10_000_000)),
     Case("10^6 short lines", lambda d: numbered_lines(d / "lines1e6.txt", 1_000_000)),
+    Case("UTF-16 without a BOM", lambda d: written(d / "utf16.txt",
+                                                   (SENTENCE * 1000).encode("utf-16-le"))),
+    Case("mixed UTF-8 and GBK lines", lambda d: written(
+        d / "mixed.txt", (SENTENCE * 50).encode() + (SENTENCE * 50).encode("gbk"))),
+    Case("zip members ../ and absolute", lambda d: traversal_zip(d / "traversal.zip")),
+    Case("zip nested 40 deep", lambda d: nested_zip(d / "nested.zip", 40)),
+    Case("Markdown, 10^5 code fences", lambda d: written(
+        d / "fences.md", "```\n代码\n```\n\n增长35；\n\n".encode() * 100_000)),
+    Case("Markdown, 10^5 front-matter delimiters", lambda d: written(
+        d / "delimiters.md", b"---\n" * 100_000 + SENTENCE.encode())),
     Case("9 MB single line (under the limit)",
          lambda d: repeated(d / "line9.txt", SENTENCE, 9 * MB, False), heavy=True),
     Case("9 MB of report paragraphs (under the limit)",

@@ -111,6 +111,9 @@ def cli(verbose: bool) -> None:
                    "$DOCLINT_CACHE_DIR, else ~/.cache/doclint).")
 @click.option("--max-size", type=click.FloatRange(min=0), metavar="MB",
               help="Skip documents larger than this, with a reason (default 10; 0: no limit).")
+@click.option("--rule-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Stop a rule that runs longer than this on one document and report it "
+                   "(default 60; 0: no limit).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="local processes (default) or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -131,7 +134,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
           include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, diff: bool,
           unsafe_fixes: bool, no_source: bool,
           files_from: str | None, progress: bool | None, no_cache: bool, cache_dir: str | None,
-          max_size: float | None, executor: str | None, scheduler: str | None,
+          max_size: float | None, rule_timeout: float | None, executor: str | None, scheduler: str | None,
           baseline: str | None, update_baseline: bool, report_unused_suppressions: bool) -> None:
     """Check files, directories, globs, archives (.zip, .tar.gz) or '-' (standard input)."""
     from doclint.runner.session import CheckOptions, run_check
@@ -160,6 +163,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
         config.year = year
     if max_size is not None:
         config.max_size = max_size
+    if rule_timeout is not None:
+        config.rule_timeout = rule_timeout
     if jobs is not None:
         if jobs != "auto" and not (jobs.isdigit() and int(jobs) > 0):
             raise click.BadParameter("must be a positive number or auto", param_hint="--jobs")

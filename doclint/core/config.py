@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from doclint.core.budget import DEFAULT_RULE_TIMEOUT
 from doclint.core.diagnostic import Severity
-from doclint.core.errors import ConfigError
+from doclint.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 
 CONFIG_NAMES = ("doclint.yaml", ".doclint.yaml", "pyproject.toml")
 
@@ -39,10 +40,12 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "cache-dir": (str, "directory of the result cache"),
     "max-size": ((int, float), "largest document checked, in MB (0: no limit)"),
     "baseline": (str, "baseline file of known findings to hide (see --baseline)"),
+    "rule-timeout": ((int, float), "seconds one rule may run on one document before it is "
+                     "stopped and reported (0: no limit)"),
 }
 ALIASES = {"extend_select": "extend-select", "per_file_ignores": "per-file-ignores",
            "fail_on": "fail-on", "rule-packs": "rule_packs", "era-markers": "era_markers",
-           "cache_dir": "cache-dir", "max_size": "max-size"}
+           "cache_dir": "cache-dir", "max_size": "max-size", "rule_timeout": "rule-timeout"}
 DEFAULT_INCLUDE = ["*.txt", "*.md", "*.markdown", "*.docx"]
 # Checking takes memory in proportion to a document's length: about 25 MB per MB of text, so a
 # 10 MB document (far beyond any real report) stays near the archive target of 300 MB.
@@ -73,6 +76,7 @@ class Config:
     cache_dir: str | None = None
     max_size: float = DEFAULT_MAX_SIZE_MB
     baseline: str | None = None
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def where(self, *keys: str) -> dict[str, Any]:
@@ -116,6 +120,7 @@ class Config:
             "cache-dir": self.cache_dir,
             "max-size": self.max_size,
             "baseline": self.baseline,
+            "rule-timeout": self.rule_timeout,
         }
 
     @property
@@ -189,6 +194,8 @@ def _load_yaml(path: Path, text: str) -> tuple[Mapping[str, Any], dict[str, tupl
                           mark.column + 1 if mark else None) from None
     except YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", str(path)) from None
+    except YAML_VALUE_ERRORS as exc:
+        raise ConfigError(yaml_value_problem(exc), str(path)) from None
     if data is None:
         return {}, {}
     if not isinstance(data, Mapping):
@@ -250,9 +257,10 @@ def apply_mapping(config: Config, data: Mapping[str, Any], base: Path | None = N
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    names = {list: "list", dict: "mapping", int: "number", str: "string", bool: "true or false"}
+    names = {list: "list", dict: "mapping", int: "number", float: "number", str: "string",
+             bool: "true or false"}
     types = expected if isinstance(expected, tuple) else (expected,)
-    return " or ".join(names.get(t, t.__name__) for t in types)
+    return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
 
 def _strings(config: Config, key: str, value: Sequence[Any]) -> list[str]:
@@ -308,7 +316,12 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
     elif key == "max-size":
         if isinstance(value, bool) or value < 0:
             raise ConfigError('"max-size" must be a size in MB (0: no limit)', **config.where(raw_key))
-        config.max_size = value
+        config.max_size = _number(value)
+    elif key == "rule-timeout":
+        if isinstance(value, bool) or value < 0:
+            raise ConfigError('"rule-timeout" must be a number of seconds (0: no limit)',
+                              **config.where(raw_key))
+        config.rule_timeout = _number(value)
     elif key == "cache-dir":
         config.cache_dir = str((base / value) if base else Path(value))
     elif key == "baseline":
@@ -317,6 +330,11 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
         config.year = value
     elif key == "preview":
         config.preview = value
+
+
+def _number(value: int | float) -> int | float:
+    """A plain int or float: ruamel's ScalarFloat cannot be dumped again by `doclint config`."""
+    return int(value) if isinstance(value, int) else float(value)
 
 
 def _plain(value: Any) -> Any:

@@ -1,4 +1,8 @@
-"""Bytes to text: BOMs first, then strict UTF-8, then GB18030, then charset-normalizer."""
+"""Bytes to text: BOMs first, then UTF-16 without a BOM, strict UTF-8, GB18030, charset-normalizer.
+
+A file whose lines are partly UTF-8 and partly GB18030 (two exports pasted together) is refused
+with a message naming a line of each: read as either encoding, half of it would be mojibake.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +43,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise ReadError("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -49,6 +56,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return damaged, "utf-8"
     if _looks_binary(data):
         raise ReadError("binary file (not text in any supported encoding)")
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        raise ReadError(mixed)
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
@@ -72,6 +82,59 @@ def _nearly_utf8(data: bytes) -> str | None:
     errors = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return text if non_ascii - errors >= 100 * errors else None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text that lost its BOM (``(text, "utf-16-le")`` or ``-be``), else None.
+
+    Both byte orders are tried; a reading must decode strictly and hold no control characters.
+    Of two such readings, the one with more line breaks wins (read the wrong way round, a
+    newline becomes U+0A00), then the side most NULs fall on: ASCII puts its NUL after the
+    character in little-endian. Not a test of NUL parity alone: 一 (U+4E00) and the ideographic
+    space (U+3000) put NULs on the other side.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:65536]
+    odd_nuls = sample[1::2].count(0) - sample[0::2].count(0)
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        head = text[:32768]
+        if any(ord(c) in _CONTROL_BYTES for c in head):
+            continue
+        parity = odd_nuls if codec == "utf-16-le" else -odd_nuls
+        readings.append((head.count("\n"), parity, codec, text))
+    if not readings:
+        return None
+    _lines, _parity, codec, text = max(readings)
+    return text, codec
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """The reason a file is refused when some lines are UTF-8 and others GB18030, else None.
+
+    A line counts as UTF-8 only with three or more Chinese characters: GBK bytes almost never
+    make such a line by chance.
+    """
+    utf8 = other = 0
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = other or number
+        else:
+            if not utf8 and sum("\u4e00" <= c <= "\u9fff" for c in text) >= 3:
+                utf8 = number
+        if utf8 and other:
+            return (f"mixed encodings: line {utf8} is UTF-8 but line {other} is not "
+                    "(GB18030?); convert the file to one encoding, or force one with --encoding")
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:

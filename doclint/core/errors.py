@@ -21,5 +21,18 @@ class ConfigError(DoclintError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+# What ruamel.yaml raises beyond its own errors for well-formed but odd YAML, found by fuzzing:
+# a mapping used as a key (TypeError), an impossible date or a bad !!int (ValueError), deep
+# nesting (RecursionError). Each is a broken file, reported like a syntax error.
+YAML_VALUE_ERRORS = (ValueError, TypeError, RecursionError)
+
+
+def yaml_value_problem(exc: BaseException) -> str:
+    """The one-line reason for one of ``YAML_VALUE_ERRORS``."""
+    if isinstance(exc, RecursionError):
+        return "invalid YAML: nested too deeply"
+    return f"invalid YAML: {exc}"
+
+
 class ReadError(DoclintError):
     """An input that cannot be read or decoded."""

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from doclint.core.budget import RuleClock, RuleTimeout
 from doclint.core.diagnostic import (
     Applicability,
     Diagnostic,
@@ -33,26 +34,39 @@ class ActiveRule:
 
 
 def lint_document(doc: Document, rules: Sequence[ActiveRule],
-                  maskers: Sequence[Rule] = ()) -> tuple[list[Diagnostic], list[str]]:
+                  maskers: Sequence[Rule] = (), budget: float | None = None
+                  ) -> tuple[list[Diagnostic], list[str]]:
     """Return the document's diagnostics (sorted) and a message per crashed rule.
 
     A crashing rule never stops the others: its exception becomes one line in ``crashes``.
+    With a ``budget`` (seconds), a rule that runs longer than that on this document is
+    stopped and reported the same way (see :mod:`doclint.core.budget`).
     Findings inside text that a masking rule removes as a whole are dropped; ``maskers`` are
     masking rules that are not selected but still mark that text.
     """
     crashes: list[str] = []
     results: list[tuple[ActiveRule | None, Rule, list[Finding]]] = []
-    for rule, active in [*((a.rule, a) for a in rules), *((m, None) for m in maskers)]:
-        try:
-            findings = list(rule.check(doc))
-            for finding in findings:
-                check_span(doc, finding.span)
-        except Exception as exc:
-            LOG.debug("rule %s crashed on %s", rule.code, doc.path, exc_info=True)
-            if active is not None:
-                crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
-            continue
-        results.append((active, rule, findings))
+    with RuleClock(budget) as clock:
+        for rule, active in [*((a.rule, a) for a in rules), *((m, None) for m in maskers)]:
+            try:
+                try:
+                    clock.start(rule.code)
+                    findings = list(rule.check(doc))
+                    for finding in findings:
+                        check_span(doc, finding.span)
+                finally:
+                    clock.stop()
+            except RuleTimeout as exc:
+                LOG.debug("rule %s stopped on %s", rule.code, doc.path, exc_info=True)
+                if active is not None:
+                    crashes.append(str(exc))
+                continue
+            except Exception as exc:
+                LOG.debug("rule %s crashed on %s", rule.code, doc.path, exc_info=True)
+                if active is not None:
+                    crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
+                continue
+            results.append((active, rule, findings))
     masks = Masks((rule.code, finding) for _, rule, findings in results if rule.masks
                   for finding in findings)
     diagnostics: list[Diagnostic] = []

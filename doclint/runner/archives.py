@@ -25,6 +25,8 @@ ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, zl
                   EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
 
 Member = tuple[str, "bytes | str"]  # (path to report, the bytes or an error message)
+# NOTE: archives inside archives are named, never opened: no depth to bound, no bomb in a bomb.
+NESTED = "an archive inside an archive is not opened; extract it to check its documents"
 
 
 def is_archive(path: str) -> bool:
@@ -56,6 +58,8 @@ def split_member(path: str) -> tuple[str, str] | None:
 def iter_members(archive: str, chosen: Callable[[str], bool],
                  limit: int | None = None) -> Iterator[Member]:
     """Every chosen member as ``(path, bytes)``; a broken member or archive as ``(path, error)``.
+
+    A member that is itself an archive is an error too (:data:`NESTED`): it is not opened.
 
     A corrupt archive yields one error for the archive itself and ends; a corrupt member of a
     zip yields an error for that member and the others go on. A member over ``limit`` bytes
@@ -95,6 +99,9 @@ def _zip_members(archive: str, chosen: Callable[[str], bool],
             if info.is_dir() or not _wanted(name, chosen):
                 continue
             path = member_path(archive, name)
+            if is_archive(name):
+                yield path, NESTED
+                continue
             if limit is not None and info.file_size > limit:
                 yield path, too_large(info.file_size, limit)
                 continue
@@ -117,6 +124,9 @@ def _tar_members(archive: str, chosen: Callable[[str], bool],
         for info in tf:
             name = _tar_name(info)
             if not info.isfile() or not _wanted(name, chosen):
+                continue
+            if is_archive(name):
+                yield member_path(archive, name), NESTED
                 continue
             if limit is not None and info.size > limit:
                 yield member_path(archive, name), too_large(info.size, limit)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pluggy
 
+from doclint.core.budget import RuleClock, RuleTimeout
 from doclint.core.config import Config
 from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult
 from doclint.core.document import Document
@@ -157,14 +158,24 @@ class Engine:
                               error=f"reader crashed: {type(exc).__name__}: {exc}"), {}
         info = FileInfo(path, doc.encoding, digest, len(doc.source), _newline_name(doc.newline))
         doc_rules, archive_rules = self.rules_for(path)
-        diagnostics, crashes = lint_document(doc, doc_rules, self.maskers_for(path))
+        budget = self.config.rule_timeout
+        diagnostics, crashes = lint_document(doc, doc_rules, self.maskers_for(path), budget)
         lines = source_lines(doc, diagnostics)
         facts: dict[str, Any] = {}
-        for rule in archive_rules:
-            try:
-                facts[rule.code] = rule.collect(doc)
-            except Exception as exc:
-                crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
+        with RuleClock(budget) as clock:
+            for rule in archive_rules:
+                try:
+                    try:
+                        clock.start(rule.code)
+                        facts[rule.code] = rule.collect(doc)
+                    finally:
+                        clock.stop()
+                except RuleTimeout as exc:
+                    LOG.debug("rule %s stopped on %s", rule.code, path, exc_info=True)
+                    crashes.append(str(exc))
+                except Exception as exc:
+                    LOG.debug("rule %s crashed on %s", rule.code, path, exc_info=True)
+                    crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
         return FileResult(info, tuple(diagnostics), crashes=tuple(crashes),
                           directives=doc.directives, lines=lines), facts
 

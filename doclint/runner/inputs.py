@@ -115,8 +115,9 @@ class Inputs:
 
     def _chosen_member(self, archive: str) -> Callable[[str], bool]:
         def chosen(name: str) -> bool:
+            # An archive inside is always named (and not opened), unless excluded.
             full = Path(archives.member_path(archive, name))
-            return (included(os.path.basename(name), self.include)
+            return ((archives.is_archive(name) or included(os.path.basename(name), self.include))
                     and not excluded(Path(name), self.exclude)
                     and not excluded(full, self.exclude))
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from doclint.core.config import match_path
 from doclint.core.diagnostic import Diagnostic, FileResult
-from doclint.core.errors import ConfigError, DoclintError
+from doclint.core.errors import YAML_VALUE_ERRORS, ConfigError, DoclintError, yaml_value_problem
 from doclint.core.registry import RuleRegistry
 from doclint.core.suppress import Anchor, Directive, DirectiveUse, anchor, apply_directives
 from doclint.runner.archives import SEPARATOR, split_member
@@ -96,6 +96,9 @@ class IgnoreFile:
             return found
         except (OSError, UnicodeDecodeError, YAMLError) as exc:
             found.errors.append(ConfigError(f"cannot read ignore file: {exc}", where))
+            return found
+        except YAML_VALUE_ERRORS as exc:
+            found.errors.append(ConfigError(yaml_value_problem(exc), where))
             return found
         if data is None:
             return found

@@ -37,6 +37,7 @@ EXAMPLES = {
     "jobs": "auto",
     "cache-dir": ".doclint_cache",
     "max-size": "10",
+    "rule-timeout": "60",
     "baseline": "doclint-baseline.json",
 }
 HEADER = ("doclint configuration. `doclint config` prints the effective values;\n"

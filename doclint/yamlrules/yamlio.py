@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from doclint.core.errors import ConfigError
+from doclint.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 
 
 @dataclass(frozen=True)
@@ -92,3 +92,5 @@ def read_yaml(path: Path, shown: str | None = None, fast: bool = False) -> Any:
                           mark.column + 1 if mark else None) from None
     except YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", shown or str(path)) from None
+    except YAML_VALUE_ERRORS as exc:
+        raise ConfigError(yaml_value_problem(exc), shown or str(path)) from None

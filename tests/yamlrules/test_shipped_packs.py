@@ -71,9 +71,11 @@ def test_every_defect_is_found_where_it_is() -> None:
 
 def test_patterns_run_in_linear_time_on_long_hostile_lines() -> None:
     """A very long line that opens a bracket or quote and never closes it (a flattened web
-    page) used to make BD005 and BD006 backtrack once per Han character and time out."""
-    import time
+    page) used to make BD005 and BD006 backtrack once per Han character and time out.
 
+    A pattern that backtracks again shows as its timeout's crash (``_lint`` asserts none);
+    no wall-clock bound here, which would fail on a loaded machine.
+    """
     hostile = [
         "(" + "中文内容" * 40000,             # one opening bracket, no closing one
         "(中文" * 40000,                      # many, none closed
@@ -82,6 +84,4 @@ def test_patterns_run_in_linear_time_on_long_hostile_lines() -> None:
         "（" + "括号" * 40000 + "“" * 1000,   # pairing rules over one huge paragraph
     ]
     for line in hostile:
-        started = time.monotonic()
         _lint("开头一句。\n" + line + "\n结尾一句。\n")  # asserts that no rule crashed
-        assert time.monotonic() - started < 5, line[:10]

@@ -1,8 +1,11 @@
-"""A catastrophic pattern stops within its timeout, reports itself, and the run completes."""
+"""A catastrophic pattern stops within its timeout, reports itself, and the run completes.
+
+No wall-clock assertions (they fail on a loaded machine): ``(a+)+$`` on 5,000 letters never
+ends by itself, so a run that ends at all was stopped by the timeout.
+"""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -31,10 +34,8 @@ LONG_LINE = "a" * 5000 + "!"
 
 def test_pattern_stops_within_its_timeout() -> None:
     pattern = compile_pattern("(a+)+$", "test:1:1", timeout=0.2)
-    started = time.monotonic()
     with pytest.raises(PatternTimeout, match=r"took longer than 0.2 s"):
         list(pattern.finditer(LONG_LINE))
-    assert time.monotonic() - started < 2
     assert pattern.timeouts == 1
 
 
@@ -43,10 +44,8 @@ def test_pattern_is_not_run_again_after_repeated_timeouts() -> None:
     for _ in range(MAX_TIMEOUTS):
         with pytest.raises(PatternTimeout):
             list(pattern.finditer(LONG_LINE))
-    started = time.monotonic()
     with pytest.raises(PatternTimeout, match="no longer run"):
         list(pattern.finditer("aaaa"))
-    assert time.monotonic() - started < 0.05
 
 
 def _project(tmp_path: Path, files: int) -> Path:
@@ -63,9 +62,7 @@ def _project(tmp_path: Path, files: int) -> Path:
 def test_engine_records_a_crash_and_keeps_the_other_rules(tmp_path: Path) -> None:
     root = _project(tmp_path, 5)
     engine = Engine(load_config(root / ".doclint.yaml"))
-    started = time.monotonic()
     results = [engine.lint_file(str(root / f"doc{n}.txt"))[0] for n in range(5)]
-    assert time.monotonic() - started < 5
     for result in results:
         assert [d.code for d in result.diagnostics] == ["N301"]
         assert len(result.crashes) == 1
@@ -75,9 +72,7 @@ def test_engine_records_a_crash_and_keeps_the_other_rules(tmp_path: Path) -> Non
 def test_cli_run_completes_and_reports_the_rule(tmp_path: Path, monkeypatch) -> None:
     root = _project(tmp_path, 3)
     monkeypatch.chdir(root)
-    started = time.monotonic()
     result = CliRunner().invoke(cli, ["check", "--format", "jsonl", "--no-source", "."])
-    assert time.monotonic() - started < 10
     assert result.exit_code == 2  # a rule crashed: reported like an unreadable file
     assert result.stdout.count('"code": "N301"') == 3
     assert result.stderr.count("rule SL001 crashed: PatternTimeout") == 3
