@@ -22,7 +22,10 @@ from doclint.core.errors import DoclintError
 from doclint.core.lazyregex import LazyPattern
 from doclint.yamlrules.prefilter import Prefilter, analyse
 
-DEFAULT_TIMEOUT = 0.5  # seconds per search of one text (a scope unit or the whole document)
+DEFAULT_TIMEOUT = 0.5  # seconds per search of one text (a scope unit or the whole document) …
+# … per million characters: the timeout is there to stop backtracking that grows faster than
+# the text, not a linear scan of a long document.
+_TIMEOUT_UNIT = 1_000_000
 MAX_TIMEOUTS = 3
 FLAGS = regex.MULTILINE | regex.VERSION0
 _SPARSE = 100  # try prefix positions one by one when there is at most one per this many chars
@@ -64,13 +67,13 @@ class UserPattern:
         positions = self._sparse_positions(text)
         try:
             if positions is None:
-                for match in self.compiled.finditer(text, timeout=self.timeout):
+                for match in self.compiled.finditer(text, timeout=self.budget(text)):
                     if match.end() > match.start():
                         yield match
             else:
                 yield from self._match_at(text, positions)
         except TimeoutError:
-            raise self._timed_out() from None
+            raise self._timed_out(text) from None
 
     def search(self, text: str) -> regex.Match[str] | None:
         return next(self.finditer(text), None)
@@ -94,14 +97,18 @@ class UserPattern:
             return self.search(text) is not None
         try:
             return any(m.end() > m.start()
-                       for m in self.compiled.finditer(text, timeout=self.timeout))
+                       for m in self.compiled.finditer(text, timeout=self.budget(text)))
         except TimeoutError:
-            raise self._timed_out() from None
+            raise self._timed_out(text) from None
 
-    def _timed_out(self) -> PatternTimeout:
+    def budget(self, text: str) -> float:
+        """The timeout for one search of ``text``: ``timeout`` per million characters."""
+        return self.timeout * max(1.0, len(text) / _TIMEOUT_UNIT)
+
+    def _timed_out(self, text: str) -> PatternTimeout:
         self.timeouts += 1
         return PatternTimeout(f"pattern '{self.source}' ({self.where}) took longer than "
-                              f"{self.timeout:g} s; the rule was stopped for this file")
+                              f"{self.budget(text):g} s; the rule was stopped for this file")
 
     def _sparse_positions(self, text: str) -> list[int] | None:
         """Where a match may begin, when those places are few (else None: scan everything).
@@ -133,7 +140,7 @@ class UserPattern:
 
     def _match_at(self, text: str, positions: list[int]) -> Iterator[regex.Match[str]]:
         """What ``finditer`` yields, trying only ``positions`` (ascending), under the timeout."""
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + self.budget(text)
         end = 0
         for position in positions:
             if position < end:

@@ -76,3 +76,12 @@ def test_cli_run_completes_and_reports_the_rule(tmp_path: Path, monkeypatch) -> 
     assert result.exit_code == 2  # a rule crashed: reported like an unreadable file
     assert result.stdout.count('"code": "N301"') == 3
     assert result.stderr.count("rule SL001 crashed: PatternTimeout") == 3
+
+
+def test_the_timeout_grows_with_the_text_not_below_its_setting() -> None:
+    # A linear scan of a long document is not backtracking: half a second per million characters.
+    from doclint.yamlrules.patterns import compile_pattern
+
+    pattern = compile_pattern("特此通知", "test", timeout=0.5)
+    assert pattern.budget("短文") == 0.5
+    assert pattern.budget("字" * 3_000_000) == 1.5
