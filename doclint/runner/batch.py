@@ -77,12 +77,31 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
     over any number of documents holds no more than its chunks in flight.
     """
     spec = WorkSpec(engine.config, plan.encoding, plan.cache_dir, plan.fingerprint)
+    cache: ResultCache | None
     if plan.executor == "dask":
         from doclint.runner.dask_exec import dask_outcomes
 
         outcomes = dask_outcomes(spec, tasks, plan.jobs, plan.scheduler)
+        cache = (ResultCache(plan.cache_dir, plan.fingerprint)
+                 if plan.cache_dir and plan.fingerprint else None)
     else:
-        outcomes = local_outcomes(Worker(engine, spec), tasks, plan.jobs)
+        worker = Worker(engine, spec)
+        outcomes = local_outcomes(worker, tasks, plan.jobs)
+        cache = worker.cache
+    try:
+        return _gather(engine, plan, outcomes, cache, on_result, on_outcome, keep, refine)
+    finally:
+        if cache is not None:
+            cache.commit()
+
+
+def _gather(engine: Engine, plan: RunPlan, outcomes: Iterable[Outcome],
+            cache: ResultCache | None,
+            on_result: Callable[[FileResult], None] | None,
+            on_outcome: Callable[[Outcome], None] | None,
+            keep: Callable[[FileResult], bool] | None,
+            refine: Callable[[FileResult], FileResult] | None) -> BatchResult:
+    """Merge the outcomes in order: the cache is written here, in this process only."""
     batch = BatchResult()
     facts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
     keys = hashlib.sha256()  # every document's cache key, in order: the archive's identity
@@ -91,6 +110,11 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
         count += 1
         result = outcome.result
         batch.cached += outcome.cached
+        if cache is not None:
+            if outcome.fresh and outcome.key is not None:
+                cache.put(outcome.key, result, outcome.facts)
+            if outcome.signature is not None and outcome.location and outcome.digest:
+                cache.remember(outcome.location, outcome.signature, outcome.digest)
         keys.update(f"{outcome.key or result.path}\0{result.error or ''}\n"
                     .encode("utf-8", "surrogatepass"))
         for code, fact in outcome.facts.items():
@@ -105,7 +129,8 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
             on_outcome(outcome)
     middle = time.perf_counter()
     if facts:
-        batch.archive, batch.archive_lines = _archive(engine, plan, facts, keys.hexdigest())
+        batch.archive, batch.archive_lines = _archive(engine, plan, facts, keys.hexdigest(),
+                                                      cache)
     LOG.debug("documents: %d in %.2f s (%d from the cache); archive rules: %d findings in %.2f s",
               count, middle - started, batch.cached, len(batch.archive),
               time.perf_counter() - middle)
@@ -113,10 +138,9 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
 
 
 def _archive(engine: Engine, plan: RunPlan, facts: dict[str, list[tuple[str, Any]]],
-             keys: str) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
+             keys: str, cache: ResultCache | None
+             ) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
     """The archive rules' diagnostics: from the cache when the archive is unchanged."""
-    cache = (ResultCache(plan.cache_dir, plan.fingerprint)
-             if plan.cache_dir and plan.fingerprint else None)
     key = cache.archive_key(keys) if cache else ""
     if cache is not None:
         entry = cache.load(key)
@@ -149,8 +173,9 @@ def local_outcomes(worker: Worker, tasks: Iterable[Task], jobs: int | str | None
                    ) -> Iterator[Outcome]:
     """Outcomes in input order: serially here, or from a pool of worker processes.
 
-    With a pool, the cache is looked up here as each input is read: a hit costs no trip to a
-    worker, and a run served entirely from the cache starts no pool at all.
+    With a pool, the cache is looked up here by each file's ``stat`` alone (nothing is read or
+    hashed here): a hit costs no trip to a worker, and a run served entirely from the cache
+    starts no pool at all. Workers read, decode and hash the rest.
     """
     workers = resolve_jobs(jobs)
     stream = iter(tasks)
@@ -158,7 +183,7 @@ def local_outcomes(worker: Worker, tasks: Iterable[Task], jobs: int | str | None
     stream = itertools.chain(head, stream)
     if workers == 1 or len(head) < 2:
         return (worker.run(task) for task in stream)
-    return _pooled(worker, (worker.prepare(task, lookup_only=True) for task in stream), workers)
+    return _pooled(worker, (worker.lookup(task) for task in stream), workers)
 
 
 def _pooled(worker: Worker, prepared: Iterator[Task | Outcome], workers: int

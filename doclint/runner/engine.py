@@ -143,10 +143,13 @@ class Engine:
         doc.settings = {**settings, **doc.settings}
         return doc
 
-    def lint_bytes(self, path: str, data: bytes, encoding: str | None = None
-                   ) -> tuple[FileResult, dict[str, Any]]:
-        """Lint one input; return its result and its archive-rule facts (code -> fact)."""
-        digest = hashlib.sha256(data).hexdigest()
+    def lint_bytes(self, path: str, data: bytes, encoding: str | None = None,
+                   digest: str | None = None) -> tuple[FileResult, dict[str, Any]]:
+        """Lint one input; return its result and its archive-rule facts (code -> fact).
+
+        ``digest`` is the SHA-256 of ``data`` when the caller has it already.
+        """
+        digest = digest or hashlib.sha256(data).hexdigest()
         try:
             doc = self.read(path, data, encoding)
         except ReadError as exc:
