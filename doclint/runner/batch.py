@@ -15,10 +15,8 @@ import os
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult
 from doclint.core.document import Document
@@ -28,6 +26,9 @@ from doclint.runner.crossdoc import archive_phase
 from doclint.runner.engine import Engine
 from doclint.runner.inputs import Task
 from doclint.runner.worker import Outcome, Worker, WorkSpec, adopt, run_chunk, start_worker
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 LOG = logging.getLogger(__name__)
 CHUNK_FILES = 8
@@ -211,6 +212,9 @@ class _Pool:
 
     def submit(self, tasks: list[Task]) -> Future[list[Outcome]] | None:
         if self.pool is None and not self.unavailable:
+            # NOTE: imported here: multiprocessing costs start-up that a serial run never needs.
+            from concurrent.futures import ProcessPoolExecutor
+
             adopt(self.worker)  # forked workers start with this engine instead of building one
             try:
                 self.pool = ProcessPoolExecutor(self.workers, initializer=start_worker,
@@ -232,6 +236,8 @@ class _Pool:
         if future is None:
             return _died(task)
         ran_in = self.pool
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return future.result()[0]
         except BrokenProcessPool:
@@ -263,6 +269,8 @@ class _Merged:
             if self.misses and self.pool.unavailable:
                 return [self.pool.worker.run(i) if isinstance(i, Task) else i for i in self.chunk]
             return [i for i in self.chunk if isinstance(i, Outcome)]
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             done = iter(self.future.result())
         except BrokenProcessPool:
