@@ -211,10 +211,9 @@ class ResultCache:
                 reader.close()
         self._readers.clear()
         today = _today()
-        self._index()
-        stale = any(self._entries[k][3] != today for k in self._used if k in self._entries)
-        stale = stale or any(self._stats[k][2] != today  # type: ignore[index]
-                             for k in self._used_stats if k in self._stats)  # type: ignore[operator]
+        known, placed = self._index()
+        stale = (any(placed[k][3] != today for k in self._used if k in placed)
+                 or any(known[k][2] != today for k in self._used_stats if k in known))
         if not (self._new_entries or self._new_stats or stale):
             return
         try:
