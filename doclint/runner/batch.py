@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult
 from doclint.core.document import Document
 from doclint.runner.archives import MemberReader
-from doclint.runner.cache import ResultCache
+from doclint.runner.cache import PackedFacts, ResultCache
 from doclint.runner.crossdoc import archive_phase
 from doclint.runner.engine import Engine
 from doclint.runner.inputs import Task
@@ -104,7 +104,7 @@ def _gather(engine: Engine, plan: RunPlan, outcomes: Iterable[Outcome],
             refine: Callable[[FileResult], FileResult] | None) -> BatchResult:
     """Merge the outcomes in order: the cache is written here, in this process only."""
     batch = BatchResult()
-    facts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    gathered: list[tuple[str, dict[str, Any] | PackedFacts]] = []
     keys = hashlib.sha256()  # every document's cache key, in order: the archive's identity
     started, count = time.perf_counter(), 0
     for outcome in outcomes:
@@ -118,8 +118,8 @@ def _gather(engine: Engine, plan: RunPlan, outcomes: Iterable[Outcome],
                 cache.remember(outcome.location, outcome.signature, outcome.digest)
         keys.update(f"{outcome.key or result.path}\0{result.error or ''}\n"
                     .encode("utf-8", "surrogatepass"))
-        for code, fact in outcome.facts.items():
-            facts[code].append((result.path, fact))
+        if outcome.facts:
+            gathered.append((result.path, outcome.facts))
         if refine is not None:
             result = refine(result)
         if keep is not None and keep(result):
@@ -129,8 +129,8 @@ def _gather(engine: Engine, plan: RunPlan, outcomes: Iterable[Outcome],
         if on_outcome is not None:
             on_outcome(outcome)
     middle = time.perf_counter()
-    if facts:
-        batch.archive, batch.archive_lines = _archive(engine, plan, facts, keys.hexdigest(),
+    if gathered:
+        batch.archive, batch.archive_lines = _archive(engine, plan, gathered, keys.hexdigest(),
                                                       cache)
     LOG.debug("documents: %d in %.2f s (%d from the cache); archive rules: %d findings in %.2f s",
               count, middle - started, batch.cached, len(batch.archive),
@@ -138,15 +138,19 @@ def _gather(engine: Engine, plan: RunPlan, outcomes: Iterable[Outcome],
     return batch
 
 
-def _archive(engine: Engine, plan: RunPlan, facts: dict[str, list[tuple[str, Any]]],
-             keys: str, cache: ResultCache | None
-             ) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
+def _archive(engine: Engine, plan: RunPlan,
+             gathered: list[tuple[str, dict[str, Any] | PackedFacts]], keys: str,
+             cache: ResultCache | None) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
     """The archive rules' diagnostics: from the cache when the archive is unchanged."""
     key = cache.archive_key(keys) if cache else ""
     if cache is not None:
         entry = cache.load(key)
         if isinstance(entry, tuple) and len(entry) == 2:
             return entry  # type: ignore[return-value]
+    facts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for path, found in gathered:
+        for code, fact in (found.unpack() if isinstance(found, PackedFacts) else found).items():
+            facts[code].append((path, fact))
     unreadable: list[str] = []
     with MemberReader() as reader:
         def reread(path: str) -> Document:
@@ -215,6 +219,7 @@ class _Pool:
             # NOTE: imported here: multiprocessing costs start-up that a serial run never needs.
             from concurrent.futures import ProcessPoolExecutor
 
+            self.worker.engine.registry  # noqa: B018  (built once here, inherited by forks)
             adopt(self.worker)  # forked workers start with this engine instead of building one
             try:
                 self.pool = ProcessPoolExecutor(self.workers, initializer=start_worker,

@@ -87,6 +87,32 @@ def _today() -> int:
     return int(time.time() // 86400)
 
 
+class PackedFacts:
+    """A cached document's archive-rule facts, still pickled: they are objects of the archive
+    rules' modules, and unpickling them would import the rules. They are unpacked only when
+    the archive rules run again (some document changed)."""
+
+    __slots__ = ("blob",)
+
+    def __init__(self, blob: bytes) -> None:
+        self.blob = blob
+
+    def unpack(self) -> dict[str, Any]:
+        facts = pickle.loads(self.blob)
+        return facts if isinstance(facts, dict) else {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PackedFacts) and other.blob == self.blob
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> bytes:
+        return self.blob
+
+    def __setstate__(self, blob: bytes) -> None:
+        self.blob = blob
+
+
 class ResultCache:
     """Entries in ``root/v4/<fingerprint[:16]>/seg-*``, found through ``…/index``."""
 
@@ -142,16 +168,21 @@ class ResultCache:
 
     # -- entries -----------------------------------------------------------------------------
 
-    def get(self, key: str) -> tuple[FileResult, dict[str, Any]] | None:
-        """A document's result and facts."""
+    def get(self, key: str) -> tuple[FileResult, dict[str, Any] | PackedFacts] | None:
+        """A document's result and its facts (packed: see ``PackedFacts``)."""
         entry = self.load(key)
         if (not isinstance(entry, tuple) or len(entry) != 2
-                or not isinstance(entry[0], FileResult) or not isinstance(entry[1], dict)):
+                or not isinstance(entry[0], FileResult)
+                or not isinstance(entry[1], (bytes, type(None)))):
             return None
-        return entry
+        return entry[0], ({} if entry[1] is None else PackedFacts(entry[1]))
 
-    def put(self, key: str, result: FileResult, facts: dict[str, Any]) -> bool:
-        return self.store(key, (result, facts))
+    def put(self, key: str, result: FileResult, facts: dict[str, Any] | PackedFacts) -> bool:
+        if isinstance(facts, PackedFacts):
+            blob: bytes | None = facts.blob
+        else:
+            blob = _dumps(facts) if facts else None
+        return self.store(key, (result, blob))
 
     def load(self, key: str) -> Any:
         """The object stored under ``key``, or None for a missing or damaged entry."""
@@ -397,6 +428,11 @@ def open_cache(root: str | Path, fingerprint: str) -> ResultCache:
     return cache
 
 
+def has_index(root: str | Path, fingerprint: str) -> bool:
+    """Whether a run under ``fingerprint`` has written an index in the cache at ``root``."""
+    return (ResultCache(root, fingerprint).folder / "index").is_file()
+
+
 def _prune(base: Path) -> None:
     def last_used(folder: Path) -> float:
         try:
@@ -410,7 +446,11 @@ def _prune(base: Path) -> None:
 
 
 def fingerprint(engine: Any, encoding: str | None) -> str:
-    """Everything besides the path and the content that decides a document's result."""
+    """Everything besides the path and the content that decides a document's result.
+
+    Computed without importing the built-in rules: they are files of the package, which
+    ``package_digest`` covers. Other plugins' rules are listed and their modules hashed.
+    """
     import regex  # type: ignore[import-untyped]
 
     config = engine.config
@@ -424,10 +464,19 @@ def fingerprint(engine: Any, encoding: str | None) -> str:
          "regex", getattr(regex, "__version__", "?"), "package", package_digest(),
          "encoding", encoding)
     modules: set[str] = set()
-    for rule in sorted(engine.registry, key=lambda r: r.code):
-        feed("rule", rule.code, rule.name, rule.origin, rule.__module__, rule.__qualname__,
-             rule.severity.label, rule.category.value, rule.maturity.value)
-        modules.add(rule.__module__)
+    for impl in engine.pm.hook.doclint_rules.get_hookimpls():
+        if _inside_package(impl.plugin):
+            continue
+        try:
+            rules = list(impl.function() or ())
+        except Exception as exc:
+            feed("plugin failed", impl.plugin_name, type(exc).__name__)
+            continue
+        for rule in sorted(rules, key=lambda r: r.code):
+            feed("rule", rule.code, rule.name, impl.plugin_name, rule.__module__,
+                 rule.__qualname__, rule.severity.label, rule.category.value,
+                 rule.maturity.value)
+            modules.add(rule.__module__)
     for _name, plugin in engine.pm.list_name_plugin():
         modules.add(plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__module__)
     for name in sorted(modules):
@@ -442,6 +491,12 @@ def fingerprint(engine: Any, encoding: str | None) -> str:
                 "rules": config.rules, "year": config.year, "years": config.years}
     feed("config", json.dumps(settings, sort_keys=True, ensure_ascii=False, default=repr))
     return digest.hexdigest()
+
+
+def _inside_package(plugin: object) -> bool:
+    """Whether ``plugin`` is one of doclint's own modules (its rules are package files)."""
+    source = getattr(plugin, "__file__", None) if isinstance(plugin, ModuleType) else None
+    return bool(source) and Path(source).resolve().is_relative_to(_PACKAGE_ROOT)
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from typing import Any
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError
-from doclint.runner.cache import ResultCache, Signature, fingerprint, settled, signature
+from doclint.runner.cache import PackedFacts, ResultCache, Signature, fingerprint, settled, signature
 from doclint.runner.engine import Engine
 from doclint.runner.files import read_regular_stat
 from doclint.runner.inputs import Task
@@ -44,7 +44,7 @@ class Outcome:
     """
 
     result: FileResult
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] | PackedFacts = field(default_factory=dict)
     size: int = 0
     cached: bool = False
     key: str | None = None  # the cache key, when there is a cache
@@ -85,7 +85,8 @@ class Worker:
             return task
         return Outcome(hit[0], hit[1], info.st_size, cached=True, key=key)
 
-    def _hit(self, key: str, digest: str) -> tuple[FileResult, dict[str, Any]] | None:
+    def _hit(self, key: str, digest: str
+             ) -> tuple[FileResult, dict[str, Any] | PackedFacts] | None:
         assert self.cache is not None
         hit = self.cache.get(key)
         if hit is None or hit[0].info.sha256 != digest:  # the entry confirms the content

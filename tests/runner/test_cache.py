@@ -13,7 +13,7 @@ from doclint import Category, Document, Examples, Finding, Message, Rule, Severi
 from doclint.core.config import Config
 from doclint.plugins.manager import get_plugin_manager
 from doclint.runner.batch import BatchResult, RunPlan, run_batch
-from doclint.runner.cache import ResultCache, fingerprint, open_cache, usage
+from doclint.runner.cache import PackedFacts, ResultCache, fingerprint, open_cache, usage
 from doclint.runner.engine import Engine
 from doclint.runner.inputs import Inputs
 from doclint.runner.worker import Outcome
@@ -34,6 +34,12 @@ def check(paths: list[str], cache_dir: Path, config: Config | None = None,
     return outcomes, batch
 
 
+def unpacked(outcome: Outcome) -> dict[str, object]:
+    """An outcome's archive-rule facts (a cached one keeps them pickled until needed)."""
+    facts = outcome.facts
+    return facts.unpack() if isinstance(facts, PackedFacts) else facts
+
+
 def hits(outcomes: list[Outcome]) -> list[bool]:
     return [o.cached for o in outcomes]
 
@@ -46,7 +52,7 @@ def test_a_second_run_is_served_from_the_cache_with_the_same_results(
     assert not any(hits(first)) and all(hits(second)) and len(second) == 14
     assert [o.result for o in first] == [o.result for o in second]
     assert [o.result.lines for o in first] == [o.result.lines for o in second]  # snippets
-    assert [o.facts for o in first] == [o.facts for o in second]
+    assert [unpacked(o) for o in first] == [unpacked(o) for o in second]
     assert batch1.archive == batch2.archive and batch1.archive_lines == batch2.archive_lines
 
 
@@ -357,3 +363,38 @@ def test_concurrent_runs_keep_each_other_s_index_entries(docs: Path, tmp_path: P
     two.commit()
     fresh = ResultCache(tmp_path / "c", stamp)
     assert (fresh.load("1" * 64), fresh.load("2" * 64)) == ("one", "two")
+
+
+PROBE = """\
+import sys
+from doclint.cli.main import cli
+try:
+    cli.main(sys.argv[1:], prog_name="doclint")
+except SystemExit as exit:
+    code = exit.code
+print("rules imported:", any(m.startswith("doclint.rules.") for m in sys.modules), code,
+      file=sys.stderr)
+"""
+
+
+def test_a_run_served_from_the_cache_imports_no_rule(docs: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        # NOTE: --jobs 1: the files were just written, so hits come by hash, and a pool would
+        # import the rules before it starts, for its workers to inherit.
+        return subprocess.run([sys.executable, "-c", PROBE, "check", "--jobs", "1",
+                               "--cache-dir", str(tmp_path / "c"), *args],
+                              capture_output=True, text=True, check=False)
+
+    first, second = run("--format", "json", "docs"), run("--format", "json", "docs")
+    assert first.stderr.endswith("rules imported: True 1\n")
+    assert second.stderr.endswith("rules imported: False 1\n")
+    assert first.stdout == second.stdout
+    text, statistics = run("docs"), run("--statistics", "docs")  # rules looked up lazily
+    assert text.stdout == run("--no-cache", "docs").stdout
+    assert statistics.stdout == run("--no-cache", "--statistics", "docs").stdout
+    Path("docs/new.txt").write_text("今年是20XX年。\n", encoding="utf-8")
+    third = run("--format", "json", "docs")
+    assert third.stderr.endswith("rules imported: True 1\n")
