@@ -80,10 +80,6 @@ class Engine:
                 raise
         return self._registry
 
-    @property
-    def rules_loaded(self) -> bool:
-        return self._registry is not None
-
     def _validate(self) -> None:
         config, registry = self.config, self.registry
         groups = [("select", config.select or []), ("ignore", config.ignore),
