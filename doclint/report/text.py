@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from wcwidth import wcswidth
-
 from doclint.core.diagnostic import Diagnostic, FileResult, Severity
 from doclint.report.base import Formatter, Summary, fix_label
 
@@ -18,6 +16,8 @@ _LEFT_CONTEXT = 30  # cells of context before the span
 
 def display_width(text: str) -> int:
     """Terminal cells: East Asian wide and full-width characters take two."""
+    from wcwidth import wcswidth  # NOTE: lazily: a clean run never aligns carets
+
     width = wcswidth(text)
     return width if width >= 0 else sum(max(wcswidth(c), 0) for c in text)
 

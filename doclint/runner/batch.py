@@ -15,19 +15,20 @@ import os
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult
 from doclint.core.document import Document
 from doclint.runner.archives import MemberReader
-from doclint.runner.cache import ResultCache
+from doclint.runner.cache import PackedFacts, ResultCache
 from doclint.runner.crossdoc import archive_phase
 from doclint.runner.engine import Engine
 from doclint.runner.inputs import Task
 from doclint.runner.worker import Outcome, Worker, WorkSpec, adopt, run_chunk, start_worker
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 LOG = logging.getLogger(__name__)
 CHUNK_FILES = 8
@@ -77,24 +78,48 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
     over any number of documents holds no more than its chunks in flight.
     """
     spec = WorkSpec(engine.config, plan.encoding, plan.cache_dir, plan.fingerprint)
+    cache: ResultCache | None
     if plan.executor == "dask":
         from doclint.runner.dask_exec import dask_outcomes
 
         outcomes = dask_outcomes(spec, tasks, plan.jobs, plan.scheduler)
+        cache = (ResultCache(plan.cache_dir, plan.fingerprint)
+                 if plan.cache_dir and plan.fingerprint else None)
     else:
-        outcomes = local_outcomes(Worker(engine, spec), tasks, plan.jobs)
+        worker = Worker(engine, spec)
+        outcomes = local_outcomes(worker, tasks, plan.jobs)
+        cache = worker.cache
+    try:
+        return _gather(engine, plan, outcomes, cache, on_result, on_outcome, keep, refine)
+    finally:
+        if cache is not None:
+            cache.commit()
+
+
+def _gather(engine: Engine, plan: RunPlan, outcomes: Iterable[Outcome],
+            cache: ResultCache | None,
+            on_result: Callable[[FileResult], None] | None,
+            on_outcome: Callable[[Outcome], None] | None,
+            keep: Callable[[FileResult], bool] | None,
+            refine: Callable[[FileResult], FileResult] | None) -> BatchResult:
+    """Merge the outcomes in order: the cache is written here, in this process only."""
     batch = BatchResult()
-    facts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    gathered: list[tuple[str, dict[str, Any] | PackedFacts]] = []
     keys = hashlib.sha256()  # every document's cache key, in order: the archive's identity
     started, count = time.perf_counter(), 0
     for outcome in outcomes:
         count += 1
         result = outcome.result
         batch.cached += outcome.cached
+        if cache is not None:
+            if outcome.fresh and outcome.key is not None:
+                cache.put(outcome.key, result, outcome.facts)
+            if outcome.signature is not None and outcome.location and outcome.digest:
+                cache.remember(outcome.location, outcome.signature, outcome.digest)
         keys.update(f"{outcome.key or result.path}\0{result.error or ''}\n"
                     .encode("utf-8", "surrogatepass"))
-        for code, fact in outcome.facts.items():
-            facts[code].append((result.path, fact))
+        if outcome.facts:
+            gathered.append((result.path, outcome.facts))
         if refine is not None:
             result = refine(result)
         if keep is not None and keep(result):
@@ -104,24 +129,28 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
         if on_outcome is not None:
             on_outcome(outcome)
     middle = time.perf_counter()
-    if facts:
-        batch.archive, batch.archive_lines = _archive(engine, plan, facts, keys.hexdigest())
+    if gathered:
+        batch.archive, batch.archive_lines = _archive(engine, plan, gathered, keys.hexdigest(),
+                                                      cache)
     LOG.debug("documents: %d in %.2f s (%d from the cache); archive rules: %d findings in %.2f s",
               count, middle - started, batch.cached, len(batch.archive),
               time.perf_counter() - middle)
     return batch
 
 
-def _archive(engine: Engine, plan: RunPlan, facts: dict[str, list[tuple[str, Any]]],
-             keys: str) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
+def _archive(engine: Engine, plan: RunPlan,
+             gathered: list[tuple[str, dict[str, Any] | PackedFacts]], keys: str,
+             cache: ResultCache | None) -> tuple[list[Diagnostic], dict[str, dict[int, str]]]:
     """The archive rules' diagnostics: from the cache when the archive is unchanged."""
-    cache = (ResultCache(plan.cache_dir, plan.fingerprint)
-             if plan.cache_dir and plan.fingerprint else None)
     key = cache.archive_key(keys) if cache else ""
     if cache is not None:
         entry = cache.load(key)
         if isinstance(entry, tuple) and len(entry) == 2:
             return entry  # type: ignore[return-value]
+    facts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for path, found in gathered:
+        for code, fact in (found.unpack() if isinstance(found, PackedFacts) else found).items():
+            facts[code].append((path, fact))
     unreadable: list[str] = []
     with MemberReader() as reader:
         def reread(path: str) -> Document:
@@ -149,8 +178,9 @@ def local_outcomes(worker: Worker, tasks: Iterable[Task], jobs: int | str | None
                    ) -> Iterator[Outcome]:
     """Outcomes in input order: serially here, or from a pool of worker processes.
 
-    With a pool, the cache is looked up here as each input is read: a hit costs no trip to a
-    worker, and a run served entirely from the cache starts no pool at all.
+    With a pool, the cache is looked up here by each file's ``stat`` alone (nothing is read or
+    hashed here): a hit costs no trip to a worker, and a run served entirely from the cache
+    starts no pool at all. Workers read, decode and hash the rest.
     """
     workers = resolve_jobs(jobs)
     stream = iter(tasks)
@@ -158,7 +188,7 @@ def local_outcomes(worker: Worker, tasks: Iterable[Task], jobs: int | str | None
     stream = itertools.chain(head, stream)
     if workers == 1 or len(head) < 2:
         return (worker.run(task) for task in stream)
-    return _pooled(worker, (worker.prepare(task, lookup_only=True) for task in stream), workers)
+    return _pooled(worker, (worker.lookup(task) for task in stream), workers)
 
 
 def _pooled(worker: Worker, prepared: Iterator[Task | Outcome], workers: int
@@ -186,6 +216,10 @@ class _Pool:
 
     def submit(self, tasks: list[Task]) -> Future[list[Outcome]] | None:
         if self.pool is None and not self.unavailable:
+            # NOTE: imported here: multiprocessing costs start-up that a serial run never needs.
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.worker.engine.registry  # noqa: B018  (built once here, inherited by forks)
             adopt(self.worker)  # forked workers start with this engine instead of building one
             try:
                 self.pool = ProcessPoolExecutor(self.workers, initializer=start_worker,
@@ -207,6 +241,8 @@ class _Pool:
         if future is None:
             return _died(task)
         ran_in = self.pool
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return future.result()[0]
         except BrokenProcessPool:
@@ -238,6 +274,8 @@ class _Merged:
             if self.misses and self.pool.unavailable:
                 return [self.pool.worker.run(i) if isinstance(i, Task) else i for i in self.chunk]
             return [i for i in self.chunk if isinstance(i, Outcome)]
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             done = iter(self.future.result())
         except BrokenProcessPool:

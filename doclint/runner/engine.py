@@ -51,18 +51,35 @@ def collect_rules(pm: pluggy.PluginManager, packs: Iterable[str] = ()) -> RuleRe
 class Engine:
     """Everything needed to lint files with one configuration; built once per process."""
 
-    def __init__(self, config: Config, pm: pluggy.PluginManager | None = None) -> None:
+    def __init__(self, config: Config, pm: pluggy.PluginManager | None = None, *,
+                 defer_rules: bool = False) -> None:
+        """With ``defer_rules``, the rules are imported and the config checked against them
+        on first use of ``registry`` (a run served from the cache may never need them)."""
         self.config = config
         self.pm = pm or get_plugin_manager()
-        self.registry = collect_rules(self.pm, config.rule_packs)
+        self._registry: RuleRegistry | None = None
         self.readers: dict[str, Any] = {}
         # pluggy calls the latest registration first: reversed, plugins override built-ins.
         for group in reversed(self.pm.hook.doclint_readers()):
             self.readers.update(group or {})
-        self._validate()
+        if not defer_rules:
+            self.registry  # noqa: B018  (builds and validates now)
         self._instances: dict[str, RuleMeta] = {}
         self._selection: dict[tuple[str, ...], tuple[list[ActiveRule], list[ArchiveRule]]] = {}
         self._maskers: dict[tuple[str, ...], list[Rule]] = {}
+
+    @property
+    def registry(self) -> RuleRegistry:
+        """Every rule, built (and the config validated against it) on first use."""
+        if self._registry is None:
+            registry = collect_rules(self.pm, self.config.rule_packs)
+            self._registry = registry
+            try:
+                self._validate()
+            except BaseException:
+                self._registry = None
+                raise
+        return self._registry
 
     def _validate(self) -> None:
         config, registry = self.config, self.registry
@@ -144,10 +161,13 @@ class Engine:
         doc.settings = {**settings, **doc.settings}
         return doc
 
-    def lint_bytes(self, path: str, data: bytes, encoding: str | None = None
-                   ) -> tuple[FileResult, dict[str, Any]]:
-        """Lint one input; return its result and its archive-rule facts (code -> fact)."""
-        digest = hashlib.sha256(data).hexdigest()
+    def lint_bytes(self, path: str, data: bytes, encoding: str | None = None,
+                   digest: str | None = None) -> tuple[FileResult, dict[str, Any]]:
+        """Lint one input; return its result and its archive-rule facts (code -> fact).
+
+        ``digest`` is the SHA-256 of ``data`` when the caller has it already.
+        """
+        digest = digest or hashlib.sha256(data).hexdigest()
         try:
             doc = self.read(path, data, encoding)
         except ReadError as exc:

@@ -48,6 +48,12 @@ def too_large(size: int | None, limit: int) -> str:
 
 def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     """The bytes of a regular file, at most ``limit`` of them (``TooLarge`` beyond)."""
+    return read_regular_stat(path, limit)[0]
+
+
+def read_regular_stat(path: str | os.PathLike[str], limit: int | None = None
+                      ) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its status, taken on the open file before reading."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
     try:
@@ -58,7 +64,7 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
         if limit is not None and info.st_size > limit:
             raise TooLarge(info.st_size, limit)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return read_bounded(handle, limit)
+            return read_bounded(handle, limit), info
     finally:
         os.close(descriptor)
 

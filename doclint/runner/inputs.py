@@ -35,7 +35,6 @@ class Task:
     data: bytes | None = None
     error: str | None = None
     location: str | None = None
-    key: str | None = None
 
     def anchored(self) -> Task:
         """This task readable from any working directory."""

@@ -8,9 +8,10 @@ import io
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from doclint.core.config import DEFAULT_INCLUDE, Config
 from doclint.core.diagnostic import Diagnostic, FileResult
@@ -30,6 +31,7 @@ from doclint.runner.batch import RunPlan, run_batch
 from doclint.runner.cache import ENV_DIR as CACHE_ENV
 from doclint.runner.cache import default_dir as default_cache_dir
 from doclint.runner.cache import fingerprint, open_cache
+from doclint.runner.cache import has_index as cache_has_index
 from doclint.runner.dask_exec import INSTALL_HINT as DASK_HINT
 from doclint.runner.dask_exec import available as dask_available
 from doclint.runner.engine import Engine
@@ -65,20 +67,25 @@ class CheckOptions:
 
 
 def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
-    engine = Engine(config)
+    # NOTE: with the cache on, the rules are imported only when a document is not served
+    # from the cache (or a report needs them): see _plan.
+    engine = Engine(config, defer_rules=options.cache and paths != ["-"])
     suppressor = _suppressor(engine, config, options, lambda line: say(line))
     formatters: dict[str, type] = {}
     for group in reversed(engine.pm.hook.doclint_formatters()):  # plugins override built-ins
         formatters.update(group or {})
     if options.fmt not in formatters:
         raise DoclintError(f'unknown format "{options.fmt}" (known: {", ".join(sorted(formatters))})')
+    plan = None
+    if paths != ["-"]:
+        plan = _plan(engine, config, options, lambda line: print(line, file=sys.stderr))
     from doclint.cli.main import open_output
 
     stream = open_output(options.output)
     color = options.color == "always" or (
         options.color == "auto" and options.output is None and stream.isatty())
     formatter = formatters[options.fmt](
-        stream, registry=engine.registry, lang=config.lang, color=color,
+        stream, registry=_Rules(engine), lang=config.lang, color=color,
         options={"statistics": options.statistics, "show_source": options.show_source,
                  "unsafe_fixes": options.unsafe_fixes})
     summary = Summary()
@@ -129,7 +136,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             inputs = Inputs(paths, _include(config, engine), config.exclude, options.files_from,
                             skip=[options.output] if options.output else [],
                             max_bytes=config.max_bytes)
-            plan = _plan(engine, config, options, say)
+            assert plan is not None
             progress = _progress(options, inputs)
             if progress is not None:
                 progress.start()
@@ -228,7 +235,31 @@ def _plan(engine: Engine, config: Config, options: CheckOptions,
                 say(f"doclint: cache off: cannot use {folder}: {exc.strerror or exc}")
         else:
             plan.cache_dir = str(folder.resolve())
+    if plan.cache_dir is None or not cache_has_index(plan.cache_dir, plan.fingerprint):
+        # Nothing can be served from the cache: import the rules and check the config against
+        # them now, before any output. An index under this fingerprint means a run with the
+        # same doclint, plugins, packs and config got that far already.
+        engine.registry  # noqa: B018
     return plan
+
+
+class _Rules:
+    """The engine's registry, built when a formatter first looks a rule up."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine.registry, name)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._engine.registry)
+
+    def __len__(self) -> int:
+        return len(self._engine.registry)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._engine.registry
 
 
 def _include(config: Config, engine: Engine) -> list[str]:

@@ -282,12 +282,15 @@ class Suppressor:
     ``say`` prints one line on standard error (an error in a comment or an ignore file).
     """
 
+    @property
+    def registry(self) -> RuleRegistry:
+        return self.engine.registry  # type: ignore[no-any-return]
+
     def __init__(self, engine: Any, *, stop: Path | None = None,
                  baseline: Baseline | None = None, update_baseline: bool = False,
                  report_unused: bool = False,
                  say: Callable[[str], None] = lambda line: None) -> None:
         self.engine = engine
-        self.registry: RuleRegistry = engine.registry
         self.stop = stop.resolve() if stop is not None else None
         self.baseline = baseline
         self.update_baseline = update_baseline

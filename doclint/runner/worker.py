@@ -7,6 +7,9 @@ engine from it once. ``run_chunk`` is the one function every executor calls.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,9 +17,9 @@ from typing import Any
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError
-from doclint.runner.cache import ResultCache, fingerprint
+from doclint.runner.cache import PackedFacts, ResultCache, Signature, fingerprint, settled, signature
 from doclint.runner.engine import Engine
-from doclint.runner.files import read_regular
+from doclint.runner.files import read_regular_stat
 from doclint.runner.inputs import Task
 
 
@@ -32,13 +35,23 @@ class WorkSpec:
 
 @dataclass(slots=True)
 class Outcome:
-    """One document's result and archive facts, with the bytes read and whether cached."""
+    """One document's result and archive facts, with the bytes read and whether cached.
+
+    For the parent, which alone writes the cache: ``fresh`` marks a result checked now and fit
+    to be stored under ``key``; ``location`` (absolute), ``signature`` and ``digest`` record a
+    file read now whose stat may decide the next run's hit (``signature`` is None for a file
+    changed too recently to be trusted by its stat).
+    """
 
     result: FileResult
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] | PackedFacts = field(default_factory=dict)
     size: int = 0
     cached: bool = False
     key: str | None = None  # the cache key, when there is a cache
+    fresh: bool = False
+    location: str | None = None
+    signature: Signature | None = None
+    digest: str | None = None
 
 
 class Worker:
@@ -48,42 +61,69 @@ class Worker:
         self.cache = (ResultCache(spec.cache_dir, spec.fingerprint)
                       if spec.cache_dir and spec.fingerprint else None)
 
-    def prepare(self, task: Task, lookup_only: bool = False) -> Task | Outcome:
-        """Read ``task`` and look it up: its outcome when known (cached, unreadable), else the
-        task with its bytes and cache key, ready for any worker. With ``lookup_only`` and no
-        cache, the task is left for the worker to read."""
-        if task.error is not None or task.key is not None:
+    def lookup(self, task: Task) -> Task | Outcome:
+        """``task``'s cached outcome when one ``stat`` of its file decides it, else the task.
+
+        Nothing is read or hashed: the file's signature must be the one recorded with its
+        content hash, and the entry under that hash must confirm it.
+        """
+        if self.cache is None or task.error is not None or task.data is not None:
             return task
-        if lookup_only and self.cache is None:
+        location = os.path.abspath(task.location or task.path)
+        try:
+            info = os.stat(location)
+        except OSError:
             return task
-        data = task.data
+        if not stat.S_ISREG(info.st_mode):
+            return task
+        digest = self.cache.digest_of(location, signature(info))
+        if digest is None:
+            return task
+        key = self.cache.key(task.path, digest)
+        hit = self._hit(key, digest)
+        if hit is None:
+            return task
+        return Outcome(hit[0], hit[1], info.st_size, cached=True, key=key)
+
+    def _hit(self, key: str, digest: str
+             ) -> tuple[FileResult, dict[str, Any] | PackedFacts] | None:
+        assert self.cache is not None
+        hit = self.cache.get(key)
+        if hit is None or hit[0].info.sha256 != digest:  # the entry confirms the content
+            return None
+        return hit
+
+    def run(self, task: Task) -> Outcome:
+        """Look ``task`` up, else read, decode, hash and check it, here."""
+        if task.error is not None:
+            return Outcome(FileResult(FileInfo(task.path), error=task.error))
+        found = self.lookup(task)
+        if isinstance(found, Outcome):
+            return found
+        data, location, sig = task.data, None, None
         if data is None:
+            location = os.path.abspath(task.location or task.path)
             try:
-                data = read_regular(task.location or task.path, self.spec.config.max_bytes)
+                data, info = read_regular_stat(location, self.spec.config.max_bytes)
             except OSError as exc:
                 return Outcome(FileResult(FileInfo(task.path),
                                           error=f"cannot read: {exc.strerror or exc}"))
-        if self.cache is None:
-            return Task(task.path, data)
-        key = self.cache.key(task.path, hashlib.sha256(data).hexdigest())
-        hit = self.cache.get(key)
-        if hit is not None:
-            return Outcome(hit[0], hit[1], len(data), cached=True, key=key)
-        return Task(task.path, data, key=key)
-
-    def run(self, task: Task) -> Outcome:
-        ready = self.prepare(task)
-        if isinstance(ready, Outcome):
-            return ready
-        if ready.error is not None:
-            return Outcome(FileResult(FileInfo(ready.path), error=ready.error))
-        assert ready.data is not None
-        result, facts = self.engine.lint_bytes(ready.path, ready.data, self.spec.encoding)
-        if ready.key is not None and self.cache is not None and not result.crashes:
-            self.cache.put(ready.key, result, facts)
-        return Outcome(result, facts, len(ready.data), key=ready.key)
+            sig = signature(info) if settled(info, time.time_ns()) else None
+        digest = hashlib.sha256(data).hexdigest()
+        key = self.cache.key(task.path, digest) if self.cache is not None else None
+        if key is not None:
+            hit = self._hit(key, digest)
+            if hit is not None:
+                return Outcome(hit[0], hit[1], len(data), cached=True, key=key,
+                               location=location, signature=sig, digest=digest)
+        result, facts = self.engine.lint_bytes(task.path, data, self.spec.encoding, digest)
+        return Outcome(result, facts, len(data), key=key,
+                       fresh=key is not None and not result.crashes,
+                       location=location, signature=sig, digest=digest)
 
     def run_chunk(self, tasks: Sequence[Task]) -> list[Outcome]:
+        if self.cache is not None:
+            self.cache.refresh()
         return [self.run(task) for task in tasks]
 
 
