@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from archive_bench import DEFAULT_CORPUS, build  # noqa: E402
+from archive_bench import DEFAULT_CORPUS, build
 
 SMALL = "关于做好2024年工作的通知\n各单位：\n经研究，现将有关事项通知如下。\n"
 

@@ -199,7 +199,7 @@ class ResultCache:
     def _read(self, segment: str, offset: int, length: int) -> bytes | None:
         if segment not in self._readers:
             try:
-                self._readers[segment] = open(self.folder / segment, "rb")  # noqa: SIM115
+                self._readers[segment] = open(self.folder / segment, "rb")
             except OSError:
                 self._readers[segment] = None
         reader = self._readers[segment]

@@ -17,7 +17,14 @@ from typing import Any
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError
-from doclint.runner.cache import PackedFacts, ResultCache, Signature, fingerprint, settled, signature
+from doclint.runner.cache import (
+    PackedFacts,
+    ResultCache,
+    Signature,
+    fingerprint,
+    settled,
+    signature,
+)
 from doclint.runner.engine import Engine
 from doclint.runner.files import read_regular_stat
 from doclint.runner.inputs import Task
