@@ -11,6 +11,17 @@ from doclint.rules.structure import news, siblings
 from doclint.rules.structure.model import Level
 from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
 
+# What an issuing body's name ends with (某某厅, 某某县人民政府, 某某办公室, 党中央).
+ORGAN = r"(?:部|厅|局|委|办|院|署|府|中央|委员会|办公室|办公厅)"
+# A line that is an issuer's name alone, or joint issuers (某某局、某某局): the first line of a
+# 公文 title set over two lines, a signature.
+_ISSUER_LINE = regex.compile(rf"(?:{ORGAN}|处|会|组|中心|公司|集团)(?:[、，和与及]\S*)?$")
+
+
+def is_issuer_line(text: str) -> bool:
+    return _ISSUER_LINE.search(text.rstrip()) is not None
+
+
 _HN = f"[{HAN_NUMERAL}]"
 _SMALL = "[一二三四五六七八九十]"
 

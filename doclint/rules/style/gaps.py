@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Span
+from doclint.rules.structure.lines import ORGAN
 from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
@@ -70,10 +71,9 @@ _LEAD_BEFORE = regex.compile(
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
-_ORGAN = r"(?:部|厅|局|委|办|院|署|府|中央|委员会|办公室|办公厅)"
-_ISSUER_BEFORE = regex.compile(rf"\p{{Han}}{_ORGAN}$")
+_ISSUER_BEFORE = regex.compile(rf"\p{{Han}}{ORGAN}$")
 _ISSUERS_AFTER = regex.compile(
-    rf"(?:\p{{Han}}{{1,15}}?{_ORGAN}[ \u3000])*\p{{Han}}{{1,15}}?{_ORGAN}(?:关于|印发)"
+    rf"(?:\p{{Han}}{{1,15}}?{ORGAN}[ \u3000])*\p{{Han}}{{1,15}}?{ORGAN}(?:关于|印发)"
 )
 
 # A date standing alone beside the gap: a dateline opening the unit ("2015年7月30日 某某会议

@@ -21,6 +21,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.rules.structure.lines import is_issuer_line
 from doclint.rules.templates.parts import DocumentParts, Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
 
@@ -41,10 +42,6 @@ _GENRE_TITLE = regex.compile(
     r"(?:讲话|致辞|发言|报告|主持词|讲稿|演讲|演讲稿|总结|计划|规划|纲要|方案|意见|通知|决定|办法|"
     r"条例|规定|细则|心得体会|材料|汇报|函|批复|请示|公告|通告|通报|决议|公报|纪要|章程|准则)"
     r"(?:稿|全文|（[^（）]*）)?$"
-)
-_ISSUER_LINE = regex.compile(
-    r"(?:人民政府|政府|办公室|办公厅|委员会|常委会|党委|党组|局|厅|部|署|院|处|委|会|中心|公司|集团)"
-    r"(?:[、，和与及]\S*)?$"
 )
 # An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
 _SOURCE_NOTE = regex.compile(r"这是|这篇|本文|此文|系")
@@ -212,7 +209,7 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span]]:
         first = group[0].text
         # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which the
         # signature, the 印发 line and the body name again on purpose.
-        heads = () if len(group) == 1 or _ISSUER_LINE.search(first) else (first,)
+        heads = () if len(group) == 1 or is_issuer_line(first) else (first,)
         for words in ("".join(t.text for t in group), *heads):
             if is_distinctive(words) and words.count("《") == words.count("》"):
                 searched.setdefault(words, whole)
