@@ -104,13 +104,12 @@ def tree_rss(process: object) -> int:
     return total
 
 
-def run(label: str, argv: list[str], note: str = "") -> Row:
-    """Run ``doclint`` with ``argv``; wall time, CPU time and peak RSS of its process tree."""
+def watch(command: list[str], timeout: float | None = None) -> tuple[int, str, float, int]:
+    """Run ``command``: its exit code, standard error, wall seconds and the peak RSS of its
+    process tree (sampled every 50 ms). A run past ``timeout`` is killed (exit code negative)."""
     import psutil
 
-    command = [sys.executable, "-m", "doclint", *argv]
     start = time.perf_counter()
-    before = os.times()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              text=True)
     watched = psutil.Process(child.pid)
@@ -125,16 +124,27 @@ def run(label: str, argv: list[str], note: str = "") -> Row:
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
-    _, err = child.communicate()
+    try:
+        _, err = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        _, err = child.communicate()
+        err = f"HUNG (killed after {timeout:g} s)\n" + err
     done.set()
     thread.join()
-    seconds = time.perf_counter() - start
+    return child.returncode, err, time.perf_counter() - start, peak
+
+
+def run(label: str, argv: list[str], note: str = "") -> Row:
+    """Run ``doclint`` with ``argv``; wall time, CPU time and peak RSS of its process tree."""
+    before = os.times()
+    code, err, seconds, peak = watch([sys.executable, "-m", "doclint", *argv])
     after = os.times()
     # A reaped child's CPU time includes that of the children it reaped: the whole tree.
     cpu = (after.children_user - before.children_user
            + after.children_system - before.children_system)
-    if child.returncode not in (0, 1):
-        raise SystemExit(f"{label}: doclint exited {child.returncode}:\n{err[-2000:]}")
+    if code not in (0, 1):
+        raise SystemExit(f"{label}: doclint exited {code}:\n{err[-2000:]}")
     phases = re.search(r"documents: (\d+) in ([\d.]+) s \((\d+) from the cache\); archive "
                        r"rules: (\d+) findings in ([\d.]+) s", err)
     if phases:

@@ -16,17 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive_bench import tree_rss
+from archive_bench import watch
 
 SENTENCE = "　　全县完成地区生产总值35.6亿元，同比增长6.5%，其中第一产业增加值8.2亿元。\n"
 MB = 1024 * 1024
@@ -127,32 +124,11 @@ CASES = [
 
 
 def run(path: Path) -> tuple[int, str, float, float]:
-    import psutil
-
     command = [sys.executable, "-m", "doclint", "check", "--no-cache", "--jobs", "1",
                "--format", "json", "-o", os.devnull, str(path)]
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    watched, peak, done = psutil.Process(child.pid), 0, threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss(watched))
-            time.sleep(0.05)
-
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
-    try:
-        _, err = child.communicate(timeout=1800)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        _, err = child.communicate()
-        err = "HUNG (killed after 30 min)\n" + err
-    done.set()
-    thread.join()
+    code, err, seconds, peak = watch(command, timeout=1800)
     first = next((line for line in err.splitlines() if line.strip()), "")
-    return child.returncode, first, time.perf_counter() - start, peak / 1e6
+    return code, first, seconds, peak / 1e6
 
 
 def main() -> None:

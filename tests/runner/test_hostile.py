@@ -20,6 +20,7 @@ from runhelp import Doclint, write_tar, write_zip
 from doclint import Category, Document, Finding, Message, Rule, hookimpl
 from doclint.plugins.manager import get_plugin_manager
 from doclint.runner.archives import NESTED
+from tests.yamlrules.test_timeout import SLOW_PACK
 
 DEFECT = "全县生产总值同比增长35；工业增加值增长8%。\n"
 N201 = ["check", "--no-cache", "--select", "N201", "--format", "json"]
@@ -253,21 +254,7 @@ def test_markdown_with_a_hundred_thousand_delimiters(here: Path, doclint: Doclin
     assert found(run.json()) == expected
 
 
-# --- a pack pattern that backtracks --------------------------------------------------------
-
-SLOW_PACK = """\
-name: slow-pack
-prefix: SL
-timeout: 0.1
-rules:
-  - code: SL001
-    type: existence
-    category: other
-    severity: warning
-    message: {zh: "x", en: "x"}
-    tokens: ['(a+)+$']
-    examples: {bad: ["aaa"], good: ["b"]}
-"""
+# --- a pack pattern that backtracks (the pack of tests/yamlrules/test_timeout.py) ------------
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
