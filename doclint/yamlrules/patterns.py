@@ -20,7 +20,7 @@ import regex
 
 from doclint.core.errors import DoclintError
 from doclint.core.lazyregex import LazyPattern
-from doclint.yamlrules.prefilter import Prefilter, analyse
+from doclint.yamlrules.prefilter import Prefilter, analyse, top_level_branches
 
 DEFAULT_TIMEOUT = 0.5  # seconds per search of one text (a scope unit or the whole document) …
 # … per million characters: the timeout is there to stop backtracking that grows faster than
@@ -45,6 +45,10 @@ class UserPattern:
     prefilter: Prefilter = field(default_factory=Prefilter)
     timeout: float = DEFAULT_TIMEOUT
     timeouts: int = 0
+    # For existence tests: the branches of a top-level alternation, each with its own
+    # prefilter, the ones with literals first (one branch without literals would otherwise
+    # make the whole pattern scan every text).
+    alternatives: tuple[UserPattern, ...] = ()
     _last_text: str | None = field(default=None, repr=False, compare=False)
     _last_found: bool = field(default=False, repr=False, compare=False)
 
@@ -93,6 +97,8 @@ class UserPattern:
     def _found_in(self, text: str) -> bool:
         if not self.prefilter.admits(text):
             return False
+        if self.alternatives:
+            return any(branch._found_in(text) for branch in self.alternatives)
         if self.timeouts >= MAX_TIMEOUTS or len(text) >= 4 * _SPARSE:
             return self.search(text) is not None
         try:
@@ -163,5 +169,10 @@ def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecas
     text = regex.escape(source) if literal else source
     flags = FLAGS | (regex.IGNORECASE if ignorecase else 0)
     compiled = LazyPattern(text, flags) if lazy else regex.compile(text, flags)
-    prefilter = Prefilter() if ignorecase else analyse(text)
-    return UserPattern(source, where, compiled, prefilter, timeout)
+    if ignorecase:
+        return UserPattern(source, where, compiled, Prefilter(), timeout)
+    branches = None if literal else top_level_branches(text)
+    alternatives = () if branches is None else tuple(sorted(
+        (compile_pattern(branch, where, timeout=timeout, lazy=True) for branch in branches),
+        key=lambda branch: branch.prefilter.prefixes is None and not branch.prefilter.required))
+    return UserPattern(source, where, compiled, analyse(text), timeout, alternatives=alternatives)

@@ -57,6 +57,52 @@ class Prefilter:
         return heads is None or any(c in text for c in heads)
 
 
+# Syntax that ties the branches of an alternation together: numbered or named back
+# references, conditionals, and global inline flags (which `regex` applies to the whole).
+_NOT_SPLITTABLE = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(|\(\?[a-zA-Z-]+\)|\\L<")
+
+
+def top_level_branches(pattern: str) -> list[str] | None:
+    """The alternatives of a pattern that is one top-level alternation ``a|b|c``, each a
+    pattern of its own that matches where the whole would (None when it is not one, or when
+    its branches depend on each other). For existence tests only: the order of matches is
+    the whole pattern's business."""
+    if _NOT_SPLITTABLE.search(pattern) or _NO_PREFILTER.search(pattern):
+        return None
+    branches: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches if len(branches) > 1 and all(branches) else None
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the character class that opens at ``i``."""
+    i += 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 def analyse(pattern: str) -> Prefilter:
     tree = _parse(pattern)
     if tree is None:

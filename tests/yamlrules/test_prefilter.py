@@ -9,7 +9,7 @@ import regex
 
 from doclint.yamlrules import builtin_pack_paths, load_pack
 from doclint.yamlrules.patterns import FLAGS, compile_pattern
-from doclint.yamlrules.prefilter import analyse
+from doclint.yamlrules.prefilter import analyse, top_level_branches
 
 PATTERNS = [
     "。。", "ab|a", "(?:ab)?c", "x?y", "a{2,3}b", "(?<=a)b", "(?<!a)bc", "^ab", "ab$",
@@ -44,6 +44,31 @@ def test_prefiltered_matches_equal_plain_matches(source: str) -> None:
         assert [m.span() for m in pattern.finditer(text)] == expected, (source, text[:40])
 
 
+@pytest.mark.parametrize("source", [*PATTERNS, "a[|b]c|的。|^好", "ab|(?:c|d)e|[^a]{2,5}的"])
+def test_existence_by_branches_equals_plain_search(source: str) -> None:
+    pattern = compile_pattern(source, "test")
+    plain = regex.compile(source, FLAGS)
+    for text in _texts(len(source) + 1, count=10):
+        expected = any(m.end() > m.start() for m in plain.finditer(text))
+        assert pattern.found_in(text) == expected, (source, text[:40])
+
+
+@pytest.mark.parametrize(("source", "branches"), [
+    ("特此通知|现予印发|^[ 　]*抄送[：:]", ["特此通知", "现予印发", "^[ 　]*抄送[：:]"]),
+    ("a[|b]c|(x|y)z", ["a[|b]c", "(x|y)z"]),
+    ("a\\|b|c", ["a\\|b", "c"]),
+    ("[]|]a|b", ["[]|]a", "b"]),
+    ("abc", None),
+    ("(a|b)c", None),
+    ("(a)x|\\1", None),  # a back reference ties the branches together
+    ("(?P<t>a)|(?P=t)", None),
+    ("(?i)a|b", None),  # a global flag applies to every branch
+    ("a||b", None),  # an empty branch matches everywhere
+])
+def test_top_level_branches(source: str, branches: list[str] | None) -> None:
+    assert top_level_branches(source) == branches
+
+
 def test_what_the_analysis_finds() -> None:
     found = analyse("(?<=\\p{Han})[,;]|[,;](?=\\p{Han})")
     assert found.prefixes == frozenset({",", ";"})
@@ -69,3 +94,4 @@ def test_shipped_patterns_agree_with_plain_search(path) -> None:
                 expected = [m.span() for m in plain.finditer(text) if m.end() > m.start()]
                 assert [m.span() for m in pattern.finditer(text)] == expected, \
                     (rule.code, pattern.source)
+                assert pattern.found_in(text) == bool(expected), (rule.code, pattern.source)
