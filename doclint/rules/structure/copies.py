@@ -21,9 +21,9 @@ import regex
 
 from doclint.core.document import Document, Span
 from doclint.core.text import Sentences
+from doclint.rules.structure.lines import han_count
 
 _SPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
-_HAN = regex.compile(r"\p{Han}")
 # A repeat must be this long to be a copy of the text rather than a paragraph pasted twice:
 # so many units and Han characters, and at least this share of the original text (everything
 # before the first copy).
@@ -93,7 +93,7 @@ def _units(doc: Document) -> list[_Unit]:
     for sentence in doc.facts(Sentences).items:
         key = _SPACE.sub("", sentence.text)
         if key:
-            units.append(_Unit(sentence.span, key, len(_HAN.findall(key))))
+            units.append(_Unit(sentence.span, key, han_count(key)))
     return units
 
 
