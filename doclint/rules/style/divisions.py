@@ -16,7 +16,9 @@ import regex
 KINDS = frozenset("县旗市区")
 # Names built only from these characters are also common nouns or directions (城区, 河东区);
 # colours and metals make names (白银市, 金山区, 青山区), not words.
-_GENERIC = regex.compile(r"[东西南北中上下前后新老城郊矿市县区一二三四五六七八九十河江山]+[县旗市区]")
+_GENERIC = regex.compile(
+    r"[东西南北中上下前后新老城郊矿市县区一二三四五六七八九十河江山]+[县旗市区]"
+)
 # Short names that are also common words: "建设美丽江山" is not about 江山市.
 COMMON_WORDS = frozenset(
     "江山 东方 江南 江北 河南 河北 海南 中原 长安 和平 新华 解放 红旗 东风 "
@@ -25,9 +27,9 @@ COMMON_WORDS = frozenset(
     "城东 城西 城南 城北 市中 开发 高新 新市 山城 江城 安定 和谐 文明 团结 "
     "胜利 建设 幸福 美丽".split()
 )
-# Full names that are also words of history, 解放区 (a liberated area), 中原区 (the Central
-# Plains): a place only where a text speaks as that place.
-WORD_NAMES = frozenset({"解放区", "中原区"})
+# Full names that are also words, 解放区 (a liberated area), 中原区 (the Central Plains), 平房区
+# (bungalow quarters): a place only where a text speaks as that place.
+WORD_NAMES = frozenset({"解放区", "中原区", "平房区"})
 _MIN_NAME = 3  # at least two characters before 县/旗/市/区
 
 

@@ -71,11 +71,22 @@ _QUALIFIED = regex.compile(r"(?:省|自治区|[市州盟])\Z")
 _OTHER_AFTER = regex.compile(
     r"等|、|和|与|及|籍|人(?!民)|大学|学院|学校|中学|小学|医院|公司|集团|银行|日报|晚报|电视台"
     r"|客商|商会|企业|站|港|机场|高速|铁路|方向|一带|经验|做法|模式|考察|学习|参观|调研"
-    r"|召开|举办|举行|签约|签订|合作|对口|援|帮扶|结对|籍"
+    r"|召开|举办|举行|签约|签订|合作|对口|援|帮扶|结对"
+)
+_VERB_JI = frozenset("涉普危顾波论提")
+# Partners of a stray name anywhere in its clause: "同" and "与" of "会同", "参与", "同时" are not.
+# Lessons, visits and neighbours (学习, 考察, 毗邻) are.
+_STRAY_PARTNER = regex.compile(
+    r"对口|支援|帮扶|协作|学习|借鉴|考察|参观|交流|兄弟|友好|结对|毗邻|相邻|周边|来自|赴"
+    r"|(?<![会共相不如])同(?![时步比意等])|(?<![参给])与(?!会)"
+)
+_PARTNER_AFTER = regex.compile(
+    r"合作|协作|交流|对口|结对|帮扶|签约|签署|考察|学习|友好|共建|联动|协同"
 )
 _ELSEWHERE_BEFORE = regex.compile(
     r"比|较|低于|高于|超过|次于|落后|领先|排名|位居|位列|位于|赶超|追赶|对标|对比|相比|如同|像"
-    r"|例如|比如|包括|其中|分别|(?<![看感达做得受提遇想见识])到|至|前往|抵达|途经|经过|连接|联通|通往|直达|接壤|对接|融入|联合"
+    r"|例如|比如|包括|其中|分别|(?<![看感达做得受提遇想见识])到|至|前往|抵达|途经|经过"
+    r"|连接|联通|通往|直达|接壤|对接|融入|联合"
     r"|携手|共建|共同|合作|引进|招商|签约|援建|在京|进京|外地|省外|市外|区外|县外|全国|国内"
 )
 
@@ -178,8 +189,8 @@ def _named_as_own(text: str, begin: int, stop: int, start: int, end: int) -> boo
 
 
 def _qualified(text: str, begin: int, start: int) -> bool:
-    """"四川省宜宾市", "浙江安吉县", "梅州市梅江区", "湖州安吉县": the name follows its province
-    or city, as a place elsewhere is named."""
+    """The name follows its province or city, as a place elsewhere is named: 四川省宜宾市,
+    浙江安吉县, 梅州市梅江区, 湖州安吉县."""
     if _QUALIFIED.search(text, max(start, begin - 4), begin):
         return True
     regions = _region_names()
@@ -246,17 +257,19 @@ def _mixes(
     count = sum(1 for m in mentions if m.unit.name == home_name)
     named_times = Counter(m.unit.name for m in mentions)
     settled = pronouns >= _MIN_SETTLED_PRONOUNS or first[home_name].titled
-    return [
-        Mix(home, count, first[home_name].span, kind, pronouns, m)
-        for m in mentions
-        if _foreign(m.unit, home, kind)
-        and (
-            m.own
-            or settled
+
+    def stray(m: Mention) -> bool:
+        return (
+            settled
             and named_times[m.unit.name] <= _MAX_STRAY
             and _elsewhere(m.unit, home)
             and _in_own_place(text, m.span.start, m.span.end, start, end, home)
         )
+
+    return [
+        Mix(home, count, first[home_name].span, kind, pronouns, m)
+        for m in mentions
+        if _foreign(m.unit, home, kind) and (m.own or stray(m))
     ]
 
 
@@ -273,8 +286,12 @@ def _elsewhere(unit: Unit, home: Unit) -> bool:
 def _in_own_place(text: str, begin: int, stop: int, start: int, end: int, home: Unit) -> bool:
     """The name at [begin, stop) stands where the speaker names itself: not in a list (unless
     the list is of the home's own bodies), not qualified by its province or city, not beside a
-    partner, a comparison, a journey or an origin, not the name of a company, school or road."""
-    if text[begin - 1 : begin] in _LIST_MARKS or text[stop : stop + 1] in _LIST_MARKS:
+    partner, a comparison, a journey or an origin, not the name of a company, school or road.
+    Followed by one of the home's own counties ("贵阳市西工区" in a 洛阳市 text) it is the home's
+    place in any frame."""
+    if _home_county_at(text, stop, end, home):
+        return True
+    if _listed(text, begin, stop):
         if not _among_own(text, begin, stop, start, end, home):
             return False
     if not at_word_boundaries(text, begin, stop):  # 适应城市 holds no 应城市
@@ -284,7 +301,33 @@ def _in_own_place(text: str, begin: int, stop: int, start: int, end: int, home: 
     if _OTHER_AFTER.match(text, stop, end):
         return False
     clause = _CLAUSE.split(text[max(start, begin - 24) : begin])[-1]
-    return not _PARTNER.search(clause) and not _ELSEWHERE_BEFORE.search(clause)
+    after = _CLAUSE.split(text[stop : min(end, stop + 24)])[0]
+    return not (
+        _STRAY_PARTNER.search(clause)
+        or _ELSEWHERE_BEFORE.search(clause)
+        or _PARTNER_AFTER.search(after)
+    )
+
+
+def _listed(text: str, begin: int, stop: int) -> bool:
+    """The name is an item of a list: a list mark right before or after it (涉及, 普及 are
+    verbs)."""
+    before = text[begin - 1 : begin]
+    if before == "及" and text[begin - 2 : begin - 1] in _VERB_JI:
+        before = ""
+    return before in _LIST_MARKS or text[stop : stop + 1] in _LIST_MARKS
+
+
+def _home_county_at(text: str, stop: int, end: int, home: Unit) -> bool:
+    """One of the home city's counties begins at ``stop``."""
+    if home.level != "prefecture":
+        return False
+    table = divisions()
+    for length in range(3, 7):
+        unit = table.by_name.get(text[stop : min(end, stop + length)])
+        if unit is not None and unit.parent == home.name:
+            return True
+    return False
 
 
 def _foreign(unit: Unit, home: Unit, kind: str) -> bool:
