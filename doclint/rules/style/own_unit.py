@@ -71,7 +71,7 @@ _QUALIFIED = regex.compile(r"(?:省|自治区|[市州盟])\Z")
 _OTHER_AFTER = regex.compile(
     r"等|、|和|与|及|籍|人(?!民)|大学|学院|学校|中学|小学|医院|公司|集团|银行|日报|晚报|电视台"
     r"|客商|商会|企业|站|港|机场|高速|铁路|方向|一带|经验|做法|模式|考察|学习|参观|调研"
-    r"|召开|举办|举行|签约|签订|合作|对口|援|帮扶|结对"
+    r"|召开|举办|举行|签约|签订|合作|对口|援|帮扶|结对|段"
 )
 _VERB_JI = frozenset("涉普危顾波论提")
 # Partners of a stray name anywhere in its clause: "同" and "与" of "会同", "参与", "同时" are not.
@@ -81,8 +81,12 @@ _STRAY_PARTNER = regex.compile(
     r"|(?<![会共相不如])同(?![时步比意等])|(?<![参给])与(?!会)"
 )
 _PARTNER_AFTER = regex.compile(
-    r"合作|协作|交流|对口|结对|帮扶|签约|签署|考察|学习|友好|共建|联动|协同"
+    r"合作|协作|交流|对口|结对|帮扶|签约|签署|考察|学习|友好|共建|联动|协同|调研|视察|访问|来访"
+    r"|率团|代表团|考察团|一行|同志|客人|朋友|看齐|取经|捐赠|输送|运往|销往|发往"
 )
+# The speaker named in the same clause as a partner's goal: the other place is its partner or
+# guest ("…一行来我市调研", "…与我市签订协议", "…客商在我市投资").
+_SELF_NAMED = regex.compile(r"[来到与和同在对赴向给援][我本全][县旗市区](?![场域级])")
 _ELSEWHERE_BEFORE = regex.compile(
     r"比|较|低于|高于|超过|次于|落后|领先|排名|位居|位列|位于|赶超|追赶|对标|对比|相比|如同|像"
     r"|例如|比如|包括|其中|分别|(?<![看感达做得受提遇想见识])到|至|前往|抵达|途经|经过"
@@ -291,9 +295,9 @@ def _in_own_place(text: str, begin: int, stop: int, start: int, end: int, home: 
     place in any frame."""
     if _home_county_at(text, stop, end, home):
         return True
-    if _listed(text, begin, stop):
-        if not _among_own(text, begin, stop, start, end, home):
-            return False
+    listed = _listed(text, begin, stop)
+    if listed and not _among_own(text, begin, stop, start, end, home):
+        return False
     if not at_word_boundaries(text, begin, stop):  # 适应城市 holds no 应城市
         return False
     if _qualified(text, begin, start):
@@ -302,6 +306,8 @@ def _in_own_place(text: str, begin: int, stop: int, start: int, end: int, home: 
         return False
     clause = _CLAUSE.split(text[max(start, begin - 24) : begin])[-1]
     after = _CLAUSE.split(text[stop : min(end, stop + 24)])[0]
+    if not listed and _SELF_NAMED.search(clause + after):
+        return False  # "株洲市委书记一行来我市调研": two places in one clause
     return not (
         _STRAY_PARTNER.search(clause)
         or _ELSEWHERE_BEFORE.search(clause)
