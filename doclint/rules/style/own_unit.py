@@ -6,6 +6,12 @@ time: the speaker's kind of unit is the one its 我/本/全 pronouns use; its ow
 that kind it names most; a slogan naming another unit is an entity mix. A name is read as a
 name: a full name with its suffix, or a short name in a slogan when the speech also names that
 place in full (many short names are words too: "智慧公安", "美丽清新").
+
+Where the speaker is settled (its name in the title, or 我市/全市 five times and more), a stray
+name counts too: a city of another province (a county of another prefecture) named once or
+twice where the text names itself ("株洲市实行河长制" in a 洛阳市 regulation, "过去一年，新洲区
+经济…" in a 海拉尔区 report), unless it stands in a list, after its province or city, beside a
+partner, a comparison, a journey, a guest or an origin, or names a company, school or road.
 """
 
 from __future__ import annotations
