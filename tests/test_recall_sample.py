@@ -42,7 +42,7 @@ FLOORS = {  # kind: (planted, found with the default rules, found with --preview
     "space-in-chinese": (6, 0, 3),
     "space-number": (6, 6, 6),
     "acronym-case": (6, 6, 6),
-    "entity-mix": (6, 4, 4),
+    "entity-mix": (6, 6, 6),  # T505: stray names where a settled speech names itself (r4/places)
     # entity-mix-city: corpus/real holds no city's own document to plant into
     "arithmetic": (6, 5, 5),
     "punctuation": (6, 4, 4),

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import regex
 
 KINDS = frozenset("县旗市区")
-# Names built only from these characters are also common nouns or directions (城区, 河东区).
+# Names built only from these characters are also common nouns or directions (城区, 河东区);
+# colours and metals make names (白银市, 金山区, 青山区), not words.
 _GENERIC = regex.compile(
-    r"[东西南北中上下前后新老城郊矿市县区一二三四五六七八九十河江山金银青白红]+[县旗市区]"
+    r"[东西南北中上下前后新老城郊矿市县区一二三四五六七八九十河江山]+[县旗市区]"
 )
 # Short names that are also common words: "建设美丽江山" is not about 江山市.
 COMMON_WORDS = frozenset(
@@ -26,6 +27,9 @@ COMMON_WORDS = frozenset(
     "城东 城西 城南 城北 市中 开发 高新 新市 山城 江城 安定 和谐 文明 团结 "
     "胜利 建设 幸福 美丽".split()
 )
+# Full names that are also words, 解放区 (a liberated area), 中原区 (the Central Plains), 平房区
+# (bungalow quarters): a place only where a text speaks as that place.
+WORD_NAMES = frozenset({"解放区", "中原区", "平房区"})
 _MIN_NAME = 3  # at least two characters before 县/旗/市/区
 
 
@@ -82,7 +86,11 @@ def divisions() -> Divisions:
     by_short: dict[str, list[Unit]] = {}
     with source.open(encoding="utf-8") as handle:
         rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
-    for name, short, kind, level, province, parent, _first, _last in rows[1:]:
+    # A name held by several units in turn (金华市 a county-level city, then a prefecture-level
+    # one) reads as the latest of them.
+    for name, short, kind, level, province, parent, _first, _last in sorted(
+        rows[1:], key=lambda row: -int(row[7])
+    ):
         if len(name) < _MIN_NAME or _GENERIC.fullmatch(name) or kind not in KINDS:
             continue
         unit = Unit(name, short, kind, level, province, parent)

@@ -6,19 +6,27 @@ time: the speaker's kind of unit is the one its 我/本/全 pronouns use; its ow
 that kind it names most; a slogan naming another unit is an entity mix. A name is read as a
 name: a full name with its suffix, or a short name in a slogan when the speech also names that
 place in full (many short names are words too: "智慧公安", "美丽清新").
+
+Where the speaker is settled (its name in the title, or 我市/全市 five times and more), a stray
+name counts too: a city of another province (a county of another prefecture) named once or
+twice where the text names itself ("株洲市实行河长制" in a 洛阳市 regulation, "过去一年，新洲区
+经济…" in a 海拉尔区 report), unless it stands in a list, after its province or city, beside a
+partner, a comparison, a journey, a guest or an origin, or names a company, school or road.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
 from doclint.core import Document, Span
-from doclint.rules.style.divisions import Divisions, Unit, divisions
+from doclint.rules.style.divisions import WORD_NAMES, Divisions, Unit, divisions
 from doclint.rules.templates.parts import DocumentParts
 from doclint.rules.templates.scan import find_all
+from doclint.rules.years.words import at_word_boundaries
 
 # 我旗/本县/全市: led by the unit character so the scan jumps between its occurrences.
 _PRONOUNS = {kind: regex.compile(rf"{kind}(?<=[我本全]{kind})(?![场域级])") for kind in "县旗市区"}
@@ -58,6 +66,39 @@ _NOT_A_NAME_AFTER = frozenset("域场级")
 _CLAUSE = regex.compile(r"[，。；！？：\n]")
 _MIN_PRONOUNS = 3
 _MIN_HOME_SCORE = 2  # named twice, or once as its own
+# A stray name ("负责晋城市煤炭消费…" in a 信阳市 regulation) is reported in any frame only
+# where the speaker is settled: many pronouns, or its own name in the title; and only when the
+# other place is named once or twice (a place named often is a subject of the text).
+_MIN_SETTLED_PRONOUNS = 5
+_MAX_STRAY = 2
+_LIST_MARKS = frozenset("、和及与同跟或至—-～~（(/")
+# "四川省宜宾市", "梅州市梅江区": a place qualified by its province or city is named as elsewhere.
+_QUALIFIED = regex.compile(r"(?:省|自治区|[市州盟])\Z")
+_OTHER_AFTER = regex.compile(
+    r"等|、|和|与|及|籍|人(?!民)|大学|学院|学校|中学|小学|医院|公司|集团|银行|日报|晚报|电视台"
+    r"|客商|商会|企业|站|港|机场|高速|铁路|方向|一带|经验|做法|模式|考察|学习|参观|调研"
+    r"|召开|举办|举行|签约|签订|合作|对口|援|帮扶|结对|段"
+)
+_VERB_JI = frozenset("涉普危顾波论提")
+# Partners of a stray name anywhere in its clause: "同" and "与" of "会同", "参与", "同时" are not.
+# Lessons, visits and neighbours (学习, 考察, 毗邻) are.
+_STRAY_PARTNER = regex.compile(
+    r"对口|支援|帮扶|协作|学习|借鉴|考察|参观|交流|兄弟|友好|结对|毗邻|相邻|周边|来自|赴"
+    r"|(?<![会共相不如])同(?![时步比意等])|(?<![参给])与(?!会)"
+)
+_PARTNER_AFTER = regex.compile(
+    r"合作|协作|交流|对口|结对|帮扶|签约|签署|考察|学习|友好|共建|联动|协同|调研|视察|访问|来访"
+    r"|率团|代表团|考察团|一行|同志|客人|朋友|看齐|取经|捐赠|输送|运往|销往|发往"
+)
+# The speaker named in the same clause as a partner's goal: the other place is its partner or
+# guest ("…一行来我市调研", "…与我市签订协议", "…客商在我市投资").
+_SELF_NAMED = regex.compile(r"[来到与和同在对赴向给援][我本全][县旗市区](?![场域级])")
+_ELSEWHERE_BEFORE = regex.compile(
+    r"比|较|低于|高于|超过|次于|落后|领先|排名|位居|位列|位于|赶超|追赶|对标|对比|相比|如同|像"
+    r"|例如|比如|包括|其中|分别|(?<![看感达做得受提遇想见识])到|至|前往|抵达|途经|经过"
+    r"|连接|联通|通往|直达|接壤|对接|融入|联合"
+    r"|携手|共建|共同|合作|引进|招商|签约|援建|在京|进京|外地|省外|市外|区外|县外|全国|国内"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +154,7 @@ class OwnUnits:
             mentions = _full_names(text, start, end, table, kind, titles) + _slogans(
                 text, start, end, table, kind
             )
-            mixes.extend(_mixes(mentions, kind, count))
+            mixes.extend(_mixes(mentions, kind, count, text, start, end))
         return cls(mixes)
 
 
@@ -157,6 +198,37 @@ def _named_as_own(text: str, begin: int, stop: int, start: int, end: int) -> boo
     return not _PARTNER.search(clause)
 
 
+def _qualified(text: str, begin: int, start: int) -> bool:
+    """The name follows its province or city, as a place elsewhere is named: 四川省宜宾市,
+    浙江安吉县, 梅州市梅江区, 湖州安吉县."""
+    if _QUALIFIED.search(text, max(start, begin - 4), begin):
+        return True
+    regions = _region_names()
+    return any(text[begin - k : begin] in regions for k in (2, 3) if begin - k >= start)
+
+
+@functools.cache
+def _region_names() -> frozenset[str]:
+    """Short names of provinces and prefectures (浙江, 内蒙古, 湖州)."""
+    table = divisions()
+    return frozenset(
+        u.short
+        for u in table.by_name.values()
+        if u.level in ("province", "prefecture") and len(u.short) >= 2
+    )
+
+
+def _among_own(text: str, begin: int, stop: int, start: int, end: int, home: Unit) -> bool:
+    """A list of the home's own bodies with one of another place between them: "信阳高新区、
+    酒泉市上天梯管理区、信阳市鸡公山管理区". The other name heads an item of its own (no 、 right
+    after it) and the home is named in two other items of the clause."""
+    if text[stop : stop + 1] in _LIST_MARKS or len(home.short) < 2:
+        return False
+    left = _CLAUSE.split(text[max(start, begin - 60) : begin])[-1]
+    right = _CLAUSE.split(text[stop : min(end, stop + 60)])[0]
+    return left.count(home.short) + right.count(home.short) >= 2 and "、" in left + right
+
+
 def _slogans(text: str, start: int, end: int, table: Divisions, kind: str) -> list[Mention]:
     found = []
     for match in (m for pattern in _SLOGANS for m in pattern.finditer(text, start, end)):
@@ -168,7 +240,9 @@ def _slogans(text: str, start: int, end: int, table: Divisions, kind: str) -> li
     return found
 
 
-def _mixes(mentions: list[Mention], kind: str, pronouns: int) -> list[Mix]:
+def _mixes(
+    mentions: list[Mention], kind: str, pronouns: int, text: str, start: int, end: int
+) -> list[Mix]:
     # A slogan's full name is found twice (as a name and in the slogan): keep the slogan.
     by_span = {m.span: m for m in sorted(mentions, key=lambda m: m.own)}
     # A short name is also a word ("智慧公安", "美丽清新"): it names a place only when the
@@ -191,11 +265,81 @@ def _mixes(mentions: list[Mention], kind: str, pronouns: int) -> list[Mix]:
         return []
     home = first[home_name].unit
     count = sum(1 for m in mentions if m.unit.name == home_name)
+    named_times = Counter(m.unit.name for m in mentions)
+    settled = pronouns >= _MIN_SETTLED_PRONOUNS or first[home_name].titled
+
+    def stray(m: Mention) -> bool:
+        return (
+            settled
+            and named_times[m.unit.name] <= _MAX_STRAY
+            and _elsewhere(m.unit, home)
+            and _in_own_place(text, m.span.start, m.span.end, start, end, home)
+        )
+
     return [
         Mix(home, count, first[home_name].span, kind, pronouns, m)
         for m in mentions
-        if m.own and _foreign(m.unit, home, kind)
+        if _foreign(m.unit, home, kind) and (m.own or stray(m))
     ]
+
+
+def _elsewhere(unit: Unit, home: Unit) -> bool:
+    """A unit certainly not the home's own: a city of another province beside a city, a
+    county of another prefecture beside a county."""
+    if unit.name in WORD_NAMES:
+        return False
+    if home.level == "prefecture":
+        return unit.level == "prefecture" and unit.province != home.province
+    return unit.level == "county" and unit.parent != home.parent and unit.parent != home.name
+
+
+def _in_own_place(text: str, begin: int, stop: int, start: int, end: int, home: Unit) -> bool:
+    """The name at [begin, stop) stands where the speaker names itself: not in a list (unless
+    the list is of the home's own bodies), not qualified by its province or city, not beside a
+    partner, a comparison, a journey or an origin, not the name of a company, school or road.
+    Followed by one of the home's own counties ("贵阳市西工区" in a 洛阳市 text) it is the home's
+    place in any frame."""
+    if _home_county_at(text, stop, end, home):
+        return True
+    listed = _listed(text, begin, stop)
+    if listed and not _among_own(text, begin, stop, start, end, home):
+        return False
+    if not at_word_boundaries(text, begin, stop):  # 适应城市 holds no 应城市
+        return False
+    if _qualified(text, begin, start):
+        return False
+    if _OTHER_AFTER.match(text, stop, end):
+        return False
+    clause = _CLAUSE.split(text[max(start, begin - 24) : begin])[-1]
+    after = _CLAUSE.split(text[stop : min(end, stop + 24)])[0]
+    if not listed and _SELF_NAMED.search(clause + after):
+        return False  # "株洲市委书记一行来我市调研": two places in one clause
+    return not (
+        _STRAY_PARTNER.search(clause)
+        or _ELSEWHERE_BEFORE.search(clause)
+        or _PARTNER_AFTER.search(after)
+    )
+
+
+def _listed(text: str, begin: int, stop: int) -> bool:
+    """The name is an item of a list: a list mark right before or after it (涉及, 普及 are
+    verbs)."""
+    before = text[begin - 1 : begin]
+    if before == "及" and text[begin - 2 : begin - 1] in _VERB_JI:
+        before = ""
+    return before in _LIST_MARKS or text[stop : stop + 1] in _LIST_MARKS
+
+
+def _home_county_at(text: str, stop: int, end: int, home: Unit) -> bool:
+    """One of the home city's counties begins at ``stop``."""
+    if home.level != "prefecture":
+        return False
+    table = divisions()
+    for length in range(3, 7):
+        unit = table.by_name.get(text[stop : min(end, stop + length)])
+        if unit is not None and unit.parent == home.name:
+            return True
+    return False
 
 
 def _foreign(unit: Unit, home: Unit, kind: str) -> bool:
