@@ -248,8 +248,8 @@ def _compile(patterns: Any, lazy: bool = False) -> tuple[regex.Pattern[str], ...
     if isinstance(patterns, str):
         patterns = [patterns]
     if lazy:
-        return tuple(LazyPattern(str(p), regex.M) for p in patterns)  # type: ignore[misc]
-    return tuple(regex.compile(str(p), regex.M) for p in patterns)
+        return tuple(LazyPattern(str(p), regex.M | regex.W) for p in patterns)  # type: ignore[misc]
+    return tuple(regex.compile(str(p), regex.M | regex.W) for p in patterns)
 
 
 def _one(pattern: Any, lazy: bool = False) -> regex.Pattern[str] | None:

@@ -44,13 +44,13 @@ _PLAN = regex.compile(
 _HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
-_DATELINE = regex.compile(
-    rf"^[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
-    rf"\s?(?P<d>[0-9]{{1,2}})\s?日", regex.M)
+_DATELINE = regex.compile(  # matched at each line start (lines may end in \r alone)
+    rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
+    rf"\s?(?P<d>[0-9]{{1,2}})\s?日")
 _EDGE_LINES = 15
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
 _CLOSING_DATE = regex.compile(
-    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*$", regex.M)
+    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
 # A signature date run into the text of a flattened page (河北监管局　　2023年9月3日关于…).
 _SIGNED_DATE = regex.compile(
     rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}})(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
