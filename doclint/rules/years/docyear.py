@@ -304,6 +304,11 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
                 return _dated(text, match.span("date"), "dateline")
     revision = _revision(text, part)
     if revision is not None:
+        # A notice numbered in the year of its issue date (国科发规〔2019〕298号 … 2019年8月29日印发)
+        # is that year's text; only a law's header may leave later amendments out.
+        number = _head_number(text, part)
+        if revision.high is None and number is not None and number.year == revision.year:
+            return number
         return revision
     head_end = min(part.end, part.start + _HEAD_CHARS)
     match = _HEAD_DATE.search(text, part.start, head_end)
@@ -322,11 +327,16 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
     printed = publication(doc, part)
     if printed is not None:
         return YearSource(printed[0], "publication", printed[1], printed[2])
+    return _head_number(text, part) or _title_year(text, head)
+
+
+def _head_number(text: str, part: Span) -> YearSource | None:
+    """A document number near the start of the part that is not cited (国科发规〔2019〕298号)."""
     match = _INLINE_NUMBER.search(text, part.start, min(part.end, part.start + _INLINE_NUMBER_REACH))
     if match and not _CITING.search(text, max(part.start, match.start() - 4), match.start()):
         return YearSource(int(match.group("year")), "document-number", Span(*match.span("year")),
                           match.group())
-    return _title_year(text, head)
+    return None
 
 
 def _revision(text: str, part: Span) -> YearSource | None:
