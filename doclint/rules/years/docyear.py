@@ -41,11 +41,11 @@ _FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?[0-9�
 # A line that is only a date: （2024年4月24日）, 2024年4月24日, ——2014年2月19日在…会议上.
 _DATELINE = regex.compile(
     rf"^[ \t\u3000]*[（(]?[ \t\u3000]*(?:—{{1,2}}|－{{1,2}}|-{{1,2}})?[ \t\u3000]*(?P<date>{_FULL_DATE})"
-    r"[ \t\u3000]*(?:在[^。\n]{0,60}(?:上|时|的讲话|的报告))?[ \t\u3000]*[）)]?[ \t\u3000]*$", regex.M)
+    r"[ \t\u3000]*(?:在[^。\n]{0,60}(?:上|时|的讲话|的报告))?[ \t\u3000]*[）)]?[ \t\u3000]*$", regex.M | regex.W)
 # A date in brackets or after a dash inside the heading block: …的报告（2022年10月16日）习近平….
 _HEAD_DATE = regex.compile(rf"[（(](?P<date>{_FULL_DATE})[）)]|——(?P<date2>{_FULL_DATE})在")
 _DOC_NUMBER = regex.compile(
-    r"^[ \t\u3000]*[（(]?[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号[）)]?[ \t\u3000]*$", regex.M)
+    r"^[ \t\u3000]*[（(]?[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号[）)]?[ \t\u3000]*$", regex.M | regex.W)
 _YEAR_IN = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)|([一二][〇○零Ｏ一二三四五六七八九]{3})(?=年)")
 _FILE_YEAR = regex.compile(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _ENUMERATED = regex.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
@@ -59,7 +59,7 @@ _SIGNED = regex.compile(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(
 # …的通知　　冀政办发〔2016〕28号各市人民政府: not a number cited in brackets.
 _INLINE_NUMBER = regex.compile(
     r"(?:(?<=^|[\s\u3000])|(?<=通知|意见|决定|办法|规定|方案|公告|通告|批复|函|令))"
-    r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M)
+    r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M | regex.W)
 _CITING = regex.compile(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
 _INLINE_NUMBER_REACH = 300
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
@@ -304,6 +304,11 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
                 return _dated(text, match.span("date"), "dateline")
     revision = _revision(text, part)
     if revision is not None:
+        # A notice numbered in the year of its issue date (国科发规〔2019〕298号 … 2019年8月29日印发)
+        # is that year's text; only a law's header may leave later amendments out.
+        number = _head_number(text, part)
+        if revision.high is None and number is not None and number.year == revision.year:
+            return number
         return revision
     head_end = min(part.end, part.start + _HEAD_CHARS)
     match = _HEAD_DATE.search(text, part.start, head_end)
@@ -322,11 +327,16 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
     printed = publication(doc, part)
     if printed is not None:
         return YearSource(printed[0], "publication", printed[1], printed[2])
+    return _head_number(text, part) or _title_year(text, head)
+
+
+def _head_number(text: str, part: Span) -> YearSource | None:
+    """A document number near the start of the part that is not cited (国科发规〔2019〕298号)."""
     match = _INLINE_NUMBER.search(text, part.start, min(part.end, part.start + _INLINE_NUMBER_REACH))
     if match and not _CITING.search(text, max(part.start, match.start() - 4), match.start()):
         return YearSource(int(match.group("year")), "document-number", Span(*match.span("year")),
                           match.group())
-    return _title_year(text, head)
+    return None
 
 
 def _revision(text: str, part: Span) -> YearSource | None:

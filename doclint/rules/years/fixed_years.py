@@ -51,6 +51,9 @@ _PLAN_AND_VISION = regex.compile(
     rf"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)和{_Y}远景目标")
 
 
+_VISION = (5, 15)  # the long-range year, in years after the plan's last
+
+
 class FixedYear(NamedTuple):
     span: Span
     year: int
@@ -69,5 +72,6 @@ def fixed_years(doc: Document) -> Iterator[FixedYear]:
     for match in _PLAN_AND_VISION.finditer(text):
         ordinal = chinese_cardinal(match.group("n"))
         last = plan_years(ordinal)[1]
-        yield FixedYear(Span(*match.span()), int(match.group("y")), last + 1, last + 30,
+        # 九五 (1996—2000) and 2010, 十四五 (2021—2025) and 2035: about ten years beyond it.
+        yield FixedYear(Span(*match.span()), int(match.group("y")), last + _VISION[0], last + _VISION[1],
                         f"“{match.group('n')}五”之后的远景目标")

@@ -32,7 +32,7 @@ from doclint.rules.years.paragraphs import ParagraphSpans, plain
 _OPENING = regex.compile(
     rf"(?:(?<=^[ \t\u3000\u00a0]*)|(?<=[ \t\u3000\u00a0]{{2}})|(?<=>)|(?<=[。！？!?][”’」』]?))"
     rf"(?:【|\[)?{_AGENCY}{_NEWS_DATE}",
-    regex.M)
+    regex.M | regex.W)
 # A report closing with it, alone in its paragraph or ending it.
 _CLOSING = regex.compile(rf"[（(]{_AGENCY}{_NEWS_DATE}[）)]\s*$")
 # The newspaper page a report was printed on: 《人民日报》（2015年07月20日01版）.

@@ -52,7 +52,7 @@ _DATA = "era_markers.yaml"
 # existing: plans are foreseen a plan or two ahead, congresses and goals named years before,
 # campaigns announced in the report before they start. A name that did not exist yet (a slogan,
 # an ideology, a ministry) cannot be announced early.
-DEFAULT_LEAD = {"five_year_plan": 5, "party_congress": 5, "party_plenum": 1, "event": 7,
+DEFAULT_LEAD = {"five_year_plan": 2, "party_congress": 5, "party_plenum": 1, "event": 7,
                 "campaign": 2, "goal": 10, "policy": 2, "fiscal": 1, "institution": 1}
 
 
@@ -248,8 +248,8 @@ def _compile(patterns: Any, lazy: bool = False) -> tuple[regex.Pattern[str], ...
     if isinstance(patterns, str):
         patterns = [patterns]
     if lazy:
-        return tuple(LazyPattern(str(p), regex.M) for p in patterns)  # type: ignore[misc]
-    return tuple(regex.compile(str(p), regex.M) for p in patterns)
+        return tuple(LazyPattern(str(p), regex.M | regex.W) for p in patterns)  # type: ignore[misc]
+    return tuple(regex.compile(str(p), regex.M | regex.W) for p in patterns)
 
 
 def _one(pattern: Any, lazy: bool = False) -> regex.Pattern[str] | None:

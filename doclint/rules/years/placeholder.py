@@ -18,9 +18,12 @@ from doclint.core import (
     Severity,
 )
 from doclint.rules.years.contradicted_year import contradictions, only_years
+from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.early_mention import MarkerBeforeItsTime
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.repeated_year import repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
+from doclint.rules.years.stale_marker import MarkerOutOfPeriod
 from doclint.rules.years.year_roles import needs_other_years, role_conflicts
 
 _CASE_NOTE = {
@@ -42,7 +45,11 @@ class YearPlaceholder(Rule):
     既被回顾又被部署（“2024年工作回顾”与“2024年工作安排”），日期行在年初却回顾或统计全年，
     日期行在年末却以当年为目标，目标年与基期同年（到2024年，…由2024年的…），计划日期早于
     日期行，出生与入伍同年，会议的年份不是召开之年（2024年，党的十八届四中全会…），名称
-    自带的年份不对（《2024年可持续发展议程》），“去年（2024年）”。“五年来”“连续三年”
+    自带的年份不对（《2024年可持续发展议程》），“去年（2024年）”，页面自身的日期（页脚
+    `20230405`、链接中的`/2023/04/05/`）多处相同却与该值相差两年以上，年初的文本报告该年
+    全年的结果（2023年2月的文本写“2023年，…比上年增长”“较2023年末”），以及时代标志
+    与该年份不符（2016年的文本“以习近平新时代中国特色社会主义思想为指导”，由 Y202/Y203
+    判断）。“五年来”“连续三年”
     “‘十五’时期”这类跨年表述作为旁证。一处自相矛盾的表述（2024—2024年）可能是笔误，需
     旁证或较多年份处才报；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
     """
@@ -82,7 +89,7 @@ class YearPlaceholder(Rule):
         dominant, times = counts.most_common(1)[0]
         if times * 4 < len(mentions) * 3:
             return
-        hard = [(related,) for related in self._contradictions(doc)]
+        hard = [(related,) for related in self._contradictions(doc) + _era_markers(doc, dominant)]
         known = {conflict[0].span for conflict in hard}
         roles = [c for c in role_conflicts(doc, dominant) if c[0].span not in known]
         soft = self._stretches(doc)
@@ -128,3 +135,18 @@ class YearPlaceholder(Rule):
                 text = doc.slice(plan.span)
                 found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
         return sorted(found, key=lambda r: r.span.start)
+
+
+def _era_markers(doc: Document, value: int) -> list[Related]:
+    """Era markers out of their time for a document year that is ``value`` (“十四五” in a text
+    whose every year, the dateline's included, reads 2016): the value is not the real year."""
+    years = doc.facts(DocumentYears)
+    found = []
+    for rule in (MarkerBeforeItsTime(), MarkerOutOfPeriod()):
+        for finding in rule.check(doc):
+            source = years.at(finding.span.start)
+            if source is not None and source.year == value:
+                wording = doc.slice(finding.span)
+                found.append(Related(finding.span, Message(
+                    f"时代标志“{wording}”与{value}年不符", f"the era marker “{wording}” does not fit {value}")))
+    return found

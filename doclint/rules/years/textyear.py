@@ -50,7 +50,7 @@ _FUTURE_AFTER = regex.compile(
 # The rest of the clause plans: 2026至2027年，力争…; 2025年将建成….
 _PLANNED_CLAUSE = regex.compile(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争取|计划|预计|拟|将|确保)")
 # The notes of an edited text: 注释　〔1〕…, 注：[1]….
-_NOTES = regex.compile(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])）]", regex.M)
+_NOTES = regex.compile(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])）]", regex.M | regex.W)
 # A year in the name of an event: 北京2022年冬奥会.
 _EVENT_NAME = regex.compile(r"年(?:北京)?(?:冬季|夏季)?(?:冬|残|冬残)?(?:奥运会|奥会|世博会|亚运会|大运会|全运会|世界杯)")
 # Bibliographic notes: 人民出版社2006年8月第1版, 人民出版社1994年版.

@@ -24,6 +24,7 @@ import functools
 import regex
 
 from doclint.core import Document, Message, Related, Span
+from doclint.rules.structure.lines import ORGAN
 from doclint.rules.years.contradicted_year import contradictions
 from doclint.rules.years.fixed_years import fixed_years
 from doclint.rules.years.mentions import YearFacts
@@ -43,13 +44,17 @@ _PLAN = regex.compile(
 _HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
-_DATELINE = regex.compile(
-    rf"^[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
-    rf"\s?(?P<d>[0-9]{{1,2}})\s?日", regex.M)
+_DATELINE = regex.compile(  # matched at each line start (lines may end in \r alone)
+    rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
+    rf"\s?(?P<d>[0-9]{{1,2}})\s?日")
 _EDGE_LINES = 15
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
 _CLOSING_DATE = regex.compile(
-    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*$", regex.M)
+    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
+# A signature date run into the text of a flattened page (河北监管局　　2023年9月3日关于…).
+_SIGNED_DATE = regex.compile(
+    rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}})(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
+    rf"\s?(?P<d>[0-9]{{1,2}})\s?日")
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
 _WHOLE_YEAR = regex.compile(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
 _REPORTED = regex.compile(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
@@ -61,7 +66,20 @@ _PLANNED_DATE = regex.compile(
 _START = regex.compile(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
 # A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
 _LATE_MONTH = 7
+_MANY_TARGETS = 4  # targets enough to make a plan for years ahead, whatever the month
 _PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+# A whole year's result (2023年，全国…比上年增长5%) or a year's end taken as a base (较2023年末):
+# said only after that year ended.
+_YEAR_RESULT = regex.compile(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)"
+    rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
+_AIMED = regex.compile(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
+_FIRST_QUARTER = 3  # no whole-year figure of a year is out before its April
+# The page's own date, repeated by a scraped page (a footer 20230405, links …/2023/04/05/…).
+_OWN_DATE = regex.compile(
+    rf"(?<![0-9])(?P<y>{_Y})(?P<sep>/?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
+_OWN_DATE_REPEATS = 2
+_OWN_DATE_GAP = 2
 _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
 _TARGET = regex.compile(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
@@ -106,7 +124,8 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     found = _review_conflicts(doc, value) + _target_and_base(doc, value)
     found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
     found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
-    found += _after_the_dateline(doc, value)
+    found += _after_the_dateline(doc, value) + _own_page_date(doc, value)
+    found += _year_reported_early(doc, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -163,6 +182,7 @@ def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
             found.append(date)
     tail = starts[-_EDGE_LINES] if len(starts) > _EDGE_LINES else 0
     found += [m for m in _CLOSING_DATE.finditer(text, tail) if int(m.group("y")) == value]
+    found += [m for m in _SIGNED_DATE.finditer(text) if int(m.group("y")) == value]
     return found
 
 
@@ -298,7 +318,8 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
     if planned is not None:
         return [(planned, dateline)]
     targets = [m for m in _years(_TARGET, text, value) if not m.group().endswith(("底", "末"))]
-    if len(targets) >= 2 and (month >= _LATE_MONTH or _years(_START, text, value)):
+    if len(targets) >= _MANY_TARGETS or (len(targets) >= 2 and (month >= _LATE_MONTH
+                                                                 or _years(_START, text, value))):
         return [(Related(Span(*targets[0].span()), Message(
             f"以{value}年为目标", f"a target set for {value}")), dateline)]
     return []
@@ -328,3 +349,54 @@ def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
     if planned is None:
         return []
     return [(planned, Related(Span(*page.span()), Message(f"页面日期{digits}", f"the page date {digits}")))]
+
+
+def _own_page_date(doc: Document, value: int) -> list[Conflict]:
+    """A page that dates itself years away, again and again (a transcript's footer
+    ``20230405 19:00`` and its links ``…/2023/04/05/…``), while every year its text writes is
+    ``value``: the years were rewritten, the page's own date was not."""
+    counts: dict[tuple[str, str, str], list[regex.Match[str]]] = {}
+    for match in _OWN_DATE.finditer(doc.text):
+        counts.setdefault((match.group("y"), match.group("m"), match.group("d")), []).append(match)
+    if not counts:
+        return []
+    date, seen = max(counts.items(), key=lambda item: len(item[1]))
+    mine = max((len(found) for key, found in counts.items() if int(key[0]) == value), default=0)
+    # A page of early in a year may speak only of the year before, one of December only of the
+    # next: the page's year must lie further off.
+    if abs(int(date[0]) - value) < _OWN_DATE_GAP or len(seen) < _OWN_DATE_REPEATS or len(seen) <= mine:
+        return []
+    shown = "".join(date)
+    return [(Related(Span(*seen[0].span()), Message(
+        f"页面自身的日期{shown}（{len(seen)}处）不在{value}年",
+        f"the page's own date {shown} ({len(seen)} times) is not in {value}")),)]
+
+
+def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
+    """A page dated in the first months of ``value`` that reports the whole of ``value``
+    (2023年，…比上年增长; 较2023年末上升) — the results of the year before, rewritten."""
+    written = _own_date(doc, value)
+    if written is None or written[0] > _FIRST_QUARTER:
+        return []
+    report = next((m for m in _years(_YEAR_RESULT, doc.text, value)
+                   if not _AIMED.search(m.group())), None)
+    if report is None:
+        return []
+    shown = f"{value}年{written[0]}月{written[1]}日"
+    return [(Related(Span(*report.span()), Message(
+        f"报告{value}年全年的结果，而文档日期是{shown}",
+        f"the results of the whole of {value}, in a text of {shown}")),)]
+
+
+def _own_date(doc: Document, value: int) -> tuple[int, int] | None:
+    """(month, day) of the text's own date in ``value``: its dateline, or its page date."""
+    dates = datelines(doc, value)
+    if dates:
+        first = min(dates, key=lambda d: (int(d.group("m")), int(d.group("d"))))
+        return int(first.group("m")), int(first.group("d"))
+    head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
+    page = next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
+                None)
+    if page is None:
+        return None
+    return int(page.group()[4:6]), int(page.group()[6:8])
