@@ -28,6 +28,7 @@ from doclint.core.fixes import (
     write_bytes_atomically,
 )
 from doclint.report.base import Summary
+from doclint.runner import windows as windowing
 from doclint.runner.archives import split_member
 from doclint.runner.batch import RunPlan, run_batch
 from doclint.runner.cache import ENV_DIR as CACHE_ENV
@@ -118,6 +119,8 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             say(f"doclint: {result.path}: {result.error}")
         for crash in result.crashes:
             say(f"doclint: {result.path}: {crash}")
+        for note in result.notes:
+            say(f"doclint: {result.path}: {note}")
         formatter.handle(result)
 
     started = time.perf_counter()
@@ -315,6 +318,10 @@ class Fixer:
             target, refused = self._target(path)
             if refused:
                 return self._skip(result, count, refused)
+            if self._windowed(path, target):
+                size = windowing.WINDOW_BYTES / windowing.MB
+                return self._skip(result, count, f"checked in windows (larger than {size:g} "
+                                  "MB), its fixes are not applied; apply them with an editor")
             try:
                 data = read_regular(target, self.engine.config.max_bytes)
             except OSError as exc:
@@ -455,6 +462,14 @@ class Fixer:
         if any(_inside(real, os.path.realpath(root)) for root in roots):
             return real, None
         return path, f"it is, or lies behind, a symlink to {real}, outside the checked tree"
+
+    def _windowed(self, path: str, target: str) -> bool:
+        """Whether the document was checked in windows (too large to fix whole)."""
+        reader = self.engine.readers.get(windowing.suffix(path)) or self.engine.readers[".txt"]
+        try:
+            return windowing.windowed(reader, os.path.getsize(target))
+        except OSError:
+            return False
 
     def _write(self, target: str, write: Callable[[], None]) -> str | None:
         """Run ``write``; the one-line reason it wrote nothing, if so."""
