@@ -168,7 +168,7 @@ def main() -> None:
             path = case.make(where)
             size = path.stat().st_size if path.is_file() else 0
             code, said, seconds, rss = run(path, case.options)
-            said = said.replace("|", "\\|")[:140]
+            said = said.replace(f"{where}{os.sep}", "").replace("|", "\\|")[:140]
             print(f"| {case.label} | {size / MB:,.1f} MB | {code} | {said} | {seconds:.1f} s "
                   f"| {rss:,.0f} MB |", flush=True)
             if path.is_file() or path.is_fifo():

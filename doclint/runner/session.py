@@ -39,7 +39,7 @@ from doclint.runner.dask_exec import INSTALL_HINT as DASK_HINT
 from doclint.runner.dask_exec import available as dask_available
 from doclint.runner.discovery import is_glob
 from doclint.runner.engine import Engine
-from doclint.runner.files import TooLarge, read_bounded, read_regular
+from doclint.runner.files import TooLarge, read_bounded, read_regular, too_large
 from doclint.runner.inputs import Inputs
 from doclint.runner.progress import Progress
 from doclint.runner.suppressions import Baseline, Suppressor
@@ -135,7 +135,16 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             except TooLarge as exc:
                 raise DoclintError(f"{options.stdin_filename or '<stdin>'}: {exc}") from None
             stdin_data.append(data)
-            result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
+            name = options.stdin_filename or "<stdin>"
+            reader = engine.readers.get(windowing.suffix(name)) or engine.readers[".txt"]
+            limit = windowing.whole_limit(config, reader)
+            if windowing.windowed(reader, len(data)):
+                result, _ = windowing.lint_windows(engine, name, lambda: io.BytesIO(data),
+                                                   options.encoding)
+            elif limit is not None and len(data) > limit:
+                raise DoclintError(f"{name}: {too_large(len(data), limit)}")
+            else:
+                result, _ = engine.lint_bytes(name, data, options.encoding)
             result = suppressor.result(result)
             on_result(result)
         else:
@@ -330,6 +339,10 @@ class Fixer:
             if checked is not None and hashlib.sha256(data).hexdigest() != checked:
                 return self._skip(result, count, "it changed on disk after it was checked; "
                                                  "not overwritten (check it again)")
+        elif self._windowed(path, size=len(data)):  # standard input with --diff
+            size = windowing.WINDOW_BYTES / windowing.MB
+            return self._skip(result, count, f"checked in windows (larger than {size:g} "
+                              "MB), its fixes are not shown")
         if path.lower().endswith(".docx"):
             return self._fix_docx(result, data, count, target)
         doc = self.engine.read(path, data, self.options.encoding)
@@ -463,11 +476,11 @@ class Fixer:
             return real, None
         return path, f"it is, or lies behind, a symlink to {real}, outside the checked tree"
 
-    def _windowed(self, path: str, target: str) -> bool:
+    def _windowed(self, path: str, target: str | None = None, size: int = 0) -> bool:
         """Whether the document was checked in windows (too large to fix whole)."""
         reader = self.engine.readers.get(windowing.suffix(path)) or self.engine.readers[".txt"]
         try:
-            return windowing.windowed(reader, os.path.getsize(target))
+            return windowing.windowed(reader, os.path.getsize(target) if target else size)
         except OSError:
             return False
 

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
+from doclint.core.config import DEFAULT_MAX_SIZE_MB
 from doclint.core.diagnostic import Diagnostic, Edit, FileInfo, FileResult, Fix, RelatedLocation
 from doclint.core.document import Position, Span
 from doclint.core.encoding import _BOMS
@@ -38,11 +39,23 @@ from doclint.runner.files import TooLarge
 MB = 1024 * 1024
 WINDOW_BYTES = 3 * MB // 2  # larger documents are checked in windows (whole: ≤ ~250 MB)
 WINDOW_CHARS = 512 * 1024  # characters per window (about 1.5 MB of Chinese in UTF-8)
+WHOLE_MB = 10  # default limit for documents a reader holds whole (.docx, plugin readers)
 LOCAL_SCOPES = frozenset({"line", "sentence", "paragraph", "heading"})
 _BLOCK = MB  # bytes read at a time
 _READERS = ("doclint.readers.plain", "doclint.readers.markdown")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _SENTENCE_END = "。！？；\n\r"
+
+
+def whole_limit(config: Any, reader: Callable[..., Any]) -> int | None:
+    """The size limit of a document ``reader`` reads: ``max-size`` for plain text and
+    Markdown, checked in windows above WINDOW_BYTES. A reader that must hold a document whole
+    (``.docx``, a plugin's) gets at most WHOLE_MB unless ``max-size`` was set to something
+    other than its default: memory grows with such a document's size."""
+    limit = config.max_bytes
+    if getattr(reader, "__module__", "") in _READERS or config.max_size != DEFAULT_MAX_SIZE_MB:
+        return limit  # type: ignore[no-any-return]
+    return WHOLE_MB * MB if limit is None else min(limit, WHOLE_MB * MB)
 
 
 def windowed(reader: Callable[..., Any], size: int) -> bool:

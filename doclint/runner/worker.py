@@ -28,7 +28,7 @@ from doclint.runner.cache import (
     signature,
 )
 from doclint.runner.engine import Engine
-from doclint.runner.files import open_regular, read_regular_stat
+from doclint.runner.files import open_regular, read_regular_stat, too_large
 from doclint.runner.inputs import Task
 
 
@@ -118,14 +118,18 @@ class Worker:
                 return self._run_windows(task, lambda: open_regular(where, limit), large[0],
                                          large[1], location)
             try:
-                data, info = read_regular_stat(location, self.spec.config.max_bytes)
+                data, info = read_regular_stat(location, self._whole_limit(task))
             except OSError as exc:
                 return Outcome(FileResult(FileInfo(task.path),
                                           error=f"cannot read: {exc.strerror or exc}"))
             sig = signature(info) if settled(info, time.time_ns()) else None
-        elif self._windowed(task, len(data)):
+        if self._windowed(task, len(data)):  # a member, or a file that grew since its stat
             payload = data
-            return self._run_windows(task, lambda: io.BytesIO(payload), len(data), None, None)
+            return self._run_windows(task, lambda: io.BytesIO(payload), len(data), sig,
+                                     location)
+        limit = self._whole_limit(task)
+        if limit is not None and len(data) > limit:
+            return Outcome(FileResult(FileInfo(task.path), error=too_large(len(data), limit)))
         digest = hashlib.sha256(data).hexdigest()
         key = self.cache.key(task.path, digest) if self.cache is not None else None
         if key is not None:
@@ -148,6 +152,11 @@ class Worker:
         if not stat.S_ISREG(info.st_mode) or not self._windowed(task, info.st_size):
             return None
         return info.st_size, signature(info) if settled(info, time.time_ns()) else None
+
+    def _whole_limit(self, task: Task) -> int | None:
+        """The size limit for ``task`` when it is read whole (see windows.whole_limit)."""
+        reader = self.engine.readers.get(windows.suffix(task.path)) or self.engine.readers[".txt"]
+        return windows.whole_limit(self.spec.config, reader)
 
     def _windowed(self, task: Task, size: int) -> bool:
         reader = self.engine.readers.get(windows.suffix(task.path)) or self.engine.readers[".txt"]

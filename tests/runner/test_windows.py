@@ -164,3 +164,28 @@ def test_fix_leaves_a_windowed_document_alone(here: Path, doclint: Doclint,
     skipped = [line for line in run.err_lines if "not applied" in line]
     assert all("checked in windows (larger than 0.00195312 MB), its fixes are not applied" in line
                for line in skipped)
+
+
+def test_standard_input_is_checked_in_windows_too(here: Path, doclint: Doclint,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    text = document()
+    (here / "big.txt").write_text(text, encoding="utf-8")
+    whole = located(doclint(*CHECK, "big.txt").json())
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 2048)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 300)
+    run = doclint(*CHECK, "--stdin-filename", "big.txt", "-", input=text.encode())
+    assert located(run.json()) == whole
+
+
+def test_documents_read_whole_keep_the_old_limit_unless_max_size_is_set() -> None:
+    from doclint.core.config import Config
+    from doclint.readers.docx import read_docx
+    from doclint.readers.plain import read_plain
+
+    config = Config()
+    assert windows.whole_limit(config, read_plain) == 64 * windows.MB
+    assert windows.whole_limit(config, read_docx) == 10 * windows.MB
+    config.max_size = 100
+    assert windows.whole_limit(config, read_docx) == 100 * windows.MB
+    config.max_size = 0
+    assert windows.whole_limit(config, read_docx) is None
