@@ -9,14 +9,21 @@ than ``WINDOW_BYTES`` is therefore never held whole: it is read twice as a strea
 2. to decode it incrementally and cut the text into windows of about ``WINDOW_CHARS``
    characters, at a paragraph break or else a line break when there is one (else after a
    sentence mark, else anywhere but inside a CRLF: a line longer than a window is the one
-   case where a line-scoped rule sees it in parts). In Markdown a cut is moved back before a code fence the window would
-   leave open.
+   case where a line-scoped rule sees it in parts). In Markdown a cut is moved back before
+   a code fence the window would leave open, and before a ``---`` line (which would read as
+   front matter at the start of the next window).
 
 Each window is read by the document's own reader and checked as a document of its own by the
-rules whose ``scope`` is local (``line``, ``sentence``, ``paragraph``, ``heading``); their diagnostics are
-shifted back to the whole document's offsets, lines and columns, so spans stay exact. Rules
-that need the whole document (``scope = "document"``, archive rules) are skipped for it, and
-the result carries one note saying so. Snippets are kept only for lines a window holds whole.
+rules whose ``scope`` is local (``line``, ``sentence``, ``paragraph``, ``heading``); their
+diagnostics are shifted back to the whole document's offsets, lines and columns, so spans
+stay exact. Rules that need the whole document (``scope = "document"``, the default, and
+archive rules) are skipped for it, and the result carries one note saying so. Snippets are
+kept only for lines a window holds whole. A rule groups its findings (``group_after``) per
+window, not per document.
+
+Memory: a document at most WINDOW_BYTES checked whole takes up to about 250 MB (1.4 MB of
+short lines, the worst case measured); a window is smaller than that, and only one window,
+one read block and the findings are held at a time.
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ WHOLE_MB = 10  # default limit for documents a reader holds whole (.docx, plugin
 LOCAL_SCOPES = frozenset({"line", "sentence", "paragraph", "heading"})
 _BLOCK = MB  # bytes read at a time
 _READERS = ("doclint.readers.plain", "doclint.readers.markdown")
-_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 _SENTENCE_END = "。！？；\n\r"
 
 
@@ -144,6 +151,8 @@ def _cut(text: str, size: int, markdown: bool) -> int:
         fences = [m.start() for m in _FENCE.finditer(text, 0, cut)]
         if len(fences) % 2 and fences[-1] > 0:  # the window would end inside a fence
             cut = fences[-1]
+        while cut > 1 and text.startswith("---", cut):  # would read as front matter
+            cut = max(text.rfind("\n", 0, cut - 1), text.rfind("\r", 0, cut - 1)) + 1
     if not cut:
         cut = max(text.rfind(mark, size * 3 // 4, size) for mark in _SENTENCE_END) + 1
         cut = cut or size

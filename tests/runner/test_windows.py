@@ -189,3 +189,10 @@ def test_documents_read_whole_keep_the_old_limit_unless_max_size_is_set() -> Non
     assert windows.whole_limit(config, read_docx) == 100 * windows.MB
     config.max_size = 0
     assert windows.whole_limit(config, read_docx) is None
+
+
+def test_markdown_windows_never_start_with_a_front_matter_delimiter() -> None:
+    text = "正文一行。\n---\n正文二行。\n" * 60
+    parts = list(windows.windows(io.BytesIO(text.encode()), "utf-8", markdown=True, size=50))
+    assert "".join(parts) == text
+    assert not any(part.startswith("---") for part in parts[1:])
