@@ -38,7 +38,7 @@ from typing import Any, BinaryIO
 from doclint.core.config import DEFAULT_MAX_SIZE_MB
 from doclint.core.diagnostic import Diagnostic, Edit, FileInfo, FileResult, Fix, RelatedLocation
 from doclint.core.document import Position, Span
-from doclint.core.encoding import _BOMS
+from doclint.core.encoding import _BOMS, _utf16_without_bom
 from doclint.core.errors import ReadError
 from doclint.core.linter import lint_document
 from doclint.runner.files import TooLarge
@@ -80,21 +80,38 @@ def scan(stream: BinaryIO, forced: str | None) -> tuple[str, str]:
     else:
         bom = next((name for mark, name in _BOMS if head.startswith(mark)), None)
         if bom is None and b"\x00" in head:
-            raise ReadError("binary file (contains NUL bytes)")
+            utf16 = _utf16_without_bom(head[: len(head) // 2 * 2])
+            if utf16 is None:
+                raise ReadError("binary file (contains NUL bytes)")
+            bom = utf16[1]
         candidates = [bom] if bom else ["utf-8", "gb18030"]
     try:
         decoders = {name: codecs.getincrementaldecoder(name)() for name in candidates}
     except LookupError as exc:
         raise ReadError(f"cannot decode as {forced}: {exc}") from None
     block = head
+    lines = _Lines() if candidates == ["utf-8", "gb18030"] else None
     while True:
         digest.update(block)
         final = not block
         for name in list(decoders):
             try:
-                decoders[name].decode(block, final)
+                text = decoders[name].decode(block, final)
             except UnicodeDecodeError:
                 del decoders[name]
+            else:
+                if name == "utf-8" and lines is not None:
+                    lines.utf8_text(text, block)
+        if lines is not None and "utf-8" not in decoders:
+            mixed = lines.other_bytes(block, final)
+            extra = 0
+            while not mixed and not decoders and not final and extra < MB:
+                # Nothing decodes any more: read on to the end of the line in hand, to judge it.
+                block = stream.read(_BLOCK)
+                final, extra = not block, extra + len(block)
+                mixed = lines.other_bytes(block, final or b"\n" in block)
+            if mixed:
+                raise ReadError(mixed)
         if not decoders:
             tried = " or ".join(candidates)
             raise ReadError(f"cannot decode as {tried} (a document this large is checked in "
@@ -104,6 +121,66 @@ def scan(stream: BinaryIO, forced: str | None) -> tuple[str, str]:
             break
         block = stream.read(_BLOCK)
     return digest.hexdigest(), next(iter(decoders))
+
+
+_CJK3 = re.compile(r"^[^\n]*?[\u4e00-\u9fff][^\n]*?[\u4e00-\u9fff][^\n]*?[\u4e00-\u9fff]",
+                   re.MULTILINE)
+
+
+def _trimmed(line: bytes, keep: int = 64 * 1024) -> bytes:
+    """The last ``keep`` bytes of a line (a line may be 200 MB long), from a UTF-8 character
+    start: enough to judge its encoding."""
+    if len(line) <= keep:
+        return line
+    start = len(line) - keep
+    while start < len(line) and 0x80 <= line[start] <= 0xBF:
+        start += 1
+    return line[start:]
+
+
+class _Lines:
+    """The mixed-encodings check of ``doclint.core.encoding``, fed block by block: a file
+    whose lines are partly UTF-8 (one with three or more Chinese characters) and partly not is
+    refused rather than read as GB18030, half of it mojibake.
+
+    While the file decodes as UTF-8 only line breaks are counted and the first UTF-8 line
+    looked for (in C); once it does not, each line is tried (GBK after UTF-8, or the reverse).
+    """
+
+    def __init__(self) -> None:
+        self.number = 0  # lines before the bytes not yet looked at
+        self.carry = b""
+        self.utf8 = self.other = 0
+
+    def utf8_text(self, text: str, block: bytes) -> None:
+        data = self.carry + block  # the line the next block continues, in bytes
+        self.carry = _trimmed(data[data.rfind(b"\n") + 1 :])
+        if not self.utf8 and not text.isascii():
+            found = _CJK3.search(text)
+            if found:
+                self.utf8 = self.number + text.count("\n", 0, found.start()) + 1
+        self.number += text.count("\n")
+
+    def other_bytes(self, block: bytes, final: bool) -> str | None:
+        data = self.carry + block
+        parts = data.split(b"\n")
+        self.carry = b"" if final else _trimmed(parts.pop())
+        for line in parts:
+            self.number += 1
+            if line.isascii():
+                continue
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError:
+                self.other = self.other or self.number
+            else:
+                if not self.utf8 and sum("\u4e00" <= c <= "\u9fff" for c in text) >= 3:
+                    self.utf8 = self.number
+            if self.utf8 and self.other:
+                return (f"mixed encodings: line {self.utf8} is UTF-8 but line {self.other} is "
+                        "not (GB18030?); convert the file to one encoding, or force one with "
+                        "--encoding")
+        return None
 
 
 def windows(stream: BinaryIO, encoding: str, markdown: bool = False,

@@ -146,8 +146,8 @@ def test_a_file_that_grows_while_it_is_read_in_windows_is_refused() -> None:
 
 def test_an_undecodable_large_file_is_refused_with_a_reason(here: Path, doclint: Doclint,
                                                             small_windows: None) -> None:
-    data = document().encode("utf-8")
-    (here / "bad.txt").write_bytes(data[:3000] + b"\xff\xfe\x80\x80" + data[3000:])
+    data = document().encode("gbk")  # GBK with a byte no encoding tried accepts
+    (here / "bad.txt").write_bytes(data[:3000] + b"\x80\x80" + data[3000:])
     run = doclint(*CHECK, "bad.txt")
     assert run.err_lines == [
         "doclint: bad.txt: cannot decode as utf-8 or gb18030 (a document this large is "
@@ -196,3 +196,45 @@ def test_markdown_windows_never_start_with_a_front_matter_delimiter() -> None:
     parts = list(windows.windows(io.BytesIO(text.encode()), "utf-8", markdown=True, size=50))
     assert "".join(parts) == text
     assert not any(part.startswith("---") for part in parts[1:])
+
+
+def test_a_large_file_of_mixed_encodings_is_refused_as_a_small_one_is(
+        here: Path, doclint: Doclint, small_windows: None) -> None:
+    body = document()
+    data = body.encode("utf-8") + body.encode("gbk")
+    (here / "mixed.txt").write_bytes(data)
+    run = doclint(*CHECK, "mixed.txt")
+    assert run.err_lines == [
+        "doclint: mixed.txt: mixed encodings: line 2 is UTF-8 but line 402 is not "
+        "(GB18030?); convert the file to one encoding, or force one with --encoding"]
+    assert run.code == 2
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_large_utf16_file_without_a_bom_is_read_in_windows(
+        here: Path, doclint: Doclint, monkeypatch: pytest.MonkeyPatch, codec: str) -> None:
+    (here / "big.txt").write_bytes(document().encode(codec))
+    whole = doclint(*CHECK, "big.txt").json()
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 2048)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 300)
+    split = doclint(*CHECK, "big.txt").json()
+    assert located(split) == located(whole)
+    assert split["files"][0]["encoding"] == codec == whole["files"][0]["encoding"]
+
+
+@pytest.mark.parametrize("block", [7, 100, 1 << 20])
+def test_scan_finds_mixed_lines_whatever_the_blocks(monkeypatch: pytest.MonkeyPatch,
+                                                    block: int) -> None:
+    from doclint.core.encoding import decode
+    from doclint.core.errors import ReadError
+
+    monkeypatch.setattr(windows, "_BLOCK", block)
+    body = document(lines=60)
+    for data in (body.encode() + body.encode("gbk"), body.encode("gbk") + body.encode()):
+        with pytest.raises(ReadError) as whole:
+            decode(data)
+        with pytest.raises(ReadError) as streamed:
+            windows.scan(io.BytesIO(data), None)
+        assert str(streamed.value) == str(whole.value)
+    for data, codec in ((body.encode(), "utf-8"), (body.encode("gbk"), "gb18030")):
+        assert windows.scan(io.BytesIO(data), None)[1] == codec
