@@ -34,6 +34,7 @@ class Case:
     label: str
     make: Callable[[Path], Path]
     heavy: bool = False
+    options: tuple[str, ...] = ()
 
 
 def repeated(path: Path, unit: str, size: int, newline: bool = True) -> Path:
@@ -90,6 +91,15 @@ def traversal_zip(path: Path) -> Path:
     return path
 
 
+def zipped(path: Path, name: str, unit: str, size: int) -> Path:
+    block = unit.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open(name, "w", force_zip64=True) as member:
+            for _ in range(size // len(block)):
+                member.write(block)
+    return path
+
+
 def written(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
@@ -114,6 +124,16 @@ CASES = [
         d / "fences.md", "```\n代码\n```\n\n增长35；\n\n".encode() * 100_000)),
     Case("Markdown, 10^5 front-matter delimiters", lambda d: written(
         d / "delimiters.md", b"---\n" * 100_000 + SENTENCE.encode())),
+    Case("200 MB single line, --max-size 256 (windows)",
+         lambda d: repeated(d / "line200.txt", SENTENCE, 200 * MB, False), heavy=True,
+         options=("--max-size", "256")),
+    Case("10^7 short lines, --max-size 256 (windows)",
+         lambda d: numbered_lines(d / "lines1e7.txt", 10_000_000), heavy=True,
+         options=("--max-size", "256")),
+    Case("60 MB zip member (held whole, checked in windows)",
+         lambda d: zipped(d / "member.zip", "big.txt", SENTENCE, 60 * MB), heavy=True),
+    Case("1.4 MB of short lines (checked whole, just under the window)",
+         lambda d: numbered_lines(d / "lines9e4.txt", 92_000), heavy=True),
     Case("9 MB single line (under the limit)",
          lambda d: repeated(d / "line9.txt", SENTENCE, 9 * MB, False), heavy=True),
     Case("9 MB of report paragraphs (under the limit)",
@@ -123,9 +143,9 @@ CASES = [
 ]
 
 
-def run(path: Path) -> tuple[int, str, float, float]:
+def run(path: Path, options: tuple[str, ...] = ()) -> tuple[int, str, float, float]:
     command = [sys.executable, "-m", "doclint", "check", "--no-cache", "--jobs", "1",
-               "--format", "json", "-o", os.devnull, str(path)]
+               "--format", "json", "-o", os.devnull, *options, str(path)]
     code, err, seconds, peak = watch(command, timeout=1800)
     first = next((line for line in err.splitlines() if line.strip()), "")
     return code, first, seconds, peak / 1e6
@@ -135,19 +155,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", help="run only the inputs whose label contains this")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.workdir) as folder:
         print("| input | size | exit | doclint says | wall | peak RSS |")
         print("|---|---:|---:|---|---:|---:|")
         for case in CASES:
-            if case.heavy and args.quick:
+            if (case.heavy and args.quick) or (args.only and args.only not in case.label):
                 continue
             where = Path(folder) / case.label.split()[0].strip("(")
             where.mkdir(exist_ok=True)
             path = case.make(where)
             size = path.stat().st_size if path.is_file() else 0
-            code, said, seconds, rss = run(path)
-            said = said.replace("|", "\\|")[:140]
+            code, said, seconds, rss = run(path, case.options)
+            said = said.replace(f"{where}{os.sep}", "").replace("|", "\\|")[:140]
             print(f"| {case.label} | {size / MB:,.1f} MB | {code} | {said} | {seconds:.1f} s "
                   f"| {rss:,.0f} MB |", flush=True)
             if path.is_file() or path.is_fifo():

@@ -110,7 +110,8 @@ def cli(verbose: bool) -> None:
               help="Result cache folder (default: the config's cache-dir, else "
                    "$DOCLINT_CACHE_DIR, else ~/.cache/doclint).")
 @click.option("--max-size", type=click.FloatRange(min=0), metavar="MB",
-              help="Skip documents larger than this, with a reason (default 10; 0: no limit).")
+              help="Skip documents larger than this, with a reason (default 64; 0: no limit). "
+                   "Files over 1.5 MB are checked in windows, in bounded memory.")
 @click.option("--rule-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Stop a rule that runs longer than this on one document and report it "
                    "(default 60; 0: no limit).")

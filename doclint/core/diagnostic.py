@@ -229,6 +229,9 @@ class FileResult:
     # Suppression comments of the document (doclint.core.suppress.Directive), applied by the
     # runner after the cache, with the ignore file and the baseline.
     directives: tuple[Any, ...] = ()
+    # What the run should say about the file without it being an error (a large document
+    # checked in windows, with the rules skipped for its size).
+    notes: tuple[str, ...] = ()
     # Source text of the lines the diagnostics touch, for snippets (texts are not kept).
     lines: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from doclint.core.diagnostic import Applicability, Diagnostic, Edit, Fix
 from doclint.core.encoding import encode
@@ -58,26 +60,66 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any((start < t_end and t_start < end) or start == end == t_start for t_start, t_end in taken)
 
 
-def write_atomically(path: str, text: str, encoding: str, original: bytes = b"") -> None:
+class ChangedOnDisk(OSError):
+    """The file is no longer the bytes the fix was computed from: it is left as it is."""
+
+
+def write_atomically(path: str, text: str, encoding: str, original: bytes = b"",
+                     expected: bytes | None = None) -> None:
     """Replace ``path`` with ``text`` encoded as ``encoding``, via a temp file and rename.
 
-    ``original`` is the file's old content: its BOM, if any, is kept.
+    ``original`` is the file's old content: its BOM, if any, is kept. ``expected``: see
+    :func:`write_bytes_atomically`.
     """
-    write_bytes_atomically(path, encode(text, encoding, original))
+    write_bytes_atomically(path, encode(text, encoding, original), expected)
 
 
-def write_bytes_atomically(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` via a temp file and rename, keeping its permissions."""
+def write_bytes_atomically(path: str, data: bytes, expected: bytes | None = None) -> None:
+    """Replace ``path`` with ``data`` via a temp file and rename, keeping its permissions.
+
+    The temporary file is written in full and flushed to disk before the rename, so that a
+    process killed at any moment (or a machine that loses power) leaves the old file or the
+    new one, never a mix. ``expected``: the bytes the new content was computed from; when
+    the file no longer holds them at the last moment before the rename (an editor saved it
+    meanwhile), nothing is replaced and :class:`ChangedOnDisk` is raised.
+    """
     target = Path(path)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".doclint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _fill(handle, data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(temp, target.stat().st_mode & 0o7777)
-        os.replace(temp, target)
+        if expected is not None and not _holds(target, expected):
+            raise ChangedOnDisk(f"{path} changed on disk while it was being fixed")
+        _commit(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _fill(handle: BinaryIO, data: bytes) -> None:
+    """Write ``data`` to the temporary file (a seam the kill -9 test blocks in)."""
+    handle.write(data)
+
+
+def _commit(temp: str, target: Path) -> None:
+    """Rename the complete temporary file over ``target`` (a seam for the kill -9 test)."""
+    os.replace(temp, target)
+
+
+def _holds(target: Path, expected: bytes) -> bool:
+    """Whether ``target`` is a regular file holding exactly ``expected``."""
+    try:
+        descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                             | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        return handle.read(len(expected) + 1) == expected
 
 
 # Figures: runs of digits (half- or full-width, with decimal points and separators between

@@ -160,9 +160,13 @@ class Workspace:
             analysis.skipped = "excluded by the config"
             return analysis
         data = text[shift:].encode("utf-8", "replace")
-        limit = config.max_bytes
+        from doclint.runner.windows import MB, whole_limit
+
+        # NOTE: the buffer is checked whole, so max-size's default (64 MB, meant for files
+        # checked in windows) is capped at 10 MB here, as for .docx files.
+        limit = whole_limit(config, None)
         if limit is not None and len(data) > limit:
-            analysis.skipped = f"larger than max-size ({config.max_size:g} MB)"
+            analysis.skipped = f"larger than max-size ({limit / MB:g} MB)"
             return analysis
         # The reader is picked by suffix: a document without one is read as its language.
         lint_path = path if Path(path).suffix else path + kind

@@ -78,3 +78,21 @@ def read_bounded(handle: BinaryIO, limit: int | None) -> bytes:
     if len(data) > limit:
         raise TooLarge(None, limit)
     return data
+
+
+def open_regular(path: str | os.PathLike[str], limit: int | None = None) -> BinaryIO:
+    """``path`` opened for reading as a stream, refused (``NotARegularFile``) unless it is a
+    regular file, without blocking on a FIFO, and (``TooLarge``) over ``limit`` bytes."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(next((name for test, name in _KINDS if test(info.st_mode)),
+                                       "special file"))
+        if limit is not None and info.st_size > limit:
+            raise TooLarge(info.st_size, limit)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 import io
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,14 @@ from doclint.core.encoding import encode
 from doclint.core.errors import DoclintError
 from doclint.core.fixes import (
     MAX_ROUNDS,
+    ChangedOnDisk,
     FixRun,
     fix_text,
     write_atomically,
     write_bytes_atomically,
 )
 from doclint.report.base import Summary
+from doclint.runner import windows as windowing
 from doclint.runner.archives import split_member
 from doclint.runner.batch import RunPlan, run_batch
 from doclint.runner.cache import ENV_DIR as CACHE_ENV
@@ -34,8 +37,9 @@ from doclint.runner.cache import fingerprint, open_cache
 from doclint.runner.cache import has_index as cache_has_index
 from doclint.runner.dask_exec import INSTALL_HINT as DASK_HINT
 from doclint.runner.dask_exec import available as dask_available
+from doclint.runner.discovery import is_glob
 from doclint.runner.engine import Engine
-from doclint.runner.files import TooLarge, read_bounded
+from doclint.runner.files import TooLarge, read_bounded, read_regular, too_large
 from doclint.runner.inputs import Inputs
 from doclint.runner.progress import Progress
 from doclint.runner.suppressions import Baseline, Suppressor
@@ -99,7 +103,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
 
     # Standard input is never rewritten: --diff shows its fixes, --fix leaves it alone.
     fixing = options.diff or (options.fix and paths != ["-"])
-    fixer = Fixer(engine, options, say) if fixing else None
+    fixer = Fixer(engine, options, say, roots=paths) if fixing else None
     stdin_data: list[bytes] = []
 
     def on_result(result: FileResult) -> None:
@@ -115,6 +119,8 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             say(f"doclint: {result.path}: {result.error}")
         for crash in result.crashes:
             say(f"doclint: {result.path}: {crash}")
+        for note in result.notes:
+            say(f"doclint: {result.path}: {note}")
         formatter.handle(result)
 
     started = time.perf_counter()
@@ -129,7 +135,16 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             except TooLarge as exc:
                 raise DoclintError(f"{options.stdin_filename or '<stdin>'}: {exc}") from None
             stdin_data.append(data)
-            result, _ = engine.lint_bytes(options.stdin_filename or "<stdin>", data, options.encoding)
+            name = options.stdin_filename or "<stdin>"
+            reader = engine.readers.get(windowing.suffix(name)) or engine.readers[".txt"]
+            limit = windowing.whole_limit(config, reader)
+            if windowing.windowed(reader, len(data)):
+                result, _ = windowing.lint_windows(engine, name, lambda: io.BytesIO(data),
+                                                   options.encoding)
+            elif limit is not None and len(data) > limit:
+                raise DoclintError(f"{name}: {too_large(len(data), limit)}")
+            else:
+                result, _ = engine.lint_bytes(name, data, options.encoding)
             result = suppressor.result(result)
             on_result(result)
         else:
@@ -282,8 +297,9 @@ class Fixer:
     """``--fix`` and ``--diff``: fix each document until stable, then report what remains."""
 
     def __init__(self, engine: Engine, options: CheckOptions,
-                 say: Callable[[str], None]) -> None:
+                 say: Callable[[str], None], roots: Sequence[str] = ()) -> None:
         self.engine = engine
+        self.roots = [_tree_root(raw) for raw in roots if raw != "-"]
         self.options = options
         self.say = say
         self.applied = 0  # fixes applied (or, with --diff, that would be)
@@ -306,14 +322,29 @@ class Fixer:
                     for d in result.diagnostics)
         if data is None and split_member(path) is not None:
             return self._skip(result, count, "archive members are read-only")
+        target = path
         if data is None:
+            target, refused = self._target(path)
+            if refused:
+                return self._skip(result, count, refused)
+            if self._windowed(path, target):
+                size = windowing.WINDOW_BYTES / windowing.MB
+                return self._skip(result, count, f"checked in windows (larger than {size:g} "
+                                  "MB), its fixes are not applied; apply them with an editor")
             try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
+                data = read_regular(target, self.engine.config.max_bytes)
             except OSError as exc:
                 return self._skip(result, count, f"cannot read: {exc.strerror or exc}")
+            checked = result.info.sha256
+            if checked is not None and hashlib.sha256(data).hexdigest() != checked:
+                return self._skip(result, count, "it changed on disk after it was checked; "
+                                                 "not overwritten (check it again)")
+        elif self._windowed(path, size=len(data)):  # standard input with --diff
+            size = windowing.WINDOW_BYTES / windowing.MB
+            return self._skip(result, count, f"checked in windows (larger than {size:g} "
+                              "MB), its fixes are not shown")
         if path.lower().endswith(".docx"):
-            return self._fix_docx(result, data, count)
+            return self._fix_docx(result, data, count, target)
         doc = self.engine.read(path, data, self.options.encoding)
         if not _round_trips(doc.source, doc.encoding, data):
             return self._skip(result, count, f"its bytes do not survive decoding as "
@@ -342,7 +373,12 @@ class Fixer:
                 _ended(doc.source.splitlines(keepends=True)), _ended(run.text.splitlines(keepends=True)),
                 fromfile=path, tofile=path))
             return result
-        write_atomically(path, run.text, doc.encoding, data)
+        refused = self._write(target, lambda: write_atomically(target, run.text, doc.encoding,
+                                                               data, expected=data))
+        if refused:
+            self.applied -= run.applied
+            self.changed -= 1
+            return self._skip(result, count, refused)
         self.say(f"doclint: {path}: applied {run.applied} fix{'es' if run.applied != 1 else ''}")
         final = latest[-1] if latest else result
         for extra in final.crashes:
@@ -350,7 +386,8 @@ class Fixer:
         return dataclasses.replace(final, diagnostics=tuple(run.diagnostics),
                                    lines=source_lines_of(final, run.diagnostics))
 
-    def _fix_docx(self, result: FileResult, data: bytes, count: int) -> FileResult:
+    def _fix_docx(self, result: FileResult, data: bytes, count: int,
+                  target: str) -> FileResult:
         """Fix a Word document only inside single runs (see doclint.readers.docx_fix)."""
         from doclint.core.linter import lint_document
         from doclint.readers.docx_fix import DocxRuns
@@ -410,11 +447,52 @@ class Fixer:
                 _ended(doc.source.splitlines(keepends=True)),
                 _ended(text.splitlines(keepends=True)), fromfile=path, tofile=path))
             return result
-        write_bytes_atomically(path, current)
+        refused = self._write(target, lambda: write_bytes_atomically(target, current,
+                                                                     expected=data))
+        if refused:
+            self.applied -= applied
+            self.changed -= 1
+            return self._skip(result, count, refused)
         self.say(f"doclint: {path}: applied {applied} fix{'es' if applied != 1 else ''}")
         diagnostics = tuple(remaining or ())
         return dataclasses.replace(result, diagnostics=diagnostics,
                                    lines=source_lines(document(text), diagnostics))
+
+    def _target(self, path: str) -> tuple[str, str | None]:
+        """Where to write ``path``'s fixes (the file a symlink names, so that the link stays a
+        link), or why not: ``--fix`` follows no symlink out of the checked tree.
+
+        The checked tree is the command-line folder (or a glob's fixed folder) the path was
+        found under; a file named on its own, or listed by ``--files-from``, stands in its
+        own folder.
+        """
+        real = os.path.realpath(path)
+        if real == os.path.abspath(path):
+            return path, None
+        lexical = os.path.abspath(path)
+        roots = [root for root in self.roots if _inside(lexical, root)]
+        roots = roots or [os.path.dirname(lexical)]
+        if any(_inside(real, os.path.realpath(root)) for root in roots):
+            return real, None
+        return path, f"it is, or lies behind, a symlink to {real}, outside the checked tree"
+
+    def _windowed(self, path: str, target: str | None = None, size: int = 0) -> bool:
+        """Whether the document was checked in windows (too large to fix whole)."""
+        reader = self.engine.readers.get(windowing.suffix(path)) or self.engine.readers[".txt"]
+        try:
+            return windowing.windowed(reader, os.path.getsize(target) if target else size)
+        except OSError:
+            return False
+
+    def _write(self, target: str, write: Callable[[], None]) -> str | None:
+        """Run ``write``; the one-line reason it wrote nothing, if so."""
+        try:
+            write()
+        except ChangedOnDisk:
+            return "it changed on disk while it was being fixed; not overwritten"
+        except OSError as exc:
+            return f"cannot write: {exc.strerror or exc}"
+        return None
 
     def _rolled_back(self, path: str, run: FixRun) -> None:
         for back in run.rolled_back:
@@ -428,6 +506,27 @@ class Fixer:
         self.say(f"doclint: {result.path}: {count} fix{'es' if count != 1 else ''} not "
                  f"applied: {why}")
         return result
+
+
+def _tree_root(raw: str) -> str:
+    """The folder a command-line path checks (absolute): itself, a glob's fixed part, or the
+    folder a file stands in."""
+    if is_glob(raw):
+        fixed: list[str] = []
+        for part in raw.replace(os.sep, "/").split("/"):
+            if any(c in part for c in "*?["):
+                break
+            fixed.append(part)
+        raw = "/".join(fixed) or "."
+        if raw == "":
+            raw = "/"
+    elif not os.path.isdir(raw):
+        raw = os.path.dirname(raw) or "."
+    return os.path.abspath(raw)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _identity(diag: Diagnostic) -> tuple[str, int, int]:

@@ -7,16 +7,18 @@ engine from it once. ``run_chunk`` is the one function every executor calls.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
-from doclint.core.errors import DoclintError
+from doclint.core.errors import DoclintError, ReadError
+from doclint.runner import windows
 from doclint.runner.cache import (
     PackedFacts,
     ResultCache,
@@ -26,7 +28,7 @@ from doclint.runner.cache import (
     signature,
 )
 from doclint.runner.engine import Engine
-from doclint.runner.files import read_regular_stat
+from doclint.runner.files import open_regular, read_regular_stat, too_large
 from doclint.runner.inputs import Task
 
 
@@ -110,12 +112,24 @@ class Worker:
         data, location, sig = task.data, None, None
         if data is None:
             location = os.path.abspath(task.location or task.path)
+            large = self._large(task, location)
+            if large is not None:  # checked in windows, never read whole
+                where, limit = location, self.spec.config.max_bytes
+                return self._run_windows(task, lambda: open_regular(where, limit), large[0],
+                                         large[1], location)
             try:
-                data, info = read_regular_stat(location, self.spec.config.max_bytes)
+                data, info = read_regular_stat(location, self._whole_limit(task))
             except OSError as exc:
                 return Outcome(FileResult(FileInfo(task.path),
                                           error=f"cannot read: {exc.strerror or exc}"))
             sig = signature(info) if settled(info, time.time_ns()) else None
+        if self._windowed(task, len(data)):  # a member, or a file that grew since its stat
+            payload = data
+            return self._run_windows(task, lambda: io.BytesIO(payload), len(data), sig,
+                                     location)
+        limit = self._whole_limit(task)
+        if limit is not None and len(data) > limit:
+            return Outcome(FileResult(FileInfo(task.path), error=too_large(len(data), limit)))
         digest = hashlib.sha256(data).hexdigest()
         key = self.cache.key(task.path, digest) if self.cache is not None else None
         if key is not None:
@@ -126,6 +140,55 @@ class Worker:
         result, facts = self.engine.lint_bytes(task.path, data, self.spec.encoding, digest)
         return Outcome(result, facts, len(data), key=key,
                        fresh=key is not None and not result.crashes,
+                       location=location, signature=sig, digest=digest)
+
+    def _large(self, task: Task, location: str) -> tuple[int, Signature | None] | None:
+        """Size and signature of a file to check in windows; None for any other (a failed
+        ``stat`` too: reading it says why)."""
+        try:
+            info = os.stat(location)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or not self._windowed(task, info.st_size):
+            return None
+        return info.st_size, signature(info) if settled(info, time.time_ns()) else None
+
+    def _whole_limit(self, task: Task) -> int | None:
+        """The size limit for ``task`` when it is read whole (see windows.whole_limit)."""
+        reader = self.engine.readers.get(windows.suffix(task.path)) or self.engine.readers[".txt"]
+        return windows.whole_limit(self.spec.config, reader)
+
+    def _windowed(self, task: Task, size: int) -> bool:
+        reader = self.engine.readers.get(windows.suffix(task.path)) or self.engine.readers[".txt"]
+        return windows.windowed(reader, size)
+
+    def _run_windows(self, task: Task, open_stream: Callable[[], BinaryIO], size: int,
+                     sig: Signature | None, location: str | None) -> Outcome:
+        """Check a large document in windows (see doclint.runner.windows)."""
+        limit = self.spec.config.max_bytes
+        try:
+            with open_stream() as stream:
+                scanned = windows.scan(stream, self.spec.encoding)
+        except ReadError as exc:
+            return Outcome(FileResult(FileInfo(task.path), error=str(exc)), size=size)
+        except OSError as exc:
+            return Outcome(FileResult(FileInfo(task.path),
+                                      error=f"cannot read: {exc.strerror or exc}"), size=size)
+        digest = scanned[0]
+        key = self.cache.key(task.path, digest) if self.cache is not None else None
+        if key is not None:
+            hit = self._hit(key, digest)
+            if hit is not None:
+                return Outcome(hit[0], hit[1], size, cached=True, key=key, location=location,
+                               signature=sig, digest=digest)
+        try:
+            result, facts = windows.lint_windows(self.engine, task.path, open_stream,
+                                                 self.spec.encoding, scanned, limit)
+        except OSError as exc:
+            return Outcome(FileResult(FileInfo(task.path, sha256=digest),
+                                      error=f"cannot read: {exc.strerror or exc}"), size=size)
+        return Outcome(result, facts, size, key=key,
+                       fresh=key is not None and not result.crashes and result.error is None,
                        location=location, signature=sig, digest=digest)
 
     def run_chunk(self, tasks: Sequence[Task]) -> list[Outcome]:

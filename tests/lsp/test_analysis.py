@@ -112,3 +112,15 @@ def test_without_pygls_doclint_lsp_says_what_to_install(tmp_path: Path) -> None:
                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, input="")
     assert run.returncode == 2
     assert "doclint[lsp]" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_buffer_over_10_mb_is_skipped_unless_max_size_says_otherwise(tmp_path: Path) -> None:
+    # The buffer is checked whole: max-size's default (64 MB, for files checked in windows)
+    # is capped at 10 MB in the editor.
+    big = "正文。\n" * (10 * 1024 * 1024 // 10 + 1)
+    (tmp_path / ".doclint.yaml").write_text("lang: en\n", encoding="utf-8")
+    skipped = Workspace().analyse(str(tmp_path / "a.txt"), big).skipped
+    assert skipped == "larger than max-size (10 MB)"
+    (tmp_path / ".doclint.yaml").write_text("max-size: 9\n", encoding="utf-8")
+    assert Workspace().analyse(str(tmp_path / "a.txt"), big).skipped == (
+        "larger than max-size (9 MB)")
