@@ -138,7 +138,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             name = options.stdin_filename or "<stdin>"
             reader = engine.readers.get(windowing.suffix(name)) or engine.readers[".txt"]
             limit = windowing.whole_limit(config, reader)
-            if windowing.windowed(reader, len(data)):
+            if windowing.windowed(reader, len(data), windowing.line_breaks(data)):
                 result, _ = windowing.lint_windows(engine, name, lambda: io.BytesIO(data),
                                                    options.encoding)
             elif limit is not None and len(data) > limit:
@@ -327,22 +327,20 @@ class Fixer:
             target, refused = self._target(path)
             if refused:
                 return self._skip(result, count, refused)
-            if self._windowed(path, target):
-                size = windowing.WINDOW_BYTES / windowing.MB
-                return self._skip(result, count, f"checked in windows (larger than {size:g} "
-                                  "MB), its fixes are not applied; apply them with an editor")
             try:
                 data = read_regular(target, self.engine.config.max_bytes)
             except OSError as exc:
                 return self._skip(result, count, f"cannot read: {exc.strerror or exc}")
+            if self._windowed(path, data):
+                return self._skip(result, count, "checked in windows (too large to check "
+                                  "whole), its fixes are not applied; apply them with an editor")
             checked = result.info.sha256
             if checked is not None and hashlib.sha256(data).hexdigest() != checked:
                 return self._skip(result, count, "it changed on disk after it was checked; "
                                                  "not overwritten (check it again)")
-        elif self._windowed(path, size=len(data)):  # standard input with --diff
-            size = windowing.WINDOW_BYTES / windowing.MB
-            return self._skip(result, count, f"checked in windows (larger than {size:g} "
-                              "MB), its fixes are not shown")
+        elif self._windowed(path, data):  # standard input with --diff
+            return self._skip(result, count, "checked in windows (too large to check whole), "
+                              "its fixes are not shown")
         if path.lower().endswith(".docx"):
             return self._fix_docx(result, data, count, target)
         doc = self.engine.read(path, data, self.options.encoding)
@@ -476,13 +474,10 @@ class Fixer:
             return real, None
         return path, f"it is, or lies behind, a symlink to {real}, outside the checked tree"
 
-    def _windowed(self, path: str, target: str | None = None, size: int = 0) -> bool:
+    def _windowed(self, path: str, data: bytes) -> bool:
         """Whether the document was checked in windows (too large to fix whole)."""
         reader = self.engine.readers.get(windowing.suffix(path)) or self.engine.readers[".txt"]
-        try:
-            return windowing.windowed(reader, os.path.getsize(target) if target else size)
-        except OSError:
-            return False
+        return windowing.windowed(reader, len(data), windowing.line_breaks(data))
 
     def _write(self, target: str, write: Callable[[], None]) -> str | None:
         """Run ``write``; the one-line reason it wrote nothing, if so."""

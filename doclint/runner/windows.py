@@ -1,8 +1,9 @@
 """Check a large document in windows, so that memory stays bounded whatever its size.
 
 Checking a document whole costs memory in proportion to its length, and much more per line
-than per byte (600,000 short lines took about 1 GB). A plain-text or Markdown document larger
-than ``WINDOW_BYTES`` is therefore never held whole: it is read twice as a stream,
+than per byte (600,000 short lines took about 1 GB). A plain-text or Markdown document whose
+cost, its bytes plus ``LINE_COST`` per line, exceeds ``WINDOW_BYTES`` is therefore never held
+whole: it is read twice as a stream,
 
 1. to hash it (the cache key) and find its encoding: a byte-order mark, else strict UTF-8,
    else GB18030 (a forced ``--encoding`` wins);
@@ -21,9 +22,11 @@ archive rules) are skipped for it, and the result carries one note saying so. Sn
 kept only for lines a window holds whole. A rule groups its findings (``group_after``) per
 window, not per document.
 
-Memory: a document at most WINDOW_BYTES checked whole takes up to about 250 MB (1.4 MB of
-short lines, the worst case measured); a window is smaller than that, and only one window,
-one read block and the findings are held at a time.
+Memory: checked whole, a document takes about 75 MB plus 14–45 bytes per byte (prose: 3 MB
+of corpus/real 118 MB, 5 MB 146 MB) and 1.6 KB per line (1.4 MB of short lines 206 MB); the
+cost limit keeps a whole check under about 250 MB, so a prose compilation of up to about 5 MB
+is still checked whole by every rule. A window is smaller than that, and only one window, one
+read block and the findings are held at a time.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ from doclint.core.linter import lint_document
 from doclint.runner.files import TooLarge
 
 MB = 1024 * 1024
-WINDOW_BYTES = 3 * MB // 2  # larger documents are checked in windows (whole: ≤ ~250 MB)
+WINDOW_BYTES = 6 * MB  # documents costing more are checked in windows (whole: ≤ ~250 MB)
+LINE_COST = 48  # a line costs as much memory as this many bytes of text
 WINDOW_CHARS = 512 * 1024  # characters per window (about 1.5 MB of Chinese in UTF-8)
 WHOLE_MB = 10  # default limit for documents a reader holds whole (.docx, plugin readers)
 LOCAL_SCOPES = frozenset({"line", "sentence", "paragraph", "heading"})
@@ -65,9 +69,16 @@ def whole_limit(config: Any, reader: Callable[..., Any]) -> int | None:
     return WHOLE_MB * MB if limit is None else min(limit, WHOLE_MB * MB)
 
 
-def windowed(reader: Callable[..., Any], size: int) -> bool:
-    """Whether a document of ``size`` bytes read by ``reader`` is checked in windows."""
-    return size > WINDOW_BYTES and getattr(reader, "__module__", "") in _READERS
+def windowed(reader: Callable[..., Any], size: int, lines: int = 0) -> bool:
+    """Whether a document of ``size`` bytes and ``lines`` line breaks read by ``reader`` is
+    checked in windows (from a size alone: whether it is certainly checked in windows)."""
+    return (size + LINE_COST * lines > WINDOW_BYTES
+            and getattr(reader, "__module__", "") in _READERS)
+
+
+def line_breaks(data: bytes) -> int:
+    """Line breaks in ``data`` as the cost estimate counts them (LF, or CR in CR-only text)."""
+    return data.count(b"\n") or data.count(b"\r")
 
 
 def scan(stream: BinaryIO, forced: str | None) -> tuple[str, str]:
@@ -327,8 +338,8 @@ def lint_windows(engine: Any, path: str, open_stream: Callable[[], BinaryIO],
                     {"\n": "lf", "\r\n": "crlf", "\r": "cr"}[newline])
     notes: tuple[str, ...] = ()
     if skipped:
-        notes = (f"note: {place.offset:,} characters, larger than the window "
-                 f"({WINDOW_BYTES / MB:g} MB), checked in {count} windows; "
+        notes = (f"note: {place.offset:,} characters in {sum(newlines.values()) + 1:,} lines, "
+                 f"too large to check whole, checked in {count} windows; "
                  f"{len(skipped)} rules that need the whole document were skipped for size "
                  f"({', '.join(sorted(skipped)[:8])}{', …' if len(skipped) > 8 else ''})",)
     return FileResult(info, tuple(diagnostics), crashes=tuple(crashes),

@@ -123,7 +123,7 @@ class Worker:
                 return Outcome(FileResult(FileInfo(task.path),
                                           error=f"cannot read: {exc.strerror or exc}"))
             sig = signature(info) if settled(info, time.time_ns()) else None
-        if self._windowed(task, len(data)):  # a member, or a file that grew since its stat
+        if self._windowed(task, len(data), windows.line_breaks(data)):
             payload = data
             return self._run_windows(task, lambda: io.BytesIO(payload), len(data), sig,
                                      location)
@@ -158,9 +158,9 @@ class Worker:
         reader = self.engine.readers.get(windows.suffix(task.path)) or self.engine.readers[".txt"]
         return windows.whole_limit(self.spec.config, reader)
 
-    def _windowed(self, task: Task, size: int) -> bool:
+    def _windowed(self, task: Task, size: int, lines: int = 0) -> bool:
         reader = self.engine.readers.get(windows.suffix(task.path)) or self.engine.readers[".txt"]
-        return windows.windowed(reader, size)
+        return windows.windowed(reader, size, lines)
 
     def _run_windows(self, task: Task, open_stream: Callable[[], BinaryIO], size: int,
                      sig: Signature | None, location: str | None) -> Outcome:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from runhelp import Doclint
 
+from doclint.readers.plain import read_plain
 from doclint.runner import windows
 
 LOCAL = "BD008,BD009"  # line- and paragraph-scoped pack rules (pairs of quotes and brackets)
@@ -95,16 +96,25 @@ def test_the_text_report_shows_whole_lines_as_snippets(here: Path, doclint: Docl
     assert "第5条（关于加强管理的意见。" in out.splitlines()[1]
 
 
+@pytest.mark.parametrize(("size", "lines", "whole"), [
+    (5 * windows.MB, 20_000, True),  # a prose compilation of 5 MB
+    (2 * windows.MB, 120_000, False),  # 2 MB of short lines costs more than 6 MB of prose
+    (7 * windows.MB, 0, False),  # too large whatever its lines
+])
+def test_the_cost_of_a_document_counts_its_lines(size: int, lines: int, whole: bool) -> None:
+    assert windows.windowed(read_plain, size, lines) is not whole
+
+
 def test_rules_that_need_the_whole_document_are_skipped_with_one_note(
         here: Path, doclint: Doclint, small_windows: None) -> None:
     (here / "big.txt").write_text(document(), encoding="utf-8")
-    (here / "small.txt").write_text(document(lines=20), encoding="utf-8")
+    (here / "small.txt").write_text(document(lines=10), encoding="utf-8")
     run = doclint("check", "--no-cache", "--jobs", "1", "--format", "json",
                   "--select", f"{LOCAL},BD004,T", "big.txt", "small.txt")
     notes = [line for line in run.err_lines if "note:" in line]
     assert len(notes) == 1
-    assert notes[0].startswith(f"doclint: big.txt: note: {len(document()):,} characters, "
-                               "larger than the window (0.00195312 MB), checked in ")
+    assert notes[0].startswith(f"doclint: big.txt: note: {len(document()):,} characters in "
+                               "401 lines, too large to check whole, checked in ")
     assert "rules that need the whole document were skipped for size (BD004, T" in notes[0]
     assert {d["path"] for d in run.json()["diagnostics"] if d["code"] == "BD004"} <= {
         "small.txt"}
