@@ -23,7 +23,7 @@ from doclint.core import (
 from doclint.core.diagnostic import UNSAFE
 from doclint.rules.structure.layout import Layout
 from doclint.rules.style.gaps import SPACES, is_separator
-from doclint.rules.templates.scan import Gated
+from doclint.rules.templates.scan import Gated, line_end, line_start
 
 # One space between two Chinese characters; each pattern is led by its space character so the
 # scan jumps from space to space, and the character before is checked right after it.
@@ -39,6 +39,17 @@ _GAPS = tuple(
 _AFTER_MARK = Gated(
     "，；、",
     regex.compile(r"(?<=\p{Han}[，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"),
+)
+# Two spaces between two Chinese characters: a paragraph gap where a flattened text runs its
+# paragraphs together, otherwise a stray double space inside a sentence.
+_WIDE_GAP = Gated(" \u3000", regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2})(?=\p{Han})"))
+# A wide gap inside a line, after its indent.
+_INNER_WIDE_GAP = regex.compile(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
+_WINDOW = 300
+# What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading.
+_PARAGRAPH_OPENER = regex.compile(
+    r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]?|[一二三四五六七八九十]+(?:是|、)"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|首先|其次|再次|最后|另外|此外|同时|总之"
 )
 _HAN = regex.compile(r"\p{Han}")
 _SPACED_OUT = Message("句子中的“{word}”被空格拉开。", "“{word}” is spaced out inside a sentence.")
@@ -115,6 +126,19 @@ class SpaceInChineseText(Rule):
             run.append(gap)
         if run:
             yield self._finding(text, run)
+        if doc.facts(Layout).flattened is not None:
+            return  # wide gaps there stand for the lost paragraph breaks
+        wide_gaps: dict[int, int] = {}
+        for match in _WIDE_GAP.finditer(text):
+            gap = Span(match.start(), match.end())
+            first = line_start(text, gap.start)
+            if first not in wide_gaps:
+                wide_gaps[first] = len(_INNER_WIDE_GAP.findall(text, first, line_end(text, first)))
+            # A line with other wide gaps runs paragraphs, cells or headings together.
+            if wide_gaps[first] > 1 or _PARAGRAPH_OPENER.match(text, gap.end):
+                continue
+            if not _wide_gap_separates(text, gap):
+                yield self._finding(text, [gap])
 
     def _finding(self, text: str, run: list[Span]) -> Finding:
         fix = Fix(tuple(Edit(g, "") for g in run), Message("删除空格", "Delete the spaces"), UNSAFE)
@@ -136,6 +160,15 @@ class SpaceInChineseText(Rule):
         # Several gaps one character apart: a spaced-out word (陈 立 新).
         span = Span(run[0].start - 1, run[-1].end + 1)
         return self.report(span, _SPACED_OUT, word=text[span.start : span.end], fix=fix)
+
+
+def _wide_gap_separates(text: str, gap: Span) -> bool:
+    """Whether the two spaces ``gap`` would separate items on purpose if they were one: the
+    text around them is judged as for a single space."""
+    lo, hi = max(0, gap.start - _WINDOW), min(len(text), gap.end + _WINDOW)
+    before = _WIDE_GAP.pattern.sub(" ", text[lo : gap.start])
+    after = _WIDE_GAP.pattern.sub(" ", text[gap.end : hi])
+    return is_separator(before + " " + after, Span(len(before), len(before) + 1))
 
 
 def _han_before(text: str, end: int) -> str:
