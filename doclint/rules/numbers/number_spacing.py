@@ -40,14 +40,29 @@ _LIST_LABEL = re.compile(r"(?:^|[\s；;。，,：:（(])(?:[0-9０-９]{1,2}[.�
 _CONTINUES = frozenset("和及与或、至到余多")
 
 
-def _opens_clause(text: str, end: int) -> bool:
+# Where a headline or a summary item ends: its clauses carry no comma.
+_UNIT_BACK = re.compile(r"[\r\n<>。！？；;!?][^\r\n<>。！？；;!?]*\Z")
+_UNIT_AHEAD = re.compile(r"[\r\n<>。！？；;!?]")
+_UNIT_REACH = 120
+# Words that take the number after them (今年前5个月, 共11个, 约3000人): never a clause's end.
+_TAKES_NUMBER = frozenset("前共约达超近逾计")
+
+
+def _opens_clause(text: str, gap: int, end: int) -> bool:
     """Whether the number starts a clause of its own: 发生枪击 5人死亡, 开幕 3000余件展品亮相.
 
     Headlines and news summaries separate their clauses with a space; the number there is
-    the subject of what follows, not the object of the word before the space.
+    the subject of what follows, not the object of the word before the space. A sentence
+    joins its clauses with commas: there the number belongs to the words before it.
     """
     after = text[end : end + 1]
-    return _is_han(after) and after not in _CONTINUES
+    if not _is_han(after) or after in _CONTINUES or text[gap - 1] in _TAKES_NUMBER:
+        return False
+    back = _UNIT_BACK.search(text, max(0, gap - _UNIT_REACH), gap)
+    ahead = _UNIT_AHEAD.search(text, end, end + _UNIT_REACH)
+    first = back.start() + 1 if back else max(0, gap - _UNIT_REACH)
+    last = ahead.start() if ahead else min(len(text), end + _UNIT_REACH)
+    return "，" not in text[first:last] and "," not in text[first:last]
 
 
 class SpaceBeforeNumber(Rule):
@@ -56,6 +71,7 @@ class SpaceBeforeNumber(Rule):
     只报告正文句子中间、后面带单位或百分号的数字前的空格；日期和时刻（“2006年02月16日
     09时45分”）前后的空格是页面排版，不报。标题和新闻提要用空格分隔分句（“美国发生枪击
     5人死亡”“大会开幕 3000余件展品亮相”），数字后接着说下去的，是另一分句的开头，不报；
+    用逗号连接分句的句子里没有这种写法（“结束连续 8个月下行态势，”照报）；
     分项清单用空格隔开项目名和金额（“2.作业本 10元”），也不报。一份文档若有两成以上的数字前都有空格，说明
     是有意的排版风格，整篇不报。修复删除空格。
     """
@@ -103,7 +119,7 @@ class SpaceBeforeNumber(Rule):
                 continue
             if quantity.kind not in _KINDS and not unit_after_spaces(text, quantity.end):
                 continue
-            if _opens_clause(text, quantity.end) or _LIST_LABEL.search(
+            if _opens_clause(text, gap, quantity.end) or _LIST_LABEL.search(
                     text, max(0, gap - 14), gap):
                 continue
             span = Span(gap, start)

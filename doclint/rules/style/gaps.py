@@ -56,7 +56,9 @@ _CLAUSE_MARK = regex.compile(r"[，。；！？、：,;!?]")
 _CLAUSE_MARK_BACK = regex.compile(r"(?r)[，。；！？、：,;!?]")
 # "省长 赵龙", "新华社记者 鞠鹏 摄", "第一章 总则", "北京12月31日电 新年前夕".
 _TITLE_BEFORE = regex.compile(
-    r"(?:长|主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
+    # 长 of an office (省长, 局长), not of 延长 or 增长.
+    r"(?:[省市县区镇乡村局厅处科部院校所队社行组会署站股庭察书事团班馆台司州盟旗委总军师旅营连排]长|"
+    r"主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
     r"大使|秘书|教授|院士|代表|编辑|作者|摄影|日电|日消息|日讯|"
     r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
 )
@@ -117,6 +119,11 @@ _SLOGAN_LABEL = regex.compile(
 )
 _SLOGAN = regex.compile(r"\p{Han}{2,12}(?:[ \u3000]\p{Han}{2,12})+")
 _SLOGAN_LABEL_REACH = 12
+# … or in quotation marks, straight ones included, commas and all ("口号是：“人人参与，共建共享
+# 美好家园”").
+_QUOTED_SLOGAN = regex.compile(
+    r"[“\"「『‘](?P<slogan>[^“”\"「」『』‘’\r\n]{2,40})[”\"」』’]"
+)
 # A news summary lists its headlines as numbered items, whose clauses a space separates even
 # when an item ends with 。 ("2.某地病例增多 或与季节变化叠加。"): phrases of some length on
 # both sides, and another numbered item next to it.
@@ -124,6 +131,13 @@ _HEADLINE_ITEM = regex.compile(r"[ \t\u3000]*(?:\d+[.．、]|[（(]\d+[）)])(?:
 _HEADLINE_MAX = 48
 _HEADLINE_PHRASE = 4
 _HEADLINE_NEIGHBOURS = 3  # lines looked at on either side, blank ones included
+# A block of headlines one a line: short lines with no comma or sentence mark inside.
+_HEADLINE_MIN = 6
+_HEADLINE_BLOCK = 2
+_HEADLINE_CLOSE = "。；;！？!?"
+_INNER_MARK = regex.compile(r"[，,。；;！？!?：:]")
+_ARTICLE = regex.compile(r"[#\s]*第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]")
+_TAGS = regex.compile(r"<[^<>\r\n]{0,200}>")
 # A label opening the next paragraph ("……桃树村 网友：您好").
 _LABEL_AFTER = regex.compile(r"\p{Han}{1,4}[：:]")
 
@@ -159,6 +173,8 @@ def is_separator(text: str, gap: Span) -> bool:
     if _slogan_after_label(text, gap, first) or _in_list_of_headlines(text, gap, first, last):
         return True
     line_first, line_last = line_start(text, gap.start), line_end(text, gap.end)
+    if _in_headline_block(text, line_first, line_last):
+        return True
     if _in_title_or_slogan(text, gap, line_first, line_last):
         return True
     if _DASH in _clause(text, gap, line_first, line_last):
@@ -262,13 +278,18 @@ def _padded_heading(text: str, first: int, last: int) -> bool:
     if (last - first) // 2 + 1 not in _PADDED_HEADING_CHARS:
         return False
     before, wide_before = _skip_spaces(text, first - 1, -1)
-    if before >= 0 and text[before] not in _HEADING_FRAME and not wide_before:
-        if not _HEADING_NUMBER_BEFORE.search(text[max(0, before - 10) : before + 1]):
-            return False
     after, wide_after = _skip_spaces(text, last + 1, 1)
+    next_heading = after < len(text) and _HEADING_NUMBER_AFTER.match(text, after) is not None
+    if before >= 0 and text[before] not in _HEADING_FRAME and not wide_before:
+        # A flattened law runs its title into "目　录第一章……": the next heading follows.
+        if not (
+            next_heading
+            or _HEADING_NUMBER_BEFORE.search(text[max(0, before - 10) : before + 1])
+        ):
+            return False
     if after >= len(text) or text[after] in "\r\n" or wide_after:
         return True
-    return bool(_HEADING_NUMBER_AFTER.match(text, after))
+    return next_heading
 
 
 def _skip_spaces(text: str, index: int, step: int) -> tuple[int, bool]:
@@ -288,6 +309,9 @@ def _slogan_after_label(text: str, gap: Span, first: int) -> bool:
         text, max(first, colon.start() - _SLOGAN_LABEL_REACH), colon.end()
     ):
         return False
+    quoted = _QUOTED_SLOGAN.match(text, colon.end())
+    if quoted is not None:
+        return quoted.start("slogan") <= gap.start and gap.end <= quoted.end("slogan")
     slogan = _SLOGAN.match(text, colon.end())
     return slogan is not None and slogan.end() > gap.end and slogan.end() == _unit(text, gap)[1]
 
@@ -306,6 +330,32 @@ def _in_list_of_headlines(text: str, gap: Span, first: int, last: int) -> bool:
     ):
         return False
     return _numbered_neighbour(text, start, line_end(text, gap.end))
+
+
+def _headline_like(line: str, bare: bool = False) -> bool:
+    """A short line without a comma or a sentence mark inside it (one may close it; a ``bare``
+    one ends without a full stop), and not a chapter or an article of a law."""
+    line = _TAGS.sub("", line).strip(SPACES)
+    if bare and line.endswith(("。", "！", "？", "!", "?")):
+        return False
+    return (
+        _HEADLINE_MIN <= len(line) <= _HEADLINE_MAX
+        and not _ARTICLE.match(line)
+        and _HAN.search(line) is not None
+        and not _INNER_MARK.search(line.rstrip(_HEADLINE_CLOSE))
+    )
+
+
+def _in_headline_block(text: str, first: int, last: int) -> bool:
+    """The line is a headline among headlines: a news summary that lists the day's items one a
+    line, their clauses apart, the last often closed by 。 ("……迎来客流高峰 运力持续加强。")."""
+    if not _headline_like(text[first:last]):
+        return False
+    above = text[max(0, first - _UNIT_REACH) : first].splitlines()
+    below = text[last : last + _UNIT_REACH].splitlines()
+    nearby = [line for line in above if line.strip(SPACES)][-_HEADLINE_NEIGHBOURS:]
+    nearby += [line for line in below if line.strip(SPACES)][:_HEADLINE_NEIGHBOURS]
+    return sum(_headline_like(line, bare=True) for line in nearby) >= _HEADLINE_BLOCK
 
 
 def _han_run(text: str, index: int, step: int) -> int:
@@ -332,7 +382,10 @@ def _in_title_or_slogan(text: str, gap: Span, first: int, last: int) -> bool:
     if pair is None:
         return False
     opening, closing = pair
-    return text[opening] in _TITLE_MARKS or not _has_comma(text, opening + 1, closing)
+    if text[opening] in _TITLE_MARKS:
+        return True
+    # A sentence in brackets or quotation marks ("（这是某某同志的谈话。）") is prose.
+    return not _has_comma(text, opening + 1, closing) and text[closing - 1] not in _SENTENCE_END
 
 
 def _enclosing(text: str, offset: int, first: int, last: int) -> tuple[int, int] | None:
