@@ -149,7 +149,29 @@ def split_across(previous: Block, current: Block) -> bool:
         return False
     words = [w for w, _, _ in _segmenter().tokenize(text[-_WORD_WINDOW:], mode="default",
                                                      hmm=False)]
-    return len(words[-1]) == 1 and _joins(text, following)
+    if len(words[-1]) == 1 and _joins(text, following):
+        return True
+    # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
+    # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), is one
+    # sentence too: but only after running text, not a title or a table's cell.
+    return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following))
+
+
+def _sentence_piece(block: Block) -> bool:
+    """A line of running text, punctuated or not (a first half too short for a comma is read as
+    a label line), not a heading or a line of site chrome."""
+    return (block.kind in (Kind.BODY, Kind.LABEL) or _running_heading(block)) \
+        and lines.has_han(block.text, 10) and not lines.is_chrome(block.text)
+
+
+# Words that continue a sentence and never open one: conjunctions, measure words, aspect
+# particles, suffixes (和, 个, 了, 化, 们).
+_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下".split())
+
+
+def _opens_no_sentence(following: str) -> bool:
+    words = _segmenter().tokenize(following[:_WORD_WINDOW], mode="default", hmm=False)
+    return next(iter(words))[0] in _CONTINUING
 
 
 def last_clause_start(text: str) -> int:

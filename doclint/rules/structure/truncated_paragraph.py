@@ -116,13 +116,15 @@ class TruncatedParagraph(Rule):
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
             item = _cut_item(block, punctuated, blocks)
-            if (not item and (not cut_mid_sentence(block.text) or not is_prose(block))) \
+            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            if (not item and (not cut_mid_sentence(block.text)
+                              or not (is_prose(block) or _cut_line(block, blocks, following)))) \
                     or _continues(blocks, block):
                 continue
-            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             # a whole sentence that lost only its full stop is no cut
             if not stops_inside_a_word(block.text, doc.text,
-                                       following.text if following is not None else ""):
+                                       following.text if following is not None else "") \
+                    and not (item and _before_next_item(block, following)):
                 continue
             if endings is None:
                 endings = doc.facts(LineEndings)
@@ -206,6 +208,26 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
     following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
     return following is not None and following.heading is not None \
         and following.heading.sequence == heading.sequence
+
+
+def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> bool:
+    """A line without clause punctuation (read as a label) between paragraphs of text that stops
+    inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
+    not a title or a caption, which stand before text, not after a sentence's end."""
+    if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, 10) \
+            or lines.is_chrome(block.text):
+        return False
+    previous = blocks[block.index - 1]
+    running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
+    return running and ends_sentence(previous.text) \
+        and stops_inside_a_word(block.text, "", following.text if following is not None else "")
+
+
+def _before_next_item(block: Block, following: Block | None) -> bool:
+    """The next block is the next item of the same run: an item stopping on a character there
+    was cut, even on a word that could end a sentence (…的污染环境防治⏎（四）…)."""
+    return following is not None and following.heading is not None \
+        and block.heading is not None and following.heading.sequence == block.heading.sequence
 
 
 def _piece_start(before: str) -> int:
