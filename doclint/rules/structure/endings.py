@@ -105,6 +105,8 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
     segmenter = _segmenter()
     if segmenter is None:
         return True
+    if _without_predicate(text):
+        return True
     words = [w for w, _, _ in segmenter.tokenize(text[-_WORD_WINDOW:], mode="default", hmm=False)]
     last = words[-1]
     if len(last) == 1 and last not in _PARTICLES:
@@ -125,6 +127,27 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         if ended:
             return False
     return uses > _EVIDENCE  # this use and another
+
+
+# Adverbs that end a sentence (进行到底, 好得很); other adverbs, conjunctions and prepositions
+# never do.
+_FINAL_ADVERBS = frozenset("到底 一样 而已 罢了 为止 一律 极了 不已 万分 之至 不过 很 极 透 甚 也好 再说".split())
+_OPEN_TAGS = frozenset(("c", "d", "p"))
+_CLAUSE_MAX = 40
+
+
+def _without_predicate(text: str) -> bool:
+    """The last clause stops on a conjunction, a preposition or an adverb (…但并不就, …我们要更加),
+    or is a prepositional phrase that never reaches its verb (…，对产品质量; …，在他)."""
+    clause = text[last_clause_start(text):]
+    if len(clause) > _CLAUSE_MAX or not lines.has_han(clause, 2):
+        return False
+    tagged = _segmenter().tag(clause)
+    last, last_tag = tagged[-1]
+    if last_tag in _OPEN_TAGS and last not in _FINAL_ADVERBS:
+        return True
+    return len(tagged) > 1 and tagged[0][1] == "p" \
+        and not any(tag.startswith("v") for _, tag in tagged[1:])
 
 
 def _joins(text: str, following: str) -> bool:
