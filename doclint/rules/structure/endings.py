@@ -129,25 +129,22 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
     return uses > _EVIDENCE  # this use and another
 
 
-# Adverbs that end a sentence (进行到底, 好得很); other adverbs, conjunctions and prepositions
-# never do.
-_FINAL_ADVERBS = frozenset("到底 一样 而已 罢了 为止 一律 极了 不已 万分 之至 不过 很 极 透 甚 也好 再说".split())
-_OPEN_TAGS = frozenset(("c", "d", "p"))
-_CLAUSE_MAX = 40
+# Words the tagger takes for conjunctions or adverbs that end a sentence (…的除外, 好得很);
+# other conjunctions, prepositions and one-character adverbs never do.
+_FINAL_WORDS = frozenset("很 极 透 甚 好 行 对 够 和 用".split())
 
 
 def _without_predicate(text: str) -> bool:
-    """The last clause stops on a conjunction, a preposition or an adverb (…但并不就, …我们要更加),
-    or is a prepositional phrase that never reaches its verb (…，对产品质量; …，在他)."""
+    """The text stops on a one-character conjunction, preposition or adverb (…但并不就, …并将,
+    …我们也): words that open what follows them."""
     clause = text[last_clause_start(text):]
-    if len(clause) > _CLAUSE_MAX or not lines.has_han(clause, 2):
+    if not lines.has_han(clause, 2):
         return False
-    tagged = _segmenter().tag(clause)
-    last, last_tag = tagged[-1]
-    if last_tag in _OPEN_TAGS and last not in _FINAL_ADVERBS:
-        return True
-    return len(tagged) > 1 and tagged[0][1] == "p" \
-        and not any(tag.startswith("v") for _, tag in tagged[1:])
+    last, tag = _segmenter().tag(clause[-_WORD_WINDOW:])[-1]
+    if last in _FINAL_WORDS:
+        return False
+    # the tagger takes some verbs and nouns for them (起步, 依据, 通过): one character only
+    return len(last) == 1 and tag in ("c", "p", "d")
 
 
 def _joins(text: str, following: str) -> bool:

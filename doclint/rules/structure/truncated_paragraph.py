@@ -40,6 +40,7 @@ _NUMBERED = regex.compile(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 _SENTENCE_ENDS = frozenset("。！？!?；;")
 _COMMAS = regex.compile(r"[，,]")
+_CLAUSE_AFTER_NUMBER = regex.compile(r"[，,：:]\p{Han}{2,}")  # 第四，采用各种方
 _TITLE_LENGTH = 25
 # An indent inside a line after a Chinese character: a paragraph break that lost its full stop.
 _INDENT = regex.compile(r"(?<=\p{Han})(?:\u3000{2,}|[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]+)(?=\S)")
@@ -251,7 +252,8 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
     with its number (``第一，…`` ``四　…`` ``一是…``) and goes without a full stop by house style,
     and not a short title line without any sentence end (``坚持党的路线，改进工作方法``)."""
     if block.index in items or _NUMBERED.match(block.text):
-        return False
+        # a run-in heading ends on a whole word; one stopping inside a word was cut
+        return _CLAUSE_AFTER_NUMBER.search(block.text) is not None and stops_inside_a_word(block.text)
     if block.heading is not None and block.heading.level is Level.CLAUSE:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
