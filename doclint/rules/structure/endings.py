@@ -105,6 +105,8 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
     segmenter = _segmenter()
     if segmenter is None:
         return True
+    if _without_predicate(text):
+        return True
     words = [w for w, _, _ in segmenter.tokenize(text[-_WORD_WINDOW:], mode="default", hmm=False)]
     last = words[-1]
     if len(last) == 1 and last not in _PARTICLES:
@@ -125,6 +127,24 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         if ended:
             return False
     return uses > _EVIDENCE  # this use and another
+
+
+# Words the tagger takes for conjunctions or adverbs that end a sentence (…的除外, 好得很);
+# other conjunctions, prepositions and one-character adverbs never do.
+_FINAL_WORDS = frozenset("很 极 透 甚 好 行 对 够 和 用".split())
+
+
+def _without_predicate(text: str) -> bool:
+    """The text stops on a one-character conjunction, preposition or adverb (…但并不就, …并将,
+    …我们也): words that open what follows them."""
+    clause = text[last_clause_start(text):]
+    if not lines.has_han(clause, 2):
+        return False
+    last, tag = _segmenter().tag(clause[-_WORD_WINDOW:])[-1]
+    if last in _FINAL_WORDS:
+        return False
+    # the tagger takes some verbs and nouns for them (起步, 依据, 通过): one character only
+    return len(last) == 1 and tag in ("c", "p", "d")
 
 
 def _joins(text: str, following: str) -> bool:
@@ -149,7 +169,29 @@ def split_across(previous: Block, current: Block) -> bool:
         return False
     words = [w for w, _, _ in _segmenter().tokenize(text[-_WORD_WINDOW:], mode="default",
                                                      hmm=False)]
-    return len(words[-1]) == 1 and _joins(text, following)
+    if len(words[-1]) == 1 and _joins(text, following):
+        return True
+    # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
+    # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), is one
+    # sentence too: but only after running text, not a title or a table's cell.
+    return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following))
+
+
+def _sentence_piece(block: Block) -> bool:
+    """A line of running text, punctuated or not (a first half too short for a comma is read as
+    a label line), not a heading or a line of site chrome."""
+    return (block.kind in (Kind.BODY, Kind.LABEL) or _running_heading(block)) \
+        and lines.has_han(block.text, 10) and not lines.is_chrome(block.text)
+
+
+# Words that continue a sentence and never open one: conjunctions, measure words, aspect
+# particles, suffixes (和, 个, 了, 化, 们).
+_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下".split())
+
+
+def _opens_no_sentence(following: str) -> bool:
+    words = _segmenter().tokenize(following[:_WORD_WINDOW], mode="default", hmm=False)
+    return next(iter(words))[0] in _CONTINUING
 
 
 def last_clause_start(text: str) -> int:

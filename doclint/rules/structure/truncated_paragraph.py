@@ -40,6 +40,7 @@ _NUMBERED = regex.compile(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 _SENTENCE_ENDS = frozenset("。！？!?；;")
 _COMMAS = regex.compile(r"[，,]")
+_CLAUSE_AFTER_NUMBER = regex.compile(r"[，,：:]\p{Han}{2,}")  # 第四，采用各种方
 _TITLE_LENGTH = 25
 # An indent inside a line after a Chinese character: a paragraph break that lost its full stop.
 _INDENT = regex.compile(r"(?<=\p{Han})(?:\u3000{2,}|[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]+)(?=\S)")
@@ -76,7 +77,9 @@ class TruncatedParagraph(Rule):
     要接续的词上（“应当”“关于”“加快”），停在没有闭合的书名号、引号里，或停在本文档别处
     从不带标点结尾的词上。各项都以标点结尾的一组编号条目（法规的“第N条”，以分号结尾的
     “（一）……；”列举）中，一项停在汉字上，哪怕很短、没有逗号，也是截断（删除、废止的条目除外；
-    其他层级的编号须紧接着下一项）。
+    其他层级的编号须紧接着下一项）；这样的一项紧接着下一项时，停在完整的词上也报。
+    没有逗号的一行（如“……修正的《××条例管”）接在结束了的句子之后、自身停在词的中间时，也是截断；
+    以“第一，”“一是”开头的条目停在词的中间（而非完整的分句）时，也报。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），也是断行，由 T401 报告。
     """
@@ -116,13 +119,15 @@ class TruncatedParagraph(Rule):
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
             item = _cut_item(block, punctuated, blocks)
-            if (not item and (not cut_mid_sentence(block.text) or not is_prose(block))) \
+            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            if (not item and (not cut_mid_sentence(block.text)
+                              or not (is_prose(block) or _cut_line(block, blocks, following)))) \
                     or _continues(blocks, block):
                 continue
-            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             # a whole sentence that lost only its full stop is no cut
             if not stops_inside_a_word(block.text, doc.text,
-                                       following.text if following is not None else ""):
+                                       following.text if following is not None else "") \
+                    and not (item and _before_next_item(block, following)):
                 continue
             if endings is None:
                 endings = doc.facts(LineEndings)
@@ -208,6 +213,26 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
         and following.heading.sequence == heading.sequence
 
 
+def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> bool:
+    """A line without clause punctuation (read as a label) between paragraphs of text that stops
+    inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
+    not a title or a caption, which stand before text, not after a sentence's end."""
+    if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, 10) \
+            or lines.is_chrome(block.text):
+        return False
+    previous = blocks[block.index - 1]
+    running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
+    return running and ends_sentence(previous.text) \
+        and stops_inside_a_word(block.text, "", following.text if following is not None else "")
+
+
+def _before_next_item(block: Block, following: Block | None) -> bool:
+    """The next block is the next item of the same run: an item stopping on a character there
+    was cut, even on a word that could end a sentence (…的污染环境防治⏎（四）…)."""
+    return following is not None and following.heading is not None \
+        and block.heading is not None and following.heading.sequence == block.heading.sequence
+
+
 def _piece_start(before: str) -> int:
     """Where the text before an indent starts its sentence: after the last sentence end or the
     last indent."""
@@ -229,7 +254,8 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
     with its number (``第一，…`` ``四　…`` ``一是…``) and goes without a full stop by house style,
     and not a short title line without any sentence end (``坚持党的路线，改进工作方法``)."""
     if block.index in items or _NUMBERED.match(block.text):
-        return False
+        # a run-in heading ends on a whole word; one stopping inside a word was cut
+        return _CLAUSE_AFTER_NUMBER.search(block.text) is not None and stops_inside_a_word(block.text)
     if block.heading is not None and block.heading.level is Level.CLAUSE:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
