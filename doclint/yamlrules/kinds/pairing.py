@@ -12,8 +12,8 @@ Quotation marks typed the wrong way are named as such, on the mark that is wrong
 reversed (”两个确立“) is one problem, not an unopened ” and an unclosed “; an opening mark typed
 where the quotation ends (说：“必先富民。“发展…, nothing left to close it) is reported there, not
 on the opening mark it ends. An opening mark after a sentence's end inside an open quotation,
-followed by the closing mark, opens the next quoted paragraph (a quotation over paragraphs run
-into one line): the quotation goes on.
+followed by the closing mark, opens the next quoted paragraph of a quotation introduced by a
+colon (说：“…。“…。”, paragraphs run into one line): the quotation goes on.
 """
 
 from __future__ import annotations
@@ -44,9 +44,11 @@ PROBLEMS = {
 # Problems that refine an unbalanced pair: reported wherever unclosed or unopened marks are.
 _REFINED = frozenset({"reversed", "misclosed"})
 QUOTES = {"“": "”", "‘": "’"}
+_DEEPEST = 8  # quotes nested deeper than this are not counted
 _REVERSED_REACH = 16  # characters between the two marks of a reversed pair (”两个确立“)
 _PLAIN = regex.compile(r"[^，。；：！？、“”‘’（）《》\n]*")
 _SENTENCE_END = regex.compile(r"[。！？；：…][ \t\u3000]*$")
+_INTRODUCED = regex.compile(r"[：:][ \t\u3000]*$")  # a quotation over paragraphs: 说：“…
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class _Open:
     unit: int  # index of the unit it was opened in
     outer: _Open | None
     pending: list[Problem] = field(default_factory=list)
+    quotation: bool = False  # a quote introduced by a colon (说：“…), or its next paragraph
 
 
 class PairingRule(PackRule):
@@ -137,16 +140,19 @@ class PairingRule(PackRule):
             offset = unit.start + at
             if mark in pairs:
                 top = stack[-1] if stack else None
+                quotation = _ends(_INTRODUCED, unit.text, at)
                 if mark in QUOTES and top is not None and top.mark == mark and top.unit == number:
                     verdict = _inner_quote(unit, marks, index, after, stack, number, following)
                     if verdict == "continued":
                         stack.pop()  # the quotation goes on in this paragraph
+                        quotation = True
                     elif verdict == "misclosed":
                         found.extend(stack.pop().pending)
                         found.append(Problem("misclosed", mark, offset))
                         continue
                 outer = next((o for o in reversed(stack) if o.mark == mark), None)
-                stack.append(_Open(mark, offset, number, outer if mark in nesting else None))
+                stack.append(_Open(mark, offset, number, outer if mark in nesting else None,
+                                   quotation=quotation))
                 continue
             opener = openers[mark]
             if opener in QUOTES and not any(o.mark == opener and o.unit == number for o in stack) \
@@ -210,6 +216,11 @@ class PairingRule(PackRule):
         return Finding(span, message, (), fix)
 
 
+def _ends(pattern: regex.Pattern[str], text: str, at: int) -> bool:
+    """Whether the text just before ``at`` ends with ``pattern`` (a short window: linear)."""
+    return pattern.search(text, max(0, at - 12), at) is not None
+
+
 def _closers_after(marks: list[tuple[str, int]]) -> list[dict[str, int]]:
     """For each mark: per quotation mark, closing marks minus opening marks after it."""
     after: list[dict[str, int]] = [{} for _ in marks]
@@ -227,7 +238,7 @@ def _closers_after(marks: list[tuple[str, int]]) -> list[dict[str, int]]:
 
 def _next_quote(marks: list[tuple[str, int]], index: int, opener: str) -> tuple[str, int] | None:
     wanted = (opener, QUOTES[opener])
-    return next((m for m in marks[index + 1 :] if m[0] in wanted), None)
+    return next((marks[i] for i in range(index + 1, len(marks)) if marks[i][0] in wanted), None)
 
 
 def _inner_quote(unit: Unit, marks: list[tuple[str, int]], index: int,
@@ -237,14 +248,16 @@ def _inner_quote(unit: Unit, marks: list[tuple[str, int]], index: int,
     can close), ``continued`` (the next quoted paragraph of a quotation run into one line) or
     ``misclosed`` (a closing mark typed as an opening one: nothing is left to close it)."""
     mark, at = marks[index]
-    depth = sum(1 for o in stack if o.mark == mark and o.unit == number)
+    depth = sum(1 for o in stack[-_DEEPEST:] if o.mark == mark and o.unit == number)
     closers = after[index][mark]
     if closers >= depth + 1:
         return "nested"
-    if _SENTENCE_END.search(unit.text, 0, at):
+    if _ends(_SENTENCE_END, unit.text, at):
+        if not stack[-1].quotation:
+            return "nested"  # a quoted term (坚持“走出去相结合。“…”), not a quotation
         upcoming = _next_quote(marks, index, mark)
         if upcoming is not None and (upcoming[0] != mark
-                                     or _SENTENCE_END.search(unit.text, 0, upcoming[1])):
+                                     or _ends(_SENTENCE_END, unit.text, upcoming[1])):
             return "continued"
         if upcoming is None and following is not None \
                 and following.text.lstrip(_INDENT).startswith(mark):
