@@ -48,6 +48,7 @@ _DEEPEST = 8  # quotes nested deeper than this are not counted
 _REVERSED_REACH = 16  # characters between the two marks of a reversed pair (”两个确立“)
 _PLAIN = regex.compile(r"[^，。；：！？、“”‘’（）《》\n]*")
 _SENTENCE_END = regex.compile(r"[。！？；：…][ \t\u3000]*$")
+_PARAGRAPH_START = regex.compile(r"(?:\u3000\u3000|[ \t]{2,})$")
 _INTRODUCED = regex.compile(r"[：:][ \t\u3000]*$")  # a quotation over paragraphs: 说：“…
 
 
@@ -250,8 +251,8 @@ def _inner_quote(unit: Unit, marks: list[tuple[str, int]], index: int,
     mark, at = marks[index]
     depth = sum(1 for o in stack[-_DEEPEST:] if o.mark == mark and o.unit == number)
     closers = after[index][mark]
-    if closers >= depth + 1:
-        return "nested"
+    if closers >= depth + 1 or _ends(_PARAGRAPH_START, unit.text, at):
+        return "nested"  # or a paragraph's first mark (run into the line): an opening mark
     if _ends(_SENTENCE_END, unit.text, at):
         if not stack[-1].quotation:
             return "nested"  # a quoted term (坚持“走出去相结合。“…”), not a quotation
