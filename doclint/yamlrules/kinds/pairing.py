@@ -253,10 +253,12 @@ def _inner_quote(unit: Unit, marks: list[tuple[str, int]], index: int,
     closers = after[index][mark]
     if closers >= depth + 1 or _ends(_PARAGRAPH_START, unit.text, at):
         return "nested"  # or a paragraph's first mark (run into the line): an opening mark
+    if depth > 1:
+        return "nested"  # quotes left open before it: which one is wrong is unknown
+    upcoming = _next_quote(marks, index, mark)
     if _ends(_SENTENCE_END, unit.text, at):
         if not stack[-1].quotation:
             return "nested"  # a quoted term (坚持“走出去相结合。“…”), not a quotation
-        upcoming = _next_quote(marks, index, mark)
         if upcoming is not None and (upcoming[0] != mark
                                      or _ends(_SENTENCE_END, unit.text, upcoming[1])):
             return "continued"
@@ -264,7 +266,10 @@ def _inner_quote(unit: Unit, marks: list[tuple[str, int]], index: int,
                 and following.text.lstrip(_INDENT).startswith(mark):
             return "continued"
         return "misclosed"
-    return "misclosed" if closers < depth else "nested"
+    # A mark its own closer follows (“没有变”) opens a pair, whatever is open before it.
+    if closers < depth and (upcoming is None or upcoming[0] == mark):
+        return "misclosed"
+    return "nested"
 
 
 def _reversed_pair(text: str, marks: list[tuple[str, int]], index: int,
