@@ -156,7 +156,9 @@ class PairingRule(PackRule):
                                    quotation=quotation))
                 continue
             opener = openers[mark]
+            carried = any(o.mark == opener for o in stack)  # from the units before
             if opener in QUOTES and not any(o.mark == opener and o.unit == number for o in stack) \
+                    and not (carried and at <= 16 and not unit.text[:at].strip(_INDENT)) \
                     and _reversed_pair(unit.text, marks, index, after):
                 found.append(Problem("reversed", mark, offset))
                 skip = index + 1
