@@ -45,7 +45,7 @@ FLOORS = {  # kind: (planted, found with the default rules, found with --preview
     "entity-mix": (6, 6, 6),  # T505: stray names where a settled speech names itself (r4/places)
     # entity-mix-city: corpus/real holds no city's own document to plant into
     "arithmetic": (6, 5, 5),
-    "punctuation": (6, 4, 4),
+    "punctuation": (6, 5, 5),  # raised on r4/punct (BD004: a half-width full stop between sentences)
     "number-form": (6, 1, 1),
     "duplicate-paragraph": (6, 5, 5),
 }

@@ -7,6 +7,13 @@ when both levels close), with a fix to the inner form. An opener in ``continues`
 the end of a unit is fine when the next unit starts with it, after any indentation (a
 quotation over several paragraphs). With ``carry: N`` an opener left open may still be closed
 in the next N units: a pair split by a stray line break is a broken line, not a pairing error.
+
+Quotation marks typed the wrong way are named as such, on the mark that is wrong: a pair typed
+reversed (”两个确立“) is one problem, not an unopened ” and an unclosed “; an opening mark typed
+where the quotation ends (说：“必先富民。“发展…, nothing left to close it) is reported there, not
+on the opening mark it ends. An opening mark after a sentence's end inside an open quotation,
+followed by the closing mark, opens the next quoted paragraph of a quotation introduced by a
+colon (说：“…。“…。”, paragraphs run into one line): the quotation goes on.
 """
 
 from __future__ import annotations
@@ -29,7 +36,20 @@ PROBLEMS = {
     "unclosed": Message("没有闭合", "is never closed"),
     "unopened": Message("前面没有对应的开头", "has no opening mark"),
     "nested": Message("嵌套在同一种符号之内", "is nested inside the same mark"),
+    "reversed": Message("与其后的前引号方向颠倒，这一对引号写反了",
+                        "and the opening mark after it are reversed: the pair is typed backwards"),
+    "misclosed": Message("处应为后引号：引文在此结束，却用了前引号",
+                         "should be a closing mark: the quotation ends here"),
 }
+# Problems that refine an unbalanced pair: reported wherever unclosed or unopened marks are.
+_REFINED = frozenset({"reversed", "misclosed"})
+QUOTES = {"“": "”", "‘": "’"}
+_DEEPEST = 8  # quotes nested deeper than this are not counted
+_REVERSED_REACH = 16  # characters between the two marks of a reversed pair (”两个确立“)
+_PLAIN = regex.compile(r"[^，。；：！？、“”‘’（）《》\n]*")
+_SENTENCE_END = regex.compile(r"[。！？；：…][ \t\u3000]*$")
+_PARAGRAPH_START = regex.compile(r"(?:\u3000\u3000|[ \t]{2,})$")
+_INTRODUCED = regex.compile(r"[：:][ \t\u3000]*$")  # a quotation over paragraphs: 说：“…
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +69,7 @@ class _Open:
     unit: int  # index of the unit it was opened in
     outer: _Open | None
     pending: list[Problem] = field(default_factory=list)
+    quotation: bool = False  # a quote introduced by a colon (说：“…), or its next paragraph
 
 
 class PairingRule(PackRule):
@@ -75,12 +96,14 @@ class PairingRule(PackRule):
             stack = self._expire(stack, number, found)
             if not stack and self._quiet(unit, self._unpaired(marks), nesting, exceptions):
                 continue
-            self._scan(unit, number, stack, found, cache)
             following = units[number + 1] if number + 1 < len(units) else None
+            self._scan(unit, number, stack, found, cache, following)
             stack = self._leftover(stack, following, found)
         self._expire(stack, len(units) + params["carry"] + 1, found)
         for problem in sorted(found, key=lambda p: p.offset):
-            if problem.kind in params["check"]:
+            check = params["check"]
+            if problem.kind in check or (problem.kind in _REFINED
+                                         and check & {"unclosed", "unopened"}):
                 yield self.finding(problem)
 
     def _unpaired(self, marks: str) -> str:
@@ -105,19 +128,41 @@ class PairingRule(PackRule):
         return not any(p.found_in(unit.text) for p in exceptions)
 
     def _scan(self, unit: Unit, number: int, stack: list[_Open], found: list[Problem],
-              cache: dict[int, list[tuple[int, int]]]) -> None:
+              cache: dict[int, list[tuple[int, int]]], following: Unit | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         openers = {close: open_ for open_, close in pairs.items()}
-        for match in self.marks.finditer(unit.text):
-            mark, at = match.group(), match.start()
-            if self.is_excepted(unit, at, at + 1, cache):
+        marks = [(m.group(), m.start()) for m in self.marks.finditer(unit.text)
+                 if not self.is_excepted(unit, m.start(), m.start() + 1, cache)]
+        after = _closers_after(marks)
+        skip = -1
+        for index, (mark, at) in enumerate(marks):
+            if index == skip:
                 continue
             offset = unit.start + at
             if mark in pairs:
+                top = stack[-1] if stack else None
+                quotation = _ends(_INTRODUCED, unit.text, at)
+                if mark in QUOTES and top is not None and top.mark == mark and top.unit == number:
+                    verdict = _inner_quote(unit, marks, index, after, stack, number, following)
+                    if verdict == "continued":
+                        stack.pop()  # the quotation goes on in this paragraph
+                        quotation = True
+                    elif verdict == "misclosed":
+                        found.extend(stack.pop().pending)
+                        found.append(Problem("misclosed", mark, offset))
+                        continue
                 outer = next((o for o in reversed(stack) if o.mark == mark), None)
-                stack.append(_Open(mark, offset, number, outer if mark in nesting else None))
+                stack.append(_Open(mark, offset, number, outer if mark in nesting else None,
+                                   quotation=quotation))
                 continue
             opener = openers[mark]
+            carried = any(o.mark == opener for o in stack)  # from the units before
+            if opener in QUOTES and not any(o.mark == opener and o.unit == number for o in stack) \
+                    and not (carried and at <= 16 and not unit.text[:at].strip(_INDENT)) \
+                    and _reversed_pair(unit.text, marks, index, after):
+                found.append(Problem("reversed", mark, offset))
+                skip = index + 1
+                continue
             if not any(o.mark == opener for o in stack):
                 found.append(Problem("unopened", mark, offset))
                 continue
@@ -129,7 +174,7 @@ class PairingRule(PackRule):
                 closed.outer.pending.append(Problem("nested", opener, closed.offset, offset))
                 closed.outer.pending.extend(closed.pending)
             else:
-                found.extend(closed.pending)
+                found.extend(_nested_once(closed.pending))
 
     def _leftover(self, stack: list[_Open], following: Unit | None,
                   found: list[Problem]) -> list[_Open]:
@@ -172,3 +217,83 @@ class PairingRule(PackRule):
             title = Message(f"内层改用“{inner_pair}”", f"Use “{inner_pair}” inside")
             fix = Fix(edits, title, Applicability.parse(self.spec.fix))
         return Finding(span, message, (), fix)
+
+
+def _ends(pattern: regex.Pattern[str], text: str, at: int) -> bool:
+    """Whether the text just before ``at`` ends with ``pattern`` (a short window: linear)."""
+    return pattern.search(text, max(0, at - 12), at) is not None
+
+
+def _closers_after(marks: list[tuple[str, int]]) -> list[dict[str, int]]:
+    """For each mark: per quotation mark, closing marks minus opening marks after it."""
+    after: list[dict[str, int]] = [{} for _ in marks]
+    net = dict.fromkeys(QUOTES, 0)
+    closers = {close: open_ for open_, close in QUOTES.items()}
+    for index in range(len(marks) - 1, -1, -1):
+        after[index] = dict(net)
+        mark = marks[index][0]
+        if mark in QUOTES:
+            net[mark] -= 1
+        elif mark in closers:
+            net[closers[mark]] += 1
+    return after
+
+
+def _next_quote(marks: list[tuple[str, int]], index: int, opener: str) -> tuple[str, int] | None:
+    wanted = (opener, QUOTES[opener])
+    return next((marks[i] for i in range(index + 1, len(marks)) if marks[i][0] in wanted), None)
+
+
+def _inner_quote(unit: Unit, marks: list[tuple[str, int]], index: int,
+                 after: list[dict[str, int]], stack: list[_Open], number: int,
+                 following: Unit | None) -> str:
+    """An opening quote inside an open quote of the same mark in this unit: ``nested`` (both
+    can close), ``continued`` (the next quoted paragraph of a quotation run into one line) or
+    ``misclosed`` (a closing mark typed as an opening one: nothing is left to close it)."""
+    mark, at = marks[index]
+    depth = sum(1 for o in stack[-_DEEPEST:] if o.mark == mark and o.unit == number)
+    closers = after[index][mark]
+    if closers >= depth + 1 or _ends(_PARAGRAPH_START, unit.text, at):
+        return "nested"  # or a paragraph's first mark (run into the line): an opening mark
+    if depth > 1:
+        return "nested"  # quotes left open before it: which one is wrong is unknown
+    upcoming = _next_quote(marks, index, mark)
+    if _ends(_SENTENCE_END, unit.text, at):
+        if not stack[-1].quotation:
+            return "nested"  # a quoted term (坚持“走出去相结合。“…”), not a quotation
+        if upcoming is not None and (upcoming[0] != mark
+                                     or _ends(_SENTENCE_END, unit.text, upcoming[1])):
+            return "continued"
+        if upcoming is None and following is not None \
+                and following.text.lstrip(_INDENT).startswith(mark):
+            return "continued"
+        return "misclosed"
+    # A mark its own closer follows (“没有变”) opens a pair, whatever is open before it.
+    if closers < depth and (upcoming is None or upcoming[0] == mark):
+        return "misclosed"
+    return "nested"
+
+
+def _reversed_pair(text: str, marks: list[tuple[str, int]], index: int,
+                   after: list[dict[str, int]]) -> bool:
+    """A closing quote with no opener in its unit, followed closely by the opening mark that
+    nothing closes: the pair typed the wrong way round (”两个确立“)."""
+    mark, at = marks[index]
+    if index + 1 >= len(marks):
+        return False
+    following, end = marks[index + 1]
+    opener = next(o for o, c in QUOTES.items() if c == mark)
+    if following != opener or not 0 < end - at - 1 <= _REVERSED_REACH:
+        return False
+    if _PLAIN.fullmatch(text, at + 1, end) is None:
+        return False
+    return after[index + 1][opener] <= 0
+
+
+def _nested_once(pending: list[Problem]) -> list[Problem]:
+    """A quotation holding one inner quotation of its own mark nests it; one holding several
+    side by side is an opening mark never closed whose quotation was carried over sentences
+    of their own (a ” further on closing it by accident): no nesting is reported."""
+    if sum(1 for p in pending if p.kind == "nested") < 2:
+        return pending
+    return [p for p in pending if p.kind != "nested"]
