@@ -30,6 +30,7 @@ _NEAR_BLOCKS = 6
 # marker, not a formula the text repeats three times).
 _ELSEWHERE_BLOCKS = 12
 _ELSEWHERE_HAN = 20
+_ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
 _FULL_STOP = re.compile(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
@@ -235,11 +236,12 @@ class RepeatedText(Rule):
             return False
         units = [sentences[i].unit for i in run.here]
         last = sentences[run.here[-1]]
+        han = sum(sentences[i].han for i in run.here)
         if not (here.after_stop and last.inside and last.whole):
             return False  # a clause between ；, or a paragraph's opening or closing formula
         return all(counts[unit] == 2 for unit in units) \
-            and sum(sentences[i].han for i in run.here) >= _ELSEWHERE_HAN \
-            and any("，" in unit for unit in units) \
+            and (han >= _ELSEWHERE_HAN or han >= _ELSEWHERE_CLAUSES_HAN
+                 and any("，" in unit for unit in units)) \
             and not _ITEM_MARKER.match(units[0])
 
 
