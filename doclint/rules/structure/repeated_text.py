@@ -30,6 +30,8 @@ _NEAR_BLOCKS = 6
 # marker, not a formula the text repeats three times).
 _ELSEWHERE_BLOCKS = 12
 _ELSEWHERE_HAN = 20
+_DOUBLED_HAN = 8  # a sentence right after its twin: shorter ones are pasted too
+_TWICE = re.compile(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
 _ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
 _FULL_STOP = re.compile(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
@@ -88,8 +90,9 @@ class RepeatedText(Rule):
     较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话，除非它是一个
 完整的长句（至少 20 个汉字，有逗号分句，不以编号开头），全文恰好出现两次，相隔不过十几段，
 并且后一次出现在一段的中间、紧跟句号（粘贴进来的句子；套语多在分号之后或位于段首段尾）；法规里同一条内
-    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）；同一段里一句（或几句）
-    紧接着原样再写一遍的，任何文本（法规也一样）都报告：没有套语是连写两遍的。引文（引号内、
+    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）；同一段里（或跨过一个分段）
+    一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
+    没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
     新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复。整篇页面重复
     由 T603 报告；相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
@@ -132,7 +135,7 @@ class RepeatedText(Rule):
         joined = "\x00".join(b.text for b in body).replace("\u200b", "").replace("\ufeff", "")
         keys = "".join(joined.split())  # str.split drops white space of any width, C-fast
         long_enough = _LONG_SENTENCE.findall(keys)
-        return len(set(long_enough)) < len(long_enough)
+        return len(set(long_enough)) < len(long_enough) or _TWICE.search(keys) is not None
 
     def _article(self, body: list[Block], clause: dict[int, int] | None,
                  text: str) -> Iterator[Finding]:
@@ -183,12 +186,14 @@ class RepeatedText(Rule):
                     block, match.start(), match.end(), _han(unit), unit,
                     _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
                     match.end() < len(key), match.group().rstrip("”’」』）)")[-1:] in "。！？!?"))
-                if len(unit) < self.min_han or _NOTE.match(match.group()):
+                # A shorter sentence counts when it follows its twin right away.
+                again = _again(sentences, index)
+                if (len(unit) < self.min_han and not again) or _NOTE.match(match.group()):
                     continue  # short, or a bracketed note (（负责部门：…）) that tags items
-                earlier = seen.setdefault(unit, index)
+                earlier = index - 1 if again else seen.setdefault(unit, index)
                 if earlier == index or whole or consecutive:
                     continue
-                if not lines.has_han(unit, self.min_han):
+                if not (again or lines.has_han(unit, self.min_han)):
                     continue
                 if run is not None and run.here[-1] == index - 1 and run.there[-1] == earlier - 1:
                     run.here.append(index)
@@ -214,7 +219,7 @@ class RepeatedText(Rule):
         # Sentences right after their twin in the same paragraph are pasted twice, in any text:
         # no formula is written twice in a row.
         doubled = run.there[-1] == run.here[0] - 1 \
-            and sentences[run.here[0]].block is sentences[run.there[-1]].block
+            and _adjacent(sentences[run.there[-1]].block, sentences[run.here[0]].block)
         # One sentence far from its twin, or the same tail of two items of a list, is a
         # formula more often than a paste; a law repeats its formulas even within an article,
         # so there only a longer run near its twin counts.
@@ -243,6 +248,20 @@ class RepeatedText(Rule):
             and (han >= _ELSEWHERE_HAN or han >= _ELSEWHERE_CLAUSES_HAN
                  and any("，" in unit for unit in units)) \
             and not _ITEM_MARKER.match(units[0])
+
+
+def _again(sentences: list[_Sentence], index: int) -> bool:
+    """The sentence at ``index`` repeats the one right before it, in its paragraph or across a
+    paragraph break: a whole sentence of some length pasted twice."""
+    this = sentences[index]
+    if not index or not this.whole or not lines.has_han(this.unit, _DOUBLED_HAN):
+        return False
+    before = sentences[index - 1]
+    return before.unit == this.unit and _adjacent(before.block, this.block)
+
+
+def _adjacent(first: Block, second: Block) -> bool:
+    return second.index - first.index in (0, 1)
 
 
 def _some(finding: Finding | None) -> Iterator[Finding]:
