@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,15 @@ _MIN_SENTENCES = 2  # sentences in a run repeated far from its first occurrence
 _MIN_RUN_HAN = 40
 _NEAR_SENTENCES = 8  # a sentence repeated within this many sentences is pasted, wherever it is
 _NEAR_BLOCKS = 6
+# One long sentence of prose pasted into a paragraph a few paragraphs on: reported when it is
+# there exactly twice, within this many blocks, and reads as prose (a clause break, no item
+# marker, not a formula the text repeats three times).
+_ELSEWHERE_BLOCKS = 12
+_ELSEWHERE_HAN = 20
+_DOUBLED_HAN = 8  # a sentence right after its twin: shorter ones are pasted too
+_TWICE = re.compile(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
+_ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
+_FULL_STOP = re.compile(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 _CLAUSE_MARK = regex.compile(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
@@ -58,6 +68,10 @@ class _Sentence:
     start: int  # offsets in the block's key
     end: int
     han: int = 0
+    unit: str = ""
+    after_stop: bool = False  # the sentence follows a full stop (not a ；-clause, not a line's start)
+    inside: bool = False  # more text follows it in its paragraph
+    whole: bool = False  # it ends with a full stop
 
 
 @dataclass
@@ -73,9 +87,12 @@ class RepeatedText(Rule):
 
     多是抓取或复制时把一段又粘贴了一遍。讲话中有意重复的口号、排比和套话都很短，所以只比较
     去掉空白后至少 15 个汉字的句子；整段重复时报告整段，连续几句重复合并报告。离第一次出现
-    较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话；法规里同一条内
-    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）；同一段里一句（或几句）
-    紧接着原样再写一遍的，任何文本（法规也一样）都报告：没有套语是连写两遍的。引文（引号内、
+    较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话，除非它是一个
+完整的长句（至少 20 个汉字，有逗号分句，不以编号开头），全文恰好出现两次，相隔不过十几段，
+并且后一次出现在一段的中间、紧跟句号（粘贴进来的句子；套语多在分号之后或位于段首段尾）；法规里同一条内
+    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）；同一段里（或跨过一个分段）
+    一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
+    没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
     新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复。整篇页面重复
     由 T603 报告；相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
@@ -118,7 +135,7 @@ class RepeatedText(Rule):
         joined = "\x00".join(b.text for b in body).replace("\u200b", "").replace("\ufeff", "")
         keys = "".join(joined.split())  # str.split drops white space of any width, C-fast
         long_enough = _LONG_SENTENCE.findall(keys)
-        return len(set(long_enough)) < len(long_enough)
+        return len(set(long_enough)) < len(long_enough) or _TWICE.search(keys) is not None
 
     def _article(self, body: list[Block], clause: dict[int, int] | None,
                  text: str) -> Iterator[Finding]:
@@ -131,6 +148,8 @@ class RepeatedText(Rule):
         run: _Run | None = None
         previous: tuple[int, str] = (-2, "")
         position = {block.index: number for number, block in enumerate(body)}
+        counts = Counter(m.group().rstrip(_TRAILING) for block in body
+                         for m in _SENTENCE.finditer(_SPACE.sub("", block.text)))
         for block in body:
             key = _SPACE.sub("", block.text)
             cuts = _news_items(key)
@@ -163,26 +182,31 @@ class RepeatedText(Rule):
                     cuts.pop(0)
                 index = len(sentences)
                 unit = match.group().rstrip(_TRAILING)
-                sentences.append(_Sentence(block, match.start(), match.end(), _han(unit)))
-                if len(unit) < self.min_han or _NOTE.match(match.group()):
+                sentences.append(_Sentence(
+                    block, match.start(), match.end(), _han(unit), unit,
+                    _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
+                    match.end() < len(key), match.group().rstrip("”’」』）)")[-1:] in "。！？!?"))
+                # A shorter sentence counts when it follows its twin right away.
+                again = _again(sentences, index)
+                if (len(unit) < self.min_han and not again) or _NOTE.match(match.group()):
                     continue  # short, or a bracketed note (（负责部门：…）) that tags items
-                earlier = seen.setdefault(unit, index)
+                earlier = index - 1 if again else seen.setdefault(unit, index)
                 if earlier == index or whole or consecutive:
                     continue
-                if not lines.has_han(unit, self.min_han):
+                if not (again or lines.has_han(unit, self.min_han)):
                     continue
                 if run is not None and run.here[-1] == index - 1 and run.there[-1] == earlier - 1:
                     run.here.append(index)
                     run.there.append(earlier)
                     continue
                 if run is not None:
-                    yield from _some(self._run(run, sentences, clause, text))
+                    yield from _some(self._run(run, sentences, clause, text, counts))
                 run = _Run([index], [earlier])
         if run is not None:
-            yield from _some(self._run(run, sentences, clause, text))
+            yield from _some(self._run(run, sentences, clause, text, counts))
 
     def _run(self, run: _Run, sentences: list[_Sentence], clause: dict[int, int] | None,
-             text: str) -> Finding | None:
+             text: str, counts: Counter[str]) -> Finding | None:
         here = _span(sentences[run.here[0]], sentences[run.here[-1]])
         there = _span(sentences[run.there[0]], sentences[run.there[-1]])
         near = run.here[0] - run.there[-1] <= _NEAR_SENTENCES \
@@ -195,15 +219,49 @@ class RepeatedText(Rule):
         # Sentences right after their twin in the same paragraph are pasted twice, in any text:
         # no formula is written twice in a row.
         doubled = run.there[-1] == run.here[0] - 1 \
-            and sentences[run.here[0]].block is sentences[run.there[-1]].block
+            and _adjacent(sentences[run.there[-1]].block, sentences[run.here[0]].block)
         # One sentence far from its twin, or the same tail of two items of a list, is a
         # formula more often than a paste; a law repeats its formulas even within an article,
         # so there only a longer run near its twin counts.
-        if not doubled and (not (long and near) if clause is not None else not (near or long)):
+        if not doubled and (not (long and near) if clause is not None else not (near or long)) \
+                and not self._elsewhere(run, sentences, counts):
             return None
         note = Message("首次出现", "first occurrence")
         return self.report(here, self.sentence, line=sentences[run.there[0]].block.line,
                            related=(Related(there, note),))
+
+
+    @staticmethod
+    def _elsewhere(run: _Run, sentences: list[_Sentence], counts: Counter[str]) -> bool:
+        """One long sentence of prose, there exactly twice, pasted into a paragraph a few
+        paragraphs after its own (a formula, a slogan or a list item repeats by design: those
+        are short, without a clause break, led by an item marker, or there three times)."""
+        here, there = sentences[run.here[0]], sentences[run.there[0]]
+        if here.block is there.block or here.block.index - there.block.index > _ELSEWHERE_BLOCKS:
+            return False
+        units = [sentences[i].unit for i in run.here]
+        last = sentences[run.here[-1]]
+        han = sum(sentences[i].han for i in run.here)
+        if not (here.after_stop and last.inside and last.whole):
+            return False  # a clause between ；, or a paragraph's opening or closing formula
+        return all(counts[unit] == 2 for unit in units) \
+            and (han >= _ELSEWHERE_HAN or han >= _ELSEWHERE_CLAUSES_HAN
+                 and any("，" in unit for unit in units)) \
+            and not _ITEM_MARKER.match(units[0])
+
+
+def _again(sentences: list[_Sentence], index: int) -> bool:
+    """The sentence at ``index`` repeats the one right before it, in its paragraph or across a
+    paragraph break: a whole sentence of some length pasted twice."""
+    this = sentences[index]
+    if not index or not this.whole or not lines.has_han(this.unit, _DOUBLED_HAN):
+        return False
+    before = sentences[index - 1]
+    return before.unit == this.unit and _adjacent(before.block, this.block)
+
+
+def _adjacent(first: Block, second: Block) -> bool:
+    return second.index - first.index in (0, 1)
 
 
 def _some(finding: Finding | None) -> Iterator[Finding]:

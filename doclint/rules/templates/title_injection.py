@@ -44,7 +44,15 @@ _GENRE_TITLE = regex.compile(
     r"(?:稿|全文|（[^（）]*）)?$"
 )
 # An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
-_SOURCE_NOTE = regex.compile(r"这是|这篇|本文|此文|系")
+_SOURCE_NOTE = regex.compile(r"[\s\u3000（(*＊]*(?:这是|这篇|本文|此文|此件|以上)")
+_NOTE_TITLE_REACH = 40
+# The note ends with the title it names: "……上的讲话。", "……上的讲话的一部分。", "……讲话要点）"
+_NOTE_END = regex.compile(r"[。）)\s]|$|的?(?:一部分|节录|要点|摘要)")  # characters from the note's opening words to the title it names
+_HAN = regex.compile(r"\p{Han}")
+_NOT_HAN = regex.compile(r"[^\p{Han}]")
+# Words that carry a sentence on after a phrase it says itself.
+_CONTINUES = regex.compile(r"[是的了着过也都就才还又和与及或等而者之地得嘛吗呢吧啊呀]|以及|问题|方面|工作|作风|精神")
+_FORWARDS = regex.compile(r"转发|印发|批转")
 _SENTENCE_START = regex.compile(r"(?r)[。！？\r\n]")
 _CLAUSE_BEFORE = "，。；！？、："
 _CLAUSE_END = "，。；！？"
@@ -71,11 +79,12 @@ class InjectedTitle(Rule):
     “……形成了合力，演讲稿《在旗委工作会议上的讲话》。”，或者不加标点地夹在两句之间、一句之中
     （“……制定本条例。某省河道管理条例县级以上人民政府……”）。规则查找：本篇标题（`第N篇：` 后的
     标题和正文前的标题行，至少 8 个汉字，以“讲话”“报告”“通知”“条例”等文种结尾；分几行排的标题
-    合为一个，查找全文和它的第一行）出现在正文的句子中；`演讲稿《…》`、`范文《…》` 一类标签；
+    合为一个，查找全文和它的第一行；其中自带文种的一行，如标语之上的“2023年政府工作报告”，也单独查找）出现在正文的句子中；`演讲稿《…》`、`范文《…》` 一类标签；
     以及独立成句的“在……上的讲话”。正文引用本篇标题是原文：写在书名号或引号中（“《某某条例》
     同时废止”“依照《……的通知》要求”）不报，除非带书名号的标题自成一个分句；本身就是一句话或
-    口号的标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报；
-    编者说明“这是某某同志在……上的讲话。”不报；标题单独成行（重复标题行）不在此报告。
+    口号的标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报，
+    除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”）；
+    编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行）不在此报告。
     修复删除混入的文字。
     """
 
@@ -130,11 +139,11 @@ class InjectedTitle(Rule):
     def _own_titles(self, doc: Document, part: Part) -> Iterator[Finding]:
         text = doc.text
         taken: list[Span] = []
-        for searched, title in _searched_titles(text, part):
+        for searched, title, slogan in _searched_titles(text, part):
             start = text.find(searched, part.body_start, part.span.end)
             while start != -1:
                 end = start + len(searched)
-                span = _injected(text, start, end)
+                span = _glued(text, start, end) if slogan else _injected(text, start, end)
                 if span is not None and not any(
                     t.start < span.end and span.start < t.end for t in taken
                 ):
@@ -182,12 +191,15 @@ class InjectedTitle(Rule):
 
 
 def _in_source_note(text: str, clause: int) -> bool:
-    """The clause ends a sentence that says what the speech was ("这是……后，在……上的讲话")."""
+    """The clause ends a sentence that says what the speech was ("这是……后，在……上的讲话"):
+    the sentence opens with the note's words, shortly before the title. A sentence of the body
+    that opens with 这是 and runs on ("这是……的结果，是……的结果") is no note."""
     start = _SENTENCE_START.search(text, max(0, clause - _NOTE_REACH), clause)
-    return bool(_SOURCE_NOTE.search(text, start.end() if start else 0, clause))
+    note = _SOURCE_NOTE.match(text, start.end() if start else max(0, clause - _NOTE_REACH))
+    return note is not None and clause - note.end() <= _NOTE_TITLE_REACH
 
 
-def _searched_titles(text: str, part: Part) -> list[tuple[str, Span]]:
+def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
     """The texts a site pastes back, longest first, each with the span of the title it is.
 
     A title set over several lines (``国务院关于印发……改革`` / ``实施方案的通知``) is one title:
@@ -202,18 +214,32 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span]]:
         else:
             groups.append([title])
     searched: dict[str, Span] = {}
+    slogans: dict[str, Span] = {}
     for group in groups:
-        if not _GENRE_TITLE.search(group[-1].text):
-            continue
         whole = Span(group[0].span.start, group[-1].span.end)
         first = group[0].text
-        # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which the
-        # signature, the 印发 line and the body name again on purpose.
-        heads = () if len(group) == 1 or is_issuer_line(first) else (first,)
-        for words in ("".join(t.text for t in group), *heads):
+        # A line of the group that names a genre is a title of its own (``1990年政府工作报告``
+        # over its motto); the motto alone is a slogan.
+        lines = tuple(t.text for t in group if len(group) > 1 and _GENRE_TITLE.search(t.text))
+        if not _GENRE_TITLE.search(group[-1].text):
+            texts: tuple[str, ...] = lines
+            for t in group:
+                if not _GENRE_TITLE.search(t.text) and is_distinctive(t.text) \
+                        and not _NOT_HAN.search(t.text):
+                    slogans.setdefault(t.text, whole)
+        else:
+            # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which
+            # the signature, the 印发 line and the body name again on purpose; an issuer that
+            # forwards (``某某办公厅转发某某局``) is the head of the title.
+            alone = is_issuer_line(first) and not _FORWARDS.search(first)
+            heads = () if len(group) == 1 or alone else (first,)
+            texts = ("".join(t.text for t in group), *heads, *lines)
+        for words in texts:
             if is_distinctive(words) and words.count("《") == words.count("》"):
                 searched.setdefault(words, whole)
-    return sorted(searched.items(), key=lambda item: -len(item[0]))
+    found = [(words, span, False) for words, span in searched.items()]
+    found += [(words, span, True) for words, span in slogans.items() if words not in searched]
+    return sorted(found, key=lambda item: -len(item[0]))
 
 
 def _injected(text: str, start: int, end: int) -> Span | None:
@@ -240,7 +266,23 @@ def _injected(text: str, start: int, end: int) -> Span | None:
         or _REFERENCE_BEFORE.search(text, max(0, start - 4), start)
     ):
         return None  # the sentence names the title: "学习王书记在……上的讲话精神"
-    if before not in _CLAUSE_BEFORE and _in_source_note(text, start):
+    if before not in _CLAUSE_BEFORE and _NOTE_END.match(text, end) and _in_source_note(text, start):
+        return None
+    return Span(start, end)
+
+
+def _glued(text: str, start: int, end: int) -> Span | None:
+    """A title that is a sentence or a slogan (``提倡深入细致的工作``), which the body may well say
+    itself, counts as pasted only where it runs into the next words with no mark between, after
+    a sentence's end or inside a sentence (``……不实际。提倡深入细致的工作要多做点工作``): a
+    sentence that says it goes on with a mark or a particle (``要提倡深入细致的工作。``,
+    ``……的工作，``, ``……的工作是……``)."""
+    before = text[start - 1] if start else "\n"
+    if not (_HAN.match(text, end) and (before in "。！？" or _HAN.match(before))):
+        return None
+    if _CONTINUES.match(text, end) or _enclosed(text, start, end):
+        return None
+    if _REFERENCE_BEFORE.search(text, max(0, start - 4), start) or _REFERENCE_AFTER.match(text, end):
         return None
     return Span(start, end)
 
