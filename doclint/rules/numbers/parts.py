@@ -49,6 +49,8 @@ _PERCENT_NEAR = re.compile(r"[%％]|分之")
 _OWN_SHARE = re.compile(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
 _COMMON_FRACTION = re.compile(r"(?<![百千万])分之|/")
 _DIGIT = re.compile(r"[0-9０-９]")
+# Another 、 or a word of comparison between two listed parts: 比上年增加, 同比.
+_CLAUSE_BREAK_IN = re.compile(r"、.*、|比|较|增|减|占")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
 _STRUCTURE_WINDOW = 1500
@@ -121,7 +123,20 @@ def _parts(text: str, quantities: Quantities, begin: int, end: int) -> list[tupl
         label = label_of(text[c0 : amounts[0].start])
         if label and not amounts[0].ranged:
             parts.append((label, amounts[0]))
+        parts.extend(_enumerated_parts(text, amounts))
     return parts
+
+
+def _enumerated_parts(text: str, amounts: list[Quantity]) -> Iterator[tuple[str, Quantity]]:
+    """续建项目30个、新建项目6个: the parts after the clause's first, each opened by a 、 that
+    closes the amount before it. A 、 inside a name (教育、医疗支出30亿元) opens no part."""
+    for before, amount in zip(amounts, amounts[1:]):
+        between = text[before.end : amount.start]
+        if not between.startswith("、") or amount.ranged:
+            continue
+        label = label_of(between[1:])
+        if label and not _CLAUSE_BREAK_IN.search(between):
+            yield label, amount
 
 
 def _total(text: str, quantities: Quantities, begin: int, at: int,
