@@ -208,6 +208,8 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
         # 其中工业投资19.3亿元，占8.0%: the whole is the total the 其中 list belongs to.
         part = _part_before(text, quantities, at, c0, s0)
         total = None if part is None else _listed_total(text, quantities, part, s0, passages)
+        if total is None and part is not None and named == "比":
+            total = _clause_before(text, quantities, part, s0)
         if part is None or total is None or _has_own_share(text, total, part.start):
             return None
         return Share(part, total, share, "")
@@ -220,6 +222,30 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
     if total is None:
         total = _listed_total(text, quantities, part, s0, passages, name)
     return None if total is None else Share(part, total, share, name)
+
+
+def _clause_before(text: str, quantities: Quantities, part: Quantity, s0: int) -> Quantity | None:
+    """``社会消费品零售总额达到97.0亿元，农村市场实现57.7亿元，占比59.5%``: with no 其中 list,
+    the whole of a bare 占比 is the level named in the clause right before the part's, when
+    that clause states one amount of the part's unit, larger than the part, and both clauses
+    name what they count."""
+    p1 = clause_start(text, part.start, s0)
+    if p1 <= s0 or text[p1 - 1] not in "，,":
+        return None
+    p0 = clause_start(text, p1 - 1, s0)
+    amounts = [q for q in quantities.within(p0, p1 - 1) if q.kind == AMOUNT]
+    if len(amounts) != 1 or is_claim_clause(text, quantities, p0, p1 - 1):
+        return None
+    total = amounts[0]
+    if (total.end != p1 - 1 or total.ranged or total.approx or not total.comparable(part)
+            or part.interval().hi > total.interval().lo):
+        return None
+    total_label = label_of(text[p0 : total.start])
+    part_label = label_of(text[p1 : part.start])
+    if (len(total_label) < 2 or len(part_label) < 2 or is_intensive(total_label)
+            or is_intensive(part_label) or _DIGIT.search(text, p1, part.start)):
+        return None
+    return total
 
 
 def _has_own_share(text: str, total: Quantity, before: int) -> bool:
