@@ -23,7 +23,7 @@ _VERB = r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|�
 # 增加50 may count people, 提高2 may be points (a list whose other items carry % settles it).
 _RATE_CONTEXT = re.compile(
     r"(?:"
-    r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌)(?:了|分别)?" + _VERB + r"?"
+    r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌|降低|提高)(?:了|分别)?" + _VERB + r"?"
     # 占全县财政收入的60, 占62, 占比达30, 占全省比重超50: a share. 由/较/提高 … in between
     # make the number a change of the share (占比较上年提高2), not the share.
     r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较]{1,20}?(?:的)?(?:比重|比例|份额)?)?)(?:分别)?"
