@@ -94,5 +94,7 @@ class ComponentSum(Rule):
 
 
 def _counted(q: Quantity) -> bool:
-    """A whole number of things without a magnitude or an approximation: 18个, 1309个."""
-    return q.step == 1 and q.scale == 1 and q.factor == 1 and not q.approx and q.value.is_integer()
+    """A whole number of things without a magnitude or an approximation: 18个, 150个 (a
+    rounded count says so: 约150个, 150余个)."""
+    return (q.step >= 1 and q.scale == 1 and q.factor == 1 and not q.approx
+            and q.value.is_integer() and not q.ranged)

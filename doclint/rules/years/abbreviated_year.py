@@ -14,9 +14,10 @@ from doclint.rules.years.mentions import YearFacts
 
 # 22年10月16日, 15年8月: two digits and 年 before a month are a date (a duration of months
 # says 个月: 工作12年3个月). Not after a digit (Arabic or Chinese: 二〇19年 is SZ007's), a decimal
-# point, a letter, 第/每/近/约/前/后.
+# point, a letter, 第/每/近/约/前/后, nor as the end of a range or list (2015-16年, 2015年至16年).
 _BEFORE_MONTH = regex.compile(
-    r"(?<![0-9０-９.．A-Za-z〔\[第每近约前后这那〕\-－/〇○零Ｏ一二三四五六七八九十])([0-9０-９]{2})年"
+    r"(?<![0-9０-９.．A-Za-z〔\[第每近约前后这那〕/〇○零Ｏ一二三四五六七八九十])"
+    r"(?<![0-9０-９][\-－—–~～〜至到、和及与]|[0-9０-９]年[\-－—–~～〜至到、和及与])([0-9０-９]{2})年"
     r"(?=(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月)")
 
 
