@@ -238,7 +238,7 @@ def _clause_before(text: str, quantities: Quantities, part: Quantity, s0: int) -
         return None
     total = amounts[0]
     if (total.end != p1 - 1 or total.ranged or total.approx or not total.comparable(part)
-            or part.interval().hi > total.interval().lo):
+            or part.interval().lo > total.interval().lo):
         return None
     total_label = label_of(text[p0 : total.start])
     part_label = label_of(text[p1 : part.start])
