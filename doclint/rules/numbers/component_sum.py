@@ -7,6 +7,8 @@ from functools import reduce
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
 from doclint.rules.numbers.links import NumberLinks
+from doclint.rules.numbers.interval import Interval
+from doclint.rules.numbers.quantities import Quantity
 from doclint.rules.numbers.relations import Breakdown
 from doclint.rules.numbers.verdict import disagree, in_units_of, related
 
@@ -28,7 +30,9 @@ class ComponentSum(Rule):
     总值，中央和地方，城镇和农村，出口和进口，男和女。一个地区的各组成部分常常只列出
     一部分（“其中企业3858万户，个体工商户8261万户”之外还有农民专业合作社），所以
     普通的“其中”列表不要求相加等于总数；但已知划分的部分之和超过总数、或单个同类分项
-    （“财政赤字…其中中央财政赤字”）大于总数时一定有错。容差为各数末位的一半之和。
+    （“财政赤字…其中中央财政赤字”）大于总数时一定有错。项目的建设阶段（续建、新建、前期、
+    储备）和地上、地下也是划分；分项可以用顿号隔开（“续建项目30个、新建项目6个”）。容差为
+    各数末位的一半之和；不带“万”“亿”、不带约数词的整数个数是点数出来的，不留容差。
     """
 
     code = "N102"
@@ -70,8 +74,15 @@ class ComponentSum(Rule):
                 return None
             return self.report(span, _PART_OVER, related=notes, label=label, part=part.text,
                                total=total.text)
-        parts_sum = reduce(lambda a, b: a + b, (q.interval() for _, q in breakdown.parts))
-        verdict = disagree(parts_sum, total.interval())
+        quantities = [total, *(q for _, q in breakdown.parts)]
+        if all(_counted(q) for q in quantities):
+            # 续建项目18个、新建项目8个: whole numbers of things are counted, not rounded.
+            parts_sum = reduce(lambda a, b: a + b, (Interval(q.base, q.base)
+                                                    for _, q in breakdown.parts))
+            verdict = disagree(parts_sum, Interval(total.base, total.base))
+        else:
+            parts_sum = reduce(lambda a, b: a + b, (q.interval() for _, q in breakdown.parts))
+            verdict = disagree(parts_sum, total.interval())
         if verdict is None or (not breakdown.complete and verdict.difference < 0):
             return None
         template = None if breakdown.complete else _OVER
@@ -80,3 +91,10 @@ class ComponentSum(Rule):
                            sum=in_units_of(verdict.computed, total), total=total.text,
                            diff=in_units_of(abs(verdict.difference), total),
                            tol=in_units_of(verdict.tolerance, total))
+
+
+def _counted(q: Quantity) -> bool:
+    """A whole number of things without a magnitude or an approximation: 18个, 150个 (a
+    rounded count says so: 约150个, 150余个)."""
+    return (q.step >= 1 and q.scale == 1 and q.factor == 1 and not q.approx
+            and q.value.is_integer() and not q.ranged)

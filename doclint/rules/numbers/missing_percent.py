@@ -19,11 +19,11 @@ _NOT_PERCENT_RATES = re.compile(
 _NAMED_RATES = ("增长率", "增速", "增幅", "涨幅", "升幅", "降幅", "跌幅", "占比", "比重", "比例",
                 "份额")
 _VERB = r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|超|突破|逾|仅为|只有|已达|保持在|稳定在|提高到|提升到|不到|不足)"
-# What comes right before a number that can only be a percentage. 增加/提高 are absent:
-# 增加50 may count people, 提高2 may be points (a list whose other items carry % settles it).
+# What comes right before a number that can only be a percentage. 增加 is absent: 增加50 may
+# count people. 提高2/降低2 may be points when a rate changes: _change_of_rate settles that.
 _RATE_CONTEXT = re.compile(
     r"(?:"
-    r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌)(?:了|分别)?" + _VERB + r"?"
+    r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌|降低|提高)(?:了|分别)?" + _VERB + r"?"
     # 占全县财政收入的60, 占62, 占比达30, 占全省比重超50: a share. 由/较/提高 … in between
     # make the number a change of the share (占比较上年提高2), not the share.
     r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较]{1,20}?(?:的)?(?:比重|比例|份额)?)?)(?:分别)?"
@@ -51,6 +51,14 @@ _TRAILERS = ("以上", "左右", "以下", "多")
 # How the items of a list are joined: 5.1%、6.2%和7.3%.
 _LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
 _LOOKBACK = 28
+# A clause with no subject of its own: 达到51.2, 前三季度达到83.2, 年底将达到60.
+_BARE_CLAUSE = re.compile(
+    r"(?:[0-9]{4}年(?:底|末)?|前?[一二三四]季度|[0-9]{1,2}(?:—[0-9]{1,2})?月(?:份|末|底)?|年[底末]|全年|上半年)?"
+    r"(?:将|已|要|力争|预计)?(?:达到|达|为|提高到|提升到|上升到|升至|提高至)")
+# …after a clause that opens with a rate and says how it changed: 消费对经济增长的贡献率上升3个百分点.
+_SUBJECT_RATE = re.compile(
+    r"[^，,；;。！？\d]{0,12}?(?P<rate>[\u4e00-\u9fff]{1,8}率|比重|占比)"
+    r"(?:比上年|同比|较上年)?(?:上升|提高|提升|增加|下降|降低|回落)[0-9.]+个百分点$")
 
 
 class MissingPercentSign(Rule):
@@ -60,8 +68,10 @@ class MissingPercentSign(Rule):
     数字后直接是标点（可隔“以上”“左右”），就是漏了百分号。并列的几个数（“分别增长5.1%、
     6.2和7.3%”）中别的数带“%”而这个数没有，也是漏写；几个数都没有“%”时，看第一个数前
     的说法。“增长3倍”“提高2个百分点”“增加50人”都有单位，不报；并列的数共用末项的单位
-    （“分别下降1、2个百分点”）也不报；“增加”“提高”后的裸数可能是人数或百分点，单独出现
-    时不报。“增长6。9％”“增长37，1％”是小数点被录成了逗号或句号，百分号还在，不是漏写；
+    （“分别下降1、2个百分点”）也不报；“增加”后的裸数可能是人数，单独出现时不报；“提高”
+    “降低”后的裸数在主语是比率时（“比重提高2”）可能是百分点，不报，否则（“资费降低15”）
+    是百分数。只有动词的分句（“达到51.2”）接着上一分句的主语：上一分句说某个比率变动了
+    若干个百分点（“贡献率上升3个百分点，达到51.2”）时，这个数是百分数。“增长6。9％”“增长37，1％”是小数点被录成了逗号或句号，百分号还在，不是漏写；
     “占地面积达到50”“排名下降3”也不是百分数；比率的变化（“增速回落1.2”“失业率下降0.3”）
     可能缺的是“个百分点”，不报。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。
@@ -140,9 +150,24 @@ def _missing(text: str, quantities: Quantities, index: int, quantity: Quantity) 
     if not _bare_end(text, quantity.end):
         return None
     context = _rate_context(text, quantity.start)
-    if context is None or _change_of_rate(text, context):
+    if context is None:
+        return _subject_before(text, quantity.start)
+    if _change_of_rate(text, context):
         return None
     return context.group()
+
+
+def _subject_before(text: str, start: int) -> str | None:
+    """贡献率上升3个百分点，达到51.2: a clause of only a verb (and a time) goes on with the
+    rate the clause before it named."""
+    c0 = clause_start(text, start, max(0, start - _LOOKBACK))
+    if c0 < 2 or text[c0 - 1] not in "，," or not _BARE_CLAUSE.fullmatch(text, c0, start):
+        return None
+    p0 = clause_start(text, c0 - 1, max(0, c0 - 1 - _LOOKBACK))
+    subject = _SUBJECT_RATE.match(text, p0, c0 - 1)
+    if subject is None or _NOT_PERCENT_RATES.search(subject.group("rate")):
+        return None
+    return subject.group("rate") + "…" + text[c0:start]
 
 
 def _damaged_decimal(text: str, quantity: Quantity) -> bool:

@@ -49,6 +49,8 @@ _PERCENT_NEAR = re.compile(r"[%％]|分之")
 _OWN_SHARE = re.compile(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
 _COMMON_FRACTION = re.compile(r"(?<![百千万])分之|/")
 _DIGIT = re.compile(r"[0-9０-９]")
+# Another 、 or a word of comparison between two listed parts: 比上年增加, 同比.
+_CLAUSE_BREAK_IN = re.compile(r"、.*、|比|较|增|减|占")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
 _STRUCTURE_WINDOW = 1500
@@ -121,7 +123,20 @@ def _parts(text: str, quantities: Quantities, begin: int, end: int) -> list[tupl
         label = label_of(text[c0 : amounts[0].start])
         if label and not amounts[0].ranged:
             parts.append((label, amounts[0]))
+        parts.extend(_enumerated_parts(text, amounts))
     return parts
+
+
+def _enumerated_parts(text: str, amounts: list[Quantity]) -> Iterator[tuple[str, Quantity]]:
+    """续建项目30个、新建项目6个: the parts after the clause's first, each opened by a 、 that
+    closes the amount before it. A 、 inside a name (教育、医疗支出30亿元) opens no part."""
+    for before, amount in zip(amounts, amounts[1:]):
+        between = text[before.end : amount.start]
+        if not between.startswith("、") or amount.ranged:
+            continue
+        label = label_of(between[1:])
+        if label and not _CLAUSE_BREAK_IN.search(between):
+            yield label, amount
 
 
 def _total(text: str, quantities: Quantities, begin: int, at: int,
@@ -193,6 +208,8 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
         # 其中工业投资19.3亿元，占8.0%: the whole is the total the 其中 list belongs to.
         part = _part_before(text, quantities, at, c0, s0)
         total = None if part is None else _listed_total(text, quantities, part, s0, passages)
+        if total is None and part is not None and named == "比":
+            total = _clause_before(text, quantities, part, s0)
         if part is None or total is None or _has_own_share(text, total, part.start):
             return None
         return Share(part, total, share, "")
@@ -205,6 +222,30 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
     if total is None:
         total = _listed_total(text, quantities, part, s0, passages, name)
     return None if total is None else Share(part, total, share, name)
+
+
+def _clause_before(text: str, quantities: Quantities, part: Quantity, s0: int) -> Quantity | None:
+    """``社会消费品零售总额达到97.0亿元，农村市场实现57.7亿元，占比59.5%``: with no 其中 list,
+    the whole of a bare 占比 is the level named in the clause right before the part's, when
+    that clause states one amount of the part's unit, larger than the part, and both clauses
+    name what they count."""
+    p1 = clause_start(text, part.start, s0)
+    if p1 <= s0 or text[p1 - 1] not in "，,":
+        return None
+    p0 = clause_start(text, p1 - 1, s0)
+    amounts = [q for q in quantities.within(p0, p1 - 1) if q.kind == AMOUNT]
+    if len(amounts) != 1 or is_claim_clause(text, quantities, p0, p1 - 1):
+        return None
+    total = amounts[0]
+    if (total.end != p1 - 1 or total.ranged or total.approx or not total.comparable(part)
+            or part.interval().lo > total.interval().lo):
+        return None
+    total_label = label_of(text[p0 : total.start])
+    part_label = label_of(text[p1 : part.start])
+    if (len(total_label) < 2 or len(part_label) < 2 or is_intensive(total_label)
+            or is_intensive(part_label) or _DIGIT.search(text, p1, part.start)):
+        return None
+    return total
 
 
 def _has_own_share(text: str, total: Quantity, before: int) -> bool:
