@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from functools import reduce
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
-from doclint.rules.numbers.links import NumberLinks
 from doclint.rules.numbers.interval import Interval
+from doclint.rules.numbers.links import NumberLinks
 from doclint.rules.numbers.quantities import Quantity
 from doclint.rules.numbers.relations import Breakdown
 from doclint.rules.numbers.verdict import disagree, in_units_of, related

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from doclint.core import Span
 from doclint.rules.numbers.change import is_claim_clause
@@ -130,7 +131,7 @@ def _parts(text: str, quantities: Quantities, begin: int, end: int) -> list[tupl
 def _enumerated_parts(text: str, amounts: list[Quantity]) -> Iterator[tuple[str, Quantity]]:
     """续建项目30个、新建项目6个: the parts after the clause's first, each opened by a 、 that
     closes the amount before it. A 、 inside a name (教育、医疗支出30亿元) opens no part."""
-    for before, amount in zip(amounts, amounts[1:]):
+    for before, amount in pairwise(amounts):
         between = text[before.end : amount.start]
         if not between.startswith("、") or amount.ranged:
             continue

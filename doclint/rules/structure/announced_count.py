@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
+from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
@@ -74,13 +74,12 @@ class ClosingCount(AnnouncedCount):
     第一项（一是、第一，、（一）、一、、1.）时是预告。段中紧接的“（一）（二）…”各项相距
     不远时照数；下一项在段中很远处时（长条目，或压平页面里的节号）数不清，不报。数量单位
     （三个百分点、两个月）和序数（第三个方面）不是预告；“讲几点体会”这样的不定数让同句的
-    其他数目也不算预告。这种句子也可能只是用了一个含数目的提法（“实现两个根本性转变。第一，…”
-    随后列的是措施），所以单独成规则，先作预览。
+    其他数目也不算预告。以句号收尾时，所数的须是列举之物（意见、问题、方面、任务……），
+    含数目的提法（“实现两个根本性转变。第一，…”随后列的是措施）不是预告。
     """
 
     code = "T206"
     name = "structure.closing-count"
-    maturity = Maturity.PREVIEW
     summary = Message("句末预告的条目数与紧接的条目不符。",
                       "A sentence ending on a count is followed by a different number of items.")
     examples = Examples(

@@ -52,7 +52,7 @@ _ANNOUNCE = regex.compile(
 # ordinal (第三个方面) and a unit of measure (三个百分点, 两个月) announce nothing.
 _CLOSING = regex.compile(
     rf"""(?<![一二三四五六七八九十百千万两几第每这那])(?P<n>{_COUNT})
-         (?:个|点|条|项|大|方面)(?!百分|月|小时|工作日|季度|年度|批次|多)
+         (?P<unit>个|点|条|项|大|方面)(?!百分|月|小时|工作日|季度|年度|批次|多)
          [^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}}[。：:]
          (?=(?:[ \t\u3000]*(?:\r\n?|\n)){{0,8}}[ \t\u3000]*
             (?:一是|一要|第一点?[，,：:、]|首先[，,：:]|[（(]一[）)]|一、|1[.．、](?![0-9])|[（(]1[）)]|①))
@@ -66,6 +66,13 @@ _COUNT_WORD = regex.compile(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|�
 # its clause (``学习十九大精神讲几点体会``) is not what it announces.
 _INDEFINITE = regex.compile(r"几(?:个|点|条|项|方面)|若干")
 _CLAUSE_START = regex.compile(r"[。！？!?；;，,\n]")
+# A count closed by a full stop (not a colon) announces only when what it counts, first or
+# last, is a kind of list (三点意见。两个问题值得深思。四项重点工作。): “实现两个根本性转变。
+# 第一，…” names a fixed formulation and then goes on to measures.
+_LIST_NOUN = regex.compile(
+    r"(?:意见|建议|要求|希望|倡议|问题|方面|任务|原则|措施|举措|体会|看法|想法|认识|事情|内容|"
+    r"重点|方向|途径|办法|环节|特点|经验|教训|理由|原因|情况|工作|考虑|启示|作用|变化|标准|"
+    r"条件|目标|部分|阶段|步骤|层次|类|种)")
 _QUOTED = regex.compile(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
 _QUOTED_LEAD = regex.compile(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
 _SENTENCE_START = regex.compile(r"[。！？!?；;]")
@@ -108,6 +115,10 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
         start = max((m.end() for m in ends), default=max(0, match.start() - 200))
         if (len(_COUNT_WORD.findall(text, start, match.end())) != 1
                 or _INDEFINITE.search(text, start, match.end())):
+            continue
+        counted = text[match.end("unit"):match.end()]
+        if counted.endswith("。") and len(counted) > 1 and not (
+                _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])):
             continue
         yield count, Span(match.start("n"), match.end() - 1)
 

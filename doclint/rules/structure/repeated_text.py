@@ -245,8 +245,8 @@ class RepeatedText(Rule):
         if not (here.after_stop and last.inside and last.whole):
             return False  # a clause between ；, or a paragraph's opening or closing formula
         return all(counts[unit] == 2 for unit in units) \
-            and (han >= _ELSEWHERE_HAN or han >= _ELSEWHERE_CLAUSES_HAN
-                 and any("，" in unit for unit in units)) \
+            and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN
+                 and any("，" in unit for unit in units))) \
             and not _ITEM_MARKER.match(units[0])
 
 

@@ -25,7 +25,6 @@ from doclint.core import (
     Examples,
     Finding,
     Fix,
-    Maturity,
     Message,
     Related,
     Rule,
@@ -76,7 +75,6 @@ class MixedForms(Rule):
     name = "style.mixed-forms"
     category = Category.MIXED_WIDTH
     severity = Severity.INFO
-    maturity = Maturity.PREVIEW
     summary = Message("同一篇中同类符号写法不一。", "One document writes the same mark two ways.")
     message = Message(
         "本篇{family.zh}写法不统一：多用“{usual}”（{count}处），此处用“{this}”。",
