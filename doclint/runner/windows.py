@@ -53,6 +53,7 @@ WINDOW_CHARS = 512 * 1024  # characters per window (about 1.5 MB of Chinese in U
 WHOLE_MB = 10  # default limit for documents a reader holds whole (.docx, plugin readers)
 LOCAL_SCOPES = frozenset({"line", "sentence", "paragraph", "heading"})
 _BLOCK = MB  # bytes read at a time
+_MIN_SPAN = 4096  # characters: below this, a window's overhead outweighs what its lines cost
 _READERS = ("doclint.readers.plain", "doclint.readers.markdown")
 _FENCE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 _SENTENCE_END = "。！？；\n\r"
@@ -219,12 +220,23 @@ def windows(stream: BinaryIO, encoding: str, markdown: bool = False,
         if first and carry.startswith("\ufeff"):  # the readers drop a BOM character
             carry = carry[1:]
         first = first and not carry
-        while len(carry) > size or (final and carry):
-            cut = len(carry) if len(carry) <= size else _cut(carry, size, markdown)
+        while carry:
+            span = _span(carry, size)
+            if len(carry) <= span and not final:
+                break  # read on to fill the window
+            cut = len(carry) if len(carry) <= span else _cut(carry, span, markdown)
             yield carry[:cut]
             carry = carry[cut:]
         if final:
             return
+
+
+def _span(text: str, size: int) -> int:
+    """How many characters of ``text`` make a window of ``size``: fewer when its lines are
+    short, since a line costs memory like ``LINE_COST`` bytes (a third as many characters)."""
+    lines = text.count("\n", 0, size) or text.count("\r", 0, size)
+    cost = size + LINE_COST // 3 * lines
+    return max(min(size, _MIN_SPAN), size // 16, size * size // cost)
 
 
 def _cut(text: str, size: int, markdown: bool) -> int:
@@ -338,9 +350,12 @@ def lint_windows(engine: Any, path: str, open_stream: Callable[[], BinaryIO],
                     {"\n": "lf", "\r\n": "crlf", "\r": "cr"}[newline])
     notes: tuple[str, ...] = ()
     if skipped:
+        windows_word = "window" if count == 1 else "windows"
+        rules_word = ("rule that needs the whole document was" if len(skipped) == 1
+                      else "rules that need the whole document were")
         notes = (f"note: {place.offset:,} characters in {sum(newlines.values()) + 1:,} lines, "
-                 f"too large to check whole, checked in {count} windows; "
-                 f"{len(skipped)} rules that need the whole document were skipped for size "
+                 f"too large to check whole, checked in {count} {windows_word}; "
+                 f"{len(skipped)} {rules_word} skipped for size "
                  f"({', '.join(sorted(skipped)[:8])}{', …' if len(skipped) > 8 else ''})",)
     return FileResult(info, tuple(diagnostics), crashes=tuple(crashes),
                       directives=tuple(directives), lines=lines, notes=notes), {}

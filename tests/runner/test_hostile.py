@@ -250,7 +250,8 @@ def test_markdown_with_a_hundred_thousand_delimiters(here: Path, doclint: Doclin
                                                      expected: list) -> None:
     (here / "a.md").write_text(body, encoding="utf-8")
     run = doclint(*N201, "--jobs", "1", "a.md")
-    assert run.err == ""
+    # 10^5 lines cost more than a whole check may: checked in windows, with a note
+    assert all(": note: " in line for line in run.err_lines)
     assert found(run.json()) == expected
 
 

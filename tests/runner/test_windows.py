@@ -248,3 +248,16 @@ def test_scan_finds_mixed_lines_whatever_the_blocks(monkeypatch: pytest.MonkeyPa
         assert str(streamed.value) == str(whole.value)
     for data, codec in ((body.encode(), "utf-8"), (body.encode("gbk"), "gb18030")):
         assert windows.scan(io.BytesIO(data), None)[1] == codec
+
+
+def test_short_lines_make_smaller_windows() -> None:
+    """A line costs memory like 48 bytes of text: a window of short lines holds fewer
+    characters, a window of prose the full size."""
+    short = "短行。\n" * 100_000
+    parts = list(windows.windows(io.BytesIO(short.encode()), "utf-8", size=64_000))
+    assert "".join(parts) == short
+    assert max(map(len, parts)) < 16_000
+    prose = ("这是一个很长的段落，" * 40 + "\n\n") * 400
+    parts = list(windows.windows(io.BytesIO(prose.encode()), "utf-8", size=64_000))
+    assert "".join(parts) == prose
+    assert max(map(len, parts)) > 50_000
