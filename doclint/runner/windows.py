@@ -234,9 +234,10 @@ def windows(stream: BinaryIO, encoding: str, markdown: bool = False,
 def _span(text: str, size: int) -> int:
     """How many characters of ``text`` make a window of ``size``: fewer when its lines are
     short, since a line costs memory like ``LINE_COST`` bytes (a third as many characters)."""
-    lines = text.count("\n", 0, size) or text.count("\r", 0, size)
-    cost = size + LINE_COST // 3 * lines
-    return max(min(size, _MIN_SPAN), size // 16, size * size // cost)
+    examined = min(len(text), size)
+    lines = text.count("\n", 0, examined) or text.count("\r", 0, examined)
+    cost = examined + LINE_COST // 3 * lines  # of the text examined
+    return max(min(size, _MIN_SPAN), size // 16, size * examined // max(cost, 1))
 
 
 def _cut(text: str, size: int, markdown: bool) -> int:
