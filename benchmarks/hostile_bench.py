@@ -124,6 +124,9 @@ CASES = [
         d / "fences.md", "```\n代码\n```\n\n增长35；\n\n".encode() * 100_000)),
     Case("Markdown, 10^5 front-matter delimiters", lambda d: written(
         d / "delimiters.md", b"---\n" * 100_000 + SENTENCE.encode())),
+    Case("30,000 nested quotation marks, --preview (BD008, BD009)", lambda d: written(
+        d / "quotes.txt", ("“" * 30_000 + "”" * 30_000 + "\n").encode()),
+         options=("--preview",)),
     Case("200 MB single line, --max-size 256 (windows)",
          lambda d: repeated(d / "line200.txt", SENTENCE, 200 * MB, False), heavy=True,
          options=("--max-size", "256")),

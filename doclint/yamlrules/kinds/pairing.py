@@ -107,13 +107,18 @@ class PairingRule(PackRule):
                 yield self.finding(problem)
 
     def _unpaired(self, marks: str) -> str:
-        while marks:
-            length = len(marks)
-            for pair in self.pair_strings:
-                marks = marks.replace(pair, "")
-            if len(marks) == length:
-                break
-        return marks
+        """``marks`` with every adjacent pair removed until none is left (“（）” → “), in one
+        pass: removing pairs one replace at a time was quadratic in the nesting depth."""
+        if not marks or not any(pair in marks for pair in self.pair_strings):
+            return marks
+        closers = {pair[1]: pair[0] for pair in self.pair_strings}
+        left: list[str] = []
+        for mark in marks:
+            if left and closers.get(mark) == left[-1]:
+                left.pop()
+            else:
+                left.append(mark)
+        return "".join(left)
 
     def _quiet(self, unit: Unit, unpaired: str, nesting: bool,
                exceptions: list[UserPattern]) -> bool:
@@ -134,6 +139,29 @@ class PairingRule(PackRule):
         marks = [(m.group(), m.start()) for m in self.marks.finditer(unit.text)
                  if not self.is_excepted(unit, m.start(), m.start() + 1, cache)]
         after = _closers_after(marks)
+        # The stack by mark, and how many of each mark this unit opened: answers the stack
+        # walks below would give, kept up to date, so that deep nesting stays linear.
+        by_mark: dict[str, list[_Open]] = {}
+        for entry in stack:
+            by_mark.setdefault(entry.mark, []).append(entry)
+        here: dict[str, int] = {}
+        for entry in stack:
+            if entry.unit == number:
+                here[entry.mark] = here.get(entry.mark, 0) + 1
+
+        def push(entry: _Open) -> None:
+            stack.append(entry)
+            by_mark.setdefault(entry.mark, []).append(entry)
+            if entry.unit == number:
+                here[entry.mark] = here.get(entry.mark, 0) + 1
+
+        def pop() -> _Open:
+            entry = stack.pop()
+            by_mark[entry.mark].pop()
+            if entry.unit == number:
+                here[entry.mark] -= 1
+            return entry
+
         skip = -1
         for index, (mark, at) in enumerate(marks):
             if index == skip:
@@ -145,34 +173,40 @@ class PairingRule(PackRule):
                 if mark in QUOTES and top is not None and top.mark == mark and top.unit == number:
                     verdict = _inner_quote(unit, marks, index, after, stack, number, following)
                     if verdict == "continued":
-                        stack.pop()  # the quotation goes on in this paragraph
+                        pop()  # the quotation goes on in this paragraph
                         quotation = True
                     elif verdict == "misclosed":
-                        found.extend(stack.pop().pending)
+                        found.extend(pop().pending)
                         found.append(Problem("misclosed", mark, offset))
                         continue
-                outer = next((o for o in reversed(stack) if o.mark == mark), None)
-                stack.append(_Open(mark, offset, number, outer if mark in nesting else None,
-                                   quotation=quotation))
+                same = by_mark.get(mark)
+                outer = same[-1] if same else None
+                push(_Open(mark, offset, number, outer if mark in nesting else None,
+                           quotation=quotation))
                 continue
             opener = openers[mark]
-            carried = any(o.mark == opener for o in stack)  # from the units before
-            if opener in QUOTES and not any(o.mark == opener and o.unit == number for o in stack) \
+            carried = bool(by_mark.get(opener))  # open, from this unit or the ones before
+            if opener in QUOTES and not here.get(opener) \
                     and not (carried and at <= 16 and not unit.text[:at].strip(_INDENT)) \
                     and _reversed_pair(unit.text, marks, index, after):
                 found.append(Problem("reversed", mark, offset))
                 skip = index + 1
                 continue
-            if not any(o.mark == opener for o in stack):
+            if not carried:
                 found.append(Problem("unopened", mark, offset))
                 continue
             while stack[-1].mark != opener:
-                found.append(Problem("unclosed", stack[-1].mark, stack.pop().offset))
-            closed = stack.pop()
+                found.append(Problem("unclosed", stack[-1].mark, pop().offset))
+            closed = pop()
             if closed.outer is not None:
-                # Only a balanced nesting is reported: the outer mark must close too.
-                closed.outer.pending.append(Problem("nested", opener, closed.offset, offset))
-                closed.outer.pending.extend(closed.pending)
+                # Only a balanced nesting is reported: the outer mark must close too. The
+                # shorter list joins the longer (problems are sorted by offset at the end),
+                # so that a deep nesting moves each problem O(log n) times, not O(n).
+                outer, inner = closed.outer, closed.pending
+                if len(inner) > len(outer.pending):
+                    outer.pending, inner = inner, outer.pending
+                outer.pending.append(Problem("nested", opener, closed.offset, offset))
+                outer.pending.extend(inner)
             else:
                 found.extend(_nested_once(closed.pending))
 
