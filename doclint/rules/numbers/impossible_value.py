@@ -21,8 +21,9 @@ _OUTPUT = re.compile(r"生产总值|GDP|经济总量|国民收入|综合财力|�
 _COMPONENT = re.compile(r"增加值|产业|产值")
 _PART_WINDOW = 40
 # A change in a count may be negative (人口自然增长-0.3万人, 净流入-2万人); a count may not.
+# The change word is on the number's own line, as its sentence is (sentence_bounds).
 _CHANGE = re.compile(r"(?:增长|增加|减少|下降|净[增减流入出]*|变化|变动|增量|增减|同比|比上年|较上年)"
-                     r"[^，,；;。]{0,4}$")
+                     r"[^，,；;。\r\n]{0,4}$")
 _BOUNDED = re.compile(rf"(?:{alternation(BOUNDED_RATES)})(?:要|将|力争|已)?"
                       r"(?:为|达到|达|提高到|提升到|保持在|稳定在|超过|约)?$")
 _COUNT_UNITS = frozenset(("人", "人次", "户", "个", "家", "项", "所", "座", "处", "台", "辆",
@@ -47,6 +48,9 @@ class ImpossibleValue(Rule):
     code = "N108"
     name = "number.impossible-value"
     category = Category.ARITHMETIC
+    # It reads only the number's own line (its sentence, clause and the words just before it),
+    # so a document too large to check whole is still checked by it, window by window.
+    scope = "line"
     # More than this many in one file is one systematic cause (a copied page, a template).
     group_after = 20
     summary = Message("不可能的数值。", "An impossible value.")
@@ -86,6 +90,7 @@ class ImpossibleValue(Rule):
 
     def _share(self, text: str, quantity: Quantity) -> Finding | None:
         s0, _ = sentence_bounds(text, quantity.start)
+        s0 = max(s0, text.rfind("\r", 0, quantity.start) + 1)  # a CR-only line break too
         c0 = clause_start(text, quantity.start, s0)
         prefix = text[c0 : quantity.start]
         share = _SHARE.search(prefix)
