@@ -17,7 +17,9 @@ whole: it is read twice as a stream,
 Each window is read by the document's own reader and checked as a document of its own by the
 rules whose ``scope`` is local (``line``, ``sentence``, ``paragraph``, ``heading``); their
 diagnostics are shifted back to the whole document's offsets, lines and columns, so spans
-stay exact. Rules that need the whole document (``scope = "document"``, the default, and
+stay exact. A local pack rule that checks only documents its ``requires`` pattern matches (a
+公文 and nothing else) runs on every window without that condition; its findings are kept
+back and reported only if the pattern matched in some window, as it would in the whole. Rules that need the whole document (``scope = "document"``, the default, and
 archive rules) are skipped for it, and the result carries one note saying so. Snippets are
 kept only for lines a window holds whole. A rule groups its findings (``group_after``) per
 window, not per document.
@@ -32,6 +34,7 @@ read block and the findings are held at a time.
 from __future__ import annotations
 
 import codecs
+import copy
 import dataclasses
 import hashlib
 import re
@@ -43,7 +46,7 @@ from doclint.core.diagnostic import Diagnostic, Edit, FileInfo, FileResult, Fix,
 from doclint.core.document import Position, Span
 from doclint.core.encoding import _BOMS, _utf16_without_bom
 from doclint.core.errors import ReadError
-from doclint.core.linter import lint_document
+from doclint.core.linter import ActiveRule, lint_document
 from doclint.runner.files import TooLarge
 
 MB = 1024 * 1024
@@ -57,6 +60,18 @@ _MIN_SPAN = 4096  # characters: below this, a window's overhead outweighs what i
 _READERS = ("doclint.readers.plain", "doclint.readers.markdown")
 _FENCE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 _SENTENCE_END = "。！？；\n\r"
+
+
+def gated(rule: Any) -> tuple[Any, Any] | None:
+    """For a pack rule that checks only documents where its ``requires`` pattern matches: the
+    rule without that condition, and the pattern. None for any other rule."""
+    spec: Any = getattr(rule, "spec", None)
+    requires = getattr(spec, "requires", None)
+    if requires is None:
+        return None
+    ungated = copy.copy(rule)
+    ungated.spec = dataclasses.replace(spec, requires=None)
+    return ungated, requires
 
 
 def whole_limit(config: Any, reader: Callable[..., Any]) -> int | None:
@@ -305,7 +320,18 @@ def lint_windows(engine: Any, path: str, open_stream: Callable[[], BinaryIO],
     digest, used = scanned
     again = hashlib.sha256()
     doc_rules, archive_rules = engine.rules_for(path)
-    local = [a for a in doc_rules if a.rule.scope in LOCAL_SCOPES]
+    local = []
+    gates: dict[str, Any] = {}  # code -> the requires pattern of a gated rule
+    for active in doc_rules:
+        if active.rule.scope not in LOCAL_SCOPES:
+            continue
+        gate = gated(active.rule)
+        if gate is not None:
+            gates[active.rule.code] = gate[1]
+            active = ActiveRule(gate[0], active.severity)
+        local.append(active)
+    opened: set[str] = set()  # gated rules whose pattern matched in a window
+    held: list[Diagnostic] = []  # their findings, until then
     maskers = [m for m in engine.maskers_for(path) if m.scope in LOCAL_SCOPES]
     skipped = [a.rule.code for a in doc_rules if a.rule.scope not in LOCAL_SCOPES]
     skipped += [r.code for r in archive_rules]
@@ -328,8 +354,15 @@ def lint_windows(engine: Any, path: str, open_stream: Callable[[], BinaryIO],
             doc.encoding = used
             doc.settings = {**settings, **doc.settings}
             found, failed = lint_document(doc, local, maskers, budget)
+            for code in gates.keys() - opened:
+                try:
+                    if gates[code].found_in(doc.text):
+                        opened.add(code)
+                except Exception as exc:  # a pattern timeout: as the rule's crash
+                    failed.append(f"rule {code} crashed: {type(exc).__name__}: {exc}")
             crashes.extend(c for c in failed if c not in crashes)
-            diagnostics.extend(_shifted(d, doc, place) for d in found)
+            for diag in found:
+                (held if diag.code in gates else diagnostics).append(_shifted(diag, doc, place))
             directives.extend(dataclasses.replace(
                 d, start=place.position(d.start), end=place.position(d.end))
                 for d in doc.directives)
@@ -345,6 +378,7 @@ def lint_windows(engine: Any, path: str, open_stream: Callable[[], BinaryIO],
     if again.hexdigest() != digest:
         return FileResult(FileInfo(path, used, digest),
                           error="changed while it was read; check it again"), {}
+    diagnostics.extend(d for d in held if d.code in opened)
     diagnostics.sort(key=Diagnostic.sort_key)
     newline = max(newlines, key=lambda k: newlines[k]) if any(newlines.values()) else "\n"
     info = FileInfo(path, used, digest, place.offset,
