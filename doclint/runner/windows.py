@@ -19,8 +19,9 @@ rules whose ``scope`` is local (``line``, ``sentence``, ``paragraph``, ``heading
 diagnostics are shifted back to the whole document's offsets, lines and columns, so spans
 stay exact. A local pack rule that checks only documents its ``requires`` pattern matches (a
 公文 and nothing else) runs on every window without that condition; its findings are kept
-back and reported only if the pattern matched in some window, as it would in the whole. Rules that need the whole document (``scope = "document"``, the default, and
-archive rules) are skipped for it, and the result carries one note saying so. Snippets are
+back and reported only if the pattern matched in some window, as it would in the whole.
+Rules that need the whole document (``scope = "document"``, the default, and archive rules)
+are skipped for it, and the result carries one note saying so. Snippets are
 kept only for lines a window holds whole. A rule groups its findings (``group_after``) per
 window, not per document.
 

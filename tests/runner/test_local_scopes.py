@@ -119,3 +119,26 @@ def test_local_rules_find_the_same_in_windows_as_in_the_whole(corpus: Path, name
             if gates[rule.code] is not None and rule.code not in opened:
                 got[rule.code] = []
             assert sorted(got[rule.code]) == expected[rule.code], (rule.code, size)
+
+
+def test_a_rule_for_gongwen_keeps_its_findings_in_windows_without_the_formula(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, doclint: Any) -> None:
+    """GW007 checks only a 公文 (its ``requires``): the formula that makes the text one is in
+    the first window, the misnumbered headings in later ones, and they are still reported."""
+    lines = ["现印发给你们，请认真贯彻执行。"]
+    for number in range(1, 400):
+        if number % 130 == 0:
+            lines.append(f"{number // 130}、推动跨境电商高质量发展。深化跨境电商综合试验区建设。")
+        else:
+            lines.append(f"　　第{number}行正文，全县完成地区生产总值35.6亿元。")
+    (tmp_path / "big.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    check = ["check", "--no-cache", "--jobs", "1", "--format", "json", "--select", "GW007",
+             "big.txt"]
+    whole = doclint(*check).json()["diagnostics"]
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 2048)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 300)
+    split = doclint(*check)
+    assert split.err == ""  # GW007 is local: nothing skipped
+    assert [(d["line"], d["column"]) for d in whole] == [(131, 1), (261, 1), (391, 1)]
+    assert split.json()["diagnostics"] == whole
