@@ -199,3 +199,14 @@ def test_a_date_that_opens_a_sentence_is_no_signature() -> None:
     differ = "感谢您的监督！2016年5月9日您好！来信收悉。感谢您的支持！2019年3月2日网友：您好！"
     source = _year(differ)
     assert source is None or source.source != "dateline"
+
+
+def test_a_resolution_adopted_once_is_the_text_of_that_day() -> None:
+    resolution = ("# 某省人民代表大会常务委员会关于加快建设生态强省的决议\n\n"
+                  "2016年3月29日 某省第十二届人民代表大会常务委员会第二十二次会议通过\n\n"
+                  "<!-- INFO END -->\n\n会议认为，建设生态强省意义重大。\n")
+    assert (_year(resolution).year, _year(resolution).high) == (2016, 2016)
+    law = resolution.replace("关于加快建设生态强省的决议", "生态环境保护条例")
+    assert (_year(law).year, _year(law).high) == (2016, None)  # may have been amended since
+    amending = resolution.replace("关于加快建设生态强省的决议", "关于修改《某省生态环境保护条例》的决定")
+    assert _year(amending).high is None

@@ -68,6 +68,8 @@ _INLINE_SIGNED = regex.compile(
     r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
     rf"(?P<date>{_FULL_DATE})"
     r"(?=[ \t\u3000]*(?:[（(]此件|您好|网友|$)|[ \t\u3000]{2})", regex.M)
+# The title of a resolution or decision (not one amending a law: that names a later version).
+_RESOLUTION = regex.compile(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
 _CITING = regex.compile(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
 _INLINE_NUMBER_REACH = 300
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
@@ -368,16 +370,22 @@ def _revision(text: str, part: Span) -> YearSource | None:
         return None
     marked = text.find(_HEADER_END, part.start, limit)  # Markdown law collections mark its end
     lines = _nonblank_lines(text, part.start, marked if marked != -1 else limit)
+    verbs: list[str] = []
     for number, (start, end) in enumerate(lines[:_HEADER_LINES]):
         dates = [m for m in _REVISION.finditer(text, start, end) if _in_header(text, m.start())]
         if dates:
             found += [_dated(text, m.span("date"), "revision") for m in dates]
+            verbs += [m.group()[-2:] for m in dates]
         elif marked == -1 and (found or number >= 2):
             break
     if not found:
         return None
-    # Collections often leave later amendments out of the header: the text may be newer.
+    # Collections often leave later amendments out of the header: the text may be newer. A
+    # resolution or decision adopted once (…关于…的决议, 2015年1月21日…会议通过) is not amended:
+    # it is the text of that day.
     latest = max(found, key=lambda source: source.year)
+    if verbs == ["通过"] and _RESOLUTION.match(text, lines[0][0], lines[0][1]):
+        return YearSource(latest.year, "revision", latest.span, latest.detail)
     return YearSource(latest.year, "revision", latest.span, latest.detail, (latest.year, None))
 
 
