@@ -6,8 +6,10 @@ front matter (``year``/``date``), a sidecar ``<file>.meta.yaml``/``.meta.json``,
 last sentence), the latest adoption or amendment date of a law's header, the document number
 (``国办发〔2018〕128号``, on its own line or right after the title), the date of the page in its
 title (``《新闻联播》 (20251020)``), the title, the file name, and last the text itself
-(``textyear``), after a signature date inside a flattened page (``…办公厅　　2020年9月7日　　关于…``, a reply
-closing with ``…监督！2018年10月11日您好！``). A compilation (``第一篇：``, ``第二篇：``) gets a year per part, and a part that
+(``textyear``); after the title, a signature date inside a flattened page (``…办公厅　　2020年9月7日
+　　关于…``, a reply closing with ``…监督！2018年10月11日您好！``). A resolution adopted once
+(``…的决议`` with a single 通过 date) is the text of that day. A compilation (``第一篇：``,
+``第二篇：``) gets a year per part, and a part that
 holds several news items or speeches under their own datelines (``新华社北京3月8日电``,
 ``（新华社北京3月8日电）`` closing an item, ``（2015年3月28日）`` under a title) a year per item
 (``items``): each is judged by its own evidence, never by another item's. Only file-wide sources
@@ -346,7 +348,8 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
 def _inline_signature(text: str, part: Span) -> YearSource | None:
     """The date a flattened page signs with (``_INLINE_SIGNED``), when all its signatures agree
     on the year: replies to citizens, notices whose line breaks were lost."""
-    found = [_dated(text, m.span("date"), "dateline") for m in _INLINE_SIGNED.finditer(text, part.start, part.end)]
+    found = [_dated(text, m.span("date"), "dateline")
+             for m in _INLINE_SIGNED.finditer(text, part.start, part.end)]
     if not found or len({source.year for source in found}) > 1:
         return None
     return found[0]
