@@ -179,3 +179,34 @@ def test_undated_parts_borrow_only_when_the_dated_parts_agree() -> None:
     # A floor (not earlier than 2006) alone proves nothing about the other parts.
     floor = same.replace("（2006年1月10日）\n同志们：\n全县经济平稳增长。", "同志们：\n1998年建成的电站仍在发电。")
     assert [p[0] if p else None for p in _parts(floor)] == [1998, None, 2006]
+
+
+def test_a_signature_inside_a_flattened_page_bounds_the_year() -> None:
+    notice = ("各市人民政府：《关于加快发展的若干措施》已经省政府同意，现印发给你们。　　某省人民政府办公厅"
+              "　　2016年5月9日　　关于加快发展的若干措施　　一、总体要求。")
+    source = _year(notice)
+    assert (source.year, source.source, source.high) == (2016, "dateline", 2016)
+    reply = "网友您好！您反映的问题已转有关部门办理。感谢您的监督！2019年3月2日网友：你好！来信已收悉。"
+    assert (_year(reply).year, _year(reply).high) == (2019, 2019)
+    public = "请认真贯彻执行。某省财政厅2012年7月1日(此件主动公开)更多信息请关注官方网站"
+    assert _year(public).high == 2012
+
+
+def test_a_date_that_opens_a_sentence_is_no_signature() -> None:
+    narrative = "项目进展顺利。2016年5月9日，市政府召开专题会议，研究部署下一步工作。2018年底全部完工。"
+    source = _year(narrative)
+    assert source is None or source.high is None or source.high != 2016
+    differ = "感谢您的监督！2016年5月9日您好！来信收悉。感谢您的支持！2019年3月2日网友：您好！"
+    source = _year(differ)
+    assert source is None or source.source != "dateline"
+
+
+def test_a_resolution_adopted_once_is_the_text_of_that_day() -> None:
+    resolution = ("# 某省人民代表大会常务委员会关于加快建设生态强省的决议\n\n"
+                  "2016年3月29日 某省第十二届人民代表大会常务委员会第二十二次会议通过\n\n"
+                  "<!-- INFO END -->\n\n会议认为，建设生态强省意义重大。\n")
+    assert (_year(resolution).year, _year(resolution).high) == (2016, 2016)
+    law = resolution.replace("关于加快建设生态强省的决议", "生态环境保护条例")
+    assert (_year(law).year, _year(law).high) == (2016, None)  # may have been amended since
+    amending = resolution.replace("关于加快建设生态强省的决议", "关于修改《某省生态环境保护条例》的决定")
+    assert _year(amending).high is None

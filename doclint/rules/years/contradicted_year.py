@@ -19,6 +19,7 @@ from doclint.core import (
 )
 from doclint.rules.years.context import Subject, subject_before, year_reference
 from doclint.rules.years.eras import PIN, EraFacts, MarkerHit
+from doclint.rules.years.stale_marker import out_of_period
 
 _COPULA = regex.compile(r"[，,]?\s?(?:也|正|就|将)?(?:是|为|作为|恰逢|正值|适逢)")
 
@@ -32,7 +33,8 @@ class YearContradictedByWording(Rule):
     2024年），说明年份被改写或文本张冠李戴。“今年”“明年”“去年”按文档年份换算，消息中
     写明文档年份的来源；汇编中的每篇讲话、每条带电头（“新华社北京3月8日电”）或日期行的新闻
     各按自己的年份计，不借用别篇的年份。年份与表述之间不是“是/为”的判断关系时（“2024年要为
-    ‘十四五’收官之年打好基础”），允许相差一年。
+    ‘十四五’收官之年打好基础”），允许相差一年。“今年是……之年”这类说当年的表述由Y203
+    （稳定规则）报告时，本规则不再重复。
     """
 
     code = "Y201"
@@ -55,7 +57,10 @@ class YearContradictedByWording(Rule):
     group_after = 20
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        reported = {hit.span for hit, *_ in out_of_period(doc)}
         for hit, subject in contradictions(doc):
+            if hit.span in reported:
+                continue  # 今年是“十五”计划的收官之年: wording about the present, Y203 reports it
             only_zh, only_en = only_years(hit)
             related = [Related(hit.span, Message("确定年份的表述", "the wording that fixes the year"))]
             reference_zh = reference_en = ""

@@ -6,7 +6,10 @@ front matter (``year``/``date``), a sidecar ``<file>.meta.yaml``/``.meta.json``,
 last sentence), the latest adoption or amendment date of a law's header, the document number
 (``国办发〔2018〕128号``, on its own line or right after the title), the date of the page in its
 title (``《新闻联播》 (20251020)``), the title, the file name, and last the text itself
-(``textyear``). A compilation (``第一篇：``, ``第二篇：``) gets a year per part, and a part that
+(``textyear``); after the title, a signature date inside a flattened page (``…办公厅　　2020年9月7日
+　　关于…``, a reply closing with ``…监督！2018年10月11日您好！``). A resolution adopted once
+(``…的决议`` with a single 通过 date) is the text of that day. A compilation (``第一篇：``,
+``第二篇：``) gets a year per part, and a part that
 holds several news items or speeches under their own datelines (``新华社北京3月8日电``,
 ``（新华社北京3月8日电）`` closing an item, ``（2015年3月28日）`` under a title) a year per item
 (``items``): each is judged by its own evidence, never by another item's. Only file-wide sources
@@ -60,6 +63,15 @@ _SIGNED = regex.compile(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(
 _INLINE_NUMBER = regex.compile(
     r"(?:(?<=^|[\s\u3000])|(?<=通知|意见|决定|办法|规定|方案|公告|通告|批复|函|令))"
     r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M | regex.W)
+# A signature inside a flattened page: the issuing body, or the close of a reply, then the date,
+# then the next piece (…办公厅　　2020年9月7日　　关于…, …监督！2018年10月11日您好！, …厅2014年11月13日
+# (此件主动公开)). A date that opens a sentence is followed by its comma, not by these.
+_INLINE_SIGNED = regex.compile(
+    r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
+    rf"(?P<date>{_FULL_DATE})"
+    r"(?=[ \t\u3000]*(?:[（(]此件|您好|网友|$)|[ \t\u3000]{2})", regex.M)
+# The title of a resolution or decision (not one amending a law: that names a later version).
+_RESOLUTION = regex.compile(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
 _CITING = regex.compile(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
 _INLINE_NUMBER_REACH = 300
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
@@ -309,6 +321,9 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         number = _head_number(text, part)
         if revision.high is None and number is not None and number.year == revision.year:
             return number
+        signed = _inline_signature(text, part)
+        if revision.high is None and signed is not None and signed.year == revision.year:
+            return signed  # a notice's issue date (…办公厅　2022年3月29日（此件公开发布）)
         return revision
     head_end = min(part.end, part.start + _HEAD_CHARS)
     match = _HEAD_DATE.search(text, part.start, head_end)
@@ -327,7 +342,17 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
     printed = publication(doc, part)
     if printed is not None:
         return YearSource(printed[0], "publication", printed[1], printed[2])
-    return _head_number(text, part) or _title_year(text, head)
+    return _head_number(text, part) or _title_year(text, head) or _inline_signature(text, part)
+
+
+def _inline_signature(text: str, part: Span) -> YearSource | None:
+    """The date a flattened page signs with (``_INLINE_SIGNED``), when all its signatures agree
+    on the year: replies to citizens, notices whose line breaks were lost."""
+    found = [_dated(text, m.span("date"), "dateline")
+             for m in _INLINE_SIGNED.finditer(text, part.start, part.end)]
+    if not found or len({source.year for source in found}) > 1:
+        return None
+    return found[0]
 
 
 def _head_number(text: str, part: Span) -> YearSource | None:
@@ -348,16 +373,22 @@ def _revision(text: str, part: Span) -> YearSource | None:
         return None
     marked = text.find(_HEADER_END, part.start, limit)  # Markdown law collections mark its end
     lines = _nonblank_lines(text, part.start, marked if marked != -1 else limit)
+    verbs: list[str] = []
     for number, (start, end) in enumerate(lines[:_HEADER_LINES]):
         dates = [m for m in _REVISION.finditer(text, start, end) if _in_header(text, m.start())]
         if dates:
             found += [_dated(text, m.span("date"), "revision") for m in dates]
+            verbs += [m.group()[-2:] for m in dates]
         elif marked == -1 and (found or number >= 2):
             break
     if not found:
         return None
-    # Collections often leave later amendments out of the header: the text may be newer.
+    # Collections often leave later amendments out of the header: the text may be newer. A
+    # resolution or decision adopted once (…关于…的决议, 2015年1月21日…会议通过) is not amended:
+    # it is the text of that day.
     latest = max(found, key=lambda source: source.year)
+    if verbs == ["通过"] and _RESOLUTION.match(text, lines[0][0], lines[0][1]):
+        return YearSource(latest.year, "revision", latest.span, latest.detail)
     return YearSource(latest.year, "revision", latest.span, latest.detail, (latest.year, None))
 
 

@@ -88,21 +88,24 @@ def subject_pins(doc: Document) -> list[Span]:
     """Spans of pins that Y201 judges with their own subject year (so Y203 leaves them)."""
     spans = []
     for hit in doc.facts(EraFacts).hits:
-        if hit.how == PIN and subject_before(doc, hit.sentence, hit.span.start) is not None:
+        if hit.how == PIN and not present_pin(doc, hit) \
+                and subject_before(doc, hit.sentence, hit.span.start) is not None:
             spans.append(hit.span)
     return spans
 
 
 def present_pin(doc: Document, hit: MarkerHit) -> bool:
-    """Whether the pin is what the present year is said to be (今年是“十四五”开局之年) in a part
-    without a document year, so that Y201 cannot resolve 今年: then it is wording about the
-    present, judged like current wording (Y203) against the floor of the text (``EraYears``)."""
+    """Whether the pin is what the present year is said to be (今年是“十四五”开局之年): wording
+    about the present, judged like current wording (Y203) against the document year, or the
+    floor of the text where there is none (``EraYears``). Y201 leaves these to Y203: one finding
+    per defect. A pin whose nearest subject is an explicit year (今年是2005年…) is Y201's."""
     if hit.how != PIN:
         return False
     low = max(hit.sentence.start, hit.span.start - _PRESENT_REACH)
     if _PRESENT_SUBJECT.search(doc.text, low, hit.span.start) is None:
         return False
-    return subject_before(doc, hit.sentence, hit.span.start) is None
+    subject = subject_before(doc, hit.sentence, hit.span.start)
+    return subject is None or subject.source is not None
 
 
 def first_per_sentence(hits: list[MarkerHit]) -> list[MarkerHit]:

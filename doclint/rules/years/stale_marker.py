@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Rule
 from doclint.rules.years.era_check import (
+    Reference,
     first_per_sentence,
     overlaps,
     present_pin,
@@ -31,8 +32,8 @@ class MarkerOutOfPeriod(Rule):
     所说的年数（“五年来……经历了抗击非典”只到五年前，不说年数时按十年计）；计划和预告
     在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）。句中写了
     年份时以句中年份为准，否则以文档年份为准（仅凭正文时取正文作为过去或当前提到的最晚
-    年份，此时多留1年余量；正文自相矛盾而没有文档年份时，“今年是‘八五’计划的开局之年”
-    这类说当年的表述也按这个最晚年份判断），消息中写明年份来源。涵盖五年规划、普法规划
+    年份，此时多留1年余量），消息中写明年份来源。“今年是‘八五’计划的开局之年”这类说
+    当年的表述也由本规则按文档年份判断（没有文档年份时按这个最晚年份），Y201不再重复报告。涵盖五年规划、普法规划
     （“一五”至“九五”）、党代会和全会、专项教育活动（“三讲”至党纪学习教育）、已取消的
     税种和机构（农业税、营业税、劳动教养、国家计委）。
     """
@@ -59,32 +60,7 @@ class MarkerOutOfPeriod(Rule):
     group_after = 20
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        judged_by_y201 = subject_pins(doc)
-        hits = [h for h in doc.facts(EraFacts).hits if _is_current(h) or present_pin(doc, h)]
-        for hit in first_per_sentence(hits):
-            if overlaps(hit.span, judged_by_y201):
-                continue
-            first, last = _period(hit)
-            reference = reference_for(doc, hit)
-            if reference is None:
-                continue
-            widened = last
-            if last is not None and hit.how != FUTURE and hit.framing.kind == RETROSPECTIVE:
-                since, lookback = hit.framing.since, hit.framing.lookback
-                if since is not None:
-                    if last + GRACE >= since:
-                        continue  # within the period the wording looks back on
-                elif lookback is None:
-                    continue
-                else:
-                    widened = last + lookback
-            # A name that was a generic phrase before the campaign is never too early.
-            since = None if hit.marker.stale_only else first
-            if not reference.outside(since, widened, GRACE):
-                continue
-            earliest = hit.marker.earliest_mention
-            if earliest is not None and reference.all_before(earliest):
-                continue  # not even mentionable yet: Y202 reports it
+        for hit, first, last, reference in out_of_period(doc):
             how_zh, how_en = _HOW.get(hit.how, ("", ""))
             template = self.pin_message if hit.how == PIN else self.message
             yield self.report(hit.span, template, wording=doc.slice(hit.span),
@@ -92,6 +68,38 @@ class MarkerOutOfPeriod(Rule):
                               how_zh=how_zh, how_en=how_en, period=_period_text(first, last),
                               reference_zh=reference.message.zh,
                               reference_en=reference.message.en, related=reference.related)
+
+
+def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | None, Reference]]:
+    """The hits Y203 reports, with the marker's period and the years they disagree with (Y201
+    leaves these to it: one finding per defect)."""
+    judged_by_y201 = subject_pins(doc)
+    hits = [h for h in doc.facts(EraFacts).hits if _is_current(h) or present_pin(doc, h)]
+    for hit in first_per_sentence(hits):
+        if overlaps(hit.span, judged_by_y201):
+            continue
+        first, last = _period(hit)
+        reference = reference_for(doc, hit)
+        if reference is None:
+            continue
+        widened = last
+        if last is not None and hit.how != FUTURE and hit.framing.kind == RETROSPECTIVE:
+            since, lookback = hit.framing.since, hit.framing.lookback
+            if since is not None:
+                if last + GRACE >= since:
+                    continue  # within the period the wording looks back on
+            elif lookback is None:
+                continue
+            else:
+                widened = last + lookback
+        # A name that was a generic phrase before the campaign is never too early.
+        since = None if hit.marker.stale_only else first
+        if not reference.outside(since, widened, GRACE):
+            continue
+        earliest = hit.marker.earliest_mention
+        if earliest is not None and reference.all_before(earliest):
+            continue  # not even mentionable yet: Y202 reports it
+        yield hit, first, last, reference
 
 
 def _is_current(hit: MarkerHit) -> bool:
