@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -44,8 +45,7 @@ class Copy:
     han: int    # Han characters in the matching units
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
+class _Unit(NamedTuple):  # a tuple: one per sentence, built several times faster
     span: Span
     key: str
     han: int
