@@ -178,6 +178,28 @@ def table(rows: list[Row], files: int, size: int) -> str:
     return "\n".join(lines)
 
 
+BEGIN = "<!-- archive-bench: begin (python benchmarks/archive_bench.py --readme README.md) -->"
+END = "<!-- archive-bench: end -->"
+
+
+def update_readme(readme: Path, output: str) -> None:
+    """Replace what lies between the markers in ``readme`` with the summary line and the table
+    of ``output`` (this script's output: the last block that starts with "N documents")."""
+    lines = output.splitlines()
+    starts = [i for i, line in enumerate(lines) if re.match(r"\d+ documents, ", line)]
+    if not starts:
+        raise SystemExit("no table in the output")
+    block = [line for line in lines[starts[-1]:] if line.strip()]
+    summary, rows = block[0], [line for line in block[1:] if line.startswith("|")]
+    text = readme.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"{readme} has no archive-bench markers")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    body = "\n".join([f"`{summary}`", "", *rows])
+    readme.write_text(f"{head}{BEGIN}\n{body}\n{END}{tail}", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=float, default=100.0)
@@ -185,7 +207,16 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--workdir", type=Path, help="build here and keep it (default: a temp dir)")
     parser.add_argument("--tar", action="store_true", help="also run --jobs 2 over a .tar.gz")
+    parser.add_argument("--readme", type=Path,
+                        help="write the table into this file, between the archive-bench markers")
+    parser.add_argument("--table-from", type=Path,
+                        help="do not run: take the table from this saved output (with --readme)")
     args = parser.parse_args()
+    if args.table_from is not None:
+        if args.readme is None:
+            raise SystemExit("--table-from needs --readme")
+        update_readme(args.readme, args.table_from.read_text(encoding="utf-8"))
+        return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="doclint-bench-"))
     folder = work / "archive"
     try:
@@ -217,10 +248,12 @@ def main() -> None:
                                f"regex: one alternation of {len(PATTERNS)} patterns, 1 core"))
         rows.append(regex_scan(folder, SEPARATE,
                                f"regex: the same {len(PATTERNS)} patterns one by one, 1 core"))
+        report = (f"{files} documents, {size / 1e6:.1f} MB; {os.cpu_count()} cores; "
+                  f"python {sys.version.split()[0]}\n{table(rows, files, size)}")
         print()
-        print(f"{files} documents, {size / 1e6:.1f} MB; {os.cpu_count()} cores; "
-              f"python {sys.version.split()[0]}")
-        print(table(rows, files, size))
+        print(report)
+        if args.readme is not None:
+            update_readme(args.readme, report)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -44,11 +44,22 @@ class Copy:
     han: int    # Han characters in the matching units
 
 
-@dataclass(frozen=True, slots=True)
 class _Unit:
-    span: Span
-    key: str
-    han: int
+    """A sentence keyed without white space. Its Han count is taken only when it is asked
+    for: only a unit that repeats an earlier one is, in a file without copies."""
+
+    __slots__ = ("_han", "key", "span")
+
+    def __init__(self, span: Span, key: str) -> None:
+        self.span = span
+        self.key = key
+        self._han = -1
+
+    @property
+    def han(self) -> int:
+        if self._han < 0:
+            self._han = han_count(self.key)
+        return self._han
 
 
 class PageCopies:
@@ -93,7 +104,7 @@ def _units(doc: Document) -> list[_Unit]:
     for sentence in doc.facts(Sentences).items:
         key = _SPACE.sub("", sentence.text)
         if key:
-            units.append(_Unit(sentence.span, key, han_count(key)))
+            units.append(_Unit(sentence.span, key))
     return units
 
 
@@ -102,9 +113,7 @@ def _copies(units: list[_Unit]) -> list[Copy]:
     original unit; gaps of up to MAX_GAP units on the copy's side are bridged."""
     first: dict[str, int] = {}
     found: list[Copy] = []
-    han_before = [0]
-    for unit in units:
-        han_before.append(han_before[-1] + unit.han)
+    han_before: list[int] = []  # Han characters before each unit, summed when first needed
     original_end = len(units)  # units before the first copy are the original text
     index = 0
     while index < len(units):
@@ -114,6 +123,10 @@ def _copies(units: list[_Unit]) -> list[Copy]:
             index += 1
             continue
         run = _follow(units, index, origin)
+        if run is not None and not han_before:
+            han_before.append(0)
+            for unit in units:
+                han_before.append(han_before[-1] + unit.han)
         if run is not None and run[0].han >= MIN_SHARE * han_before[min(index, original_end)]:
             original_end = min(original_end, index)
             found.append(run[0])

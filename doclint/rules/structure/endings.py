@@ -4,14 +4,13 @@ how a document ends its lines (``doc.facts(LineEndings)``)."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
+from doclint.core import segmenter
 from doclint.core.document import Document
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Structure
@@ -58,16 +57,6 @@ def dangles(text: str) -> bool:
 
 _WORD_WINDOW = 12
 
-
-@functools.cache
-def _segmenter() -> Any:
-    try:
-        import rjieba
-    except ImportError:  # pragma: no cover - rjieba is a dependency
-        return None
-    return rjieba
-
-
 # Words that open what follows them, never end a sentence: modal verbs, conjunctions,
 # prepositions, adverbs and verbs that take an object (``…应当``, ``…而且``, ``…关于``, ``…加快``).
 _OPENING_WORDS = frozenset(
@@ -102,12 +91,11 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
     on a word that can end one (``…融合发展``, ``…起施行``)."""
     if dangles(text) or _unclosed(text[-_OPEN_WINDOW:]):
         return True
-    segmenter = _segmenter()
-    if segmenter is None:
+    if not segmenter.available():
         return True
     if _without_predicate(text):
         return True
-    words = [w for w, _, _ in segmenter.tokenize(text[-_WORD_WINDOW:], mode="default", hmm=False)]
+    words = segmenter.word_texts(text[-_WORD_WINDOW:])
     last = words[-1]
     if len(last) == 1 and last not in _PARTICLES:
         # after a longer word (听取|职), or closing a word with the next line's first character
@@ -140,7 +128,7 @@ def _without_predicate(text: str) -> bool:
     clause = text[last_clause_start(text):]
     if not lines.has_han(clause, 2):
         return False
-    last, tag = _segmenter().tag(clause[-_WORD_WINDOW:])[-1]
+    last, tag = segmenter.last_tagged(clause[-_WORD_WINDOW:])
     if last in _FINAL_WORDS:
         return False
     # the tagger takes some verbs and nouns for them (起步, 依据, 通过): one character only
@@ -151,11 +139,8 @@ def _joins(text: str, following: str) -> bool:
     """The last character of ``text`` and the first of ``following`` make one word."""
     if not following or not lines.is_han_char(following[0]):
         return False
-    segmenter = _segmenter()
     joined = text[-_WORD_WINDOW:] + following[:_WORD_WINDOW]
-    cut = len(text[-_WORD_WINDOW:])
-    return any(first < cut < last for _, first, last
-               in segmenter.tokenize(joined, mode="default", hmm=False))
+    return segmenter.crosses(joined, len(text[-_WORD_WINDOW:]))
 
 
 def split_across(previous: Block, current: Block) -> bool:
@@ -165,10 +150,9 @@ def split_across(previous: Block, current: Block) -> bool:
     text, following = previous.text, current.text
     if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) \
             or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
-            or closes_a_text(tail(text)) or _segmenter() is None:
+            or closes_a_text(tail(text)) or not segmenter.available():
         return False
-    words = [w for w, _, _ in _segmenter().tokenize(text[-_WORD_WINDOW:], mode="default",
-                                                     hmm=False)]
+    words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
         return True
     # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
@@ -190,8 +174,7 @@ _CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者
 
 
 def _opens_no_sentence(following: str) -> bool:
-    words = _segmenter().tokenize(following[:_WORD_WINDOW], mode="default", hmm=False)
-    return next(iter(words))[0] in _CONTINUING
+    return segmenter.first_word(following[:_WORD_WINDOW]) in _CONTINUING
 
 
 def last_clause_start(text: str) -> int:

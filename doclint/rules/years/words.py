@@ -1,32 +1,20 @@
 """Word boundaries, so that a marker is not read inside a longer word.
 
 ``创新发展理念`` holds the letters of ``新发展理念`` but not the word; ``应急管理部门`` is a
-department of any level, not ``应急管理部``. A segmenter (rjieba, the Rust port of jieba) cuts the
-few characters around a match; the match must start and end where words do. The segmenter is
-imported on first use; without it every match is taken as it is.
+department of any level, not ``应急管理部``. The shared segmenter (:mod:`doclint.core.segmenter`)
+cuts the few characters around a match; the match must start and end where words do. It is
+imported only when a match has an end between two Han characters; without it every match is
+taken as it is.
 """
 
 from __future__ import annotations
 
-import functools
-import logging
-from typing import Any
-
 import regex
 
-LOG = logging.getLogger(__name__)
+from doclint.core import segmenter
+
 _CONTEXT = 8
 _HAN = regex.compile(r"\p{Han}")
-
-
-@functools.cache
-def _segmenter() -> Any:
-    try:
-        import rjieba
-    except ImportError:  # pragma: no cover - rjieba is a dependency
-        LOG.warning("rjieba is not installed: era markers are matched without word boundaries")
-        return None
-    return rjieba
 
 
 def at_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -34,18 +22,15 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
     inner = [offset for offset in (start, end) if _inside_han(text, offset)]
     if not inner:
         return True
-    segmenter = _segmenter()
-    if segmenter is None:
+    if not segmenter.available():
         return True
     low = max(0, start - _CONTEXT)
     high = min(len(text), end + _CONTEXT)
     # Search mode also cuts long words into the words they hold (认真贯彻: 认真|贯彻), and without
     # the HMM guesser no unknown “word” is made up (十七大对 is not 十七|大对): only a match that
     # starts or ends inside a dictionary word (创|新, 部|门) is refused.
-    cuts: set[int] = set()
-    for _, first, last in segmenter.tokenize(text[low:high], mode="search", hmm=False):
-        cuts.update((low + first, low + last))
-    return all(offset in cuts for offset in inner)
+    cuts = segmenter.search_cuts(text[low:high])
+    return all(offset - low in cuts for offset in inner)
 
 
 def _inside_han(text: str, offset: int) -> bool:
