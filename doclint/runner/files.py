@@ -54,6 +54,18 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
 def read_regular_stat(path: str | os.PathLike[str], limit: int | None = None
                       ) -> tuple[bytes, os.stat_result]:
     """The bytes of a regular file and its status, taken on the open file before reading."""
+    descriptor, info = _open_checked(path, limit)
+    try:
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return read_bounded(handle, limit), info
+    finally:
+        os.close(descriptor)
+
+
+def _open_checked(path: str | os.PathLike[str], limit: int | None
+                  ) -> tuple[int, os.stat_result]:
+    """A descriptor of ``path`` opened without blocking on a FIFO, and its status; refused
+    (``NotARegularFile``) unless it is a regular file, and (``TooLarge``) over ``limit`` bytes."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
     try:
@@ -63,10 +75,10 @@ def read_regular_stat(path: str | os.PathLike[str], limit: int | None = None
                                        "special file"))
         if limit is not None and info.st_size > limit:
             raise TooLarge(info.st_size, limit)
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return read_bounded(handle, limit), info
-    finally:
+    except BaseException:
         os.close(descriptor)
+        raise
+    return descriptor, info
 
 
 def read_bounded(handle: BinaryIO, limit: int | None) -> bytes:
@@ -83,15 +95,8 @@ def read_bounded(handle: BinaryIO, limit: int | None) -> bytes:
 def open_regular(path: str | os.PathLike[str], limit: int | None = None) -> BinaryIO:
     """``path`` opened for reading as a stream, refused (``NotARegularFile``) unless it is a
     regular file, without blocking on a FIFO, and (``TooLarge``) over ``limit`` bytes."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(path, flags)
+    descriptor, _info = _open_checked(path, limit)
     try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotARegularFile(next((name for test, name in _KINDS if test(info.st_mode)),
-                                       "special file"))
-        if limit is not None and info.st_size > limit:
-            raise TooLarge(info.st_size, limit)
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)
