@@ -71,9 +71,6 @@ def read_yaml(path: Path, shown: str | None = None, fast: bool = False) -> Any:
     reads plain data with libyaml instead, without positions: for the shipped packs, which the
     tests validate, so that start-up does not pay for ruamel's pure-Python parser.
     """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -82,6 +79,9 @@ def read_yaml(path: Path, shown: str | None = None, fast: bool = False) -> Any:
         from doclint.core import fastyaml
 
         return fastyaml.safe_load(text)
+    from ruamel.yaml import YAML  # only here: importing it costs start-up 20 ms
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt")
     try:
         return yaml.load(text)
