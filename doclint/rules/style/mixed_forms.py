@@ -67,7 +67,7 @@ class MixedForms(Rule):
     拼凑的讲话稿保留了各个来源的写法。规则逐篇（汇编按 `第N篇` 等分篇）统计两类符号的写法：
     比例中的冒号（三项以上的比例，或“比例”“之比”“比为”“按”之后的两项比例；时刻 `19:00` 不算），
     以及中文里括注字母、数字的括号（括注汉字的半角括号由 BD005 报告）。同一篇里两种写法并存时，
-    少数写法报告一次，其余列为相关位置；一样多时以全角为准。百分号（N301）、范围号中的短横线和
+    少数写法报告一次，其余列为相关位置；一样多时以全角为准，消息说明两者各有几处。百分号（N301）、范围号中的短横线和
     `~`（SZ013、SZ012）由各自的规则报告，这里不重复。修复改为多数写法。
     """
 
@@ -80,6 +80,11 @@ class MixedForms(Rule):
         "本篇{family.zh}写法不统一：多用“{usual}”（{count}处），此处用“{this}”。",
         "Inconsistent {family.en} in this document: mostly “{usual}” ({count} times), "
         "“{this}” here.",
+    )
+    tied = Message(
+        "本篇{family.zh}写法不统一：“{usual}”与“{this}”各{count}处，此处用“{this}”，宜统一为“{usual}”。",
+        "Inconsistent {family.en} in this document: “{usual}” and “{this}” {count} times each; "
+        "“{this}” here, write “{usual}”.",
     )
     fixable = True
     examples = Examples(
@@ -125,6 +130,7 @@ class MixedForms(Rule):
             note = Message(f"又一处“{form}”", f"another “{form}”")
             yield self.report(
                 spans[0],
+                self.tied if counts[form] == counts[usual] else None,
                 family=family.name,
                 usual=usual,
                 count=counts[usual],
