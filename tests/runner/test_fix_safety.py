@@ -27,14 +27,6 @@ FIXED = "经研究，现将有关事项通知如下。\n"
 FIX = ["check", "--no-cache", "--jobs", "1", "--select", "BD004", "--no-source", "--fix"]
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    return work
-
-
 # --- a file changed by someone else --------------------------------------------------------
 
 

@@ -45,12 +45,6 @@ def small_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(windows, "WINDOW_CHARS", 300)
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def located(run_json: dict[str, Any]) -> list[tuple[Any, ...]]:
     return [(d["code"], d["line"], d["column"], d["end_line"], d["end_column"], d["offset"],
              d["end_offset"], json.dumps(d["fix"], sort_keys=True),

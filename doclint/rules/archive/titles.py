@@ -10,11 +10,11 @@ import regex
 
 from doclint.core.document import Document, Span
 from doclint.core.text import Paragraphs
+from doclint.rules.structure.lines import han_count
 
 _HEAD_LINES = 15
 _MAX_TITLE = 60
 _MAX_PARTS = 3
-_HAN = regex.compile(r"\p{Han}")
 # Lines a scraper keeps above the title: toolbars, breadcrumbs, source and time lines, links.
 _CHROME = regex.compile(
     r"当前位置|您的位置|所在位置|首页|>>|›|»|www\.|https?://|原文链接|^\s*【[^】]{0,12}(?:】|$)"
@@ -72,7 +72,7 @@ class Title:
     def generic(self) -> bool:
         """A title that names only a genre, with or without a note in brackets."""
         key = _NOT_TEXT.sub("", unicodedata.normalize("NFKC", _BRACKETED.sub("", self.text)))
-        return key in GENERIC or len(_HAN.findall(key)) < 4 or bool(_ISSUER_ONLY.match(key))
+        return key in GENERIC or han_count(key) < 4 or bool(_ISSUER_ONLY.match(key))
 
 
 class DocumentTitle:
@@ -105,7 +105,7 @@ class DocumentTitle:
 
 
 def _is_chrome(text: str) -> bool:
-    return len(_HAN.findall(text)) < 4 or bool(_CHROME.search(text))
+    return han_count(text) < 4 or bool(_CHROME.search(text))
 
 
 def _squeezed(text: str) -> str:

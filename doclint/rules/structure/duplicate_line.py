@@ -22,9 +22,9 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import SAFE
 from doclint.core.text import Paragraphs
+from doclint.rules.structure.lines import han_count
 
 _SPACES = regex.compile(r"[\s\u3000\u00a0\u200b]+")
-_HAN = regex.compile(r"\p{Han}")
 
 
 class ConsecutiveDuplicateLine(Rule):
@@ -55,7 +55,7 @@ class ConsecutiveDuplicateLine(Rule):
             if previous.text[0] != current.text[0] or previous.text[-1] != current.text[-1]:
                 continue  # cannot be the same line (a cheap test before comparing without spaces)
             key = _SPACES.sub("", current.text)
-            if key != _SPACES.sub("", previous.text) or len(_HAN.findall(key)) < self.min_han:
+            if key != _SPACES.sub("", previous.text) or han_count(key) < self.min_han:
                 continue
             line = doc.index.line_of(current.span.start)
             removal = Span(doc.index.line_of(previous.span.start).span.end, line.span.end)

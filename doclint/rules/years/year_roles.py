@@ -164,10 +164,14 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
 
 def dated(doc: Document, value: int) -> bool:
     """Whether a dateline or a page date of the head says ``value``."""
-    if datelines(doc, value):
-        return True
+    return bool(datelines(doc, value)) or _head_page_date(doc, value) is not None
+
+
+def _head_page_date(doc: Document, value: int) -> regex.Match[str] | None:
+    """The first page date in ``value`` (20251020) among the head lines."""
     head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
-    return any(int(m.group("y")) == value for m in _PAGE_DATE.finditer(doc.text, 0, head))
+    return next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
+                None)
 
 
 def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
@@ -339,9 +343,7 @@ def _planned_before(text: str, value: int, written: tuple[int, int]) -> Related 
 
 
 def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
-    head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
-    page = next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
-                None)
+    page = _head_page_date(doc, value)
     if page is None:
         return []
     digits = page.group()
@@ -394,9 +396,7 @@ def _own_date(doc: Document, value: int) -> tuple[int, int] | None:
     if dates:
         first = min(dates, key=lambda d: (int(d.group("m")), int(d.group("d"))))
         return int(first.group("m")), int(first.group("d"))
-    head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
-    page = next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
-                None)
+    page = _head_page_date(doc, value)
     if page is None:
         return None
     return int(page.group()[4:6]), int(page.group()[6:8])
