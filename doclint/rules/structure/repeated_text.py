@@ -12,6 +12,7 @@ import regex
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
 from doclint.rules.structure import lines, news
+from doclint.rules.structure.duplicate_line import doubled_half
 from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
@@ -95,7 +96,7 @@ class RepeatedText(Rule):
     没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
     新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复。整篇页面重复
-    由 T603 报告；相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
+    由 T603 报告；相邻两行完全相同、一行只是同一段文字连写两遍的，由 T601 报告；标题重复由 T101、T102 报告。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -151,6 +152,8 @@ class RepeatedText(Rule):
         counts = Counter(m.group().rstrip(_TRAILING) for block in body
                          for m in _SENTENCE.finditer(_SPACE.sub("", block.text)))
         for block in body:
+            if doubled_half(block.text) is not None:
+                continue  # one text written twice over: T601 reports the line
             key = _SPACE.sub("", block.text)
             cuts = _news_items(key)
             if cuts and cuts[0] == 0:
