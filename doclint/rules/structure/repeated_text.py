@@ -40,6 +40,9 @@ _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 _CLAUSE_MARK = regex.compile(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
 _LEGAL = 3  # 第N条 headings that make a text a law's (parallel articles share their wording)
 _SENTENCE_ENDS = re.compile(r"[。！？!?；;]")
+_FULL_STOPS = re.compile(r"[。！？!?]")
+_BACK_REFERENCE = re.compile(r"前[一二三四两]?款|前[一二三四两]?项|本条|上述|第[一二三四五六七八九十百]+条")
+_BACK_REFERENCE_REACH = 20
 _NOTE = re.compile(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
 _OPEN_QUOTES = "“‘「『"
 _CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
@@ -91,7 +94,8 @@ class RepeatedText(Rule):
     较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话，除非它是一个
 完整的长句（至少 20 个汉字，有逗号分句，不以编号开头），全文恰好出现两次，相隔不过十几段，
 并且后一次出现在一段的中间、紧跟句号（粘贴进来的句子；套语多在分号之后或位于段首段尾）；法规里同一条内
-    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）；同一段里（或跨过一个分段）
+    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有），另一条里原样出现的
+    整段须有两个以上完整句子、不以“依照前款”“本条”之类回指开头（平行的条文共用这样的段落）；同一段里（或跨过一个分段）
     一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
     没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
@@ -171,10 +175,13 @@ class RepeatedText(Rule):
             sentences_in = len(_SENTENCE_ENDS.findall(key))
             if clause is not None:  # a law's article is numbered once: twice is a paste
                 pasted = sentences_in >= 2 or _is_clause(block)
+                # … and so is a paragraph of several full sentences in another article, unless
+                # it refers back to the paragraph before it (依照前款规定…: parallel articles)
+                pasted_far = _is_clause(block) or _law_paragraph(key)
             else:
-                pasted = _pasted_paragraph(key)
+                pasted = pasted_far = _pasted_paragraph(key)
             if whole and ((near and sentences_in and not _LABEL.match(key))
-                          or (pasted and (near or clause is None or _is_clause(block)))) \
+                          or (pasted and (near or pasted_far))) \
                     and not _NOTE.match(key):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
@@ -323,6 +330,14 @@ def _pasted_paragraph(key: str) -> bool:
     if len(_SENTENCE_ENDS.findall(key)) >= 2:
         return True
     return key[-1] in "。！？!?" and lines.has_han(key, _LONG_PARAGRAPH) and not _LABEL.match(key)
+
+
+def _law_paragraph(key: str) -> bool:
+    """A paragraph of a law repeated in another article that reads as pasted: two or more
+    full sentences of some length, not opening on a reference to its neighbours (a law's
+    formulas are one sentence; parallel articles share a paragraph that says 依照前款规定)."""
+    return len(_FULL_STOPS.findall(key)) >= 2 and lines.has_han(key, _MIN_RUN_HAN) \
+        and not _BACK_REFERENCE.search(key, 0, _BACK_REFERENCE_REACH)
 
 
 def _clauses(structure: Structure, article: Article, text: str) -> dict[int, int] | None:
