@@ -92,7 +92,7 @@ class RepeatedText(Rule):
     多是抓取或复制时把一段又粘贴了一遍。讲话中有意重复的口号、排比和套话都很短，所以只比较
     去掉空白后至少 15 个汉字的句子；整段重复时报告整段，连续几句重复合并报告。离第一次出现
     较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话，除非它是一个
-完整的长句（至少 20 个汉字，有逗号分句，不以编号开头），全文恰好出现两次，相隔不过十几段，
+完整的长句（至少 20 个汉字，有逗号分句；以编号开头的条目“七是……”须至少 20 个汉字并有逗号分句），全文恰好出现两次，相隔不过十几段，
 并且后一次出现在一段的中间、紧跟句号（粘贴进来的句子；套语多在分号之后或位于段首段尾）；法规里同一条内
     相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有），另一条里原样出现的
     整段须有两个以上完整句子、不以“依照前款”“本条”之类回指开头（平行的条文共用这样的段落）；同一段里（或跨过一个分段）
@@ -254,10 +254,11 @@ class RepeatedText(Rule):
         han = sum(sentences[i].han for i in run.here)
         if not (here.after_stop and last.inside and last.whole):
             return False  # a clause between ；, or a paragraph's opening or closing formula
+        clauses = any("，" in unit for unit in units)
+        if _ITEM_MARKER.match(units[0]):  # a list item (七是…): a long one, in clauses
+            return all(counts[unit] == 2 for unit in units) and han >= _ELSEWHERE_HAN and clauses
         return all(counts[unit] == 2 for unit in units) \
-            and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN
-                 and any("，" in unit for unit in units))) \
-            and not _ITEM_MARKER.match(units[0])
+            and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN and clauses))
 
 
 def _again(sentences: list[_Sentence], index: int) -> bool:
