@@ -23,6 +23,7 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Article, Block, Kind, Structure
 
@@ -32,7 +33,7 @@ _TITLE_AGAIN_HAN = 6  # a shorter title (政府工作报告) is a page's running
 _ATTACHMENT = regex.compile(r"^附(?:件|表|录)")
 _TITLE_KINDS = (Kind.TITLE, Kind.LABEL, Kind.BYLINE)
 _NEW_HEAD = (Kind.BYLINE, Kind.DATELINE, Kind.SALUTATION)
-_CONTENTS = regex.compile(r"^[#\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
+_CONTENTS = lazy_regex(r"^[#\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
 
 
 class DuplicateTitle(Rule):
