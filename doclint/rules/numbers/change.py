@@ -53,7 +53,7 @@ _CLAIM = lazy_re(
 )
 # Comparisons with the year before: the claim covers one year, whatever period the passage
 # speaks of.
-_YEAR_ON_YEAR = re.compile(r"同比|环比|比上年|比去年|较上年|较去年")
+_YEAR_ON_YEAR = lazy_re(r"同比|环比|比上年|比去年|较上年|较去年")
 _DIGIT = re.compile(r"[0-9０-９]")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 

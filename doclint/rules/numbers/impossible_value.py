@@ -18,7 +18,7 @@ _NOT_A_SHARE = lazy_re(r"预算|计划|上年|去年|同期|目标|任务|年初
 # A stock (债务余额, 存款余额) or a flow that is not part of output (进出口总额, 固定资产投资)
 # compared with output or income is a ratio, not a share: it may well exceed 100%.
 _NOT_A_PART = lazy_re(r"余额|债务|负债|存款|贷款|资产|存量|储蓄|杠杆|外债|货币|M2|增量|增加额|增收")
-_OUTPUT = re.compile(r"生产总值|GDP|经济总量|国民收入|综合财力|可用财力")
+_OUTPUT = lazy_re(r"生产总值|GDP|经济总量|国民收入|综合财力|可用财力")
 _COMPONENT = re.compile(r"增加值|产业|产值")
 _PART_WINDOW = 40
 # A change in a count may be negative (人口自然增长-0.3万人, 净流入-2万人); a count may not.

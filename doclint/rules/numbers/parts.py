@@ -41,7 +41,7 @@ _RATIO = lazy_re(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
     r"(?:[ \u3000]*[:：∶][ \u3000]*[0-9０-９]+(?:[.．][0-9０-９]+)?)+")
 _RATIO_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
-_CUE = re.compile(r"结构|比例|比重|构成|之比|占比")
+_CUE = lazy_re(r"结构|比例|比重|构成|之比|占比")
 _SUPERSEDED = lazy_re(
     r"[^，,。；;\d]{0,10}?(?:调整|优化|转变|变化|变为|演变|改善|提升|转换|变)(?:到|为|至)")
 _RATIO_COLONS = (":", "：", "∶")
@@ -49,7 +49,7 @@ _RATIO_COLONS = (":", "：", "∶")
 _SOME_MEMBERS = lazy_re(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = re.compile(r"[%％]|分之")
 _OWN_SHARE = lazy_re(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
-_COMMON_FRACTION = re.compile(r"(?<![百千万])分之|/")
+_COMMON_FRACTION = lazy_re(r"(?<![百千万])分之|/")
 _DIGIT = re.compile(r"[0-9０-９]")
 # Another 、 or a word of comparison between two listed parts: 比上年增加, 同比.
 _CLAUSE_BREAK_IN = re.compile(r"、.*、|比|较|增|减|占")

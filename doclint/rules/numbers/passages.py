@@ -62,7 +62,7 @@ _PERIOD_HINT = lazy_re(
     r"|“?(?P<plan>十[一二三四五]?|[六七八九])五”?(?:时期|期间|计划|规划)(?!纲要|目标)"
 )
 # What may stand before a period phrase that opens a sentence: quotes, brackets, 在, 回顾 …
-_SENTENCE_OPENER = re.compile(r"(?:[\s“\"「（(]|在|回顾|纵观|综观|展望|从)*$")
+_SENTENCE_OPENER = lazy_re(r"(?:[\s“\"「（(]|在|回顾|纵观|综观|展望|从)*$")
 TOPIC_WINDOW = 1200
 PAST, FUTURE, PLAN = "past", "future", "plan"
 _INDENT = frozenset(" \t\u3000\u00a0")

@@ -41,7 +41,7 @@ _UNIT_WORDS = alternation(u for u in UNITS if u != "年")
 # NOTE: the scan pattern starts with one character class, so the engine skips ahead to the
 # next digit; a pattern starting with a look-behind or an alternation ran three to five
 # times slower. Commas count only between groups of three digits (27，203，319).
-_DIGIT_RUN = re.compile(
+_DIGIT_RUN = lazy_re(
     r"[0-9０-９][0-9０-９]*(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?")
 # Chinese numerals are looked up only before the few words that make them quantities.
 _CN_ANCHORS = ("分之", "倍")

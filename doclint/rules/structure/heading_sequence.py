@@ -123,7 +123,7 @@ def _excerpts(structure: Structure, text: str) -> set[int]:
 
 # An excerpt says so in its title; an omission says so where the text is left out.
 _EXCERPT = lazy_regex(r"[（(](?:节选|摘编|摘录|摘要|摘登|选编|选登)[）)]|节选$")
-_OMISSION = regex.compile(r"[（(][^（）()\n]{0,20}略[）)]")
+_OMISSION = lazy_regex(r"[（(][^（）()\n]{0,20}略[）)]")
 _TITLE_REACH = 300
 
 

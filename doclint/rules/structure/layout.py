@@ -31,7 +31,7 @@ _CLAUSE_MARKS = "，、,"
 _LINE_END_MARKS = frozenset("。！？!?；;：:”’」』）)…—")
 # Two visible characters (Han or digits) set apart by one space.
 SPACED_PAIR = lazy_regex(r"(?<=[\p{Han}\d０-９])[ \u3000\u00a0](?=[\p{Han}\d０-９])")
-_CLOSE_PAIR = regex.compile(r"[\p{Han}\d０-９](?=[\p{Han}\d０-９])")
+_CLOSE_PAIR = lazy_regex(r"[\p{Han}\d０-９](?=[\p{Han}\d０-９])")
 _TAG = lazy_regex(
     r"</?(?:p|br|div|span|strong|b|i|em|a|img|table|tr|td|th|tbody|ul|ol|li|h[1-6]|font|center|"
     r"section|article|header|footer|nav|meta|script|style|iframe)\b[^<>\n]{0,300}>",

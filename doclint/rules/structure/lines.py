@@ -106,7 +106,7 @@ _POST_AND_NAME = lazy_regex(
     r"(?:书记|县长|市长|省长|州长|盟长|旗长|区长|乡长|镇长|总理|主席|主任|部长|厅长|局长|委员|秘书长)"
     r"[ \t\u3000]*\p{Han}{2,4}$"
 )
-_INNER_SPACE = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+_INNER_SPACE = lazy_regex(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _SPACE_OR_PUNCT = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff\p{P}\p{S}]+")
 # Scraped pages leave literal "<U+00A0>" markers before a line's text.

@@ -40,7 +40,7 @@ _LABEL = lazy_re(r"^[\u4e00-\u9fff]{2,6}[：:]")
 _CLAUSE_MARK = lazy_regex(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
 _LEGAL = 3  # 第N条 headings that make a text a law's (parallel articles share their wording)
 _SENTENCE_ENDS = lazy_re(r"[。！？!?；;]")
-_NOTE = re.compile(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
+_NOTE = lazy_re(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
 _OPEN_QUOTES = "“‘「『"
 _CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
 _CITE_LABEL = 12

@@ -30,7 +30,7 @@ from doclint.rules.templates.scan import find_all
 from doclint.rules.years.words import at_word_boundaries
 
 # 我旗/本县/全市: led by the unit character so the scan jumps between its occurrences.
-_PRONOUNS = {kind: regex.compile(rf"{kind}(?<=[我本全]{kind})(?![场域级])") for kind in "县旗市区"}
+_PRONOUNS = {kind: lazy_regex(rf"{kind}(?<=[我本全]{kind})(?![场域级])") for kind in "县旗市区"}
 _SLOGAN_WORDS = (
     "和谐|平安|美丽|幸福|魅力|生态|文明|法治|健康|活力|富裕|宜居|数字|智慧|绿色|开放|创新|品质|"
     "书香|诚信|文化|人文|温馨|实力|秀美|大美|锦绣|富强|繁荣|清洁|宜业|宜游|精致|信用|森林|卫生|"
@@ -39,7 +39,7 @@ _SLOGAN_WORDS = (
 # A slogan is what a speech calls on its audience to build: "建设和谐阿荣", "“平安阿荣”创建".
 # One pattern per opening word, each led by its literal (a fast scan).
 _SLOGANS = tuple(
-    regex.compile(
+    lazy_regex(
         rf"{lead}(?:{_SLOGAN_WORDS})+(?P<name>\p{{Han}}{{2,8}}?)(?=[”\"」』。，！；、）)]|建设|创建|而|作出|的)"
     )
     for lead in ("建设", "构建", "打造", "创建", "争创", "“")

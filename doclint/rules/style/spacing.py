@@ -31,7 +31,7 @@ from doclint.rules.templates.scan import Gated, line_end, line_start
 _GAPS = tuple(
     Gated(
         space,
-        regex.compile(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
+        lazy_regex(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
     )
     for space in SPACES
 )

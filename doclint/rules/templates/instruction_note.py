@@ -38,7 +38,7 @@ _NOTE = rf"""
 """
 # One pattern per opening bracket, each led by its literal so the scan jumps between brackets.
 _PROBES = tuple(
-    Gated(bracket, regex.compile(regex.escape(bracket) + f"(?:{_NOTE})", regex.X))
+    Gated(bracket, lazy_regex(regex.escape(bracket) + f"(?:{_NOTE})", regex.X))
     for bracket in "（(【[〔"
 )
 # "附件：××统计表（略）" in a reprint is an editor's note, not a template's.

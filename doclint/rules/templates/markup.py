@@ -67,7 +67,7 @@ _INSIDE_WORD = Pattern(
 # comments (a repository's "<!-- INFO END -->" marker) are the source's format, rendered as
 # intended. A code-point marker or a doubly escaped entity is residue in any format.
 _MARKDOWN_LINE = lazy_regex(r"(?m)^#{1,6}[ \t]+\S|\]\(https?://")
-_MARKDOWN_TITLE = regex.compile(r"\s*#[ \t]+\S")
+_MARKDOWN_TITLE = lazy_regex(r"\s*#[ \t]+\S")
 _MARKDOWN_PATHS = (".md", ".markdown")
 _MARKDOWN_LINES = 2
 _SPACE = " \t\u3000\u00a0"
@@ -167,4 +167,4 @@ def _at_line_edge(text: str, span: Span) -> bool:
     return not _TAGS_OR_SPACE.sub("", before) or not _TAGS_OR_SPACE.sub("", after)
 
 
-_TAGS_OR_SPACE = regex.compile(rf"<[^<>\r\n]*>|[{_SPACE}]")
+_TAGS_OR_SPACE = lazy_regex(rf"<[^<>\r\n]*>|[{_SPACE}]")

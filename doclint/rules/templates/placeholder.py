@@ -54,7 +54,7 @@ _PROBES = (
             after=24,
         ),
     ),
-    ("letters", Gated("＊*", regex.compile(r"(?<![A-Za-z\d])[＊*]{2,}+(?![A-Za-z\d])"))),
+    ("letters", Gated("＊*", lazy_regex(r"(?<![A-Za-z\d])[＊*]{2,}+(?![A-Za-z\d])"))),
     ("letters", Gated("□", regex.compile(r"□{2,}"))),
     ("letters", Gated("○〇", regex.compile(r"[○〇]{2,}(?=\p{Han})"))),
     ("mou", Gated("某", regex.compile(r"某(?:年某月(?:某日)?|某+)"))),
@@ -96,7 +96,7 @@ _FILE_NAME = lazy_regex(r"[^\s。，；：]{0,40}?\.(?:docx?|xlsx?|wps|pdf|et)\b
 _DESIGNATION = lazy_regex(r"(?:型号?|款|系列)")
 
 _EMPHASIS = {
-    run: regex.compile(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
+    run: lazy_regex(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
     for run in ("**", "***")
 }
 # Masks of a withheld name (see ``masked``).

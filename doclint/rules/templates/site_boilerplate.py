@@ -27,7 +27,7 @@ _PATTERNS = (
     # "下面是小编为大家整理的……，供大家参考。" — the whole sentence is the site's.
     *(
         Pattern(
-            regex.compile(
+            lazy_regex(
                 rf"{lead}(?:是|由|为){LINE}{{0,40}}?(?:小编|本站|为大家|为您){LINE}{{0,60}}?"
                 rf"(?:整理|推荐|带来|收集|分享){LINE}{{0,80}}?(?:[。！]|(?=[\r\n])|$)"
             ),

@@ -52,7 +52,7 @@ _PATTERNS = (
     # One pattern per first word: a pattern led by a literal is scanned far faster.
     *(
         Pattern(
-            regex.compile(rf"{first}(?:(?:{_S}+|{_S}*{NEWLINE}{_S}*){_TOOL})+"),
+            lazy_regex(rf"{first}(?:(?:{_S}+|{_S}*{NEWLINE}{_S}*){_TOOL})+"),
             Message("网页工具栏", "page toolbar"),
             first[-1],
             whole_line=True,
@@ -66,7 +66,7 @@ _PATTERNS = (
         whole_line=True,
     ),
     Pattern(
-        regex.compile(rf"首页{_S}*(?:>>|>|»|›|＞){LINE}*"),
+        lazy_regex(rf"首页{_S}*(?:>>|>|»|›|＞){LINE}*"),
         Message("网页导航路径", "breadcrumb"),
         "页",
         whole_line=True,
@@ -95,7 +95,7 @@ _PATTERNS = (
     ),
     *(
         Pattern(
-            regex.compile(rf"{word}{_S}*[：:]?{LINE}{{0,40}}"),
+            lazy_regex(rf"{word}{_S}*[：:]?{LINE}{{0,40}}"),
             Message("网页导航", "page navigation"),
             key,
             whole_line=True,
@@ -139,7 +139,7 @@ _PATTERNS = (
     ),
     *(
         Pattern(
-            regex.compile(
+            lazy_regex(
                 rf"{first}{_S}*[：:]{_S}*[^\s，。；：:]{{1,20}}{_S}+{then}{_S}*[：:]{_S}*{_NAME}"
             ),
             Message("来源说明", "source note"),
@@ -159,7 +159,7 @@ _PATTERNS = (
     ),
     *(
         Pattern(
-            regex.compile(rf"{label}{_S}*[：:]{_S}*(?:https?://|www\.){LINE}*"),
+            lazy_regex(rf"{label}{_S}*[：:]{_S}*(?:https?://|www\.){LINE}*"),
             Message("原文链接", "source link"),
             label[-1],
             whole_line=True,

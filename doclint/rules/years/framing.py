@@ -45,9 +45,9 @@ _DONE_BEFORE = lazy_regex(
 _DONE_AFTER = lazy_regex(
     r"(?:取得了?[^，。；]{0,8}?(?:胜利|成就|成果|成效|进展|成功)|以来|之后|以后|结束后|期间取得|"
     r"的(?:世界意义|历史意义|重大意义|伟大胜利|伟大成就|成就|成果|经验|历程|胜利|成功))")
-_DONE_OWN = regex.compile(r"如期|已经|曾经")
+_DONE_OWN = lazy_regex(r"如期|已经|曾经")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
-_LE = regex.compile(r"(?<![为除罢])了(?![解如不得结])")
+_LE = lazy_regex(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.
 _NOW = lazy_regex(r"(?:要|必须|务必|继续|进一步|确保|正在|当前|今年|目前|毫不放松|高度警觉)")
 # Adverbs of manner call for action too, but a review narrates with them as well: inside a

@@ -37,7 +37,7 @@ _SIGNATURE_BEFORE = lazy_regex(
     r"(?:^|[。！？!?；;：:\s\u3000])(?:\p{Han}{0,15}(?<![于在自从至到是为和与及的了止即由经]))?$")
 _SIGNATURE_REACH = 18
 # Bibliographic notes: 人民出版社1993年版, 人民出版社2006年8月第1版.
-_PUBLICATION_AFTER = regex.compile(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
+_PUBLICATION_AFTER = lazy_regex(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
 _MAX_RELATED = 10
 _LINE_LOOKBACK = 20
 

@@ -31,7 +31,7 @@ _CHANGE_VERB = lazy_regex(
 _COMPARISON_WORD = lazy_regex(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|激增|提升|回落|多|少|翻)")
 _MAX_GAP = 80
 # A target or end point as the year described: 到2020年…比2020年翻一番, 截至2023年底…比2023年增长.
-_END_POINT = regex.compile(r"(?:到|截至|截止到?)\s?$")
+_END_POINT = lazy_regex(r"(?:到|截至|截止到?)\s?$")
 _END_QUALIFIER = lazy_regex(r"年(?:底|末)?(?!初|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月)")
 _ADJACENT = frozenset({"", "，", ",", "、", "；"})
 # Two bases of one year giving two different changes, one right after the other: 比2023年增长53.5%，比2023年增长18.9%.

@@ -55,7 +55,7 @@ _NOTES = lazy_regex(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])
 # A year in the name of an event: 北京2022年冬奥会.
 _EVENT_NAME = lazy_regex(r"年(?:北京)?(?:冬季|夏季)?(?:冬|残|冬残)?(?:奥运会|奥会|世博会|亚运会|大运会|全运会|世界杯)")
 # Bibliographic notes: 人民出版社2006年8月第1版, 人民出版社1994年版.
-_PUBLICATION_BEFORE = regex.compile(r"出版社\s?$")
+_PUBLICATION_BEFORE = lazy_regex(r"出版社\s?$")
 _PUBLICATION_AFTER = lazy_regex(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
 _CITED_NUMBER = lazy_regex(r"[〔\[［【(（]((?:19|20)\d{2})[〕\]］】)）]\s?第?\d{1,4}号")
 _LINK_DATE = lazy_regex(
