@@ -28,7 +28,7 @@ class _Name(NamedTuple):
 
 
 def _name(pattern: str, low: int, high: int | None = None, what: str = "") -> _Name:
-    return _Name(regex.compile(pattern), low, low if high is None else high, what)
+    return _Name(lazy_regex(pattern), low, low if high is None else high, what)
 
 
 _NAMES = (
