@@ -21,8 +21,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines

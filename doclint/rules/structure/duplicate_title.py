@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-import regex
-
 from doclint.core import (
     Category,
     Document,

@@ -4,7 +4,6 @@ sentences that announce a count (``下面，我讲四个问题``, ``抓好以下
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex

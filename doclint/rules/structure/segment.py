@@ -6,8 +6,6 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-import regex
-
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraph, Paragraphs

@@ -11,9 +11,7 @@ import functools
 import importlib.resources
 from dataclasses import dataclass
 
-import regex
 from doclint.core.lazyregex import lazy_regex
-
 
 KINDS = frozenset("县旗市区")
 # Names built only from these characters are also common nouns or directions (城区, 河东区);

@@ -5,8 +5,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import (
     Category,
     Document,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex

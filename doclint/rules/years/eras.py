@@ -10,7 +10,6 @@ year is known). On a consistent document that leaves almost nothing to search.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from doclint.core.document import Document, Span

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.dates import DateFacts, DateMention
