@@ -73,6 +73,9 @@ _LIST_NOUN = lazy_regex(
     r"(?:意见|建议|要求|希望|倡议|问题|方面|任务|原则|措施|举措|体会|看法|想法|认识|事情|内容|"
     r"重点|方向|途径|办法|环节|特点|经验|教训|理由|原因|情况|工作|考虑|启示|作用|变化|标准|"
     r"条件|目标|部分|阶段|步骤|层次|类|种)")
+# … or when it counts points (``有两点对此认识不清。第一，…``): 点 is a list's unit, unless the
+# count is an hour (下午两点).
+_HOUR = tuple("午晚晨早夜钟")
 _QUOTED = lazy_regex(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
 _QUOTED_LEAD = lazy_regex(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
 _SENTENCE_START = regex.compile(r"[。！？!?；;]")
@@ -116,9 +119,12 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
         if (len(_COUNT_WORD.findall(text, start, match.end())) != 1
                 or _INDEFINITE.search(text, start, match.end())):
             continue
+        if match.group("unit") == "点" and text[match.start() - 1 : match.start()] in _HOUR:
+            continue  # 下午两点。: an hour
         counted = text[match.end("unit"):match.end()]
         if counted.endswith("。") and len(counted) > 1 and not (
-                _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])):
+                _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])
+                or match.group("unit") == "点"):
             continue
         yield count, Span(match.start("n"), match.end() - 1)
 

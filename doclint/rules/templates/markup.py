@@ -63,6 +63,20 @@ _INSIDE_WORD = Pattern(
     "<",
     kind=_HTML,
 )
+# A run of space entities inside running text, between two Chinese characters
+# ("立法听&nbsp;&nbsp;&nbsp;&nbsp;证会") or after a sentence's mark ("。&nbsp;&nbsp;一般…"), is an
+# HTML paragraph indent that ended up inside a paragraph: residue too, outside table rows.
+# One entity is a space the source wrote ("观摩了&nbsp;示范基地").
+_SPACE_IN_WORD = Pattern(
+    regex.compile(
+        r"(?<!^[ \t]*\|[^\r\n]*)(?<=[\p{Han}。；！？，：])(?:&(?:nbsp|ensp|emsp|#160|#xa0);){2,}"
+        r"(?=[\p{Han}“])",
+        regex.I | regex.M,
+    ),
+    Message("HTML 字符实体", "HTML entity"),
+    "&",
+    kind=_HTML,
+)
 # A Markdown source: ATX headings or links. Markdown allows HTML: its tags, entities and
 # comments (a repository's "<!-- INFO END -->" marker) are the source's format, rendered as
 # intended. A code-point marker or a doubly escaped entity is residue in any format.
@@ -82,7 +96,9 @@ class MarkupResidue(BoilerplateRule):
     其余位置列为相关位置。Markdown 允许内嵌 HTML：Markdown 文档（以及按 Markdown 书写的文本）中的
     HTML 标签、字符实体和注释是来源的格式，渲染时如常显示，不报；其中的字符代码标记、重复转义的
     字符实体（`&amp;amp;nbsp;`），以及夹在句中两个汉字之间的 `<br />`（“有获<br />知”，渲染出来
-    是词中断行；表格行除外）仍是残留。
+    是词中断行）和段落中间、汉字或句中标点之后的一串空格实体（“立法听&nbsp;&nbsp;证会”“……拴养。&nbsp;&nbsp;一般……”，
+    是网页的段首缩进落进了段中；
+    单个 `&nbsp;` 是来源写的空格，不报；表格行均除外）仍是残留。
     修复删除这些标记：段落标签换成换行，字符实体还原为所代表的字符。
     """
 
@@ -122,7 +138,10 @@ class MarkupResidue(BoilerplateRule):
     def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
         if _is_markdown(doc):
             return (
-                *(p for p in self.patterns if p.kind is not _HTML), _DOUBLE_ESCAPED, _INSIDE_WORD
+                *(p for p in self.patterns if p.kind is not _HTML),
+                _DOUBLE_ESCAPED,
+                _INSIDE_WORD,
+                _SPACE_IN_WORD,
             )
         return self.patterns
 

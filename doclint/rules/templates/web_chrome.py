@@ -20,10 +20,11 @@ _CRUMB = r"[^\s>»›＞<。，；：:]{1,12}"
 _VALUE = r"(?:[^\s，。；：:、]{1,16}(?=[\s，。；、]|$)|\p{Han}{2,4})"
 _NAME = r"(?:[^\s，。；：:、]{1,6}(?=[\s，。；、]|$)|\p{Han}{2,3})"
 _CRUMB_LAST = r"(?:[^\s，。；：:、]{1,6}(?=[\s，。；、]|$)|\p{Han}{2,4})"
-# The sites a news item is taken from: a newspaper, an agency, a website or an account.
+# The sites a news item is taken from: a newspaper, an agency, a website or an account (a
+# template site is often named with a number: 文秘114).
 _MEDIUM = (
     r"[^\s（）()，。；：:、\r\n]{0,16}?(?:网|报|社|台|新闻|客户端|网站|频道|公众号|微信|微博|杂志|"
-    r"周刊|在线|电视|广播)"
+    r"周刊|在线|电视|广播|资料站|文库|(?<=\p{Han})[0-9]{2,4})"
 )
 _METADATA = r"(?:作者|编辑|责任编辑|发布时间|发布日期|浏览次数|点击数|阅读数|字号)"
 _SHARE_TARGET = r"(?:微信朋友圈|朋友圈|微信|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|人人网|豆瓣|更多)"
