@@ -86,11 +86,18 @@ _DATE = (
 )
 _DATE_OPENS = regex.compile(_DATE)
 _DATE_CLOSES = regex.compile(_DATE + r"(?!\p{Han})")
-# A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况"),
-# opening the unit or a clause after a colon ("报告如下：一、基本情况 该项目……").
+# A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况",
+# "第一章 总体要求 为了……", "1.处理情况 经查……"): the space stands for the line break a
+# flattened text lost. It opens the unit, or follows a colon, a semicolon, a sentence's end or
+# another space ("报告如下： 一、基本情况 该项目……。 二、处理情况 对于……").
+_HEADING_NUMBER = (
+    r"(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳]"
+    r"|第[〇零一二三四五六七八九十百千\d]{1,4}(?:章|节|编|篇|部分)[ \u3000]?)"
+)
 _NUMBERED_HEADING = regex.compile(
-    r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
-    r"[\p{Han}“”‘’《》]{1,20}|[一二三四五六七八九十]{1,3}"
+    rf"(?:^|(?<=[：:；;。！？!?\s]))(?:{_HEADING_NUMBER}[\p{{Han}}\d“”‘’《》]{{1,20}}"
+    r"|[一二三四五六七八九十]{1,3})$"
 )
 _HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
 # A paragraph of its own after a run-in heading: a clause with a comma, or more than a word.
@@ -260,9 +267,7 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
     opening = lead.end() if lead else first
     if _DATE_OPENS.fullmatch(text, opening, gap.start):
         return True
-    colon = _HEADING_OPENS_AFTER.search(text, opening, gap.start)
-    heading = colon.end() if colon else opening
-    if _NUMBERED_HEADING.fullmatch(text, heading, gap.start) and (
+    if _NUMBERED_HEADING.search(text[opening : gap.start]) and (
         last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last)
     ):
         return True
