@@ -90,13 +90,13 @@ _DATE_CLOSES = regex.compile(_DATE + r"(?!\p{Han})")
 # "第一章 总体要求 为了……", "1.处理情况 经查……"): the space stands for the line break a
 # flattened text lost. It opens the unit, or follows a colon, a semicolon, a sentence's end or
 # another space ("报告如下： 一、基本情况 该项目……。 二、处理情况 对于……").
-_HEADING_NUMBER = (
+HEADING_NUMBER = (
     r"(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
     r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳]"
     r"|第[〇零一二三四五六七八九十百千\d]{1,4}(?:章|节|编|篇|部分)[ \u3000]?)"
 )
 _NUMBERED_HEADING = regex.compile(
-    rf"(?:^|(?<=[：:；;。！？!?\s]))(?:{_HEADING_NUMBER}[\p{{Han}}\d“”‘’《》]{{1,20}}"
+    rf"(?:^|(?<=[：:；;。！？!?\s]))(?:{HEADING_NUMBER}[\p{{Han}}\d“”‘’《》]{{1,20}}"
     r"|[一二三四五六七八九十]{1,3})$"
 )
 _HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
