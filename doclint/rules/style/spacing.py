@@ -35,10 +35,13 @@ _GAPS = tuple(
     for space in SPACES
 )
 # One space after a full-width comma, semicolon or enumeration comma, before Chinese: the mark
-# holds its own space ("在甘肃兰州、 河南郑州"); the space is left over from a line break.
+# holds its own space ("在甘肃兰州、 河南郑州", "增长10%， 客运"); the space is left over from a
+# line break.
 _AFTER_MARK = Gated(
     "，；、",
-    regex.compile(r"(?<=[\p{Han}）”》][，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"),
+    regex.compile(
+        r"(?<=[\p{Han}）”》\d０-９%％][，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"
+    ),
 )
 # Two spaces between two Chinese characters: a paragraph gap where a flattened text runs its
 # paragraphs together, otherwise a stray double space inside a sentence.
