@@ -21,7 +21,7 @@ SPACES = " \t\u00a0\u2002\u2003\u3000"
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 # A word split by a space is written whole elsewhere in the text (see ``written_together``).
-_JOINED_REACH = 20_000
+_JOINED_REACH = 8_000
 _WORD_PIECES = ((3, 1), (2, 2), (1, 3))
 
 # A unit of running text ends at a line break, at an HTML tag, at a sentence end or at a

@@ -68,6 +68,7 @@ _DATELINE = regex.compile(
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息)"
 )
 _SENTENCE_PIECES = ((2, 1), (1, 2))
+_SPLIT_CHECKS = 2_000  # excused wide gaps looked at per document (each searches its reach)
 _CLAUSE_PIECES = ((2, 1), (1, 2), (1, 1))
 _SPACED_OUT = Message("句子中的“{word}”被空格拉开。", "“{word}” is spaced out inside a sentence.")
 _CONTEXT = 4
@@ -156,21 +157,27 @@ class SpaceInChineseText(Rule):
             yield self._finding(text, run)
         # Wide gaps in a flattened text stand for its lost paragraph breaks.
         flattened = doc.facts(Layout).flattened is not None
-        wide_gaps: dict[int, int] = {}
+        line_last, crowded = -1, False  # the current line's end, and whether it has other gaps
+        checks = _SPLIT_CHECKS
         for match in _WIDE_GAP.finditer(text):
             gap = Span(match.start(), match.end())
-            first = line_start(text, gap.start)
-            if first not in wide_gaps:
-                wide_gaps[first] = len(_INNER_WIDE_GAP.findall(text, first, line_end(text, first)))
+            if not flattened and gap.start > line_last:
+                first, line_last = line_start(text, gap.start), line_end(text, gap.start)
+                crowded = len(_INNER_WIDE_GAP.findall(text, first, line_last)) > 1
             # A line with other wide gaps runs paragraphs, cells or headings together.
             excused = (
                 flattened
-                or wide_gaps[first] > 1
+                or crowded
                 or _PARAGRAPH_OPENER.match(text, gap.end) is not None
                 or _wide_gap_separates(text, gap)
             )
-            if not excused or _splits_a_sentence(text, gap):
-                yield self._finding(text, [gap])
+            if excused:
+                if checks <= 0:
+                    continue  # a text of many thousand paragraphs: enough looked at
+                checks -= 1
+                if not _splits_a_sentence(text, gap):
+                    continue
+            yield self._finding(text, [gap])
 
     def _finding(self, text: str, run: list[Span]) -> Finding:
         fix = Fix(tuple(Edit(g, "") for g in run), Message("删除空格", "Delete the spaces"), UNSAFE)
