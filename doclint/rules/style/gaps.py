@@ -110,15 +110,16 @@ _DATE_OPENS = regex.compile(_DATE)
 _DATE_CLOSES = regex.compile(_DATE + r"(?!\p{Han})")
 # A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况",
 # "第一章 总体要求 为了……", "1.处理情况 经查……"): the space stands for the line break a
-# flattened text lost. It opens the unit, or follows a colon, a semicolon, a sentence's end or
-# another space ("报告如下： 一、基本情况 该项目……。 二、处理情况 对于……").
+# flattened text lost. It opens the unit, or follows a colon, a sentence's end or another space
+# ("报告如下： 一、基本情况 该项目……。 二、处理情况 对于……"); after a semicolon it is an item
+# of a sentence ("……；三、他们转移、散布和隐蔽在 全国许多地方").
 HEADING_NUMBER = (
     r"(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
     r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳]"
     r"|第[〇零一二三四五六七八九十百千\d]{1,4}(?:章|节|编|篇|部分)[ \u3000]?)"
 )
 _NUMBERED_HEADING = regex.compile(
-    rf"(?:^|(?<=[：:；;。！？!?\s]))(?:{HEADING_NUMBER}[\p{{Han}}\d“”‘’《》]{{1,20}}"
+    rf"(?:^|(?<=[：:。！？!?\s]))(?:{HEADING_NUMBER}[\p{{Han}}\dA-Za-z“”‘’《》、]{{1,24}}"
     r"|[一二三四五六七八九十]{1,3})$"
 )
 _HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
@@ -324,8 +325,10 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
     opening = lead.end() if lead else first
     if _DATE_OPENS.fullmatch(text, opening, gap.start):
         return True
-    if _NUMBERED_HEADING.search(text[opening : gap.start]) and (
-        last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last)
+    if (
+        _NUMBERED_HEADING.search(text[opening : gap.start])
+        and (last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last))
+        and not _LAW_ITEM.match(text, first, last)  # an item of a list, not a heading
     ):
         return not _splits_a_word(text, gap)  # "（四）未按照规定保存年度 排放报告"
     closing = _DATE_CLOSES.match(text, gap.end, last)
