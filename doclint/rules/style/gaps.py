@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.templates.scan import line_end, line_start
 
@@ -27,20 +28,20 @@ _WORD_PIECES = ((3, 1), (2, 2), (1, 3))
 # A unit of running text ends at a line break, at an HTML tag, at a sentence end or at a
 # paragraph gap of two or more spaces (text whose line breaks were flattened keeps its
 # paragraphs apart that way).
-_UNIT_END = regex.compile(r"[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
-_UNIT_START = regex.compile(r"(?r)[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
+_UNIT_END = lazy_regex(r"[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
+_UNIT_START = lazy_regex(r"(?r)[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
 _UNIT_REACH = 240
 _SENTENCE_END = "。！？!?"
 # A unit that ends with a colon after 如下, 以下 … announces what follows; an item of a
 # law's list ("（三）阻碍公职人员依法履行职责的；") is a clause of its article.
-_LEAD_IN = regex.compile(
+_LEAD_IN = lazy_regex(
     r"(?:如_?下|以_?下|下_?列|包_?括|包_?含)[\p{Han}\u3000 ]{0,14}[：:]\s*$".replace("_", "[ \u3000]")
 )
 _LEAD_IN_MIN, _LEAD_IN_MAX = 12, 50
-_LAW_ITEM = regex.compile(r"[\s#>*]*[（(][一二三四五六七八九十]{1,3}[）)][^\r\n]*[；;][ \t\u3000]*$")
+_LAW_ITEM = lazy_regex(r"[\s#>*]*[（(][一二三四五六七八九十]{1,3}[）)][^\r\n]*[；;][ \t\u3000]*$")
 _COMMA = regex.compile(r"[，,]")
 _UNIT_LEAD = regex.compile(r"[\s#>*\-\u3000\u00a0]*")
-_LIST_NUMBER = regex.compile(
+_LIST_NUMBER = lazy_regex(
     r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
 )
 
@@ -62,7 +63,7 @@ _BRACKET = regex.compile(r"[《》〈〉“”‘’「」『』（）()【】\[
 _BRACKET_BACK = regex.compile(r"(?r)[《》〈〉“”‘’「」『』（）()【】\[\]]")
 _TITLE_MARKS = "《〈"
 # The kind of document a title ends with (a law, a regulation, a notice ...).
-_DOCUMENT_KIND = regex.compile(
+_DOCUMENT_KIND = lazy_regex(
     r"(?:法|条例|规定|办法|细则|通知|意见|决定|方案|规划|纲要|规则|标准|公告|通告|决议|批复|章程"
     r"|守则|准则|指南|目录|清单)(?:（[^（）]{1,10}）)?$"
 )
@@ -71,23 +72,23 @@ _DASH = "——"
 _CLAUSE_MARK = regex.compile(r"[，。；！？、：,;!?]")
 _CLAUSE_MARK_BACK = regex.compile(r"(?r)[，。；！？、：,;!?]")
 # "省长 赵龙", "新华社记者 鞠鹏 摄", "第一章 总则", "北京12月31日电 新年前夕".
-_TITLE_BEFORE = regex.compile(
+_TITLE_BEFORE = lazy_regex(
     r"(?:日电|日消息|日讯|第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
 )
 # An office before a name: 长 of an office (省长, 局长), not of 延长 or 增长; the name is a word
 # of its own ("省长 赵龙", "记者 李华 摄"), not the rest of a phrase ("人民代表 大会及其……").
-_OFFICE_BEFORE = regex.compile(
+_OFFICE_BEFORE = lazy_regex(
     r"(?:[省市县区镇乡村局厅处科部院校所队社行组会署站股庭察书事团班馆台司州盟旗委总军师旅营连排]长|"
     r"主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
     r"大使|秘书|教授|院士|代表|编辑|作者|摄影)$"
 )
-_NAME_AFTER = regex.compile(
+_NAME_AFTER = lazy_regex(
     r"\p{Han}{2,4}(?!\p{Han})|\p{Han}{2,3}(?:同志|先生|女士|主持|指出|强调|表示|讲话|说|尊敬|各位)"
 )
 _LOOKBEHIND = 12
 # An inline enumerator or a news lead set off from its text: "三是 加强宣传", "第二 要抓好",
 # "本报讯 今天上午". The writer separates a label, not the words of a sentence.
-_LEAD_BEFORE = regex.compile(
+_LEAD_BEFORE = lazy_regex(
     r"(?m)(?:^|(?<=[\s，。；：！？、]))"
     r"(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|"
     r"其[一二三四五六七八九十]|\p{Han}{0,6}讯)$"
@@ -95,8 +96,8 @@ _LEAD_BEFORE = regex.compile(
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
-_ISSUER_BEFORE = regex.compile(rf"\p{{Han}}{ORGAN}$")
-_ISSUERS_AFTER = regex.compile(
+_ISSUER_BEFORE = lazy_regex(rf"\p{{Han}}{ORGAN}$")
+_ISSUERS_AFTER = lazy_regex(
     rf"(?:\p{{Han}}{{1,15}}?{ORGAN}[ \u3000])*\p{{Han}}{{1,15}}?{ORGAN}(?:关于|印发)"
 )
 
@@ -106,8 +107,8 @@ _DATE = (
     r"(?:\d{2,4}|[〇○零一二三四五六七八九]{2,4})年"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
-_DATE_OPENS = regex.compile(_DATE)
-_DATE_CLOSES = regex.compile(_DATE + r"(?!\p{Han})")
+_DATE_OPENS = lazy_regex(_DATE)
+_DATE_CLOSES = lazy_regex(_DATE + r"(?!\p{Han})")
 # A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况",
 # "第一章 总体要求 为了……", "1.处理情况 经查……"): the space stands for the line break a
 # flattened text lost. It opens the unit, or follows a colon, a sentence's end or another space
@@ -118,7 +119,7 @@ HEADING_NUMBER = (
     r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳]"
     r"|第[〇零一二三四五六七八九十百千\d]{1,4}(?:章|节|编|篇|部分)[ \u3000]?)"
 )
-_NUMBERED_HEADING = regex.compile(
+_NUMBERED_HEADING = lazy_regex(
     rf"(?:^|(?<=[：:。！？!?\s]))(?:{HEADING_NUMBER}[\p{{Han}}\dA-Za-z“”‘’《》、]{{1,24}}"
     r"|[一二三四五六七八九十]{1,3})$"
 )
@@ -126,7 +127,7 @@ _HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
 # A paragraph of its own after a run-in heading: a clause with a comma, or more than a word.
 _BODY_AFTER = 6
 # The next item of a list or a table of contents ("第二章 任免范围", "二、任务").
-_NEXT_ITEM = regex.compile(
+_NEXT_ITEM = lazy_regex(
     # not a reference to one ("本规定 第五条、第六条规定的", "依照 第三条的规定")
     r"第[〇零一二三四五六七八九十百千]+[章节条款编篇](?![、，,和或及至第的]|规定)"
     r"|[一二三四五六七八九十]+、"
@@ -135,31 +136,31 @@ _NEXT_ITEM = regex.compile(
 # 总　则", "目　录"): the spaced heading follows a line boundary, a wide gap or its number, and
 # is followed by one of them or by the next heading of a table of contents or its first article.
 _PADDED_HEADING_CHARS = (2, 3)
-_HEADING_NUMBER_BEFORE = regex.compile(
+_HEADING_NUMBER_BEFORE = lazy_regex(
     r"(?:第[〇零一二三四五六七八九十百千\d]+(?:章|节|编|分编|篇|部分)|[一二三四五六七八九十]+[、．.]"
     r"|[（(][一二三四五六七八九十\d]+[）)])$"
 )
-_HEADING_NUMBER_AFTER = regex.compile(
+_HEADING_NUMBER_AFTER = lazy_regex(
     r"第[〇零一二三四五六七八九十百千\d]+(?:章|节|条|编|分编|篇|部分)|[一二三四五六七八九十]+、"
     r"|[（(][一二三四五六七八九十]+[）)]"
 )
 _HEADING_FRAME = "\r\n#>*"
 # A slogan or theme quoted after its label without quotation marks ("口号是：运动无限 气象万千。"):
 # phrases of characters joined by single spaces, from the colon to the end of the unit.
-_SLOGAN_LABEL = regex.compile(
+_SLOGAN_LABEL = lazy_regex(
     r"(?:口号|标语|主题|主旨|宣传语|校训|理念|寄语|誓词|倡议语)(?:词|语)?(?:是|为)?[：:]$"
 )
-_SLOGAN = regex.compile(r"\p{Han}{2,12}(?:[ \u3000]\p{Han}{2,12})+")
+_SLOGAN = lazy_regex(r"\p{Han}{2,12}(?:[ \u3000]\p{Han}{2,12})+")
 _SLOGAN_LABEL_REACH = 12
 # … or in quotation marks, straight ones included, commas and all ("口号是：“人人参与，共建共享
 # 美好家园”").
-_QUOTED_SLOGAN = regex.compile(
+_QUOTED_SLOGAN = lazy_regex(
     r"[“\"「『‘](?P<slogan>[^“”\"「」『』‘’\r\n]{2,40})[”\"」』’]"
 )
 # A news summary lists its headlines as numbered items, whose clauses a space separates even
 # when an item ends with 。 ("2.某地病例增多 或与季节变化叠加。"): phrases of some length on
 # both sides, and another numbered item next to it.
-_HEADLINE_ITEM = regex.compile(r"[ \t\u3000]*(?:\d+[.．、]|[（(]\d+[）)])(?:【[^】\r\n]{1,20}】)?")
+_HEADLINE_ITEM = lazy_regex(r"[ \t\u3000]*(?:\d+[.．、]|[（(]\d+[）)])(?:【[^】\r\n]{1,20}】)?")
 _HEADLINE_MAX = 48
 _HEADLINE_PHRASE = 4
 _HEADLINE_NEIGHBOURS = 3  # lines looked at on either side, blank ones included
@@ -168,14 +169,14 @@ _HEADLINE_MIN = 6
 _HEADLINE_BLOCK = 2
 _HEADLINE_CLOSE = "。；;！？!?"
 _INNER_MARK = regex.compile(r"[，,。；;！？!?：:]")
-_ARTICLE = regex.compile(r"[#\s]*第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]")
+_ARTICLE = lazy_regex(r"[#\s]*第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]")
 _TAGS = regex.compile(r"<[^<>\r\n]{0,200}>")
 # A label opening the next paragraph ("……桃树村 网友：您好").
 _LABEL_AFTER = regex.compile(r"\p{Han}{1,4}[：:]")
 
 # Items of two to four characters joined by single spaces, standing between non-characters.
 _SHORT_ITEMS = regex.compile(r"\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*(?!\p{Han})")
-_SHORT_ITEMS_BACK = regex.compile(r"(?r)(?<!\p{Han})\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*$")
+_SHORT_ITEMS_BACK = lazy_regex(r"(?r)(?<!\p{Han})\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*$")
 _LIST_ITEMS = 3
 _LIST_REACH = 40
 

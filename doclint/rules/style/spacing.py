@@ -21,6 +21,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.layout import Layout
 from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator, written_together
 from doclint.rules.templates.scan import Gated, line_end, line_start
@@ -30,7 +31,7 @@ from doclint.rules.templates.scan import Gated, line_end, line_start
 _GAPS = tuple(
     Gated(
         space,
-        regex.compile(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
+        lazy_regex(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
     )
     for space in SPACES
 )
@@ -39,7 +40,7 @@ _GAPS = tuple(
 # line break.
 _AFTER_MARK = Gated(
     "，；、",
-    regex.compile(
+    lazy_regex(
         r"(?<=[\p{Han}）”》\d０-９%％][，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"
     ),
 )
@@ -50,20 +51,20 @@ _WIDE_GAP = Gated(" \u3000", regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2}
 _INNER_WIDE_GAP = regex.compile(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
 _WINDOW = 300
 # What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading.
-_PARAGRAPH_OPENER = regex.compile(
+_PARAGRAPH_OPENER = lazy_regex(
     r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]?|[一二三四五六七八九十]+(?:是|、)"
     r"|[（(][一二三四五六七八九十\d]+[）)]|首先|其次|再次|最后|另外|此外|同时|总之"
 )
 _HAN = regex.compile(r"\p{Han}")
 # A wide gap inside a sentence: what comes before it since the last sentence end or paragraph
 # break, what follows it up to the next one, and the joined text found elsewhere within reach.
-_FRAGMENT_START = regex.compile(r"(?r)[。！？!?；;<>\r\n]|[ \t\u00a0\u3000]{2,}")
-_FRAGMENT_END = regex.compile(r"[<>\r\n]|[ \t\u00a0\u3000]{2,}")
+_FRAGMENT_START = lazy_regex(r"(?r)[。！？!?；;<>\r\n]|[ \t\u00a0\u3000]{2,}")
+_FRAGMENT_END = lazy_regex(r"[<>\r\n]|[ \t\u00a0\u3000]{2,}")
 _SENTENCE_ENDS = "。！？!?；;"
-_HEADING_START = regex.compile(r"[ \t\u3000]*" + HEADING_NUMBER)
+_HEADING_START = lazy_regex(r"[ \t\u3000]*" + HEADING_NUMBER)
 _PROSE_MARK = regex.compile(r"[，。；！？,;]")
 _COMMA = regex.compile(r"[，,]")
-_DATELINE = regex.compile(
+_DATELINE = lazy_regex(
     r"\p{Han}{0,12}?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息)"
 )
