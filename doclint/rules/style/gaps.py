@@ -20,6 +20,10 @@ from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+# A word split by a space is written whole elsewhere in the text (see ``written_together``).
+_JOINED_REACH = 8_000
+_WORD_PIECES = ((3, 1), (2, 2), (1, 3))
 
 # A unit of running text ends at a line break, at an HTML tag, at a sentence end or at a
 # paragraph gap of two or more spaces (text whose line breaks were flattened keeps its
@@ -28,6 +32,13 @@ _UNIT_END = lazy_regex(r"[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
 _UNIT_START = lazy_regex(r"(?r)[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
 _UNIT_REACH = 240
 _SENTENCE_END = "。！？!?"
+# A unit that ends with a colon after 如下, 以下 … announces what follows; an item of a
+# law's list ("（三）阻碍公职人员依法履行职责的；") is a clause of its article.
+_LEAD_IN = lazy_regex(
+    r"(?:如_?下|以_?下|下_?列|包_?括|包_?含)[\p{Han}\u3000 ]{0,14}[：:]\s*$".replace("_", "[ \u3000]")
+)
+_LEAD_IN_MIN, _LEAD_IN_MAX = 12, 50
+_LAW_ITEM = lazy_regex(r"[\s#>*]*[（(][一二三四五六七八九十]{1,3}[）)][^\r\n]*[；;][ \t\u3000]*$")
 _COMMA = regex.compile(r"[，,]")
 _UNIT_LEAD = regex.compile(r"[\s#>*\-\u3000\u00a0]*")
 _LIST_NUMBER = lazy_regex(
@@ -51,17 +62,28 @@ _CLOSERS = frozenset(_PAIRS.values())
 _BRACKET = regex.compile(r"[《》〈〉“”‘’「」『』（）()【】\[\]]")
 _BRACKET_BACK = regex.compile(r"(?r)[《》〈〉“”‘’「」『』（）()【】\[\]]")
 _TITLE_MARKS = "《〈"
+# The kind of document a title ends with (a law, a regulation, a notice ...).
+_DOCUMENT_KIND = lazy_regex(
+    r"(?:法|条例|规定|办法|细则|通知|意见|决定|方案|规划|纲要|规则|标准|公告|通告|决议|批复|章程"
+    r"|守则|准则|指南|目录|清单)(?:（[^（）]{1,10}）)?$"
+)
 _DASH = "——"
 
 _CLAUSE_MARK = regex.compile(r"[，。；！？、：,;!?]")
 _CLAUSE_MARK_BACK = regex.compile(r"(?r)[，。；！？、：,;!?]")
 # "省长 赵龙", "新华社记者 鞠鹏 摄", "第一章 总则", "北京12月31日电 新年前夕".
 _TITLE_BEFORE = lazy_regex(
-    # 长 of an office (省长, 局长), not of 延长 or 增长.
+    r"(?:日电|日消息|日讯|第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
+)
+# An office before a name: 长 of an office (省长, 局长), not of 延长 or 增长; the name is a word
+# of its own ("省长 赵龙", "记者 李华 摄"), not the rest of a phrase ("人民代表 大会及其……").
+_OFFICE_BEFORE = lazy_regex(
     r"(?:[省市县区镇乡村局厅处科部院校所队社行组会署站股庭察书事团班馆台司州盟旗委总军师旅营连排]长|"
     r"主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
-    r"大使|秘书|教授|院士|代表|编辑|作者|摄影|日电|日消息|日讯|"
-    r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
+    r"大使|秘书|教授|院士|代表|编辑|作者|摄影)$"
+)
+_NAME_AFTER = lazy_regex(
+    r"\p{Han}{2,4}(?!\p{Han})|\p{Han}{2,3}(?:同志|先生|女士|主持|指出|强调|表示|讲话|说|尊敬|各位)"
 )
 _LOOKBEHIND = 12
 # An inline enumerator or a news lead set off from its text: "三是 加强宣传", "第二 要抓好",
@@ -87,18 +109,28 @@ _DATE = (
 )
 _DATE_OPENS = lazy_regex(_DATE)
 _DATE_CLOSES = lazy_regex(_DATE + r"(?!\p{Han})")
-# A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况"),
-# opening the unit or a clause after a colon ("报告如下：一、基本情况 该项目……").
+# A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况",
+# "第一章 总体要求 为了……", "1.处理情况 经查……"): the space stands for the line break a
+# flattened text lost. It opens the unit, or follows a colon, a sentence's end or another space
+# ("报告如下： 一、基本情况 该项目……。 二、处理情况 对于……"); after a semicolon it is an item
+# of a sentence ("……；三、他们转移、散布和隐蔽在 全国许多地方").
+HEADING_NUMBER = (
+    r"(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳]"
+    r"|第[〇零一二三四五六七八九十百千\d]{1,4}(?:章|节|编|篇|部分)[ \u3000]?)"
+)
 _NUMBERED_HEADING = lazy_regex(
-    r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
-    r"[\p{Han}“”‘’《》]{1,20}|[一二三四五六七八九十]{1,3}"
+    rf"(?:^|(?<=[：:。！？!?\s]))(?:{HEADING_NUMBER}[\p{{Han}}\dA-Za-z“”‘’《》、]{{1,24}}"
+    r"|[一二三四五六七八九十]{1,3})$"
 )
 _HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
 # A paragraph of its own after a run-in heading: a clause with a comma, or more than a word.
 _BODY_AFTER = 6
 # The next item of a list or a table of contents ("第二章 任免范围", "二、任务").
 _NEXT_ITEM = lazy_regex(
-    r"第[〇零一二三四五六七八九十百千]+[章节条款编篇]|[一二三四五六七八九十]+、"
+    # not a reference to one ("本规定 第五条、第六条规定的", "依照 第三条的规定")
+    r"第[〇零一二三四五六七八九十百千]+[章节条款编篇](?![、，,和或及至第的]|规定)"
+    r"|[一二三四五六七八九十]+、"
 )
 # Standard typesetting pads a heading of two or three characters to the width of four ("第一章
 # 总　则", "目　录"): the spaced heading follows a line boundary, a wide gap or its number, and
@@ -177,10 +209,18 @@ def is_separator(text: str, gap: Span) -> bool:
     if _in_headline_block(text, line_first, line_last):
         return True
     if _in_title_or_slogan(text, gap, line_first, line_last):
-        return True
+        # A law's or a document's title runs its words together: a space splitting one of them
+        # is stray ("《某省科 技计划专项经费管理办法》"), unlike a speech's phrases.
+        return not (
+            _in_document_title(text, gap, line_first, line_last) and _splits_a_word(text, gap)
+        )
     if _DASH in _clause(text, gap, line_first, line_last):
         return True  # a subtitle: "——在某某会议上的讲话"
     if _TITLE_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start):
+        return True
+    if _OFFICE_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start) and (
+        _NAME_AFTER.match(text, gap.end, line_last)
+    ):
         return True
     if _LEAD_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start):
         return True
@@ -189,6 +229,25 @@ def is_separator(text: str, gap: Span) -> bool:
     ):
         return True
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
+
+
+def written_together(text: str, gap: Span, pieces: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the text writes the characters on both sides of ``gap`` together elsewhere
+    nearby: for each (before, after) of ``pieces``, that many characters joined across the gap.
+    A space that splits a word leaves the word whole in other places; a space that stands for a
+    comma or a line break between two phrases seldom has them run together anywhere."""
+    lo, hi = max(0, gap.start - _JOINED_REACH), gap.end + _JOINED_REACH
+    for before, after in pieces:
+        joined = text[max(0, gap.start - before) : gap.start] + text[gap.end : gap.end + after]
+        if len(joined) == before + after and _HAN_RUN.fullmatch(joined) \
+                and text.find(joined, lo, hi) >= 0:
+            return True
+    return False
+
+
+def _splits_a_word(text: str, gap: Span) -> bool:
+    """Four characters across the gap, written together elsewhere: a split word."""
+    return written_together(text, gap, _WORD_PIECES)
 
 
 def _in_list_of_names(text: str, gap: Span) -> bool:
@@ -227,6 +286,12 @@ def _is_sentence(text: str, first: int, last: int) -> bool:
     """
     if _has_comma(text, first, last):
         return True
+    if _LEAD_IN.search(text, first, last) and _LEAD_IN_MIN <= last - first <= _LEAD_IN_MAX:
+        # A sentence announcing a list ("第五条 申请人应提交以下材料："); a longer one without
+        # a comma has lost its commas, and its spaces may stand for them.
+        return True
+    if _LAW_ITEM.match(text, first, last):
+        return True  # an item of a law's list, closed by a semicolon
     if last >= len(text) or text[last] not in _SENTENCE_END:
         return False
     return not _continues_list(text, first)
@@ -261,12 +326,12 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
     opening = lead.end() if lead else first
     if _DATE_OPENS.fullmatch(text, opening, gap.start):
         return True
-    colon = _HEADING_OPENS_AFTER.search(text, opening, gap.start)
-    heading = colon.end() if colon else opening
-    if _NUMBERED_HEADING.fullmatch(text, heading, gap.start) and (
-        last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last)
+    if (
+        _NUMBERED_HEADING.search(text[opening : gap.start])
+        and (last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last))
+        and not _LAW_ITEM.match(text, first, last)  # an item of a list, not a heading
     ):
-        return True
+        return not _splits_a_word(text, gap)  # "（四）未按照规定保存年度 排放报告"
     closing = _DATE_CLOSES.match(text, gap.end, last)
     if closing and not text[closing.end() : last].strip(SPACES):
         return True
@@ -387,6 +452,16 @@ def _in_title_or_slogan(text: str, gap: Span, first: int, last: int) -> bool:
         return True
     # A sentence in brackets or quotation marks ("（这是某某同志的谈话。）") is prose.
     return not _has_comma(text, opening + 1, closing) and text[closing - 1] not in _SENTENCE_END
+
+
+def _in_document_title(text: str, gap: Span, first: int, last: int) -> bool:
+    """Inside the title of a law or an official document (《……管理办法》, 《……的通知》)."""
+    pair = _enclosing(text, gap.start, first, last)
+    return (
+        pair is not None
+        and text[pair[0]] in _TITLE_MARKS
+        and _DOCUMENT_KIND.search(text, gap.end, pair[1]) is not None
+    )
 
 
 def _enclosing(text: str, offset: int, first: int, last: int) -> tuple[int, int] | None:

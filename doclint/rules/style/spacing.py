@@ -23,7 +23,7 @@ from doclint.core import (
 from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.layout import Layout
-from doclint.rules.style.gaps import SPACES, is_separator
+from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator, written_together
 from doclint.rules.templates.scan import Gated, line_end, line_start
 
 # One space between two Chinese characters; each pattern is led by its space character so the
@@ -36,10 +36,13 @@ _GAPS = tuple(
     for space in SPACES
 )
 # One space after a full-width comma, semicolon or enumeration comma, before Chinese: the mark
-# holds its own space ("在甘肃兰州、 河南郑州"); the space is left over from a line break.
+# holds its own space ("在甘肃兰州、 河南郑州", "增长10%， 客运"); the space is left over from a
+# line break.
 _AFTER_MARK = Gated(
     "，；、",
-    lazy_regex(r"(?<=\p{Han}[，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"),
+    lazy_regex(
+        r"(?<=[\p{Han}）”》\d０-９%％][，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"
+    ),
 )
 # Two spaces between two Chinese characters: a paragraph gap where a flattened text runs its
 # paragraphs together, otherwise a stray double space inside a sentence.
@@ -53,6 +56,21 @@ _PARAGRAPH_OPENER = lazy_regex(
     r"|[（(][一二三四五六七八九十\d]+[）)]|首先|其次|再次|最后|另外|此外|同时|总之"
 )
 _HAN = regex.compile(r"\p{Han}")
+# A wide gap inside a sentence: what comes before it since the last sentence end or paragraph
+# break, what follows it up to the next one, and the joined text found elsewhere within reach.
+_FRAGMENT_START = lazy_regex(r"(?r)[。！？!?；;<>\r\n]|[ \t\u00a0\u3000]{2,}")
+_FRAGMENT_END = lazy_regex(r"[<>\r\n]|[ \t\u00a0\u3000]{2,}")
+_SENTENCE_ENDS = "。！？!?；;"
+_HEADING_START = lazy_regex(r"[ \t\u3000]*" + HEADING_NUMBER)
+_PROSE_MARK = regex.compile(r"[，。；！？,;]")
+_COMMA = regex.compile(r"[，,]")
+_DATELINE = lazy_regex(
+    r"\p{Han}{0,12}?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息)"
+)
+_SENTENCE_PIECES = ((2, 1), (1, 2))
+_SPLIT_CHECKS = 2_000  # excused wide gaps looked at per document (each searches its reach)
+_CLAUSE_PIECES = ((2, 1), (1, 2), (1, 1))
 _SPACED_OUT = Message("句子中的“{word}”被空格拉开。", "“{word}” is spaced out inside a sentence.")
 _CONTEXT = 4
 _AFTER_MARK_MESSAGE = Message(
@@ -64,21 +82,27 @@ _AFTER_MARK_MESSAGE = Message(
 class SpaceInChineseText(Rule):
     """中文句子中间夹着空格（“规模 和投放”“陈 立 新同志”“犯罪的， 依法”）。
 
-    中文词语之间不用空格；全角的逗号、分号、顿号自带间距，后面也不加空格。句子中的空格多是排版或转换留下的：硬换行被替换成空格、姓名为对齐而
-    拉开。只检查句子，即分句之间用逗号隔开、或以句末标点结束的一段文字。句中连着两个空格
-    （“加快推进  农村公路建设”）同样报告，但段落被压成一行的文本（或一行中另有宽空白隔开段落、
-    栏目）里，两个空格代表丢失的换行，不报。以下空格是体裁的惯例，
-    不报：标题、新闻提要和列表项中代替逗号分隔分句的空格（“春节将至 各地多彩活动迎新春”），
-    包括逐行排列、末条以句号结尾的提要；
-    书名号内、以及没有逗号的引号和括号内分隔词组的空格（“进窗口 走流程”）；名单中为对齐拉开的
+    中文词语之间不用空格；全角的逗号、分号、顿号自带间距，后面也不加空格（“跨越“数字鸿沟”，
+    各级”同样报告）。句子中的空格多是排版或转换留下的：硬换行被替换成空格、姓名为对齐而拉开。
+    只检查句子，即分句之间用逗号隔开、或以句末标点结束的一段文字，也包括以“如下：”“以下……：”
+    引出下文的短句和以分号结束的法规列项（“（三）阻碍公职人 员依法履行职责的；”）。句中连着两个
+    空格（“加快推进  农村公路建设”）同样报告，但段落被压成一行的文本（或一行中另有宽空白隔开
+    段落、栏目）里，两个空格代表丢失的换行，不报——除非它落在句子中间：前面是同一段里的句子
+    或已有逗号的分句（不是标题），后面接着是正文，空格两边的字在文中别处连着写（“困难。各级
+    党委和政  府要认真”）。以下空格是体裁的惯例，不报：标题、新闻提要和列表项中代替逗号分隔
+    分句的空格（“春节将至 各地多彩活动迎新春”），包括逐行排列、末条以句号结尾的提要；书名号内、
+    以及没有逗号的引号和括号内分隔词组的空格（“进窗口 走流程”），但法规、文件标题里拆开一个
+    词的空格仍报告，这个词在文中别处连着写（“《某省科 技计划管理办法》”）；名单中为对齐拉开的
     姓名和栏目（“马　敏”“王 立 军”“组　长：”）和单独成行的署名；按排版规范拉开的两三字标题
-    （“第一章　总　则”“目　录”，在目录、正文和压成一行的法规中）；职务与姓名之间（“省长 赵龙”）、
-    电头（“12月31日电 新年前夕”）、摄影署名、联合发文机关之间；“口号是：”“主题为：”后的
-    口号，加引号（含直引号、含逗号）或不加（“运动无限 气象万千”）；新闻提要中以句号结尾的编号标题（“2.某地病例增多 或与季节变化
-    叠加。”）；段落被压成一行时，日期、序号标题（“一、基本情况 该项目……”，包括冒号之后的）、
-    署名与下文之间的空格；行内序号与其后文字之间（“三是 加强宣传引导”“第二 要抓好”）和新闻导语
-    “本报讯”之后的空格。整篇或整行逐字拉开的文字是版式问题，由 T506 每个文件报告一次。
-    修复删除空格。
+    （“第一章　总　则”“目　录”，在目录、正文和压成一行的法规中）；职务与其后姓名之间（“省长
+    赵龙”，不是“人民代表 大会”）、电头（“12月31日电 新年前夕”）、摄影署名、联合发文机关之间；
+    “口号是：”“主题为：”后的口号，加引号（含直引号、含逗号）或不加（“运动无限 气象万千”）；
+    新闻提要中以句号结尾的编号标题（“2.某地病例增多 或与季节变化叠加。”）；段落被压成一行时，
+    日期、序号标题（“一、基本情况 该项目……”“第一章 总体要求 为了……”“1.核查情况 经核实……”，
+    包括冒号、句末之后的；拆开一个在文中别处连写的词时除外）、署名与下文之间的空格，下一条
+    （“第三十条 本办法……”，不是引用的“本规定 第五条、第六条”）之前的空格；行内序号与其后文字
+    之间（“三是 加强宣传引导”“第二 要抓好”）和新闻导语“本报讯”之后的空格。整篇或整行逐字
+    拉开的文字是版式问题，由 T506 每个文件报告一次。修复删除空格。
     """
 
     code = "T501"
@@ -132,19 +156,29 @@ class SpaceInChineseText(Rule):
             run.append(gap)
         if run:
             yield self._finding(text, run)
-        if doc.facts(Layout).flattened is not None:
-            return  # wide gaps there stand for the lost paragraph breaks
-        wide_gaps: dict[int, int] = {}
+        # Wide gaps in a flattened text stand for its lost paragraph breaks.
+        flattened = doc.facts(Layout).flattened is not None
+        line_last, crowded = -1, False  # the current line's end, and whether it has other gaps
+        checks = _SPLIT_CHECKS
         for match in _WIDE_GAP.finditer(text):
             gap = Span(match.start(), match.end())
-            first = line_start(text, gap.start)
-            if first not in wide_gaps:
-                wide_gaps[first] = len(_INNER_WIDE_GAP.findall(text, first, line_end(text, first)))
+            if not flattened and gap.start > line_last:
+                first, line_last = line_start(text, gap.start), line_end(text, gap.start)
+                crowded = len(_INNER_WIDE_GAP.findall(text, first, line_last)) > 1
             # A line with other wide gaps runs paragraphs, cells or headings together.
-            if wide_gaps[first] > 1 or _PARAGRAPH_OPENER.match(text, gap.end):
-                continue
-            if not _wide_gap_separates(text, gap):
-                yield self._finding(text, [gap])
+            excused = (
+                flattened
+                or crowded
+                or _PARAGRAPH_OPENER.match(text, gap.end) is not None
+                or _wide_gap_separates(text, gap)
+            )
+            if excused:
+                if checks <= 0:
+                    continue  # a text of many thousand paragraphs: enough looked at
+                checks -= 1
+                if not _splits_a_sentence(text, gap):
+                    continue
+            yield self._finding(text, [gap])
 
     def _finding(self, text: str, run: list[Span]) -> Finding:
         fix = Fix(tuple(Edit(g, "") for g in run), Message("删除空格", "Delete the spaces"), UNSAFE)
@@ -166,6 +200,29 @@ class SpaceInChineseText(Rule):
         # Several gaps one character apart: a spaced-out word (陈 立 新).
         span = Span(run[0].start - 1, run[-1].end + 1)
         return self.report(span, _SPACED_OUT, word=text[span.start : span.end], fix=fix)
+
+
+def _splits_a_sentence(text: str, gap: Span) -> bool:
+    """A wide gap that would pass for a paragraph break (in a flattened text, or a line that
+    runs paragraphs together) but falls inside a sentence: the text before it is prose (it
+    follows a sentence of the same paragraph, or has a clause of its own: a heading or a title
+    ends a paragraph without punctuation, but seldom holds a comma), the text after it goes on
+    as prose, and the document writes the characters on both sides of it together elsewhere
+    (“困难。各级党委和政  府要认真……”: 和政府, 政府要)."""
+    boundary = _FRAGMENT_START.search(text, max(0, gap.start - _WINDOW), gap.start)
+    start = boundary.end() if boundary else max(0, gap.start - _WINDOW)
+    if _HEADING_START.match(text, start, gap.start):
+        return False  # a heading run into its paragraph: "……推荐。第五章评审  第五十条"
+    clause = _COMMA.search(text, start, gap.start) is not None
+    if not clause and (boundary is None or boundary.group() not in _SENTENCE_ENDS):
+        return False
+    end = _FRAGMENT_END.search(text, gap.end, gap.end + _WINDOW)
+    if not _PROSE_MARK.search(text, gap.end, end.start() if end else gap.end + _WINDOW):
+        return False
+    if _DATELINE.match(text, gap.end):
+        return False  # the next news item: "……融合发展  新华网北京11月26日电"
+    # Inside a clause, the two characters beside the gap written together elsewhere suffice.
+    return written_together(text, gap, _CLAUSE_PIECES if clause else _SENTENCE_PIECES)
 
 
 def _wide_gap_separates(text: str, gap: Span) -> bool:

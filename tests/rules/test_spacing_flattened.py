@@ -1,0 +1,45 @@
+"""T501 in a flattened text: its wide gaps are the lost paragraph breaks, except inside a sentence."""
+
+from __future__ import annotations
+
+from doclint.core.document import Document
+from doclint.rules.structure.layout import Layout
+from doclint.testing import lint_text, spans
+
+PARAGRAPHS = (
+    "同志们：这次会议的主要任务是，总结去年的工作，部署今年的任务。",
+    "一、去年工作回顾",
+    "过去一年，全县上下坚持稳中求进，经济运行总体平稳，产业结构持续优化，"
+    "群众生活不断改善，社会大局和谐稳定。全县地区生产总值稳步增长，财政收入保持增长，"
+    "城乡居民收入持续提高，重点项目建设顺利推进。",
+    "二、今年的主要任务",
+    "今年是关键之年，各级党委和政府要切实增强责任感和紧迫感，坚持以人民为中心的发展思想，"
+    "扎实推进各项工作。要加快推进产业转型，培育新的增长点，推动农业增效、农民增收，"
+    "持续改善生态环境，加强民生保障，兜牢基本民生底线。",
+    "三、加强组织领导",
+    "各级各部门要把思想和行动统一到县委、县政府的决策部署上来，主要领导亲自抓，"
+    "分管领导具体抓，层层压实责任，确保各项任务落到实处。要加强督促检查，"
+    "对工作不力的严肃问责，对成绩突出的表扬激励，形成比学赶超的良好氛围。",
+    "同志们，新的一年任务艰巨，使命光荣。让我们团结一心，真抓实干，为完成全年目标任务而努力奋斗！",
+)
+FLATTENED = "\u3000\u3000" + "\u3000\u3000".join(PARAGRAPHS * 2)
+
+
+def test_the_sample_text_is_flattened() -> None:
+    doc = Document(path="<t>", source=FLATTENED, metadata={}, settings={"year": None})
+    assert doc.facts(Layout).flattened is not None
+
+
+def test_paragraph_breaks_of_a_flattened_text_are_quiet() -> None:
+    assert lint_text("T501", FLATTENED) == []
+
+
+def test_a_wide_gap_inside_a_sentence_of_a_flattened_text_is_found() -> None:
+    broken = FLATTENED.replace("各级党委和政府要切实", "各级党委和政\u3000\u3000府要切实", 1)
+    column = broken.index("\u3000\u3000府") + 1
+    assert spans(lint_text("T501", broken)) == [(1, column, 1, column + 2)]
+
+
+def test_a_wide_gap_after_a_run_in_heading_of_a_flattened_text_is_quiet() -> None:
+    run_in = FLATTENED.replace("稳定。全县", "稳定。四、经济运行\u3000\u3000全县", 1)
+    assert lint_text("T501", run_in) == []
