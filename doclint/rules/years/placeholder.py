@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+import regex
+
 from doclint.core import (
     Category,
     Document,
@@ -21,6 +23,7 @@ from doclint.rules.years.contradicted_year import contradictions, only_years
 from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.early_mention import MarkerBeforeItsTime
 from doclint.rules.years.mentions import YearFacts
+from doclint.rules.years.own_time import own_time_conflicts
 from doclint.rules.years.repeated_year import repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
 from doclint.rules.years.stale_marker import MarkerOutOfPeriod
@@ -33,6 +36,11 @@ _CASE_NOTE = {
     "bases": Message("同一基期给出两个不同的变化", "one base year, two different changes"),
 }
 _MAX_SOFT = 6
+# Years written without 年: a document number (冀政字〔2024〕40号) and the page's own date among
+# the head lines (《新闻联播》 (20240707)). An anonymiser rewrites them with the rest.
+_NUMBER_YEAR = regex.compile(r"(?<=〔)(?:19|20)[0-9]{2}(?=〕)")
+_PAGE_DATE = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?=(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))")
+_HEAD_LINES = 3
 
 
 class YearPlaceholder(Rule):
@@ -81,23 +89,26 @@ class YearPlaceholder(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         mentions = doc.facts(YearFacts).mentions
-        if len(mentions) < self.config["min_mentions"]:
+        unwritten = _years_without_nian(doc)
+        if len(mentions) + len(unwritten) < self.config["min_mentions"] or not mentions:
             return
-        counts = Counter(m.value for m in mentions)
+        counts = Counter([m.value for m in mentions] + unwritten)
         if len(counts) > self.config["max_distinct"]:
             return
         dominant, times = counts.most_common(1)[0]
-        if times * 4 < len(mentions) * 3:
+        total = sum(counts.values())
+        if times * 4 < total * 3:
             return
         hard = [(related,) for related in self._contradictions(doc) + _era_markers(doc, dominant)]
         known = {conflict[0].span for conflict in hard}
-        roles = [c for c in role_conflicts(doc, dominant) if c[0].span not in known]
+        roles = [c for c in role_conflicts(doc, dominant) + own_time_conflicts(doc, dominant)
+                 if c[0].span not in known]
         soft = self._stretches(doc)
         # A statement that contradicts itself (2021—2021年) may be a slip when it is the only
         # one; it takes wording that needs other years, or many mentions, to back it. A role
         # the single value cannot play (a review and a plan of one year) needs nothing more.
         needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
-                  or len(mentions) >= self.config["many_mentions"])
+                  or total >= self.config["many_mentions"])
         hard += roles
         if len(hard) < self.config["min_evidence"] and not (roles or (hard and needed)):
             return
@@ -106,7 +117,7 @@ class YearPlaceholder(Rule):
         soft_zh = f"，另有{len(soft)}处跨年表述" if soft else ""
         soft_en = f" and {len(soft)} phrases span several years" if soft else ""
         related = sorted((r for conflict in hard for r in conflict), key=lambda r: r.span.start)
-        yield self.report(first.span, total=len(mentions), distinct=len(counts), values=values,
+        yield self.report(first.span, total=total, distinct=len(counts), values=values,
                           hard=len(hard), soft_zh=soft_zh, soft_en=soft_en,
                           related=related + soft[:_MAX_SOFT])
 
@@ -135,6 +146,18 @@ class YearPlaceholder(Rule):
                 text = doc.slice(plan.span)
                 found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
         return sorted(found, key=lambda r: r.span.start)
+
+
+def _years_without_nian(doc: Document) -> list[int]:
+    """The years of document numbers (〔2024〕) and of a page date among the head lines."""
+    text = doc.text
+    found = [int(m.group()) for m in _NUMBER_YEAR.finditer(text)]
+    starts = doc.index.starts
+    head = starts[_HEAD_LINES] if len(starts) > _HEAD_LINES else len(text)
+    page = _PAGE_DATE.search(text, 0, head)
+    if page is not None:
+        found.append(int(page.group()))
+    return found
 
 
 def _era_markers(doc: Document, value: int) -> list[Related]:

@@ -377,7 +377,7 @@ def _own_page_date(doc: Document, value: int) -> list[Conflict]:
 def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     """A page dated in the first months of ``value`` that reports the whole of ``value``
     (2023年，…比上年增长; 较2023年末上升) — the results of the year before, rewritten."""
-    written = _own_date(doc, value)
+    written = own_date(doc, value)
     if written is None or written[0] > _FIRST_QUARTER:
         return []
     report = next((m for m in _years(_YEAR_RESULT, doc.text, value)
@@ -390,7 +390,7 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
         f"the results of the whole of {value}, in a text of {shown}")),)]
 
 
-def _own_date(doc: Document, value: int) -> tuple[int, int] | None:
+def own_date(doc: Document, value: int) -> tuple[int, int] | None:
     """(month, day) of the text's own date in ``value``: its dateline, or its page date."""
     dates = datelines(doc, value)
     if dates:

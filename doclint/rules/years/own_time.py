@@ -1,0 +1,156 @@
+"""Wording that the text's own date contradicts once every year it writes is one value.
+
+A text dated (its dateline, signature date or page date) on 5 April of a year cannot report
+the state of things at the end of that year (``截至2023年底，…``), speak of a time since a later
+month (``为2023年8月以来的最高点``), narrate as past an event of a later month (``2023年9月16日，
+他带队抓捕…``), compare a period with the same period of its own year (``较2023年同期增长``,
+``今年前4个月…较2023年下降``), nor count years elapsed since its own year (``成立于2023年，60多年
+来``, ``自2023年起，已连续举办20年``). Each is one ``Conflict`` (a tuple of ``Related``) for the
+year-placeholder rule: with every year rewritten to the value of the text's own date, the
+years these phrases named are gone, the phrases are left.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from doclint.core import Document, Message, Related, Span
+from doclint.rules.years import numerals
+from doclint.rules.years.dates import DateFacts, DateMention
+from doclint.rules.years.year_roles import own_date
+
+Conflict = tuple[Related, ...]
+_Y = r"(?:19|20)[0-9]{2}"
+_CLAUSE_END = regex.compile(r"[。！？；!?\n]")
+# The state at a time, reported: 截至2023年底, 截止到2023年12月31日 (not a deadline: …年底前).
+_AS_OF = regex.compile(r"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?$")
+_AS_OF_YEAR_END = regex.compile(
+    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?(?P<y>{_Y})\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
+# A deadline or a qualifier, not a report: …年底前, 截至2015年底到期的债务.
+_DEADLINE_AFTER = regex.compile(r"\s?(?:底|末)?\s?(?:前|以前|之前|到期)")
+_SENTENCE_START = regex.compile(r"[。！？；!?\n]")
+# A time since which something has lasted: 为2023年8月以来的最高点.
+_SINCE_AFTER = regex.compile(r"\s?(?:份|底|末|中旬|下旬|上旬)?\s?(?:以来|至今)")
+# A past event of a named date: 2023年9月16日，他带队抓捕…; 已于2023年底完成….
+_ALREADY_BEFORE = regex.compile(r"(?:已|已经|早已|先后)\s?于\s?$")
+_NARRATED = regex.compile(
+    r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
+    r"|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
+    r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了)")
+_NOT_NARRATED = regex.compile(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
+_CLAUSE_START = regex.compile(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】)\s?$")
+# Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
+_SAME_PERIOD = regex.compile(rf"(?:较|比|与|同)\s?(?P<y>{_Y})\s?年\s?(?:的)?同期")
+_THIS_YEAR = regex.compile(r"今年")
+_COMPARED = regex.compile(rf"(?:较|比|与|同)\s?(?P<y>{_Y})\s?年(?!底|末|初|同期|[0-9]{{1,2}}\s?月|上半年|下半年|[一二三四]季度)")
+# Years elapsed since a year: 成立于2023年，60多年来; 自2023年起，已连续举办20年; 2023年到现在十三年.
+_SINCE_YEAR = regex.compile(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?(?P<y>{_Y})\s?年")
+_N = r"[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
+# Only 一干就是…, 至今… and 到现在… count from a year named without 自/从/成立于 (2022年，她当起了
+# 代课老师，一干就是近30年); 2024年，…5年来年均增长 counts back from that year.
+_ELAPSED = regex.compile(
+    rf"(?P<anchored>(?:建队|建校|建院|建厂|成立|创办|创建|建立|办学|坚守)?(?P<n>{_N})(?:多|余)?年(?:来|以来|了)"
+    rf"|已经?(?:连续)?(?:举办|开展|坚持|实施)?了?(?P<n>{_N})(?:多|余)?年)"
+    rf"|(?:至今|到现在|到今天|迄今)(?:已经?|已有|有|近|已近)?(?P<n>{_N})(?:多|余)?年"
+    rf"|一干就是(?:近|整整)?(?P<n>{_N})(?:多|余)?年")
+_ELAPSED_REACH = 60
+_MIN_ELAPSED = 2
+
+
+def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
+    """Phrases that the text's own date in ``value`` contradicts (none when it has none)."""
+    written = own_date(doc, value)
+    if written is None:
+        return []
+    shown = f"{value}年{written[0]}月{written[1]}日"
+    found = _after_own_date(doc, value, written, shown)
+    found += _same_period(doc, value, shown) + _elapsed(doc, value, shown)
+    return sorted(found, key=lambda conflict: conflict[0].span.start)
+
+
+def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: str) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for match in _AS_OF_YEAR_END.finditer(text):
+        if int(match.group("y")) == value and written[0] < 12 and not _planned(text, match.start()):
+            found.append(_note(match.span(), f"“{match.group()}”的情况，写于{shown}",
+                               f"the state at “{match.group()}”, written on {shown}"))
+    for date in doc.facts(DateFacts).dates:
+        if date.year != value or not _later(date, written):
+            continue
+        start, end = date.span
+        said = text[start:end]
+        if (_AS_OF.search(text, max(0, start - 4), start) and not _DEADLINE_AFTER.match(text, end)
+                and not _planned(text, start)):
+            found.append(_note((start, end), f"截至“{said}”的情况，写于{shown}",
+                               f"the state as of “{said}”, written on {shown}"))
+        elif _SINCE_AFTER.match(text, end):
+            found.append(_note((start, end), f"“{said}以来”，写于{shown}", f"“since {said}”, written on {shown}"))
+        elif _ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date):
+            found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
+                               f"“{said}” has happened, written on {shown}"))
+    return found
+
+
+def _planned(text: str, at: int) -> bool:
+    """Whether the sentence before ``at`` plans or forecasts (中国将免除…截至2015年底到期的债务)."""
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, at - 80), at)), default=max(0, at - 80))
+    return bool(_NOT_NARRATED.search(text, start, at))
+
+
+def _later(date: DateMention, written: tuple[int, int]) -> bool:
+    """Whether ``date`` (month, maybe day) lies after ``written`` (month, day): a month alone is
+    later only when it is a later month."""
+    if date.month > written[0]:
+        return date.month <= 12
+    return date.month == written[0] and date.day is not None and date.day > written[1]
+
+
+def _narrated(text: str, date: DateMention) -> bool:
+    """A date opening a clause that tells a past event (2023年9月16日，他带队抓捕…时，…牺牲)."""
+    start, end = date.span
+    if not _CLAUSE_START.search(text, max(0, start - 2), start):
+        return False
+    stop = _CLAUSE_END.search(text, end)
+    clause = text[end:stop.start() if stop else len(text)]
+    return bool(_NARRATED.match(clause)) and not _NOT_NARRATED.search(clause)
+
+
+def _same_period(doc: Document, value: int, shown: str) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for match in _SAME_PERIOD.finditer(text):
+        if int(match.group("y")) == value:
+            found.append(_note(match.span(), f"与本年（{value}年）同期比较，写于{shown}",
+                               f"a comparison with the same period of its own year {value}"))
+    for now in _THIS_YEAR.finditer(text):
+        stop = _CLAUSE_END.search(text, now.end())
+        limit = stop.start() if stop else len(text)
+        base = next((m for m in _COMPARED.finditer(text, now.end(), limit) if int(m.group("y")) == value), None)
+        if base is not None:
+            found.append(_note((now.start(), base.end()), f"“今年”与{value}年比较，写于{shown}",
+                               f"“this year” compared with {value}, written on {shown}"))
+    return found
+
+
+def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for since in _SINCE_YEAR.finditer(text):
+        if int(since.group("y")) != value:
+            continue
+        stop = _CLAUSE_END.search(text, since.end())
+        limit = min(stop.start() if stop else len(text), since.end() + _ELAPSED_REACH)
+        for lasting in _ELAPSED.finditer(text, since.end(), limit):
+            if lasting.group("anchored") and not since.group("from"):
+                continue
+            if numerals.number(lasting.group("n")) >= _MIN_ELAPSED:
+                found.append(_note((since.start("y"), lasting.end()),
+                                   f"{value}年起已过“{lasting.group()}”，写于{shown}",
+                                   f"“{lasting.group()}” since {value}, written on {shown}"))
+                break
+    return found
+
+
+def _note(span: tuple[int, int], zh: str, en: str) -> Conflict:
+    return (Related(Span(*span), Message(zh, en)),)
