@@ -17,15 +17,15 @@ import regex
 from doclint.core import Document, Message, Related, Span
 from doclint.rules.years import numerals
 from doclint.rules.years.dates import DateFacts, DateMention
-from doclint.rules.years.year_roles import own_date
+from doclint.rules.years.year_roles import datelines, head_page_date
 
 Conflict = tuple[Related, ...]
-_Y = r"(?:19|20)[0-9]{2}"
+_Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
 _CLAUSE_END = regex.compile(r"[。！？；!?\n]")
 # The state at a time, reported: 截至2023年底, 截止到2023年12月31日 (not a deadline: …年底前).
 _AS_OF = regex.compile(r"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?$")
 _AS_OF_YEAR_END = regex.compile(
-    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?(?P<y>{_Y})\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
+    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
 # A deadline or a qualifier, not a report: …年底前, 截至2015年底到期的债务.
 _DEADLINE_AFTER = regex.compile(r"\s?(?:底|末)?\s?(?:前|以前|之前|到期)")
 _SENTENCE_START = regex.compile(r"[。！？；!?\n]")
@@ -40,11 +40,11 @@ _NARRATED = regex.compile(
 _NOT_NARRATED = regex.compile(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
 _CLAUSE_START = regex.compile(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】)\s?$")
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
-_SAME_PERIOD = regex.compile(rf"(?:较|比|与|同)\s?(?P<y>{_Y})\s?年\s?(?:的)?同期")
+_SAME_PERIOD = regex.compile(rf"(?:较|比|与|同)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:的)?同期")
 _THIS_YEAR = regex.compile(r"今年")
-_COMPARED = regex.compile(rf"(?:较|比|与|同)\s?(?P<y>{_Y})\s?年(?!底|末|初|同期|[0-9]{{1,2}}\s?月|上半年|下半年|[一二三四]季度)")
+_COMPARED = regex.compile(rf"(?:较|比|与|同)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?!底|末|初|同期|[0-9]{{1,2}}\s?月|上半年|下半年|[一二三四]季度)")
 # Years elapsed since a year: 成立于2023年，60多年来; 自2023年起，已连续举办20年; 2023年到现在十三年.
-_SINCE_YEAR = regex.compile(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?(?P<y>{_Y})\s?年")
+_SINCE_YEAR = regex.compile(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年")
 _N = r"[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
 # Only 一干就是…, 至今… and 到现在… count from a year named without 自/从/成立于 (2022年，她当起了
 # 代课老师，一干就是近30年); 2024年，…5年来年均增长 counts back from that year.
@@ -53,15 +53,21 @@ _ELAPSED = regex.compile(
     rf"|已经?(?:连续)?(?:举办|开展|坚持|实施)?了?(?P<n>{_N})(?:多|余)?年)"
     rf"|(?:至今|到现在|到今天|迄今)(?:已经?|已有|有|近|已近)?(?P<n>{_N})(?:多|余)?年"
     rf"|一干就是(?:近|整整)?(?P<n>{_N})(?:多|余)?年")
+# A date alone on a line of the head or the tail: （一九六二年五月十一日）, 2024年3月5日.
+_DATE_LINE = regex.compile(r"[\s（()）—－\-?？]*")
+_EDGE_LINES = 8
+# The level of a year, reached or compared with: 才能达到2018年的水平.
+_LEVEL = regex.compile(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?:的)?水平")
 _ELAPSED_REACH = 60
 _MIN_ELAPSED = 2
 
 
 def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
     """Phrases that the text's own date in ``value`` contradicts (none when it has none)."""
-    written = own_date(doc, value)
-    if written is None:
+    dates = _own_dates(doc, value)
+    if not dates:
         return []
+    written = max(dates)  # in a compilation, the latest: what is after it is after them all
     shown = f"{value}年{written[0]}月{written[1]}日"
     found = _after_own_date(doc, value, written, shown)
     found += _same_period(doc, value, shown) + _elapsed(doc, value, shown)
@@ -72,7 +78,7 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
     text = doc.text
     found: list[Conflict] = []
     for match in _AS_OF_YEAR_END.finditer(text):
-        if int(match.group("y")) == value and written[0] < 12 and not _planned(text, match.start()):
+        if _value(match.group("y")) == value and written[0] < 12 and not _planned(text, match.start()):
             found.append(_note(match.span(), f"“{match.group()}”的情况，写于{shown}",
                                f"the state at “{match.group()}”, written on {shown}"))
     for date in doc.facts(DateFacts).dates:
@@ -89,6 +95,30 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
         elif _ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date):
             found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
                                f"“{said}” has happened, written on {shown}"))
+    return found
+
+
+def _value(year: str) -> int:
+    return int(year) if year.isdigit() else numerals.chinese_digits(year)
+
+
+def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
+    """(month, day) of the text's own dates in ``value``: datelines, signature dates, the page
+    date of the head, and a date alone on a line of the head or the tail (（一九六二年五月十一日）)."""
+    found = [(int(m.group("m")), int(m.group("d"))) for m in datelines(doc, value)]
+    page = head_page_date(doc, value)
+    if page is not None:
+        found.append((int(page.group()[4:6]), int(page.group()[6:8])))
+    lines = doc.index.lines
+    edge = {line.number for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+    text = doc.text
+    for date in doc.facts(DateFacts).dates:
+        if date.year != value or date.day is None:
+            continue
+        line = doc.index.line_of(date.span.start)
+        if line.number in edge and _DATE_LINE.fullmatch(text, line.span.start, date.span.start) \
+                and _DATE_LINE.fullmatch(text, date.span.end, line.span.end):
+            found.append((date.month, date.day))
     return found
 
 
@@ -120,16 +150,20 @@ def _same_period(doc: Document, value: int, shown: str) -> list[Conflict]:
     text = doc.text
     found: list[Conflict] = []
     for match in _SAME_PERIOD.finditer(text):
-        if int(match.group("y")) == value:
+        if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"与本年（{value}年）同期比较，写于{shown}",
                                f"a comparison with the same period of its own year {value}"))
     for now in _THIS_YEAR.finditer(text):
         stop = _CLAUSE_END.search(text, now.end())
         limit = stop.start() if stop else len(text)
-        base = next((m for m in _COMPARED.finditer(text, now.end(), limit) if int(m.group("y")) == value), None)
+        base = next((m for m in _COMPARED.finditer(text, now.end(), limit) if _value(m.group("y")) == value), None)
         if base is not None:
             found.append(_note((now.start(), base.end()), f"“今年”与{value}年比较，写于{shown}",
                                f"“this year” compared with {value}, written on {shown}"))
+    for match in _LEVEL.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"与本年（{value}年）的水平比较，写于{shown}",
+                               f"compared with the level of its own year {value}"))
     return found
 
 
@@ -137,7 +171,7 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
     text = doc.text
     found: list[Conflict] = []
     for since in _SINCE_YEAR.finditer(text):
-        if int(since.group("y")) != value:
+        if _value(since.group("y")) != value:
             continue
         stop = _CLAUSE_END.search(text, since.end())
         limit = min(stop.start() if stop else len(text), since.end() + _ELAPSED_REACH)

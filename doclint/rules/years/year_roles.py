@@ -164,10 +164,10 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
 
 def dated(doc: Document, value: int) -> bool:
     """Whether a dateline or a page date of the head says ``value``."""
-    return bool(datelines(doc, value)) or _head_page_date(doc, value) is not None
+    return bool(datelines(doc, value)) or head_page_date(doc, value) is not None
 
 
-def _head_page_date(doc: Document, value: int) -> regex.Match[str] | None:
+def head_page_date(doc: Document, value: int) -> regex.Match[str] | None:
     """The first page date in ``value`` (20251020) among the head lines."""
     head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
     return next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
@@ -343,7 +343,7 @@ def _planned_before(text: str, value: int, written: tuple[int, int]) -> Related 
 
 
 def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
-    page = _head_page_date(doc, value)
+    page = head_page_date(doc, value)
     if page is None:
         return []
     digits = page.group()
@@ -396,7 +396,7 @@ def own_date(doc: Document, value: int) -> tuple[int, int] | None:
     if dates:
         first = min(dates, key=lambda d: (int(d.group("m")), int(d.group("d"))))
         return int(first.group("m")), int(first.group("d"))
-    page = _head_page_date(doc, value)
+    page = head_page_date(doc, value)
     if page is None:
         return None
     return int(page.group()[4:6]), int(page.group()[6:8])
