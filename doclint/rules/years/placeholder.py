@@ -20,6 +20,7 @@ from doclint.core import (
     Severity,
 )
 from doclint.rules.years.contradicted_year import contradictions, only_years
+from doclint.rules.years.dated_facts import dated_fact_conflicts
 from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.early_mention import MarkerBeforeItsTime
 from doclint.rules.years.mentions import YearFacts
@@ -101,7 +102,8 @@ class YearPlaceholder(Rule):
             return
         hard = [(related,) for related in self._contradictions(doc) + _era_markers(doc, dominant)]
         known = {conflict[0].span for conflict in hard}
-        roles = [c for c in role_conflicts(doc, dominant) + own_time_conflicts(doc, dominant)
+        roles = [c for c in (role_conflicts(doc, dominant) + own_time_conflicts(doc, dominant)
+                             + dated_fact_conflicts(doc, dominant))
                  if c[0].span not in known]
         soft = self._stretches(doc)
         # A statement that contradicts itself (2021—2021年) may be a slip when it is the only
