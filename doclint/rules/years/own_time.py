@@ -24,6 +24,7 @@ _Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
 _CLAUSE_END = regex.compile(r"[。！？；!?\n]")
 # The state at a time, reported: 截至2023年底, 截止到2023年12月31日 (not a deadline: …年底前).
 _AS_OF = regex.compile(r"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?$")
+_ALREADY_YEAR_END = regex.compile(rf"(?:已|已经|早已)\s?于\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:底|末)")
 _AS_OF_YEAR_END = regex.compile(
     rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
 # A deadline or a qualifier, not a report: …年底前, 截至2015年底到期的债务.
@@ -35,7 +36,7 @@ _SINCE_AFTER = regex.compile(r"\s?(?:份|底|末|中旬|下旬|上旬)?\s?(?:以
 _ALREADY_BEFORE = regex.compile(r"(?:已|已经|早已|先后)\s?于\s?$")
 _NARRATED = regex.compile(
     r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
-    r"|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
+    r"|宣布|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
     r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了)")
 _NOT_NARRATED = regex.compile(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
 _CLAUSE_START = regex.compile(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】)\s?$")
@@ -81,6 +82,10 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
         if _value(match.group("y")) == value and written[0] < 12 and not _planned(text, match.start()):
             found.append(_note(match.span(), f"“{match.group()}”的情况，写于{shown}",
                                f"the state at “{match.group()}”, written on {shown}"))
+    for match in _ALREADY_YEAR_END.finditer(text):
+        if _value(match.group("y")) == value and written[0] < 12:
+            found.append(_note(match.span(), f"“{match.group()}”已经发生，写于{shown}",
+                               f"“{match.group()}” has happened, written on {shown}"))
     for date in doc.facts(DateFacts).dates:
         if date.year != value or not _later(date, written):
             continue

@@ -33,13 +33,14 @@ _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = regex.compile(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
-    rf"|刚刚过去的(?P<y>{_Y})\s?年")
+    rf"|刚刚过去的(?P<y>{_Y})\s?年"
+    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结)")
 # A year planned in the text: written before or at its start.
 _PLAN = regex.compile(
     rf"(?:(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
     rf"|工作打算|工作总体要求|总体要求和重点任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
-    rf"|(?:做好|部署|安排好|完成好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济)?工作)"
+    rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
 _HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
@@ -73,8 +74,15 @@ _PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[1
 _YEAR_RESULT = regex.compile(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)"
     rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
+# The same without the comma (2024年全国社会物流总额为…，同比增长5.2%): only in the first
+# quarter, when a year's holidays, budgets and forecasts are not yet news.
+_YEAR_RESULT_BARE = regex.compile(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?![0-9０-９一二三四第前上下春元以底末初度内中起来至到—－\s-])"
+    rf"[^。；！？\n]{{0,40}}?(?:比上年|较上年|同比)(?:增长|下降|提高|增加|减少|上升)")
+_NOT_THE_YEAR = regex.compile(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = regex.compile(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
-_FIRST_QUARTER = 3  # no whole-year figure of a year is out before its April
+_FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
+_LAST_MONTH = 11  # no whole-year figure of a year is out before its end
 # The page's own date, repeated by a scraped page (a footer 20230405, links …/2023/04/05/…).
 _OWN_DATE = regex.compile(
     rf"(?<![0-9])(?P<y>{_Y})(?P<sep>/?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
@@ -106,7 +114,7 @@ _MEETING = regex.compile(
     rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
     rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
     rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
-_NOT_THE_MEETING = regex.compile(r"(?:的)?(?:精神|以来|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_NOT_THE_MEETING = regex.compile(r"(?:的)?(?:精神|以来|后|之后|以后|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
 _GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
 _SENTENCE_END = regex.compile(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
@@ -375,13 +383,15 @@ def _own_page_date(doc: Document, value: int) -> list[Conflict]:
 
 
 def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
-    """A page dated in the first months of ``value`` that reports the whole of ``value``
+    """A page dated before the end of ``value`` that reports the whole of ``value``
     (2023年，…比上年增长; 较2023年末上升) — the results of the year before, rewritten."""
     written = own_date(doc, value)
-    if written is None or written[0] > _FIRST_QUARTER:
+    if written is None or written[0] > _LAST_MONTH:
         return []
-    report = next((m for m in _years(_YEAR_RESULT, doc.text, value)
-                   if not _AIMED.search(m.group())), None)
+    reports = _years(_YEAR_RESULT, doc.text, value)
+    if written[0] <= _FIRST_QUARTER:
+        reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
+    report = next((m for m in reports if not _AIMED.search(m.group())), None)
     if report is None:
         return []
     shown = f"{value}年{written[0]}月{written[1]}日"
