@@ -42,6 +42,12 @@ _FIFTH_TERM = 1978
 _CC_TERM = regex.compile(
     rf"(?:{_OPENING}|{_Y}\s?年\s?[0-9]{{1,2}}\s?月\s?[0-9]{{1,2}}\s?日\s?(?=在))\s?[，,]?\s?(?:[^。！？；\n]{{0,16}}?)(?<![第全])(?P<term>十[一二三四五六七八九]?|二十[一二]?)届"
     r"(?:中央政治局|中央委员会|中央书记处|中央纪委|中央纪律检查委员会)(?!委员)", regex.M)
+# A people's congress (or its standing committee) of a province or the nation, dated: 1999年5月30日
+# 河南省第九届人民代表大会常务委员会第九次会议通过. Its terms last five years, so one year sees at
+# most two of them.
+_TERM_DATED = regex.compile(
+    rf"{_Y}\s?年[^。；\n]{{0,16}}?(?P<body>\p{{Han}}{{0,6}}?)第(?P<term>[{_CN}]{{1,3}})届(?P<nation>全国)?人民代表大会")
+_MAX_TERMS_A_YEAR = 2
 # The congress that opens each term: 十六大 2002, 十七大 2007, 十八大 2012, 十九大 2017, 二十大 2022.
 _CONGRESS_YEAR = {16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022, 21: 2027}
 
@@ -68,7 +74,27 @@ def dated_fact_conflicts(doc: Document, value: int) -> list[Conflict]:
                 and not first <= value <= last:
             found.append(_note(match, f"{match.group('term')}届任期为{first}—{last}年",
                                f"the {term}th term ran {first}–{last}, not {value}"))
+    found += _terms_of_one_year(text, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
+
+
+def _terms_of_one_year(text: str, value: int) -> list[Conflict]:
+    """Three or more terms of one people's congress dated in the single year ``value`` (the
+    adoption and amendment history of a regulation, every year rewritten)."""
+    terms: dict[tuple[str, bool], dict[int, regex.Match[str]]] = {}
+    for match in _TERM_DATED.finditer(text):
+        if _year(match) == value:
+            key = (match.group("body"), bool(match.group("nation")))
+            terms.setdefault(key, {}).setdefault(numerals.chinese_cardinal(match.group("term")), match)
+    found: list[Conflict] = []
+    for seen in terms.values():
+        if max(seen) - min(seen) >= _MAX_TERMS_A_YEAR:
+            first, last = seen[min(seen)], seen[max(seen)]
+            found.append((Related(Span(first.start("y"), first.end()), Message(
+                f"{value}年同一人大的第{first.group('term')}届与第{last.group('term')}届",
+                f"terms {min(seen)} and {max(seen)} of one congress, both in {value}")),
+                Related(Span(last.start("y"), last.end()), Message("另一届", "the other term"))))
+    return found
 
 
 def _year(match: regex.Match[str]) -> int:
