@@ -18,6 +18,7 @@ from doclint.core import (
     Related,
     Rule,
     Severity,
+    Span,
 )
 from doclint.rules.years.contradicted_year import contradictions, only_years
 from doclint.rules.years.dated_facts import dated_fact_conflicts
@@ -42,6 +43,7 @@ _MAX_SOFT = 6
 _NUMBER_YEAR = regex.compile(r"(?<=〔)(?:19|20)[0-9]{2}(?=〕)")
 _PAGE_DATE = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?=(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))")
 _HEAD_LINES = 3
+_TITLE_REACH = 60
 
 
 class YearPlaceholder(Rule):
@@ -112,8 +114,11 @@ class YearPlaceholder(Rule):
         # A statement that contradicts itself (2021—2021年) may be a slip when it is the only
         # one; it takes wording that needs other years, or many mentions, to back it. A role
         # the single value cannot play (a review and a plan of one year) needs nothing more.
+        # A span of years inside a title (《…三年行动计划（2024—2024年）》) is copied, not typed:
+        # it backs itself.
         needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
-                  or total >= self.config["many_mentions"])
+                  or total >= self.config["many_mentions"]
+                  or any(_in_title(doc.text, conflict[0].span) for conflict in hard))
         hard += roles
         if len(hard) < self.config["min_evidence"] and not (roles or (hard and needed)):
             return
@@ -151,6 +156,14 @@ class YearPlaceholder(Rule):
                 text = doc.slice(plan.span)
                 found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
         return sorted(found, key=lambda r: r.span.start)
+
+
+def _in_title(text: str, span: Span) -> bool:
+    """Whether ``span`` lies inside a book title 《…》 on its line."""
+    opening = text.rfind("《", max(0, span.start - _TITLE_REACH), span.start)
+    closing = text.find("》", span.end, span.end + _TITLE_REACH)
+    return (opening != -1 and closing != -1 and "》" not in text[opening:span.start]
+            and "\n" not in text[opening:closing])
 
 
 def _years_without_nian(doc: Document) -> list[int]:
