@@ -33,11 +33,11 @@ _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = regex.compile(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
-    rf"|刚刚过去的(?P<y>{_Y})\s?年"
-    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结)")
+    rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
+    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)")
 # A year planned in the text: written before or at its start.
 _PLAN = regex.compile(
-    rf"(?:(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
+    rf"(?:(?P<y>{_Y})\s?年度?(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
     rf"|工作打算|工作总体要求|总体要求和重点任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
@@ -167,6 +167,10 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
             return [(Related(Span(*review.span()), note),
                      Related(Span(date.start("y"), date.end()),
                              Message(f"日期行{shown}", f"the dateline {shown}")))]
+    page = head_page_date(doc, value)
+    if page is not None and 1 <= int(page.group()[4:6]) <= _EARLY_MONTHS:
+        return [(Related(Span(*review.span()), note),
+                 Related(Span(*page.span()), Message(f"页面日期{page.group()}", f"the page date {page.group()}")))]
     return []
 
 
