@@ -42,6 +42,8 @@ _PLAN = regex.compile(
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
+# The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
+_THIS_YEAR_IS = regex.compile(rf"(?P<y>{_Y})\s?年[，,]?\s?(?:是|为)[^。！？\n]{{0,60}}?今年")
 _HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
@@ -156,6 +158,7 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
     note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
                    f"a review of {value} (written in {value + 1} or later)")
     plans = [m for m in _years(_PLAN, text, value) if not _HALF_YEAR.search(m.group())]
+    plans += _years(_THIS_YEAR_IS, text, value)
     if plans:
         plan = plans[0]
         return [(Related(Span(*review.span()), note),
