@@ -25,6 +25,7 @@ import regex
 
 from doclint.core import Document, Message, Related, Span
 from doclint.rules.structure.lines import ORGAN
+from doclint.rules.years import numerals
 from doclint.rules.years.contradicted_year import contradictions
 from doclint.rules.years.fixed_years import fixed_years
 from doclint.rules.years.mentions import YearFacts
@@ -81,6 +82,11 @@ _YEAR_RESULT = regex.compile(
 _YEAR_RESULT_BARE = regex.compile(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?![0-9０-９一二三四第前上下春元以底末初度内中起来至到—－\s-])"
     rf"[^。；！？\n]{{0,40}}?(?:比上年|较上年|同比)(?:增长|下降|提高|增加|减少|上升)")
+# A body's count for a year, reported (2023年我厅主动公开信息共计293条): only in the first
+# quarter, like the above.
+_YEAR_COUNT = regex.compile(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
+    rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)")
 _NOT_THE_YEAR = regex.compile(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = regex.compile(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
 _FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
@@ -98,6 +104,9 @@ _BASE = regex.compile(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|�
 _MONTH_SPAN = regex.compile(
     rf"(?P<y>{_Y})\s?年\s?(?P<a>[0-9]{{1,2}})\s?月(?:[0-9]{{1,2}}日)?(?:份)?\s?(?:至|到|—|－|-|～|~)\s?"
     rf"(?P<y2>{_Y})\s?年\s?(?P<b>[0-9]{{1,2}})\s?月")
+_CN_MONTH_SPAN = regex.compile(
+    r"(?<![〇○零一二三四五六七八九十])(?P<y>[一二][〇○零一二三四五六七八九]{3})年(?P<a>十[一二]?|[一二三四五六七八九])月"
+    r"(?:份)?\s?(?:至|到|—|－)\s?(?P<y2>[一二][〇○零一二三四五六七八九]{3})年(?P<b>十[一二]?|[一二三四五六七八九])月")
 # A relative year glossed with the year it means: 去年（2024年）.
 _GLOSSED = regex.compile(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
 # A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
@@ -237,6 +246,11 @@ def _backward_months(doc: Document, value: int) -> list[Conflict]:
     found: list[Conflict] = []
     for match in _years(_MONTH_SPAN, doc.text, value):
         if int(match.group("y2")) == value and int(match.group("b")) < int(match.group("a")):
+            found.append((Related(Span(*match.span()), Message(
+                f"月份区间倒置（{match.group()}）", "a span of months running backwards")),))
+    for match in _CN_MONTH_SPAN.finditer(doc.text):
+        years = {numerals.chinese_digits(match.group("y")), numerals.chinese_digits(match.group("y2"))}
+        if years == {value} and numerals.chinese_cardinal(match.group("b")) < numerals.chinese_cardinal(match.group("a")):
             found.append((Related(Span(*match.span()), Message(
                 f"月份区间倒置（{match.group()}）", "a span of months running backwards")),))
     return found
@@ -398,6 +412,7 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     reports = _years(_YEAR_RESULT, doc.text, value)
     if written[0] <= _FIRST_QUARTER:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
+        reports += _years(_YEAR_COUNT, doc.text, value)
     report = next((m for m in reports if not _AIMED.search(m.group())), None)
     if report is None:
         return []
