@@ -37,9 +37,10 @@ _ALREADY_BEFORE = regex.compile(r"(?:已|已经|早已|先后)\s?于\s?$")
 _NARRATED = regex.compile(
     r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
     r"|宣布|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
-    r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了)")
+    r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了"
+    r"|(?<![为除罢])了(?![解结]))")
 _NOT_NARRATED = regex.compile(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
-_CLAUSE_START = regex.compile(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】)\s?$")
+_CLAUSE_START = regex.compile(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、)\s?$")
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
 _SAME_PERIOD = regex.compile(rf"(?:较|比|与|同)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:的)?同期")
 _THIS_YEAR = regex.compile(r"今年")
@@ -144,7 +145,7 @@ def _later(date: DateMention, written: tuple[int, int]) -> bool:
 def _narrated(text: str, date: DateMention) -> bool:
     """A date opening a clause that tells a past event (2023年9月16日，他带队抓捕…时，…牺牲)."""
     start, end = date.span
-    if not _CLAUSE_START.search(text, max(0, start - 2), start):
+    if not _CLAUSE_START.search(text, max(0, start - 3), start):
         return False
     stop = _CLAUSE_END.search(text, end)
     clause = text[end:stop.start() if stop else len(text)]
