@@ -48,6 +48,11 @@ _CC_TERM = regex.compile(
 _TERM_DATED = regex.compile(
     rf"{_Y}\s?年[^。；\n]{{0,16}}?(?P<body>\p{{Han}}{{0,6}}?)第(?P<term>[{_CN}]{{1,3}})届(?P<nation>全国)?人民代表大会")
 _MAX_TERMS_A_YEAR = 2
+# A founding in a year and the founding's anniversary near it: 创办于1923年 … 建校100周年.
+_FOUNDED = regex.compile(rf"(?:成立|创办|创建|建立|始建|诞生|创刊|组建|建校|建院)于\s?{_Y}\s?年")
+_ANNIVERSARY = regex.compile(
+    rf"(?:建校|建院|成立|建厂|建馆|建队|创刊|办学|诞生|创建|创办|组建)(?P<n>[0-9]{{1,3}}|[{_CN}百]{{1,4}})周年")
+_ANNIVERSARY_REACH = 400
 # The congress that opens each term: 十六大 2002, 十七大 2007, 十八大 2012, 十九大 2017, 二十大 2022.
 _CONGRESS_YEAR = {16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022, 21: 2027}
 
@@ -74,7 +79,7 @@ def dated_fact_conflicts(doc: Document, value: int) -> list[Conflict]:
                 and not first <= value <= last:
             found.append(_note(match, f"{match.group('term')}届任期为{first}—{last}年",
                                f"the {term}th term ran {first}–{last}, not {value}"))
-    found += _terms_of_one_year(text, value)
+    found += _terms_of_one_year(text, value) + _anniversaries(text, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -94,6 +99,23 @@ def _terms_of_one_year(text: str, value: int) -> list[Conflict]:
                 f"{value}年同一人大的第{first.group('term')}届与第{last.group('term')}届",
                 f"terms {min(seen)} and {max(seen)} of one congress, both in {value}")),
                 Related(Span(last.start("y"), last.end()), Message("另一届", "the other term"))))
+    return found
+
+
+def _anniversaries(text: str, value: int) -> list[Conflict]:
+    """A founding dated ``value`` and an anniversary of it nearby: its N-th year is ``value`` + N."""
+    found: list[Conflict] = []
+    for founded in _FOUNDED.finditer(text):
+        if _year(founded) != value:
+            continue
+        start = max(0, founded.start() - _ANNIVERSARY_REACH)
+        for anniversary in _ANNIVERSARY.finditer(text, start, founded.end() + _ANNIVERSARY_REACH):
+            if numerals.number(anniversary.group("n")) >= 1:
+                found.append((Related(Span(founded.start("y"), founded.end()), Message(
+                    f"创建于{value}年，文中又有“{anniversary.group()}”",
+                    f"founded in {value}, yet “{anniversary.group()}”")),
+                    Related(Span(*anniversary.span()), Message("周年", "the anniversary"))))
+                break
     return found
 
 
