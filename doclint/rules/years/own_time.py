@@ -32,6 +32,11 @@ _DEADLINE_AFTER = regex.compile(r"\s?(?:底|末)?\s?(?:前|以前|之前|到期)
 _SENTENCE_START = regex.compile(r"[。！？；!?\n]")
 # A time since which something has lasted: 为2023年8月以来的最高点.
 _SINCE_AFTER = regex.compile(r"\s?(?:份|底|末|中旬|下旬|上旬)?\s?(?:以来|至今)")
+# A rule just issued that takes effect on a date months before the text: 日前签署国务院令，公布
+# 《…条例》，自2025年1月1日起施行 (in a text of November 2025).
+_ISSUED = regex.compile(r"(?:签署|公布|印发|发布|出台|颁布)[^。！？；\n]{0,80}?(?:自|从)\s?$")
+_TAKES_EFFECT = regex.compile(r"\s?起\s?(?:施行|实施|执行|生效)")
+_EFFECT_MONTHS_BEFORE = 2
 # A past event of a named date: 2023年9月16日，他带队抓捕…; 已于2023年底完成….
 _ALREADY_BEFORE = regex.compile(r"(?:已|已经|早已|先后)\s?于\s?$")
 _NARRATED = regex.compile(
@@ -88,10 +93,17 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
             found.append(_note(match.span(), f"“{match.group()}”已经发生，写于{shown}",
                                f"“{match.group()}” has happened, written on {shown}"))
     for date in doc.facts(DateFacts).dates:
-        if date.year != value or not _later(date, written):
+        if date.year != value:
             continue
         start, end = date.span
         said = text[start:end]
+        if not _later(date, written):
+            if (_TAKES_EFFECT.match(text, end) and date.day is not None
+                    and written[0] - date.month >= _EFFECT_MONTHS_BEFORE
+                    and _ISSUED.search(text, max(0, start - 90), start)):
+                found.append(_note((start, end), f"新公布的规定自“{said}”起施行，写于{shown}",
+                                   f"a rule just issued takes effect on “{said}”, written on {shown}"))
+            continue
         if (_AS_OF.search(text, max(0, start - 4), start) and not _DEADLINE_AFTER.match(text, end)
                 and not _planned(text, start)):
             found.append(_note((start, end), f"截至“{said}”的情况，写于{shown}",
