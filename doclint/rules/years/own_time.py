@@ -32,6 +32,9 @@ _DEADLINE_AFTER = regex.compile(r"\s?(?:底|末)?\s?(?:前|以前|之前|到期)
 _SENTENCE_START = regex.compile(r"[。！？；!?\n]")
 # A time since which something has lasted: 为2023年8月以来的最高点.
 _SINCE_AFTER = regex.compile(r"\s?(?:份|底|末|中旬|下旬|上旬)?\s?(?:以来|至今)")
+# …or after a few words: 基地自2026年7月正式运营以来.
+_FROM_BEFORE = regex.compile(r"(?:自|从)\s?$")
+_SINCE_LATER = regex.compile(r"[^。，,；！？\n]{0,12}?(?:以来|至今)")
 # A rule just issued that takes effect on a date months before the text: 日前签署国务院令，公布
 # 《…条例》，自2025年1月1日起施行 (in a text of November 2025).
 _ISSUED = regex.compile(r"(?:签署|公布|印发|发布|出台|颁布)[^。！？；\n]{0,80}?(?:自|从)\s?$")
@@ -108,7 +111,8 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
                 and not _planned(text, start)):
             found.append(_note((start, end), f"截至“{said}”的情况，写于{shown}",
                                f"the state as of “{said}”, written on {shown}"))
-        elif _SINCE_AFTER.match(text, end):
+        elif _SINCE_AFTER.match(text, end) or (_FROM_BEFORE.search(text, max(0, start - 2), start)
+                                                and _SINCE_LATER.match(text, end)):
             found.append(_note((start, end), f"“{said}以来”，写于{shown}", f"“since {said}”, written on {shown}"))
         elif _ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date):
             found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
