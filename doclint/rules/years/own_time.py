@@ -66,6 +66,11 @@ _ELAPSED = regex.compile(
 # A date alone on a line of the head or the tail: （一九六二年五月十一日）, 2024年3月5日.
 _DATE_LINE = regex.compile(r"[\s（()）—－\-?？]*")
 _EDGE_LINES = 8
+# …or in brackets right after the title of a speech run into a flattened page: …纪念大会上的讲话（2024年6月28日）.
+_SPEECH_DATED = regex.compile(r"(?:讲话|报告|致辞|发言|演讲|谈话|讲稿)\s?[（(]\s?$")
+_HEAD_CHARS = 400
+# A span from now to the text's own year: 从现在起至2024年 (in a text of 2024).
+_NOW_TO = regex.compile(rf"(?:从现在|从今天|从今年|现在)(?:起|开始)?\s?(?:到|至)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?![底末]|[0-9一二三四五六七八九十]{{1,2}}月)")
 # The level of a year, reached or compared with: 才能达到2018年的水平.
 _LEVEL = regex.compile(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?:的)?水平")
 _ELAPSED_REACH = 60
@@ -137,6 +142,10 @@ def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
     for date in doc.facts(DateFacts).dates:
         if date.year != value or date.day is None:
             continue
+        if date.span.start < _HEAD_CHARS and _SPEECH_DATED.search(text, max(0, date.span.start - 6), date.span.start) \
+                and text[date.span.end:date.span.end + 1] in "）)":
+            found.append((date.month, date.day))
+            continue
         line = doc.index.line_of(date.span.start)
         if line.number in edge and _DATE_LINE.fullmatch(text, line.span.start, date.span.start) \
                 and _DATE_LINE.fullmatch(text, date.span.end, line.span.end):
@@ -182,6 +191,10 @@ def _same_period(doc: Document, value: int, shown: str) -> list[Conflict]:
         if base is not None:
             found.append(_note((now.start(), base.end()), f"“今年”与{value}年比较，写于{shown}",
                                f"“this year” compared with {value}, written on {shown}"))
+    for match in _NOW_TO.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",
+                               f"“{match.group()}”, written on {shown}"))
     for match in _LEVEL.finditer(text):
         if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"与本年（{value}年）的水平比较，写于{shown}",
