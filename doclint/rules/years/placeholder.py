@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+import regex
+
 from doclint.core import (
     Category,
     Document,
@@ -16,11 +18,14 @@ from doclint.core import (
     Related,
     Rule,
     Severity,
+    Span,
 )
 from doclint.rules.years.contradicted_year import contradictions, only_years
+from doclint.rules.years.dated_facts import dated_fact_conflicts
 from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.early_mention import MarkerBeforeItsTime
 from doclint.rules.years.mentions import YearFacts
+from doclint.rules.years.own_time import own_time_conflicts
 from doclint.rules.years.repeated_year import repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
 from doclint.rules.years.stale_marker import MarkerOutOfPeriod
@@ -33,6 +38,12 @@ _CASE_NOTE = {
     "bases": Message("同一基期给出两个不同的变化", "one base year, two different changes"),
 }
 _MAX_SOFT = 6
+# Years written without 年: a document number (冀政字〔2024〕40号) and the page's own date among
+# the head lines (《新闻联播》 (20240707)). An anonymiser rewrites them with the rest.
+_NUMBER_YEAR = regex.compile(r"(?<=〔)(?:19|20)[0-9]{2}(?=〕)")
+_PAGE_DATE = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?=(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))")
+_HEAD_LINES = 3
+_TITLE_REACH = 60
 
 
 class YearPlaceholder(Rule):
@@ -49,9 +60,18 @@ class YearPlaceholder(Rule):
     `20230405`、链接中的`/2023/04/05/`）多处相同却与该值相差两年以上，年初的文本报告该年
     全年的结果（2023年2月的文本写“2023年，…比上年增长”“较2023年末”），以及时代标志
     与该年份不符（2016年的文本“以习近平新时代中国特色社会主义思想为指导”，由 Y202/Y203
-    判断）。“五年来”“连续三年”
+    判断）。文档自身的日期（日期行、落款、页面日期，汉字数字的也算）也给出证据：写于
+    2023年6月的文本报告“截至2023年底”的情况、说“为2023年8月以来的最高点”、把晚于文档
+    日期的事写成已经发生（“2023年9月16日，他在抓捕时牺牲”“已于2023年底完成”）、与本年
+    同期或本年水平比较（“较2023年同期增长”“今年…较2023年下降”“才能达到2023年的水平”）、
+    从本年算起已过多年（“成立于2023年，建队60多年来”“自2023年起，已连续举办20年”），
+    年末之前报告全年结果（“2023年，…比上年增长”）。已知年份的事实同理：已故领导人在其
+    身后的年份有所作为（“2006年三月，邓小平同志指出”），全国人大第N届第k次会议、中央
+    第N届的任期与所写年份不符，同一人大的三届会议同在一年（条例的通过与修正历史）。
+    文号（〔2024〕）和页首的页面日期（20240707）也计为年份。“五年来”“连续三年”
     “‘十五’时期”这类跨年表述作为旁证。一处自相矛盾的表述（2024—2024年）可能是笔误，需
-    旁证或较多年份处才报；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
+    旁证或较多年份处才报，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
+    本身即可；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
     """
 
     code = "Y301"
@@ -78,26 +98,36 @@ class YearPlaceholder(Rule):
               "遭受旱灾。2021年是“十四五”规划的开局之年。2021年，全县粮食总产创历史最高。",),
     )
     basis = "匿名化/模板化造成的年份占位（domain-rules §6）"
+    # One finding for the whole document, anchored on its first year: that year may stand in a
+    # caption, a footer or site chrome that other rules remove, and it still speaks for the rest.
+    unmasked_by = ("P202", "P203", "P204", "P205", "P206")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         mentions = doc.facts(YearFacts).mentions
-        if len(mentions) < self.config["min_mentions"]:
+        unwritten = _years_without_nian(doc)
+        if len(mentions) + len(unwritten) < self.config["min_mentions"] or not mentions:
             return
-        counts = Counter(m.value for m in mentions)
+        counts = Counter([m.value for m in mentions] + unwritten)
         if len(counts) > self.config["max_distinct"]:
             return
         dominant, times = counts.most_common(1)[0]
-        if times * 4 < len(mentions) * 3:
+        total = sum(counts.values())
+        if times * 4 < total * 3:
             return
         hard = [(related,) for related in self._contradictions(doc) + _era_markers(doc, dominant)]
         known = {conflict[0].span for conflict in hard}
-        roles = [c for c in role_conflicts(doc, dominant) if c[0].span not in known]
+        roles = [c for c in (role_conflicts(doc, dominant) + own_time_conflicts(doc, dominant)
+                             + dated_fact_conflicts(doc, dominant))
+                 if c[0].span not in known]
         soft = self._stretches(doc)
         # A statement that contradicts itself (2021—2021年) may be a slip when it is the only
         # one; it takes wording that needs other years, or many mentions, to back it. A role
         # the single value cannot play (a review and a plan of one year) needs nothing more.
+        # A span of years inside a title (《…三年行动计划（2024—2024年）》) is copied, not typed:
+        # it backs itself.
         needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
-                  or len(mentions) >= self.config["many_mentions"])
+                  or total >= self.config["many_mentions"]
+                  or any(_in_title(doc.text, conflict[0].span) for conflict in hard))
         hard += roles
         if len(hard) < self.config["min_evidence"] and not (roles or (hard and needed)):
             return
@@ -106,7 +136,7 @@ class YearPlaceholder(Rule):
         soft_zh = f"，另有{len(soft)}处跨年表述" if soft else ""
         soft_en = f" and {len(soft)} phrases span several years" if soft else ""
         related = sorted((r for conflict in hard for r in conflict), key=lambda r: r.span.start)
-        yield self.report(first.span, total=len(mentions), distinct=len(counts), values=values,
+        yield self.report(first.span, total=total, distinct=len(counts), values=values,
                           hard=len(hard), soft_zh=soft_zh, soft_en=soft_en,
                           related=related + soft[:_MAX_SOFT])
 
@@ -135,6 +165,26 @@ class YearPlaceholder(Rule):
                 text = doc.slice(plan.span)
                 found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
         return sorted(found, key=lambda r: r.span.start)
+
+
+def _in_title(text: str, span: Span) -> bool:
+    """Whether ``span`` lies inside a book title 《…》 on its line."""
+    opening = text.rfind("《", max(0, span.start - _TITLE_REACH), span.start)
+    closing = text.find("》", span.end, span.end + _TITLE_REACH)
+    return (opening != -1 and closing != -1 and "》" not in text[opening:span.start]
+            and "\n" not in text[opening:closing])
+
+
+def _years_without_nian(doc: Document) -> list[int]:
+    """The years of document numbers (〔2024〕) and of a page date among the head lines."""
+    text = doc.text
+    found = [int(m.group()) for m in _NUMBER_YEAR.finditer(text)]
+    starts = doc.index.starts
+    head = starts[_HEAD_LINES] if len(starts) > _HEAD_LINES else len(text)
+    page = _PAGE_DATE.search(text, 0, head)
+    if page is not None:
+        found.append(int(page.group()))
+    return found
 
 
 def _era_markers(doc: Document, value: int) -> list[Related]:

@@ -26,6 +26,7 @@ import regex
 from doclint.core import Document, Message, Related, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
+from doclint.rules.years import numerals
 from doclint.rules.years.contradicted_year import contradictions
 from doclint.rules.years.fixed_years import fixed_years
 from doclint.rules.years.mentions import YearFacts
@@ -34,14 +35,17 @@ _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
-    rf"|刚刚过去的(?P<y>{_Y})\s?年")
+    rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
+    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)")
 # A year planned in the text: written before or at its start.
 _PLAN = lazy_regex(
-    rf"(?:(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
+    rf"(?:(?P<y>{_Y})\s?年度?(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
     rf"|工作打算|工作总体要求|总体要求和重点任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
-    rf"|(?:做好|部署|安排好|完成好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济)?工作)"
+    rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
+# The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
+_THIS_YEAR_IS = lazy_regex(rf"(?P<y>{_Y})\s?年[，,]?\s?(?:是|为)[^。！？\n]{{0,60}}?今年")
 _HALF_YEAR = lazy_regex(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
@@ -74,8 +78,20 @@ _PAGE_DATE = lazy_regex(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][
 _YEAR_RESULT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)"
     rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
+# The same without the comma (2024年全国社会物流总额为…，同比增长5.2%): only in the first
+# quarter, when a year's holidays, budgets and forecasts are not yet news.
+_YEAR_RESULT_BARE = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?![0-9０-９一二三四第前上下春元以底末初度内中起来至到—－\s-])"
+    rf"[^。；！？\n]{{0,40}}?(?:比上年|较上年|同比)(?:增长|下降|提高|增加|减少|上升)")
+# A body's count for a year, reported (2023年我厅主动公开信息共计293条): only in the first
+# quarter, like the above.
+_YEAR_COUNT = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
+    rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)")
+_NOT_THE_YEAR = lazy_regex(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = lazy_regex(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
-_FIRST_QUARTER = 3  # no whole-year figure of a year is out before its April
+_FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
+_LAST_MONTH = 11  # no whole-year figure of a year is out before its end
 # The page's own date, repeated by a scraped page (a footer 20230405, links …/2023/04/05/…).
 _OWN_DATE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})(?P<sep>/?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
@@ -89,6 +105,9 @@ _BASE = lazy_regex(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|
 _MONTH_SPAN = lazy_regex(
     rf"(?P<y>{_Y})\s?年\s?(?P<a>[0-9]{{1,2}})\s?月(?:[0-9]{{1,2}}日)?(?:份)?\s?(?:至|到|—|－|-|～|~)\s?"
     rf"(?P<y2>{_Y})\s?年\s?(?P<b>[0-9]{{1,2}})\s?月")
+_CN_MONTH_SPAN = lazy_regex(
+    r"(?<![〇○零一二三四五六七八九十])(?P<y>[一二][〇○零一二三四五六七八九]{3})年(?P<a>十[一二]?|[一二三四五六七八九])月"
+    r"(?:份)?\s?(?:至|到|—|－)\s?(?P<y2>[一二][〇○零一二三四五六七八九]{3})年(?P<b>十[一二]?|[一二三四五六七八九])月")
 # A relative year glossed with the year it means: 去年（2024年）.
 _GLOSSED = lazy_regex(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
 # A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
@@ -107,9 +126,9 @@ _MEETING = lazy_regex(
     rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
     rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
     rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
-_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|后|之后|以后|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
 _GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
-_SENTENCE_END = regex.compile(r"[。！？；!?\n]")
+_SENTENCE_END = lazy_regex(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
 _PAST_OR_FUTURE = lazy_regex(
     r"去年|前年|明年|后年|[一二三四五六七八九十两几多]+年(?:来|以来|间)|连续[一二三四五六七八九十两几]+年"
@@ -149,6 +168,7 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
     note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
                    f"a review of {value} (written in {value + 1} or later)")
     plans = [m for m in _years(_PLAN, text, value) if not _HALF_YEAR.search(m.group())]
+    plans += _years(_THIS_YEAR_IS, text, value)
     if plans:
         plan = plans[0]
         return [(Related(Span(*review.span()), note),
@@ -160,15 +180,19 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
             return [(Related(Span(*review.span()), note),
                      Related(Span(date.start("y"), date.end()),
                              Message(f"日期行{shown}", f"the dateline {shown}")))]
+    page = head_page_date(doc, value)
+    if page is not None and 1 <= int(page.group()[4:6]) <= _EARLY_MONTHS:
+        return [(Related(Span(*review.span()), note),
+                 Related(Span(*page.span()), Message(f"页面日期{page.group()}", f"the page date {page.group()}")))]
     return []
 
 
 def dated(doc: Document, value: int) -> bool:
     """Whether a dateline or a page date of the head says ``value``."""
-    return bool(datelines(doc, value)) or _head_page_date(doc, value) is not None
+    return bool(datelines(doc, value)) or head_page_date(doc, value) is not None
 
 
-def _head_page_date(doc: Document, value: int) -> regex.Match[str] | None:
+def head_page_date(doc: Document, value: int) -> regex.Match[str] | None:
     """The first page date in ``value`` (20251020) among the head lines."""
     head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
     return next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
@@ -223,6 +247,11 @@ def _backward_months(doc: Document, value: int) -> list[Conflict]:
     found: list[Conflict] = []
     for match in _years(_MONTH_SPAN, doc.text, value):
         if int(match.group("y2")) == value and int(match.group("b")) < int(match.group("a")):
+            found.append((Related(Span(*match.span()), Message(
+                f"月份区间倒置（{match.group()}）", "a span of months running backwards")),))
+    for match in _CN_MONTH_SPAN.finditer(doc.text):
+        years = {numerals.chinese_digits(match.group("y")), numerals.chinese_digits(match.group("y2"))}
+        if years == {value} and numerals.chinese_cardinal(match.group("b")) < numerals.chinese_cardinal(match.group("a")):
             found.append((Related(Span(*match.span()), Message(
                 f"月份区间倒置（{match.group()}）", "a span of months running backwards")),))
     return found
@@ -344,7 +373,7 @@ def _planned_before(text: str, value: int, written: tuple[int, int]) -> Related 
 
 
 def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
-    page = _head_page_date(doc, value)
+    page = head_page_date(doc, value)
     if page is None:
         return []
     digits = page.group()
@@ -376,13 +405,16 @@ def _own_page_date(doc: Document, value: int) -> list[Conflict]:
 
 
 def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
-    """A page dated in the first months of ``value`` that reports the whole of ``value``
+    """A page dated before the end of ``value`` that reports the whole of ``value``
     (2023年，…比上年增长; 较2023年末上升) — the results of the year before, rewritten."""
-    written = _own_date(doc, value)
-    if written is None or written[0] > _FIRST_QUARTER:
+    written = own_date(doc, value)
+    if written is None or written[0] > _LAST_MONTH:
         return []
-    report = next((m for m in _years(_YEAR_RESULT, doc.text, value)
-                   if not _AIMED.search(m.group())), None)
+    reports = _years(_YEAR_RESULT, doc.text, value)
+    if written[0] <= _FIRST_QUARTER:
+        reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
+        reports += _years(_YEAR_COUNT, doc.text, value)
+    report = next((m for m in reports if not _AIMED.search(m.group())), None)
     if report is None:
         return []
     shown = f"{value}年{written[0]}月{written[1]}日"
@@ -391,13 +423,13 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
         f"the results of the whole of {value}, in a text of {shown}")),)]
 
 
-def _own_date(doc: Document, value: int) -> tuple[int, int] | None:
+def own_date(doc: Document, value: int) -> tuple[int, int] | None:
     """(month, day) of the text's own date in ``value``: its dateline, or its page date."""
     dates = datelines(doc, value)
     if dates:
         first = min(dates, key=lambda d: (int(d.group("m")), int(d.group("d"))))
         return int(first.group("m")), int(first.group("d"))
-    page = _head_page_date(doc, value)
+    page = head_page_date(doc, value)
     if page is None:
         return None
     return int(page.group()[4:6]), int(page.group()[6:8])

@@ -1,0 +1,224 @@
+"""Wording that the text's own date contradicts once every year it writes is one value.
+
+A text dated (its dateline, signature date or page date) on 5 April of a year cannot report
+the state of things at the end of that year (``截至2023年底，…``), speak of a time since a later
+month (``为2023年8月以来的最高点``), narrate as past an event of a later month (``2023年9月16日，
+他带队抓捕…``), compare a period with the same period of its own year (``较2023年同期增长``,
+``今年前4个月…较2023年下降``), nor count years elapsed since its own year (``成立于2023年，60多年
+来``, ``自2023年起，已连续举办20年``). Each is one ``Conflict`` (a tuple of ``Related``) for the
+year-placeholder rule: with every year rewritten to the value of the text's own date, the
+years these phrases named are gone, the phrases are left.
+"""
+
+from __future__ import annotations
+
+from doclint.core import Document, Message, Related, Span
+from doclint.core.lazyregex import lazy_regex
+from doclint.rules.years import numerals
+from doclint.rules.years.dates import DateFacts, DateMention
+from doclint.rules.years.year_roles import datelines, head_page_date
+
+Conflict = tuple[Related, ...]
+_Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
+_CLAUSE_END = lazy_regex(r"[。！？；!?\n]")
+# The state at a time, reported: 截至2023年底, 截止到2023年12月31日 (not a deadline: …年底前).
+_AS_OF = lazy_regex(r"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?$")
+_ALREADY_YEAR_END = lazy_regex(rf"(?:已|已经|早已)\s?于\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:底|末)")
+_AS_OF_YEAR_END = lazy_regex(
+    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
+# A deadline or a qualifier, not a report: …年底前, 截至2015年底到期的债务.
+_DEADLINE_AFTER = lazy_regex(r"\s?(?:底|末)?\s?(?:前|以前|之前|到期)")
+_SENTENCE_START = lazy_regex(r"[。！？；!?\n]")
+# A time since which something has lasted: 为2023年8月以来的最高点.
+_SINCE_AFTER = lazy_regex(r"\s?(?:份|底|末|中旬|下旬|上旬)?\s?(?:以来|至今)")
+# …or after a few words: 基地自2026年7月正式运营以来.
+_FROM_BEFORE = lazy_regex(r"(?:自|从)\s?$")
+_SINCE_LATER = lazy_regex(r"[^。，,；！？\n]{0,12}?(?:以来|至今)")
+# A rule just issued that takes effect on a date months before the text: 日前签署国务院令，公布
+# 《…条例》，自2025年1月1日起施行 (in a text of November 2025).
+_ISSUED = lazy_regex(r"(?:签署|公布|印发|发布|出台|颁布)[^。！？；\n]{0,80}?(?:自|从)\s?$")
+_TAKES_EFFECT = lazy_regex(r"\s?起\s?(?:施行|实施|执行|生效)")
+_EFFECT_MONTHS_BEFORE = 2
+# A past event of a named date: 2023年9月16日，他带队抓捕…; 已于2023年底完成….
+_ALREADY_BEFORE = lazy_regex(r"(?:已|已经|早已|先后)\s?于\s?$")
+_NARRATED = lazy_regex(
+    r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
+    r"|宣布|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
+    r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了"
+    r"|(?<![为除罢])了(?![解结]))")
+_NOT_NARRATED = lazy_regex(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
+_CLAUSE_START = lazy_regex(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、)\s?$")
+# Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
+_SAME_PERIOD = lazy_regex(rf"(?:较|比|与|同)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:的)?同期")
+_THIS_YEAR = lazy_regex(r"今年")
+_COMPARED = lazy_regex(rf"(?:较|比|与|同)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?!底|末|初|同期|[0-9]{{1,2}}\s?月|上半年|下半年|[一二三四]季度)")
+# Years elapsed since a year: 成立于2023年，60多年来; 自2023年起，已连续举办20年; 2023年到现在十三年.
+_SINCE_YEAR = lazy_regex(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年")
+_N = r"[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
+# Only 一干就是…, 至今… and 到现在… count from a year named without 自/从/成立于 (2022年，她当起了
+# 代课老师，一干就是近30年); 2024年，…5年来年均增长 counts back from that year.
+_ELAPSED = lazy_regex(
+    rf"(?P<anchored>(?:建队|建校|建院|建厂|成立|创办|创建|建立|办学|坚守)?(?P<n>{_N})(?:多|余)?年(?:来|以来|了)"
+    rf"|已经?(?:连续)?(?:举办|开展|坚持|实施)?了?(?P<n>{_N})(?:多|余)?年)"
+    rf"|(?:至今|到现在|到今天|迄今)(?:已经?|已有|有|近|已近)?(?P<n>{_N})(?:多|余)?年"
+    rf"|一干就是(?:近|整整)?(?P<n>{_N})(?:多|余)?年")
+# A date alone on a line of the head or the tail: （一九六二年五月十一日）, 2024年3月5日.
+_DATE_LINE = lazy_regex(r"[\s（()）—－\-?？]*")
+_EDGE_LINES = 8
+# …or in brackets right after the title of a speech run into a flattened page: …纪念大会上的讲话（2024年6月28日）.
+_SPEECH_DATED = lazy_regex(r"(?:讲话|报告|致辞|发言|演讲|谈话|讲稿)\s?[（(]\s?$")
+_HEAD_CHARS = 400
+# A span from now to the text's own year: 从现在起至2024年 (in a text of 2024).
+_NOW_TO = lazy_regex(rf"(?:从现在|从今天|从今年|现在)(?:起|开始)?\s?(?:到|至)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?![底末]|[0-9一二三四五六七八九十]{{1,2}}月)")
+# The level of a year, reached or compared with: 才能达到2018年的水平.
+_LEVEL = lazy_regex(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?:的)?水平")
+_ELAPSED_REACH = 60
+_MIN_ELAPSED = 2
+
+
+def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
+    """Phrases that the text's own date in ``value`` contradicts (none when it has none)."""
+    dates = _own_dates(doc, value)
+    if not dates:
+        return []
+    written = max(dates)  # in a compilation, the latest: what is after it is after them all
+    shown = f"{value}年{written[0]}月{written[1]}日"
+    found = _after_own_date(doc, value, written, shown)
+    found += _same_period(doc, value, shown) + _elapsed(doc, value, shown)
+    return sorted(found, key=lambda conflict: conflict[0].span.start)
+
+
+def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: str) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for match in _AS_OF_YEAR_END.finditer(text):
+        if _value(match.group("y")) == value and written[0] < 12 and not _planned(text, match.start()):
+            found.append(_note(match.span(), f"“{match.group()}”的情况，写于{shown}",
+                               f"the state at “{match.group()}”, written on {shown}"))
+    for match in _ALREADY_YEAR_END.finditer(text):
+        if _value(match.group("y")) == value and written[0] < 12:
+            found.append(_note(match.span(), f"“{match.group()}”已经发生，写于{shown}",
+                               f"“{match.group()}” has happened, written on {shown}"))
+    for date in doc.facts(DateFacts).dates:
+        if date.year != value:
+            continue
+        start, end = date.span
+        said = text[start:end]
+        if not _later(date, written):
+            if (_TAKES_EFFECT.match(text, end) and date.day is not None
+                    and written[0] - date.month >= _EFFECT_MONTHS_BEFORE
+                    and _ISSUED.search(text, max(0, start - 90), start)):
+                found.append(_note((start, end), f"新公布的规定自“{said}”起施行，写于{shown}",
+                                   f"a rule just issued takes effect on “{said}”, written on {shown}"))
+            continue
+        if (_AS_OF.search(text, max(0, start - 4), start) and not _DEADLINE_AFTER.match(text, end)
+                and not _planned(text, start)):
+            found.append(_note((start, end), f"截至“{said}”的情况，写于{shown}",
+                               f"the state as of “{said}”, written on {shown}"))
+        elif _SINCE_AFTER.match(text, end) or (_FROM_BEFORE.search(text, max(0, start - 2), start)
+                                                and _SINCE_LATER.match(text, end)):
+            found.append(_note((start, end), f"“{said}以来”，写于{shown}", f"“since {said}”, written on {shown}"))
+        elif _ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date):
+            found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
+                               f"“{said}” has happened, written on {shown}"))
+    return found
+
+
+def _value(year: str) -> int:
+    return int(year) if year.isdigit() else numerals.chinese_digits(year)
+
+
+def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
+    """(month, day) of the text's own dates in ``value``: datelines, signature dates, the page
+    date of the head, and a date alone on a line of the head or the tail (（一九六二年五月十一日）)."""
+    found = [(int(m.group("m")), int(m.group("d"))) for m in datelines(doc, value)]
+    page = head_page_date(doc, value)
+    if page is not None:
+        found.append((int(page.group()[4:6]), int(page.group()[6:8])))
+    lines = doc.index.lines
+    edge = {line.number for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+    text = doc.text
+    for date in doc.facts(DateFacts).dates:
+        if date.year != value or date.day is None:
+            continue
+        if date.span.start < _HEAD_CHARS and _SPEECH_DATED.search(text, max(0, date.span.start - 6), date.span.start) \
+                and text[date.span.end:date.span.end + 1] in "）)":
+            found.append((date.month, date.day))
+            continue
+        line = doc.index.line_of(date.span.start)
+        if line.number in edge and _DATE_LINE.fullmatch(text, line.span.start, date.span.start) \
+                and _DATE_LINE.fullmatch(text, date.span.end, line.span.end):
+            found.append((date.month, date.day))
+    return found
+
+
+def _planned(text: str, at: int) -> bool:
+    """Whether the sentence before ``at`` plans or forecasts (中国将免除…截至2015年底到期的债务)."""
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, at - 80), at)), default=max(0, at - 80))
+    return bool(_NOT_NARRATED.search(text, start, at))
+
+
+def _later(date: DateMention, written: tuple[int, int]) -> bool:
+    """Whether ``date`` (month, maybe day) lies after ``written`` (month, day): a month alone is
+    later only when it is a later month."""
+    if date.month > written[0]:
+        return date.month <= 12
+    return date.month == written[0] and date.day is not None and date.day > written[1]
+
+
+def _narrated(text: str, date: DateMention) -> bool:
+    """A date opening a clause that tells a past event (2023年9月16日，他带队抓捕…时，…牺牲)."""
+    start, end = date.span
+    if not _CLAUSE_START.search(text, max(0, start - 3), start):
+        return False
+    stop = _CLAUSE_END.search(text, end)
+    clause = text[end:stop.start() if stop else len(text)]
+    return bool(_NARRATED.match(clause)) and not _NOT_NARRATED.search(clause)
+
+
+def _same_period(doc: Document, value: int, shown: str) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for match in _SAME_PERIOD.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"与本年（{value}年）同期比较，写于{shown}",
+                               f"a comparison with the same period of its own year {value}"))
+    for now in _THIS_YEAR.finditer(text):
+        stop = _CLAUSE_END.search(text, now.end())
+        limit = stop.start() if stop else len(text)
+        base = next((m for m in _COMPARED.finditer(text, now.end(), limit) if _value(m.group("y")) == value), None)
+        if base is not None:
+            found.append(_note((now.start(), base.end()), f"“今年”与{value}年比较，写于{shown}",
+                               f"“this year” compared with {value}, written on {shown}"))
+    for match in _NOW_TO.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",
+                               f"“{match.group()}”, written on {shown}"))
+    for match in _LEVEL.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"与本年（{value}年）的水平比较，写于{shown}",
+                               f"compared with the level of its own year {value}"))
+    return found
+
+
+def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
+    text = doc.text
+    found: list[Conflict] = []
+    for since in _SINCE_YEAR.finditer(text):
+        if _value(since.group("y")) != value:
+            continue
+        stop = _CLAUSE_END.search(text, since.end())
+        limit = min(stop.start() if stop else len(text), since.end() + _ELAPSED_REACH)
+        for lasting in _ELAPSED.finditer(text, since.end(), limit):
+            if lasting.group("anchored") and not since.group("from"):
+                continue
+            if numerals.number(lasting.group("n")) >= _MIN_ELAPSED:
+                found.append(_note((since.start("y"), lasting.end()),
+                                   f"{value}年起已过“{lasting.group()}”，写于{shown}",
+                                   f"“{lasting.group()}” since {value}, written on {shown}"))
+                break
+    return found
+
+
+def _note(span: tuple[int, int], zh: str, en: str) -> Conflict:
+    return (Related(Span(*span), Message(zh, en)),)
