@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
 from doclint.rules.years.context import year_reference
 from doclint.rules.years.docyear import DocumentYears, YearSource
-from doclint.rules.years.era_check import first_per_sentence
-from doclint.rules.years.eras import MENTION, EraFacts, MarkerHit
-from doclint.rules.years.framing import PLANNED
+from doclint.rules.years.era_check import earliest_for, too_early
+from doclint.rules.years.eras import MarkerHit
 
 
 class MarkerBeforeItsTime(Rule):
@@ -48,13 +47,10 @@ class MarkerBeforeItsTime(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         years = doc.facts(DocumentYears)
         by_source: dict[int, tuple[YearSource, list[tuple[MarkerHit, int]]]] = {}
-        hits = [h for h in doc.facts(EraFacts).hits if h.how == MENTION]
-        for hit in first_per_sentence(hits):
+        for hit in too_early(doc):
             source = years.at(hit.span.start)
-            earliest = _earliest(hit)
-            if source is None or source.high is None or earliest is None \
-                    or source.high >= earliest:
-                continue
+            earliest = earliest_for(hit)
+            assert source is not None and earliest is not None
             by_source.setdefault(id(source), (source, []))[1].append((hit, earliest))
         for source, found in by_source.values():
             yield self._report(doc, source, found)
@@ -76,9 +72,3 @@ class MarkerBeforeItsTime(Rule):
                            reference_en=reference.en, more_zh=more_zh, more_en=more_en,
                            related=(*related, *others))
 
-
-def _earliest(hit: MarkerHit) -> int | None:
-    """The first year the wording is plausible: planning and announcing may come early."""
-    if hit.framing.kind == PLANNED:
-        return hit.marker.announced_from()
-    return hit.marker.earliest_mention

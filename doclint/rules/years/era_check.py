@@ -9,7 +9,9 @@ import regex
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.rules.years.context import subject_before, year_reference
-from doclint.rules.years.eras import PIN, EraFacts, EraYears, MarkerHit
+from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.eras import MENTION, PIN, EraFacts, EraYears, MarkerHit, begun
+from doclint.rules.years.framing import PLANNED
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
@@ -106,6 +108,33 @@ def present_pin(doc: Document, hit: MarkerHit) -> bool:
         return False
     subject = subject_before(doc, hit.sentence, hit.span.start)
     return subject is None or subject.source is not None
+
+
+def earliest_for(hit: MarkerHit) -> int | None:
+    """The first year the wording is plausible (Y202): planning and announcing may come early
+    (编制“十四五”规划); looking back since the marker began (“十四五”以来, 党史学习教育开展以来)
+    needs its years to have begun."""
+    if hit.framing.kind == PLANNED:
+        return hit.marker.announced_from()
+    if hit.marker.valid_from is not None and begun(hit):
+        return max(hit.marker.valid_from, hit.marker.earliest_mention or hit.marker.valid_from)
+    return hit.marker.earliest_mention
+
+
+def too_early(doc: Document) -> list[MarkerHit]:
+    """The mentions Y202 reports: before the first year their wording is plausible
+    (``earliest_for``) by the document year's upper bound; one per marker and sentence."""
+    years = doc.facts(DocumentYears)
+    early = []
+    for hit in doc.facts(EraFacts).hits:
+        if hit.how != MENTION:
+            continue
+        source = years.at(hit.span.start)
+        earliest = earliest_for(hit)
+        if source is not None and source.high is not None and earliest is not None \
+                and source.high < earliest:
+            early.append(hit)
+    return first_per_sentence(early)
 
 
 def first_per_sentence(hits: list[MarkerHit]) -> list[MarkerHit]:

@@ -30,6 +30,8 @@ _SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 # Years of grace around a marker's period: plans are drafted the year before they start and
 # reviewed the year after they end (see era-markers guidance).
 GRACE = 1
+# “十四五”以来, 党的二十大召开以来, 党史学习教育开展以来: the marker's years have begun.
+_SINCE = re.compile(r"”?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
 CURRENT_FRAMING = Framing(framings.CURRENT)
@@ -48,6 +50,7 @@ class MarkerHit:
     pin: Pin | None = None
     n: int | None = None  # for anniversaries: the count (改革开放30周年 -> 30)
     framing: Framing = CURRENT_FRAMING  # how the sentence frames the marker (framing.py)
+    since: bool = False  # looked back on since it began: “十四五”以来, 党史学习教育开展以来
 
 
 class EraYears:
@@ -130,6 +133,11 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return Span(left, after.end() if after else high)
 
 
+def begun(hit: MarkerHit) -> bool:
+    """Whether the wording looks back since the marker began (its years must have begun)."""
+    return hit.since
+
+
 def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) -> bool:
     """Whether ``year`` falls outside ``first``..``last`` widened by ``grace`` years."""
     too_early = first is not None and year < first - grace
@@ -154,7 +162,10 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
             names_year: bool, passages: ReviewPassages) -> list[MarkerHit]:
     kinds = []
     high = source.high if source is not None else None
-    if high is not None and marker.earliest_mention is not None and high < marker.earliest_mention:
+    # A plain mention is judged against earliest_mention; one looking back since the marker
+    # began (“十四五”以来) against valid_from.
+    limits = [y for y in (marker.earliest_mention, marker.valid_from) if y is not None]
+    if high is not None and limits and high < max(limits):
         kinds.append((MENTION, marker.patterns))
     if _worth_searching(source, marker.valid_from, marker.valid_to, names_year):
         kinds.append((CURRENT, marker.current_patterns))
@@ -167,8 +178,10 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
             for match in pattern.finditer(text, window.start, window.end):
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
                     span = Span(match.start(), match.end())
+                    since = match.group().endswith("以来") or \
+                        _SINCE.match(text, match.end(), window.end) is not None
                     hits.append(MarkerHit(marker, span, how, window, framing=framing(
-                        text, window, span, passages.at(span.start))))
+                        text, window, span, passages.at(span.start)), since=since))
     for pin in marker.pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).
