@@ -10,7 +10,7 @@ from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.rules.years.context import subject_before, year_reference
 from doclint.rules.years.docyear import DocumentYears
-from doclint.rules.years.eras import MENTION, PIN, EraFacts, EraYears, MarkerHit, begun
+from doclint.rules.years.eras import MENTION, PIN, EraFacts, EraYears, MarkerHit
 from doclint.rules.years.framing import PLANNED
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
@@ -112,13 +112,12 @@ def present_pin(doc: Document, hit: MarkerHit) -> bool:
 
 def earliest_for(hit: MarkerHit) -> int | None:
     """The first year the wording is plausible (Y202): planning and announcing may come early
-    (编制“十四五”规划); looking back since the marker began (“十四五”以来, 党史学习教育开展以来)
-    needs its years to have begun."""
+    (编制“十四五”规划); looking back since the marker began (“十四五”以来), a congress that has
+    spoken (党的二十大报告提出) or a plan issued as a document needs more (``exists_from``)."""
     if hit.framing.kind == PLANNED:
         return hit.marker.announced_from()
-    if hit.marker.valid_from is not None and begun(hit):
-        return max(hit.marker.valid_from, hit.marker.earliest_mention or hit.marker.valid_from)
-    return hit.marker.earliest_mention
+    years = [y for y in (hit.marker.earliest_mention, hit.exists_from) if y is not None]
+    return max(years) if years else None
 
 
 def too_early(doc: Document) -> list[MarkerHit]:

@@ -31,7 +31,14 @@ _SENTENCE_END = re.compile(r"[。！？!?\n\r]")
 # reviewed the year after they end (see era-markers guidance).
 GRACE = 1
 # “十四五”以来, 党的二十大召开以来, 党史学习教育开展以来: the marker's years have begun.
-_SINCE = re.compile(r"”?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
+_SINCE = re.compile(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
+# A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
+_SPOKEN = re.compile(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
+_MEETINGS = frozenset({"party_congress", "party_plenum"})
+# A plan's issued document in book-title marks, not a draft: 《…“十四五”…规划》.
+_TITLE_OPEN = re.compile(r"《[^《》\n]{0,40}$")
+_TITLE_REST = re.compile(r"[^《》\n]{0,40}》")
+_DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
 CURRENT_FRAMING = Framing(framings.CURRENT)
@@ -50,7 +57,10 @@ class MarkerHit:
     pin: Pin | None = None
     n: int | None = None  # for anniversaries: the count (改革开放30周年 -> 30)
     framing: Framing = CURRENT_FRAMING  # how the sentence frames the marker (framing.py)
-    since: bool = False  # looked back on since it began: “十四五”以来, 党史学习教育开展以来
+    # The first year the wording itself allows: a marker looked back on since it began
+    # (“十四五”以来) or whose congress has spoken (党的二十大报告提出) needs its first year; a plan
+    # named as an issued document (《河北省科技创新“十四五”规划》) the year before it.
+    exists_from: int | None = None
 
 
 class EraYears:
@@ -133,9 +143,21 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return Span(left, after.end() if after else high)
 
 
-def begun(hit: MarkerHit) -> bool:
-    """Whether the wording looks back since the marker began (its years must have begun)."""
-    return hit.since
+def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) -> int | None:
+    """The first year the wording at ``start``..``end`` allows by itself (``MarkerHit``)."""
+    if marker.valid_from is None:
+        return None
+    if text[start:end].endswith("以来") or _SINCE.match(text, end, limit) is not None:
+        return marker.valid_from
+    if marker.kind in _MEETINGS and _SPOKEN.match(text, end, limit) is not None:
+        return marker.valid_from
+    if marker.kind == "five_year_plan":
+        opening = _TITLE_OPEN.search(text, max(0, start - 40), start)
+        closing = _TITLE_REST.match(text, end, limit)
+        if opening is not None and closing is not None \
+                and not _DRAFT.search(text, opening.start(), closing.end()):
+            return marker.valid_from - 1
+    return None
 
 
 def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) -> bool:
@@ -163,7 +185,7 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
     kinds = []
     high = source.high if source is not None else None
     # A plain mention is judged against earliest_mention; one looking back since the marker
-    # began (“十四五”以来) against valid_from.
+    # began (“十四五”以来) against valid_from, an issued plan against the year before.
     limits = [y for y in (marker.earliest_mention, marker.valid_from) if y is not None]
     if high is not None and limits and high < max(limits):
         kinds.append((MENTION, marker.patterns))
@@ -178,10 +200,9 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
             for match in pattern.finditer(text, window.start, window.end):
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
                     span = Span(match.start(), match.end())
-                    since = match.group().endswith("以来") or \
-                        _SINCE.match(text, match.end(), window.end) is not None
                     hits.append(MarkerHit(marker, span, how, window, framing=framing(
-                        text, window, span, passages.at(span.start)), since=since))
+                        text, window, span, passages.at(span.start)), exists_from=exists_from(
+                            text, marker, span.start, span.end, window.end)))
     for pin in marker.pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).
