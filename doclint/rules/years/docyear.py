@@ -151,6 +151,8 @@ SOURCE_NAMES = {
     "file-name": ("文件名", "the file name"),
     "text": ("正文所述的当年", "the year the text treats as current"),
     "text-floor": ("正文作为过去或当前提到的最晚年份", "the latest year the text treats as past or present"),
+    "era-ceiling": ("正文作为当前事项的时代标志及正文提到的最晚年份",
+                    "an era marker the text treats as current, and the latest year it names"),
 }
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
 from doclint.rules.years.context import year_reference
-from doclint.rules.years.docyear import DocumentYears, YearSource
+from doclint.rules.years.docyear import YearSource
 from doclint.rules.years.era_check import earliest_for, too_early
-from doclint.rules.years.eras import MarkerHit
+from doclint.rules.years.eras import EraYears, MarkerHit
 
 
 class MarkerBeforeItsTime(Rule):
@@ -45,7 +45,7 @@ class MarkerBeforeItsTime(Rule):
     group_after = 20
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        years = doc.facts(DocumentYears)
+        years = doc.facts(EraYears)
         by_source: dict[int, tuple[YearSource, list[tuple[MarkerHit, int]]]] = {}
         for hit in too_early(doc):
             source = years.at(hit.span.start)

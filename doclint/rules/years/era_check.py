@@ -9,7 +9,6 @@ import regex
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.rules.years.context import subject_before, year_reference
-from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.eras import MENTION, PIN, EraFacts, EraYears, MarkerHit
 from doclint.rules.years.framing import PLANNED
 from doclint.rules.years.mentions import YearFacts
@@ -123,7 +122,7 @@ def earliest_for(hit: MarkerHit) -> int | None:
 def too_early(doc: Document) -> list[MarkerHit]:
     """The mentions Y202 reports: before the first year their wording is plausible
     (``earliest_for``) by the document year's upper bound; one per marker and sentence."""
-    years = doc.facts(DocumentYears)
+    years = doc.facts(EraYears)
     early = []
     for hit in doc.facts(EraFacts).hits:
         if hit.how != MENTION:

@@ -71,28 +71,76 @@ class EraYears:
     still cannot speak from before its floor, the latest year it treats as past or present: then
     the floor alone, a lower bound, against which only wording that treats a marker as current
     after its period can disagree.
+
+    A part known only from below (a floor, a law header) is bounded above by the markers it
+    treats as current: a text that calls for carrying out 十九届五中全会精神 now speaks from no
+    later than a year after the next congress. Only markers whose years reach the floor count
+    (one treated as current before the floor is stale, for Y203 to report), and the earliest end
+    among them bounds the part.
     """
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._years = doc.facts(DocumentYears)
         self._floors: dict[int, YearSource | None] = {}
+        self._bounded: dict[int, YearSource | None] = {}
 
     @classmethod
     def from_document(cls, doc: Document) -> EraYears:
         return cls(doc)
 
     def at(self, offset: int) -> YearSource | None:
-        source = self._years.at(offset)
-        if source is not None:
-            return source
         part = self._years.part_at(offset).span
+        if part.start not in self._bounded:
+            source = self._years.at(offset)
+            if source is None:
+                source = self._floor(part)
+            if source is not None and source.high is None:
+                source = _current_ceiling(self._doc, part, source) or source
+            self._bounded[part.start] = source
+        return self._bounded[part.start]
+
+    def _floor(self, part: Span) -> YearSource | None:
         if part.start not in self._floors:
             found = textyear.evidence(self._doc, part)
             floor = found.floor
             self._floors[part.start] = None if floor is None else YearSource(
                 floor, "text-floor", found.floor_span, f"{floor}年", (floor, None))
         return self._floors[part.start]
+
+
+def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSource | None:
+    """``source`` (a lower bound) bounded above by the earliest end, widened by ``GRACE``,
+    of the markers the part treats as current that reach its floor; None without any."""
+    markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
+    if markers.trigger is None:
+        return None
+    text = doc.text
+    best: tuple[int, Span] | None = None
+    sentence = Span(0, 0)
+    for key in markers.trigger.finditer(text, part.start, part.end):
+        if key.end() > sentence.end:
+            sentence = sentence_around(text, key.start(), key.end())
+        for number in markers.by_key[markers.key_of(key)]:
+            marker = markers.markers[number]
+            if marker.valid_to is None or marker.names is not None \
+                    or marker.valid_to + GRACE < source.low \
+                    or (best is not None and marker.valid_to + GRACE >= best[0]):
+                continue
+            for pattern in marker.current_patterns:
+                match = pattern.search(text, sentence.start, sentence.end)
+                if match is None or not at_word_boundaries(text, *match.span()):
+                    continue
+                span = Span(match.start(), match.end())
+                passage = doc.facts(ReviewPassages).at(span.start)
+                if framing(text, sentence, span, passage).kind == framings.CURRENT:
+                    best = (marker.valid_to + GRACE, span)
+                    break
+    if best is None:
+        return None
+    ceiling, span = best
+    return YearSource(source.low, "era-ceiling", span, text[span.start:span.end],
+                      (source.low, ceiling))
 
 
 class EraFacts:
