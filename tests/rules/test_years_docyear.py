@@ -237,3 +237,11 @@ def test_a_date_after_a_preamble_that_opens_a_sentence_is_no_issue_date() -> Non
         notice = "现将《实施方案》印发给你们，请认真贯彻执行。" + after + "2019年以来，项目进展顺利。"
         source = _year(notice)
         assert source is None or source.high != 2016
+
+
+def test_an_anchor_past_the_year_the_text_keeps_returning_to_is_no_year() -> None:
+    about = "2019年全市新建学校12所，2019年新增学位3000个，2019年完成投资5亿元，2019年招聘教师200名。"
+    far = _year(about + "今年是“十五五”开局之年。")
+    assert far.high == 2020  # the floor the text keeps returning to, not the anchor's 2026
+    near = _year(about.replace("2019", "2020") + "今年是“十四五”开局之年。")
+    assert (near.year, near.high) == (2021, 2021)

@@ -473,7 +473,10 @@ def _text_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
     floor = found.floor
     if found.anchor is not None:
         low, high, span, wording = found.anchor
-        if floor is None or high >= floor:
+        # A floor the text keeps returning to is the year or the next: an anchor past it (今年是
+        # “十五五”开局之年 in a text about 2019) disagrees as much as one before it.
+        beyond = floor is not None and found.dominant and low > floor + 1
+        if (floor is None or high >= floor) and not beyond:
             low = max(low, floor) if floor is not None else low
             bounds = None if low == high else (low, high)
             return YearSource(high, "text", span, wording, bounds)

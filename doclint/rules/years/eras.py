@@ -104,8 +104,10 @@ class EraYears:
         if part.start not in self._floors:
             found = textyear.evidence(self._doc, part)
             floor = found.floor
+            # A floor the text keeps returning to is the year or the next (docyear).
+            ceiling = floor + 1 if floor is not None and found.dominant else None
             self._floors[part.start] = None if floor is None else YearSource(
-                floor, "text-floor", found.floor_span, f"{floor}年", (floor, None))
+                floor, "text-floor", found.floor_span, f"{floor}年", (floor, ceiling))
         return self._floors[part.start]
 
 
