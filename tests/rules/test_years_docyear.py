@@ -245,3 +245,10 @@ def test_an_anchor_past_the_year_the_text_keeps_returning_to_is_no_year() -> Non
     assert far.high == 2020  # the floor the text keeps returning to, not the anchor's 2026
     near = _year(about.replace("2019", "2020") + "今年是“十四五”开局之年。")
     assert (near.year, near.high) == (2021, 2021)
+
+
+def test_a_word_holding_xian_opens_no_preamble() -> None:
+    text = ("各地要及时发现问题并向社会发布。省政府办公厅　2016年5月9日　关于加快发展的若干措施"
+            "　2019年以来，项目进展顺利。")
+    source = _year(text)
+    assert source is None or source.high != 2016

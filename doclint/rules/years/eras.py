@@ -72,9 +72,7 @@ class EraYears:
     the floor alone, a lower bound, against which only wording that treats a marker as current
     after its period can disagree.
 
-    A part known only from below (a law header, an adoption date) whose text keeps returning to
-    a year no earlier is that year or the next, as a text-only part is. A part known only from
-    below (a floor, a law header) is otherwise bounded above by the markers it
+    A part known only from below (a floor, a law header) is bounded above by the markers it
     treats as current: a text that calls for carrying out 十九届五中全会精神 now speaks from no
     later than a year after the next congress. Only markers whose years reach the floor count
     (one treated as current before the floor is stale, for Y203 to report), and the earliest end
@@ -95,12 +93,8 @@ class EraYears:
         part = self._years.part_at(offset).span
         if part.start not in self._bounded:
             source = self._years.at(offset)
-            floor = self._floor(part)
             if source is None:
-                source = floor
-            elif source.high is None and floor is not None and floor.high is not None \
-                    and floor.low >= source.low:
-                source = floor  # a law header's year, and a text that keeps returning to a later one
+                source = self._floor(part)
             if source is not None and source.high is None:
                 source = _current_ceiling(self._doc, part, source) or source
             self._bounded[part.start] = source
