@@ -38,6 +38,9 @@ _MEETINGS = frozenset({"party_congress", "party_plenum"})
 # A plan's issued document in book-title marks, not a draft: 《…“十四五”…规划》.
 _TITLE_OPEN = re.compile(r"《[^《》\n]{0,40}$")
 _TITLE_REST = re.compile(r"[^《》\n]{0,40}》")
+# The articles of a law or regulation (第十二条): its purpose clause outlives its amendments.
+_ARTICLES = re.compile(r"第[一二三四五六七八九十百零]+条")
+_LAW_ARTICLES = 5
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
@@ -115,9 +118,9 @@ def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSourc
     """``source`` (a lower bound) bounded above by the earliest end, widened by ``GRACE``,
     of the markers the part treats as current that reach its floor; None without any."""
     markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
-    if markers.trigger is None:
-        return None
     text = doc.text
+    if markers.trigger is None or len(_ARTICLES.findall(text, part.start, part.end)) >= _LAW_ARTICLES:
+        return None  # a law keeps its first articles' wording through amendments
     best: tuple[int, Span] | None = None
     sentence = Span(0, 0)
     for key in markers.trigger.finditer(text, part.start, part.end):
