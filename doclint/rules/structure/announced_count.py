@@ -8,16 +8,19 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
 from doclint.rules.structure.numerals import han
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
-_PAREN_FIRST = regex.compile(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
+_PAREN_FIRST = lazy_regex(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
 _PAREN_REACH = 200  # characters from one marked item to the next
 _BETWEEN = regex.compile(r"[\s\u3000。：:]")
+# The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
+_CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
-_OTHER_ITEM = regex.compile(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
+_OTHER_ITEM = lazy_regex(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
 
 
 class AnnouncedCount(Rule):
@@ -29,7 +32,8 @@ class AnnouncedCount(Rule):
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
     “讲几点意见”这样的不定数不是预告。每一项都写作“一是”（“一是……，一是……”），或第一项
     之后用“另外一点”“其次”等文字接续时，条目另有数法，不报；在同一段里说完的列表（第一，…；
-    第二，…。）到段末为止。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
+    第二，…。）到段末为止；预告所在的分句之后紧接段中的“（一）…；（二）…”（“实现以下三个方面的要求：
+    （一）…”）时照 T206 的办法数这些条目。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -75,7 +79,8 @@ class ClosingCount(AnnouncedCount):
     不远时照数；下一项在段中很远处时（长条目，或压平页面里的节号）数不清，不报。数量单位
     （三个百分点、两个月）和序数（第三个方面）不是预告；“讲几点体会”这样的不定数让同句的
     其他数目也不算预告。以句号收尾时，所数的须是列举之物（意见、问题、方面、任务……），
-    含数目的提法（“实现两个根本性转变。第一，…”随后列的是措施）不是预告。
+    含数目的提法（“实现两个根本性转变。第一，…”随后列的是措施）不是预告；数的是“点”时是列举
+    （“有两点认识不清。第一，…”），钟点（“下午两点。”）除外。
     """
 
     code = "T206"
@@ -95,7 +100,13 @@ def _delivered(structure: Structure, announcement: Announcement,
     blocks = structure.blocks
     origin = blocks[announcement.block]
     if announcement.closing:
-        inline = _inline_markers(text, announcement, origin)
+        inline = _inline_markers(text, announcement.span.end, origin)
+        if inline is not None:
+            return inline
+    else:
+        # ``以下三个方面的要求：（一）…；（二）…`` — the rest of the clause, then the items
+        tail = _CLAUSE_TAIL.match(text, announcement.span.end, origin.span.end)
+        inline = _inline_markers(text, tail.end(), origin) if tail else None
         if inline is not None:
             return inline
     heading = _first_heading(blocks, origin)
@@ -117,13 +128,11 @@ def _delivered(structure: Structure, announcement: Announcement,
     return _number(blocks[last]), marker, _text(blocks[last], marker)
 
 
-def _inline_markers(text: str, announcement: Announcement,
-                    origin: Block) -> tuple[int, Span, str] | None:
+def _inline_markers(text: str, start: int, origin: Block) -> tuple[int, Span, str] | None:
     """Items marked ``（一）…；（二）…`` inside the announcing paragraph, right after it: how far
     they run, each within a short reach of the one before. When the next number stands further
     on in the paragraph (long items, or a flattened page's section markers), how far the list
     goes is unknown: None."""
-    start = announcement.span.end
     end = origin.span.end
     first = _PAREN_FIRST.match(text, start, end)
     if first is None:

@@ -21,10 +21,31 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SAFE
-from doclint.core.text import Paragraphs
+from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure.lines import han_count
 
 _SPACES = regex.compile(r"[\s\u3000\u00a0\u200b]+")
+_GROUP_SIZES = (2, 3)
+_GROUP_MIN_HAN = 20
+_HALF_MIN_HAN = 8
+_HALF_MAX = 300
+_HALF_END = "。；！？;!?"
+
+
+def doubled_half(text: str) -> str | None:
+    """The text a line holds twice in a row and nothing else (white space aside), when it is a
+    sentence or an item of some length ending on a mark: None otherwise. A whole page written
+    twice over is a page copy (T603)."""
+    length = len(text)
+    if not 2 * _HALF_MIN_HAN <= length <= 2 * _HALF_MAX or text[-1] not in _HALF_END:
+        return None
+    for cut in range(length // 2 - 2, length // 2 + 3):
+        head, tail = text[:cut], text[cut:]
+        if head.strip() and _SPACES.sub("", head) == _SPACES.sub("", tail):
+            half = tail.strip()
+            if han_count(half) >= _HALF_MIN_HAN and half[-1] in _HALF_END:
+                return half
+    return None
 
 
 class ConsecutiveDuplicateLine(Rule):
@@ -32,6 +53,8 @@ class ConsecutiveDuplicateLine(Rule):
 
     抓取和拼接时常把标题或段落重复写入。比较时忽略空白（含全角空格）和中间的空行；
     少于 4 个汉字的行（分隔符、页码、“同志们：”之类）不报。修复删除重复的那一行。
+    相连的两三段紧接着原样再写一遍（甲乙甲乙，合计至少 20 个汉字）也是粘贴，报告后一组，不给修复；
+    一行只是同一句话（或同一条目，至少 8 个汉字，以句号、分号等收尾）连写两遍的，报告后一遍。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -40,6 +63,10 @@ class ConsecutiveDuplicateLine(Rule):
     category = Category.DUPLICATE_TEXT
     summary = Message("同一行内容连续重复。", "The same line is repeated consecutively.")
     message = Message("此行与上一行（第{line}行）重复。", "This line repeats line {line}.")
+    twice = Message("此行把同一段文字紧接着写了两遍。",
+                    "This line holds the same text twice in a row.")
+    group = Message("这几段紧接着把前面（第{line}行起）的几段原样又写了一遍。",
+                    "These paragraphs repeat the ones right before them (from line {line}).")
     fixable = True
     examples = Examples(
         bad=(Example("在全县安全生产工作会议上的讲话\n在全县安全生产工作会议上的讲话\n同志们：",
@@ -51,6 +78,47 @@ class ConsecutiveDuplicateLine(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         paragraphs = doc.facts(Paragraphs).items
+        yield from self._lines(doc, paragraphs)
+        yield from self._groups(doc, paragraphs)
+        yield from self._halves(paragraphs)
+
+    def _halves(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+        """A line that is one text written twice over (``（3）某项工作启动；（3）某项工作启动；``):
+        the second half was pasted again right after the first."""
+        for paragraph in paragraphs:
+            text = paragraph.text
+            half = doubled_half(text)
+            if half is None:
+                continue
+            start = paragraph.span.start + text.find(half, 1)
+            note = Message("首次出现", "first occurrence")
+            first = Span(paragraph.span.start, paragraph.span.start + len(half))
+            yield self.report(Span(start, start + len(half)), self.twice, line=paragraph.line,
+                              related=(Related(first, note),))
+
+    def _groups(self, doc: Document, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+        """Two or three paragraphs written twice in a row (A B A B): a paste, whatever the
+        text; no formula repeats a group of paragraphs right after itself."""
+        keys = [_SPACES.sub("", p.text) for p in paragraphs]
+        end = 0  # paragraphs before this index were reported already
+        for last in range(len(keys)):
+            for size in _GROUP_SIZES:
+                first = last - 2 * size + 1
+                if first < end:
+                    continue
+                group, copy = keys[first : first + size], keys[first + size : last + 1]
+                if group != copy or len(set(group)) < size \
+                        or sum(han_count(k) for k in copy) < _GROUP_MIN_HAN:
+                    continue
+                there = Span(paragraphs[first].span.start, paragraphs[first + size - 1].span.end)
+                here = Span(paragraphs[first + size].span.start, paragraphs[last].span.end)
+                note = Message("首次出现", "first occurrence")
+                yield self.report(here, self.group, line=paragraphs[first].line,
+                                  related=(Related(there, note),))
+                end = last + 1
+                break
+
+    def _lines(self, doc: Document, paragraphs: list[Paragraph]) -> Iterator[Finding]:
         for previous, current in pairwise(paragraphs):
             if previous.text[0] != current.text[0] or previous.text[-1] != current.text[-1]:
                 continue  # cannot be the same line (a cheap test before comparing without spaces)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,16 +10,18 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines, news
+from doclint.rules.structure.duplicate_line import doubled_half
 from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
-_LONG_SENTENCE = re.compile(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
-_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]")
+_SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
+_LONG_SENTENCE = lazy_re(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
+_SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
 _TRAILING = "。！？!?；;”’」』）)"
 _FIRST = Message("首次出现", "first occurrence")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = lazy_re(r"[\u4e00-\u9fff]")
 _MIN_SENTENCES = 2  # sentences in a run repeated far from its first occurrence
 _MIN_RUN_HAN = 40
 _NEAR_SENTENCES = 8  # a sentence repeated within this many sentences is pasted, wherever it is
@@ -31,31 +32,34 @@ _NEAR_BLOCKS = 6
 _ELSEWHERE_BLOCKS = 12
 _ELSEWHERE_HAN = 20
 _DOUBLED_HAN = 8  # a sentence right after its twin: shorter ones are pasted too
-_TWICE = re.compile(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
+_TWICE = lazy_re(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
 _ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
-_FULL_STOP = re.compile(r"[。！？!?][”’」』）)]?$")
+_FULL_STOP = lazy_re(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
-_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
-_CLAUSE_MARK = regex.compile(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
+_LABEL = lazy_re(r"^[\u4e00-\u9fff]{2,6}[：:]")
+_CLAUSE_MARK = lazy_regex(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
 _LEGAL = 3  # 第N条 headings that make a text a law's (parallel articles share their wording)
-_SENTENCE_ENDS = re.compile(r"[。！？!?；;]")
-_NOTE = re.compile(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
+_SENTENCE_ENDS = lazy_re(r"[。！？!?；;]")
+_FULL_STOPS = lazy_re(r"[。！？!?]")
+_BACK_REFERENCE = lazy_re(r"前[一二三四两]?款|前[一二三四两]?项|本条|上述|第[一二三四五六七八九十百]+条")
+_BACK_REFERENCE_REACH = 20
+_NOTE = lazy_re(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
 _OPEN_QUOTES = "“‘「『"
 _CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
 _CITE_LABEL = 12
-_CITING = regex.compile(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
-_ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
+_CITING = lazy_regex(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
+_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
 # The lead of a news item: 新华社北京9月22日电, 新华网北京１１月２６日电（…）, 央视网消息（新闻联播）：
-_NEWS_LEAD = regex.compile(rf"(?:<[^<>]{{0,40}}>)*{news.DATELINE}")
+_NEWS_LEAD = lazy_regex(rf"(?:<[^<>]{{0,40}}>)*{news.DATELINE}")
 # A list item's marker shortly before a repeated sentence: ①, （一）, 1., 一是 …
 _ITEM_WINDOW = 200
 # A list item's marker between two occurrences: they close two items of one list.
-_ITEM_BETWEEN = regex.compile(
+_ITEM_BETWEEN = lazy_regex(
     r"(?:^|(?<=[\s\u3000。；;：:]))(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[一二三四五六七八九十]{1,3}[、是])",
     regex.M,
 )
-_ITEM_MARKER = regex.compile(
+_ITEM_MARKER = lazy_regex(
     r"[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.．])\d{1,2}[.．、](?!\d)"
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}[、是]"
 )
@@ -88,14 +92,15 @@ class RepeatedText(Rule):
     多是抓取或复制时把一段又粘贴了一遍。讲话中有意重复的口号、排比和套话都很短，所以只比较
     去掉空白后至少 15 个汉字的句子；整段重复时报告整段，连续几句重复合并报告。离第一次出现
     较远的重复须是两句以上（或一整段长句），单独一句相隔很远的重复多是套话，除非它是一个
-完整的长句（至少 20 个汉字，有逗号分句，不以编号开头），全文恰好出现两次，相隔不过十几段，
+完整的长句（至少 20 个汉字，有逗号分句；以编号开头的条目“七是……”须至少 20 个汉字并有逗号分句），全文恰好出现两次，相隔不过十几段，
 并且后一次出现在一段的中间、紧跟句号（粘贴进来的句子；套语多在分号之后或位于段首段尾）；法规里同一条内
-    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有）；同一段里（或跨过一个分段）
+    相邻的两句以上才报告（“逾期不改正的，处……罚款”一类条款套语各条都有），另一条里原样出现的
+    整段须有两个以上完整句子、不以“依照前款”“本条”之类回指开头（平行的条文共用这样的段落）；同一段里（或跨过一个分段）
     一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
     没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
     新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复。整篇页面重复
-    由 T603 报告；相邻两行完全相同由 T601 报告；标题重复由 T101、T102 报告。
+    由 T603 报告；相邻两行完全相同、一行只是同一段文字连写两遍的，由 T601 报告；标题重复由 T101、T102 报告。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -151,6 +156,8 @@ class RepeatedText(Rule):
         counts = Counter(m.group().rstrip(_TRAILING) for block in body
                          for m in _SENTENCE.finditer(_SPACE.sub("", block.text)))
         for block in body:
+            if doubled_half(block.text) is not None:
+                continue  # one text written twice over: T601 reports the line
             key = _SPACE.sub("", block.text)
             cuts = _news_items(key)
             if cuts and cuts[0] == 0:
@@ -168,10 +175,13 @@ class RepeatedText(Rule):
             sentences_in = len(_SENTENCE_ENDS.findall(key))
             if clause is not None:  # a law's article is numbered once: twice is a paste
                 pasted = sentences_in >= 2 or _is_clause(block)
+                # … and so is a paragraph of several full sentences in another article, unless
+                # it refers back to the paragraph before it (依照前款规定…: parallel articles)
+                pasted_far = _is_clause(block) or _law_paragraph(key)
             else:
-                pasted = _pasted_paragraph(key)
+                pasted = pasted_far = _pasted_paragraph(key)
             if whole and ((near and sentences_in and not _LABEL.match(key))
-                          or (pasted and (near or clause is None or _is_clause(block)))) \
+                          or (pasted and (near or pasted_far))) \
                     and not _NOTE.match(key):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
@@ -244,10 +254,11 @@ class RepeatedText(Rule):
         han = sum(sentences[i].han for i in run.here)
         if not (here.after_stop and last.inside and last.whole):
             return False  # a clause between ；, or a paragraph's opening or closing formula
+        clauses = any("，" in unit for unit in units)
+        if _ITEM_MARKER.match(units[0]):  # a list item (七是…): a long one, in clauses
+            return all(counts[unit] == 2 for unit in units) and han >= _ELSEWHERE_HAN and clauses
         return all(counts[unit] == 2 for unit in units) \
-            and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN
-                 and any("，" in unit for unit in units))) \
-            and not _ITEM_MARKER.match(units[0])
+            and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN and clauses))
 
 
 def _again(sentences: list[_Sentence], index: int) -> bool:
@@ -320,6 +331,14 @@ def _pasted_paragraph(key: str) -> bool:
     if len(_SENTENCE_ENDS.findall(key)) >= 2:
         return True
     return key[-1] in "。！？!?" and lines.has_han(key, _LONG_PARAGRAPH) and not _LABEL.match(key)
+
+
+def _law_paragraph(key: str) -> bool:
+    """A paragraph of a law repeated in another article that reads as pasted: two or more
+    full sentences of some length, not opening on a reference to its neighbours (a law's
+    formulas are one sentence; parallel articles share a paragraph that says 依照前款规定)."""
+    return len(_FULL_STOPS.findall(key)) >= 2 and lines.has_han(key, _MIN_RUN_HAN) \
+        and not _BACK_REFERENCE.search(key, 0, _BACK_REFERENCE_REACH)
 
 
 def _clauses(structure: Structure, article: Article, text: str) -> dict[int, int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import regex
@@ -21,8 +22,10 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.core.lazyregex import lazy_regex
+from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.lines import is_issuer_line
-from doclint.rules.templates.parts import DocumentParts, Part, Title, is_distinctive
+from doclint.rules.templates.parts import Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
 
 # Template sites label the text they serve: 演讲稿《…》, 讲话稿《…》, 范文《…》. Each pattern is led
@@ -38,20 +41,20 @@ _TITLE_CLAUSE = regex.compile(r"在[^，。；！？：\r\n“”《》]{2,40}$"
 # A document's title names its genre ("……上的讲话", "……工作报告", "关于……的通知"). A title
 # that is itself a sentence or a slogan ("科学技术是第一生产力", the heading a selected works
 # edition takes from the speech) is written in the body on purpose.
-_GENRE_TITLE = regex.compile(
-    r"(?:讲话|致辞|发言|报告|主持词|讲稿|演讲|演讲稿|总结|计划|规划|纲要|方案|意见|通知|决定|办法|"
+_GENRE_TITLE = lazy_regex(
+    r"(?:讲话|谈话|谈话要点|讲话要点|讲话提纲|致辞|发言|报告|主持词|讲稿|演讲|演讲稿|总结|计划|规划|纲要|方案|意见|通知|决定|办法|"
     r"条例|规定|细则|心得体会|材料|汇报|函|批复|请示|公告|通告|通报|决议|公报|纪要|章程|准则)"
     r"(?:稿|全文|（[^（）]*）)?$"
 )
 # An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
-_SOURCE_NOTE = regex.compile(r"[\s\u3000（(*＊]*(?:这是|这篇|本文|此文|此件|以上)")
+_SOURCE_NOTE = lazy_regex(r"[\s\u3000（(*＊]*(?:这是|这篇|本文|此文|此件|以上)")
 _NOTE_TITLE_REACH = 40
 # The note ends with the title it names: "……上的讲话。", "……上的讲话的一部分。", "……讲话要点）"
-_NOTE_END = regex.compile(r"[。）)\s]|$|的?(?:一部分|节录|要点|摘要)")  # characters from the note's opening words to the title it names
+_NOTE_END = lazy_regex(r"[。）)\s]|$|的?(?:一部分|节录|要点|摘要)")  # characters from the note's opening words to the title it names
 _HAN = regex.compile(r"\p{Han}")
 _NOT_HAN = regex.compile(r"[^\p{Han}]")
 # Words that carry a sentence on after a phrase it says itself.
-_CONTINUES = regex.compile(r"[是的了着过也都就才还又和与及或等而者之地得嘛吗呢吧啊呀]|以及|问题|方面|工作|作风|精神")
+_CONTINUES = lazy_regex(r"[是的了着过也都就才还又和与及或等而者之地得嘛吗呢吧啊呀]|以及|问题|方面|工作|作风|精神")
 _FORWARDS = regex.compile(r"转发|印发|批转")
 _SENTENCE_START = regex.compile(r"(?r)[。！？\r\n]")
 _CLAUSE_BEFORE = "，。；！？、："
@@ -62,13 +65,20 @@ _NOTE_REACH = 120
 _ENCLOSURE_REACH = 80
 # A sentence that names a title without marks uses it as a noun: a speaker or a verb before it,
 # what the text did or what is in it after it.
-_REFERENCE_AFTER = regex.compile(
+_REFERENCE_AFTER = lazy_regex(
     r"精神|提出|指出|强调|确定|要求|部署|明确|[中里时][，,、：:]"
 )
-_REFERENCE_BEFORE = regex.compile(
+_REFERENCE_BEFORE = lazy_regex(
     r"(?:学习|贯彻|落实|按照|根据|依照|依据|对照|执行|传达|领会|遵照|结合|书记|同志|长|主任|主席|"
-    r"我|他|她|们|的)$"
+    r"提出|提交|印发|转发|制定|出台|审议|下发|我|他|她|们|的)$"
 )
+# A title line with a clause in it (``尊重知识，尊重人才``) is a phrase of the text it heads;
+# an enumeration comma names several places or bodies (``关于广东与香港、澳门合建``).
+_CLAUSE_PUNCT = regex.compile(r"[，,。！？；]")
+# A slogan title is searched only where it runs into the next words (``_glued``): six
+# characters (``拿事实来说话``) are then no coincidence.
+_MIN_SLOGAN = 6
+_ISSUER_END = "省市县区镇乡州盟旗国院委部局厅办村府"
 _PAIRS = (("《", "》"), ("〈", "〉"), ("“", "”"), ("「", "」"), ("<", ">"), ("‘", "’"))
 
 
@@ -84,6 +94,8 @@ class InjectedTitle(Rule):
     同时废止”“依照《……的通知》要求”）不报，除非带书名号的标题自成一个分句；本身就是一句话或
     口号的标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报，
     除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”）；
+    不足 8 个汉字的标题（“政府工作报告”）是正文常用的名称，同样只在粘连时报告（“市政府工作报告”
+    这类更长的名称除外）；汇编中，页面自己的标题（第一篇的标题）在后面各篇中粘连出现也报告；
     编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行）不在此报告。
     修复删除混入的文字。
     """
@@ -128,19 +140,26 @@ class InjectedTitle(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         reported: set[int] = set()
-        for part in doc.facts(DocumentParts).items:
-            for finding in self._own_titles(doc, part):
+        taken: list[Span] = []
+        for index, part in enumerate(doc.facts(Compilation).items):
+            titles = tuple(t for t in part.titles if not _CLAUSE_PUNCT.search(t.text))
+            part = dataclasses.replace(part, titles=titles)
+            # The page's own title is pasted anywhere in the page, also into the later
+            # documents of a compilation; a later document's title only into its own text.
+            end = len(doc.text) if index == 0 else part.span.end
+            for finding in self._own_titles(doc, part, end, taken):
                 reported.add(finding.span.start)
                 yield finding
         for finding in self._labelled_titles(doc):
             if finding.span.start not in reported:
                 yield finding
 
-    def _own_titles(self, doc: Document, part: Part) -> Iterator[Finding]:
+    def _own_titles(
+        self, doc: Document, part: Part, limit: int, taken: list[Span]
+    ) -> Iterator[Finding]:
         text = doc.text
-        taken: list[Span] = []
         for searched, title, slogan in _searched_titles(text, part):
-            start = text.find(searched, part.body_start, part.span.end)
+            start = text.find(searched, part.body_start, limit)
             while start != -1:
                 end = start + len(searched)
                 span = _glued(text, start, end) if slogan else _injected(text, start, end)
@@ -156,7 +175,7 @@ class InjectedTitle(Rule):
                         related=(Related(title, Message("标题", "the title")),),
                         fix=_removal(text, span),
                     )
-                start = text.find(searched, end, part.span.end)
+                start = text.find(searched, end, limit)
 
     def _labelled_titles(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -224,7 +243,7 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
         if not _GENRE_TITLE.search(group[-1].text):
             texts: tuple[str, ...] = lines
             for t in group:
-                if not _GENRE_TITLE.search(t.text) and is_distinctive(t.text) \
+                if not _GENRE_TITLE.search(t.text) and len(t.text) >= _MIN_SLOGAN \
                         and not _NOT_HAN.search(t.text):
                     slogans.setdefault(t.text, whole)
         else:
@@ -237,6 +256,10 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
         for words in texts:
             if is_distinctive(words) and words.count("《") == words.count("》"):
                 searched.setdefault(words, whole)
+            elif len(words) >= _MIN_SLOGAN and not _NOT_HAN.search(words):
+                # A short title (``政府工作报告``) is a name the body uses: it counts as
+                # pasted only where it runs into the words around it, like a slogan.
+                slogans.setdefault(words, whole)
     found = [(words, span, False) for words, span in searched.items()]
     found += [(words, span, True) for words, span in slogans.items() if words not in searched]
     return sorted(found, key=lambda item: -len(item[0]))
@@ -278,10 +301,14 @@ def _glued(text: str, start: int, end: int) -> Span | None:
     sentence that says it goes on with a mark or a particle (``要提倡深入细致的工作。``,
     ``……的工作，``, ``……的工作是……``)."""
     before = text[start - 1] if start else "\n"
+    if before in "）)" and start >= 2 and text[start - 2] in "。！？":
+        before = "。"  # a bracketed remark closed its sentence: "……（毛泽东：几个大运动。）"
     if not (_HAN.match(text, end) and (before in "。！？" or _HAN.match(before))):
         return None
     if _CONTINUES.match(text, end) or _enclosed(text, start, end):
         return None
+    if before in _ISSUER_END:
+        return None  # a longer name that ends with the title: "市政府工作报告"
     if _REFERENCE_BEFORE.search(text, max(0, start - 4), start) or _REFERENCE_AFTER.match(text, end):
         return None
     return Span(start, end)

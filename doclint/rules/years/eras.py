@@ -10,10 +10,10 @@ year is known). On a consistent document that leaves almost nothing to search.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
@@ -26,22 +26,22 @@ from doclint.rules.years.words import at_word_boundaries
 # Marker patterns never cross a sentence; a window longer than this around a key is cut, so a
 # text without punctuation cannot make the search quadratic.
 _WINDOW = 160
-_SENTENCE_END = re.compile(r"[。！？!?\n\r]")
+_SENTENCE_END = lazy_re(r"[。！？!?\n\r]")
 # Years of grace around a marker's period: plans are drafted the year before they start and
 # reviewed the year after they end (see era-markers guidance).
 GRACE = 1
 # “十四五”以来, 党的二十大召开以来, 党史学习教育开展以来: the marker's years have begun.
-_SINCE = re.compile(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
+_SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
 # A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
-_SPOKEN = re.compile(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
+_SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
 # A plan's issued document in book-title marks, not a draft: 《…“十四五”…规划》.
-_TITLE_OPEN = re.compile(r"《[^《》\n]{0,40}$")
-_TITLE_REST = re.compile(r"[^《》\n]{0,40}》")
+_TITLE_OPEN = lazy_re(r"《[^《》\n]{0,40}$")
+_TITLE_REST = lazy_re(r"[^《》\n]{0,40}》")
 # The articles of a law or regulation (第十二条): its purpose clause outlives its amendments.
-_ARTICLES = re.compile(r"第[一二三四五六七八九十百零]+条")
+_ARTICLES = lazy_re(r"第[一二三四五六七八九十百零]+条")
 _LAW_ARTICLES = 5
-_DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
+_DRAFT = lazy_re(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
 CURRENT_FRAMING = Framing(framings.CURRENT)
