@@ -210,3 +210,45 @@ def test_a_resolution_adopted_once_is_the_text_of_that_day() -> None:
     assert (_year(law).year, _year(law).high) == (2016, None)  # may have been amended since
     amending = resolution.replace("关于加快建设生态强省的决议", "关于修改《某省生态环境保护条例》的决定")
     assert _year(amending).high is None
+
+
+def test_a_closing_signature_with_a_no_break_space_bounds_the_year() -> None:
+    reply = "网友您好！您反映的问题已转有关部门办理。感谢您对我们工作的支持！特此回复。2018年7月18日 \u00a0"
+    assert (_year(reply).year, _year(reply).high) == (2018, 2018)
+
+
+def test_a_reply_signed_before_the_next_message() -> None:
+    reply = "网友：您好！问题已处理。特此回复。2019年7月16日您的留言已收悉！我们已转相关部门处理。"
+    assert (_year(reply).year, _year(reply).high) == (2019, 2019)
+
+
+def test_the_issue_date_under_a_preamble_on_a_flattened_page() -> None:
+    notice = ("各市人民政府，省政府各部门：现将《2024年重点工作安排》印发给你们，请认真贯彻执行。"
+              "某省人民政府办公厅2024年2月1日为深入贯彻落实省委部署，制定本安排。")
+    assert (_year(notice).year, _year(notice).high) == (2024, 2024)
+    order = ("国务院令第七百号　　《关于修改〈某某条例〉的决定》已经2024年5月11日国务院常务会议通过，"
+             "现予公布，自公布之日起施行。　　总理　某某　2024年5月26日国务院关于修改《某某条例》的决定")
+    assert (_year(order).year, _year(order).high) == (2024, 2024)
+
+
+def test_a_date_after_a_preamble_that_opens_a_sentence_is_no_issue_date() -> None:
+    for after in ("2016年5月9日，市政府召开专题会议。", "市政府2016年5月9日召开专题会议。",
+                  "省政府办公厅2016年5月9日印发的《通知》要求加快进度。"):
+        notice = "现将《实施方案》印发给你们，请认真贯彻执行。" + after + "2019年以来，项目进展顺利。"
+        source = _year(notice)
+        assert source is None or source.high != 2016
+
+
+def test_an_anchor_past_the_year_the_text_keeps_returning_to_is_no_year() -> None:
+    about = "2019年全市新建学校12所，2019年新增学位3000个，2019年完成投资5亿元，2019年招聘教师200名。"
+    far = _year(about + "今年是“十五五”开局之年。")
+    assert far.high == 2020  # the floor the text keeps returning to, not the anchor's 2026
+    near = _year(about.replace("2019", "2020") + "今年是“十四五”开局之年。")
+    assert (near.year, near.high) == (2021, 2021)
+
+
+def test_a_word_holding_xian_opens_no_preamble() -> None:
+    text = ("各地要及时发现问题并向社会发布。省政府办公厅　2016年5月9日　关于加快发展的若干措施"
+            "　2019年以来，项目进展顺利。")
+    source = _year(text)
+    assert source is None or source.high != 2016

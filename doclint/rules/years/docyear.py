@@ -44,8 +44,8 @@ _FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?[0-9�
               r"|[一二][〇○零Ｏ一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
 # A line that is only a date: （2024年4月24日）, 2024年4月24日, ——2014年2月19日在…会议上.
 _DATELINE = lazy_regex(
-    rf"^[ \t\u3000]*[（(]?[ \t\u3000]*(?:—{{1,2}}|－{{1,2}}|-{{1,2}})?[ \t\u3000]*(?P<date>{_FULL_DATE})"
-    r"[ \t\u3000]*(?:在[^。\n]{0,60}(?:上|时|的讲话|的报告))?[ \t\u3000]*[）)]?[ \t\u3000]*$", regex.M | regex.W)
+    rf"^[ \t\u3000\u00a0]*[（(]?[ \t\u3000]*(?:—{{1,2}}|－{{1,2}}|-{{1,2}})?[ \t\u3000]*(?P<date>{_FULL_DATE})"
+    r"[ \t\u3000]*(?:在[^。\n]{0,60}(?:上|时|的讲话|的报告))?[ \t\u3000]*[）)]?[ \t\u3000\u00a0]*$", regex.M | regex.W)
 # A date in brackets or after a dash inside the heading block: …的报告（2022年10月16日）习近平….
 _HEAD_DATE = lazy_regex(rf"[（(](?P<date>{_FULL_DATE})[）)]|——(?P<date2>{_FULL_DATE})在")
 _DOC_NUMBER = lazy_regex(
@@ -58,7 +58,7 @@ _REVISION = lazy_regex(
     rf"(?P<date>{_FULL_DATE})[^。\n]{{0,80}}?(?:通过|修正|修订|批准|公布|发布|颁布|印发)")
 # A signature date closing the last line: …感谢您的监督！2019年2月21日, …管理局 2014年1月26日.
 _SIGNED = lazy_regex(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(?P<date>{_FULL_DATE})"
-                        r"[ \t\u3000]*[）)]?[ \t\u3000]*$")
+                        r"[ \t\u3000\u00a0]*[）)]?[ \t\u3000\u00a0]*$")
 # The document's own number right after its title, in a page whose line breaks were lost:
 # …的通知　　冀政办发〔2016〕28号各市人民政府: not a number cited in brackets.
 _INLINE_NUMBER = lazy_regex(
@@ -70,7 +70,16 @@ _INLINE_NUMBER = lazy_regex(
 _INLINE_SIGNED = lazy_regex(
     r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
     rf"(?P<date>{_FULL_DATE})"
-    r"(?=[ \t\u3000]*(?:[（(]此件|您好|网友|$)|[ \t\u3000]{2})", regex.M)
+    r"(?=[ \t\u3000\u00a0]*(?:[（(]此件|您好|你好|您的留言|你的留言|网友|$)|[ \t\u3000]{2})", regex.M)
+# The issue date under the preamble of a notice or an order whose line breaks were lost: …现将《…》
+# 印发给你们，请认真贯彻执行。河北省人民政府办公厅2024年2月1日为深入贯彻…; …现予公布，自公布之日起
+# 施行。总理　李强　2024年5月26日…. The signer stands between the preamble and the date.
+_ISSUED = lazy_regex(
+    r"(?<![实发出表体呈展再显涌兑])现(?:将|予|就)?[^。！\n]{0,120}?(?:印发|公布|发布|转发|下发)[^。！\n]{0,60}?[。！][ \t\u3000\u00a0]*"
+    r"(?:[^。！？\n，,：:；;0-9]{2,40}?(?:政府|办公厅|办公室|委员会|[厅局委部院署会]|总理|主席|省长|市长|县长)"
+    r"[ \t\u3000\u00a0]*(?:\p{Han}{2,4}[ \t\u3000\u00a0]*)?)"
+    rf"(?P<date>{_FULL_DATE})(?![ \t\u3000]*(?:[，,、起前后至到的在对向与和经由于]|以来|以前|印发|发布"
+    r"|召开|出台|举行|通过|批准|作出|开始))")
 # The title of a resolution or decision (not one amending a law: that names a later version).
 _RESOLUTION = lazy_regex(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
 _CITING = lazy_regex(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
@@ -143,6 +152,8 @@ SOURCE_NAMES = {
     "file-name": ("文件名", "the file name"),
     "text": ("正文所述的当年", "the year the text treats as current"),
     "text-floor": ("正文作为过去或当前提到的最晚年份", "the latest year the text treats as past or present"),
+    "era-ceiling": ("正文作为当前事项的时代标志及正文提到的最晚年份",
+                    "an era marker the text treats as current, and the latest year it names"),
 }
 
 
@@ -351,6 +362,9 @@ def _inline_signature(text: str, part: Span) -> YearSource | None:
     on the year: replies to citizens, notices whose line breaks were lost."""
     found = [_dated(text, m.span("date"), "dateline")
              for m in _INLINE_SIGNED.finditer(text, part.start, part.end)]
+    issued = _ISSUED.search(text, part.start, min(part.end, part.start + _HEADER_CHARS))
+    if issued is not None:
+        found.append(_dated(text, issued.span("date"), "dateline"))
     if not found or len({source.year for source in found}) > 1:
         return None
     return found[0]
@@ -460,7 +474,10 @@ def _text_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
     floor = found.floor
     if found.anchor is not None:
         low, high, span, wording = found.anchor
-        if floor is None or high >= floor:
+        # A floor the text keeps returning to is the year or the next: an anchor past it (今年是
+        # “十五五”开局之年 in a text about 2019) disagrees as much as one before it.
+        beyond = floor is not None and found.dominant and low > floor + 1
+        if (floor is None or high >= floor) and not beyond:
             low = max(low, floor) if floor is not None else low
             bounds = None if low == high else (low, high)
             return YearSource(high, "text", span, wording, bounds)

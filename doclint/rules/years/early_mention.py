@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
 from doclint.rules.years.context import year_reference
-from doclint.rules.years.docyear import DocumentYears, YearSource
-from doclint.rules.years.era_check import first_per_sentence
-from doclint.rules.years.eras import MENTION, EraFacts, MarkerHit
-from doclint.rules.years.framing import PLANNED
+from doclint.rules.years.docyear import YearSource
+from doclint.rules.years.era_check import earliest_for, too_early
+from doclint.rules.years.eras import EraYears, MarkerHit
 
 
 class MarkerBeforeItsTime(Rule):
@@ -21,9 +20,11 @@ class MarkerBeforeItsTime(Rule):
     文档年份早于这个年份，说明文档年份有误或文本是后来改写的。当前和回顾性的提法都算：
     2015年的文本不可能回顾“十四五”。筹划和预告（“第七个五年计划也有了设想”“2022年召开
     党的二十大时”“到二〇二〇年全面建成小康社会”）可以提前若干年（按标志的种类：规划2年，
-    即最早在上一个规划期之前两年；党代会5年，目标10年，活动2年；新提法和新机构不能提前）。只按确定的文档年份判断
-    （日期行、发文字号、页面日期等；仅凭正文时，须正文反复以该年为当年）；同一文档年份下
-    的多处只报一次，其余列为相关位置。标志及其年份见
+    即最早在上一个规划期之前两年；党代会5年，目标10年，活动2年；新提法和新机构不能提前）。
+    “‘十五五’以来”“党的二十一大报告提出”须在其开始之后；已印发的规划文件（《…“十五五”
+    规划》，草案除外）最早在开始前一年。只按有上限的文档年份判断（日期行、发文字号、页面
+    日期等；仅凭正文时，须正文反复以该年为当年，或正文把某个时代标志当作当前事项，如“全面
+    贯彻党的十九大精神”说明不晚于2023年）；同一文档年份下的多处只报一次，其余列为相关位置。标志及其年份见
     `doclint/rules/years/data/era_markers.yaml`，可在配置 `era_markers` 中追加。
     """
 
@@ -46,15 +47,12 @@ class MarkerBeforeItsTime(Rule):
     group_after = 20
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        years = doc.facts(DocumentYears)
+        years = doc.facts(EraYears)
         by_source: dict[int, tuple[YearSource, list[tuple[MarkerHit, int]]]] = {}
-        hits = [h for h in doc.facts(EraFacts).hits if h.how == MENTION]
-        for hit in first_per_sentence(hits):
+        for hit in too_early(doc):
             source = years.at(hit.span.start)
-            earliest = _earliest(hit)
-            if source is None or source.high is None or earliest is None \
-                    or source.high >= earliest:
-                continue
+            earliest = earliest_for(hit)
+            assert source is not None and earliest is not None
             by_source.setdefault(id(source), (source, []))[1].append((hit, earliest))
         for source, found in by_source.values():
             yield self._report(doc, source, found)
@@ -76,9 +74,3 @@ class MarkerBeforeItsTime(Rule):
                            reference_en=reference.en, more_zh=more_zh, more_en=more_en,
                            related=(*related, *others))
 
-
-def _earliest(hit: MarkerHit) -> int | None:
-    """The first year the wording is plausible: planning and announcing may come early."""
-    if hit.framing.kind == PLANNED:
-        return hit.marker.announced_from()
-    return hit.marker.earliest_mention

@@ -8,7 +8,8 @@ from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.context import subject_before, year_reference
-from doclint.rules.years.eras import PIN, EraFacts, EraYears, MarkerHit
+from doclint.rules.years.eras import MENTION, PIN, EraFacts, EraYears, MarkerHit
+from doclint.rules.years.framing import PLANNED
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
@@ -105,6 +106,32 @@ def present_pin(doc: Document, hit: MarkerHit) -> bool:
         return False
     subject = subject_before(doc, hit.sentence, hit.span.start)
     return subject is None or subject.source is not None
+
+
+def earliest_for(hit: MarkerHit) -> int | None:
+    """The first year the wording is plausible (Y202): planning and announcing may come early
+    (编制“十四五”规划); looking back since the marker began (“十四五”以来), a congress that has
+    spoken (党的二十大报告提出) or a plan issued as a document needs more (``exists_from``)."""
+    if hit.framing.kind == PLANNED:
+        return hit.marker.announced_from()
+    years = [y for y in (hit.marker.earliest_mention, hit.exists_from) if y is not None]
+    return max(years) if years else None
+
+
+def too_early(doc: Document) -> list[MarkerHit]:
+    """The mentions Y202 reports: before the first year their wording is plausible
+    (``earliest_for``) by the document year's upper bound; one per marker and sentence."""
+    years = doc.facts(EraYears)
+    early = []
+    for hit in doc.facts(EraFacts).hits:
+        if hit.how != MENTION:
+            continue
+        source = years.at(hit.span.start)
+        earliest = earliest_for(hit)
+        if source is not None and source.high is not None and earliest is not None \
+                and source.high < earliest:
+            early.append(hit)
+    return first_per_sentence(early)
 
 
 def first_per_sentence(hits: list[MarkerHit]) -> list[MarkerHit]:

@@ -30,6 +30,18 @@ _SENTENCE_END = lazy_re(r"[。！？!?\n\r]")
 # Years of grace around a marker's period: plans are drafted the year before they start and
 # reviewed the year after they end (see era-markers guidance).
 GRACE = 1
+# “十四五”以来, 党的二十大召开以来, 党史学习教育开展以来: the marker's years have begun.
+_SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
+# A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
+_SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
+_MEETINGS = frozenset({"party_congress", "party_plenum"})
+# A plan's issued document in book-title marks, not a draft: 《…“十四五”…规划》.
+_TITLE_OPEN = lazy_re(r"《[^《》\n]{0,40}$")
+_TITLE_REST = lazy_re(r"[^《》\n]{0,40}》")
+# The articles of a law or regulation (第十二条): its purpose clause outlives its amendments.
+_ARTICLES = lazy_re(r"第[一二三四五六七八九十百零]+条")
+_LAW_ARTICLES = 5
+_DRAFT = lazy_re(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
 CURRENT_FRAMING = Framing(framings.CURRENT)
@@ -48,6 +60,10 @@ class MarkerHit:
     pin: Pin | None = None
     n: int | None = None  # for anniversaries: the count (改革开放30周年 -> 30)
     framing: Framing = CURRENT_FRAMING  # how the sentence frames the marker (framing.py)
+    # The first year the wording itself allows: a marker looked back on since it began
+    # (“十四五”以来) or whose congress has spoken (党的二十大报告提出) needs its first year; a plan
+    # named as an issued document (《河北省科技创新“十四五”规划》) the year before it.
+    exists_from: int | None = None
 
 
 class EraYears:
@@ -58,28 +74,78 @@ class EraYears:
     still cannot speak from before its floor, the latest year it treats as past or present: then
     the floor alone, a lower bound, against which only wording that treats a marker as current
     after its period can disagree.
+
+    A part known only from below (a floor, a law header) is bounded above by the markers it
+    treats as current: a text that calls for carrying out 十九届五中全会精神 now speaks from no
+    later than a year after the next congress. Only markers whose years reach the floor count
+    (one treated as current before the floor is stale, for Y203 to report), and the earliest end
+    among them bounds the part.
     """
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._years = doc.facts(DocumentYears)
         self._floors: dict[int, YearSource | None] = {}
+        self._bounded: dict[int, YearSource | None] = {}
 
     @classmethod
     def from_document(cls, doc: Document) -> EraYears:
         return cls(doc)
 
     def at(self, offset: int) -> YearSource | None:
-        source = self._years.at(offset)
-        if source is not None:
-            return source
         part = self._years.part_at(offset).span
+        if part.start not in self._bounded:
+            source = self._years.at(offset)
+            if source is None:
+                source = self._floor(part)
+            if source is not None and source.high is None:
+                source = _current_ceiling(self._doc, part, source) or source
+            self._bounded[part.start] = source
+        return self._bounded[part.start]
+
+    def _floor(self, part: Span) -> YearSource | None:
         if part.start not in self._floors:
             found = textyear.evidence(self._doc, part)
             floor = found.floor
+            # A floor the text keeps returning to is the year or the next (docyear).
+            ceiling = floor + 1 if floor is not None and found.dominant else None
             self._floors[part.start] = None if floor is None else YearSource(
-                floor, "text-floor", found.floor_span, f"{floor}年", (floor, None))
+                floor, "text-floor", found.floor_span, f"{floor}年", (floor, ceiling))
         return self._floors[part.start]
+
+
+def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSource | None:
+    """``source`` (a lower bound) bounded above by the earliest end, widened by ``GRACE``,
+    of the markers the part treats as current that reach its floor; None without any."""
+    markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
+    text = doc.text
+    if markers.trigger is None or len(_ARTICLES.findall(text, part.start, part.end)) >= _LAW_ARTICLES:
+        return None  # a law keeps its first articles' wording through amendments
+    best: tuple[int, Span] | None = None
+    sentence = Span(0, 0)
+    for key in markers.trigger.finditer(text, part.start, part.end):
+        if key.end() > sentence.end:
+            sentence = sentence_around(text, key.start(), key.end())
+        for number in markers.by_key[markers.key_of(key)]:
+            marker = markers.markers[number]
+            if marker.valid_to is None or marker.names is not None \
+                    or marker.valid_to + GRACE < source.low \
+                    or (best is not None and marker.valid_to + GRACE >= best[0]):
+                continue
+            for pattern in marker.current_patterns:
+                match = pattern.search(text, sentence.start, sentence.end)
+                if match is None or not at_word_boundaries(text, *match.span()):
+                    continue
+                span = Span(match.start(), match.end())
+                passage = doc.facts(ReviewPassages).at(span.start)
+                if framing(text, sentence, span, passage).kind == framings.CURRENT:
+                    best = (marker.valid_to + GRACE, span)
+                    break
+    if best is None:
+        return None
+    ceiling, span = best
+    return YearSource(source.low, "era-ceiling", span, text[span.start:span.end],
+                      (source.low, ceiling))
 
 
 class EraFacts:
@@ -130,6 +196,23 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return Span(left, after.end() if after else high)
 
 
+def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) -> int | None:
+    """The first year the wording at ``start``..``end`` allows by itself (``MarkerHit``)."""
+    if marker.valid_from is None:
+        return None
+    if text[start:end].endswith("以来") or _SINCE.match(text, end, limit) is not None:
+        return marker.valid_from
+    if marker.kind in _MEETINGS and _SPOKEN.match(text, end, limit) is not None:
+        return marker.valid_from
+    if marker.kind == "five_year_plan":
+        opening = _TITLE_OPEN.search(text, max(0, start - 40), start)
+        closing = _TITLE_REST.match(text, end, limit)
+        if opening is not None and closing is not None \
+                and not _DRAFT.search(text, opening.start(), closing.end()):
+            return marker.valid_from - 1
+    return None
+
+
 def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) -> bool:
     """Whether ``year`` falls outside ``first``..``last`` widened by ``grace`` years."""
     too_early = first is not None and year < first - grace
@@ -154,7 +237,10 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
             names_year: bool, passages: ReviewPassages) -> list[MarkerHit]:
     kinds = []
     high = source.high if source is not None else None
-    if high is not None and marker.earliest_mention is not None and high < marker.earliest_mention:
+    # A plain mention is judged against earliest_mention; one looking back since the marker
+    # began (“十四五”以来) against valid_from, an issued plan against the year before.
+    limits = [y for y in (marker.earliest_mention, marker.valid_from) if y is not None]
+    if high is not None and limits and high < max(limits):
         kinds.append((MENTION, marker.patterns))
     if _worth_searching(source, marker.valid_from, marker.valid_to, names_year):
         kinds.append((CURRENT, marker.current_patterns))
@@ -168,7 +254,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
                     span = Span(match.start(), match.end())
                     hits.append(MarkerHit(marker, span, how, window, framing=framing(
-                        text, window, span, passages.at(span.start))))
+                        text, window, span, passages.at(span.start)), exists_from=exists_from(
+                            text, marker, span.start, span.end, window.end)))
     for pin in marker.pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).

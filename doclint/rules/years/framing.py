@@ -32,9 +32,19 @@ CURRENT, RETROSPECTIVE, PLANNED = "current", "retrospective", "planned"
 
 _CLAUSE_MARK = regex.compile(r"[，,；;：:。！!？?\n\r]")
 # Planning and announcing, before or after the marker in its clause.
+# 将 plans, but not where it means 把 (能将…纳入, 已将其列入); 制定 and its kin plan, but not
+# as the done deed of a title (制定的《“十四五”时期…方案》). 到 plans when it opens the clause or
+# follows a word of aiming (到“十四五”末, 力争到2025年), not after a verb it completes
+# (统一到党的二十大精神上来, 纳入到“十四五”规划之中, 写到党的二十大召开).
 _PLANNED_BEFORE = lazy_regex(
-    r"(?:将要|即将|将|拟|准备|筹备|筹办|迎接|正在(?:制订|制定|编制|研究|起草|谋划)|制订|制定|编制|"
-    r"起草|谋划|研究制定|展望|下一个|下个|到|力争在|争取在|(?:19|20)\d{2}年(?:召开|举办|举行))")
+    r"(?:将要|即将|(?<![能可应已均都须需要])将(?!近|其|之|它|他|她|这|那|此|本|该|所|有关|相关)"
+    r"|拟|准备|筹备|筹办|迎接|正在(?:制订|制定|编制|研究|起草|谋划)"
+    r"|(?:制订|制定|编制|起草|谋划|研究制定)(?![的了])|展望|下一个|下个|力争在|争取在"
+    r"|(?:19|20)\d{2}年(?:召开|举办|举行)"
+    r"|(?P<opening>^[ \t\u3000]*到)|(?<=力争|争取|预计|计划|确保|努力|目标是|要|可望|有望)到"
+    r"|到(?=[ \t\u3000]?(?:19|20)\d{2}\s?年|[一二][〇○零一二三四五六七八九]{3}年))")
+# A sentence that runs from one point to another (从2015年首次提出，到党的二十大报告提出) narrates.
+_FROM = lazy_regex(r"(?:^|[，,；;])[ \t\u3000]*(?:从|自从|由)")
 _PLANNED_AFTER = lazy_regex(
     r"(?:设想|构想|前夕|召开(?:时|前|之前)|时的目标|即将(?:召开|开始|实施|到来)|的筹备|将于|将在|将要"
     r"|(?:19|20)\d{2}年(?:召开|举办|举行))")
@@ -95,7 +105,11 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     clause = clause_around(text, sentence, span)
     before = text[clause.start:span.start]
     after = text[span.end:clause.end]
-    if _PLANNED_BEFORE.search(before) or _PLANNED_AFTER.search(after):
+    planned = _PLANNED_BEFORE.search(before)
+    if planned is not None and planned.group("opening") \
+            and _FROM.search(text[sentence.start:clause.start]):
+        planned = None
+    if planned is not None or _PLANNED_AFTER.search(after):
         return Framing(PLANNED)
     # The marker's own wording counts as well: 如期全面建成小康社会, 战胜了非典.
     own = text[span.start:span.end]

@@ -12,6 +12,7 @@ from doclint.rules.years.era_check import (
     present_pin,
     reference_for,
     subject_pins,
+    too_early,
 )
 from doclint.rules.years.eras import CURRENT, FUTURE, GRACE, PIN, EraFacts, MarkerHit
 from doclint.rules.years.framing import RETROSPECTIVE
@@ -74,6 +75,7 @@ def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | 
     """The hits Y203 reports, with the marker's period and the years they disagree with (Y201
     leaves these to it: one finding per defect)."""
     judged_by_y201 = subject_pins(doc)
+    reported_by_y202 = {(h.marker.id, h.sentence.start) for h in too_early(doc)}
     hits = [h for h in doc.facts(EraFacts).hits if _is_current(h) or present_pin(doc, h)]
     for hit in first_per_sentence(hits):
         if overlaps(hit.span, judged_by_y201):
@@ -96,8 +98,7 @@ def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | 
         since = None if hit.marker.stale_only else first
         if not reference.outside(since, widened, GRACE):
             continue
-        earliest = hit.marker.earliest_mention
-        if earliest is not None and reference.all_before(earliest):
+        if (hit.marker.id, hit.sentence.start) in reported_by_y202:
             continue  # not even mentionable yet: Y202 reports it
         yield hit, first, last, reference
 
