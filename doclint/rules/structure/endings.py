@@ -97,6 +97,9 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         return True
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     last = words[-1]
+    if last == "是" or (len(words) > 1 and words[-2] == "的"
+                        and _bare_after_de(last, document)):
+        return True  # a copula without its complement (…这种富是), 的 without its noun (…的物)
     if len(last) == 1 and last not in _PARTICLES:
         # after a longer word (听取|职), or closing a word with the next line's first character
         # (对该路⏎⏎段进行: 路段): not a pair of unknown characters (工作专班: 专|班)
@@ -117,6 +120,19 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
     return uses > _EVIDENCE  # this use and another
 
 
+# Nouns of one character that end a sentence after 的 (…是我们自己的事, …做群众的贴心人 is
+# two): the document's own uses before a clause mark count too.
+_FINAL_AFTER_DE = frozenset("人事话心家国时样份钱路书地处面上下里中外内前后")
+
+
+def _bare_after_de(last: str, document: str) -> bool:
+    """One character after 的 that is no noun ending a sentence: …禁止携带的物, …指定的部."""
+    if len(last) != 1 or not lines.is_han_char(last) or last in _FINAL_AFTER_DE:
+        return False
+    return not any(_CLAUSE_MARK.match(document, found.end())
+                   for found in regex.finditer("的" + regex.escape(last), document))
+
+
 # Words the tagger takes for conjunctions or adverbs that end a sentence (…的除外, 好得很);
 # other conjunctions, prepositions and one-character adverbs never do.
 _FINAL_WORDS = frozenset("很 极 透 甚 好 行 对 够 和 用".split())
@@ -132,7 +148,53 @@ def _without_predicate(text: str) -> bool:
     if last in _FINAL_WORDS:
         return False
     # the tagger takes some verbs and nouns for them (起步, 依据, 通过): one character only
-    return len(last) == 1 and tag in ("c", "p", "d")
+    if len(last) == 1 and tag in ("c", "p", "d"):
+        return True
+    return _open_object(clause) or _open_condition(text)
+
+
+# Prepositions whose object must be followed by the verb (把它|改好, 对产品质量|进行检验); not
+# 在 (…总部在北京 ends), 与 和 同 (they join nouns), 为 (以…为中心).
+_OBJECT_PREPOSITIONS = frozenset("把 将 被 对 向 由 从 以 按照 依照 对于".split())
+_HOLDS_VERB = ("v", "vd", "vi", "vg", "vq")  # not a verbal noun (vn), which may be the object
+
+
+def _open_object(clause: str) -> bool:
+    """The clause stops after a preposition and its object, before the verb (…我们一定要通过
+    改革把它, …施工单位应当对产品质量, …因此将对我国未来地震)."""
+    words = segmenter.tagged(clause[-_OPEN_WINDOW:])
+    for at in range(len(words) - 1, -1, -1):
+        word, tag = words[at]
+        if tag.startswith("v") and tag != "vn" or word in _CLAUSE_WORDS:
+            return False
+        if tag == "p":
+            rest = words[at + 1:]
+            # a verbal noun may be the object (对设备|性能) or, last, the verb (对产品|检验)
+            return word in _OBJECT_PREPOSITIONS and bool(rest) \
+                and not any(t in _HOLDS_VERB for _, t in rest) \
+                and (rest[-1][1] != "vn" or word in ("把", "将", "被"))
+    return False
+
+
+_CLAUSE_WORDS = frozenset("的话 时候 时 之时 以来 之后 以后 之前 以前".split())
+# Conjunctions that open a condition or a concession: their sentence needs its main clause.
+_CONDITIONS = frozenset("只要 如果 假如 倘若 无论 无论是 不论 不管 虽然 虽说 尽管 即使 即便 哪怕 "
+                        "既然 一旦 要是 如若 除非".split())
+
+
+def _open_condition(text: str) -> bool:
+    """The last sentence is only a condition or a concession, its main clause lost (…只要我们
+    认真执行各项方针, …无论是解决当前的突出矛盾)."""
+    sentence = text[_sentence_start(text):]
+    words = segmenter.word_texts(sentence[:_OPEN_WINDOW])
+    if not words or words[0] not in _CONDITIONS or _CLAUSE_MARK.search(sentence):
+        return False
+    return not sentence.endswith(tuple(_CLAUSE_WORDS))
+
+
+def _sentence_start(text: str) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return ends[-1] if ends else 0
 
 
 def _joins(text: str, following: str) -> bool:
