@@ -18,6 +18,7 @@ from doclint.core import (
     Message,
     Rule,
 )
+from doclint.core import segmenter
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.rules.structure import lines
@@ -28,13 +29,15 @@ from doclint.rules.structure.endings import (
     LineEndings,
     closes_a_text,
     dangles,
+    dangles_alone,
     ends_sentence,
     is_prose,
+    punctuated_runs,
     split_across,
     tail,
 )
 from doclint.rules.structure.layout import Layout
-from doclint.rules.structure.model import Block, Kind, Structure
+from doclint.rules.structure.model import Block, Kind, Level, Structure
 
 _JOINABLE = (Kind.BODY, Kind.LABEL)
 _OPENING = frozenset("“‘《（(「『〔")
@@ -52,6 +55,7 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # (``个人``, ``人民``, ``年度`` open words: they count before punctuation only).
 _BARE_UNITS = frozenset("%％‰倍岁亩吨辆座项余")
 _UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号")
+_UNIT_WINDOW = 8
 
 
 class BrokenLine(Rule):
@@ -104,6 +108,7 @@ class BrokenLine(Rule):
         items = {e.block for e in structure.enumerations if e.lead}
         loose = endings.loose
         soft_wraps = endings.markdown  # a single newline is a soft wrap in Markdown
+        punctuated = punctuated_runs(blocks)
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
@@ -112,7 +117,8 @@ class BrokenLine(Rule):
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
-                                     soft_wraps, _one_paragraph(blocks, endings, previous, current)):
+                                     soft_wraps, _one_paragraph(blocks, endings, previous, current),
+                                     _in_run(previous, punctuated)):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -138,15 +144,17 @@ class BrokenLine(Rule):
 
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
-                soft_wraps: bool, one_paragraph: bool = False) -> bool:
+                soft_wraps: bool, one_paragraph: bool = False, in_run: bool = False) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
                 or (_DEBRIS.match(current.text) and ends_sentence(previous.text)):
             return False  # a character the converter could not decode, on a line of its own
         joinable = previous.kind in _JOINABLE \
-            or (previous.heading is not None and previous.heading.inline)
-        if not joinable and previous.kind is not Kind.TITLE:
+            or (previous.heading is not None
+                and (previous.heading.inline or previous.heading.level is Level.CLAUSE))
+        item = not joinable and _item_text(previous)
+        if not joinable and previous.kind is not Kind.TITLE and not item:
             return False
         if current.kind not in _JOINABLE and current.kind is not Kind.TITLE:
             return False
@@ -156,9 +164,13 @@ class BrokenLine(Rule):
         first = _opening(current)
         closing = first in CLOSING_START \
             or (first == "的" and not current.text.startswith("的确"))
+        # A word split over two paragraphs (…追究刑⏎⏎事责任) is one sentence; after a numbered
+        # line only where it is text (its run ends its sentences, or it is set apart as one
+        # paragraph with the next line): a title followed by a paragraph may join by chance.
         if not closing and not ends_sentence(previous.text) and not lines.is_chrome(previous.text) \
+                and (not item or in_run or (one_paragraph and current.line == previous.line + 1)) \
                 and split_across(previous, current):
-            return True  # a word split over two paragraphs (…追究刑⏎⏎事责任): one sentence
+            return True
         if not closing and (ends_sentence(previous.text) or new_paragraph
                             or current.text[0] in LIST_MARKS):
             return False
@@ -172,8 +184,10 @@ class BrokenLine(Rule):
             return current.kind is not Kind.TITLE
         if soft_wraps or current.line != previous.line + 1:
             return False
-        if dangles(previous.text) or _number_and_unit(previous, current):
+        if (dangles_alone(item) if item else dangles(previous.text)) or _number_and_unit(previous, current):
             return True
+        if item and in_run and one_paragraph:
+            return True  # an item of a run ending its sentences (（二）检查…发现单位⏎有违反…；)
         if not joinable or current.kind is not Kind.BODY or not (first in _OPENING
                                                                   or first.isalnum()) \
                 or closes_a_text(tail(previous.text)):
@@ -202,12 +216,31 @@ def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
         and (following is None or following.line > current.line + 1)
 
 
+def _in_run(block: Block, punctuated: frozenset[int]) -> bool:
+    """The block is an item of a run whose items end their sentences (see ``punctuated_runs``)."""
+    return block.heading is not None and block.heading.sequence in punctuated
+
+
+def _item_text(block: Block) -> str:
+    """The text of a numbered item on a line of its own that stops without punctuation, when it
+    is long enough to be a sentence's first half (``（四）在车辆指定位置喷涂经``); else ""."""
+    heading = block.heading
+    if heading is None or ends_sentence(block.text):
+        return ""
+    text = block.text[heading.title_span.start - block.span.start:]
+    return text if lines.has_han(text, _MIN_PIECE) else ""
+
+
 def _number_and_unit(previous: Block, current: Block) -> bool:
-    """A figure at the end of a line of text and its unit opening the next (``选派教师593⏎人，``)."""
-    return previous.text[-1] in _DIGITS and current.text[0] in _UNITS \
-        and (len(current.text) == 1 or not lines.is_han_char(current.text[1])
-             or current.text[0] in _BARE_UNITS) \
-        and lines.has_han(previous.text, _MIN_PIECE) and not closes_a_text(tail(previous.text))
+    """A figure at the end of a line of text and its unit opening the next (``选派教师593⏎人，``,
+    ``合建3⏎个自动气象站``: a measure word standing alone, not opening 个人, 人民, 年度)."""
+    if previous.text[-1] not in _DIGITS or current.text[0] not in _UNITS:
+        return False
+    text = _item_text(previous) or previous.text
+    alone = len(current.text) == 1 or not lines.is_han_char(current.text[1]) \
+        or current.text[0] in _BARE_UNITS \
+        or (segmenter.available() and segmenter.first_word(current.text[:_UNIT_WINDOW]) == current.text[0])
+    return alone and lines.has_han(text, _MIN_PIECE) and not closes_a_text(tail(text))
 
 
 def _opening(block: Block) -> str:

@@ -55,6 +55,15 @@ def dangles(text: str) -> bool:
     return bool(_DANGLING_END.search(text))
 
 
+def dangles_alone(text: str) -> bool:
+    """``dangles``, the last character standing as a word of its own (…是指在, not …方向, …存在)."""
+    if not dangles(text):
+        return False
+    if not lines.is_han_char(text[-1]) or not segmenter.available():
+        return True
+    return len(segmenter.word_texts(text[-_WORD_WINDOW:])[-1]) == 1
+
+
 _WORD_WINDOW = 12
 
 # Words that open what follows them, never end a sentence: modal verbs, conjunctions,
@@ -210,6 +219,10 @@ def split_across(previous: Block, current: Block) -> bool:
     ``…。前⏎　　年党中央``): one sentence split in two paragraphs, a broken line (T401), not a
     truncation."""
     text, following = previous.text, current.text
+    if previous.heading is not None and not previous.heading.inline:
+        text = text[previous.heading.title_span.start - previous.span.start:]  # 一、… (an item)
+        if not text:
+            return False
     if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) \
             or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
             or closes_a_text(tail(text)) or not segmenter.available():
@@ -314,6 +327,24 @@ def cut_mid_sentence(text: str) -> bool:
     if not lines.is_han_char(text[-1]) or text[0] in LIST_MARKS:
         return False
     return not closes_a_text(tail(text))
+
+
+_RUN_MIN = 4  # items of a run that show how its items end
+
+
+def punctuated_runs(blocks: list[Block]) -> frozenset[int]:
+    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
+    at most one in ten end with sentence punctuation."""
+    total: Counter[int] = Counter()
+    open_ended: Counter[int] = Counter()
+    for block in blocks:
+        heading = block.heading
+        if heading is None or heading.sequence < 0:
+            continue
+        total[heading.sequence] += 1
+        open_ended[heading.sequence] += not ends_sentence(block.text)
+    return frozenset(run for run, count in total.items()
+                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
 
 
 _MARKDOWN = (".md", ".markdown")

@@ -3,7 +3,6 @@ the end."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -29,6 +28,7 @@ from doclint.rules.structure.endings import (
     ends_sentence,
     is_prose,
     last_clause_start,
+    punctuated_runs,
     split_across,
     stops_inside_a_word,
     tail,
@@ -110,7 +110,7 @@ class TruncatedParagraph(Rule):
         blocks = structure.blocks
         endings: LineEndings | None = None
         items: set[int] = set()
-        punctuated = _punctuated_runs(blocks)
+        punctuated = punctuated_runs(blocks)
         for block in blocks:
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
@@ -176,27 +176,11 @@ class TruncatedParagraph(Rule):
                               next_en=note.en, related=(Related(following, note),))
 
 
-_RUN_MIN = 4  # items of a run that show how its items end
 _EMPTY_ITEM = regex.compile(r"(?:删除|删去|废止|略|空|保留)$")
 
 
-def _punctuated_runs(blocks: list[Block]) -> frozenset[int]:
-    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
-    at most one in ten end with sentence punctuation."""
-    total: Counter[int] = Counter()
-    open_ended: Counter[int] = Counter()
-    for block in blocks:
-        heading = block.heading
-        if heading is None or heading.sequence < 0:
-            continue
-        total[heading.sequence] += 1
-        open_ended[heading.sequence] += not ends_sentence(block.text)
-    return frozenset(run for run, count in total.items()
-                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
-
-
 def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
-    """An item of a punctuated run (see ``_punctuated_runs``) that stops on a Chinese character
+    """An item of a punctuated run (see ``punctuated_runs``) that stops on a Chinese character
     after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
     only an item when the next item follows at once; 第N条 is text by itself."""
     heading = block.heading
