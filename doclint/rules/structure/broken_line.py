@@ -27,6 +27,7 @@ from doclint.rules.structure.endings import (
     LIST_MARKS,
     SENTENCE_FINAL,
     LineEndings,
+    Openers,
     closes_a_text,
     dangles,
     dangles_alone,
@@ -109,6 +110,7 @@ class BrokenLine(Rule):
         loose = endings.loose
         soft_wraps = endings.markdown  # a single newline is a soft wrap in Markdown
         punctuated = punctuated_runs(blocks)
+        openers = _LazyOpeners(doc)
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
@@ -118,7 +120,7 @@ class BrokenLine(Rule):
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
                                      soft_wraps, _one_paragraph(blocks, endings, previous, current),
-                                     _in_run(previous, punctuated)):
+                                     _in_run(previous, punctuated), openers):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -144,7 +146,8 @@ class BrokenLine(Rule):
 
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
-                soft_wraps: bool, one_paragraph: bool = False, in_run: bool = False) -> bool:
+                soft_wraps: bool, one_paragraph: bool = False, in_run: bool = False,
+                openers: _LazyOpeners | None = None) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
@@ -192,6 +195,8 @@ class BrokenLine(Rule):
                                                                   or first.isalnum()) \
                 or closes_a_text(tail(previous.text)):
             return False
+        if openers is not None and openers.opens_topic(current):
+            return False  # the next line opens a paragraph with a topic sentence: a cut (T301)
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
@@ -214,6 +219,16 @@ def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
     before = blocks[previous.index - 1]
     return previous.line == before.line + 2 and ends_sentence(before.text) \
         and (following is None or following.line > current.line + 1)
+
+
+class _LazyOpeners:
+    """``doc.facts(Openers)``, computed only when a line reaches the test that needs it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def opens_topic(self, block: Block) -> bool:
+        return self.doc.facts(Openers).opens_topic(block)
 
 
 def _in_run(block: Block, punctuated: frozenset[int]) -> bool:

@@ -435,3 +435,37 @@ def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
     """Most body paragraphs of the file start with an indentation."""
     body = [b.index for b in blocks if b.kind is Kind.BODY]
     return bool(body) and sum(1 for i in body if indents[i] > 0) > _INDENTED_SHARE * len(body)
+
+
+# A paragraph's topic sentence: a short first sentence without a comma (加快重大基础设施建设。
+# 各位代表！); its first word opens other paragraphs of the document too.
+_TOPIC = regex.compile(r"^\p{Han}[^，,。！？!?：:；;]{2,18}[。！!]")
+_TOPIC_USES = 2
+_FIRST_WINDOW = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Openers:
+    """The words that open the document's paragraphs (after a line that ends a sentence): a
+    report that opens its paragraphs with topic sentences (提升…。 着力…。) opens many with
+    the same words."""
+
+    counts: Counter[str]
+
+    @classmethod
+    def from_document(cls, doc: Document) -> Openers:
+        counts: Counter[str] = Counter()
+        if segmenter.available():
+            for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
+                if current.kind is Kind.BODY and ends_sentence(previous.text) \
+                        and lines.is_han_char(current.text[0]):
+                    counts[segmenter.first_word(current.text[:_FIRST_WINDOW])] += 1
+        return cls(counts)
+
+    def opens_topic(self, block: Block) -> bool:
+        """The block opens a paragraph with a topic sentence, as others of the document do: it
+        starts a paragraph, not the rest of a sentence broken before it."""
+        if block.kind is not Kind.BODY or not _TOPIC.match(block.text) \
+                or not segmenter.available():
+            return False
+        return self.counts[segmenter.first_word(block.text[:_FIRST_WINDOW])] >= _TOPIC_USES

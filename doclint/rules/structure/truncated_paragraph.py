@@ -22,6 +22,7 @@ from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
     LineEndings,
+    Openers,
     closes_a_text,
     cut_mid_sentence,
     dangles,
@@ -134,7 +135,7 @@ class TruncatedParagraph(Rule):
                 items = {e.block for e in structure.enumerations if e.lead}
             if block.article in endings.loose:
                 continue
-            what = _what_follows(endings, block, following)
+            what = _what_follows(endings, block, following, doc.facts(Openers))
             if what == "paragraph" and following is not None and split_across(block, following):
                 continue  # the next paragraph finishes the word: a broken line (T401)
             if what is None or (what == "paragraph" and not item
@@ -247,14 +248,16 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         or stops_inside_a_word(block.text)
 
 
-def _what_follows(endings: LineEndings, block: Block, following: Block | None) -> str | None:
+def _what_follows(endings: LineEndings, block: Block, following: Block | None,
+                  openers: Openers) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
         return "article"
     if following.heading is not None:
         return "heading"
-    new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following)
+    new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
+        or openers.opens_topic(following)
     if new_paragraph and following.kind is Kind.BODY and following.text[0] not in CLOSING_START:
         return "paragraph"
     return None
