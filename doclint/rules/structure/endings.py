@@ -244,12 +244,14 @@ def _sentence_piece(block: Block) -> bool:
 
 
 # Words that continue a sentence and never open one: conjunctions, measure words, aspect
-# particles, suffixes (和, 个, 了, 化, 们).
-_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下".split())
+# particles, suffixes (和, 个, 了, 化, 们), and a predicate's first word without its subject (是由于…,
+# 都会落空, 也不行, 就更有条件, 不会原谅的): not 是的 (an answer), 能 (能不能…？).
+_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下 是 都 也 就 才 又 不会".split())
 
 
 def _opens_no_sentence(following: str) -> bool:
-    return segmenter.first_word(following[:_WORD_WINDOW]) in _CONTINUING
+    return segmenter.first_word(following[:_WORD_WINDOW]) in _CONTINUING \
+        and not following.startswith("是的")
 
 
 def last_clause_start(text: str) -> int:
@@ -324,9 +326,25 @@ def cut_mid_sentence(text: str) -> bool:
     """The paragraph stops inside a sentence: it ends on a Chinese character, is not a dash or
     bullet list item, and what follows its last sentence end is not a date, a signature, a label,
     a list item or a closing formula."""
-    if not lines.is_han_char(text[-1]) or text[0] in LIST_MARKS:
+    if not lines.is_han_char(text[-1]) \
+            or (text[0] in LIST_MARKS and not _SENTENCE_END.search(text)):
+        return False  # a dash item goes without its stop, unless it holds sentences (——…。…)
+    piece = tail(text)
+    return not closes_a_text(piece) or _item_sentence(piece)
+
+
+_ITEM_SENTENCE = 16  # characters of an item's text that make it a sentence, not a list entry
+
+
+def _item_sentence(piece: str) -> bool:
+    """A numbered item that is a sentence, not a list or table entry: its text runs on past a
+    comma or a title's length (四、勘察定点要尽量避开军事设施, 44项工程汛前完工，…)."""
+    item = _ITEM_START.match(piece)
+    if item is None:
         return False
-    return not closes_a_text(tail(text))
+    rest = piece[item.end():]
+    return bool(rest) and (bool(_CLAUSE.search(rest)) or len(rest) >= _ITEM_SENTENCE) \
+        and not closes_a_text(rest)
 
 
 _RUN_MIN = 4  # items of a run that show how its items end

@@ -21,6 +21,7 @@ from doclint.core.document import Span
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
+    LIST_MARKS,
     LineEndings,
     Openers,
     closes_a_text,
@@ -122,7 +123,8 @@ class TruncatedParagraph(Rule):
             item = _cut_item(block, punctuated, blocks)
             following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             if (not item and (not cut_mid_sentence(block.text)
-                              or not (is_prose(block) or _cut_line(block, blocks, following)))) \
+                              or not (is_prose(block) or _run_in(block)
+                                      or _cut_line(block, blocks, following)))) \
                     or _continues(blocks, block):
                 continue
             # a whole sentence that lost only its full stop is no cut
@@ -211,6 +213,16 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> boo
         and stops_inside_a_word(block.text, "", following.text if following is not None else "")
 
 
+_RUN_IN = regex.compile(r"^(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)[，,]\p{Han}")
+_RUN_IN_HAN = 6
+
+
+def _run_in(block: Block) -> bool:
+    """A short paragraph opening with a run-in number (第四，采用各种方): text, however short."""
+    return block.kind is Kind.BODY and bool(_RUN_IN.match(block.text)) \
+        and lines.has_han(block.text, _RUN_IN_HAN)
+
+
 def _before_next_item(block: Block, following: Block | None) -> bool:
     """The next block is the next item of the same run: an item stopping on a character there
     was cut, even on a word that could end a sentence (…的污染环境防治⏎（四）…)."""
@@ -256,6 +268,9 @@ def _what_follows(endings: LineEndings, block: Block, following: Block | None,
         return "article"
     if following.heading is not None:
         return "heading"
+    if following.kind is Kind.SALUTATION or (following.kind is Kind.BODY
+                                             and following.text[0] in LIST_MARKS):
+        return "paragraph"  # 各位代表！ opens a new part of the speech, —— a new item
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
         or openers.opens_topic(following)
     if new_paragraph and following.kind is Kind.BODY and following.text[0] not in CLOSING_START:
