@@ -33,6 +33,7 @@ from doclint.rules.structure.endings import (
     dangles_alone,
     ends_sentence,
     is_prose,
+    item_sentence,
     punctuated_runs,
     split_across,
     tail,
@@ -55,8 +56,9 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # Units and measure words after a figure; those that open no word go without a following check
 # (``个人``, ``人民``, ``年度`` open words: they count before punctuation only).
 _BARE_UNITS = frozenset("%％‰倍岁亩吨辆座项余")
-_UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号")
+_UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号米")
 _UNIT_WINDOW = 8
+_LONG_UNITS = ("公里", "公顷", "公斤", "千米", "千克", "千瓦", "平方米", "立方米", "人次")
 
 
 class BrokenLine(Rule):
@@ -249,13 +251,17 @@ def _item_text(block: Block) -> str:
 def _number_and_unit(previous: Block, current: Block) -> bool:
     """A figure at the end of a line of text and its unit opening the next (``选派教师593⏎人，``,
     ``合建3⏎个自动气象站``: a measure word standing alone, not opening 个人, 人民, 年度)."""
-    if previous.text[-1] not in _DIGITS or current.text[0] not in _UNITS:
+    if previous.text[-1] not in _DIGITS \
+            or not (current.text[0] in _UNITS or current.text.startswith(_LONG_UNITS)):
         return False
     text = _item_text(previous) or previous.text
     alone = len(current.text) == 1 or not lines.is_han_char(current.text[1]) \
-        or current.text[0] in _BARE_UNITS \
+        or current.text[0] in _BARE_UNITS or current.text.startswith(_LONG_UNITS) \
         or (segmenter.available() and segmenter.first_word(current.text[:_UNIT_WINDOW]) == current.text[0])
-    return alone and lines.has_han(text, _MIN_PIECE) and not closes_a_text(tail(text))
+    piece = tail(text)
+    # a sentence may open with the figure (…提升。47⏎项, 1个单位…排放1⏎吨): not a list item
+    return alone and lines.has_han(text, _MIN_PIECE) \
+        and (not closes_a_text(piece) or not lines.has_han(piece, 1) or item_sentence(piece))
 
 
 def _opening(block: Block) -> str:

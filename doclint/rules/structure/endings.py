@@ -225,11 +225,13 @@ def split_across(previous: Block, current: Block) -> bool:
             return False
     if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) \
             or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
-            or closes_a_text(tail(text)) or not segmenter.available():
+            or closes_a_text(tail(text), signature=False) or not segmenter.available():
         return False
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
-        return True
+        return True  # even after what reads as a signature (…经济组⏎织, …高效办⏎成一件事)
+    if closes_a_text(tail(text)):
+        return False
     # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
     # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), is one
     # sentence too: but only after running text, not a title or a table's cell.
@@ -306,9 +308,10 @@ def tail(text: str) -> str:
     return text[start:].strip()
 
 
-def closes_a_text(piece: str) -> bool:
-    """A paragraph's tail that needs no punctuation: a date, a signature, a label and its value,
-    a list or table item, a page number, a closing formula, a lead-in to what follows."""
+def closes_a_text(piece: str, signature: bool = True) -> bool:
+    """A paragraph's tail that needs no punctuation: a date, a signature (unless ``signature``
+    is false), a label and its value, a list or table item, a page number, a closing formula, a
+    lead-in to what follows."""
     if not piece:
         return True
     if _DATE_END.search(piece) or _PAGE.search(piece) or _CLOSING.match(piece) \
@@ -318,7 +321,7 @@ def closes_a_text(piece: str) -> bool:
     for label in (_LABEL_START.match(piece), _LABEL_END.search(piece)):
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
             return True
-    return len(piece) <= _SIGNATURE_MAX and not _CLAUSE.search(piece) \
+    return signature and len(piece) <= _SIGNATURE_MAX and not _CLAUSE.search(piece) \
         and bool(_SIGNATURE.search(piece))
 
 
@@ -330,13 +333,13 @@ def cut_mid_sentence(text: str) -> bool:
             or (text[0] in LIST_MARKS and not _SENTENCE_END.search(text)):
         return False  # a dash item goes without its stop, unless it holds sentences (——…。…)
     piece = tail(text)
-    return not closes_a_text(piece) or _item_sentence(piece)
+    return not closes_a_text(piece) or item_sentence(piece)
 
 
 _ITEM_SENTENCE = 16  # characters of an item's text that make it a sentence, not a list entry
 
 
-def _item_sentence(piece: str) -> bool:
+def item_sentence(piece: str) -> bool:
     """A numbered item that is a sentence, not a list or table entry: its text runs on past a
     comma or a title's length (四、勘察定点要尽量避开军事设施, 44项工程汛前完工，…)."""
     item = _ITEM_START.match(piece)
