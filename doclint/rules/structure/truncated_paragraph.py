@@ -137,7 +137,7 @@ class TruncatedParagraph(Rule):
                 items = {e.block for e in structure.enumerations if e.lead}
             if block.article in endings.loose:
                 continue
-            what = _what_follows(endings, block, following, doc.facts(Openers))
+            what = _what_follows(endings, block, following, doc.facts(Openers), items)
             if what == "paragraph" and following is not None and split_across(block, following):
                 continue  # the next paragraph finishes the word: a broken line (T401)
             if what is None or (what == "paragraph" and not item
@@ -204,7 +204,7 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> boo
     """A line without clause punctuation (read as a label) between paragraphs of text that stops
     inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
     not a title or a caption, which stand before text, not after a sentence's end."""
-    if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, 10) \
+    if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, _CUT_LINE_HAN) \
             or lines.is_chrome(block.text):
         return False
     previous = blocks[block.index - 1]
@@ -215,6 +215,7 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> boo
 
 _RUN_IN = regex.compile(r"^(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)[，,]\p{Han}")
 _RUN_IN_HAN = 6
+_CUT_LINE_HAN = 6  # a cut line of text: as short as a run-in item
 
 
 def _run_in(block: Block) -> bool:
@@ -261,16 +262,16 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
 
 
 def _what_follows(endings: LineEndings, block: Block, following: Block | None,
-                  openers: Openers) -> str | None:
+                  openers: Openers, items: set[int]) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
         return "article"
     if following.heading is not None:
         return "heading"
-    if following.kind is Kind.SALUTATION or (following.kind is Kind.BODY
-                                             and following.text[0] in LIST_MARKS):
-        return "paragraph"  # 各位代表！ opens a new part of the speech, —— a new item
+    if following.kind is Kind.SALUTATION or following.index in items \
+            or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
+        return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
         or openers.opens_topic(following)
     if new_paragraph and following.kind is Kind.BODY and following.text[0] not in CLOSING_START:
