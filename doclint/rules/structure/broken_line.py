@@ -66,14 +66,18 @@ class BrokenLine(Rule):
 
     几种情形：下一行以逗号、句号、后引号、后括号或“的”等不能出现在行首的字符开头（网页超链接处
     留下的换行：“…所作的⏎政府工作报告⏎。”）；上一行停在“的、和、在、《、，”等必须接续的字上，
-    或停在数字上而下一行以它的单位开头（“593⏎人，”）；上一行是至少 20 字、没有句末标点的正文，
+    或停在数字上而下一行以它的单位开头（“593⏎人，”“3⏎个自动气象站”“1500⏎公里”）；上一行是至少 20 字、没有句末标点的正文，
     下一行紧接着（中间没有空行、没有新段落的缩进）又是正文。段落之间都隔着一个空行（或都首行
     缩进）的文档里，一段像其他段落一样开头、紧接的下一行既没隔空行也没缩进并结束了句子，下一段
     又照常分开时，这两行是断开的一段：上一行有 6 个汉字即报（标题前后空行更多、不缩进，表格各行
     连续排列，都不算）。一段停在词的中间、下一段（隔着空行或缩进）的头一个字把这个词补全的
     （“依法追究刑⏎⏎事责任”“……。前⏎　　年党中央”“文创园区差异⏎　　化集约化发展”），或下一段以
     不能开始句子的词开头的（“……都来⏎　　个革命”“……示范推广⏎　　和能力建设”），是一句话被断成了
-    两段，也在此报告（T301 不再报）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
+    两段，也在此报告（T301 不再报）；下一段以缺主语的谓语开头（“是由于……”“都会落空”“也不行”）
+    时同样。单独成行的编号条目（“（四）在车辆指定位置喷涂经⏎营者名称……；”）停在逗号、单独的介词、
+    数字和单位之间时也报；停在词的中间时，只在该组条目都以标点结尾、或条目和下一行照样连成
+    一段时报（标题后紧接正文时偶然连成一词的不报）。下一行是本文档常用来开段的主题句
+    （“加快……。”）时，上一行是被截断的段落（T301），不在此报告。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
@@ -189,7 +193,8 @@ class BrokenLine(Rule):
             return current.kind is not Kind.TITLE
         if soft_wraps or current.line != previous.line + 1:
             return False
-        if (dangles_alone(item) if item else dangles(previous.text)) or _number_and_unit(previous, current):
+        ends_open = dangles_alone(item) if item else dangles(previous.text)
+        if ends_open or _number_and_unit(previous, current):
             return True
         if item and in_run and one_paragraph:
             return True  # an item of a run ending its sentences (（二）检查…发现单位⏎有违反…；)
@@ -257,7 +262,8 @@ def _number_and_unit(previous: Block, current: Block) -> bool:
     text = _item_text(previous) or previous.text
     alone = len(current.text) == 1 or not lines.is_han_char(current.text[1]) \
         or current.text[0] in _BARE_UNITS or current.text.startswith(_LONG_UNITS) \
-        or (segmenter.available() and segmenter.first_word(current.text[:_UNIT_WINDOW]) == current.text[0])
+        or (segmenter.available()
+            and segmenter.first_word(current.text[:_UNIT_WINDOW]) == current.text[0])
     piece = tail(text)
     # a sentence may open with the figure (…提升。47⏎项, 1个单位…排放1⏎吨): not a list item
     return alone and lines.has_han(text, _MIN_PIECE) \
