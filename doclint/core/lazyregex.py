@@ -1,13 +1,20 @@
-"""A compiled-on-first-use `regex` pattern.
+"""Patterns compiled on first use.
 
 Compiling with the `regex` module costs about a millisecond a pattern; the built-in era markers
-and rule packs hold over a thousand patterns, most of which a given document never reaches
-(their keyword prefilters fail first). Compiling them lazily takes seconds off every start-up,
-which is what an editor or a pre-commit hook pays per run.
+and rule packs hold over a thousand patterns, and the rule modules a few hundred more, most of
+which a given document never reaches (their keyword prefilters fail first). Compiling them
+lazily takes that cost off every start-up, which is what an editor or a pre-commit hook pays
+per run.
+
+Rule modules write ``_NAME = lazy_regex(r"...", regex.X)`` where they would write
+``regex.compile``: the object answers every attribute of the compiled pattern, compiling it the
+first time one is asked for.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -16,25 +23,47 @@ import regex
 class LazyPattern:
     """Behaves as ``regex.compile(pattern, flags)``, compiled when first used.
 
-    Only for patterns already known to be valid (shipped data the tests compile); user input
-    is compiled eagerly so that its errors are reported at load time.
+    Only for patterns already known to be valid (shipped code and data the tests compile); user
+    input is compiled eagerly so that its errors are reported at load time.
+
+    After the first use each attribute asked for (``finditer``, ``search``, ...) is kept on the
+    instance, so later calls cost what they cost on the compiled pattern.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0,
+                 compiler: Callable[[str, int], Any] = regex.compile) -> None:
         self.pattern = pattern
-        self.flags = flags
-        self._compiled: regex.Pattern[str] | None = None
+        self._flags = flags
+        self._compiler = compiler
+        self._compiled: Any = None
 
     @property
-    def compiled(self) -> regex.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, self.flags)
-        return self._compiled
+    def compiled(self) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = self._compiler(self.pattern, self._flags)
+        return compiled
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.compiled, name)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled, name)
+        # NOTE: a pattern's attributes never change; keeping them here skips this method next time.
+        self.__dict__[name] = value
+        return value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.pattern, self._flags, self._compiler))
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, compiled when first used."""
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
+def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled when first used."""
+    return LazyPattern(pattern, flags, re.compile)  # type: ignore[return-value]

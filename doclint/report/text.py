@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,8 +15,19 @@ _MAX_SNIPPET = 100  # terminal cells of source shown per snippet line
 _LEFT_CONTEXT = 30  # cells of context before the span
 
 
+# Characters whose width wcwidth gives as their East Asian width: printable ASCII and Latin-1,
+# general punctuation, CJK punctuation (without the tone marks U+302A-302F), ideographs and
+# full-width forms; those from U+3000 on take two cells. Checked one by one against wcwidth
+# 0.9.5. A line made of them alone is measured here: importing wcwidth costs about 35 ms, a
+# tenth of a pre-commit run on a small file with findings.
+_PLAIN = re.compile("[ -~\xa1-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029"
+                    "\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*")
+
+
 def display_width(text: str) -> int:
     """Terminal cells: East Asian wide and full-width characters take two."""
+    if _PLAIN.fullmatch(text):
+        return len(text) + sum(char > "\u2fff" for char in text)
     from wcwidth import wcswidth  # NOTE: lazily: a clean run never aligns carets
 
     width = wcswidth(text)

@@ -9,7 +9,7 @@ import pytest
 
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileResult
-from doclint.runner.batch import CHUNK_FILES, RunPlan, run_batch
+from doclint.runner.batch import CHUNK_FILES, RunPlan, chunks_in_flight, run_batch
 from doclint.runner.engine import Engine
 from doclint.runner.inputs import Task
 
@@ -33,7 +33,7 @@ def test_results_come_out_before_the_last_input_is_read(jobs: int, tmp_path: Pat
     batch = run_batch(Engine(Config(select=["P101"])), tasks(), RunPlan(jobs), on_result,
                       keep=lambda r: kept.append(r) is None and False)
     assert seen_at_first_result[0] < total
-    window = 2 * jobs + 1  # chunks in flight, see doclint.runner.batch
-    assert seen_at_first_result[0] <= 2 + window * CHUNK_FILES
+    in_flight = chunks_in_flight(jobs) if jobs > 1 else 1  # chunks, see doclint.runner.batch
+    assert seen_at_first_result[0] <= 2 + in_flight * CHUNK_FILES
     assert batch.files == []  # nothing kept unless asked
     assert [r.path for r in kept] == [f"doc{n:03}.txt" for n in range(total)]

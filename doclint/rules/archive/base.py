@@ -14,12 +14,13 @@ from typing import Any, TypeVar
 import regex
 
 from doclint.core import ArchiveRule
+from doclint.core.lazyregex import lazy_regex
 
 LOG = logging.getLogger("doclint.rules.archive")
 T = TypeVar("T")
 
 # Examples of archive rules hold several documents, each opened by a line ``=== name ===``.
-_EXAMPLE_HEADER = regex.compile(r"^=== (.+?) ===\n", regex.M)
+_EXAMPLE_HEADER = lazy_regex(r"^=== (.+?) ===\n", regex.M)
 _warned: set[str] = set()
 
 

@@ -19,6 +19,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.archive.base import FamilyRule, in_path_order
 from doclint.rules.archive.fingerprint import MIN_PARAGRAPH_HAN, ParagraphKeys
 from doclint.rules.archive.reuse import Group, ParagraphFact, recurring
@@ -31,7 +32,7 @@ _FORMULA = regex.compile(r"请予审议")
 # label, a date or an amendment record, which documents of one kind share by nature; so are a
 # note wholly in brackets and a law's articles (standard legal formulas recur on purpose).
 _PROSE = regex.compile(r"[，。；！？]")
-_NOT_PASTED = regex.compile(
+_NOT_PASTED = lazy_regex(
     r"^(?:#|[（(][^）)]*[）)]$|第[一二三四五六七八九十百零〇\d]{1,5}条)"
 )
 Block = tuple[int, int, Group]  # first and last paragraph number, the group of the first

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraphs
 from doclint.rules.structure.lines import han_count
 
@@ -16,20 +17,20 @@ _HEAD_LINES = 15
 _MAX_TITLE = 60
 _MAX_PARTS = 3
 # Lines a scraper keeps above the title: toolbars, breadcrumbs, source and time lines, links.
-_CHROME = regex.compile(
+_CHROME = lazy_regex(
     r"当前位置|您的位置|所在位置|首页|>>|›|»|www\.|https?://|原文链接|^\s*【[^】]{0,12}(?:】|$)"
     r"|^(?:来源|时间|发布时间|发布日期|作者|编辑|责任编辑|浏览|点击|字号|分享)\s*[：:]"
     r"|^<!--|-->$"
     r"|^[（(][^）)]*[）)]$"  # a note in brackets above the title: (译自…俄文稿)
 )
 # Lines under the title that end it: a subtitle or dateline, a document number, a byline date.
-_AFTER_TITLE = regex.compile(
+_AFTER_TITLE = lazy_regex(
     r"^\s*(?:——|--|－－|—)|〔\d{4}〕|\[\d{4}\]|^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月"
 )
 # A body line or a salutation: the document has started, and it had no title.
-_BODY = regex.compile(r"[。！？；]|[：:！]\s*$|^(?:同志们|各位|尊敬的|女士们)")
+_BODY = lazy_regex(r"[。！？；]|[：:！]\s*$|^(?:同志们|各位|尊敬的|女士们)")
 # How a 公文 or speech title ends; before that a title may run over several lines.
-_GENRE_END = regex.compile(
+_GENRE_END = lazy_regex(
     r"(?:通知|通报|报告|讲话|决定|决议|意见|函|复函|批复|请示|公告|通告|纪要|公报|办法|规定|条例|"
     r"细则|方案|规划|计划|纲要|致辞|发言|演讲|贺信|贺词|总结|命令|令|议案|说明)"
     r"(?:[（(][^）)]{1,12}[）)])?$"
@@ -37,12 +38,12 @@ _GENRE_END = regex.compile(
 _BRACKETED = regex.compile(r"[（(][^）)]{1,12}[）)]$")
 # A numbered heading opens a section, not a document: a file that starts with one has no title
 # of its own (a page holding one section of a longer text).
-_SECTION_HEADING = regex.compile(
+_SECTION_HEADING = lazy_regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]"
     r"|第[一二三四五六七八九十百零〇\d]{1,5}[章节条编部分]|#)"
 )
 # An issuer and a genre, nothing about the subject: 中华人民共和国国务院令, 河北省人民政府公告.
-_ISSUER_ONLY = regex.compile(
+_ISSUER_ONLY = lazy_regex(
     r"^(?:中华人民共和国)?\p{Han}{0,16}?(?:国务院|人民政府|人民代表大会常务委员会|人民代表大会|"
     r"委员会|办公厅|办公室|部|厅|局|署|院|会)?(?:令|公告|通告|公报|命令)(?:第\S{1,8}号)?$"
 )

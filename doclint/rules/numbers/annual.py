@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from doclint.core import Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.change import FALLING_VERBS, Claim, claims_after, is_claim_clause
 from doclint.rules.numbers.numerals import chinese_to_number
 from doclint.rules.numbers.passages import (
@@ -48,10 +49,10 @@ _ANNUAL = re.compile(
     r"年均(?P<verb>递增|递减|增长|增加|提高|上升|下降|减少|降低|增速|增幅)(?:了|为|达到|达)?")
 _SUBJECTLESS = re.compile(r"(?:同比|其中)?$")
 _DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
-_PLAN_CONTEXT = re.compile(
+_PLAN_CONTEXT = lazy_re(
     r"目标|今后|未来|到(?:[0-9０-９]{4}|[一二][〇○零0０一二三四五六七八九]{3})年(?!底|末)")
 # A five-year plan named in a target sentence: its averages run from the plan's base year.
-_PLAN_NAMED = re.compile(r"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|期末|末)")
+_PLAN_NAMED = lazy_re(r"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|期末|末)")
 # A total over the period (五年累计完成投资500亿元) does not grow at the average rate.
 _CUMULATIVE = re.compile(r"累计|总计|合计|共计|五年共|期间共")
 _MAX_MENTIONS = 30

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from doclint.core import Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.passages import (
     clause_end,
     clause_start,
@@ -40,10 +41,10 @@ FALLING_VERBS = frozenset(("下降", "减少", "降低", "缩小", "回落", "�
                            "净减", "减收", "少"))
 _LEVEL_KINDS = (AMOUNT, PERCENT, PERMILLE)
 _CLAIM_KINDS = (AMOUNT, PERCENT, PERMILLE, POINTS, TIMES)
-_PARALLEL = re.compile(r"分别|[、和及与]")
+_PARALLEL = lazy_re(r"分别|[、和及与]")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 # A claim clause: no subject of its own, then a verb, then the number.
-_CLAIM = re.compile(
+_CLAIM = lazy_re(
     r"(?:即|也就是)?(?P<lead>同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比[0-9０-９]{4}年(?:底|末)?|比“?[^，,；;。\d]{1,10}?”?(?:期末|末|时期|年底|年末)"
     r"|较[0-9０-９]{4}年)?(?:累计|共)?"
     r"(?P<annual>年均)?"
@@ -52,7 +53,7 @@ _CLAIM = re.compile(
 )
 # Comparisons with the year before: the claim covers one year, whatever period the passage
 # speaks of.
-_YEAR_ON_YEAR = re.compile(r"同比|环比|比上年|比去年|较上年|较去年")
+_YEAR_ON_YEAR = lazy_re(r"同比|环比|比上年|比去年|较上年|较去年")
 _DIGIT = re.compile(r"[0-9０-９]")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 

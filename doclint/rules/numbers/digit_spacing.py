@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
 from doclint.core.diagnostic import SUGGESTION
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.quantities import Quantities
 from doclint.rules.numbers.unit_spacing import letter_spaced, one_for_the_layout
 from doclint.rules.structure.layout import Layout
@@ -19,7 +20,7 @@ _LETTER_SPACED = Message(
     "Spaces inside numbers: the document is letter-spaced throughout ({count} such numbers, "
     "the first “{text}”); the others are related.",
 )
-_SPACED = re.compile(
+_SPACED = lazy_re(
     r"(?P<groups>[0-9]+(?:[ \u00a0\u2009\u202f][0-9]+)+)(?P<decimal>\.[0-9]+)?"
     r"|(?P<point>[0-9]+(?:[ \u00a0]+\.[ \u00a0]*|\.[ \u00a0]+)[0-9]+)"
 )

@@ -6,25 +6,26 @@ import re
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.lexicon import BOUNDED_RATES, alternation
 from doclint.rules.numbers.passages import clause_start, sentence_bounds
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, Quantities, Quantity
 
 # 占 opens a share unless the whole is a plan, a budget or an earlier period (完成预算的
 # 109%, 相当于上年的120% are legitimate) or the word is 占用/占地.
-_SHARE = re.compile(r"占(?!用|地(?!区)|领|据|有率)[^，,；;。]*$")
-_NOT_A_SHARE = re.compile(r"预算|计划|上年|去年|同期|目标|任务|年初|相当于|完成|增长|提高|比(?![重例])")
+_SHARE = lazy_re(r"占(?!用|地(?!区)|领|据|有率)[^，,；;。]*$")
+_NOT_A_SHARE = lazy_re(r"预算|计划|上年|去年|同期|目标|任务|年初|相当于|完成|增长|提高|比(?![重例])")
 # A stock (债务余额, 存款余额) or a flow that is not part of output (进出口总额, 固定资产投资)
 # compared with output or income is a ratio, not a share: it may well exceed 100%.
-_NOT_A_PART = re.compile(r"余额|债务|负债|存款|贷款|资产|存量|储蓄|杠杆|外债|货币|M2|增量|增加额|增收")
-_OUTPUT = re.compile(r"生产总值|GDP|经济总量|国民收入|综合财力|可用财力")
+_NOT_A_PART = lazy_re(r"余额|债务|负债|存款|贷款|资产|存量|储蓄|杠杆|外债|货币|M2|增量|增加额|增收")
+_OUTPUT = lazy_re(r"生产总值|GDP|经济总量|国民收入|综合财力|可用财力")
 _COMPONENT = re.compile(r"增加值|产业|产值")
 _PART_WINDOW = 40
 # A change in a count may be negative (人口自然增长-0.3万人, 净流入-2万人); a count may not.
 # The change word is on the number's own line, as its sentence is (sentence_bounds).
-_CHANGE = re.compile(r"(?:增长|增加|减少|下降|净[增减流入出]*|变化|变动|增量|增减|同比|比上年|较上年)"
+_CHANGE = lazy_re(r"(?:增长|增加|减少|下降|净[增减流入出]*|变化|变动|增量|增减|同比|比上年|较上年)"
                      r"[^，,；;。\r\n]{0,4}$")
-_BOUNDED = re.compile(rf"(?:{alternation(BOUNDED_RATES)})(?:要|将|力争|已)?"
+_BOUNDED = lazy_re(rf"(?:{alternation(BOUNDED_RATES)})(?:要|将|力争|已)?"
                       r"(?:为|达到|达|提高到|提升到|保持在|稳定在|超过|约)?$")
 _COUNT_UNITS = frozenset(("人", "人次", "户", "个", "家", "项", "所", "座", "处", "台", "辆",
                           "套", "张", "件", "间", "栋", "条", "头", "只", "匹", "口", "眼", "株",

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
 from doclint.core.diagnostic import SUGGESTION
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.lexicon import BOUNDED_RATES, alternation
 from doclint.rules.numbers.passages import clause_start
 from doclint.rules.numbers.quantities import BARE, PERCENT, Quantities, Quantity
 
 # Rates printed in per cent. Any word ending in 率 is one, except these: 容积率 (2.5), 汇率
 # (6.8), 功率 and the like are not percentages, and 出生率, 死亡率, 自然增长率 are per mille.
-_NOT_PERCENT_RATES = re.compile(
+_NOT_PERCENT_RATES = lazy_re(
     r"(?:容积|汇|功|频|效|速|倍|市盈|市净|概|出生|死亡|自然增长|生育|周转|分辨|码|帧|圆周|"
     r"转化效|兑换|换算|折算)率$")
 _NAMED_RATES = ("增长率", "增速", "增幅", "涨幅", "升幅", "降幅", "跌幅", "占比", "比重", "比例",
@@ -21,7 +22,7 @@ _NAMED_RATES = ("增长率", "增速", "增幅", "涨幅", "升幅", "降幅", "
 _VERB = r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|超|突破|逾|仅为|只有|已达|保持在|稳定在|提高到|提升到|不到|不足)"
 # What comes right before a number that can only be a percentage. 增加 is absent: 增加50 may
 # count people. 提高2/降低2 may be points when a rate changes: _change_of_rate settles that.
-_RATE_CONTEXT = re.compile(
+_RATE_CONTEXT = lazy_re(
     r"(?:"
     r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌|降低|提高)(?:了|分别)?" + _VERB + r"?"
     # 占全县财政收入的60, 占62, 占比达30, 占全省比重超50: a share. 由/较/提高 … in between
@@ -36,13 +37,13 @@ _PERCENT_SIGNS = frozenset("%％‰")
 _ENDS_NUMBER = frozenset("，,。；;）)\n！？、")
 # 6。9％, 37，1％: a decimal point damaged into a comma or a full stop (OCR, typing), with
 # the % after the decimals. The number is damaged, not missing its %.
-_DAMAGED_DECIMAL = re.compile(r"[，,。．、][ 　]?[0-9０-９]{1,3}[%％‰]")
+_DAMAGED_DECIMAL = lazy_re(r"[，,。．、][ 　]?[0-9０-９]{1,3}[%％‰]")
 # 占用, 占地面积, 占据: not a share; 占比较上年提高2: a change of the share, maybe in points.
 _NOT_SHARE = re.compile(r"占(?:用|地(?!区)|据|领|有(?!率))|(?:提高|提升|增加(?!值)|下降|降低|减少|上升"
                         r"|回落|扩大|缩小|变化|变动)")
 # Before a list whose other items carry %, a change of any kind is in per cent:
 # 标准分别提高9.97和14.1%.
-_LIST_CHANGE = re.compile(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到)?$")
+_LIST_CHANGE = lazy_re(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到)?$")
 # 增速回落1.2, 失业率下降0.3: a change of a rate may be in points as well as per cent.
 _RATE_SUBJECT = re.compile(r"(?<!按年)(?<!折年)率|比重|增速|增幅|降幅|占比|份额|比例")
 # 排名下降3, 位次提升2: ranks, not rates.
@@ -52,11 +53,11 @@ _TRAILERS = ("以上", "左右", "以下", "多")
 _LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
 _LOOKBACK = 28
 # A clause with no subject of its own: 达到51.2, 前三季度达到83.2, 年底将达到60.
-_BARE_CLAUSE = re.compile(
+_BARE_CLAUSE = lazy_re(
     r"(?:[0-9]{4}年(?:底|末)?|前?[一二三四]季度|[0-9]{1,2}(?:—[0-9]{1,2})?月(?:份|末|底)?|年[底末]|全年|上半年)?"
     r"(?:将|已|要|力争|预计)?(?:达到|达|为|提高到|提升到|上升到|升至|提高至)")
 # …after a clause that opens with a rate and says how it changed: 消费对经济增长的贡献率上升3个百分点.
-_SUBJECT_RATE = re.compile(
+_SUBJECT_RATE = lazy_re(
     r"[^，,；;。！？\d]{0,12}?(?P<rate>[\u4e00-\u9fff]{1,8}率|比重|占比)"
     r"(?:比上年|同比|较上年)?(?:上升|提高|提升|增加|下降|降低|回落)[0-9.]+个百分点$")
 

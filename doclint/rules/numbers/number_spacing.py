@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from doclint.core import (
@@ -17,6 +16,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SAFE
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, POINTS, TIMES, Quantities
 from doclint.rules.numbers.unit_spacing import SPACES, unit_after_spaces
 
@@ -34,15 +34,15 @@ def _is_han(char: str) -> bool:
 
 
 # An itemised list sets a short label apart from its amount: 2.一科一辅 69.87元；3.作业本 10元.
-_LIST_LABEL = re.compile(r"(?:^|[\s；;。，,：:（(])(?:[0-9０-９]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])"
+_LIST_LABEL = lazy_re(r"(?:^|[\s；;。，,：:（(])(?:[0-9０-９]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])"
                          r"[^\s，,。；;：:、]{1,8}$")
 # Words that may follow a number inside the clause it belongs to (52%和40%, 3000余件).
 _CONTINUES = frozenset("和及与或、至到余多")
 
 
 # Where a headline or a summary item ends: its clauses carry no comma.
-_UNIT_BACK = re.compile(r"[\r\n<>。！？；;!?][^\r\n<>。！？；;!?]*\Z")
-_UNIT_AHEAD = re.compile(r"[\r\n<>。！？；;!?]")
+_UNIT_BACK = lazy_re(r"[\r\n<>。！？；;!?][^\r\n<>。！？；;!?]*\Z")
+_UNIT_AHEAD = lazy_re(r"[\r\n<>。！？；;!?]")
 _UNIT_REACH = 120
 # Words that take the number after them (今年前5个月, 共11个, 约3000人): never a clause's end.
 _TAKES_NUMBER = frozenset("前共约达超近逾计")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from doclint.core import Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.change import is_claim_clause
 from doclint.rules.numbers.lexicon import PARTITIONS, Partition
 from doclint.rules.numbers.passages import (
@@ -36,19 +37,19 @@ _SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:为|达到|达|�
 # 占预算的80%, 占年度计划的 …: a comparison with a plan or an earlier period, not a share.
 # (一般公共预算收入 is a whole like any other.)
 _REFERENCE = re.compile(r"(?:预算|计划|目标|任务)数?$|^(?:上年|去年|同期|年初)")
-_RATIO = re.compile(
+_RATIO = lazy_re(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
     r"(?:[ \u3000]*[:：∶][ \u3000]*[0-9０-９]+(?:[.．][0-9０-９]+)?)+")
 _RATIO_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
-_CUE = re.compile(r"结构|比例|比重|构成|之比|占比")
-_SUPERSEDED = re.compile(
+_CUE = lazy_re(r"结构|比例|比重|构成|之比|占比")
+_SUPERSEDED = lazy_re(
     r"[^，,。；;\d]{0,10}?(?:调整|优化|转变|变化|变为|演变|改善|提升|转换|变)(?:到|为|至)")
 _RATIO_COLONS = (":", "：", "∶")
 # Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
-_SOME_MEMBERS = re.compile(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
+_SOME_MEMBERS = lazy_re(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = re.compile(r"[%％]|分之")
-_OWN_SHARE = re.compile(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
-_COMMON_FRACTION = re.compile(r"(?<![百千万])分之|/")
+_OWN_SHARE = lazy_re(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
+_COMMON_FRACTION = lazy_re(r"(?<![百千万])分之|/")
 _DIGIT = re.compile(r"[0-9０-９]")
 # Another 、 or a word of comparison between two listed parts: 比上年增加, 同比.
 _CLAUSE_BREAK_IN = re.compile(r"、.*、|比|较|增|减|占")
@@ -59,7 +60,7 @@ _STRUCTURE_WINDOW = 1500
 _VALUE_ADDED = frozenset(("增加值", "产值", "", "实现增加值"))
 _OTHER_STRUCTURES = (("就业", "从业", "劳动力", "人员"), ("投资",), ("税收", "税"), ("用地",),
                      ("用电", "电"), ("能耗", "能源"), ("贷款",), ("企业", "户"))
-_OTHER_STRUCTURE = re.compile("|".join(w for group in _OTHER_STRUCTURES for w in group))
+_OTHER_STRUCTURE = lazy_re("|".join(w for group in _OTHER_STRUCTURES for w in group))
 
 
 def find_breakdowns(text: str, quantities: Quantities) -> list[Breakdown]:
@@ -315,7 +316,7 @@ def _listed_total(text: str, quantities: Quantities, part: Quantity, s0: int,
 _CORE_AFFIXES = re.compile(r"^(?:全部|总)|(?:总数|总量|总额|总计|合计|总规模)$")
 _ALIASES = {"GDP": "地区生产总值", "国内生产总值": "地区生产总值", "生产总值": "地区生产总值"}
 # 由2024年的7473万元增加到2024年的9722万元: the level stated is the end of the change.
-_CHANGE_END = re.compile(r"(?:增加|增长|提高|上升|扩大|下降|减少|降低|发展|提升)(?:到|至)")
+_CHANGE_END = lazy_re(r"(?:增加|增长|提高|上升|扩大|下降|减少|降低|发展|提升)(?:到|至)")
 _NAMED_WINDOW = 8000
 _SPACED_SIGN = re.compile(r"[ \u3000]{1,2}[%％]")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.lexicon import (
     COMPARABLE_BASIS_MARKERS,
     INDEX_WORDS,
@@ -27,18 +28,18 @@ SENTENCE_WINDOW = 800
 _SENTENCE_END = re.compile(r"[。！？!?]+|\n")
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:、（(）)"
 _CLAUSE_SET = frozenset(CLAUSE_ENDS)
-_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]")
+_CLAUSE_BREAK = lazy_re(r"[，,；;。！？!?\n]")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _SENTENCE_SET = frozenset(SENTENCE_ENDS)
 # How far back a paragraph is searched for a period ("这五年"); documents without line
 # breaks would otherwise make every lookup scan the whole text.
 PARAGRAPH_WINDOW = 3000
 
-_LEADING_TIME = re.compile(
+_LEADING_TIME = lazy_re(
     r"^(?:(?:[0-9０-９]{4}|[一二〇○零三四五六七八九]{4})年(?:底|末|初|全年|上半年|前三季度)?|今年|去年|上年|"
     r"全年|当年|年末|年底|同期|目前|现在|截至|到|至|经过)+"
 )
-_VERBS = re.compile(
+_VERBS = lazy_re(
     r"增加到|增长到|提高到|上升到|扩大到|下降到|减少到|降低到|发展到|提升到|增至|降至|提高至|提升至|"
     r"达到了|达到|实现了|实现|完成了|完成|突破|超过|共有|总计|合计|共计|累计|分别|已达"
 )
@@ -46,7 +47,7 @@ _VERBS = re.compile(
 _TRAILING_VERB = re.compile(r"(?:达|为|是|有|共|约|近)+$")
 _TRAILING = re.compile(r"(?:由|从|比|的|在|将|要|已|已经|力争|预计|新)+$")
 _NOISE = re.compile(r"[\s“”\"'‘’《》〈〉【】\[\]<>·•—\-…，,；;：:、（）()]+")
-_FROM_ON = re.compile(r"[由从比较](?:[0-9０-９一二上去今同]).*$")
+_FROM_ON = lazy_re(r"[由从比较](?:[0-9０-９一二上去今同]).*$")
 _SCOPE = re.compile(rf"^(?:{alternation(SCOPE_PREFIXES)})")
 
 _CN_COUNT = "一二三四五六七八九十两"
@@ -54,25 +55,25 @@ _COUNT = rf"(?:[{_CN_COUNT}]{{1,3}}|\d{{1,2}})"
 # Phrases giving the span of years a passage speaks of, and which way they look: 这五年 and
 # 五年来 look back, 今后五年 looks ahead, a five-year plan's period (“十一五”时期) either way.
 # 以来 after a plan (“十三五”以来) and a plan's end (“九五”期末) are points in time, not spans.
-_PERIOD_HINT = re.compile(
+_PERIOD_HINT = lazy_re(
     rf"(?:这|近|过去的?|最近的?)(?P<past>{_COUNT})年(?!以后|后|前)"
     rf"|(?:今后|未来)的?(?P<future>{_COUNT})年"
     rf"|(?P<since>{_COUNT})年(?:来|间|里|以来)"
     r"|“?(?P<plan>十[一二三四五]?|[六七八九])五”?(?:时期|期间|计划|规划)(?!纲要|目标)"
 )
 # What may stand before a period phrase that opens a sentence: quotes, brackets, 在, 回顾 …
-_SENTENCE_OPENER = re.compile(r"(?:[\s“\"「（(]|在|回顾|纵观|综观|展望|从)*$")
+_SENTENCE_OPENER = lazy_re(r"(?:[\s“\"「（(]|在|回顾|纵观|综观|展望|从)*$")
 TOPIC_WINDOW = 1200
 PAST, FUTURE, PLAN = "past", "future", "plan"
 _INDENT = frozenset(" \t\u3000\u00a0")
 _HTML_BREAKS = ("<p", "</p>", "<br", "<div", "</div>", "<h")
-_TARGET = re.compile(r"目标|力争|预期|预计|规划|计划|今后|未来|将要|确保"
+_TARGET = lazy_re(r"目标|力争|预期|预计|规划|计划|今后|未来|将要|确保"
                      r"|(?<![加长高升大降少低展])到(?:[0-9０-９]{4}|[一二〇○零三四五六七八九]{4})年")
-_COMPARABLE = re.compile(alternation(COMPARABLE_BASIS_MARKERS))
-_REAL = re.compile(alternation(REAL_GROWTH_INDICATORS))
+_COMPARABLE = lazy_re(alternation(COMPARABLE_BASIS_MARKERS))
+_REAL = lazy_re(alternation(REAL_GROWTH_INDICATORS))
 _INTENSIVE = re.compile(alternation(INTENSIVE_WORDS))
 _INDEX = re.compile(alternation(INDEX_WORDS))
-_SCOPE_WORD = re.compile(alternation(SCOPE_PREFIXES))
+_SCOPE_WORD = lazy_re(alternation(SCOPE_PREFIXES))
 _NOT_PLACES = frozenset(("全年", "全社会"))
 
 
@@ -281,7 +282,7 @@ def opens_sentence(text: str, pos: int, paragraph: int) -> bool:
     return at == paragraph or text[at - 1] in SENTENCE_ENDS or text[at - 1] in "：:"
 
 
-_YEAR = re.compile(
+_YEAR = lazy_re(
     r"(?<![0-9０-９])(?:[0-9０-９]{4}|[一二][〇○零0０一二三四五六七八九]{3})(?=年(?!均))")
 
 

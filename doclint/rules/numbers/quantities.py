@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from doclint.core import Document
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.interval import INF, Interval
 from doclint.rules.numbers.lexicon import (
     APPROX_AFTER,
@@ -40,27 +41,27 @@ _UNIT_WORDS = alternation(u for u in UNITS if u != "年")
 # NOTE: the scan pattern starts with one character class, so the engine skips ahead to the
 # next digit; a pattern starting with a look-behind or an alternation ran three to five
 # times slower. Commas count only between groups of three digits (27，203，319).
-_DIGIT_RUN = re.compile(
+_DIGIT_RUN = lazy_re(
     r"[0-9０-９][0-9０-９]*(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?")
 # Chinese numerals are looked up only before the few words that make them quantities.
 _CN_ANCHORS = ("分之", "倍")
 _DENOMINATORS = {"百": 100, "千": 1000, "万": 10_000}
-_CN_NUMERAL = re.compile(rf"[{_CN_DIGIT}十][{_CN_CHARS}]*(?:点[{_CN_DIGIT}]+)?$")
-_SUFFIX = re.compile(
+_CN_NUMERAL = lazy_re(rf"[{_CN_DIGIT}十][{_CN_CHARS}]*(?:点[{_CN_DIGIT}]+)?$")
+_SUFFIX = lazy_re(
     rf"(?P<more>多|余)?(?P<mag>{alternation(MAGNITUDES)})?(?P<more2>多|余)?"
     rf"(?:(?P<rel>%|％|‰|个百分点|百分点|倍)|(?P<unit>{_UNIT_WORDS}))?"
 )
-_FRACTION = re.compile(
+_FRACTION = lazy_re(
     rf"分之([0-9０-９]+(?:[.．][0-9０-９]+)?|[{_CN_DIGIT}十百]+(?:点[{_CN_DIGIT}]+)?)")
 _SLASH_FRACTION = re.compile(r"/([0-9０-９]{1,3})(?![0-9０-９/])")
 _RANGE_MARK = "-~～—–－至"
 # What a range's first end looks like just before the range mark: a number, maybe with its
 # magnitude, unit or per cent sign (650万-750万台, 1--2家, 5%-10%). A minus after it is a
 # range mark, not a sign.
-_RANGE_LEFT = re.compile(
+_RANGE_LEFT = lazy_re(
     rf"[0-9０-９〇一二两三四五六七八九十](?:多|余)?(?:{alternation(MAGNITUDES)})?"
     rf"(?:[%％‰]|{_UNIT_WORDS})?[{re.escape(_RANGE_MARK)}]{{1,2}}$")
-_RANGE_RIGHT = re.compile(rf"[{re.escape(_RANGE_MARK)}]{{1,2}}[0-9０-９〇一二两三四五六七八九十]")
+_RANGE_RIGHT = lazy_re(rf"[{re.escape(_RANGE_MARK)}]{{1,2}}[0-9０-９〇一二两三四五六七八九十]")
 _APPROX_BEFORE_LAST = frozenset(w[-1] for w in APPROX_BEFORE)
 _APPROX_AFTER_FIRST = frozenset(w[0] for w in APPROX_AFTER)
 _REL_KIND = {"%": PERCENT, "％": PERCENT, "‰": PERMILLE, "个百分点": POINTS, "百分点": POINTS,

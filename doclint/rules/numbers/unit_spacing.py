@@ -19,12 +19,13 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import SAFE, UNSAFE
 from doclint.core.fixes import disjoint_edits
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.lexicon import MAGNITUDES, UNITS, alternation
 from doclint.rules.numbers.quantities import SPACE_CHARS, Quantities
 from doclint.rules.structure.layout import Layout
 
 SPACES = SPACE_CHARS
-_UNIT = re.compile(
+_UNIT = lazy_re(
     rf"%|％|‰|个百分点|百分点|倍|{alternation(list(MAGNITUDES) + [u for u in UNITS if u != '年'])}")
 _MAX_GAP = 3
 # Two full-width spaces or a tab between a number and a word separate table columns

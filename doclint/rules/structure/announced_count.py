@@ -8,16 +8,17 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
 from doclint.rules.structure.numerals import han
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
-_PAREN_FIRST = regex.compile(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
+_PAREN_FIRST = lazy_regex(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
 _PAREN_REACH = 200  # characters from one marked item to the next
 _BETWEEN = regex.compile(r"[\s\u3000。：:]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
-_OTHER_ITEM = regex.compile(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
+_OTHER_ITEM = lazy_regex(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
 
 
 class AnnouncedCount(Rule):

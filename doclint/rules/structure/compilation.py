@@ -21,15 +21,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Article, Opening, Structure
 
 # A marker line that runs into the salutation and the speech (a teaser without its "..."):
 # the title stops before the salutation.
-_TITLE_TAIL = regex.compile(r"[\s\u3000]+(?:同志们|各位|尊敬的|女士们|朋友们).*$")
+_TITLE_TAIL = lazy_regex(r"[\s\u3000]+(?:同志们|各位|尊敬的|女士们|朋友们).*$")
 
 
 @dataclass(frozen=True, slots=True)

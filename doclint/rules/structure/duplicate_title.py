@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -23,16 +21,17 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Article, Block, Kind, Structure
 
 _SIMILAR = 0.85
 _TITLE_AGAIN_HAN = 6  # a shorter title (政府工作报告) is a page's running header
 # An attachment's label line names the attachment that follows: 附件：项目申报表 ⏎ 项目申报表.
-_ATTACHMENT = regex.compile(r"^附(?:件|表|录)")
+_ATTACHMENT = lazy_regex(r"^附(?:件|表|录)")
 _TITLE_KINDS = (Kind.TITLE, Kind.LABEL, Kind.BYLINE)
 _NEW_HEAD = (Kind.BYLINE, Kind.DATELINE, Kind.SALUTATION)
-_CONTENTS = regex.compile(r"^[#\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
+_CONTENTS = lazy_regex(r"^[#\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
 
 
 class DuplicateTitle(Rule):

@@ -12,6 +12,7 @@ import regex
 
 from doclint.core import segmenter
 from doclint.core.document import Document
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Structure
 
@@ -267,32 +268,32 @@ def last_clause_start(text: str) -> int:
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 _GAP = regex.compile(r"[ \t\u00a0]{2,}|\u3000+")
 _CLAUSE = regex.compile(r"[，,、]")
-_DATE_END = regex.compile(
+_DATE_END = lazy_regex(
     r"(?:\d{2,4}|[０-９]{2,4}|[〇○零ＯO一二三四五六七八九]{2,4})[ 　]*年"
     r"(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?$"
 )
 # A label with its value: 责任部门：办公厅秘书一处, 联系人：王明 (the key is a noun, not 要求是：),
 # ending the tail with a short value or opening it with a list (附件：1.××表2.××表).
-_LABEL_END = regex.compile(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]{1,30}$")
-_LABEL_START = regex.compile(r"^(?P<key>\p{Han}{2,8})[：:][^，,。；;！？]*$")
-_DOCUMENT_NUMBER_END = regex.compile(r"[〔\[［【(（][\d０-９]{4}[〕\]］】)）][\d０-９]{1,4}号$")
+_LABEL_END = lazy_regex(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]{1,30}$")
+_LABEL_START = lazy_regex(r"^(?P<key>\p{Han}{2,8})[：:][^，,。；;！？]*$")
+_DOCUMENT_NUMBER_END = lazy_regex(r"[〔\[［【(（][\d０-９]{4}[〕\]］】)）][\d０-９]{1,4}号$")
 _CLAUSE_KEY_END = ("是", "为", "要", "下", "括", "有", "即", "指", "于", "到", "出", "示", "讲")
 # A list or table item: 2.××申报书, （5）-7预算说明, 128××协会, ——第378页 (not a date: 1994年…).
-_ITEM_START = regex.compile(
+_ITEM_START = lazy_regex(
     r"^(?:[\d０-９]{1,3}(?:[.．、）)]|(?![\d０-９年月日号]))|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
     r"|[A-Za-zＡ-Ｚ][.．、]|[―—－\-─]+|[●■◆★·•])"
 )
 _PAGE = regex.compile(r"第[\d０-９]{1,4}页$")
 # A closing formula or a signature: 特此通知, 此复, 谢谢; 县人民政府, 省科学技术厅.
-_CLOSING = regex.compile(r"^(?:特此\p{Han}{2}|此复|此致|敬礼|谢谢(?:大家)?)$")
-_SIGNATURE = regex.compile(
+_CLOSING = lazy_regex(r"^(?:特此\p{Han}{2}|此复|此致|敬礼|谢谢(?:大家)?)$")
+_SIGNATURE = lazy_regex(
     r"(?:政府|委员会|委|厅|局|办公室|办|处|科|室|中心|院|所|会|部|社|站|队|组|街道|社区|镇|乡|村"
     r"|学校|公司|集团|银行|协会|联合会|指挥部|法院|检察院|党委|支部|管委会|监督组)$"
 )
 _SIGNATURE_MAX = 24
 # A lead-in that lost its colon before the reply or the list it introduces: 作如下回复, 抓好以下
 # 几项工作, 现将有关情况答复.
-_LEAD_IN = regex.compile(
+_LEAD_IN = lazy_regex(
     r"(?:如下|以下|下列|下述)\p{Han}{0,12}$"
     r"|(?:现|特|兹|谨)[^，,。；;]{0,30}(?:回复|答复|函复|说明|报告|通报|通知|公告|介绍)$"
 )
@@ -460,7 +461,7 @@ def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
 
 # A paragraph's topic sentence: a short first sentence without a comma (加快重大基础设施建设。
 # 各位代表！); its first word opens other paragraphs of the document too.
-_TOPIC = regex.compile(r"^\p{Han}[^，,。！？!?：:；;]{2,18}[。！!]")
+_TOPIC = lazy_regex(r"^\p{Han}[^，,。！？!?：:；;]{2,18}[。！!]")
 _TOPIC_USES = 2
 _FIRST_WINDOW = 6
 

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 import regex
 
 from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.model import Block, Enumeration, Kind, Structure, Style
 from doclint.rules.structure.sequence_check import STYLE_NAMES, describe
 
 _CHECKED = (Style.SHI, Style.YAO, Style.DI, Style.DIAN)
 # A heading or a speech's salutation run into a paragraph (a page flattened into one line):
 # ``…问题。二、专项整治重点（一）重点品种一是…``, ``…女士们，先生们，朋友们：…``.
-_NEW_SCOPE = regex.compile(
+_NEW_SCOPE = lazy_regex(
     r"(?:^|(?<=[。；！？!?;\s\u3000]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|[0-9]{1,2}[、．.](?![0-9])|第[一二三四五六七八九十百]+[章节条])"
     r"|(?:同志们|朋友们|各位[^，。：:]{0,10})[：:]",

@@ -4,12 +4,12 @@ sentences that announce a count (``下面，我讲四个问题``, ``抓好以下
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
 
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure.model import Announcement, Style
 from doclint.rules.structure.numerals import ordinal
 
@@ -19,7 +19,7 @@ _COUNT = "[两二三四五六七八九十]{1,2}"
 # An item stands at the start of a line or right after punctuation (checked on the character
 # before it, which keeps the scan fast), so that 统一是, 唯一要, 之一是 never count; 一是一、二是二
 # (an idiom), 二要素 and 第一、二产业 are excluded by the pattern.
-_ITEM = regex.compile(
+_ITEM = lazy_regex(
     rf"""(?P<SHI>{_SMALL}{{1,3}})是(?![否非]|(?P=SHI)[，、,])
       |(?P<YAO>{_SMALL}{{1,3}})要(?![求素点件害么])
       |第(?P<DIAN>{_SMALL}{{1,3}})点(?:[，,：:]|、(?!第?{_SMALL}))
@@ -30,7 +30,7 @@ _ITEM = regex.compile(
 )
 # Where an item may start: scanning for these with the standard library's re (which skips ahead
 # on a leading character class) and confirming each with _ITEM is several times faster.
-_ITEM_CANDIDATE = re.compile(
+_ITEM_CANDIDATE = lazy_re(
     r"[一二三四五六七八九十第首其再最][一二三四五六七八九十先次后]{0,3}点?[是要，,：:、]"
 )
 _ITEM_AFTER = frozenset("。；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0")
@@ -39,7 +39,7 @@ _SHOUXIAN_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 # Announcements. A quoted count (“四个提升”) announces only at the end of its paragraph before
 # a colon, or when a paragraph opens by restating it (“三个着力”。一是…); elsewhere “四个全面”
 # and “两个确立” are slogans, not announcements.
-_ANNOUNCE = regex.compile(
+_ANNOUNCE = lazy_regex(
     rf"""(?:讲|谈|提|说)(?:以下|下面|如下)?(?P<spoken>{_COUNT})(?:个|点|条|项)(?:方面的?)?
          (?:问题|意见|看法|体会|想法|要求|建议|希望|方面)
         |以下(?P<listed>{_COUNT})(?:个|项|点|条|大)?(?:方面|问题|重点|任务|工作|措施|领域)
@@ -50,7 +50,7 @@ _ANNOUNCE = regex.compile(
 #值得深思。``) announces when the first item follows right after it: its next characters are
 # ``一是``, ``第一，``, ``（一）``, ``一、``, ``1.`` … A count inside a longer number (二十三个), an
 # ordinal (第三个方面) and a unit of measure (三个百分点, 两个月) announce nothing.
-_CLOSING = regex.compile(
+_CLOSING = lazy_regex(
     rf"""(?<![一二三四五六七八九十百千万两几第每这那])(?P<n>{_COUNT})
          (?P<unit>个|点|条|项|大|方面)(?!百分|月|小时|工作日|季度|年度|批次|多)
          [^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}}[。：:]
@@ -61,7 +61,7 @@ _CLOSING = regex.compile(
 )
 # Another count in the clause makes the announcement ambiguous; a quoted slogan (“四个全面”)
 # does not.
-_COUNT_WORD = regex.compile(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
+_COUNT_WORD = lazy_regex(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
 # ``讲几点体会``, ``提若干意见``: an indefinite count announces no number, and another count in
 # its clause (``学习十九大精神讲几点体会``) is not what it announces.
 _INDEFINITE = regex.compile(r"几(?:个|点|条|项|方面)|若干")
@@ -69,12 +69,12 @@ _CLAUSE_START = regex.compile(r"[。！？!?；;，,\n]")
 # A count closed by a full stop (not a colon) announces only when what it counts, first or
 # last, is a kind of list (三点意见。两个问题值得深思。四项重点工作。): “实现两个根本性转变。
 # 第一，…” names a fixed formulation and then goes on to measures.
-_LIST_NOUN = regex.compile(
+_LIST_NOUN = lazy_regex(
     r"(?:意见|建议|要求|希望|倡议|问题|方面|任务|原则|措施|举措|体会|看法|想法|认识|事情|内容|"
     r"重点|方向|途径|办法|环节|特点|经验|教训|理由|原因|情况|工作|考虑|启示|作用|变化|标准|"
     r"条件|目标|部分|阶段|步骤|层次|类|种)")
-_QUOTED = regex.compile(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
-_QUOTED_LEAD = regex.compile(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
+_QUOTED = lazy_regex(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
+_QUOTED_LEAD = lazy_regex(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
 _SENTENCE_START = regex.compile(r"[。！？!?；;]")
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Heading, Level, Sequence, Structure
 from doclint.rules.structure.sequence_check import LEVEL_NAMES, describe
@@ -121,8 +120,8 @@ def _excerpts(structure: Structure, text: str) -> set[int]:
 
 
 # An excerpt says so in its title; an omission says so where the text is left out.
-_EXCERPT = regex.compile(r"[（(](?:节选|摘编|摘录|摘要|摘登|选编|选登)[）)]|节选$")
-_OMISSION = regex.compile(r"[（(][^（）()\n]{0,20}略[）)]")
+_EXCERPT = lazy_regex(r"[（(](?:节选|摘编|摘录|摘要|摘登|选编|选登)[）)]|节选$")
+_OMISSION = lazy_regex(r"[（(][^（）()\n]{0,20}略[）)]")
 _TITLE_REACH = 300
 
 

@@ -23,15 +23,16 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import INLINE_INDENT
 
 _SENTENCE_END_MARKS = "。！？!?；;"
 _CLAUSE_MARKS = "，、,"
 _LINE_END_MARKS = frozenset("。！？!?；;：:”’」』）)…—")
 # Two visible characters (Han or digits) set apart by one space.
-SPACED_PAIR = regex.compile(r"(?<=[\p{Han}\d０-９])[ \u3000\u00a0](?=[\p{Han}\d０-９])")
-_CLOSE_PAIR = regex.compile(r"[\p{Han}\d０-９](?=[\p{Han}\d０-９])")
-_TAG = regex.compile(
+SPACED_PAIR = lazy_regex(r"(?<=[\p{Han}\d０-９])[ \u3000\u00a0](?=[\p{Han}\d０-９])")
+_CLOSE_PAIR = lazy_regex(r"[\p{Han}\d０-９](?=[\p{Han}\d０-９])")
+_TAG = lazy_regex(
     r"</?(?:p|br|div|span|strong|b|i|em|a|img|table|tr|td|th|tbody|ul|ol|li|h[1-6]|font|center|"
     r"section|article|header|footer|nav|meta|script|style|iframe)\b[^<>\n]{0,300}>",
     regex.IGNORECASE,

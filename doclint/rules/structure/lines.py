@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import news, siblings
 from doclint.rules.structure.model import Level
 from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
@@ -15,7 +16,7 @@ from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
 ORGAN = r"(?:部|厅|局|委|办|院|署|府|中央|委员会|办公室|办公厅)"
 # A line that is an issuer's name alone, or joint issuers (某某局、某某局): the first line of a
 # 公文 title set over two lines, a signature.
-_ISSUER_LINE = regex.compile(rf"(?:{ORGAN}|处|会|组|中心|公司|集团)(?:[、，和与及]\S*)?$")
+_ISSUER_LINE = lazy_regex(rf"(?:{ORGAN}|处|会|组|中心|公司|集团)(?:[、，和与及]\S*)?$")
 
 
 def is_issuer_line(text: str) -> bool:
@@ -28,7 +29,7 @@ _SMALL = "[一二三四五六七八九十]"
 # A heading marker at the start of a line. 第N条 and 第N章 need a space or the line's end after
 # them (otherwise "第五条规定…" would be a heading), and may hold a stray space (``第三十五 条``,
 # ``第 一 章``); "一、二季度", "二、三产业", "一、二线城市" are not headings.
-_HEADING = regex.compile(
+_HEADING = lazy_regex(
     rf"""^(?:
       第[ 　]?(?P<PART>{_HN}{{1,4}})[ 　]?编(?=[\s　]|$)
      |第[ 　]?(?P<CHAPTER>{_HN}{{1,4}})[ 　]?章(?=[\s　]|$)
@@ -43,52 +44,52 @@ _HEADING = regex.compile(
     regex.X,
 )
 # The heading text ends at the first sentence end or at a gap of spaces before more text.
-_TITLE_END = regex.compile(r"[。！？!?；;]|[ \t　]{1,}(?=\S)")
+_TITLE_END = lazy_regex(r"[。！？!?；;]|[ \t　]{1,}(?=\S)")
 _GAP_CHARS = frozenset(" \t　")
 _INLINE_MIN = 8  # characters after a gap that make it a heading with text, not a padded title
 
 # A compilation marker: 第N篇：title, 篇N：title. Without a colon, 第N篇 is a plan's part heading
 # unless the rest reads like a document title.
-_ARTICLE = regex.compile(
+_ARTICLE = lazy_regex(
     rf"^(?:第(?P<n>{_HN}{{1,4}}|[{ARABIC}]{{1,3}})篇|篇(?P<m>{_HN}{{1,3}}|[{ARABIC}]{{1,3}}))"
     r"[ \t　]*(?P<sep>[：:、．.]?)[ \t　]*(?P<title>.*)$"
 )
-_GENRE = regex.compile(
+_GENRE = lazy_regex(
     r"(?:讲话|报告|发言|致辞|讲稿|演讲稿|总结|通知|意见|方案|心得|体会|范文|汇报|主持词|决定|纪要)"
     r"[\p{Pe}\p{Pf}”》）)]*$"
 )
 
-_SALUTATION = regex.compile(
+_SALUTATION = lazy_regex(
     r"^(?:同志们|各位|尊敬的|亲爱的|女士们|先生们|朋友们|老师们|同学们)[^。；;]{0,30}?(?P<end>[：:！!])$"
 )
 _SALUTATION_START = frozenset("同各尊亲女先朋老")
 # A 公文's addressee line: bodies separated by 、 or ， and a final colon.
-_ADDRESSEE = regex.compile(
+_ADDRESSEE = lazy_regex(
     r"^[^。；;：:]{2,80}[、，,][^。；;：:]{1,80}[：:]$|^各[^。；;：:]{1,60}[：:]$"
 )
 
 _DAY = r"[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*"
 _DATE = rf"(?:\d{{4}}|[０-９]{{4}}|[一二][〇○零ＯO一二三四五六七八九]{{3}})[ 　]*年{_DAY}月(?:{_DAY}日)?"
 # A stray "?" after the bracket is a character the converter could not decode.
-_DATELINE = regex.compile(
+_DATELINE = lazy_regex(
     rf"^[（(]?[ 　]*{_DATE}[ 　]*[）)]?[?？]?$|^[—－-]{{1,2}}.*?(?:{_DATE}|在.+上)"
 )
 _DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
-_DATED_RECORD = regex.compile(rf"^[（(]?[ 　]*{_DATE}{_DAY}日[ 　]*\S")
+_DATED_RECORD = lazy_regex(rf"^[（(]?[ 　]*{_DATE}{_DAY}日[ 　]*\S")
 # A news item opens with its wire dateline (``新华社北京3月8日电``, ``新华网北京１１月２６日电``,
 # ``本报讯``, ``<p><strong>央视网消息</strong>``) or under a dated headline (``2024年3月8日
 # 国务院常务会议…``, ``【2024-03-08】…``): each item numbers its headings afresh.
-_WIRE = regex.compile(rf"^(?:<[^<>]{{1,40}}>)*[（(【]?{news.DATELINE}")
-_DATED_HEADLINE = regex.compile(
+_WIRE = lazy_regex(rf"^(?:<[^<>]{{1,40}}>)*[（(【]?{news.DATELINE}")
+_DATED_HEADLINE = lazy_regex(
     r"^[【\[（(]?[ 　]*(?:\d{4}|[０-９]{4})[ 　]*"
     rf"(?:年{_DAY}月{_DAY}日|[-./－]{news.NEWS_DAY}[-./－]{news.NEWS_DAY})[ 　]*[】\]）)]?[ \t　]*\p{{Han}}"
 )
 _HEADLINE_MAX = 60
-_DOCUMENT_NUMBER = regex.compile(
+_DOCUMENT_NUMBER = lazy_regex(
     r"^[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$"
 )
 
-_CHROME = regex.compile(
+_CHROME = lazy_regex(
     r"【[^】]{0,20}】|www\.|https?://|>>|当前位置|来源[：:]|责任编辑|<!--|-->|<U\+|打印本页|关闭窗口"
     r"|字[体号][：:]|上一篇|下一篇|相关(?:文章|阅读|报道)|阅读次数|发布时间|点击[：:]"
     r"|^(?:下载|打印|全屏|收藏|分享|关闭|返回顶部|加大|还原|减小|[【】])$"
@@ -101,17 +102,17 @@ _SENTENCE_PUNCT = regex.compile(r"[。！？!?；;：:，,]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _SPACES = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
-_POST_AND_NAME = regex.compile(
+_POST_AND_NAME = lazy_regex(
     r"(?:书记|县长|市长|省长|州长|盟长|旗长|区长|乡长|镇长|总理|主席|主任|部长|厅长|局长|委员|秘书长)"
     r"[ \t\u3000]*\p{Han}{2,4}$"
 )
-_INNER_SPACE = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+_INNER_SPACE = lazy_regex(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _SPACE_OR_PUNCT = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff\p{P}\p{S}]+")
 # Scraped pages leave literal "<U+00A0>" markers before a line's text.
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+(?=\S)")
-_LEADING_JUNK = regex.compile(r"(?:<U\+[0-9A-Fa-f]{4}>|[\s\u3000\u00a0\u200b\ufeff])+")
-ELLIPSIS_END = regex.compile(r"(?:\.{3,}|…+|。{3,}|·{3,}|(?:\.\s){2,}\.)[\s　]*$")
+_LEADING_JUNK = lazy_regex(r"(?:<U\+[0-9A-Fa-f]{4}>|[\s\u3000\u00a0\u200b\ufeff])+")
+ELLIPSIS_END = lazy_regex(r"(?:\.{3,}|…+|。{3,}|·{3,}|(?:\.\s){2,}\.)[\s　]*$")
 
 
 @dataclass(frozen=True, slots=True)

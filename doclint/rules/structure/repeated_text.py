@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,16 +10,17 @@ import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines, news
 from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
-_LONG_SENTENCE = re.compile(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
-_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]")
+_SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
+_LONG_SENTENCE = lazy_re(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
+_SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
 _TRAILING = "。！？!?；;”’」』）)"
 _FIRST = Message("首次出现", "first occurrence")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = lazy_re(r"[\u4e00-\u9fff]")
 _MIN_SENTENCES = 2  # sentences in a run repeated far from its first occurrence
 _MIN_RUN_HAN = 40
 _NEAR_SENTENCES = 8  # a sentence repeated within this many sentences is pasted, wherever it is
@@ -31,31 +31,31 @@ _NEAR_BLOCKS = 6
 _ELSEWHERE_BLOCKS = 12
 _ELSEWHERE_HAN = 20
 _DOUBLED_HAN = 8  # a sentence right after its twin: shorter ones are pasted too
-_TWICE = re.compile(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
+_TWICE = lazy_re(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
 _ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
-_FULL_STOP = re.compile(r"[。！？!?][”’」』）)]?$")
+_FULL_STOP = lazy_re(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
-_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
-_CLAUSE_MARK = regex.compile(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
+_LABEL = lazy_re(r"^[\u4e00-\u9fff]{2,6}[：:]")
+_CLAUSE_MARK = lazy_regex(r"第[一二三四五六七八九十百]{1,5}条(?=[\s\u3000\p{Han}])")
 _LEGAL = 3  # 第N条 headings that make a text a law's (parallel articles share their wording)
-_SENTENCE_ENDS = re.compile(r"[。！？!?；;]")
-_NOTE = re.compile(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
+_SENTENCE_ENDS = lazy_re(r"[。！？!?；;]")
+_NOTE = lazy_re(r"^[（(][^（()）]*[）)][。；]?$")  # an editor's note: （这是…谈话的一部分。）
 _OPEN_QUOTES = "“‘「『"
 _CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
 _CITE_LABEL = 12
-_CITING = regex.compile(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
-_ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
+_CITING = lazy_regex(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
+_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
 # The lead of a news item: 新华社北京9月22日电, 新华网北京１１月２６日电（…）, 央视网消息（新闻联播）：
-_NEWS_LEAD = regex.compile(rf"(?:<[^<>]{{0,40}}>)*{news.DATELINE}")
+_NEWS_LEAD = lazy_regex(rf"(?:<[^<>]{{0,40}}>)*{news.DATELINE}")
 # A list item's marker shortly before a repeated sentence: ①, （一）, 1., 一是 …
 _ITEM_WINDOW = 200
 # A list item's marker between two occurrences: they close two items of one list.
-_ITEM_BETWEEN = regex.compile(
+_ITEM_BETWEEN = lazy_regex(
     r"(?:^|(?<=[\s\u3000。；;：:]))(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[一二三四五六七八九十]{1,3}[、是])",
     regex.M,
 )
-_ITEM_MARKER = regex.compile(
+_ITEM_MARKER = lazy_regex(
     r"[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.．])\d{1,2}[.．、](?!\d)"
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}[、是]"
 )

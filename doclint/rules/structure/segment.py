@@ -6,9 +6,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-import regex
-
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure import enumerations, lines
 from doclint.rules.structure.classify import classify
@@ -27,7 +26,7 @@ from doclint.rules.structure.outline import Outline
 _SPLIT_BODY = 300  # body characters after which a salutation opens a new article
 _HEAD_TITLES = 3   # title lines a dateline takes into its article
 _CONTENTS_MIN = 3  # headings in a row that make a table of contents
-_ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
+_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
 _ENTRY_END = frozenset("。；;：:，,")  # list items end so; entries of a table of contents do not
 _CONTENT = (Kind.BODY, Kind.HEADING, Kind.SALUTATION)
 

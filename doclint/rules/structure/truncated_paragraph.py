@@ -18,6 +18,7 @@ from doclint.core import (
     Severity,
 )
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
@@ -38,19 +39,19 @@ from doclint.rules.structure.endings import (
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Kind, Level, Structure
 
-_NUMBERED = regex.compile(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
+_NUMBERED = lazy_regex(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 _SENTENCE_ENDS = frozenset("。！？!?；;")
 _COMMAS = regex.compile(r"[，,]")
 _CLAUSE_AFTER_NUMBER = regex.compile(r"[，,：:]\p{Han}{2,}")  # 第四，采用各种方
 _TITLE_LENGTH = 25
 # An indent inside a line after a Chinese character: a paragraph break that lost its full stop.
-_INDENT = regex.compile(r"(?<=\p{Han})(?:\u3000{2,}|[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]+)(?=\S)")
+_INDENT = lazy_regex(r"(?<=\p{Han})(?:\u3000{2,}|[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]+)(?=\S)")
 # The piece before it is a cut sentence when its last clause follows a comma…
 _CUT_CLAUSE = regex.compile(r"[，,][^，,、]*\p{Han}$")
 _BRACKETED = regex.compile(r"[（(《〈][^（()）《》〈〉]*[）)》〉]")  # commas in brackets are no clause
 # …unless the piece is a run-in heading (一、××，×× / （一）××，××) that goes without a stop.
-_RUN_IN_HEAD = regex.compile(
+_RUN_IN_HEAD = lazy_regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.]"
     r"|第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、]"
     r"|[A-Za-zＡ-Ｚ][.．、])"
@@ -185,7 +186,7 @@ class TruncatedParagraph(Rule):
                               next_en=note.en, related=(Related(following, note),))
 
 
-_EMPTY_ITEM = regex.compile(r"(?:删除|删去|废止|略|空|保留)$")
+_EMPTY_ITEM = lazy_regex(r"(?:删除|删去|废止|略|空|保留)$")
 
 
 def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
@@ -219,7 +220,7 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> boo
         and stops_inside_a_word(block.text, "", following.text if following is not None else "")
 
 
-_RUN_IN = regex.compile(r"^(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)[，,]\p{Han}")
+_RUN_IN = lazy_regex(r"^(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)[，,]\p{Han}")
 _RUN_IN_HAN = 6
 _CUT_LINE_HAN = 6  # a cut line of text: as short as a run-in item
 

@@ -21,6 +21,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SUGGESTION  # the list holds names: APEC, IMF, WTO
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.style.acronyms import (
     Acronym,
     LatinWord,
@@ -36,12 +37,12 @@ _GROUPED = Message(
 )
 _CHINESE = regex.compile(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
 _LATIN = regex.compile(r"[A-Za-z]")
-_WEIGHT = regex.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?\s?(?:mg|kg|g|克)(?![A-Za-z])")
+_WEIGHT = lazy_regex(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?\s?(?:mg|kg|g|克)(?![A-Za-z])")
 _LISTED_AFTER = regex.compile(r"[、和与及到）＼/]")
-_LISTED_BEFORE = regex.compile(r"(?:[通、（]|扩大|加强|推进|围绕|培育|发展|部署|以)\Z")
+_LISTED_BEFORE = lazy_regex(r"(?:[通、（]|扩大|加强|推进|围绕|培育|发展|部署|以)\Z")
 _GENERATION = regex.compile(r"[3-6]g", regex.IGNORECASE)
 # "5g" is also five grams: a network generation only before a word of its field.
-_NETWORK = regex.compile(
+_NETWORK = lazy_regex(
     r"(?:基站|网络|信号|手机|用户|终端|技术|应用|通信|通讯|覆盖|产业|商用|专网|时代|智慧|"
     r"\+|-[A-Z]|工厂|牌照|建设|融合|新基建|全覆盖|专线|宽带|移动)"
 )

@@ -11,12 +11,12 @@ import functools
 import importlib.resources
 from dataclasses import dataclass
 
-import regex
+from doclint.core.lazyregex import lazy_regex
 
 KINDS = frozenset("县旗市区")
 # Names built only from these characters are also common nouns or directions (城区, 河东区);
 # colours and metals make names (白银市, 金山区, 青山区), not words.
-_GENERIC = regex.compile(
+_GENERIC = lazy_regex(
     r"[东西南北中上下前后新老城郊矿市县区一二三四五六七八九十河江山]+[县旗市区]"
 )
 # Short names that are also common words: "建设美丽江山" is not about 江山市.

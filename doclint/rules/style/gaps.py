@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.templates.scan import line_end, line_start
 
@@ -23,13 +24,13 @@ _HAN = regex.compile(r"\p{Han}")
 # A unit of running text ends at a line break, at an HTML tag, at a sentence end or at a
 # paragraph gap of two or more spaces (text whose line breaks were flattened keeps its
 # paragraphs apart that way).
-_UNIT_END = regex.compile(r"[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
-_UNIT_START = regex.compile(r"(?r)[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
+_UNIT_END = lazy_regex(r"[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
+_UNIT_START = lazy_regex(r"(?r)[\r\n<>。！？!?]|[ \t\u00a0\u2002\u2003\u3000]{2,}")
 _UNIT_REACH = 240
 _SENTENCE_END = "。！？!?"
 _COMMA = regex.compile(r"[，,]")
 _UNIT_LEAD = regex.compile(r"[\s#>*\-\u3000\u00a0]*")
-_LIST_NUMBER = regex.compile(
+_LIST_NUMBER = lazy_regex(
     r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
 )
 
@@ -55,7 +56,7 @@ _DASH = "——"
 _CLAUSE_MARK = regex.compile(r"[，。；！？、：,;!?]")
 _CLAUSE_MARK_BACK = regex.compile(r"(?r)[，。；！？、：,;!?]")
 # "省长 赵龙", "新华社记者 鞠鹏 摄", "第一章 总则", "北京12月31日电 新年前夕".
-_TITLE_BEFORE = regex.compile(
+_TITLE_BEFORE = lazy_regex(
     # 长 of an office (省长, 局长), not of 延长 or 增长.
     r"(?:[省市县区镇乡村局厅处科部院校所队社行组会署站股庭察书事团班馆台司州盟旗委总军师旅营连排]长|"
     r"主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
@@ -65,7 +66,7 @@ _TITLE_BEFORE = regex.compile(
 _LOOKBEHIND = 12
 # An inline enumerator or a news lead set off from its text: "三是 加强宣传", "第二 要抓好",
 # "本报讯 今天上午". The writer separates a label, not the words of a sentence.
-_LEAD_BEFORE = regex.compile(
+_LEAD_BEFORE = lazy_regex(
     r"(?m)(?:^|(?<=[\s，。；：！？、]))"
     r"(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|"
     r"其[一二三四五六七八九十]|\p{Han}{0,6}讯)$"
@@ -73,8 +74,8 @@ _LEAD_BEFORE = regex.compile(
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
-_ISSUER_BEFORE = regex.compile(rf"\p{{Han}}{ORGAN}$")
-_ISSUERS_AFTER = regex.compile(
+_ISSUER_BEFORE = lazy_regex(rf"\p{{Han}}{ORGAN}$")
+_ISSUERS_AFTER = lazy_regex(
     rf"(?:\p{{Han}}{{1,15}}?{ORGAN}[ \u3000])*\p{{Han}}{{1,15}}?{ORGAN}(?:关于|印发)"
 )
 
@@ -84,11 +85,11 @@ _DATE = (
     r"(?:\d{2,4}|[〇○零一二三四五六七八九]{2,4})年"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
-_DATE_OPENS = regex.compile(_DATE)
-_DATE_CLOSES = regex.compile(_DATE + r"(?!\p{Han})")
+_DATE_OPENS = lazy_regex(_DATE)
+_DATE_CLOSES = lazy_regex(_DATE + r"(?!\p{Han})")
 # A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况"),
 # opening the unit or a clause after a colon ("报告如下：一、基本情况 该项目……").
-_NUMBERED_HEADING = regex.compile(
+_NUMBERED_HEADING = lazy_regex(
     r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
     r"[\p{Han}“”‘’《》]{1,20}|[一二三四五六七八九十]{1,3}"
 )
@@ -96,38 +97,38 @@ _HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
 # A paragraph of its own after a run-in heading: a clause with a comma, or more than a word.
 _BODY_AFTER = 6
 # The next item of a list or a table of contents ("第二章 任免范围", "二、任务").
-_NEXT_ITEM = regex.compile(
+_NEXT_ITEM = lazy_regex(
     r"第[〇零一二三四五六七八九十百千]+[章节条款编篇]|[一二三四五六七八九十]+、"
 )
 # Standard typesetting pads a heading of two or three characters to the width of four ("第一章
 # 总　则", "目　录"): the spaced heading follows a line boundary, a wide gap or its number, and
 # is followed by one of them or by the next heading of a table of contents or its first article.
 _PADDED_HEADING_CHARS = (2, 3)
-_HEADING_NUMBER_BEFORE = regex.compile(
+_HEADING_NUMBER_BEFORE = lazy_regex(
     r"(?:第[〇零一二三四五六七八九十百千\d]+(?:章|节|编|分编|篇|部分)|[一二三四五六七八九十]+[、．.]"
     r"|[（(][一二三四五六七八九十\d]+[）)])$"
 )
-_HEADING_NUMBER_AFTER = regex.compile(
+_HEADING_NUMBER_AFTER = lazy_regex(
     r"第[〇零一二三四五六七八九十百千\d]+(?:章|节|条|编|分编|篇|部分)|[一二三四五六七八九十]+、"
     r"|[（(][一二三四五六七八九十]+[）)]"
 )
 _HEADING_FRAME = "\r\n#>*"
 # A slogan or theme quoted after its label without quotation marks ("口号是：运动无限 气象万千。"):
 # phrases of characters joined by single spaces, from the colon to the end of the unit.
-_SLOGAN_LABEL = regex.compile(
+_SLOGAN_LABEL = lazy_regex(
     r"(?:口号|标语|主题|主旨|宣传语|校训|理念|寄语|誓词|倡议语)(?:词|语)?(?:是|为)?[：:]$"
 )
-_SLOGAN = regex.compile(r"\p{Han}{2,12}(?:[ \u3000]\p{Han}{2,12})+")
+_SLOGAN = lazy_regex(r"\p{Han}{2,12}(?:[ \u3000]\p{Han}{2,12})+")
 _SLOGAN_LABEL_REACH = 12
 # … or in quotation marks, straight ones included, commas and all ("口号是：“人人参与，共建共享
 # 美好家园”").
-_QUOTED_SLOGAN = regex.compile(
+_QUOTED_SLOGAN = lazy_regex(
     r"[“\"「『‘](?P<slogan>[^“”\"「」『』‘’\r\n]{2,40})[”\"」』’]"
 )
 # A news summary lists its headlines as numbered items, whose clauses a space separates even
 # when an item ends with 。 ("2.某地病例增多 或与季节变化叠加。"): phrases of some length on
 # both sides, and another numbered item next to it.
-_HEADLINE_ITEM = regex.compile(r"[ \t\u3000]*(?:\d+[.．、]|[（(]\d+[）)])(?:【[^】\r\n]{1,20}】)?")
+_HEADLINE_ITEM = lazy_regex(r"[ \t\u3000]*(?:\d+[.．、]|[（(]\d+[）)])(?:【[^】\r\n]{1,20}】)?")
 _HEADLINE_MAX = 48
 _HEADLINE_PHRASE = 4
 _HEADLINE_NEIGHBOURS = 3  # lines looked at on either side, blank ones included
@@ -136,14 +137,14 @@ _HEADLINE_MIN = 6
 _HEADLINE_BLOCK = 2
 _HEADLINE_CLOSE = "。；;！？!?"
 _INNER_MARK = regex.compile(r"[，,。；;！？!?：:]")
-_ARTICLE = regex.compile(r"[#\s]*第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]")
+_ARTICLE = lazy_regex(r"[#\s]*第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]")
 _TAGS = regex.compile(r"<[^<>\r\n]{0,200}>")
 # A label opening the next paragraph ("……桃树村 网友：您好").
 _LABEL_AFTER = regex.compile(r"\p{Han}{1,4}[：:]")
 
 # Items of two to four characters joined by single spaces, standing between non-characters.
 _SHORT_ITEMS = regex.compile(r"\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*(?!\p{Han})")
-_SHORT_ITEMS_BACK = regex.compile(r"(?r)(?<!\p{Han})\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*$")
+_SHORT_ITEMS_BACK = lazy_regex(r"(?r)(?<!\p{Han})\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*$")
 _LIST_ITEMS = 3
 _LIST_REACH = 40
 

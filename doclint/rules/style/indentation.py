@@ -21,6 +21,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.scan import line_end
 
 _INDENT = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000\u200b\ufeff]*")
@@ -31,7 +32,7 @@ _FLUSH_START = {sep: regex.compile(rf"{sep}(?=\S)") for sep in "\n\r"}
 _WIDE_START = {sep: regex.compile(rf"{sep}[\u3000\u2003]+(?=\S)") for sep in "\n\r"}
 _NARROW = frozenset(" \t\u00a0\u2002")
 _HAN = regex.compile(r"\p{Han}")
-_COLUMNS = regex.compile(r"\S[ \u3000\u00a0]{3,}\S")  # a header line laid out in columns
+_COLUMNS = lazy_regex(r"\S[ \u3000\u00a0]{3,}\S")  # a header line laid out in columns
 _MIN_LINES = 5
 _MAX_SHARE = 0.1  # the odd ones out: at most one paragraph in ten
 _ALIGNMENT = 8  # this many spaces or more right-align a signature or centre a title

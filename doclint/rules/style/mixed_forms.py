@@ -32,19 +32,20 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.compilation import Compilation
 
 # A ratio: numbers joined by one kind of colon, three or more of them, or two after 比 (比例,
 # 之比, 比为, 配比) or 按 (按6：4分担). Clock times (19:00, 10:30:00) are not ratios.
-_RATIO = regex.compile(
+_RATIO = lazy_regex(
     r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)(?P<colon>[:：∶])\d+(?:\.\d+)?"
     r"(?P<more>(?:(?P=colon)\d+(?:\.\d+)?)*)(?![\d.:：∶])"
 )
 _RATIO_CUE = regex.compile(r"(?:比\S{0,5}|按)\Z")
-_CLOCK = regex.compile(r"(?:[01]?\d|2[0-4])(?:[:：∶][0-5]\d){1,2}")
+_CLOCK = lazy_regex(r"(?:[01]?\d|2[0-4])(?:[:：∶][0-5]\d){1,2}")
 # Parentheses around a short note of digits and Latin letters (GDP, 2023, 1) in Chinese text;
 # around Chinese, ASCII parentheses are BD005's.
-_PAREN = regex.compile(r"(?P<open>[(（])[A-Za-z0-9.%％+\-/、，, ]{1,12}(?P<close>[)）])")
+_PAREN = lazy_regex(r"(?P<open>[(（])[A-Za-z0-9.%％+\-/、，, ]{1,12}(?P<close>[)）])")
 _HAN = regex.compile(r"\p{Han}")
 _SHOWN = 20
 

@@ -23,13 +23,14 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.style.divisions import WORD_NAMES, Divisions, Unit, divisions
 from doclint.rules.templates.parts import DocumentParts
 from doclint.rules.templates.scan import find_all
 from doclint.rules.years.words import at_word_boundaries
 
 # 我旗/本县/全市: led by the unit character so the scan jumps between its occurrences.
-_PRONOUNS = {kind: regex.compile(rf"{kind}(?<=[我本全]{kind})(?![场域级])") for kind in "县旗市区"}
+_PRONOUNS = {kind: lazy_regex(rf"{kind}(?<=[我本全]{kind})(?![场域级])") for kind in "县旗市区"}
 _SLOGAN_WORDS = (
     "和谐|平安|美丽|幸福|魅力|生态|文明|法治|健康|活力|富裕|宜居|数字|智慧|绿色|开放|创新|品质|"
     "书香|诚信|文化|人文|温馨|实力|秀美|大美|锦绣|富强|繁荣|清洁|宜业|宜游|精致|信用|森林|卫生|"
@@ -38,7 +39,7 @@ _SLOGAN_WORDS = (
 # A slogan is what a speech calls on its audience to build: "建设和谐阿荣", "“平安阿荣”创建".
 # One pattern per opening word, each led by its literal (a fast scan).
 _SLOGANS = tuple(
-    regex.compile(
+    lazy_regex(
         rf"{lead}(?:{_SLOGAN_WORDS})+(?P<name>\p{{Han}}{{2,8}}?)(?=[”\"」』。，！；、）)]|建设|创建|而|作出|的)"
     )
     for lead in ("建设", "构建", "打造", "创建", "争创", "“")
@@ -46,7 +47,7 @@ _SLOGANS = tuple(
 # "阿荣旗人民" is its people; "阿荣旗人民政府" is an institution anyone may name. A speech names
 # its own congress ("在闸北区第十四届人民代表大会第三次会议上"), its own head ("…区人民政府区长"),
 # its own territory and laws ("杭州市行政区域内", "杭州市地方性法规").
-_OWN_AFTER = regex.compile(
+_OWN_AFTER = lazy_regex(
     r"(?:各族|广大|全体)?(?:人民(?![政法检代银医广出大警武团日公])|干部群众)|(?:发展)?史上|历史上"
     r"|(?:第[一二三四五六七八九十百零〇\d]{1,4}届)?人民代表大会"
     r"|人民政府(?:代)?[县区旗市]长|行政区域|地方性法规"
@@ -58,7 +59,7 @@ _OWN_AROUND = (
     (regex.compile(r"我代表\Z"), regex.compile(r"人民政府")),
 )
 # Another place named beside a partner, a visit or a lesson is not taken as one's own.
-_PARTNER = regex.compile(
+_PARTNER = lazy_regex(
     r"对口|支援|帮扶|协作|学习|借鉴|考察|参观|交流|兄弟|友好|结对|毗邻|相邻|周边|来自|赴|与|同"
 )
 # "…区域", "…市场", "…县级": the characters before belong to another word.
@@ -74,7 +75,7 @@ _MAX_STRAY = 2
 _LIST_MARKS = frozenset("、和及与同跟或至—-～~（(/")
 # "四川省宜宾市", "梅州市梅江区": a place qualified by its province or city is named as elsewhere.
 _QUALIFIED = regex.compile(r"(?:省|自治区|[市州盟])\Z")
-_OTHER_AFTER = regex.compile(
+_OTHER_AFTER = lazy_regex(
     r"等|、|和|与|及|籍|人(?!民)|大学|学院|学校|中学|小学|医院|公司|集团|银行|日报|晚报|电视台"
     r"|客商|商会|企业|站|港|机场|高速|铁路|方向|一带|经验|做法|模式|考察|学习|参观|调研"
     r"|召开|举办|举行|签约|签订|合作|对口|援|帮扶|结对|段"
@@ -82,18 +83,18 @@ _OTHER_AFTER = regex.compile(
 _VERB_JI = frozenset("涉普危顾波论提")
 # Partners of a stray name anywhere in its clause: "同" and "与" of "会同", "参与", "同时" are not.
 # Lessons, visits and neighbours (学习, 考察, 毗邻) are.
-_STRAY_PARTNER = regex.compile(
+_STRAY_PARTNER = lazy_regex(
     r"对口|支援|帮扶|协作|学习|借鉴|考察|参观|交流|兄弟|友好|结对|毗邻|相邻|周边|来自|赴"
     r"|(?<![会共相不如])同(?![时步比意等])|(?<![参给])与(?!会)"
 )
-_PARTNER_AFTER = regex.compile(
+_PARTNER_AFTER = lazy_regex(
     r"合作|协作|交流|对口|结对|帮扶|签约|签署|考察|学习|友好|共建|联动|协同|调研|视察|访问|来访"
     r"|率团|代表团|考察团|一行|同志|客人|朋友|看齐|取经|捐赠|输送|运往|销往|发往"
 )
 # The speaker named in the same clause as a partner's goal: the other place is its partner or
 # guest ("…一行来我市调研", "…与我市签订协议", "…客商在我市投资").
 _SELF_NAMED = regex.compile(r"[来到与和同在对赴向给援][我本全][县旗市区](?![场域级])")
-_ELSEWHERE_BEFORE = regex.compile(
+_ELSEWHERE_BEFORE = lazy_regex(
     r"比|较|低于|高于|超过|次于|落后|领先|排名|位居|位列|位于|赶超|追赶|对标|对比|相比|如同|像"
     r"|例如|比如|包括|其中|分别|(?<![看感达做得受提遇想见识])到|至|前往|抵达|途经|经过"
     r"|连接|联通|通往|直达|接壤|对接|融入|联合"

@@ -21,6 +21,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.layout import Layout
 from doclint.rules.style.gaps import SPACES, is_separator
 from doclint.rules.templates.scan import Gated, line_end, line_start
@@ -30,7 +31,7 @@ from doclint.rules.templates.scan import Gated, line_end, line_start
 _GAPS = tuple(
     Gated(
         space,
-        regex.compile(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
+        lazy_regex(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
     )
     for space in SPACES
 )
@@ -38,7 +39,7 @@ _GAPS = tuple(
 # holds its own space ("在甘肃兰州、 河南郑州"); the space is left over from a line break.
 _AFTER_MARK = Gated(
     "，；、",
-    regex.compile(r"(?<=\p{Han}[，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"),
+    lazy_regex(r"(?<=\p{Han}[，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"),
 )
 # Two spaces between two Chinese characters: a paragraph gap where a flattened text runs its
 # paragraphs together, otherwise a stray double space inside a sentence.
@@ -47,7 +48,7 @@ _WIDE_GAP = Gated(" \u3000", regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2}
 _INNER_WIDE_GAP = regex.compile(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
 _WINDOW = 300
 # What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading.
-_PARAGRAPH_OPENER = regex.compile(
+_PARAGRAPH_OPENER = lazy_regex(
     r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]?|[一二三四五六七八九十]+(?:是|、)"
     r"|[（(][一二三四五六七八九十\d]+[）)]|首先|其次|再次|最后|另外|此外|同时|总之"
 )

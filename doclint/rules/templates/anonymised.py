@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Document
+from doclint.core.lazyregex import lazy_regex
 
 # "王某某", "李某": a person the text names anonymously, by surname.
 SURNAMES = frozenset(
@@ -27,9 +28,9 @@ SURNAMES = frozenset(
 _ANONYMOUS_PERSON = regex.compile(r"(?P<surname>\p{Han})某某")
 _ANONYMOUS_PEOPLE = 2
 # A mask longer than any template blank, or a zeroed telephone number.
-_REDACTION = regex.compile(r"[*＊×]{6,}|[XxＸｘ]{6,}|(?<!\d)0{3,4}-0{6,8}(?!\d)")
+_REDACTION = lazy_regex(r"[*＊×]{6,}|[XxＸｘ]{6,}|(?<!\d)0{3,4}-0{6,8}(?!\d)")
 # A county, city or township rewritten to a letter code: "A市", "A2区", "K7县".
-_CODED_PLACE = regex.compile(
+_CODED_PLACE = lazy_regex(
     r"(?<![A-Za-z\d])[A-Z](?P<number>\d{1,2})?(?:省|市|县|区|镇|乡|村|街道|社区)"
 )
 _CODED_PLACES = 2  # one "A区" is a hall of an exhibition; two are a rewritten address

@@ -12,13 +12,14 @@ import regex
 from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
 from doclint.core.diagnostic import SAFE, UNSAFE
 from doclint.core.fixes import disjoint_edits
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import alone_on_lines, line_start
 
 _EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\r\n"
 _MARKER = "<U+00A0>"
 _OPENING = "（(【["
-_SITE_NAME = regex.compile(
+_SITE_NAME = lazy_regex(
     r"(?:^|(?<=[\s。！？；，、：:）)】」”]))(?P<name>[\p{Han}A-Za-z0-9.]{1,6}(?:网|站|频道|114))$"
 )
 _SITE_REACH = 12

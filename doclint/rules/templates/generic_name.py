@@ -5,8 +5,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -18,6 +16,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Sentences
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.parts import DocumentParts
@@ -28,7 +27,7 @@ _SUFFIX = (
     r"社区|学校|医院|项目|工程|同志|书记|主任|县长|市长|镇长|旗长|局|委|办)"
 )
 # 某些, 某种, 某个, 某方面 … are ordinary words, never a name slot.
-_GENERIC = regex.compile(
+_GENERIC = lazy_regex(
     rf"(?<!某)某(?!某|些|种|个|次|方面|时|处|日|天|年|月|一|项|类|部分|程度|点|位|人|事|地)"
     rf"\p{{Han}}{{0,4}}?{_SUFFIX}"
 )

@@ -18,6 +18,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import Gated, line_start
@@ -37,11 +38,11 @@ _NOTE = rf"""
 """
 # One pattern per opening bracket, each led by its literal so the scan jumps between brackets.
 _PROBES = tuple(
-    Gated(bracket, regex.compile(regex.escape(bracket) + f"(?:{_NOTE})", regex.X))
+    Gated(bracket, lazy_regex(regex.escape(bracket) + f"(?:{_NOTE})", regex.X))
     for bracket in "（(【[〔"
 )
 # "附件：××统计表（略）" in a reprint is an editor's note, not a template's.
-_EDITORIAL_LINE = regex.compile(r"[ \t\u3000]*(?:附件|附表|附录|附图|图\d|表\d)")
+_EDITORIAL_LINE = lazy_regex(r"[ \t\u3000]*(?:附件|附表|附录|附图|图\d|表\d)")
 _KIND = {
     "instruction": (
         Message(

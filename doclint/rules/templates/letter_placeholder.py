@@ -17,6 +17,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.anonymised import Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.placeholder import Placeholder, Placeholders, on_purpose
@@ -45,7 +46,7 @@ def _letter_pattern(letter: str) -> regex.Pattern[str]:
         ]
     if letter == "×":
         branches = [rf"(?P<name>(?<![^\p{{Han}}（(“：:，、\r\n]×)(?={_TITLE}|{_PLACE}))"]
-    return regex.compile(regex.escape(letter) + "(?:" + "|".join(branches) + ")")
+    return lazy_regex(regex.escape(letter) + "(?:" + "|".join(branches) + ")")
 
 
 _PATTERNS = {letter: _letter_pattern(letter) for letter in _X_FAMILY + "×Nn"}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -18,14 +16,15 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.removal import removal_fix
 
 # Wikisource's licence templates open with "本作品……" and close with its metadata lines.
-_OPENING = regex.compile(
+_OPENING = lazy_regex(
     r"(?<![^\r\n])[ \t\u3000]*(?:本作品(?:是|来自|在|原文|已|属于)|注：中文维基文库)"
 )
-_MARKER = regex.compile(r"公有领域|Public domain|版权失效|维基文库|著作权法")
-_METADATA_TAIL = regex.compile(r"(?:\s*(?:Public domain|false|true)\s*)+$")
+_MARKER = lazy_regex(r"公有领域|Public domain|版权失效|维基文库|著作权法")
+_METADATA_TAIL = lazy_regex(r"(?:\s*(?:Public domain|false|true)\s*)+$")
 _WINDOW = 4000  # the notices are well under this many characters
 _WHAT = Message("许可证声明", "licence notice")
 

@@ -7,6 +7,7 @@ import html
 import regex
 
 from doclint.core import Category, Document, Edit, Example, Examples, Message, Severity, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import BoilerplateRule, Pattern
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import line_end, line_start
@@ -15,14 +16,14 @@ _BLOCK_TAGS = (
     r"p|br|div|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|center|section|article|hr|style|script"
 )
 _INLINE_TAGS = r"span|font|strong|b|i|u|em|img|a|sup|sub|meta|link|iframe"
-_BLOCK = regex.compile(rf"</?(?:{_BLOCK_TAGS})\b", regex.I)
+_BLOCK = lazy_regex(rf"</?(?:{_BLOCK_TAGS})\b", regex.I)
 _HTML = Message("HTML 标记", "HTML markup")
 _COMMENT = Pattern(
     regex.compile(r"<!--.*?-->", regex.S), Message("HTML 注释", "HTML comment"), "<", kind=_HTML
 )
 # An entity escaped twice over ("&amp;amp;nbsp;") is one piece of residue, in any format.
 _DOUBLE_ESCAPED = Pattern(
-    regex.compile(r"&amp;(?:amp;)*(?:[a-z]{2,8}|#\d{2,7}|#x[0-9A-Fa-f]{2,6});"),
+    lazy_regex(r"&amp;(?:amp;)*(?:[a-z]{2,8}|#\d{2,7}|#x[0-9A-Fa-f]{2,6});"),
     Message("重复转义的 HTML 字符实体", "doubly escaped HTML entity"),
     "&",
     kind=_HTML,
@@ -31,18 +32,18 @@ _PATTERNS = (
     _COMMENT,
     # Extraction tools write a character they could not keep as a literal "<U+00A0>".
     Pattern(
-        regex.compile(r"<U\+[0-9A-Fa-f]{4,6}>(?:[ \t]*<U\+[0-9A-Fa-f]{4,6}>)*"),
+        lazy_regex(r"<U\+[0-9A-Fa-f]{4,6}>(?:[ \t]*<U\+[0-9A-Fa-f]{4,6}>)*"),
         Message("字符代码标记", "code-point marker"),
         "<",
     ),
     Pattern(
-        regex.compile(rf"</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})(?:\s[^<>\r\n]*)?/?>", regex.I),
+        lazy_regex(rf"</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})(?:\s[^<>\r\n]*)?/?>", regex.I),
         Message("HTML 标签", "HTML tag"),
         "<",
         kind=_HTML,
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             r"&(?:amp;)*(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|"
             r"middot|emsp|ensp|times|bull);|&(?:amp;)*#\d{2,7};|&(?:amp;)*#x[0-9A-Fa-f]{2,6};"
         ),
@@ -55,7 +56,7 @@ _PATTERNS = (
 # format: Markdown renders it as a break in the middle of a word. Table rows, where a cell's
 # lines are joined by <br>, are left alone; a space entity is a space, the source's own.
 _INSIDE_WORD = Pattern(
-    regex.compile(
+    lazy_regex(
         r"(?<!^[ \t]*\|[^\r\n]*)(?<=\p{Han})(?:<br\s*/?>)+(?=\p{Han})", regex.I | regex.M
     ),
     Message("HTML 标记", "HTML markup"),
@@ -65,8 +66,8 @@ _INSIDE_WORD = Pattern(
 # A Markdown source: ATX headings or links. Markdown allows HTML: its tags, entities and
 # comments (a repository's "<!-- INFO END -->" marker) are the source's format, rendered as
 # intended. A code-point marker or a doubly escaped entity is residue in any format.
-_MARKDOWN_LINE = regex.compile(r"(?m)^#{1,6}[ \t]+\S|\]\(https?://")
-_MARKDOWN_TITLE = regex.compile(r"\s*#[ \t]+\S")
+_MARKDOWN_LINE = lazy_regex(r"(?m)^#{1,6}[ \t]+\S|\]\(https?://")
+_MARKDOWN_TITLE = lazy_regex(r"\s*#[ \t]+\S")
 _MARKDOWN_PATHS = (".md", ".markdown")
 _MARKDOWN_LINES = 2
 _SPACE = " \t\u3000\u00a0"
@@ -166,4 +167,4 @@ def _at_line_edge(text: str, span: Span) -> bool:
     return not _TAGS_OR_SPACE.sub("", before) or not _TAGS_OR_SPACE.sub("", after)
 
 
-_TAGS_OR_SPACE = regex.compile(rf"<[^<>\r\n]*>|[{_SPACE}]")
+_TAGS_OR_SPACE = lazy_regex(rf"<[^<>\r\n]*>|[{_SPACE}]")

@@ -17,6 +17,7 @@ import bisect
 import regex
 
 from doclint.core import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.layout import Layout
 
@@ -37,28 +38,28 @@ _BARE = (
     r"(?:编写|编制|撰写|起草|写作)(?:参考|提纲)|参考(?:文本|格式|样式|样本|范本)|示范(?:文本|格式)|"
     r"格式文本|填写说明|填报说明|填表说明|编写说明|" + _TOPICAL
 )
-_NAME = regex.compile(rf"(?P<bracketed>{_BRACKETED})|(?P<bare>{_BARE})")
-_TOPICAL_NAME = regex.compile(rf"^(?:{_TOPICAL})$")
-_MODELLED_KIND = regex.compile(rf"{_DOCUMENT_KIND}$")
+_NAME = lazy_regex(rf"(?P<bracketed>{_BRACKETED})|(?P<bare>{_BARE})")
+_TOPICAL_NAME = lazy_regex(rf"^(?:{_TOPICAL})$")
+_MODELLED_KIND = lazy_regex(rf"{_DOCUMENT_KIND}$")
 # A sentence that introduces the model text: "参考条款如下：", "格式如下：".
-_INTRODUCTION = regex.compile(
+_INTRODUCTION = lazy_regex(
     r"(?:参考|示范|推荐)(?:条款|文本|格式|样式|范本|模板)?如下[：:]|(?:格式|范本|样式|模板|样本)如下[：:]"
 )
 # Where a heading begins: a line start, a paragraph gap of a flattened page, a sentence end.
-_HEADING_START = regex.compile(r"(?r)[\r\n。！？；;]|[ \t\u3000\u00a0]{2,}")
+_HEADING_START = lazy_regex(r"(?r)[\r\n。！？；;]|[ \t\u3000\u00a0]{2,}")
 # Where a heading ends: a line end, a paragraph gap, the end of the text (a colon may follow).
-_HEADING_END = regex.compile(
+_HEADING_END = lazy_regex(
     r"[ \t\u3000\u00a0]*[：:]?[ \t\u3000\u00a0]*(?:[\r\n]|$)|[：:]?[ \t\u3000\u00a0]{2,}"
 )
 _HEADING_REACH = 60
 _CLAUSE = regex.compile(r"[，,。；;！？]")
 _BRACKETED_NOTE = regex.compile(r"[（(][^（）()\r\n]*[）)]")
-_SECTION_NUMBER = regex.compile(
+_SECTION_NUMBER = lazy_regex(
     r"[ \t\u3000#*]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]"
     r"|第[一二三四五六七八九十百\d]+[章节条])"
 )
 # The label of the next attachment ends the model text.
-_ATTACHMENT = regex.compile(
+_ATTACHMENT = lazy_regex(
     r"(?:^|(?<=[\r\n。！？；;]|[ \t\u3000\u00a0]{2}))[ \t\u3000\u00a0#*]*附件[ \t\u3000]*"
     r"[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|[ \t\u3000]|$)",
     regex.M,
@@ -68,16 +69,16 @@ _BREAK_MARKS = frozenset("。！？：:；;")
 # these (a certificate with "第〔　　〕号" and "（盖章）", a register with "年　月　日" and
 # underlines) is a form to fill in, whatever its title.
 _FORM_CUES = (
-    regex.compile(
+    lazy_regex(
         r"(?<![\d０-９〇零一二三四五六七八九十XxＸｘ×])[ \t\u3000]+年[ \t\u3000]+月[ \t\u3000]+日"
     ),
-    regex.compile(
+    lazy_regex(
         r"[（(][ \t\u3000]*(?:盖章|签章|签字|签名|公章|印章|签字盖章|盖章签字|签名盖章)[ \t\u3000]*[）)]"
         r"|(?:盖章|签章|签字|签名)[ \t\u3000]*[：:]"
     ),
     regex.compile(r"_{3,}|＿{2,}"),
-    regex.compile(r"〔[ \t\u3000]*〕|[（(][ \t\u3000]{2,}[）)]|□"),
-    regex.compile(r"(?:填表人|填报人|填表日期|填报日期|经办人|审核人|负责人签字)[ \t\u3000]*[：:]"),
+    lazy_regex(r"〔[ \t\u3000]*〕|[（(][ \t\u3000]{2,}[）)]|□"),
+    lazy_regex(r"(?:填表人|填报人|填表日期|填报日期|经办人|审核人|负责人签字)[ \t\u3000]*[：:]"),
 )
 _FORM_KINDS = 2
 _KEYS = ("参考", "示范", "推荐", "样", "式", "范", "模", "说明", "提纲", "如下")

@@ -13,11 +13,12 @@ import dataclasses
 import regex
 
 from doclint.core import Document
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.compilation import Compilation, Part, Title
 
 __all__ = ["DocumentParts", "Part", "Title", "is_distinctive"]
 
-_HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９]")
+_HAN_OR_DIGIT = lazy_regex(r"[\p{Han}0-9０-９]")
 _CLAUSE_PUNCT = regex.compile(r"[，,、。！？；]")
 _MIN_TITLE_HAN = 8
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -18,6 +16,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import find_all
 
@@ -25,22 +24,22 @@ _GAP = r"(?:[ \t\u3000\u00a0]|<U\+00A0>)*"
 _NAME = r"[\p{Han}·]{2,5}"
 # "新华社记者 鞠鹏 摄", "本报记者 韩卿立 摄", "记者 王晔/摄": found from the 摄 backwards, so
 # the scan jumps between the rare 摄 instead of trying every character.
-_CREDIT = regex.compile(
+_CREDIT = lazy_regex(
     rf"(?:[\p{{Han}}]{{0,10}}记者|通讯员|摄影){_GAP}{_NAME}"
     rf"(?:[ \t\u3000、]+{_NAME})*{_GAP}/?{_GAP}摄$"
 )
-_AGENCY = regex.compile(
+_AGENCY = lazy_regex(
     r"[（(](?:新华社|中新社)发(?:[ \t\u3000]*[\p{Han}·]{2,5}[ \t\u3000]*摄)?[）)]"
 )
 _NOT_CREDIT_AFTER = frozenset("影像入取制氏")
 _CREDIT_REACH = 60
 # Where a caption may start: after a paragraph gap (two or more spaces of any width, a
 # code-point marker, a line break) or at the date that opens it ("3月5日，……").
-_GAP_BEFORE = regex.compile(r"(?:[^\S\r\n]{2,}|<U\+00A0>)+[^\S\r\n]*|[\r\n]")
-_DATED_START = regex.compile(
+_GAP_BEFORE = lazy_regex(r"(?:[^\S\r\n]{2,}|<U\+00A0>)+[^\S\r\n]*|[\r\n]")
+_DATED_START = lazy_regex(
     r"(?<![年\d])(?:当地时间)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
 )
-_MONTH_DAY = regex.compile(r"(?<![年\d])(?:当地时间)?\d{1,2}月\d{1,2}日(?!电)")  # not a dateline
+_MONTH_DAY = lazy_regex(r"(?<![年\d])(?:当地时间)?\d{1,2}月\d{1,2}日(?!电)")  # not a dateline
 _SENTENCE_END = "。！？"
 _LOOKBACK = 300
 _WHAT = Message("图片说明", "photo caption")

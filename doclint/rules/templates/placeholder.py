@@ -18,6 +18,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.anonymised import SURNAMES, Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, Windowed, line_end, line_start
@@ -36,7 +37,7 @@ _PROBES = (
         "date",
         Windowed(
             "XxＸｘ×",
-            regex.compile(
+            lazy_regex(
                 rf"(?:(?:19|20){_X}{{2}}|(?:19|20)\d{_X}|{_X}{{2,4}})年(?:{_X}{{1,2}}月(?:{_X}{{1,2}}日)?)?"
                 rf"|(?<![A-Za-z\d]){_X}{{1,2}}月{_X}{{1,2}}日|(?<![A-Za-z\d])(?:19|20){_X}{{2}}(?![A-Za-z\d])"
             ),
@@ -48,22 +49,22 @@ _PROBES = (
         "letters",
         Windowed(
             "XxＸｘ×",
-            regex.compile(r"(?<![A-Za-z\d])(?:[XxＸｘ]{2,}+|×(?:[ \u3000]?×)++)(?![A-Za-z\d])"),
+            lazy_regex(r"(?<![A-Za-z\d])(?:[XxＸｘ]{2,}+|×(?:[ \u3000]?×)++)(?![A-Za-z\d])"),
             before=16,
             after=24,
         ),
     ),
-    ("letters", Gated("＊*", regex.compile(r"(?<![A-Za-z\d])[＊*]{2,}+(?![A-Za-z\d])"))),
+    ("letters", Gated("＊*", lazy_regex(r"(?<![A-Za-z\d])[＊*]{2,}+(?![A-Za-z\d])"))),
     ("letters", Gated("□", regex.compile(r"□{2,}"))),
     ("letters", Gated("○〇", regex.compile(r"[○〇]{2,}(?=\p{Han})"))),
     ("mou", Gated("某", regex.compile(r"某(?:年某月(?:某日)?|某+)"))),
-    ("empty", Gated("、", regex.compile(r"、(?:[、，,]|[ \t\u3000]*、){1,3}(?=[\p{Han}\d，。；])"))),
-    ("field", Gated("[【［", regex.compile(rf"[\[【［]{_FIELD}[\]】］]"))),
+    ("empty", Gated("、", lazy_regex(r"、(?:[、，,]|[ \t\u3000]*、){1,3}(?=[\p{Han}\d，。；])"))),
+    ("field", Gated("[【［", lazy_regex(rf"[\[【［]{_FIELD}[\]】］]"))),
     ("slot", Gated("〔", regex.compile(r"〔\s*〕"))),
 )
 # 〇〇 appears inside Chinese-numeral years (二〇〇五年): excluded by requiring a Han neighbour
 # for ○/〇 and by skipping matches inside such a year.
-_CHINESE_YEAR = regex.compile(
+_CHINESE_YEAR = lazy_regex(
     r"[一二三四五六七八九〇零○]{2,}[〇○]{2}|[〇○]{2}[一二三四五六七八九〇零○]"
 )
 _CHINESE_CONTEXT = regex.compile(r"[\p{Han}\p{Ps}\p{Pe}\p{Pi}\p{Pf}，。、；：？！\n\r]")
@@ -79,30 +80,30 @@ _MASKS = frozenset({"letters", "mou"})
 # X妆XXXXXXXX"), the wording of a notice ("规范用语是：……处以XX元罚款"), a file or naming
 # pattern ("文件名：XX县申报材料", "以“XX报”等为名"). The cue is in the sentence, or opens the
 # paragraph the model text belongs to.
-_FORM_CUE = regex.compile(
+_FORM_CUE = lazy_regex(
     r"编排方式|编号规则|编码规则|格式|式样|样式|字样|用语|文件名|命名|名义|为名|冠名|挂牌|示例|举例|"
     r"例如|比如|模板|范本|范例|写明|注明|标明|印有"
 )
-_MODEL_TEXT = regex.compile(r"(?:用语|格式|式样|样式|范本|范例|示例)(?:是|为|如下)?[：:]")
+_MODEL_TEXT = lazy_regex(r"(?:用语|格式|式样|样式|范本|范例|示例)(?:是|为|如下)?[：:]")
 _SENTENCE_END = regex.compile(r"[。！？\r\n]")
 _SENTENCE_END_BACK = regex.compile(r"(?r)[。！？\r\n]")
 _SENTENCE_REACH = 160
 # "××××3为首次注册年份", "X代表许可部门": a slot the text defines.
 _DEFINED_SLOT = regex.compile(r"\d*(?:为|代表|表示|指)")
 # The name of a form's file: "4.XX企业研发项目总体资料.doc".
-_FILE_NAME = regex.compile(r"[^\s。，；：]{0,40}?\.(?:docx?|xlsx?|wps|pdf|et)\b", regex.I)
+_FILE_NAME = lazy_regex(r"[^\s。，；：]{0,40}?\.(?:docx?|xlsx?|wps|pdf|et)\b", regex.I)
 # A product's designation, not a blank: "XX型号", "XX款".
-_DESIGNATION = regex.compile(r"(?:型号?|款|系列)")
+_DESIGNATION = lazy_regex(r"(?:型号?|款|系列)")
 
 _EMPHASIS = {
-    run: regex.compile(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
+    run: lazy_regex(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
     for run in ("**", "***")
 }
 # Masks of a withheld name (see ``masked``).
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _NAME_END = regex.compile(r"[”’」』\"'，,。：:；;、！？!?）)\s]")
-_ADDRESSED_AFTER = regex.compile(r"[”’\"']?(?:先生|女士|网友|同学)")
-_ADDRESSED_BEFORE = regex.compile(
+_ADDRESSED_AFTER = lazy_regex(r"[”’\"']?(?:先生|女士|网友|同学)")
+_ADDRESSED_BEFORE = lazy_regex(
     r"(?:网友|网民|用户|市民|来信人|留言人|投诉人|举报人|反映人|申请人|当事人)[“‘\"'：:]?\p{Han}?$"
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Category, Example, Examples, Message, Severity
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import LINE, SPACE, BoilerplateRule, Pattern
 
 _S = SPACE
@@ -26,7 +27,7 @@ _PATTERNS = (
     # "下面是小编为大家整理的……，供大家参考。" — the whole sentence is the site's.
     *(
         Pattern(
-            regex.compile(
+            lazy_regex(
                 rf"{lead}(?:是|由|为){LINE}{{0,40}}?(?:小编|本站|为大家|为您){LINE}{{0,60}}?"
                 rf"(?:整理|推荐|带来|收集|分享){LINE}{{0,80}}?(?:[。！]|(?=[\r\n])|$)"
             ),
@@ -36,7 +37,7 @@ _PATTERNS = (
         for lead in ("下面", "以下")
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"本文由{_CLAUSE}{{1,30}}?(?:整理|编辑|收集|发布|投稿|提供|原创|上传|转载)+"
             rf"(?:{_CLAUSE}{{0,4}}(?=[，,。！；\r\n]|$))?{_SITE_TAIL}"
         ),
@@ -44,7 +45,7 @@ _PATTERNS = (
         "由",
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"本文(?:来源于|来源|来自|转载自|转自){_S}*[：:]?{_S}*{_CLAUSE}{{1,20}}?"
             rf"(?=[，,。！；\s]|$){_SITE_TAIL}"
         ),
@@ -52,7 +53,7 @@ _PATTERNS = (
         "源自",
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"更多(?:相关|关于|精彩){LINE}{{0,30}}?(?:文章|内容|范文|资料|推荐|阅读|请关注|敬请关注)"
             rf"(?:{LINE}{{0,20}}?{_URL}|{LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$))"
         ),
@@ -60,13 +61,13 @@ _PATTERNS = (
         "更",
     ),
     Pattern(
-        regex.compile(r"精选(?:范文|推荐)|精选\s*\d*\s*篇\s*[）)】]|精选\s*】"),
+        lazy_regex(r"精选(?:范文|推荐)|精选\s*\d*\s*篇\s*[）)】]|精选\s*】"),
         Message("范文网站栏目名", "template-site label"),
         "精",
         bracketed=True,
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"范文(?:大全|网|频道|精选|参考|模板|推荐)|{_GENRE}范文(?:[（(【][一二三四五六七八九十\d]+[）)】]|[一二三四五六七八九十\d]+)?"
         ),
         Message("范文网站栏目名", "template-site label"),
@@ -79,7 +80,7 @@ _PATTERNS = (
         whole_line=False,
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"(?:版权|免责)?声明{_S}*[：:]{LINE}{{0,80}}?(?:侵权|转载|本站|本网|网站|来源于网络|"
             rf"不代表本){LINE}*"
         ),
@@ -87,13 +88,13 @@ _PATTERNS = (
         "声",
     ),
     Pattern(
-        regex.compile(rf"转载请(?:注明|保留){LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$)"),
+        lazy_regex(rf"转载请(?:注明|保留){LINE}{{0,40}}?(?:[。！]|(?=[\r\n])|$)"),
         Message("转载说明", "reposting notice"),
         "载",
     ),
     # "（未完，全文共903字）", "（未完待续）": a bracketed notice, not "未完成的" in a sentence.
     Pattern(
-        regex.compile(
+        lazy_regex(
             r"(?<=[（(])未完(?:待续)?(?:[，,]?\s*全文共\s*\d+\s*字[^（()）\r\n]{0,20})?\s*[）)]"
         ),
         Message("截断提示", "truncation notice"),
@@ -106,7 +107,7 @@ _PATTERNS = (
         "显",
     ),
     Pattern(
-        regex.compile(rf"第{_S}*\d+{_S}*页{_S}*共{_S}*\d+{_S}*页"),
+        lazy_regex(rf"第{_S}*\d+{_S}*页{_S}*共{_S}*\d+{_S}*页"),
         Message("文档网站页脚", "document-site footer"),
         "页",
     ),
@@ -114,7 +115,7 @@ _PATTERNS = (
         regex.compile(r"优质文档你我共享"), Message("文档网站页脚", "document-site footer"), "享"
     ),
     Pattern(
-        regex.compile(r"仅供(?:大家|学习)参考|仅供参考[，,。！!]?欢迎(?:阅读|下载)"),
+        lazy_regex(r"仅供(?:大家|学习)参考|仅供参考[，,。！!]?欢迎(?:阅读|下载)"),
         Message("文档网站页脚", "document-site footer"),
         "供",
     ),
@@ -128,19 +129,19 @@ _PATTERNS = (
     ),
     # "版权归原作者所有，如有侵权请联系删除", "版权所有：某某网　未经授权禁止转载".
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"版权归{_CLAUSE}{{0,8}}?(?:原作者|本站|本网|原创者|原著者)(?:所有)?{_SITE_TAIL}"
         ),
         Message("版权声明", "copyright notice"),
         "版",
     ),
     Pattern(
-        regex.compile(rf"如有侵权{_S}*[，,]?{_S}*请{_CLAUSE}{{0,10}}?删除{_SITE_TAIL}"),
+        lazy_regex(rf"如有侵权{_S}*[，,]?{_S}*请{_CLAUSE}{{0,10}}?删除{_SITE_TAIL}"),
         Message("版权声明", "copyright notice"),
         "侵",
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"版权所有{_S}*(?:[：:©]|\([cC]\)){_S}*(?:(?!未经)[^\s，。；：:]){{1,20}}?"
             rf"(?:(?:{_S}|[，,])*(?:未经(?:授权|许可|同意|本站|本网)[^。，,\r\n]{{0,8}}?"
             rf"(?:禁止|不得|严禁)(?:转载|复制|镜像|使用)|侵权必究|翻版必究|保留所有权利)"
@@ -151,7 +152,7 @@ _PATTERNS = (
     ),
     # "某某网为您整理，免费下载": the site's name, when it stands before, is part of it.
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"(?:为您|为大家)(?:整理|精选|推荐|收集|提供|带来)[了的]?{_CLAUSE}{{0,10}}?[，,]?{_S}*"
             rf"(?:免费下载|欢迎下载|欢迎阅读|欢迎收藏){_SITE_TAIL}"
         ),

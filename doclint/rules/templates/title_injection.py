@@ -21,6 +21,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import is_issuer_line
 from doclint.rules.templates.parts import DocumentParts, Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
@@ -38,20 +39,20 @@ _TITLE_CLAUSE = regex.compile(r"在[^，。；！？：\r\n“”《》]{2,40}$"
 # A document's title names its genre ("……上的讲话", "……工作报告", "关于……的通知"). A title
 # that is itself a sentence or a slogan ("科学技术是第一生产力", the heading a selected works
 # edition takes from the speech) is written in the body on purpose.
-_GENRE_TITLE = regex.compile(
+_GENRE_TITLE = lazy_regex(
     r"(?:讲话|致辞|发言|报告|主持词|讲稿|演讲|演讲稿|总结|计划|规划|纲要|方案|意见|通知|决定|办法|"
     r"条例|规定|细则|心得体会|材料|汇报|函|批复|请示|公告|通告|通报|决议|公报|纪要|章程|准则)"
     r"(?:稿|全文|（[^（）]*）)?$"
 )
 # An editor's source note names the speech on purpose: "这是某某同志在……上的讲话。"
-_SOURCE_NOTE = regex.compile(r"[\s\u3000（(*＊]*(?:这是|这篇|本文|此文|此件|以上)")
+_SOURCE_NOTE = lazy_regex(r"[\s\u3000（(*＊]*(?:这是|这篇|本文|此文|此件|以上)")
 _NOTE_TITLE_REACH = 40
 # The note ends with the title it names: "……上的讲话。", "……上的讲话的一部分。", "……讲话要点）"
-_NOTE_END = regex.compile(r"[。）)\s]|$|的?(?:一部分|节录|要点|摘要)")  # characters from the note's opening words to the title it names
+_NOTE_END = lazy_regex(r"[。）)\s]|$|的?(?:一部分|节录|要点|摘要)")  # characters from the note's opening words to the title it names
 _HAN = regex.compile(r"\p{Han}")
 _NOT_HAN = regex.compile(r"[^\p{Han}]")
 # Words that carry a sentence on after a phrase it says itself.
-_CONTINUES = regex.compile(r"[是的了着过也都就才还又和与及或等而者之地得嘛吗呢吧啊呀]|以及|问题|方面|工作|作风|精神")
+_CONTINUES = lazy_regex(r"[是的了着过也都就才还又和与及或等而者之地得嘛吗呢吧啊呀]|以及|问题|方面|工作|作风|精神")
 _FORWARDS = regex.compile(r"转发|印发|批转")
 _SENTENCE_START = regex.compile(r"(?r)[。！？\r\n]")
 _CLAUSE_BEFORE = "，。；！？、："
@@ -62,10 +63,10 @@ _NOTE_REACH = 120
 _ENCLOSURE_REACH = 80
 # A sentence that names a title without marks uses it as a noun: a speaker or a verb before it,
 # what the text did or what is in it after it.
-_REFERENCE_AFTER = regex.compile(
+_REFERENCE_AFTER = lazy_regex(
     r"精神|提出|指出|强调|确定|要求|部署|明确|[中里时][，,、：:]"
 )
-_REFERENCE_BEFORE = regex.compile(
+_REFERENCE_BEFORE = lazy_regex(
     r"(?:学习|贯彻|落实|按照|根据|依照|依据|对照|执行|传达|领会|遵照|结合|书记|同志|长|主任|主席|"
     r"我|他|她|们|的)$"
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Category, Example, Examples, Message, Severity
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import LINE, NEWLINE, SPACE, BoilerplateRule, Pattern
 
 _S = SPACE
@@ -29,21 +30,21 @@ _SHARE_TARGET = r"(?:微信朋友圈|朋友圈|微信|新浪微博|腾讯微博|
 _PATTERNS = (
     # 【字体：大 中 小】, 【字号：加大 还原 减小】 — sometimes one word per line.
     Pattern(
-        regex.compile(
+        lazy_regex(
             r"【\s*字[体号]\s*[：:](?:\s|大|中|小|加大|减小|还原|默认|放大|缩小|标准){1,30}】"
         ),
         Message("字号切换栏", "font-size switcher"),
         "【",
     ),
     Pattern(
-        regex.compile(
+        lazy_regex(
             r"【\s*(?:E-?mail推荐|打印本页|打印|关闭窗口|关闭|收藏本页|我要纠错|返回顶部)\s*】"
         ),
         Message("网页按钮", "page button"),
         "【",
     ),
     Pattern(
-        regex.compile(r"\[\s*(?:打印本页|打印|关闭窗口|关闭|收藏本页|返回顶部)\s*\]"),
+        lazy_regex(r"\[\s*(?:打印本页|打印|关闭窗口|关闭|收藏本页|返回顶部)\s*\]"),
         Message("网页按钮", "page button"),
         "[",
     ),
@@ -51,7 +52,7 @@ _PATTERNS = (
     # One pattern per first word: a pattern led by a literal is scanned far faster.
     *(
         Pattern(
-            regex.compile(rf"{first}(?:(?:{_S}+|{_S}*{NEWLINE}{_S}*){_TOOL})+"),
+            lazy_regex(rf"{first}(?:(?:{_S}+|{_S}*{NEWLINE}{_S}*){_TOOL})+"),
             Message("网页工具栏", "page toolbar"),
             first[-1],
             whole_line=True,
@@ -65,14 +66,14 @@ _PATTERNS = (
         whole_line=True,
     ),
     Pattern(
-        regex.compile(rf"首页{_S}*(?:>>|>|»|›|＞){LINE}*"),
+        lazy_regex(rf"首页{_S}*(?:>>|>|»|›|＞){LINE}*"),
         Message("网页导航路径", "breadcrumb"),
         "页",
         whole_line=True,
     ),
     # The heading with the bulleted link titles under it ("·" alone on a line or before its title).
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"相关(?:报道|链接|新闻|阅读|文章|推荐){_S}*[：:]?"
             rf"(?:(?:{_S}*{NEWLINE})+{_S}*[·•▪■◆](?:{_S}*{NEWLINE})?{_S}*[^\s·•▪■◆]{LINE}{{0,60}})*"
         ),
@@ -94,7 +95,7 @@ _PATTERNS = (
     ),
     *(
         Pattern(
-            regex.compile(rf"{word}{_S}*[：:]?{LINE}{{0,40}}"),
+            lazy_regex(rf"{word}{_S}*[：:]?{LINE}{{0,40}}"),
             Message("网页导航", "page navigation"),
             key,
             whole_line=True,
@@ -104,7 +105,7 @@ _PATTERNS = (
     # The same chrome glued into a paragraph: a breadcrumb with its separators, share and
     # scan buttons, the neighbouring articles' links, a source note with its metadata.
     Pattern(
-        regex.compile(
+        lazy_regex(
             rf"当前位置{_S}*[：:]{_S}*{_CRUMB}"
             rf"(?:{_S}*{_SEPARATOR}{_S}*(?={_CRUMB}{_S}*{_SEPARATOR}){_CRUMB})*"
             rf"{_S}*{_SEPARATOR}{_S}*{_CRUMB_LAST}"
@@ -114,23 +115,23 @@ _PATTERNS = (
         exact=False,
     ),
     Pattern(
-        regex.compile(rf"分享到{_S}*[：:]{_S}*{_SHARE_TARGET}(?:(?:{_S}+|[、，,]){_SHARE_TARGET})*"),
+        lazy_regex(rf"分享到{_S}*[：:]{_S}*{_SHARE_TARGET}(?:(?:{_S}+|[、，,]){_SHARE_TARGET})*"),
         Message("网页导航", "page navigation"),
         "享",
     ),
     Pattern(
-        regex.compile(rf"扫一扫{_S}*在手机上?(?:打开|阅读|浏览)(?:当前页|本页|此页|本文)?"),
+        lazy_regex(rf"扫一扫{_S}*在手机上?(?:打开|阅读|浏览)(?:当前页|本页|此页|本文)?"),
         Message("网页导航", "page navigation"),
         "扫",
     ),
     Pattern(
-        regex.compile(rf"[上下]一篇{_S}*[：:]{_S}*{_VALUE}"),
+        lazy_regex(rf"[上下]一篇{_S}*[：:]{_S}*{_VALUE}"),
         Message("网页导航", "page navigation"),
         "篇",
         exact=False,
     ),
     Pattern(
-        regex.compile(rf"(?<=[（(]{_S}*)(?:稿件|文章|信息|新闻)?来源{_S}*[：:]{_S}*{_MEDIUM}{_S}*[）)]"),
+        lazy_regex(rf"(?<=[（(]{_S}*)(?:稿件|文章|信息|新闻)?来源{_S}*[：:]{_S}*{_MEDIUM}{_S}*[）)]"),
         Message("来源说明", "source note"),
         "源",
         bracketed=True,
@@ -138,7 +139,7 @@ _PATTERNS = (
     ),
     *(
         Pattern(
-            regex.compile(
+            lazy_regex(
                 rf"{first}{_S}*[：:]{_S}*[^\s，。；：:]{{1,20}}{_S}+{then}{_S}*[：:]{_S}*{_NAME}"
             ),
             Message("来源说明", "source note"),
@@ -150,7 +151,7 @@ _PATTERNS = (
     ),
     # The gov.cn page header: site name, URL, date and source on one line.
     Pattern(
-        regex.compile(rf"门户网站{_S}*www\.[a-z0-9.]+{LINE}{{0,60}}来源{_S}*[：:]{LINE}{{0,20}}"),
+        lazy_regex(rf"门户网站{_S}*www\.[a-z0-9.]+{LINE}{{0,60}}来源{_S}*[：:]{LINE}{{0,20}}"),
         Message("网站页眉", "site header"),
         "户",
         whole_line=True,
@@ -158,7 +159,7 @@ _PATTERNS = (
     ),
     *(
         Pattern(
-            regex.compile(rf"{label}{_S}*[：:]{_S}*(?:https?://|www\.){LINE}*"),
+            lazy_regex(rf"{label}{_S}*[：:]{_S}*(?:https?://|www\.){LINE}*"),
             Message("原文链接", "source link"),
             label[-1],
             whole_line=True,

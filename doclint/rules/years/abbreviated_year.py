@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import Category, Document, Examples, Finding, Message, Rule
 from doclint.core.diagnostic import SUGGESTION
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.mentions import AbbreviatedYear as Short
 from doclint.rules.years.mentions import YearFacts
@@ -15,7 +14,7 @@ from doclint.rules.years.mentions import YearFacts
 # 22年10月16日, 15年8月: two digits and 年 before a month are a date (a duration of months
 # says 个月: 工作12年3个月). Not after a digit (Arabic or Chinese: 二〇19年 is SZ007's), a decimal
 # point, a letter, 第/每/近/约/前/后, nor as the end of a range or list (2015-16年, 2015年至16年).
-_BEFORE_MONTH = regex.compile(
+_BEFORE_MONTH = lazy_regex(
     r"(?<![0-9０-９.．A-Za-z〔\[第每近约前后这那〕/〇○零Ｏ一二三四五六七八九十])"
     r"(?<![0-9０-９][\-－—–~～〜至到、和及与]|[0-9０-９]年[\-－—–~～〜至到、和及与])([0-9０-９]{2})年"
     r"(?=(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月)")

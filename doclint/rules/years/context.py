@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.mentions import YearFacts, YearMention
 
@@ -15,7 +14,7 @@ from doclint.rules.years.mentions import YearFacts, YearMention
 _NOT_SUBJECT_BEFORE = ("到", "至", "截至", "截止", "比", "较", "同", "与", "力争", "争取", "于", "由", "从", "自",
                        "按", "以", "照")
 # …and a year followed by these: 2030年前, 按1957年不变价格, 在1954年基数上, 以2020年为基期.
-_NOT_SUBJECT_AFTER = regex.compile(
+_NOT_SUBJECT_AFTER = lazy_regex(
     r"年(?:底前|前|以前|以后|之前|远景|目标|相比|同期|以来|起"
     r"|(?:的)?(?:不变价|可比价|价格|现价|基数|基础上|水平上|为基期|为基年|为基数|为100|=100)"
     r"|(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版)")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -17,11 +15,12 @@ from doclint.core import (
     Rule,
     Severity,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.context import Subject, subject_before, year_reference
 from doclint.rules.years.eras import PIN, EraFacts, MarkerHit
 from doclint.rules.years.stale_marker import out_of_period
 
-_COPULA = regex.compile(r"[，,]?\s?(?:也|正|就|将)?(?:是|为|作为|恰逢|正值|适逢)")
+_COPULA = lazy_regex(r"[，,]?\s?(?:也|正|就|将)?(?:是|为|作为|恰逢|正值|适逢)")
 
 
 class YearContradictedByWording(Rule):

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 
 _AR = "0-9０-９"
 _CN = "〇○零Ｏ一二三四五六七八九"
 _CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 # Anchored on 月 (the year and month sit in a look-behind) so the engine jumps from 月 to 月.
-_DATE = regex.compile(
+_DATE = lazy_regex(
     rf"""(?<=
         (?:(?:(?<=(?:^|[^-－{_AR}])(?:--|－－))|(?<![{_AR}.．A-Za-z/\-－]))(?P<year>(?:1[89]|20|１[８９]|２０)[{_AR}]{{2}})\s?年\s?)?
         (?<![{_AR}.．])(?P<month>[{_AR}]{{1,2}})\s?

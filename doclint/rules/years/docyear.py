@@ -35,6 +35,7 @@ import regex
 
 from doclint.core.diagnostic import Message
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.items import publication, split_items
 from doclint.rules.years.mentions import YearFacts
@@ -42,40 +43,40 @@ from doclint.rules.years.mentions import YearFacts
 _FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
               r"|[一二][〇○零Ｏ一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
 # A line that is only a date: （2024年4月24日）, 2024年4月24日, ——2014年2月19日在…会议上.
-_DATELINE = regex.compile(
+_DATELINE = lazy_regex(
     rf"^[ \t\u3000]*[（(]?[ \t\u3000]*(?:—{{1,2}}|－{{1,2}}|-{{1,2}})?[ \t\u3000]*(?P<date>{_FULL_DATE})"
     r"[ \t\u3000]*(?:在[^。\n]{0,60}(?:上|时|的讲话|的报告))?[ \t\u3000]*[）)]?[ \t\u3000]*$", regex.M | regex.W)
 # A date in brackets or after a dash inside the heading block: …的报告（2022年10月16日）习近平….
-_HEAD_DATE = regex.compile(rf"[（(](?P<date>{_FULL_DATE})[）)]|——(?P<date2>{_FULL_DATE})在")
-_DOC_NUMBER = regex.compile(
+_HEAD_DATE = lazy_regex(rf"[（(](?P<date>{_FULL_DATE})[）)]|——(?P<date2>{_FULL_DATE})在")
+_DOC_NUMBER = lazy_regex(
     r"^[ \t\u3000]*[（(]?[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号[）)]?[ \t\u3000]*$", regex.M | regex.W)
-_YEAR_IN = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)|([一二][〇○零Ｏ一二三四五六七八九]{3})(?=年)")
-_FILE_YEAR = regex.compile(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
-_ENUMERATED = regex.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
+_YEAR_IN = lazy_regex(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)|([一二][〇○零Ｏ一二三四五六七八九]{3})(?=年)")
+_FILE_YEAR = lazy_regex(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
+_ENUMERATED = lazy_regex(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
 # The header of a law: its adoption, approval and amendment dates; the latest names the version.
-_REVISION = regex.compile(
+_REVISION = lazy_regex(
     rf"(?P<date>{_FULL_DATE})[^。\n]{{0,80}}?(?:通过|修正|修订|批准|公布|发布|颁布|印发)")
 # A signature date closing the last line: …感谢您的监督！2019年2月21日, …管理局 2014年1月26日.
-_SIGNED = regex.compile(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(?P<date>{_FULL_DATE})"
+_SIGNED = lazy_regex(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(?P<date>{_FULL_DATE})"
                         r"[ \t\u3000]*[）)]?[ \t\u3000]*$")
 # The document's own number right after its title, in a page whose line breaks were lost:
 # …的通知　　冀政办发〔2016〕28号各市人民政府: not a number cited in brackets.
-_INLINE_NUMBER = regex.compile(
+_INLINE_NUMBER = lazy_regex(
     r"(?:(?<=^|[\s\u3000])|(?<=通知|意见|决定|办法|规定|方案|公告|通告|批复|函|令))"
     r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M | regex.W)
 # A signature inside a flattened page: the issuing body, or the close of a reply, then the date,
 # then the next piece (…办公厅　　2020年9月7日　　关于…, …监督！2018年10月11日您好！, …厅2014年11月13日
 # (此件主动公开)). A date that opens a sentence is followed by its comma, not by these.
-_INLINE_SIGNED = regex.compile(
+_INLINE_SIGNED = lazy_regex(
     r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
     rf"(?P<date>{_FULL_DATE})"
     r"(?=[ \t\u3000]*(?:[（(]此件|您好|网友|$)|[ \t\u3000]{2})", regex.M)
 # The title of a resolution or decision (not one amending a law: that names a later version).
-_RESOLUTION = regex.compile(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
-_CITING = regex.compile(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
+_RESOLUTION = lazy_regex(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
+_CITING = lazy_regex(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
 _INLINE_NUMBER_REACH = 300
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
-_PAGE_DATE = regex.compile(
+_PAGE_DATE = lazy_regex(
     r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
     r"|[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?![0-9])")
 _HEAD_LINES, _TAIL_LINES = 12, 8

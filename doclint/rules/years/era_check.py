@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.context import subject_before, year_reference
 from doclint.rules.years.eras import PIN, EraFacts, EraYears, MarkerHit
 from doclint.rules.years.mentions import YearFacts
@@ -15,9 +14,9 @@ from doclint.rules.years.textyear import lived
 
 _NARRATIVE_REACH = 200
 FLOOR_GRACE = 1
-_PARAGRAPH = regex.compile(r"\n|\r|<p[ >]|</p>|<br\s*/?>")
+_PARAGRAPH = lazy_regex(r"\n|\r|<p[ >]|</p>|<br\s*/?>")
 # “今年是…开局之年”: the clause says the present year is the pin's year.
-_PRESENT_SUBJECT = regex.compile(
+_PRESENT_SUBJECT = lazy_regex(
     r"(?:今年|本年|今年度)\s?[，,]?\s?(?:也|又|正|就|恰|将)?(?:是|为|正值|恰逢|适逢)[^，,。；;！!？?\n]{0,24}$")
 _PRESENT_REACH = 40
 

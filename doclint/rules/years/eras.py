@@ -10,10 +10,10 @@ year is known). On a consistent document that leaves almost nothing to search.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
@@ -26,7 +26,7 @@ from doclint.rules.years.words import at_word_boundaries
 # Marker patterns never cross a sentence; a window longer than this around a key is cut, so a
 # text without punctuation cannot make the search quadratic.
 _WINDOW = 160
-_SENTENCE_END = re.compile(r"[。！？!?\n\r]")
+_SENTENCE_END = lazy_re(r"[。！？!?\n\r]")
 # Years of grace around a marker's period: plans are drafted the year before they start and
 # reviewed the year after they end (see era-markers guidance).
 GRACE = 1

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import regex
 
 from doclint.core import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.mentions import plan_years
 from doclint.rules.years.numerals import chinese_cardinal
 
@@ -27,7 +28,7 @@ class _Name(NamedTuple):
 
 
 def _name(pattern: str, low: int, high: int | None = None, what: str = "") -> _Name:
-    return _Name(regex.compile(pattern), low, low if high is None else high, what)
+    return _Name(lazy_regex(pattern), low, low if high is None else high, what)
 
 
 _NAMES = (
@@ -47,7 +48,7 @@ _NAMES = (
     _name(rf"{_Y}前(?:实现)?碳达峰|{_Y}前达到(?:碳排放)?峰值", 2025, 2035, what="碳达峰"),
 )
 # “九五”计划和2010年远景目标: the long-range year lies beyond the plan.
-_PLAN_AND_VISION = regex.compile(
+_PLAN_AND_VISION = lazy_regex(
     rf"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)和{_Y}远景目标")
 
 

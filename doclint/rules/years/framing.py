@@ -25,38 +25,39 @@ from typing import NamedTuple
 import regex
 
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.review import REVIEW_YEARS, Reach, period_in
 
 CURRENT, RETROSPECTIVE, PLANNED = "current", "retrospective", "planned"
 
 _CLAUSE_MARK = regex.compile(r"[，,；;：:。！!？?\n\r]")
 # Planning and announcing, before or after the marker in its clause.
-_PLANNED_BEFORE = regex.compile(
+_PLANNED_BEFORE = lazy_regex(
     r"(?:将要|即将|将|拟|准备|筹备|筹办|迎接|正在(?:制订|制定|编制|研究|起草|谋划)|制订|制定|编制|"
     r"起草|谋划|研究制定|展望|下一个|下个|到|力争在|争取在|(?:19|20)\d{2}年(?:召开|举办|举行))")
-_PLANNED_AFTER = regex.compile(
+_PLANNED_AFTER = lazy_regex(
     r"(?:设想|构想|前夕|召开(?:时|前|之前)|时的目标|即将(?:召开|开始|实施|到来)|的筹备|将于|将在|将要"
     r"|(?:19|20)\d{2}年(?:召开|举办|举行))")
 # Reporting it as done.
-_DONE_BEFORE = regex.compile(
+_DONE_BEFORE = lazy_regex(
     r"(?:如期|成功地?|胜利地|已经|已|曾经|曾|先后|终于|一举|历史性地|当年|那时"
     r"|(?:经历|经受|战胜|取得|夺取|打赢|完成|实现|赢得|举办|召开|开展)了)")
-_DONE_AFTER = regex.compile(
+_DONE_AFTER = lazy_regex(
     r"(?:取得了?[^，。；]{0,8}?(?:胜利|成就|成果|成效|进展|成功)|以来|之后|以后|结束后|期间取得|"
     r"的(?:世界意义|历史意义|重大意义|伟大胜利|伟大成就|成就|成果|经验|历程|胜利|成功))")
-_DONE_OWN = regex.compile(r"如期|已经|曾经")
+_DONE_OWN = lazy_regex(r"如期|已经|曾经")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
-_LE = regex.compile(r"(?<![为除罢])了(?![解如不得结])")
+_LE = lazy_regex(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.
-_NOW = regex.compile(r"(?:要|必须|务必|继续|进一步|确保|正在|当前|今年|目前|毫不放松|高度警觉)")
+_NOW = lazy_regex(r"(?:要|必须|务必|继续|进一步|确保|正在|当前|今年|目前|毫不放松|高度警觉)")
 # Adverbs of manner call for action too, but a review narrates with them as well: inside a
 # sentence or passage that reviews a stated period (五年来，……扎实开展党史学习教育) they tell
 # what was done.
-_MANNER = regex.compile(r"(?:认真|深入|全面|坚决|切实|扎实|着力|努力|全力|抓好|做好|落实好)")
+_MANNER = lazy_regex(r"(?:认真|深入|全面|坚决|切实|扎实|着力|努力|全力|抓好|做好|落实好)")
 # A sentence set in a plan's period (“十三五”期间，全力推进…) narrates that period.
-_PLAN_PERIOD = regex.compile(r"“?(?P<plan>(?:十[一二三四五]?|[一二三四五六七八九])五)”?(?:时期|期间)")
+_PLAN_PERIOD = lazy_regex(r"“?(?P<plan>(?:十[一二三四五]?|[一二三四五六七八九])五)”?(?:时期|期间)")
 # A sentence reviewing the past in general.
-_REVIEW = regex.compile(
+_REVIEW = lazy_regex(
     r"回顾|历史上|那时|当年|多年来|近年来|近些年|这些年|以来，|历经"
     r"|取得了?[^，。；]{0,8}?(?:成就|胜利|成果)")
 

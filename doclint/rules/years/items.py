@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.news import AGENCY as _AGENCY
 from doclint.rules.structure.news import NEWS_DATE as _NEWS_DATE
@@ -29,14 +30,14 @@ from doclint.rules.years.paragraphs import ParagraphSpans, plain
 # A report opening with its dateline: at a paragraph's start, after a tag, after the indent of
 # a paragraph run into the line before it (a title without a full stop), or right after the
 # last sentence of the item before it on a page that lost its breaks.
-_OPENING = regex.compile(
+_OPENING = lazy_regex(
     rf"(?:(?<=^[ \t\u3000\u00a0]*)|(?<=[ \t\u3000\u00a0]{{2}})|(?<=>)|(?<=[。！？!?][”’」』]?))"
     rf"(?:【|\[)?{_AGENCY}{_NEWS_DATE}",
     regex.M | regex.W)
 # A report closing with it, alone in its paragraph or ending it.
-_CLOSING = regex.compile(rf"[（(]{_AGENCY}{_NEWS_DATE}[）)]\s*$")
+_CLOSING = lazy_regex(rf"[（(]{_AGENCY}{_NEWS_DATE}[）)]\s*$")
 # The newspaper page a report was printed on: 《人民日报》（2015年07月20日01版）.
-PUBLICATION = regex.compile(
+PUBLICATION = lazy_regex(
     r"^《[^》]{1,12}》\s*[（(]\s*(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"\s*(?:第?\s*\d{1,2}\s*版)?\s*[）)]$")
 _SENTENCE_END = regex.compile(r"[。！!？?；;]")

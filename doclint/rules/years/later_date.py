@@ -5,22 +5,21 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.dates import DateFacts, DateMention
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
 # The date names something that already happened: 3月23日，旗委常委会听取了…; 5月10日召开的….
-_PAST_EVENT = regex.compile(
+_PAST_EVENT = lazy_regex(
     r"[，,\s]?(?:[^。；，\n]{0,14}?)(?:召开的|召开了|举行的|举行了|主持召开了?|听取了|审议通过了?|"
     r"印发了|出台了|发布了|作出了|胜利闭幕|隆重召开)")
-_NOT_PAST = regex.compile(r"(?:前|之前|以前|起|开始|至|到|—|－|-)")
-_PLAN_BEFORE = regex.compile(r"(?:将|拟|计划|预计|定于|准备|要|于)\s?$")
+_NOT_PAST = lazy_regex(r"(?:前|之前|以前|起|开始|至|到|—|－|-)")
+_PLAN_BEFORE = lazy_regex(r"(?:将|拟|计划|预计|定于|准备|要|于)\s?$")
 # A review of the year before the document: 过去一年, 一年来.
-_LAST_YEAR = regex.compile(r"过去(?:的)?一年|一年来")
+_LAST_YEAR = lazy_regex(r"过去(?:的)?一年|一年来")
 
 
 class DateAfterDocument(Rule):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 
 _ATOM = r"(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}"
@@ -25,7 +26,7 @@ _SEPARATOR = r"(?:以及|[、和及与至到—–－―~～〜\-])"
 _CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
 # Everything here ends in 年; anchoring on that one literal (the alternatives sit in a
 # look-behind) lets the regex engine skip straight from one 年 to the next.
-_NIAN = regex.compile(
+_NIAN = lazy_regex(
     rf"""(?<=
         (?P<group>{_ATOM_LEFT}{_ATOM}
                   (?:(?:\s?年度?)?\s?{_SEPARATOR}{{1,2}}\s?{_ATOM}){{0,6}}\s?)
@@ -33,19 +34,19 @@ _NIAN = regex.compile(
     )年""",
     regex.X,
 )
-_ABBREVIATED = regex.compile(
+_ABBREVIATED = lazy_regex(
     r"(?<=(?<![0-9０-９.．A-Za-z〔\[第每近约前后这那〕])[0-9０-９]{2})年"
     r"(?P<tail>度|代|间|底|末|初|上半年|下半年)?"
 )
-_RELATIVE = regex.compile(r"(?<=今|去|明|前|(?<![以之向往至北南东西])上)年")
-_STRETCH = regex.compile(
+_RELATIVE = lazy_regex(r"(?<=今|去|明|前|(?<![以之向往至北南东西])上)年")
+_STRETCH = lazy_regex(
     r"(?<=(?P<lead>近|最近|过去的?|这|连续|今后|未来)?"
     r"(?P<n>[一二两三四五六七八九十]|十[一二三四五]|[2-9]|1[0-5])个?)年"
     r"(?P<tail>来|以来|间|中|里)?"
 )
-_ITEM = regex.compile(rf"(?P<year>{_ATOM})(?![0-9０-９])(?P<word>\s?年度?)?")
+_ITEM = lazy_regex(rf"(?P<year>{_ATOM})(?![0-9０-９])(?P<word>\s?年度?)?")
 # “十五”时期, 十一五期间, “十四五”规划: the ordinal before 五 names the plan.
-_PLAN = regex.compile(
+_PLAN = lazy_regex(
     r"(?<=(?<![〇零一二三四五六七八九十百第])“?(?P<n>十[一二三四五]?|[一二三四六七八九]))五"
     r"(?=”?(?:计划|规划|时期|期间|以来|末|初|期|中期|前期|开局|收官|目标|纲要|建议))"
 )
@@ -262,7 +263,7 @@ class YearFacts:
 
 
 _TARGET_BEFORE = ("到", "至", "截至", "截止", "力争", "比", "较", "于", "在")
-_TARGET_AFTER = regex.compile(r"年(?:前|底前|以前|远景|目标|愿景|左右|议程|可持续发展议程)")
+_TARGET_AFTER = lazy_regex(r"年(?:前|底前|以前|远景|目标|愿景|左右|议程|可持续发展议程)")
 
 
 def is_target(text: str, start: int, end: int) -> bool:

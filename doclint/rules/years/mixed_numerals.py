@@ -7,36 +7,37 @@ from collections.abc import Iterator
 import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.mentions import YearFacts, YearMention
 
 # Where either form is the convention whatever the text uses: a date on a line of its own or in
 # brackets after a title (成文日期, datelines), a title in 《》 or a named speech, and the long-range
 # goals Party documents write in Chinese numerals (二〇三五年远景目标, 从二〇二〇年到二〇三五年).
 _OWN_LINE = regex.compile(r"[\s（(—－-]*$")
-_DATE_TO_LINE_END = regex.compile(
+_DATE_TO_LINE_END = lazy_regex(
     r"年(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}日)?)?[\s）)]*(?:\n|\r|$)")
-_BRACKETED_DATE = regex.compile(r"年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
+_BRACKETED_DATE = lazy_regex(r"年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
                                r"(?:[，,]?[^）)\n]{0,6}[）)]|在)")
-_NAME_AFTER = regex.compile(r"年(?:新年贺词|新年献词|春节团拜会|[^。，；\n]{0,20}?上的(?:讲话|致辞|报告|发言))")
-_LONG_RANGE_AFTER = regex.compile(r"年(?:远景目标|前后|左右|基本实现|可持续发展议程)|年[到至](?:二〇三五|二〇五〇|2035|2050)")
+_NAME_AFTER = lazy_regex(r"年(?:新年贺词|新年献词|春节团拜会|[^。，；\n]{0,20}?上的(?:讲话|致辞|报告|发言))")
+_LONG_RANGE_AFTER = lazy_regex(r"年(?:远景目标|前后|左右|基本实现|可持续发展议程)|年[到至](?:二〇三五|二〇五〇|2035|2050)")
 _LONG_RANGE_YEARS = frozenset({2035, 2049, 2050})
 # The goals Party documents set in Chinese numerals: 小康 by 2020, modernisation by 2035, 2049/50.
 _PARTY_GOAL_YEARS = frozenset({2020, 2035, 2049, 2050})
-_CHINESE_TARGET_BEFORE = regex.compile(
+_CHINESE_TARGET_BEFORE = lazy_regex(
     r"(?<!截)[到至]二[〇○零Ｏ][二三四五][〇○零Ｏ五九]年[^。！？；\n]*$")
 # A full date that closes a notice or opens a page's metadata, in text whose line breaks were
 # lost: …请认真贯彻执行。　　二〇〇四年四月三十日　　公开程序…, 部长万钢二ＯＯ八年一月二十五日关于….
 # A date that goes on as part of a sentence is followed by a comma, 至, 起, 前 or 的.
-_FULL_DATE_AFTER = regex.compile(
+_FULL_DATE_AFTER = lazy_regex(
     r"年\s?[0-9０-９一二三四五六七八九十]{1,2}\s?月\s?[0-9０-９一二三四五六七八九十]{1,3}\s?日"
     r"(?![，,、；;的起前至到以后电讯]|[0-9０-９]|[上下]午|\s*[（(]?星期)")
 # …and it follows the end of a sentence, a space or a signature (部长万钢, 省政府办公厅), not a
 # preposition of a sentence that goes on (会议于二〇一九年三月五日召开).
-_SIGNATURE_BEFORE = regex.compile(
+_SIGNATURE_BEFORE = lazy_regex(
     r"(?:^|[。！？!?；;：:\s\u3000])(?:\p{Han}{0,15}(?<![于在自从至到是为和与及的了止即由经]))?$")
 _SIGNATURE_REACH = 18
 # Bibliographic notes: 人民出版社1993年版, 人民出版社2006年8月第1版.
-_PUBLICATION_AFTER = regex.compile(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
+_PUBLICATION_AFTER = lazy_regex(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
 _MAX_RELATED = 10
 _LINE_LOOKBACK = 20
 

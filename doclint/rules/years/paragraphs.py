@@ -8,9 +8,10 @@ import bisect
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import INLINE_INDENT
 
-_BREAK = regex.compile(
+_BREAK = lazy_regex(
     r"\r?\n|\r|<p(?:\s[^<>\n]{0,200})?>|</p>|<br\s*/?>|" + INLINE_INDENT.pattern)
 _TAG = regex.compile(r"<[^<>\n]{0,200}>")
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"

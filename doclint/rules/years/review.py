@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.model import Level
@@ -44,7 +45,7 @@ _NUMBER = r"[一二两三四五六七八九十]{1,3}|\d{1,2}"
 _CLAUSE_END = regex.compile(r"[，,：:。；;！!？?]")
 _SENTENCE_END = regex.compile(r"[。！!？?；;]")
 # A stretch of years counted back from the present.
-STRETCH = regex.compile(
+STRETCH = lazy_regex(
     rf"(?P<n>{_NUMBER})年来|过去(?:的)?(?P<n2>{_NUMBER})年|这(?P<n3>{_NUMBER})年"
     rf"|近(?P<n4>{_NUMBER})年来?|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前"
     rf"|(?P<n7>{_NUMBER})年(?:的)?(?:风雨|奋斗|征程|历程|砥砺|接续奋斗)")
@@ -52,17 +53,17 @@ _STRETCH_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 # A period since a named turning point.
 _CONGRESS_YEAR = {"十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
                   "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
-SINCE = regex.compile(
+SINCE = lazy_regex(
     r"党的(?P<congress>十[一二三四五六七八九]|二十)大以来"
     r"|(?P<new_era>进入新时代|新时代(?:以来|十年|的(?:十年|伟大|非凡|历史性)?(?:成就|变革|成绩|答卷)))"
     r"|(?P<reform>改革开放以来)|(?P<prc>新中国成立以来|新中国成立\d{1,3}年来)")
 _SINCE_YEAR = {"new_era": 2012, "reform": 1978, "prc": 1949}
 # Words that make a short heading a review: 十年回顾, 五年来的主要成就.
-_REVIEW_HEADING = regex.compile(r"回顾|成就|历程|变革|巨变|答卷|工作总结")
+_REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作总结")
 # A first clause that looks back without naming the period: 回首来路, 这些年来.
-_REVIEW_OPENING = regex.compile(r"^(?:回首|回望|回顾)|这些年来?|多年来|近些年来?")
+_REVIEW_OPENING = lazy_regex(r"^(?:回首|回望|回顾)|这些年来?|多年来|近些年来?")
 # A first clause that turns to the present or the future.
-_PRESENT = regex.compile(
+_PRESENT = lazy_regex(
     r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
     r"|面向|站在新|(?<![主重需只提纲摘概必紧首])要(?![求素点害件闻案员地务])|必须|务必|应当")
 

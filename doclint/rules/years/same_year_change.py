@@ -18,23 +18,24 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.context import subject_before
 from doclint.rules.years.eras import sentence_around
 from doclint.rules.years.mentions import YearFacts, YearMention
 
 # The qualifier after 年 decides whether one year can be both ends: 由2024年初…到2024年底 is a
 # change within the year and fine; 由2024年的…到2024年的… is not.
-_QUALIFIER = regex.compile(r"(?:初|底|末|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月|[一二三四五六七八九十]{1,2}月)")
-_CHANGE_VERB = regex.compile(
+_QUALIFIER = lazy_regex(r"(?:初|底|末|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月|[一二三四五六七八九十]{1,2}月)")
+_CHANGE_VERB = lazy_regex(
     r"(?:增加|提高|增长|上升|扩大|下降|减少|降低|缩小|发展|调整|跃升|攀升|提升|突破|回落|达|升|降|增)?(?:到|至)\s?$")
-_COMPARISON_WORD = regex.compile(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|激增|提升|回落|多|少|翻)")
+_COMPARISON_WORD = lazy_regex(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|激增|提升|回落|多|少|翻)")
 _MAX_GAP = 80
 # A target or end point as the year described: 到2020年…比2020年翻一番, 截至2023年底…比2023年增长.
-_END_POINT = regex.compile(r"(?:到|截至|截止到?)\s?$")
-_END_QUALIFIER = regex.compile(r"年(?:底|末)?(?!初|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月)")
+_END_POINT = lazy_regex(r"(?:到|截至|截止到?)\s?$")
+_END_QUALIFIER = lazy_regex(r"年(?:底|末)?(?!初|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月)")
 _ADJACENT = frozenset({"", "，", ",", "、", "；"})
 # Two bases of one year giving two different changes, one right after the other: 比2023年增长53.5%，比2023年增长18.9%.
-_BASE_CHANGE = regex.compile(
+_BASE_CHANGE = lazy_regex(
     r"(?:比|较)(?P<y>(?:19|20)[0-9]{2})年(?P<q>[^，。；！？\n0-9]{0,10}?)(?:同比)?"
     r"(?:增长|下降|提高|减少|增加|上升|降低|提升|激增|回落)(?P<n>[0-9]+(?:\.[0-9]+)?)(?:%|％|个百分点|倍)?")
 

@@ -22,44 +22,45 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.mentions import YearFacts, YearMention, is_target
 
 # Wording that dates the text from a year it names: a review of year N (2024年工作回顾, 2019年和
 # 今年以来) is written in N+1; “N年即将到来” in N-1.
-REVIEW = regex.compile(
+REVIEW = lazy_regex(
     r"(?P<next>(?:19|20)\d{2})年(?:[^。\n，]{0,6})?工作回顾|回顾(?P<next2>(?:19|20)\d{2})年"
     r"|(?P<next3>(?:19|20)\d{2})年和今年以来|过去一年[^。\n]{0,8}回顾\s*(?P<next4>(?:19|20)\d{2})年，"
     r"|(?P<previous>(?:19|20)\d{2})年即将到来")
 # 今年是…, 明年是…, 今年，是…: the wording after names the year itself.
-_ANCHOR_COPULA = regex.compile(r"[，,]?\s?(?:也|又|正|就|将|恰)?(?:是|为|正值|恰逢|适逢)")
+_ANCHOR_COPULA = lazy_regex(r"[，,]?\s?(?:也|又|正|就|将|恰)?(?:是|为|正值|恰逢|适逢)")
 _ANCHOR_REACH = 60
 # A year that is planned, targeted or conditional rather than lived: 将于2026年, 部署2024年工作,
 # 2026年底全部建成后, 2019年9月1日起施行.
-_FUTURE_BEFORE = regex.compile(
+_FUTURE_BEFORE = lazy_regex(
     r"(?:将于|将在|将|拟于|拟在|拟|计划|预计|预期|力争|争取|确保|部署|谋划|安排|研究|迎接|展望|"
     r"面向|定于|要在|待|直至|直到|下一步|明年|原定|原计划|规定的|推迟到|推迟至|延至|延长到)"
     r"\s?(?:[（(]?)$")
 # A clause that speaks of what will be: 中国将担任亚太经合组织2026年东道主.
-_FUTURE_CLAUSE = regex.compile(r"(?:将(?!近|来自|其|之|它|他|她|这|那|此|本|该|所)|即将|将要)"
+_FUTURE_CLAUSE = lazy_regex(r"(?:将(?!近|来自|其|之|它|他|她|这|那|此|本|该|所)|即将|将要)"
                                r"[^，。；;！!？?\n]{0,20}$")
-_FUTURE_AFTER = regex.compile(
+_FUTURE_AFTER = lazy_regex(
     r"年(?:度)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}日)?)?"
     r"(?:底|末|年底)?(?:前|以前|之前|以后|后|目标|远景|愿景|左右|议程|起施行|起实施|起执行|开始施行|起|将|要|届时"
     r"|即将到来|到来之际|新年贺词|新年献词|新年致辞|[^，。；\n]{0,12}?(?:主要任务|任务和)|(?:国民经济和社会发展|国民经济|经济社会发展|经济和社会发展)?(?:计划|预算)(?!执行)"
     r"|[^，。；\n]{0,8}?(?:建成|完成|竣工|投产|实现)后)")
 # The rest of the clause plans: 2026至2027年，力争…; 2025年将建成….
-_PLANNED_CLAUSE = regex.compile(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争取|计划|预计|拟|将|确保)")
+_PLANNED_CLAUSE = lazy_regex(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争取|计划|预计|拟|将|确保)")
 # The notes of an edited text: 注释　〔1〕…, 注：[1]….
-_NOTES = regex.compile(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])）]", regex.M | regex.W)
+_NOTES = lazy_regex(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])）]", regex.M | regex.W)
 # A year in the name of an event: 北京2022年冬奥会.
-_EVENT_NAME = regex.compile(r"年(?:北京)?(?:冬季|夏季)?(?:冬|残|冬残)?(?:奥运会|奥会|世博会|亚运会|大运会|全运会|世界杯)")
+_EVENT_NAME = lazy_regex(r"年(?:北京)?(?:冬季|夏季)?(?:冬|残|冬残)?(?:奥运会|奥会|世博会|亚运会|大运会|全运会|世界杯)")
 # Bibliographic notes: 人民出版社2006年8月第1版, 人民出版社1994年版.
-_PUBLICATION_BEFORE = regex.compile(r"出版社\s?$")
-_PUBLICATION_AFTER = regex.compile(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
-_CITED_NUMBER = regex.compile(r"[〔\[［【(（]((?:19|20)\d{2})[〕\]］】)）]\s?第?\d{1,4}号")
-_LINK_DATE = regex.compile(
+_PUBLICATION_BEFORE = lazy_regex(r"出版社\s?$")
+_PUBLICATION_AFTER = lazy_regex(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
+_CITED_NUMBER = lazy_regex(r"[〔\[［【(（]((?:19|20)\d{2})[〕\]］】)）]\s?第?\d{1,4}号")
+_LINK_DATE = lazy_regex(
     r"(?<![0-9])((?:19|20)\d{2})[/\-_]?(?:0[1-9]|1[0-2])[/\-_]?(?:0[1-9]|[12]\d|3[01])(?![0-9])")
-_LINK = regex.compile(r"(?:https?://|www\.)[^\s\"'<>）)]+")
+_LINK = lazy_regex(r"(?:https?://|www\.)[^\s\"'<>）)]+")
 # A floor is also the year itself when the text keeps returning to it (or to the year before,
 # as a report reviewing last year does).
 _DOMINANT_MIN = 4

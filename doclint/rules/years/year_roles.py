@@ -24,6 +24,7 @@ import functools
 import regex
 
 from doclint.core import Document, Message, Related, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.years.contradicted_year import contradictions
 from doclint.rules.years.fixed_years import fixed_years
@@ -31,86 +32,86 @@ from doclint.rules.years.mentions import YearFacts
 
 _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
-_REVIEW = regex.compile(
+_REVIEW = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年")
 # A year planned in the text: written before or at its start.
-_PLAN = regex.compile(
+_PLAN = lazy_regex(
     rf"(?:(?P<y>{_Y})\s?年(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
     rf"|工作打算|工作总体要求|总体要求和重点任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
     rf"|(?:做好|部署|安排好|完成好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
-_HALF_YEAR = regex.compile(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
+_HALF_YEAR = lazy_regex(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
-_DATELINE = regex.compile(  # matched at each line start (lines may end in \r alone)
+_DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
     rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
     rf"\s?(?P<d>[0-9]{{1,2}})\s?日")
 _EDGE_LINES = 15
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
-_CLOSING_DATE = regex.compile(
+_CLOSING_DATE = lazy_regex(
     rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
 # A signature date run into the text of a flattened page (河北监管局　　2023年9月3日关于…).
-_SIGNED_DATE = regex.compile(
+_SIGNED_DATE = lazy_regex(
     rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}})(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
     rf"\s?(?P<d>[0-9]{{1,2}})\s?日")
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
-_WHOLE_YEAR = regex.compile(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
-_REPORTED = regex.compile(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
+_WHOLE_YEAR = lazy_regex(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
+_REPORTED = lazy_regex(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
 # A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
-_PLANNED_DATE = regex.compile(
+_PLANNED_DATE = lazy_regex(
     rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
     rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
 # A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
-_START = regex.compile(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
+_START = lazy_regex(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
 # A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
 _LATE_MONTH = 7
 _MANY_TARGETS = 4  # targets enough to make a plan for years ahead, whatever the month
-_PAGE_DATE = regex.compile(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+_PAGE_DATE = lazy_regex(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
 # A whole year's result (2023年，全国…比上年增长5%) or a year's end taken as a base (较2023年末):
 # said only after that year ended.
-_YEAR_RESULT = regex.compile(
+_YEAR_RESULT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)"
     rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
-_AIMED = regex.compile(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
+_AIMED = lazy_regex(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
 _FIRST_QUARTER = 3  # no whole-year figure of a year is out before its April
 # The page's own date, repeated by a scraped page (a footer 20230405, links …/2023/04/05/…).
-_OWN_DATE = regex.compile(
+_OWN_DATE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})(?P<sep>/?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
 _OWN_DATE_REPEATS = 2
 _OWN_DATE_GAP = 2
 _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
-_TARGET = regex.compile(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
-_BASE = regex.compile(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
+_TARGET = lazy_regex(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
+_BASE = lazy_regex(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
 # A span of months running backwards inside one year: 2024年4月至2024年3月.
-_MONTH_SPAN = regex.compile(
+_MONTH_SPAN = lazy_regex(
     rf"(?P<y>{_Y})\s?年\s?(?P<a>[0-9]{{1,2}})\s?月(?:[0-9]{{1,2}}日)?(?:份)?\s?(?:至|到|—|－|-|～|~)\s?"
     rf"(?P<y2>{_Y})\s?年\s?(?P<b>[0-9]{{1,2}})\s?月")
 # A relative year glossed with the year it means: 去年（2024年）.
-_GLOSSED = regex.compile(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
+_GLOSSED = lazy_regex(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
 # A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
-_BORN = regex.compile(rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:出)?生(?![产活效态])")
-_ADULT_STEP = regex.compile(
+_BORN = lazy_regex(rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:出)?生(?![产活效态])")
+_ADULT_STEP = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
 _RESUME_REACH = 200
 # A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
 # …第四次全体会议，于2017年10月20日至23日在北京举行.
-_YEAR_BEFORE_MEETING = regex.compile(
+_YEAR_BEFORE_MEETING = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?(?:[，,]\s?)?(?:召开的|举行的)?(?:党的|中国共产党|中共)?$")
-_YEAR_AFTER_MEETING = regex.compile(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
+_YEAR_AFTER_MEETING = lazy_regex(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
 _MEETING_KINDS = frozenset({"party_congress", "party_plenum"})
 _ORDINAL = r"(?:二十|十)?[一二三四五六七八九]|十|二十"
-_MEETING = regex.compile(
+_MEETING = lazy_regex(
     rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
     rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
     rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
-_NOT_THE_MEETING = regex.compile(r"(?:的)?(?:精神|以来|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
 _GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
 _SENTENCE_END = regex.compile(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
-_PAST_OR_FUTURE = regex.compile(
+_PAST_OR_FUTURE = lazy_regex(
     r"去年|前年|明年|后年|[一二三四五六七八九十两几多]+年(?:来|以来|间)|连续[一二三四五六七八九十两几]+年"
     r"|过去[一二三四五六七八九十两几]+年|今后[一二三四五六七八九十两几]+年|未来[一二三四五六七八九十两几]+年")
 
