@@ -144,7 +144,7 @@ class TruncatedParagraph(Rule):
                 items = {e.block for e in structure.enumerations if e.lead}
             if block.article in endings.loose:
                 continue
-            what = _what_follows(endings, block, following, doc.facts(Openers), items)
+            what = _what_follows(endings, blocks, block, following, doc.facts(Openers), items)
             if what == "paragraph" and following is not None and split_across(block, following):
                 continue  # the next paragraph finishes the word: a broken line (T401)
             if what is None or (what == "paragraph" and not item
@@ -268,15 +268,27 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         or stops_inside_a_word(block.text)
 
 
-def _what_follows(endings: LineEndings, block: Block, following: Block | None,
-                  openers: Openers, items: set[int]) -> str | None:
+def _in_speech(blocks: list[Block], block: Block) -> bool:
+    """The block stands after its article's salutation: in the speech, not in its head (a photo
+    caption before 各位代表： is no cut paragraph)."""
+    for earlier in reversed(blocks[: block.index]):
+        if earlier.article != block.article:
+            return False
+        if earlier.kind is Kind.SALUTATION:
+            return True
+    return False
+
+
+def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
+                  following: Block | None, openers: Openers, items: set[int]) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
         return "article"
     if following.heading is not None:
         return "heading"
-    if following.kind is Kind.SALUTATION or following.index in items \
+    if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
+            or following.index in items \
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
         return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
