@@ -463,6 +463,15 @@ def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
 # 各位代表！); its first word opens other paragraphs of the document too.
 _TOPIC = lazy_regex(r"^\p{Han}[^，,。！？!?：:；;]{2,18}[。！!]")
 _TOPIC_USES = 2
+_TOPICAL_MIN = 8
+# How a report's topic sentences open (着力兜牢民生底线。 大力提振消费。 各位代表！): in a document
+# written so, such a sentence after a line cut mid-sentence opens the next paragraph.
+_TOPIC_VERBS = tuple(
+    "着力 大力 全力 加快 加强 加大 推动 推进 深化 提升 强化 持续 扎实 聚焦 打好 打赢 建强 走好 防范"
+    " 严密 促进 坚持 健全 完善 优化 落实 实施 统筹 巩固 培育 增强 稳步 切实 全面 筑牢 兜牢 守好"
+    " 织密 做强 做优 做大 抓好 办好 各位代表".split()
+)
+_TOPICAL_SHARE = 0.4
 _FIRST_WINDOW = 6
 
 
@@ -473,16 +482,20 @@ class Openers:
     the same words."""
 
     counts: Counter[str]
+    topical: bool = False  # most paragraphs open with a topic sentence: a style of the document
 
     @classmethod
     def from_document(cls, doc: Document) -> Openers:
         counts: Counter[str] = Counter()
+        topics = 0
         if segmenter.available():
             for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
                 if current.kind is Kind.BODY and ends_sentence(previous.text) \
                         and lines.is_han_char(current.text[0]):
                     counts[segmenter.first_word(current.text[:_FIRST_WINDOW])] += 1
-        return cls(counts)
+                    topics += bool(_TOPIC.match(current.text))
+        opened = sum(counts.values())
+        return cls(counts, topics >= _TOPICAL_MIN and topics >= _TOPICAL_SHARE * opened)
 
     def opens_topic(self, block: Block) -> bool:
         """The block opens a paragraph with a topic sentence, as others of the document do: it
@@ -490,4 +503,5 @@ class Openers:
         if block.kind is not Kind.BODY or not _TOPIC.match(block.text) \
                 or not segmenter.available():
             return False
-        return self.counts[segmenter.first_word(block.text[:_FIRST_WINDOW])] >= _TOPIC_USES
+        return (self.topical and block.text.startswith(_TOPIC_VERBS)) \
+            or self.counts[segmenter.first_word(block.text[:_FIRST_WINDOW])] >= _TOPIC_USES
