@@ -66,3 +66,8 @@ def last_tagged(text: str) -> tuple[str, str]:
     """The last word of ``text`` and its part-of-speech tag (``c``, ``p``, ``d`` …)."""
     word, tag = _rjieba().tag(text)[-1]
     return word, tag
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` with its part-of-speech tag, as the tagger gives them."""
+    return [(word, tag) for word, tag in _rjieba().tag(text)]

@@ -18,6 +18,7 @@ from doclint.core import (
     Message,
     Rule,
 )
+from doclint.core import segmenter
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.rules.structure import lines
@@ -26,15 +27,19 @@ from doclint.rules.structure.endings import (
     LIST_MARKS,
     SENTENCE_FINAL,
     LineEndings,
+    Openers,
     closes_a_text,
     dangles,
+    dangles_alone,
     ends_sentence,
     is_prose,
+    item_sentence,
+    punctuated_runs,
     split_across,
     tail,
 )
 from doclint.rules.structure.layout import Layout
-from doclint.rules.structure.model import Block, Kind, Structure
+from doclint.rules.structure.model import Block, Kind, Level, Structure
 
 _JOINABLE = (Kind.BODY, Kind.LABEL)
 _OPENING = frozenset("“‘《（(「『〔")
@@ -51,7 +56,9 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # Units and measure words after a figure; those that open no word go without a following check
 # (``个人``, ``人民``, ``年度`` open words: they count before punctuation only).
 _BARE_UNITS = frozenset("%％‰倍岁亩吨辆座项余")
-_UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号")
+_UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号米")
+_UNIT_WINDOW = 8
+_LONG_UNITS = ("公里", "公顷", "公斤", "千米", "千克", "千瓦", "平方米", "立方米", "人次")
 
 
 class BrokenLine(Rule):
@@ -59,14 +66,18 @@ class BrokenLine(Rule):
 
     几种情形：下一行以逗号、句号、后引号、后括号或“的”等不能出现在行首的字符开头（网页超链接处
     留下的换行：“…所作的⏎政府工作报告⏎。”）；上一行停在“的、和、在、《、，”等必须接续的字上，
-    或停在数字上而下一行以它的单位开头（“593⏎人，”）；上一行是至少 20 字、没有句末标点的正文，
+    或停在数字上而下一行以它的单位开头（“593⏎人，”“3⏎个自动气象站”“1500⏎公里”）；上一行是至少 20 字、没有句末标点的正文，
     下一行紧接着（中间没有空行、没有新段落的缩进）又是正文。段落之间都隔着一个空行（或都首行
     缩进）的文档里，一段像其他段落一样开头、紧接的下一行既没隔空行也没缩进并结束了句子，下一段
     又照常分开时，这两行是断开的一段：上一行有 6 个汉字即报（标题前后空行更多、不缩进，表格各行
     连续排列，都不算）。一段停在词的中间、下一段（隔着空行或缩进）的头一个字把这个词补全的
     （“依法追究刑⏎⏎事责任”“……。前⏎　　年党中央”“文创园区差异⏎　　化集约化发展”），或下一段以
     不能开始句子的词开头的（“……都来⏎　　个革命”“……示范推广⏎　　和能力建设”），是一句话被断成了
-    两段，也在此报告（T301 不再报）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
+    两段，也在此报告（T301 不再报）；下一段以缺主语的谓语开头（“是由于……”“都会落空”“也不行”）
+    时同样。单独成行的编号条目（“（四）在车辆指定位置喷涂经⏎营者名称……；”）停在逗号、单独的介词、
+    数字和单位之间时也报；停在词的中间时，只在该组条目都以标点结尾、或条目和下一行照样连成
+    一段时报（标题后紧接正文时偶然连成一词的不报）。下一行是本文档常用来开段的主题句
+    （“加快……。”）时，上一行是被截断的段落（T301），不在此报告。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
@@ -104,6 +115,8 @@ class BrokenLine(Rule):
         items = {e.block for e in structure.enumerations if e.lead}
         loose = endings.loose
         soft_wraps = endings.markdown  # a single newline is a soft wrap in Markdown
+        punctuated = punctuated_runs(blocks)
+        openers = _LazyOpeners(doc)
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
@@ -112,7 +125,8 @@ class BrokenLine(Rule):
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
-                                     soft_wraps, _one_paragraph(blocks, endings, previous, current)):
+                                     soft_wraps, _one_paragraph(blocks, endings, previous, current),
+                                     _in_run(previous, punctuated), openers):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -138,15 +152,18 @@ class BrokenLine(Rule):
 
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
-                soft_wraps: bool, one_paragraph: bool = False) -> bool:
+                soft_wraps: bool, one_paragraph: bool = False, in_run: bool = False,
+                openers: _LazyOpeners | None = None) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
                 or (_DEBRIS.match(current.text) and ends_sentence(previous.text)):
             return False  # a character the converter could not decode, on a line of its own
         joinable = previous.kind in _JOINABLE \
-            or (previous.heading is not None and previous.heading.inline)
-        if not joinable and previous.kind is not Kind.TITLE:
+            or (previous.heading is not None
+                and (previous.heading.inline or previous.heading.level is Level.CLAUSE))
+        item = not joinable and _item_text(previous)
+        if not joinable and previous.kind is not Kind.TITLE and not item:
             return False
         if current.kind not in _JOINABLE and current.kind is not Kind.TITLE:
             return False
@@ -156,9 +173,13 @@ class BrokenLine(Rule):
         first = _opening(current)
         closing = first in CLOSING_START \
             or (first == "的" and not current.text.startswith("的确"))
+        # A word split over two paragraphs (…追究刑⏎⏎事责任) is one sentence; after a numbered
+        # line only where it is text (its run ends its sentences, or it is set apart as one
+        # paragraph with the next line): a title followed by a paragraph may join by chance.
         if not closing and not ends_sentence(previous.text) and not lines.is_chrome(previous.text) \
+                and (not item or in_run or (one_paragraph and current.line == previous.line + 1)) \
                 and split_across(previous, current):
-            return True  # a word split over two paragraphs (…追究刑⏎⏎事责任): one sentence
+            return True
         if not closing and (ends_sentence(previous.text) or new_paragraph
                             or current.text[0] in LIST_MARKS):
             return False
@@ -172,12 +193,17 @@ class BrokenLine(Rule):
             return current.kind is not Kind.TITLE
         if soft_wraps or current.line != previous.line + 1:
             return False
-        if dangles(previous.text) or _number_and_unit(previous, current):
+        ends_open = dangles_alone(item) if item else dangles(previous.text)
+        if ends_open or _number_and_unit(previous, current):
             return True
+        if item and in_run and one_paragraph:
+            return True  # an item of a run ending its sentences (（二）检查…发现单位⏎有违反…；)
         if not joinable or current.kind is not Kind.BODY or not (first in _OPENING
                                                                   or first.isalnum()) \
                 or closes_a_text(tail(previous.text)):
             return False
+        if openers is not None and openers.opens_topic(current):
+            return False  # the next line opens a paragraph with a topic sentence: a cut (T301)
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
@@ -202,12 +228,46 @@ def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
         and (following is None or following.line > current.line + 1)
 
 
+class _LazyOpeners:
+    """``doc.facts(Openers)``, computed only when a line reaches the test that needs it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def opens_topic(self, block: Block) -> bool:
+        return self.doc.facts(Openers).opens_topic(block)
+
+
+def _in_run(block: Block, punctuated: frozenset[int]) -> bool:
+    """The block is an item of a run whose items end their sentences (see ``punctuated_runs``)."""
+    return block.heading is not None and block.heading.sequence in punctuated
+
+
+def _item_text(block: Block) -> str:
+    """The text of a numbered item on a line of its own that stops without punctuation, when it
+    is long enough to be a sentence's first half (``（四）在车辆指定位置喷涂经``); else ""."""
+    heading = block.heading
+    if heading is None or ends_sentence(block.text):
+        return ""
+    text = block.text[heading.title_span.start - block.span.start:]
+    return text if lines.has_han(text, _MIN_PIECE) else ""
+
+
 def _number_and_unit(previous: Block, current: Block) -> bool:
-    """A figure at the end of a line of text and its unit opening the next (``选派教师593⏎人，``)."""
-    return previous.text[-1] in _DIGITS and current.text[0] in _UNITS \
-        and (len(current.text) == 1 or not lines.is_han_char(current.text[1])
-             or current.text[0] in _BARE_UNITS) \
-        and lines.has_han(previous.text, _MIN_PIECE) and not closes_a_text(tail(previous.text))
+    """A figure at the end of a line of text and its unit opening the next (``选派教师593⏎人，``,
+    ``合建3⏎个自动气象站``: a measure word standing alone, not opening 个人, 人民, 年度)."""
+    if previous.text[-1] not in _DIGITS \
+            or not (current.text[0] in _UNITS or current.text.startswith(_LONG_UNITS)):
+        return False
+    text = _item_text(previous) or previous.text
+    alone = len(current.text) == 1 or not lines.is_han_char(current.text[1]) \
+        or current.text[0] in _BARE_UNITS or current.text.startswith(_LONG_UNITS) \
+        or (segmenter.available()
+            and segmenter.first_word(current.text[:_UNIT_WINDOW]) == current.text[0])
+    piece = tail(text)
+    # a sentence may open with the figure (…提升。47⏎项, 1个单位…排放1⏎吨): not a list item
+    return alone and lines.has_han(text, _MIN_PIECE) \
+        and (not closes_a_text(piece) or not lines.has_han(piece, 1) or item_sentence(piece))
 
 
 def _opening(block: Block) -> str:

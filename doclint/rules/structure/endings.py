@@ -56,6 +56,15 @@ def dangles(text: str) -> bool:
     return bool(_DANGLING_END.search(text))
 
 
+def dangles_alone(text: str) -> bool:
+    """``dangles``, the last character standing as a word of its own (…是指在, not …方向, …存在)."""
+    if not dangles(text):
+        return False
+    if not lines.is_han_char(text[-1]) or not segmenter.available():
+        return True
+    return len(segmenter.word_texts(text[-_WORD_WINDOW:])[-1]) == 1
+
+
 _WORD_WINDOW = 12
 
 # Words that open what follows them, never end a sentence: modal verbs, conjunctions,
@@ -98,6 +107,9 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         return True
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     last = words[-1]
+    if last == "是" or (len(words) > 1 and words[-2] == "的"
+                        and _bare_after_de(last, document)):
+        return True  # a copula without its complement (…这种富是), 的 without its noun (…的物)
     if len(last) == 1 and last not in _PARTICLES:
         # after a longer word (听取|职), or closing a word with the next line's first character
         # (对该路⏎⏎段进行: 路段): not a pair of unknown characters (工作专班: 专|班)
@@ -118,6 +130,19 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
     return uses > _EVIDENCE  # this use and another
 
 
+# Nouns of one character that end a sentence after 的 (…是我们自己的事, …做群众的贴心人 is
+# two): the document's own uses before a clause mark count too.
+_FINAL_AFTER_DE = frozenset("人事话心家国时样份钱路书地处面上下里中外内前后")
+
+
+def _bare_after_de(last: str, document: str) -> bool:
+    """One character after 的 that is no noun ending a sentence: …禁止携带的物, …指定的部."""
+    if len(last) != 1 or not lines.is_han_char(last) or last in _FINAL_AFTER_DE:
+        return False
+    return not any(_CLAUSE_MARK.match(document, found.end())
+                   for found in regex.finditer("的" + regex.escape(last), document))
+
+
 # Words the tagger takes for conjunctions or adverbs that end a sentence (…的除外, 好得很);
 # other conjunctions, prepositions and one-character adverbs never do.
 _FINAL_WORDS = frozenset("很 极 透 甚 好 行 对 够 和 用".split())
@@ -133,7 +158,53 @@ def _without_predicate(text: str) -> bool:
     if last in _FINAL_WORDS:
         return False
     # the tagger takes some verbs and nouns for them (起步, 依据, 通过): one character only
-    return len(last) == 1 and tag in ("c", "p", "d")
+    if len(last) == 1 and tag in ("c", "p", "d"):
+        return True
+    return _open_object(clause) or _open_condition(text)
+
+
+# Prepositions whose object must be followed by the verb (把它|改好, 对产品质量|进行检验); not
+# 在 (…总部在北京 ends), 与 和 同 (they join nouns), 为 (以…为中心).
+_OBJECT_PREPOSITIONS = frozenset("把 将 被 对 向 由 从 以 按照 依照 对于".split())
+_HOLDS_VERB = ("v", "vd", "vi", "vg", "vq")  # not a verbal noun (vn), which may be the object
+
+
+def _open_object(clause: str) -> bool:
+    """The clause stops after a preposition and its object, before the verb (…我们一定要通过
+    改革把它, …施工单位应当对产品质量, …因此将对我国未来地震)."""
+    words = segmenter.tagged(clause[-_OPEN_WINDOW:])
+    for at in range(len(words) - 1, -1, -1):
+        word, tag = words[at]
+        if tag.startswith("v") and tag != "vn" or word in _CLAUSE_WORDS:
+            return False
+        if tag == "p":
+            rest = words[at + 1:]
+            # a verbal noun may be the object (对设备|性能) or, last, the verb (对产品|检验)
+            return word in _OBJECT_PREPOSITIONS and bool(rest) \
+                and not any(t in _HOLDS_VERB for _, t in rest) \
+                and (rest[-1][1] != "vn" or word in ("把", "将", "被"))
+    return False
+
+
+_CLAUSE_WORDS = frozenset("的话 时候 时 之时 以来 之后 以后 之前 以前".split())
+# Conjunctions that open a condition or a concession: their sentence needs its main clause.
+_CONDITIONS = frozenset("只要 如果 假如 倘若 无论 无论是 不论 不管 虽然 虽说 尽管 即使 即便 哪怕 "
+                        "既然 一旦 要是 如若 除非".split())
+
+
+def _open_condition(text: str) -> bool:
+    """The last sentence is only a condition or a concession, its main clause lost (…只要我们
+    认真执行各项方针, …无论是解决当前的突出矛盾)."""
+    sentence = text[_sentence_start(text):]
+    words = segmenter.word_texts(sentence[:_OPEN_WINDOW])
+    if not words or words[0] not in _CONDITIONS or _CLAUSE_MARK.search(sentence):
+        return False
+    return not sentence.endswith(tuple(_CLAUSE_WORDS))
+
+
+def _sentence_start(text: str) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return ends[-1] if ends else 0
 
 
 def _joins(text: str, following: str) -> bool:
@@ -149,13 +220,19 @@ def split_across(previous: Block, current: Block) -> bool:
     ``…。前⏎　　年党中央``): one sentence split in two paragraphs, a broken line (T401), not a
     truncation."""
     text, following = previous.text, current.text
+    if previous.heading is not None and not previous.heading.inline:
+        text = text[previous.heading.title_span.start - previous.span.start:]  # 一、… (an item)
+        if not text:
+            return False
     if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) \
             or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
-            or closes_a_text(tail(text)) or not segmenter.available():
+            or closes_a_text(tail(text), signature=False) or not segmenter.available():
         return False
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
-        return True
+        return True  # even after what reads as a signature (…经济组⏎织, …高效办⏎成一件事)
+    if closes_a_text(tail(text)):
+        return False
     # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
     # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), is one
     # sentence too: but only after running text, not a title or a table's cell.
@@ -170,12 +247,14 @@ def _sentence_piece(block: Block) -> bool:
 
 
 # Words that continue a sentence and never open one: conjunctions, measure words, aspect
-# particles, suffixes (和, 个, 了, 化, 们).
-_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下".split())
+# particles, suffixes (和, 个, 了, 化, 们), and a predicate's first word without its subject (是由于…,
+# 都会落空, 也不行, 就更有条件, 不会原谅的): not 是的 (an answer), 能 (能不能…？).
+_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下 是 都 也 就 才 又 不会".split())
 
 
 def _opens_no_sentence(following: str) -> bool:
-    return segmenter.first_word(following[:_WORD_WINDOW]) in _CONTINUING
+    return segmenter.first_word(following[:_WORD_WINDOW]) in _CONTINUING \
+        and not following.startswith("是的")
 
 
 def last_clause_start(text: str) -> int:
@@ -230,9 +309,10 @@ def tail(text: str) -> str:
     return text[start:].strip()
 
 
-def closes_a_text(piece: str) -> bool:
-    """A paragraph's tail that needs no punctuation: a date, a signature, a label and its value,
-    a list or table item, a page number, a closing formula, a lead-in to what follows."""
+def closes_a_text(piece: str, signature: bool = True) -> bool:
+    """A paragraph's tail that needs no punctuation: a date, a signature (unless ``signature``
+    is false), a label and its value, a list or table item, a page number, a closing formula, a
+    lead-in to what follows."""
     if not piece:
         return True
     if _DATE_END.search(piece) or _PAGE.search(piece) or _CLOSING.match(piece) \
@@ -242,7 +322,7 @@ def closes_a_text(piece: str) -> bool:
     for label in (_LABEL_START.match(piece), _LABEL_END.search(piece)):
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
             return True
-    return len(piece) <= _SIGNATURE_MAX and not _CLAUSE.search(piece) \
+    return signature and len(piece) <= _SIGNATURE_MAX and not _CLAUSE.search(piece) \
         and bool(_SIGNATURE.search(piece))
 
 
@@ -250,9 +330,43 @@ def cut_mid_sentence(text: str) -> bool:
     """The paragraph stops inside a sentence: it ends on a Chinese character, is not a dash or
     bullet list item, and what follows its last sentence end is not a date, a signature, a label,
     a list item or a closing formula."""
-    if not lines.is_han_char(text[-1]) or text[0] in LIST_MARKS:
+    if not lines.is_han_char(text[-1]) \
+            or (text[0] in LIST_MARKS and not _SENTENCE_END.search(text)):
+        return False  # a dash item goes without its stop, unless it holds sentences (——…。…)
+    piece = tail(text)
+    return not closes_a_text(piece) or item_sentence(piece)
+
+
+_ITEM_SENTENCE = 16  # characters of an item's text that make it a sentence, not a list entry
+
+
+def item_sentence(piece: str) -> bool:
+    """A numbered item that is a sentence, not a list or table entry: its text runs on past a
+    comma or a title's length (四、勘察定点要尽量避开军事设施, 44项工程汛前完工，…)."""
+    item = _ITEM_START.match(piece)
+    if item is None:
         return False
-    return not closes_a_text(tail(text))
+    rest = piece[item.end():]
+    return bool(rest) and (bool(_CLAUSE.search(rest)) or len(rest) >= _ITEM_SENTENCE) \
+        and not closes_a_text(rest)
+
+
+_RUN_MIN = 4  # items of a run that show how its items end
+
+
+def punctuated_runs(blocks: list[Block]) -> frozenset[int]:
+    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
+    at most one in ten end with sentence punctuation."""
+    total: Counter[int] = Counter()
+    open_ended: Counter[int] = Counter()
+    for block in blocks:
+        heading = block.heading
+        if heading is None or heading.sequence < 0:
+            continue
+        total[heading.sequence] += 1
+        open_ended[heading.sequence] += not ends_sentence(block.text)
+    return frozenset(run for run, count in total.items()
+                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
 
 
 _MARKDOWN = (".md", ".markdown")
@@ -343,3 +457,51 @@ def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
     """Most body paragraphs of the file start with an indentation."""
     body = [b.index for b in blocks if b.kind is Kind.BODY]
     return bool(body) and sum(1 for i in body if indents[i] > 0) > _INDENTED_SHARE * len(body)
+
+
+# A paragraph's topic sentence: a short first sentence without a comma (加快重大基础设施建设。
+# 各位代表！); its first word opens other paragraphs of the document too.
+_TOPIC = lazy_regex(r"^\p{Han}[^，,。！？!?：:；;]{2,18}[。！!]")
+_TOPIC_USES = 2
+_TOPICAL_MIN = 8
+# How a report's topic sentences open (着力兜牢民生底线。 大力提振消费。 各位代表！): in a document
+# written so, such a sentence after a line cut mid-sentence opens the next paragraph.
+_TOPIC_VERBS = tuple(
+    "着力 大力 全力 加快 加强 加大 推动 推进 深化 提升 强化 持续 扎实 聚焦 打好 打赢 建强 走好 防范"
+    " 严密 促进 坚持 健全 完善 优化 落实 实施 统筹 巩固 培育 增强 稳步 切实 全面 筑牢 兜牢 守好"
+    " 织密 做强 做优 做大 抓好 办好 各位代表".split()
+)
+_TOPICAL_SHARE = 0.4
+_FIRST_WINDOW = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Openers:
+    """The words that open the document's paragraphs (after a line that ends a sentence): a
+    report that opens its paragraphs with topic sentences (提升…。 着力…。) opens many with
+    the same words."""
+
+    counts: Counter[str]
+    topical: bool = False  # most paragraphs open with a topic sentence: a style of the document
+
+    @classmethod
+    def from_document(cls, doc: Document) -> Openers:
+        counts: Counter[str] = Counter()
+        topics = 0
+        if segmenter.available():
+            for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
+                if current.kind is Kind.BODY and ends_sentence(previous.text) \
+                        and lines.is_han_char(current.text[0]):
+                    counts[segmenter.first_word(current.text[:_FIRST_WINDOW])] += 1
+                    topics += bool(_TOPIC.match(current.text))
+        opened = sum(counts.values())
+        return cls(counts, topics >= _TOPICAL_MIN and topics >= _TOPICAL_SHARE * opened)
+
+    def opens_topic(self, block: Block) -> bool:
+        """The block opens a paragraph with a topic sentence, as others of the document do: it
+        starts a paragraph, not the rest of a sentence broken before it."""
+        if block.kind is not Kind.BODY or not _TOPIC.match(block.text) \
+                or not segmenter.available():
+            return False
+        return (self.topical and block.text.startswith(_TOPIC_VERBS)) \
+            or self.counts[segmenter.first_word(block.text[:_FIRST_WINDOW])] >= _TOPIC_USES

@@ -3,7 +3,6 @@ the end."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -23,13 +22,16 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
+    LIST_MARKS,
     LineEndings,
+    Openers,
     closes_a_text,
     cut_mid_sentence,
     dangles,
     ends_sentence,
     is_prose,
     last_clause_start,
+    punctuated_runs,
     split_across,
     stops_inside_a_word,
     tail,
@@ -76,11 +78,17 @@ class TruncatedParagraph(Rule):
     一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）不是截断：段末须停在词的
     中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
     要接续的词上（“应当”“关于”“加快”），停在没有闭合的书名号、引号里，或停在本文档别处
-    从不带标点结尾的词上。各项都以标点结尾的一组编号条目（法规的“第N条”，以分号结尾的
+    从不带标点结尾的词上；停在完整的词上、但句子缺了主干时也算：介词和它的宾语之后没有动词
+    （“……通过改革把它”“……对设备性能”），单独的“是”（“但这种质量是”），“的”后面单独一个字
+    （“……危险的物”，本文档别处“的物”后带标点的除外），只有条件、让步分句（“只要我们……”
+    “无论是……”，以“的话”“时”结尾的除外）。各项都以标点结尾的一组编号条目（法规的“第N条”，以分号结尾的
     “（一）……；”列举）中，一项停在汉字上，哪怕很短、没有逗号，也是截断（删除、废止的条目除外；
     其他层级的编号须紧接着下一项）；这样的一项紧接着下一项时，停在完整的词上也报。
     没有逗号的一行（如“……修正的《××条例管”）接在结束了的句子之后、自身停在词的中间时，也是截断；
-    以“第一，”“一是”开头的条目停在词的中间（而非完整的分句）时，也报。
+    以“第一，”“一是”开头的条目停在词的中间（而非完整的分句）时，也报，哪怕只有 6 个汉字；
+    编号条目、“——”列举项里含有句子（有逗号或较长、或其中已有句号）的，按正文检查。
+    逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
+    或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），也是断行，由 T401 报告。
     """
@@ -111,7 +119,7 @@ class TruncatedParagraph(Rule):
         blocks = structure.blocks
         endings: LineEndings | None = None
         items: set[int] = set()
-        punctuated = _punctuated_runs(blocks)
+        punctuated = punctuated_runs(blocks)
         for block in blocks:
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
@@ -122,7 +130,8 @@ class TruncatedParagraph(Rule):
             item = _cut_item(block, punctuated, blocks)
             following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             if (not item and (not cut_mid_sentence(block.text)
-                              or not (is_prose(block) or _cut_line(block, blocks, following)))) \
+                              or not (is_prose(block) or _run_in(block)
+                                      or _cut_line(block, blocks, following)))) \
                     or _continues(blocks, block):
                 continue
             # a whole sentence that lost only its full stop is no cut
@@ -135,7 +144,7 @@ class TruncatedParagraph(Rule):
                 items = {e.block for e in structure.enumerations if e.lead}
             if block.article in endings.loose:
                 continue
-            what = _what_follows(endings, block, following)
+            what = _what_follows(endings, blocks, block, following, doc.facts(Openers), items)
             if what == "paragraph" and following is not None and split_across(block, following):
                 continue  # the next paragraph finishes the word: a broken line (T401)
             if what is None or (what == "paragraph" and not item
@@ -177,27 +186,11 @@ class TruncatedParagraph(Rule):
                               next_en=note.en, related=(Related(following, note),))
 
 
-_RUN_MIN = 4  # items of a run that show how its items end
 _EMPTY_ITEM = lazy_regex(r"(?:删除|删去|废止|略|空|保留)$")
 
 
-def _punctuated_runs(blocks: list[Block]) -> frozenset[int]:
-    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
-    at most one in ten end with sentence punctuation."""
-    total: Counter[int] = Counter()
-    open_ended: Counter[int] = Counter()
-    for block in blocks:
-        heading = block.heading
-        if heading is None or heading.sequence < 0:
-            continue
-        total[heading.sequence] += 1
-        open_ended[heading.sequence] += not ends_sentence(block.text)
-    return frozenset(run for run, count in total.items()
-                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
-
-
 def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
-    """An item of a punctuated run (see ``_punctuated_runs``) that stops on a Chinese character
+    """An item of a punctuated run (see ``punctuated_runs``) that stops on a Chinese character
     after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
     only an item when the next item follows at once; 第N条 is text by itself."""
     heading = block.heading
@@ -218,13 +211,24 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> boo
     """A line without clause punctuation (read as a label) between paragraphs of text that stops
     inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
     not a title or a caption, which stand before text, not after a sentence's end."""
-    if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, 10) \
+    if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, _CUT_LINE_HAN) \
             or lines.is_chrome(block.text):
         return False
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
     return running and ends_sentence(previous.text) \
         and stops_inside_a_word(block.text, "", following.text if following is not None else "")
+
+
+_RUN_IN = lazy_regex(r"^(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)[，,]\p{Han}")
+_RUN_IN_HAN = 6
+_CUT_LINE_HAN = 6  # a cut line of text: as short as a run-in item
+
+
+def _run_in(block: Block) -> bool:
+    """A short paragraph opening with a run-in number (第四，采用各种方): text, however short."""
+    return block.kind is Kind.BODY and bool(_RUN_IN.match(block.text)) \
+        and lines.has_han(block.text, _RUN_IN_HAN)
 
 
 def _before_next_item(block: Block, following: Block | None) -> bool:
@@ -264,14 +268,31 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         or stops_inside_a_word(block.text)
 
 
-def _what_follows(endings: LineEndings, block: Block, following: Block | None) -> str | None:
+def _in_speech(blocks: list[Block], block: Block) -> bool:
+    """The block stands after its article's salutation: in the speech, not in its head (a photo
+    caption before 各位代表： is no cut paragraph)."""
+    for earlier in reversed(blocks[: block.index]):
+        if earlier.article != block.article:
+            return False
+        if earlier.kind is Kind.SALUTATION:
+            return True
+    return False
+
+
+def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
+                  following: Block | None, openers: Openers, items: set[int]) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
         return "article"
     if following.heading is not None:
         return "heading"
-    new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following)
+    if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
+            or following.index in items \
+            or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
+        return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
+    new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
+        or openers.opens_topic(following)
     if new_paragraph and following.kind is Kind.BODY and following.text[0] not in CLOSING_START:
         return "paragraph"
     return None
