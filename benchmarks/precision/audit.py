@@ -485,6 +485,16 @@ def recall_section() -> list[str]:
             recall.markdown()]
 
 
+def fresh_section() -> list[str]:
+    """The fresh-text rounds (fresh.py): judged once, on sources nobody had read."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    try:
+        import fresh  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    return fresh.section()
+
+
 def trap_files() -> list[Path]:
     return sorted(TRAPS.glob("*.txt")) if TRAPS.is_dir() else []
 
@@ -602,6 +612,7 @@ def render_page(rules: list[Any], figs: dict[str, RuleFigure], current: dict[str
     trap_lines = trap_section(traps, stable)
     if trap_lines:
         out += ["", *trap_lines]
+    out += ["", *fresh_section()]
     out += ["", *density_section(dev, "corpus/dev (all 1,961 documents), default rules"),
             "", *density_section(real, "corpus/real (97 documents), default rules")]
     return "\n".join(out) + "\n"
