@@ -20,12 +20,14 @@ from doclint.rules.years.year_roles import datelines, head_page_date
 
 Conflict = tuple[Related, ...]
 _Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
+# A year, not the tail of a longer number.
+_YEAR = rf"(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))"
 _CLAUSE_END = lazy_regex(r"[。！？；!?\n]")
 # The state at a time, reported: 截至2023年底, 截止到2023年12月31日 (not a deadline: …年底前).
 _AS_OF = lazy_regex(r"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?$")
-_ALREADY_YEAR_END = lazy_regex(rf"(?:已|已经|早已)\s?于\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:底|末)")
+_ALREADY_YEAR_END = lazy_regex(rf"(?:已|已经|早已)\s?于\s?{_YEAR}\s?年\s?(?:底|末)")
 _AS_OF_YEAR_END = lazy_regex(
-    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
+    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?{_YEAR}\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
 # A deadline or a qualifier, not a report: …年底前, 截至2015年底到期的债务.
 _DEADLINE_AFTER = lazy_regex(r"\s?(?:底|末)?\s?(?:前|以前|之前|到期)")
 _SENTENCE_START = lazy_regex(r"[。！？；!?\n]")
@@ -49,11 +51,11 @@ _NARRATED = lazy_regex(
 _NOT_NARRATED = lazy_regex(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
 _CLAUSE_START = lazy_regex(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、)\s?$")
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
-_SAME_PERIOD = lazy_regex(rf"(?:较|比|与|同)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年\s?(?:的)?同期")
+_SAME_PERIOD = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年\s?(?:的)?同期")
 _THIS_YEAR = lazy_regex(r"今年")
-_COMPARED = lazy_regex(rf"(?:较|比|与|同)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?!底|末|初|同期|[0-9]{{1,2}}\s?月|上半年|下半年|[一二三四]季度)")
+_COMPARED = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年(?!底|末|初|同期|[0-9]{{1,2}}\s?月|上半年|下半年|[一二三四]季度)")
 # Years elapsed since a year: 成立于2023年，60多年来; 自2023年起，已连续举办20年; 2023年到现在十三年.
-_SINCE_YEAR = lazy_regex(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年")
+_SINCE_YEAR = lazy_regex(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?{_YEAR}\s?年")
 _N = r"[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
 # Only 一干就是…, 至今… and 到现在… count from a year named without 自/从/成立于 (2022年，她当起了
 # 代课老师，一干就是近30年); 2024年，…5年来年均增长 counts back from that year.
@@ -69,9 +71,9 @@ _EDGE_LINES = 8
 _SPEECH_DATED = lazy_regex(r"(?:讲话|报告|致辞|发言|演讲|谈话|讲稿)\s?[（(]\s?$")
 _HEAD_CHARS = 400
 # A span from now to the text's own year: 从现在起至2024年 (in a text of 2024).
-_NOW_TO = lazy_regex(rf"(?:从现在|从今天|从今年|现在)(?:起|开始)?\s?(?:到|至)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?![底末]|[0-9一二三四五六七八九十]{{1,2}}月)")
+_NOW_TO = lazy_regex(rf"(?:从现在|从今天|从今年|现在)(?:起|开始)?\s?(?:到|至)\s?{_YEAR}\s?年(?![底末]|[0-9一二三四五六七八九十]{{1,2}}月)")
 # The level of a year, reached or compared with: 才能达到2018年的水平.
-_LEVEL = lazy_regex(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?(?P<y>(?<![0-9〇○零一二三四五六七八九十])(?:{_Y}))\s?年(?:的)?水平")
+_LEVEL = lazy_regex(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?{_YEAR}\s?年(?:的)?水平")
 _ELAPSED_REACH = 60
 _MIN_ELAPSED = 2
 
