@@ -48,8 +48,6 @@ _DATELINE = lazy_regex(
     r"[ \t\u3000]*(?:在[^。\n]{0,60}(?:上|时|的讲话|的报告))?[ \t\u3000]*[）)]?[ \t\u3000\u00a0]*$", regex.M | regex.W)
 # A date in brackets or after a dash inside the heading block: …的报告（2022年10月16日）习近平….
 _HEAD_DATE = lazy_regex(rf"[（(](?P<date>{_FULL_DATE})[）)]|——(?P<date2>{_FULL_DATE})在")
-# Running text before a date on its line: a sentence ended there, so the date is not a heading's.
-_SENTENCE_BEFORE = lazy_regex(r"[。！？!?；;]")
 # The page's own date on a line of its own under the title: 2025-11-16, 2025/11/16, 2025.11.16,
 # a time of day after it (2025-11-16 10:23:05).
 _PAGE_DATE_LINE = lazy_regex(
@@ -381,16 +379,15 @@ def _page_date_line(text: str, head: list[tuple[int, int]]) -> YearSource | None
 
 def _head_date(text: str, part: Span) -> YearSource | None:
     """A date in brackets or after a dash in the heading block of a page whose line breaks were
-    lost (…的报告（2022年10月16日）习近平…). Not a date inside running text (a sentence ended
-    before it on its line), not the date of a work cited by its title (…文中指出：《…的讲话》
-    （2012年12月4日）), and none when the head lists several dated works (a table of contents,
+    lost (…的报告（2022年10月16日）习近平…). Not the date of a work cited by its title inside
+    running text (…如下。《…的讲话》（2012年12月4日）文中指出), and none when the head lists several dated works (a table of contents,
     a book's introduction): such a text has no single dateline."""
     found = []
     for match in _HEAD_DATE.finditer(text, part.start, min(part.end, part.start + _HEAD_CHARS)):
         line_start = max(text.rfind("\n", part.start, match.start()),
                          text.rfind("\r", part.start, match.start()), part.start - 1) + 1
         before = text[line_start:match.start()]
-        if _SENTENCE_BEFORE.search(before) or _cites_work(before):
+        if _cites_work(before):
             continue
         group = "date" if match.group("date") else "date2"
         found.append(_dated(text, match.span(group), "dateline"))
