@@ -15,6 +15,13 @@ holds several news items or speeches under their own datelines (``新华社北�
 (``items``): each is judged by its own evidence, never by another item's. Only file-wide sources
 (the configuration, the page date of a transcript, the file name) are shared between parts.
 
+The page's own date on a line of its own under the title (``2025-11-16``, ``2025/11/16 10:20``)
+comes right after a dateline opening a head line: it dates a news page whatever works the page
+cites. A bracketed date after a cited work's title inside running text (``…如下。《…的讲话》
+（2012年12月4日）文中指出``) dates that work, not the document, and a head that lists several dated
+works (a table of contents, a book's introduction) has no single dateline: the text's latest past
+year bounds it from below.
+
 A year is a range: ``low``..``high``. Sources that name the date give one year; the text alone
 often gives only a floor (``high`` is None: not earlier than the latest year it treats as past
 or present), and says nothing when it names no year.
