@@ -252,3 +252,35 @@ def test_a_word_holding_xian_opens_no_preamble() -> None:
             "　2019年以来，项目进展顺利。")
     source = _year(text)
     assert source is None or source.high != 2016
+
+
+def test_a_cited_works_date_in_running_text_is_no_dateline() -> None:
+    text = ("某某文选第一卷主要篇目介绍\n新华社北京11月16日电　现将主要篇目介绍如下。　　"
+            "《在全市法治工作会议上的讲话》（2012年12月4日）文中指出：要坚持依法办事。"
+            "　　《推进法治建设》（2014年2月17日）这是讲话的一部分。\n")
+    source = _year(text)
+    assert (source.year, source.source, source.high) == (2014, "text-floor", None)
+
+
+def test_the_pages_own_date_under_the_title_is_preferred_over_cited_works() -> None:
+    for line, shown in (("2025-11-16", "2025-11-16"), ("2025/11/16 10:20", "2025/11/16 10:20")):
+        text = (f"某某文选第一卷主要篇目介绍\n{line}\n新华社北京11月16日电　现将主要篇目介绍如下。　　"
+                "《在全市法治工作会议上的讲话》（2012年12月4日）文中指出：要坚持依法办事。\n")
+        source = _year(text)
+        assert (source.year, source.source, source.detail, source.exact) == (2025, "page-date", shown, True)
+    source = _year("某某文选第一卷主要篇目介绍\n2025年11月16日\n《在全市法治工作会议上的讲话》（2012年12月4日）文中指出：要依法办事。\n")
+    assert (source.year, source.source) == (2025, "dateline")
+
+
+def test_a_list_of_dated_works_has_no_single_dateline() -> None:
+    source = _year("某某文选目录\n在全市法治工作会议上的讲话（2012年12月4日）\n推进法治建设（2014年2月17日）\n"
+                   "坚持依法办事（2020年11月16日）\n")
+    assert (source.source, source.high) == ("text-floor", None)  # a lower bound only
+
+
+def test_the_documents_own_dated_heading_still_dates_it() -> None:
+    assert _year("《在全县政法工作会议上的讲话》（2024年4月24日）同志们：要维护稳定。").year == 2024
+    assert _year("在全县政法工作会议上的讲话（2024年4月24日）同志们：要维护稳定。").source == "dateline"
+    # Selected works: the heading over its own dateline line, even under a page date.
+    source = _year("在中央工作会议上的讲话\n2025-11-16\n（一九七八年十二月十三日）\n同志们：要解放思想。\n")
+    assert (source.year, source.source) == (1978, "dateline")

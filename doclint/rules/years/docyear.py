@@ -15,6 +15,13 @@ holds several news items or speeches under their own datelines (``新华社北�
 (``items``): each is judged by its own evidence, never by another item's. Only file-wide sources
 (the configuration, the page date of a transcript, the file name) are shared between parts.
 
+The page's own date on a line of its own under the title (``2025-11-16``, ``2025/11/16 10:20``)
+comes right after a dateline opening a head line: it dates a news page whatever works the page
+cites. A bracketed date after a cited work's title inside running text (``…如下。《…的讲话》
+（2012年12月4日）文中指出``) dates that work, not the document, and a head that lists several dated
+works (a table of contents, a book's introduction) has no single dateline: the text's latest past
+year bounds it from below.
+
 A year is a range: ``low``..``high``. Sources that name the date give one year; the text alone
 often gives only a floor (``high`` is None: not earlier than the latest year it treats as past
 or present), and says nothing when it names no year.
@@ -48,6 +55,11 @@ _DATELINE = lazy_regex(
     r"[ \t\u3000]*(?:在[^。\n]{0,60}(?:上|时|的讲话|的报告))?[ \t\u3000]*[）)]?[ \t\u3000\u00a0]*$", regex.M | regex.W)
 # A date in brackets or after a dash inside the heading block: …的报告（2022年10月16日）习近平….
 _HEAD_DATE = lazy_regex(rf"[（(](?P<date>{_FULL_DATE})[）)]|——(?P<date2>{_FULL_DATE})在")
+# The page's own date on a line of its own under the title: 2025-11-16, 2025/11/16, 2025.11.16,
+# a time of day after it (2025-11-16 10:23:05).
+_PAGE_DATE_LINE = lazy_regex(
+    r"[ \t\u3000]*(?P<year>(?:19|20)\d{2})[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
+    r"(?:[ \tT\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000\u00a0]*$")
 _DOC_NUMBER = lazy_regex(
     r"^[ \t\u3000]*[（(]?[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号[）)]?[ \t\u3000]*$", regex.M | regex.W)
 _YEAR_IN = lazy_regex(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)|([一二][〇○零Ｏ一二三四五六七八九]{3})(?=年)")
@@ -321,11 +333,17 @@ def _file_level(doc: Document) -> YearSource | None:
 def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None:
     text = doc.text
     head, tail = _head_and_tail(text, part)
-    for lines in (head, tail[::-1]):
-        for start, end in lines:
-            match = _DATELINE.match(text, start, end)
-            if match:
-                return _dated(text, match.span("date"), "dateline")
+    for start, end in head:
+        match = _DATELINE.match(text, start, end)
+        if match:
+            return _dated(text, match.span("date"), "dateline")
+    page = _page_date_line(text, head)
+    if page is not None:
+        return page
+    for start, end in tail[::-1]:
+        match = _DATELINE.match(text, start, end)
+        if match:
+            return _dated(text, match.span("date"), "dateline")
     revision = _revision(text, part)
     if revision is not None:
         # A notice numbered in the year of its issue date (国科发规〔2019〕298号 … 2019年8月29日印发)
@@ -337,11 +355,9 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         if revision.high is None and signed is not None and signed.year == revision.year:
             return signed  # a notice's issue date (…办公厅　2022年3月29日（此件公开发布）)
         return revision
-    head_end = min(part.end, part.start + _HEAD_CHARS)
-    match = _HEAD_DATE.search(text, part.start, head_end)
-    if match:
-        group = "date" if match.group("date") else "date2"
-        return _dated(text, match.span(group), "dateline")
+    head_date = _head_date(text, part)
+    if head_date is not None:
+        return head_date
     for start, end in head:
         match = _DOC_NUMBER.match(text, start, end)
         if match:
@@ -355,6 +371,46 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
     if printed is not None:
         return YearSource(printed[0], "publication", printed[1], printed[2])
     return _head_number(text, part) or _title_year(text, head) or _inline_signature(text, part)
+
+
+def _page_date_line(text: str, head: list[tuple[int, int]]) -> YearSource | None:
+    """The page's own date on a line of its own among the first lines (title, then
+    ``2025-11-16``): the date the page was published, whatever works it cites."""
+    for start, end in head[:3]:
+        match = _PAGE_DATE_LINE.match(text, start, end)
+        if match:
+            return YearSource(int(match.group("year")), "page-date", Span(*match.span("year")),
+                              match.group().strip())
+    return None
+
+
+def _head_date(text: str, part: Span) -> YearSource | None:
+    """A date in brackets or after a dash in the heading block of a page whose line breaks were
+    lost (…的报告（2022年10月16日）习近平…). Not the date of a work cited by its title inside
+    running text (…如下。《…的讲话》（2012年12月4日）文中指出), and none when the head lists several dated works (a table of contents,
+    a book's introduction): such a text has no single dateline."""
+    found = []
+    for match in _HEAD_DATE.finditer(text, part.start, min(part.end, part.start + _HEAD_CHARS)):
+        line_start = max(text.rfind("\n", part.start, match.start()),
+                         text.rfind("\r", part.start, match.start()), part.start - 1) + 1
+        before = text[line_start:match.start()]
+        if _cites_work(before):
+            continue
+        group = "date" if match.group("date") else "date2"
+        found.append(_dated(text, match.span(group), "dateline"))
+    if not found or len({source.detail for source in found}) > 1:
+        return None
+    return found[0]
+
+
+def _cites_work(before: str) -> bool:
+    """Whether the text before a bracketed date on its line ends with a cited work's title
+    (《…》) that does not open the line: the date is that work's."""
+    stripped = before.rstrip(" \t\u3000")
+    if not stripped.endswith("》"):
+        return False
+    opening = stripped.rfind("《")
+    return opening == -1 or bool(stripped[:opening].strip(" \t\u3000#*>"))
 
 
 def _inline_signature(text: str, part: Span) -> YearSource | None:
@@ -430,8 +486,8 @@ def _title_year(text: str, head: list[tuple[int, int]]) -> YearSource | None:
     for start, end in head[:3]:
         line = text[start:end].strip()
         if not line or len(line) > 60 or "。" in line or _ENUMERATED.match(line) \
-                or textyear.REVIEW.search(line):
-            continue
+                or textyear.REVIEW.search(line) or _HEAD_DATE.search(line):
+            continue  # a dated work's title line is a dateline matter (``_head_date``)
         page = _PAGE_DATE.search(text, start, end)
         if page:
             return YearSource(int(page.group("year")), "page-date", Span(*page.span()), line)
