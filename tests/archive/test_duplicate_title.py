@@ -129,3 +129,13 @@ def test_an_issuer_and_a_genre_is_a_generic_title() -> None:
     subject = {"a.txt": "河北省人民政府关于加强安全生产工作的通知\n" + made_up(1, 300),
                "b.txt": "河北省人民政府关于加强安全生产工作的通知\n" + made_up(2, 300)}
     assert [path for path, _ in run("A104", subject)] == ["b.txt"]
+
+
+def test_a_site_name_stamped_on_pages_of_many_days_is_reported() -> None:
+    days = ["2025-11-01", "2025-11-08", "2025-11-15"]
+    docs = {f"{n}.txt": f"某某县人民政府门户网站\n{day}\n" + made_up(n, 300)
+            for n, day in enumerate(days)}
+    found = positioned("A104", docs)
+    assert [(f["path"], f["at"]) for f in found] == [("1.txt", (1, 1, 1, 12)),
+                                                     ("2.txt", (1, 1, 1, 12))]
+    assert all(f["message"].endswith("；共有3个文件用这个标题。") for f in found)

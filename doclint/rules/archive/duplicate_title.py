@@ -53,6 +53,10 @@ _COLUMN = regex.compile(
     r"|一览)$|^(?:一周|每周|每日|今日)|联播|^【[^】]{2,30}】\S"
 )
 
+# A site's or an office's name in the title's place: a template stamped it on every page, so
+# different dates under it do not make it a series.
+_NAME_ONLY = regex.compile(r"(?:网|网站|门户|人民政府|委员会|办公厅|办公室)$")
+
 
 class TitleFact(NamedTuple):
     key: str
@@ -138,11 +142,12 @@ class DuplicateTitleAcrossFiles(FamilyRule):
         for members in groups.values():
             if len(members) < 2 or _series(members):
                 continue
+            dated = not _NAME_ONLY.search(members[0][1].key)
             kept: list[tuple[str, TitleFact]] = []  # one file per distinct text with a body
             for path, fact in members:
                 if not fact.sketch or any(fact.digest == other.digest for _, other in kept):
                     continue
-                rivals = [(p, other) for p, other in kept if _rivals(fact, other)]
+                rivals = [(p, other) for p, other in kept if _rivals(fact, other, dated)]
                 if rivals:
                     yield path, self._finding(fact, rivals, len(members))
                 kept.append((path, fact))
@@ -194,18 +199,23 @@ def _date_under(doc: Document, title_end: int) -> str | None:
 
 
 def _series(members: list[tuple[str, TitleFact]]) -> bool:
-    """A column or series title: its shape says so, or its files carry many different dates."""
-    if _COLUMN.search(members[0][1].text):
+    """A column or series title: its shape says so, or its files carry many different dates
+    (unless it is a site's or office's name stamped on every page)."""
+    title = members[0][1]
+    if _COLUMN.search(title.text):
         return True
+    if _NAME_ONLY.search(title.key):
+        return False
     return len({fact.date for _, fact in members if fact.date}) >= _SERIES_DATES
 
 
-def _rivals(fact: TitleFact, other: TitleFact) -> bool:
+def _rivals(fact: TitleFact, other: TitleFact, dated: bool) -> bool:
     """Two different documents under one title: both have a body, the bodies differ, and
-    nothing written under the title tells them apart (a different date is another day's news)."""
+    nothing written under the title tells them apart (a different date is another day's news,
+    when ``dated``: not under a site's name)."""
     if not other.sketch:
         return False
-    if fact.date and other.date and fact.date != other.date:
+    if dated and fact.date and other.date and fact.date != other.date:
         return False
     return _shared(fact, other) < _SAME_TEXT
 
