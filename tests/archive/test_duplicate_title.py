@@ -1,4 +1,5 @@
-"""A104: one title on different texts; generic titles, exact copies and untitled files are quiet."""
+"""A104: one title on different texts; generic titles, copies, column titles, other days' news,
+failed pages and untitled files are quiet."""
 
 from __future__ import annotations
 
@@ -14,20 +15,66 @@ def test_one_title_on_two_different_texts() -> None:
     assert positioned("A104", docs) == [{
         "path": "2020/讲话.txt", "at": (1, 1, 1, 16),
         "message": "本文件的标题“2019年全县经济工作会议讲话”与 2019/讲话.txt 相同，但正文不同："
-                   "没有相同的段落，是两篇不同的文档共用一个标题。",
+                   "没有相同的文字，是两篇不同的文档共用一个标题。",
         "en": "This file's title “2019年全县经济工作会议讲话” is also the title of 2019/讲话.txt, "
-              "but the texts differ: no paragraph is shared: two different documents with one "
+              "but the texts differ: no text is shared: two different documents with one "
               "title.",
-        "related": [("2019/讲话.txt", (1, 1, 1, 16), "同名文件，约0%的段落相同")]}]
+        "related": [("2019/讲话.txt", (1, 1, 1, 16), "同名文件，约0%的文字相同")]}]
 
 
-def test_two_versions_of_one_document() -> None:
+def test_versions_of_one_document_are_left_to_the_duplicate_rules() -> None:
     body = made_up(1, 600)
     revised = body.replace(body[:60], made_up(3, 60).rstrip("\n"), 1)
-    found = run("A104", {"a.txt": "关于加强安全生产工作的通知\n" + body,
-                         "b.txt": "关于加强安全生产工作的通知\n" + revised})
-    assert len(found) == 1
-    assert "疑为同一文档的不同版本" in found[0][1].message.zh
+    flattened = "新华社北京3月1日电 " + "　　".join(body.splitlines()) + "\n【责任编辑：某某】\n"
+    digest = "".join(line for number, line in enumerate(body.splitlines(True)) if number % 3)
+    for other in (revised, flattened, digest):
+        assert run("A104", {"a.txt": "关于加强安全生产工作的通知\n" + body,
+                            "b.txt": "关于加强安全生产工作的通知\n" + other}) == []
+
+
+def test_same_day_different_bodies_with_the_count_of_all_files() -> None:
+    title = "全县召开安全生产工作会议\n2025-03-01\n"
+    docs = {f"{n}.txt": title + made_up(n, 300) for n in range(1, 5)}
+    found = positioned("A104", docs)
+    assert [(f["path"], f["at"]) for f in found] == [(f"{n}.txt", (1, 1, 1, 13))
+                                                     for n in (2, 3, 4)]
+    assert all(f["message"].endswith("；共有4个文件用这个标题。") for f in found)
+    assert found[0]["message"] == (
+        "本文件的标题“全县召开安全生产工作会议”与 1.txt 相同，但正文不同：没有相同的文字，"
+        "是两篇不同的文档共用一个标题；共有4个文件用这个标题。")
+    two = {"1.txt": docs["1.txt"], "2.txt": docs["2.txt"]}
+    assert positioned("A104", two)[0]["message"].endswith("共用一个标题。")
+
+
+def test_column_and_series_titles_recur_by_design() -> None:
+    column = {f"11-0{n}.txt": f"国内联播快讯\n2025-11-0{n}\n" + made_up(n, 300) for n in (1, 2)}
+    assert run("A104", column) == []
+    undated = {f"{n}.txt": "【学习贯彻全会精神】宣讲团在各地宣讲全会精神\n" + made_up(n, 300)
+               for n in (1, 2)}
+    assert run("A104", undated) == []
+    weekly = {f"{n}.txt": "一周要闻回顾\n" + made_up(n, 300) for n in (1, 2)}
+    assert run("A104", weekly) == []
+    # A headline written on three or more different days is a series, even on the same day.
+    days = ["2025-11-01", "2025-11-08", "2025-11-15", "2025-11-15"]
+    series = {f"{n}.txt": f"国务院召开常务会议\n{day}\n" + made_up(n, 300)
+              for n, day in enumerate(days)}
+    assert run("A104", series) == []
+
+
+def test_other_days_news_under_one_headline_is_quiet() -> None:
+    docs = {"a.txt": "各地推进秋冬季农业生产\n2025-11-01\n" + made_up(1, 300),
+            "b.txt": "各地推进秋冬季农业生产\n2025年11月9日\n" + made_up(2, 300)}
+    assert run("A104", docs) == []
+    docs["b.txt"] = "各地推进秋冬季农业生产\n2025年11月1日\n" + made_up(2, 300)
+    assert [path for path, _ in run("A104", docs)] == ["b.txt"]
+
+
+def test_a_failed_page_has_no_body_to_compare() -> None:
+    failed = ("各地推进秋冬季农业生产\n2025-11-01\n首页\n|\n简\n|\n繁\n登录\n个人中心\n"
+              "function goSearch(event) { var s = '搜索'; window.open(url); }\n"
+              "主办单位：某某网站运行中心\n")
+    docs = {"a.txt": "各地推进秋冬季农业生产\n2025-11-01\n" + made_up(1, 300), "b.txt": failed}
+    assert run("A104", docs) == []
 
 
 def test_generic_titles_are_compared_only_when_asked() -> None:
@@ -82,3 +129,13 @@ def test_an_issuer_and_a_genre_is_a_generic_title() -> None:
     subject = {"a.txt": "河北省人民政府关于加强安全生产工作的通知\n" + made_up(1, 300),
                "b.txt": "河北省人民政府关于加强安全生产工作的通知\n" + made_up(2, 300)}
     assert [path for path, _ in run("A104", subject)] == ["b.txt"]
+
+
+def test_a_site_name_stamped_on_pages_of_many_days_is_reported() -> None:
+    days = ["2025-11-01", "2025-11-08", "2025-11-15"]
+    docs = {f"{n}.txt": f"某某县人民政府门户网站\n{day}\n" + made_up(n, 300)
+            for n, day in enumerate(days)}
+    found = positioned("A104", docs)
+    assert [(f["path"], f["at"]) for f in found] == [("1.txt", (1, 1, 1, 12)),
+                                                     ("2.txt", (1, 1, 1, 12))]
+    assert all(f["message"].endswith("；共有3个文件用这个标题。") for f in found)
