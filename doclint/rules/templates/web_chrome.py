@@ -60,10 +60,22 @@ _PATTERNS = (
         )
         for first in ("下载", "打印", "全屏", "收藏", "分享")
     ),
+    # The breadcrumb, sometimes one crumb per line: 您的位置: / 首页 / > / 要闻.
     Pattern(
-        regex.compile(rf"当前位置{_S}*[：:]{LINE}*"),
+        lazy_regex(
+            rf"(?:当前位置|您的位置|您现在的位置|所在位置){_S}*[：:]{LINE}*"
+            rf"(?:{NEWLINE}{_S}*首页{_S}*(?={NEWLINE}{_S}*{_SEPARATOR}))?"
+            rf"(?:{NEWLINE}{_S}*{_SEPARATOR}{_S}*(?:{NEWLINE}{_S}*)?{_CRUMB}{_S}*(?=\r|\n|$))*"
+        ),
         Message("网页导航路径", "breadcrumb"),
         "位",
+        whole_line=True,
+    ),
+    # A share button's label alone on its line: 分享: (its icons were images).
+    Pattern(
+        lazy_regex(rf"(?m)^{_S}*分享(?:到)?{_S}*[：:]{_S}*$"),
+        Message("网页导航", "page navigation"),
+        "享",
         whole_line=True,
     ),
     Pattern(
@@ -211,7 +223,7 @@ class WebChrome(BoilerplateRule):
     """正文中混入了网页界面文字：字号切换栏、打印/收藏工具栏、导航路径、“相关报道”等。
 
     抓取网页时把页面上的按钮和导航一起抓了下来，例如 `【字体：大 中 小】`、
-    `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`、`相关报道：`（连同其下的链接标题）、`（责任编辑：…）`、
+    `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`（“您的位置:”后一行一级的导航路径同样）、单独成行的“分享:”、`相关报道：`（连同其下的链接标题）、`（责任编辑：…）`、
     新闻网站的页脚“【纠错】 【责任编辑:某某】 新闻链接 … 阅读下一篇：”（常接在末段之后、同一行）、
     “【我要纠错】责任编辑：某某”、专题链接“》》点击图片进入专题《《”，gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
     “原文链接：”。抓取时也会把这些文字拼进段落中间：带分隔符的导航路径“当前位置：首页 > …”、
