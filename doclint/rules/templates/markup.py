@@ -39,7 +39,8 @@ _CODE_TEXT = (
     r"(?://[^\r\n]*)?"
 )
 _CODE_START = (
-    r"(?:(?:var|let|const|function)[ \t]+[\w$]|function[ \t]*\(|(?:if|for|while|switch)[ \t]*\("
+    r"(?:(?:var|let|const)[ \t]+[A-Za-z_$][\w$]*[ \t]*[=;,]|function[ \t]*[A-Za-z_$]?[\w$]*[ \t]*\("
+    r"|(?:if|for|while|switch)[ \t]*\("
     r"|\}?[ \t]*else\b|(?:document|window|jQuery|\$)[ \t]*[.(]"
     r"|[.#@]?[A-Za-z][A-Za-z0-9_\-.#:>, \t\[\]=]*\{[ \t]*$)"
 )
@@ -49,7 +50,8 @@ _CODE_LINE = (
 )
 _SCRIPT = Pattern(
     lazy_regex(
-        rf"(?m)^[ \t]*(?={_CODE_START}){_CODE_TEXT}$(?:{NEWLINE}[ \t]*(?:{_CODE_LINE})?)*+"
+        rf"(?m)^[ \t]*(?={_CODE_START})(?=[^\r\n]*[{{}};,()][ \t]*$){_CODE_TEXT}$"
+        rf"(?:{NEWLINE}[ \t]*(?:{_CODE_LINE})?)*+"
     ),
     Message("网页脚本代码", "page script code"),
     "{(",
