@@ -50,6 +50,14 @@ _BARE_OPEN = frozenset("[［")
 _BARE_CLOSE = frozenset("]］")
 # A line of nothing but question marks: characters a converter could not decode (``？``).
 _DEBRIS = regex.compile(r"^[?？\s\u3000]+$")
+# Lines that are no sentence's half: a date alone (a news page's second line), an identifier
+# (the hash a page's link list keeps beside each title), an address, a link to a special page.
+_NOT_PROSE = regex.compile(
+    r"^(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?=[^\r\n]*\d)(?=[^\r\n]*[A-Za-z])[0-9A-Za-z_\-]{12,}[:：]?"
+    r"|(?:https?://|www\.)\S+"
+    r"|[》>»]{2}[^\r\n]*|[^\r\n]*[《<«]{2})$"
+)
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
 _MIN_PIECE = 6          # Chinese characters of a sentence's first half set apart by a break
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
@@ -81,6 +89,8 @@ class BrokenLine(Rule):
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
+    只有日期的行（新闻页第二行的“2025-12-08”）、编号或散列值的行（链接列表里标题旁的
+    “be341a59…:”）、网址行和“》》点击图片进入专题《《”一类链接行不是句子的一半，前后都不接。
     一句断成几行时合并报告，修复把各行接起来。
     """
 
@@ -169,6 +179,8 @@ class BrokenLine(Rule):
             return False
         if previous.text in _BARE_CLOSE or current.text in _BARE_OPEN:
             return current.line == previous.line + 1  # a footnote link: 邓同志⏎[⏎4⏎]⏎在唐山
+        if _NOT_PROSE.match(current.text) or _NOT_PROSE.match(previous.text):
+            return False  # a date, an identifier or a link line continues no sentence
         # A line opening with 的 (but not 的确) is the tail of the one before.
         first = _opening(current)
         closing = first in CLOSING_START \

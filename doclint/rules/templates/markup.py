@@ -8,7 +8,7 @@ import regex
 
 from doclint.core import Category, Document, Edit, Example, Examples, Message, Severity, Span
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.templates.boilerplate import BoilerplateRule, Pattern
+from doclint.rules.templates.boilerplate import NEWLINE, BoilerplateRule, Pattern
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import line_end, line_start
 
@@ -28,8 +28,38 @@ _DOUBLE_ESCAPED = Pattern(
     "&",
     kind=_HTML,
 )
+# Page script or style sheet left in the text (gov.cn pages keep their search box's script):
+# lines whose syntax is code. Outside its string literals and comments a code line holds no
+# Chinese character or full-width mark, so Chinese prose that merely holds a parenthesis or a
+# brace is never one. A block starts at a line that only code writes (a declaration, a control
+# statement, a call on the page's objects, a style rule) and runs on through the code lines and
+# blank lines after it: braces alone, statements ended by ";", comments.
+_CODE_TEXT = (
+    r"(?:[^\p{Han}\u3000-\u303f\uff00-\uffef'\"\r\n/]|'[^'\r\n]*'|\"[^\"\r\n]*\"|/(?!/))*+"
+    r"(?://[^\r\n]*)?"
+)
+_CODE_START = (
+    r"(?:(?:var|let|const)[ \t]+[A-Za-z_$][\w$]*[ \t]*[=;,]|function[ \t]*[A-Za-z_$]?[\w$]*[ \t]*\("
+    r"|(?:if|for|while|switch)[ \t]*\("
+    r"|\}?[ \t]*else\b|(?:document|window|jQuery|\$)[ \t]*[.(]"
+    r"|[.#@]?[A-Za-z][A-Za-z0-9_\-.#:>, \t\[\]=]*\{[ \t]*$)"
+)
+_CODE_LINE = (
+    rf"(?:[{{}}()\[\];, \t]+$|//[^\r\n]*$|(?=[^\r\n]*[;{{}}][ \t]*$){_CODE_TEXT}$"
+    rf"|(?:{_CODE_START}){_CODE_TEXT}$)"
+)
+_SCRIPT = Pattern(
+    lazy_regex(
+        rf"(?m)^[ \t]*(?={_CODE_START})(?=[^\r\n]*[{{}};,()][ \t]*$){_CODE_TEXT}$"
+        rf"(?:{NEWLINE}[ \t]*(?:{_CODE_LINE})?)*+"
+    ),
+    Message("网页脚本代码", "page script code"),
+    "{(",
+    whole_line=True,
+)
 _PATTERNS = (
     _COMMENT,
+    _SCRIPT,
     # Extraction tools write a character they could not keep as a literal "<U+00A0>".
     Pattern(
         lazy_regex(r"<U\+[0-9A-Fa-f]{4,6}>(?:[ \t]*<U\+[0-9A-Fa-f]{4,6}>)*"),
@@ -89,7 +119,7 @@ _SPACE = " \t\u3000\u00a0"
 
 class MarkupResidue(BoilerplateRule):
     """正文中残留了 HTML 标记：标签、字符实体 `&nbsp;`、注释 `<!-- -->`，
-    或 `<U+00A0>` 这样的字符代码标记。
+    或 `<U+00A0>` 这样的字符代码标记，以及网页的脚本、样式代码。
 
     从网页提取文本时没有清理干净。`<U+00A0>` 是提取工具把不间断空格写成的字面标记。
     一篇文档中的网页标记是一个问题：同类标记（HTML 标记、字符代码标记）在一篇中只报告一次，
@@ -99,6 +129,10 @@ class MarkupResidue(BoilerplateRule):
     是词中断行）和段落中间、汉字或句中标点之后的一串空格实体（“立法听&nbsp;&nbsp;证会”“……拴养。&nbsp;&nbsp;一般……”，
     是网页的段首缩进落进了段中；
     单个 `&nbsp;` 是来源写的空格，不报；表格行均除外）仍是残留。
+    网页脚本（gov.cn 页面的搜索框脚本 `function …(){`、`var …;`、`if (s == '…') {`、`}`）和样式表
+    （`.nav {`、`color: #333;`）按行识别：声明、控制语句、对 `document`/`window` 的调用或样式规则起头，
+    其后的代码行（单独的括号、以分号结尾的语句、注释）和空行连成一块，报告一处、整块删除；
+    字符串和注释之外含有汉字或全角标点的行是中文行文，不算代码。Markdown 中的代码是其格式，不报。
     修复删除这些标记：段落标签换成换行，字符实体还原为所代表的字符。
     """
 
@@ -138,7 +172,7 @@ class MarkupResidue(BoilerplateRule):
     def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
         if _is_markdown(doc):
             return (
-                *(p for p in self.patterns if p.kind is not _HTML),
+                *(p for p in self.patterns if p.kind is not _HTML and p is not _SCRIPT),
                 _DOUBLE_ESCAPED,
                 _INSIDE_WORD,
                 _SPACE_IN_WORD,

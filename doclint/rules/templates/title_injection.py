@@ -24,6 +24,7 @@ from doclint.core import (
 from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.compilation import Compilation
+from doclint.rules.structure import news
 from doclint.rules.structure.lines import is_issuer_line
 from doclint.rules.templates.parts import Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
@@ -79,6 +80,13 @@ _CLAUSE_PUNCT = regex.compile(r"[，,。！？；]")
 # characters (``拿事实来说话``) are then no coincidence.
 _MIN_SLOGAN = 6
 _ISSUER_END = "省市县区镇乡州盟旗国院委部局厅办村府"
+# A news agency's dateline ("新华社莫斯科11月18日电", "本报讯（记者 某某）"): a full text released
+# by the agency prints its own heading right after it, then the text.
+_DATELINE_BEFORE = lazy_regex(
+    rf"{news.DATELINE}(?:[（(][^（()）\r\n]{{1,30}}[）)])?[ \t\u3000\u00a0]*(?:[：:—－-]{{1,2}})?"
+    r"[ \t\u3000\u00a0]*$"
+)
+_DATELINE_REACH = 60
 _PAIRS = (("《", "》"), ("〈", "〉"), ("“", "”"), ("「", "」"), ("<", ">"), ("‘", "’"))
 
 
@@ -97,6 +105,8 @@ class InjectedTitle(Rule):
     不足 8 个汉字的标题（“政府工作报告”）是正文常用的名称，同样只在粘连时报告（“市政府工作报告”
     这类更长的名称除外）；汇编中，页面自己的标题（第一篇的标题）在后面各篇中粘连出现也报告；
     编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行）不在此报告。
+    通讯社电头（“新华社莫斯科11月18日电”“本报讯（记者 某某）”）之后紧接的标题是通讯社发布全文时印出的
+    文件本身的标题（公报、决定的标题，其后才是正文），不报。
     修复删除混入的文字。
     """
 
@@ -162,7 +172,10 @@ class InjectedTitle(Rule):
             start = text.find(searched, part.body_start, limit)
             while start != -1:
                 end = start + len(searched)
-                span = _glued(text, start, end) if slogan else _injected(text, start, end)
+                if _after_dateline(text, start):
+                    span = None  # the heading of a full text the agency releases
+                else:
+                    span = _glued(text, start, end) if slogan else _injected(text, start, end)
                 if span is not None and not any(
                     t.start < span.end and span.start < t.end for t in taken
                 ):
@@ -207,6 +220,11 @@ class InjectedTitle(Rule):
                 kind_en="speech title",
                 fix=_removal(text, span),
             )
+
+
+def _after_dateline(text: str, start: int) -> bool:
+    """A news agency's dateline ends right before ``start`` on its line."""
+    return _DATELINE_BEFORE.search(text, max(0, start - _DATELINE_REACH), start) is not None
 
 
 def _in_source_note(text: str, clause: int) -> bool:

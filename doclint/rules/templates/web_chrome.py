@@ -39,7 +39,7 @@ _PATTERNS = (
     ),
     Pattern(
         lazy_regex(
-            r"【\s*(?:E-?mail推荐|打印本页|打印|关闭窗口|关闭|收藏本页|我要纠错|返回顶部)\s*】"
+            r"【\s*(?:E-?mail推荐|打印本页|打印|关闭窗口|关闭|收藏本页|我要纠错|纠错|返回顶部)\s*】"
         ),
         Message("网页按钮", "page button"),
         "【",
@@ -60,10 +60,22 @@ _PATTERNS = (
         )
         for first in ("下载", "打印", "全屏", "收藏", "分享")
     ),
+    # The breadcrumb, sometimes one crumb per line: 您的位置: / 首页 / > / 要闻.
     Pattern(
-        regex.compile(rf"当前位置{_S}*[：:]{LINE}*"),
+        lazy_regex(
+            rf"(?:当前位置|您的位置|您现在的位置|所在位置){_S}*[：:]{LINE}*"
+            rf"(?:{NEWLINE}{_S}*首页{_S}*(?={NEWLINE}{_S}*{_SEPARATOR}))?"
+            rf"(?:{NEWLINE}{_S}*{_SEPARATOR}{_S}*(?:{NEWLINE}{_S}*)?{_CRUMB}{_S}*(?=\r|\n|$))*"
+        ),
         Message("网页导航路径", "breadcrumb"),
         "位",
+        whole_line=True,
+    ),
+    # A share button's label alone on its line: 分享: (its icons were images).
+    Pattern(
+        lazy_regex(rf"(?m)^{_S}*分享(?:到)?{_S}*[：:]{_S}*$"),
+        Message("网页导航", "page navigation"),
+        "享",
         whole_line=True,
     ),
     Pattern(
@@ -82,6 +94,28 @@ _PATTERNS = (
         "报链闻阅荐",
         whole_line=True,
     ),
+    # A news site's footer: 【纠错】 【责任编辑:某某】 新闻链接 … 阅读下一篇：
+    Pattern(
+        regex.compile(rf"责任编辑{_S}*[：:]{_S}*[^】\r\n]{{1,20}}】"),
+        Message("责任编辑署名", "editor credit"),
+        "辑",
+        bracketed=True,
+    ),
+    Pattern(
+        lazy_regex(rf"(?m)(?<=】{_S}*)新闻链接{LINE}*?(?={_S}*(?:阅读[上下]一篇|$))"),
+        Message("相关链接", "related links"),
+        "链",
+    ),
+    Pattern(
+        lazy_regex(rf"阅读[上下]一篇{_S}*[：:]?"),
+        Message("网页导航", "page navigation"),
+        "篇",
+    ),
+    Pattern(
+        lazy_regex(rf"[》>]{{2}}{_S}*点击{LINE}{{1,16}}?[《<]{{2}}"),
+        Message("网页导航", "page navigation"),
+        "击",
+    ),
     Pattern(
         regex.compile(r"责任编辑\s*[：:][^）)\r\n]{0,20}\s*[）)]"),
         Message("责任编辑署名", "editor credit"),
@@ -93,6 +127,15 @@ _PATTERNS = (
         Message("责任编辑署名", "editor credit"),
         "辑",
         whole_line=True,
+    ),
+    # The credit glued after a button or a sentence: "【我要纠错】责任编辑：某某".
+    Pattern(
+        lazy_regex(
+            rf"(?m)(?<=^{_S}*|[\s】。！？”])责任编辑{_S}*[：:]{_S}*"
+            rf"[\p{{Han}}·]{{2,6}}(?:[、，,]{_S}*[\p{{Han}}·]{{2,6}})*(?={_S}|$)"
+        ),
+        Message("责任编辑署名", "editor credit"),
+        "辑",
     ),
     *(
         Pattern(
@@ -180,8 +223,9 @@ class WebChrome(BoilerplateRule):
     """正文中混入了网页界面文字：字号切换栏、打印/收藏工具栏、导航路径、“相关报道”等。
 
     抓取网页时把页面上的按钮和导航一起抓了下来，例如 `【字体：大 中 小】`、
-    `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`、`相关报道：`（连同其下的链接标题）、`（责任编辑：…）`、
-    gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
+    `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`（“您的位置:”后一行一级的导航路径同样）、单独成行的“分享:”、`相关报道：`（连同其下的链接标题）、`（责任编辑：…）`、
+    新闻网站的页脚“【纠错】 【责任编辑:某某】 新闻链接 … 阅读下一篇：”（常接在末段之后、同一行）、
+    “【我要纠错】责任编辑：某某”、专题链接“》》点击图片进入专题《《”，gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
     “原文链接：”。抓取时也会把这些文字拼进段落中间：带分隔符的导航路径“当前位置：首页 > …”、
     “分享到：微信 微博”、“扫一扫在手机打开当前页”、“上一篇：…”、段落中的“（来源：××日报）”和
     “来源：××网　作者：××”，在段落中同样报告；紧接正文、没有标点隔开时，其结尾是推断的，修复不标为
