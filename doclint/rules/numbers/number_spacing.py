@@ -19,6 +19,7 @@ from doclint.core.diagnostic import SAFE
 from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, POINTS, TIMES, Quantities
 from doclint.rules.numbers.unit_spacing import SPACES, unit_after_spaces
+from doclint.rules.structure.news import run_in_headline
 
 # Dates and clock times (2006年02月16日 09时45分) are page furniture, spaced on purpose.
 _DATE_CHARS = frozenset("年月日时分秒号")
@@ -72,7 +73,8 @@ class SpaceBeforeNumber(Rule):
     09时45分”）前后的空格是页面排版，不报。标题和新闻提要用空格分隔分句（“美国发生枪击
     5人死亡”“大会开幕 3000余件展品亮相”），数字后接着说下去的，是另一分句的开头，不报；
     用逗号连接分句的句子里没有这种写法（“结束连续 8个月下行态势，”照报）；
-    分项清单用空格隔开项目名和金额（“2.作业本 10元”），也不报。一份文档若有两成以上的数字前都有空格，说明
+    分项清单用空格隔开项目名和金额（“2.作业本 10元”），以及新闻条目标题与正文连排时标题中
+    的空格（“……坠毁 20人遇难某国国防部11日称，……”），也不报。一份文档若有两成以上的数字前都有空格，说明
     是有意的排版风格，整篇不报。修复删除空格。
     """
 
@@ -122,6 +124,8 @@ class SpaceBeforeNumber(Rule):
             if _opens_clause(text, gap, quantity.end) or _LIST_LABEL.search(
                     text, max(0, gap - 14), gap):
                 continue
+            if run_in_headline(text, gap, start):
+                continue  # a news headline run into its text: "……坠毁 20人遇难某国国防部11日称，"
             span = Span(gap, start)
             yield self.report(span, before=text[gap - 1], number=quantity.text,
                               fix=self.replace(span, "", title, SAFE))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+
+import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Heading, Level, Sequence, Structure
+from doclint.rules.structure.numerals import han
 from doclint.rules.structure.sequence_check import LEVEL_NAMES, describe
 
 
@@ -21,7 +25,7 @@ class HeadingSequence(Rule):
     外层列表接着原来的序号继续（`三、` … `一、二、三、四、` … `四、`）不报；缺的序号其实
     写在了别处——并入上一段（`…的义务。第六条　…`）、与上级标题同行（`第一章 总则 第一条…`）、
     紧贴在上一个标题之后（`二、主动公开情况三、收到申请情况`）、行首被读成小数（`3.1万亿元…`
-    是第 3 项）、或在行首换了一种不属于任何层级的写法（`6【…】`、`三 保障措施`、`4）…`）——不报；`第三十五 条` 中多出的空格不影响序号。目录之后、附件里、以及一个文件中
+    是第 3 项）、在行首换了一种不属于任何层级的写法（`6【…】`、`三 保障措施`、`4）…`）、或序号被换行拆开（`（` 留在上一行末，`三）…` 在下一行）——不报；`第三十五 条` 中多出的空格不影响序号。目录之后、附件里、以及一个文件中
     的每条新闻（以 `新华社北京3月8日电` 或带日期的标题开头）各自重新编号。
     """
 
@@ -153,8 +157,29 @@ def _written_between(text: str, start: int, end: int, level: Level, numbers: ran
     at a line's start (``3.1万亿元超长期特别国债…`` is item 3)."""
     if end - start > _SEARCH_LIMIT:
         start = end - _SEARCH_LIMIT
-    return all(siblings.written(text, start, end, level, n) is not None for n in numbers) \
-        or siblings.glued_in_order(text, start, end, level, numbers)
+    return all(
+        siblings.written(text, start, end, level, n) is not None
+        or _broken(text, start, end, level, n)
+        for n in numbers
+    ) or siblings.glued_in_order(text, start, end, level, numbers)
+
+
+def _broken(text: str, start: int, end: int, level: Level, number: int) -> bool:
+    """The sibling's marker broken across lines, its bracket left at the end of a line
+    (``（⏎三）改革开放持续深化``): a broken line, not a missing heading."""
+    if level not in (Level.TWO, Level.FOUR):
+        return False
+    return _broken_marker(level, number).search(text, start, end) is not None
+
+
+@functools.cache
+def _broken_marker(level: Level, number: int) -> regex.Pattern[str]:
+    wide = str(number).translate(_WIDE)
+    numeral = han(number) if level is Level.TWO else f"(?:{number}|{wide})"
+    return regex.compile(rf"[（(][ \t\u3000]*\r?\n[ \t\u3000\r\n]*{numeral}[）)]")
+
+
+_WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 _SEARCH_LIMIT = 20000  # characters searched back for run-in siblings

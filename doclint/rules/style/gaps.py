@@ -16,6 +16,7 @@ import regex
 from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
+from doclint.rules.structure.news import run_in_headline
 from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
@@ -203,6 +204,8 @@ def is_separator(text: str, gap: Span) -> bool:
         return True
     if _separates_items(text, gap, first, last):
         return True
+    if run_in_headline(text, gap.start, gap.end):
+        return True  # a news item's headline run into its text: its clauses, or its end
     if _slogan_after_label(text, gap, first) or _in_list_of_headlines(text, gap, first, last):
         return True
     line_first, line_last = line_start(text, gap.start), line_end(text, gap.end)

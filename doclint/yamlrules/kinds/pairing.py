@@ -136,8 +136,10 @@ class PairingRule(PackRule):
               cache: dict[int, list[tuple[int, int]]], following: Unit | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         openers = {close: open_ for open_, close in pairs.items()}
+        broken = _broken_number(unit, number, stack)
         marks = [(m.group(), m.start()) for m in self.marks.finditer(unit.text)
-                 if not self.is_excepted(unit, m.start(), m.start() + 1, cache)]
+                 if m.start() == broken
+                 or not self.is_excepted(unit, m.start(), m.start() + 1, cache)]
         after = _closers_after(marks)
         # The stack by mark, and how many of each mark this unit opened: answers the stack
         # walks below would give, kept up to date, so that deep nesting stays linear.
@@ -251,6 +253,23 @@ class PairingRule(PackRule):
             title = Message(f"内层改用“{inner_pair}”", f"Use “{inner_pair}” inside")
             fix = Fix(edits, title, Applicability.parse(self.spec.fix))
         return Finding(span, message, (), fix)
+
+
+def _broken_number(unit: Unit, number: int, stack: list[_Open]) -> int:
+    """Where the closing bracket of a number broken across lines stands (``（⏎三）改革…``: a
+    heading's bracket left alone at the end of the line before), or -1. It closes that bracket,
+    though a number before a closing bracket at a line's start is otherwise a list number."""
+    lead = _BROKEN_NUMBER.match(unit.text)
+    if lead is None or not stack:
+        return -1
+    top = stack[-1]
+    if top.mark not in "（(" or top.unit != number - 1 or unit.start - top.offset > _BROKEN_REACH:
+        return -1  # not a bracket that ends the line before
+    return lead.end() - 1
+
+
+_BROKEN_REACH = 4  # from the bracket to the next line: a line break and a few spaces
+_BROKEN_NUMBER = regex.compile(r"[ \t\u3000]*(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 
 
 def _ends(pattern: regex.Pattern[str], text: str, at: int) -> bool:
