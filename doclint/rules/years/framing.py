@@ -56,6 +56,10 @@ _DONE_AFTER = lazy_regex(
     r"(?:取得了?[^，。；]{0,8}?(?:胜利|成就|成果|成效|进展|成功)|以来|之后|以后|结束后|期间取得|"
     r"的(?:世界意义|历史意义|重大意义|伟大胜利|伟大成就|成就|成果|经验|历程|胜利|成功))")
 _DONE_OWN = lazy_regex(r"如期|已经|曾经")
+# A list of past campaigns narrated in sequence (全党先后开展…、…等一系列学习教育): a review with no
+# bound on how far back it reaches.
+_IN_SEQUENCE = lazy_regex(r"先后|相继|接连")
+_SERIES_AFTER = lazy_regex(r"^[^，。；]{0,30}?等一系列|^[^，。；]{0,30}?等(?:多项|多次|系列)")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
 _LE = lazy_regex(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.
@@ -116,6 +120,8 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if _DONE_BEFORE.search(before) or _DONE_OWN.search(own) or _DONE_AFTER.search(after) \
             or _LE.search(before) or _LE.search(own) or _LE.search(after):
         stated = period_in(text, sentence.start, sentence.end) or passage
+        if stated is None and _IN_SEQUENCE.search(before) and _SERIES_AFTER.search(after):
+            return Framing(RETROSPECTIVE)
         return _looking_back(stated) if stated is not None else Framing(RETROSPECTIVE, REVIEW_YEARS)
     if _NOW.search(before):
         return Framing(CURRENT)
