@@ -331,6 +331,16 @@ def git_commit() -> str:
         return "unknown"
 
 
+def write_round(folder: Path, name: str, entries: list[dict[str, Any]],
+                meta: dict[str, Any]) -> None:
+    """A round's sheet (what its judge reads) and its meta (how it was drawn)."""
+    with open(folder / f"{name}.sheet.jsonl", "w", encoding="utf-8") as out:
+        for entry in entries:
+            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    (folder / f"{name}.meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
 def cmd_sample(args: argparse.Namespace) -> None:
     ROUNDS.mkdir(parents=True, exist_ok=True)
     if (ROUNDS / f"{args.round}.meta.json").exists():
@@ -350,11 +360,7 @@ def cmd_sample(args: argparse.Namespace) -> None:
                 timespec="seconds"), "commit": git_commit(),
             "codes": {code: {**pop, "drawn": len(chosen.get(code, []))}
                       for code, pop in population(found).items()}}
-    with open(ROUNDS / f"{args.round}.sheet.jsonl", "w", encoding="utf-8") as out:
-        for entry in entries:
-            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    (ROUNDS / f"{args.round}.meta.json").write_text(
-        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_round(ROUNDS, args.round, entries, meta)
     print(f"{len(entries)} findings of {len(chosen)} rules drawn from {len(found)} on "
           f"{len(files)} files of the {args.set} set -> {ROUNDS / args.round}.sheet.jsonl")
 

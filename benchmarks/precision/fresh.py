@@ -55,11 +55,7 @@ def cmd_sample(args: argparse.Namespace) -> None:
             "codes": {code: {"count": n, "maturity": maturity.get(code, "stable"),
                              "drawn": len(chosen.get(code, []))}
                       for code, n in sorted(counts.items())}}
-    with open(FRESH / f"{args.name}.sheet.jsonl", "w", encoding="utf-8") as out:
-        for entry in entries:
-            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    (FRESH / f"{args.name}.meta.json").write_text(
-        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    audit.write_round(FRESH, args.name, entries, meta)
     print(f"{len(entries)} findings of {len(chosen)} rules drawn from {len(found)} on "
           f"{len(files)} files -> {FRESH / args.name}.sheet.jsonl")
 

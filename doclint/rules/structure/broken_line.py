@@ -17,8 +17,8 @@ from doclint.core import (
     Fix,
     Message,
     Rule,
+    segmenter,
 )
-from doclint.core import segmenter
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.rules.structure import lines

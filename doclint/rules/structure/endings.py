@@ -175,7 +175,7 @@ def _open_object(clause: str) -> bool:
     words = segmenter.tagged(clause[-_OPEN_WINDOW:])
     for at in range(len(words) - 1, -1, -1):
         word, tag = words[at]
-        if tag.startswith("v") and tag != "vn" or word in _CLAUSE_WORDS:
+        if (tag.startswith("v") and tag != "vn") or word in _CLAUSE_WORDS:
             return False
         if tag == "p":
             rest = words[at + 1:]

@@ -23,8 +23,8 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure import news
+from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.lines import is_issuer_line
 from doclint.rules.templates.parts import Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated

@@ -59,7 +59,7 @@ _DONE_OWN = lazy_regex(r"如期|已经|曾经")
 # A list of past campaigns narrated in sequence (全党先后开展…、…等一系列学习教育): a review with no
 # bound on how far back it reaches.
 _IN_SEQUENCE = lazy_regex(r"先后|相继|接连")
-_SERIES_AFTER = lazy_regex(r"^[^，。；]{0,30}?等一系列|^[^，。；]{0,30}?等(?:多项|多次|系列)")
+_SERIES_AFTER = lazy_regex(r"^[^，。；]{0,30}?等(?:一系列|多项|多次|系列)")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
 _LE = lazy_regex(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.

@@ -47,19 +47,19 @@ _PLAN = lazy_regex(
 # The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
 _THIS_YEAR_IS = lazy_regex(rf"(?P<y>{_Y})\s?年[，,]?\s?(?:是|为)[^。！？\n]{{0,60}}?今年")
 _HALF_YEAR = lazy_regex(r"上半年|下半年|[一二三四]季度|前三季度|[0-9０-９一二三四五六七八九十]{1,2}月")
+# A full date: 2024年3月5日.
+_FULL_DATE = rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日"
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
 _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
-    rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
-    rf"\s?(?P<d>[0-9]{{1,2}})\s?日")
+    rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?{_FULL_DATE}")
 _EDGE_LINES = 15
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
 _CLOSING_DATE = lazy_regex(
-    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
+    rf"{_FULL_DATE}[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
 # A signature date run into the text of a flattened page (河北监管局　　2023年9月3日关于…).
 _SIGNED_DATE = lazy_regex(
-    rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}})(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月"
-    rf"\s?(?P<d>[0-9]{{1,2}})\s?日")
+    rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}")
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
 _WHOLE_YEAR = lazy_regex(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
 _REPORTED = lazy_regex(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
