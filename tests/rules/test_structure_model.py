@@ -47,6 +47,19 @@ def test_mid_speech_salutations_do_not_split() -> None:
     assert len(_model(text).articles) == 1
 
 
+def test_a_bare_salutation_between_numbered_sections_does_not_split() -> None:
+    body = "这一年，全省经济稳中有进，城乡居民收入持续增加，各项社会事业全面发展。" * 6
+    one_speech = (f"各位代表：\n{body}\n（一）过去一年的工作\n{body}\n各位代表：\n{body}\n"
+                  f"（二）今年的主要任务\n{body}\n")
+    assert len(_model(one_speech).articles) == 1
+    # the next speech of a compilation numbers its headings from one again
+    two_speeches = one_speech.replace("（二）今年的主要任务", "（一）今年的主要任务")
+    assert [a.start for a in _model(two_speeches).articles] == [0, 4]
+    # a title above the salutation opens a new speech whatever its numbering
+    titled = one_speech.replace(f"{body}\n各位代表：", f"{body}\n在全市经济工作会议上的讲话\n各位代表：")
+    assert [a.start for a in _model(titled).articles] == [0, 4]
+
+
 def test_page_copies_split_under_their_dateline() -> None:
     page = ("<U+00A0>1990年政府工作报告\n——1990年3月20日在第七届全国人民代表大会第三次会议上\n"
             "<U+00A0><U+00A0> 国务院总理 李鹏\n各位代表！\n"

@@ -18,6 +18,7 @@ from doclint.rules.structure.model import (
     Enumeration,
     Heading,
     Kind,
+    Level,
     Opening,
     Structure,
 )
@@ -51,7 +52,7 @@ def build(doc: Document) -> Structure:
         if ordinal is not None:
             ordinals[index] = ordinal
     contents = [text[lines.content_start(text):] for text in texts]
-    ranges = _split(contents, kinds, ordinals)
+    ranges = _split(contents, kinds, markers, ordinals)
     articles = [_head(number, found, contents, kinds, ordinals, paragraphs)
                 for number, found in enumerate(ranges)]
     walk = Outline()
@@ -123,7 +124,7 @@ def _contents(run: list[tuple[int, lines.Marker]]) -> list[tuple[int, lines.Mark
     return run
 
 
-def _split(texts: list[str], kinds: list[Kind],
+def _split(texts: list[str], kinds: list[Kind], markers: list[lines.Marker | None],
            ordinals: dict[int, lines.ArticleMarker]) -> list[_Range]:
     """Article ranges, by the readings real compilations support:
 
@@ -131,7 +132,9 @@ def _split(texts: list[str], kinds: list[Kind],
       another marker line came before it in the current one (the teaser of a template site
       repeats the heading; it is not an article of its own);
     - an opening salutation (``同志们：``) starts one in an article that already had its own
-      salutation, a heading or some body text, and takes the title lines just above it;
+      salutation, a heading or some body text, and takes the title lines just above it; but a
+      bare salutation after which the headings number on from the article's own (``（一）``,
+      ``各位代表：``, ``（二）``) is the speaker turning to the audience within one speech;
     - a title line over a dateline in brackets (``（一九六二年二月六日）``) starts one after
       another article's body, as selected works string their pieces together.
     """
@@ -139,19 +142,23 @@ def _split(texts: list[str], kinds: list[Kind],
     greeted = False  # the current article has had its salutation, a heading or enough body
     content = False  # the current article has had a salutation, a heading or body text
     body = 0
+    numbered: dict[Level, int] = {}  # the current article's last heading number per level
     for index, kind in enumerate(kinds):
         if index in ordinals:
             if content:
                 starts.append((index, Opening.MARKER))
             greeted, content, body = False, False, 0
+            numbered = {}
         elif kind is Kind.SALUTATION:
             start = index
             while start - 1 > starts[-1][0] and kinds[start - 1] in (Kind.LABEL, Kind.DATELINE):
                 start -= 1
             dated = any(kinds[i] is Kind.DATELINE for i in range(start, index))
-            if (greeted or body >= _SPLIT_BODY) and lines.opens_article(texts[index], dated):
+            if (greeted or body >= _SPLIT_BODY) and lines.opens_article(texts[index], dated) \
+                    and not (start == index and _numbers_on(kinds, markers, index, numbered)):
                 starts.append((start, Opening.SALUTATION))
                 body = 0
+                numbered = {}
             greeted = content = True
         elif kind is Kind.DATELINE:
             start = _titled_head(texts, kinds, index, starts[-1][0]) if body else index
@@ -160,6 +167,9 @@ def _split(texts: list[str], kinds: list[Kind],
                 greeted, content, body = False, False, 0
         elif kind is Kind.HEADING:
             greeted = content = True
+            marker = markers[index]
+            if marker is not None and not marker.inline:
+                numbered[marker.level] = marker.number
         elif kind is Kind.BODY:
             body += len(texts[index])
             content = True
@@ -172,6 +182,19 @@ def _split(texts: list[str], kinds: list[Kind],
                 marker = None
             ranges.append(_Range(start, end, opening, marker))
     return ranges or [_Range(0, 0, Opening.FIRST, None)]
+
+
+def _numbers_on(kinds: list[Kind], markers: list[lines.Marker | None], salutation: int,
+                numbered: dict[Level, int]) -> bool:
+    """The first heading after the salutation goes on from the article's own numbering at its
+    level (``（二）`` after ``（一）``): the same speech, not a new one that starts at one."""
+    for index in range(salutation + 1, len(kinds)):
+        if kinds[index] is Kind.SALUTATION:
+            return False
+        marker = markers[index]
+        if kinds[index] is Kind.HEADING and marker is not None and not marker.inline:
+            return marker.number > 1 and numbered.get(marker.level) == marker.number - 1
+    return False
 
 
 def _titled_head(texts: list[str], kinds: list[Kind], dateline: int, floor: int) -> int:
