@@ -49,17 +49,31 @@ def load_or_build(name: str, sources: Sequence[str | os.PathLike[str]], build: C
         key = _key(sources, code, context)
     except OSError:  # a source that cannot be read: let build() say so
         return build()
-    path = default_dir() / FOLDER / f"{name}-{_digest(os.fspath(s) for s in sources)[:16]}.pickle"
+    path = folder() / f"{name}-{_digest(os.fspath(s) for s in sources)[:16]}.pickle"
+    header = FORMAT + key.encode() + b"\n"
+    found = read(path, header)
+    if found is not None:
+        return found[0]  # type: ignore[no-any-return]
+    value = build()
+    write(path, header, value)
+    return value
+
+
+def folder() -> Path:
+    """Where built state is kept: ``built/`` of the user cache folder."""
+    return default_dir() / FOLDER
+
+
+def read(path: Path, header: bytes) -> tuple[Any] | None:
+    """``(value,)`` stored at ``path`` under ``header``; None when missing, stored under
+    another header, unreadable, truncated or corrupt."""
     try:
         data = path.read_bytes()
-        header = FORMAT + key.encode() + b"\n"
         if data.startswith(header):
-            return pickle.loads(memoryview(data)[len(header):])  # type: ignore[no-any-return]
-    except Exception:  # missing, unreadable, truncated or foreign: build it again
+            return (pickle.loads(memoryview(data)[len(header):]),)
+    except Exception:
         pass
-    value = build()
-    _store(path, FORMAT + key.encode() + b"\n", value)
-    return value
+    return None
 
 
 def _key(sources: Sequence[str | os.PathLike[str]], code: Iterable[str], context: str) -> str:
@@ -97,8 +111,9 @@ def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _store(path: Path, header: bytes, value: Any) -> None:
-    """Write atomically; say nothing when the folder is missing, read-only or full."""
+def write(path: Path, header: bytes, value: Any) -> None:
+    """Store ``value`` at ``path`` under ``header``, atomically; say nothing when the folder is
+    missing, read-only or full, or when the value does not pickle."""
     try:
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # not picklable: simply not cached
