@@ -55,7 +55,12 @@ def load_or_build(name: str, sources: Sequence[str | os.PathLike[str]], build: C
     if found is not None:
         return found[0]  # type: ignore[no-any-return]
     value = build()
-    write(path, header, value)
+    try:
+        unchanged = _key(sources, code, context) == key
+    except OSError:
+        unchanged = False
+    if unchanged:  # a source edited while it was being built is not stored under the old key
+        write(path, header, value)
     return value
 
 

@@ -246,3 +246,29 @@ def test_fast_exit_keeps_the_exit_code_output_and_exit_handlers() -> None:
     version = _run("from doclint.cli.main import main\nmain(['--version'])\n")
     assert version.returncode == 0
     assert "doclint" in version.stdout
+
+
+# The config file
+
+
+def test_config_from_the_cache_follows_edits_and_keeps_positions(tmp_path: Path) -> None:
+    from doclint.core.config import load_config
+    from doclint.core.errors import ConfigError
+
+    path = tmp_path / ".doclint.yaml"
+    path.write_text("year: 2020\nmax-size: 2.5\nexclude: [a]\n", encoding="utf-8")
+    for _ in range(2):  # built, then loaded
+        config = load_config(path)
+        assert (config.year, config.max_size, config.exclude) == (2020, 2.5, ["a"])
+        assert type(config.max_size) is float
+    path.write_text("year: 2021\n", encoding="utf-8")
+    assert load_config(path).year == 2021
+    path.write_text("year: 2021\nselect: [Y]\nnot-a-key: 1\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError) as caught:
+            load_config(path)
+        assert (caught.value.line, caught.value.column) == (3, 1)
+    path.write_text("year: [\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="invalid YAML"):
+            load_config(path)
