@@ -272,3 +272,37 @@ def test_config_from_the_cache_follows_edits_and_keeps_positions(tmp_path: Path)
     for _ in range(2):
         with pytest.raises(ConfigError, match="invalid YAML"):
             load_config(path)
+
+
+# Installed plugins
+
+
+def test_plugin_list_follows_installs_and_edits(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from doclint.plugins.manager import installed_plugins
+
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert installed_plugins() == installed_plugins()
+    before = installed_plugins()
+    info = site / "doclint_cached-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: doclint-cached\nVersion: 0.1\n",
+                                   encoding="utf-8")
+    (info / "entry_points.txt").write_text("[doclint]\nfirst = json\n", encoding="utf-8")
+    assert installed_plugins() == [("first", "json"), *before]
+    (info / "entry_points.txt").write_text("[doclint]\nsecond = json:dumps\n", encoding="utf-8")
+    assert installed_plugins() == [("second", "json:dumps"), *before]
+
+
+def test_entry_point_values_load_as_importlib_loads_them() -> None:
+    import json
+    import os.path
+
+    from doclint.plugins.manager import load_entry_point
+
+    assert load_entry_point("json") is json
+    assert load_entry_point("json:dumps") is json.dumps
+    assert load_entry_point("os.path : join") is os.path.join
+    assert load_entry_point("json:JSONDecoder.decode [extra]") is json.JSONDecoder.decode
