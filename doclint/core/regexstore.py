@@ -26,6 +26,7 @@ import regex
 from doclint.core import buildcache
 
 NAME = "regex.pickle"
+FORMAT = 2  # 2: flags in the keys as plain numbers
 MAX_PATTERNS = 5000  # beyond this, the store starts again from this run's patterns
 
 Key = tuple[str, int, int]
@@ -36,7 +37,7 @@ _added: dict[Key, bytes] = {}
 
 def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, loaded from the store when it holds the pattern."""
-    key = (pattern, flags, regex.DEFAULT_VERSION)
+    key = (pattern, int(flags), int(regex.DEFAULT_VERSION))  # flags may be enum members
     blob = _store().get(key)
     if blob is not None:
         try:
@@ -78,7 +79,7 @@ def _store() -> dict[Key, bytes]:
 
 def _header() -> bytes:
     version: Any = getattr(regex, "__version__", "?")
-    return buildcache.FORMAT + f"regex {version} python {sys.version_info}\n".encode()
+    return buildcache.FORMAT + f"store {FORMAT} regex {version} python {sys.version_info}\n".encode()
 
 
 def _path() -> Any:

@@ -61,7 +61,8 @@ def installed_plugins() -> list[tuple[str, str]]:
         return [(ep.name, ep.value)
                 for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)]
 
-    where = hashlib.sha256("\0".join(sys.path).encode("utf-8", "surrogatepass")).hexdigest()
+    # One file per Python environment; the signature (with sys.path) decides whether it holds.
+    where = hashlib.sha256(sys.prefix.encode("utf-8", "surrogatepass")).hexdigest()
     return load_or_build(f"plugins-{where[:16]}", [], listed, context=_distributions_signature())
 
 
