@@ -61,22 +61,32 @@ def installed_plugins() -> list[tuple[str, str]]:
         return [(ep.name, ep.value)
                 for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)]
 
-    # One file per Python environment; the signature (with sys.path) decides whether it holds.
+    # One file per Python environment; the signature decides whether it still holds.
     where = hashlib.sha256(sys.prefix.encode("utf-8", "surrogatepass")).hexdigest()
     return load_or_build(f"plugins-{where[:16]}", [], listed, context=_distributions_signature())
 
 
 def _distributions_signature() -> str:
-    parts = ["\0".join(sys.path)]
+    """The installed distributions as importlib.metadata finds them, in sys.path order.
+
+    A folder without distributions adds nothing (so the working directory on sys.path does
+    not matter unless it holds one); a zip or egg file on sys.path counts with its stat.
+    """
+    parts = []
     for entry in sys.path:
+        folder = entry or "."
         try:
-            names = sorted(e.name for e in os.scandir(entry or ".")
+            names = sorted(e.name for e in os.scandir(folder)
                            if e.name.endswith((".dist-info", ".egg-info")))
-        except OSError:  # not a folder (a zip, a missing entry)
-            names = []
+        except NotADirectoryError:
+            stat = os.stat(folder)
+            parts.append(f"{entry}:{stat.st_size}:{stat.st_mtime_ns}")
+            continue
+        except OSError:  # a missing entry
+            continue
         for name in names:
             try:
-                stat = os.stat(os.path.join(entry or ".", name, "entry_points.txt"))
+                stat = os.stat(os.path.join(folder, name, "entry_points.txt"))
                 parts.append(f"{entry}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
             except OSError:
                 parts.append(f"{entry}/{name}:-")
