@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -253,7 +255,33 @@ for _module in ("doclint.cli.packs", "doclint.cli.archive", "doclint.cli.ignore"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    cli.main(args=list(argv) if argv is not None else None, prog_name="doclint")
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="doclint")
+    except SystemExit as exc:
+        exit_now(exc.code)
+        raise
+
+
+def exit_now(code: object) -> None:
+    """End the process without tearing the interpreter down, when that is safe.
+
+    Freeing every object of a run one by one (rule modules, data tables, compiled patterns)
+    costs a one-file check about 30 ms, a tenth of its time. Exit handlers still run and the
+    streams are flushed first. Returns (the caller then exits the usual way) when the code is
+    not a number, another thread is still running, or a stream cannot be flushed.
+    """
+    if code is not None and not isinstance(code, int):
+        return
+    if any(t is not threading.main_thread() and not t.daemon and t.is_alive()
+           for t in threading.enumerate()):
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code or 0)
 
 
 def open_output(output: str | None) -> TextIO:

@@ -177,10 +177,25 @@ def load_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         data, positions = _load_pyproject(path, raw_text)
     else:
-        data, positions = _load_yaml(path, raw_text)
+        from doclint.core.buildcache import load_or_build
+
+        # Parsed once, then loaded from the build cache: importing ruamel.yaml and parsing
+        # cost a one-file check some 20 ms. The cached data is plain (no ruamel types).
+        data, positions = load_or_build("config", [path], lambda: _read_yaml(path),
+                                        code=("ruamel.yaml", __name__))
     config = Config(path=str(path), positions=positions)
     apply_mapping(config, data, base=path.parent)
     return config
+
+
+def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+    """The config's data as plain Python values, and the position of every key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", str(path)) from None
+    data, positions = _load_yaml(path, text)
+    return _plain_scalars(data), positions
 
 
 def _load_yaml(path: Path, text: str) -> tuple[Mapping[str, Any], dict[str, tuple[int, int]]]:
@@ -338,6 +353,19 @@ def _store(config: Config, key: str, raw_key: str, value: Any, base: Path | None
 def _number(value: int | float) -> int | float:
     """A plain int or float: ruamel's ScalarFloat cannot be dumped again by `doclint config`."""
     return int(value) if isinstance(value, int) else float(value)
+
+
+def _plain_scalars(value: Any) -> Any:
+    """ruamel's round-trip containers and scalars (ScalarFloat, ScalarInt, quoted strings) as
+    the plain values they subclass, so that no ruamel type is stored in the build cache."""
+    if isinstance(value, Mapping):
+        return {_plain_scalars(k): _plain_scalars(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_scalars(v) for v in value]
+    for plain in (bool, str, int, float):
+        if isinstance(value, plain):
+            return value if type(value) is plain else plain(value)
+    return value
 
 
 def _plain(value: Any) -> Any:

@@ -19,6 +19,8 @@ from typing import Any
 
 import regex
 
+from doclint.core.regexstore import compiled as stored_regex
+
 
 class LazyPattern:
     """Behaves as ``regex.compile(pattern, flags)``, compiled when first used.
@@ -31,7 +33,7 @@ class LazyPattern:
     """
 
     def __init__(self, pattern: str, flags: int = 0,
-                 compiler: Callable[[str, int], Any] = regex.compile) -> None:
+                 compiler: Callable[[str, int], Any] = stored_regex) -> None:
         self.pattern = pattern
         self._flags = flags
         self._compiler = compiler

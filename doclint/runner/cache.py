@@ -46,6 +46,7 @@ from types import ModuleType
 from typing import Any, BinaryIO
 
 import doclint
+from doclint.core.cachedir import ENV_DIR, default_dir  # noqa: F401  (re-exported)
 from doclint.core.diagnostic import (
     Diagnostic,
     Edit,
@@ -57,7 +58,6 @@ from doclint.core.diagnostic import (
 )
 from doclint.core.document import Position, Span
 
-ENV_DIR = "DOCLINT_CACHE_DIR"
 FORMAT = 5  # 5: segments and one index, with files' stat signatures; 4: Fix.applicability; 3: FileResult.directives
 KEEP = 8  # fingerprint folders kept: the most recently used rule sets and configs
 RACY_SECONDS = 2  # a file changed this recently is hashed again next time, whatever its stat
@@ -395,19 +395,6 @@ def _dumps(entry: Any) -> bytes:
     pickler.dispatch_table = _DISPATCH
     pickler.dump(entry)
     return buffer.getvalue()
-
-
-def default_dir() -> Path:
-    """``$DOCLINT_CACHE_DIR``, else the user's cache folder (``~/.cache/doclint`` on Linux)."""
-    if os.environ.get(ENV_DIR):
-        return Path(os.environ[ENV_DIR])
-    home = Path.home()
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local"
-        return Path(local) / "doclint" / "Cache"
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "doclint"
-    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "doclint"
 
 
 def open_cache(root: str | Path, fingerprint: str) -> ResultCache:

@@ -11,9 +11,13 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doclint.core.rule import Rule
 from doclint.plugins.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from doclint.yamlrules.spec import RuleSpec
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -24,9 +28,9 @@ def load_pack(path: str | Path) -> list[type[Rule]]:
     Cached per resolved file while it is unchanged, so a pack named both by the built-in hook
     and by a config yields the same classes (the registry accepts the same class twice).
     """
+    from doclint.core.buildcache import load_or_build
     from doclint.core.errors import ConfigError
     from doclint.yamlrules.build import rule_class
-    from doclint.yamlrules.loader import PackReader
 
     resolved = Path(path).expanduser().resolve()
     try:
@@ -37,7 +41,17 @@ def load_pack(path: str | Path) -> list[type[Rule]]:
     cached = _CACHE.get(resolved)
     if cached is None or cached[0] != stamp:
         trusted = resolved.parent in {p.parent.resolve() for p in builtin_pack_paths()}
-        _name, _description, specs = PackReader(resolved, shown=str(path), trusted=trusted).read()
+
+        def read() -> list[RuleSpec]:
+            from doclint.yamlrules.loader import PackReader
+
+            return PackReader(resolved, shown=str(path), trusted=trusted).read()[2]
+
+        # A shipped pack is validated by the tests: its specs are built once, then loaded
+        # from the build cache (a user's pack is read every time, with positions for errors).
+        specs = (load_or_build(f"pack-{resolved.stem}", [resolved], read,
+                               code=("doclint.yamlrules", "doclint.core"), context=str(path))
+                 if trusted else read())
         cached = (stamp, tuple(rule_class(spec) for spec in specs))
         _CACHE[resolved] = cached
     return list(cached[1])

@@ -8,6 +8,7 @@ from typing import Any
 import regex
 
 from doclint.core.errors import ConfigError
+from doclint.core.lazyregex import lazy_regex
 from doclint.yamlrules.kinds import BASES, PackRule
 from doclint.yamlrules.spec import RuleSpec
 
@@ -35,11 +36,11 @@ def rule_class(spec: RuleSpec) -> type[PackRule]:
     if spec.type == "pairing":
         pairs = spec.params["pairs"]
         marks = "".join(regex.escape(c) for c in [*pairs, *pairs.values()])
-        attrs["marks"] = regex.compile(f"[{marks}]")
+        attrs["marks"] = lazy_regex(f"[{marks}]")
         attrs["pair_strings"] = tuple(o + c for o, c in pairs.items())
         probes = [f"{regex.escape(o)}[^{regex.escape(pairs[o])}]*{regex.escape(o)}"
                   for o in spec.params["nesting"]]
-        attrs["nest_probe"] = regex.compile("|".join(probes)) if probes else None
+        attrs["nest_probe"] = lazy_regex("|".join(probes)) if probes else None
     try:
         return type(f"Pack{spec.code}", (BASES[spec.type],), attrs)
     except TypeError as exc:  # validate_rule_class; the loader checks the same things first

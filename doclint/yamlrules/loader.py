@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from doclint.core.diagnostic import Category, Message, Severity
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.rule import CODE_PATTERN, NAME_PATTERN, Example, Examples, Maturity
 from doclint.yamlrules import schema
 from doclint.yamlrules.params import type_params
@@ -17,8 +18,8 @@ from doclint.yamlrules.patterns import DEFAULT_TIMEOUT, UserPattern, compile_pat
 from doclint.yamlrules.spec import RuleSpec
 from doclint.yamlrules.yamlio import Source, read_yaml
 
-PACK_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$")
-PREFIX = regex.compile(r"^[A-Z]{1,2}$")
+PACK_NAME = lazy_regex(r"^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$")
+PREFIX = lazy_regex(r"^[A-Z]{1,2}$")
 _DUMMY = {"count": 2, "min": 1, "max": 1}
 
 

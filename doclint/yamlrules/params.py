@@ -7,13 +7,14 @@ from typing import Any
 
 import regex
 
+from doclint.core.lazyregex import lazy_regex
 from doclint.yamlrules import schema
 from doclint.yamlrules.patterns import UserPattern
 from doclint.yamlrules.prefilter import Prefilter
 from doclint.yamlrules.yamlio import Source
 
 Compile = Callable[..., UserPattern]
-_TEMPLATE_ESCAPE = regex.compile(r"\\(?:g<([^>]*)>|(\d{1,2})|(.)|$)", regex.S)
+_TEMPLATE_ESCAPE = lazy_regex(r"\\(?:g<([^>]*)>|(\d{1,2})|(.)|$)", regex.S)
 _PLAIN_ESCAPES = "\\ntrfvab"
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "b": "\b"}
 REPEAT_GROUP = "doclint_token"

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from doclint.core.lazyregex import lazy_re
+
 try:  # the standard library's own regular-expression parser
     from re import _parser as _sre_parse  # type: ignore[attr-defined]  # Python 3.11+
 except ImportError:  # Python 3.10
@@ -29,9 +31,9 @@ _MAX_REQUIRED = 3  # the most selective requirements are enough
 _MAX_RUN = 8
 
 # Syntax only `regex` knows, replaced by a broad class (\w) so `re` can parse the rest.
-_REGEX_ONLY = re.compile(r"\\\\|\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\[XmM]")
+_REGEX_ONLY = lazy_re(r"\\\\|\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\[XmM]")
 # Syntax `re` would misread as literals: nested sets / POSIX classes, fuzzy matching, versions.
-_NO_PREFILTER = re.compile(r"\[\[|\{[^}]*[<=]|\(\?[^)]*V|\\L<")
+_NO_PREFILTER = lazy_re(r"\[\[|\{[^}]*[<=]|\(\?[^)]*V|\\L<")
 
 Prefixes = set[tuple[str, bool]]  # (text, open): open = the whole item matched exactly text
 
@@ -59,7 +61,7 @@ class Prefilter:
 
 # Syntax that ties the branches of an alternation together: numbered or named back
 # references, conditionals, and global inline flags (which `regex` applies to the whole).
-_NOT_SPLITTABLE = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(|\(\?[a-zA-Z-]+\)|\\L<")
+_NOT_SPLITTABLE = lazy_re(r"\\[1-9]|\\g<|\(\?P=|\(\?\(|\(\?[a-zA-Z-]+\)|\\L<")
 
 
 def top_level_branches(pattern: str) -> list[str] | None:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraphs, Sentences
 
-HEADING_NUMBER = regex.compile(
+HEADING_NUMBER = lazy_regex(
     r"""^(?:[一二三四五六七八九十百零〇]+[、.．，,:：\s]
         |[（(][一二三四五六七八九十百零〇\d]{1,3}[）)]
         |\d{1,2}(?:\.\d{1,2})*[.．、,，](?!\d)
@@ -27,7 +28,7 @@ HEADING_NUMBER = regex.compile(
     regex.X,
 )
 SHORT_HEADING = 40
-_SENTENCE_LIKE_END = regex.compile(r"[。！？!?；;，,：:、…]$|[。！？!?][”’」』）)》]$")
+_SENTENCE_LIKE_END = lazy_regex(r"[。！？!?；;，,：:、…]$|[。！？!?][”’」』）)》]$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,7 @@ from doclint.core import fastyaml
 
 
 def _load(name: str) -> Any:
-    text = resources.files("doclint.rules.numbers").joinpath("data", name).read_text("utf-8")
-    return fastyaml.safe_load(text)
+    return fastyaml.load_file(resources.files("doclint.rules.numbers").joinpath("data", name))
 
 
 @dataclass(frozen=True, slots=True)

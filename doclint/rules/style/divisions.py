@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import os
 from dataclasses import dataclass
+from importlib.abc import Traversable
 
+from doclint.core.buildcache import load_or_build
 from doclint.core.lazyregex import lazy_regex
 
 KINDS = frozenset("县旗市区")
@@ -46,6 +49,11 @@ class Unit:
     def where(self) -> str:
         return f"{self.province}{self.parent}" if self.parent else self.province
 
+    def __reduce__(self) -> tuple[type[Unit], tuple[str, ...]]:
+        # A constructor call loads from the build cache three times faster than the frozen
+        # dataclass's __setstate__.
+        return (Unit, (self.name, self.short, self.kind, self.level, self.province, self.parent))
+
 
 _END = ""  # trie key marking a complete name
 
@@ -80,8 +88,15 @@ class Divisions:
 
 @functools.cache
 def divisions() -> Divisions:
-    """The lookup tables, read from the package data on first use."""
+    """The lookup tables, read from the package data on first use (built once, then loaded
+    from the build cache)."""
     source = importlib.resources.files("doclint.rules.style") / "data" / "divisions.tsv"
+    if not isinstance(source, os.PathLike):  # a resource inside a zip: no file to key on
+        return _build(source)
+    return load_or_build("divisions", [source], lambda: _build(source), code=(__name__,))
+
+
+def _build(source: Traversable) -> Divisions:
     by_name: dict[str, Unit] = {}
     by_short: dict[str, list[Unit]] = {}
     with source.open(encoding="utf-8") as handle:

@@ -191,8 +191,11 @@ def common_rank() -> dict[str, int]:
 
 @functools.cache
 def builtin_markers() -> tuple[EraMarker, ...]:
-    text = resources.files("doclint.rules.years").joinpath("data", _DATA).read_text("utf-8")
-    return tuple(parse_markers(_load_yaml(text, _DATA), origin="builtin", lazy=True))
+    from doclint.core import fastyaml
+
+    # Parsed once, then loaded from the build cache: the file is large and YAML is slow.
+    data = fastyaml.load_file(resources.files("doclint.rules.years").joinpath("data", _DATA))
+    return tuple(parse_markers(_marker_list(data, _DATA), origin="builtin", lazy=True))
 
 
 @functools.cache
@@ -220,6 +223,10 @@ def _load_yaml(text: str, where: str) -> list[dict[str, Any]]:
         data = fastyaml.safe_load(text)
     except fastyaml.YAMLError as exc:
         raise MarkerError(f"{where}: invalid YAML: {exc}") from None
+    return _marker_list(data, where)
+
+
+def _marker_list(data: Any, where: str) -> list[dict[str, Any]]:
     if isinstance(data, dict):
         data = data.get("markers")
     if not isinstance(data, list):

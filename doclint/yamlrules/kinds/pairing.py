@@ -26,6 +26,7 @@ import regex
 
 from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.yamlrules.kinds.base import PackRule
 from doclint.yamlrules.patterns import UserPattern
 from doclint.yamlrules.scopes import Scopes, Unit
@@ -46,10 +47,10 @@ _REFINED = frozenset({"reversed", "misclosed"})
 QUOTES = {"“": "”", "‘": "’"}
 _DEEPEST = 8  # quotes nested deeper than this are not counted
 _REVERSED_REACH = 16  # characters between the two marks of a reversed pair (”两个确立“)
-_PLAIN = regex.compile(r"[^，。；：！？、“”‘’（）《》\n]*")
-_SENTENCE_END = regex.compile(r"[。！？；：…][ \t\u3000]*$")
-_PARAGRAPH_START = regex.compile(r"(?:\u3000\u3000|[ \t]{2,})$")
-_INTRODUCED = regex.compile(r"[：:][ \t\u3000]*$")  # a quotation over paragraphs: 说：“…
+_PLAIN = lazy_regex(r"[^，。；：！？、“”‘’（）《》\n]*")
+_SENTENCE_END = lazy_regex(r"[。！？；：…][ \t\u3000]*$")
+_PARAGRAPH_START = lazy_regex(r"(?:\u3000\u3000|[ \t]{2,})$")
+_INTRODUCED = lazy_regex(r"[：:][ \t\u3000]*$")  # a quotation over paragraphs: 说：“…
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +270,7 @@ def _broken_number(unit: Unit, number: int, stack: list[_Open]) -> int:
 
 
 _BROKEN_REACH = 4  # from the bracket to the next line: a line break and a few spaces
-_BROKEN_NUMBER = regex.compile(r"[ \t\u3000]*(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})[）)]")
+_BROKEN_NUMBER = lazy_regex(r"[ \t\u3000]*(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 
 
 def _ends(pattern: regex.Pattern[str], text: str, at: int) -> bool:

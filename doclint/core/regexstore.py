@@ -1,0 +1,86 @@
+"""Compiled `regex` patterns kept between runs, for the patterns compiled on first use.
+
+`regex` parses a pattern and generates its code in Python: about a millisecond a pattern, some
+75 ms of a one-file start-up. A compiled pattern pickles as that generated code (`regex`
+registers this itself: unpickling calls its C compiler, never the parser), so the patterns
+:class:`~doclint.core.lazyregex.LazyPattern` compiles are kept in ``built/regex.pickle`` of the
+user cache folder (:mod:`doclint.core.buildcache`): loaded once per process, and merged and
+written back, atomically, at exit when the process compiled new ones.
+
+A stored pattern is the very object compiling would give: the key is the pattern, its flags and
+`regex`'s default version, and the file is kept only under the `regex` and Python versions
+that wrote it. Locale-dependent patterns are not stored. A missing, read-only or corrupt store
+means compiling as if there were none.
+"""
+
+from __future__ import annotations
+
+import atexit
+import pickle
+import sys
+import threading
+from typing import Any
+
+import regex
+
+from doclint.core import buildcache
+
+NAME = "regex.pickle"
+FORMAT = 2  # 2: flags in the keys as plain numbers
+MAX_PATTERNS = 5000  # beyond this, the store starts again from this run's patterns
+
+Key = tuple[str, int, int]
+_lock = threading.Lock()
+_stored: dict[Key, bytes] | None = None
+_added: dict[Key, bytes] = {}
+
+
+def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, loaded from the store when it holds the pattern."""
+    key = (pattern, int(flags), int(regex.DEFAULT_VERSION))  # flags may be enum members
+    blob = _store().get(key)
+    if blob is not None:
+        try:
+            return pickle.loads(blob)  # type: ignore[no-any-return]
+        except Exception:  # a damaged entry: compile it again
+            pass
+    result = regex.compile(pattern, flags)
+    if not result.flags & regex.LOCALE:
+        with _lock:
+            if not _added:
+                atexit.register(save)
+            _added[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return result
+
+
+def save() -> None:
+    """Merge the patterns compiled in this process into the store on disk."""
+    with _lock:
+        if not _added:
+            return
+        on_disk = buildcache.read(_path(), _header())
+        merged: dict[Key, bytes] = on_disk[0] if on_disk and isinstance(on_disk[0], dict) else {}
+        if len(merged) + len(_added) > MAX_PATTERNS:
+            merged = {}
+        merged.update(_added)
+        _added.clear()
+        buildcache.write(_path(), _header(), merged)
+
+
+def _store() -> dict[Key, bytes]:
+    global _stored
+    if _stored is None:
+        with _lock:
+            if _stored is None:
+                found = buildcache.read(_path(), _header())
+                _stored = found[0] if found and isinstance(found[0], dict) else {}
+    return _stored
+
+
+def _header() -> bytes:
+    version: Any = getattr(regex, "__version__", "?")
+    return buildcache.FORMAT + f"store {FORMAT} regex {version} python {sys.version_info}\n".encode()
+
+
+def _path() -> Any:
+    return buildcache.folder() / NAME
