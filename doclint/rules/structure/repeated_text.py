@@ -32,7 +32,11 @@ _NEAR_BLOCKS = 6
 _ELSEWHERE_BLOCKS = 12
 _ELSEWHERE_HAN = 20
 _DOUBLED_HAN = 8  # a sentence right after its twin: shorter ones are pasted too
-_TWICE = lazy_re(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
+# A sentence right after a full stop (and a paragraph break, \x00): the candidate second copy of
+# a sentence written twice in a row. Searching for ``(….)\1`` directly backtracks over every
+# start in a long sentence (quadratic); a copy can only start after a full stop, so only those
+# starts are tried, and the text before is compared with one ``endswith``.
+_AFTER_STOP = lazy_re(r"(?<=[。！？!?])\x00?([^。！？!?；;\x00]{8,}[。！？!?])")
 _ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
 _FULL_STOP = lazy_re(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
@@ -140,7 +144,7 @@ class RepeatedText(Rule):
         joined = "\x00".join(b.text for b in body).replace("\u200b", "").replace("\ufeff", "")
         keys = "".join(joined.split())  # str.split drops white space of any width, C-fast
         long_enough = _LONG_SENTENCE.findall(keys)
-        return len(set(long_enough)) < len(long_enough) or _TWICE.search(keys) is not None
+        return len(set(long_enough)) < len(long_enough) or _twice(keys)
 
     def _article(self, body: list[Block], clause: dict[int, int] | None,
                  text: str) -> Iterator[Finding]:
@@ -259,6 +263,12 @@ class RepeatedText(Rule):
             return all(counts[unit] == 2 for unit in units) and han >= _ELSEWHERE_HAN and clauses
         return all(counts[unit] == 2 for unit in units) \
             and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN and clauses))
+
+
+def _twice(keys: str) -> bool:
+    """Whether a sentence of 8 characters or more is written twice in a row in ``keys`` (the
+    first copy may be the tail of a longer sentence)."""
+    return any(keys.endswith(m.group(1), 0, m.start()) for m in _AFTER_STOP.finditer(keys))
 
 
 def _again(sentences: list[_Sentence], index: int) -> bool:
