@@ -33,3 +33,34 @@ def test_twice_answers_as_the_backreference_did() -> None:
     expected = [_TWICE.search(s) is not None for s in strings]
     assert 0 < sum(expected) < len(strings)
     assert [_twice(s) for s in strings] == expected
+
+
+def _doubled_half_before(text: str) -> str | None:
+    """T601's doubled_half as it was, before its test of the halves without spaces."""
+    from doclint.rules.structure import duplicate_line as module
+
+    length = len(text)
+    if not 2 * module._HALF_MIN_HAN <= length <= 2 * module._HALF_MAX \
+            or text[-1] not in module._HALF_END:
+        return None
+    for cut in range(length // 2 - 2, length // 2 + 3):
+        head, tail = text[:cut], text[cut:]
+        if head.strip() and module._SPACES.sub("", head) == module._SPACES.sub("", tail):
+            half = tail.strip()
+            if module.han_count(half) >= module._HALF_MIN_HAN and half[-1] in module._HALF_END:
+                return half
+    return None
+
+
+def test_doubled_half_answers_as_before() -> None:
+    from doclint.rules.structure.duplicate_line import doubled_half
+
+    rnd = random.Random(3)
+    strings = []
+    for _ in range(20000):
+        half = "".join(rnd.choice("要抓好 建设。　") for _ in range(rnd.randint(6, 14))) + "。"
+        other = half if rnd.random() < 0.6 else half[: -2] + "；"
+        strings.append(rnd.choice(["", " ", "　"]).join((half, other)))
+    expected = [_doubled_half_before(s) for s in strings]
+    assert 0 < sum(e is not None for e in expected) < len(strings)
+    assert [doubled_half(s) for s in strings] == expected
