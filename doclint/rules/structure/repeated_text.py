@@ -19,6 +19,7 @@ from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 _SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
 _LONG_SENTENCE = lazy_re(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
 _SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
+_NON_SPACE = lazy_re(r"[^\s\u3000\u00a0\u200b\ufeff]+")
 _TRAILING = "。！？!?；;”’」』）)"
 _FIRST = Message("首次出现", "first occurrence")
 _HAN = lazy_re(r"[\u4e00-\u9fff]")
@@ -80,6 +81,7 @@ class _Sentence:
     after_stop: bool = False  # the sentence follows a full stop (not a ；-clause, not a line's start)
     inside: bool = False  # more text follows it in its paragraph
     whole: bool = False  # it ends with a full stop
+    spaced: bool = False  # its block holds white space (offsets in the key are not the text's)
 
 
 @dataclass
@@ -199,7 +201,8 @@ class RepeatedText(Rule):
                 sentences.append(_Sentence(
                     block, match.start(), match.end(), _han(unit), unit,
                     _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
-                    match.end() < len(key), match.group().rstrip("”’」』）)")[-1:] in "。！？!?"))
+                    match.end() < len(key), match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
+                    len(key) < len(block.text)))
                 # A shorter sentence counts when it follows its twin right away.
                 again = _again(sentences, index)
                 if (len(unit) < self.min_han and not again) or _NOTE.match(match.group()):
@@ -296,20 +299,19 @@ def _han(text: str) -> int:
 
 def _span(first: _Sentence, last: _Sentence) -> Span:
     """Map sentences found in blocks' keys back to the document's offsets."""
-    return Span(_offset(first.block, first.start), _offset(last.block, last.end - 1) + 1)
+    return Span(_offset(first, first.start), _offset(last, last.end - 1) + 1)
 
 
-def _offset(block: Block, key_offset: int) -> int:
-    """The document offset of the ``key_offset``-th non-space character of ``block``."""
-    text = block.text
-    if not _SPACE.search(text):
+def _offset(sentence: _Sentence, key_offset: int) -> int:
+    """The document offset of the ``key_offset``-th non-space character of the sentence's
+    block."""
+    block = sentence.block
+    if not sentence.spaced:
         return block.span.start + key_offset
-    seen = -1
-    for position, char in enumerate(text):
-        if not _SPACE.match(char):
-            seen += 1
-            if seen == key_offset:
-                return block.span.start + position
+    for run in _NON_SPACE.finditer(block.text):
+        if key_offset < run.end() - run.start():
+            return block.span.start + run.start() + key_offset
+        key_offset -= run.end() - run.start()
     return block.span.end
 
 
