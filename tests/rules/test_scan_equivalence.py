@@ -64,3 +64,16 @@ def test_doubled_half_answers_as_before() -> None:
     expected = [_doubled_half_before(s) for s in strings]
     assert 0 < sum(e is not None for e in expected) < len(strings)
     assert [doubled_half(s) for s in strings] == expected
+
+
+def test_shingle_hashes_are_those_of_each_piece() -> None:
+    """A104's shingle hashes from one encoding equal the hash of each piece encoded alone,
+    also when a character outside the basic plane (four bytes in UTF-8) is among them."""
+    import zlib
+
+    from doclint.rules.archive.duplicate_title import _SHINGLE, _shingle_hashes
+
+    for han in ("全县召开安全生产工作会议总结去年工作", "全县召开𠀀安全生产工作会议", "一二三四五六"):
+        expected = [zlib.crc32(han[i : i + _SHINGLE].encode("utf-8"))
+                    for i in range(len(han) - _SHINGLE + 1)]
+        assert _shingle_hashes(han) == expected
