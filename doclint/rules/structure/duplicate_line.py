@@ -39,6 +39,10 @@ def doubled_half(text: str) -> str | None:
     length = len(text)
     if not 2 * _HALF_MIN_HAN <= length <= 2 * _HALF_MAX or text[-1] not in _HALF_END:
         return None
+    key = _SPACES.sub("", text)
+    middle = len(key) // 2
+    if key[:middle] != key[middle:]:
+        return None  # the test below needs this: its halves, spaces removed, make up ``key``
     for cut in range(length // 2 - 2, length // 2 + 3):
         head, tail = text[:cut], text[cut:]
         if head.strip() and _SPACES.sub("", head) == _SPACES.sub("", tail):

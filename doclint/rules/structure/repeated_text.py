@@ -19,6 +19,7 @@ from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 _SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
 _LONG_SENTENCE = lazy_re(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
 _SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
+_NON_SPACE = lazy_re(r"[^\s\u3000\u00a0\u200b\ufeff]+")
 _TRAILING = "。！？!?；;”’」』）)"
 _FIRST = Message("首次出现", "first occurrence")
 _HAN = lazy_re(r"[\u4e00-\u9fff]")
@@ -32,7 +33,11 @@ _NEAR_BLOCKS = 6
 _ELSEWHERE_BLOCKS = 12
 _ELSEWHERE_HAN = 20
 _DOUBLED_HAN = 8  # a sentence right after its twin: shorter ones are pasted too
-_TWICE = lazy_re(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
+# A sentence right after a full stop (and a paragraph break, \x00): the candidate second copy of
+# a sentence written twice in a row. Searching for ``(….)\1`` directly backtracks over every
+# start in a long sentence (quadratic); a copy can only start after a full stop, so only those
+# starts are tried, and the text before is compared with one ``endswith``.
+_AFTER_STOP = lazy_re(r"(?<=[。！？!?])\x00?([^。！？!?；;\x00]{8,}[。！？!?])")
 _ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
 _FULL_STOP = lazy_re(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
@@ -76,6 +81,7 @@ class _Sentence:
     after_stop: bool = False  # the sentence follows a full stop (not a ；-clause, not a line's start)
     inside: bool = False  # more text follows it in its paragraph
     whole: bool = False  # it ends with a full stop
+    spaced: bool = False  # its block holds white space (offsets in the key are not the text's)
 
 
 @dataclass
@@ -140,7 +146,7 @@ class RepeatedText(Rule):
         joined = "\x00".join(b.text for b in body).replace("\u200b", "").replace("\ufeff", "")
         keys = "".join(joined.split())  # str.split drops white space of any width, C-fast
         long_enough = _LONG_SENTENCE.findall(keys)
-        return len(set(long_enough)) < len(long_enough) or _TWICE.search(keys) is not None
+        return len(set(long_enough)) < len(long_enough) or _twice(keys)
 
     def _article(self, body: list[Block], clause: dict[int, int] | None,
                  text: str) -> Iterator[Finding]:
@@ -195,7 +201,8 @@ class RepeatedText(Rule):
                 sentences.append(_Sentence(
                     block, match.start(), match.end(), _han(unit), unit,
                     _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
-                    match.end() < len(key), match.group().rstrip("”’」』）)")[-1:] in "。！？!?"))
+                    match.end() < len(key), match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
+                    len(key) < len(block.text)))
                 # A shorter sentence counts when it follows its twin right away.
                 again = _again(sentences, index)
                 if (len(unit) < self.min_han and not again) or _NOTE.match(match.group()):
@@ -261,6 +268,12 @@ class RepeatedText(Rule):
             and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN and clauses))
 
 
+def _twice(keys: str) -> bool:
+    """Whether a sentence of 8 characters or more is written twice in a row in ``keys`` (the
+    first copy may be the tail of a longer sentence)."""
+    return any(keys.endswith(m.group(1), 0, m.start()) for m in _AFTER_STOP.finditer(keys))
+
+
 def _again(sentences: list[_Sentence], index: int) -> bool:
     """The sentence at ``index`` repeats the one right before it, in its paragraph or across a
     paragraph break: a whole sentence of some length pasted twice."""
@@ -286,20 +299,19 @@ def _han(text: str) -> int:
 
 def _span(first: _Sentence, last: _Sentence) -> Span:
     """Map sentences found in blocks' keys back to the document's offsets."""
-    return Span(_offset(first.block, first.start), _offset(last.block, last.end - 1) + 1)
+    return Span(_offset(first, first.start), _offset(last, last.end - 1) + 1)
 
 
-def _offset(block: Block, key_offset: int) -> int:
-    """The document offset of the ``key_offset``-th non-space character of ``block``."""
-    text = block.text
-    if not _SPACE.search(text):
+def _offset(sentence: _Sentence, key_offset: int) -> int:
+    """The document offset of the ``key_offset``-th non-space character of the sentence's
+    block."""
+    block = sentence.block
+    if not sentence.spaced:
         return block.span.start + key_offset
-    seen = -1
-    for position, char in enumerate(text):
-        if not _SPACE.match(char):
-            seen += 1
-            if seen == key_offset:
-                return block.span.start + position
+    for run in _NON_SPACE.finditer(block.text):
+        if key_offset < run.end() - run.start():
+            return block.span.start + run.start() + key_offset
+        key_offset -= run.end() - run.start()
     return block.span.end
 
 
