@@ -22,10 +22,10 @@ from doclint.rules.templates.scan import find_all
 
 _GAP = r"(?:[ \t\u3000\u00a0]|<U\+00A0>)*"
 _NAME = r"[\p{Han}·]{2,5}"
-# "新华社记者 鞠鹏 摄", "本报记者 韩卿立 摄", "记者 王晔/摄": found from the 摄 backwards, so
-# the scan jumps between the rare 摄 instead of trying every character.
+# "新华社记者 鞠鹏 摄", "本报记者 韩卿立 摄", "记者 王晔/摄", "新华社发 陈钟昊/摄": found from
+# the 摄 backwards, so the scan jumps between the rare 摄 instead of trying every character.
 _CREDIT = lazy_regex(
-    rf"(?:[\p{{Han}}]{{0,10}}记者|通讯员|摄影){_GAP}{_NAME}"
+    rf"(?:[\p{{Han}}]{{0,10}}记者|通讯员|摄影|(?:新华社|中新社)发){_GAP}{_NAME}"
     rf"(?:[ \t\u3000、]+{_NAME})*{_GAP}/?{_GAP}摄$"
 )
 _AGENCY = lazy_regex(
@@ -36,8 +36,8 @@ _CREDIT_REACH = 60
 # Where a caption may start: after a paragraph gap (two or more spaces of any width, a
 # code-point marker, a line break) or at the date that opens it ("3月5日，……").
 _GAP_BEFORE = lazy_regex(r"(?:[^\S\r\n]{2,}|<U\+00A0>)+[^\S\r\n]*|[\r\n]")
-_DATED_START = lazy_regex(
-    r"(?<![年\d])(?:当地时间)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+_DATED_START = lazy_regex(  # "这是2020年6月23日拍摄的……" opens a caption too
+    r"(?:这是)?(?:(?<![年\d])(?:当地时间)?\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
 )
 _MONTH_DAY = lazy_regex(r"(?<![年\d])(?:当地时间)?\d{1,2}月\d{1,2}日(?!电)")  # not a dateline
 _SENTENCE_END = "。！？"
