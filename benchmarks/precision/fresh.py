@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import argparse
 import collections
+import csv
 import datetime as dt
+import hashlib
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import audit
 
 FRESH = Path(__file__).resolve().parent / "fresh"
+_OPENING = 3000  # characters, white space removed, that identify a document
+
+
+def _opening(text: str) -> str:
+    return hashlib.sha1("".join(text.split())[:_OPENING].encode("utf-8")).hexdigest()
+
+
+def overlap(files: list[Path], sources: list[str]) -> str:
+    """What of a fresh set the tuning corpora already hold: documents that open with the same
+    text as a corpus document, and source repositories the corpora were drawn from. A round
+    whose documents were tuned on measures nothing new (r10-fresh3 found this after judging)."""
+    corpus = audit.corpus_root()
+    known = {_opening(p.read_text("utf-8", errors="replace")): p.name
+             for p in corpus.rglob("*.txt")}
+    same = sorted(p.name for p in files
+                  if _opening(p.read_text("utf-8", errors="replace")) in known)
+    repos = set()
+    for manifest in corpus.rglob("MANIFEST*"):
+        with manifest.open(encoding="utf-8") as handle:
+            repos |= {row.get("source_repo", "") for row in csv.DictReader(handle, delimiter="\t")}
+    named = {m.group() for source in sources for m in re.finditer(r"[\w.-]+/[\w.-]+(?=@)", source)}
+    shared = sorted(named & repos)
+    if not same and not shared:
+        return ""
+    return (f"{len(same)} of the {len(files)} documents are also in the tuning corpora"
+            + (f"; source repositories the corpora were drawn from: {', '.join(shared)}"
+               if shared else ""))
 
 
 def cmd_sample(args: argparse.Namespace) -> None:
@@ -55,6 +85,10 @@ def cmd_sample(args: argparse.Namespace) -> None:
             "codes": {code: {"count": n, "maturity": maturity.get(code, "stable"),
                              "drawn": len(chosen.get(code, []))}
                       for code, n in sorted(counts.items())}}
+    known = overlap(files, args.source)
+    if known:
+        meta["overlap"] = known
+        print(f"warning: not unseen text: {known}", file=sys.stderr)
     audit.write_round(FRESH, args.name, entries, meta)
     print(f"{len(entries)} findings of {len(chosen)} rules drawn from {len(found)} on "
           f"{len(files)} files -> {FRESH / args.name}.sheet.jsonl")
@@ -105,6 +139,8 @@ def section() -> list[str]:
         n = sum(sum(c.values()) for c in verdicts.values())
         lines += [f"### {meta['round']} (doclint {meta['commit'][:7]}, {meta['created'][:10]})", "",
                   f"{meta['files']} files, {meta['characters']:,} characters: {meta['sources']}.",
+                  *([f"**Overlap with the tuning corpora:** {meta['overlap']}.", ""]
+                    if meta.get("overlap") else []),
                   f"{n} findings judged; stable rules **{precision:.1%}** right, weighted by the "
                   f"{fires} findings of the judged stable rules.", "",
                   "| rule | maturity | findings | judged | right | false | style |",
