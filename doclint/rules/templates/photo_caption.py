@@ -115,6 +115,9 @@ def _caption_start(text: str, credit: int) -> int:
         for m in _DATED_START.finditer(text, after_gap, credit)
         if m.start() and text[m.start() - 1] in _SENTENCE_END
     ]
+    if len(glued) > 1 and text.startswith("这是", glued[-1]) \
+            and not any(c in _SENTENCE_END for c in text[glued[-2] : glued[-1] - 1]):
+        return glued[-2]  # "7月22日，……考察。这是7月23日……": the dated sentence before is the caption's
     if glued:
         return glued[-1]
     dated = _MONTH_DAY.search(text, after_gap, credit)
