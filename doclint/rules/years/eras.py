@@ -57,6 +57,15 @@ _IMMINENT_AFTER = lazy_re(r"”?(?:规划|计划|时期|新征程|的征程)?[^�
 _NEXT_YEAR_BEFORE = lazy_re(
     r"(?:明年|下一年)(?:开始|起)?[，,]?[^，,。；;！!？?\n]{0,8}?(?:进入|开启|迈入|开始实施)[^，,。；;！!？?\n]{0,4}$")
 
+# The party's guiding formula names every theory adopted so far: one that stops short of the
+# next (以邓小平理论、“三个代表”重要思想、科学发展观为指导, without 习近平新时代中国特色社会主义
+# 思想) is wording of the years before that next one was added, the year given here.
+_FORMULAS = (
+    (lazy_re(r"毛泽东思想(?:、|和)邓小平理论为指导"), 2002),
+    (lazy_re(r"邓小平理论(?:、|和)“三个代表”重要思想为指导"), 2012),
+    (lazy_re(r"“三个代表”重要思想(?:、|和)科学发展观为指导"), 2017),
+)
+
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
 CURRENT_FRAMING = Framing(framings.CURRENT)
 
@@ -132,7 +141,8 @@ class EraYears:
 
 def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSource | None:
     """``source`` (a lower bound) bounded above by the earliest end, widened by ``GRACE``,
-    of the markers the part treats as current that reach its floor; None without any."""
+    of the markers the part treats as current that reach its floor, or of the guiding formula
+    it states (``_FORMULAS``); None without any."""
     markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
     text = doc.text
     if markers.trigger is None or len(_ARTICLES.findall(text, part.start, part.end)) >= _LAW_ARTICLES:
@@ -157,6 +167,16 @@ def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSourc
                 if framing(text, sentence, span, passage).kind == framings.CURRENT:
                     best = (marker.valid_to + GRACE, span)
                     break
+    for pattern, last in _FORMULAS:
+        if last + GRACE < source.low or (best is not None and last + GRACE >= best[0]):
+            continue
+        for match in pattern.finditer(text, part.start, part.end):
+            span = Span(match.start(), match.end())
+            sentence = sentence_around(text, span.start, span.end)
+            passage = doc.facts(ReviewPassages).at(span.start)
+            if framing(text, sentence, span, passage).kind == framings.CURRENT:
+                best = (last + GRACE, span)
+                break
     if best is None:
         return None
     ceiling, span = best
