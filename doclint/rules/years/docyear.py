@@ -3,7 +3,9 @@
 Sources, strongest first: the configuration or ``--year`` (``doc.settings["year"]``), Markdown
 front matter (``year``/``date``), a sidecar ``<file>.meta.yaml``/``.meta.json``, the dateline
 (``（2024年4月24日）``, ``——2014年2月19日在…会议上``, a signature date, also one glued to the
-last sentence), the latest adoption or amendment date of a law's header, the document number
+last sentence), the issue date a page opens with (``2019年1月29日，省政府办公厅印发了《…》``: an
+interpretation or news of it, that year or the next), the latest adoption or amendment date of a
+law's header, the document number
 (``国办发〔2018〕128号``, on its own line or right after the title), the date of the page in its
 title (``《新闻联播》 (20251020)``), the title, the file name, and last the text itself
 (``textyear``); after the title, a signature date inside a flattened page (``…办公厅　　2020年9月7日
@@ -92,6 +94,10 @@ _ISSUED = lazy_regex(
     r"[ \t\u3000\u00a0]*(?:\p{Han}{2,4}[ \t\u3000\u00a0]*)?)"
     rf"(?P<date>{_FULL_DATE})(?![ \t\u3000]*(?:[，,、起前后至到的在对向与和经由于]|以来|以前|印发|发布"
     r"|召开|出台|举行|通过|批准|作出|开始))")
+# A page that opens by reporting a document's issue (2019年1月29日，省政府办公厅印发了《…》): an
+# interpretation of it or news of it, written that year or the next.
+_OPENS_WITH_ISSUE = lazy_regex(
+    rf"[ \t\u3000]*(?P<date>{_FULL_DATE})[，,][^。！？\n《]{{0,40}}?(?:印发|公布|发布|出台|颁布|审议通过)了?《")
 # The title of a resolution or decision (not one amending a law: that names a later version).
 _RESOLUTION = lazy_regex(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
 _CITING = lazy_regex(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
@@ -161,6 +167,7 @@ SOURCE_NAMES = {
     "page-date": ("页面日期", "the date of the page"),
     "publication": ("报纸版面日期", "the date of the newspaper page"),
     "title": ("标题", "the title"),
+    "opening-issue": ("开篇所述文件的印发日期", "the issue date the text opens with"),
     "file-name": ("文件名", "the file name"),
     "text": ("正文所述的当年", "the year the text treats as current"),
     "text-floor": ("正文作为过去或当前提到的最晚年份", "the latest year the text treats as past or present"),
@@ -344,6 +351,9 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         match = _DATELINE.match(text, start, end)
         if match:
             return _dated(text, match.span("date"), "dateline")
+    opening = _opening_issue(doc, part, head)
+    if opening is not None:
+        return opening
     revision = _revision(text, part)
     if revision is not None:
         # A notice numbered in the year of its issue date (国科发规〔2019〕298号 … 2019年8月29日印发)
@@ -371,6 +381,21 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
     if printed is not None:
         return YearSource(printed[0], "publication", printed[1], printed[2])
     return _head_number(text, part) or _title_year(text, head) or _inline_signature(text, part)
+
+
+def _opening_issue(doc: Document, part: Span, head: list[tuple[int, int]]) -> YearSource | None:
+    """The issue date a page opens with (``_OPENS_WITH_ISSUE``): that year or the next, unless
+    the text treats a later year as past or present (a review written years on)."""
+    if not head:
+        return None
+    match = _OPENS_WITH_ISSUE.match(doc.text, head[0][0], head[0][1])
+    if match is None:
+        return None
+    found = _dated(doc.text, match.span("date"), "opening-issue")
+    floor = textyear.evidence(doc, part).floor
+    if floor is not None and floor > found.year + 1:
+        return None
+    return YearSource(found.year, found.source, found.span, found.detail, (found.year, found.year + 1))
 
 
 def _page_date_line(text: str, head: list[tuple[int, int]]) -> YearSource | None:

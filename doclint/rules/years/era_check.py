@@ -110,12 +110,15 @@ def present_pin(doc: Document, hit: MarkerHit) -> bool:
 
 def earliest_for(hit: MarkerHit) -> int | None:
     """The first year the wording is plausible (Y202): planning and announcing may come early
-    (编制“十四五”规划); looking back since the marker began (“十四五”以来), a congress that has
+    (编制“十四五”规划), though a plan of the 规划 era is drafted at most three years ahead
+    (``drafted_from``); looking back since the marker began (“十四五”以来), a congress that has
     spoken (党的二十大报告提出) or a plan issued as a document needs more (``exists_from``)."""
     if hit.framing.kind == PLANNED:
-        return hit.marker.announced_from()
-    years = [y for y in (hit.marker.earliest_mention, hit.exists_from) if y is not None]
-    return max(years) if years else None
+        years = [hit.marker.announced_from(), hit.drafted_from]
+    else:
+        years = [hit.marker.earliest_mention, hit.exists_from, hit.drafted_from]
+    known = [y for y in years if y is not None]
+    return max(known) if known else None
 
 
 def too_early(doc: Document) -> list[MarkerHit]:

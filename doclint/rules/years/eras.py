@@ -17,7 +17,7 @@ from doclint.core.lazyregex import lazy_re
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
-from doclint.rules.years.framing import Framing, framing
+from doclint.rules.years.framing import Framing, clause_around, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
 from doclint.rules.years.naming import EventNames
 from doclint.rules.years.review import ReviewPassages
@@ -42,6 +42,29 @@ _TITLE_REST = lazy_re(r"[^《》\n]{0,40}》")
 _ARTICLES = lazy_re(r"第[一二三四五六七八九十百零]+条")
 _LAW_ARTICLES = 5
 _DRAFT = lazy_re(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
+# How close to its start wording brings a five-year plan of the 规划 era (“十一五” on): drafting
+# it (编制《…“十五五”规划》, 谋划“十五五”时期发展, “十五五”规划前期研究, a draft's title) begins at
+# most three years ahead; saying it is about to begin (即将进入“十五五”) two; that it begins next
+# year (明年…进入“十五五”时期) one. Looser planning (展望, 到“十五五”末) keeps the marker's lead.
+_DRAFTING_LEAD, _IMMINENT_LEAD, _NEXT_YEAR_LEAD = 3, 2, 1
+_PLAN_ERA_FROM = 2006
+_DRAFTING_BEFORE = lazy_re(
+    r"(?:编制|制定|制订|起草|谋划)[^，,。；;：:！!？?\n]{0,14}$")
+_DRAFTING_AFTER = lazy_re(
+    r"”?(?:规划|计划)?(?:纲要)?(?:的)?(?:编制|起草|制定|前期研究|思路研究|基本思路|前期谋划)")
+_IMMINENT_BEFORE = lazy_re(r"即将(?:进入|开启|迈入|开始|实施)[^，,。；;！!？?\n]{0,4}$")
+_IMMINENT_AFTER = lazy_re(r"”?(?:规划|计划|时期|新征程|的征程)?[^，,。；;！!？?\n]{0,6}即将(?:开启|开始|到来)")
+_NEXT_YEAR_BEFORE = lazy_re(
+    r"(?:明年|下一年)(?:开始|起)?[，,]?[^，,。；;！!？?\n]{0,8}?(?:进入|开启|迈入|开始实施)[^，,。；;！!？?\n]{0,4}$")
+
+# The party's guiding formula names every theory adopted so far: one that stops short of the
+# next (以邓小平理论、“三个代表”重要思想、科学发展观为指导, without 习近平新时代中国特色社会主义
+# 思想) is wording of the years before that next one was added, the year given here.
+_FORMULAS = (
+    (lazy_re(r"毛泽东思想(?:、|和)邓小平理论为指导"), 2002),
+    (lazy_re(r"邓小平理论(?:、|和)“三个代表”重要思想为指导"), 2012),
+    (lazy_re(r"“三个代表”重要思想(?:、|和)科学发展观为指导"), 2017),
+)
 
 MENTION, CURRENT, FUTURE, PIN = "mention", "current", "future", "pin"
 CURRENT_FRAMING = Framing(framings.CURRENT)
@@ -64,6 +87,8 @@ class MarkerHit:
     # (“十四五”以来) or whose congress has spoken (党的二十大报告提出) needs its first year; a plan
     # named as an issued document (《河北省科技创新“十四五”规划》) the year before it.
     exists_from: int | None = None
+    # The first year planning wording allows (编制“十五五”规划: three years ahead; ``drafted_from``).
+    drafted_from: int | None = None
 
 
 class EraYears:
@@ -116,7 +141,8 @@ class EraYears:
 
 def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSource | None:
     """``source`` (a lower bound) bounded above by the earliest end, widened by ``GRACE``,
-    of the markers the part treats as current that reach its floor; None without any."""
+    of the markers the part treats as current that reach its floor, or of the guiding formula
+    it states (``_FORMULAS``); None without any."""
     markers = marker_set(tuple(doc.settings.get("era_markers") or ()))
     text = doc.text
     if markers.trigger is None or len(_ARTICLES.findall(text, part.start, part.end)) >= _LAW_ARTICLES:
@@ -141,6 +167,16 @@ def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSourc
                 if framing(text, sentence, span, passage).kind == framings.CURRENT:
                     best = (marker.valid_to + GRACE, span)
                     break
+    for pattern, last in _FORMULAS:
+        if last + GRACE < source.low or (best is not None and last + GRACE >= best[0]):
+            continue
+        for match in pattern.finditer(text, part.start, part.end):
+            span = Span(match.start(), match.end())
+            sentence = sentence_around(text, span.start, span.end)
+            passage = doc.facts(ReviewPassages).at(span.start)
+            if framing(text, sentence, span, passage).kind == framings.CURRENT:
+                best = (last + GRACE, span)
+                break
     if best is None:
         return None
     ceiling, span = best
@@ -207,9 +243,28 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
     if marker.kind == "five_year_plan":
         opening = _TITLE_OPEN.search(text, max(0, start - 40), start)
         closing = _TITLE_REST.match(text, end, limit)
-        if opening is not None and closing is not None \
-                and not _DRAFT.search(text, opening.start(), closing.end()):
-            return marker.valid_from - 1
+        if opening is not None and closing is not None:
+            if not _DRAFT.search(text, opening.start(), closing.end()):
+                return marker.valid_from - 1
+            if marker.valid_from >= _PLAN_ERA_FROM:
+                return marker.valid_from - _DRAFTING_LEAD  # a draft of the plan
+    return None
+
+
+def drafted_from(text: str, marker: EraMarker, sentence: Span, clause: Span, start: int,
+                 end: int) -> int | None:
+    """The first year planning wording allows for a five-year plan of the 规划 era (the
+    ``_DRAFTING_LEAD`` and its kin), whatever the marker's own lead; None for other wording."""
+    if marker.kind != "five_year_plan" or marker.valid_from is None \
+            or marker.valid_from < _PLAN_ERA_FROM:
+        return None
+    low = max(clause.start, start - 24)
+    if _NEXT_YEAR_BEFORE.search(text, max(sentence.start, start - 24), start):
+        return marker.valid_from - _NEXT_YEAR_LEAD
+    if _IMMINENT_BEFORE.search(text, low, start) or _IMMINENT_AFTER.match(text, end, clause.end):
+        return marker.valid_from - _IMMINENT_LEAD
+    if _DRAFTING_BEFORE.search(text, low, start) or _DRAFTING_AFTER.match(text, end, clause.end):
+        return marker.valid_from - _DRAFTING_LEAD
     return None
 
 
@@ -253,9 +308,12 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
             for match in pattern.finditer(text, window.start, window.end):
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
                     span = Span(match.start(), match.end())
+                    clause = clause_around(text, window, span)
                     hits.append(MarkerHit(marker, span, how, window, framing=framing(
                         text, window, span, passages.at(span.start)), exists_from=exists_from(
-                            text, marker, span.start, span.end, window.end)))
+                            text, marker, span.start, span.end, window.end),
+                        drafted_from=drafted_from(text, marker, window, clause, span.start,
+                                                  span.end)))
     for pin in marker.pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).

@@ -3,7 +3,9 @@
 Two kinds of evidence, kept apart because they bound the year from different sides:
 
 * **anchors** name the present year: ``今年是“十五五”开局之年``, ``今年是新中国成立75周年``,
-  ``明年是…收官之年`` (the pin's year minus one), ``2024年工作回顾`` (written in 2025);
+  ``明年是…收官之年`` (the pin's year minus one), ``2024年工作回顾`` (written in 2025),
+  ``2018年是…的最后一年，请…务必…`` (a year called to act in: that year, give or take one),
+  ``改革开放十七年来`` (1978 plus the years counted);
 * the **floor**: a text cannot speak from before a year it treats as past or present
   (``1953年建成``, ``2023年以来``, a cited ``国发〔2019〕25号``, a link dated 2025/10/20).
   Targets (``到2035年``), plans (``部署2024年工作``, ``（2021—2025年）``), future events and
@@ -23,6 +25,7 @@ import regex
 
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
+from doclint.rules.years import numerals
 from doclint.rules.years.mentions import YearFacts, YearMention, is_target
 
 # Wording that dates the text from a year it names: a review of year N (2024年工作回顾, 2019年和
@@ -31,6 +34,22 @@ REVIEW = lazy_regex(
     r"(?P<next>(?:19|20)\d{2})年(?:[^。\n，]{0,6})?工作回顾|回顾(?P<next2>(?:19|20)\d{2})年"
     r"|(?P<next3>(?:19|20)\d{2})年和今年以来|过去一年[^。\n]{0,8}回顾\s*(?P<next4>(?:19|20)\d{2})年，"
     r"|(?P<previous>(?:19|20)\d{2})年即将到来")
+# 2018年是…的最后一年，请…务必…: a year said to be a stage of the work, then a call to act on it,
+# is the present year or the next (a notice for the coming year); ``_YEAR_IS_REACH`` years either
+# side. Said of a year long past (1978年是伟大转折的一年) the sentence calls for nothing.
+_YEAR_IS = lazy_regex(
+    r"(?<![0-9])(?P<year>(?:19|20)\d{2})年[，,]?\s?(?:也|又|正|就|将|恰)?(?:是|为)"
+    r"[^。！!？?；;\n]{0,40}?(?:之年|一年|关键年|攻坚年|决战年|开局年|收官年)[，,]"
+    r"(?=[^。！!？?\n]{0,30}?(?:要|请|务必|必须|确保|切实|全力|奋力|做好|抓好))")
+_YEAR_IS_REACH = 1
+# 改革开放十七年来, 新中国成立70年来, 建国三十多年来: the years counted from a known start up to the
+# present date the text (that count, or one more: said early in the next year; 多: up to nine
+# more). 近 (nearly) and anniversaries (周年, often still to come) do not count.
+_SINCE_COUNT = lazy_regex(
+    r"(?<!近)(?P<event>改革开放|新中国成立|建国|中华人民共和国成立|建党|党成立|中国共产党成立|西部大开发)"
+    r"(?:以来)?(?:的)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<more>多)?年来")
+_SINCE_BASE = {"改革开放": 1978, "新中国成立": 1949, "建国": 1949, "中华人民共和国成立": 1949,
+               "建党": 1921, "党成立": 1921, "中国共产党成立": 1921, "西部大开发": 2000}
 # 今年是…, 明年是…, 今年，是…: the wording after names the year itself.
 _ANCHOR_COPULA = lazy_regex(r"[，,]?\s?(?:也|又|正|就|将|恰)?(?:是|为|正值|恰逢|适逢)")
 _ANCHOR_REACH = 60
@@ -83,7 +102,8 @@ def evidence(doc: Document, part: Span) -> TextEvidence:
     if notes is not None:  # the editors' notes of a selected works are about other years
         part = Span(part.start, notes.start())
     floor, floor_span, counts = _floor(doc, facts, part)
-    anchor = _review(doc.text, part) or _anchor(doc, facts, part)
+    anchor = _review(doc.text, part) or _anchor(doc, facts, part) or _year_is(doc.text, part) \
+        or _since_count(doc.text, part)
     dominant = False
     if floor is not None:
         near = counts[floor] + counts[floor - 1]
@@ -149,6 +169,33 @@ def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Spa
     corroborated = [y for y in years if counts[y] >= 2 or counts[y - 1] or counts[y - 2]]
     floor = corroborated[0] if corroborated else years[-1]
     return floor, spans[floor], counts
+
+
+def _year_is(text: str, part: Span) -> tuple[int, int, Span, str] | None:
+    """2018年是…的最后一年，请…: the year the wording calls to act in, give or take one; several
+    must agree."""
+    found = [int(m.group("year")) for m in _YEAR_IS.finditer(text, part.start, part.end)]
+    if not found or max(found) - min(found) > 2 * _YEAR_IS_REACH:
+        return None
+    match = _YEAR_IS.search(text, part.start, part.end)
+    assert match is not None
+    low, high = max(found) - _YEAR_IS_REACH, min(found) + _YEAR_IS_REACH
+    return low, high, Span(match.start(), match.end()), match.group()
+
+
+def _since_count(text: str, part: Span) -> tuple[int, int, Span, str] | None:
+    """改革开放十七年来: the start's year plus the count (``_SINCE_COUNT``); several must agree."""
+    low, high = 0, 9999
+    first = None
+    for match in _SINCE_COUNT.finditer(text, part.start, part.end):
+        count = numerals.number(match.group("n"))
+        year = _SINCE_BASE[match.group("event")] + count
+        low = max(low, year + (1 if match.group("more") else 0))
+        high = min(high, year + (9 if match.group("more") else 1))
+        first = first or match
+    if first is None or low > high:
+        return None
+    return low, high, Span(first.start(), first.end()), first.group()
 
 
 def _anchor(doc: Document, facts: YearFacts, part: Span) -> tuple[int, int, Span, str] | None:
