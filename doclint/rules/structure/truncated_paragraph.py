@@ -31,6 +31,7 @@ from doclint.rules.structure.endings import (
     ends_sentence,
     is_prose,
     last_clause_start,
+    plain_prose,
     punctuated_runs,
     split_across,
     stops_inside_a_word,
@@ -134,14 +135,16 @@ class TruncatedParagraph(Rule):
                                       or _cut_line(block, blocks, following)))) \
                     or _continues(blocks, block):
                 continue
-            # a whole sentence that lost only its full stop is no cut
-            if not stops_inside_a_word(block.text, doc.text,
-                                       following.text if following is not None else "") \
-                    and not (item and _before_next_item(block, following)):
-                continue
             if endings is None:
                 endings = doc.facts(LineEndings)
                 items = {e.block for e in structure.enumerations if e.lead}
+            # a whole sentence that lost only its full stop is no cut, unless the document ends
+            # every other paragraph of its text with punctuation
+            if not stops_inside_a_word(block.text, doc.text,
+                                       following.text if following is not None else "") \
+                    and not (item and _before_next_item(block, following)) \
+                    and not (block.article in endings.closed and plain_prose(block)):
+                continue
             if block.article in endings.loose:
                 continue
             what = _what_follows(endings, blocks, block, following, doc.facts(Openers), items)
