@@ -493,7 +493,7 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
     return loose
 
 
-_CLOSED_MIN = 12  # paragraphs of running text that show an article's habit
+_CLOSED_MIN = 6  # paragraphs of running text that show an article's habit
 _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without punctuation
 
 

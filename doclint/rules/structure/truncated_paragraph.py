@@ -76,7 +76,7 @@ class TruncatedParagraph(Rule):
     “抓好以下几个方面的工作”“现将有关情况答复”）引出后文，也不是截断；以句号、问号、叹号、分号、
     冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
     多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。
-    一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）不是截断：段末须停在词的
+    一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）一般不是截断：段末须停在词的
     中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
     要接续的词上（“应当”“关于”“加快”），停在没有闭合的书名号、引号里，或停在本文档别处
     从不带标点结尾的词上；停在完整的词上、但句子缺了主干时也算：介词和它的宾语之后没有动词
@@ -88,6 +88,11 @@ class TruncatedParagraph(Rule):
     没有逗号的一行（如“……修正的《××条例管”）接在结束了的句子之后、自身停在词的中间时，也是截断；
     以“第一，”“一是”开头的条目停在词的中间（而非完整的分句）时，也报，哪怕只有 6 个汉字；
     编号条目、“——”列举项里含有句子（有逗号或较长、或其中已有句号）的，按正文检查。
+    但一篇文档（合集里的一篇）的正文段落（至少 6 段有分句标点的自然段或“第N条”）除这一段外
+    都以句末标点结尾时，这一段停在汉字上就是截断，哪怕停在完整的词上（“……不得在风景区⏎第十一条”）；
+    编号标题（“（一）……，……取得新突破”）不算正文段落。一组都以标点结尾的编号条目的最后一项
+    停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
+    的字符，看它后面的内容。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
     或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
@@ -129,7 +134,7 @@ class TruncatedParagraph(Rule):
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
             item = _cut_item(block, punctuated, blocks)
-            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            following = _next_block(blocks, block)
             if (not item and (not cut_mid_sentence(block.text)
                               or not (is_prose(block) or _run_in(block)
                                       or _cut_line(block, blocks, following)))) \
@@ -189,13 +194,27 @@ class TruncatedParagraph(Rule):
                               next_en=note.en, related=(Related(following, note),))
 
 
+_DEBRIS = frozenset(("?", "？"))
+
+
+def _next_block(blocks: list[Block], block: Block) -> Block | None:
+    """The block after ``block``; a lone "?" before an indent on its line is a character the
+    converter could not decode (``?　　（这是…）``), not the start of what follows."""
+    at = block.index + 1
+    if at < len(blocks) and blocks[at].text in _DEBRIS and at + 1 < len(blocks) \
+            and blocks[at + 1].line == blocks[at].line:
+        at += 1
+    return blocks[at] if at < len(blocks) else None
+
+
 _EMPTY_ITEM = lazy_regex(r"(?:删除|删去|废止|略|空|保留)$")
 
 
 def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
     """An item of a punctuated run (see ``punctuated_runs``) that stops on a Chinese character
     after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
-    only an item when the next item follows at once; 第N条 is text by itself."""
+    only an item when the next item follows at once (or it ends the file); 第N条 is text by
+    itself."""
     heading = block.heading
     if heading is None or heading.sequence not in punctuated \
             or not lines.is_han_char(block.text[-1]):
@@ -206,8 +225,8 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
     if heading.level is Level.CLAUSE:
         return True
     following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
-    return following is not None and following.heading is not None \
-        and following.heading.sequence == heading.sequence
+    return following is None or (following.heading is not None
+                                 and following.heading.sequence == heading.sequence)
 
 
 def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> bool:
