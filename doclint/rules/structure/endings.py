@@ -538,6 +538,8 @@ def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
 # A paragraph's topic sentence: a short first sentence without a comma (加快重大基础设施建设。
 # 各位代表！); its first word opens other paragraphs of the document too.
 _TOPIC = lazy_regex(r"^\p{Han}[^，,。！？!?：:；;]{2,18}[。！!]")
+# A lead sentence standing as a line of its own, one comma at most (聚焦民生福祉，增强人民群众获得感。).
+_TOPIC_LINE = lazy_regex(r"^\p{Han}[^，,。！？!?：:；;]{2,18}(?:[，,][^，,。！？!?：:；;]{2,18})?[。！!]$")
 _TOPIC_USES = 2
 _TOPICAL_MIN = 8
 # How a report's topic sentences open (着力兜牢民生底线。 大力提振消费。 各位代表！): in a document
@@ -576,7 +578,8 @@ class Openers:
     def opens_topic(self, block: Block) -> bool:
         """The block opens a paragraph with a topic sentence, as others of the document do: it
         starts a paragraph, not the rest of a sentence broken before it."""
-        if block.kind is not Kind.BODY or not _TOPIC.match(block.text) \
+        if block.kind is not Kind.BODY \
+                or not (_TOPIC.match(block.text) or _TOPIC_LINE.match(block.text)) \
                 or not segmenter.available():
             return False
         return (self.topical and block.text.startswith(_TOPIC_VERBS)) \
