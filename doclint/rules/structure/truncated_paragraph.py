@@ -90,7 +90,9 @@ class TruncatedParagraph(Rule):
     编号条目、“——”列举项里含有句子（有逗号或较长、或其中已有句号）的，按正文检查。
     但一篇文档（合集里的一篇）的正文段落（至少 6 段有分句标点的自然段或“第N条”）除这一段外
     都以句末标点结尾时，这一段停在汉字上就是截断，哪怕停在完整的词上（“……不得在风景区⏎第十一条”）；
-    编号标题（“（一）……，……取得新突破”）不算正文段落。一组都以标点结尾的编号条目的最后一项
+    编号标题（“（一）……，……取得新突破”）不算正文段落。这样的法规里，一条“第N条 ……”停在完整的词上
+    （施行条款“本条例自……起施行”除外），或一行没有逗号、写着“应当”“不得”的文字（“……应当加强对
+    可能影响”）接在句子之后，也是截断。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
@@ -125,8 +127,8 @@ class TruncatedParagraph(Rule):
             return  # an unpunctuated or hard-wrapped file: T402/T403 say so once
         structure = doc.facts(Structure)
         blocks = structure.blocks
-        endings: LineEndings | None = None
-        items: set[int] = set()
+        endings = doc.facts(LineEndings)  # T401 reads it for every document too
+        items = {e.block for e in structure.enumerations if e.lead}
         punctuated = punctuated_runs(blocks)
         for block in blocks:
             if "\u3000\u3000" in block.text or "  " in block.text:
@@ -137,20 +139,19 @@ class TruncatedParagraph(Rule):
             # of a list) is text, however short: stopping on a character, it was cut.
             item = _cut_item(block, punctuated, blocks)
             following = _next_block(blocks, block)
+            closed = block.article in endings.closed
             if (not item and (not cut_mid_sentence(block.text)
                               or not (is_prose(block) or _run_in(block)
-                                      or _cut_line(block, blocks, following)))) \
+                                      or _cut_line(block, blocks, following, closed)))) \
                     or _continues(blocks, block):
                 continue
-            if endings is None:
-                endings = doc.facts(LineEndings)
-                items = {e.block for e in structure.enumerations if e.lead}
             # a whole sentence that lost only its full stop is no cut, unless the document ends
             # every other paragraph of its text with punctuation
             if not stops_inside_a_word(block.text, doc.text,
                                        following.text if following is not None else "") \
                     and not (item and _before_next_item(block, following)) \
-                    and not (block.article in endings.closed and plain_prose(block)):
+                    and not (closed and (plain_prose(block) or _clause(block, item)
+                                         or _normative_line(block))):
                 continue
             if block.article in endings.loose:
                 continue
@@ -231,17 +232,42 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
                                  and following.heading.sequence == heading.sequence)
 
 
-def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> bool:
+def _cut_line(block: Block, blocks: list[Block], following: Block | None,
+              closed: bool = False) -> bool:
     """A line without clause punctuation (read as a label) between paragraphs of text that stops
     inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
-    not a title or a caption, which stand before text, not after a sentence's end."""
+    not a title or a caption, which stand before text, not after a sentence's end. Where the
+    document ends all its paragraphs of text with punctuation, a line that states a duty
+    (…应当加强对可能影响) is a sentence too, stopping on any word."""
     if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, _CUT_LINE_HAN) \
             or lines.is_chrome(block.text):
         return False
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
     return running and ends_sentence(previous.text) \
-        and stops_inside_a_word(block.text, "", following.text if following is not None else "")
+        and ((closed and _normative_line(block))
+             or stops_inside_a_word(block.text, "", following.text if following is not None else ""))
+
+
+# A duty or a permission stated: a sentence's predicate, not a title's words.
+_NORMATIVE = lazy_regex(r"应当|不得")
+
+
+def _normative_line(block: Block) -> bool:
+    """A line of text without clause punctuation that states a duty (…应当加强对可能影响)."""
+    return block.kind is Kind.LABEL and lines.has_han(block.text, _CUT_LINE_HAN) \
+        and _NORMATIVE.search(block.text) is not None
+
+
+# An article putting the law in force: whole without its full stop (本条例自…起施行).
+_IN_FORCE = lazy_regex(r"(?:施行|实施|生效)$")
+
+
+def _clause(block: Block, item: bool) -> bool:
+    """An article of a law (第N条 …) that is an item of its punctuated run, not the one that
+    puts the law in force (it is whole, only its full stop lost)."""
+    return item and block.heading is not None and block.heading.level is Level.CLAUSE \
+        and _IN_FORCE.search(block.text) is None
 
 
 _RUN_IN = lazy_regex(r"^(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)[，,]\p{Han}")
@@ -289,7 +315,7 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
     return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
-        or stops_inside_a_word(block.text)
+        or _normative_line(block) or stops_inside_a_word(block.text)
 
 
 def _in_speech(blocks: list[Block], block: Block) -> bool:
