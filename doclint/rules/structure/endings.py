@@ -303,7 +303,7 @@ def _sentence_piece(block: Block) -> bool:
 
 
 # Words that continue a sentence and never open one: conjunctions, measure words, aspect
-# particles, suffixes (和, 个, 了, 化, 们), and a predicate's first word without its subject (是由于…,
+# particles, suffixes (和, 个, 了, 地, 化, 们), and a predicate's first word without its subject (是由于…, 就是…,
 # 都会落空, 也不行, 就更有条件, 不会原谅的): not 是的 (an answer), 能 (能不能…？).
 _CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下 是 都 也 就 才 又 不会 地 就是".split())
 
