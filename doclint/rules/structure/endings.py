@@ -14,7 +14,7 @@ from doclint.core import segmenter
 from doclint.core.document import Document
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
-from doclint.rules.structure.model import Block, Kind, Structure
+from doclint.rules.structure.model import Block, Kind, Level, Structure
 
 # A paragraph may end with these (closing quotes and brackets follow a sentence end, or close a
 # citation or an aside that is a sentence of its own).
@@ -40,6 +40,14 @@ def is_prose(block: Block) -> bool:
         return False
     return bool(_INTERNAL.search(block.text)) and lines.has_han(block.text, 10) \
         and not lines.is_chrome(block.text)
+
+
+def plain_prose(block: Block) -> bool:
+    """Running text of a paragraph of its own or of a law's article (第N条 …): no heading,
+    however long (（一）…，…取得新突破)."""
+    heading = block.heading
+    return (heading is None if block.kind is Kind.BODY else
+            heading is not None and heading.level is Level.CLAUSE) and is_prose(block)
 
 
 def _running_heading(block: Block) -> bool:
@@ -234,9 +242,57 @@ def split_across(previous: Block, current: Block) -> bool:
     if closes_a_text(tail(text)):
         return False
     # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
-    # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), is one
-    # sentence too: but only after running text, not a title or a table's cell.
-    return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following))
+    # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), that
+    # closes the title or bracket the paragraph left open, or that opens with the bare object
+    # the paragraph's last word asks for (…的⏎新型民族关系。), is one sentence too: but only
+    # after running text, not a title or a table's cell.
+    return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following)
+                                          or _closes_pair(text, following)
+                                          or _completes_object(text, following))
+
+
+_FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*")
+
+
+def _closes_pair(text: str, following: str) -> bool:
+    """The paragraph stops inside a title, quotation or bracket it opened, and the next one
+    closes it in its first sentence before opening another (…《关于…若干历史⏎问题的决议》)."""
+    window = text[-_OPEN_WINDOW:]
+    sentence = _FIRST_SENTENCE.match(following).group()
+    for opening, closing in _PAIRS:
+        if window.rfind(opening) > window.rfind(closing):
+            closed, opened = sentence.find(closing), sentence.find(opening)
+            if closed >= 0 and (opened < 0 or closed < opened):
+                return True
+    return False
+
+
+_FIRST_CLAUSE = regex.compile(r"^[^，,。；;：:！？!?、]*")
+_OBJECT_MAX = 10  # characters of a bare object before its comma or full stop
+_NOUN_TAGS = frozenset("n nz l j ns nr nt nrt vn an ng i".split())
+_MODIFIER_TAGS = frozenset("b a uj m q mq f s c".split())
+_NOT_FIRST_TAGS = frozenset("m f c uj q".split())  # 第三， 最近， 总之，: they open sentences
+_TIME_END = ("来", "年", "时", "后", "前", "月", "日")  # 近几年来， 1990年， 会后，
+
+
+def _completes_object(text: str, following: str) -> bool:
+    """The paragraph stops on a word that asks for what follows (…的, …和, …在, …应当, a verb of
+    two characters), and the next one opens with a bare noun phrase ending its first clause
+    (⏎新型民族关系。 ⏎好收成，): the object or the rest of the phrase, no sentence of its own. A
+    sentence opener that is a time, an ordinal or a conjunction (近几年来， 第三， 总之，) is none."""
+    clause = _FIRST_CLAUSE.match(following).group()
+    if not clause or len(clause) > _OBJECT_MAX or not lines.has_han(clause, 2) \
+            or following[len(clause):len(clause) + 1] not in ("，", "。", "；", "、") \
+            or clause.endswith(_TIME_END):
+        return False
+    tags = [tag for _, tag in segmenter.tagged(clause)]
+    if tags[0] in _NOT_FIRST_TAGS or not all(t in _NOUN_TAGS or t in _MODIFIER_TAGS for t in tags) \
+            or not any(t in _NOUN_TAGS for t in tags):
+        return False
+    if dangles(text):
+        return True
+    last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
+    return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1)
 
 
 def _sentence_piece(block: Block) -> bool:
@@ -247,9 +303,9 @@ def _sentence_piece(block: Block) -> bool:
 
 
 # Words that continue a sentence and never open one: conjunctions, measure words, aspect
-# particles, suffixes (和, 个, 了, 化, 们), and a predicate's first word without its subject (是由于…,
+# particles, suffixes (和, 个, 了, 地, 化, 们), and a predicate's first word without its subject (是由于…, 就是…,
 # 都会落空, 也不行, 就更有条件, 不会原谅的): not 是的 (an answer), 能 (能不能…？).
-_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下 是 都 也 就 才 又 不会".split())
+_CONTINUING = frozenset("和 与 及 或 等 个 了 着 过 们 之 化 性 者 一下 是 都 也 就 才 又 不会 地 就是".split())
 
 
 def _opens_no_sentence(following: str) -> bool:
@@ -382,7 +438,8 @@ class LineEndings:
     (a ``.txt`` with ``##`` headings that never wraps its paragraphs is read line by line). ``loose``: the articles written as lists or verse, or converted from PDF without sentence
     punctuation: many prose lines end without it, so a line without it is neither a break nor a
     truncation. ``indented``: most body paragraphs open with an indentation, so an indented
-    line opens a paragraph. ``indents``: each block's indentation.
+    line opens a paragraph. ``indents``: each block's indentation. ``closed``: the articles
+    that end (almost) every paragraph of running text with sentence punctuation.
     """
 
     loose: frozenset[int]
@@ -390,6 +447,7 @@ class LineEndings:
     indents: tuple[int, ...]
     markdown: bool = False
     spaced: bool = False
+    closed: frozenset[int] = frozenset()
 
     @classmethod
     def from_document(cls, doc: Document) -> LineEndings:
@@ -398,7 +456,7 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
-                   indents, markdown, _blank_separated(blocks))
+                   indents, markdown, _blank_separated(blocks), _closed_style(blocks))
 
     def opens_paragraph(self, block: Block) -> bool:
         return self.indented and self.indents[block.index] > 0
@@ -435,6 +493,24 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
     return loose
 
 
+_CLOSED_MIN = 6  # paragraphs of running text that show an article's habit
+_CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without punctuation
+
+
+def _closed_style(blocks: list[Block]) -> frozenset[int]:
+    """Articles that end their paragraphs of running text with sentence punctuation, all but
+    one in fifty: there a paragraph stopping on a character was cut, even on a word that
+    could end a sentence (…不得在风景区⏎第十一条)."""
+    total: Counter[int] = Counter()
+    open_ended: Counter[int] = Counter()
+    for block in blocks:
+        if plain_prose(block):
+            total[block.article] += 1
+            open_ended[block.article] += not ends_sentence(block.text)
+    return frozenset(article for article, count in total.items()
+                     if count >= _CLOSED_MIN and open_ended[article] <= 1 + _CLOSED_OPEN * count)
+
+
 _SPACED_SHARE = 0.95
 _SPACED_MIN = 8
 
@@ -462,6 +538,8 @@ def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
 # A paragraph's topic sentence: a short first sentence without a comma (加快重大基础设施建设。
 # 各位代表！); its first word opens other paragraphs of the document too.
 _TOPIC = lazy_regex(r"^\p{Han}[^，,。！？!?：:；;]{2,18}[。！!]")
+# A lead sentence standing as a line of its own, one comma at most (聚焦民生福祉，增强人民群众获得感。).
+_TOPIC_LINE = lazy_regex(r"^\p{Han}[^，,。！？!?：:；;]{2,18}(?:[，,][^，,。！？!?：:；;]{2,18})?[。！!]$")
 _TOPIC_USES = 2
 _TOPICAL_MIN = 8
 # How a report's topic sentences open (着力兜牢民生底线。 大力提振消费。 各位代表！): in a document
@@ -500,7 +578,8 @@ class Openers:
     def opens_topic(self, block: Block) -> bool:
         """The block opens a paragraph with a topic sentence, as others of the document do: it
         starts a paragraph, not the rest of a sentence broken before it."""
-        if block.kind is not Kind.BODY or not _TOPIC.match(block.text) \
+        if block.kind is not Kind.BODY \
+                or not (_TOPIC.match(block.text) or _TOPIC_LINE.match(block.text)) \
                 or not segmenter.available():
             return False
         return (self.topical and block.text.startswith(_TOPIC_VERBS)) \

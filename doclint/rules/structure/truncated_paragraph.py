@@ -31,6 +31,7 @@ from doclint.rules.structure.endings import (
     ends_sentence,
     is_prose,
     last_clause_start,
+    plain_prose,
     punctuated_runs,
     split_across,
     stops_inside_a_word,
@@ -75,7 +76,7 @@ class TruncatedParagraph(Rule):
     “抓好以下几个方面的工作”“现将有关情况答复”）引出后文，也不是截断；以句号、问号、叹号、分号、
     冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
     多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。
-    一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）不是截断：段末须停在词的
+    一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）一般不是截断：段末须停在词的
     中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
     要接续的词上（“应当”“关于”“加快”），停在没有闭合的书名号、引号里，或停在本文档别处
     从不带标点结尾的词上；停在完整的词上、但句子缺了主干时也算：介词和它的宾语之后没有动词
@@ -87,10 +88,19 @@ class TruncatedParagraph(Rule):
     没有逗号的一行（如“……修正的《××条例管”）接在结束了的句子之后、自身停在词的中间时，也是截断；
     以“第一，”“一是”开头的条目停在词的中间（而非完整的分句）时，也报，哪怕只有 6 个汉字；
     编号条目、“——”列举项里含有句子（有逗号或较长、或其中已有句号）的，按正文检查。
+    但一篇文档（合集里的一篇）的正文段落（至少 6 段有分句标点的自然段或“第N条”）除这一段外
+    都以句末标点结尾时，这一段停在汉字上就是截断，哪怕停在完整的词上（“……不得在风景区⏎第十一条”）；
+    编号标题（“（一）……，……取得新突破”）不算正文段落。这样的法规里，一条“第N条 ……”停在完整的词上
+    （施行条款“本条例自……起施行”除外），或一行没有逗号、写着“应当”“不得”的文字（“……应当加强对
+    可能影响”）接在句子之后，也是截断。一组都以标点结尾的编号条目的最后一项
+    停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
+    的字符，看它后面的内容。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
     或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
-    但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），也是断行，由 T401 报告。
+    但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
+    书名号、括号（“《关于……基层⏎　　治理工作的实施意见》”），或本段停在要带宾语的词上、下一段以
+    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”），也是断行，由 T401 报告。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -117,8 +127,8 @@ class TruncatedParagraph(Rule):
             return  # an unpunctuated or hard-wrapped file: T402/T403 say so once
         structure = doc.facts(Structure)
         blocks = structure.blocks
-        endings: LineEndings | None = None
-        items: set[int] = set()
+        endings = doc.facts(LineEndings)  # T401 reads it for every document too
+        items = {e.block for e in structure.enumerations if e.lead}
         punctuated = punctuated_runs(blocks)
         for block in blocks:
             if "\u3000\u3000" in block.text or "  " in block.text:
@@ -128,20 +138,21 @@ class TruncatedParagraph(Rule):
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
             item = _cut_item(block, punctuated, blocks)
-            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            following = _next_block(blocks, block)
+            closed = block.article in endings.closed
             if (not item and (not cut_mid_sentence(block.text)
                               or not (is_prose(block) or _run_in(block)
-                                      or _cut_line(block, blocks, following)))) \
+                                      or _cut_line(block, blocks, following, closed)))) \
                     or _continues(blocks, block):
                 continue
-            # a whole sentence that lost only its full stop is no cut
+            # a whole sentence that lost only its full stop is no cut, unless the document ends
+            # every other paragraph of its text with punctuation
             if not stops_inside_a_word(block.text, doc.text,
                                        following.text if following is not None else "") \
-                    and not (item and _before_next_item(block, following)):
+                    and not (item and _before_next_item(block, following)) \
+                    and not (closed and (plain_prose(block) or _clause(block, item)
+                                         or _normative_line(block))):
                 continue
-            if endings is None:
-                endings = doc.facts(LineEndings)
-                items = {e.block for e in structure.enumerations if e.lead}
             if block.article in endings.loose:
                 continue
             what = _what_follows(endings, blocks, block, following, doc.facts(Openers), items)
@@ -186,13 +197,27 @@ class TruncatedParagraph(Rule):
                               next_en=note.en, related=(Related(following, note),))
 
 
+_DEBRIS = frozenset(("?", "？"))
+
+
+def _next_block(blocks: list[Block], block: Block) -> Block | None:
+    """The block after ``block``; a lone "?" before an indent on its line is a character the
+    converter could not decode (``?　　（这是…）``), not the start of what follows."""
+    at = block.index + 1
+    if at < len(blocks) and blocks[at].text in _DEBRIS and at + 1 < len(blocks) \
+            and blocks[at + 1].line == blocks[at].line:
+        at += 1
+    return blocks[at] if at < len(blocks) else None
+
+
 _EMPTY_ITEM = lazy_regex(r"(?:删除|删去|废止|略|空|保留)$")
 
 
 def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
     """An item of a punctuated run (see ``punctuated_runs``) that stops on a Chinese character
     after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
-    only an item when the next item follows at once; 第N条 is text by itself."""
+    only an item when the next item follows at once (or it ends the file); 第N条 is text by
+    itself."""
     heading = block.heading
     if heading is None or heading.sequence not in punctuated \
             or not lines.is_han_char(block.text[-1]):
@@ -203,21 +228,46 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
     if heading.level is Level.CLAUSE:
         return True
     following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
-    return following is not None and following.heading is not None \
-        and following.heading.sequence == heading.sequence
+    return following is None or (following.heading is not None
+                                 and following.heading.sequence == heading.sequence)
 
 
-def _cut_line(block: Block, blocks: list[Block], following: Block | None) -> bool:
+def _cut_line(block: Block, blocks: list[Block], following: Block | None,
+              closed: bool = False) -> bool:
     """A line without clause punctuation (read as a label) between paragraphs of text that stops
     inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
-    not a title or a caption, which stand before text, not after a sentence's end."""
+    not a title or a caption, which stand before text, not after a sentence's end. Where the
+    document ends all its paragraphs of text with punctuation, a line that states a duty
+    (…应当加强对可能影响) is a sentence too, stopping on any word."""
     if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, _CUT_LINE_HAN) \
             or lines.is_chrome(block.text):
         return False
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
     return running and ends_sentence(previous.text) \
-        and stops_inside_a_word(block.text, "", following.text if following is not None else "")
+        and ((closed and _normative_line(block))
+             or stops_inside_a_word(block.text, "", following.text if following is not None else ""))
+
+
+# A duty or a permission stated: a sentence's predicate, not a title's words.
+_NORMATIVE = lazy_regex(r"应当|不得")
+
+
+def _normative_line(block: Block) -> bool:
+    """A line of text without clause punctuation that states a duty (…应当加强对可能影响)."""
+    return block.kind is Kind.LABEL and lines.has_han(block.text, _CUT_LINE_HAN) \
+        and _NORMATIVE.search(block.text) is not None
+
+
+# An article putting the law in force: whole without its full stop (本条例自…起施行).
+_IN_FORCE = lazy_regex(r"(?:施行|实施|生效)$")
+
+
+def _clause(block: Block, item: bool) -> bool:
+    """An article of a law (第N条 …) that is an item of its punctuated run, not the one that
+    puts the law in force (it is whole, only its full stop lost)."""
+    return item and block.heading is not None and block.heading.level is Level.CLAUSE \
+        and _IN_FORCE.search(block.text) is None
 
 
 _RUN_IN = lazy_regex(r"^(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)[，,]\p{Han}")
@@ -265,7 +315,7 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
     return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
-        or stops_inside_a_word(block.text)
+        or _normative_line(block) or stops_inside_a_word(block.text)
 
 
 def _in_speech(blocks: list[Block], block: Block) -> bool:
