@@ -20,7 +20,7 @@ Conflict = tuple[Related, ...]
 _Y = r"(?<![0-9〇○零一二三四五六七八九十])(?P<y>(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
 _CN = "〇○零一二三四五六七八九十"
 # A year (and month, day) opening a clause: 2006年三月，…; 1952年7月后，…; 在1956年….
-_OPENING = (rf"(?:^|(?<=[。！？；：:\n，,（(　 ]))(?:在|于)?{_Y}\s?年"
+_OPENING = (rf"(?:^|(?<=[。！？；：:\n，,（(　 ]|<p>|<br>))(?:在|于)?{_Y}\s?年"
             rf"(?:\s?[0-9{_CN}]{{1,2}}\s?月(?:\s?[0-9{_CN}]{{1,3}}\s?日)?(?:初|中旬|下旬|上旬|底)?)?"
             r"(?:后|以后|底|初|春|夏|秋|冬|春夏之交)?")
 # Leaders and the year each died: whatever they did was done by then.

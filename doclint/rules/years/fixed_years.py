@@ -34,8 +34,14 @@ def _name(pattern: str, low: int, high: int | None = None, what: str = "") -> _N
 _NAMES = (
     _name(rf"{_Y}可持续发展议程", 2030, what="可持续发展议程"),
     _name(rf"{_Y}后发展议程", 2015, what="后发展议程"),
+    # Its short form (落实2030年议程); the African Union's 2063 one is the only other.
+    _name(rf"(?<![0-9])(?<!会议|会|大会)(?!2063){_Y}议程", 2030, what="2030年议程"),
     # The selected works and their first editions.
     _name(rf"江泽民文选[^人\n]{{0,12}}人民出版社{_Y}", 2006, what="《江泽民文选》的出版年"),
+    # 《邓小平文选》: the third volume in 1993; the first two in 1983, their second edition in 1994.
+    _name(rf"邓小平文选》?\s?第(?:3|三)卷[^人\n]{{0,4}}人民出版社{_Y}", 1993, what="《邓小平文选》第三卷的出版年"),
+    _name(rf"邓小平文选》?\s?第(?:1|2|一|二)卷[^人\n]{{0,4}}人民出版社{_Y}", 1983, 1994,
+          what="《邓小平文选》第一、二卷的出版年"),
     _name(rf"(?:非盟|非洲联盟)[^。，；\n]{{0,4}}{_Y}议程", 2063, what="非盟议程"),
     _name(rf"{_Y}北京(?:夏季)?奥运会|北京{_Y}(?:夏季)?奥运会", 2008, what="北京奥运会"),
     _name(rf"{_Y}北京冬(?:残)?奥会|北京{_Y}冬(?:季)?(?:残)?奥(?:运)?会", 2022, what="北京冬奥会"),

@@ -49,7 +49,8 @@ _NARRATED = lazy_regex(
     r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了"
     r"|(?<![为除罢])了(?![解结]))")
 _NOT_NARRATED = lazy_regex(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
-_CLAUSE_START = lazy_regex(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、)\s?$")
+# A scraped page opens its paragraphs with markup left in (…</p><p>2023年9月16日，…).
+_CLAUSE_START = lazy_regex(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、|<(?:p|br|div|span)[^<>]{0,40}>)\s?$")
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
 _SAME_PERIOD = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年\s?(?:的)?同期")
 _THIS_YEAR = lazy_regex(r"今年")
@@ -76,6 +77,13 @@ _NOW_TO = lazy_regex(rf"(?:从现在|从今天|从今年|现在)(?:起|开始)?\
 _LEVEL = lazy_regex(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?{_YEAR}\s?年(?:的)?水平")
 _ELAPSED_REACH = 60
 _MIN_ELAPSED = 2
+# …or a sentence that tells how a thing began in a year, then one that counts the years since:
+# 2013年，习近平主席在印尼提出建设…。10年来，… (a span of years, told from a later year).
+_BEGUN = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?[，,]"
+    r"[^。！？；\n]{0,50}?(?:首次)?(?:提出|成立|创办|创建|创立|启动|设立|发起|开通|建交|开工|开馆|诞生)"
+    r"[^。！？；\n]{0,60}?[。！？]")
+_SINCE_THEN = lazy_regex(rf"\s?(?:(?:这|近|短短)\s?)?(?P<n>{_N})(?:多|余)?年(?:来|以来|间)")
 
 
 def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
@@ -171,7 +179,7 @@ def _later(date: DateMention, written: tuple[int, int]) -> bool:
 def _narrated(text: str, date: DateMention) -> bool:
     """A date opening a clause that tells a past event (2023年9月16日，他带队抓捕…时，…牺牲)."""
     start, end = date.span
-    if not _CLAUSE_START.search(text, max(0, start - 3), start):
+    if not _CLAUSE_START.search(text, max(0, start - 48), start):
         return False
     stop = _CLAUSE_END.search(text, end)
     clause = text[end:stop.start() if stop else len(text)]
@@ -219,6 +227,14 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
                                    f"{value}年起已过“{lasting.group()}”，写于{shown}",
                                    f"“{lasting.group()}” since {value}, written on {shown}"))
                 break
+    for begun in _BEGUN.finditer(text):
+        if _value(begun.group("y")) != value:
+            continue
+        lasting = _SINCE_THEN.match(text, begun.end())
+        if lasting is not None and numerals.number(lasting.group("n")) >= _MIN_ELAPSED:
+            found.append(_note((begun.start("y"), lasting.end()),
+                               f"{value}年开始，随后说“{lasting.group().strip()}”，写于{shown}",
+                               f"begun in {value}, then “{lasting.group().strip()}”, written on {shown}"))
     return found
 
 

@@ -88,6 +88,21 @@ _YEAR_RESULT_BARE = lazy_regex(
 _YEAR_COUNT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
     rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)")
+# A year's figures told after a comma without a base (2022年，全区城乡居民人均可支配收入分别增长
+# 4.8%、7.5%): a whole year's result, out only after the year ended; read before May.
+_YEAR_FIGURE = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,40}}?"
+    r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过)(?:了)?\s?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿)")
+_TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
+_AIMED_BEFORE = lazy_regex(r"(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为|到)[^。；！？\n]{0,30}$")
+_SPRING = 4
+# A year's selection or prize, announced (《感动中国2023年度人物颁奖盛典》今晚播出, “2023年度全国十大
+# 考古新发现”评选结果揭晓): it looks back on a year that has ended. Not a year's grants (2023年度
+# 国家社科基金项目立项名单公布), which are given during that year.
+_YEAR_AWARD = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年度(?P<what>[^。；！？\n]{{0,24}}?)(?:揭晓|颁奖|获奖|荣誉|表彰)")
+_GRANT = lazy_regex(r"项目|基金|立项|资助|课题|计划|预算|指标|资金|名额|招生|申报|推荐|征集")
+_AWARD_MONTHS = 10
 _NOT_THE_YEAR = lazy_regex(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = lazy_regex(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
 _FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
@@ -414,13 +429,25 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     if written[0] <= _FIRST_QUARTER:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
         reports += _years(_YEAR_COUNT, doc.text, value)
+    if written[0] <= _SPRING:
+        reports += [m for m in _years(_YEAR_FIGURE, doc.text, value) if not _aimed(doc.text, m)]
     report = next((m for m in reports if not _AIMED.search(m.group())), None)
+    if report is None and written[0] <= _AWARD_MONTHS:
+        report = next((m for m in _years(_YEAR_AWARD, doc.text, value)
+                       if not _GRANT.search(m.group("what"))), None)
     if report is None:
         return []
     shown = f"{value}年{written[0]}月{written[1]}日"
     return [(Related(Span(*report.span()), Message(
         f"报告{value}年全年的结果，而文档日期是{shown}",
         f"the results of the whole of {value}, in a text of {shown}")),)]
+
+
+def _aimed(text: str, match: regex.Match[str]) -> bool:
+    """Whether a year's figure is a forecast or a target (预计2023年，…增长5%左右)."""
+    sentence = max(text.rfind(mark, 0, match.start()) for mark in "。！？；\n")
+    return bool(_AIMED_BEFORE.search(text, sentence + 1, match.start())
+                or _TARGET_AFTER.match(text, match.end()))
 
 
 def own_date(doc: Document, value: int) -> tuple[int, int] | None:
