@@ -50,9 +50,13 @@ _TERM_DATED = lazy_regex(
     rf"{_Y}\s?年[^。；\n]{{0,16}}?(?P<body>\p{{Han}}{{0,6}}?)第(?P<term>[{_CN}]{{1,3}})届(?P<nation>全国)?人民代表大会")
 _MAX_TERMS_A_YEAR = 2
 # A founding in a year and the founding's anniversary near it: 创办于1923年 … 建校100周年.
-_FOUNDED = lazy_regex(rf"(?:成立|创办|创建|建立|始建|诞生|创刊|组建|建校|建院)于\s?{_Y}\s?年")
+_FOUNDED = lazy_regex(
+    rf"(?:成立|创办|创建|建立|始建|诞生|创刊|组建|建校|建院)于\s?{_Y}\s?年"
+    rf"|(?:自|从)\s?{_Y}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?(?:正式)?"
+    r"(?:启动|开通|建成|成立|创办|创建|建交|开馆|通车|开园)(?:以来|至今)")
 _ANNIVERSARY = lazy_regex(
-    rf"(?:建校|建院|成立|建厂|建馆|建队|创刊|办学|诞生|创建|创办|组建)(?P<n>[0-9]{{1,3}}|[{_CN}百]{{1,4}})周年")
+    rf"(?:建校|建院|成立|建厂|建馆|建队|创刊|办学|诞生|创建|创办|组建|启动|开通|建成|建交|开馆|通车|开园)"
+    rf"(?P<n>[0-9]{{1,3}}|[{_CN}百]{{1,4}})周年")
 _ANNIVERSARY_REACH = 400
 # The congress that opens each term: 十六大 2002, 十七大 2007, 十八大 2012, 十九大 2017, 二十大 2022.
 _CONGRESS_YEAR = {16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022, 21: 2027}
@@ -113,8 +117,8 @@ def _anniversaries(text: str, value: int) -> list[Conflict]:
         for anniversary in _ANNIVERSARY.finditer(text, start, founded.end() + _ANNIVERSARY_REACH):
             if numerals.number(anniversary.group("n")) >= 1:
                 found.append((Related(Span(founded.start("y"), founded.end()), Message(
-                    f"创建于{value}年，文中又有“{anniversary.group()}”",
-                    f"founded in {value}, yet “{anniversary.group()}”")),
+                    f"始于{value}年，文中又有“{anniversary.group()}”",
+                    f"begun in {value}, yet “{anniversary.group()}”")),
                     Related(Span(*anniversary.span()), Message("周年", "the anniversary"))))
                 break
     return found

@@ -35,6 +35,7 @@ _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
+    rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
     rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)")
 # A year planned in the text: written before or at its start.
@@ -65,7 +66,7 @@ _WHOLE_YEAR = lazy_regex(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:�
 _REPORTED = lazy_regex(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
 # A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
 _PLANNED_DATE = lazy_regex(
-    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
+    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于|将(?:持续|延续|开放|展出)(?:到|至))(?:在|于)?(?P<y>{_Y})\s?年\s?"
     rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
 # A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
 _START = lazy_regex(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
@@ -92,7 +93,8 @@ _YEAR_COUNT = lazy_regex(
 # 4.8%、7.5%): a whole year's result, out only after the year ended; read before May.
 _YEAR_FIGURE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,40}}?"
-    r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过)(?:了)?\s?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿)")
+    r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿)")
+_PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个月|以来|今年|目前|当前|截至")
 _TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
 _AIMED_BEFORE = lazy_regex(r"(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为|到)[^。；！？\n]{0,30}$")
 _SPRING = 4
@@ -103,6 +105,13 @@ _YEAR_AWARD = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年度(?P<what>[^。；！？\n]{{0,24}}?)(?:揭晓|颁奖|获奖|荣誉|表彰)")
 _GRANT = lazy_regex(r"项目|基金|立项|资助|课题|计划|预算|指标|资金|名额|招生|申报|推荐|征集")
 _AWARD_MONTHS = 10
+# A year's annual report quoted (《全国住房公积金2024年年度报告》显示), or its twelve months
+# reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
+_ANNUAL_REPORT = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)")
+_TWELVE_MONTHS = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年\s?1\s?(?:月)?\s?(?:—|－|-|~|～|至|到)\s?12\s?月(?:份)?[，,]?[^。；！？\n]{{0,40}}?"
+    r"(?:累计|共计|同比|比上年)[^。；！？\n]{0,20}?[0-9]")
 _NOT_THE_YEAR = lazy_regex(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = lazy_regex(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
 _FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
@@ -115,6 +124,9 @@ _OWN_DATE_GAP = 2
 _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
 _TARGET = lazy_regex(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
+# A comparison that names its base first: 与2012年相比，2023年我国单位国内生产总值能耗下降26.8%.
+_BASE_FIRST = lazy_regex(
+    rf"(?:与|同|和)(?P<y>{_Y})\s?年(?:的)?(?:水平)?相比[，,]?\s?(?P<y2>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月)")
 _BASE = lazy_regex(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
 # A span of months running backwards inside one year: 2024年4月至2024年3月.
 _MONTH_SPAN = lazy_regex(
@@ -241,6 +253,10 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
         if base is not None:
             found.append((Related(Span(target.start(), base.end()),
                                   Message(f"目标年与基期同为{value}年", f"target and base are both {value}")),))
+    for match in _years(_BASE_FIRST, text, value):
+        if int(match.group("y2")) == value:
+            found.append((Related(Span(*match.span()), Message(
+                f"比较的基期与所述年份同为{value}年", f"a comparison of {value} with itself")),))
     return found
 
 
@@ -430,11 +446,16 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
         reports += _years(_YEAR_COUNT, doc.text, value)
     if written[0] <= _SPRING:
-        reports += [m for m in _years(_YEAR_FIGURE, doc.text, value) if not _aimed(doc.text, m)]
+        reports += [m for m in _years(_YEAR_FIGURE, doc.text, value)
+                    if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())]
     report = next((m for m in reports if not _AIMED.search(m.group())), None)
     if report is None and written[0] <= _AWARD_MONTHS:
         report = next((m for m in _years(_YEAR_AWARD, doc.text, value)
                        if not _GRANT.search(m.group("what"))), None)
+    if report is None and written[0] <= _AWARD_MONTHS:
+        report = next(iter(_years(_ANNUAL_REPORT, doc.text, value)), None)
+    if report is None and written[0] <= _LAST_MONTH:
+        report = next((m for m in _years(_TWELVE_MONTHS, doc.text, value) if not _AIMED.search(m.group())), None)
     if report is None:
         return []
     shown = f"{value}年{written[0]}月{written[1]}日"
