@@ -54,6 +54,7 @@ _NAMES = (
     _name(rf"{_Y}成都大运会", 2021, 2023, what="成都大运会"),
     _name(rf"{_Y}哈尔滨亚冬会|哈尔滨{_Y}亚冬会", 2025, what="哈尔滨亚冬会"),
     _name(rf"{_Y}卡塔尔世界杯", 2022, what="卡塔尔世界杯"),
+    _name(rf"{_Y}(?:通过的|达成的|签署的)?《巴黎协定》", 2015, 2016, what="《巴黎协定》"),
     # The national goals of the second centenary stage, set in 2017: 到2035年基本实现社会主义
     # 现代化 (and the army's modernisation, the strong nations of education, science, talent,
     # culture and sport); the army's centenary goal of 2027.

@@ -77,8 +77,10 @@ _HEAD_CHARS = 400
 # A span from now to the text's own year: 从现在起至2024年 (in a text of 2024).
 _NOW_TO = lazy_regex(rf"(?:从现在|从今天|从今年|现在)(?:起|开始)?\s?(?:到|至)\s?{_YEAR}\s?年(?![底末]|[0-9一二三四五六七八九十]{{1,2}}月)")
 # The level of a year, reached or compared with: 才能达到2018年的水平.
-_LEVEL = lazy_regex(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?{_YEAR}\s?年(?:的)?水平")
+_LEVEL = lazy_regex(
+    rf"(?:达到|恢复到|恢复至|回到|回落至|回落到|降至|降到|跌至|跌回|退回到?|相当于|超过|低于|高于|接近)\s?{_YEAR}\s?年(?:的)?水平")
 _ELAPSED_REACH = 60
+_YEAR_END = (12, 20)  # a text of 1 December cannot yet tell the state at the year's end
 # A record that starts in a year (列2023年有资料统计以来第一位): told years after it started.
 _RECORD_SINCE = lazy_regex(
     rf"{_YEAR}\s?年(?:有|有了|开始有)(?:完整|系统)?(?:的)?(?:气象|水文|观测|统计)?(?:资料|记录|数据)(?:统计|记载)?(?:以来|之后|后)")
@@ -116,11 +118,11 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
     text = doc.text
     found: list[Conflict] = []
     for match in _AS_OF_YEAR_END.finditer(text):
-        if _value(match.group("y")) == value and written[0] < 12 and not _planned(text, match.start()):
+        if _value(match.group("y")) == value and written < _YEAR_END and not _planned(text, match.start()):
             found.append(_note(match.span(), f"“{match.group()}”的情况，写于{shown}",
                                f"the state at “{match.group()}”, written on {shown}"))
     for match in _ALREADY_YEAR_END.finditer(text):
-        if _value(match.group("y")) == value and written[0] < 12:
+        if _value(match.group("y")) == value and written < _YEAR_END:
             found.append(_note(match.span(), f"“{match.group()}”已经发生，写于{shown}",
                                f"“{match.group()}” has happened, written on {shown}"))
     for date in doc.facts(DateFacts).dates:

@@ -96,8 +96,12 @@ _YEAR_FIGURE = lazy_regex(
     r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿)")
 _PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个月|以来|今年|目前|当前|截至")
 _TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
-_AIMED_BEFORE = lazy_regex(r"(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为|到)[^。；！？\n]{0,30}$")
+_AIMED_BEFORE = lazy_regex(r"(?:(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为)[^。；！？\n]{0,30}|到|至)\s?$")
 _SPRING = 4
+# …or right after the words that introduce data (调查报告显示，2025年我国成年人综合阅读率为82.3%).
+_YEAR_DATA = lazy_regex(
+    rf"(?:显示|表明|数据|统计|公布|发布)[，,：:]?\s?(?P<y>{_Y})\s?年(?:全年)?(?![0-9]|度|底|末|初|前|以来|起|至|到)"
+    r"[^。；！？\n]{0,40}?(?:为|达到?|增长|下降|提高|提升|突破|超过|减少|增加)[^。；！？\n，,0-9]{0,8}?[0-9]")
 # A year's selection or prize, announced (《感动中国2023年度人物颁奖盛典》今晚播出, “2023年度全国十大
 # 考古新发现”评选结果揭晓): it looks back on a year that has ended. Not a year's grants (2023年度
 # 国家社科基金项目立项名单公布), which are given during that year.
@@ -108,7 +112,13 @@ _AWARD_MONTHS = 10
 # A year's annual report quoted (《全国住房公积金2024年年度报告》显示), or its twelve months
 # reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
 _ANNUAL_REPORT = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)")
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
+    rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告")
+# The work of a year studied and planned in its December (中共中央政治局12月8日召开会议，分析研究
+# 2024年经济工作): the year planned is the next one.
+_NEXT_YEAR_PLANNED = lazy_regex(
+    rf"(?:分析研究|研究部署|全面部署|系统部署|部署|谋划)(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|党风廉政建设和反腐败|重点)?工作")
+_DECEMBER = 12
 _TWELVE_MONTHS = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年\s?1\s?(?:月)?\s?(?:—|－|-|~|～|至|到)\s?12\s?月(?:份)?[，,]?[^。；！？\n]{{0,40}}?"
     r"(?:累计|共计|同比|比上年)[^。；！？\n]{0,20}?[0-9]")
@@ -125,6 +135,11 @@ _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own y
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
 _TARGET = lazy_regex(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
 # A comparison that names its base first: 与2012年相比，2023年我国单位国内生产总值能耗下降26.8%.
+# A year's figure changing from the same year's (2026年全球经济增长将从2026年的2.9%放缓至2.6%).
+_FROM_ITSELF = lazy_regex(
+    rf"(?<![0-9从由自比较与到至])(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来|起)"
+    rf"[^。；！？\n]{{0,30}}?(?:从|由)(?P<y2>{_Y})\s?年(?:的)?\s?[0-9]+(?:\.[0-9]+)?\s?(?:%|％)?[^。；！？\n，,]{{0,4}}?"
+    r"(?:放缓|下降|降|提高|增长|增加|上升|回落|减少|扩大|收窄)(?:至|到)")
 _BASE_FIRST = lazy_regex(
     rf"(?:与|同|和)(?P<y>{_Y})\s?年(?:的)?(?:水平)?相比[，,]?\s?(?P<y2>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月)")
 _BASE = lazy_regex(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
@@ -253,7 +268,7 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
         if base is not None:
             found.append((Related(Span(target.start(), base.end()),
                                   Message(f"目标年与基期同为{value}年", f"target and base are both {value}")),))
-    for match in _years(_BASE_FIRST, text, value):
+    for match in _years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value):
         if int(match.group("y2")) == value:
             found.append((Related(Span(*match.span()), Message(
                 f"比较的基期与所述年份同为{value}年", f"a comparison of {value} with itself")),))
@@ -439,6 +454,12 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     """A page dated before the end of ``value`` that reports the whole of ``value``
     (2023年，…比上年增长; 较2023年末上升) — the results of the year before, rewritten."""
     written = own_date(doc, value)
+    if written is not None and written[0] == _DECEMBER:
+        planned = next(iter(_years(_NEXT_YEAR_PLANNED, doc.text, value)), None)
+        if planned is not None:
+            return [(Related(Span(*planned.span()), Message(
+                f"在{value}年12月部署{value}年的工作（应是下一年）",
+                f"the work of {value} planned in December {value} (the next year's)")),)]
     if written is None or written[0] > _LAST_MONTH:
         return []
     reports = _years(_YEAR_RESULT, doc.text, value)
@@ -446,8 +467,9 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
         reports += _years(_YEAR_COUNT, doc.text, value)
     if written[0] <= _SPRING:
-        reports += [m for m in _years(_YEAR_FIGURE, doc.text, value)
-                    if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())]
+        reports += [m for m in _years(_YEAR_FIGURE, doc.text, value) + _years(_YEAR_DATA, doc.text, value)
+                    if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())
+                    and not _NOT_THE_YEAR.search(m.group())]
     report = next((m for m in reports if not _AIMED.search(m.group())), None)
     if report is None and written[0] <= _AWARD_MONTHS:
         report = next((m for m in _years(_YEAR_AWARD, doc.text, value)
