@@ -77,7 +77,7 @@ _PAGE_DATE = lazy_regex(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][
 # A whole year's result (2023年，全国…比上年增长5%) or a year's end taken as a base (较2023年末):
 # said only after that year ended.
 _YEAR_RESULT = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)"
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)(?:名义|实际|分别)?"
     rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
 # The same without the comma (2024年全国社会物流总额为…，同比增长5.2%): only in the first
 # quarter, when a year's holidays, budgets and forecasts are not yet news.
@@ -98,6 +98,10 @@ _PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四�
 _TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
 _AIMED_BEFORE = lazy_regex(r"(?:(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为)[^。；！？\n]{0,30}|到|至)\s?$")
 _SPRING = 4
+# A year's ranking (这些在2024年经济总量排在前十位的省份): known only after the year.
+_YEAR_RANK = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?:的)?[^。；！？\n，,]{{0,12}}?(?:排在|排名|位居|位列|居)"
+    r"(?:全国|全球|世界|全省|全市)?(?:第[一二三四五六七八九十0-9]+|前[一二三四五六七八九十0-9]+|首位)")
 # …or right after the words that introduce data (调查报告显示，2025年我国成年人综合阅读率为82.3%).
 _YEAR_DATA = lazy_regex(
     rf"(?:显示|表明|数据|统计|公布|发布)[，,：:]?\s?(?P<y>{_Y})\s?年(?:全年)?(?![0-9]|度|底|末|初|前|以来|起|至|到)"
@@ -106,7 +110,7 @@ _YEAR_DATA = lazy_regex(
 # 考古新发现”评选结果揭晓): it looks back on a year that has ended. Not a year's grants (2023年度
 # 国家社科基金项目立项名单公布), which are given during that year.
 _YEAR_AWARD = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年度(?P<what>[^。；！？\n]{{0,24}}?)(?:揭晓|颁奖|获奖|荣誉|表彰)")
+    rf"(?<![0-9])(?P<y>{_Y})\s?年度(?P<what>[^。；！？\n]{{0,24}}?)(?:揭晓|颁奖|获奖|荣誉|表彰|奖获得者|奖得主)")
 _GRANT = lazy_regex(r"项目|基金|立项|资助|课题|计划|预算|指标|资金|名额|招生|申报|推荐|征集")
 _AWARD_MONTHS = 10
 # A year's annual report quoted (《全国住房公积金2024年年度报告》显示), or its twelve months
@@ -140,6 +144,13 @@ _FROM_ITSELF = lazy_regex(
     rf"(?<![0-9从由自比较与到至])(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来|起)"
     rf"[^。；！？\n]{{0,30}}?(?:从|由)(?P<y2>{_Y})\s?年(?:的)?\s?[0-9]+(?:\.[0-9]+)?\s?(?:%|％)?[^。；！？\n，,]{{0,4}}?"
     r"(?:放缓|下降|降|提高|增长|增加|上升|回落|减少|扩大|收窄)(?:至|到)")
+# A change told from a year's figure to a year's (从有数据统计以来的1952年的679亿元，增长到2023年的…).
+_FIGURE_TO_FIGURE = lazy_regex(
+    rf"(?:从|由)[^。，；！？\n]{{0,12}}?(?P<y>{_Y})\s?年(?:的)?\s?[0-9]+(?:\.[0-9]+)?[^。，；！？\n0-9]{{0,6}}?[，,]?\s?"
+    rf"(?:增长|增加|提高|上升|下降|减少|扩大|缩小|跃升|攀升|发展)(?:到|至)(?P<y2>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}\s?月)")
+# An advance allocation for a year, in that year's second half: it is for the next.
+_ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
+_SECOND_HALF = 7
 _BASE_FIRST = lazy_regex(
     rf"(?:与|同|和)(?P<y>{_Y})\s?年(?:的)?(?:水平)?相比[，,]?\s?(?P<y2>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月)")
 _BASE = lazy_regex(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
@@ -268,7 +279,7 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
         if base is not None:
             found.append((Related(Span(target.start(), base.end()),
                                   Message(f"目标年与基期同为{value}年", f"target and base are both {value}")),))
-    for match in _years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value):
+    for match in _years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value) + _years(_FIGURE_TO_FIGURE, text, value):
         if int(match.group("y2")) == value:
             found.append((Related(Span(*match.span()), Message(
                 f"比较的基期与所述年份同为{value}年", f"a comparison of {value} with itself")),))
@@ -460,6 +471,12 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
             return [(Related(Span(*planned.span()), Message(
                 f"在{value}年12月部署{value}年的工作（应是下一年）",
                 f"the work of {value} planned in December {value} (the next year's)")),)]
+    if written is not None and written[0] >= _SECOND_HALF:
+        advance = next(iter(_years(_ADVANCE, doc.text, value)), None)
+        if advance is not None:
+            return [(Related(Span(*advance.span()), Message(
+                f"在{value}年{written[0]}月“{advance.group()}”（提前下达的是下一年的）",
+                f"“{advance.group()}” in {value}: an advance allocation is for the next year")),)]
     if written is None or written[0] > _LAST_MONTH:
         return []
     reports = _years(_YEAR_RESULT, doc.text, value)
@@ -467,7 +484,8 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
         reports += _years(_YEAR_COUNT, doc.text, value)
     if written[0] <= _SPRING:
-        reports += [m for m in _years(_YEAR_FIGURE, doc.text, value) + _years(_YEAR_DATA, doc.text, value)
+        reports += [m for m in (_years(_YEAR_FIGURE, doc.text, value) + _years(_YEAR_DATA, doc.text, value)
+                                + _years(_YEAR_RANK, doc.text, value))
                     if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())
                     and not _NOT_THE_YEAR.search(m.group())]
     report = next((m for m in reports if not _AIMED.search(m.group())), None)
