@@ -62,7 +62,8 @@ _CLOSING_DATE = lazy_regex(
 _SIGNED_DATE = lazy_regex(
     rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}")
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
-_WHOLE_YEAR = lazy_regex(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
+_WHOLE_YEAR = lazy_regex(
+    rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?:(?P<y2>{_Y})\s?年)?\s?12\s?月\s?31\s?日")
 _REPORTED = lazy_regex(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
 # A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
 _PLANNED_DATE = lazy_regex(
@@ -402,7 +403,7 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
     if month <= _EARLY_MONTHS:
         for period in _years(_WHOLE_YEAR, text, value):
             line_start = text.rfind("\n", 0, period.start()) + 1
-            if int(period.group("y2")) == value and _REPORTED.search(text, line_start, period.start()):
+            if int(period.group("y2") or value) == value and _REPORTED.search(text, line_start, period.start()):
                 return [(Related(Span(*period.span()), Message(
                     f"报告{value}年全年的数据", f"data of the whole of {value}")), dateline)]
     planned = _planned_before(text, value, (month, int(date.group("d"))))
