@@ -58,6 +58,14 @@ _ANNIVERSARY = lazy_regex(
     rf"(?:建校|建院|成立|建厂|建馆|建队|创刊|办学|诞生|创建|创办|组建|启动|开通|建成|建交|开馆|通车|开园)"
     rf"(?P<n>[0-9]{{1,3}}|[{_CN}百]{{1,4}})周年")
 _ANNIVERSARY_REACH = 400
+# Events of a known year, told as happening in the clause a year opens: 1927年8月1日，中国共产党
+# 领导发动了南昌起义. Not a memorial, an anniversary or a spirit of them (参观南昌起义纪念馆).
+_EVENTS = {"南昌起义": 1927, "秋收起义": 1927, "广州起义": 1927, "遵义会议": 1935, "古田会议": 1929,
+           "九一八事变": 1931, "西安事变": 1936, "七七事变": 1937, "卢沟桥事变": 1937, "全民族抗战爆发": 1937,
+           "开国大典": 1949, "汶川特大地震": 2008, "汶川地震": 2008, "香港回归祖国": 1997, "澳门回归祖国": 1999}
+_EVENT = lazy_regex(
+    rf"{_OPENING}\s?[，,]?\s?(?P<clause>[^。！？；\n]{{0,40}}?)(?P<event>{'|'.join(_EVENTS)})", regex.M)
+_NOT_THE_EVENT = lazy_regex(r"纪念|周年|旧址|遗址|精神|以来|展览|重温|回顾|参观|缅怀|学习|故事|电影|话剧|剧")
 # The congress that opens each term: 十六大 2002, 十七大 2007, 十八大 2012, 十九大 2017, 二十大 2022.
 _CONGRESS_YEAR = {16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022, 21: 2027}
 
@@ -84,6 +92,12 @@ def dated_fact_conflicts(doc: Document, value: int) -> list[Conflict]:
                 and not first <= value <= last:
             found.append(_note(match, f"{match.group('term')}届任期为{first}—{last}年",
                                f"the {term}th term ran {first}–{last}, not {value}"))
+    for match in _EVENT.finditer(text):
+        happened = _EVENTS[match.group("event")]
+        after = text[match.end():match.end() + 6]
+        if _year(match) == value != happened and not _NOT_THE_EVENT.search(match.group("clause") + after):
+            found.append(_note(match, f"{match.group('event')}发生于{happened}年，此处写作{value}年",
+                               f"{match.group('event')} happened in {happened}, not {value}"))
     found += _terms_of_one_year(text, value) + _anniversaries(text, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 

@@ -94,7 +94,7 @@ _YEAR_COUNT = lazy_regex(
 # 4.8%、7.5%): a whole year's result, out only after the year ended; read before May.
 _YEAR_FIGURE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,40}}?"
-    r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿)")
+    r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿|元)")
 _PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个月|以来|今年|目前|当前|截至")
 _TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
 _AIMED_BEFORE = lazy_regex(r"(?:(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为)[^。；！？\n]{0,30}|到|至)\s?$")
@@ -149,6 +149,11 @@ _FROM_ITSELF = lazy_regex(
 _FIGURE_TO_FIGURE = lazy_regex(
     rf"(?:从|由)[^。，；！？\n]{{0,12}}?(?P<y>{_Y})\s?年(?:的)?\s?[0-9]+(?:\.[0-9]+)?[^。，；！？\n0-9]{{0,6}}?[，,]?\s?"
     rf"(?:增长|增加|提高|上升|下降|减少|扩大|缩小|跃升|攀升|发展)(?:到|至)(?P<y2>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}\s?月)")
+# Two years a stated number of years apart (1937年…到了三年之后，1940年，…).
+_YEARS_LATER = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年[^。！？\n]{{0,80}}?[。，,；]?[^。！？\n]{{0,40}}?"
+    r"(?:(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})(?:个)?年(?:之后|以后|后)|过了(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})年)"
+    rf"[，,]?\s?(?:的)?(?:到了|到)?\s?(?P<y2>{_Y})\s?年")
 # An advance allocation for a year, in that year's second half: it is for the next.
 _ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
 _SECOND_HALF = 7
@@ -280,6 +285,10 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
         if base is not None:
             found.append((Related(Span(target.start(), base.end()),
                                   Message(f"目标年与基期同为{value}年", f"target and base are both {value}")),))
+    for match in _years(_YEARS_LATER, text, value):
+        if int(match.group("y2")) == value and numerals.number(match.group("n")) >= 1:
+            found.append((Related(Span(*match.span()), Message(
+                f"相隔{match.group('n')}年的两个年份都是{value}年", f"two years {match.group('n')} years apart, both {value}")),))
     for match in _years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value) + _years(_FIGURE_TO_FIGURE, text, value):
         if int(match.group("y2")) == value:
             found.append((Related(Span(*match.span()), Message(
