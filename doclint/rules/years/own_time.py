@@ -88,6 +88,10 @@ _RECORD_SINCE = lazy_regex(
 # compared with this year (预测2023年全球需求…比今年增加): the year named is not the present one.
 _WHOLE_OF = lazy_regex(
     rf"(?:超过|超出|达到|相当于|占|接近|为|是)\s?{_YEAR}\s?年全年(?![^。，；！？\n]{{0,6}}(?:目标|任务|计划|预算|预期))")
+# A change from its own year to now (森林覆盖率从2017年的11%提高到当前的34%).
+_TO_NOW = lazy_regex(
+    rf"(?:从|由)\s?{_YEAR}\s?年(?:的)?[^。；！？\n，,]{{0,12}}?[，,]?\s?[^。；！？\n]{{0,8}}?"
+    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|扩大|缩小|发展|跃升)(?:到|至)(?:当前|目前|现在|如今|今天|今年)")
 _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下半年|[一二三四]季度|前|初|[0-9一二三四五六七八九十]{1,2}月|以来|同期)")
 _YEAR_AS_SUBJECT = lazy_regex(
     rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
@@ -239,6 +243,10 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
         if _value(match.group("y")) == value and written[0] < 12:
             found.append(_note(match.span(), f"以{value}年全年为已知的量，写于{shown}",
                                f"the whole of {value} taken as known, written on {shown}"))
+    for match in _TO_NOW.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"从{value}年变化到现在，写于{shown}",
+                               f"a change from {value} to now, written on {shown}"))
     for now in _THIS_YEAR_AS_BASE.finditer(text):
         start = max((text.rfind(mark, 0, now.start()) for mark in "。！？；\n"), default=-1) + 1
         year = next((m for m in _YEAR_AS_SUBJECT.finditer(text, start, now.start())

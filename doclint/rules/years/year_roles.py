@@ -177,7 +177,8 @@ _RESUME_REACH = 200
 # A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
 # …第四次全体会议，于2017年10月20日至23日在北京举行.
 _YEAR_BEFORE_MEETING = lazy_regex(
-    rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?(?:[，,]\s?)?(?:召开的|举行的)?(?:党的|中国共产党|中共)?$")
+    rf"(?P<y>{_Y}|(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{{3}})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?"
+    r"(?:[，,]\s?)?(?:召开的|举行的)?(?:我们|我们的)?(?:党的|中国共产党|中共)?$")
 _YEAR_AFTER_MEETING = lazy_regex(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
 _MEETING_KINDS = frozenset({"party_congress", "party_plenum"})
 _ORDINAL = r"(?:二十|十)?[一二三四五六七八九]|十|二十"
@@ -185,7 +186,17 @@ _MEETING = lazy_regex(
     rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
     rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
     rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
-_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|后|之后|以后|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|后|之后|以后|确定(?!了)|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+# Congresses and plenums the era data may lack, by the year they met.
+_KNOWN_MEETINGS = {
+    "党的八大": 1956, "党的九大": 1969, "党的十大": 1973, "党的十一大": 1977, "党的十二大": 1982,
+    "党的十三大": 1987, "党的十四大": 1992, "党的十五大": 1997, "党的十六大": 2002, "党的十七大": 2007,
+    "党的十八大": 2012, "党的十九大": 2017, "党的二十大": 2022,
+    "十一届三中全会": 1978, "十一届六中全会": 1981, "十二届三中全会": 1984, "十二届六中全会": 1986,
+    "十三届四中全会": 1989, "十四届三中全会": 1993, "十五届三中全会": 1998, "十六届三中全会": 2003,
+    "十六届四中全会": 2004, "十六届六中全会": 2006, "十七届三中全会": 2008, "十七届六中全会": 2011,
+    "十八届三中全会": 2013, "十八届四中全会": 2014, "十八届五中全会": 2015, "十八届六中全会": 2016,
+    "十九届四中全会": 2019, "十九届五中全会": 2020, "十九届六中全会": 2021, "二十届三中全会": 2024}
 _GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
 _SENTENCE_END = lazy_regex(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
@@ -374,7 +385,7 @@ def _dated_meetings(doc: Document, value: int) -> list[Conflict]:
         before = _YEAR_BEFORE_MEETING.search(text, max(0, meeting.start() - 20), meeting.start())
         after = _YEAR_AFTER_MEETING.match(text, meeting.end(), meeting.end() + 12)
         date = before or after
-        if date is None or int(date.group("y")) != value:
+        if date is None or _year_value(date.group("y")) != value:
             continue
         found.append((Related(Span(*date.span("y")), Message(
             f"{meeting.group()}召开于{met}年，此处写作{value}年",
@@ -382,11 +393,15 @@ def _dated_meetings(doc: Document, value: int) -> list[Conflict]:
     return found
 
 
+def _year_value(year: str) -> int:
+    return int(year) if year.isdigit() else numerals.chinese_digits(year)
+
+
 def meeting_year(meeting: regex.Match[str]) -> int | None:
     """The year of a congress (党的十八大) or plenum (十八届四中全会) from the era marker data."""
     label = (f"党的{meeting.group('c')}大" if meeting.group("c")
              else f"{meeting.group('n')}届{meeting.group('p')}中全会")
-    return _meeting_years().get(label)
+    return _meeting_years().get(label) or _KNOWN_MEETINGS.get(label)
 
 
 @functools.cache
