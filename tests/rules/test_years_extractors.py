@@ -58,6 +58,11 @@ def test_relative_years_and_stretches() -> None:
     assert stretches == [("五年来", 5), ("近三年", 3), ("连续三年", 3), ("过去五年", 5), ("今后五年", 5)]
 
 
+def test_the_last_digit_of_a_year_is_no_stretch() -> None:
+    text = "2023年中方举办论坛，二〇二三年中央召开会议，近3年来，十二年间"
+    assert [(s.text, s.years) for s in _facts(text).stretches] == [("近3年来", 3), ("十二年间", 12)]
+
+
 def test_plan_periods() -> None:
     text = "“十五”时期，十一五期间，“十四五”规划，第十五届，二十五年，六五普法"
     facts = _facts(text)

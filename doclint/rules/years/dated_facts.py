@@ -20,7 +20,7 @@ Conflict = tuple[Related, ...]
 _Y = r"(?<![0-9〇○零一二三四五六七八九十])(?P<y>(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
 _CN = "〇○零一二三四五六七八九十"
 # A year (and month, day) opening a clause: 2006年三月，…; 1952年7月后，…; 在1956年….
-_OPENING = (rf"(?:^|(?<=[。！？；：:\n，,（(　 ]))(?:在|于)?{_Y}\s?年"
+_OPENING = (rf"(?:^|(?<=[。！？；：:\n，,（(　 ]|<p>|<br>))(?:在|于)?{_Y}\s?年"
             rf"(?:\s?[0-9{_CN}]{{1,2}}\s?月(?:\s?[0-9{_CN}]{{1,3}}\s?日)?(?:初|中旬|下旬|上旬|底)?)?"
             r"(?:后|以后|底|初|春|夏|秋|冬|春夏之交)?")
 # Leaders and the year each died: whatever they did was done by then.
@@ -50,10 +50,22 @@ _TERM_DATED = lazy_regex(
     rf"{_Y}\s?年[^。；\n]{{0,16}}?(?P<body>\p{{Han}}{{0,6}}?)第(?P<term>[{_CN}]{{1,3}})届(?P<nation>全国)?人民代表大会")
 _MAX_TERMS_A_YEAR = 2
 # A founding in a year and the founding's anniversary near it: 创办于1923年 … 建校100周年.
-_FOUNDED = lazy_regex(rf"(?:成立|创办|创建|建立|始建|诞生|创刊|组建|建校|建院)于\s?{_Y}\s?年")
+_FOUNDED = lazy_regex(
+    rf"(?:成立|创办|创建|建立|始建|诞生|创刊|组建|建校|建院)于\s?{_Y}\s?年"
+    rf"|(?:自|从)\s?{_Y}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?(?:正式)?"
+    r"(?:启动|开通|建成|成立|创办|创建|建交|开馆|通车|开园)(?:以来|至今)")
 _ANNIVERSARY = lazy_regex(
-    rf"(?:建校|建院|成立|建厂|建馆|建队|创刊|办学|诞生|创建|创办|组建)(?P<n>[0-9]{{1,3}}|[{_CN}百]{{1,4}})周年")
+    rf"(?:建校|建院|成立|建厂|建馆|建队|创刊|办学|诞生|创建|创办|组建|启动|开通|建成|建交|开馆|通车|开园)"
+    rf"(?P<n>[0-9]{{1,3}}|[{_CN}百]{{1,4}})周年")
 _ANNIVERSARY_REACH = 400
+# Events of a known year, told as happening in the clause a year opens: 1927年8月1日，中国共产党
+# 领导发动了南昌起义. Not a memorial, an anniversary or a spirit of them (参观南昌起义纪念馆).
+_EVENTS = {"南昌起义": 1927, "秋收起义": 1927, "广州起义": 1927, "遵义会议": 1935, "古田会议": 1929,
+           "九一八事变": 1931, "西安事变": 1936, "七七事变": 1937, "卢沟桥事变": 1937, "全民族抗战爆发": 1937,
+           "开国大典": 1949, "汶川特大地震": 2008, "汶川地震": 2008, "香港回归祖国": 1997, "澳门回归祖国": 1999}
+_EVENT = lazy_regex(
+    rf"{_OPENING}\s?[，,]?\s?(?P<clause>[^。！？；\n]{{0,40}}?)(?P<event>{'|'.join(_EVENTS)})", regex.M)
+_NOT_THE_EVENT = lazy_regex(r"纪念|周年|旧址|遗址|精神|以来|展览|重温|回顾|参观|缅怀|学习|故事|电影|话剧|剧")
 # The congress that opens each term: 十六大 2002, 十七大 2007, 十八大 2012, 十九大 2017, 二十大 2022.
 _CONGRESS_YEAR = {16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022, 21: 2027}
 
@@ -80,6 +92,12 @@ def dated_fact_conflicts(doc: Document, value: int) -> list[Conflict]:
                 and not first <= value <= last:
             found.append(_note(match, f"{match.group('term')}届任期为{first}—{last}年",
                                f"the {term}th term ran {first}–{last}, not {value}"))
+    for match in _EVENT.finditer(text):
+        happened = _EVENTS[match.group("event")]
+        after = text[match.end():match.end() + 6]
+        if _year(match) == value != happened and not _NOT_THE_EVENT.search(match.group("clause") + after):
+            found.append(_note(match, f"{match.group('event')}发生于{happened}年，此处写作{value}年",
+                               f"{match.group('event')} happened in {happened}, not {value}"))
     found += _terms_of_one_year(text, value) + _anniversaries(text, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
@@ -113,8 +131,8 @@ def _anniversaries(text: str, value: int) -> list[Conflict]:
         for anniversary in _ANNIVERSARY.finditer(text, start, founded.end() + _ANNIVERSARY_REACH):
             if numerals.number(anniversary.group("n")) >= 1:
                 found.append((Related(Span(founded.start("y"), founded.end()), Message(
-                    f"创建于{value}年，文中又有“{anniversary.group()}”",
-                    f"founded in {value}, yet “{anniversary.group()}”")),
+                    f"始于{value}年，文中又有“{anniversary.group()}”",
+                    f"begun in {value}, yet “{anniversary.group()}”")),
                     Related(Span(*anniversary.span()), Message("周年", "the anniversary"))))
                 break
     return found

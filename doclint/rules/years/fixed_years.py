@@ -34,13 +34,33 @@ def _name(pattern: str, low: int, high: int | None = None, what: str = "") -> _N
 _NAMES = (
     _name(rf"{_Y}可持续发展议程", 2030, what="可持续发展议程"),
     _name(rf"{_Y}后发展议程", 2015, what="后发展议程"),
+    # Its short form (落实2030年议程); the African Union's 2063 one is the only other.
+    _name(rf"(?<![0-9])(?<!会议|会|大会)(?!2063){_Y}议程", 2030, what="2030年议程"),
     # The selected works and their first editions.
     _name(rf"江泽民文选[^人\n]{{0,12}}人民出版社{_Y}", 2006, what="《江泽民文选》的出版年"),
+    # 《邓小平文选》: the third volume in 1993; the first two in 1983, their second edition in 1994.
+    _name(rf"邓小平文选》?\s?第(?:3|三)卷[^人\n]{{0,4}}人民出版社{_Y}", 1993, what="《邓小平文选》第三卷的出版年"),
+    _name(rf"邓小平文选》?\s?第(?:1|2|一|二)卷[^人\n]{{0,4}}人民出版社{_Y}", 1983, 1994,
+          what="《邓小平文选》第一、二卷的出版年"),
     _name(rf"(?:非盟|非洲联盟)[^。，；\n]{{0,4}}{_Y}议程", 2063, what="非盟议程"),
     _name(rf"{_Y}北京(?:夏季)?奥运会|北京{_Y}(?:夏季)?奥运会", 2008, what="北京奥运会"),
     _name(rf"{_Y}北京冬(?:残)?奥会|北京{_Y}冬(?:季)?(?:残)?奥(?:运)?会", 2022, what="北京冬奥会"),
     _name(rf"{_Y}上海世(?:界)?博(?:览)?会", 2010, what="上海世博会"),
     _name(rf"{_Y}广州亚运会", 2010, what="广州亚运会"),
+    _name(rf"{_Y}(?:巴黎)奥运会|巴黎{_Y}奥运会", 2024, what="巴黎奥运会"),
+    _name(rf"{_Y}东京奥运会|东京{_Y}奥运会", 2020, 2021, what="东京奥运会"),
+    _name(rf"{_Y}(?:里约)奥运会|里约{_Y}奥运会", 2016, what="里约奥运会"),
+    _name(rf"{_Y}伦敦奥运会|伦敦{_Y}奥运会", 2012, what="伦敦奥运会"),
+    _name(rf"{_Y}成都大运会", 2021, 2023, what="成都大运会"),
+    _name(rf"{_Y}哈尔滨亚冬会|哈尔滨{_Y}亚冬会", 2025, what="哈尔滨亚冬会"),
+    _name(rf"{_Y}卡塔尔世界杯", 2022, what="卡塔尔世界杯"),
+    _name(rf"{_Y}(?:通过的|达成的|签署的)?《巴黎协定》", 2015, 2016, what="《巴黎协定》"),
+    # The national goals of the second centenary stage, set in 2017: 到2035年基本实现社会主义
+    # 现代化 (and the army's modernisation, the strong nations of education, science, talent,
+    # culture and sport); the army's centenary goal of 2027.
+    _name(rf"(?<![率先])(?:到|至)\s?{_Y}[，,]?\s?(?:我国|我们)?(?:将)?(?:基本实现(?:社会主义现代化|国防和军队现代化)"
+          r"|建成(?:教育|科技|人才|文化|体育)强国)", 2035, what="基本实现社会主义现代化的目标年"),
+    _name(rf"(?:到|至)\s?{_Y}[，,]?\s?(?:如期)?实现建军一百年奋斗目标", 2027, what="建军一百年奋斗目标"),
     _name(rf"{_Y}杭州亚运会", 2022, 2023, what="杭州亚运会"),
     # National pledges: peak before 2030, neutrality before 2060 (local targets come earlier,
     # but never as early as the years a document is written in).

@@ -46,10 +46,14 @@ _ALREADY_BEFORE = lazy_regex(r"(?:已|已经|早已|先后)\s?于\s?$")
 _NARRATED = lazy_regex(
     r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
     r"|宣布|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
-    r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了"
+    r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了|遭到|遭受|坠毁|遇难"
     r"|(?<![为除罢])了(?![解结]))")
 _NOT_NARRATED = lazy_regex(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
-_CLAUSE_START = lazy_regex(r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、)\s?$")
+# A scraped page opens its paragraphs with markup left in (…</p><p>2023年9月16日，…).
+# …and a report opens one after its verb (报道称，2022年9月，…).
+_CLAUSE_START = lazy_regex(
+    r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、|<(?:p|br|div|span)[^<>]{0,40}>"
+    r"|(?:称|表示|指出|显示|介绍|报道)[，,])\s?$")
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
 _SAME_PERIOD = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年\s?(?:的)?同期")
 _THIS_YEAR = lazy_regex(r"今年")
@@ -73,9 +77,33 @@ _HEAD_CHARS = 400
 # A span from now to the text's own year: 从现在起至2024年 (in a text of 2024).
 _NOW_TO = lazy_regex(rf"(?:从现在|从今天|从今年|现在)(?:起|开始)?\s?(?:到|至)\s?{_YEAR}\s?年(?![底末]|[0-9一二三四五六七八九十]{{1,2}}月)")
 # The level of a year, reached or compared with: 才能达到2018年的水平.
-_LEVEL = lazy_regex(rf"(?:达到|恢复到|回到|相当于|超过|低于|高于|接近)\s?{_YEAR}\s?年(?:的)?水平")
+_LEVEL = lazy_regex(
+    rf"(?:达到|恢复到|恢复至|回到|回落至|回落到|降至|降到|跌至|跌回|退回到?|相当于|超过|低于|高于|接近)\s?{_YEAR}\s?年(?:的)?水平")
 _ELAPSED_REACH = 60
+_YEAR_END = (12, 20)  # a text of 1 December cannot yet tell the state at the year's end
+# A record that starts in a year (列2023年有资料统计以来第一位): told years after it started.
+_RECORD_SINCE = lazy_regex(
+    rf"{_YEAR}\s?年(?:有|有了|开始有)(?:完整|系统)?(?:的)?(?:气象|水文|观测|统计)?(?:资料|记录|数据)(?:统计|记载)?(?:以来|之后|后)")
+# The whole of its own year taken as a finished measure (超过2023年全年业务量的85%), or a year
+# compared with this year (预测2023年全球需求…比今年增加): the year named is not the present one.
+_WHOLE_OF = lazy_regex(
+    rf"(?:超过|超出|达到|相当于|占|接近|为|是)\s?{_YEAR}\s?年全年(?![^。，；！？\n]{{0,6}}(?:目标|任务|计划|预算|预期))")
+# A change from its own year to now (森林覆盖率从2017年的11%提高到当前的34%).
+_TO_NOW = lazy_regex(
+    rf"(?:从|由)\s?{_YEAR}\s?年(?:的)?[^。；！？\n，,]{{0,12}}?[，,]?\s?[^。；！？\n]{{0,8}}?"
+    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|扩大|缩小|发展|跃升)(?:到|至)(?:当前|目前|现在|如今|今天|今年)")
+_THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下半年|[一二三四]季度|前|初|[0-9一二三四五六七八九十]{1,2}月|以来|同期)")
+_YEAR_AS_SUBJECT = lazy_regex(
+    rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
 _MIN_ELAPSED = 2
+# …or a sentence that tells how a thing began in a year, then one that counts the years since:
+# 2013年，习近平主席在印尼提出建设…。10年来，… (a span of years, told from a later year).
+_BEGUN = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?[，,]"
+    r"[^。！？；\n]{0,50}?(?:首次)?(?:提出|成立|创办|创建|创立|启动|设立|发起|开通|建交|开工|开馆|诞生)"
+    r"[^。！？；\n]{0,60}?[。！？]")
+_SINCE_NOW = lazy_regex(rf"以来[，,]\s?(?P<span>(?P<n>{_N})(?:多|余)?年(?:间|来|里))")
+_SINCE_THEN = lazy_regex(rf"\s?(?:(?:这|近|短短)\s?)?(?P<n>{_N})(?:多|余)?年(?:来|以来|间)")
 
 
 def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
@@ -86,7 +114,7 @@ def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
     written = max(dates)  # in a compilation, the latest: what is after it is after them all
     shown = f"{value}年{written[0]}月{written[1]}日"
     found = _after_own_date(doc, value, written, shown)
-    found += _same_period(doc, value, shown) + _elapsed(doc, value, shown)
+    found += _same_period(doc, value, shown) + _elapsed(doc, value, shown) + _not_the_present(doc, value, written, shown)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -94,11 +122,11 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
     text = doc.text
     found: list[Conflict] = []
     for match in _AS_OF_YEAR_END.finditer(text):
-        if _value(match.group("y")) == value and written[0] < 12 and not _planned(text, match.start()):
+        if _value(match.group("y")) == value and written < _YEAR_END and not _planned(text, match.start()):
             found.append(_note(match.span(), f"“{match.group()}”的情况，写于{shown}",
                                f"the state at “{match.group()}”, written on {shown}"))
     for match in _ALREADY_YEAR_END.finditer(text):
-        if _value(match.group("y")) == value and written[0] < 12:
+        if _value(match.group("y")) == value and written < _YEAR_END:
             found.append(_note(match.span(), f"“{match.group()}”已经发生，写于{shown}",
                                f"“{match.group()}” has happened, written on {shown}"))
     for date in doc.facts(DateFacts).dates:
@@ -171,7 +199,7 @@ def _later(date: DateMention, written: tuple[int, int]) -> bool:
 def _narrated(text: str, date: DateMention) -> bool:
     """A date opening a clause that tells a past event (2023年9月16日，他带队抓捕…时，…牺牲)."""
     start, end = date.span
-    if not _CLAUSE_START.search(text, max(0, start - 3), start):
+    if not _CLAUSE_START.search(text, max(0, start - 48), start):
         return False
     stop = _CLAUSE_END.search(text, end)
     clause = text[end:stop.start() if stop else len(text)]
@@ -203,6 +231,32 @@ def _same_period(doc: Document, value: int, shown: str) -> list[Conflict]:
     return found
 
 
+def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown: str) -> list[Conflict]:
+    """Wording that puts ``value`` in the past or the future of the text written in it."""
+    text = doc.text
+    found: list[Conflict] = []
+    for match in _RECORD_SINCE.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",
+                               f"“{match.group()}”, written on {shown}"))
+    for match in _WHOLE_OF.finditer(text):
+        if _value(match.group("y")) == value and written[0] < 12:
+            found.append(_note(match.span(), f"以{value}年全年为已知的量，写于{shown}",
+                               f"the whole of {value} taken as known, written on {shown}"))
+    for match in _TO_NOW.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"从{value}年变化到现在，写于{shown}",
+                               f"a change from {value} to now, written on {shown}"))
+    for now in _THIS_YEAR_AS_BASE.finditer(text):
+        start = max((text.rfind(mark, 0, now.start()) for mark in "。！？；\n"), default=-1) + 1
+        year = next((m for m in _YEAR_AS_SUBJECT.finditer(text, start, now.start())
+                     if _value(m.group("y")) == value), None)
+        if year is not None:
+            found.append(_note((year.start("y"), now.end()), f"{value}年与“今年”比较，写于{shown}",
+                               f"{value} compared with “this year”, written on {shown}"))
+    return found
+
+
 def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
     text = doc.text
     found: list[Conflict] = []
@@ -211,6 +265,13 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
             continue
         stop = _CLAUSE_END.search(text, since.end())
         limit = min(stop.start() if stop else len(text), since.end() + _ELAPSED_REACH)
+        # 自2015年开展以来，10年间共举办…: the years since, counted after 以来.
+        since_then = _SINCE_NOW.search(text, since.end(), limit) if since.group("from") else None
+        if since_then is not None and numerals.number(since_then.group("n")) >= _MIN_ELAPSED:
+            found.append(_note((since.start("y"), since_then.end()),
+                               f"{value}年以来已过“{since_then.group('span')}”，写于{shown}",
+                               f"“{since_then.group('span')}” since {value}, written on {shown}"))
+            continue
         for lasting in _ELAPSED.finditer(text, since.end(), limit):
             if lasting.group("anchored") and not since.group("from"):
                 continue
@@ -219,6 +280,14 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
                                    f"{value}年起已过“{lasting.group()}”，写于{shown}",
                                    f"“{lasting.group()}” since {value}, written on {shown}"))
                 break
+    for begun in _BEGUN.finditer(text):
+        if _value(begun.group("y")) != value:
+            continue
+        lasting = _SINCE_THEN.match(text, begun.end())
+        if lasting is not None and numerals.number(lasting.group("n")) >= _MIN_ELAPSED:
+            found.append(_note((begun.start("y"), lasting.end()),
+                               f"{value}年开始，随后说“{lasting.group().strip()}”，写于{shown}",
+                               f"begun in {value}, then “{lasting.group().strip()}”, written on {shown}"))
     return found
 
 

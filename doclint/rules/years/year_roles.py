@@ -35,6 +35,7 @@ _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
+    rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
     rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)")
 # A year planned in the text: written before or at its start.
@@ -61,11 +62,12 @@ _CLOSING_DATE = lazy_regex(
 _SIGNED_DATE = lazy_regex(
     rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}")
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
-_WHOLE_YEAR = lazy_regex(rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?P<y2>{_Y})\s?年\s?12\s?月\s?31\s?日")
+_WHOLE_YEAR = lazy_regex(
+    rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?:(?P<y2>{_Y})\s?年)?\s?12\s?月\s?31\s?日")
 _REPORTED = lazy_regex(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
 # A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
 _PLANNED_DATE = lazy_regex(
-    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于)(?:在|于)?(?P<y>{_Y})\s?年\s?"
+    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于|将(?:持续|延续|开放|展出)(?:到|至))(?:在|于)?(?P<y>{_Y})\s?年\s?"
     rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
 # A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
 _START = lazy_regex(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
@@ -76,7 +78,7 @@ _PAGE_DATE = lazy_regex(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][
 # A whole year's result (2023年，全国…比上年增长5%) or a year's end taken as a base (较2023年末):
 # said only after that year ended.
 _YEAR_RESULT = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)"
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)(?:名义|实际|分别)?"
     rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
 # The same without the comma (2024年全国社会物流总额为…，同比增长5.2%): only in the first
 # quarter, when a year's holidays, budgets and forecasts are not yet news.
@@ -88,6 +90,43 @@ _YEAR_RESULT_BARE = lazy_regex(
 _YEAR_COUNT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
     rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)")
+# A year's figures told after a comma without a base (2022年，全区城乡居民人均可支配收入分别增长
+# 4.8%、7.5%): a whole year's result, out only after the year ended; read before May.
+_YEAR_FIGURE = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,40}}?"
+    r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿|元)")
+_PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个月|以来|今年|目前|当前|截至")
+_TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
+_AIMED_BEFORE = lazy_regex(r"(?:(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为)[^。；！？\n]{0,30}|到|至)\s?$")
+_SPRING = 4
+# A year's ranking (这些在2024年经济总量排在前十位的省份): known only after the year.
+_YEAR_RANK = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?:的)?[^。；！？\n，,]{{0,12}}?(?:排在|排名|位居|位列|居)"
+    r"(?:全国|全球|世界|全省|全市)?(?:第[一二三四五六七八九十0-9]+|前[一二三四五六七八九十0-9]+|首位)")
+# …or right after the words that introduce data (调查报告显示，2025年我国成年人综合阅读率为82.3%).
+_YEAR_DATA = lazy_regex(
+    rf"(?:显示|表明|数据|统计|公布|发布)[，,：:]?\s?(?P<y>{_Y})\s?年(?:全年)?(?![0-9]|度|底|末|初|前|以来|起|至|到)"
+    r"[^。；！？\n]{0,40}?(?:为|达到?|增长|下降|提高|提升|突破|超过|减少|增加)[^。；！？\n，,0-9]{0,8}?[0-9]")
+# A year's selection or prize, announced (《感动中国2023年度人物颁奖盛典》今晚播出, “2023年度全国十大
+# 考古新发现”评选结果揭晓): it looks back on a year that has ended. Not a year's grants (2023年度
+# 国家社科基金项目立项名单公布), which are given during that year.
+_YEAR_AWARD = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年度(?P<what>[^。；！？\n]{{0,24}}?)(?:揭晓|颁奖|获奖|荣誉|表彰|奖获得者|奖得主)")
+_GRANT = lazy_regex(r"项目|基金|立项|资助|课题|计划|预算|指标|资金|名额|招生|申报|推荐|征集")
+_AWARD_MONTHS = 10
+# A year's annual report quoted (《全国住房公积金2024年年度报告》显示), or its twelve months
+# reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
+_ANNUAL_REPORT = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
+    rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告")
+# The work of a year studied and planned in its December (中共中央政治局12月8日召开会议，分析研究
+# 2024年经济工作): the year planned is the next one.
+_NEXT_YEAR_PLANNED = lazy_regex(
+    rf"(?:分析研究|研究部署|全面部署|系统部署|部署|谋划)(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|党风廉政建设和反腐败|重点)?工作")
+_DECEMBER = 12
+_TWELVE_MONTHS = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年\s?1\s?(?:月)?\s?(?:—|－|-|~|～|至|到)\s?12\s?月(?:份)?[，,]?[^。；！？\n]{{0,40}}?"
+    r"(?:累计|共计|同比|比上年)[^。；！？\n]{0,20}?[0-9]")
 _NOT_THE_YEAR = lazy_regex(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = lazy_regex(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
 _FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
@@ -100,6 +139,26 @@ _OWN_DATE_GAP = 2
 _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
 _TARGET = lazy_regex(rf"(?<![0-9])(?:到|截至|截止到?)(?P<y>{_Y})\s?年(?:底|末)?(?![0-9]{{1,2}}月|上半年)")
+# A comparison that names its base first: 与2012年相比，2023年我国单位国内生产总值能耗下降26.8%.
+# A year's figure changing from the same year's (2026年全球经济增长将从2026年的2.9%放缓至2.6%).
+_FROM_ITSELF = lazy_regex(
+    rf"(?<![0-9从由自比较与到至])(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来|起)"
+    rf"[^。；！？\n]{{0,30}}?(?:从|由)(?P<y2>{_Y})\s?年(?:的)?\s?[0-9]+(?:\.[0-9]+)?\s?(?:%|％)?[^。；！？\n，,]{{0,4}}?"
+    r"(?:放缓|下降|降|提高|增长|增加|上升|回落|减少|扩大|收窄)(?:至|到)")
+# A change told from a year's figure to a year's (从有数据统计以来的1952年的679亿元，增长到2023年的…).
+_FIGURE_TO_FIGURE = lazy_regex(
+    rf"(?:从|由)[^。，；！？\n]{{0,12}}?(?P<y>{_Y})\s?年(?:的)?\s?[0-9]+(?:\.[0-9]+)?[^。，；！？\n0-9]{{0,6}}?[，,]?\s?"
+    rf"(?:增长|增加|提高|上升|下降|减少|扩大|缩小|跃升|攀升|发展)(?:到|至)(?P<y2>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}\s?月)")
+# Two years a stated number of years apart (1937年…到了三年之后，1940年，…).
+_YEARS_LATER = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年[^。！？\n]{{0,80}}?[。，,；]?[^。！？\n]{{0,40}}?"
+    r"(?:(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})(?:个)?年(?:之后|以后|后)|过了(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})年)"
+    rf"[，,]?\s?(?:的)?(?:到了|到)?\s?(?P<y2>{_Y})\s?年")
+# An advance allocation for a year, in that year's second half: it is for the next.
+_ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
+_SECOND_HALF = 7
+_BASE_FIRST = lazy_regex(
+    rf"(?:与|同|和)(?P<y>{_Y})\s?年(?:的)?(?:水平)?相比[，,]?\s?(?P<y2>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月)")
 _BASE = lazy_regex(rf"(?:由|从|较|比|同比)(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[0-9]{{1,2}}月|同期|[一二三四]季度)")
 # A span of months running backwards inside one year: 2024年4月至2024年3月.
 _MONTH_SPAN = lazy_regex(
@@ -118,7 +177,8 @@ _RESUME_REACH = 200
 # A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
 # …第四次全体会议，于2017年10月20日至23日在北京举行.
 _YEAR_BEFORE_MEETING = lazy_regex(
-    rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?(?:[，,]\s?)?(?:召开的|举行的)?(?:党的|中国共产党|中共)?$")
+    rf"(?P<y>{_Y}|(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{{3}})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?"
+    r"(?:[，,]\s?)?(?:召开的|举行的)?(?:我们|我们的)?(?:党的|中国共产党|中共)?$")
 _YEAR_AFTER_MEETING = lazy_regex(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
 _MEETING_KINDS = frozenset({"party_congress", "party_plenum"})
 _ORDINAL = r"(?:二十|十)?[一二三四五六七八九]|十|二十"
@@ -126,7 +186,17 @@ _MEETING = lazy_regex(
     rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
     rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
     rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
-_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|后|之后|以后|确定|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|后|之后|以后|确定(?!了)|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+# Congresses and plenums the era data may lack, by the year they met.
+_KNOWN_MEETINGS = {
+    "党的八大": 1956, "党的九大": 1969, "党的十大": 1973, "党的十一大": 1977, "党的十二大": 1982,
+    "党的十三大": 1987, "党的十四大": 1992, "党的十五大": 1997, "党的十六大": 2002, "党的十七大": 2007,
+    "党的十八大": 2012, "党的十九大": 2017, "党的二十大": 2022,
+    "十一届三中全会": 1978, "十一届六中全会": 1981, "十二届三中全会": 1984, "十二届六中全会": 1986,
+    "十三届四中全会": 1989, "十四届三中全会": 1993, "十五届三中全会": 1998, "十六届三中全会": 2003,
+    "十六届四中全会": 2004, "十六届六中全会": 2006, "十七届三中全会": 2008, "十七届六中全会": 2011,
+    "十八届三中全会": 2013, "十八届四中全会": 2014, "十八届五中全会": 2015, "十八届六中全会": 2016,
+    "十九届四中全会": 2019, "十九届五中全会": 2020, "十九届六中全会": 2021, "二十届三中全会": 2024}
 _GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
 _SENTENCE_END = lazy_regex(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
@@ -226,6 +296,14 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
         if base is not None:
             found.append((Related(Span(target.start(), base.end()),
                                   Message(f"目标年与基期同为{value}年", f"target and base are both {value}")),))
+    for match in _years(_YEARS_LATER, text, value):
+        if int(match.group("y2")) == value and numerals.number(match.group("n")) >= 1:
+            found.append((Related(Span(*match.span()), Message(
+                f"相隔{match.group('n')}年的两个年份都是{value}年", f"two years {match.group('n')} years apart, both {value}")),))
+    for match in _years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value) + _years(_FIGURE_TO_FIGURE, text, value):
+        if int(match.group("y2")) == value:
+            found.append((Related(Span(*match.span()), Message(
+                f"比较的基期与所述年份同为{value}年", f"a comparison of {value} with itself")),))
     return found
 
 
@@ -307,7 +385,7 @@ def _dated_meetings(doc: Document, value: int) -> list[Conflict]:
         before = _YEAR_BEFORE_MEETING.search(text, max(0, meeting.start() - 20), meeting.start())
         after = _YEAR_AFTER_MEETING.match(text, meeting.end(), meeting.end() + 12)
         date = before or after
-        if date is None or int(date.group("y")) != value:
+        if date is None or _year_value(date.group("y")) != value:
             continue
         found.append((Related(Span(*date.span("y")), Message(
             f"{meeting.group()}召开于{met}年，此处写作{value}年",
@@ -315,11 +393,15 @@ def _dated_meetings(doc: Document, value: int) -> list[Conflict]:
     return found
 
 
+def _year_value(year: str) -> int:
+    return int(year) if year.isdigit() else numerals.chinese_digits(year)
+
+
 def meeting_year(meeting: regex.Match[str]) -> int | None:
     """The year of a congress (党的十八大) or plenum (十八届四中全会) from the era marker data."""
     label = (f"党的{meeting.group('c')}大" if meeting.group("c")
              else f"{meeting.group('n')}届{meeting.group('p')}中全会")
-    return _meeting_years().get(label)
+    return _meeting_years().get(label) or _KNOWN_MEETINGS.get(label)
 
 
 @functools.cache
@@ -345,7 +427,7 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
     if month <= _EARLY_MONTHS:
         for period in _years(_WHOLE_YEAR, text, value):
             line_start = text.rfind("\n", 0, period.start()) + 1
-            if int(period.group("y2")) == value and _REPORTED.search(text, line_start, period.start()):
+            if int(period.group("y2") or value) == value and _REPORTED.search(text, line_start, period.start()):
                 return [(Related(Span(*period.span()), Message(
                     f"报告{value}年全年的数据", f"data of the whole of {value}")), dateline)]
     planned = _planned_before(text, value, (month, int(date.group("d"))))
@@ -408,19 +490,50 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     """A page dated before the end of ``value`` that reports the whole of ``value``
     (2023年，…比上年增长; 较2023年末上升) — the results of the year before, rewritten."""
     written = own_date(doc, value)
+    if written is not None and written[0] == _DECEMBER:
+        planned = next(iter(_years(_NEXT_YEAR_PLANNED, doc.text, value)), None)
+        if planned is not None:
+            return [(Related(Span(*planned.span()), Message(
+                f"在{value}年12月部署{value}年的工作（应是下一年）",
+                f"the work of {value} planned in December {value} (the next year's)")),)]
+    if written is not None and written[0] >= _SECOND_HALF:
+        advance = next(iter(_years(_ADVANCE, doc.text, value)), None)
+        if advance is not None:
+            return [(Related(Span(*advance.span()), Message(
+                f"在{value}年{written[0]}月“{advance.group()}”（提前下达的是下一年的）",
+                f"“{advance.group()}” in {value}: an advance allocation is for the next year")),)]
     if written is None or written[0] > _LAST_MONTH:
         return []
     reports = _years(_YEAR_RESULT, doc.text, value)
     if written[0] <= _FIRST_QUARTER:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
         reports += _years(_YEAR_COUNT, doc.text, value)
+    if written[0] <= _SPRING:
+        reports += [m for m in (_years(_YEAR_FIGURE, doc.text, value) + _years(_YEAR_DATA, doc.text, value)
+                                + _years(_YEAR_RANK, doc.text, value))
+                    if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())
+                    and not _NOT_THE_YEAR.search(m.group())]
     report = next((m for m in reports if not _AIMED.search(m.group())), None)
+    if report is None and written[0] <= _AWARD_MONTHS:
+        report = next((m for m in _years(_YEAR_AWARD, doc.text, value)
+                       if not _GRANT.search(m.group("what"))), None)
+    if report is None and written[0] <= _AWARD_MONTHS:
+        report = next(iter(_years(_ANNUAL_REPORT, doc.text, value)), None)
+    if report is None and written[0] <= _LAST_MONTH:
+        report = next((m for m in _years(_TWELVE_MONTHS, doc.text, value) if not _AIMED.search(m.group())), None)
     if report is None:
         return []
     shown = f"{value}年{written[0]}月{written[1]}日"
     return [(Related(Span(*report.span()), Message(
         f"报告{value}年全年的结果，而文档日期是{shown}",
         f"the results of the whole of {value}, in a text of {shown}")),)]
+
+
+def _aimed(text: str, match: regex.Match[str]) -> bool:
+    """Whether a year's figure is a forecast or a target (预计2023年，…增长5%左右)."""
+    sentence = max(text.rfind(mark, 0, match.start()) for mark in "。！？；\n")
+    return bool(_AIMED_BEFORE.search(text, sentence + 1, match.start())
+                or _TARGET_AFTER.match(text, match.end()))
 
 
 def own_date(doc: Document, value: int) -> tuple[int, int] | None:
