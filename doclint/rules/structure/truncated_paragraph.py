@@ -3,6 +3,7 @@ the end."""
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterator
 
 import regex
@@ -87,6 +88,8 @@ class TruncatedParagraph(Rule):
     其他层级的编号须紧接着下一项）；这样的一项紧接着下一项时，停在完整的词上也报。
     没有逗号的一行（如“……修正的《××条例管”）接在结束了的句子之后、自身停在词的中间时，也是截断；
     以“第一，”“一是”开头的条目停在词的中间（而非完整的分句）时，也报，哪怕只有 6 个汉字；
+    但同一篇中有两行以上同一体例的序号句都不加句号、各自单独成行时（“第一，必须……⏎正文……⏎
+    第二，必须……”），它们是小标题，不报；
     编号条目、“——”列举项里含有句子（有逗号或较长、或其中已有句号）的，按正文检查。
     但一篇文档（合集里的一篇）的正文段落（至少 6 段有分句标点的自然段或“第N条”）除这一段外
     都以句末标点结尾时，这一段停在汉字上就是截断，哪怕停在完整的词上（“……不得在风景区⏎第十一条”）；
@@ -129,11 +132,12 @@ class TruncatedParagraph(Rule):
         blocks = structure.blocks
         endings = doc.facts(LineEndings)  # T401 reads it for every document too
         items = {e.block for e in structure.enumerations if e.lead}
+        subheadings = _unstopped_lead_ins(structure)
         punctuated = punctuated_runs(blocks)
         for block in blocks:
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
-            if ends_sentence(block.text):
+            if ends_sentence(block.text) or block.index in subheadings:
                 continue
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
@@ -302,6 +306,17 @@ def _continues(blocks: list[Block], block: Block) -> bool:
     """The line is the second half of one broken after a comma (a heading's or a sentence's):
     the break is the defect, not an ending (T401)."""
     return block.index > 0 and dangles(blocks[block.index - 1].text)
+
+
+def _unstopped_lead_ins(structure: Structure) -> set[int]:
+    """Lines opening with an ordinal (``第一，……`` ``第二，……``) that go without a stop, where
+    their article has two or more of one style so: the document's sub-headings, each followed by
+    its paragraph, not paragraphs cut one after another."""
+    blocks = structure.blocks
+    unstopped = [e for e in structure.enumerations
+                 if e.lead and not ends_sentence(blocks[e.block].text)]
+    runs = collections.Counter((blocks[e.block].article, e.style) for e in unstopped)
+    return {e.block for e in unstopped if runs[blocks[e.block].article, e.style] >= 2}
 
 
 def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
