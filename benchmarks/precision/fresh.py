@@ -6,7 +6,7 @@ sheet for an independent judge exactly as ``audit.py sample`` does; the round ke
 what ran and what the judge said, so its figures stay reproducible from the record even though
 the texts are not in the repository (the sources are named with their repository and commit).
 
-    python benchmarks/precision/fresh.py sample NAME DIR --source "owner/repo@commit: what"
+    python benchmarks/precision/fresh.py sample NAME DIR --source "owner/repo@commit: what" [--source …]
                                                [--per-rule 8] [--seed 8]
     python benchmarks/precision/fresh.py summary NAME
 
@@ -78,7 +78,7 @@ def cmd_sample(args: argparse.Namespace) -> None:
     random.Random(args.seed).shuffle(entries)
     maturity = {rule.code: rule.maturity.value for rule in audit.registry_rules()}
     counts = collections.Counter(item.code for item in found)
-    meta = {"round": args.name, "sources": args.source, "files": len(files),
+    meta = {"round": args.name, "sources": "; ".join(args.source), "files": len(files),
             "characters": sum(len(sources.text(str(p))[0]) for p in files),
             "seed": args.seed, "per_rule": args.per_rule, "commit": audit.git_commit(),
             "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> None:
     sample = sub.add_parser("sample")
     sample.add_argument("name")
     sample.add_argument("dir")
-    sample.add_argument("--source", required=True)
+    sample.add_argument("--source", required=True, action="append",
+                        help="owner/repo@commit: what was taken (once per source)")
     sample.add_argument("--per-rule", type=int, default=8)
     sample.add_argument("--seed", type=int, default=8)
     summary = sub.add_parser("summary")
