@@ -15,7 +15,7 @@ from doclint.core import (
     Severity,
 )
 from doclint.rules.structure import siblings
-from doclint.rules.structure.model import LEVEL_EXAMPLE, Block, Level, Sequence, Structure
+from doclint.rules.structure.model import LEVEL_EXAMPLE, Block, Kind, Level, Sequence, Structure
 
 
 class HeadingNesting(Rule):
@@ -26,7 +26,8 @@ class HeadingNesting(Rule):
     二是文中其余部分都把 `（一）` 放在 `一、` 之下，开头却有一组 `（一）` 出现在任何 `一、` 之前。
     只用一级标题、或从 `（一）` 开始且全文没有 `一、` 的文档，是常见写法，不报。低一级的序号
     跨过上级标题连续编号（全文 `1.`—`119.` 贯穿各个 `（一）`）时，其间出现的上级标题是下一个
-    上级，不是嵌套颠倒，也不报；每条新闻、每个附件的层级各自判断。
+    上级，不是嵌套颠倒，也不报；正文中引出的一组要点（“……提出以下几点：”之后的 `一、二、三、`）
+    从头编号，是段落里的列举，不是嵌套颠倒，也不报；每条新闻、每个附件的层级各自判断。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -67,7 +68,8 @@ class HeadingNesting(Rule):
             for index in sequence.interrupted_by:
                 heading = blocks[index].heading
                 previous = _member_before(blocks, sequence, index)
-                if heading is None or previous is None or previous.heading is None:
+                if heading is None or previous is None or previous.heading is None \
+                        or _introduced_list(blocks, index):
                     continue
                 note = Message("被打断的序列", "the interrupted list")
                 yield self.report(heading.marker, self.inside, outer=LEVEL_EXAMPLE[heading.level],
@@ -112,6 +114,15 @@ def _outer_run_in(text: str, blocks: list[Block], sequence: Sequence, outer: Lev
     start = blocks[min(sequence.scope, sequence.members[0])].span.start
     end = blocks[sequence.members[0]].span.start
     return any(siblings.written(text, start, end, outer, n) is not None for n in range(1, 4))
+
+
+def _introduced_list(blocks: list[Block], index: int) -> bool:
+    """The interrupting run is a list the text introduces and numbers afresh (``……有以下几点：``
+    then ``一、……二、……``), as reports number the points of a paragraph inside a section: it starts
+    at one right after a paragraph of text, not under a heading of its own."""
+    heading = blocks[index].heading
+    return heading is not None and heading.number == 1 and index > 0 \
+        and blocks[index - 1].heading is None and blocks[index - 1].kind in (Kind.BODY, Kind.LABEL)
 
 
 def _member_before(blocks: list[Block], sequence: Sequence, index: int) -> Block | None:
