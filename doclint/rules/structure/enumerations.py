@@ -79,6 +79,8 @@ _HOUR = tuple("午晚晨早夜钟")
 _QUOTED = lazy_regex(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
 _QUOTED_LEAD = lazy_regex(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
 _SENTENCE_START = regex.compile(r"[。！？!?；;]")
+# ``从增加供给和抑制需求两方面采取措施。``: the count sums up the things its clause has just named.
+_JOINED = regex.compile(r"以及|和|与|及|、")
 
 
 def items(text: str) -> Iterator[tuple[Style, int, Span]]:
@@ -121,6 +123,9 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
             continue
         if match.group("unit") == "点" and text[match.start() - 1 : match.start()] in _HOUR:
             continue  # 下午两点。: an hour
+        if (match.group("unit") == "方面" or text.startswith("方面", match.end("unit"))) \
+                and len(_JOINED.findall(text, start, match.start())) == count - 1:
+            continue  # 从A和B两方面: the pair just named, not a list to come
         counted = text[match.end("unit"):match.end()]
         if counted.endswith("。") and len(counted) > 1 and not (
                 _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])
