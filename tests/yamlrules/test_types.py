@@ -249,7 +249,12 @@ def test_pairing_scope_continues_and_carry(make_rule):
     assert spans(lint(indented, "　　“第一段\n　　第二段。")) == [(1, 3, 1, 4)]
     carried = make_rule(base + "carry: 2\n")
     assert lint(carried, "根据《\n著作权法\n》第五条") == []
-    assert spans(lint(carried, "根据《\n一\n二\n三\n》")) == [(1, 3, 1, 4), (5, 1, 5, 2)]
+    assert spans(lint(carried, "根据《\n一。\n二。\n三。\n》")) == [(1, 3, 1, 4), (5, 1, 5, 2)]
+    # lines cut at a width (stopping on a character) are not counted: a note wrapped over lines
+    assert lint(carried, "根据《某市人民代表大会常务委员会关于修改\n部分地方性法规的决定》修正\n"
+                         "并重新公布。") == []
+    assert lint(carried, "（2017年12月21日某市人大常委会\n第三十三次会议通过\n2018年3月31日\n"
+                         "某省人大常委会第二次会议批准）") == []
 
 
 def test_pairing_exceptions_ignore_marks(make_rule):

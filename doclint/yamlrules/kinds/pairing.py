@@ -6,7 +6,8 @@ names the inner form of a mark (“ → ‘): the same mark opened inside itself
 when both levels close), with a fix to the inner form. An opener in ``continues`` left open at
 the end of a unit is fine when the next unit starts with it, after any indentation (a
 quotation over several paragraphs). With ``carry: N`` an opener left open may still be closed
-in the next N units: a pair split by a stray line break is a broken line, not a pairing error.
+in the next N units (a line that stops on a character, cut at a width, is not counted): a pair
+split by a stray line break is a broken line, not a pairing error.
 
 Quotation marks typed the wrong way are named as such, on the mark that is wrong: a pair typed
 reversed (”两个确立“) is one problem, not an unopened ” and an unclosed “; an opening mark typed
@@ -61,6 +62,10 @@ class Problem:
     closer: int | None = None  # nested: where its own closing mark is, for the fix
 
 
+# A line that stops on a Chinese character or a digit was cut at a width, not ended.
+_WRAPPED_END = regex.compile(r"[\p{Han}0-9０-９]")
+
+
 @dataclass(eq=False)
 class _Open:
     """An opening mark on the stack; ``outer``: the same mark it is nested in."""
@@ -71,6 +76,19 @@ class _Open:
     outer: _Open | None
     pending: list[Problem] = field(default_factory=list)
     quotation: bool = False  # a quote introduced by a colon (说：“…), or its next paragraph
+
+
+def _carry_clock(units: list[Unit]) -> list[int]:
+    """For each unit, how many units before it count towards ``carry``: a line cut at a fixed
+    width (it stops on a character with the next one going on) does not, so a bracketed note
+    wrapped over eight lines closes on its last (（2017年……常务⏎委员会……⏎……修正）)."""
+    clock, now = [], 0
+    for unit in units:
+        clock.append(now)
+        last = unit.text.rstrip()[-1:]
+        if not _WRAPPED_END.match(last):
+            now += 1
+    return clock
 
 
 class PairingRule(PackRule):
@@ -90,17 +108,18 @@ class PairingRule(PackRule):
         cache: dict[int, list[tuple[int, int]]] = {}
         stack: list[_Open] = []
         found: list[Problem] = []
+        clock = _carry_clock(units) if params["carry"] else None
         for number, unit in enumerate(units):
             marks = "".join(self.marks.findall(unit.text))
             if not marks:
                 continue
-            stack = self._expire(stack, number, found)
+            stack = self._expire(stack, number, found, clock)
             if not stack and self._quiet(unit, self._unpaired(marks), nesting, exceptions):
                 continue
             following = units[number + 1] if number + 1 < len(units) else None
             self._scan(unit, number, stack, found, cache, following)
             stack = self._leftover(stack, following, found)
-        self._expire(stack, len(units) + params["carry"] + 1, found)
+        self._expire(stack, None, found, clock)
         for problem in sorted(found, key=lambda p: p.offset):
             check = params["check"]
             if problem.kind in check or (problem.kind in _REFINED
@@ -228,12 +247,19 @@ class PairingRule(PackRule):
                 found.append(Problem("unclosed", entry.mark, entry.offset))
         return kept
 
-    def _expire(self, stack: list[_Open], number: int, found: list[Problem]) -> list[_Open]:
+    def _expire(self, stack: list[_Open], number: int | None, found: list[Problem],
+                clock: list[int] | None) -> list[_Open]:
+        """Report the openers carried further than ``carry`` units (all of them at the end,
+        ``number`` None), counting the units on the clock."""
         carry = self.spec.params["carry"]
+        kept = []
         for entry in stack:
-            if number - entry.unit > carry:
+            if number is not None and clock is not None \
+                    and clock[number] - clock[entry.unit] <= carry:
+                kept.append(entry)
+            else:
                 found.append(Problem("unclosed", entry.mark, entry.offset))
-        return [entry for entry in stack if number - entry.unit <= carry]
+        return kept
 
     def finding(self, problem: Problem) -> Finding:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
