@@ -93,3 +93,19 @@ def test_lines_documents_of_one_kind_share_by_nature_are_not_reported() -> None:
     heading = "### 全国双拥工作领导小组向全国双拥模范和优抚对象致慰问信，祝贺新春佳节"
     docs = {f"{n}.txt": speech(n, amended, note, article, heading) for n in range(5)}
     assert run("A103", docs) == []
+
+
+def test_clauses_laws_borrow_from_one_another_are_not_reported() -> None:
+    item = "（一）各有关部门应当健全普法责任制，加强文明行为宣传教育，推进法治教育和道德教育相结合；"
+    paragraph = "前款规定设施的经营管理单位应当加强日常检查，保证设施完好、使用正常、整洁有序。"
+
+    def law(seed: int) -> str:
+        return (f"某市文明行为促进条例{seed}\n第一条　为了促进文明行为，制定本条例。\n"
+                f"第二条　本条例适用于本市。\n{item}\n第三条　公共场所应当设置必要设施。\n"
+                f"{paragraph}\n第四条　本条例自公布之日起施行。\n")
+
+    laws = {f"{n}.txt": law(n) for n in range(4)}
+    assert run("A103", laws) == []
+    # the same paragraphs pasted into speeches are still reported
+    speeches = {f"{n}.txt": speech(n, paragraph) for n in range(4)}
+    assert [f["at"] for f in positioned("A103", speeches)] == [(8, 1, 8, 40)]

@@ -23,14 +23,17 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.rules.archive.base import FamilyRule, in_path_order
 from doclint.rules.archive.fingerprint import MIN_PARAGRAPH_HAN, ParagraphKeys
 from doclint.rules.archive.reuse import Group, ParagraphFact, recurring
+from doclint.rules.structure.model import Level, Structure
 
 _MAX_RELATED = 5
+_LAW_ARTICLES = 3
 # Set pieces every report of a kind repeats on purpose: the opening of a work report
 # (“现在，我代表…向大会报告工作，请予审议，并请…提出意见”).
 _FORMULA = regex.compile(r"请予审议")
 # Only prose is evidence of pasting: a line without a comma or sentence end is a heading, a
 # label, a date or an amendment record, which documents of one kind share by nature; so are a
-# note wholly in brackets and a law's articles (standard legal formulas recur on purpose).
+# note wholly in brackets and a law's articles and everything after the first of them
+# (standard legal formulas recur on purpose: local laws borrow clauses from one another).
 _PROSE = regex.compile(r"[，。；！？]")
 _NOT_PASTED = lazy_regex(
     r"^(?:#|[（(][^）)]*[）)]$|第[一二三四五六七八九十百零〇\d]{1,5}条)"
@@ -46,7 +49,8 @@ class ReusedParagraph(FamilyRule):
     出现在至少 `min_documents` 个互相独立的文件中时报告。共享至少 3 段、且共享部分占较短
     一篇一半以上文字的文件，视为同一文本的副本（同一报告的不同转载），只算一个来源：它们
     由 A101/A102 报告，不在这里刷屏；出现在 20 个以上文件中的段落是套话，不用来判断副本。
-    同类文件有意重复的套语（工作报告开头的“我代表…向大会报告工作，请予审议”）不算。
+    同类文件有意重复的套语（工作报告开头的“我代表…向大会报告工作，请予审议”）不算；法规从
+    第一条起的条、款、项也不算（各地立法互相借用条文是常态）。
 
     输出有界：默认（`report: group`）每组重复段落只报一次，报在首次出现处（路径排序最前的
     文件），注明共出现在多少个文件中，并列出至多 5 个其他文件的位置；同一文件中相邻的、
@@ -91,7 +95,9 @@ class ReusedParagraph(FamilyRule):
     def collect(self, doc: Document) -> ParagraphFact | None:
         keys = doc.facts(ParagraphKeys)
         text = doc.text
+        law_from = _law_body_start(doc)
         keep = [i for i, han in enumerate(keys.han) if han >= self.config["min_han"]
+                and keys.starts[i] < law_from
                 and _pasteable(text[keys.starts[i] : keys.ends[i]])]
         if not keep:
             return None
@@ -138,6 +144,15 @@ class ReusedParagraph(FamilyRule):
             where_zh=f"；另有{hidden}个文件未列出" if hidden else "",
             where_en=f"; {hidden} more files not listed" if hidden else "",
             related=related)
+
+
+def _law_body_start(doc: Document) -> int:
+    """Where a law's articles begin (the end of the text when it has fewer than three): its
+    clauses, items and paragraphs are legal text, which laws of many places share by design."""
+    structure = doc.facts(Structure)
+    articles = [b for b in structure.blocks
+                if b.heading is not None and b.heading.level is Level.CLAUSE]
+    return articles[0].span.start if len(articles) >= _LAW_ARTICLES else len(doc.text)
 
 
 def _pasteable(paragraph: str) -> bool:
