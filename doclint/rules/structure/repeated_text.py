@@ -71,6 +71,10 @@ _ITEM_MARKER = lazy_regex(
 _CLOSE_QUOTES = "”’」』"
 
 
+# What a paragraph of text ends with (a display line or pull-quote ends with none of these).
+_DISPLAY_END = regex.compile(r"[。！？!?；;…”’」』）)]\s*$")
+
+
 @dataclass
 class _Sentence:
     block: Block
@@ -105,7 +109,8 @@ class RepeatedText(Rule):
     一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
     没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
-    新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复。整篇页面重复
+    新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复；报刊在正文前单独
+    成行、不带句末标点的摘句（提要、引题）与正文里的原句重复，也不算。整篇页面重复
     由 T603 报告；相邻两行完全相同、一行只是同一段文字连写两遍的，由 T601 报告；标题重复由 T101、T102 报告。
     """
 
@@ -224,6 +229,8 @@ class RepeatedText(Rule):
 
     def _run(self, run: _Run, sentences: list[_Sentence], clause: dict[int, int] | None,
              text: str, counts: Counter[str]) -> Finding | None:
+        if _pull_quote(sentences[run.there[0]].block, sentences[run.here[0]].block):
+            return None
         here = _span(sentences[run.here[0]], sentences[run.here[-1]])
         there = _span(sentences[run.there[0]], sentences[run.there[-1]])
         near = run.here[0] - run.there[-1] <= _NEAR_SENTENCES \
@@ -266,6 +273,13 @@ class RepeatedText(Rule):
             return all(counts[unit] == 2 for unit in units) and han >= _ELSEWHERE_HAN and clauses
         return all(counts[unit] == 2 for unit in units) \
             and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN and clauses))
+
+
+def _pull_quote(first: Block, later: Block) -> bool:
+    """The first occurrence stands on a line of its own that ends without a stop: a pull-quote
+    or display line a paper sets over its text (社会主义社会仍然存在阶级斗争。…是不可避免的),
+    repeating what the text goes on to say."""
+    return first is not later and _DISPLAY_END.search(first.text) is None
 
 
 def _twice(keys: str) -> bool:
