@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError, ReadError
-from doclint.runner import windows
+from doclint.runner import collector, windows
 from doclint.runner.cache import (
     PackedFacts,
     ResultCache,
@@ -228,5 +228,11 @@ def run_chunk(spec: WorkSpec, tasks: Sequence[Task]) -> list[Outcome]:
 
 
 def start_worker(spec: WorkSpec) -> None:
-    """Pool initializer: build the worker now (a forked one already has it)."""
+    """Pool initializer: build the worker now (a forked one already has it).
+
+    A pool worker runs doclint alone: its engine is frozen out of the garbage collector's
+    reach (see doclint.runner.collector), the one a forked worker inherited included.
+    """
+    collector.own_process()
     worker_for(spec)
+    collector.engine_built()
