@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from doclint.core import regexstore
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError, ReadError
@@ -236,3 +237,8 @@ def start_worker(spec: WorkSpec) -> None:
     collector.own_process()
     worker_for(spec)
     collector.engine_built()
+    # A pool worker ends without exit handlers (multiprocessing leaves by os._exit): the
+    # patterns it compiled on first use reach the regex store through its finalizers.
+    from multiprocessing import util
+
+    util.Finalize(None, regexstore.save, exitpriority=0)
