@@ -255,6 +255,9 @@ for _module in ("doclint.cli.packs", "doclint.cli.archive", "doclint.cli.ignore"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from doclint.runner.collector import own_process
+
+    own_process()  # this process runs doclint alone (see doclint.runner.collector)
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="doclint")
     except SystemExit as exc:

@@ -5,7 +5,9 @@
 registers this itself: unpickling calls its C compiler, never the parser), so the patterns
 :class:`~doclint.core.lazyregex.LazyPattern` compiles are kept in ``built/regex.pickle`` of the
 user cache folder (:mod:`doclint.core.buildcache`): loaded once per process, and merged and
-written back, atomically, at exit when the process compiled new ones.
+written back, atomically, at exit when the process compiled new ones. Merging holds a lock
+file where the system has ``flock``, so that processes ending together (a pool's workers) keep
+each other's patterns.
 
 A stored pattern is the very object compiling would give: the key is the pattern, its flags and
 `regex`'s default version, and the file is kept only under the `regex` and Python versions
@@ -16,9 +18,12 @@ means compiling as if there were none.
 from __future__ import annotations
 
 import atexit
+import os
 import pickle
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import regex
@@ -58,13 +63,36 @@ def save() -> None:
     with _lock:
         if not _added:
             return
-        on_disk = buildcache.read(_path(), _header())
-        merged: dict[Key, bytes] = on_disk[0] if on_disk and isinstance(on_disk[0], dict) else {}
-        if len(merged) + len(_added) > MAX_PATTERNS:
-            merged = {}
-        merged.update(_added)
-        _added.clear()
-        buildcache.write(_path(), _header(), merged)
+        with _merging():
+            on_disk = buildcache.read(_path(), _header())
+            merged: dict[Key, bytes] = (on_disk[0] if on_disk and isinstance(on_disk[0], dict)
+                                        else {})
+            if len(merged) + len(_added) > MAX_PATTERNS:
+                merged = {}
+            merged.update(_added)
+            _added.clear()
+            buildcache.write(_path(), _header(), merged)
+
+
+@contextmanager
+def _merging() -> Iterator[None]:
+    """Hold the store's lock file while reading and writing it back, where one can be held."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the last process to write wins
+        yield
+        return
+    try:
+        _path().parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(f"{_path()}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # a read-only folder: nothing is written either
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
 
 
 def _store() -> dict[Key, bytes]:

@@ -19,6 +19,7 @@ from doclint.core.linter import ActiveRule, lint_document
 from doclint.core.registry import RuleRegistry
 from doclint.core.rule import ArchiveRule, Rule, RuleMeta
 from doclint.plugins.manager import get_plugin_manager
+from doclint.runner import collector
 from doclint.runner.files import read_regular
 
 LOG = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ class Engine:
             except BaseException:
                 self._registry = None
                 raise
+            collector.engine_built()
         return self._registry
 
     def _validate(self) -> None:

@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from doclint.core import regexstore
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError, ReadError
-from doclint.runner import windows
+from doclint.runner import collector, windows
 from doclint.runner.cache import (
     PackedFacts,
     ResultCache,
@@ -228,5 +229,16 @@ def run_chunk(spec: WorkSpec, tasks: Sequence[Task]) -> list[Outcome]:
 
 
 def start_worker(spec: WorkSpec) -> None:
-    """Pool initializer: build the worker now (a forked one already has it)."""
+    """Pool initializer: build the worker now (a forked one already has it).
+
+    A pool worker runs doclint alone: its engine is frozen out of the garbage collector's
+    reach (see doclint.runner.collector), the one a forked worker inherited included.
+    """
+    collector.own_process()
     worker_for(spec)
+    collector.engine_built()
+    # A pool worker ends without exit handlers (multiprocessing leaves by os._exit): the
+    # patterns it compiled on first use reach the regex store through its finalizers.
+    from multiprocessing import util
+
+    util.Finalize(None, regexstore.save, exitpriority=0)

@@ -100,6 +100,9 @@ class UserPattern:
         if self.alternatives:
             return any(branch._found_in(text) for branch in self.alternatives)
         if self.timeouts >= MAX_TIMEOUTS or len(text) >= 4 * _SPARSE:
+            lines = self._candidate_lines(text)
+            if lines is not None:
+                return any(m.end() > m.start() for m in self._match_at(text, lines))
             return self.search(text) is not None
         try:
             return any(m.end() > m.start()
@@ -143,6 +146,30 @@ class UserPattern:
                     positions.append(at)
                 at = text.find(head, at + 1)
         return sorted(positions)
+
+    def _candidate_lines(self, text: str) -> list[int] | None:
+        """For a pattern that matches only at a line start and within one line: the starts of
+        the lines that hold one of its first required strings, when those are few (else None).
+
+        Such a pattern without literals to begin with (``^[ \t　]*…(?:人民政府|委员会)[：:]$``)
+        would otherwise be tried at every position of the text.
+        """
+        prefilter = self.prefilter
+        if not (prefilter.anchored and prefilter.one_line and prefilter.required) \
+                or self.timeouts >= MAX_TIMEOUTS:
+            return None
+        limit = len(text) // _SPARSE
+        starts: set[int] = set()
+        seen = 0
+        for literal in prefilter.required[0]:
+            at = text.find(literal)
+            while at != -1:
+                seen += 1
+                if seen > limit:
+                    return None
+                starts.add(text.rfind("\n", 0, at) + 1)
+                at = text.find(literal, at + 1)
+        return sorted(starts)
 
     def _match_at(self, text: str, positions: list[int]) -> Iterator[regex.Match[str]]:
         """What ``finditer`` yields, trying only ``positions`` (ascending), under the timeout."""

@@ -9,6 +9,9 @@ Two sound facts, both derived with the standard library's parser (`regex`-only s
 * ``required``: groups of literal strings, each group with at least one member in or right
   next to every match (literal runs of the pattern and of its positive lookarounds). A text
   missing a whole group has no match.
+
+And one fact of shape: ``one_line``, no match (its lookarounds included) reaches over a line
+break, so a match holding a required string lies in that string's line.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ class Prefilter:
     prefixes: frozenset[str] | None = None  # None: a match may begin with anything
     required: tuple[frozenset[str], ...] = ()
     anchored: bool = False  # begins with ^ or \A: in one line, only at its start
+    one_line: bool = False  # no match, lookarounds included, reaches over a line break
 
     @property
     def heads(self) -> frozenset[str] | None:
@@ -112,7 +116,74 @@ def analyse(pattern: str) -> Prefilter:
     items = list(tree)
     anchored = bool(items) and str(items[0][0]) == "AT" and str(items[0][1]) in (
         "AT_BEGINNING", "AT_BEGINNING_STRING")
-    return Prefilter(_prefixes(tree), _most_selective(_required(items)), anchored)
+    one_line = not _REGEX_ONLY.search(pattern) and not _INLINE_FLAGS.search(pattern) \
+        and not _crosses_lines(items)
+    return Prefilter(_prefixes(tree), _most_selective(_required(items)), anchored, one_line)
+
+
+# Inline flags may make . match a line break or change what a line break is.
+_INLINE_FLAGS = lazy_re(r"\(\?[a-zA-Z^-]+[:)]")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _crosses_lines(items: list[Any]) -> bool:
+    """Whether the sequence may match or look at a line break; True when unsure.
+
+    ``^`` and ``$`` (multi-line) look at line breaks only from inside the line; ``.`` does not
+    match one (no DOTALL). Syntax only `regex` knows is ruled out by the caller, before the
+    standard library's parser reads it as a broad class.
+    """
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            if arg == 10:
+                return True
+        elif name == "IN":
+            if _class_has_newline(arg):
+                return True
+        elif name == "AT":
+            if str(arg) not in ("AT_BEGINNING", "AT_END"):
+                return True
+        elif name in _REPEATS:
+            if _crosses_lines(list(arg[2])):
+                return True
+        elif name == "SUBPATTERN":
+            if arg[1] or arg[2] or _crosses_lines(list(arg[3])):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if _crosses_lines(list(arg[1])):
+                return True
+        elif name == "BRANCH":
+            if any(_crosses_lines(list(branch)) for branch in arg[1]):
+                return True
+        elif name != "ANY":  # NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ATOMIC_GROUP, ...
+            return True
+    return False
+
+
+def _class_has_newline(items: list[Any]) -> bool:
+    """Whether a character class admits a line break; True when unsure."""
+    negated = False
+    found = False
+    for op, arg in items:
+        name = str(op)
+        if name == "NEGATE":
+            negated = True
+        elif name == "LITERAL":
+            found = found or arg == 10
+        elif name == "RANGE":
+            found = found or arg[0] <= 10 <= arg[1]
+        elif name == "CATEGORY":
+            category = str(arg)
+            if category in ("CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD",
+                            "CATEGORY_LINEBREAK"):
+                found = True
+            elif category not in ("CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE",
+                                  "CATEGORY_NOT_LINEBREAK"):
+                return True
+        else:
+            return True
+    return found != negated
 
 
 def _parse(pattern: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 import regex
@@ -44,7 +45,15 @@ def test_prefiltered_matches_equal_plain_matches(source: str) -> None:
         assert [m.span() for m in pattern.finditer(text)] == expected, (source, text[:40])
 
 
-@pytest.mark.parametrize("source", [*PATTERNS, "a[|b]c|的。|^好", "ab|(?:c|d)e|[^a]{2,5}的"])
+# Patterns that match at a line start and within one line, found by their lines.
+LINE_PATTERNS = [
+    "^[ a]*(?!c)[^\\s。]{1,5}好[。的][ ]*$", "^a[^\\s]{0,3}的", "^(?:ab|b)好.?$",
+    "^[ 　]*(?:c的|好)[：:]", "^a.*的(?=。)",
+]
+
+
+@pytest.mark.parametrize("source", [*PATTERNS, *LINE_PATTERNS, "a[|b]c|的。|^好",
+                                    "ab|(?:c|d)e|[^a]{2,5}的"])
 def test_existence_by_branches_equals_plain_search(source: str) -> None:
     pattern = compile_pattern(source, "test")
     plain = regex.compile(source, FLAGS)
@@ -77,6 +86,30 @@ def test_what_the_analysis_finds() -> None:
     assert analyse("[0-9]+届[0-9]+中全会").required[-1] == frozenset({"中全会"})
     assert analyse("(?i)abc").prefixes is None
     assert analyse("^一、").anchored and not analyse("一、").anchored
+    assert all(analyse(source).one_line for source in LINE_PATTERNS)
+    assert analyse("^[^\\s。]+局[：:]$").one_line
+    for source in ("a[^b]c", "^a\\s+b", "(?s)^a.b", "^a[^\\S]b", "^\\p{Han}+局", "^a\\bb",
+                   "^a(?=[\\n]b)", "(a)\\1", "^a(?:\n|b)"):
+        assert not analyse(source).one_line, source
+
+
+def test_line_patterns_on_real_documents(shared: Path) -> None:
+    """The shipped line patterns (the 公文 test's 主送机关 line) by their lines, on real text."""
+    folder = shared / "corpus" / "real"
+    if not folder.is_dir():
+        pytest.skip("no real corpus")
+    patterns = [branch for path in builtin_pack_paths() for rule in load_pack(path)
+                for pattern in rule.spec.patterns
+                for branch in (*pattern.alternatives, pattern)
+                if branch.prefilter.anchored and branch.prefilter.one_line]
+    assert len(patterns) >= 2
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for pattern in patterns:
+            plain = regex.compile(pattern.compiled.pattern, pattern.compiled.flags)
+            expected = any(m.end() > m.start() for m in plain.finditer(text))
+            pattern._last_text = None
+            assert pattern.found_in(text) == expected, (path.name, pattern.source)
 
 
 @pytest.mark.parametrize("path", builtin_pack_paths(), ids=lambda p: p.stem)

@@ -405,3 +405,24 @@ def test_house_style_needs_literal_replacements(tmp_path):
             house_style: true
             examples: {bad: [{text: "1-2", fixed: "1～2"}], good: ["1～2"]}
             """)
+
+
+def test_exception_cover_answers_as_comparing_every_span() -> None:
+    """``Exceptions.cover`` (bisection) against the test of every span, on nested and
+    overlapping spans."""
+    import random
+
+    from doclint.yamlrules.kinds.base import Exceptions
+
+    rng = random.Random(5)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 40)
+            spans.append((start, start + rng.randint(0, 15)))
+        covering = Exceptions(list(spans))
+        for _ in range(40):
+            start = rng.randint(0, 50)
+            end = start + rng.randint(0, 10)
+            expected = any(s <= start and end <= e for s, e in spans)
+            assert covering.cover(start, end) == expected, (spans, start, end)

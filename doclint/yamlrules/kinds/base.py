@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -46,26 +48,25 @@ class PackRule(Rule):
             yield from self.unit_hits(unit, pattern)
 
     def unit_hits(self, unit: Unit, pattern: UserPattern) -> Iterator[Hit]:
-        excepted: list[tuple[int, int]] | None = None
+        excepted: Exceptions | None = None
         for match in pattern.finditer(unit.text):
             if self.spec.exceptions:
                 if excepted is None:
                     excepted = self.exception_spans(unit)
-                if any(s <= match.start() and match.end() <= e for s, e in excepted):
+                if excepted.cover(match.start(), match.end()):
                     continue
             yield unit, match
 
-    def exception_spans(self, unit: Unit) -> list[tuple[int, int]]:
-        return [m.span() for p in self.spec.exceptions for m in p.finditer(unit.text)]
+    def exception_spans(self, unit: Unit) -> Exceptions:
+        return Exceptions([m.span() for p in self.spec.exceptions for m in p.finditer(unit.text)])
 
-    def is_excepted(self, unit: Unit, start: int, end: int,
-                    cache: dict[int, list[tuple[int, int]]]) -> bool:
+    def is_excepted(self, unit: Unit, start: int, end: int, cache: dict[int, Exceptions]) -> bool:
         """Whether unit-relative ``start..end`` lies inside an exception (spans cached per unit)."""
         if not self.spec.exceptions:
             return False
         if unit.start not in cache:
             cache[unit.start] = self.exception_spans(unit)
-        return any(s <= start and end <= e for s, e in cache[unit.start])
+        return cache[unit.start].cover(start, end)
 
     def fix_for(self, span: Span, replacement: str, match: str) -> Fix | None:
         if self.spec.fix is None:
@@ -75,6 +76,25 @@ class PackRule(Rule):
         else:
             title = Message(f"删除“{match}”", f"Delete “{match}”")
         return Fix((Edit(span, replacement),), title, Applicability.parse(self.spec.fix))
+
+
+class Exceptions:
+    """The spans of a unit's exception matches, asked whether one of them covers a match.
+
+    A page full of exceptions (HTML tags, titles) with many matches would otherwise compare
+    every match with every span: the spans are sorted by start, with the furthest end reached
+    so far, and one bisection answers.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self._starts = [start for start, _end in spans]
+        self._reach = list(itertools.accumulate((end for _start, end in spans), max))
+
+    def cover(self, start: int, end: int) -> bool:
+        """Whether one span starts at or before ``start`` and ends at or after ``end``."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        return index >= 0 and self._reach[index] >= end
 
 
 def span_of(hit: Hit, group: int | str = 0) -> Span:

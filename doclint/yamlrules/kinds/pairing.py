@@ -28,7 +28,7 @@ import regex
 from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
-from doclint.yamlrules.kinds.base import PackRule
+from doclint.yamlrules.kinds.base import Exceptions, PackRule
 from doclint.yamlrules.patterns import UserPattern
 from doclint.yamlrules.scopes import Scopes, Unit
 
@@ -105,7 +105,7 @@ class PairingRule(PackRule):
         if not nesting and params["check"] == {"nested"}:
             return
         exceptions = [p for p in self.spec.exceptions if p.could_match(doc.text)]
-        cache: dict[int, list[tuple[int, int]]] = {}
+        cache: dict[int, Exceptions] = {}
         stack: list[_Open] = []
         found: list[Problem] = []
         clock = _carry_clock(units) if params["carry"] else None
@@ -153,7 +153,7 @@ class PairingRule(PackRule):
         return not any(p.found_in(unit.text) for p in exceptions)
 
     def _scan(self, unit: Unit, number: int, stack: list[_Open], found: list[Problem],
-              cache: dict[int, list[tuple[int, int]]], following: Unit | None = None) -> None:
+              cache: dict[int, Exceptions], following: Unit | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         openers = {close: open_ for open_, close in pairs.items()}
         broken = _broken_number(unit, number, stack)
