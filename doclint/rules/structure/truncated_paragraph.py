@@ -94,8 +94,10 @@ class TruncatedParagraph(Rule):
     但一篇文档（合集里的一篇）的正文段落（至少 6 段有分句标点的自然段或“第N条”）除这一段外
     都以句末标点结尾时，这一段停在汉字上就是截断，哪怕停在完整的词上（“……不得在风景区⏎第十一条”）；
     编号标题（“（一）……，……取得新突破”）不算正文段落。这样的法规里，一条“第N条 ……”停在完整的词上
-    （施行条款“本条例自……起施行”除外），或一行没有逗号、写着“应当”“不得”的文字（“……应当加强对
-    可能影响”）接在句子之后，也是截断。一组都以标点结尾的编号条目的最后一项
+    （施行条款“本条例自……起施行”除外，条文很短、停在“委”“局”一类字上也不当作落款），或一行
+    没有逗号、写着“应当”“不得”“可以”“有权”“必须”的文字（“……应当加强对可能影响”）接在句子
+    之后，也是截断；这样的文档里，已经含有句子的“三是……。……”条目，和逗号之后写着这些词的短行
+    （“……经费投入，应当根据就业”），停在完整的词上、后面另起一段时也报。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
@@ -163,7 +165,7 @@ class TruncatedParagraph(Rule):
             if what == "paragraph" and following is not None and split_across(block, following):
                 continue  # the next paragraph finishes the word: a broken line (T401)
             if what is None or (what == "paragraph" and not item
-                                and not _reads_as_paragraph(block, items)):
+                                and not _reads_as_paragraph(block, items, closed)):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
@@ -227,7 +229,9 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
             or not lines.is_han_char(block.text[-1]):
         return False
     rest = block.text[heading.title_span.start - block.span.start :]
-    if not rest or _EMPTY_ITEM.search(rest) or closes_a_text(tail(rest)):
+    # an article's text is no signature (第三十二条 …组成人员在常务委 stops on 委 by chance)
+    if not rest or _EMPTY_ITEM.search(rest) \
+            or closes_a_text(tail(rest), signature=heading.level is not Level.CLAUSE):
         return False
     if heading.level is Level.CLAUSE:
         return True
@@ -253,8 +257,8 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None,
              or stops_inside_a_word(block.text, "", following.text if following is not None else ""))
 
 
-# A duty or a permission stated: a sentence's predicate, not a title's words.
-_NORMATIVE = lazy_regex(r"应当|不得")
+# A duty, a permission or a right stated: a sentence's predicate, not a title's words.
+_NORMATIVE = lazy_regex(r"应当|不得|可以|有权|必须")
 
 
 def _normative_line(block: Block) -> bool:
@@ -319,10 +323,15 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
     return {e.block for e in unstopped if runs[blocks[e.block].article, e.style] >= 2}
 
 
-def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
+def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> bool:
     """Before a new paragraph, only a paragraph can be cut: not a run-in heading that opens
     with its number (``第一，…`` ``四　…`` ``一是…``) and goes without a full stop by house style,
-    and not a short title line without any sentence end (``坚持党的路线，改进工作方法``)."""
+    and not a short title line without any sentence end (``坚持党的路线，改进工作方法``). Where
+    the article ends all its text with punctuation, an item already holding a sentence
+    (``三是…问题。现在看，…必然会阻碍``) is a paragraph, and so is a short line stating a duty
+    (``……经费投入，应当根据就业``)."""
+    if closed and block.index in items and _SENTENCE_END.search(block.text):
+        return True
     if block.index in items or _NUMBERED.match(block.text):
         # a run-in heading ends on a whole word; one stopping inside a word was cut
         return _CLAUSE_AFTER_NUMBER.search(block.text) is not None and stops_inside_a_word(block.text)
@@ -330,7 +339,8 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
     return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
-        or _normative_line(block) or stops_inside_a_word(block.text)
+        or _normative_line(block) or (closed and _NORMATIVE.search(block.text) is not None) \
+        or stops_inside_a_word(block.text)
 
 
 def _in_speech(blocks: list[Block], block: Block) -> bool:
