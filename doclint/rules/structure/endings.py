@@ -379,7 +379,22 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
             return True
     return signature and len(piece) <= _SIGNATURE_MAX and not _CLAUSE.search(piece) \
-        and bool(_SIGNATURE.search(piece))
+        and bool(_SIGNATURE.search(piece)) and _names_an_issuer(piece)
+
+
+# Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, and the
+# copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处, 这是我国政府).
+_CLAUSE_TAGS = frozenset(("r", "p", "uj"))
+_CLAUSE_WORDS = frozenset(("是", "要"))
+
+
+def _names_an_issuer(piece: str) -> bool:
+    """A tail ending on an office's suffix (…处, …会, …政府) that reads as a name, not as a
+    clause that happens to end on one."""
+    if not segmenter.available():
+        return True
+    return not any(tag in _CLAUSE_TAGS or word in _CLAUSE_WORDS
+                   for word, tag in segmenter.tagged(piece))
 
 
 def cut_mid_sentence(text: str) -> bool:
