@@ -34,6 +34,7 @@ from doclint.rules.structure.endings import (
     last_clause_start,
     plain_prose,
     punctuated_runs,
+    short_rest,
     split_across,
     stops_inside_a_word,
     tail,
@@ -106,7 +107,9 @@ class TruncatedParagraph(Rule):
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
     书名号、括号（“《关于……基层⏎　　治理工作的实施意见》”），或本段停在要带宾语的词上、下一段以
-    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”），也是断行，由 T401 报告。
+    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”），或下一段以三到六个字、不带逗号
+    的一句开头（“……只管一个⏎　　工厂情况不同。”，代词开头的句子和本文档惯用的主题句除外），
+    也是断行，由 T401 报告。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -162,9 +165,12 @@ class TruncatedParagraph(Rule):
                 continue
             if block.article in endings.loose:
                 continue
-            what = _what_follows(endings, blocks, block, following, doc.facts(Openers), items)
-            if what == "paragraph" and following is not None and split_across(block, following):
-                continue  # the next paragraph finishes the word: a broken line (T401)
+            openers = doc.facts(Openers)
+            what = _what_follows(endings, blocks, block, following, openers, items)
+            if what == "paragraph" and following is not None \
+                    and (split_across(block, following)
+                         or (short_rest(block, following) and not openers.opens_topic(following))):
+                continue  # the next paragraph finishes the word or the sentence: T401's
             if what is None or (what == "paragraph" and not item
                                 and not _reads_as_paragraph(block, items, closed)):
                 continue
