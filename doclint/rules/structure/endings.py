@@ -255,22 +255,27 @@ def split_across(previous: Block, current: Block) -> bool:
 # a bracket, closed by a full stop or a question mark (摸不得。 出问题了。 相辅相成的。).
 _SHORT_REST = lazy_regex(r"^\p{Han}{3,6}[。？]")
 _SHORT_OPENERS = frozenset(("谢谢",))
+# An item of an enumeration opens its paragraph however short (一要狠抓投资。 二是抓项目。).
+_ENUMERATED = lazy_regex(r"^(?:[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后)")
 
 
 def short_rest(previous: Block, current: Block) -> bool:
     """A paragraph of text whose last sentence stops without its end, after sentences of its
     own, and a next paragraph opening with a sentence of a few characters (…这跟当个厂长只管一个
     ⏎　　工厂情况不同。县委书记…): the rest of the sentence broken off, not a sentence a paragraph
-    opens with, which names its subject (我讲三点。) or runs on past a comma. A report whose
-    paragraphs open with short topic sentences (大力提振消费。) is the caller's to rule out."""
+    opens with, which names its subject (我讲三点。), an item (一要狠抓投资。), or runs on past a
+    comma. A report whose paragraphs open with short topic sentences (大力提振消费。) is the
+    caller's to rule out."""
     text, following = previous.text, current.text
     if current.kind is not Kind.BODY or previous.heading is not None \
             or not lines.is_han_char(text[-1]) or not _SHORT_REST.match(following) \
             or not _SENTENCE_END.search(text) or not _sentence_piece(previous) \
             or closes_a_text(tail(text)) or not segmenter.available():
         return False
+    if _ENUMERATED.match(following):
+        return False
     first, tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
-    return tag != "r" and first not in _SHORT_OPENERS
+    return tag not in ("r", "m") and first not in _SHORT_OPENERS
 
 
 _FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*")
