@@ -98,7 +98,7 @@ class TruncatedParagraph(Rule):
     编号标题（“（一）……，……取得新突破”）不算正文段落。这样的法规里，一条“第N条 ……”停在完整的词上
     （施行条款“本条例自……起施行”除外，条文很短、停在“委”“局”一类字上也不当作落款），或一行
     没有逗号、写着“应当”“不得”“可以”“有权”“必须”的文字（“……应当加强对可能影响”）接在句子
-    之后，也是截断；这样的文档里，已经含有句子的“三是……。……”条目，和逗号之后写着这些词的短行
+    之后，或一行接在条文的句子之后、下面还有本条的一段文字（其后又是下一条），也是截断；这样的文档里，已经含有句子的“三是……。……”条目，和逗号之后写着这些词的短行
     （“……经费投入，应当根据就业”），停在完整的词上、后面另起一段时也报。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
@@ -150,6 +150,7 @@ class TruncatedParagraph(Rule):
             item = _cut_item(block, punctuated, blocks)
             following = _next_block(blocks, block)
             closed = block.article in endings.closed
+            law_line = closed and _inside_an_article(block, blocks, following)
             if (not item and (not cut_mid_sentence(block.text)
                               or not (is_prose(block) or _run_in(block)
                                       or _cut_line(block, blocks, following, closed)))) \
@@ -161,7 +162,7 @@ class TruncatedParagraph(Rule):
                                        following.text if following is not None else "") \
                     and not (item and _before_next_item(block, following)) \
                     and not (closed and (plain_prose(block) or _clause(block, item)
-                                         or _normative_line(block))):
+                                         or _normative_line(block) or law_line)):
                 continue
             if block.article in endings.loose:
                 continue
@@ -171,7 +172,7 @@ class TruncatedParagraph(Rule):
                     and (split_across(block, following)
                          or (short_rest(block, following) and not openers.opens_topic(following))):
                 continue  # the next paragraph finishes the word or the sentence: T401's
-            if what is None or (what == "paragraph" and not item
+            if what is None or (what == "paragraph" and not item and not law_line
                                 and not _reads_as_paragraph(block, items, closed)):
                 continue
             start = block.span.start + last_clause_start(block.text)
@@ -260,8 +261,35 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None,
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
     return running and ends_sentence(previous.text) \
-        and ((closed and _normative_line(block))
+        and ((closed and (_normative_line(block) or _inside_an_article(block, blocks, following)))
              or stops_inside_a_word(block.text, "", following.text if following is not None else ""))
+
+
+_ARTICLE_REACH = 12  # blocks looked at either way for the articles around a line
+
+
+def _inside_an_article(block: Block, blocks: list[Block], following: Block | None) -> bool:
+    """A line between a sentence of a law's article (…。) and a paragraph of text, with an
+    article (第N条) before it and another after that paragraph: the line is the article's text,
+    not a title, which stands before an article (发言和表决⏎第三十二条), nor an attachment's
+    heading after the last article, nor an item of a list after its colon."""
+    if block.kind is not Kind.LABEL or block.index == 0 or following is None \
+            or following.kind is not Kind.BODY or not blocks[block.index - 1].text.endswith("。") \
+            or not lines.has_han(block.text, _CUT_LINE_HAN):
+        return False
+
+    def article_at(index: int) -> bool | None:
+        heading = blocks[index].heading
+        if heading is None or blocks[index].article != block.article:
+            return None
+        return heading.level is Level.CLAUSE
+
+    before = next((found for at in range(block.index - 1, max(-1, block.index - _ARTICLE_REACH), -1)
+                   if (found := article_at(at)) is not None), False)
+    after = next((found for at in range(following.index + 1,
+                                        min(len(blocks), following.index + _ARTICLE_REACH))
+                  if (found := article_at(at)) is not None), False)
+    return before and after
 
 
 # A duty, a permission or a right stated: a sentence's predicate, not a title's words.
