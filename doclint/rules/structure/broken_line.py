@@ -35,6 +35,7 @@ from doclint.rules.structure.endings import (
     is_prose,
     item_sentence,
     punctuated_runs,
+    short_rest,
     split_across,
     tail,
 )
@@ -84,7 +85,8 @@ class BrokenLine(Rule):
     两段，也在此报告（T301 不再报）；下一段以缺主语的谓语开头（“是由于……”“都会落空”“也不行”）、
     补上上一段没有闭合的书名号或括号（“《关于……基层⏎　　治理工作的实施意见》”），或上一段停在
     要带宾语的词上（“的”“和”、介词、两个字的动词）而下一段以一个光秃秃的名词短语结束第一个分句
-    （“……互助、和谐的⏎　　新型民族关系。”；时间、序数、连词开头的“近几年来，”“第三，”除外）时同样。单独成行的编号条目（“（四）在车辆指定位置喷涂经⏎营者名称……；”）停在逗号、单独的介词、
+    （“……互助、和谐的⏎　　新型民族关系。”；时间、序数、连词开头的“近几年来，”“第三，”除外）时同样；上一段已有句子、最后一句没有结束，
+    下一段以只有三到六个字、不带逗号的一句开头（“……只管一个⏎　　工厂情况不同。”）时也同样（以代词开头的“我讲三点。”、本文档惯用来开段的主题句“大力提振消费。”除外）。单独成行的编号条目（“（四）在车辆指定位置喷涂经⏎营者名称……；”）停在逗号、单独的介词、
     数字和单位之间时也报；停在词的中间时，只在该组条目都以标点结尾、或条目和下一行照样连成
     一段时报（标题后紧接正文时偶然连成一词的不报）。下一行是本文档常用来开段的主题句
     （“加快……。”，或独占一行、至多一个逗号的短句“聚焦民生福祉，增强人民群众获得感。”）时，
@@ -194,6 +196,12 @@ class BrokenLine(Rule):
         if not closing and not ends_sentence(previous.text) and not lines.is_chrome(previous.text) \
                 and (not item or in_run or (one_paragraph and current.line == previous.line + 1)) \
                 and split_across(previous, current):
+            return True
+        # the next paragraph opens with the few characters ending the sentence (…只管一个⏎
+        # 　　工厂情况不同。), unless the document opens its paragraphs with such topic sentences
+        if not closing and not item and not ends_sentence(previous.text) \
+                and not lines.is_chrome(previous.text) and short_rest(previous, current) \
+                and not (openers is not None and openers.opens_topic(current)):
             return True
         if not closing and (ends_sentence(previous.text) or new_paragraph
                             or current.text[0] in LIST_MARKS):

@@ -251,6 +251,33 @@ def split_across(previous: Block, current: Block) -> bool:
                                           or _completes_object(text, following))
 
 
+# The next paragraph's first sentence: a few characters without a clause mark, a quotation or
+# a bracket, closed by a full stop or a question mark (摸不得。 出问题了。 相辅相成的。).
+_SHORT_REST = lazy_regex(r"^\p{Han}{3,6}[。？]")
+_SHORT_OPENERS = frozenset(("谢谢",))
+# An item of an enumeration opens its paragraph however short (一要狠抓投资。 二是抓项目。).
+_ENUMERATED = lazy_regex(r"^(?:[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后)")
+
+
+def short_rest(previous: Block, current: Block) -> bool:
+    """A paragraph of text whose last sentence stops without its end, after sentences of its
+    own, and a next paragraph opening with a sentence of a few characters (…这跟当个厂长只管一个
+    ⏎　　工厂情况不同。县委书记…): the rest of the sentence broken off, not a sentence a paragraph
+    opens with, which names its subject (我讲三点。), an item (一要狠抓投资。), or runs on past a
+    comma. A report whose paragraphs open with short topic sentences (大力提振消费。) is the
+    caller's to rule out."""
+    text, following = previous.text, current.text
+    if current.kind is not Kind.BODY or previous.heading is not None \
+            or not lines.is_han_char(text[-1]) or not _SHORT_REST.match(following) \
+            or not _SENTENCE_END.search(text) or not _sentence_piece(previous) \
+            or closes_a_text(tail(text)) or not segmenter.available():
+        return False
+    if _ENUMERATED.match(following):
+        return False
+    first, tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
+    return tag not in ("r", "m") and first not in _SHORT_OPENERS
+
+
 _FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*")
 
 
@@ -379,7 +406,22 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
             return True
     return signature and len(piece) <= _SIGNATURE_MAX and not _CLAUSE.search(piece) \
-        and bool(_SIGNATURE.search(piece))
+        and bool(_SIGNATURE.search(piece)) and _names_an_issuer(piece)
+
+
+# Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, and the
+# copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处, 这是我国政府).
+_CLAUSE_TAGS = frozenset(("r", "p", "uj"))
+_CLAUSE_WORDS = frozenset(("是", "要"))
+
+
+def _names_an_issuer(piece: str) -> bool:
+    """A tail ending on an office's suffix (…处, …会, …政府) that reads as a name, not as a
+    clause that happens to end on one."""
+    if not segmenter.available():
+        return True
+    return not any(tag in _CLAUSE_TAGS or word in _CLAUSE_WORDS
+                   for word, tag in segmenter.tagged(piece))
 
 
 def cut_mid_sentence(text: str) -> bool:

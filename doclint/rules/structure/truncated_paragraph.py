@@ -34,6 +34,7 @@ from doclint.rules.structure.endings import (
     last_clause_start,
     plain_prose,
     punctuated_runs,
+    short_rest,
     split_across,
     stops_inside_a_word,
     tail,
@@ -72,7 +73,8 @@ class TruncatedParagraph(Rule):
 
     抓取合集时，前一篇讲话常在半句（甚至半个词）处被截断，直接接上下一篇的“同志们：”；
     复制、转换时也会把一段话截掉后半句。只检查有分句标点、至少 10 个汉字、停在汉字上的正文
-    段落。段末最后一句（或最后一处空格之后）是日期、落款单位、“联系人：××”一类标签、
+    段落。段末最后一句（或最后一处空格之后）是日期、落款单位（带代词、介词、“的”“是”“要”的分句碰巧停在
+    “处”“会”“政府”上，如“这是我们县政府”，不是落款）、“联系人：××”一类标签、
     列举或表格项、页码、“特此通知”时，是文档的落款，不是截断；丢了冒号的引语（“作如下答复”
     “抓好以下几个方面的工作”“现将有关情况答复”）引出后文，也不是截断；以句号、问号、叹号、分号、
     冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
@@ -94,8 +96,10 @@ class TruncatedParagraph(Rule):
     但一篇文档（合集里的一篇）的正文段落（至少 6 段有分句标点的自然段或“第N条”）除这一段外
     都以句末标点结尾时，这一段停在汉字上就是截断，哪怕停在完整的词上（“……不得在风景区⏎第十一条”）；
     编号标题（“（一）……，……取得新突破”）不算正文段落。这样的法规里，一条“第N条 ……”停在完整的词上
-    （施行条款“本条例自……起施行”除外），或一行没有逗号、写着“应当”“不得”的文字（“……应当加强对
-    可能影响”）接在句子之后，也是截断。一组都以标点结尾的编号条目的最后一项
+    （施行条款“本条例自……起施行”除外，条文很短、停在“委”“局”一类字上也不当作落款），或一行
+    没有逗号、写着“应当”“不得”“可以”“有权”“必须”的文字（“……应当加强对可能影响”）接在句子
+    之后，或一行接在条文的句子之后、下面还有本条的一段文字（其后又是下一条），也是截断；这样的文档里，已经含有句子的“三是……。……”条目，和逗号之后写着这些词的短行
+    （“……经费投入，应当根据就业”），停在完整的词上、后面另起一段时也报。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
@@ -103,7 +107,9 @@ class TruncatedParagraph(Rule):
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
     书名号、括号（“《关于……基层⏎　　治理工作的实施意见》”），或本段停在要带宾语的词上、下一段以
-    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”），也是断行，由 T401 报告。
+    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”），或下一段以三到六个字、不带逗号
+    的一句开头（“……只管一个⏎　　工厂情况不同。”，代词开头的句子和本文档惯用的主题句除外），
+    也是断行，由 T401 报告。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -144,6 +150,7 @@ class TruncatedParagraph(Rule):
             item = _cut_item(block, punctuated, blocks)
             following = _next_block(blocks, block)
             closed = block.article in endings.closed
+            law_line = closed and _inside_an_article(block, blocks, following)
             if (not item and (not cut_mid_sentence(block.text)
                               or not (is_prose(block) or _run_in(block)
                                       or _cut_line(block, blocks, following, closed)))) \
@@ -155,15 +162,18 @@ class TruncatedParagraph(Rule):
                                        following.text if following is not None else "") \
                     and not (item and _before_next_item(block, following)) \
                     and not (closed and (plain_prose(block) or _clause(block, item)
-                                         or _normative_line(block))):
+                                         or _normative_line(block) or law_line)):
                 continue
             if block.article in endings.loose:
                 continue
-            what = _what_follows(endings, blocks, block, following, doc.facts(Openers), items)
-            if what == "paragraph" and following is not None and split_across(block, following):
-                continue  # the next paragraph finishes the word: a broken line (T401)
-            if what is None or (what == "paragraph" and not item
-                                and not _reads_as_paragraph(block, items)):
+            openers = doc.facts(Openers)
+            what = _what_follows(endings, blocks, block, following, openers, items)
+            if what == "paragraph" and following is not None \
+                    and (split_across(block, following)
+                         or (short_rest(block, following) and not openers.opens_topic(following))):
+                continue  # the next paragraph finishes the word or the sentence: T401's
+            if what is None or (what == "paragraph" and not item and not law_line
+                                and not _reads_as_paragraph(block, items, closed)):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
@@ -227,7 +237,9 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
             or not lines.is_han_char(block.text[-1]):
         return False
     rest = block.text[heading.title_span.start - block.span.start :]
-    if not rest or _EMPTY_ITEM.search(rest) or closes_a_text(tail(rest)):
+    # an article's text is no signature (第三十二条 …组成人员在常务委 stops on 委 by chance)
+    if not rest or _EMPTY_ITEM.search(rest) \
+            or closes_a_text(tail(rest), signature=heading.level is not Level.CLAUSE):
         return False
     if heading.level is Level.CLAUSE:
         return True
@@ -249,12 +261,39 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None,
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
     return running and ends_sentence(previous.text) \
-        and ((closed and _normative_line(block))
+        and ((closed and (_normative_line(block) or _inside_an_article(block, blocks, following)))
              or stops_inside_a_word(block.text, "", following.text if following is not None else ""))
 
 
-# A duty or a permission stated: a sentence's predicate, not a title's words.
-_NORMATIVE = lazy_regex(r"应当|不得")
+_ARTICLE_REACH = 12  # blocks looked at either way for the articles around a line
+
+
+def _inside_an_article(block: Block, blocks: list[Block], following: Block | None) -> bool:
+    """A line between a sentence of a law's article (…。) and a paragraph of text, with an
+    article (第N条) before it and another after that paragraph: the line is the article's text,
+    not a title, which stands before an article (发言和表决⏎第三十二条), nor an attachment's
+    heading after the last article, nor an item of a list after its colon."""
+    if block.kind is not Kind.LABEL or block.index == 0 or following is None \
+            or following.kind is not Kind.BODY or not blocks[block.index - 1].text.endswith("。") \
+            or not lines.has_han(block.text, _CUT_LINE_HAN):
+        return False
+
+    def article_at(index: int) -> bool | None:
+        heading = blocks[index].heading
+        if heading is None or blocks[index].article != block.article:
+            return None
+        return heading.level is Level.CLAUSE
+
+    before = next((found for at in range(block.index - 1, max(-1, block.index - _ARTICLE_REACH), -1)
+                   if (found := article_at(at)) is not None), False)
+    after = next((found for at in range(following.index + 1,
+                                        min(len(blocks), following.index + _ARTICLE_REACH))
+                  if (found := article_at(at)) is not None), False)
+    return before and after
+
+
+# A duty, a permission or a right stated: a sentence's predicate, not a title's words.
+_NORMATIVE = lazy_regex(r"应当|不得|可以|有权|必须")
 
 
 def _normative_line(block: Block) -> bool:
@@ -319,10 +358,15 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
     return {e.block for e in unstopped if runs[blocks[e.block].article, e.style] >= 2}
 
 
-def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
+def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> bool:
     """Before a new paragraph, only a paragraph can be cut: not a run-in heading that opens
     with its number (``第一，…`` ``四　…`` ``一是…``) and goes without a full stop by house style,
-    and not a short title line without any sentence end (``坚持党的路线，改进工作方法``)."""
+    and not a short title line without any sentence end (``坚持党的路线，改进工作方法``). Where
+    the article ends all its text with punctuation, an item already holding a sentence
+    (``三是…问题。现在看，…必然会阻碍``) is a paragraph, and so is a short line stating a duty
+    (``……经费投入，应当根据就业``)."""
+    if closed and block.index in items and _SENTENCE_END.search(block.text):
+        return True
     if block.index in items or _NUMBERED.match(block.text):
         # a run-in heading ends on a whole word; one stopping inside a word was cut
         return _CLAUSE_AFTER_NUMBER.search(block.text) is not None and stops_inside_a_word(block.text)
@@ -330,7 +374,8 @@ def _reads_as_paragraph(block: Block, items: set[int]) -> bool:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
     return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
-        or _normative_line(block) or stops_inside_a_word(block.text)
+        or _normative_line(block) or (closed and _NORMATIVE.search(block.text) is not None) \
+        or stops_inside_a_word(block.text)
 
 
 def _in_speech(blocks: list[Block], block: Block) -> bool:
