@@ -48,6 +48,9 @@ _SENTENCE_ENDS = frozenset("。！？!?；;")
 _COMMAS = regex.compile(r"[，,]")
 _CLAUSE_AFTER_NUMBER = regex.compile(r"[，,：:]\p{Han}{2,}")  # 第四，采用各种方
 _TITLE_LENGTH = 25
+# The words a line opens with, up to its first comma (五年来，……): parallel lead lines share them.
+_LEAD_WORDS = lazy_regex(r"^[\s\u3000]*(\p{Han}{2,6})[，,]")
+_PARALLEL_LEADS = 3
 # An indent inside a line after a Chinese character: a paragraph break that lost its full stop.
 _INDENT = lazy_regex(r"(?<=\p{Han})(?:\u3000{2,}|[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]+)(?=\S)")
 # The piece before it is a cut sentence when its last clause follows a comma…
@@ -91,7 +94,8 @@ class TruncatedParagraph(Rule):
     没有逗号的一行（如“……修正的《××条例管”）接在结束了的句子之后、自身停在词的中间时，也是截断；
     以“第一，”“一是”开头的条目停在词的中间（而非完整的分句）时，也报，哪怕只有 6 个汉字；
     但同一篇中有两行以上同一体例的序号句都不加句号、各自单独成行时（“第一，必须……⏎正文……⏎
-    第二，必须……”），它们是小标题，不报；
+    第二，必须……”），它们是小标题，不报；同一组编号标题（“一、……，……”）有两行以上不加句号的，
+    以及三行以上以同样的词语开头、都不加句号的正文行（“五年来，……”），也是小标题；
     编号条目、“——”列举项里含有句子（有逗号或较长、或其中已有句号）的，按正文检查。
     但一篇文档（合集里的一篇）的正文段落（至少 6 段有分句标点的自然段或“第N条”）除这一段外
     都以句末标点结尾时，这一段停在汉字上就是截断，哪怕停在完整的词上（“……不得在风景区⏎第十一条”）；
@@ -348,14 +352,29 @@ def _continues(blocks: list[Block], block: Block) -> bool:
 
 
 def _unstopped_lead_ins(structure: Structure) -> set[int]:
-    """Lines opening with an ordinal (``第一，……`` ``第二，……``) that go without a stop, where
-    their article has two or more of one style so: the document's sub-headings, each followed by
-    its paragraph, not paragraphs cut one after another."""
+    """Lines that go without a stop where their article has several of one kind so: the
+    document's sub-headings, each over its paragraph, not paragraphs cut one after another —
+    two or more lines opening with an ordinal of one style (``第一，……`` ``第二，……``) or
+    numbered headings of one run (``一、牢固树立……，坚持……`` ``二、……``), three or more lines
+    of text opening with the same words (``五年来，……形势是很好的`` ``五年来，……取得了……``)."""
     blocks = structure.blocks
-    unstopped = [e for e in structure.enumerations
-                 if e.lead and not ends_sentence(blocks[e.block].text)]
-    runs = collections.Counter((blocks[e.block].article, e.style) for e in unstopped)
-    return {e.block for e in unstopped if runs[blocks[e.block].article, e.style] >= 2}
+    groups: collections.defaultdict[tuple[int, object], list[int]] = collections.defaultdict(list)
+    for e in structure.enumerations:
+        if e.lead and not ends_sentence(blocks[e.block].text):
+            groups[blocks[e.block].article, e.style].append(e.block)
+    for sequence in structure.sequences:
+        for member in sequence.members:
+            if not blocks[member].heading.inline and not ends_sentence(blocks[member].text):
+                groups[blocks[member].article, sequence].append(member)
+    found = {index for members in groups.values() if len(members) >= 2 for index in members}
+    leads: collections.defaultdict[tuple[int, str], list[int]] = collections.defaultdict(list)
+    for block in blocks:
+        opening = _LEAD_WORDS.match(block.text)
+        if opening and block.kind is Kind.BODY and not ends_sentence(block.text):
+            leads[block.article, opening.group(1)].append(block.index)
+    found.update(index for members in leads.values() if len(members) >= _PARALLEL_LEADS
+                 for index in members)
+    return found
 
 
 def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> bool:
