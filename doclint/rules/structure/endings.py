@@ -30,8 +30,15 @@ _INTERNAL = regex.compile(r"[，,。；;]")
 _TITLE_MAX = 30  # a heading text longer than this, with a comma, is running text
 
 
+_TRAILING_INVISIBLE = lazy_regex(r"[\p{Co}\p{Cf}\s]+$")
+
+
 def ends_sentence(text: str) -> bool:
-    return text[-1] in SENTENCE_FINAL
+    if text[-1] in SENTENCE_FINAL:
+        return True
+    # a private-use glyph or an invisible mark a converter left after the stop (。\ue004)
+    trimmed = _TRAILING_INVISIBLE.sub("", text)
+    return bool(trimmed) and trimmed[-1] in SENTENCE_FINAL
 
 
 def is_prose(block: Block) -> bool:
