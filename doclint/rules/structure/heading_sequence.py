@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
-from doclint.rules.structure.model import Heading, Level, Sequence, Structure
+from doclint.rules.structure.model import Block, Heading, Level, Sequence, Structure
 from doclint.rules.structure.numerals import han
 from doclint.rules.structure.sequence_check import LEVEL_NAMES, describe
 
@@ -28,6 +30,9 @@ class HeadingSequence(Rule):
     是第 3 项）、在行首换了一种不属于任何层级的写法（`6【…】`、`三 保障措施`、`4）…`）、或序号被换行拆开（`（` 留在上一行末，`三）…` 在下一行）——不报；`第三十五 条` 中多出的空格不影响序号。目录之后、附件里、以及一个文件中
     的每条新闻（以 `新华社北京3月8日电` 或带日期的标题开头）各自重新编号；汇编中另起的一篇讲话
     也重新编号，但讲话中途再称呼一次“各位代表：”、其后的标题序号接着往下编的，仍是同一篇。
+    缺了的序号处恰好有同样多行不带序号的短标题（转换时丢了 Word 自动编号：“ 总  则”在“第一章
+    总则”的位置上）时，报告在这些标题上，指出丢了哪个序号；一行若同时像两级标题丢的那一个，
+    不作此判断。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -36,6 +41,8 @@ class HeadingSequence(Rule):
     category = Category.TITLE_SEQUENCE
     summary = Message("同级标题序号不连续。", "Heading numbers at one level are not consecutive.")
     message = Message("标题序号“{found}”{problem_zh}。", "Heading number “{found}” {problem_en}.")
+    lost = Message("标题“{title}”丢了序号，按前后同级标题应为“{found}”。",
+                   "The heading “{title}” lost its number; its siblings make it “{found}”.")
     examples = Examples(
         bad=("一、总体要求\n要稳中求进。\n二、主要任务\n要扩大投资。\n四、保障措施\n要加强领导。",
              "一、主要任务\n（一）扩大投资\n要抓项目。\n（二）促进消费\n要稳就业。\n（二）深化改革\n要破难题。"),
@@ -49,12 +56,14 @@ class HeadingSequence(Rule):
         text = doc.text
         earlier: dict[tuple[int, Level], Heading] = {}  # last heading of each level so far
         excerpts = _excerpts(structure, text)
+        gaps: list[_Gap] = []
         for sequence in sorted(structure.sequences, key=lambda q: q.members[0]):
-            name = LEVEL_NAMES[sequence.level]
             previous: Heading | None = None
             article = blocks[sequence.members[0]].article
             if sequence.level in _LEGAL and article in excerpts:
                 continue
+            after = max(sequence.scope if sequence.parent < 0 else sequence.parent + 1,
+                        structure.articles[article].body_start)  # not the document's title
             for member in sequence.members:
                 heading = blocks[member].heading
                 assert heading is not None
@@ -63,14 +72,28 @@ class HeadingSequence(Rule):
                 earlier[(article, sequence.level)] = heading
                 if problem is not None:
                     last = previous.last if previous is not None else 0
-                    related: tuple[Related, ...] = ()
-                    if previous is not None:
-                        note = Message(f"上一个同级标题：{name(last)}",
-                                       f"previous sibling: {name(last)}")
-                        related = (Related(previous.marker, note),)
-                    yield self.report(heading.marker, found=name(heading.number),
-                                      problem_zh=problem.zh, problem_en=problem.en, related=related)
+                    missing = range(last + 1, heading.number)
+                    titles = _unnumbered(blocks, after, member, len(missing)) if missing else None
+                    gaps.append(_Gap(sequence.level, heading, previous, problem, missing, titles))
+                after = member + 1
                 previous = heading
+        # A title line two levels would each take as their lost heading belongs to neither.
+        claims = Counter(block.index for gap in gaps for block in gap.titles or ())
+        for gap in sorted(gaps, key=lambda g: g.heading.marker.start):
+            name = LEVEL_NAMES[gap.level]
+            if gap.titles and all(claims[block.index] == 1 for block in gap.titles):
+                for block, number in zip(gap.titles, gap.missing, strict=True):
+                    yield self.report(block.span, self.lost, title=block.text.strip(),
+                                      found=name(number))
+                continue
+            last = gap.previous.last if gap.previous is not None else 0
+            related: tuple[Related, ...] = ()
+            if gap.previous is not None:
+                note = Message(f"上一个同级标题：{name(last)}", f"previous sibling: {name(last)}")
+                related = (Related(gap.previous.marker, note),)
+            yield self.report(gap.heading.marker, found=name(gap.heading.number),
+                              problem_zh=gap.problem.zh, problem_en=gap.problem.en,
+                              related=related)
 
     @staticmethod
     def _problem(structure: Structure, sequence: Sequence, heading: Heading,
@@ -102,6 +125,32 @@ class HeadingSequence(Rule):
                 and _written_between(text, previous.marker.end, end, level, range(1, number)):
             return None  # a list restarted with its first items run into a line
         return problem
+
+
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    """A heading whose number does not follow its previous sibling's, and the title lines that
+    lost the missing numbers, when the gap holds exactly that many."""
+
+    level: Level
+    heading: Heading
+    previous: Heading | None
+    problem: Message
+    missing: range
+    titles: list[Block] | None
+
+
+def _unnumbered(blocks: list[Block], first: int, heading: int, missing: int) -> list[Block] | None:
+    """The headings that lost their numbers (a converter dropping Word's automatic numbering:
+    `` 总则`` where ``第一章　总则`` belongs): exactly as many short title lines, with no sentence
+    punctuation, between the previous sibling and this one as numbers are missing."""
+    titles = [b for b in blocks[first:heading] if b.heading is None and _TITLE_LINE.match(b.text)]
+    return titles if len(titles) == missing else None
+
+
+# A heading's text: a few words (spaced out too: 总  则), no punctuation of a sentence or a list.
+_TITLE_LINE = lazy_regex(
+    r"^[\s\u3000]*\p{Han}(?:[\p{Han}、与和及]|[ \u3000]{1,3}(?=\p{Han})){1,14}[\s\u3000]*$")
 
 
 def _excerpts(structure: Structure, text: str) -> set[int]:
