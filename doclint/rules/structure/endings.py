@@ -34,8 +34,11 @@ _TRAILING_INVISIBLE = lazy_regex(r"[\p{Co}\p{Cf}\s]+$")
 
 
 def ends_sentence(text: str) -> bool:
-    if text[-1] in SENTENCE_FINAL:
+    last = text[-1]
+    if last in SENTENCE_FINAL:
         return True
+    if last.isprintable() and last != " ":
+        return False
     # a private-use glyph or an invisible mark a converter left after the stop (。\ue004)
     trimmed = _TRAILING_INVISIBLE.sub("", text)
     return bool(trimmed) and trimmed[-1] in SENTENCE_FINAL
