@@ -140,6 +140,9 @@ class Document:
     settings: Mapping[str, Any] = field(default_factory=dict)
     # Suppression comments (``doclint.core.suppress.Directive``) a reader found in the source.
     directives: tuple[Any, ...] = ()
+    # Text that masking rules remove as a whole, once the document rules have run
+    # (``doclint.core.linter.Masks``): archive rules collect nothing inside it.
+    masked: Any = field(default=None, init=False, repr=False)
     _index: LineIndex | None = field(default=None, init=False, repr=False)
     _facts: dict[type, Any] = field(default_factory=dict, init=False, repr=False)
 

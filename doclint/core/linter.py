@@ -69,6 +69,7 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule],
             results.append((active, rule, findings))
     masks = Masks((rule.code, finding) for _, rule, findings in results if rule.masks
                   for finding in findings)
+    doc.masked = masks
     diagnostics: list[Diagnostic] = []
     for active, rule, findings in results:
         if active is None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from archivehelp import made_up
+from archivehelp import made_up, run
 from click.testing import CliRunner
 
 from doclint.cli.main import cli
@@ -73,3 +73,18 @@ def test_one_file_pays_for_no_archive_library(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     exit_code, out, datasketch, jinja2 = json.loads(done.stdout.splitlines()[-1])
     assert (exit_code, out, datasketch, jinja2) == (0, "", False, False)
+
+
+def test_boilerplate_a_rule_reports_whole_is_not_counted_again(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    licence = ("本作品是中华人民共和国的法律、法规、国家机关的决议、决定、命令和其他具有立法、行政、司法性质的"
+               "文件，及其官方正式译文，属于\n公有领域\n。\nPublic domain\nfalse\n")
+    monkeypatch.chdir(tmp_path)
+    for n in range(4):
+        (tmp_path / f"{n}.txt").write_text(f"同志们：\n{made_up(n + 10, 400)}\n{licence}", encoding="utf-8")
+    codes = [d["code"] for d in check("--select", "A103,P205", "--jobs", "1", ".")["diagnostics"]]
+    assert codes == ["P205"] * 4  # the licence block is reported once per file, by P205 alone
+    assert [d["code"] for d in check("--select", "A103", "--jobs", "1", ".")["diagnostics"]] == []
+    # the rule alone, with no document rules run before it, counts the block's paragraphs
+    docs = {p.name: p.read_text(encoding="utf-8") for p in sorted(tmp_path.glob("*.txt"))}
+    assert run("A103", docs) != []

@@ -50,7 +50,8 @@ class ReusedParagraph(FamilyRule):
     一篇一半以上文字的文件，视为同一文本的副本（同一报告的不同转载），只算一个来源：它们
     由 A101/A102 报告，不在这里刷屏；出现在 20 个以上文件中的段落是套话，不用来判断副本。
     同类文件有意重复的套语（工作报告开头的“我代表…向大会报告工作，请予审议”）不算；法规从
-    第一条起的条、款、项也不算（各地立法互相借用条文是常态）。
+    第一条起的条、款、项也不算（各地立法互相借用条文是常态）；别的规则整块报告并删除的文字
+    （版权模板、网页栏目、页面副本）也不再算一次。
 
     输出有界：默认（`report: group`）每组重复段落只报一次，报在首次出现处（路径排序最前的
     文件），注明共出现在多少个文件中，并列出至多 5 个其他文件的位置；同一文件中相邻的、
@@ -96,8 +97,10 @@ class ReusedParagraph(FamilyRule):
         keys = doc.facts(ParagraphKeys)
         text = doc.text
         law_from = _law_body_start(doc)
+        masked = doc.masked  # boilerplate another rule reports whole (a licence block, chrome)
         keep = [i for i, han in enumerate(keys.han) if han >= self.config["min_han"]
                 and keys.starts[i] < law_from
+                and not (masked and masked.covers(Span(keys.starts[i], keys.ends[i]), ()))
                 and _pasteable(text[keys.starts[i] : keys.ends[i]])]
         if not keep:
             return None
