@@ -71,3 +71,49 @@ def test_review_passages_as_without_the_quick_scan(shared: Path,
     monkeypatch.setattr(review, "_MAY_OPEN", re.compile(r"[\s\S]"))  # every paragraph
     assert [_passages(doc) for doc in docs] == found
     assert sum(map(len, found)) > 500
+
+
+# Pieces of news items: datelines at the head and the end, newspaper pages, titles, tags.
+_NEWS_PIECES = [
+    "新华社", "本报", "央视网", "北京", "3", "月", "8", "日", "电", "讯", "消息", "2015", "年",
+    "（", "）", "(", ")", "——", "－", "-", "在", "大会", "上", "《人民日报》", "01版", "标题",
+    "会议指出", "。", "，", "<p>", "</p>", "<b>", "</b>", "\n", "\u3000\u3000", " ",
+    "新华社北京3月8日电", "（新华社北京3月8日电）", "《人民日报》（2015年03月09日01版）",
+    "（2015年5月25日）", "——在大会上", "会议指出，发展很重要。", "会议强调，要抓落实。",
+]
+
+
+def test_every_item_mark_holds_a_character_of_the_quick_scan() -> None:
+    from doclint.rules.structure import lines
+    from doclint.rules.years import items
+
+    rnd = random.Random(8)
+    marked = 0
+    for _ in range(40000):
+        s = "".join(rnd.choice(_NEWS_PIECES) for _ in range(rnd.randint(1, 9))).strip("\n")
+        s = s.split("\n")[0]
+        if not s.strip(" \t\u3000"):
+            continue  # not a paragraph
+        content = plain(s)
+        if not content or items._OPENING.search(s) or items._CLOSING.search(content) \
+                or items.PUBLICATION.match(content) or lines.is_head_dateline(content):
+            marked += 1
+            assert items._MAY_MARK.search(s), s
+    assert marked > 2000
+
+
+def test_items_as_without_the_quick_scan(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from doclint.core.document import Span
+    from doclint.rules.years import items
+
+    rnd = random.Random(9)
+    texts = ["\n".join("".join(rnd.choice(_NEWS_PIECES) for _ in range(rnd.randint(0, 12)))
+                       for _ in range(rnd.randint(0, 12)))
+             for _ in range(3000)]
+    texts += [path.read_text(encoding="utf-8")
+              for path in sorted((shared / "corpus" / "real").glob("*.txt"))]
+    docs = [Document(path="x.txt", source=text, settings={"year": None}) for text in texts]
+    found = [items.split_items(doc, Span(0, len(doc.text))) for doc in docs]
+    monkeypatch.setattr(items, "_MAY_MARK", re.compile(r"[\s\S]"))  # every paragraph
+    assert [items.split_items(doc, Span(0, len(doc.text))) for doc in docs] == found
+    assert sum(len(spans) > 1 for spans in found) > 50

@@ -34,7 +34,7 @@ from doclint.rules.structure import lines
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.model import Level
 from doclint.rules.years import numerals
-from doclint.rules.years.paragraphs import ParagraphSpans, plain
+from doclint.rules.years.paragraphs import Hits, ParagraphSpans, plain
 
 REVIEW_YEARS = 10
 _REACH = 12000
@@ -122,7 +122,7 @@ class ReviewPassages:
     @classmethod
     def from_document(cls, doc: Document) -> ReviewPassages:
         text = doc.text
-        hits = [match.start() for match in _MAY_OPEN.finditer(text)]
+        hits = Hits(_MAY_OPEN, text)
         if not hits:
             return cls([])
         parts = doc.facts(Compilation)
@@ -141,7 +141,7 @@ class ReviewPassages:
 
         for paragraph in doc.facts(ParagraphSpans).spans:
             start, end = paragraph.start, paragraph.end
-            if open_at is None and not _holds_hit(hits, start, end):
+            if open_at is None and not hits.within(start, end):
                 continue
             content = plain(text[start:end])
             if not content:
@@ -171,11 +171,6 @@ class ReviewPassages:
                     last_end = end
         close(last_end)
         return cls(passages)
-
-
-def _holds_hit(hits: list[int], start: int, end: int) -> bool:
-    index = bisect.bisect_left(hits, start)
-    return index < len(hits) and hits[index] < end
 
 
 def _first_clause(content: str) -> int:
