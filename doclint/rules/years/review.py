@@ -141,7 +141,8 @@ class ReviewPassages:
 
         for paragraph in doc.facts(ParagraphSpans).spans:
             start, end = paragraph.start, paragraph.end
-            if open_at is None and not hits.within(start, end):
+            may_open = hits.within(start, end)
+            if open_at is None and not may_open:
                 continue
             content = plain(text[start:end])
             if not content:
@@ -152,10 +153,7 @@ class ReviewPassages:
             line = _Line(content)
             heading = line.heading
             clause = _first_clause(content)
-            found = period_in(content, 0, len(content) if heading else clause)
-            if found is None and (_REVIEW_OPENING.search(content, 0, clause)
-                                  or (heading and _REVIEW_HEADING.search(content))):
-                found = Reach(years=REVIEW_YEARS)
+            found = _opening(content, heading, clause) if may_open else None
             if found is not None:
                 close(start)
                 open_at, reach, last_end = start, found, end
@@ -171,6 +169,16 @@ class ReviewPassages:
                     last_end = end
         close(last_end)
         return cls(passages)
+
+
+def _opening(content: str, heading: bool, clause: int) -> Reach | None:
+    """The period a paragraph opens a passage on, if it opens one (``clause``: where its first
+    clause ends)."""
+    found = period_in(content, 0, len(content) if heading else clause)
+    if found is None and (_REVIEW_OPENING.search(content, 0, clause)
+                          or (heading and _REVIEW_HEADING.search(content))):
+        found = Reach(years=REVIEW_YEARS)
+    return found
 
 
 def _first_clause(content: str) -> int:
