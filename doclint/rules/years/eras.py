@@ -10,6 +10,7 @@ year is known). On a consistent document that leaves almost nothing to search.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
@@ -20,7 +21,7 @@ from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.framing import Framing, clause_around, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
 from doclint.rules.years.naming import EventNames
-from doclint.rules.years.review import ReviewPassages
+from doclint.rules.years.review import Reach, ReviewPassages
 from doclint.rules.years.words import at_word_boundaries
 
 # Marker patterns never cross a sentence; a window longer than this around a key is cut, so a
@@ -209,13 +210,16 @@ class EraFacts:
         by_sentence: dict[Span, list[int]] = {}
         for (number, _), window in windows.items():
             by_sentence.setdefault(window, []).append(number)
-        passages = doc.facts(ReviewPassages) if by_sentence else ReviewPassages([])
+
+        def review_at(offset: int) -> Reach | None:  # asked for only where a marker matched
+            return doc.facts(ReviewPassages).at(offset)
+
         for window, numbers in by_sentence.items():
             source = era_years.at(window.start)
             names_year = "年" in text[window.start:window.end]
             for number in numbers:
                 for hit in _search(text, markers.markers[number], window, source, names_year,
-                                   passages):
+                                   review_at):
                     hits.setdefault((hit.marker.id, hit.how, hit.span.start, hit.span.end), hit)
         chosen = [h for h in hits.values() if h.how not in (CURRENT, FUTURE)
                   or doc.facts(EventNames).named(h.marker, h.sentence, h.span)]
@@ -289,7 +293,7 @@ def _worth_searching(source: YearSource | None, first: int | None, last: int | N
 
 
 def _search(text: str, marker: EraMarker, window: Span, source: YearSource | None,
-            names_year: bool, passages: ReviewPassages) -> list[MarkerHit]:
+            names_year: bool, review_at: Callable[[int], Reach | None]) -> list[MarkerHit]:
     kinds = []
     high = source.high if source is not None else None
     # A plain mention is judged against earliest_mention; one looking back since the marker
@@ -310,7 +314,7 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     span = Span(match.start(), match.end())
                     clause = clause_around(text, window, span)
                     hits.append(MarkerHit(marker, span, how, window, framing=framing(
-                        text, window, span, passages.at(span.start)), exists_from=exists_from(
+                        text, window, span, review_at(span.start)), exists_from=exists_from(
                             text, marker, span.start, span.end, window.end),
                         drafted_from=drafted_from(text, marker, window, clause, span.start,
                                                   span.end)))
@@ -329,5 +333,5 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     count = numerals.number(match.group("n"))
                 span = Span(match.start(), match.end())
                 hits.append(MarkerHit(marker, span, PIN, window, first, last, pin, count,
-                                      framing(text, window, span, passages.at(span.start))))
+                                      framing(text, window, span, review_at(span.start))))
     return hits

@@ -4,6 +4,7 @@ indents left inside a flattened line (``……。　　下一段``), found once 
 from __future__ import annotations
 
 import bisect
+from re import Pattern
 
 import regex
 
@@ -20,6 +21,26 @@ _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 def plain(text: str) -> str:
     """A paragraph's text without tags and surrounding white space."""
     return _TAG.sub("", text).strip(_SPACE)
+
+
+class Hits:
+    """Where a pattern matches in ``text[start:end]``, to ask which paragraphs hold a match: a
+    quick scan lets a loop over the paragraphs pass over those that cannot matter. (A pattern
+    that matches no break holds each of its matches inside one paragraph, so a paragraph that
+    holds a match holds one of these, the leftmost non-overlapping ones.)"""
+
+    def __init__(self, pattern: Pattern[str], text: str, start: int = 0,
+                 end: int | None = None) -> None:
+        end = len(text) if end is None else end
+        self._starts = [match.start() for match in pattern.finditer(text, start, end)]
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a match starts in ``start``..``end``."""
+        index = bisect.bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
 
 
 class ParagraphSpans:

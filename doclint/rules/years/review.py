@@ -29,12 +29,12 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.document import Document, Span
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.model import Level
 from doclint.rules.years import numerals
-from doclint.rules.years.paragraphs import ParagraphSpans, plain
+from doclint.rules.years.paragraphs import Hits, ParagraphSpans, plain
 
 REVIEW_YEARS = 10
 _REACH = 12000
@@ -44,6 +44,9 @@ _HEADING_HAN = 30
 _NUMBER = r"[一二两三四五六七八九十]{1,3}|\d{1,2}"
 _CLAUSE_END = regex.compile(r"[，,：:。；;！!？?]")
 _SENTENCE_END = regex.compile(r"[。！!？?；;]")
+# More than ``_HEADING_HAN`` characters of the CJK Unified Ideographs block: too long a heading.
+_MORE_HAN_THAN_A_HEADING = lazy_regex(
+    rf"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_HEADING_HAN + 1}}}")
 # A stretch of years counted back from the present.
 STRETCH = lazy_regex(
     rf"(?P<n>{_NUMBER})年来|过去(?:的)?(?P<n2>{_NUMBER})年|这(?P<n3>{_NUMBER})年"
@@ -59,9 +62,13 @@ SINCE = lazy_regex(
     r"|(?P<reform>改革开放以来)|(?P<prc>新中国成立以来|新中国成立\d{1,3}年来)")
 _SINCE_YEAR = {"new_era": 2012, "reform": 1978, "prc": 1949}
 # Words that make a short heading a review: 十年回顾, 五年来的主要成就.
-_REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作总结")
+_REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作总结|<")
 # A first clause that looks back without naming the period: 回首来路, 这些年来.
 _REVIEW_OPENING = lazy_regex(r"^(?:回首|回望|回顾)|这些年来?|多年来|近些年来?")
+# A word that every opening above holds (the period, the look back, the review heading), or a
+# tag (``plain`` cuts tags out and may join the words around them). None crosses a paragraph
+# break, so a paragraph without one opens no passage: a plain string search, not the patterns.
+_MAY_OPEN = lazy_re(r"年|以来|新时代|回[首望顾]|成就|历程|变革|巨变|答卷|工作总结|<")
 # A first clause that turns to the present or the future.
 _PRESENT = lazy_regex(
     r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
@@ -115,6 +122,9 @@ class ReviewPassages:
     @classmethod
     def from_document(cls, doc: Document) -> ReviewPassages:
         text = doc.text
+        hits = Hits(_MAY_OPEN, text)
+        if not hits:
+            return cls([])
         parts = doc.facts(Compilation)
         passages: list[Passage] = []
         open_at: int | None = None
@@ -131,26 +141,27 @@ class ReviewPassages:
 
         for paragraph in doc.facts(ParagraphSpans).spans:
             start, end = paragraph.start, paragraph.end
+            may_open = hits.within(start, end)
+            if open_at is None and not may_open:
+                continue
             content = plain(text[start:end])
             if not content:
                 continue
             if open_at is not None and (not parts.same_part(open_at, start)
                                         or start - open_at > _REACH):
                 close(last_end)
-            heading = _heading(content)
+            line = _Line(content)
+            heading = line.heading
             clause = _first_clause(content)
-            found = period_in(content, 0, len(content) if heading else clause)
-            if found is None and (_REVIEW_OPENING.search(content, 0, clause)
-                                  or (heading and _REVIEW_HEADING.search(content))):
-                found = Reach(years=REVIEW_YEARS)
+            found = _opening(content, heading, clause) if may_open else None
             if found is not None:
                 close(start)
                 open_at, reach, last_end = start, found, end
                 opened_by_heading = heading
-                level = _level(content) if heading else None
+                level = line.level if heading else None
                 continue
             if open_at is not None:
-                if heading and _ends(level, opened_by_heading, content):
+                if heading and _ends(level, opened_by_heading, line.level):
                     close(start)
                 elif not heading and _PRESENT.search(content, 0, clause):
                     close(start)
@@ -160,28 +171,55 @@ class ReviewPassages:
         return cls(passages)
 
 
+def _opening(content: str, heading: bool, clause: int) -> Reach | None:
+    """The period a paragraph opens a passage on, if it opens one (``clause``: where its first
+    clause ends)."""
+    found = period_in(content, 0, len(content) if heading else clause)
+    if found is None and (_REVIEW_OPENING.search(content, 0, clause)
+                          or (heading and _REVIEW_HEADING.search(content))):
+        found = Reach(years=REVIEW_YEARS)
+    return found
+
+
 def _first_clause(content: str) -> int:
     match = _CLAUSE_END.search(content, 0, _FIRST_CLAUSE)
     return match.start() if match else min(len(content), _FIRST_CLAUSE)
 
 
-def _heading(content: str) -> bool:
-    """A short line without a sentence end: a heading or a label."""
-    if _SENTENCE_END.search(content):
-        marker = lines.heading_marker(content)
-        return marker is not None and not marker.inline
-    return sum(1 for char in content if "\u4e00" <= char <= "\u9fff") <= _HEADING_HAN
+class _Line:
+    """A paragraph's heading marker, looked for once and only when asked for."""
+
+    __slots__ = ("_looked", "_marker", "content")
+
+    def __init__(self, content: str) -> None:
+        self.content = content
+        self._marker: lines.Marker | None = None
+        self._looked = False
+
+    @property
+    def marker(self) -> lines.Marker | None:
+        if not self._looked:
+            self._marker, self._looked = lines.heading_marker(self.content), True
+        return self._marker
+
+    @property
+    def heading(self) -> bool:
+        """A short line without a sentence end: a heading or a label."""
+        if _SENTENCE_END.search(self.content):
+            marker = self.marker
+            return marker is not None and not marker.inline
+        return not _MORE_HAN_THAN_A_HEADING.match(self.content)
+
+    @property
+    def level(self) -> Level | None:
+        marker = self.marker
+        return marker.level if marker is not None else None
 
 
-def _level(content: str) -> Level | None:
-    marker = lines.heading_marker(content)
-    return marker.level if marker is not None else None
-
-
-def _ends(level: Level | None, opened_by_heading: bool, content: str) -> bool:
-    """Whether a heading ends the open passage: one of the opening heading's level or above;
-    after a paragraph opener, an unnumbered or first-level heading (sub-items go on)."""
-    this = _level(content)
+def _ends(level: Level | None, opened_by_heading: bool, this: Level | None) -> bool:
+    """Whether a heading ends the open passage (``this``: its level): one of the opening
+    heading's level or above; after a paragraph opener, an unnumbered or first-level heading
+    (sub-items go on)."""
     if opened_by_heading:
         if level is None:
             return this is None
