@@ -5,7 +5,8 @@ front matter (``year``/``date``), a sidecar ``<file>.meta.yaml``/``.meta.json``,
 (``（2024年4月24日）``, ``——2014年2月19日在…会议上``, a signature date, also one glued to the
 last sentence), the issue date a page opens with (``2019年1月29日，省政府办公厅印发了《…》``: an
 interpretation or news of it, that year or the next), the latest adoption or amendment date of a
-law's header, the document number
+law's header (read across the breaks of a note wrapped at a width: ``修正 2008⏎年6月13日…修订``),
+the document number
 (``国办发〔2018〕128号``, on its own line or right after the title), the date of the page in its
 title (``《新闻联播》 (20251020)``), the title, the file name, and last the text itself
 (``textyear``); after the title, a signature date inside a flattened page (``…办公厅　　2020年9月7日
@@ -36,7 +37,7 @@ import datetime
 import functools
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,6 +109,9 @@ _PAGE_DATE = lazy_regex(
     r"|[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?![0-9])")
 _HEAD_LINES, _TAIL_LINES = 12, 8
 _HEADER_LINES, _HEADER_CHARS = 60, 6000
+_HEADER_VERBS = ("通过", "修正", "修订", "批准", "公布", "发布", "颁布", "印发")
+_WRAPPED_NOTE_LINE = 40  # characters: a line of a note wrapped at a width is no longer
+_LINE_BREAK = lazy_regex(r"[ \t\u3000\u00a0]*(?:\r\n?|\n)[ \t\u3000\u00a0]*")
 _HEADER_END = "<!-- INFO END -->"
 _EDGE_CHARS = 3000
 _HEAD_CHARS = 600
@@ -465,16 +469,18 @@ def _revision(text: str, part: Span) -> YearSource | None:
     the run of dated lines after the title, however long."""
     found: list[YearSource] = []
     limit = min(part.end, part.start + _HEADER_CHARS)
-    if not _REVISION.search(text, part.start, limit):
+    head = text[part.start:limit]
+    if not any(verb in head for verb in _HEADER_VERBS):
         return None
     marked = text.find(_HEADER_END, part.start, limit)  # Markdown law collections mark its end
-    lines = _nonblank_lines(text, part.start, marked if marked != -1 else limit)
+    lines = _notes_joined(text, _nonblank_lines(text, part.start, marked if marked != -1 else limit))
     verbs: list[str] = []
     for number, (start, end) in enumerate(lines[:_HEADER_LINES]):
-        dates = [m for m in _REVISION.finditer(text, start, end) if _in_header(text, m.start())]
+        dates = [span for span, verb in _revisions(text, start, end) if _in_header(text, span[0])]
         if dates:
-            found += [_dated(text, m.span("date"), "revision") for m in dates]
-            verbs += [m.group()[-2:] for m in dates]
+            found += [_dated(text, span, "revision") for span in dates]
+            verbs += [verb for span, verb in _revisions(text, start, end)
+                      if _in_header(text, span[0])]
         elif marked == -1 and (found or number >= 2):
             break
     if not found:
@@ -486,6 +492,47 @@ def _revision(text: str, part: Span) -> YearSource | None:
     if verbs == ["通过"] and _RESOLUTION.match(text, lines[0][0], lines[0][1]):
         return YearSource(latest.year, "revision", latest.span, latest.detail)
     return YearSource(latest.year, "revision", latest.span, latest.detail, (latest.year, None))
+
+
+def _notes_joined(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines with a bracketed note wrapped over several of them taken as one (（1994年……第八次⏎
+    会议通过 根据……修正 2008⏎年6月13日……修订）): its dates and verbs run across the breaks."""
+    joined: list[tuple[int, int]] = []
+    depth = 0
+    for start, end in lines:
+        if depth > 0 and joined and end - start <= _WRAPPED_NOTE_LINE:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+            depth = 0
+        segment = text[start:end]
+        depth = max(0, depth + segment.count("（") + segment.count("(")
+                    - segment.count("）") - segment.count(")"))
+    return joined
+
+
+def _revisions(text: str, start: int, end: int) -> Iterator[tuple[tuple[int, int], str]]:
+    """The header dates of one (joined) line with their verbs, read across its line breaks:
+    each date's span in ``text`` and its verb."""
+    flat, where = _unwrapped(text, start, end)
+    for match in _REVISION.finditer(flat):
+        first, last = match.span("date")
+        yield (where[first], where[last - 1] + 1), match.group()[-2:]
+
+
+def _unwrapped(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """``text[start:end]`` without its line breaks and the spaces around them, and for each
+    character left its offset in ``text``."""
+    pieces: list[str] = []
+    where: list[int] = []
+    position = start
+    for brk in _LINE_BREAK.finditer(text, start, end):
+        pieces.append(text[position:brk.start()])
+        where.extend(range(position, brk.start()))
+        position = brk.end()
+    pieces.append(text[position:end])
+    where.extend(range(position, end))
+    return "".join(pieces), where
 
 
 def _in_header(text: str, offset: int) -> bool:
