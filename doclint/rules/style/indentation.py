@@ -36,6 +36,7 @@ _COLUMNS = lazy_regex(r"\S[ \u3000\u00a0]{3,}\S")  # a header line laid out in c
 _MIN_LINES = 5
 _MAX_SHARE = 0.1  # the odd ones out: at most one paragraph in ten
 _ALIGNMENT = 8  # this many spaces or more right-align a signature or centre a title
+_BLOCK_LINES = 3  # indented lines in a row that make a block laid out on purpose
 
 
 class StrayIndentation(Rule):
@@ -43,7 +44,8 @@ class StrayIndentation(Rule):
 
     全文统一不缩进，或统一用全角空格（“　　”）缩进，都是正常的；个别段落开头多出的半角空格、
     制表符或不间断空格，多是拼接或转换留下的痕迹（如一篇汇编中新一篇开头的“ 同志们：”）。
-    至少 5 个段落、异常段落不超过一成时才报；8 个以上空格的行是右对齐的署名或居中的标题，不报。
+    至少 5 个段落、异常段落不超过一成时才报；8 个以上空格的行是右对齐的署名或居中的标题，
+    连续三行以上都这样缩进的是有意排出的一块（按层级缩进的目录、缩进排的题注），都不报。
     修复把缩进改成全文通行的写法。
     """
 
@@ -86,6 +88,7 @@ class StrayIndentation(Rule):
             if len(indent := _INDENT.match(text, start).group()) < _ALIGNMENT
             and _is_text(text, start + len(indent))
         ]
+        stray = _odd_ones_out(text, sep, stray)
         if not stray:
             return
         flush = len(_FLUSH_START[sep].findall(text)) + (1 if text[:1].strip() else 0)
@@ -108,6 +111,21 @@ class StrayIndentation(Rule):
                 count=count,
                 fix=Fix((Edit(span, indent),), title, SAFE),
             )
+
+
+def _odd_ones_out(text: str, sep: str, stray: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The stray lines that stand alone: three or more lines in a row indented with narrow
+    spaces (whatever their width) are a block laid out on purpose (a table of contents indented
+    by level, a note set in), not a stray."""
+    in_blocks: set[int] = set()
+    run: list[int] = []
+    for start in [*_narrow_line_starts(text, sep), -1]:
+        if run and (start < 0 or text.count(sep, run[-1], start) != 1):
+            if len(run) >= _BLOCK_LINES:
+                in_blocks.update(run)
+            run = []
+        run.append(start)
+    return [line for line in stray if line[0] not in in_blocks]
 
 
 def _narrow_line_starts(text: str, sep: str) -> list[int]:
