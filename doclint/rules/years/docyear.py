@@ -476,11 +476,11 @@ def _revision(text: str, part: Span) -> YearSource | None:
     lines = _notes_joined(text, _nonblank_lines(text, part.start, marked if marked != -1 else limit))
     verbs: list[str] = []
     for number, (start, end) in enumerate(lines[:_HEADER_LINES]):
-        dates = [span for span, verb in _revisions(text, start, end) if _in_header(text, span[0])]
+        dates = [(span, verb) for span, verb in _revisions(text, start, end)
+                 if _in_header(text, span[0])]
         if dates:
-            found += [_dated(text, span, "revision") for span in dates]
-            verbs += [verb for span, verb in _revisions(text, start, end)
-                      if _in_header(text, span[0])]
+            found += [_dated(text, span, "revision") for span, _ in dates]
+            verbs += [verb for _, verb in dates]
         elif marked == -1 and (found or number >= 2):
             break
     if not found:
@@ -514,6 +514,10 @@ def _notes_joined(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
 def _revisions(text: str, start: int, end: int) -> Iterator[tuple[tuple[int, int], str]]:
     """The header dates of one (joined) line with their verbs, read across its line breaks:
     each date's span in ``text`` and its verb."""
+    if not _LINE_BREAK.search(text, start, end):  # one physical line: read it in place
+        for match in _REVISION.finditer(text, start, end):
+            yield match.span("date"), match.group()[-2:]
+        return
     flat, where = _unwrapped(text, start, end)
     for match in _REVISION.finditer(flat):
         first, last = match.span("date")
