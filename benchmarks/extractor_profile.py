@@ -78,11 +78,25 @@ def _extractor_clock(times: dict[str, float], outside: list[float]) -> Iterator[
 def _runs(doc: Any, active: list[Any], maskers: list[Any], archive: list[Any],
           lint_document: Callable[..., Any]) -> Iterator[tuple[str, Callable[[], Any]]]:
     """Each rule's work on ``doc`` as a call: document rules, the masking rules that run
-    unselected, and archive rules' ``collect``."""
+    unselected, and archive rules' ``collect``. The anchor scan is one call of its own, and
+    a rule none of whose anchors occurs is not called, as in a real run."""
+    from doclint.core.anchors import runs, scan_for
+
+    anchors = frozenset(a for rule in [*(r.rule for r in active), *maskers] for a in rule.anchors)
+    present: list[frozenset[str]] = [frozenset()]
+
+    def scan() -> None:
+        present[0] = scan_for(anchors).present(doc.text)
+
+    yield "(anchor scan)", scan
     for active_rule in active:
-        yield active_rule.rule.code, functools.partial(lint_document, doc, [active_rule])
+        if runs(active_rule.rule.anchors, present[0]):
+            yield active_rule.rule.code, functools.partial(lint_document, doc, [active_rule],
+                                                           gated=False)
     for masker in maskers:
-        yield f"{masker.code} (mask)", functools.partial(lint_document, doc, [], [masker])
+        if runs(masker.anchors, present[0]):
+            yield f"{masker.code} (mask)", functools.partial(lint_document, doc, [], [masker],
+                                                             gated=False)
     for rule in archive:
         yield rule.code, functools.partial(rule.collect, doc)
 
