@@ -16,12 +16,14 @@ test per anchor 0.09 s; one Aho–Corasick pass for every anchor 0.05 s (pyahoco
 ``ahocorasick-rs``: both report every occurrence, and ``，`` or ``年`` occur thousands of times);
 an ``in`` test per one-character anchor, which stops at the first occurrence, with one
 ``ahocorasick-rs`` pass for the longer anchors, 0.02 s. That is the scan; without the package it
-tests a longer anchor with ``in`` when its first character occurs.
+tests a longer anchor with ``in`` when its first character occurs. A one-character anchor is
+looked for only until each rule is decided (a rule with ``，`` among its anchors is decided by
+the first comma).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 try:
@@ -48,17 +50,36 @@ class AnchorScan:
 
     def present(self, text: str) -> frozenset[str]:
         """The anchors that occur in ``text``."""
-        found = [a for a in self._single if a in text]
+        return frozenset([a for a in self._single if a in text]) | self._longer_in(text)
+
+    def admitted(self, text: str, anchor_sets: Sequence[tuple[str, ...]]) -> list[bool]:
+        """For each rule's anchors, whether the rule runs on ``text``: it has none, or one of
+        them occurs. A one-character anchor is looked for only until a rule is decided."""
+        longer = self._longer_in(text)
+        single: dict[str, bool] = {}
+        decided = []
+        for anchors in anchor_sets:
+            runs = not anchors
+            for anchor in anchors:
+                if len(anchor) > 1:
+                    runs = anchor in longer
+                elif anchor in single:
+                    runs = single[anchor]
+                else:
+                    runs = single[anchor] = anchor in text
+                if runs:
+                    break
+            decided.append(runs)
+        return decided
+
+    def _longer_in(self, text: str) -> frozenset[str]:
         if self._automaton is not None:
             # Overlapping: an anchor inside or overlapping another one is reported too.
             hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
             longer = self._longer
-            found.extend(longer[index] for index in {hit[0] for hit in hits})
-        else:
-            for head, anchors in self._by_head.items():
-                if head in text:
-                    found.extend(a for a in anchors if a in text)
-        return frozenset(found)
+            return frozenset([longer[index] for index in {hit[0] for hit in hits}])
+        return frozenset([a for head, anchors in self._by_head.items() if head in text
+                          for a in anchors if a in text])
 
 
 @lru_cache(maxsize=32)

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from doclint.core.anchors import runs, scan_for
+from doclint.core.anchors import scan_for
 from doclint.core.budget import RuleClock, RuleTimeout
 from doclint.core.diagnostic import (
     Applicability,
@@ -53,8 +53,8 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule],
     if gated:
         anchors = frozenset(a for rule, _ in todo for a in rule.anchors)
         if anchors:
-            present = scan_for(anchors).present(doc.text)
-            todo = [(rule, active) for rule, active in todo if runs(rule.anchors, present)]
+            admitted = scan_for(anchors).admitted(doc.text, [rule.anchors for rule, _ in todo])
+            todo = [item for item, runs in zip(todo, admitted, strict=True) if runs]
     with RuleClock(budget) as clock:
         for rule, active in todo:
             try:
