@@ -102,6 +102,12 @@ _BEGUN = lazy_regex(
     rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?[，,]"
     r"[^。！？；\n]{0,50}?(?:首次)?(?:提出|成立|创办|创建|创立|启动|设立|发起|开通|建交|开工|开馆|诞生)"
     r"[^。！？；\n]{0,60}?[。！？]")
+# …or one that tells since when a thing has been done (2005年国务院召开…会议以来，各地…。), then
+# one that counts the years (近5年来，…): the event lies those years back.
+_SINCE_EVENT = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?"
+    r"[^。！？；\n，,]{0,30}?(?:召开|举行|实施|开展|启动|出台|印发|颁布|成立|提出|建立|部署)"
+    r"[^。！？；\n，,]{0,30}?以来[，,][^。！？；\n]{0,80}?[。！？]")
 _SINCE_NOW = lazy_regex(rf"以来[，,]\s?(?P<span>(?P<n>{_N})(?:多|余)?年(?:间|来|里))")
 _SINCE_THEN = lazy_regex(rf"\s?(?:(?:这|近|短短)\s?)?(?P<n>{_N})(?:多|余)?年(?:来|以来|间)")
 
@@ -280,7 +286,7 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
                                    f"{value}年起已过“{lasting.group()}”，写于{shown}",
                                    f"“{lasting.group()}” since {value}, written on {shown}"))
                 break
-    for begun in _BEGUN.finditer(text):
+    for begun in (*_BEGUN.finditer(text), *_SINCE_EVENT.finditer(text)):
         if _value(begun.group("y")) != value:
             continue
         lasting = _SINCE_THEN.match(text, begun.end())
