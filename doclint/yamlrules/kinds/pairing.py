@@ -7,12 +7,18 @@ when both levels close), with a fix to the inner form. An opener in ``continues`
 the end of a unit is fine when the next unit starts with it, after any indentation (a
 quotation over several paragraphs). With ``carry: N`` an opener left open may still be closed
 in the next N units (a line that stops on a character, cut at a width, is not counted): a pair
-split by a stray line break is a broken line, not a pairing error.
+split by a stray line break is a broken line, not a pairing error. ``stand_ins`` names marks of
+another width that may stand for a pair's mark (``(`` for ``（``): a pair of mixed widths
+(``(六）``) pairs, silently within a unit (a width rule reports it there) and as one problem
+naming both marks when a line break stands between them, where a width rule that reads lines
+cannot see it; a stand-in left unpaired is none of this rule's business.
 
 Quotation marks typed the wrong way are named as such, on the mark that is wrong: a pair typed
 reversed (”两个确立“) is one problem, not an unopened ” and an unclosed “; an opening mark typed
 where the quotation ends (说：“必先富民。“发展…, nothing left to close it) is reported there, not
-on the opening mark it ends. An opening mark after a sentence's end inside an open quotation,
+on the opening mark it ends. An opening mark typed where the quotation begins (一个”两个确立”的)
+is one problem, on that mark; so is a pair whose halves do not match (“纲要（草案）》,
+“六五’), reported once over both marks. An opening mark after a sentence's end inside an open quotation,
 followed by the closing mark, opens the next quoted paragraph of a quotation introduced by a
 colon (说：“…。“…。”, paragraphs run into one line): the quotation goes on.
 """
@@ -42,9 +48,18 @@ PROBLEMS = {
                         "and the opening mark after it are reversed: the pair is typed backwards"),
     "misclosed": Message("处应为后引号：引文在此结束，却用了前引号",
                          "should be a closing mark: the quotation ends here"),
+    "misopened": Message("处应为前引号：引文从这里开始，却用了后引号",
+                         "should be an opening mark: the quotation begins here"),
+    "mismatched": Message("与其后的“{other}”不成对，这一对符号前后不一致",
+                          "and the “{other}” after it do not match: the pair is typed inconsistently"),
+    "mixed-open": Message("与后面几行的全角“{other}”是一对，半角与全角混用",
+                          "pairs with the full-width “{other}” a few lines on: mixed widths"),
+    "mixed-close": Message("与前面几行的全角“{other}”是一对，半角与全角混用",
+                           "pairs with the full-width “{other}” a few lines before: mixed widths"),
 }
 # Problems that refine an unbalanced pair: reported wherever unclosed or unopened marks are.
-_REFINED = frozenset({"reversed", "misclosed"})
+_REFINED = frozenset({"reversed", "misclosed", "misopened", "mismatched", "mixed-open",
+                      "mixed-close"})
 QUOTES = {"“": "”", "‘": "’"}
 _DEEPEST = 8  # quotes nested deeper than this are not counted
 _REVERSED_REACH = 16  # characters between the two marks of a reversed pair (”两个确立“)
@@ -60,6 +75,8 @@ class Problem:
     mark: str
     offset: int  # in Document.text
     closer: int | None = None  # nested: where its own closing mark is, for the fix
+    other: str = ""  # mismatched, mixed: the mark it pairs with
+    end: int | None = None  # mismatched: the end of the span (both marks)
 
 
 # A line that stops on a Chinese character or a digit was cut at a width, not ended.
@@ -76,6 +93,7 @@ class _Open:
     outer: _Open | None
     pending: list[Problem] = field(default_factory=list)
     quotation: bool = False  # a quote introduced by a colon (说：“…), or its next paragraph
+    stand_in: str = ""  # the mark typed, when a mark of another width stands for ``mark``
 
 
 def _carry_clock(units: list[Unit]) -> list[int]:
@@ -155,6 +173,7 @@ class PairingRule(PackRule):
     def _scan(self, unit: Unit, number: int, stack: list[_Open], found: list[Problem],
               cache: dict[int, Exceptions], following: Unit | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
+        stand_ins = self.spec.params["stand_ins"]
         openers = {close: open_ for open_, close in pairs.items()}
         broken = _broken_number(unit, number, stack)
         marks = [(m.group(), m.start()) for m in self.marks.finditer(unit.text)
@@ -189,6 +208,19 @@ class PairingRule(PackRule):
             if index == skip:
                 continue
             offset = unit.start + at
+            full = stand_ins.get(mark)
+            if full in pairs:  # an opening mark of another width: (六）
+                push(_Open(full, offset, number, None, stand_in=mark))
+                continue
+            if full is not None:  # a closing mark of another width: （原107国道)
+                opener = openers[full]
+                if stack and stack[-1].mark == opener \
+                        and (at == broken or not _ends(_LIST_TAIL, unit.text, at)):
+                    closed = pop()
+                    found.extend(_nested_once(closed.pending))
+                    if not closed.stand_in and closed.unit != number:
+                        found.append(Problem("mixed-close", mark, offset, other=opener))
+                continue
             if mark in pairs:
                 top = stack[-1] if stack else None
                 quotation = _ends(_INTRODUCED, unit.text, at)
@@ -215,11 +247,24 @@ class PairingRule(PackRule):
                 skip = index + 1
                 continue
             if not carried:
-                found.append(Problem("unopened", mark, offset))
+                if opener in QUOTES and _misopened(unit.text, marks, index):
+                    found.append(Problem("misopened", mark, offset))
+                    skip = index + 1
+                elif _mismatched(unit, stack, number, found, at):
+                    closed = pop()
+                    found.extend(closed.pending)
+                    found.append(Problem("mismatched", closed.mark, closed.offset, other=mark,
+                                         end=offset + 1))
+                else:
+                    found.append(Problem("unopened", mark, offset))
                 continue
             while stack[-1].mark != opener:
-                found.append(Problem("unclosed", stack[-1].mark, pop().offset))
+                left = pop()
+                if not left.stand_in:
+                    found.append(Problem("unclosed", left.mark, left.offset))
             closed = pop()
+            if closed.stand_in and closed.unit != number:
+                found.append(Problem("mixed-open", closed.stand_in, closed.offset, other=mark))
             if closed.outer is not None:
                 # Only a balanced nesting is reported: the outer mark must close too. The
                 # shorter list joins the longer (problems are sorted by offset at the end),
@@ -243,7 +288,7 @@ class PairingRule(PackRule):
                 continue
             if carry:
                 kept.append(entry)
-            else:
+            elif not entry.stand_in:
                 found.append(Problem("unclosed", entry.mark, entry.offset))
         return kept
 
@@ -257,21 +302,23 @@ class PairingRule(PackRule):
             if number is not None and clock is not None \
                     and clock[number] - clock[entry.unit] <= carry:
                 kept.append(entry)
-            else:
+            elif not entry.stand_in:
                 found.append(Problem("unclosed", entry.mark, entry.offset))
         return kept
 
     def finding(self, problem: Problem) -> Finding:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         closers = {close: open_ for open_, close in pairs.items()}
-        opener = problem.mark if problem.mark in pairs else closers[problem.mark]
+        mark = self.spec.params["stand_ins"].get(problem.mark, problem.mark)
+        opener = mark if mark in pairs else closers[mark]
         inner = nesting.get(opener, "")
         args = {"match": problem.mark, "open": opener, "close": pairs[opener], "inner": inner}
         text = PROBLEMS[problem.kind]
+        said = Message(text.zh.format(other=problem.other), text.en.format(other=problem.other))
         template = self.message or self.summary
-        message = Message(template.zh.format(problem=text.zh, **args),
-                          template.en.format(problem=text.en, **args))
-        span = Span(problem.offset, problem.offset + 1)
+        message = Message(template.zh.format(problem=said.zh, **args),
+                          template.en.format(problem=said.en, **args))
+        span = Span(problem.offset, problem.end or problem.offset + 1)
         fix = None
         if problem.kind == "nested" and problem.closer is not None and self.spec.fix:
             inner_pair = inner + pairs[inner]
@@ -368,6 +415,39 @@ def _reversed_pair(text: str, marks: list[tuple[str, int]], index: int,
     if _PLAIN.fullmatch(text, at + 1, end) is None:
         return False
     return after[index + 1][opener] <= 0
+
+
+_MISMATCH_REACH = 24  # characters between the two halves of a mismatched pair (“纲要（草案）》)
+_SENTENCE_STOP = lazy_regex(r"[。！？；\n]")
+_LIST_TAIL = lazy_regex(r"(?:^|(?<=[；。：，、\s]))(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})$")
+
+
+def _misopened(text: str, marks: list[tuple[str, int]], index: int) -> bool:
+    """A closing quote that closes nothing, followed closely by the same closing mark that
+    closes nothing either: the first is an opening mark typed the wrong way (一个”两个确立”的)."""
+    mark, at = marks[index]
+    if index + 1 >= len(marks):
+        return False
+    following, end = marks[index + 1]
+    return following == mark and 0 < end - at - 1 <= _REVERSED_REACH \
+        and _PLAIN.fullmatch(text, at + 1, end) is not None
+
+
+def _mismatched(unit: Unit, stack: list[_Open], number: int, found: list[Problem],
+                at: int) -> bool:
+    """A closing mark whose opener is not open, right after an opener of another mark left
+    open in this unit, in the same phrase, with nothing unbalanced between: one pair whose
+    halves do not match (“纲要（草案）》, “六五’), not two marks each missing its partner."""
+    if not stack:
+        return False
+    top = stack[-1]
+    if top.unit != number or top.stand_in:
+        return False
+    begin = top.offset - unit.start
+    if not 0 < at - begin - 1 <= _MISMATCH_REACH \
+            or _SENTENCE_STOP.search(unit.text, begin + 1, at) is not None:
+        return False
+    return not any(top.offset < p.offset < unit.start + at for p in found[-8:])
 
 
 def _nested_once(pending: list[Problem]) -> list[Problem]:
