@@ -25,6 +25,7 @@ colon (说：“…。“…。”, paragraphs run into one line): the quotation
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -94,19 +95,41 @@ class _Open:
     pending: list[Problem] = field(default_factory=list)
     quotation: bool = False  # a quote introduced by a colon (说：“…), or its next paragraph
     stand_in: str = ""  # the mark typed, when a mark of another width stands for ``mark``
+    last: bool = False  # nothing but spaces after it in its unit
 
 
 def _carry_clock(units: list[Unit]) -> list[int]:
     """For each unit, how many units before it count towards ``carry``: a line cut at a fixed
     width (it stops on a character with the next one going on) does not, so a bracketed note
-    wrapped over eight lines closes on its last (（2017年……常务⏎委员会……⏎……修正）)."""
+    wrapped over eight lines closes on its last (（2017年……常务⏎委员会……⏎……修正）). In a file
+    cut at a width, a line of that width that stops on a mark was cut there too (……会议通过，⏎)."""
+    ends = [unit.text.rstrip() for unit in units]
+    width = _wrap_width(ends)
     clock, now = [], 0
-    for unit in units:
+    for end in ends:
         clock.append(now)
-        last = unit.text.rstrip()[-1:]
-        if not _WRAPPED_END.match(last):
+        if not _WRAPPED_END.match(end[-1:]) and not (width and abs(len(end) - width) <= 1):
             now += 1
     return clock
+
+
+_WRAP_LINES = 6  # lines of one width, most of the long ones: a file cut at that width
+_WRAP_MIN = 20  # shorter lines are headings or table cells
+_WRAP_CUT = 3  # of them stopping on a character: cut mid-sentence, not ending there
+
+
+def _wrap_width(ends: list[str]) -> int:
+    """The width a file's lines were cut at, or 0: the length (one either way) shared by most
+    of its long lines, at least ``_WRAP_LINES`` of them, some stopping on a character."""
+    widths = collections.Counter(len(end) for end in ends if len(end) >= _WRAP_MIN)
+    if not widths:
+        return 0
+    near = {w: widths[w - 1] + widths[w] + widths[w + 1] for w in widths}
+    width = max(near, key=lambda w: (near[w], w))
+    if near[width] < max(_WRAP_LINES, sum(widths.values()) / 2):
+        return 0
+    cut = sum(1 for end in ends if abs(len(end) - width) <= 1 and _WRAPPED_END.match(end[-1:]))
+    return width if cut >= _WRAP_CUT else 0
 
 
 class PairingRule(PackRule):
@@ -210,7 +233,8 @@ class PairingRule(PackRule):
             offset = unit.start + at
             full = stand_ins.get(mark)
             if full in pairs:  # an opening mark of another width: (六）
-                push(_Open(full, offset, number, None, stand_in=mark))
+                push(_Open(full, offset, number, None, stand_in=mark,
+                           last=_BLANK_TAIL.fullmatch(unit.text, at + 1) is not None))
                 continue
             if full is not None:  # a closing mark of another width: （原107国道)
                 opener = openers[full]
@@ -236,7 +260,8 @@ class PairingRule(PackRule):
                 same = by_mark.get(mark)
                 outer = same[-1] if same else None
                 push(_Open(mark, offset, number, outer if mark in nesting else None,
-                           quotation=quotation))
+                           quotation=quotation,
+                           last=_BLANK_TAIL.fullmatch(unit.text, at + 1) is not None))
                 continue
             opener = openers[mark]
             carried = bool(by_mark.get(opener))  # open, from this unit or the ones before
@@ -337,12 +362,12 @@ def _broken_number(unit: Unit, number: int, stack: list[_Open]) -> int:
     if lead is None or not stack:
         return -1
     top = stack[-1]
-    if top.mark not in "（(" or top.unit != number - 1 or unit.start - top.offset > _BROKEN_REACH:
+    if top.mark != "（" or not top.last or top.unit != number - 1:
         return -1  # not a bracket that ends the line before
     return lead.end() - 1
 
 
-_BROKEN_REACH = 4  # from the bracket to the next line: a line break and a few spaces
+_BLANK_TAIL = lazy_regex(r"[ \t\r\u3000]*")
 _BROKEN_NUMBER = lazy_regex(r"[ \t\u3000]*(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 
 
