@@ -18,9 +18,9 @@ reversed (”两个确立“) is one problem, not an unopened ” and an unclose
 where the quotation ends (说：“必先富民。“发展…, nothing left to close it) is reported there, not
 on the opening mark it ends. An opening mark typed where the quotation begins (一个”两个确立”的)
 is one problem, on that mark; so is a pair whose halves do not match (“纲要（草案）》,
-“六五’), reported once over both marks. An opening mark after a sentence's end inside an open quotation,
-followed by the closing mark, opens the next quoted paragraph of a quotation introduced by a
-colon (说：“…。“…。”, paragraphs run into one line): the quotation goes on.
+“六五’), reported once over both marks. An opening mark after a sentence's end inside an open
+quotation, followed by the closing mark, opens the next quoted paragraph of a quotation
+introduced by a colon (说：“…。“…。”, paragraphs run into one line): the quotation goes on.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ PROBLEMS = {
     "misopened": Message("处应为前引号：引文从这里开始，却用了后引号",
                          "should be an opening mark: the quotation begins here"),
     "mismatched": Message("与其后的“{other}”不成对，这一对符号前后不一致",
-                          "and the “{other}” after it do not match: the pair is typed inconsistently"),
+                          "and the “{other}” after it do not match: the pair is typed "
+                          "inconsistently"),
     "mixed-open": Message("与后面几行的全角“{other}”是一对，半角与全角混用",
                           "pairs with the full-width “{other}” a few lines on: mixed widths"),
     "mixed-close": Message("与前面几行的全角“{other}”是一对，半角与全角混用",
