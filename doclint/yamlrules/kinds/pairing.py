@@ -99,19 +99,33 @@ class _Open:
     last: bool = False  # nothing but spaces after it in its unit
 
 
-def _carry_clock(units: list[Unit]) -> list[int]:
-    """For each unit, how many units before it count towards ``carry``: a line cut at a fixed
-    width (it stops on a character with the next one going on) does not, so a bracketed note
-    wrapped over eight lines closes on its last (（2017年……常务⏎委员会……⏎……修正）). In a file
-    cut at a width, a line of that width that stops on a mark was cut there too (……会议通过，⏎)."""
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """Per unit: ``ticks``, how many units before it count towards ``carry``; ``cut``, whether
+    it was cut at the file's fixed width (its text goes on in the next unit)."""
+
+    ticks: list[int]
+    cut: list[bool]
+
+    def same_line(self, first: int, last: int) -> bool:
+        """Whether units ``first`` to ``last`` are one line cut into pieces (no tick between)."""
+        return self.ticks[first] == self.ticks[last]
+
+
+def _carry_clock(units: list[Unit]) -> _Clock:
+    """A line cut at a fixed width (it stops on a character with the next one going on) does
+    not count towards ``carry``, so a bracketed note wrapped over eight lines closes on its
+    last (（2017年……常务⏎委员会……⏎……修正）). In a file cut at a width, a line of that width
+    that stops on a mark or a Latin letter was cut there too (……会议通过，⏎, （COP⏎15）)."""
     ends = [unit.text.rstrip() for unit in units]
     width = _wrap_width(ends)
-    clock, now = [], 0
+    ticks, cut, now = [], [], 0
     for end in ends:
-        clock.append(now)
-        if not _WRAPPED_END.match(end[-1:]) and not (width and abs(len(end) - width) <= 1):
+        ticks.append(now)
+        cut.append(bool(width) and abs(len(end) - width) <= 1)
+        if not _WRAPPED_END.match(end[-1:]) and not cut[-1]:
             now += 1
-    return clock
+    return _Clock(ticks, cut)
 
 
 _WRAP_LINES = 6  # lines of one width, most of the long ones: a file cut at that width
@@ -159,8 +173,9 @@ class PairingRule(PackRule):
             if not stack and self._quiet(unit, self._unpaired(marks), nesting, exceptions):
                 continue
             following = units[number + 1] if number + 1 < len(units) else None
-            self._scan(unit, number, stack, found, cache, following)
-            stack = self._leftover(stack, following, found)
+            self._scan(unit, number, stack, found, cache, following, clock)
+            cut = clock is not None and clock.cut[number]
+            stack = self._leftover(stack, None if cut else following, found)
         self._expire(stack, None, found, clock)
         for problem in sorted(found, key=lambda p: p.offset):
             check = params["check"]
@@ -195,11 +210,12 @@ class PairingRule(PackRule):
         return not any(p.found_in(unit.text) for p in exceptions)
 
     def _scan(self, unit: Unit, number: int, stack: list[_Open], found: list[Problem],
-              cache: dict[int, Exceptions], following: Unit | None = None) -> None:
+              cache: dict[int, Exceptions], following: Unit | None = None,
+              clock: _Clock | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         stand_ins = self.spec.params["stand_ins"]
         openers = {close: open_ for open_, close in pairs.items()}
-        broken = _broken_number(unit, number, stack)
+        broken = _broken_number(unit, number, stack, clock)
         marks = [(m.group(), m.start()) for m in self.marks.finditer(unit.text)
                  if m.start() == broken
                  or not self.is_excepted(unit, m.start(), m.start() + 1, cache)]
@@ -265,8 +281,12 @@ class PairingRule(PackRule):
                            last=_BLANK_TAIL.fullmatch(unit.text, at + 1) is not None))
                 continue
             opener = openers[mark]
-            carried = bool(by_mark.get(opener))  # open, from this unit or the ones before
-            if opener in QUOTES and not here.get(opener) \
+            open_ = by_mark.get(opener)
+            carried = bool(open_)  # open, from this unit or the ones before
+            # an opener from the line before that was cut, not ended, goes on in this unit
+            wrapped = carried and clock is not None and open_[-1].unit < number \
+                and clock.same_line(open_[-1].unit, number)
+            if opener in QUOTES and not here.get(opener) and not wrapped \
                     and not (carried and at <= 16 and not unit.text[:at].strip(_INDENT)) \
                     and _reversed_pair(unit.text, marks, index, after):
                 found.append(Problem("reversed", mark, offset))
@@ -276,7 +296,7 @@ class PairingRule(PackRule):
                 if opener in QUOTES and _misopened(unit.text, marks, index):
                     found.append(Problem("misopened", mark, offset))
                     skip = index + 1
-                elif _mismatched(unit, stack, number, found, at):
+                elif _mismatched(unit, stack, number, found, at, pairs, following):
                     closed = pop()
                     found.extend(closed.pending)
                     found.append(Problem("mismatched", closed.mark, closed.offset, other=mark,
@@ -305,7 +325,9 @@ class PairingRule(PackRule):
 
     def _leftover(self, stack: list[_Open], following: Unit | None,
                   found: list[Problem]) -> list[_Open]:
-        """Openers still open at a unit's end: continued, carried, or reported unclosed."""
+        """Openers still open at a unit's end: continued, carried, or reported unclosed.
+        ``following`` is None where the unit was cut at a width: its next line goes on with the
+        same paragraph, whose opening mark (“语”近人) opens no new quoted paragraph."""
         continues, carry = self.spec.params["continues"], self.spec.params["carry"]
         kept = []
         for entry in stack:
@@ -319,14 +341,14 @@ class PairingRule(PackRule):
         return kept
 
     def _expire(self, stack: list[_Open], number: int | None, found: list[Problem],
-                clock: list[int] | None) -> list[_Open]:
+                clock: _Clock | None) -> list[_Open]:
         """Report the openers carried further than ``carry`` units (all of them at the end,
         ``number`` None), counting the units on the clock."""
         carry = self.spec.params["carry"]
         kept = []
         for entry in stack:
             if number is not None and clock is not None \
-                    and clock[number] - clock[entry.unit] <= carry:
+                    and clock.ticks[number] - clock.ticks[entry.unit] <= carry:
                 kept.append(entry)
             elif not entry.stand_in:
                 found.append(Problem("unclosed", entry.mark, entry.offset))
@@ -355,16 +377,18 @@ class PairingRule(PackRule):
         return Finding(span, message, (), fix)
 
 
-def _broken_number(unit: Unit, number: int, stack: list[_Open]) -> int:
+def _broken_number(unit: Unit, number: int, stack: list[_Open], clock: _Clock | None) -> int:
     """Where the closing bracket of a number broken across lines stands (``（⏎三）改革…``: a
-    heading's bracket left alone at the end of the line before), or -1. It closes that bracket,
-    though a number before a closing bracket at a line's start is otherwise a list number."""
+    heading's bracket left alone at the end of the line before; ``（十⏎一）``, ``（COP⏎15）`` in
+    a file cut at a width), or -1. It closes that bracket, though a number before a closing
+    bracket at a line's start is otherwise a list number."""
     lead = _BROKEN_NUMBER.match(unit.text)
     if lead is None or not stack:
         return -1
     top = stack[-1]
-    if top.mark != "（" or not top.last or top.unit != number - 1:
-        return -1  # not a bracket that ends the line before
+    cut = clock is not None and number > 0 and clock.cut[number - 1]
+    if top.mark != "（" or not (top.last or cut) or top.unit != number - 1:
+        return -1  # not a bracket open at the end of the line before
     return lead.end() - 1
 
 
@@ -460,14 +484,20 @@ def _misopened(text: str, marks: list[tuple[str, int]], index: int) -> bool:
 
 
 def _mismatched(unit: Unit, stack: list[_Open], number: int, found: list[Problem],
-                at: int) -> bool:
+                at: int, pairs: dict[str, str], following: Unit | None) -> bool:
     """A closing mark whose opener is not open, right after an opener of another mark left
     open in this unit, in the same phrase, with nothing unbalanced between: one pair whose
-    halves do not match (“纲要（草案）》, “六五’), not two marks each missing its partner."""
+    halves do not match (“纲要（草案）》, “六五’), not two marks each missing its partner. Not
+    when the opener's own closing mark follows in this line or the next: that one closes it."""
     if not stack:
         return False
     top = stack[-1]
     if top.unit != number or top.stand_in:
+        return False
+    opener, closer = top.mark, pairs[top.mark]
+    rest = unit.text[at + 1:]
+    if rest.count(closer) > rest.count(opener) or (
+            following is not None and following.text.count(closer) > following.text.count(opener)):
         return False
     begin = top.offset - unit.start
     if not 0 < at - begin - 1 <= _MISMATCH_REACH \
