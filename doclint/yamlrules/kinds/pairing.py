@@ -468,6 +468,7 @@ def _reversed_pair(text: str, marks: list[tuple[str, int]], index: int,
 
 
 _MISMATCH_REACH = 24  # characters between the two halves of a mismatched pair (“纲要（草案）》)
+_OWN_CLOSER_REACH = 200  # characters after it where the opener's own closer is looked for
 _SENTENCE_STOP = lazy_regex(r"[。！？；\n]")
 _LIST_TAIL = lazy_regex(r"(?:^|(?<=[；。：，、\s]))(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})$")
 
@@ -495,9 +496,9 @@ def _mismatched(unit: Unit, stack: list[_Open], number: int, found: list[Problem
     if top.unit != number or top.stand_in:
         return False
     opener, closer = top.mark, pairs[top.mark]
-    rest = unit.text[at + 1:]
-    if rest.count(closer) > rest.count(opener) or (
-            following is not None and following.text.count(closer) > following.text.count(opener)):
+    rest = unit.text[at + 1:at + 1 + _OWN_CLOSER_REACH]
+    after = following.text[:_OWN_CLOSER_REACH] if following is not None else ""
+    if rest.count(closer) > rest.count(opener) or after.count(closer) > after.count(opener):
         return False
     begin = top.offset - unit.start
     if not 0 < at - begin - 1 <= _MISMATCH_REACH \
