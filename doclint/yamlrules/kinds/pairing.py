@@ -7,7 +7,10 @@ when both levels close), with a fix to the inner form. An opener in ``continues`
 the end of a unit is fine when the next unit starts with it, after any indentation (a
 quotation over several paragraphs). With ``carry: N`` an opener left open may still be closed
 in the next N units (a line that stops on a character, cut at a width, is not counted): a pair
-split by a stray line break is a broken line, not a pairing error. ``stand_ins`` names marks of
+split by a stray line break is a broken line, not a pairing error; an opener in ``continues``
+carried further is reported, and withdrawn when the first mark of its pair after it is a
+closing mark with nothing open (a quotation over many paragraphs without their opening marks
+is one quotation). ``stand_ins`` names marks of
 another width that may stand for a pair's mark (``(`` for ``（``): a pair of mixed widths
 (``(六）``) pairs, silently within a unit (a width rule reports it there) and as one problem
 naming both marks when a line break stands between them, where a width rule that reads lines
@@ -165,19 +168,23 @@ class PairingRule(PackRule):
         stack: list[_Open] = []
         found: list[Problem] = []
         clock = _carry_clock(units) if params["carry"] else None
+        late = _Late()
         for number, unit in enumerate(units):
             marks = "".join(self.marks.findall(unit.text))
             if not marks:
                 continue
-            stack = self._expire(stack, number, found, clock)
-            if not stack and self._quiet(unit, self._unpaired(marks), nesting, exceptions):
+            stack = self._expire(stack, number, found, clock, late)
+            if not stack and not late.open \
+                    and self._quiet(unit, self._unpaired(marks), nesting, exceptions):
                 continue
             following = units[number + 1] if number + 1 < len(units) else None
-            self._scan(unit, number, stack, found, cache, following, clock)
+            self._scan(unit, number, stack, found, cache, following, clock, late)
             cut = clock is not None and clock.cut[number]
             stack = self._leftover(stack, None if cut else following, found)
-        self._expire(stack, None, found, clock)
+        self._expire(stack, None, found, clock, late)
         for problem in sorted(found, key=lambda p: p.offset):
+            if id(problem) in late.dropped:
+                continue
             check = params["check"]
             if problem.kind in check or (problem.kind in _REFINED
                                          and check & {"unclosed", "unopened"}):
@@ -211,7 +218,7 @@ class PairingRule(PackRule):
 
     def _scan(self, unit: Unit, number: int, stack: list[_Open], found: list[Problem],
               cache: dict[int, Exceptions], following: Unit | None = None,
-              clock: _Clock | None = None) -> None:
+              clock: _Clock | None = None, late: _Late | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         stand_ins = self.spec.params["stand_ins"]
         openers = {close: open_ for open_, close in pairs.items()}
@@ -248,6 +255,9 @@ class PairingRule(PackRule):
             if index == skip:
                 continue
             offset = unit.start + at
+            if late is not None and late.open and (mark in pairs or by_mark.get(
+                    openers.get(mark, ""))):
+                late.forget(mark, pairs)  # another mark of the pair came first
             full = stand_ins.get(mark)
             if full in pairs:  # an opening mark of another width: (六）
                 push(_Open(full, offset, number, None, stand_in=mark,
@@ -291,6 +301,8 @@ class PairingRule(PackRule):
                     and _reversed_pair(unit.text, marks, index, after):
                 found.append(Problem("reversed", mark, offset))
                 skip = index + 1
+                if late is not None:
+                    late.forget(mark, pairs)
                 continue
             if not carried:
                 if opener in QUOTES and _misopened(unit.text, marks, index):
@@ -301,8 +313,10 @@ class PairingRule(PackRule):
                     found.extend(closed.pending)
                     found.append(Problem("mismatched", closed.mark, closed.offset, other=mark,
                                          end=offset + 1))
-                else:
+                elif late is None or clock is None or not late.ends(mark, clock.ticks[number]):
                     found.append(Problem("unopened", mark, offset))
+                if late is not None:
+                    late.forget(mark, pairs)
                 continue
             while stack[-1].mark != opener:
                 left = pop()
@@ -341,17 +355,23 @@ class PairingRule(PackRule):
         return kept
 
     def _expire(self, stack: list[_Open], number: int | None, found: list[Problem],
-                clock: _Clock | None) -> list[_Open]:
+                clock: _Clock | None, late: _Late | None = None) -> list[_Open]:
         """Report the openers carried further than ``carry`` units (all of them at the end,
-        ``number`` None), counting the units on the clock."""
-        carry = self.spec.params["carry"]
+        ``number`` None), counting the units on the clock. A quotation mark that may run over
+        paragraphs (``continues``) is remembered in ``late``: its closing mark may yet come."""
+        carry, continues = self.spec.params["carry"], self.spec.params["continues"]
         kept = []
         for entry in stack:
             if number is not None and clock is not None \
                     and clock.ticks[number] - clock.ticks[entry.unit] <= carry:
                 kept.append(entry)
             elif not entry.stand_in:
-                found.append(Problem("unclosed", entry.mark, entry.offset))
+                problem = Problem("unclosed", entry.mark, entry.offset)
+                found.append(problem)
+                if late is not None and number is not None and clock is not None \
+                        and entry.mark in continues:
+                    late.open[self.spec.params["pairs"][entry.mark]] = \
+                        (problem, clock.ticks[number])
         return kept
 
     def finding(self, problem: Problem) -> Finding:
@@ -375,6 +395,33 @@ class PairingRule(PackRule):
             title = Message(f"内层改用“{inner_pair}”", f"Use “{inner_pair}” inside")
             fix = Fix(edits, title, Applicability.parse(self.spec.fix))
         return Finding(span, message, (), fix)
+
+
+_LATE_REACH = 12  # paragraphs a quotation without its paragraphs' opening marks may run over
+
+
+@dataclass(eq=False)
+class _Late:
+    """Quotation marks left open past ``carry`` (``open``: by closing mark, the problem
+    reported and when), and the problems withdrawn because the closing mark came after all:
+    a quotation over many paragraphs whose paragraphs lack their opening marks is one
+    quotation, not an opening mark never closed and a closing mark never opened."""
+
+    open: dict[str, tuple[Problem, int]] = field(default_factory=dict)
+    dropped: set[int] = field(default_factory=set)
+
+    def ends(self, mark: str, tick: int) -> bool:
+        """Whether ``mark``, a closing mark with nothing open, closes a quotation left open:
+        the first mark of its pair since, soon enough (both are then withdrawn)."""
+        left = self.open.pop(mark, None)
+        if left is None or tick - left[1] > _LATE_REACH:
+            return False
+        self.dropped.add(id(left[0]))
+        return True
+
+    def forget(self, mark: str, pairs: dict[str, str]) -> None:
+        """Another mark of the pair came first: the opener left open stays reported."""
+        self.open.pop(pairs.get(mark, mark), None)
 
 
 def _broken_number(unit: Unit, number: int, stack: list[_Open], clock: _Clock | None) -> int:
