@@ -36,10 +36,15 @@ def rule_class(spec: RuleSpec) -> type[PackRule]:
         "anchors": rule_anchors(spec),
     }
     if spec.type == "pairing":
-        pairs = spec.params["pairs"]
-        marks = "".join(regex.escape(c) for c in [*pairs, *pairs.values()])
+        pairs, stand_ins = spec.params["pairs"], spec.params["stand_ins"]
+        marks = "".join(regex.escape(c) for c in [*pairs, *pairs.values(), *stand_ins])
         attrs["marks"] = lazy_regex(f"[{marks}]")
-        attrs["pair_strings"] = tuple(o + c for o, c in pairs.items())
+
+        def forms(mark: str) -> list[str]:  # a mark and the marks that may stand for it
+            return [mark, *(s for s, full in stand_ins.items() if full == mark)]
+
+        attrs["pair_strings"] = tuple(o + c for open_, close in pairs.items()
+                                      for o in forms(open_) for c in forms(close))
         probes = [f"{regex.escape(o)}[^{regex.escape(pairs[o])}]*{regex.escape(o)}"
                   for o in spec.params["nesting"]]
         attrs["nest_probe"] = lazy_regex("|".join(probes)) if probes else None

@@ -168,6 +168,11 @@ def _pairing(src: Source, node: Mapping[str, Any], compile_one: Compile, literal
     if isinstance(carry, bool) or not isinstance(carry, int) or not 0 <= carry <= 20:
         src.fail('"carry" must be a whole number of units from 0 to 20', node, "carry",
                  value=True)
+    stand_ins = _char_map(src, node, "stand_ins") if "stand_ins" in node else {}
+    for mark, full in stand_ins.items():
+        if mark in pairs or mark in closers or (full not in pairs and full not in closers):
+            src.fail(f'stand_ins "{mark}" -> "{full}": a mark outside pairs standing for a '
+                     'mark in pairs', node["stand_ins"], mark)
     default = ["unclosed", "unopened"] + (["nested"] if nesting else [])
     check = _char_list(src, node, "check", words=True) if "check" in node else default
     for problem in check:
@@ -177,7 +182,7 @@ def _pairing(src: Source, node: Mapping[str, Any], compile_one: Compile, literal
     if "nested" in check and not nesting:
         src.fail('check "nested" needs a "nesting" mapping', node, "check", value=True)
     return {"pairs": pairs, "nesting": nesting, "continues": frozenset(continues),
-            "carry": carry, "check": frozenset(check)}
+            "carry": carry, "stand_ins": stand_ins, "check": frozenset(check)}
 
 
 def _mapping(src: Source, node: Mapping[str, Any], key: str) -> Mapping[str, Any]:

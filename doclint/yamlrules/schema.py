@@ -54,7 +54,7 @@ TYPES: dict[str, TypeSchema] = {
         ("first", "second"), (), frozenset({"match", "count"}), "document", None,
         "if first appears, second must appear too"),
     "pairing": TypeSchema(
-        ("pairs",), ("nesting", "continues", "carry", "check", "fix"),
+        ("pairs",), ("nesting", "continues", "carry", "stand_ins", "check", "fix"),
         frozenset({"match", "open", "close", "problem", "inner"}), "paragraph", "none",
         "paired marks balance per scope unit; nesting: inner form of a nested mark (fixable)"),
 }

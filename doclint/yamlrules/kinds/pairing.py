@@ -7,18 +7,28 @@ when both levels close), with a fix to the inner form. An opener in ``continues`
 the end of a unit is fine when the next unit starts with it, after any indentation (a
 quotation over several paragraphs). With ``carry: N`` an opener left open may still be closed
 in the next N units (a line that stops on a character, cut at a width, is not counted): a pair
-split by a stray line break is a broken line, not a pairing error.
+split by a stray line break is a broken line, not a pairing error; an opener in ``continues``
+carried further is reported, and withdrawn when the first mark of its pair after it is a
+closing mark with nothing open (a quotation over many paragraphs without their opening marks
+is one quotation). ``stand_ins`` names marks of
+another width that may stand for a pair's mark (``(`` for ``（``): a pair of mixed widths
+(``(六）``) pairs, silently within a unit (a width rule reports it there) and as one problem
+naming both marks when a line break stands between them, where a width rule that reads lines
+cannot see it; a stand-in left unpaired is none of this rule's business.
 
 Quotation marks typed the wrong way are named as such, on the mark that is wrong: a pair typed
 reversed (”两个确立“) is one problem, not an unopened ” and an unclosed “; an opening mark typed
 where the quotation ends (说：“必先富民。“发展…, nothing left to close it) is reported there, not
-on the opening mark it ends. An opening mark after a sentence's end inside an open quotation,
-followed by the closing mark, opens the next quoted paragraph of a quotation introduced by a
-colon (说：“…。“…。”, paragraphs run into one line): the quotation goes on.
+on the opening mark it ends. An opening mark typed where the quotation begins (一个”两个确立”的)
+is one problem, on that mark; so is a pair whose halves do not match (“纲要（草案）》,
+“六五’), reported once over both marks. An opening mark after a sentence's end inside an open
+quotation, followed by the closing mark, opens the next quoted paragraph of a quotation
+introduced by a colon (说：“…。“…。”, paragraphs run into one line): the quotation goes on.
 """
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -42,9 +52,19 @@ PROBLEMS = {
                         "and the opening mark after it are reversed: the pair is typed backwards"),
     "misclosed": Message("处应为后引号：引文在此结束，却用了前引号",
                          "should be a closing mark: the quotation ends here"),
+    "misopened": Message("处应为前引号：引文从这里开始，却用了后引号",
+                         "should be an opening mark: the quotation begins here"),
+    "mismatched": Message("与其后的“{other}”不成对，这一对符号前后不一致",
+                          "and the “{other}” after it do not match: the pair is typed "
+                          "inconsistently"),
+    "mixed-open": Message("与后面几行的全角“{other}”是一对，半角与全角混用",
+                          "pairs with the full-width “{other}” a few lines on: mixed widths"),
+    "mixed-close": Message("与前面几行的全角“{other}”是一对，半角与全角混用",
+                           "pairs with the full-width “{other}” a few lines before: mixed widths"),
 }
 # Problems that refine an unbalanced pair: reported wherever unclosed or unopened marks are.
-_REFINED = frozenset({"reversed", "misclosed"})
+_REFINED = frozenset({"reversed", "misclosed", "misopened", "mismatched", "mixed-open",
+                      "mixed-close"})
 QUOTES = {"“": "”", "‘": "’"}
 _DEEPEST = 8  # quotes nested deeper than this are not counted
 _REVERSED_REACH = 16  # characters between the two marks of a reversed pair (”两个确立“)
@@ -60,6 +80,8 @@ class Problem:
     mark: str
     offset: int  # in Document.text
     closer: int | None = None  # nested: where its own closing mark is, for the fix
+    other: str = ""  # mismatched, mixed: the mark it pairs with
+    end: int | None = None  # mismatched: the end of the span (both marks)
 
 
 # A line that stops on a Chinese character or a digit was cut at a width, not ended.
@@ -76,19 +98,56 @@ class _Open:
     outer: _Open | None
     pending: list[Problem] = field(default_factory=list)
     quotation: bool = False  # a quote introduced by a colon (说：“…), or its next paragraph
+    stand_in: str = ""  # the mark typed, when a mark of another width stands for ``mark``
+    last: bool = False  # nothing but spaces after it in its unit
 
 
-def _carry_clock(units: list[Unit]) -> list[int]:
-    """For each unit, how many units before it count towards ``carry``: a line cut at a fixed
-    width (it stops on a character with the next one going on) does not, so a bracketed note
-    wrapped over eight lines closes on its last (（2017年……常务⏎委员会……⏎……修正）)."""
-    clock, now = [], 0
-    for unit in units:
-        clock.append(now)
-        last = unit.text.rstrip()[-1:]
-        if not _WRAPPED_END.match(last):
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """Per unit: ``ticks``, how many units before it count towards ``carry``; ``cut``, whether
+    it was cut at the file's fixed width (its text goes on in the next unit)."""
+
+    ticks: list[int]
+    cut: list[bool]
+
+    def same_line(self, first: int, last: int) -> bool:
+        """Whether units ``first`` to ``last`` are one line cut into pieces (no tick between)."""
+        return self.ticks[first] == self.ticks[last]
+
+
+def _carry_clock(units: list[Unit]) -> _Clock:
+    """A line cut at a fixed width (it stops on a character with the next one going on) does
+    not count towards ``carry``, so a bracketed note wrapped over eight lines closes on its
+    last (（2017年……常务⏎委员会……⏎……修正）). In a file cut at a width, a line of that width
+    that stops on a mark or a Latin letter was cut there too (……会议通过，⏎, （COP⏎15）)."""
+    ends = [unit.text.rstrip() for unit in units]
+    width = _wrap_width(ends)
+    ticks, cut, now = [], [], 0
+    for end in ends:
+        ticks.append(now)
+        cut.append(bool(width) and abs(len(end) - width) <= 1)
+        if not _WRAPPED_END.match(end[-1:]) and not cut[-1]:
             now += 1
-    return clock
+    return _Clock(ticks, cut)
+
+
+_WRAP_LINES = 6  # lines of one width, most of the long ones: a file cut at that width
+_WRAP_MIN = 20  # shorter lines are headings or table cells
+_WRAP_CUT = 3  # of them stopping on a character: cut mid-sentence, not ending there
+
+
+def _wrap_width(ends: list[str]) -> int:
+    """The width a file's lines were cut at, or 0: the length (one either way) shared by most
+    of its long lines, at least ``_WRAP_LINES`` of them, some stopping on a character."""
+    widths = collections.Counter(len(end) for end in ends if len(end) >= _WRAP_MIN)
+    if not widths:
+        return 0
+    near = {w: widths[w - 1] + widths[w] + widths[w + 1] for w in widths}
+    width = max(near, key=lambda w: (near[w], w))
+    if near[width] < max(_WRAP_LINES, sum(widths.values()) / 2):
+        return 0
+    cut = sum(1 for end in ends if abs(len(end) - width) <= 1 and _WRAPPED_END.match(end[-1:]))
+    return width if cut >= _WRAP_CUT else 0
 
 
 class PairingRule(PackRule):
@@ -109,18 +168,23 @@ class PairingRule(PackRule):
         stack: list[_Open] = []
         found: list[Problem] = []
         clock = _carry_clock(units) if params["carry"] else None
+        late = _Late()
         for number, unit in enumerate(units):
             marks = "".join(self.marks.findall(unit.text))
             if not marks:
                 continue
-            stack = self._expire(stack, number, found, clock)
-            if not stack and self._quiet(unit, self._unpaired(marks), nesting, exceptions):
+            stack = self._expire(stack, number, found, clock, late)
+            if not stack and not late.open \
+                    and self._quiet(unit, self._unpaired(marks), nesting, exceptions):
                 continue
             following = units[number + 1] if number + 1 < len(units) else None
-            self._scan(unit, number, stack, found, cache, following)
-            stack = self._leftover(stack, following, found)
-        self._expire(stack, None, found, clock)
+            self._scan(unit, number, stack, found, cache, following, clock, late)
+            cut = clock is not None and clock.cut[number]
+            stack = self._leftover(stack, None if cut else following, found)
+        self._expire(stack, None, found, clock, late)
         for problem in sorted(found, key=lambda p: p.offset):
+            if id(problem) in late.dropped:
+                continue
             check = params["check"]
             if problem.kind in check or (problem.kind in _REFINED
                                          and check & {"unclosed", "unopened"}):
@@ -153,10 +217,12 @@ class PairingRule(PackRule):
         return not any(p.found_in(unit.text) for p in exceptions)
 
     def _scan(self, unit: Unit, number: int, stack: list[_Open], found: list[Problem],
-              cache: dict[int, Exceptions], following: Unit | None = None) -> None:
+              cache: dict[int, Exceptions], following: Unit | None = None,
+              clock: _Clock | None = None, late: _Late | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
+        stand_ins = self.spec.params["stand_ins"]
         openers = {close: open_ for open_, close in pairs.items()}
-        broken = _broken_number(unit, number, stack)
+        broken = _broken_number(unit, number, stack, clock)
         marks = [(m.group(), m.start()) for m in self.marks.finditer(unit.text)
                  if m.start() == broken
                  or not self.is_excepted(unit, m.start(), m.start() + 1, cache)]
@@ -189,6 +255,23 @@ class PairingRule(PackRule):
             if index == skip:
                 continue
             offset = unit.start + at
+            if late is not None and late.open and (mark in pairs or by_mark.get(
+                    openers.get(mark, ""))):
+                late.forget(mark, pairs)  # another mark of the pair came first
+            full = stand_ins.get(mark)
+            if full in pairs:  # an opening mark of another width: (六）
+                push(_Open(full, offset, number, None, stand_in=mark,
+                           last=_BLANK_TAIL.fullmatch(unit.text, at + 1) is not None))
+                continue
+            if full is not None:  # a closing mark of another width: （原107国道)
+                opener = openers[full]
+                if stack and stack[-1].mark == opener \
+                        and (at == broken or not _ends(_LIST_TAIL, unit.text, at)):
+                    closed = pop()
+                    found.extend(_nested_once(closed.pending))
+                    if not closed.stand_in and closed.unit != number:
+                        found.append(Problem("mixed-close", mark, offset, other=opener))
+                continue
             if mark in pairs:
                 top = stack[-1] if stack else None
                 quotation = _ends(_INTRODUCED, unit.text, at)
@@ -204,22 +287,44 @@ class PairingRule(PackRule):
                 same = by_mark.get(mark)
                 outer = same[-1] if same else None
                 push(_Open(mark, offset, number, outer if mark in nesting else None,
-                           quotation=quotation))
+                           quotation=quotation,
+                           last=_BLANK_TAIL.fullmatch(unit.text, at + 1) is not None))
                 continue
             opener = openers[mark]
-            carried = bool(by_mark.get(opener))  # open, from this unit or the ones before
-            if opener in QUOTES and not here.get(opener) \
+            open_ = by_mark.get(opener)
+            carried = bool(open_)  # open, from this unit or the ones before
+            # an opener from the line before that was cut, not ended, goes on in this unit
+            wrapped = carried and clock is not None and open_[-1].unit < number \
+                and clock.same_line(open_[-1].unit, number)
+            if opener in QUOTES and not here.get(opener) and not wrapped \
                     and not (carried and at <= 16 and not unit.text[:at].strip(_INDENT)) \
                     and _reversed_pair(unit.text, marks, index, after):
                 found.append(Problem("reversed", mark, offset))
                 skip = index + 1
+                if late is not None:
+                    late.forget(mark, pairs)
                 continue
             if not carried:
-                found.append(Problem("unopened", mark, offset))
+                if opener in QUOTES and _misopened(unit.text, marks, index):
+                    found.append(Problem("misopened", mark, offset))
+                    skip = index + 1
+                elif _mismatched(unit, stack, number, found, at, pairs, following):
+                    closed = pop()
+                    found.extend(closed.pending)
+                    found.append(Problem("mismatched", closed.mark, closed.offset, other=mark,
+                                         end=offset + 1))
+                elif late is None or clock is None or not late.ends(mark, clock.ticks[number]):
+                    found.append(Problem("unopened", mark, offset))
+                if late is not None:
+                    late.forget(mark, pairs)
                 continue
             while stack[-1].mark != opener:
-                found.append(Problem("unclosed", stack[-1].mark, pop().offset))
+                left = pop()
+                if not left.stand_in:
+                    found.append(Problem("unclosed", left.mark, left.offset))
             closed = pop()
+            if closed.stand_in and closed.unit != number:
+                found.append(Problem("mixed-open", closed.stand_in, closed.offset, other=mark))
             if closed.outer is not None:
                 # Only a balanced nesting is reported: the outer mark must close too. The
                 # shorter list joins the longer (problems are sorted by offset at the end),
@@ -234,7 +339,9 @@ class PairingRule(PackRule):
 
     def _leftover(self, stack: list[_Open], following: Unit | None,
                   found: list[Problem]) -> list[_Open]:
-        """Openers still open at a unit's end: continued, carried, or reported unclosed."""
+        """Openers still open at a unit's end: continued, carried, or reported unclosed.
+        ``following`` is None where the unit was cut at a width: its next line goes on with the
+        same paragraph, whose opening mark (“语”近人) opens no new quoted paragraph."""
         continues, carry = self.spec.params["continues"], self.spec.params["carry"]
         kept = []
         for entry in stack:
@@ -243,35 +350,43 @@ class PairingRule(PackRule):
                 continue
             if carry:
                 kept.append(entry)
-            else:
+            elif not entry.stand_in:
                 found.append(Problem("unclosed", entry.mark, entry.offset))
         return kept
 
     def _expire(self, stack: list[_Open], number: int | None, found: list[Problem],
-                clock: list[int] | None) -> list[_Open]:
+                clock: _Clock | None, late: _Late | None = None) -> list[_Open]:
         """Report the openers carried further than ``carry`` units (all of them at the end,
-        ``number`` None), counting the units on the clock."""
-        carry = self.spec.params["carry"]
+        ``number`` None), counting the units on the clock. A quotation mark that may run over
+        paragraphs (``continues``) is remembered in ``late``: its closing mark may yet come."""
+        carry, continues = self.spec.params["carry"], self.spec.params["continues"]
         kept = []
         for entry in stack:
             if number is not None and clock is not None \
-                    and clock[number] - clock[entry.unit] <= carry:
+                    and clock.ticks[number] - clock.ticks[entry.unit] <= carry:
                 kept.append(entry)
-            else:
-                found.append(Problem("unclosed", entry.mark, entry.offset))
+            elif not entry.stand_in:
+                problem = Problem("unclosed", entry.mark, entry.offset)
+                found.append(problem)
+                if late is not None and number is not None and clock is not None \
+                        and entry.mark in continues:
+                    late.open[self.spec.params["pairs"][entry.mark]] = \
+                        (problem, clock.ticks[number])
         return kept
 
     def finding(self, problem: Problem) -> Finding:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         closers = {close: open_ for open_, close in pairs.items()}
-        opener = problem.mark if problem.mark in pairs else closers[problem.mark]
+        mark = self.spec.params["stand_ins"].get(problem.mark, problem.mark)
+        opener = mark if mark in pairs else closers[mark]
         inner = nesting.get(opener, "")
         args = {"match": problem.mark, "open": opener, "close": pairs[opener], "inner": inner}
         text = PROBLEMS[problem.kind]
+        said = Message(text.zh.format(other=problem.other), text.en.format(other=problem.other))
         template = self.message or self.summary
-        message = Message(template.zh.format(problem=text.zh, **args),
-                          template.en.format(problem=text.en, **args))
-        span = Span(problem.offset, problem.offset + 1)
+        message = Message(template.zh.format(problem=said.zh, **args),
+                          template.en.format(problem=said.en, **args))
+        span = Span(problem.offset, problem.end or problem.offset + 1)
         fix = None
         if problem.kind == "nested" and problem.closer is not None and self.spec.fix:
             inner_pair = inner + pairs[inner]
@@ -282,20 +397,49 @@ class PairingRule(PackRule):
         return Finding(span, message, (), fix)
 
 
-def _broken_number(unit: Unit, number: int, stack: list[_Open]) -> int:
+_LATE_REACH = 12  # paragraphs a quotation without its paragraphs' opening marks may run over
+
+
+@dataclass(eq=False)
+class _Late:
+    """Quotation marks left open past ``carry`` (``open``: by closing mark, the problem
+    reported and when), and the problems withdrawn because the closing mark came after all:
+    a quotation over many paragraphs whose paragraphs lack their opening marks is one
+    quotation, not an opening mark never closed and a closing mark never opened."""
+
+    open: dict[str, tuple[Problem, int]] = field(default_factory=dict)
+    dropped: set[int] = field(default_factory=set)
+
+    def ends(self, mark: str, tick: int) -> bool:
+        """Whether ``mark``, a closing mark with nothing open, closes a quotation left open:
+        the first mark of its pair since, soon enough (both are then withdrawn)."""
+        left = self.open.pop(mark, None)
+        if left is None or tick - left[1] > _LATE_REACH:
+            return False
+        self.dropped.add(id(left[0]))
+        return True
+
+    def forget(self, mark: str, pairs: dict[str, str]) -> None:
+        """Another mark of the pair came first: the opener left open stays reported."""
+        self.open.pop(pairs.get(mark, mark), None)
+
+
+def _broken_number(unit: Unit, number: int, stack: list[_Open], clock: _Clock | None) -> int:
     """Where the closing bracket of a number broken across lines stands (``（⏎三）改革…``: a
-    heading's bracket left alone at the end of the line before), or -1. It closes that bracket,
-    though a number before a closing bracket at a line's start is otherwise a list number."""
+    heading's bracket left alone at the end of the line before; ``（十⏎一）``, ``（COP⏎15）`` in
+    a file cut at a width), or -1. It closes that bracket, though a number before a closing
+    bracket at a line's start is otherwise a list number."""
     lead = _BROKEN_NUMBER.match(unit.text)
     if lead is None or not stack:
         return -1
     top = stack[-1]
-    if top.mark not in "（(" or top.unit != number - 1 or unit.start - top.offset > _BROKEN_REACH:
-        return -1  # not a bracket that ends the line before
+    cut = clock is not None and number > 0 and clock.cut[number - 1]
+    if top.mark != "（" or not (top.last or cut) or top.unit != number - 1:
+        return -1  # not a bracket open at the end of the line before
     return lead.end() - 1
 
 
-_BROKEN_REACH = 4  # from the bracket to the next line: a line break and a few spaces
+_BLANK_TAIL = lazy_regex(r"[ \t\r\u3000]*")
 _BROKEN_NUMBER = lazy_regex(r"[ \t\u3000]*(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 
 
@@ -368,6 +512,46 @@ def _reversed_pair(text: str, marks: list[tuple[str, int]], index: int,
     if _PLAIN.fullmatch(text, at + 1, end) is None:
         return False
     return after[index + 1][opener] <= 0
+
+
+_MISMATCH_REACH = 24  # characters between the two halves of a mismatched pair (“纲要（草案）》)
+_OWN_CLOSER_REACH = 200  # characters after it where the opener's own closer is looked for
+_SENTENCE_STOP = lazy_regex(r"[。！？；\n]")
+_LIST_TAIL = lazy_regex(r"(?:^|(?<=[；。：，、\s]))(?:[0-9A-Za-z①-⑳]{1,2}|[一二三四五六七八九十]{1,3})$")
+
+
+def _misopened(text: str, marks: list[tuple[str, int]], index: int) -> bool:
+    """A closing quote that closes nothing, followed closely by the same closing mark that
+    closes nothing either: the first is an opening mark typed the wrong way (一个”两个确立”的)."""
+    mark, at = marks[index]
+    if index + 1 >= len(marks):
+        return False
+    following, end = marks[index + 1]
+    return following == mark and 0 < end - at - 1 <= _REVERSED_REACH \
+        and _PLAIN.fullmatch(text, at + 1, end) is not None
+
+
+def _mismatched(unit: Unit, stack: list[_Open], number: int, found: list[Problem],
+                at: int, pairs: dict[str, str], following: Unit | None) -> bool:
+    """A closing mark whose opener is not open, right after an opener of another mark left
+    open in this unit, in the same phrase, with nothing unbalanced between: one pair whose
+    halves do not match (“纲要（草案）》, “六五’), not two marks each missing its partner. Not
+    when the opener's own closing mark follows in this line or the next: that one closes it."""
+    if not stack:
+        return False
+    top = stack[-1]
+    if top.unit != number or top.stand_in:
+        return False
+    opener, closer = top.mark, pairs[top.mark]
+    rest = unit.text[at + 1:at + 1 + _OWN_CLOSER_REACH]
+    after = following.text[:_OWN_CLOSER_REACH] if following is not None else ""
+    if rest.count(closer) > rest.count(opener) or after.count(closer) > after.count(opener):
+        return False
+    begin = top.offset - unit.start
+    if not 0 < at - begin - 1 <= _MISMATCH_REACH \
+            or _SENTENCE_STOP.search(unit.text, begin + 1, at) is not None:
+        return False
+    return not any(top.offset < p.offset < unit.start + at for p in found[-8:])
 
 
 def _nested_once(pending: list[Problem]) -> list[Problem]:
