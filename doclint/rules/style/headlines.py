@@ -36,7 +36,7 @@ _HEADLINE = lazy_regex(
     r"[\p{Han}\p{N}A-Za-z“”‘’\"《》〈〉·—\-.%％ \t\u00a0\u2002\u2003\u3000]+"
 )
 _HEADLINE_MIN, _HEADLINE_MAX = 4, 60
-_CLAUSE_END = lazy_regex(r"[，。；！？,;!?：:\r\n<>]")
+_CLAUSE_END = lazy_regex(r"[，。；！？、,;!?：:\r\n<>]")
 _SENTENCE_END = lazy_regex(r"[。！？!?\r\n<>]")
 # A stretch of the headline the text names again: characters and figures, at least this long.
 _RESTATED_MIN = 4
@@ -63,9 +63,10 @@ _OPENING_MIN = 32
 # A headline run into its item's text after the previous item's last sentence: its clauses and
 # the text's first clause run on without a mark for this long.
 _RUN_MIN = 28
-_ITEM_HEADLINE_MIN = 6
-# Headlines are terse: a clause with a structural particle belongs to a sentence.
-_PARTICLE = regex.compile(r"[的了着把是]")
+_ITEM_HEADLINE_MIN, _ITEM_HEADLINE_MAX = 6, 30
+# Headlines are terse: a clause with a structural particle, or a day of the month ("27日向"),
+# belongs to a sentence.
+_PARTICLE = regex.compile(r"[的了着把是]|[0-9０-９]日")
 _LEAD = regex.compile(r"[\r\n#>*\ufeff]*")
 # A clause that opens with a word continuing a predicate ("……检查清单 的检查内容", "……工作
 # 和改进……") goes on with a sentence; a headline's clause opens with a word of its own.
@@ -103,7 +104,7 @@ def item_headline(text: str, start: int, end: int) -> bool:
         return after_end - first >= _OPENING_MIN
     if back.group() in "\r\n<>；;" or _CONTINUATION.match(text, end):
         return False  # a line, a paragraph or an item opens with a sentence; a sentence goes on
-    if start - first < _ITEM_HEADLINE_MIN:
+    if not _ITEM_HEADLINE_MIN <= start - first <= _ITEM_HEADLINE_MAX:
         return False
     if _PARTICLE.search(text, first, start):
         return False  # a headline is written without particles
