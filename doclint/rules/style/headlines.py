@@ -67,6 +67,7 @@ _ITEM_HEADLINE_MIN, _ITEM_HEADLINE_MAX = 6, 30
 # Headlines are terse: a clause with a structural particle, or a day of the month ("27日向"),
 # belongs to a sentence.
 _PARTICLE = regex.compile(r"[的了着把是]|[0-9０-９]日")
+_BOUND_PARTICLES = "的了着地得过"
 _LEAD = regex.compile(r"[\r\n#>*\ufeff]*")
 # A clause that opens with a word continuing a predicate ("……检查清单 的检查内容", "……工作
 # 和改进……") goes on with a sentence; a headline's clause opens with a word of its own.
@@ -100,8 +101,14 @@ def item_headline(text: str, start: int, end: int) -> bool:
     if _splits_a_word(text, start, end, after_end):
         return False
     if back is None:
-        # The document's title run into its text: the two run on without a mark.
-        return after_end - first >= _OPENING_MIN
+        # The document's title run into its text: the two run on without a mark into the
+        # text's first clause; a sentence of its own ends there, or goes on with a particle.
+        return (
+            after_end - first >= _OPENING_MIN
+            and stop is not None
+            and stop.group() in "，,"
+            and text[end] not in _BOUND_PARTICLES
+        )
     if back.group() in "\r\n<>；;" or _CONTINUATION.match(text, end):
         return False  # a line, a paragraph or an item opens with a sentence; a sentence goes on
     if not _ITEM_HEADLINE_MIN <= start - first <= _ITEM_HEADLINE_MAX:
