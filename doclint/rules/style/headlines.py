@@ -64,6 +64,11 @@ _OPENING_MIN = 32
 # the text's first clause run on without a mark for this long.
 _RUN_MIN = 28
 _ITEM_HEADLINE_MIN, _ITEM_HEADLINE_MAX = 6, 30
+# The headline's first two characters (its subject: a place, a country, an office) named again in
+# the clause after the space, past the headline's second clause, opening a clause of some length:
+# a sentence does not repeat its subject within its first clause ("某地高温天气持续 多国气温
+# 破纪录某地多国高温持续。").
+_SUBJECT, _SUBJECT_AFTER = 2, 4
 # Headlines are terse: a clause with a structural particle, or a day of the month ("27日向"),
 # belongs to a sentence.
 _PARTICLE = regex.compile(r"[的了着把是]|[0-9０-９]日")
@@ -117,6 +122,10 @@ def item_headline(text: str, start: int, end: int) -> bool:
         return False  # a headline is written without particles
     if stop is not None and stop.group() in "，," and _opens_item(text, end, after_end):
         return True
+    subject = text[first : first + _SUBJECT]
+    again = text.find(subject, end + _SUBJECT_AFTER, after_end) if _HAN_RUN.fullmatch(subject) else -1
+    if again >= 0 and after_end - again >= _SUBJECT + _SUBJECT_AFTER:
+        return True  # the text opens by naming the headline's subject again, in one clause
     return after_end - first >= _RUN_MIN and _restated(text, first, start, end)
 
 
