@@ -43,11 +43,14 @@ _RESTATED_MIN = 4
 _RESTATING_REACH = 200
 _WORD = regex.compile(r"[\p{Han}\p{N}]+")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-# A source opening the item's text: an office, an agency or a body, and what it said, set off by
-# a comma ("中央气象台预计，", "某国国防部22日称，"), or a report formula ("据某国媒体10日报道，").
+# A source opening the item's text: an office, an agency or a body, or the holder of an office,
+# and what it said, set off by a comma ("中央气象台预计，", "某国国防部22日称，", "某国总统某某
+# 表示，"), or a report formula ("据某国媒体10日报道，").
 _SOURCE = lazy_regex(
     r"(?:(?:部|局|委|院|署|台|社|厅|办|中心|政府|组织|机构|委员会|办公室|议会|军方)(?:\p{Han}{0,3}?发言人)?"
     r"(?:[0-9０-９]{1,2}日)?(?:称|表示|预计|宣布|说|介绍|通报)"
+    r"|(?:总统|总理|首相|主席|秘书长|发言人|部长|外长|大使|国务卿|议长)\p{Han}{1,6}?"
+    r"(?:[0-9０-９]{1,2}日)?(?:称|表示|说|指出|强调)"
     r"|(?<![根依证数占论])据\p{Han}{2,16}?(?:[0-9０-９]{1,2}日)?(?:报道|消息|统计|介绍|监测))$"
 )
 _SOURCE_AFTER = 8  # the headline's second clause and the source's name before what it said
