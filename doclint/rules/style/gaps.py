@@ -16,7 +16,7 @@ import regex
 from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
-from doclint.rules.structure.news import run_in_headline
+from doclint.rules.structure.news import AGENCY, run_in_headline
 from doclint.rules.style.headlines import item_headline
 from doclint.rules.templates.scan import line_end, line_start
 
@@ -95,6 +95,8 @@ _LEAD_BEFORE = lazy_regex(
     r"(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|"
     r"其[一二三四五六七八九十]|\p{Han}{0,6}讯)$"
 )
+# A photo's credit set off after its caption ("新华社发", "新华社记者 某某 摄").
+_CREDIT = lazy_regex(rf"{AGENCY}(?:发|记者|通讯员|供图|图|摄)")
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
@@ -240,6 +242,8 @@ def is_separator(text: str, gap: Span) -> bool:
         _ISSUERS_AFTER.match(text, gap.end, line_last)
     ):
         return True
+    if _CREDIT.match(text, gap.end):
+        return True  # a photo's credit after its caption: "……实验室 新华社发"
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
 
 
