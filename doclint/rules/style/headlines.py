@@ -5,14 +5,19 @@ A headline separates its clauses with a space ("俄称打击多个目标 乌称�
 lost the line break after it runs the headline into the item's text, so the space stands inside
 what looks like a long sentence. :func:`run_in_headline` of the news module reads the item's
 opening (a time, a source and its day, a report formula); this module reads what else tells a
-headline from a sentence:
+headline from a sentence. A headline run into its item follows the previous item's last sentence
+(or an item's short dateline), is terse (no 的, 了, 是, no day of the month) and short; then:
 
 - the item's text names again what its headline says ("某市发生火灾 百余栋建筑受损某省某市12日
-  下午发生火灾，……"): a stretch of the headline reappears in the lines after it;
-- a source opens the item ("……气象台预计，", "……国防部称，");
+  下午发生火灾，……"), or names the headline's subject again within its first clause;
+- a source opens the item ("……气象台预计，", "……国防部称，", "据某国媒体10日报道，"), or a word
+  that opens a sentence ("此外，");
 - a dateline follows, which opens an item: what stands before it is its headline, commas and all
   ("……李某主持 王某出席央视网消息（新闻联播）：");
 - the document opens with its title run into its text (an article saved as one line).
+
+A space that splits a word written whole elsewhere (other than in the item's restatement right
+after it) stays a stray space.
 """
 
 from __future__ import annotations
