@@ -485,7 +485,8 @@ def _numbered_neighbour(text: str, start: int, end: int) -> bool:
 def _in_title_or_slogan(text: str, gap: Span, first: int, last: int) -> bool:
     """Inside a book title (《共担时代责任 共促亚太发展》), or inside brackets or quotation marks
     whose phrases no comma separates (“进窗口 走流程”, straight ones too: "进窗口 走流程")."""
-    pair = _enclosing(text, gap.start, first, last) or _straight_quotes(text, gap.start, first, last)
+    pair = _enclosing(text, gap.start, first, last)
+    pair = pair or _straight_quotes(text, gap.start, first, last)
     if pair is None:
         return False
     opening, closing = pair

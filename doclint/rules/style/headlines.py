@@ -131,7 +131,9 @@ def item_headline(text: str, start: int, end: int) -> bool:
     if stop is not None and stop.group() in "，," and _opens_item(text, end, after_end):
         return True
     subject = text[first : first + _SUBJECT]
-    again = text.find(subject, end + _SUBJECT_AFTER, after_end) if _HAN_RUN.fullmatch(subject) else -1
+    again = -1
+    if _HAN_RUN.fullmatch(subject):
+        again = text.find(subject, end + _SUBJECT_AFTER, after_end)
     if again >= 0 and after_end - again >= _SUBJECT + _SUBJECT_AFTER:
         return True  # the text opens by naming the headline's subject again, in one clause
     return after_end - first >= _RUN_MIN and _restated(text, first, start, end)
