@@ -40,7 +40,7 @@ _HEADLINE = lazy_regex(
     r"(?:\p{Han}{2,8}[：:])?"
     r"[\p{Han}\p{N}A-Za-z“”‘’\"《》〈〉·—\-.%％ \t\u00a0\u2002\u2003\u3000]+"
 )
-_HEADLINE_MIN, _HEADLINE_MAX = 4, 60
+_HEADLINE_MIN, _HEADLINE_MAX = 2, 60
 _CLAUSE_END = lazy_regex(r"[，。；！？、,;!?：:\r\n<>]")
 _SENTENCE_END = lazy_regex(r"[。！？!?\r\n<>]")
 # A stretch of the headline the text names again: characters and figures, at least this long.
@@ -124,7 +124,16 @@ def item_headline(text: str, start: int, end: int) -> bool:
         )
     if back.group() in "\r\n<>；;" or _CONTINUATION.match(text, end):
         return False  # a line, a paragraph or an item opens with a sentence; a sentence goes on
-    if not _ITEM_HEADLINE_MIN <= start - first <= _ITEM_HEADLINE_MAX:
+    if start - first < _ITEM_HEADLINE_MIN:
+        # A headline that opens with two names ("某国 某国遭遇暴雨"), whose text names the first
+        # again when its first clause is done ("……影响，某国某地……").
+        return (
+            stop is not None
+            and stop.group() in "，,"
+            and _HAN_RUN.fullmatch(text, first, start) is not None
+            and text.startswith(text[first:start], stop.end())
+        )
+    if start - first > _ITEM_HEADLINE_MAX:
         return False
     if _PARTICLE.search(text, first, start):
         return False  # a headline is written without particles
