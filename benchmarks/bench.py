@@ -49,6 +49,7 @@ def time_cli(directory: Path, jobs: int, repeat: int) -> tuple[float, float]:
 def per_rule(directory: Path) -> list[tuple[str, float]]:
     """Seconds per rule over the corpus; archive rules: ``collect`` on every document plus
     one ``combine`` of all the facts."""
+    from doclint.core.anchors import scan_for
     from doclint.core.config import Config
     from doclint.core.linter import ActiveRule, lint_document
     from doclint.runner.engine import Engine
@@ -56,14 +57,20 @@ def per_rule(directory: Path) -> list[tuple[str, float]]:
     engine = Engine(Config())
     active, archive = engine.rules_for("x.txt")
     docs = [engine.read(str(p), p.read_bytes()) for p in sorted(directory.rglob("*.txt"))]
-    timings = {a.rule.code: 0.0 for a in active}
+    timings = {"(anchor scan)": 0.0, **{a.rule.code: 0.0 for a in active}}
+    scan = scan_for(frozenset(anchor for a in active for anchor in a.rule.anchors))
     timings.update({rule.code: 0.0 for rule in archive})
     facts: dict[str, list[tuple[str, object]]] = {rule.code: [] for rule in archive}
     clock = time.process_time  # CPU time: the machine may be shared
     for doc in docs:
-        for rule in active:
+        start = clock()
+        admitted = scan.admitted(doc.text, [rule.rule.anchors for rule in active])
+        timings["(anchor scan)"] += clock() - start
+        for rule, runs in zip(active, admitted, strict=True):
+            if not runs:
+                continue  # as in a real run: the rule cannot report here
             start = clock()
-            lint_document(doc, [ActiveRule(rule.rule, rule.severity)])
+            lint_document(doc, [ActiveRule(rule.rule, rule.severity)], gated=False)
             timings[rule.rule.code] += clock() - start
         for archive_rule in archive:
             start = clock()

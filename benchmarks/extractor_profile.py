@@ -78,11 +78,26 @@ def _extractor_clock(times: dict[str, float], outside: list[float]) -> Iterator[
 def _runs(doc: Any, active: list[Any], maskers: list[Any], archive: list[Any],
           lint_document: Callable[..., Any]) -> Iterator[tuple[str, Callable[[], Any]]]:
     """Each rule's work on ``doc`` as a call: document rules, the masking rules that run
-    unselected, and archive rules' ``collect``."""
-    for active_rule in active:
-        yield active_rule.rule.code, functools.partial(lint_document, doc, [active_rule])
-    for masker in maskers:
-        yield f"{masker.code} (mask)", functools.partial(lint_document, doc, [], [masker])
+    unselected, and archive rules' ``collect``. The anchor scan is one call of its own, and
+    a rule none of whose anchors occurs is not called, as in a real run."""
+    from doclint.core.anchors import scan_for
+
+    rules = [*(r.rule for r in active), *maskers]
+    anchors = frozenset(a for rule in rules for a in rule.anchors)
+    admitted: list[bool] = []
+
+    def scan() -> None:
+        admitted.extend(scan_for(anchors).admitted(doc.text, [rule.anchors for rule in rules]))
+
+    yield "(anchor scan)", scan
+    for active_rule, runs in zip(active, admitted, strict=False):
+        if runs:
+            yield active_rule.rule.code, functools.partial(lint_document, doc, [active_rule],
+                                                           gated=False)
+    for masker, runs in zip(maskers, admitted[len(active):], strict=False):
+        if runs:
+            yield f"{masker.code} (mask)", functools.partial(lint_document, doc, [], [masker],
+                                                             gated=False)
     for rule in archive:
         yield rule.code, functools.partial(rule.collect, doc)
 

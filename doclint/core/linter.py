@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from doclint.core.anchors import scan_for
 from doclint.core.budget import RuleClock, RuleTimeout
 from doclint.core.diagnostic import (
     Applicability,
@@ -34,8 +35,8 @@ class ActiveRule:
 
 
 def lint_document(doc: Document, rules: Sequence[ActiveRule],
-                  maskers: Sequence[Rule] = (), budget: float | None = None
-                  ) -> tuple[list[Diagnostic], list[str]]:
+                  maskers: Sequence[Rule] = (), budget: float | None = None, *,
+                  gated: bool = True) -> tuple[list[Diagnostic], list[str]]:
     """Return the document's diagnostics (sorted) and a message per crashed rule.
 
     A crashing rule never stops the others: its exception becomes one line in ``crashes``.
@@ -43,11 +44,19 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule],
     stopped and reported the same way (see :mod:`doclint.core.budget`).
     Findings inside text that a masking rule removes as a whole are dropped; ``maskers`` are
     masking rules that are not selected but still mark that text.
+    With ``gated`` (the default), a rule none of whose anchors occurs in the document is not
+    run (see :mod:`doclint.core.anchors`); ``gated=False`` runs every rule (for the tests).
     """
     crashes: list[str] = []
     results: list[tuple[ActiveRule | None, Rule, list[Finding]]] = []
+    todo = [*((a.rule, a) for a in rules), *((m, None) for m in maskers)]
+    if gated:
+        anchors = frozenset(a for rule, _ in todo for a in rule.anchors)
+        if anchors:
+            admitted = scan_for(anchors).admitted(doc.text, [rule.anchors for rule, _ in todo])
+            todo = [item for item, runs in zip(todo, admitted, strict=True) if runs]
     with RuleClock(budget) as clock:
-        for rule, active in [*((a.rule, a) for a in rules), *((m, None) for m in maskers)]:
+        for rule, active in todo:
             try:
                 try:
                     clock.start(rule.code)

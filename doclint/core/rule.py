@@ -116,6 +116,11 @@ class RuleMeta:
     # template-site rule and structure to the numbering rule).
     unmasked_by: ClassVar[tuple[str, ...]] = ()
     message: ClassVar[Message | None] = None  # template of findings; default: summary
+    # Literal strings one of which occurs in every document the rule reports anything on
+    # (see doclint/core/anchors.py): the linter does not run the rule on a document holding
+    # none of them. Declare only what the rule provably cannot report without; empty: the
+    # rule always runs. A rule whose anchors depend on its options sets them in __init__.
+    anchors: tuple[str, ...] = ()
 
     def __init__(self, **options: Any) -> None:
         self.config: dict[str, Any] = {}

@@ -9,6 +9,7 @@ import regex
 
 from doclint.core.errors import ConfigError
 from doclint.core.lazyregex import lazy_regex
+from doclint.yamlrules.anchors import rule_anchors
 from doclint.yamlrules.kinds import BASES, PackRule
 from doclint.yamlrules.spec import RuleSpec
 
@@ -32,6 +33,7 @@ def rule_class(spec: RuleSpec) -> type[PackRule]:
         "spec": spec,
         "group_after": spec.group_after,
         "maturity": spec.maturity,
+        "anchors": rule_anchors(spec),
     }
     if spec.type == "pairing":
         pairs = spec.params["pairs"]

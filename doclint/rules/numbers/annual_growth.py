@@ -58,6 +58,8 @@ class AnnualGrowthRate(Rule):
     category = Category.ARITHMETIC
     # More than this many in one file is one systematic cause (a copied page, a template).
     group_after = 20
+    # Every average growth it checks is read at an occurrence of 年均 (annual.find_annual).
+    anchors = ("年均",)
     summary = Message("年均增长率与起止数值和年数不符。",
                       "The average annual growth rate disagrees with the start, end and years.")
     message = Message(

@@ -50,6 +50,7 @@ class MixedPercentSign(Rule):
     category = Category.MIXED_WIDTH
     # More than this many in one file is one systematic cause (a copied page, a template).
     group_after = 20
+    anchors = ("％",)  # it reads only documents holding both forms: the rarer one is enough
     summary = Message("同一文档混用“%”和“％”。", "The document mixes “%” and “％”.")
     message = Message(
         "百分号写法不统一：此处用“{this}”，全文多用“{other}”（{count}处）。",

@@ -87,6 +87,7 @@ class MixedForms(Rule):
         "Inconsistent {family.en} in this document: “{usual}” and “{this}” {count} times each; "
         "“{this}” here, write “{usual}”.",
     )
+    anchors = tuple(":：∶(")  # check reads no document without one of these marks
     fixable = True
     examples = Examples(
         bad=(

@@ -83,6 +83,15 @@ class BoilerplateRule(Rule):
     # Matches with nothing but white space between them are one block of boilerplate (a page
     # header: toolbar, font switcher, breadcrumb), reported and removed as one.
     merge_adjacent: ClassVar[bool] = False
+    # Patterns ``active_patterns`` may use beside ``patterns`` (for the anchors below).
+    extra_patterns: ClassVar[tuple[Pattern, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # Every pattern is skipped unless one of its keys occurs: the keys are the anchors.
+        every = (*cls.patterns, *cls.extra_patterns)
+        if "anchors" not in cls.__dict__ and every and all(p.keys for p in every):
+            cls.anchors = tuple(sorted({key for p in every for key in p.keys}))
 
     def check(self, doc: Document) -> Iterator[Finding]:
         guessed: list[Span] = []

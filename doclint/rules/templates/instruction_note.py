@@ -79,6 +79,7 @@ class InstructionNote(Rule):
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
     group_after = 10  # a page full of one defect is reported once, the rest related
+    anchors = tuple(probe.keys for probe in _PROBES)  # each match begins with its bracket
     summary = Message(
         "模板的填写说明未删除。", "A template's instruction note was left in the text."
     )
@@ -98,11 +99,13 @@ class InstructionNote(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        model = doc.facts(ModelTexts)
+        model: ModelTexts | None = None  # found at the first match: most documents have none
         for match in (m for probe in _PROBES for m in probe.finditer(text)):
             kind = match.lastgroup or "instruction"
-            if kind != "omitted" and model.covers(match.start()):
-                continue  # a model text tells its reader what to write on purpose
+            if kind != "omitted":
+                model = model or doc.facts(ModelTexts)
+                if model.covers(match.start()):
+                    continue  # a model text tells its reader what to write on purpose
             if kind == "omitted" and _EDITORIAL_LINE.match(text, line_start(text, match.start())):
                 continue
             span = Span(match.start(), match.end())

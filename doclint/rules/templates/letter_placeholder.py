@@ -75,6 +75,7 @@ class LetterPlaceholder(Rule):
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
     group_after = 10  # a page full of one defect is reported once, the rest related
+    anchors = tuple(_PATTERNS)  # each pattern runs only where its letter occurs
     summary = Message("单个字母占位符未替换。", "A single-letter placeholder was left in the text.")
     examples = Examples(
         bad=(

@@ -144,6 +144,7 @@ class MarkupResidue(BoilerplateRule):
     message = Message("残留的{what_zh}：“{text}”。", "Leftover {what_en}: “{text}”.")
     fixable = True
     patterns = _PATTERNS
+    extra_patterns = (_DOUBLE_ESCAPED, _INSIDE_WORD, _SPACE_IN_WORD)  # in Markdown files
     group_kind_after = 1  # one defect per document and kind: the text kept its page's markup
     group_after = 20
     examples = Examples(

@@ -62,6 +62,7 @@ _PROBES = (
     ("field", Gated("[【［", lazy_regex(rf"[\[【［]{_FIELD}[\]】］]"))),
     ("slot", Gated("〔", regex.compile(r"〔\s*〕"))),
 )
+PROBE_KEYS = tuple(sorted({key for _kind, probe in _PROBES for key in probe.keys}))
 # 〇〇 appears inside Chinese-numeral years (二〇〇五年): excluded by requiring a Han neighbour
 # for ○/〇 and by skipping matches inside such a year.
 _CHINESE_YEAR = lazy_regex(
@@ -153,8 +154,10 @@ class Placeholders:
                 items = [p for p in items if p.kind not in _MASKS]
             elif anonymisation.names_withheld:
                 items = [p for p in items if p.kind != "mou"]
-        model = doc.facts(ModelTexts)
-        items = [p for p in items if not on_purpose(text, p) and not model.covers(p.span.start)]
+        if items:  # NOTE: the model texts are found only where they may matter
+            model = doc.facts(ModelTexts)
+            items = [p for p in items
+                     if not on_purpose(text, p) and not model.covers(p.span.start)]
         return cls(sorted(items, key=lambda p: p.span.start))
 
 
@@ -187,6 +190,8 @@ class TemplatePlaceholder(Rule):
     category = Category.PLACEHOLDER
     severity = Severity.ERROR
     group_after = 10  # a page full of one defect is reported once, the rest related
+    # Its findings are the probes' matches, each run only when one of its keys occurs.
+    anchors = PROBE_KEYS
     summary = Message("模板占位符未替换。", "A template placeholder was left in the text.")
     examples = Examples(
         bad=(

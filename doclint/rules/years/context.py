@@ -13,9 +13,10 @@ from doclint.rules.years.mentions import YearFacts, YearMention
 # A year after one of these words is a target, a deadline or a base, not the year spoken of.
 _NOT_SUBJECT_BEFORE = ("到", "至", "截至", "截止", "比", "较", "同", "与", "力争", "争取", "于", "由", "从", "自",
                        "按", "以", "照")
-# …and a year followed by these: 2030年前, 按1957年不变价格, 在1954年基数上, 以2020年为基期.
+# …and a year followed by these: 2030年前, 按1957年不变价格, 在1954年基数上, 以2020年为基期 (but
+# 2024年前三季度 and 2024年前两个月 are parts of the year named).
 _NOT_SUBJECT_AFTER = lazy_regex(
-    r"年(?:底前|前|以前|以后|之前|远景|目标|相比|同期|以来|起"
+    r"年(?:底前|前(?![一二三四五六七八九十两0-9]{1,2}(?:个)?(?:季度|月|周|天))|以前|以后|之前|远景|目标|相比|同期|以来|起"
     r"|(?:的)?(?:不变价|可比价|价格|现价|基数|基础上|水平上|为基期|为基年|为基数|为100|=100)"
     r"|(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版)")
 _SUBJECT_GAP = 40

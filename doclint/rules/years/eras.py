@@ -57,6 +57,17 @@ _IMMINENT_BEFORE = lazy_re(r"即将(?:进入|开启|迈入|开始|实施)[^，,�
 _IMMINENT_AFTER = lazy_re(r"”?(?:规划|计划|时期|新征程|的征程)?[^，,。；;！!？?\n]{0,6}即将(?:开启|开始|到来)")
 _NEXT_YEAR_BEFORE = lazy_re(
     r"(?:明年|下一年)(?:开始|起)?[，,]?[^，,。；;！!？?\n]{0,8}?(?:进入|开启|迈入|开始实施)[^，,。；;！!？?\n]{0,4}$")
+# A plan of the 规划 era spoken of as in force, neither planned nor looked back on (“十五五”期间
+# 全民科学素质工作, 解析“十五五”规划新特点): no sooner than its drafting, three years ahead. Not
+# where another plan is named close by (“十四五”期间，…。⏎“十五五”期间，…: the stages of a long
+# plan, each paragraph a period), nor as a horizon or an aim (着眼“十五五”, 为“十五五”打下基础,
+# “十四五”乃至“十五五”, 争取纳入“十五五”规划).
+_STAGES_BEFORE, _STAGES_AFTER = 400, 200
+_OTHER_PLAN = lazy_re(r"(?<![〇零一二三四五六七八九十百第])(?:十[一二三四五]?|[一二三四五六七八九])五(?=”|规划|计划|时期|期间)")
+_HORIZON_BEFORE = lazy_re(
+    r"(?:(?:着眼|面向|立足|放眼|衔接|接续|对接|迎接|乃至|以至|争取|力争|纳入|列入|写入|储备)[^，,。；;！!？?\n]{0,6}"
+    r"|(?:为|给|向|及|和|与|至|到|、)[ \t\u3000]?)$")
+_HORIZON_AFTER = lazy_re(r"”?[^，,。；;！!？?\n]{0,12}?(?:奠定|打下|打好|夯实|创造|积蓄|做好准备|做准备|基础|铺垫|衔接)")
 
 # The party's guiding formula names every theory adopted so far: one that stops short of the
 # next (以邓小平理论、“三个代表”重要思想、科学发展观为指导, without 习近平新时代中国特色社会主义
@@ -272,6 +283,23 @@ def drafted_from(text: str, marker: EraMarker, sentence: Span, clause: Span, sta
     return None
 
 
+def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, start: int,
+                  end: int) -> int | None:
+    """The first year a plan of the 规划 era can be spoken of as in force (``_HORIZON_BEFORE``
+    and its kin say when it is not): its drafting lead; None for other markers and wording."""
+    if marker.kind != "five_year_plan" or marker.valid_from is None \
+            or marker.valid_from < _PLAN_ERA_FROM:
+        return None
+    own = text[start:end]
+    if any(m.group() not in own for m in _OTHER_PLAN.finditer(
+            text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER))):
+        return None
+    if _HORIZON_BEFORE.search(text, max(clause.start, start - 8), start) \
+            or _HORIZON_AFTER.match(text, end, clause.end):
+        return None
+    return marker.valid_from - _DRAFTING_LEAD
+
+
 def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) -> bool:
     """Whether ``year`` falls outside ``first``..``last`` widened by ``grace`` years."""
     too_early = first is not None and year < first - grace
@@ -313,11 +341,14 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
                     span = Span(match.start(), match.end())
                     clause = clause_around(text, window, span)
-                    hits.append(MarkerHit(marker, span, how, window, framing=framing(
-                        text, window, span, review_at(span.start)), exists_from=exists_from(
-                            text, marker, span.start, span.end, window.end),
-                        drafted_from=drafted_from(text, marker, window, clause, span.start,
-                                                  span.end)))
+                    framed = framing(text, window, span, review_at(span.start))
+                    drafted = drafted_from(text, marker, window, clause, span.start, span.end)
+                    if drafted is None and how == MENTION and framed.kind == framings.CURRENT:
+                        drafted = in_force_from(text, marker, window, clause, span.start, span.end)
+                    hits.append(MarkerHit(marker, span, how, window, framing=framed,
+                                          exists_from=exists_from(text, marker, span.start,
+                                                                  span.end, window.end),
+                                          drafted_from=drafted))
     for pin in marker.pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).

@@ -4,7 +4,8 @@ A text dated (its dateline, signature date or page date) on 5 April of a year ca
 the state of things at the end of that year (``截至2023年底，…``), speak of a time since a later
 month (``为2023年8月以来的最高点``), narrate as past an event of a later month (``2023年9月16日，
 他带队抓捕…``), compare a period with the same period of its own year (``较2023年同期增长``,
-``今年前4个月…较2023年下降``), nor count years elapsed since its own year (``成立于2023年，60多年
+``今年前4个月…较2023年下降``, or the present, naming no other time, ``…较2023年分别增长22.5%``),
+nor count years elapsed since its own year (``成立于2023年，60多年
 来``, ``自2023年起，已连续举办20年``). Each is one ``Conflict`` (a tuple of ``Related``) for the
 year-placeholder rule: with every year rewritten to the value of the text's own date, the
 years these phrases named are gone, the phrases are left.
@@ -57,6 +58,14 @@ _CLAUSE_START = lazy_regex(
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
 _SAME_PERIOD = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年\s?(?:的)?同期")
 _THIS_YEAR = lazy_regex(r"今年")
+# A level of now compared with a year, the sentence naming no year of its own (…，全国城乡低保平均
+# 标准较2023年分别增长22.5%): the year is past.
+_BARE_BASE = lazy_regex(
+    rf"(?:较|比)\s?{_YEAR}\s?年(?:相比)?[，,]?\s?(?:分别|均|累计|总体)?"
+    r"(?:增长|下降|提高|减少|增加|上升|降低|提升|回落|翻)")
+_OTHER_TIME = lazy_regex(
+    r"(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4}年|今年|明年|去年|上年|前年|本年|当年|同期|届时|此前|以前"
+    r"|到|至|预计|预期|力争|争取|确保|将|计划|目标|展望|有望|可望|[0-9一二三四五六七八九十]{1,2}月")
 _COMPARED = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年(?!底|末|初|同期|[0-9]{{1,2}}\s?月|上半年|下半年|[一二三四]季度)")
 # Years elapsed since a year: 成立于2023年，60多年来; 自2023年起，已连续举办20年; 2023年到现在十三年.
 _SINCE_YEAR = lazy_regex(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?{_YEAR}\s?年")
@@ -102,6 +111,12 @@ _BEGUN = lazy_regex(
     rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?[，,]"
     r"[^。！？；\n]{0,50}?(?:首次)?(?:提出|成立|创办|创建|创立|启动|设立|发起|开通|建交|开工|开馆|诞生)"
     r"[^。！？；\n]{0,60}?[。！？]")
+# …or one that tells since when a thing has been done (2005年国务院召开…会议以来，各地…。), then
+# one that counts the years (近5年来，…): the event lies those years back.
+_SINCE_EVENT = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?"
+    r"[^。！？；\n，,]{0,30}?(?:召开|举行|实施|开展|启动|出台|印发|颁布|成立|提出|建立|部署)"
+    r"[^。！？；\n，,]{0,30}?以来[，,][^。！？；\n]{0,80}?[。！？]")
 _SINCE_NOW = lazy_regex(rf"以来[，,]\s?(?P<span>(?P<n>{_N})(?:多|余)?年(?:间|来|里))")
 _SINCE_THEN = lazy_regex(rf"\s?(?:(?:这|近|短短)\s?)?(?P<n>{_N})(?:多|余)?年(?:来|以来|间)")
 
@@ -220,6 +235,13 @@ def _same_period(doc: Document, value: int, shown: str) -> list[Conflict]:
         if base is not None:
             found.append(_note((now.start(), base.end()), f"“今年”与{value}年比较，写于{shown}",
                                f"“this year” compared with {value}, written on {shown}"))
+    for match in _BARE_BASE.finditer(text):
+        if _value(match.group("y")) != value:
+            continue
+        start = max((text.rfind(mark, 0, match.start()) for mark in "。！？；\n>"), default=-1) + 1
+        if not _OTHER_TIME.search(text, start, match.start()):
+            found.append(_note(match.span(), f"现状与本年（{value}年）比较，写于{shown}",
+                               f"the present compared with its own year {value}, written on {shown}"))
     for match in _NOW_TO.finditer(text):
         if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",
@@ -280,7 +302,7 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
                                    f"{value}年起已过“{lasting.group()}”，写于{shown}",
                                    f"“{lasting.group()}” since {value}, written on {shown}"))
                 break
-    for begun in _BEGUN.finditer(text):
+    for begun in (*_BEGUN.finditer(text), *_SINCE_EVENT.finditer(text)):
         if _value(begun.group("y")) != value:
             continue
         lasting = _SINCE_THEN.match(text, begun.end())

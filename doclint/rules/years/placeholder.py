@@ -20,6 +20,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.contradicted_year import contradictions, only_years
 from doclint.rules.years.dated_facts import dated_fact_conflicts
 from doclint.rules.years.docyear import DocumentYears
@@ -43,6 +44,9 @@ _MAX_SOFT = 6
 _NUMBER_YEAR = regex.compile(r"(?<=〔)(?:19|20)[0-9]{2}(?=〕)")
 _PAGE_DATE = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?=(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))")
 _HEAD_LINES = 3
+# A term of office written as a span of years (任期为2018年至2018年, 任期自2018年至2018年).
+_TERM_BEFORE = lazy_regex(r"(?:任期|任职期限|届期)(?:为|是|自|从|：|:)?\s?$")
+_TERM_REACH = 8
 _TITLE_REACH = 60
 
 
@@ -63,12 +67,12 @@ class YearPlaceholder(Rule):
     判断）。文档自身的日期（日期行、落款、页面日期，汉字数字的也算）也给出证据：写于
     2023年6月的文本报告“截至2023年底”的情况、说“为2023年8月以来的最高点”、把晚于文档
     日期的事写成已经发生（“2023年9月16日，他在抓捕时牺牲”“已于2023年底完成”）、与本年
-    同期或本年水平比较（“较2023年同期增长”“今年…较2023年下降”“才能达到2023年的水平”）、
+    同期或本年水平比较（“较2023年同期增长”“今年…较2023年下降”“才能达到2023年的水平”，句中未写别的时间却说“较2023年分别增长”）、
     从本年算起已过多年（“成立于2023年，建队60多年来”“自2023年起，已连续举办20年”），
     年末之前报告全年结果（“2023年，…比上年增长”“2023年，…分别增长4.6%、7.3%”，年度评选揭晓、
     年度报告发布、全年排名），把本年当作已知的整体或过去（“超过2023年全年业务量的85%”“列2023年
     有资料统计以来第一位”“从2023年的11%提高到当前的34%”“预测2023年…比今年增加”），12月部署
-    本年工作、下半年“提前下达”本年资金，一个开始之后隔句说“10年来”，展览“将持续到”已过去的
+    本年工作、下半年“提前下达”本年资金，一个开始（或“召开…会议以来”）之后隔句说“10年来”“近5年来”，展览“将持续到”已过去的
     月份。已知年份的事实同理：已故领导人在其
     身后的年份有所作为（“2006年三月，邓小平同志指出”），全国人大第N届第k次会议、中央
     第N届的任期与所写年份不符，同一人大的三届会议同在一年（条例的通过与修正历史），已知年份的
@@ -77,7 +81,7 @@ class YearPlaceholder(Rule):
     文号（〔2024〕）和页首的页面日期（20240707）也计为年份。“五年来”“连续三年”
     “‘十五’时期”这类跨年表述作为旁证。一处自相矛盾的表述（2024—2024年）可能是笔误，需
     旁证或较多年份处才报，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
-    本身即可；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
+    本身即可，任期的起止（任期为2024年至2024年）也是；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
     """
 
     code = "Y301"
@@ -133,7 +137,8 @@ class YearPlaceholder(Rule):
         # it backs itself.
         needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
                   or total >= self.config["many_mentions"]
-                  or any(_in_title(doc.text, conflict[0].span) for conflict in hard))
+                  or any(_in_title(doc.text, conflict[0].span) or _a_term(doc.text, conflict[0].span)
+                         for conflict in hard))
         hard += roles
         if len(hard) < self.config["min_evidence"] and not (roles or (hard and needed)):
             return
@@ -171,6 +176,12 @@ class YearPlaceholder(Rule):
                 text = doc.slice(plan.span)
                 found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
         return sorted(found, key=lambda r: r.span.start)
+
+
+def _a_term(text: str, span: Span) -> bool:
+    """Whether ``span`` is a term of office (任期为2018年至2018年): a term lasts years, no slip
+    of one year makes it none."""
+    return _TERM_BEFORE.search(text, max(0, span.start - _TERM_REACH), span.start) is not None
 
 
 def _in_title(text: str, span: Span) -> bool:

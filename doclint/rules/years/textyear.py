@@ -5,7 +5,8 @@ Two kinds of evidence, kept apart because they bound the year from different sid
 * **anchors** name the present year: ``今年是“十五五”开局之年``, ``今年是新中国成立75周年``,
   ``明年是…收官之年`` (the pin's year minus one), ``2024年工作回顾`` (written in 2025),
   ``2018年是…的最后一年，请…务必…`` (a year called to act in: that year, give or take one),
-  ``改革开放十七年来`` (1978 plus the years counted);
+  ``改革开放十七年来`` (1978 plus the years counted), ``今年（2021年）`` and a document said to
+  be issued this year cited with its number (``今年年初印发的《…》（国办发〔2021〕1号）``);
 * the **floor**: a text cannot speak from before a year it treats as past or present
   (``1953年建成``, ``2023年以来``, a cited ``国发〔2019〕25号``, a link dated 2025/10/20).
   Targets (``到2035年``), plans (``部署2024年工作``, ``（2021—2025年）``), future events and
@@ -50,6 +51,14 @@ _SINCE_COUNT = lazy_regex(
     r"(?:以来)?(?:的)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<more>多)?年来")
 _SINCE_BASE = {"改革开放": 1978, "新中国成立": 1949, "建国": 1949, "中华人民共和国成立": 1949,
                "建党": 1921, "党成立": 1921, "中国共产党成立": 1921, "西部大开发": 2000}
+# 今年 named by its number: glossed (今年（2021年）), or as the year of a document issued in it that
+# is cited with its number (国务院办公厅于今年年初印发的《…》（国办发〔2021〕1号）): numbers run by
+# the year of issue.
+_THIS_YEAR_GLOSS = lazy_regex(r"今年[（(]\s?(?P<year>(?:19|20)\d{2})\s?年?[）)]")
+_THIS_YEAR_ISSUED = lazy_regex(
+    r"今年(?:年初|初|上半年|[0-9一二三四五六七八九十]{1,2}月(?:份|初|中旬|下旬|底)?)?[^。！？；;\n《]{0,30}?"
+    r"(?:印发|出台|发布|下发|颁布|公布)了?的?《[^《》\n]{1,80}》[（(]?[^\n（()）。]{0,12}?"
+    r"〔(?P<year>(?:19|20)\d{2})〕\s?第?\d{1,4}号")
 # 今年是…, 明年是…, 今年，是…: the wording after names the year itself.
 _ANCHOR_COPULA = lazy_regex(r"[，,]?\s?(?:也|又|正|就|将|恰)?(?:是|为|正值|恰逢|适逢)")
 _ANCHOR_REACH = 60
@@ -102,8 +111,8 @@ def evidence(doc: Document, part: Span) -> TextEvidence:
     if notes is not None:  # the editors' notes of a selected works are about other years
         part = Span(part.start, notes.start())
     floor, floor_span, counts = _floor(doc, facts, part)
-    anchor = _review(doc.text, part) or _anchor(doc, facts, part) or _year_is(doc.text, part) \
-        or _since_count(doc.text, part)
+    anchor = _review(doc.text, part) or _this_year_named(doc.text, part) \
+        or _anchor(doc, facts, part) or _year_is(doc.text, part) or _since_count(doc.text, part)
     dominant = False
     if floor is not None:
         near = counts[floor] + counts[floor - 1]
@@ -181,6 +190,18 @@ def _year_is(text: str, part: Span) -> tuple[int, int, Span, str] | None:
     assert match is not None
     low, high = max(found) - _YEAR_IS_REACH, min(found) + _YEAR_IS_REACH
     return low, high, Span(match.start(), match.end()), match.group()
+
+
+def _this_year_named(text: str, part: Span) -> tuple[int, int, Span, str] | None:
+    """今年（2021年）, 今年年初印发的《…》（国办发〔2021〕1号）: the year 今年 is; several must agree."""
+    found = [m for pattern in (_THIS_YEAR_GLOSS, _THIS_YEAR_ISSUED)
+             for m in pattern.finditer(text, part.start, part.end)]
+    years = {int(m.group("year")) for m in found}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    first = min(found, key=lambda m: m.start())
+    return year, year, Span(first.start(), first.end()), first.group()
 
 
 def _since_count(text: str, part: Span) -> tuple[int, int, Span, str] | None:
