@@ -16,7 +16,8 @@ import regex
 from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
-from doclint.rules.structure.news import run_in_headline
+from doclint.rules.structure.news import AGENCY, run_in_headline
+from doclint.rules.style.headlines import item_headline
 from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
@@ -94,6 +95,8 @@ _LEAD_BEFORE = lazy_regex(
     r"(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|"
     r"其[一二三四五六七八九十]|\p{Han}{0,6}讯)$"
 )
+# A photo's credit set off after its caption ("新华社发", "新华社记者 某某 摄").
+_CREDIT = lazy_regex(rf"{AGENCY}(?:发|记者|通讯员|供图|图|摄)")
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
@@ -110,6 +113,11 @@ _DATE = (
 )
 _DATE_OPENS = lazy_regex(_DATE)
 _DATE_CLOSES = lazy_regex(_DATE + r"(?!\p{Han})")
+# A line that sets its figures apart with spaces ("全部 15 条文字稿") writes its words apart: a
+# space beside a date there ("《某节目》2026年6月11日 全部 15 条") separates its fields.
+_DATE_ENDS = lazy_regex(_DATE + r"$")
+_SPACED_FIGURE = lazy_regex(r"\p{Han}[ \u00a0]+[0-9]|[0-9][ \u00a0]+\p{Han}")
+_DATE_REACH = 16
 # A numbered heading run into its paragraph ("二、约谈相关银行 我们已经……", "四 研究新情况",
 # "第一章 总体要求 为了……", "1.处理情况 经查……"): the space stands for the line break a
 # flattened text lost. It opens the unit, or follows a colon, a sentence's end or another space
@@ -169,6 +177,7 @@ _HEADLINE_NEIGHBOURS = 3  # lines looked at on either side, blank ones included
 _HEADLINE_MIN = 6
 _HEADLINE_BLOCK = 2
 _HEADLINE_CLOSE = "。；;！？!?"
+_TITLE_LINE_MAX = 40
 _INNER_MARK = regex.compile(r"[，,。；;！？!?：:]")
 _ARTICLE = lazy_regex(r"[#\s]*第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]")
 _TAGS = regex.compile(r"<[^<>\r\n]{0,200}>")
@@ -204,12 +213,12 @@ def is_separator(text: str, gap: Span) -> bool:
         return True
     if _separates_items(text, gap, first, last):
         return True
-    if run_in_headline(text, gap.start, gap.end):
+    if run_in_headline(text, gap.start, gap.end) or item_headline(text, gap.start, gap.end):
         return True  # a news item's headline run into its text: its clauses, or its end
     if _slogan_after_label(text, gap, first) or _in_list_of_headlines(text, gap, first, last):
         return True
     line_first, line_last = line_start(text, gap.start), line_end(text, gap.end)
-    if _in_headline_block(text, line_first, line_last):
+    if _in_headline_block(text, line_first, line_last) or _title_line(text, line_first, line_last):
         return True
     if _in_title_or_slogan(text, gap, line_first, line_last):
         # A law's or a document's title runs its words together: a space splitting one of them
@@ -221,6 +230,8 @@ def is_separator(text: str, gap: Span) -> bool:
         return True  # a subtitle: "——在某某会议上的讲话"
     if _TITLE_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start):
         return True
+    if _date_in_spaced_line(text, gap, line_first, line_last):
+        return True
     if _OFFICE_BEFORE.search(text, max(line_first, gap.start - _LOOKBEHIND), gap.start) and (
         _NAME_AFTER.match(text, gap.end, line_last)
     ):
@@ -231,6 +242,8 @@ def is_separator(text: str, gap: Span) -> bool:
         _ISSUERS_AFTER.match(text, gap.end, line_last)
     ):
         return True
+    if _CREDIT.match(text, gap.end):
+        return True  # a photo's credit after its caption: "……实验室 新华社发"
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
 
 
@@ -341,6 +354,14 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
     return bool(_NEXT_ITEM.match(text, gap.end, last) or _LABEL_AFTER.match(text, gap.end, last))
 
 
+def _date_in_spaced_line(text: str, gap: Span, first: int, last: int) -> bool:
+    """A date beside the gap, in a line that sets its figures apart with spaces elsewhere."""
+    date = _DATE_ENDS.search(text, max(first, gap.start - _DATE_REACH), gap.start)
+    if date is None and _DATE_OPENS.match(text, gap.end, last) is None:
+        return False
+    return _SPACED_FIGURE.search(text, first, last) is not None
+
+
 def _padded_heading(text: str, first: int, last: int) -> bool:
     """The run is a short heading padded by standard typesetting (``第一章　总　则``,
     ``目　录``), in a heading line, a table of contents or a flattened law."""
@@ -427,6 +448,23 @@ def _in_headline_block(text: str, first: int, last: int) -> bool:
     return sum(_headline_like(line, bare=True) for line in nearby) >= _HEADLINE_BLOCK
 
 
+def _title_line(text: str, first: int, last: int) -> bool:
+    """A short line of its own that ends without a mark, after a line that ends one (or a label,
+    or nothing): a title, whose clauses a space separates even when a comma joins two of them
+    ("某省干部群众热议政府工作报告 以实干之姿，乘势而上"); not a line of a wrapped paragraph."""
+    line = _TAGS.sub("", text[first:last]).strip(SPACES)
+    if not _HEADLINE_MIN <= len(line) <= _TITLE_LINE_MAX or not _is_han(line, len(line) - 1):
+        return False
+    previous = text[max(0, first - _UNIT_REACH) : first].rstrip(SPACES + "\r\n")
+    if previous and _is_han(previous, len(previous) - 1):
+        return False
+    following = text[last : last + _UNIT_REACH]
+    if following.startswith(("\r\n\r\n", "\n\n", "\r\r")) or not following.strip():
+        return True  # a blank line follows
+    following = following.lstrip("\r\n").lstrip(SPACES)
+    return not _is_han(following, 0)  # a label, a link or markup follows, not more prose
+
+
 def _han_run(text: str, index: int, step: int) -> int:
     """How many characters in a row stand before (``step`` -1) or from (1) ``index``."""
     count = 0
@@ -446,8 +484,9 @@ def _numbered_neighbour(text: str, start: int, end: int) -> bool:
 
 def _in_title_or_slogan(text: str, gap: Span, first: int, last: int) -> bool:
     """Inside a book title (《共担时代责任 共促亚太发展》), or inside brackets or quotation marks
-    whose phrases no comma separates (“进窗口 走流程”)."""
+    whose phrases no comma separates (“进窗口 走流程”, straight ones too: "进窗口 走流程")."""
     pair = _enclosing(text, gap.start, first, last)
+    pair = pair or _straight_quotes(text, gap.start, first, last)
     if pair is None:
         return False
     opening, closing = pair
@@ -465,6 +504,15 @@ def _in_document_title(text: str, gap: Span, first: int, last: int) -> bool:
         and text[pair[0]] in _TITLE_MARKS
         and _DOCUMENT_KIND.search(text, gap.end, pair[1]) is not None
     )
+
+
+def _straight_quotes(text: str, offset: int, first: int, last: int) -> tuple[int, int] | None:
+    """The pair of straight double quotation marks around ``offset`` within the line
+    ``text[first:last]``: an odd number of them stands before it."""
+    if text.count('"', first, offset) % 2 == 0:
+        return None
+    closing = text.find('"', offset, last)
+    return (text.rfind('"', first, offset), closing) if closing >= 0 else None
 
 
 def _enclosing(text: str, offset: int, first: int, last: int) -> tuple[int, int] | None:
