@@ -64,6 +64,13 @@ def overlap(files: list[Path], sources: list[str]) -> str:
                if shared else ""))
 
 
+def _more(spec: str) -> tuple[str, int]:
+    code, _, n = spec.partition("=")
+    if not n.isdigit():
+        raise SystemExit(f"--more takes CODE=N, not {spec!r}")
+    return code, int(n)
+
+
 def cmd_sample(args: argparse.Namespace) -> None:
     FRESH.mkdir(exist_ok=True)
     if (FRESH / f"{args.name}.meta.json").exists():
@@ -73,6 +80,11 @@ def cmd_sample(args: argparse.Namespace) -> None:
     sources = audit.Sources()
     found = audit.findings(report, sources)
     chosen = audit.draw(found, args.per_rule, args.seed, set())
+    more = dict(_more(spec) for spec in args.more)
+    if more:  # rules whose promotion this round decides: judge more of their findings
+        wider = audit.draw([item for item in found if item.code in more], max(more.values()),
+                           args.seed, set())
+        chosen.update({code: wider.get(code, [])[:n] for code, n in more.items()})
     entries = [audit.sheet_entry(item, sources, args.name)
                for code in chosen for item in chosen[code]]
     random.Random(args.seed).shuffle(entries)
@@ -80,7 +92,8 @@ def cmd_sample(args: argparse.Namespace) -> None:
     counts = collections.Counter(item.code for item in found)
     meta = {"round": args.name, "sources": "; ".join(args.source), "files": len(files),
             "characters": sum(len(sources.text(str(p))[0]) for p in files),
-            "seed": args.seed, "per_rule": args.per_rule, "commit": audit.git_commit(),
+            "seed": args.seed, "per_rule": args.per_rule, **({"more": more} if more else {}),
+            "commit": audit.git_commit(),
             "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "codes": {code: {"count": n, "maturity": maturity.get(code, "stable"),
                              "drawn": len(chosen.get(code, []))}
@@ -172,6 +185,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="owner/repo@commit: what was taken (once per source)")
     sample.add_argument("--per-rule", type=int, default=8)
     sample.add_argument("--seed", type=int, default=8)
+    sample.add_argument("--more", action="append", default=[], metavar="CODE=N",
+                        help="draw up to N findings of this rule (a rule up for promotion)")
     summary = sub.add_parser("summary")
     summary.add_argument("name")
     args = parser.parse_args(argv)
