@@ -261,6 +261,30 @@ def split_across(previous: Block, current: Block) -> bool:
                                           or _completes_object(text, following))
 
 
+def cut_word(previous: Block, current: Block) -> bool:
+    """A line of running text stops on a fragment of a word (…学校语言文, …物流企业发: one
+    character the segmenter leaves on its own after a longer word, not a particle or a function
+    word) and the next line neither finishes the word nor goes on with the sentence (了, 的, a
+    bare object): the rest of the line was lost (a truncation, T301). A sentence broken at a
+    line's end goes on in the next line, which finishes a word cut there (…重要引⏎擎)."""
+    text, following = previous.text, current.text
+    if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) or dangles(text) \
+            or following[0] in CLOSING_START or following.startswith("的") \
+            or not _sentence_piece(previous) or not segmenter.available():
+        return False
+    words = segmenter.word_texts(text[-_WORD_WINDOW:])
+    last = words[-1]
+    if len(last) != 1 or last in _PARTICLES or last in _FUNCTION_CHARS or len(words) < 2 \
+            or len(words[-2]) < 2 or not lines.is_han_char(words[-2][-1]):
+        return False
+    first = segmenter.first_word(following[:_WORD_WINDOW])
+    if len(first) == 1 and lines.is_han_char(first) and first not in _FUNCTION_CHARS \
+            and first not in _PRONOUNS:
+        return False  # a fragment on both sides (…撰写自⏎评报告): a word the dictionary lacks
+    return not _joins(text, following) and not _opens_no_sentence(following) \
+        and not _completes_object(text, following)
+
+
 # The next paragraph's first sentence: a few characters without a clause mark, a quotation or
 # a bracket, closed by a full stop or a question mark (摸不得。 出问题了。 相辅相成的。).
 _SHORT_REST = lazy_regex(r"^\p{Han}{3,6}[。？]")
@@ -288,7 +312,9 @@ def short_rest(previous: Block, current: Block) -> bool:
     return tag not in ("r", "m") and first not in _SHORT_OPENERS
 
 
-_FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*")
+# The next paragraph's first sentence, with the closing quotes and brackets right after its end
+# (…会见南斯拉夫⏎　　社会主义联邦共和国主席团主席…时谈话的一部分。）).
+_FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*[。！？!?]?[”’」』）)》]*")
 
 
 def _closes_pair(text: str, following: str) -> bool:
@@ -314,7 +340,7 @@ _TIME_END = ("来", "年", "时", "后", "前", "月", "日")  # 近几年来，
 
 def _completes_object(text: str, following: str) -> bool:
     """The paragraph stops on a word that asks for what follows (…的, …和, …在, …应当, a verb of
-    two characters), and the next one opens with a bare noun phrase ending its first clause
+    two characters, the copula 是), and the next one opens with a bare noun phrase ending its first clause
     (⏎新型民族关系。 ⏎好收成，): the object or the rest of the phrase, no sentence of its own. A
     sentence opener that is a time, an ordinal or a conjunction (近几年来， 第三， 总之，) is none."""
     clause = _FIRST_CLAUSE.match(following).group()
@@ -329,7 +355,8 @@ def _completes_object(text: str, following: str) -> bool:
     if dangles(text):
         return True
     last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
-    return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1)
+    return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1) \
+        or last.endswith("是")  # a copula without its complement (…大家都是⏎中华民族子孙。)
 
 
 def _sentence_piece(block: Block) -> bool:
@@ -370,7 +397,8 @@ _DATE_END = lazy_regex(
 _LABEL_END = lazy_regex(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]{1,30}$")
 _LABEL_START = lazy_regex(r"^(?P<key>\p{Han}{2,8})[：:][^，,。；;！？]*$")
 _DOCUMENT_NUMBER_END = lazy_regex(r"[〔\[［【(（][\d０-９]{4}[〕\]］】)）][\d０-９]{1,4}号$")
-_CLAUSE_KEY_END = ("是", "为", "要", "下", "括", "有", "即", "指", "于", "到", "出", "示", "讲")
+_CLAUSE_KEY_END = ("是", "为", "要", "下", "括", "有", "即", "指", "于", "到", "出", "示", "讲",
+                   "们", "说", "调")  # …告诉我们：, 他说：, 强调：: a clause, not a label
 # A list or table item: 2.××申报书, （5）-7预算说明, 128××协会, ——第378页 (not a date: 1994年…).
 _ITEM_START = lazy_regex(
     r"^(?:[\d０-９]{1,3}(?:[.．、）)]|(?![\d０-９年月日号]))|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
@@ -419,9 +447,10 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
         and bool(_SIGNATURE.search(piece)) and _names_an_issuer(piece)
 
 
-# Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, and the
-# copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处, 这是我国政府).
-_CLAUSE_TAGS = frozenset(("r", "p", "uj"))
+# Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, time words
+# (…。现在国际局), and the copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处,
+# 这是我国政府).
+_CLAUSE_TAGS = frozenset(("r", "p", "uj", "t"))  # … and 现在, 目前: a clause's time
 _CLAUSE_WORDS = frozenset(("是", "要"))
 
 
