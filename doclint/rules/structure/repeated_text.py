@@ -210,8 +210,9 @@ class RepeatedText(Rule):
                     len(key) < len(block.text)))
                 # A shorter sentence counts when it follows its twin right away.
                 again = _again(sentences, index)
-                if (len(unit) < self.min_han and not again) or _NOTE.match(match.group()):
-                    continue  # short, or a bracketed note (（负责部门：…）) that tags items
+                if (len(unit) < self.min_han or _NOTE.match(match.group())) and not again:
+                    continue  # short, or a bracketed note (（负责部门：…）) that tags items,
+                    # unless written twice in a row (（这是…的一部分。（这是…的一部分。）)
                 earlier = index - 1 if again else seen.setdefault(unit, index)
                 if earlier == index or whole or consecutive:
                     continue
