@@ -258,7 +258,8 @@ def split_across(previous: Block, current: Block) -> bool:
     # after running text, not a title or a table's cell.
     return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following)
                                           or _closes_pair(text, following)
-                                          or _completes_object(text, following))
+                                          or _completes_object(text, following)
+                                          or _adverb_before_verb(text, following))
 
 
 def cut_word(previous: Block, current: Block) -> bool:
@@ -357,6 +358,28 @@ def _completes_object(text: str, following: str) -> bool:
     last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
     return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1) \
         or last.endswith("是")  # a copula without its complement (…大家都是⏎中华民族子孙。)
+
+
+# Modal words a predicate follows (…都可以⏎挽救过来, …不要⏎搞很多人), besides the adverbs.
+_MODAL_WORDS = frozenset("可以 不要 需要 必须 应该 能够 愿意".split())
+_ADVERB_TAGS = frozenset(("d", "df"))
+_DEMONSTRATIVES = frozenset("这那我你他她它")
+
+
+def _adverb_before_verb(text: str, following: str) -> bool:
+    """The paragraph stops on an adverb or a modal word of running text (…我们还, …不要急于,
+    …可以随便) and the next one opens with its verb (⏎希望…, ⏎搞社会主义。, ⏎看机密文件，): one
+    predicate split in two. Not a verb a report opens its paragraphs with (⏎加强…, ⏎推进…),
+    nor a verb used as a noun (⏎改革，)."""
+    if not _INTERNAL.search(text) or following.startswith(_TOPIC_VERBS):
+        return False
+    last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
+    if tag not in _ADVERB_TAGS and last not in _MODAL_WORDS:
+        return False
+    first, first_tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
+    # not a subject the tagger reads as a verb (⏎这是…), nor a speaker's name (⏎迈：…)
+    return first_tag == "v" and lines.is_han_char(first[0]) and first[0] not in _DEMONSTRATIVES \
+        and following[len(first):len(first) + 1] not in ("：", ":")
 
 
 def _sentence_piece(block: Block) -> bool:
