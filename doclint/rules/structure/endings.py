@@ -259,7 +259,8 @@ def split_across(previous: Block, current: Block) -> bool:
     return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following)
                                           or _closes_pair(text, following)
                                           or _completes_object(text, following)
-                                          or _adverb_before_verb(text, following))
+                                          or _adverb_before_verb(text, following)
+                                          or _head_after_de(text, following))
 
 
 def cut_word(previous: Block, current: Block) -> bool:
@@ -380,6 +381,23 @@ def _adverb_before_verb(text: str, following: str) -> bool:
     # not a subject the tagger reads as a verb (⏎这是…), nor a speaker's name (⏎迈：…)
     return first_tag == "v" and lines.is_han_char(first[0]) and first[0] not in _DEMONSTRATIVES \
         and following[len(first):len(first) + 1] not in ("：", ":")
+
+
+_HEAD_TAGS = frozenset("n nz vn l j".split())
+
+
+def _head_after_de(text: str, following: str) -> bool:
+    """The paragraph stops on 的 and the next one opens with the noun it modifies (…对青年的⏎
+    政治思想教育抓得不够, …国防工业的⏎军民结合，): one noun phrase split in two. Not a clause
+    framed by 是…的 (…总的形势是很好的⏎国家经济…), which ends a sentence, nor a phrase
+    opened by a preposition (⏎在政治上，), nor an office or a body (⏎教育部要…), which opens a
+    sentence as its subject."""
+    if not text.endswith("的") or not _INTERNAL.search(text) \
+            or "是" in text[last_clause_start(text):]:
+        return False  # …形势是很好的: a 是…的 sentence that lost its full stop
+    first, tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
+    return tag in _HEAD_TAGS and len(first) > 1 and first[0] not in _FUNCTION_CHARS \
+        and not _SIGNATURE.search(first) and not first.endswith(_TIME_END)  # ⏎近几年来，
 
 
 def _sentence_piece(block: Block) -> bool:
