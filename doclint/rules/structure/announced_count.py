@@ -26,13 +26,15 @@ _OTHER_ITEM = lazy_regex(r"另外一|另一[点个方条]|再一[点个方条]|�
 class AnnouncedCount(Rule):
     """预告的条目数与正文实际给出的不一致：“下面，我讲四个问题”之后只有 `一、` `二、`。
 
-    识别“讲（谈、提）N个问题/N点意见/N个方面”“以下N个方面”，以及段末冒号前的“N个××”
+    识别“讲（谈、提）N个问题/N点意见/N个方面”“以下N个方面”“抓好（做好、突出、提出了）N项工作/N个方面/
+    N点要求”（“提出这三个要求”回指前文，不算），以及段末冒号前的“N个××”
     （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内的第一个编号（标题或
     一是、一要、第一）必须从一开始，取这一组编号实际到达的最大序号与预告的数目比较。
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
     “讲几点意见”这样的不定数不是预告。每一项都写作“一是”（“一是……，一是……”），或第一项
     之后用“另外一点”“其次”等文字接续时，条目另有数法，不报；在同一段里说完的列表（第一，…；
-    第二，…。）到段末为止；预告所在的分句之后紧接段中的“（一）…；（二）…”（“实现以下三个方面的要求：
+    第二，…。）到段末为止，第一项接在预告之后、其余各项各自开段的（“……三个方面；一是……⏎二是……⏎
+    三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”（“实现以下三个方面的要求：
     （一）…”）时照 T206 的办法数这些条目。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
     """
 
@@ -199,8 +201,11 @@ def _items_run(structure: Structure, first: Enumeration,
         if item.block >= stop or blocks[item.block].article != blocks[first.block].article:
             break
         same_paragraph = item.block == run[-1].block and not first.lead
-        if not same_paragraph and len(run) > 1 and not first.lead:
-            break  # a list told inside its paragraph (第一，…；第二，…。) ends with it
+        if not same_paragraph and len(run) > 1 and not first.lead \
+                and not (item.lead and run[-1].lead):
+            break  # a list told inside its paragraph (第一，…；第二，…。) ends with it; one whose
+            # first item runs on from the announcement goes on paragraph by paragraph (…三个方面；
+            # 一是…⏎二是…⏎三是…)
         if item.number > run[-1].number and (same_paragraph or item.lead):
             run.append(item)
         elif item.number == 1 and item.block == first.block and len(run) == 1:

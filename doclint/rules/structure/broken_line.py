@@ -29,6 +29,7 @@ from doclint.rules.structure.endings import (
     LineEndings,
     Openers,
     closes_a_text,
+    cut_word,
     dangles,
     dangles_alone,
     ends_sentence,
@@ -85,7 +86,10 @@ class BrokenLine(Rule):
     两段，也在此报告（T301 不再报）；下一段以缺主语的谓语开头（“是由于……”“都会落空”“也不行”）、
     补上上一段没有闭合的书名号或括号（“《关于……基层⏎　　治理工作的实施意见》”），或上一段停在
     要带宾语的词上（“的”“和”、介词、两个字的动词）而下一段以一个光秃秃的名词短语结束第一个分句
-    （“……互助、和谐的⏎　　新型民族关系。”；时间、序数、连词开头的“近几年来，”“第三，”除外）时同样；上一段已有句子、最后一句没有结束，
+    （“……互助、和谐的⏎　　新型民族关系。”“……大家都是⏎　　炎黄子孙。”；时间、序数、连词开头的“近几年来，”“第三，”除外）时同样；
+    上一段停在副词或能愿词上（“……不要急于”“……都可以”），下一段以它的动词开头（“搞……”“挽救……”；报告惯用来开段的
+    “加强”“推进”等和代词开头的除外），或上一段停在“的”上、下一段以它修饰的名词开头（“……对青年的⏎　　思想政治教育
+    抓得不够”；“是……的”句、介词短语和机关名称开头的除外）时也同样；上一段已有句子、最后一句没有结束，
     下一段以只有三到六个字、不带逗号的一句开头（“……只管一个⏎　　工厂情况不同。”）时也同样（以代词开头的“我讲三点。”、本文档惯用来开段的主题句“大力提振消费。”除外）。单独成行的编号条目（“（四）在车辆指定位置喷涂经⏎营者名称……；”）停在逗号、单独的介词、
     数字和单位之间时也报；停在词的中间时，只在该组条目都以标点结尾、或条目和下一行照样连成
     一段时报（标题后紧接正文时偶然连成一词的不报）。下一行是本文档常用来开段的主题句
@@ -94,6 +98,9 @@ class BrokenLine(Rule):
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
+    逐行成段（不空行也不缩进）的文档里，上一行停在半个词上（分词后末尾单独一个字，如“……学校语言文”），
+    下一行既没有把这个词补全、也不是这句话的后半截时，是这一行的后半截丢了（T301），不在此报告；
+    下一行也以单独一个字开头的（“……撰写自⏎评报告”）是词典里没有的词被断开，照常报告。
     只有日期的行（新闻页第二行的“2025-12-08”）、编号或散列值的行（链接列表里标题旁的
     “be341a59…:”）、网址行和“》》点击图片进入专题《《”一类链接行不是句子的一半，前后都不接。
     一句断成几行时合并报告，修复把各行接起来。
@@ -141,7 +148,8 @@ class BrokenLine(Rule):
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
                                      soft_wraps, _one_paragraph(blocks, endings, previous, current),
-                                     _in_run(previous, punctuated), openers):
+                                     _in_run(previous, punctuated), openers,
+                                     not (endings.indented or endings.spaced)):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -168,7 +176,7 @@ class BrokenLine(Rule):
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
                 soft_wraps: bool, one_paragraph: bool = False, in_run: bool = False,
-                openers: _LazyOpeners | None = None) -> bool:
+                openers: _LazyOpeners | None = None, line_paragraphs: bool = False) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
@@ -229,6 +237,8 @@ class BrokenLine(Rule):
             return False  # the next line opens a paragraph with a topic sentence: a cut (T301)
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
+        if line_paragraphs and cut_word(previous, current):
+            return False  # a word cut off and the line's rest lost, one paragraph a line: T301
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
 
 

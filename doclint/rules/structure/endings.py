@@ -258,7 +258,33 @@ def split_across(previous: Block, current: Block) -> bool:
     # after running text, not a title or a table's cell.
     return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following)
                                           or _closes_pair(text, following)
-                                          or _completes_object(text, following))
+                                          or _completes_object(text, following)
+                                          or _adverb_before_verb(text, following)
+                                          or _head_after_de(text, following))
+
+
+def cut_word(previous: Block, current: Block) -> bool:
+    """A line of running text stops on a fragment of a word (…学校语言文, …物流企业发: one
+    character the segmenter leaves on its own after a longer word, not a particle or a function
+    word) and the next line neither finishes the word nor goes on with the sentence (了, 的, a
+    bare object): the rest of the line was lost (a truncation, T301). A sentence broken at a
+    line's end goes on in the next line, which finishes a word cut there (…重要引⏎擎)."""
+    text, following = previous.text, current.text
+    if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) or dangles(text) \
+            or following[0] in CLOSING_START or following.startswith("的") \
+            or not _sentence_piece(previous) or not segmenter.available():
+        return False
+    words = segmenter.word_texts(text[-_WORD_WINDOW:])
+    last = words[-1]
+    if len(last) != 1 or last in _PARTICLES or last in _FUNCTION_CHARS or len(words) < 2 \
+            or len(words[-2]) < 2 or not lines.is_han_char(words[-2][-1]):
+        return False
+    first = segmenter.first_word(following[:_WORD_WINDOW])
+    if len(first) == 1 and lines.is_han_char(first) and first not in _FUNCTION_CHARS \
+            and first not in _PRONOUNS:
+        return False  # a fragment on both sides (…撰写自⏎评报告): a word the dictionary lacks
+    return not _joins(text, following) and not _opens_no_sentence(following) \
+        and not _completes_object(text, following)
 
 
 # The next paragraph's first sentence: a few characters without a clause mark, a quotation or
@@ -288,7 +314,9 @@ def short_rest(previous: Block, current: Block) -> bool:
     return tag not in ("r", "m") and first not in _SHORT_OPENERS
 
 
-_FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*")
+# The next paragraph's first sentence, with the closing quotes and brackets right after its end
+# (…会见南斯拉夫⏎　　社会主义联邦共和国主席团主席…时谈话的一部分。）).
+_FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*[。！？!?]?[”’」』）)》]*")
 
 
 def _closes_pair(text: str, following: str) -> bool:
@@ -314,7 +342,7 @@ _TIME_END = ("来", "年", "时", "后", "前", "月", "日")  # 近几年来，
 
 def _completes_object(text: str, following: str) -> bool:
     """The paragraph stops on a word that asks for what follows (…的, …和, …在, …应当, a verb of
-    two characters), and the next one opens with a bare noun phrase ending its first clause
+    two characters, the copula 是), and the next one opens with a bare noun phrase ending its first clause
     (⏎新型民族关系。 ⏎好收成，): the object or the rest of the phrase, no sentence of its own. A
     sentence opener that is a time, an ordinal or a conjunction (近几年来， 第三， 总之，) is none."""
     clause = _FIRST_CLAUSE.match(following).group()
@@ -329,7 +357,47 @@ def _completes_object(text: str, following: str) -> bool:
     if dangles(text):
         return True
     last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
-    return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1)
+    return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1) \
+        or last.endswith("是")  # a copula without its complement (…大家都是⏎中华民族子孙。)
+
+
+# Modal words a predicate follows (…都可以⏎挽救过来, …不要⏎搞很多人), besides the adverbs.
+_MODAL_WORDS = frozenset("可以 不要 需要 必须 应该 能够 愿意".split())
+_ADVERB_TAGS = frozenset(("d", "df"))
+_DEMONSTRATIVES = frozenset("这那我你他她它")
+
+
+def _adverb_before_verb(text: str, following: str) -> bool:
+    """The paragraph stops on an adverb or a modal word of running text (…我们还, …不要急于,
+    …可以随便) and the next one opens with its verb (⏎希望…, ⏎搞社会主义。, ⏎看机密文件，): one
+    predicate split in two. Not a verb a report opens its paragraphs with (⏎加强…, ⏎推进…),
+    nor a verb used as a noun (⏎改革，)."""
+    if not _INTERNAL.search(text) or following.startswith(_TOPIC_VERBS):
+        return False
+    last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
+    if tag not in _ADVERB_TAGS and last not in _MODAL_WORDS:
+        return False
+    first, first_tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
+    # not a subject the tagger reads as a verb (⏎这是…), nor a speaker's name (⏎迈：…)
+    return first_tag == "v" and lines.is_han_char(first[0]) and first[0] not in _DEMONSTRATIVES \
+        and following[len(first):len(first) + 1] not in ("：", ":")
+
+
+_HEAD_TAGS = frozenset("n nz vn l j".split())
+
+
+def _head_after_de(text: str, following: str) -> bool:
+    """The paragraph stops on 的 and the next one opens with the noun it modifies (…对青年的⏎
+    政治思想教育抓得不够, …国防工业的⏎军民结合，): one noun phrase split in two. Not a clause
+    framed by 是…的 (…总的形势是很好的⏎国家经济…), which ends a sentence, nor a phrase
+    opened by a preposition (⏎在政治上，), nor an office or a body (⏎教育部要…), which opens a
+    sentence as its subject."""
+    if not text.endswith("的") or not _INTERNAL.search(text) \
+            or "是" in text[last_clause_start(text):]:
+        return False  # …形势是很好的: a 是…的 sentence that lost its full stop
+    first, tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
+    return tag in _HEAD_TAGS and len(first) > 1 and first[0] not in _FUNCTION_CHARS \
+        and not _SIGNATURE.search(first) and not first.endswith(_TIME_END)  # ⏎近几年来，
 
 
 def _sentence_piece(block: Block) -> bool:
@@ -370,7 +438,8 @@ _DATE_END = lazy_regex(
 _LABEL_END = lazy_regex(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]{1,30}$")
 _LABEL_START = lazy_regex(r"^(?P<key>\p{Han}{2,8})[：:][^，,。；;！？]*$")
 _DOCUMENT_NUMBER_END = lazy_regex(r"[〔\[［【(（][\d０-９]{4}[〕\]］】)）][\d０-９]{1,4}号$")
-_CLAUSE_KEY_END = ("是", "为", "要", "下", "括", "有", "即", "指", "于", "到", "出", "示", "讲")
+_CLAUSE_KEY_END = ("是", "为", "要", "下", "括", "有", "即", "指", "于", "到", "出", "示", "讲",
+                   "们", "说", "调")  # …告诉我们：, 他说：, 强调：: a clause, not a label
 # A list or table item: 2.××申报书, （5）-7预算说明, 128××协会, ——第378页 (not a date: 1994年…).
 _ITEM_START = lazy_regex(
     r"^(?:[\d０-９]{1,3}(?:[.．、）)]|(?![\d０-９年月日号]))|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
@@ -419,9 +488,10 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
         and bool(_SIGNATURE.search(piece)) and _names_an_issuer(piece)
 
 
-# Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, and the
-# copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处, 这是我国政府).
-_CLAUSE_TAGS = frozenset(("r", "p", "uj"))
+# Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, time words
+# (…。现在国际局), and the copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处,
+# 这是我国政府).
+_CLAUSE_TAGS = frozenset(("r", "p", "uj", "t"))  # … and 现在, 目前: a clause's time
 _CLAUSE_WORDS = frozenset(("是", "要"))
 
 

@@ -43,6 +43,8 @@ _ANNOUNCE = lazy_regex(
     rf"""(?:讲|谈|提|说)(?:以下|下面|如下)?(?P<spoken>{_COUNT})(?:个|点|条|项)(?:方面的?)?
          (?:问题|意见|看法|体会|想法|要求|建议|希望|方面)
         |以下(?P<listed>{_COUNT})(?:个|项|点|条|大)?(?:方面|问题|重点|任务|工作|措施|领域)
+        |(?:抓好|做好|办好|突出|把握|强调|提出|着力解决|解决好)了?
+         (?P<tasks>{_COUNT})(?:个|点|条|项)(?:方面的?)?(?:问题|意见|要求|建议|任务|工作|方面|措施|原则)
     """,
     regex.X,
 )
@@ -101,9 +103,13 @@ def items(text: str) -> Iterator[tuple[Style, int, Span]]:
 
 
 def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
-    """``讲四个问题``, ``以下十方面``: the count and its span, over a whole document."""
+    """``讲四个问题``, ``以下十方面``, ``做好三项工作``: the count and its span, over a whole
+    document (a task count closing its sentence right before the first item is left to
+    ``closing_counts``)."""
     for match in _ANNOUNCE.finditer(text):
-        count = ordinal(match.group("spoken") or match.group("listed"))
+        if match.group("tasks") and _CLOSING.match(text, match.start("tasks")):
+            continue  # 抓好四个方面工作：（一）…: a count closing its sentence, T206's
+        count = ordinal(match.group("spoken") or match.group("listed") or match.group("tasks"))
         if count and count > 1:
             yield count, Span(match.start(), match.end())
 

@@ -108,7 +108,7 @@ class RepeatedText(Rule):
     整段须有两个以上完整句子、不以“依照前款”“本条”之类回指开头（平行的条文共用这样的段落）；同一段里（或跨过一个分段）
     一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
     没有套语是连写两遍的。引文（引号内、
-    “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按、
+    “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按（紧接着连写两遍的除外）、
     新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复；报刊在正文前单独
     成行、不带句末标点的摘句（提要、引题）与正文里的原句重复，也不算。整篇页面重复
     由 T603 报告；相邻两行完全相同、一行只是同一段文字连写两遍的，由 T601 报告；标题重复由 T101、T102 报告。
@@ -210,8 +210,9 @@ class RepeatedText(Rule):
                     len(key) < len(block.text)))
                 # A shorter sentence counts when it follows its twin right away.
                 again = _again(sentences, index)
-                if (len(unit) < self.min_han and not again) or _NOTE.match(match.group()):
-                    continue  # short, or a bracketed note (（负责部门：…）) that tags items
+                if (len(unit) < self.min_han or _NOTE.match(match.group())) and not again:
+                    continue  # short, or a bracketed note (（负责部门：…）) that tags items,
+                    # unless written twice in a row (（这是…的一部分。（这是…的一部分。）)
                 earlier = index - 1 if again else seen.setdefault(unit, index)
                 if earlier == index or whole or consecutive:
                     continue

@@ -28,6 +28,7 @@ from doclint.rules.structure.endings import (
     Openers,
     closes_a_text,
     cut_mid_sentence,
+    cut_word,
     dangles,
     ends_sentence,
     is_prose,
@@ -107,7 +108,9 @@ class TruncatedParagraph(Rule):
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
-    或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
+    或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段；本行停在半个词上
+    （“……支持中小物流企业发”）、下一行既没有补全这个词也不接着这句话时，也是截断。
+    下一段开头是转换时无法解码的“?”再接空格（“? （这是……）”）时，看它后面的内容。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
     书名号、括号（“《关于……基层⏎　　治理工作的实施意见》”），或本段停在要带宾语的词上、下一段以
@@ -420,8 +423,22 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
             or following.index in items \
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
         return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
+    # where each paragraph is a line, a word cut off that the next line does not finish
+    # (…学校语言文⏎为保证…) lost the line's rest
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
-        or openers.opens_topic(following)
-    if new_paragraph and following.kind is Kind.BODY and following.text[0] not in CLOSING_START:
+        or openers.opens_topic(following) \
+        or (not (endings.indented or endings.spaced) and following.line == block.line + 1
+            and cut_word(block, following))
+    if new_paragraph and following.kind is Kind.BODY and _opening(following) not in CLOSING_START:
         return "paragraph"
     return None
+
+
+_UNDECODED = lazy_regex(r"^[?？][ \t\u3000]+(?=\S)")
+
+
+def _opening(block: Block) -> str:
+    """The character a paragraph opens with; a "?" before spaces is a character the converter
+    could not decode (``? （这是…的讲话。）``), not a question mark closing the line before."""
+    debris = _UNDECODED.match(block.text)
+    return block.text[debris.end()] if debris else block.text[0]
