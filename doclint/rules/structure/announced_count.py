@@ -21,9 +21,11 @@ _BETWEEN = regex.compile(r"[\s\u3000。：:]")
 _CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
 # A count that sums up a list of names: ``从A、B、C、D、E五个方面`` (names joined by 、, the last
-# by 、 or 和), then the count again. The last name is taken short so that the count stays out.
+# by 、 or 和, the first right after a clause's start or 从/包括), then the count again. The last
+# name is taken short so that the count stays out.
 _SUMMED_LIST = lazy_regex(
-    r"(?P<names>(?:\p{Han}{2,8}、)+\p{Han}{2,8}?(?:(?:和|及|以及)\p{Han}{2,8}?)?)"
+    r"(?<=[，。；：:（(\s“]|从|包括|涵盖|围绕|聚焦|即)"
+    r"(?P<names>(?:\p{Han}{2,6}、)+\p{Han}{2,6}?(?:(?:和|及|以及)\p{Han}{2,6}?)?)"
     r"等?(?P<n>[两二三四五六七八九十]{1,2}|[2-9])(?:个|项|条|大|方面)")
 _SUMMED_REACH = 4000  # characters after the announcement searched for such a list
 _OTHER_ITEM = lazy_regex(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
