@@ -11,7 +11,7 @@ from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
-from doclint.rules.structure.numerals import han
+from doclint.rules.structure.numerals import han, ordinal
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
 _PAREN_FIRST = lazy_regex(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
@@ -20,6 +20,14 @@ _BETWEEN = regex.compile(r"[\s\u3000。：:]")
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
 _CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
+# A count that sums up a list of names: ``从A、B、C、D、E五个方面`` (names joined by 、, the last
+# by 、 or 和, the first right after a clause's start or 从/包括), then the count again. The last
+# name is taken short so that the count stays out.
+_SUMMED_LIST = lazy_regex(
+    r"(?<=[，。；：:（(\s“]|从|包括|涵盖|围绕|聚焦|即)"
+    r"(?P<names>(?:\p{Han}{2,6}、)+\p{Han}{2,6}?(?:(?:和|及|以及)\p{Han}{2,6}?)?)"
+    r"等?(?P<n>[两二三四五六七八九十]{1,2}|[2-9])(?:个|项|条|大|方面)")
+_SUMMED_REACH = 4000  # characters after the announcement searched for such a list
 _OTHER_ITEM = lazy_regex(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
 
 
@@ -64,7 +72,8 @@ class AnnouncedCount(Rule):
             if found is None:
                 continue
             delivered, last_span, last_text = found
-            if delivered == announcement.count:
+            if delivered == announcement.count \
+                    or _names_summed(doc.text, announcement, last_span):
                 continue
             note = Message("编号到此为止", "the numbering stops here")
             yield self.report(announcement.span, announced=announcement.count,
@@ -83,7 +92,10 @@ class ClosingCount(AnnouncedCount):
     其他数目也不算预告。以句号收尾时，所数的须是列举之物（意见、问题、方面、任务……），
     含数目的提法（“实现两个根本性转变。第一，…”随后列的是措施）不是预告；数的是“点”时是列举
     （“有两点认识不清。第一，…”），钟点（“下午两点。”）除外。“从扩大供给和引导消费两方面入手。”
-    这样的“N方面”概括的是本句刚列出的几项，不是预告。
+    这样的“N方面”概括的是本句刚列出的几项，不是预告。第一项开段、其余各项在同一段里接着写
+    （“提出八方面措施。⏎一是…。二是…。”）时照数；后文列出同样多个名目并以这个数目概括
+    （“五项保障措施”……“从组织领导、政策支持、人才支撑、发展环境、安全保障五个方面”）时，
+    数的是这些名目，不报。
     """
 
     code = "T206"
@@ -152,6 +164,20 @@ def _inline_markers(text: str, start: int, origin: Block) -> tuple[int, Span, st
     return number, last, text[last.start : last.end]
 
 
+def _names_summed(text: str, announcement: Announcement, last: Span) -> bool:
+    """Between the announcement and the end of the last item's paragraph, a list of as many
+    names as announced, summed up by that count (``五项保障措施`` … ``从组织领导、政策支持、
+    人才支撑、发展环境、安全保障五个方面``): the count names these, not the numbered items."""
+    end = text.find("\n", last.end)
+    end = min(len(text) if end < 0 else end, announcement.span.end + _SUMMED_REACH)
+    for found in _SUMMED_LIST.finditer(text, announcement.span.end, end):
+        names = found["names"]
+        count = names.count("、") + 1 + sum(names.count(word) for word in ("和", "及"))
+        if count == announcement.count == ordinal(found["n"]):
+            return True
+    return False
+
+
 def _right_after(text: str, announcement: Announcement, start: int) -> bool:
     """Only the sentence's end and white space stand between the announcement and ``start``."""
     return not _BETWEEN.sub("", text[announcement.span.end : start])
@@ -200,7 +226,10 @@ def _items_run(structure: Structure, first: Enumeration,
             continue
         if item.block >= stop or blocks[item.block].article != blocks[first.block].article:
             break
-        same_paragraph = item.block == run[-1].block and not first.lead
+        # a list whose first item opens a paragraph goes on inside that paragraph (…八方面措施。
+        # ⏎一是…。二是…。三是…) and then paragraph by paragraph
+        same_paragraph = item.block == run[-1].block \
+            and (not first.lead or item.block == first.block)
         if not same_paragraph and len(run) > 1 and not first.lead \
                 and not (item.lead and run[-1].lead):
             break  # a list told inside its paragraph (第一，…；第二，…。) ends with it; one whose

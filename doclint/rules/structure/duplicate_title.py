@@ -32,6 +32,10 @@ _ATTACHMENT = lazy_regex(r"^附(?:件|表|录)")
 _TITLE_KINDS = (Kind.TITLE, Kind.LABEL, Kind.BYLINE)
 _NEW_HEAD = (Kind.BYLINE, Kind.DATELINE, Kind.SALUTATION)
 _CONTENTS = lazy_regex(r"^[#\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
+# What a body sentence does once past the heading's words and a title does not: a clause mark
+# (a comma, a sentence end, a quoted list), an aspect particle, a verb that opens a predicate
+# (包括, 主要由, 分为). ``（一）标准体系结构`` ⏎ ``标准体系结构包括三个部分，…`` opens the section.
+_CLAUSE = lazy_regex(r"[，。；！？,;!?“]|[了着]|包括|包含|涵盖|主要|分为|是指|旨在|具有")
 
 
 class DuplicateTitle(Rule):
@@ -42,7 +46,8 @@ class DuplicateTitle(Rule):
     标点和 `第N篇：` 前缀；两行只差空白的完全重复由 T601 报告。与前一行的标题部分完全相同时，
     修复删除重复的那一行；只是相近（一行包含另一行，或相似度不低于 85%）时只报告。
     附件标签（“附件：××表”下一行是“××表”）和法规的修订记录（“2016年2月6日 《…的决定》
-    第三次修订”）不是重复的标题。
+    第三次修订”）不是重复的标题；标题下面一行以标题的词语开头、接着说下去（“（一）标准体系
+    结构”下面是“标准体系结构包括…三个部分”），是这一节的第一句话，也不是重复。
 
     篇目的标题（至少 6 个汉字）在后文单独成行再次出现——在署名、日期行之后，或插在后面
     某段之前（抓取时页面断开处）——也报告。正文里紧挨日期的一行是落款（“××厅”加日期）或
@@ -138,6 +143,8 @@ class DuplicateTitle(Rule):
                                how_en="the same words", fix=fix, related=related)
         if current.kind is Kind.BYLINE:
             return None
+        if later.startswith(earlier) and _opens_a_clause(current.text, earlier):
+            return None  # the section's first sentence starts with its heading's words
         shorter, longer = sorted((earlier, later), key=len)
         if shorter in longer and len(shorter) >= 0.4 * len(longer):
             how = ("一行包含另一行", "one contains the other")
@@ -166,6 +173,18 @@ def _after_contents(structure: Structure, article: Article, block: Block) -> boo
     """A table of contents before the repeat: a book's title page, its contents (which may list
     the title too), then the title over the text."""
     return any(_CONTENTS.match(b.text) for b in structure.blocks[article.start : block.index])
+
+
+def _opens_a_clause(text: str, title: str) -> bool:
+    """``text`` goes on past the words of ``title`` (its first characters, punctuation and
+    spaces aside) into a clause of its own: a sentence under the heading, not the title again."""
+    matched = 0
+    for position, char in enumerate(text):
+        if matched < len(title) and char == title[matched]:
+            matched += 1
+            if matched == len(title):
+                return _CLAUSE.search(text, position + 1) is not None
+    return False
 
 
 def _plain_heading(block: Block) -> bool:

@@ -14,6 +14,7 @@ from doclint.core import (
     Rule,
     Severity,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import LEVEL_EXAMPLE, Block, Kind, Level, Sequence, Structure
 
@@ -27,7 +28,8 @@ class HeadingNesting(Rule):
     只用一级标题、或从 `（一）` 开始且全文没有 `一、` 的文档，是常见写法，不报。低一级的序号
     跨过上级标题连续编号（全文 `1.`—`119.` 贯穿各个 `（一）`）时，其间出现的上级标题是下一个
     上级，不是嵌套颠倒，也不报；正文中引出的一组要点（“……提出以下几点：”之后的 `一、二、三、`）
-    从头编号，是段落里的列举，不是嵌套颠倒，也不报；每条新闻、每个附件的层级各自判断。
+    从头编号，是段落里的列举，不是嵌套颠倒，也不报；每条新闻、每个附件（包括“附件4-1”）的层级
+    各自判断；落款前“附件：”下面的 `1.` `2.` 是附件的名称，不是标题。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -94,6 +96,8 @@ class HeadingNesting(Rule):
                     or sequence.level not in (Level.TWO, Level.THREE, Level.FOUR):
                 continue
             head = blocks[sequence.members[0]]
+            if head.index > 0 and _ATTACHMENT_LIST.match(blocks[head.index - 1].text):
+                continue  # 附件：⏎1.××表⏎2.××说明: the attachments' names, no headings
             for outer in (Level.ONE, Level.TWO, Level.THREE):
                 if outer >= sequence.level or (sequence.scope, sequence.level, outer) not in nested:
                     continue
@@ -106,6 +110,10 @@ class HeadingNesting(Rule):
                                       inner=LEVEL_EXAMPLE[sequence.level],
                                       outer=LEVEL_EXAMPLE[outer], related=(Related(marker, note),))
                     break
+
+
+# The label of a list of attachments: 附件：, 附件：1.××表 (the first name on its line).
+_ATTACHMENT_LIST = lazy_regex(r"^[\s\u3000]*附[ \u3000]*件[ \u3000]*[：:]")
 
 
 def _outer_run_in(text: str, blocks: list[Block], sequence: Sequence, outer: Level) -> bool:

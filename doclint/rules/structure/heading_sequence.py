@@ -33,6 +33,8 @@ class HeadingSequence(Rule):
     缺了的序号处恰好有同样多行不带序号的短标题（转换时丢了 Word 自动编号：“ 总  则”在“第一章
     总则”的位置上）时，报告在这些标题上，指出丢了哪个序号；一行若同时像两级标题丢的那一个，
     不作此判断。
+    上一行以“第”或“第（五）”收尾、下一行以序号开头的（“按附件2中第（五）⏎（十二）项规定”），
+    是换行拆开的条文引用，不是标题。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -67,6 +69,9 @@ class HeadingSequence(Rule):
             for member in sequence.members:
                 heading = blocks[member].heading
                 assert heading is not None
+                start = heading.marker.start
+                if _CROSS_REFERENCE.search(text, max(start - _REFERENCE_REACH, 0), start):
+                    continue  # 按附件2中第（五）⏎（十二）项规定: a reference wrapped, no heading
                 problem = self._problem(structure, sequence, heading, previous,
                                         earlier.get((article, sequence.level)), text)
                 earlier[(article, sequence.level)] = heading
@@ -231,5 +236,10 @@ def _broken_marker(level: Level, number: int) -> regex.Pattern[str]:
 
 _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 
+
+# A line wrapped inside a cross-reference: the line before ends on 第 or on 第（五） (the
+# reference goes on with the next marker on the next line).
+_CROSS_REFERENCE = lazy_regex(r"第(?:[（(][一二三四五六七八九十\d]{1,3}[）)])*[ \t\u3000]*\r?\n[ \t\u3000]*\Z")
+_REFERENCE_REACH = 40
 
 _SEARCH_LIMIT = 20000  # characters searched back for run-in siblings

@@ -27,7 +27,9 @@ from doclint.rules.structure.outline import Outline
 _SPLIT_BODY = 300  # body characters after which a salutation opens a new article
 _HEAD_TITLES = 3   # title lines a dateline takes into its article
 _CONTENTS_MIN = 3  # headings in a row that make a table of contents
-_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
+# 附件3, 附件：, 附件4-1 (the first part of attachment 4)
+_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐—][0-9０-９]{1,2})?"
+                         r"[ \t\u3000]*(?:[：:]|$|\p{Han})")
 _ENTRY_END = frozenset("。；;：:，,")  # list items end so; entries of a table of contents do not
 _CONTENT = (Kind.BODY, Kind.HEADING, Kind.SALUTATION)
 
