@@ -129,6 +129,12 @@ class Marker:
     last: int = 0     # the last sibling run into the line after it (0: none)
 
 
+def is_markdown_heading(text: str) -> bool:
+    """A Markdown ATX heading: ``#`` to ``######`` and a space before its text (``## 标题``).
+    It is a heading whatever its words, punctuated or long, numbered or not."""
+    return text[:1] == "#" and _MARKDOWN_HEADING.match(text) is not None
+
+
 def content_start(text: str) -> int:
     """Where a line's content starts, after literal ``<U+00A0>`` markers left by a scraper and
     a Markdown heading's ``##`` (``## 第三章　法律责任`` is a chapter heading)."""

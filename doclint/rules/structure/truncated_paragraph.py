@@ -82,7 +82,8 @@ class TruncatedParagraph(Rule):
     列举或表格项、页码、“特此通知”时，是文档的落款，不是截断；丢了冒号的引语（“作如下答复”
     “抓好以下几个方面的工作”“现将有关情况答复”）引出后文，也不是截断；以句号、问号、叹号、分号、
     冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
-    多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。
+    多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。Markdown 标题
+    （“## 评论员文章：……，……——论……重要讲话”）是标题，带不带逗号都不带句末标点，不报。
     一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）一般不是截断：段末须停在词的
     中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
     要接续的词上（“应当”“关于”“加快”），停在没有闭合的书名号、引号里，或停在本文档别处
@@ -148,6 +149,8 @@ class TruncatedParagraph(Rule):
         subheadings = _unstopped_lead_ins(structure)
         punctuated = punctuated_runs(blocks)
         for block in blocks:
+            if lines.is_markdown_heading(block.text):
+                continue  # a heading (## 标题) goes without a stop, punctuated or not
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
             if ends_sentence(block.text) or block.index in subheadings:

@@ -100,6 +100,10 @@ _EMPHASIS = {
     run: lazy_regex(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
     for run in ("**", "***")
 }
+# A text that uses Markdown's bold (``**央视网消息**``) on two lines or more: its other ASCII star
+# runs at a line's edge, or ``****`` between words, are the same markup split or orphaned.
+_BOLD = lazy_regex(r"\*\*(?=[^\s*])[^\r\n*]{1,200}?(?<=[^\s*])\*\*")
+_BOLD_LINES = 2
 # Masks of a withheld name (see ``masked``).
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _NAME_END = regex.compile(r"[”’」』\"'，,。：:；;、！？!?）)\s]")
@@ -148,6 +152,8 @@ class Placeholders:
                     continue
                 kind_found = "date" if match.group().startswith("某年") else kind
                 items.append(Placeholder(Span(start, end), kind_found, match.group()))
+        if any(_stars(p) for p in items) and uses_bold(text):
+            items = [p for p in items if not (_stars(p) and _bold_markup(text, p.span))]
         if any(p.kind in _MASKS for p in items):
             anonymisation = doc.facts(Anonymisation)
             if anonymisation.anonymised:
@@ -182,7 +188,9 @@ class TemplatePlaceholder(Rule):
     动作的“***同志”“由××牵头”仍然报告。经过匿名化处理的
     文档（地名改为“A市A2区”、证件号码遮蔽为一长串“*”、电话号码改为“0000-00000000”）中，
     XX、***、某某是发布者有意遮蔽的姓名、地名和号码，不是模板残留，不报；其中的日期占位符、
-    空列举项和空文号年份仍然报告。
+    空列举项和空文号年份仍然报告。用 Markdown 加粗（“**央视网消息**”）的文本中，加粗记号被拆开
+    或落单时（单独一行的“**”、上一行加粗到下一行才闭合、两段加粗相接的“**农业农村****部：……**”）
+    是格式记号，不是遮蔽的姓名，不报；行内的“由**牵头”照常报告。
     """
 
     code = "P101"
@@ -279,6 +287,31 @@ def _emphasis(text: str, start: int, end: int) -> bool:
         return False
     lo, hi = line_start(text, start), line_end(text, end)
     return any(m.start() == start or m.end() == end for m in stretch.finditer(text, lo, hi))
+
+
+def _stars(item: Placeholder) -> bool:
+    return item.kind == "letters" and item.text[0] == "*" and set(item.text) == {"*"}
+
+
+def uses_bold(text: str) -> bool:
+    """The text marks bold the Markdown way (``**…**`` within a line) at least twice."""
+    found = 0
+    for _ in _BOLD.finditer(text):
+        found += 1
+        if found >= _BOLD_LINES:
+            return True
+    return False
+
+
+def _bold_markup(text: str, span: Span) -> bool:
+    """In a text that uses Markdown bold, a run of ASCII stars is its markup where no name can
+    stand: alone on its line, opening a line (the closing ``**`` went to the next line) or
+    closing one, or ``****`` between words (one bold stretch closed, the next opened). A mask
+    inside a line (``联系人：**，``) is still a mask."""
+    start, end = span.start, span.end
+    before = text[line_start(text, start) : start].strip()
+    after = text[end : line_end(text, end)].strip()
+    return not before or not after or end - start == 4
 
 
 def _next_to_chinese(text: str, start: int, end: int) -> bool:
