@@ -66,6 +66,9 @@ _PAGE_DATE_LINE = lazy_regex(
 _DOC_NUMBER = lazy_regex(
     r"^[ \t\u3000]*[（(]?[\p{Han}]{1,10}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号[）)]?[ \t\u3000]*$", regex.M | regex.W)
 _YEAR_IN = lazy_regex(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)|([一二][〇○零Ｏ一二三四五六七八九]{3})(?=年)")
+# A span of years in a title, the first year with or without its 年: （2021-2025 年）, 2021—2025年.
+_TITLE_SPAN = lazy_regex(
+    r"(?<![0-9])(?P<first>(?:19|20)\d{2})\s?年?\s?[—–－\-~～至到]\s?(?:19|20)\d{2}\s?年")
 _FILE_YEAR = lazy_regex(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _ENUMERATED = lazy_regex(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
 # The header of a law: its adoption, approval and amendment dates; the latest names the version.
@@ -567,6 +570,12 @@ def _title_year(text: str, head: list[tuple[int, int]]) -> YearSource | None:
         page = _PAGE_DATE.search(text, start, end)
         if page:
             return YearSource(int(page.group("year")), "page-date", Span(*page.span()), line)
+        period = _TITLE_SPAN.search(text, start, end)
+        if period:
+            # A plan for a span of years (…行动计划（2021-2025 年）) is issued at its start, not
+            # in its last year.
+            return YearSource(int(period.group("first")), "title", Span(*period.span("first")),
+                              line)
         years = [(m, int(m.group(1)) if m.group(1) else numerals.chinese_digits(m.group(2)))
                  for m in _YEAR_IN.finditer(text, start, end)]
         if years:

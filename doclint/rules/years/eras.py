@@ -36,6 +36,18 @@ _SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|�
 # A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
 _SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
+# A campaign or an event that became a named spirit of the party (抗击“非典”精神, 北京冬奥精神) is
+# a historical name used today, not current work; a congress's or a theory's 精神 is the current
+# line of its years (十九大精神, 系列重要讲话精神).
+_SPIRIT = lazy_re(r"[”\"’」』]?(?:的)?精神")
+_SPIRIT_FREE = frozenset({"party_congress", "party_plenum", "ideology"})
+# Another party's congress or plenum (越共十三大精神, 老挝人革党十一届三中全会): not the CPC's.
+_FOREIGN_PARTY = lazy_re(
+    r"(?:越共|越南共产党|老挝人革党|老挝人民革命党|老党|朝鲜劳动党|朝鲜党|古共|古巴共产党|苏共"
+    r"|苏联共产党|日共|日本共产党|印共|尼共|柬埔寨人民党|蒙古人民党|南非共产党|葡共|希共)"
+    r"(?:中央)?第?[ \t\u3000]*$")
+_ORDINAL = lazy_re(r"(?<![〇零一二三四五六七八九十百])[一二三四五六七八九十]{1,3}(?:大|届)")
+_FOREIGN_REACH = 12
 # A plan's issued document in book-title marks, not a draft: 《…“十四五”…规划》.
 _TITLE_OPEN = lazy_re(r"《[^《》\n]{0,40}$")
 _TITLE_REST = lazy_re(r"[^《》\n]{0,40}》")
@@ -172,7 +184,9 @@ def _current_ceiling(doc: Document, part: Span, source: YearSource) -> YearSourc
                 continue
             for pattern in marker.current_patterns:
                 match = pattern.search(text, sentence.start, sentence.end)
-                if match is None or not at_word_boundaries(text, *match.span()):
+                if match is None or not at_word_boundaries(text, *match.span()) \
+                        or foreign_meeting(text, marker, *match.span()) \
+                        or named_spirit(text, marker, match.end()):
                     continue
                 span = Span(match.start(), match.end())
                 passage = doc.facts(ReviewPassages).at(span.start)
@@ -300,6 +314,21 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
     return marker.valid_from - _DRAFTING_LEAD
 
 
+def named_spirit(text: str, marker: EraMarker, end: int) -> bool:
+    """Whether a campaign's or an event's wording ending at ``end`` is the name of a spirit
+    (抗击“非典”精神, 抗洪精神): ``_SPIRIT``."""
+    return marker.kind not in _SPIRIT_FREE and _SPIRIT.match(text, end) is not None
+
+
+def foreign_meeting(text: str, marker: EraMarker, start: int, end: int) -> bool:
+    """Whether the congress or plenum at ``start``..``end`` is another party's (越共十三大)."""
+    if marker.kind not in _MEETINGS:
+        return False
+    ordinal = _ORDINAL.search(text, start, end)
+    return ordinal is not None and _FOREIGN_PARTY.search(
+        text, max(0, ordinal.start() - _FOREIGN_REACH), ordinal.start()) is not None
+
+
 def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) -> bool:
     """Whether ``year`` falls outside ``first``..``last`` widened by ``grace`` years."""
     too_early = first is not None and year < first - grace
@@ -339,6 +368,9 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
         for pattern in patterns:
             for match in pattern.finditer(text, window.start, window.end):
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
+                    if foreign_meeting(text, marker, *match.span()) or (
+                            how != MENTION and named_spirit(text, marker, match.end())):
+                        continue
                     span = Span(match.start(), match.end())
                     clause = clause_around(text, window, span)
                     framed = framing(text, window, span, review_at(span.start))
@@ -356,7 +388,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
             continue
         for pattern in pin.patterns:
             for match in pattern.finditer(text, window.start, window.end):
-                if not at_word_boundaries(text, *match.span()):
+                if not at_word_boundaries(text, *match.span()) \
+                        or foreign_meeting(text, marker, *match.span()):
                     continue
                 first, last = pin.years(match)
                 count = None

@@ -6,7 +6,9 @@ Neither is an anachronism. The era rules share this one reading of the wording:
 
 * **planned**: the clause plans or announces (将, 即将, 筹备, 迎接, 设想, 召开…时, 到…年);
 * **retrospective**: the clause reports it as done (如期, 成功, 经历了, 取得…胜利, 的历史意义,
-  a verb with 了), or the sentence reviews a stretch of years (五年来, 过去十年, 回顾);
+  a verb with 了), or the sentence reviews a stretch of years (五年来, 过去十年, 回顾); a
+  person's experience (曾参与, 参加过, 经历过) looks back with no bound unless the sentence
+  states a period;
 * **current** otherwise, and always when the clause itself calls for action (要, 确保, 继续):
   ``回顾“十五”工作，认真贯彻五中全会精神`` speaks of the present. Adverbs of manner (认真, 深入,
   扎实, 抓好) call for action only outside a stated review: ``五年来，……扎实开展党史学习教育``
@@ -56,6 +58,10 @@ _DONE_AFTER = lazy_regex(
     r"(?:取得了?[^，。；]{0,8}?(?:胜利|成就|成果|成效|进展|成功)|以来|之后|以后|结束后|期间取得|"
     r"的(?:世界意义|历史意义|重大意义|伟大胜利|伟大成就|成就|成果|经验|历程|胜利|成功))")
 _DONE_OWN = lazy_regex(r"如期|已经|曾经")
+# A person's experience (他曾参与抗击非典, 作为参加过抗击非典的医生, 经历过…的考验): looking back
+# over a life, with no bound on how far, unless the sentence states a period.
+_EXPERIENCED = lazy_regex(
+    r"曾(?!庆红|培炎|国藩)|(?<=[参与加历受击胜赢战斗身援做干当任证到去])过(?![去来年程渡度分头])")
 # A list of past campaigns narrated in sequence (全党先后开展…、…等一系列学习教育): a review with no
 # bound on how far back it reaches.
 _IN_SEQUENCE = lazy_regex(r"先后|相继|接连")
@@ -117,6 +123,9 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
         return Framing(PLANNED)
     # The marker's own wording counts as well: 如期全面建成小康社会, 战胜了非典.
     own = text[span.start:span.end]
+    if _EXPERIENCED.search(before) or _EXPERIENCED.search(own):
+        stated = period_in(text, sentence.start, sentence.end)
+        return _looking_back(stated) if stated is not None else Framing(RETROSPECTIVE)
     if _DONE_BEFORE.search(before) or _DONE_OWN.search(own) or _DONE_AFTER.search(after) \
             or _LE.search(before) or _LE.search(own) or _LE.search(after):
         stated = period_in(text, sentence.start, sentence.end) or passage
