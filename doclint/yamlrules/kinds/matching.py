@@ -54,6 +54,8 @@ class SubstitutionRule(PackRule):
                           count(style, doc.text) if style is not None else None)
             if right_uses is None or not is_house_style(len(found), right_uses):
                 hits.extend(found)
+            elif form:  # a wrong form holding the right one (“走在前"): a mix, never a style
+                hits.extend(hit for hit in found if form in hit[1].group())
         for hit in without_overlaps(hits):
             span, wrong = span_of(hit), hit[1].group()
             right = replacements[id(hit[1])]

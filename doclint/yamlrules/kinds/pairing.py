@@ -14,7 +14,10 @@ is one quotation). ``stand_ins`` names marks of
 another width that may stand for a pair's mark (``(`` for ``（``): a pair of mixed widths
 (``(六）``) pairs, silently within a unit (a width rule reports it there) and as one problem
 naming both marks when a line break stands between them, where a width rule that reads lines
-cannot see it; a stand-in left unpaired is none of this rule's business.
+cannot see it; a stand-in left unpaired is none of this rule's business. A straight quote
+standing for a closing quote (``"`` for ``”``) closes only an opening quote of its own unit whose
+own closing mark does not come first (“走在前" pairs; “加强"三河"治理” holds a straight pair),
+never one carried from a line before: a straight quote may open a straight pair as well.
 
 Quotation marks typed the wrong way are named as such, on the mark that is wrong: a pair typed
 reversed (”两个确立“) is one problem, not an unopened ” and an unclosed “; an opening mark typed
@@ -109,6 +112,7 @@ class _Clock:
 
     ticks: list[int]
     cut: list[bool]
+    page: list[bool]  # a page number left by a PDF conversion (— 7 —)
 
     def same_line(self, first: int, last: int) -> bool:
         """Whether units ``first`` to ``last`` are one line cut into pieces (no tick between)."""
@@ -119,16 +123,25 @@ def _carry_clock(units: list[Unit]) -> _Clock:
     """A line cut at a fixed width (it stops on a character with the next one going on) does
     not count towards ``carry``, so a bracketed note wrapped over eight lines closes on its
     last (（2017年……常务⏎委员会……⏎……修正）). In a file cut at a width, a line of that width
-    that stops on a mark or a Latin letter was cut there too (……会议通过，⏎, （COP⏎15）)."""
+    that stops on a mark or a Latin letter was cut there too (……会议通过，⏎, （COP⏎15）).
+    Nor does a page number a PDF conversion left between two lines of a page (— 7 —): the
+    line before it goes on after it, cut as it was."""
     ends = [unit.text.rstrip() for unit in units]
     width = _wrap_width(ends)
-    ticks, cut, now = [], [], 0
+    ticks, cut, page, now = [], [], [], 0
     for end in ends:
         ticks.append(now)
+        page.append(_PAGE_NUMBER.fullmatch(end) is not None)
+        if page[-1]:
+            cut.append(False)
+            continue
         cut.append(bool(width) and abs(len(end) - width) <= 1)
         if not _WRAPPED_END.match(end[-1:]) and not cut[-1]:
             now += 1
-    return _Clock(ticks, cut)
+    return _Clock(ticks, cut, page)
+
+
+_PAGE_NUMBER = lazy_regex(r"[ \t\u3000]*[—－–-]{1,2}[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[—－–-]{1,2}")
 
 
 _WRAP_LINES = 6  # lines of one width, most of the long ones: a file cut at that width
@@ -266,7 +279,8 @@ class PairingRule(PackRule):
             if full is not None:  # a closing mark of another width: （原107国道)
                 opener = openers[full]
                 if stack and stack[-1].mark == opener \
-                        and (at == broken or not _ends(_LIST_TAIL, unit.text, at)):
+                        and (_closes_quote(unit, stack[-1], number, at, full) if opener in QUOTES
+                             else at == broken or not _ends(_LIST_TAIL, unit.text, at)):
                     closed = pop()
                     found.extend(_nested_once(closed.pending))
                     if not closed.stand_in and closed.unit != number:
@@ -433,8 +447,11 @@ def _broken_number(unit: Unit, number: int, stack: list[_Open], clock: _Clock | 
     if lead is None or not stack:
         return -1
     top = stack[-1]
-    cut = clock is not None and number > 0 and clock.cut[number - 1]
-    if top.mark != "（" or not (top.last or cut) or top.unit != number - 1:
+    before = number - 1  # the line before, past page numbers (— 7 —)
+    while clock is not None and before > top.unit and clock.page[before]:
+        before -= 1
+    cut = clock is not None and before >= 0 and clock.cut[before]
+    if top.mark != "（" or not (top.last or cut) or top.unit != before:
         return -1  # not a bracket open at the end of the line before
     return lead.end() - 1
 
@@ -552,6 +569,18 @@ def _mismatched(unit: Unit, stack: list[_Open], number: int, found: list[Problem
             or _SENTENCE_STOP.search(unit.text, begin + 1, at) is not None:
         return False
     return not any(top.offset < p.offset < unit.start + at for p in found[-8:])
+
+
+def _closes_quote(unit: Unit, top: _Open, number: int, at: int, closer: str) -> bool:
+    """Whether a straight quote at ``at`` closes the curly quote ``top`` (“走在前"): opened in
+    this unit, and not followed by the opener's own closing mark (“加强"三河"治理”: the
+    straight quotes are a pair inside it). Across lines a straight quote pairs with nothing:
+    it may as well open a straight pair of its own (the closing mark is looked for before the
+    next opening one: “三农"工作和“扶贫”)."""
+    if top.unit != number:
+        return False
+    rest = unit.text[at + 1:at + 1 + _OWN_CLOSER_REACH]
+    return closer not in rest.partition(top.mark)[0]
 
 
 def _nested_once(pending: list[Problem]) -> list[Problem]:
