@@ -29,7 +29,6 @@ from doclint.rules.structure.endings import (
     LineEndings,
     Openers,
     closes_a_text,
-    cut_word,
     dangles,
     dangles_alone,
     ends_sentence,
@@ -98,9 +97,6 @@ class BrokenLine(Rule):
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
-    逐行成段（不空行也不缩进）的文档里，上一行停在半个词上（分词后末尾单独一个字，如“……学校语言文”），
-    下一行既没有把这个词补全、也不是这句话的后半截时，是这一行的后半截丢了（T301），不在此报告；
-    下一行也以单独一个字开头的（“……撰写自⏎评报告”）是词典里没有的词被断开，照常报告。
     只有日期的行（新闻页第二行的“2025-12-08”）、编号或散列值的行（链接列表里标题旁的
     “be341a59…:”）、网址行和“》》点击图片进入专题《《”一类链接行不是句子的一半，前后都不接。
     一句断成几行时合并报告，修复把各行接起来。
@@ -148,8 +144,7 @@ class BrokenLine(Rule):
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
                                      soft_wraps, _one_paragraph(blocks, endings, previous, current),
-                                     _in_run(previous, punctuated), openers,
-                                     not (endings.indented or endings.spaced)):
+                                     _in_run(previous, punctuated), openers):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -176,7 +171,7 @@ class BrokenLine(Rule):
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
                 soft_wraps: bool, one_paragraph: bool = False, in_run: bool = False,
-                openers: _LazyOpeners | None = None, line_paragraphs: bool = False) -> bool:
+                openers: _LazyOpeners | None = None) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
@@ -237,8 +232,6 @@ class BrokenLine(Rule):
             return False  # the next line opens a paragraph with a topic sentence: a cut (T301)
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
-        if line_paragraphs and cut_word(previous, current):
-            return False  # a word cut off and the line's rest lost, one paragraph a line: T301
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
 
 

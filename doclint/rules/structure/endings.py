@@ -263,30 +263,6 @@ def split_across(previous: Block, current: Block) -> bool:
                                           or _head_after_de(text, following))
 
 
-def cut_word(previous: Block, current: Block) -> bool:
-    """A line of running text stops on a fragment of a word (…学校语言文, …物流企业发: one
-    character the segmenter leaves on its own after a longer word, not a particle or a function
-    word) and the next line neither finishes the word nor goes on with the sentence (了, 的, a
-    bare object): the rest of the line was lost (a truncation, T301). A sentence broken at a
-    line's end goes on in the next line, which finishes a word cut there (…重要引⏎擎)."""
-    text, following = previous.text, current.text
-    if current.kind is not Kind.BODY or not lines.is_han_char(text[-1]) or dangles(text) \
-            or following[0] in CLOSING_START or following.startswith("的") \
-            or not _sentence_piece(previous) or not segmenter.available():
-        return False
-    words = segmenter.word_texts(text[-_WORD_WINDOW:])
-    last = words[-1]
-    if len(last) != 1 or last in _PARTICLES or last in _FUNCTION_CHARS or len(words) < 2 \
-            or len(words[-2]) < 2 or not lines.is_han_char(words[-2][-1]):
-        return False
-    first = segmenter.first_word(following[:_WORD_WINDOW])
-    if len(first) == 1 and lines.is_han_char(first) and first not in _FUNCTION_CHARS \
-            and first not in _PRONOUNS:
-        return False  # a fragment on both sides (…撰写自⏎评报告): a word the dictionary lacks
-    return not _joins(text, following) and not _opens_no_sentence(following) \
-        and not _completes_object(text, following)
-
-
 # The next paragraph's first sentence: a few characters without a clause mark, a quotation or
 # a bracket, closed by a full stop or a question mark (摸不得。 出问题了。 相辅相成的。).
 _SHORT_REST = lazy_regex(r"^\p{Han}{3,6}[。？]")

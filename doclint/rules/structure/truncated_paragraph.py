@@ -28,7 +28,6 @@ from doclint.rules.structure.endings import (
     Openers,
     closes_a_text,
     cut_mid_sentence,
-    cut_word,
     dangles,
     ends_sentence,
     is_prose,
@@ -109,8 +108,7 @@ class TruncatedParagraph(Rule):
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
-    或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段；本行停在半个词上
-    （“……支持中小物流企业发”）、下一行既没有补全这个词也不接着这句话时，也是截断。
+    或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一段开头是转换时无法解码的“?”再接空格（“? （这是……）”）时，看它后面的内容。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
@@ -426,12 +424,8 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
             or following.index in items \
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
         return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
-    # where each paragraph is a line, a word cut off that the next line does not finish
-    # (…学校语言文⏎为保证…) lost the line's rest
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
-        or openers.opens_topic(following) \
-        or (not (endings.indented or endings.spaced) and following.line == block.line + 1
-            and cut_word(block, following))
+        or openers.opens_topic(following)
     if new_paragraph and following.kind is Kind.BODY and _opening(following) not in CLOSING_START:
         return "paragraph"
     return None
