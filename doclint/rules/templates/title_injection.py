@@ -25,7 +25,7 @@ from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import news
 from doclint.rules.structure.compilation import Compilation
-from doclint.rules.structure.lines import is_issuer_line
+from doclint.rules.structure.lines import ORGAN, is_issuer_line
 from doclint.rules.templates.parts import Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
 
@@ -57,6 +57,7 @@ _NOT_HAN = regex.compile(r"[^\p{Han}]")
 # Words that carry a sentence on after a phrase it says itself.
 _CONTINUES = lazy_regex(r"[是的了着过也都就才还又和与及或等而者之地得嘛吗呢吧啊呀]|以及|问题|方面|工作|作风|精神")
 _FORWARDS = regex.compile(r"转发|印发|批转")
+_TITLE_HEAD = lazy_regex(rf"关于|转发|印发|批转|{ORGAN}|的$")
 _SENTENCE_START = regex.compile(r"(?r)[。！？\r\n]")
 _CLAUSE_BEFORE = "，。；！？、："
 _CLAUSE_END = "，。；！？"
@@ -261,15 +262,19 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
         if not _GENRE_TITLE.search(group[-1].text):
             texts: tuple[str, ...] = lines
             for t in group:
+                # a title that is a body's name (a message headed 某某燃气公司) is a name the
+                # body uses, not a slogan
                 if not _GENRE_TITLE.search(t.text) and len(t.text) >= _MIN_SLOGAN \
-                        and not _NOT_HAN.search(t.text):
+                        and not _NOT_HAN.search(t.text) and not is_issuer_line(t.text):
                     slogans.setdefault(t.text, whole)
         else:
             # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which
             # the signature, the 印发 line and the body name again on purpose; an issuer that
             # forwards (``某某办公厅转发某某局``) is the head of the title.
             alone = is_issuer_line(first) and not _FORWARDS.search(first)
-            heads = () if len(group) == 1 or alone else (first,)
+            # A first line naming no issuer and no act (关于, 印发), and not left open on 的, is
+            # the subject's head (``移动智能终端应用软件预置`` / ``和分发管理暂行规定``): a term.
+            heads = (first,) if len(group) > 1 and not alone and _TITLE_HEAD.search(first) else ()
             texts = ("".join(t.text for t in group), *heads, *lines)
         for words in texts:
             if is_distinctive(words) and words.count("《") == words.count("》"):
