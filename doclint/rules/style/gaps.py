@@ -18,14 +18,11 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.structure.news import AGENCY, run_in_headline
 from doclint.rules.style.headlines import item_headline
+from doclint.rules.style.joined import written_together
 from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
 _HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-# A word split by a space is written whole elsewhere in the text (see ``written_together``).
-_JOINED_REACH = 8_000
-_WORD_PIECES = ((3, 1), (2, 2), (1, 3))
 
 # A unit of running text ends at a line break, at an HTML tag, at a sentence end or at a
 # paragraph gap of two or more spaces (text whose line breaks were flattened keeps its
@@ -247,23 +244,9 @@ def is_separator(text: str, gap: Span) -> bool:
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
 
 
-def written_together(text: str, gap: Span, pieces: tuple[tuple[int, int], ...]) -> bool:
-    """Whether the text writes the characters on both sides of ``gap`` together elsewhere
-    nearby: for each (before, after) of ``pieces``, that many characters joined across the gap.
-    A space that splits a word leaves the word whole in other places; a space that stands for a
-    comma or a line break between two phrases seldom has them run together anywhere."""
-    lo, hi = max(0, gap.start - _JOINED_REACH), gap.end + _JOINED_REACH
-    for before, after in pieces:
-        joined = text[max(0, gap.start - before) : gap.start] + text[gap.end : gap.end + after]
-        if len(joined) == before + after and _HAN_RUN.fullmatch(joined) \
-                and text.find(joined, lo, hi) >= 0:
-            return True
-    return False
-
-
 def _splits_a_word(text: str, gap: Span) -> bool:
     """Four characters across the gap, written together elsewhere: a split word."""
-    return written_together(text, gap, _WORD_PIECES)
+    return written_together(text, gap)
 
 
 def _in_list_of_names(text: str, gap: Span) -> bool:

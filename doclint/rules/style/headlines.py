@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import regex
 
+from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.news import AGENCY, NEWS_DATE
+from doclint.rules.style.joined import written_together
 
 _SPACES = " \t\u00a0\u2002\u2003\u3000"
 _REACH = 64
@@ -89,7 +91,6 @@ _CONTINUATION = lazy_regex(
     r"|了|着|过)"
 )
 # A split word: characters on both sides of the space written together elsewhere.
-_WORD_PIECES = ((3, 1), (2, 2), (1, 3))
 
 
 def item_headline(text: str, start: int, end: int) -> bool:
@@ -111,7 +112,9 @@ def item_headline(text: str, start: int, end: int) -> bool:
         return False
     stop = _CLAUSE_END.search(text, end, end + _REACH)
     after_end = stop.start() if stop else min(len(text), end + _REACH)
-    if _splits_a_word(text, start, end, after_end):
+    # characters on both sides written together elsewhere, other than in the clause right
+    # after the space (where an item's text restates its headline): a split word
+    if written_together(text, Span(start, end), besides=Span(end, after_end)):
         return False
     if back is None:
         # The document's title run into its text: the two run on without a mark into the
@@ -174,20 +177,4 @@ def _restated(text: str, first: int, start: int, end: int) -> bool:
         for i in range(len(word) - _RESTATED_MIN + 1):
             if word[i : i + _RESTATED_MIN] in after:
                 return True
-    return False
-
-
-def _splits_a_word(text: str, start: int, end: int, after_end: int) -> bool:
-    """Characters on both sides of the space written together elsewhere, other than in the
-    clause right after it (where an item's text restates its headline): a split word."""
-    lo, hi = max(0, start - 8_000), end + 8_000
-    for before, after in _WORD_PIECES:
-        joined = text[max(0, start - before) : start] + text[end : end + after]
-        if len(joined) != before + after or not _HAN_RUN.fullmatch(joined):
-            continue
-        found = text.find(joined, lo, hi)
-        while found >= 0:
-            if not end <= found < after_end:
-                return True
-            found = text.find(joined, found + 1, hi)
     return False

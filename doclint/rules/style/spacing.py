@@ -23,7 +23,8 @@ from doclint.core import (
 from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.layout import Layout
-from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator, written_together
+from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator
+from doclint.rules.style.joined import written_together
 from doclint.rules.templates.scan import Gated, line_end, line_start
 
 # One space between two Chinese characters; each pattern is led by its space character so the
