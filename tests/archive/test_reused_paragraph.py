@@ -109,3 +109,56 @@ def test_clauses_laws_borrow_from_one_another_are_not_reported() -> None:
     # the same paragraphs pasted into speeches are still reported
     speeches = {f"{n}.txt": speech(n, paragraph) for n in range(4)}
     assert [f["at"] for f in positioned("A103", speeches)] == [(8, 1, 8, 40)]
+
+
+def reply(seed: int, answer: str) -> str:
+    """A made-up citizen's message and the office's ``answer``, as a 留言 page stores them."""
+    return (f"关于小区供暖的问题{seed}\n2023-01-0{seed % 9 + 1} 08:15\n"
+            + made_up(seed, 120).replace("\n", "") + f"\n2023-02-0{seed % 9 + 1} 10:30\n"
+            + answer + "\n")
+
+
+def test_a_reply_that_is_only_an_acknowledgment_is_not_reported() -> None:
+    acknowledgment = "您的来信我们已经收到！所反映的情况已转交主管部门核实办理，谢谢您对我们工作的关心！"
+    closing = "最后，衷心希望您一如既往地关注我县的发展，对我们的工作多提宝贵的意见和建议。"
+    docs = {f"{n}.txt": reply(n, acknowledgment) for n in range(9)}
+    docs.update({f"c{n}.txt": reply(n, made_up(n + 20, 60).strip() + closing) for n in range(4)})
+    assert run("A103", docs) == []
+
+
+def test_a_notice_about_the_site_is_reported_however_polite() -> None:
+    notice = "感谢您访问本站！本站部分内容来自网络，如需转载请注明出处并保留原文链接。"
+    docs = {f"{n}.txt": reply(n, made_up(n + 30, 60).strip()) + notice + "\n" for n in range(3)}
+    assert [(f["path"], f["at"]) for f in positioned("A103", docs)] == [("0.txt", (6, 1, 6, 37))]
+
+
+def news(seed: int, *lines: str) -> str:
+    """A made-up news item of a meeting with its procedural ``lines``."""
+    return (f"## 某某委员会召开第{seed}次全体会议\n\n" + made_up(seed, 240).replace("\n", "\n\n")
+            + "".join(line + "\n\n" for line in lines))
+
+
+def test_the_procedural_record_of_a_meeting_is_not_reported() -> None:
+    attended = "委员会副主任、秘书长某某某，委员会委员某某某出席会议并讲话。"
+    voted = "会议审议通过了关于召开下一次全体会议的决定和有关人事任免事项的报告。"
+    broadcast = ("届时，某某广播电视台新闻综合频道、都市频道、公共频道和某某新闻客户端、"
+                 "某某网将进行全程直播。某某日报客户端将同步推送图文报道。")
+    docs = {f"{n}.txt": news(n, attended, voted, broadcast) for n in range(12)}
+    assert run("A103", docs) == []
+
+
+def test_a_long_meeting_paragraph_pasted_into_other_items_is_reported() -> None:
+    pasted = ("会议强调，要坚持问题导向，聚焦群众反映强烈的突出问题。要压实各方责任，"
+              "确保各项措施落地见效。要加强督促检查，对工作不力的严肃问责。"
+              "要做好宣传引导，营造良好氛围。")
+    docs = {f"{n}.txt": news(n, pasted) for n in range(3)}
+    assert [(f["path"], f["at"]) for f in positioned("A103", docs)] == [("0.txt", (11, 1, 11, 81))]
+
+
+def test_a_paragraph_that_is_a_whole_short_document_is_its_text() -> None:
+    notice = "原定于本周六举行的志愿服务活动因天气原因延期举行，具体时间另行通知，请各单位相互转告。"
+    docs = {f"{n}.txt": f"通知{n}\n2023年5月{n + 1}日\n{notice}\n" for n in range(4)}
+    assert run("A103", docs) == []
+    # the same paragraph inside long speeches is a paste
+    speeches = {f"{n}.txt": speech(n, notice) for n in range(4)}
+    assert [f["at"] for f in positioned("A103", speeches)] == [(8, 1, 8, 44)]

@@ -27,9 +27,8 @@ from doclint.rules.structure.model import Level, Structure
 
 _MAX_RELATED = 5
 _LAW_ARTICLES = 3
-# Set pieces every report of a kind repeats on purpose: the opening of a work report
-# (“现在，我代表…向大会报告工作，请予审议，并请…提出意见”).
-_FORMULA = regex.compile(r"请予审议")
+# A paragraph holding this share of its document's text is the document's body, not a paste.
+_BODY_SHARE = 0.5
 # Only prose is evidence of pasting: a line without a comma or sentence end is a heading, a
 # label, a date or an amendment record, which documents of one kind share by nature; so are a
 # note wholly in brackets and a law's articles and everything after the first of them
@@ -38,6 +37,32 @@ _PROSE = regex.compile(r"[，。；！？]")
 _NOT_PASTED = lazy_regex(
     r"^(?:#|[（(][^）)]*[）)]$|第[一二三四五六七八九十百零〇\d]{1,5}条)"
 )
+# Formulas a genre repeats by design, each document writing them anew (see ``_formula``).
+# Text about the text or its site: a template site's notice, a licence, a source line. Such a
+# paragraph is boilerplate whatever else it says, never a formula of the document's genre.
+_META = lazy_regex(
+    r"本文|本站|本网|网站|网页|转载|原文|链接|版权|出处|侵权|免责|声明|来源|摘编|公众号|扫码|"
+    r"下载|点击"
+)
+# The set pieces of a report to a congress (“现在，我代表…向大会报告工作，请予审议”).
+_SET_PIECE = lazy_regex(r"请予审议")
+# Courtesy addressed to the reader: an acknowledgment, a greeting, thanks, a closing wish
+# (“您的来信已收悉”“感谢您对我们工作的支持”“希望您继续关心……”).
+_COURTESY = lazy_regex(
+    r"[您你](?:们)?(?:的|对|继续|一如既往)?\p{Han}{0,6}?"
+    r"(?:留言|来信|来电|诉求|反映|关心|关注|支持|理解|监督|意见|建议)"
+    r"|感谢|谢谢|致谢|收悉|已收到|敬请|祝[您你大]"
+)
+# The record of a meeting's procedure, which every report of such a meeting repeats: who
+# attended or presided (“……某某出席。”), what the meeting voted or heard (“会议表决通过了……”),
+# and an announcement's broadcast notice (“届时，……将进行现场直播。”).
+_PROCEDURE = lazy_regex(
+    r"^(?:会议|大会|全会|会上|会前|会后|会议期间|届时)[，,]?\p{Han}"
+    r"|(?:出席|列席|主持|陪同|参加|会见|致辞)\p{Han}{0,10}[。！]$"
+)
+_SENTENCE_END = regex.compile(r"[。！？]")
+# A formula is short: a courtesy or a procedural record runs to at most this many sentences.
+_FORMULA_SENTENCES = 3
 Block = tuple[int, int, Group]  # first and last paragraph number, the group of the first
 
 
@@ -49,7 +74,11 @@ class ReusedParagraph(FamilyRule):
     出现在至少 `min_documents` 个互相独立的文件中时报告。共享至少 3 段、且共享部分占较短
     一篇一半以上文字的文件，视为同一文本的副本（同一报告的不同转载），只算一个来源：它们
     由 A101/A102 报告，不在这里刷屏；出现在 20 个以上文件中的段落是套话，不用来判断副本。
-    同类文件有意重复的套语（工作报告开头的“我代表…向大会报告工作，请予审议”）不算；法规从
+    同类文件各自重写的套语不是粘贴，不算：工作报告开头的“我代表…向大会报告工作，请予审议”；
+    答复、来信中致读者的客套话（“您的留言已收悉”“感谢您的关心”“希望您继续关注……”）；
+    会议报道中不超过三句的程序记录（“……出席会议”“会议表决通过了……”“届时……将进行现场
+    直播”）；以及占一篇短文件一半以上文字、本身就是正文的段落。谈论文本或网站本身的段落
+    （“本站”“转载”“原文链接”“版权”）不是套语，照常报告。法规从
     第一条起的条、款、项也不算（各地立法互相借用条文是常态）；别的规则整块报告并删除的文字
     （版权模板、网页栏目、页面副本）也不再算一次。
 
@@ -98,10 +127,11 @@ class ReusedParagraph(FamilyRule):
         text = doc.text
         law_from = _law_body_start(doc)
         masked = doc.masked  # boilerplate another rule reports whole (a licence block, chrome)
+        body = _BODY_SHARE * sum(keys.han)
         keep = [i for i, han in enumerate(keys.han) if han >= self.config["min_han"]
                 and keys.starts[i] < law_from
                 and not (masked and masked.covers(Span(keys.starts[i], keys.ends[i]), ()))
-                and _pasteable(text[keys.starts[i] : keys.ends[i]])]
+                and _pasteable(text[keys.starts[i] : keys.ends[i]], whole=han >= body)]
         if not keep:
             return None
         return ParagraphFact(array("Q", (keys.hashes[i] for i in keep)).tobytes(),
@@ -158,10 +188,23 @@ def _law_body_start(doc: Document) -> int:
     return articles[0].span.start if len(articles) >= _LAW_ARTICLES else len(doc.text)
 
 
-def _pasteable(paragraph: str) -> bool:
-    """Prose that could have been pasted (see ``_PROSE`` and ``_NOT_PASTED``)."""
+def _pasteable(paragraph: str, whole: bool) -> bool:
+    """Prose that could have been pasted (see ``_PROSE`` and ``_NOT_PASTED``), not a formula."""
     return (bool(_PROSE.search(paragraph)) and not _NOT_PASTED.match(paragraph)
-            and not _FORMULA.search(paragraph))
+            and not _formula(paragraph.strip(), whole))
+
+
+def _formula(paragraph: str, whole: bool) -> bool:
+    """A paragraph a genre writes anew in each document, so that its recurring is no paste:
+    a report's set pieces, a reply's courtesies or a meeting's procedural record in a few
+    sentences, or the ``whole`` body of a short document (a reply that is only an
+    acknowledgment). Text about the text or its site is never one."""
+    if _META.search(paragraph):
+        return False
+    if whole or _SET_PIECE.search(paragraph):
+        return True
+    return (len(_SENTENCE_END.findall(paragraph)) <= _FORMULA_SENTENCES
+            and bool(_COURTESY.search(paragraph) or _PROCEDURE.search(paragraph)))
 
 
 class _Spans:
