@@ -30,6 +30,7 @@ def load_pack(path: str | Path) -> list[type[Rule]]:
     """
     from doclint.core.buildcache import load_or_build
     from doclint.core.errors import ConfigError
+    from doclint.yamlrules import shared
     from doclint.yamlrules.build import rule_class
 
     resolved = Path(path).expanduser().resolve()
@@ -49,7 +50,7 @@ def load_pack(path: str | Path) -> list[type[Rule]]:
 
         # A shipped pack is validated by the tests: its specs are built once, then loaded
         # from the build cache (a user's pack is read every time, with positions for errors).
-        specs = (load_or_build(f"pack-{resolved.stem}", [resolved], read,
+        specs = (load_or_build(f"pack-{resolved.stem}", [resolved, shared.data_file()], read,
                                code=("doclint.yamlrules", "doclint.core"), context=str(path))
                  if trusted else read())
         cached = (stamp, tuple(rule_class(spec) for spec in specs))

@@ -15,6 +15,7 @@ from doclint.core.rule import CODE_PATTERN, NAME_PATTERN, Example, Examples, Mat
 from doclint.yamlrules import schema
 from doclint.yamlrules.params import type_params
 from doclint.yamlrules.patterns import DEFAULT_TIMEOUT, UserPattern, compile_pattern
+from doclint.yamlrules.shared import UnknownPattern, expand
 from doclint.yamlrules.spec import RuleSpec
 from doclint.yamlrules.yamlio import Source, read_yaml
 
@@ -192,6 +193,11 @@ class PackReader:
         if not isinstance(source, str) or not source:
             src.fail("a pattern must be a non-empty string", parent, **here)
         where = src.where(parent, **here)
+        if not literal:
+            try:
+                source = expand(source)
+            except UnknownPattern as exc:
+                src.fail(str(exc), parent, **here)
         try:
             pattern = compile_pattern(source, where, literal=literal, ignorecase=ignorecase,
                                       timeout=self.timeout, lazy=self.trusted)
