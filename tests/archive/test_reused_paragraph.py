@@ -145,6 +145,10 @@ def test_the_procedural_record_of_a_meeting_is_not_reported() -> None:
                  "某某网将进行全程直播。某某日报客户端将同步推送图文报道。")
     docs = {f"{n}.txt": news(n, attended, voted, broadcast) for n in range(12)}
     assert run("A103", docs) == []
+    # a sentence of content that ends on 参加 is no record of who attended
+    content = "各级党员干部要以身作则，主动认领岗位，带头参加义务植树和社区志愿服务。"
+    docs = {f"{n}.txt": speech(n, content) for n in range(3)}
+    assert [f["at"] for f in positioned("A103", docs)] == [(8, 1, 8, 36)]
 
 
 def test_a_long_meeting_paragraph_pasted_into_other_items_is_reported() -> None:

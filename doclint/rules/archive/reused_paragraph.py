@@ -58,7 +58,8 @@ _COURTESY = lazy_regex(
 # and an announcement's broadcast notice (“届时，……将进行现场直播。”).
 _PROCEDURE = lazy_regex(
     r"^(?:会议|大会|全会|会上|会前|会后|会议期间|届时)[，,]?\p{Han}"
-    r"|(?:出席|列席|主持|陪同|参加|会见|致辞)\p{Han}{0,10}[。！]$"
+    r"|(?:(?:出席|列席|主持|陪同|参加)了?(?:会议|会见|活动|仪式|典礼|开幕式|闭幕式|座谈会)?"
+    r"(?:并(?:讲话|致辞|发言))?|主持召开\p{Han}{1,12}?会议?)[。！]$"
 )
 _SENTENCE_END = regex.compile(r"[。！？]")
 # A formula is short: a courtesy or a procedural record runs to at most this many sentences.
