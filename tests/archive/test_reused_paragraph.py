@@ -143,7 +143,8 @@ def test_the_procedural_record_of_a_meeting_is_not_reported() -> None:
     voted = "会议审议通过了关于召开下一次全体会议的决定和有关人事任免事项的报告。"
     broadcast = ("届时，某某广播电视台新闻综合频道、都市频道、公共频道和某某新闻客户端、"
                  "某某网将进行全程直播。某某日报客户端将同步推送图文报道。")
-    docs = {f"{n}.txt": news(n, attended, voted, broadcast) for n in range(12)}
+    presided = "委员会主任某某某主持会议并发表重要讲话。委员会副主任某某某、某某某陪同考察。"
+    docs = {f"{n}.txt": news(n, attended, voted, broadcast, presided) for n in range(12)}
     assert run("A103", docs) == []
     # a sentence of content that ends on 参加 is no record of who attended
     content = "各级党员干部要以身作则，主动认领岗位，带头参加义务植树和社区志愿服务。"
@@ -166,3 +167,16 @@ def test_a_paragraph_that_is_a_whole_short_document_is_its_text() -> None:
     # the same paragraph inside long speeches is a paste
     speeches = {f"{n}.txt": speech(n, notice) for n in range(4)}
     assert [f["at"] for f in positioned("A103", speeches)] == [(8, 1, 8, 44)]
+
+
+def test_the_addressees_of_an_official_document_are_no_paste() -> None:
+    addressees = ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团发展改革委、财政厅（局）、"
+                  "住房城乡建设厅（委、局），各有关单位：")
+    docs = {f"{n}.txt": f"关于做好某项工作的通知{n}\n{addressees}\n" + made_up(n, 300)
+            for n in range(4)}
+    assert run("A103", docs) == []
+    # a colon after a sentence is no salutation
+    lead = addressees.replace("各有关单位：", "各有关单位。现将有关事项通知如下：")
+    docs = {f"{n}.txt": f"关于做好某项工作的通知{n}\n{lead}\n" + made_up(n, 300)
+            for n in range(4)}
+    assert [f["at"] for f in positioned("A103", docs)] == [(2, 1, 2, 69)]
