@@ -86,6 +86,7 @@ def test_the_command_line_prints_one_line_not_a_traceback(tmp_path: Path) -> Non
 
 def test_literal_rules_and_other_braces_are_left_alone() -> None:
     assert expand("a{2,3}b{{Agency}}") == "a{2,3}b{{Agency}}"
+    assert expand(r"\{\{name\}\}") == r"\{\{name\}\}"  # a template's placeholder, escaped
     with pytest.raises(UnknownPattern):
         expand("{{no_such_name}}")
 
@@ -97,3 +98,14 @@ def _pack(directory: Path, body: str) -> Path:
         "    category: punctuation\n    severity: warning\n    message: {zh: \"x\", en: \"x\"}\n"
         f"    {body}\n    examples: {{bad: [\"新华社消息\"], good: [\"b\"]}}\n", encoding="utf-8")
     return path
+
+
+def test_a_literal_rule_matches_the_braces_themselves(tmp_path: Path) -> None:
+    rule = write_rule(tmp_path, """\
+type: existence
+literal: true
+message: {zh: "模板占位符", en: "template placeholder"}
+tokens: ['{{agency}}']
+examples: {bad: ["来源：{{agency}}"], good: ["来源：新华社"]}
+""")
+    assert spans(lint(rule, "来源：新华社\n来源：{{agency}}\n")) == [(2, 4, 2, 14)]
