@@ -12,6 +12,7 @@ from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraphs
 from doclint.rules.structure.lines import han_count
+from doclint.rules.templates.site_boilerplate import is_credit_line
 
 _HEAD_LINES = 15
 _MAX_TITLE = 60
@@ -106,7 +107,7 @@ class DocumentTitle:
 
 
 def _is_chrome(text: str) -> bool:
-    return han_count(text) < 4 or bool(_CHROME.search(text))
+    return han_count(text) < 4 or bool(_CHROME.search(text)) or is_credit_line(text)
 
 
 def _squeezed(text: str) -> str:

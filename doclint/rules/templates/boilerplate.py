@@ -55,6 +55,9 @@ class Pattern:
     inline: bool = False
     exact: bool = True
     site_before: bool = False  # take in a site's name right before the match ("某某网为您…")
+    # The finding's own message, when the rule's does not fit this kind (a data vendor's
+    # credit is no template site's text): formatted with ``text``.
+    message: Message | None = None
 
 
 GROUPED = Message(
@@ -104,13 +107,14 @@ class BoilerplateRule(Rule):
         by_kind: dict[Message, list[Span]] = {}
         for span, kind in matches:
             by_kind.setdefault(kind, []).append(span)
+        own = {p.kind or p.what: p.message for p, _ in found_by if p.message is not None}
         for kind, spans in by_kind.items():
             if len(spans) > self.group_kind_after:
                 safe = not any(_overlaps(g, spans) for g in guessed)
                 yield self._grouped(doc, kind, spans, safe and self.fix_is_safe)
                 continue
             for span in spans:
-                yield self._single(doc, kind, span, not _overlaps(span, guessed))
+                yield self._single(doc, kind, span, not _overlaps(span, guessed), own.get(kind))
 
     def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
         """The patterns that apply to ``doc`` (all of them unless a rule knows better)."""
@@ -120,11 +124,14 @@ class BoilerplateRule(Rule):
         """The edit that removes one match: its text, or its lines when it is alone on them."""
         return Edit(removal_span(doc, span), "")
 
-    def _single(self, doc: Document, kind: Message, span: Span, safe: bool) -> Finding:
+    def _single(
+        self, doc: Document, kind: Message, span: Span, safe: bool, message: Message | None = None
+    ) -> Finding:
         shown = " ".join(doc.text[span.start : span.end].split())
         title = Message(f"删除{kind.zh}", f"Delete the {kind.en}")
         return self.report(
             span,
+            message,
             what_zh=kind.zh,
             what_en=kind.en,
             text=_shorten(shown),

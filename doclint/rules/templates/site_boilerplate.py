@@ -23,7 +23,65 @@ _SITE_TAIL = (
     rf"(?:{_CLAUSE}{{0,4}}(?=[，,。！；\r\n]|$)|))*{_S}*[。！]?"
 )
 _URL = r"(?:https?://|www\.)[A-Za-z0-9./_\-]+"
+
+# A data vendor's or an account's credit, stamped on the text it sells (often letter-spaced so
+# that filters miss it: "马 克 数 据 网"). The name is quoted, spaced out, a web address, or
+# says what it is (数据网, 团队); a plain "来源：某某日报" is a reprint note and stays.
+_LETTER = r"[\p{Han}A-Za-z0-9]"
+_QUOTED = r"(?:[“\"【「]" + _S + r"*" + _LETTER + r"(?:" + _S + r"?" + _LETTER + r"){1,15}" + _S + r"*[”\"】」])"
+_SPACED = _LETTER + r"(?:" + _S + _LETTER + r"){3,15}(?<=网|队|据)"
+_VENDOR = r"(?:\p{Han}{0,10}(?:数据网|数据团队|团队|工作室))"
+_DOMAIN = r"(?:(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org)/?)"
+_VENDOR_NAME = rf"(?:{_QUOTED}|{_DOMAIN}|{_SPACED}|{_VENDOR})"
+_FROM = rf"来{_S}?(?:自|源)"
+_CREDIT = (
+    rf"(?:(?:关注|欢迎关注|扫码关注)?{_S}*(?:微信)?公众号{_S}*[：:]?{_S}*{_QUOTED}"
+    rf"|(?:该|本)?(?:数据|资料|文档|内容){_S}*由{_S}*{_VENDOR_NAME}{_S}*(?:整理|收集|提供|制作)"
+    rf"|[（(]{_S}*{_FROM}{_S}*[：:]?{_S}*{_VENDOR_NAME}{_S}*[）)]"
+    rf"|{_FROM}{_S}*[：:]?{_S}*(?:百度(?:搜索)?{_S}*)?{_VENDOR_NAME}"
+    rf"|[（(]?更多(?:数据|资料){_S}*[：:，,]{_S}*(?:(?:详见|请见|搜索|访问){_S}*)?{_VENDOR_NAME}"
+    rf"{_S}*[）)]?"
+    rf"|(?:详见)?官网{_S}*[：:]{_S}*{_DOMAIN}"
+    rf"|搜索{_S}*{_QUOTED}"
+    rf"|[（(]{_S}*{_DOMAIN}{_S}*[）)]|{_DOMAIN}"
+    rf"|{_SPACED}(?<=网)"
+    rf")"
+)
+_VENDOR_CREDIT = Message("数据商署名", "data vendor's credit")
+_CREDIT_LINE = lazy_regex(rf"{_CREDIT}(?:{_S}*{_CREDIT})*")
+
+
+def is_credit_line(text: str) -> bool:
+    """Whether ``text`` (one line) is nothing but a data vendor's or an account's credit (a
+    title finder skips it like web chrome)."""
+    return _CREDIT_LINE.fullmatch(text.strip(" \t\u3000\u00a0\ufeff")) is not None
+
 _PATTERNS = (
+    # "微信公众号“某某数据网”", "数据由“某 某 数 据”整理", "（来自 某某数据网）", "更多数据：搜索
+    # “某某数据网”来源：www.…": a line of the seller's credits (the next paragraph stays).
+    Pattern(
+        _CREDIT_LINE,
+        _VENDOR_CREDIT,
+        "号由来源多网搜cmgt",
+        whole_line=True,
+        message=Message(
+            "数据商或整理者的署名水印：“{text}”，不是文档的内容。",
+            "A data vendor's or compiler's credit stamped on the text: “{text}” is not part "
+            "of the document.",
+        ),
+    ),
+    # The same credit glued after the last sentence: "……作出新的更大贡献！ 来自：www.…".
+    Pattern(
+        lazy_regex(rf"(?<=[。！？!?]{_S}*){_FROM}{_S}*[：:]{_S}*{_DOMAIN}(?={_S}*$)", regex.M),
+        _VENDOR_CREDIT,
+        "来",
+        inline=True,
+        message=Message(
+            "数据商或整理者的署名水印：“{text}”，不是文档的内容。",
+            "A data vendor's or compiler's credit stamped on the text: “{text}” is not part "
+            "of the document.",
+        ),
+    ),
     # "下面是小编为大家整理的……，供大家参考。" — the whole sentence is the site's.
     *(
         Pattern(
@@ -173,6 +231,11 @@ class TemplateSiteBoilerplate(BoilerplateRule):
     “更多精彩内容请访问www.…”。这些不是文档内容，在段落中间也报告；紧接在后的正文不算在内
     （一条声明只连带“仅供参考”“欢迎下载”这类网站用语的分句）。正常公文中的“精选”“参考”
     （如“精选优质项目”“参考有关标准”）、条文中的“对于版权所有，……”“版权所有者”不报。
+    出售文档的数据商也在文中盖上自己的署名：单独成行的“微信公众号“××数据网””、
+    “数据由“× × 数 据”整理”、“（来自 ××数据网）”、“来源：百度“××数据网””、
+    “更多数据：搜索“××”来源：www.…”，或接在末句之后的“来自：www.…”（名字常被空格拆开，
+    以躲过过滤）。这一行只由这类署名组成时报告为数据商署名；标题和缩进规则跳过它。
+    “来源：××日报”“来源：省大数据局”这类出处行、句中的“开通政务微信公众号”不报。
     修复删除这些文字。
     """
 
@@ -200,8 +263,14 @@ class TemplateSiteBoilerplate(BoilerplateRule):
                 fixed="要加强领导。各地要抓好落实。",
                 note="a source and copyright notice inside a paragraph",
             ),
+            Example(
+                "让我们团结奋斗！\n关注公众号“某 某 数 据 网”\n",
+                fixed="让我们团结奋斗！\n",
+                note="a data vendor's credit line",
+            ),
         ),
         good=(
+            "开通政务微信公众号“某某发布”，及时回应群众关切。",
             "精选优质项目入库，参考先进地区经验。",
             "本文件由县政府办公室负责解释。",
             "依法保护版权所有者的合法权益。",
