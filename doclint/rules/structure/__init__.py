@@ -20,6 +20,7 @@ from doclint.rules.structure.formats import (
 )
 from doclint.rules.structure.heading_nesting import HeadingNesting
 from doclint.rules.structure.heading_sequence import HeadingSequence
+from doclint.rules.structure.noise import TextNoiseRule
 from doclint.rules.structure.page_copies import PageCopiesRule
 from doclint.rules.structure.repeated_heading import RepeatedHeading
 from doclint.rules.structure.repeated_text import RepeatedText
@@ -42,6 +43,7 @@ RULES: list[type] = [
     HardWrappedText,
     FlattenedParagraphs,
     LetterSpacedText,
+    TextNoiseRule,
     ConsecutiveDuplicateLine,
     RepeatedText,
     PageCopiesRule,

@@ -1,0 +1,254 @@
+"""T405: a stretch of OCR or decoding garbage inside the text (a scanned cover, mojibake).
+
+A scanned page that holds no text (a back cover, a stamp, a photo) comes out of OCR as a run of
+marks, stray Latin letters, odd symbols and single characters: ``、.、盆，，l碑.命‘工，、补’``. A
+file decoded with the wrong code page turns a sentence into rare characters and symbols:
+``刀遣扇⌒陆ā⒒毓骸``. Neither is a sentence with a wrong mark in it: it is not text at all, and
+what other rules would find inside it (a doubled comma, an unpaired quote) is noise.
+
+The model scores each character of a line by how little it looks like text:
+
+- an odd symbol (a presentation form ``﹃``, an arc ``⌒``, a Latin letter with a diacritic ``ā``,
+  an enumerator glued to a word ``毓⒏``, a ``?`` standing for a byte inside a word): 2;
+- a lone lowercase Latin letter between other characters: 2 (uppercase: 1, ``A级`` is a word);
+- two marks side by side that no text writes together (``、.``, ``，，``, ``;，``): 2;
+- a stray mark (``_``, ``|``, ``*``, ``{``) or a single character between two different marks: 1.
+
+Text never scores much: marks stand between words, letters make words (``GDP``, ``5G``), runs
+of one mark (``******``, ``____``) count once, and HTML tags are left to the markup rule. A
+window of 20 characters scoring 8 or more is noise; overlapping windows make one stretch,
+trimmed to its first and last scoring character. A stretch is kept when it scores 12 with two
+kinds of evidence, or holds four odd symbols (mojibake is all symbols and rare characters).
+
+Computed once per document with ``doc.facts(TextNoise)``; the rule reports each stretch and
+masks it, so that no other rule reports inside it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from doclint.core import (
+    Category,
+    Document,
+    Example,
+    Examples,
+    Finding,
+    Maturity,
+    Message,
+    Rule,
+    Severity,
+    Span,
+)
+from doclint.core.lazyregex import lazy_regex
+from doclint.rules.templates.removal import removal_fix
+
+_MARKS = frozenset(
+    "，。、；：？！“”‘’（）《》【】「」『』〔〕〈〉…—―·.,;:!?'\"()[]{}<>［］｛｝_|\\`^~*＊/－-．／"
+)
+_OPENING = frozenset("“‘（(《【「『〔〈[{<［｛\"'")
+_CLOSING = frozenset("”’）)》】」』〕〉]}>］｝\"'")
+_ENDING = frozenset("。！？!?…—.")
+_REPEATED = frozenset("…—―·.-－*")  # marks text doubles on purpose (……, ——)
+_STRAY = frozenset("_|\\`^~*＊{}")
+_SYMBOLS = frozenset("%‰℃°′″×÷±≤≥＜＞＝+−～·•●○■□◆◇▲△★☆√※#&@％﹪＋＝")
+_HAN = lazy_regex(r"\p{Han}")
+_MARKUP = lazy_regex(r"</?[A-Za-z][^<>\n]{0,80}>|&[a-z]{2,6};|&#\d{2,5};")
+_WINDOW = 20
+_ENTER = 8  # a window scoring this much is noise
+_KEEP = 12  # a stretch scoring this much (with two kinds of evidence) is kept
+_ODD_KEPT = 4  # or holding this many odd symbols
+_MIN_LINE = 10  # shorter lines are left alone (a heading, a cell)
+_EDGE = 2  # so many characters between a stretch and its line's edge are part of it
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseStretch:
+    span: Span
+    score: int
+
+
+class TextNoise:
+    """``doc.facts(TextNoise)``: the stretches of garbage in the document, in order."""
+
+    def __init__(self, stretches: tuple[NoiseStretch, ...]) -> None:
+        self.stretches = stretches
+
+    @classmethod
+    def from_document(cls, doc: Document) -> TextNoise:
+        text = _MARKUP.sub(lambda m: " " * len(m.group()), doc.text)
+        found: list[NoiseStretch] = []
+        start = 0
+        for line in text.splitlines(keepends=True):
+            found.extend(_stretches(line, start))
+            start += len(line)
+        return cls(tuple(found))
+
+    def covers(self, offset: int) -> bool:
+        return any(s.span.start <= offset < s.span.end for s in self.stretches)
+
+
+def _stretches(line: str, base: int) -> Iterator[NoiseStretch]:
+    """The noise stretches of one line (``base``: its offset in the document)."""
+    places = [i for i, c in enumerate(line) if not c.isspace()]
+    if len(places) < _MIN_LINE:
+        return
+    scores = [_score(line, i) for i in places]
+    totals = [0]
+    for value, _ in scores:
+        totals.append(totals[-1] + value)
+    runs: list[list[int]] = []
+    for first in range(max(1, len(places) - _WINDOW + 1)):
+        last = min(len(places), first + _WINDOW)
+        if totals[last] - totals[first] < _ENTER:
+            continue
+        a, b = first, last - 1
+        while scores[a][0] == 0:
+            a += 1
+        while scores[b][0] == 0:
+            b -= 1
+        if runs and a <= runs[-1][1] + _WINDOW:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    for a, b in runs:
+        total = totals[b + 1] - totals[a]
+        kinds = {kind for _, kind in scores[a : b + 1] if kind}
+        odd = sum(1 for _, kind in scores[a : b + 1] if kind == "symbol")
+        if (total >= _KEEP and len(kinds) >= 2) or odd >= _ODD_KEPT:
+            # A few characters left at the line's edge belong to the garbage.
+            if a <= _EDGE:
+                a = 0
+            if len(places) - 1 - b <= _EDGE:
+                b = len(places) - 1
+            yield NoiseStretch(Span(base + places[a], base + places[b] + 1), total)
+
+
+def _score(text: str, i: int) -> tuple[int, str | None]:
+    """How little the character at ``i`` looks like text, and the kind of evidence."""
+    c = text[i]
+    if c.isspace() or c.isdecimal() or _HAN.match(c):
+        return 0, None
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before == c and not c.isalnum():
+        return 0, None  # a run of one mark (******, ____) counts once
+    if c.isascii() and c.isalpha():
+        if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
+            return 0, None  # a word, an abbreviation, 5G
+        return (1 if c.isupper() else 2), "letter"
+    if c == "?" and _inside_word(before) and _inside_word(after):
+        return 2, "symbol"  # a byte the decoder could not map, inside a word
+    if c in _MARKS:
+        return _mark_score(text, i, c, before, after)
+    if c in _SYMBOLS:
+        return 0, None
+    category = unicodedata.category(c)
+    if category.startswith("N"):
+        # ①, Ⅱ, ⒈ enumerate; glued after a word they are decoding debris.
+        glued = before.isalpha() and category == "No" and not "\u2460" <= c <= "\u2473"
+        return (2, "symbol") if glued else (0, None)
+    if _ordinary_symbol(c, category):
+        return 0, None
+    if category.startswith("L") and (
+        (before.isalpha() and not _HAN.match(before)) or (after.isalpha() and not _HAN.match(after))
+    ):
+        return 0, None  # a word in another script
+    return 2, "symbol"
+
+
+def _inside_word(c: str) -> bool:
+    return not c.isspace() and not c.isascii() and c not in _MARKS or c.isalnum()
+
+
+def _mark_score(text: str, i: int, c: str, before: str, after: str) -> tuple[int, str | None]:
+    if c in ".,:" and before.isdigit() and after.isdigit():
+        return 0, None  # 12.5, 1,000, 3:2
+    if before in _MARKS and not (
+        before in _CLOSING
+        or c in _OPENING
+        or (before == c and c in _REPEATED)
+        or (before in _ENDING and c in _CLOSING)
+    ):
+        return 2, "marks"
+    if c in _STRAY:
+        return 1, "stray"
+    if i > 1 and _HAN.match(before) and text[i - 2] in _MARKS and text[i - 2] != c:
+        return 1, "single"  # one character between two different marks
+    return 0, None
+
+
+def _ordinary_symbol(c: str, category: str) -> bool:
+    """Symbols and letters real text uses: full-width letters, Greek, Roman numerals, units,
+    shapes and check boxes, modifier letters."""
+    return (
+        "\uff10" <= c <= "\uff5a"
+        or "\u0391" <= c <= "\u03c9"
+        or "\u2160" <= c <= "\u217f"
+        or "\u3371" <= c <= "\u33df"
+        or "\u25a0" <= c <= "\u27bf"
+        or category == "Lm"
+    )
+
+
+_WHAT = Message("乱码", "garbage")
+_COVER = "为在全面建设小康社会中走在全省前列而努力奋斗！\n"
+
+
+class TextNoiseRule(Rule):
+    """正文中夹有一段乱码：扫描页 OCR 出的杂乱符号，或错用编码解出的怪字。
+
+    没有文字的扫描页（封底、印章、照片）经 OCR 变成一串标点、零散的拉丁字母、怪符号和单个
+    汉字，如“、.、盆，，l碑.命‘工，、补’”；用错编码解码的段落变成生僻字和符号，如
+    “刀遣扇⌒陆ā⒒毓骸”。这不是文字，其中的“重复逗号”“引号不配对”也不是标点问题。
+    规则按字符的文字性打分：怪符号（竖排标点“﹃”、弧线“⌒”、带调拉丁字母、粘在字后的编号
+    “⒏”、词中的“?”）、夹在字间的单个拉丁字母、文字里不会相邻的两个标点（“、.”“，，”）、
+    零散的“_”“|”“*”、两个不同标点之间的单个字。二十个字符里得分达到 8 就是乱码，相连的
+    合为一段；一段总分达到 12 且证据不止一类，或含四个以上怪符号，才报告。正文中的标点、
+    外文缩写（GDP、5G、A级）、重复的同一符号（******、____）、HTML 标签、编号（①、⒈）、
+    单位和方框都不算。每段乱码报告一次，其中的其他问题不再报告；修复（需确认）删除这段。
+    一个错字、一个错标点的普通 OCR 错误不是乱码，不报。
+    """
+
+    code = "T405"
+    name = "structure.garbage"
+    category = Category.ENCODING
+    severity = Severity.WARNING
+    maturity = Maturity.PREVIEW
+    masks = True
+    fixable = True
+    summary = Message("正文中夹有一段乱码。", "A stretch of garbage is in the text.")
+    message = Message(
+        "此处是一段乱码（{length}个字符），不是文字：“{text}”；疑为扫描页的 OCR 残渣或编码错误，"
+        "其中的问题不再报告。",
+        "This is a stretch of garbage ({length} characters), not text: “{text}”; probably OCR "
+        "of a scanned page or a wrong encoding. Problems inside it are not reported.",
+    )
+    examples = Examples(
+        bad=(
+            Example(
+                _COVER + "一29一.{.卜汽毕你‘;、.、‘仪一娇衣;泣一二一‘川.r.I..卜t、.、盆，，l碑.命‘工\n",
+                note="the back cover of a scanned report",
+            ),
+            "建设大学生创业园刀遣扇⌒陆ā⒒毓骸⒏脑斓确绞剑略鲇锥?1所，集中解决入园难问题。",
+        ),
+        good=(
+            "“两抓”，指抓发展、抓落实；“两力”，指执行力、战斗力（见《实施方案》）。",
+            "身份证号：*****************，家住某某村。",
+            "北纬27°24′30″至北纬27°30′00″之间，5G基站、A级景区、GDP增长6%。",
+        ),
+    )
+    basis = "扫描件与编码转换的残渣（fresh9 评审）"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for stretch in doc.facts(TextNoise).stretches:
+            span = stretch.span
+            shown = doc.text[span.start : span.end]
+            if len(shown) > 30:
+                shown = shown[:29] + "…"
+            yield self.report(
+                span, length=span.end - span.start, text=shown,
+                fix=removal_fix(doc, span, _WHAT),
+            )
