@@ -26,6 +26,7 @@ masks it, so that no other rule reports inside it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ from doclint.core import (
     Severity,
     Span,
 )
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.rules.templates.scan import line_end as line_end_of
+from doclint.rules.templates.scan import line_start as line_start_of
 from doclint.rules.templates.removal import removal_fix
 
 _MARKS = frozenset(
@@ -56,6 +59,18 @@ _STRAY = frozenset("_|\\`^~*＊{}")
 _SYMBOLS = frozenset("%‰℃°′″×÷±≤≥＜＞＝+−～·•●○■□◆◇▲△★☆√※#&@％﹪＋＝")
 _HAN = lazy_regex(r"\p{Han}")
 _MARKUP = lazy_regex(r"</?[A-Za-z][^<>\n]{0,80}>|&[a-z]{2,6};|&#\d{2,5};")
+_MARKUP_KEY = "<"
+# What scores most: an unusual character, two marks side by side (not a closing mark, nor an
+# opening one after it), a stray mark. A line is scored only around a cluster of these.
+_PLAIN = "".join(sorted(_MARKS | _SYMBOLS))
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_SUSPECT = lazy_re(
+    "[^" + _HAN_RANGES + r"\s0-9A-Za-z" + re.escape(_PLAIN) + "]"
+    "|[" + re.escape("".join(sorted(_MARKS - _CLOSING))) + "]"
+    "(?=[" + re.escape("".join(sorted(_MARKS - _OPENING))) + "])"
+    r"|[_|\\`^~*＊{}?]"
+)
+_GATE = 3  # suspects within a window before a line is scored
 _WINDOW = 20
 _ENTER = 8  # a window scoring this much is noise
 _KEEP = 12  # a stretch scoring this much (with two kinds of evidence) is kept
@@ -78,24 +93,60 @@ class TextNoise:
 
     @classmethod
     def from_document(cls, doc: Document) -> TextNoise:
-        text = _MARKUP.sub(lambda m: " " * len(m.group()), doc.text)
+        text = doc.text
+        if _MARKUP_KEY in text:
+            text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
         found: list[NoiseStretch] = []
-        start = 0
-        for line in text.splitlines(keepends=True):
-            found.extend(_stretches(line, start))
-            start += len(line)
+        for start, end, line_start, line_end in _suspect_segments(text):
+            found.extend(_stretches(text, start, end, line_start, line_end))
         return cls(tuple(found))
 
     def covers(self, offset: int) -> bool:
         return any(s.span.start <= offset < s.span.end for s in self.stretches)
 
 
-def _stretches(line: str, base: int) -> Iterator[NoiseStretch]:
-    """The noise stretches of one line (``base``: its offset in the document)."""
-    places = [i for i, c in enumerate(line) if not c.isspace()]
+def _suspect_segments(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """Stretches of lines worth scoring: around three or more suspect characters close
+    together (most text has none, and scoring every character would be slow)."""
+    hits = [m.start() for m in _SUSPECT.finditer(text)]
+    group: list[int] = []
+    segments: list[list[int]] = []
+    for offset in [*hits, len(text) + 10 * _WINDOW]:
+        if group and offset - group[-1] > _WINDOW:
+            if len(group) >= _GATE:
+                _add_segments(text, group[0], group[-1] + 1, segments)
+            group = []
+        group.append(offset)
+    for start, end, line_start, line_end in segments:
+        yield start, end, line_start, line_end
+
+
+def _add_segments(text: str, first: int, last: int, segments: list[list[int]]) -> None:
+    """The parts of the lines around ``first``..``last`` (a cluster of suspects) to score,
+    merged with the previous segment of the same line."""
+    reach = 2 * _WINDOW
+    position = max(0, first - reach)
+    stop = min(len(text), last + reach)
+    while position < stop:
+        line_start = line_start_of(text, position)
+        line_end = line_end_of(text, position)
+        start, end = max(line_start, first - reach), min(line_end, stop)
+        if segments and segments[-1][2] == line_start and segments[-1][1] >= start:
+            segments[-1][1] = max(segments[-1][1], end)
+        elif end > start:
+            segments.append([start, end, line_start, line_end])
+        position = line_end + 1
+
+
+def _stretches(
+    text: str, start: int, end: int, line_start: int, line_end: int
+) -> Iterator[NoiseStretch]:
+    """The noise stretches in ``text[start:end]``, a part of the line ``line_start``..
+    ``line_end``."""
+    places = [i for i in range(start, end) if not text[i].isspace()]
     if len(places) < _MIN_LINE:
         return
-    scores = [_score(line, i) for i in places]
+    scores = [_score(text, i) for i in places]
     totals = [0]
     for value, _ in scores:
         totals.append(totals[-1] + value)
@@ -119,11 +170,11 @@ def _stretches(line: str, base: int) -> Iterator[NoiseStretch]:
         odd = sum(1 for _, kind in scores[a : b + 1] if kind == "symbol")
         if (total >= _KEEP and len(kinds) >= 2) or odd >= _ODD_KEPT:
             # A few characters left at the line's edge belong to the garbage.
-            if a <= _EDGE:
+            if a <= _EDGE and start == line_start:
                 a = 0
-            if len(places) - 1 - b <= _EDGE:
+            if len(places) - 1 - b <= _EDGE and end == line_end:
                 b = len(places) - 1
-            yield NoiseStretch(Span(base + places[a], base + places[b] + 1), total)
+            yield NoiseStretch(Span(places[a], places[b] + 1), total)
 
 
 def _score(text: str, i: int) -> tuple[int, str | None]:
