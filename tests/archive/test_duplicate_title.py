@@ -139,3 +139,15 @@ def test_a_site_name_stamped_on_pages_of_many_days_is_reported() -> None:
     assert [(f["path"], f["at"]) for f in found] == [("1.txt", (1, 1, 1, 12)),
                                                      ("2.txt", (1, 1, 1, 12))]
     assert all(f["message"].endswith("；共有3个文件用这个标题。") for f in found)
+
+
+def test_a_data_vendors_credit_above_the_text_is_no_title() -> None:
+    def title(text: str) -> str | None:
+        found = Document.from_text(text).facts(DocumentTitle).title
+        return None if found is None else found.text
+
+    assert title("微信公众号“某某 数据网”\n2020年市政府工作报告\n各位代表：\n") == "2020年市政府工作报告"
+    assert title("数据由“某 某 数 据”整理\n各位代表：\n") is None
+    docs = {"a.txt": "关注公众号“某某数据网”\n各位代表：\n" + made_up(1, 300),
+            "b.txt": "关注公众号“某某数据网”\n各位代表：\n" + made_up(2, 300)}
+    assert run("A104", docs) == []
