@@ -70,7 +70,9 @@ _IMMINENT_AFTER = lazy_re(r"”?(?:规划|计划|时期|新征程|的征程)?[^�
 _NEXT_YEAR_BEFORE = lazy_re(
     r"(?:明年|下一年)(?:开始|起)?[，,]?[^，,。；;！!？?\n]{0,8}?(?:进入|开启|迈入|开始实施)[^，,。；;！!？?\n]{0,4}$")
 # A plan of the 规划 era spoken of as in force, neither planned nor looked back on (“十五五”期间
-# 全民科学素质工作, 解析“十五五”规划新特点): no sooner than its drafting, three years ahead. Not
+# 全民科学素质工作, 解析“十五五”规划新特点), or reported as done in its own clause (衔接落实了
+# …“十五五”规划的要求: what is done with a plan needs the plan): no sooner than its drafting,
+# three years ahead. Not
 # where another plan is named close by (“十四五”期间，…。⏎“十五五”期间，…: the stages of a long
 # plan, each paragraph a period), nor as a horizon or an aim (着眼“十五五”, 为“十五五”打下基础,
 # “十四五”乃至“十五五”, 争取纳入“十五五”规划).
@@ -375,7 +377,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     clause = clause_around(text, window, span)
                     framed = framing(text, window, span, review_at(span.start))
                     drafted = drafted_from(text, marker, window, clause, span.start, span.end)
-                    if drafted is None and how == MENTION and framed.kind == framings.CURRENT:
+                    if drafted is None and how == MENTION \
+                            and (framed.kind == framings.CURRENT or framed.done):
                         drafted = in_force_from(text, marker, window, clause, span.start, span.end)
                     hits.append(MarkerHit(marker, span, how, window, framing=framed,
                                           exists_from=exists_from(text, marker, span.start,
