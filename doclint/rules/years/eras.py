@@ -126,6 +126,9 @@ class EraYears:
     the floor alone, a lower bound, against which only wording that treats a marker as current
     after its period can disagree.
 
+    A law header's year is a floor too (collections leave later amendments out): a text that
+    treats a later year as lived raises it to that year.
+
     A part known only from below (a floor, a law header) is bounded above by the markers it
     treats as current: a text that calls for carrying out 十九届五中全会精神 now speaks from no
     later than a year after the next congress. Only markers whose years reach the floor count
@@ -149,10 +152,21 @@ class EraYears:
             source = self._years.at(offset)
             if source is None:
                 source = self._floor(part)
+            elif source.high is None:
+                source = self._raised(part, source)
             if source is not None and source.high is None:
                 source = _current_ceiling(self._doc, part, source) or source
             self._bounded[part.start] = source
         return self._bounded[part.start]
+
+    def _raised(self, part: Span, source: YearSource) -> YearSource:
+        """A lower bound (a law's header, which may leave later amendments out) raised to the
+        text's floor when the text treats a later year as lived: of two lower bounds the
+        higher holds."""
+        floor = self._floor(part)
+        if floor is None or floor.low <= source.low:
+            return source
+        return YearSource(floor.low, floor.source, floor.span, floor.detail, (floor.low, None))
 
     def _floor(self, part: Span) -> YearSource | None:
         if part.start not in self._floors:
