@@ -154,6 +154,8 @@ class EraYears:
                 source = self._floor(part)
             elif source.high is None:
                 source = self._raised(part, source)
+            elif source.source == "text":
+                source = self._outvoted(part, source)
             if source is not None and source.high is None:
                 source = _current_ceiling(self._doc, part, source) or source
             self._bounded[part.start] = source
@@ -167,6 +169,20 @@ class EraYears:
         if floor is None or floor.low <= source.low:
             return source
         return YearSource(floor.low, floor.source, floor.span, floor.detail, (floor.low, None))
+
+    def _outvoted(self, part: Span, anchor: YearSource) -> YearSource:
+        """The year the text names as its present (今年是“十五五”开局之年), unless the rest of the
+        text speaks from years before it: the latest year it treats as lived is more than a year
+        earlier, and a marker it treats as current ended before the anchor (新冠肺炎疫情防控 as
+        current work). Two witnesses against one: the floor, bounded by that marker, and the
+        anchor is judged against them."""
+        floor = self._floor(part)
+        if floor is None or floor.high is not None or anchor.low <= floor.low + 1:
+            return anchor
+        bounded = _current_ceiling(self._doc, part, floor)
+        if bounded is None or bounded.high is None or bounded.high >= anchor.low:
+            return anchor
+        return bounded
 
     def _floor(self, part: Span) -> YearSource | None:
         if part.start not in self._floors:
