@@ -101,10 +101,13 @@ class PageCopies:
 
 def _units(doc: Document) -> list[_Unit]:
     units = []
-    for sentence in doc.facts(Sentences).items:
-        key = _SPACE.sub("", sentence.text)
+    append, strip = units.append, _SPACE.sub
+    for span, text, _paragraph in doc.facts(Sentences).items:
+        # NOTE: every character _SPACE matches but the ASCII space is unprintable (a separator,
+        # a control or a format character), so most sentences skip the regex.
+        key = text if text.isprintable() and " " not in text else strip("", text)
         if key:
-            units.append(_Unit(sentence.span, key))
+            append(_Unit(span, key))
     return units
 
 
