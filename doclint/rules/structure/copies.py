@@ -104,8 +104,11 @@ def _units(doc: Document) -> list[_Unit]:
     append, strip = units.append, _SPACE.sub
     for span, text, _paragraph in doc.facts(Sentences).items:
         # NOTE: every character _SPACE matches but the ASCII space is unprintable (a separator,
-        # a control or a format character), so most sentences skip the regex.
-        key = text if text.isprintable() and " " not in text else strip("", text)
+        # a control or a format character): once the usual two spaces are gone, most
+        # sentences are printable and skip the regex.
+        key = text.replace(" ", "").replace("\u3000", "")
+        if not key.isprintable():
+            key = strip("", key)
         if key:
             append(_Unit(span, key))
     return units
