@@ -59,7 +59,9 @@ def test_a_checked_document_is_freed_without_the_collector(monkeypatch: pytest.M
         return doc
 
     monkeypatch.setattr(engine, "read", remembered)
-    text = "2019年全县经济工作会议讲话\n同志们：\n“十三五”时期，全市生产总值增长6.5%。\n" * 5
+    # NOTE: no figure, year or era: the pool test below needs its workers to compile
+    # patterns this process has not compiled already.
+    text = "全县工作会议讲话\n同志们：\n今天我们召开全县工作会议，研究部署下一步工作。\n" * 5
     enabled = gc.isenabled()
     gc.disable()
     try:
