@@ -65,8 +65,8 @@ _OWN_AROUND = (
 _PARTNER = lazy_regex(
     r"对口|支援|帮扶|协作|学习|借鉴|考察|参观|交流|兄弟|友好|结对|毗邻|相邻|周边|来自|赴|与|同"
 )
-# "…区域", "…市场", "…县级": the characters before belong to another word.
-_NOT_A_NAME_AFTER = frozenset("域场级")
+# "…区域", "…市场", "…县级", "…区块": the characters before belong to another word.
+_NOT_A_NAME_AFTER = frozenset("域场级块")
 _WORD_WINDOW = 8
 _NUMERAL_BEFORE = lazy_regex(r"[\d０-９一二三四五六七八九十百千万两几数多]\Z")
 _CLAUSE = regex.compile(r"[，。；！？：\n]")
