@@ -7,8 +7,9 @@ that kind it names most; a slogan naming another unit is an entity mix. A name i
 name: a full name with its suffix that stands as a word ("新增城市绿地" holds no 增城市, "呼包鄂
 城市群" no 鄂城市), or a short name in a slogan when the speech also names that place in full
 (many short names are words too: "智慧公安", "美丽清新"). A prefecture's report names its
-county-level cities as its own places: where the prefecture is named more often than the city
-the counting chose, the prefecture is the home and every unit under it is local.
+county-level cities as its own places: where a prefecture is named (by its short name) more
+often than the county-level city the full names chose, that prefecture is the home and every
+unit under it is local.
 
 Where the speaker is settled (its name in the title, or 我市/全市 five times and more), a stray
 name counts too: a city of another province (a county of another prefecture) named once or
@@ -27,7 +28,7 @@ import regex
 
 from doclint.core import Document, Span, segmenter
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.style.divisions import WORD_NAMES, Divisions, Unit, divisions
+from doclint.rules.style.divisions import COMMON_WORDS, WORD_NAMES, Divisions, Unit, divisions
 from doclint.rules.templates.parts import DocumentParts
 from doclint.rules.templates.scan import find_all
 from doclint.rules.years.words import at_word_boundaries
@@ -327,20 +328,33 @@ def _mixes(
 def _reporting_prefecture(
     home: Unit, kind: str, text: str, start: int, end: int
 ) -> tuple[Unit, int] | None:
-    """The prefecture a report speaks for, where its most named unit is one of that
-    prefecture's county-level cities: 昆明's report says 我市 and names 安宁市 as one of its own
-    places; it names 昆明 far more often. Returns the prefecture and how often it is named."""
-    if home.level != "county" or not home.parent:
+    """The prefecture a report speaks for, where the unit its full names chose is a county-level
+    city: 昆明's report says 我市 and names 安宁市 as one of its own places, and it names 昆明
+    far more often than 安宁. The prefecture of the pronouns' kind named most often, and more
+    often than the chosen city, is the home. Returns it and how often it is named."""
+    if home.level != "county" or kind != "市":
         return None
-    parent = divisions().by_name.get(home.parent)
-    if parent is None or parent.level != "prefecture" or parent.kind != kind:
+    counts = [
+        (text.count(unit.short, start, end), unit)
+        for unit in _prefectures()
+        if unit.short in text
+    ]
+    named, prefecture = max(counts, key=lambda c: c[0], default=(0, None))
+    if prefecture is None or named <= text.count(home.short, start, end):
         return None
-    if len(parent.short) < 2:
-        return None
-    named = text.count(parent.short, start, end)
-    if named <= text.count(home.short, start, end):
-        return None
-    return parent, named
+    return prefecture, named
+
+
+@functools.cache
+def _prefectures() -> tuple[Unit, ...]:
+    """Prefecture-level cities with a short name of two characters and more (昆明, 呼伦贝尔)."""
+    table = divisions()
+    return tuple(
+        u
+        for u in table.by_name.values()
+        if u.level == "prefecture" and u.kind == "市" and len(u.short) >= 2
+        and u.short not in COMMON_WORDS
+    )
 
 
 def _elsewhere(unit: Unit, home: Unit) -> bool:
