@@ -6,6 +6,12 @@ that walk also writes to pages shared with the parent (copy-on-write). Once the 
 built, :func:`engine_built` moves the objects that exist out of the collector's reach
 (``gc.freeze``): a few percent of a run's CPU time.
 
+The runner frees each document's objects itself once it is checked (``Document.release``
+breaks the one reference cycle, facts that refer back to their document), so what is left for
+the collector is young objects of the document in progress: the youngest generation is
+collected every ``YOUNG_THRESHOLD`` allocations instead of every 700 (a third of the
+collector's time, at no measurable memory).
+
 That changes the whole process, so it happens only in a process doclint owns: the command
 line's (:func:`own_process`, called by its entry point) and the pool's workers. A program that
 calls the engine or ``run_batch`` in its own process keeps its collector as it was.
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import gc
 
+YOUNG_THRESHOLD = 10_000
 _owned = False
 
 
@@ -28,3 +35,5 @@ def engine_built() -> None:
     """The engine's rules are loaded: in a process doclint owns, freeze what exists now."""
     if _owned:
         gc.freeze()
+        _, middle, oldest = gc.get_threshold()
+        gc.set_threshold(YOUNG_THRESHOLD, middle, oldest)

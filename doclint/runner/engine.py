@@ -198,6 +198,7 @@ class Engine:
                 except Exception as exc:
                     LOG.debug("rule %s crashed on %s", rule.code, path, exc_info=True)
                     crashes.append(f"rule {rule.code} crashed: {type(exc).__name__}: {exc}")
+        doc.release()  # nothing refers to the document any more: free it now (see release)
         return FileResult(info, tuple(diagnostics), crashes=tuple(crashes),
                           directives=doc.directives, lines=lines), facts
 

@@ -376,6 +376,7 @@ def lint_windows(engine: Any, path: str, open_stream: Callable[[], BinaryIO],
                 newlines[brk] = newlines.get(brk, 0) + text.count(brk) - (
                     text.count("\r\n") if brk != "\r\n" else 0)
             place.advance(text)
+            doc.release()  # free the window's facts now (see Document.release)
     if again.hexdigest() != digest:
         return FileResult(FileInfo(path, used, digest),
                           error="changed while it was read; check it again"), {}

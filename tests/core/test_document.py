@@ -147,3 +147,10 @@ def test_sentences_reuse_the_cached_paragraphs() -> None:
     paragraphs = doc.facts(Paragraphs)
     doc.facts(Sentences)
     assert doc.facts(Paragraphs) is paragraphs
+
+
+def test_newline_is_the_most_common_break_the_first_on_a_tie() -> None:
+    for text, expected in (("", "\n"), ("one line", "\n"), ("a\nb\n", "\n"),
+                           ("a\r\nb\r\nc\n", "\r\n"), ("a\nb\r\nc\r\nd\n", "\n"),
+                           ("a\rb\r\nc", "\r"), ("a\r\nb\rc\r", "\r"), ("a\r", "\r")):
+        assert Document.from_text(text).newline == expected, repr(text)

@@ -71,9 +71,21 @@ def test_shingle_hashes_are_those_of_each_piece() -> None:
     also when a character outside the basic plane (four bytes in UTF-8) is among them."""
     import zlib
 
-    from doclint.rules.archive.duplicate_title import _SHINGLE, _shingle_hashes
+    from doclint.rules.archive.duplicate_title import _SHINGLE
+    from doclint.rules.archive.shingles import shingle_hashes
 
     for han in ("全县召开安全生产工作会议总结去年工作", "全县召开𠀀安全生产工作会议", "一二三四五六"):
         expected = [zlib.crc32(han[i : i + _SHINGLE].encode("utf-8"))
                     for i in range(len(han) - _SHINGLE + 1)]
-        assert _shingle_hashes(han) == expected
+        assert shingle_hashes(han, _SHINGLE) == expected
+
+
+def test_every_white_space_page_copies_strips_but_the_space_is_unprintable() -> None:
+    """PageCopies keys a sentence without white space and skips the regex for a printable
+    sentence without an ASCII space: sound only while every other character the pattern
+    strips is unprintable."""
+    from doclint.rules.structure.copies import _SPACE
+
+    stripped = [chr(c) for c in range(0x110000) if _SPACE.fullmatch(chr(c))]
+    assert " " in stripped
+    assert not [c for c in stripped if c != " " and c.isprintable()]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
-import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, NamedTuple
@@ -22,6 +20,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.text import Paragraphs
+from doclint.rules.archive import shingles
 from doclint.rules.archive.base import FamilyRule, in_path_order, percent
 from doclint.rules.archive.fingerprint import TextDigest
 from doclint.rules.archive.titles import DocumentTitle
@@ -33,14 +32,13 @@ _MAX_RELATED = 3
 # digest keeps most of its shingles; navigation menus and page script are not prose runs.
 _SHINGLE = 6
 _MIN_RUN = 10
-_SAMPLING = 4  # keep one shingle in four (by hash), the same ones in every document
+_SAMPLING = 4  # keep one shingle in four (by hash), the same ones in every document (2**k)
 _SKETCH = 128  # and at most the 128 smallest of those (4 bytes each)
 _MIN_BODY = 40  # fewer Han characters of prose under the title: no body to compare (failed page)
 # Two bodies sharing this much of the shorter one's shingles are one text in two renderings: a
 # duplicate (A101/A102 report those), not two documents under one title.
 _SAME_TEXT = 0.5
 _PROSE = regex.compile(r"[\p{Han}\p{Nd}\u3001-\u303f\uff01-\uffef“”‘’…—·]+")
-_HAN = regex.compile(r"\p{Han}+")
 _HEAD_AFTER_TITLE = 5  # paragraphs under the title searched for the document's date
 _MAX_DATE_LINE = 40
 # Files of one series carrying this many different dates share a column or series title.
@@ -172,28 +170,8 @@ class DuplicateTitleAcrossFiles(FamilyRule):
 def _sketch(body: str) -> bytes:
     """Sampled hashes of the body's prose shingles, smallest first; empty when the body holds
     too little prose to compare."""
-    runs = []
-    for run in _PROSE.findall(body):
-        han = "".join(_HAN.findall(run))
-        if len(han) >= _MIN_RUN:
-            runs.append(han)
-    if sum(map(len, runs)) < _MIN_BODY:
-        return b""
-    hashes = set()
-    for han in runs:
-        hashes.update(value for value in _shingle_hashes(han) if value % _SAMPLING == 0)
-    return array("I", heapq.nsmallest(_SKETCH, hashes)).tobytes()
-
-
-def _shingle_hashes(han: str) -> list[int]:
-    """CRC-32 of the UTF-8 of every ``_SHINGLE``-character piece of ``han``."""
-    data = han.encode("utf-8")
-    if len(data) == 3 * len(han):  # NOTE: one encoding, then byte slices: a quarter faster
-        width = 3 * _SHINGLE
-        return [zlib.crc32(data[start : start + width])
-                for start in range(0, len(data) - width + 1, 3)]
-    return [zlib.crc32(han[start : start + _SHINGLE].encode("utf-8"))
-            for start in range(len(han) - _SHINGLE + 1)]
+    return array("I", shingles.sketch(body, _PROSE, _MIN_RUN, _MIN_BODY, _SHINGLE, _SAMPLING,
+                                      _SKETCH)).tobytes()
 
 
 def _date_under(doc: Document, title_end: int) -> str | None:

@@ -28,6 +28,10 @@ _SUMMED_LIST = lazy_regex(
     r"(?P<names>(?:\p{Han}{2,6}、)+\p{Han}{2,6}?(?:(?:和|及|以及)\p{Han}{2,6}?)?)"
     r"等?(?P<n>[两二三四五六七八九十]{1,2}|[2-9])(?:个|项|条|大|方面)")
 _SUMMED_REACH = 4000  # characters after the announcement searched for such a list
+# The last items told together after the numbered ones (…第二，…。第三点和第四点，就是…).
+_TOGETHER = lazy_regex(
+    r"第(?P<a>[一二三四五六七八九十]{1,2})(?:点|个|条|项|方面)?(?:和|与|及|以及|、)"
+    r"第(?P<b>[一二三四五六七八九十]{1,2})(?:点|个|条|项|方面)?")
 _OTHER_ITEM = lazy_regex(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
 
 
@@ -39,7 +43,9 @@ class AnnouncedCount(Rule):
     （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内的第一个编号（标题或
     一是、一要、第一）必须从一开始，取这一组编号实际到达的最大序号与预告的数目比较。
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
-    “讲几点意见”这样的不定数不是预告。每一项都写作“一是”（“一是……，一是……”），或第一项
+    预告与编号之间另有一句预告（“办好了八个方面的实事。⏎主要做了以下六个方面的工作：⏎（一）…”）时，
+    编号回答的是近的那一句。列出的编号之后，余下各项在同一段里合起来交代（“第一，…第二，…
+    第三点和第四点，就是…”）时，各项都在。“讲几点意见”这样的不定数不是预告。每一项都写作“一是”（“一是……，一是……”），或第一项
     之后用“另外一点”“其次”等文字接续时，条目另有数法，不报；在同一段里说完的列表（第一，…；
     第二，…。）到段末为止，第一项接在预告之后、其余各项各自开段的（“……三个方面；一是……⏎二是……⏎
     三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”（“实现以下三个方面的要求：
@@ -73,7 +79,8 @@ class AnnouncedCount(Rule):
                 continue
             delivered, last_span, last_text = found
             if delivered == announcement.count \
-                    or _names_summed(doc.text, announcement, last_span):
+                    or _names_summed(doc.text, announcement, last_span) \
+                    or _rest_together(doc.text, last_span, delivered, announcement.count):
                 continue
             note = Message("编号到此为止", "the numbering stops here")
             yield self.report(announcement.span, announced=announcement.count,
@@ -92,7 +99,9 @@ class ClosingCount(AnnouncedCount):
     其他数目也不算预告。以句号收尾时，所数的须是列举之物（意见、问题、方面、任务……），
     含数目的提法（“实现两个根本性转变。第一，…”随后列的是措施）不是预告；数的是“点”时是列举
     （“有两点认识不清。第一，…”），钟点（“下午两点。”）除外。“从扩大供给和引导消费两方面入手。”
-    这样的“N方面”概括的是本句刚列出的几项，不是预告。第一项开段、其余各项在同一段里接着写
+    这样的“N方面”概括的是本句刚列出的几项，不是预告。扫描把项与项之间的句号读成“.”的
+    （“…拖欠.八是…”）照样数下去；最后几项合起来交代的（“第三点和第四点，就是…”）都算。
+    第一项开段、其余各项在同一段里接着写
     （“提出八方面措施。⏎一是…。二是…。”）时照数；后文列出同样多个名目并以这个数目概括
     （“五项保障措施”……“从组织领导、政策支持、人才支撑、发展环境、安全保障五个方面”）时，
     数的是这些名目，不报。
@@ -132,8 +141,9 @@ def _delivered(structure: Structure, announcement: Announcement,
         if announcement.closing and not _right_after(text, announcement, item.span.start):
             return None  # the items right after it are of a form not counted here (（一）…)
         return _items_run(structure, item, text)
-    if heading is None or heading.heading is None or heading.heading.number != 1:
-        return None
+    if heading is None or heading.heading is None or heading.heading.number != 1 \
+            or _announced_between(structure, announcement, heading.span.start):
+        return None  # (…办好了八个方面的实事。⏎主要做了以下六个方面的工作：⏎（一）…: the nearer one's)
     if announcement.closing and not _right_after(text, announcement, heading.heading.marker.start):
         return None
     sequence = structure.sequences[heading.heading.sequence]
@@ -176,6 +186,15 @@ def _names_summed(text: str, announcement: Announcement, last: Span) -> bool:
         if count == announcement.count == ordinal(found["n"]):
             return True
     return False
+
+
+def _rest_together(text: str, last: Span, delivered: int, count: int) -> bool:
+    """The items after the last numbered one are told together later in its paragraph
+    (``第一，…第二，…第三点和第四点，就是…``): all are there."""
+    end = text.find("\n", last.end)
+    end = len(text) if end < 0 else end
+    return any(ordinal(found["a"]) == delivered + 1 and ordinal(found["b"]) == count
+               for found in _TOGETHER.finditer(text, last.end, end))
 
 
 def _right_after(text: str, announcement: Announcement, start: int) -> bool:

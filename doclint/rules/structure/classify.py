@@ -3,7 +3,7 @@ or label. Titles, bylines and addressees are told apart later, from the line's p
 
 from __future__ import annotations
 
-from doclint.rules.structure import lines
+from doclint.rules.structure import lines, numerals
 from doclint.rules.structure.model import Kind, Level
 
 _HEADING_START = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第") | frozenset(
@@ -11,13 +11,14 @@ _HEADING_START = frozenset("一二三四五六七八九十（(0123456789０１�
 _SUMMARY_MIN = 8  # a teaser shorter than this says too little to compare
 _SHORT_LINE = 100
 _ELLIPSES = ("...", "…", "。。。", "···", ". . .")
+_DAMAGED_REACH = 200  # lines searched for the sibling that tells a damaged numeral's number
 
 Classified = tuple[Kind, "lines.Marker | None", "lines.ArticleMarker | None"]
 
 
 def classify(texts: list[str], index: int) -> Classified:
     """What line ``index`` of ``texts`` is, with its heading or compilation marker if any."""
-    text = texts[index]
+    text = _read_damaged(texts, index)
     if text.endswith(_ELLIPSES) and _repeats_following(texts, index):
         return Kind.SUMMARY, None, None
     skip = lines.content_start(text)
@@ -61,6 +62,43 @@ def _classify_content(text: str) -> Classified:
     if lines.has_punctuation(text) and not lines.is_chrome(text):
         return Kind.BODY, None, None
     return Kind.LABEL, None, None
+
+
+def _read_damaged(texts: list[str], index: int) -> str:
+    """Line ``index``, its heading numeral read where a scan damaged it (``(—)…``, ``(~)…``) and
+    its siblings tell which number it was: the next readable one counts back to it, the one
+    before (or the start of its parent) counts up to the same number. ``(—)…`` before ``(二)…``
+    is （一）; ``(-)…`` and ``(~)…`` before ``（三）…`` are （一） and （二）. Unconfirmed (``(—)``
+    between a heading ``一、`` and ``（三）``: was it （一） or （二）?), the line stays as it is."""
+    text = texts[index]
+    at = numerals.damaged_numeral(text)
+    if at is None:
+        return text
+    after = _sibling_number(texts[index + 1 : index + 1 + _DAMAGED_REACH])
+    before = _sibling_number(texts[max(0, index - _DAMAGED_REACH) : index][::-1],
+                             start=index <= _DAMAGED_REACH)
+    if after is None or before is None:
+        return text
+    (next_number, later), (previous, earlier) = after, before
+    number = next_number - later - 1
+    if number == previous + earlier + 1 and 1 <= number <= 9:
+        return numerals.restored(text, at, number)
+    return text
+
+
+def _sibling_number(texts: list[str], start: bool = False) -> tuple[int, int] | None:
+    """The number of the first readable （N） heading of ``texts`` (0 for a heading of a higher
+    level: the list starts under it) and how many damaged numerals stand before it; when there is
+    none, None, or 0 if ``texts`` run back to the ``start`` of the file."""
+    damaged = 0
+    for text in texts:
+        if numerals.damaged_numeral(text) is not None:
+            damaged += 1
+            continue
+        marker = lines.heading_marker(text) if text[:1] in _HEADING_START else None
+        if marker is not None and marker.level <= Level.TWO:
+            return (marker.number if marker.level is Level.TWO else 0), damaged
+    return (0, damaged) if start else None
 
 
 def _repeats_following(texts: list[str], index: int) -> bool:

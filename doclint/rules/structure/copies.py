@@ -101,10 +101,16 @@ class PageCopies:
 
 def _units(doc: Document) -> list[_Unit]:
     units = []
-    for sentence in doc.facts(Sentences).items:
-        key = _SPACE.sub("", sentence.text)
+    append, strip = units.append, _SPACE.sub
+    for span, text, _paragraph in doc.facts(Sentences).items:
+        # NOTE: every character _SPACE matches but the ASCII space is unprintable (a separator,
+        # a control or a format character): once the usual two spaces are gone, most
+        # sentences are printable and skip the regex.
+        key = text.replace(" ", "").replace("\u3000", "")
+        if not key.isprintable():
+            key = strip("", key)
         if key:
-            units.append(_Unit(sentence.span, key))
+            append(_Unit(span, key))
     return units
 
 

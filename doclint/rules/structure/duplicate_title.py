@@ -52,7 +52,8 @@ class DuplicateTitle(Rule):
     篇目的标题（至少 6 个汉字）在后文单独成行再次出现——在署名、日期行之后，或插在后面
     某段之前（抓取时页面断开处）——也报告。正文里紧挨日期的一行是落款（“××厅”加日期）或
     签发的令之后所公布文本的标题；正文里标题下面接着署名、日期或称呼，是同题的另一篇讲话；
-    目录之后正文前再写一遍标题是书的体例：这些都不报。
+    目录之后正文前再写一遍标题是书的体例；新闻条目下全文转载的文件（“## ……公报”下面是“**……公报**”
+    和“（2021年1月24日……通过）”）以自己的标题和通过日期开头，也是另一篇：这些都不报。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -114,7 +115,7 @@ class DuplicateTitle(Rule):
             adjacent = block.index - last_seen[key] == 1
             last_seen[key] = block.index
             if adjacent or block.heading is not None \
-                    or _signed(structure, article, block) \
+                    or _signed(structure, article, block) or _opens_a_document(blocks, block) \
                     or _after_contents(structure, article, block):
                 continue
             note = Message("首次出现", "first occurrence")
@@ -167,6 +168,23 @@ def _signed(structure: Structure, article: Article, block: Block) -> bool:
     before = blocks[block.index - 1]
     after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
     return before.kind is Kind.DATELINE or (after is not None and after.kind in _NEW_HEAD)
+
+
+def _opens_a_document(blocks: list[Block], block: Block) -> bool:
+    """The title line stands over its document's adoption or issue note (a Markdown ``**`` left
+    alone between them aside): a document reprinted in full under a news item's heading opens
+    with its own title (``## ……公报`` ⏎ ``新华社北京1月24日电`` ⏎ ``**……公报**`` ⏎
+    ``（2021年1月24日……通过）``)."""
+    after = next((b for b in blocks[block.index + 1 : block.index + 1 + _MARKUP_REACH]
+                  if not _MARKUP_ONLY.match(b.text)), None)
+    return after is not None and _ADOPTION.match(after.text) is not None
+
+
+# A line of Markdown markup alone (``**`` left by a bold title split over two lines).
+_MARKUP_ONLY = lazy_regex(r"^[*_#\s\u3000]+$")
+_MARKUP_REACH = 3
+# A document's adoption or issue note under its title: （2021年1月24日……全体会议通过）.
+_ADOPTION = lazy_regex(r"^[\s\u3000]*[（(][ \u3000]*(?:19|20)\d{2}[ \u3000]*年[^（()）]{0,80}[）)][\s\u3000]*$")
 
 
 def _after_contents(structure: Structure, article: Article, block: Block) -> bool:

@@ -246,6 +246,8 @@ def split_across(previous: Block, current: Block) -> bool:
             or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
             or closes_a_text(tail(text), signature=False) or not segmenter.available():
         return False
+    if _restates_title(text, following):
+        return False
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
         return True  # even after what reads as a signature (…经济组⏎织, …高效办⏎成一件事)
@@ -261,6 +263,16 @@ def split_across(previous: Block, current: Block) -> bool:
                                           or _completes_object(text, following)
                                           or _adverb_before_verb(text, following)
                                           or _head_after_de(text, following))
+
+
+def _restates_title(text: str, following: str) -> bool:
+    """A line without clause punctuation and a paragraph opening with one of its words (``过去五年
+    政府工作的回顾⏎过去的五年，是…``): a section's title and the text taking up its subject, not
+    a word read across the break (回顾过去)."""
+    if lines.has_punctuation(text):
+        return False
+    first = segmenter.first_word(following[:_WORD_WINDOW])
+    return lines.has_han(first, 2) and first in text
 
 
 # The next paragraph's first sentence: a few characters without a clause mark, a quotation or

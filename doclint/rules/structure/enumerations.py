@@ -33,7 +33,8 @@ _ITEM = lazy_regex(
 _ITEM_CANDIDATE = lazy_re(
     r"[一二三四五六七八九十第首其再最][一二三四五六七八九十先次后]{0,3}点?[是要，,：:、]"
 )
-_ITEM_AFTER = frozenset("。；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0")
+# A full stop a scan read as "." or "．" ends the item before as well (…拖欠.八是…).
+_ITEM_AFTER = frozenset("。．.；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0")
 _SHOUXIAN_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
 # Announcements. A quoted count (“四个提升”) announces only at the end of its paragraph before

@@ -34,7 +34,8 @@ class HeadingSequence(Rule):
     总则”的位置上）时，报告在这些标题上，指出丢了哪个序号；一行若同时像两级标题丢的那一个，
     不作此判断。
     上一行以“第”或“第（五）”收尾、下一行以序号开头的（“按附件2中第（五）⏎（十二）项规定”），
-    是换行拆开的条文引用，不是标题。
+    是换行拆开的条文引用，不是标题。扫描件识别时把“一”认成了横线的序号（“-、”“第二十-条”）也算
+    写了的序号；“注：1.……⏎2.……”“示例：⏎1.……”之后的编号是注释、示例自己的列举，不是标题。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -72,6 +73,8 @@ class HeadingSequence(Rule):
                 start = heading.marker.start
                 if _CROSS_REFERENCE.search(text, max(start - _REFERENCE_REACH, 0), start):
                     continue  # 按附件2中第（五）⏎（十二）项规定: a reference wrapped, no heading
+                if _in_note(blocks, member):
+                    continue  # 注：1.…⏎2.…, 示例：⏎1.…: a note's own list, no heading
                 problem = self._problem(structure, sequence, heading, previous,
                                         earlier.get((article, sequence.level)), text)
                 earlier[(article, sequence.level)] = heading
@@ -243,3 +246,24 @@ _CROSS_REFERENCE = lazy_regex(r"第(?:[（(][一二三四五六七八九十\d]{1
 _REFERENCE_REACH = 40
 
 _SEARCH_LIMIT = 20000  # characters searched back for run-in siblings
+
+# A note's or an example's label (注：1.……, 示例：): the numbered lines after it are its list.
+_NOTE_LABEL = lazy_regex(r"^[\s\u3000]*(?:注|注释|说明|备注|示例|举例|例如)[ \t\u3000]*[：:]")
+_NOTE_ITEMS = 9
+
+
+def _in_note(blocks: list[Block], member: int) -> bool:
+    """The heading is an item of a note's or an example's list: the items before it count
+    down by one to a line opening with the label (``注：1.……⏎2.……``, ``示例：⏎1.……⏎2.……``)."""
+    heading = blocks[member].heading
+    assert heading is not None
+    number, at = heading.number, member - 1
+    while at >= 0 and member - at <= _NOTE_ITEMS:
+        block = blocks[at]
+        if _NOTE_LABEL.match(block.text):
+            return True
+        if block.heading is None or block.heading.level is not heading.level \
+                or block.heading.number != number - 1:
+            return False
+        number, at = number - 1, at - 1
+    return False

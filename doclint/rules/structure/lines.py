@@ -135,6 +135,17 @@ def is_markdown_heading(text: str) -> bool:
     return text[:1] == "#" and _MARKDOWN_HEADING.match(text) is not None
 
 
+# A figure's or table's caption: 图1××结构图, 表 2-1 ××情况, 附图3 ××
+_CAPTION = lazy_regex(r"^[\s\u3000]*(?:附)?[图表][ \t\u3000]*[0-9０-９]{1,2}(?:[-－.．][0-9０-９]{1,2})?"
+                      r"(?![0-9０-９年月日%％])[ \t\u3000:：]*\p{Han}")
+
+
+def is_caption(text: str) -> bool:
+    """A figure's or a table's caption line (``图1人工智能标准体系结构图``): a label by design,
+    without sentence punctuation, standing after the text that refers to it."""
+    return text[:1] in "图表附 \t\u3000" and _CAPTION.match(text) is not None
+
+
 def content_start(text: str) -> int:
     """Where a line's content starts, after literal ``<U+00A0>`` markers left by a scraper and
     a Markdown heading's ``##`` (``## 第三章　法律责任`` is a chapter heading)."""

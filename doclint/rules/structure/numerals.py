@@ -3,6 +3,8 @@ full-width digits."""
 
 from __future__ import annotations
 
+from doclint.core.lazyregex import lazy_regex
+
 _DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -10,6 +12,12 @@ _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 # Character classes for patterns that capture an ordinal.
 HAN_NUMERAL = "一二三四五六七八九十两〇零○百"
 ARABIC = "0-9０-９"
+
+
+# A scan (OCR) reads the strokes of a small numeral in a bracketed heading marker as a dash or a
+# tilde: ``(—)``, ``(-)``, ``(~)`` where the page had （一）, （二）. Only its place in the
+# sequence says which number it was (see ``damaged_numeral`` and ``restored``).
+_DAMAGED = lazy_regex(r"^[（(][ \u3000]*(?P<mark>[—―－‐\-~～])[ \u3000]*[）)]")
 
 
 def ordinal(text: str) -> int | None:
@@ -43,3 +51,18 @@ def han(number: int) -> str:
     if number >= 100:
         return str(number)
     return ("" if tens == 1 else names[tens]) + "十" + ("" if units == 0 else names[units])
+
+
+def damaged_numeral(text: str) -> int | None:
+    """Where ``text`` opens with a bracketed heading marker whose numeral a scan damaged into a
+    dash or a tilde (``(—)全力推进…``, ``(~)切实转变…``): the offset of that character, else None."""
+    if text[:1] not in "（(":
+        return None
+    match = _DAMAGED.match(text)
+    return match.start("mark") if match else None
+
+
+def restored(text: str, at: int, number: int) -> str:
+    """``text`` with the damaged numeral at ``at`` read as ``number`` (1 to 9: one character for
+    one, so that every offset in the line stays where it was)."""
+    return text[:at] + han(number) + text[at + 1 :]

@@ -53,7 +53,17 @@ _OPEN_QUOTES = "“‘「『"
 _CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
 _CITE_LABEL = 12
 _CITING = lazy_regex(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
-_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*(?:[：:]|$|\p{Han})")
+# 附件3, 附件：, 附件4-1 (the first part of attachment 4: a form of its own, as segment.py reads it)
+_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐—][0-9０-９]{1,2})?"
+                         r"[ \t\u3000]*(?:[：:]|$|\p{Han})")
+# An office's labelled reply in a record of replies (住建局答复:…;永宁县答复:…): a second office
+# relays the first one's text as its own reply, each signed; each reply is a part of its own.
+_REPLY_LABEL = lazy_regex(r"(?:^|(?<=[;；]))[\p{Han}]{2,12}(?:答复|回复)[:：]")
+# A tag closing an item (（责任单位：…）, (…办公室负责)): the sentence before it closes its paragraph.
+_CLOSING_TAG = lazy_regex(r"[（(][^（()）]{2,40}[）)][。；;]?$")
+# The number before a title line's words (3.1 , 1.2.3 ).
+_TITLE_NUMBER = lazy_regex(r"^[0-9０-９.．]*\s*")
+_RESTATED_TITLE = 4  # characters of a section's title that a restating paragraph opens with
 # The lead of a news item: 新华社北京9月22日电, 新华网北京１１月２６日电（…）, 央视网消息（新闻联播）：
 _NEWS_LEAD = lazy_regex(rf"(?:<[^<>]{{0,40}}>)*{news.DATELINE}")
 # A list item's marker shortly before a repeated sentence: ①, （一）, 1., 一是 …
@@ -109,7 +119,11 @@ class RepeatedText(Rule):
     一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
     没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按（紧接着连写两遍的除外）、
-    新闻合集中不同的消息、附件和重新从“第一条”编号的另一份文件都不算重复；报刊在正文前单独
+    新闻合集中不同的消息、附件（包括“附件4-1”“附件4-2”各自的示例表）和重新从“第一条”编号的另一份文件都不算重复；
+    平行起草的文字也不算：隔着一个标题行、在相邻同级条目里出现的同一句（申报指南每个项目末尾的
+    “获得软件著作权不少于5件……”），条目末尾责任单位标注“(……负责)”之前的同一结语，以某节标题
+    开头、复述该节内容的要点框（“××标准建设重点”下的“识别与传感标准。……”），留言记录中一个
+    部门原样转述另一部门的答复（“住建局答复:……;某县答复:……”）；报刊在正文前单独
     成行、不带句末标点的摘句（提要、引题）与正文里的原句重复，也不算。整篇页面重复
     由 T603 报告；相邻两行完全相同、一行只是同一段文字连写两遍的，由 T601 报告；标题重复由 T101、T102 报告。
     """
@@ -137,10 +151,11 @@ class RepeatedText(Rule):
         text = doc.text
         for article in structure.articles:
             clause = _clauses(structure, article, text)
+            sections = _sections(structure, article)
             for body in _scopes(structure, article):
                 if not self._has_repeats(body):
                     continue
-                for finding in self._article(body, clause, text):
+                for finding in self._article(body, clause, text, sections):
                     there = finding.related[0].span
                     if not (_quoted(text, finding.span) or _cited(text, finding.span)
                             or _cited(text, there) or _parallel(text, finding.span, there)):
@@ -153,8 +168,8 @@ class RepeatedText(Rule):
         long_enough = _LONG_SENTENCE.findall(keys)
         return len(set(long_enough)) < len(long_enough) or _twice(keys)
 
-    def _article(self, body: list[Block], clause: dict[int, int] | None,
-                 text: str) -> Iterator[Finding]:
+    def _article(self, body: list[Block], clause: dict[int, int] | None, text: str,
+                 sections: dict[int, _Section]) -> Iterator[Finding]:
         """Repeats inside one scope. What repeats far from its first occurrence must be more
         than one sentence (a law's article, a formula, a note repeats one by design), and in
         a law's text only what repeats inside one article (``clause``: each block's 第N条)."""
@@ -206,7 +221,8 @@ class RepeatedText(Rule):
                 sentences.append(_Sentence(
                     block, match.start(), match.end(), _han(unit), unit,
                     _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
-                    match.end() < len(key), match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
+                    match.end() < len(key) and not _CLOSING_TAG.match(key, match.end()),
+                    match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
                     len(key) < len(block.text)))
                 # A shorter sentence counts when it follows its twin right away.
                 again = _again(sentences, index)
@@ -223,19 +239,23 @@ class RepeatedText(Rule):
                     run.there.append(earlier)
                     continue
                 if run is not None:
-                    yield from _some(self._run(run, sentences, clause, text, counts))
+                    yield from _some(self._run(run, sentences, clause, text, counts, sections))
                 run = _Run([index], [earlier])
         if run is not None:
-            yield from _some(self._run(run, sentences, clause, text, counts))
+            yield from _some(self._run(run, sentences, clause, text, counts, sections))
 
     def _run(self, run: _Run, sentences: list[_Sentence], clause: dict[int, int] | None,
-             text: str, counts: Counter[str]) -> Finding | None:
-        if _pull_quote(sentences[run.there[0]].block, sentences[run.here[0]].block):
+             text: str, counts: Counter[str], sections: dict[int, _Section]) -> Finding | None:
+        first, later = sentences[run.there[0]].block, sentences[run.here[0]].block
+        if _pull_quote(first, later) or _restates(later, sections.get(first.index)):
             return None
         here = _span(sentences[run.here[0]], sentences[run.here[-1]])
         there = _span(sentences[run.there[0]], sentences[run.there[-1]])
+        # … near, unless the two stand in two items of a list or under two titles (the same
+        # tail of parallel items: a project guide's 获得软件著作权不少于5件。 under each project)
         near = run.here[0] - run.there[-1] <= _NEAR_SENTENCES \
-            and not _ITEM_BETWEEN.search(text, there.end, here.start)
+            and not _ITEM_BETWEEN.search(text, there.end, here.start) \
+            and _same_section(sections, sentences[run.there[-1]].block, later)
         if clause:
             near = near and clause[sentences[run.here[0]].block.index] \
                 == clause[sentences[run.there[-1]].block.index]
@@ -342,10 +362,14 @@ def _quoted(text: str, span: Span) -> bool:
 
 def _news_items(key: str) -> list[int]:
     """Where news items start in a paragraph's key (a transcript or a page of news reports run
-    together: ``…融合发展新华网北京11月26日电（记者…）``)."""
-    if "电" not in key and "消息" not in key:
-        return []
-    return [m.start() for m in _NEWS_LEAD.finditer(key)]
+    together: ``…融合发展新华网北京11月26日电（记者…）``), or an office's labelled reply in a
+    record of replies (``…;永宁县答复:…``: one office may relay another's reply word for word)."""
+    cuts = []
+    if "电" in key or "消息" in key:
+        cuts = [m.start() for m in _NEWS_LEAD.finditer(key)]
+    if "答复" in key or "回复" in key:
+        cuts = sorted(cuts + [m.start() for m in _REPLY_LABEL.finditer(key)])
+    return cuts
 
 
 def _is_clause(block: Block) -> bool:
@@ -383,6 +407,49 @@ def _clauses(structure: Structure, article: Article, text: str) -> dict[int, int
     span = structure.article_span(article, len(text))
     run_in = sum(1 for _ in _CLAUSE_MARK.finditer(text, span.start, span.end))
     return {} if run_in >= _LEGAL else None
+
+
+@dataclass(frozen=True)
+class _Section:
+    """The title line a body paragraph stands under: its ordinal in the article, its words."""
+
+    ordinal: int
+    title: str
+
+
+def _sections(structure: Structure, article: Article) -> dict[int, _Section]:
+    """Each body paragraph's section: the last title line before it (a numbered heading, or an
+    unnumbered title such as ``3.2 动力电池组…`` or ``智能装备标准建设重点``)."""
+    found: dict[int, _Section] = {}
+    current = _Section(0, "")
+    for block in structure.blocks[article.start : article.end]:
+        heading = block.heading
+        if heading is not None and not heading.inline:
+            current = _Section(current.ordinal + 1, lines.compact(heading.title))
+        elif block.kind is Kind.LABEL:
+            text = block.text.strip()
+            current = _Section(current.ordinal + 1,
+                               lines.compact(text[_TITLE_NUMBER.match(text).end() :]))
+        else:
+            found[block.index] = current
+    return found
+
+
+def _same_section(sections: dict[int, _Section], first: Block, later: Block) -> bool:
+    """No title line stands between two paragraphs."""
+    a, b = sections.get(first.index), sections.get(later.index)
+    return a is None or b is None or a.ordinal == b.ordinal
+
+
+def _restates(later: Block, section: _Section | None) -> bool:
+    """The later paragraph opens with the title of the section the text first stood in
+    (``（1）识别与传感标准`` ⏎ ``主要包括标识及解析…`` and, in a box of key points, ``识别与传感
+    标准。标识及解析…``): a summary restating that section, by design."""
+    if section is None or len(section.title) < _RESTATED_TITLE:
+        return False
+    key = lines.key(later.text)
+    mark = key[len(section.title) : len(section.title) + 1]
+    return key.startswith(section.title) and mark != "" and mark in "。：:"
 
 
 def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:

@@ -78,12 +78,38 @@ OTHERWISE: dict[Level, Callable[[int], regex.Pattern[str]]] = {
 }
 
 
+# A numeral 一 that a scan's OCR read as a dash (``-、`` for ``一、``, ``第二十-条`` for
+# ``第二十一条``): the sibling is there, glued wherever the OCR put it.
+_DASH = "[-－—‐]"
+_DASHED_FORMS: dict[Level, str] = {
+    Level.ONE: r"(?<![0-9０-９\-－—‐]){d}、",
+    Level.PART: "第{d}[编篇]",
+    Level.CHAPTER: "第{d}章",
+    Level.SECTION: "第{d}节",
+    Level.CLAUSE: "第{d}条",
+}
+_dashed_cache: dict[tuple[Level, int], regex.Pattern[str] | None] = {}
+
+
+def _dashed(level: Level, number: int) -> regex.Pattern[str] | None:
+    key = (level, number)
+    if key not in _dashed_cache:
+        numeral = han(number)
+        form = _DASHED_FORMS.get(level)
+        _dashed_cache[key] = None if form is None or "一" not in numeral else regex.compile(
+            form.format(d=numeral.replace("一", _DASH)))
+    return _dashed_cache[key]
+
+
 def written(text: str, start: int, end: int, level: Level, number: int) -> regex.Match[str] | None:
     """Where the marker of sibling ``number`` is written in ``text[start:end]``, if it is: as a
-    marker of its level, or at a line's start in a form no level uses."""
+    marker of its level, at a line's start in a form no level uses, or with its 一 read as a
+    dash by a scan's OCR (``-、``)."""
     found = MARKERS[level](number).search(text, start, end)
     if found is None and level in OTHERWISE:
         found = OTHERWISE[level](number).search(text, start, end)
+    if found is None and (dashed := _dashed(level, number)) is not None:
+        found = dashed.search(text, start, end)
     return found
 
 
@@ -95,6 +121,8 @@ def glued_in_order(text: str, start: int, end: int, level: Level, numbers: range
         return False
     for number in numbers:
         found = pattern(number).search(text, start, end)
+        if found is None and (dashed := _dashed(level, number)) is not None:
+            found = dashed.search(text, start, end)
         if found is None:
             return False
         start = found.end()

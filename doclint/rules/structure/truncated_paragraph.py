@@ -81,7 +81,11 @@ class TruncatedParagraph(Rule):
     列举或表格项、页码、“特此通知”时，是文档的落款，不是截断；丢了冒号的引语（“作如下答复”
     “抓好以下几个方面的工作”“现将有关情况答复”）引出后文，也不是截断；以句号、问号、叹号、分号、
     冒号、省略号、后引号、后括号、数字或字母结尾的段落和以“——”“●”开头的列举项不报。
-    多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。Markdown 标题
+    多数段落都不带句末标点的文档（清单、诗词、去掉了句号的 PDF 转换稿）不报。图表标题（“图1……结构图”
+    “表2-1……”）、压成一行一格的表格里的单元格（前面紧挨着一排不带标点的短单元格：“备注”“示例”……）、
+    带两级以上编号的小节标题（“3.1　……（……，……）设计”）、按固定宽度折行的段落中间的一行、
+    句号之后粘在段末的标题（“……起草。　第一章　总体要求”，缺的是换行），都不是截断；新闻稿合集
+    中一条条消息的标题（同一篇里有三行以上这样接在句子后面、下面是正文的标题行）停在哪个字上都不报。Markdown 标题
     （“## 评论员文章：……，……——论……重要讲话”）是标题，带不带逗号都不带句末标点，不报。
     一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）一般不是截断：段末须停在词的
     中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
@@ -146,12 +150,15 @@ class TruncatedParagraph(Rule):
         items = {e.block for e in structure.enumerations if e.lead}
         subheadings = _unstopped_lead_ins(structure)
         punctuated = punctuated_runs(blocks)
+        series = _title_series(blocks)
         for block in blocks:
             if lines.is_markdown_heading(block.text):
                 continue  # a heading (## 标题) goes without a stop, punctuated or not
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
-            if ends_sentence(block.text) or block.index in subheadings:
+            if ends_sentence(block.text) or block.index in subheadings \
+                    or _glued_heading(block.text) or _section_title(block.text) \
+                    or _among_cells(block, blocks) or _wrapped(block, blocks):
                 continue
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
@@ -161,7 +168,8 @@ class TruncatedParagraph(Rule):
             law_line = closed and _inside_an_article(block, blocks, following)
             if (not item and (not cut_mid_sentence(block.text)
                               or not (is_prose(block) or _run_in(block)
-                                      or _cut_line(block, blocks, following, closed)))) \
+                                      or _cut_line(block, blocks, following, closed,
+                                                   series)))) \
                     or _continues(blocks, block):
                 continue
             # a whole sentence that lost only its full stop is no cut, unless the document ends
@@ -219,6 +227,63 @@ class TruncatedParagraph(Rule):
                               next_en=note.en, related=(Related(following, note),))
 
 
+# A heading glued onto the end of a paragraph (……起草。　第一章　总体要求): the lost line break
+# is the defect, the paragraph itself ends with its stop.
+_GLUED_HEADING = lazy_regex(
+    r"[。！？!?；;][ \t\u3000]*(?:第[一二三四五六七八九十百]+[章节编部分]|[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)])[^，,。；;：:！？!?]{0,24}$"
+)
+# A numbered section heading of a report or a guide (3.1　多阅片者……设计, 2.4.1 ……).
+_SECTION_NUMBER = lazy_regex(r"^[\s\u3000]*[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?![0-9０-９])[ \t\u3000]*\p{Han}")
+_CELL_HAN = 12    # a table's cell: a short line without punctuation
+_CELLS_IN_A_ROW = 3
+_CELL_REACH = 8
+
+
+def _glued_heading(text: str) -> bool:
+    return _GLUED_HEADING.search(text.rstrip(" \t\u3000")) is not None
+
+
+def _section_title(text: str) -> bool:
+    """A line numbered 3.1 or 2.4.1 whose words outside brackets hold no clause: a heading."""
+    return _SECTION_NUMBER.match(text) is not None \
+        and not _COMMAS.search(_BRACKETED.sub("", text)) and not _SENTENCE_END.search(text)
+
+
+def _among_cells(block: Block, blocks: list[Block]) -> bool:
+    """The paragraph is a cell of a table flattened to lines: a row of short cells without
+    punctuation (经济性和可推广性⏎备注⏎示例⏎人机协同作业) stands just before it, with no
+    heading between."""
+    run = 0
+    for other in reversed(blocks[max(0, block.index - _CELL_REACH) : block.index]):
+        if other.article != block.article or (other.heading is not None and not other.heading.inline):
+            return False
+        short_cell = other.kind is Kind.LABEL and not lines.has_han(other.text, _CELL_HAN + 1) \
+            and not lines.has_punctuation(other.text)
+        run = run + 1 if short_cell else 0
+        if run >= _CELLS_IN_A_ROW:
+            return True
+    return False
+
+
+_WIDTH_SLACK = 2
+
+
+def _wrapped(block: Block, blocks: list[Block]) -> bool:
+    """The line is one of a paragraph wrapped at a fixed width, the lines before it on the
+    lines just before, of its width, neither ending a sentence (…对 A 基础共⏎性标准和…推进⏎
+    智能制造。): a wrap, not a paragraph's end."""
+    if block.index < 2:
+        return False
+    width = len(block.text)
+    for back in (1, 2):
+        other = blocks[block.index - back]
+        if other.line != block.line - back or ends_sentence(other.text) \
+                or abs(len(other.text) - width) > _WIDTH_SLACK:
+            return False
+    return True
+
+
 _DEBRIS = frozenset(("?", "？"))
 
 
@@ -257,20 +322,37 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
 
 
 def _cut_line(block: Block, blocks: list[Block], following: Block | None,
-              closed: bool = False) -> bool:
+              closed: bool = False, series: frozenset[int] = frozenset()) -> bool:
     """A line without clause punctuation (read as a label) between paragraphs of text that stops
     inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
     not a title or a caption, which stand before text, not after a sentence's end. Where the
     document ends all its paragraphs of text with punctuation, a line that states a duty
     (…应当加强对可能影响) is a sentence too, stopping on any word."""
     if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, _CUT_LINE_HAN) \
-            or lines.is_chrome(block.text):
+            or lines.is_chrome(block.text) or lines.is_caption(block.text):
         return False
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
     return running and ends_sentence(previous.text) \
         and ((closed and (_normative_line(block) or _inside_an_article(block, blocks, following)))
-             or stops_inside_a_word(block.text, "", following.text if following is not None else ""))
+             or (stops_inside_a_word(block.text, "", following.text if following is not None else "")
+                 and block.article not in series))
+
+
+_SERIES_TITLES = 3  # title lines of one shape in an article that make them a series
+
+
+def _title_series(blocks: list[Block]) -> frozenset[int]:
+    """The articles holding several title lines, each after a sentence's end and over a
+    paragraph of text: the headlines of the items of a news transcript (…的一步。⏎
+    北京市购车摇号明年指标净减9万⏎刚刚发布的…). A line of theirs stopping on a word is one more
+    headline, not a paragraph cut before its first comma."""
+    counts: collections.Counter[int] = collections.Counter()
+    for previous, block, after in zip(blocks, blocks[1:], blocks[2:]):
+        if block.kind is Kind.LABEL and after.kind is Kind.BODY and ends_sentence(previous.text) \
+                and previous.article == block.article == after.article:
+            counts[block.article] += 1
+    return frozenset(article for article, count in counts.items() if count >= _SERIES_TITLES)
 
 
 _ARTICLE_REACH = 12  # blocks looked at either way for the articles around a line

@@ -181,6 +181,14 @@ _TAGS = regex.compile(r"<[^<>\r\n]{0,200}>")
 # A label opening the next paragraph ("……桃树村 网友：您好").
 _LABEL_AFTER = regex.compile(r"\p{Han}{1,4}[：:]")
 
+# A standard's title separates its elements with a space ("工业自动化系统 企业模型的概念与
+# 规则", GB/T 1.1); a list of standards sets each title beside its number on the same line.
+_STANDARD_NUMBER = lazy_regex(
+    r"(?<![A-Za-z])(?:GB(?:/[TZ])?|[A-Z]{2,4}/[TZ]|DB\d{0,4}(?:/T)?|ISO(?:/IEC)?|IEC)"
+    r"[ \u00a0]?\d{1,6}(?:[.\-—:]\d+)*"
+)
+_STANDARD_REACH = 60
+
 # Items of two to four characters joined by single spaces, standing between non-characters.
 _SHORT_ITEMS = regex.compile(r"\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*(?!\p{Han})")
 _SHORT_ITEMS_BACK = lazy_regex(r"(?r)(?<!\p{Han})\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*$")
@@ -239,9 +247,23 @@ def is_separator(text: str, gap: Span) -> bool:
         _ISSUERS_AFTER.match(text, gap.end, line_last)
     ):
         return True
+    if _in_standard_title(text, gap, line_first, line_last):
+        return True
     if _CREDIT.match(text, gap.end):
         return True  # a photo's credit after its caption: "……实验室 新华社发"
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
+
+
+def _in_standard_title(text: str, gap: Span, line_first: int, line_last: int) -> bool:
+    """The gap stands in a standard's title, next to the standard's number on its line with no
+    clause mark between ("工业自动化系统 企业模型的概念与规则 GB/T 18999-2003")."""
+    after = _STANDARD_NUMBER.search(text, gap.end, min(line_last, gap.end + _STANDARD_REACH))
+    if after is not None and not _INNER_MARK.search(text, gap.end, after.start()):
+        return True
+    numbers = list(
+        _STANDARD_NUMBER.finditer(text, max(line_first, gap.start - _STANDARD_REACH), gap.start)
+    )
+    return bool(numbers) and not _INNER_MARK.search(text, numbers[-1].end(), gap.start)
 
 
 def _splits_a_word(text: str, gap: Span) -> bool:

@@ -44,6 +44,7 @@ class StrayIndentation(Rule):
 
     全文统一不缩进，或统一用全角空格（“　　”）缩进，都是正常的；个别段落开头多出的半角空格、
     制表符或不间断空格，多是拼接或转换留下的痕迹（如一篇汇编中新一篇开头的“ 同志们：”）。
+    多数行以半角空格缩进（成段连排）的文档，这就是它自己的缩进，其中单独一行也不算异常。
     至少 5 个段落、异常段落不超过一成时才报；8 个以上空格的行是右对齐的署名或居中的标题，
     连续三行以上都这样缩进的是有意排出的一块（按层级缩进的目录、缩进排的题注），都不报。
     修复把缩进改成全文通行的写法。
@@ -82,17 +83,19 @@ class StrayIndentation(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         sep = "\n" if "\n" in text else "\r"  # CR-only files break lines with \r
-        stray = [
+        narrow = [
             (start, indent)
             for start in _narrow_line_starts(text, sep)
             if len(indent := _INDENT.match(text, start).group()) < _ALIGNMENT
             and _is_text(text, start + len(indent))
         ]
-        stray = _odd_ones_out(text, sep, stray)
+        stray = _odd_ones_out(text, sep, narrow)
         if not stray:
             return
         flush = len(_FLUSH_START[sep].findall(text)) + (1 if text[:1].strip() else 0)
         wide = len(_WIDE_START[sep].findall(text)) + (1 if text[:1] in "\u3000\u2003" else 0)
+        if len(narrow) >= max(flush, wide):
+            return  # the file's own indentation is half-width spaces (its lines run in blocks)
         if flush + wide + len(stray) < _MIN_LINES or len(stray) > max(
             1, _MAX_SHARE * (flush + wide + len(stray))
         ):

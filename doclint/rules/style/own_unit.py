@@ -4,8 +4,12 @@ A county speech says 我旗/本县/全市 throughout, and names its own unit in 
 "平安温馨正蓝旗") and in phrases like "阿荣旗人民". One document of a compilation is analysed at a
 time: the speaker's kind of unit is the one its 我/本/全 pronouns use; its own unit is the unit of
 that kind it names most; a slogan naming another unit is an entity mix. A name is read as a
-name: a full name with its suffix, or a short name in a slogan when the speech also names that
-place in full (many short names are words too: "智慧公安", "美丽清新").
+name: a full name with its suffix that stands as a word ("新增城市绿地" holds no 增城市, "呼包鄂
+城市群" no 鄂城市), or a short name in a slogan when the speech also names that place in full
+(many short names are words too: "智慧公安", "美丽清新"). A prefecture's report names its
+county-level cities as its own places: where a prefecture is named (by its short name) more
+often than the county-level city the full names chose, that prefecture is the home and every
+unit under it is local.
 
 Where the speaker is settled (its name in the title, or 我市/全市 five times and more), a stray
 name counts too: a city of another province (a county of another prefecture) named once or
@@ -22,9 +26,9 @@ from dataclasses import dataclass
 
 import regex
 
-from doclint.core import Document, Span
+from doclint.core import Document, Span, segmenter
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.style.divisions import WORD_NAMES, Divisions, Unit, divisions
+from doclint.rules.style.divisions import COMMON_WORDS, WORD_NAMES, Divisions, Unit, divisions
 from doclint.rules.templates.parts import DocumentParts
 from doclint.rules.templates.scan import find_all
 from doclint.rules.years.words import at_word_boundaries
@@ -62,8 +66,10 @@ _OWN_AROUND = (
 _PARTNER = lazy_regex(
     r"对口|支援|帮扶|协作|学习|借鉴|考察|参观|交流|兄弟|友好|结对|毗邻|相邻|周边|来自|赴|与|同"
 )
-# "…区域", "…市场", "…县级": the characters before belong to another word.
-_NOT_A_NAME_AFTER = frozenset("域场级")
+# "…区域", "…市场", "…县级", "…区块": the characters before belong to another word.
+_NOT_A_NAME_AFTER = frozenset("域场级块")
+_WORD_WINDOW = 8
+_NUMERAL_BEFORE = lazy_regex(r"[\d０-９一二三四五六七八九十百千万两几数多]\Z")
 _CLAUSE = regex.compile(r"[，。；！？：\n]")
 _MIN_PRONOUNS = 3
 _MIN_HOME_SCORE = 2  # named twice, or once as its own
@@ -170,10 +176,37 @@ def _full_names(
         if unit is None or text[stop : stop + 1] in _NOT_A_NAME_AFTER:
             continue
         begin = stop - len(unit.name)
+        if not _read_as_name(text, begin, stop, start, end):
+            continue
         titled = any(t.start <= begin and stop <= t.end for t in titles)
         own = _named_as_own(text, begin, stop, start, end)
         found.append(Mention(Span(begin, stop), unit, own, titled=titled))
     return found
+
+
+def _read_as_name(text: str, begin: int, stop: int, start: int, end: int) -> bool:
+    """The characters at [begin, stop) read as a place name, not as the pieces of ordinary
+    words: "新增城市绿地" holds no 增城市 (新增 ends on its first character), "呼包鄂城市群" no
+    鄂城市 (城市群 runs on past it), "13项城市道路" no 项城市 (a numeral and its measure word).
+    A word that holds the whole name ("北京市人民政府", "中共上海市委") or starts at its suffix
+    ("盐城|市委") leaves it a name, and so does a province or city before it ("河南省项城市")."""
+    if _qualified(text, begin, start) or not segmenter.available():
+        return True
+    low = max(start, begin - _WORD_WINDOW)
+    words = [
+        (first + low, last + low)
+        for _, first, last in segmenter.words(text[low : min(end, stop + _WORD_WINDOW)])
+    ]
+    # A word before takes the name's head (新增|城市, 天津市|市长); a word after takes its tail
+    # (鄂|城市群) or its suffix (天津市|市长).
+    head = max((last for first, last in words if first < begin < last < stop), default=0)
+    tail = min((first for first, last in words if begin < first < stop < last), default=stop)
+    if tail < stop - 1 or (head and (head < stop - 1 or tail < stop)):
+        return False  # 于海东|市 leaves the suffix alone: the segmenter knows a person so named
+    return not any(
+        first == begin and last == begin + 1 and _NUMERAL_BEFORE.search(text, low, begin)
+        for first, last in words
+    )
 
 
 def _titled_kind(text: str, titles: list[Span], table: Divisions) -> str:
@@ -212,11 +245,13 @@ def _qualified(text: str, begin: int, start: int) -> bool:
 def _region_names() -> frozenset[str]:
     """Short names of provinces and prefectures (浙江, 内蒙古, 湖州)."""
     table = divisions()
-    return frozenset(
+    prefectures = {
         u.short
         for u in table.by_name.values()
         if u.level in ("province", "prefecture") and len(u.short) >= 2
-    )
+    }
+    provinces = {u.province for u in table.by_name.values() if len(u.province) >= 2}
+    return frozenset(prefectures | provinces)
 
 
 def _among_own(text: str, begin: int, stop: int, start: int, end: int, home: Unit) -> bool:
@@ -265,9 +300,15 @@ def _mixes(
     if scores[home_name] < _MIN_HOME_SCORE:
         return []
     home = first[home_name].unit
+    home_first = first[home_name].span
     count = sum(1 for m in mentions if m.unit.name == home_name)
-    named_times = Counter(m.unit.name for m in mentions)
     settled = pronouns >= _MIN_SETTLED_PRONOUNS or first[home_name].titled
+    prefecture = _reporting_prefecture(home, kind, text, start, end)
+    if prefecture is not None:
+        home, count = prefecture
+        short = text.find(home.short, start, end)
+        home_first = Span(short, short + len(home.short))
+    named_times = Counter(m.unit.name for m in mentions)
 
     def stray(m: Mention) -> bool:
         return (
@@ -278,10 +319,42 @@ def _mixes(
         )
 
     return [
-        Mix(home, count, first[home_name].span, kind, pronouns, m)
+        Mix(home, count, home_first, kind, pronouns, m)
         for m in mentions
         if _foreign(m.unit, home, kind) and (m.own or stray(m))
     ]
+
+
+def _reporting_prefecture(
+    home: Unit, kind: str, text: str, start: int, end: int
+) -> tuple[Unit, int] | None:
+    """The prefecture a report speaks for, where the unit its full names chose is a county-level
+    city: 昆明's report says 我市 and names 安宁市 as one of its own places, and it names 昆明
+    far more often than 安宁. The prefecture of the pronouns' kind named most often, and more
+    often than the chosen city, is the home. Returns it and how often it is named."""
+    if home.level != "county" or kind != "市":
+        return None
+    counts = [
+        (text.count(unit.short, start, end), unit)
+        for unit in _prefectures()
+        if unit.short in text
+    ]
+    named, prefecture = max(counts, key=lambda c: c[0], default=(0, None))
+    if prefecture is None or named <= text.count(home.short, start, end):
+        return None
+    return prefecture, named
+
+
+@functools.cache
+def _prefectures() -> tuple[Unit, ...]:
+    """Prefecture-level cities with a short name of two characters and more (昆明, 呼伦贝尔)."""
+    table = divisions()
+    return tuple(
+        u
+        for u in table.by_name.values()
+        if u.level == "prefecture" and u.kind == "市" and len(u.short) >= 2
+        and u.short not in COMMON_WORDS
+    )
 
 
 def _elsewhere(unit: Unit, home: Unit) -> bool:

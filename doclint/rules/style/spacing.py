@@ -117,7 +117,7 @@ class SpaceInChineseText(Rule):
     """
 
     code = "T501"
-    maturity = Maturity.PREVIEW
+    maturity = Maturity.STABLE
     name = "style.space-in-chinese"
     category = Category.SPACING
     severity = Severity.WARNING

@@ -84,11 +84,13 @@ _INLINE_NUMBER = lazy_regex(
     r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M | regex.W)
 # A signature inside a flattened page: the issuing body, or the close of a reply, then the date,
 # then the next piece (…办公厅　　2020年9月7日　　关于…, …监督！2018年10月11日您好！, …厅2014年11月13日
-# (此件主动公开)). A date that opens a sentence is followed by its comma, not by these.
+# (此件主动公开)) or the site's chrome after the page's text (…办公厅2017年3月2日更多信息请关注…, 来源：
+# …). A date that opens a sentence is followed by its comma, not by these.
 _INLINE_SIGNED = lazy_regex(
     r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
     rf"(?P<date>{_FULL_DATE})"
-    r"(?=[ \t\u3000\u00a0]*(?:[（(]此件|您好|你好|您的留言|你的留言|网友|$)|[ \t\u3000]{2})", regex.M)
+    r"(?=[ \t\u3000\u00a0]*(?:[（(]此件|您好|你好|您的留言|你的留言|网友|$"
+    r"|更多信息请|[（(]本文有删减|责任编辑[:：]|来源[:：]|打印本页|关闭窗口|分享到)|[ \t\u3000]{2})", regex.M)
 # The issue date under the preamble of a notice or an order whose line breaks were lost: …现将《…》
 # 印发给你们，请认真贯彻执行。河北省人民政府办公厅2024年2月1日为深入贯彻…; …现予公布，自公布之日起
 # 施行。总理　李强　2024年5月26日…. The signer stands between the preamble and the date.

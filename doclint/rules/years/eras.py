@@ -70,7 +70,9 @@ _IMMINENT_AFTER = lazy_re(r"”?(?:规划|计划|时期|新征程|的征程)?[^�
 _NEXT_YEAR_BEFORE = lazy_re(
     r"(?:明年|下一年)(?:开始|起)?[，,]?[^，,。；;！!？?\n]{0,8}?(?:进入|开启|迈入|开始实施)[^，,。；;！!？?\n]{0,4}$")
 # A plan of the 规划 era spoken of as in force, neither planned nor looked back on (“十五五”期间
-# 全民科学素质工作, 解析“十五五”规划新特点): no sooner than its drafting, three years ahead. Not
+# 全民科学素质工作, 解析“十五五”规划新特点), or reported as done in its own clause (衔接落实了
+# …“十五五”规划的要求: what is done with a plan needs the plan): no sooner than its drafting,
+# three years ahead. Not
 # where another plan is named close by (“十四五”期间，…。⏎“十五五”期间，…: the stages of a long
 # plan, each paragraph a period), nor as a horizon or an aim (着眼“十五五”, 为“十五五”打下基础,
 # “十四五”乃至“十五五”, 争取纳入“十五五”规划).
@@ -124,6 +126,9 @@ class EraYears:
     the floor alone, a lower bound, against which only wording that treats a marker as current
     after its period can disagree.
 
+    A law header's year is a floor too (collections leave later amendments out): a text that
+    treats a later year as lived raises it to that year.
+
     A part known only from below (a floor, a law header) is bounded above by the markers it
     treats as current: a text that calls for carrying out 十九届五中全会精神 now speaks from no
     later than a year after the next congress. Only markers whose years reach the floor count
@@ -147,10 +152,37 @@ class EraYears:
             source = self._years.at(offset)
             if source is None:
                 source = self._floor(part)
+            elif source.high is None:
+                source = self._raised(part, source)
+            elif source.source == "text":
+                source = self._outvoted(part, source)
             if source is not None and source.high is None:
                 source = _current_ceiling(self._doc, part, source) or source
             self._bounded[part.start] = source
         return self._bounded[part.start]
+
+    def _raised(self, part: Span, source: YearSource) -> YearSource:
+        """A lower bound (a law's header, which may leave later amendments out) raised to the
+        text's floor when the text treats a later year as lived: of two lower bounds the
+        higher holds."""
+        floor = self._floor(part)
+        if floor is None or floor.low <= source.low:
+            return source
+        return YearSource(floor.low, floor.source, floor.span, floor.detail, (floor.low, None))
+
+    def _outvoted(self, part: Span, anchor: YearSource) -> YearSource:
+        """The year the text names as its present (今年是“十五五”开局之年), unless the rest of the
+        text speaks from years before it: the latest year it treats as lived is more than a year
+        earlier, and a marker it treats as current ended before the anchor (新冠肺炎疫情防控 as
+        current work). Two witnesses against one: the floor, bounded by that marker, and the
+        anchor is judged against them."""
+        floor = self._floor(part)
+        if floor is None or floor.high is not None or anchor.low <= floor.low + 1:
+            return anchor
+        bounded = _current_ceiling(self._doc, part, floor)
+        if bounded is None or bounded.high is None or bounded.high >= anchor.low:
+            return anchor
+        return bounded
 
     def _floor(self, part: Span) -> YearSource | None:
         if part.start not in self._floors:
@@ -375,7 +407,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     clause = clause_around(text, window, span)
                     framed = framing(text, window, span, review_at(span.start))
                     drafted = drafted_from(text, marker, window, clause, span.start, span.end)
-                    if drafted is None and how == MENTION and framed.kind == framings.CURRENT:
+                    if drafted is None and how == MENTION \
+                            and (framed.kind == framings.CURRENT or framed.done):
                         drafted = in_force_from(text, marker, window, clause, span.start, span.end)
                     hits.append(MarkerHit(marker, span, how, window, framing=framed,
                                           exists_from=exists_from(text, marker, span.start,

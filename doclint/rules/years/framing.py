@@ -34,12 +34,14 @@ CURRENT, RETROSPECTIVE, PLANNED = "current", "retrospective", "planned"
 
 _CLAUSE_MARK = regex.compile(r"[，,；;：:。！!？?\n\r]")
 # Planning and announcing, before or after the marker in its clause.
-# 将 plans, but not where it means 把 (能将…纳入, 已将其列入); 制定 and its kin plan, but not
+# 将 plans, but not where it means 把 (能将…纳入, 已将其列入, 将两座支线机场列入省“十四五”规划: an
+# object between 将 and the verb that disposes of it); 制定 and its kin plan, but not
 # as the done deed of a title (制定的《“十四五”时期…方案》). 到 plans when it opens the clause or
 # follows a word of aiming (到“十四五”末, 力争到2025年), not after a verb it completes
 # (统一到党的二十大精神上来, 纳入到“十四五”规划之中, 写到党的二十大召开).
 _PLANNED_BEFORE = lazy_regex(
     r"(?:将要|即将|(?<![能可应已均都须需要])将(?!近|其|之|它|他|她|这|那|此|本|该|所|有关|相关)"
+    r"(?![^，,；;：:。]{1,30}?(?:列入|纳入|写入|编入|列为|融入|统一到|落实到|体现到|体现在|放在|摆在))"
     r"|拟|准备|筹备|筹办|迎接|正在(?:制订|制定|编制|研究|起草|谋划)"
     r"|(?:制订|制定|编制|起草|谋划|研究制定)(?![的了])|展望|下一个|下个|力争在|争取在"
     r"|(?:19|20)\d{2}年(?:召开|举办|举行)"
@@ -86,6 +88,9 @@ class Framing(NamedTuple):
     kind: str
     lookback: int | None = None  # retrospective: how many years back the wording reaches
     since: int | None = None  # retrospective: the year since which it looks back
+    # retrospective: the marker's own clause reports it as done (对接了“十四五”规划), not only the
+    # sentence or passage around it: what is done must have existed.
+    done: bool = False
 
 
 def _looking_back(reach: Reach) -> Framing:
@@ -130,8 +135,10 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
             or _LE.search(before) or _LE.search(own) or _LE.search(after):
         stated = period_in(text, sentence.start, sentence.end) or passage
         if stated is None and _IN_SEQUENCE.search(before) and _SERIES_AFTER.search(after):
-            return Framing(RETROSPECTIVE)
-        return _looking_back(stated) if stated is not None else Framing(RETROSPECTIVE, REVIEW_YEARS)
+            return Framing(RETROSPECTIVE, done=True)
+        if stated is not None:
+            return _looking_back(stated)._replace(done=True)
+        return Framing(RETROSPECTIVE, REVIEW_YEARS, done=True)
     if _NOW.search(before):
         return Framing(CURRENT)
     stated = period_in(text, sentence.start, sentence.end)

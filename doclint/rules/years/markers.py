@@ -20,7 +20,8 @@ has:
                       so that only sentences holding a key are searched;
 ``lead``              how many years before ``earliest_mention`` wording that plans or announces
                       the marker (编制“十四五”规划, 即将召开党的二十大) is still plausible; by
-                      default the lead of its ``kind`` (``DEFAULT_LEAD``);
+                      default the lead of its ``kind`` (``DEFAULT_LEAD``; a five-year plan of
+                      the 规划 era ``_PLAN_ERA_LEAD``);
 ``names``             for an event whose current wording may use a generic noun (办好奥运会): the
                       words that name this event (北京, 2008年, 第29届). Such wording is the marker
                       only when a name stands in its clause, when the title of its document names
@@ -54,6 +55,11 @@ _DATA = "era_markers.yaml"
 # an ideology, a ministry) cannot be announced early.
 DEFAULT_LEAD = {"five_year_plan": 2, "party_congress": 5, "party_plenum": 1, "event": 7,
                 "campaign": 2, "goal": 10, "policy": 2, "fiscal": 1, "institution": 1}
+# A five-year plan of the 规划 era (“十一五” on) is named as a horizon once the plan before it is
+# being drafted, a year before its own ``earliest_mention`` (the start of the plan before it): a
+# long-range 计划 could be foreseen two plans ahead (“第七个五年计划也有了设想” in 1979), a 规划
+# not (到“十四五”末 in 2014, before the “十三五” had begun, names a plan nobody had yet).
+_PLAN_ERA_FROM, _PLAN_ERA_LEAD = 2006, 1
 
 
 class MarkerError(ValueError):
@@ -284,7 +290,11 @@ def _base(value: Any) -> int:
 def _lead(item: dict[str, Any]) -> int:
     value = item.get("lead")
     if value is None:
-        return DEFAULT_LEAD.get(str(item.get("kind", "other")), 0)
+        kind = str(item.get("kind", "other"))
+        start = item.get("valid_from")
+        if kind == "five_year_plan" and isinstance(start, int) and start >= _PLAN_ERA_FROM:
+            return _PLAN_ERA_LEAD
+        return DEFAULT_LEAD.get(kind, 0)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise TypeError(f"lead must be a number of years, got {value!r}")
     return value

@@ -53,6 +53,8 @@ STRETCH = lazy_regex(
     rf"|近(?P<n4>{_NUMBER})年来?|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前"
     rf"|(?P<n7>{_NUMBER})年(?:的)?(?:风雨|奋斗|征程|历程|砥砺|接续奋斗)")
 _STRETCH_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
+# A stretch of recent years without a number (近几年来, 这些年): a review's reach.
+_UNCOUNTED_STRETCH = lazy_regex(r"近(?:几|些)?年来|这(?:几|些)年来?|多年来|过去(?:几|数|多)年")
 # A period since a named turning point.
 _CONGRESS_YEAR = {"十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
                   "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
@@ -94,7 +96,7 @@ def period_in(text: str, start: int, end: int) -> Reach | None:
     stretch = STRETCH.search(text, start, end)
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:
-        return None
+        return Reach(years=REVIEW_YEARS) if _UNCOUNTED_STRETCH.search(text, start, end) else None
     if since is None or (stretch is not None and stretch.start() < since.start()):
         assert stretch is not None
         group = next(g for g in _STRETCH_GROUPS if stretch.group(g))
