@@ -44,9 +44,9 @@ from doclint.core import (
     Span,
 )
 from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import line_end as line_end_of
 from doclint.rules.templates.scan import line_start as line_start_of
-from doclint.rules.templates.removal import removal_fix
 
 _MARKS = frozenset(
     "，。、；：？！“”‘’（）《》【】「」『』〔〕〈〉…—―·.,;:!?'\"()[]{}<>［］｛｝_|\\`^~*＊/－-．／"
@@ -64,11 +64,27 @@ _MARKUP_KEY = "<"
 # opening one after it), a stray mark. A line is scored only around a cluster of these.
 _PLAIN = "".join(sorted(_MARKS | _SYMBOLS))
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+
+def _chars(marks: frozenset[str]) -> str:
+    return "[" + re.escape("".join(sorted(marks))) + "]"
+
+
+# Two marks side by side that ``_mark_score`` scores: not a closing mark first, nor an opening
+# one second, nor a mark text doubles (……), nor a sentence end before its closing quotation
+# mark (。”); these are everywhere in text and would make every line a suspect.
+_PAIR = (
+    "(?!(?P<doubled>" + _chars(_REPEATED) + ")(?P=doubled))"
+    + "(?!" + _chars(_ENDING) + _chars(_CLOSING) + ")"
+    + _chars(_MARKS - _CLOSING)
+    + "(?=" + _chars(_MARKS - _OPENING) + ")"
+)
+# Characters ``_score`` never scores alone: text, digits (full-width too), the letters and
+# symbols real text uses (see ``_ordinary_symbol``).
+_ORDINARY_RANGES = "\uff10-\uff5a\u0391-\u03c9\u2160-\u217f\u3371-\u33df\u25a0-\u27bf"
 _SUSPECT = lazy_re(
-    "[^" + _HAN_RANGES + r"\s0-9A-Za-z" + re.escape(_PLAIN) + "]"
-    "|[" + re.escape("".join(sorted(_MARKS - _CLOSING))) + "]"
-    "(?=[" + re.escape("".join(sorted(_MARKS - _OPENING))) + "])"
-    r"|[_|\\`^~*＊{}?]"
+    "[^" + _HAN_RANGES + _ORDINARY_RANGES + r"\s0-9A-Za-z" + re.escape(_PLAIN) + "]"
+    "|" + _PAIR + r"|[_|\\`^~*＊{}?]"
 )
 _GATE = 3  # suspects within a window before a line is scored
 _WINDOW = 20
@@ -98,7 +114,15 @@ class TextNoise:
             text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
         found: list[NoiseStretch] = []
         for start, end, line_start, line_end in _suspect_segments(text):
-            found.extend(_stretches(text, start, end, line_start, line_end))
+            for stretch in _stretches(text, start, end, line_start, line_end):
+                if found and stretch.span.start < found[-1].span.end:
+                    # two clusters of one line, each grown to the line's edge: one stretch
+                    last = found.pop()
+                    stretch = NoiseStretch(
+                        Span(last.span.start, max(last.span.end, stretch.span.end)),
+                        max(last.score, stretch.score),
+                    )
+                found.append(stretch)
         return cls(tuple(found))
 
     def covers(self, offset: int) -> bool:
@@ -117,8 +141,7 @@ def _suspect_segments(text: str) -> Iterator[tuple[int, int, int, int]]:
                 _add_segments(text, group[0], group[-1] + 1, segments)
             group = []
         group.append(offset)
-    for start, end, line_start, line_end in segments:
-        yield start, end, line_start, line_end
+    yield from [(start, end, first, last) for start, end, first, last in segments]
 
 
 def _add_segments(text: str, first: int, last: int, segments: list[list[int]]) -> None:
@@ -211,7 +234,7 @@ def _score(text: str, i: int) -> tuple[int, str | None]:
 
 
 def _inside_word(c: str) -> bool:
-    return not c.isspace() and not c.isascii() and c not in _MARKS or c.isalnum()
+    return (not c.isspace() and not c.isascii() and c not in _MARKS) or c.isalnum()
 
 
 def _mark_score(text: str, i: int, c: str, before: str, after: str) -> tuple[int, str | None]:

@@ -348,7 +348,7 @@ def _title_series(blocks: list[Block]) -> frozenset[int]:
     北京市购车摇号明年指标净减9万⏎刚刚发布的…). A line of theirs stopping on a word is one more
     headline, not a paragraph cut before its first comma."""
     counts: collections.Counter[int] = collections.Counter()
-    for previous, block, after in zip(blocks, blocks[1:], blocks[2:]):
+    for previous, block, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
         if block.kind is Kind.LABEL and after.kind is Kind.BODY and ends_sentence(previous.text) \
                 and previous.article == block.article == after.article:
             counts[block.article] += 1
