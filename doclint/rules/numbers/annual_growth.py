@@ -143,12 +143,13 @@ class AnnualGrowthRate(Rule):
         if verdict is None:
             return None
         rate = growth.rate
+        digits = _digits_apart(verdict.computed, stated.mid, verdict.tolerance)
         return self.report(
             Span(rate.start, rate.end), _MULTIPLE,
             related=[related(multiple, "累计增长", "cumulative growth"), *_year_notes(growth)],
             sign="−" if rate.value < 0 else "+", rate=rate.text.lstrip("-−－"),
-            years=growth.years, computed=fmt(verdict.computed, 2), multiple=multiple.text,
-            stated=fmt(stated.mid, 2), tol=fmt(verdict.tolerance, 2),
+            years=growth.years, computed=fmt(verdict.computed, digits), multiple=multiple.text,
+            stated=fmt(stated.mid, digits), tol=fmt(verdict.tolerance, digits),
         )
 
 
@@ -157,6 +158,16 @@ def _priced_in(verdict: Verdict, years: int) -> bool:
     if verdict.difference >= 0 or verdict.computed <= 0:
         return False
     return verdict.stated / verdict.computed <= _PLANNED_INFLATION ** years
+
+
+def _digits_apart(computed: float, stated: float, tolerance: float) -> int:
+    """Decimals enough for the printed values to lie further apart than the printed tolerance
+    (1.802 and 1.786 with ±0.01, not 1.8 and 1.79)."""
+    for digits in (2, 3, 4):
+        unit = 10 ** digits
+        if abs(round(computed * unit) - round(stated * unit)) > round(tolerance * unit):
+            return digits
+    return 4
 
 
 def _factor(growth: AnnualGrowth) -> Interval:
