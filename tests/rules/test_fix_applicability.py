@@ -41,6 +41,7 @@ EXPECTED = {
     "N303": ["safe", "suggestion"],
     "N304": ["safe"],
     "N305": ["suggestion"],
+    "N306": ["unsafe"],
     "P103": ["unsafe"],
     "P201": ["unsafe"],
     "P202": ["safe", "unsafe"],  # unsafe where the match runs into a guessed sentence

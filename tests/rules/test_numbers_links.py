@@ -76,3 +76,11 @@ def test_corrected_speech_is_quiet() -> None:
                  .replace("的60以上", "的60%以上").replace("13.7 %", "13.7%"))
     for code in ("N101", "N102", "N103", "N104", "N105", "N106", "N107", "N201", "N303"):
         assert lint_text(code, corrected) == [], code
+
+
+def test_cumulative_growth_message_prints_the_values_apart() -> None:
+    # 1.125^5 = 1.802 against 1.786: at two decimals (1.8 and 1.79) they look within ±0.01.
+    text = "2023年，全市工业销售收入135.7亿元，比2018年增长78.6%，年均递增12.5%。"
+    (finding,) = lint_text("N105", text)
+    assert "1.802 倍" in finding.message.zh and "1.786 倍" in finding.message.zh
+    assert "±0.013" in finding.message.zh

@@ -12,6 +12,7 @@ from doclint.rules.numbers.change_sum import ChangeSum
 from doclint.rules.numbers.component_sum import ComponentSum
 from doclint.rules.numbers.digit_spacing import DigitSpacing
 from doclint.rules.numbers.fullwidth_digits import FullwidthDigits
+from doclint.rules.numbers.garbled_permille import GarbledPermille
 from doclint.rules.numbers.growth_rate import GrowthRate
 from doclint.rules.numbers.impossible_value import ImpossibleValue
 from doclint.rules.numbers.missing_percent import MissingPercentSign
@@ -37,4 +38,5 @@ RULES: list[type] = [
     UnitSpacing,
     SpaceBeforeNumber,
     DigitSpacing,
+    GarbledPermille,
 ]

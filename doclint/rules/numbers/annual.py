@@ -55,6 +55,8 @@ _PLAN_CONTEXT = lazy_re(
 _PLAN_NAMED = lazy_re(r"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|期末|末)")
 # A total over the period (五年累计完成投资500亿元) does not grow at the average rate.
 _CUMULATIVE = re.compile(r"累计|总计|合计|共计|五年共|期间共")
+# What makes a year the base of a comparison: 比1998年, 较2015年, 与2010年相比.
+_COMPARED = re.compile(r"(?:比|较|与|同)$")
 _MAX_MENTIONS = 30
 _MIN_YEARS = 2
 _MAX_YEARS = 30
@@ -195,9 +197,16 @@ def _earlier_value(text: str, quantities: Quantities, label: str, scope: str, en
             change = by_start.get(values[0].start)
             if change is not None:
                 return change.end, change.end_year
-            years = years_in(text, m0, values[0].start)
+            years = _value_years(text, m0, values[0].start)
             return values[0], years[-1] if years else None
     return None
+
+
+def _value_years(text: str, start: int, end: int) -> list[YearMention]:
+    """The years a value may be of: not the base of a comparison (比1998年增长…), which an
+    earlier clause of its sentence may name (2003年，…比1998年增长…；完成财政收入8.5亿元)."""
+    return [y for y in years_in(text, start, end)
+            if not _COMPARED.search(text, max(start, y.start - 2), y.start)]
 
 
 def _plan_base(plan: re.Match[str]) -> int:

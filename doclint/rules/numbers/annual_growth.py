@@ -19,11 +19,21 @@ from doclint.rules.numbers.interval import Interval, fmt
 from doclint.rules.numbers.links import NumberLinks
 from doclint.rules.numbers.quantities import TIMES
 from doclint.rules.numbers.relations import AnnualGrowth
-from doclint.rules.numbers.verdict import disagree, in_units_of, related, relative_text
+from doclint.rules.numbers.verdict import (
+    Verdict,
+    disagree,
+    in_units_of,
+    related,
+    relative_text,
+)
 
 # Published averages are computed from unrounded values; half a per cent of the end value
 # is allowed beyond the printed precision of the operands.
 _SLACK = 0.005
+# A target for GDP or value added states its level in current prices and its growth in real
+# terms: the level may exceed the real compounding by the prices planned meanwhile, never
+# fall short of it. Planners have not assumed more than this much inflation a year.
+_PLANNED_INFLATION = 1.08
 
 _MULTIPLE = Message(
     "（1 {sign} {rate}）^{years} = {computed} 倍，与所述“{multiple}”（{stated} 倍）不符"
@@ -47,7 +57,8 @@ class AnnualGrowthRate(Rule):
     同一指标、同一地区此前最近一次给出的实际数（不取另一个目标，也不取汇编中另一篇讲话
     的数）；目标句点明规划期（“十四五”时期）而起点年份不是规划基期时不检查。
     地区生产总值、增加值等按可比价计算增速的指标，回顾已完成情况时不检查（名义数之比
-    不等于实际增速），规划目标照常检查；人均收入、居民收入和消费支出通常也按扣除价格
+    不等于实际增速）；规划目标的终点是现价，增速是实际增速，终点高出按增速复利所得的数
+    不超过规划期内每年 8% 的物价涨幅时不报，低于它（要物价下跌才能做到）或高出太多才报；人均收入、居民收入和消费支出通常也按扣除价格
     因素后的实际增速表述，回顾时同样不检查；指数不是总量，不检查。句中有“可比价”“实际
     增长”“同口径”等字样时不检查；累计增幅与年均增速都是增速，口径相同，照常核对。
     容差：各数末位的一半，另加终点的 0.5%。
@@ -110,7 +121,7 @@ class AnnualGrowthRate(Rule):
         factor = _factor(growth)
         computed = start * factor.power(growth.years)
         verdict = disagree(computed, end.interval(), _SLACK * abs(end.base))
-        if verdict is None:
+        if verdict is None or (growth.real and _priced_in(verdict, growth.years)):
             return None
 
         diff, tol = relative_text(verdict)
@@ -132,13 +143,31 @@ class AnnualGrowthRate(Rule):
         if verdict is None:
             return None
         rate = growth.rate
+        digits = _digits_apart(verdict.computed, stated.mid, verdict.tolerance)
         return self.report(
             Span(rate.start, rate.end), _MULTIPLE,
             related=[related(multiple, "累计增长", "cumulative growth"), *_year_notes(growth)],
             sign="−" if rate.value < 0 else "+", rate=rate.text.lstrip("-−－"),
-            years=growth.years, computed=fmt(verdict.computed, 2), multiple=multiple.text,
-            stated=fmt(stated.mid, 2), tol=fmt(verdict.tolerance, 2),
+            years=growth.years, computed=fmt(verdict.computed, digits), multiple=multiple.text,
+            stated=fmt(stated.mid, digits), tol=fmt(verdict.tolerance, digits),
         )
+
+
+def _priced_in(verdict: Verdict, years: int) -> bool:
+    """A current-price level above its real compounding by no more than planned inflation."""
+    if verdict.difference >= 0 or verdict.computed <= 0:
+        return False
+    return verdict.stated / verdict.computed <= _PLANNED_INFLATION ** years
+
+
+def _digits_apart(computed: float, stated: float, tolerance: float) -> int:
+    """Decimals enough for the printed values to lie further apart than the printed tolerance
+    (1.802 and 1.786 with ±0.01, not 1.8 and 1.79)."""
+    for digits in (2, 3, 4):
+        unit = 10 ** digits
+        if abs(round(computed * unit) - round(stated * unit)) > round(tolerance * unit):
+            return digits
+    return 4
 
 
 def _factor(growth: AnnualGrowth) -> Interval:

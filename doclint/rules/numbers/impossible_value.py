@@ -27,6 +27,11 @@ _CHANGE = lazy_re(r"(?:增长|增加|减少|下降|净[增减流入出]*|变化|
                      r"[^，,；;。\r\n]{0,4}$")
 _BOUNDED = lazy_re(rf"(?:{alternation(BOUNDED_RATES)})(?:要|将|力争|已)?"
                       r"(?:为|达到|达|提高到|提升到|保持在|稳定在|超过|约)?$")
+# Participation counted against the registered population (新农合参合率, 参保率): people
+# enrolled where they live but registered elsewhere take it past 100%, by a few per cent,
+# never by a multiple. A lost decimal point (参合率985%) is still impossible.
+_REGISTER_RATE = re.compile(r"参合率|参保率")
+_REGISTER_CEILING = 120.0
 _COUNT_UNITS = frozenset(("人", "人次", "户", "个", "家", "项", "所", "座", "处", "台", "辆",
                           "套", "张", "件", "间", "栋", "条", "头", "只", "匹", "口", "眼", "株",
                           "棵", "册", "艘", "架次", "床", "起", "宗", "例"))
@@ -41,7 +46,8 @@ class ImpossibleValue(Rule):
     “相当于上年的120%”是正常的）；存量与流量之比（“政府债务余额占地区生产总值的比重”
     “存款余额占GDP的比重”）和产出以外的流量与产出之比（“进出口总额占GDP的比重”）
     可以超过 100%，也不检查。能超过 100% 的比率（增长率、完成率、出栏率、病床使用率、
-    资金到位率、结案率、毛入学率）不在检查之列；增量之比（“增量占全省增量的120%”）也可以
+    资金到位率、结案率、毛入学率）不在检查之列；按户籍人口计算的参合率、参保率可以略超 100%
+    （在居住地参加而户籍在外的人也计入分子），超过 120% 才报告；增量之比（“增量占全省增量的120%”）也可以
     超过 100%。数字之间的连接号（“1--2家”“650万-750万台”）
     是范围，不是负号。
     """
@@ -68,6 +74,7 @@ class ImpossibleValue(Rule):
             "全市政府债务余额占地区生产总值的比重为120%。",
             "每年认定1--2家省级示范园区。",
             "学前三年毛入园率达到103.5%。",
+            "新型农村合作医疗参合率达到102.6%。",
         ),
     )
     basis = "占比与有上限的比率不超过 100%；计数不为负"
@@ -109,6 +116,8 @@ class ImpossibleValue(Rule):
             if rate is None or prefix[max(0, rate.start() - 1) : rate.start()] == "毛":
                 return None  # a gross enrolment ratio (毛入学率) counts pupils of any age
             word = rate.group().rstrip("要将力争已为达到提高升保持在稳定超过约")
+            if _REGISTER_RATE.search(word) and quantity.value <= _REGISTER_CEILING:
+                return None
             what = (word, f"The rate “{word}”")
         return self.report(Span(quantity.start, quantity.end), what=what[0], what_en=what[1],
                            value=quantity.text)

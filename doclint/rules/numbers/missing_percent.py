@@ -35,9 +35,10 @@ _RATE_CONTEXT = lazy_re(
 )
 _PERCENT_SIGNS = frozenset("%％‰")
 _ENDS_NUMBER = frozenset("，,。；;）)\n！？、")
-# 6。9％, 37，1％: a decimal point damaged into a comma or a full stop (OCR, typing), with
-# the % after the decimals. The number is damaged, not missing its %.
-_DAMAGED_DECIMAL = lazy_re(r"[，,。．、][ 　]?[0-9０-９]{1,3}[%％‰]")
+# 6。9％, 37，1％, 16　7%, 5」9％: a decimal point damaged into a comma, a full stop, a space
+# or scan debris (OCR, typing), with the % after the decimals; 97」％: debris between the
+# figure and its %. The number is damaged, not missing its %.
+_DAMAGED_DECIMAL = lazy_re(r"(?:[，,。．、」「][ 　]?|[ 　])[0-9０-９]{1,3}[%％‰]|[」「][%％‰]")
 # 占用, 占地面积, 占据: not a share; 占比较上年提高2: a change of the share, maybe in points.
 _NOT_SHARE = re.compile(r"占(?:用|地(?!区)|据|领|有(?!率))|(?:提高|提升|增加(?!值)|下降|降低|减少|上升"
                         r"|回落|扩大|缩小|变化|变动)")
@@ -72,7 +73,8 @@ class MissingPercentSign(Rule):
     （“分别下降1、2个百分点”）也不报；“增加”后的裸数可能是人数，单独出现时不报；“提高”
     “降低”后的裸数在主语是比率时（“比重提高2”）可能是百分点，不报，否则（“资费降低15”）
     是百分数。只有动词的分句（“达到51.2”）接着上一分句的主语：上一分句说某个比率变动了
-    若干个百分点（“贡献率上升3个百分点，达到51.2”）时，这个数是百分数。“增长6。9％”“增长37，1％”是小数点被录成了逗号或句号，百分号还在，不是漏写；
+    若干个百分点（“贡献率上升3个百分点，达到51.2”）时，这个数是百分数。“增长6。9％”“增长37，1％”“增长16　7%”是小数点被录成了逗号、句号或空格，“完成97」％”是
+    扫描转换在数字和百分号之间留下的污点，百分号都还在，不是漏写；
     “占地面积达到50”“排名下降3”也不是百分数；比率的变化（“增速回落1.2”“失业率下降0.3”）
     可能缺的是“个百分点”，不报。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。

@@ -18,6 +18,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SAFE
+from doclint.rules.numbers.permille import garbled_permille
 
 _FORMS = ("%", "％")
 _MANY = Message(
@@ -42,7 +43,8 @@ class MixedPercentSign(Rule):
     一份文档应统一使用一种百分号。规则以出现次数多的写法为准，标出少数写法（多处时
     报在首处，其余作为相关位置，这是同一个不统一），并提供改为多数写法的修复；两种写法一样多时以半角“%”为准（GB/T 15835 推荐阿拉伯数字
     及其符号用半角）。汇编文件（“第N篇”或另起“同志们：”的多篇讲话）逐篇判断：
-    各篇各自统一即可。
+    各篇各自统一即可。转换把千分号“‰”写成的“％。”“%o”（“人口自然增长率控制在7.2％。以内”）
+    不是百分号，不计入也不报告（由 N306 报告）。
     """
 
     code = "N301"
@@ -70,11 +72,16 @@ class MixedPercentSign(Rule):
         from doclint.rules.structure.model import Structure
 
         structure = doc.facts(Structure)
+        permille = {span.start for span in garbled_permille(text)}
         for article in structure.articles:
-            yield from self._check_part(text, structure.article_span(article, len(text)))
+            yield from self._check_part(text, structure.article_span(article, len(text)),
+                                        permille)
 
-    def _check_part(self, text: str, part: Span) -> Iterator[Finding]:
+    def _check_part(self, text: str, part: Span, permille: set[int]) -> Iterator[Finding]:
         counts = {form: text.count(form, part.start, part.end) for form in _FORMS}
+        for start in permille:
+            if part.start <= start < part.end:
+                counts[text[start]] -= 1
         if not all(counts.values()):
             return
         majority = "％" if counts["％"] > counts["%"] else "%"
@@ -83,7 +90,8 @@ class MixedPercentSign(Rule):
         spans = []
         start = text.find(minority, part.start, part.end)
         while start != -1:
-            spans.append(Span(start, start + 1))
+            if start not in permille:
+                spans.append(Span(start, start + 1))
             start = text.find(minority, start + 1, part.end)
         if len(spans) == 1:
             yield self.report(spans[0], this=minority, other=majority, count=counts[majority],
