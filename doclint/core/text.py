@@ -130,5 +130,10 @@ def _sentence_ends(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
+def shorten(text: str, limit: int = 24) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for quoting in a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def is_blank(text: str) -> bool:
     return bool(_BLANK.match(text))

@@ -44,6 +44,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.core.text import shorten
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import line_end as line_end_of
 from doclint.rules.templates.scan import line_start as line_start_of
@@ -319,9 +320,7 @@ class TextNoiseRule(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for stretch in doc.facts(TextNoise).stretches:
             span = stretch.span
-            shown = doc.text[span.start : span.end]
-            if len(shown) > 30:
-                shown = shown[:29] + "…"
+            shown = shorten(doc.text[span.start : span.end], 30)
             yield self.report(
                 span, length=span.end - span.start, text=shown,
                 fix=removal_fix(doc, span, _WHAT),

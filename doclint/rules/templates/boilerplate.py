@@ -13,6 +13,7 @@ from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, S
 from doclint.core.diagnostic import SAFE, UNSAFE
 from doclint.core.fixes import disjoint_edits
 from doclint.core.lazyregex import lazy_regex
+from doclint.core.text import shorten
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import alone_on_lines, line_start
 
@@ -134,7 +135,7 @@ class BoilerplateRule(Rule):
             message,
             what_zh=kind.zh,
             what_en=kind.en,
-            text=_shorten(shown),
+            text=shorten(shown, 40),
             fix=Fix((self.edit(doc, span),), title,
                     SAFE if safe and self.fix_is_safe else UNSAFE),
         )
@@ -154,7 +155,7 @@ class BoilerplateRule(Rule):
             what_zh=kind.zh,
             what_en=kind.en,
             count=len(found),
-            text=_shorten(shown),
+            text=shorten(shown, 40),
         )
 
     def _matches(
@@ -256,5 +257,3 @@ def _trimmed(text: str, start: int, end: int, markers: bool = False) -> Span | N
     return Span(start, end) if end > start else None
 
 
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

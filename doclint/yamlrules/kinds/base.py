@@ -115,5 +115,3 @@ def without_overlaps(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def shorten(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

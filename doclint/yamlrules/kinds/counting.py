@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from doclint.core.diagnostic import Finding, Message, Related
 from doclint.core.document import Document, Span
-from doclint.yamlrules.kinds.base import Hit, PackRule, shorten, span_of
+from doclint.core.text import shorten
+from doclint.yamlrules.kinds.base import Hit, PackRule, span_of
 
 EARLIER = Message("此前出现处", "earlier occurrence")
 OTHER_FORM = Message("另一写法首次出现处", "first use of the other form")
