@@ -30,6 +30,12 @@ _CHANGE_VERB = lazy_regex(
     r"(?:增加|提高|增长|上升|扩大|下降|减少|降低|缩小|发展|调整|跃升|攀升|提升|突破|回落|达|升|降|增)?(?:到|至)\s?$")
 _COMPARISON_WORD = lazy_regex(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|激增|提升|回落|多|少|翻)")
 _MAX_GAP = 80
+# A year that is itself a base of comparison ("是2011年的1.6倍", "相当于2015年的水平"): no year
+# the sentence describes, so a comparison with it after it is another comparison with one base.
+_BASE_AFTER = lazy_regex(
+    r"(?:底|末)?的(?:[0-9０-９.．]+|[一二两三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)倍"
+    r"|(?:底|末)?的?(?:水平|同期)"
+)
 # A target or end point as the year described: 到2020年…比2020年翻一番, 截至2023年底…比2023年增长.
 _END_POINT = lazy_regex(r"(?:到|截至|截止到?)\s?$")
 _END_QUALIFIER = lazy_regex(r"年(?:底|末)?(?!初|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月)")
@@ -128,6 +134,8 @@ def _comparison(doc: Document, base: YearMention) -> SameYearCase | None:
     if subject is None or subject.source is not None or subject.year != base.value:
         return None
     text = doc.text
+    if _BASE_AFTER.match(text, subject.span.end):
+        return None
     end = min(base.end + 2, sentence.end)
     shown = f"{subject.text}…{text[base.start - 1:end]}"
     related = (Related(subject.span, Message("所述年份", "the year described")),)
@@ -144,6 +152,8 @@ def _comparison_with_target(doc: Document, base: YearMention) -> SameYearCase | 
     if not before:
         return None
     target = before[-1]
+    if _BASE_AFTER.match(text, target.end):
+        return None  # 恢复到2019年的水平: a level reached, not a target year
     if target.value != base.value or target.group != -1 \
             or not _END_POINT.search(text, max(0, target.start - 3), target.start) \
             or not _END_QUALIFIER.match(text, target.end - 1):
