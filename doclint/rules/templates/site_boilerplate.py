@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from doclint.core import Category, Example, Examples, Message, Severity
@@ -49,10 +51,31 @@ _CREDIT = (
 )
 _VENDOR_CREDIT = Message("数据商署名", "data vendor's credit")
 _CREDIT_LINE = lazy_regex(rf"{_CREDIT}(?:{_S}*{_CREDIT})*")
-# The same, tried only at a line's start: a credit stands alone on its line, and a search of
-# every position of a document through these alternatives costs more than all the other
-# patterns together.
-_CREDIT_ON_ITS_LINE = lazy_regex(rf"^(?:[^\S\n]|\ufeff)*\K{_CREDIT}(?:{_S}*{_CREDIT})*", regex.M)
+
+
+class _AtLineStarts:
+    """A pattern tried only where a line starts. A credit stands alone on its line, and a
+    search of every position of a document through its alternatives costs more than all the
+    other patterns of the rule together."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self._pattern = pattern
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        position = 0
+        while position < len(text):
+            found = self._pattern.match(text, position)
+            if found is not None:
+                yield found
+            newline = text.find("\n", position)
+            if newline < 0:
+                return
+            position = newline + 1
+
+
+_CREDIT_ON_ITS_LINE = _AtLineStarts(
+    lazy_regex(rf"(?:[^\S\n]|\ufeff)*\K{_CREDIT}(?:{_S}*{_CREDIT})*")
+)
 
 
 def is_credit_line(text: str) -> bool:
