@@ -14,10 +14,13 @@ HAN_NUMERAL = "一二三四五六七八九十两〇零○百"
 ARABIC = "0-9０-９"
 
 
-# A scan (OCR) reads the strokes of a small numeral in a bracketed heading marker as a dash or a
-# tilde: ``(—)``, ``(-)``, ``(~)`` where the page had （一）, （二）. Only its place in the
-# sequence says which number it was (see ``damaged_numeral`` and ``restored``).
-_DAMAGED = lazy_regex(r"^[（(][ \u3000]*(?P<mark>[—―－‐\-~～])[ \u3000]*[）)]")
+# A scan (OCR) reads the stroke of 一 as a dash (``-、`` for 一、, ``第二十-条``), and the strokes
+# of a small numeral in a bracketed heading marker as a dash or a tilde: ``(—)``, ``(-)``,
+# ``(~)`` where the page had （一）, （二）. Only its place in the sequence says which number it
+# was (see ``damaged_numeral`` and ``restored``).
+OCR_DASHES = "—―－‐-"
+_DAMAGED = lazy_regex(r"^[（(][ \u3000]*(?P<mark>[" + OCR_DASHES.replace("-", "\\-")
+                      + r"~～])[ \u3000]*[）)]")
 
 
 def ordinal(text: str) -> int | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import regex
 
 from doclint.rules.structure.model import Level
-from doclint.rules.structure.numerals import han
+from doclint.rules.structure.numerals import OCR_DASHES, han
 
 # Before a marker: the start of a line, white space or the end of a clause. A 第N条 or 第N章
 # followed by a space needs none (``河北省人民政府第一条　为加强…``).
@@ -80,7 +80,7 @@ OTHERWISE: dict[Level, Callable[[int], regex.Pattern[str]]] = {
 
 # A numeral 一 that a scan's OCR read as a dash (``-、`` for ``一、``, ``第二十-条`` for
 # ``第二十一条``): the sibling is there, glued wherever the OCR put it.
-_DASH = "[-－—‐]"
+_DASH = "[" + regex.escape(OCR_DASHES) + "]"
 _DASHED_FORMS: dict[Level, str] = {
     Level.ONE: r"(?<![0-9０-９\-－—‐]){d}、",
     Level.PART: "第{d}[编篇]",
