@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
 from doclint.rules.years.context import year_reference
 from doclint.rules.years.docyear import YearSource
-from doclint.rules.years.era_check import earliest_for, too_early
-from doclint.rules.years.eras import EraYears, MarkerHit
+from doclint.rules.years.era_check import beyond_named, earliest_for, too_early
+from doclint.rules.years.eras import PIN, EraYears, MarkerHit
 
 
 class MarkerBeforeItsTime(Rule):
@@ -48,6 +48,19 @@ class MarkerBeforeItsTime(Rule):
         good=("二〇二〇年一月十日\n要认真编制“十四五”规划。", "要认真编制“十四五”规划。",
               "一九七九年十一月二十六日\n我国正在制订第六个五年计划，第七个五年计划也有了个设想。"),
     )
+    beyond_message = Message(
+        "“{wording}”把{label}当作当前工作，但它最早在{earliest}年才可能出现，而正文提到的年份最晚为"
+        "{named}年，也没有更晚的时代标志：文档年份不明时，这样写说明标志早于文本的年代。",
+        "“{wording}” treats {label} as current work, but it cannot appear before {earliest}, while "
+        "the latest year the text names is {named} and no other marker is later: the marker is "
+        "too early for the text.",
+    )
+    beyond_pin_message = Message(
+        "“{wording}”说今年不早于{earliest}年，而正文提到的年份最晚为{named}年，也没有更晚的时代标志："
+        "文档年份不明时，这样写说明{label}早于文本的年代。",
+        "“{wording}” puts the present in {earliest} or later, while the latest year the text names "
+        "is {named} and no other marker is later: {label} is too early for the text.",
+    )
     basis = "时代标志（domain-rules §4，era-markers earliest_mention）"
     group_after = 20
 
@@ -61,6 +74,19 @@ class MarkerBeforeItsTime(Rule):
             by_source.setdefault(id(source), (source, []))[1].append((hit, earliest))
         for source, found in by_source.values():
             yield self._report(doc, source, found)
+        beyond = beyond_named(doc)
+        if beyond:
+            first = beyond[0]
+            others = [Related(b.hit.span, Message(f"又一处远晚于正文年份的时代标志：{b.hit.marker.label}",
+                                                  f"another marker far beyond the text's years: "
+                                                  f"{b.hit.marker.label}")) for b in beyond[1:]]
+            template = self.beyond_pin_message if first.hit.how == PIN else self.beyond_message
+            yield self.report(first.hit.span, template,
+                              wording=doc.slice(first.hit.span), label=first.hit.marker.label,
+                              earliest=first.earliest, named=first.named,
+                              related=(Related(first.named_span,
+                                               Message("正文提到的最晚年份", "the latest year the text names")),
+                                       *others))
 
     def _report(self, doc: Document, source: YearSource,
                 found: list[tuple[MarkerHit, int]]) -> Finding:
