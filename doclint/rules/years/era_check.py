@@ -181,7 +181,10 @@ def beyond_named(doc: Document) -> list[Beyond]:
     # The present said to be a year of the marker (今年是“十五五”规划的收官之年) speaks from that
     # year: weighed the same way.
     pins = [h for h in doc.facts(EraFacts).hits if present_pin(doc, h) and h.first is not None]
+    reported = {(h.marker.id, h.sentence.start) for h in too_early(doc)}
     for hit in first_per_sentence(hits) + first_per_sentence(pins):
+        if (hit.marker.id, hit.sentence.start) in reported:
+            continue  # too early for the document year's own upper bound
         source = years.at(hit.span.start)
         # A year the text takes from this very pin is no witness for it.
         own = hit.how == PIN and source is not None and source.source == "text" \
@@ -196,6 +199,8 @@ def beyond_named(doc: Document) -> list[Beyond]:
             continue
         if hit.how != PIN and (hit.framing.kind != CURRENT or hit.framing.done):
             continue
+        if hit.how != PIN and marker.kind == "five_year_plan" and hit.drafted_from is None:
+            continue  # a plan as a horizon or aim (争取纳入“十五五”规划), or a stage beside another
         part = parts.part_at(hit.span.start).span.start
         others = [e for i, e in latest_other.get(part, []) if i != marker.id]
         if earliest > max([named[0], *others]) + NAMED_LEAD:

@@ -63,6 +63,7 @@ _NAMED_YEAR = lazy_regex(
 # How far beyond the latest year a text names a marker it treats as current must begin before
 # Y202 calls it too early where the text has no upper bound of its own (``EraYears.named``).
 NAMED_LEAD = 3
+_NAMED_CLUSTER = 2
 _DRAFT = lazy_re(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
 # How close to its start wording brings a five-year plan of the 规划 era (“十一五” on): drafting
 # it (编制《…“十五五”规划》, 谋划“十五五”时期发展, “十五五”规划前期研究, a draft's title) begins at
@@ -187,15 +188,16 @@ class EraYears:
         text = self._doc.text
         if len(_ARTICLES.findall(text, part.start, part.end)) >= _LAW_ARTICLES:
             return None
-        best: tuple[int, Span] | None = None
-        for mention in self._doc.facts(YearFacts).between(part.start, part.end):
-            if best is None or mention.value > best[0]:
-                best = (mention.value, mention.span)
-        for match in _NAMED_YEAR.finditer(text, part.start, part.end):
-            year = int(match.group("year"))
-            if best is None or year > best[0]:
-                best = (year, Span(*match.span("year")))
-        return best
+        named = [(m.value, m.span) for m in self._doc.facts(YearFacts).between(part.start, part.end)]
+        named += [(int(m.group("year")), Span(*m.span("year")))
+                  for m in _NAMED_YEAR.finditer(text, part.start, part.end)]
+        if not named:
+            return None
+        best = max(named, key=lambda item: item[0])
+        # The latest year must have company: a second mention of it or of the two years before
+        # (1978年是伟大转折的一年 alone is a look back, not the text's time).
+        near = [year for year, _ in named if best[0] - _NAMED_CLUSTER <= year <= best[0]]
+        return best if len(near) >= 2 else None
 
     def _raised(self, part: Span, source: YearSource) -> YearSource:
         """A lower bound (a law's header, which may leave later amendments out) raised to the
