@@ -87,7 +87,7 @@ _OFFICE_BEFORE = lazy_regex(_OFFICE + "$")
 # ends its line or runs into the salutation ("……县长 吴 鹏各位代表：").
 _PAD = r"(?:[ \t\u00a0\u3000]|\?\?){1,3}"
 _PADDED_NAME_AFTER_OFFICE = lazy_regex(
-    rf"{_OFFICE}(?P<name>(?:{_PAD}\p{{Han}}){{2,3}})"
+    rf"(?<!人民){_OFFICE}(?P<name>(?:{_PAD}\p{{Han}}){{2,3}})"
     r"(?:(?!\p{Han})|(?=同志们|各位|尊敬的|女士们|朋友们))"
 )
 _BYLINE_REACH = 16
