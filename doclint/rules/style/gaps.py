@@ -76,11 +76,21 @@ _TITLE_BEFORE = lazy_regex(
 )
 # An office before a name: 长 of an office (省长, 局长), not of 延长 or 增长; the name is a word
 # of its own ("省长 赵龙", "记者 李华 摄"), not the rest of a phrase ("人民代表 大会及其……").
-_OFFICE_BEFORE = lazy_regex(
+_OFFICE = (
     r"(?:[省市县区镇乡村局厅处科部院校所队社行组会署站股庭察书事团班馆台司州盟旗委总军师旅营连排]长|"
     r"主席|书记|总理|记者|通讯员|主任|委员|部长|司令员|政委|会长|理事长|董事长|总裁|总经理|专员|发言人|"
-    r"大使|秘书|教授|院士|代表|编辑|作者|摄影)$"
+    r"大使|秘书|教授|院士|代表|编辑|作者|摄影)"
 )
+_OFFICE_BEFORE = lazy_regex(_OFFICE + "$")
+# A byline pads a name of two characters to the width of three, or spaces out one of three
+# ("县长 吴 鹏", "代县长　王 立 军"; a scraper may have turned the padding into "??"), and
+# ends its line or runs into the salutation ("……县长 吴 鹏各位代表：").
+_PAD = r"(?:[ \t\u00a0\u3000]|\?\?){1,3}"
+_PADDED_NAME_AFTER_OFFICE = lazy_regex(
+    rf"(?<!人民){_OFFICE}(?P<name>(?:{_PAD}\p{{Han}}){{2,3}})"
+    r"(?:(?!\p{Han})|(?=同志们|各位|尊敬的|女士们|朋友们))"
+)
+_BYLINE_REACH = 16
 _NAME_AFTER = lazy_regex(
     r"\p{Han}{2,4}(?!\p{Han})|\p{Han}{2,3}(?:同志|先生|女士|主持|指出|强调|表示|讲话|说|尊敬|各位)"
 )
@@ -151,6 +161,8 @@ _HEADING_NUMBER_AFTER = lazy_regex(
     r"|[（(][一二三四五六七八九十]+[）)]"
 )
 _HEADING_FRAME = "\r\n#>*"
+# A title of four characters or more spaced out letter by letter is set for display.
+_DISPLAY_TITLE_CHARS = 4
 # A slogan or theme quoted after its label without quotation marks ("口号是：运动无限 气象万千。"):
 # phrases of characters joined by single spaces, from the colon to the end of the unit.
 _SLOGAN_LABEL = lazy_regex(
@@ -210,6 +222,8 @@ def is_separator(text: str, gap: Span) -> bool:
     purpose (see the module docstring) rather than splitting a sentence."""
     run = _spaced_run(text, gap)
     if run is None or _padded_item(text, *run) or _padded_heading(text, *run):
+        return True
+    if _display_title(text, *run) or _padded_name_in_byline(text, gap):
         return True
     if _in_list_of_names(text, gap):
         return True
@@ -385,6 +399,25 @@ def _padded_heading(text: str, first: int, last: int) -> bool:
     if after >= len(text) or text[after] in "\r\n" or wide_after:
         return True
     return next_heading
+
+
+def _display_title(text: str, first: int, last: int) -> bool:
+    """The run is a title spaced out for display (“政 府 工 作 报 告”) that opens its line,
+    whether it stands alone or a scraped summary runs the text on after it."""
+    if (last - first) // 2 + 1 < _DISPLAY_TITLE_CHARS:
+        return False
+    start = line_start(text, first)
+    return not text[start:first].strip(SPACES + "#>*")
+
+
+def _padded_name_in_byline(text: str, gap: Span) -> bool:
+    """The gap pads a name after its office in a byline (see ``_PADDED_NAME_AFTER_OFFICE``)."""
+    first, last = line_start(text, gap.start), line_end(text, gap.end)
+    lo = max(first, gap.start - _BYLINE_REACH)
+    for match in _PADDED_NAME_AFTER_OFFICE.finditer(text, lo, min(last, gap.end + _BYLINE_REACH)):
+        if match.start("name") <= gap.start and gap.end <= match.end("name"):
+            return True
+    return False
 
 
 def _skip_spaces(text: str, index: int, step: int) -> tuple[int, bool]:

@@ -6,6 +6,14 @@ removed: places rewritten to letter codes (``A市A2区``), identity and telephon
 (``李某某女士``, ``业主王某某``) withholds names: its ``某某小区`` is a redaction too, though an
 ``XX`` there may still be a template's blank. In such a document ``XX``, ``***`` and ``某某``
 stand for what the publisher removed on purpose; they are not blanks an author forgot to fill.
+
+Archives of issued documents (公文) are published the same way: the document keeps its number
+(〔2022〕41号), its dates and its units, and the publisher masks the people in it. It shows
+where contact data was cut short (a telephone number whose last digits are ``XXXX``, an e-mail
+address whose name is ``XXX@``), where a name no template would leave blank was masked (``XXX总
+书记``), or it masks several names under a document number of its own. A template's blanks
+stand in a text that names no real document, and the first half of a real telephone number is
+never among them.
 """
 
 from __future__ import annotations
@@ -34,6 +42,44 @@ _CODED_PLACE = lazy_regex(
     r"(?<![A-Za-z\d])[A-Z](?P<number>\d{1,2})?(?:省|市|县|区|镇|乡|村|街道|社区)"
 )
 _CODED_PLACES = 2  # one "A区" is a hall of an exhibition; two are a rewritten address
+# Personal data cut short: a telephone or identity number whose last digits were masked
+# ("1398605XXXX", "029-8100XXXX", "61042519871102XXXX"), the name of an e-mail address
+# masked before its real domain ("XXX@sgcc.com.cn"). A template blanks a number whole.
+_MASK = r"(?:[XxＸｘ]{2,}|[*＊]{2,})"
+_CUT_NUMBER = lazy_regex(
+    rf"(?<![\dA-Za-z])(?:\d{{3,4}}[-—一－]\s?)?\d{{3,}}{_MASK}(?![A-Za-z年])"
+)
+_CUT_NUMBER_LENGTH = 7  # a telephone number at least; "20XX" is a year
+_MASKED_MAIL = lazy_regex(
+    rf"(?<![A-Za-z\d._%+-]){_MASK}@\s?(?![XxＸｘ*＊])[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+"
+)
+# A name only one person bears, masked: the general secretary's (XXX总书记, 以XXX同志为核心,
+# XXX新时代中国特色社会主义思想). A template names the local leader it leaves blank (XX书记).
+_MASKED_LEADER = lazy_regex(
+    rf"(?<![A-Za-z]){_MASK}(?:同志)?(?:总书记|新时代中国特色社会主义思想)"
+    rf"|以{_MASK}同志为(?:核心|总书记)"
+)
+# The number an issued document bears in its head ("泉电函〔2022〕41号", a scan's "〔20221 102号").
+_OWN_NUMBER = lazy_regex(r"[〔\[［](?:19|20)\d{2}[〕\]］1l]\s?的?\d{1,4}号")
+_HEAD = 200
+# Masked names of people in such a document: a template's blank may stand once in a real
+# document, the publisher masks every person. A mask stands for a person after an office or a
+# list's label ("党委副书记XXX在……", "决定：XXX任……", "候选人：XXX、XXX") or before what a person
+# is or does ("XXX同志", "XXX（女）", "XXX任……", "XXX总经理主持"); the blanks of a form's
+# file name ("4.XX企业研发资料.doc") stand for a company.
+_NAME_MASK = lazy_regex(
+    r"(?<=(?:书记|经理|董事长|主任|组长|成员|[省市县区局厅处科部院站]长|秘书|主席|委员|候选人"
+    r"|人选为|免去|授权|联系人|签发人|拟稿人|负责人|第[一二三四五六七八九十\d]{1,3}名)"
+    r"[ \u3000]*[:：]?[ \u3000]*|[、，,；;])"
+    rf"{_MASK}(?![A-Za-z\d@])"
+    rf"|(?<![A-Za-z\d]){_MASK}(?=同志|[（(][男女][）)]|[，,][男女]|任\p{{Han}}|的\p{{Han}}{{2,30}}职务"
+    r"|副?(?:总经理|总|书记|董事长|主任|局长|厅长|省长|市长|县长|区长)|在\p{Han}{0,12}主持)"
+)
+_MASKED_NAMES = 2
+# … or the one person a field of the document names: who signed it, who answers for it.
+_MASKED_FIELD = lazy_regex(
+    rf"(?:签发人|联系人|拟稿人|核稿人|经办人|承办人|审核人)[ \u3000]*[:：][ \u3000]*{_MASK}(?![A-Za-z\d@])"
+)
 
 
 class Anonymisation:
@@ -48,7 +94,7 @@ class Anonymisation:
     @classmethod
     def from_document(cls, doc: Document) -> Anonymisation:
         text = doc.text
-        if _REDACTION.search(text):
+        if _REDACTION.search(text) or _redacted_record(text):
             return cls(True)
         places = 0
         for match in _CODED_PLACE.finditer(text):
@@ -58,3 +104,23 @@ class Anonymisation:
         people = {m.group("surname") for m in _ANONYMOUS_PERSON.finditer(text)
                   if m.group("surname") in SURNAMES}
         return cls(False, len(people) >= _ANONYMOUS_PEOPLE)
+
+
+def _redacted_record(text: str) -> bool:
+    """A real record whose people were masked: contact data cut short, the general secretary's
+    name masked, or under the document's own number several names or the name of a field
+    (签发人：XXX, 联系人：XXX)."""
+    if any(len(m.group()) >= _CUT_NUMBER_LENGTH for m in _CUT_NUMBER.finditer(text)):
+        return True
+    if _MASKED_MAIL.search(text) or _MASKED_LEADER.search(text):
+        return True
+    if not _OWN_NUMBER.search(text, 0, _HEAD):
+        return False
+    if _MASKED_FIELD.search(text):
+        return True
+    masks = 0
+    for _ in _NAME_MASK.finditer(text):
+        masks += 1
+        if masks >= _MASKED_NAMES:
+            return True
+    return False

@@ -86,6 +86,10 @@ _FORM_CUE = lazy_regex(
     r"例如|比如|模板|范本|范例|写明|注明|标明|印有"
 )
 _MODEL_TEXT = lazy_regex(r"(?:用语|格式|式样|样式|范本|范例|示例)(?:是|为|如下)?[：:]")
+# A typical utterance quoted as an example of what people say (经常遇到的场景是：“我是负责xxx的，
+# ……”): its stand-in is the speaker's, like the 谁谁谁 of the reply.
+_HYPOTHETICAL_CUE = lazy_regex(r"场景|情景|情形|假如|假设|譬如|比方|好比|谁谁|常说|总说|往往说")
+_QUOTE_OPEN = regex.compile(r"(?r)[“”]")
 _SENTENCE_END = regex.compile(r"[。！？\r\n]")
 _SENTENCE_END_BACK = regex.compile(r"(?r)[。！？\r\n]")
 _SENTENCE_REACH = 160
@@ -187,8 +191,13 @@ class TemplatePlaceholder(Rule):
     答复信中被称呼的“***女士”“网友“***””，都是发布者有意隐去的；而代替整个名字、后接职务或
     动作的“***同志”“由××牵头”仍然报告。经过匿名化处理的
     文档（地名改为“A市A2区”、证件号码遮蔽为一长串“*”、电话号码改为“0000-00000000”）中，
-    XX、***、某某是发布者有意遮蔽的姓名、地名和号码，不是模板残留，不报；其中的日期占位符、
-    空列举项和空文号年份仍然报告。用 Markdown 加粗（“**央视网消息**”）的文本中，加粗记号被拆开
+    XX、***、某某是发布者有意遮蔽的姓名、地名和号码，不是模板残留，不报；公文档案中遮蔽了
+    人员信息的文档也是这样：电话、证件号码只遮去末几位（“1398605XXXX”“029-8100XXXX”）、
+    邮箱只遮去用户名（“XXX@…”）、遮去了总书记的姓名（“XXX总书记”），或在带本文文号
+    （“〔2022〕41号”）的文档中遮去了签发人、联系人或多个姓名。模板的空位是整段的（“电话：
+    XXXX”），不会留下真实号码的前几位。这些文档中的日期占位符、空列举项和空文号年份仍然报告。
+    作为典型情形引用的话语（“经常遇到的场景是：“我是负责xxx的，……””）中的 xxx 是说话人的
+    泛指，不报。用 Markdown 加粗（“**央视网消息**”）的文本中，加粗记号被拆开
     或落单时（单独一行的“**”、上一行加粗到下一行才闭合、两段加粗相接的“**农业农村****部：……**”）
     是格式记号，不是遮蔽的姓名，不报；行内的“由**牵头”照常报告。
     """
@@ -219,6 +228,7 @@ class TemplatePlaceholder(Rule):
             "您反映的A市A2区小区供水问题，经XX同志核实，现答复如下。",
             "附件3：某省××产业联盟章程编写参考\n第五条　秘书处依托××单位设立。",
             "网友“烦***”：您好！您反映的问题已收悉。",
+            "某电人〔2021〕15号\n各单位：决定XXX同志任办公室主任。联系人：XXX，电话：0571-8123XXXX。",
             "附件\n建设工程规划许可证\n建字第〔　　〕号\n发证机关（盖章）\n　　年　　月　　日",
         ),
     )
@@ -248,7 +258,18 @@ def on_purpose(text: str, item: Placeholder) -> bool:
     sentence_start = back.end() if back else max(0, start - _SENTENCE_REACH)
     if _FORM_CUE.search(text, sentence_start, ahead.start() if ahead else len(text)):
         return True
+    if item.kind == "letters" and _quoted_example(text, sentence_start, start):
+        return True
     return bool(_MODEL_TEXT.search(text, line_start(text, start), start))
+
+
+def _quoted_example(text: str, sentence_start: int, start: int) -> bool:
+    """The mark stands in a quotation that its sentence introduces as a typical case
+    (“经常遇到的场景是：“我是负责xxx的……”)."""
+    quote = _QUOTE_OPEN.search(text, sentence_start, start)
+    if quote is None or quote.group() != "“":
+        return False
+    return _HYPOTHETICAL_CUE.search(text, sentence_start, quote.start()) is not None
 
 
 def masked(text: str, start: int, end: int) -> bool:
