@@ -51,8 +51,9 @@ class EscapedLineBreaks(Rule):
                       for span in escaped_breaks(text))
         fix = Fix(edits, Message("把转义符还原为换行", "Turn the escapes back into line breaks"),
                   UNSAFE)
-        yield self.report(first, count=layout.escapes, escape=text[first.start:first.end],
-                          fix=fix)
+        run = text[first.start:first.end]
+        escape = "\\r\\n" if run.startswith("\\r\\n") else run[:2]
+        yield self.report(first, count=layout.escapes, escape=escape, fix=fix)
 
 
 def _unescaped(escapes: str, newline: str) -> str:
