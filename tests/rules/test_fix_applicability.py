@@ -61,6 +61,7 @@ EXPECTED = {
     "T302": ["unsafe"],
     "T401": ["safe"],
     "T404": ["unsafe"],
+    "T406": ["unsafe"],
     "T405": ["unsafe"],  # the stretch's edges are a guess
     "T501": ["unsafe"],
     "T502": ["safe"],

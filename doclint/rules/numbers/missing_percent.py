@@ -27,7 +27,7 @@ _RATE_CONTEXT = lazy_re(
     r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌|降低|提高)(?:了|分别)?" + _VERB + r"?"
     # 占全县财政收入的60, 占62, 占比达30, 占全省比重超50: a share. 由/较/提高 … in between
     # make the number a change of the share (占比较上年提高2), not the share.
-    r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较]{1,20}?(?:的)?(?:比重|比例|份额)?)?)(?:分别)?"
+    r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较\n\r]{1,20}?(?:的)?(?:比重|比例|份额)?)?)(?:分别)?"
     + _VERB + r"?"
     rf"|(?P<rate>[\u4e00-\u9fff]{{0,8}}率|{alternation(_NAMED_RATES + BOUNDED_RATES)})"
     r"(?:分别)?(?:要|将|力争|已|平均|年均)?" + _VERB + r"?"
@@ -75,6 +75,9 @@ class MissingPercentSign(Rule):
     是百分数。只有动词的分句（“达到51.2”）接着上一分句的主语：上一分句说某个比率变动了
     若干个百分点（“贡献率上升3个百分点，达到51.2”）时，这个数是百分数。“增长6。9％”“增长37，1％”“增长16　7%”是小数点被录成了逗号、句号或空格，“完成97」％”是
     扫描转换在数字和百分号之间留下的污点，百分号都还在，不是漏写；
+    “普及率达到97.500”“一体化率达到7000”是扫描把“%”认成了“00”（97.5%、70%），不是漏写；
+    “完成70%、11月底完成85%”里并列项后面紧跟着字的“11”是月份，不是并列的百分数；“占”字和
+    数字隔着换行（人名“王占军”下一行是“附件3”）不是占比；
     “占地面积达到50”“排名下降3”也不是百分数；比率的变化（“增速回落1.2”“失业率下降0.3”）
     可能缺的是“个百分点”，不报。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。
@@ -117,7 +120,7 @@ class MissingPercentSign(Rule):
             if (quantity is None or quantity.kind != BARE or quantity.unit_text or quantity.ranged
                     or quantity.ordinal):
                 continue  # 增长了约1万亿: a magnitude makes it an amount, whatever its unit
-            if _damaged_decimal(text, quantity):
+            if _damaged_decimal(text, quantity) or _percent_read_as_zeros(quantity):
                 continue
             context = _missing(text, quantities, index, quantity)
             if context is None:
@@ -131,6 +134,8 @@ class MissingPercentSign(Rule):
 def _missing(text: str, quantities: Quantities, index: int, quantity: Quantity) -> str | None:
     """The words that make the bare ``quantity`` a percentage, or None when nothing does."""
     items = _list_around(text, quantities, index)
+    if len(items) > 1 and not _item_end(text, quantity.end):
+        return None  # 10月底完成70%、11月底完成85%: 11 is the month of the next clause
     if len(items) > 1:
         kinds = {q.kind for q in items}
         if not kinds <= {BARE, PERCENT}:
@@ -182,6 +187,21 @@ def _damaged_decimal(text: str, quantity: Quantity) -> bool:
         return True
     return (text.find("分别", max(0, quantity.start - 20), quantity.start) == -1
             and text[damaged.end() : damaged.end() + 1] not in ("、", "和", "及"))
+
+
+def _percent_read_as_zeros(quantity: Quantity) -> bool:
+    """率达到7000, 普及率达到97.500: a scan read the % as 00 (70%, 97.5%). No percentage
+    a rate reaches is over 100 and ends in 00, nor is one printed with two trailing zeros."""
+    digits = quantity.text
+    if not digits.endswith("00"):
+        return False
+    return "." in digits or quantity.value > 100
+
+
+def _item_end(text: str, end: int) -> bool:
+    """Whether a listed number ends its item: a join or punctuation follows, not a word
+    (the 月 of 11月底)."""
+    return _bare_end(text, end) or any(text.startswith(join, end) for join in _LIST_JOINS)
 
 
 def _rate_context(text: str, start: int) -> re.Match[str] | None:

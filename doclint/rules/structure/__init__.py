@@ -12,6 +12,7 @@ from doclint.rules.structure.broken_line import BrokenLine
 from doclint.rules.structure.duplicate_line import ConsecutiveDuplicateLine
 from doclint.rules.structure.duplicate_title import DuplicateTitle
 from doclint.rules.structure.enumeration_sequence import EnumerationSequence
+from doclint.rules.structure.escapes import EscapedLineBreaks
 from doclint.rules.structure.formats import (
     FlattenedParagraphs,
     HardWrappedText,
@@ -43,6 +44,7 @@ RULES: list[type] = [
     HardWrappedText,
     FlattenedParagraphs,
     LetterSpacedText,
+    EscapedLineBreaks,
     TextNoiseRule,
     ConsecutiveDuplicateLine,
     RepeatedText,

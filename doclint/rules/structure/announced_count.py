@@ -10,6 +10,7 @@ from doclint.core import Category, Document, Examples, Finding, Message, Related
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
+from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
 from doclint.rules.structure.numerals import han, ordinal
 
@@ -50,6 +51,7 @@ class AnnouncedCount(Rule):
     第二，…。）到段末为止，第一项接在预告之后、其余各项各自开段的（“……三个方面；一是……⏎二是……⏎
     三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”（“实现以下三个方面的要求：
     （一）…”）时照 T206 的办法数这些条目。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
+    换行被写成字符“\\r\\n”的文件（T406）标题夹在行中间，无法数清，不报。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -70,6 +72,8 @@ class AnnouncedCount(Rule):
     closing = False  # which announcements this rule reads
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.facts(Layout).escaped_breaks is not None:
+            return  # its headings sit inside lines, between escaped breaks (T406): not counted
         structure = doc.facts(Structure)
         for announcement in structure.announcements:
             if announcement.closing != self.closing:

@@ -101,15 +101,21 @@ def _sibling_number(texts: list[str], start: bool = False) -> tuple[int, int] | 
     return (0, damaged) if start else None
 
 
+def _teaser_key(text: str) -> str:
+    """A line for comparing a teaser with its text: no white space, and no ``?`` (a character
+    the scrape lost, a non-breaking space, kept in one copy and not the other)."""
+    return lines.key(text).replace("?", "")
+
+
 def _repeats_following(texts: list[str], index: int) -> bool:
     """A teaser: the line without its ``...`` is how the text after it begins."""
-    teaser = lines.key(lines.ELLIPSIS_END.sub("", texts[index]))
+    teaser = _teaser_key(lines.ELLIPSIS_END.sub("", texts[index]))
     if len(teaser) < _SUMMARY_MIN:
         return False
     following: list[str] = []
     size = 0
     for text in texts[index + 1 :]:
-        following.append(lines.key(text))
+        following.append(_teaser_key(text))
         size += len(following[-1])
         if size > len(teaser) + 40:
             break

@@ -8,7 +8,11 @@ Some files are not damaged here and there but throughout, by the way they were m
 - ``letter_spaced``: characters set apart by spaces throughout (``中 华 人 民``, ``1 9 9 7 年``);
 - ``flattened``: paragraph breaks lost, the paragraphs run into one or a few huge lines and only
   their indents remain inside the line (``……。　　下一段``);
-- ``html``: a raw HTML page or a transcript that keeps its tags.
+- ``html``: a raw HTML page or a transcript that keeps its tags;
+- ``escaped_breaks``: a file serialised wrongly, whose line breaks are the two characters
+  ``\\r\\n`` (or ``\\n``, ``\\t``) instead of a break: the escapes stand between words
+  (``任务。\\r\\n二、``), often a whole report on one physical line. They are line breaks,
+  not text nor garbage; ``ESCAPED_BREAK`` finds them.
 
 Each format is reported once per file by its own rule, and rules that judge single lines read
 them in that light: a truncation rule says nothing about a line of an unpunctuated conversion, a
@@ -18,6 +22,7 @@ line-break rule nothing about a hard-wrapped one. Computed with ``doc.facts(Layo
 from __future__ import annotations
 
 import collections
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -37,6 +42,10 @@ _TAG = lazy_regex(
     r"section|article|header|footer|nav|meta|script|style|iframe)\b[^<>\n]{0,300}>",
     regex.IGNORECASE,
 )
+# A run of escaped breaks and tabs (\r\n, \n\n, \t): a line break written as characters.
+# Counted only beside a wide character (Han, full-width punctuation), so that printf("\n") or
+# a Windows path in Latin text is not one.
+ESCAPED_BREAK = lazy_regex(r"(?:\\[rnt])+")
 
 MIN_HAN = 500           # a format is judged on at least this much Han text
 UNPUNCTUATED_ENDS = 0.15  # sentence ends per 100 Han characters below which text lost them
@@ -49,6 +58,7 @@ MIN_WRAP_WIDTH = 20       # narrower "wrapped" lines are table cells
 SPACED_SHARE = 0.4        # share of adjacent character pairs set apart by a space
 MIN_SPACED = 60
 MIN_INDENTS = 3           # paragraph indents inside lines needed to call a file flattened
+MIN_ESCAPES = 3           # escaped line breaks between words needed to call a file escaped
 MIN_TAGS = 10
 TAGS_PER_CHAR = 1 / 400
 
@@ -62,6 +72,8 @@ class Layout:
     letter_spaced: Span | None = None
     flattened: Span | None = None
     html: Span | None = None
+    escaped_breaks: Span | None = None
+    escapes: int = 0       # escaped line breaks between words (escaped_breaks)
     wrap_width: int = 0
     indents: int = 0       # paragraph indents found inside lines (flattened)
     spaced_pairs: int = 0  # character pairs set apart by a space (letter-spaced)
@@ -88,6 +100,7 @@ class Layout:
                 han_total += han
         found: dict[str, object] = {"han": han_total}
         found.update(_html(text))
+        found.update(_escaped_breaks(text))
         found.update(_flattened(prose))
         found.update(_letter_spaced(prose))
         if han_total >= MIN_HAN and not found.get("flattened"):
@@ -109,6 +122,29 @@ def _html(text: str) -> dict[str, object]:
     count = sum(1 for _ in _TAG.finditer(text))
     if count >= MIN_TAGS and count >= len(text) * TAGS_PER_CHAR:
         return {"html": Span(first.start(), first.end())}
+    return {}
+
+
+def escaped_breaks(text: str) -> Iterator[Span]:
+    """The runs of escaped line breaks that stand between words (see ``ESCAPED_BREAK``)."""
+    if "\\" not in text:
+        return
+    for match in ESCAPED_BREAK.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < len(text) else "\n"
+        if _wide(before) or _wide(after):
+            yield Span(start, end)
+
+
+def _escaped_breaks(text: str) -> dict[str, object]:
+    first: Span | None = None
+    count = 0
+    for span in escaped_breaks(text):
+        count += 1
+        first = first or span
+    if count >= MIN_ESCAPES:
+        return {"escaped_breaks": first, "escapes": count}
     return {}
 
 

@@ -15,10 +15,17 @@ The model scores each character of a line by how little it looks like text:
 - a stray mark (``_``, ``|``, ``*``, ``{``) or a single character between two different marks: 1.
 
 Text never scores much: marks stand between words, letters make words (``GDP``, ``5G``), runs
-of one mark (``******``, ``____``) count once, and HTML tags are left to the markup rule. A
+of one mark (``******``, ``____``) count once, HTML tags and entities are left to the markup
+rule, and line breaks written as characters (``。\\r\\n二、``, a file serialised wrongly) are
+line breaks (T406 reports them). A
 window of 20 characters scoring 8 or more is noise; overlapping windows make one stretch,
 trimmed to its first and last scoring character. A stretch is kept when it scores 12 with two
 kinds of evidence, or holds four odd symbols (mojibake is all symbols and rare characters).
+
+A conversion that replaced one character everywhere writes a placeholder token after every
+figure (``增长18.9_M_M_；``, the ``%`` lost): letters between underscores glued to a figure,
+the same token three times or more. That is one defect of the file, reported once with every
+place related, and the scoring leaves those tokens out.
 
 Computed once per document with ``doc.facts(TextNoise)``; the rule reports each stretch and
 masks it, so that no other rule reports inside it.
@@ -39,12 +46,14 @@ from doclint.core import (
     Finding,
     Maturity,
     Message,
+    Related,
     Rule,
     Severity,
     Span,
 )
 from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.core.text import shorten
+from doclint.rules.structure.layout import escaped_breaks
 from doclint.rules.templates.removal import removal_fix
 from doclint.rules.templates.scan import line_end as line_end_of
 from doclint.rules.templates.scan import line_start as line_start_of
@@ -60,7 +69,6 @@ _STRAY = frozenset("_|\\`^~*＊{}")
 _SYMBOLS = frozenset("%‰℃°′″×÷±≤≥＜＞＝+−～·•●○■□◆◇▲△★☆√※#&@％﹪＋＝")
 _HAN = lazy_regex(r"\p{Han}")
 _MARKUP = lazy_regex(r"</?[A-Za-z][^<>\n]{0,80}>|&[a-z]{2,6};|&#\d{2,5};")
-_MARKUP_KEY = "<"
 # What scores most: an unusual character, two marks side by side (not a closing mark, nor an
 # opening one after it), a stray mark. A line is scored only around a cluster of these.
 _PLAIN = "".join(sorted(_MARKS | _SYMBOLS))
@@ -87,6 +95,10 @@ _SUSPECT = lazy_re(
     "[^" + _HAN_RANGES + _ORDINARY_RANGES + r"\s0-9A-Za-z" + re.escape(_PLAIN) + "]"
     "|" + _PAIR + r"|[_|\\`^~*＊{}?]"
 )
+# A placeholder a conversion wrote for one character, glued after a figure throughout the
+# file: 18.9_M_M_ for 18.9%. Letters between underscores, never a word of the text.
+_PLACEHOLDER = lazy_regex(r"(?<=[0-9])_[A-Za-z0-9]{1,6}(?:_[A-Za-z0-9]{1,6})*_(?![A-Za-z0-9_])")
+_PLACEHOLDER_MIN = 3  # so many times the same token before it is a placeholder
 _GATE = 3  # suspects within a window before a line is scored
 _WINDOW = 20
 _ENTER = 8  # a window scoring this much is noise
@@ -102,17 +114,38 @@ class NoiseStretch:
     score: int
 
 
-class TextNoise:
-    """``doc.facts(TextNoise)``: the stretches of garbage in the document, in order."""
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A token that stands for one character everywhere in the file (``_M_M_`` for ``%``)."""
 
-    def __init__(self, stretches: tuple[NoiseStretch, ...]) -> None:
+    token: str
+    spans: tuple[Span, ...]
+
+
+class TextNoise:
+    """``doc.facts(TextNoise)``: the stretches of garbage in the document, in order, and the
+    placeholder tokens a conversion wrote for a character."""
+
+    def __init__(self, stretches: tuple[NoiseStretch, ...],
+                 placeholders: tuple[Placeholder, ...] = ()) -> None:
         self.stretches = stretches
+        self.placeholders = placeholders
 
     @classmethod
     def from_document(cls, doc: Document) -> TextNoise:
         text = doc.text
-        if _MARKUP_KEY in text:
+        placeholders = _placeholders(text) if "_" in text else ()
+        if "<" in text or "&" in text:
             text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+        if "\\" in text:
+            text = _with_breaks(text)
+        if placeholders:
+            # Reported once as a placeholder, not as garbage around every figure.
+            chars = list(text)
+            for placeholder in placeholders:
+                for span in placeholder.spans:
+                    chars[span.start : span.end] = " " * (span.end - span.start)
+            text = "".join(chars)
         found: list[NoiseStretch] = []
         for start, end, line_start, line_end in _suspect_segments(text):
             for stretch in _stretches(text, start, end, line_start, line_end):
@@ -124,10 +157,31 @@ class TextNoise:
                         max(last.score, stretch.score),
                     )
                 found.append(stretch)
-        return cls(tuple(found))
+        return cls(tuple(found), placeholders)
 
     def covers(self, offset: int) -> bool:
         return any(s.span.start <= offset < s.span.end for s in self.stretches)
+
+
+def _placeholders(text: str) -> tuple[Placeholder, ...]:
+    """The tokens glued after figures that recur (see ``_PLACEHOLDER``)."""
+    found: dict[str, list[Span]] = {}
+    for match in _PLACEHOLDER.finditer(text):
+        found.setdefault(match.group(), []).append(Span(match.start(), match.end()))
+    return tuple(Placeholder(token, tuple(spans)) for token, spans in found.items()
+                 if len(spans) >= _PLACEHOLDER_MIN)
+
+
+def _with_breaks(text: str) -> str:
+    """``text`` with its line breaks written as characters (``\\r\\n``, a file serialised
+    wrongly, T406) turned into line breaks, offsets kept."""
+    pieces: list[str] = []
+    done = 0
+    for span in escaped_breaks(text):
+        pieces += (text[done : span.start], "\n" * (span.end - span.start))
+        done = span.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _suspect_segments(text: str) -> Iterator[tuple[int, int, int, int]]:
@@ -269,6 +323,20 @@ def _ordinary_symbol(c: str, category: str) -> bool:
 
 
 _WHAT = Message("乱码", "garbage")
+_PLACEHOLDER_MESSAGE = Message(
+    "“{figure}{token}”：“{token}”在全文{count}处紧跟在数字后，不是文字，疑为转换时替换某个字符"
+    "（如“%”）的占位符，应还原为原字符。",
+    "“{figure}{token}”: “{token}” follows a figure {count} times and is not text: probably a "
+    "placeholder a conversion wrote for one character (such as “%”); restore the character.",
+)
+_AGAIN = Message("同一占位符的又一处", "the same placeholder again")
+
+
+def _figure_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and end - start < 12 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    return text[start:end]
 _COVER = "为在全面建设小康社会中走在全省前列而努力奋斗！\n"
 
 
@@ -284,7 +352,10 @@ class TextNoiseRule(Rule):
     合为一段；一段总分达到 12 且证据不止一类，或含四个以上怪符号，才报告。正文中的标点、
     外文缩写（GDP、5G、A级）、重复的同一符号（******、____）、HTML 标签、编号（①、⒈）、
     单位和方框都不算。每段乱码报告一次，其中的其他问题不再报告；修复（需确认）删除这段。
-    一个错字、一个错标点的普通 OCR 错误不是乱码，不报。
+    一个错字、一个错标点的普通 OCR 错误不是乱码，不报。换行被写成字符“\\r\\n”（由 T406 报告）、
+    HTML 实体“&nbsp;”是换行和空格，不算乱码。转换把某个字符（如“%”）全文替换成占位符，
+    在每个数字后留下同一个“_M_M_”之类的记号（三处以上）时，整个文件报告一次，其余各处列为
+    相关位置。
     """
 
     code = "T405"
@@ -308,17 +379,28 @@ class TextNoiseRule(Rule):
                 note="the back cover of a scanned report",
             ),
             "建设大学生创业园刀遣扇⌒陆ā⒒毓骸⒏脑斓确绞剑略鲇锥?1所，集中解决入园难问题。",
+            Example("生产总值增长12.5_M_M_，财政收入增长9_M_M_，城镇居民收入增长8.3_M_M_。",
+                    note="a % replaced by a placeholder throughout"),
         ),
         good=(
             "“两抓”，指抓发展、抓落实；“两力”，指执行力、战斗力（见《实施方案》）。",
             "身份证号：*****************，家住某某村。",
             "北纬27°24′30″至北纬27°30′00″之间，5G基站、A级景区、GDP增长6%。",
+            "附件见report_2020_final.docx、report_2021_final.docx和report_2022_final.docx。",
         ),
     )
     basis = "扫描件与编码转换的残渣（fresh9 评审）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for stretch in doc.facts(TextNoise).stretches:
+        noise = doc.facts(TextNoise)
+        for placeholder in noise.placeholders:
+            first, *rest = placeholder.spans
+            yield self.report(
+                first, _PLACEHOLDER_MESSAGE, token=placeholder.token,
+                count=len(placeholder.spans), figure=_figure_before(doc.text, first.start),
+                related=tuple(Related(span, _AGAIN) for span in rest),
+            )
+        for stretch in noise.stretches:
             span = stretch.span
             shown = shorten(doc.text[span.start : span.end], 30)
             yield self.report(

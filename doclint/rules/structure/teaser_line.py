@@ -15,7 +15,8 @@ class TeaserLine(Rule):
 
     范文网站的列表页用一行截断的摘要（标题加正文前几十个字，末尾加省略号）引出全文，抓取时
     连同全文一起保存，于是开头重复、且在半句处中断。去掉省略号和空白后，摘要至少 8 个字，且
-    其中至少 80% 与紧随其后的文字逐字相同时才报告。修复（需确认）删除这一行。
+    其中至少 80% 与紧随其后的文字逐字相同时才报告（抓取丢失的字符“?”不计）。修复（需确认）删除
+    这一行；摘要行重复了后文，其中的其他问题（如截断用的“......”）在后文已有或并非问题，不再报告。
     """
 
     code = "T302"
@@ -27,6 +28,8 @@ class TeaserLine(Rule):
                       "This line is a teaser cut off with an ellipsis; it repeats the text "
                       "from line {line}.")
     fixable = True
+    # The teaser repeats the text after it: what other rules find in it they find there.
+    masks = True
     examples = Examples(
         bad=("第一篇：在县委全会上的讲话 同志们：这次全会的主要任务是...\n"
              "第一篇：在县委全会上的讲话\n"
