@@ -69,7 +69,7 @@ _NAMES = (
     _name(rf"{_Y}杭州亚运会", 2022, 2023, what="杭州亚运会"),
     # Crises that broke out in a known year, named with it: 2008年爆发的国际金融危机.
     _name(rf"{_Y}(?:爆发|发生)的(?:国际|全球|世界)(?:经济)?金融危机", 2007, 2008, what="国际金融危机爆发之年"),
-    _name(rf"{_Y}(?:爆发|发生)的亚洲金融危机", 1997, what="亚洲金融危机爆发之年"),
+    _name(rf"{_Y}(?:爆发|发生)的亚洲金融危机", 1997, 1998, what="亚洲金融危机爆发之年"),
     # National pledges: peak before 2030, neutrality before 2060 (local targets come earlier,
     # but never as early as the years a document is written in).
     _name(rf"{_Y}前(?:实现)?碳中和", 2041, 2070, what="碳中和"),

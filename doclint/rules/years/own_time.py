@@ -108,10 +108,11 @@ _PART_SINCE = lazy_regex(
 _QUARTER_START = {"一": 1, "二": 4, "三": 7, "四": 10, "1": 1, "2": 4, "3": 7, "4": 10}
 # A span from its own year to this year (从2013年，全国首个自贸试验区成立，到今年…揭牌): the year
 # named opens a span that ends in the present, so it lies before it. Not a span within the year
-# (从2023年3月…到今年年底) nor a plan that starts then (从2023年起…).
+# (从2023年3月…到今年年底), a plan that starts then (从2023年起…), nor a time since it told up to
+# today (自2023年…落地以来，截至今天: the year may be the present one).
 _TO_THIS_YEAR = lazy_regex(
     rf"(?:从|自)\s?{_YEAR}\s?年(?!\s?(?:[0-9０-９一二三四五六七八九十]{{1,2}}\s?月|底|末|初|上半年|下半年|第?[一二三四]季度"
-    r"|起|开始|以来|至今|前))[^。；！？\n]{0,60}?(?:到|至|直到)(?:今年|如今|现在|今天)"
+    r"|起|开始|以来|至今|前))(?:(?!以来)[^。；！？\n]){0,60}?(?<!截|截止)(?:到|至|直到)(?:今年|如今|现在|今天)"
     r"(?!\s?(?:底|末|年底|年末|[0-9０-９一二三四五六七八九十]{1,2}\s?月|上半年|下半年|第?[一二三四]季度|前))")
 _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下半年|[一二三四]季度|前|初|[0-9一二三四五六七八九十]{1,2}月|以来|同期)")
 _YEAR_AS_SUBJECT = lazy_regex(
