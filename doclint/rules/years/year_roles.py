@@ -118,7 +118,10 @@ _AWARD_MONTHS = 10
 # reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
 _ANNUAL_REPORT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
-    rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告")
+    rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告"
+    # …or its bulletin, which tells a finished year (《2021年度国家老龄事业发展公报》, 《…公报（2023年）》).
+    rf"|《[^《》\n]{{0,40}}?(?:(?<![0-9])(?P<y>{_Y})\s?年度?(?:(?!季度|半年|[0-9]{{1,2}}月)[^《》\n]){{0,30}}?公报"
+    rf"|公报\s?[（(](?P<y>{_Y})\s?年?度?[）)])》")
 # The work of a year studied and planned in its December (中共中央政治局12月8日召开会议，分析研究
 # 2024年经济工作): the year planned is the next one.
 _NEXT_YEAR_PLANNED = lazy_regex(
