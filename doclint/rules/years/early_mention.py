@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
 from doclint.rules.years.context import year_reference
 from doclint.rules.years.docyear import YearSource
-from doclint.rules.years.era_check import earliest_for, too_early
-from doclint.rules.years.eras import EraYears, MarkerHit
+from doclint.rules.years.era_check import beyond_named, earliest_for, too_early
+from doclint.rules.years.eras import PIN, EraYears, MarkerHit
 
 
 class MarkerBeforeItsTime(Rule):
@@ -29,7 +29,10 @@ class MarkerBeforeItsTime(Rule):
     规划》，草案除外）最早在开始前一年。只按有上限的文档年份判断（日期行、发文字号、页面
     日期等；仅凭正文时，须正文反复以该年为当年，或正文把某个时代标志当作当前事项，如“全面
     贯彻党的十九大精神”说明不晚于2023年，或正文写某年是工作的某个阶段并要求当年行动，如“2018年是…
-    的最后一年，请…务必…”，或正文数出某事件至今的年数，如“改革开放十七年来”，或正文说明今年是哪一年，如“今年（2021年）”“今年年初印发的《…》（国办发〔2021〕1号）”，或正文的指导思想止于某一理论，如“以…科学发展观为指导”说明不晚于2018年）；同一文档年份下的多处只报一次，其余列为相关位置。标志及其年份见
+    的最后一年，请…务必…”，或正文数出某事件至今的年数，如“改革开放十七年来”，或正文说明今年是哪一年，如“今年（2021年）”“今年年初印发的《…》（国办发〔2021〕1号）”，或正文的指导思想止于某一理论，如“以…科学发展观为指导”说明不晚于2018年）；同一文档年份下的多处只报一次，其余列为相关位置。
+    没有这类上限时（只有正文下限，或没有年份），若正文把某个标志当作当前工作（不是筹划、展望或回顾；
+    规划须写成已在实施）或说今年是它的某一年，而它最早可能出现的年份比正文以任何方式提到的最晚年份
+    （须有同年或前两年的另一处年份相伴）和正文中其他时代标志都晚3年以上，也报告（不含法规条文）。标志及其年份见
     `doclint/rules/years/data/era_markers.yaml`，可在配置 `era_markers` 中追加。
     """
 
@@ -48,6 +51,19 @@ class MarkerBeforeItsTime(Rule):
         good=("二〇二〇年一月十日\n要认真编制“十四五”规划。", "要认真编制“十四五”规划。",
               "一九七九年十一月二十六日\n我国正在制订第六个五年计划，第七个五年计划也有了个设想。"),
     )
+    beyond_message = Message(
+        "“{wording}”把{label}当作当前工作，但它最早在{earliest}年才可能出现，而正文提到的年份最晚为"
+        "{named}年，也没有更晚的时代标志：文档年份不明时，这样写说明标志早于文本的年代。",
+        "“{wording}” treats {label} as current work, but it cannot appear before {earliest}, while "
+        "the latest year the text names is {named} and no other marker is later: the marker is "
+        "too early for the text.",
+    )
+    beyond_pin_message = Message(
+        "“{wording}”说今年不早于{earliest}年，而正文提到的年份最晚为{named}年，也没有更晚的时代标志："
+        "文档年份不明时，这样写说明{label}早于文本的年代。",
+        "“{wording}” puts the present in {earliest} or later, while the latest year the text names "
+        "is {named} and no other marker is later: {label} is too early for the text.",
+    )
     basis = "时代标志（domain-rules §4，era-markers earliest_mention）"
     group_after = 20
 
@@ -61,6 +77,19 @@ class MarkerBeforeItsTime(Rule):
             by_source.setdefault(id(source), (source, []))[1].append((hit, earliest))
         for source, found in by_source.values():
             yield self._report(doc, source, found)
+        beyond = beyond_named(doc)
+        if beyond:
+            first = beyond[0]
+            others = [Related(b.hit.span, Message(f"又一处远晚于正文年份的时代标志：{b.hit.marker.label}",
+                                                  f"another marker far beyond the text's years: "
+                                                  f"{b.hit.marker.label}")) for b in beyond[1:]]
+            template = self.beyond_pin_message if first.hit.how == PIN else self.beyond_message
+            yield self.report(first.hit.span, template,
+                              wording=doc.slice(first.hit.span), label=first.hit.marker.label,
+                              earliest=first.earliest, named=first.named,
+                              related=(Related(first.named_span,
+                                               Message("正文提到的最晚年份", "the latest year the text names")),
+                                       *others))
 
     def _report(self, doc: Document, source: YearSource,
                 found: list[tuple[MarkerHit, int]]) -> Finding:

@@ -8,8 +8,17 @@ from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.context import subject_before, year_reference
-from doclint.rules.years.eras import MENTION, PIN, EraFacts, EraYears, MarkerHit
-from doclint.rules.years.framing import PLANNED
+from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.eras import (
+    MENTION,
+    NAMED_LEAD,
+    PIN,
+    EraFacts,
+    EraYears,
+    MarkerHit,
+    unbounded,
+)
+from doclint.rules.years.framing import CURRENT, PLANNED
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
@@ -135,6 +144,68 @@ def too_early(doc: Document) -> list[MarkerHit]:
                 and source.high < earliest:
             early.append(hit)
     return first_per_sentence(early)
+
+
+# Kinds of marker that a text speaking of its present names as current work; institutions,
+# regulations, standards and taxes are named in passing, long after and long before.
+_WORK_KINDS = frozenset({"five_year_plan", "party_congress", "party_plenum", "legal_education",
+                         "campaign", "event", "policy", "goal", "slogan", "ideology"})
+
+
+@dataclass(frozen=True, slots=True)
+class Beyond:
+    """A marker named as current work far beyond every year its text names (``beyond_named``)."""
+
+    hit: MarkerHit
+    earliest: int
+    named: int
+    named_span: Span
+
+
+def beyond_named(doc: Document) -> list[Beyond]:
+    """Mentions Y202 reports where the document year has no upper bound: wording that treats a
+    marker as current work (not planned, not looked back on) in a text whose latest named year
+    of any kind, and whose other markers, all lie more than ``NAMED_LEAD`` years before the
+    marker could be spoken of. A text about its present names recent years; one naming nothing
+    later than 2016 does not carry out the “十五五” plan. One per marker and sentence."""
+    years = doc.facts(EraYears)
+    parts = doc.facts(DocumentYears)
+    hits = [h for h in doc.facts(EraFacts).hits if h.how == MENTION]
+    latest_other: dict[int, list[tuple[str, int]]] = {}
+    for hit in hits:
+        earliest = earliest_for(hit)
+        if earliest is not None:
+            part = parts.part_at(hit.span.start).span.start
+            latest_other.setdefault(part, []).append((hit.marker.id, earliest))
+    found = []
+    # The present said to be a year of the marker (今年是“十五五”规划的收官之年) speaks from that
+    # year: weighed the same way.
+    pins = [h for h in doc.facts(EraFacts).hits if present_pin(doc, h) and h.first is not None]
+    reported = {(h.marker.id, h.sentence.start) for h in too_early(doc)}
+    for hit in first_per_sentence(hits) + first_per_sentence(pins):
+        if (hit.marker.id, hit.sentence.start) in reported:
+            continue  # too early for the document year's own upper bound
+        source = years.at(hit.span.start)
+        # A year the text takes from this very pin is no witness for it.
+        own = hit.how == PIN and source is not None and source.source == "text" \
+            and source.span is not None and overlaps(source.span, [hit.span])
+        if not unbounded(source) and not own:
+            continue
+        named = years.named(hit.span.start)
+        earliest = hit.first if hit.how == PIN else earliest_for(hit)
+        marker = hit.marker
+        if named is None or earliest is None or marker.kind not in _WORK_KINDS \
+                or marker.names is not None or marker.stale_only:
+            continue
+        if hit.how != PIN and (hit.framing.kind != CURRENT or hit.framing.done):
+            continue
+        if hit.how != PIN and marker.kind == "five_year_plan" and hit.drafted_from is None:
+            continue  # a plan as a horizon or aim (争取纳入“十五五”规划), or a stage beside another
+        part = parts.part_at(hit.span.start).span.start
+        others = [e for i, e in latest_other.get(part, []) if i != marker.id]
+        if earliest > max([named[0], *others]) + NAMED_LEAD:
+            found.append(Beyond(hit, earliest, named[0], named[1]))
+    return found
 
 
 def first_per_sentence(hits: list[MarkerHit]) -> list[MarkerHit]:

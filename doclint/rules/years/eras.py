@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
-from doclint.core.lazyregex import lazy_re
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.framing import Framing, clause_around, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
+from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.naming import EventNames
 from doclint.rules.years.review import Reach, ReviewPassages
 from doclint.rules.years.words import at_word_boundaries
@@ -54,6 +55,15 @@ _TITLE_REST = lazy_re(r"[^《》\n]{0,40}》")
 # The articles of a law or regulation (第十二条): its purpose clause outlives its amendments.
 _ARTICLES = lazy_re(r"第[一二三四五六七八九十百零]+条")
 _LAW_ARTICLES = 5
+# Years a text names without 年: a cited number (〔2019〕, [2010]第…号) and a date written with
+# separators (2019-10-18, 2019/10, 2019.10.18).
+_NAMED_YEAR = lazy_regex(
+    r"(?<![0-9])[〔\[［【(（](?P<year>(?:19|20)\d{2})[〕\]］】)）]"
+    r"|(?<![0-9.])(?P<year>(?:19|20)\d{2})[-/.](?:0?[1-9]|1[0-2])(?![0-9])")
+# How far beyond the latest year a text names a marker it treats as current must begin before
+# Y202 calls it too early where the text has no upper bound of its own (``EraYears.named``).
+NAMED_LEAD = 3
+_NAMED_CLUSTER = 2
 _DRAFT = lazy_re(r"征求意见稿|送审稿|草案|讨论稿|初稿|建议|编制|研究|思路|前期")
 # How close to its start wording brings a five-year plan of the 规划 era (“十一五” on): drafting
 # it (编制《…“十五五”规划》, 谋划“十五五”时期发展, “十五五”规划前期研究, a draft's title) begins at
@@ -141,6 +151,7 @@ class EraYears:
         self._years = doc.facts(DocumentYears)
         self._floors: dict[int, YearSource | None] = {}
         self._bounded: dict[int, YearSource | None] = {}
+        self._named: dict[int, tuple[int, Span] | None] = {}
 
     @classmethod
     def from_document(cls, doc: Document) -> EraYears:
@@ -160,6 +171,33 @@ class EraYears:
                 source = _current_ceiling(self._doc, part, source) or source
             self._bounded[part.start] = source
         return self._bounded[part.start]
+
+    def named(self, offset: int) -> tuple[int, Span] | None:
+        """The latest year the part names in any way (lived, planned, cited, a span's end), with
+        its span; None for a law (its header may leave later amendments out, its articles keep
+        old wording). Where the part has no upper bound of its own, Y202 reads a marker far
+        beyond it, named as current work, as too early (``era_check.unbounded``)."""
+        part = self._years.part_at(offset).span
+        if part.start not in self._named:
+            self._named[part.start] = self._latest_named(part, self.at(offset))
+        return self._named[part.start]
+
+    def _latest_named(self, part: Span, source: YearSource | None) -> tuple[int, Span] | None:
+        if source is not None and source.source == "revision":
+            return None
+        text = self._doc.text
+        if len(_ARTICLES.findall(text, part.start, part.end)) >= _LAW_ARTICLES:
+            return None
+        named = [(m.value, m.span) for m in self._doc.facts(YearFacts).between(part.start, part.end)]
+        named += [(int(m.group("year")), Span(*m.span("year")))
+                  for m in _NAMED_YEAR.finditer(text, part.start, part.end)]
+        if not named:
+            return None
+        best = max(named, key=lambda item: item[0])
+        # The latest year must have company: a second mention of it or of the two years before
+        # (1978年是伟大转折的一年 alone is a look back, not the text's time).
+        near = [year for year, _ in named if best[0] - _NAMED_CLUSTER <= year <= best[0]]
+        return best if len(near) >= 2 else None
 
     def _raised(self, part: Span, source: YearSource) -> YearSource:
         """A lower bound (a law's header, which may leave later amendments out) raised to the
@@ -273,14 +311,21 @@ class EraFacts:
 
         for window, numbers in by_sentence.items():
             source = era_years.at(window.start)
+            named = era_years.named(window.start) if unbounded(source) else None
             names_year = "年" in text[window.start:window.end]
             for number in numbers:
                 for hit in _search(text, markers.markers[number], window, source, names_year,
-                                   review_at):
+                                   review_at, named[0] if named is not None else None):
                     hits.setdefault((hit.marker.id, hit.how, hit.span.start, hit.span.end), hit)
         chosen = [h for h in hits.values() if h.how not in (CURRENT, FUTURE)
                   or doc.facts(EventNames).named(h.marker, h.sentence, h.span)]
         return cls(sorted(chosen, key=lambda h: (h.span.start, h.span.end)))
+
+
+def unbounded(source: YearSource | None) -> bool:
+    """Whether a part's year has no upper bound of its own: none, a floor, or a ceiling drawn from
+    the markers it treats as current (no bound for judging those markers)."""
+    return source is None or source.high is None or source.source == "era-ceiling"
 
 
 def sentence_around(text: str, start: int, end: int) -> Span:
@@ -382,13 +427,17 @@ def _worth_searching(source: YearSource | None, first: int | None, last: int | N
 
 
 def _search(text: str, marker: EraMarker, window: Span, source: YearSource | None,
-            names_year: bool, review_at: Callable[[int], Reach | None]) -> list[MarkerHit]:
+            names_year: bool, review_at: Callable[[int], Reach | None],
+            named: int | None = None) -> list[MarkerHit]:
     kinds = []
     high = source.high if source is not None else None
     # A plain mention is judged against earliest_mention; one looking back since the marker
-    # began (“十四五”以来) against valid_from, an issued plan against the year before.
+    # began (“十四五”以来) against valid_from, an issued plan against the year before. Without
+    # an upper bound, every marker beyond the latest year the text names (``EraYears.named``):
+    # Y202 weighs them together.
     limits = [y for y in (marker.earliest_mention, marker.valid_from) if y is not None]
-    if high is not None and limits and high < max(limits):
+    reach = named if high is None or (named is not None and named < high) else high
+    if reach is not None and limits and reach < max(limits):
         kinds.append((MENTION, marker.patterns))
     if _worth_searching(source, marker.valid_from, marker.valid_to, names_year):
         kinds.append((CURRENT, marker.current_patterns))
