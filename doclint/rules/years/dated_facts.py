@@ -66,6 +66,12 @@ _EVENTS = {"南昌起义": 1927, "秋收起义": 1927, "广州起义": 1927, "�
 _EVENT = lazy_regex(
     rf"{_OPENING}\s?[，,]?\s?(?P<clause>[^。！？；\n]{{0,40}}?)(?P<event>{'|'.join(_EVENTS)})", regex.M)
 _NOT_THE_EVENT = lazy_regex(r"纪念|周年|旧址|遗址|精神|以来|展览|重温|回顾|参观|缅怀|学习|故事|电影|话剧|剧")
+# A résumé step of a year, then the post held in the first years of the People's Republic
+# (一九三一年加入中国共产党。建国初期任中共天津地委书记): the step came before them.
+_STEP_THEN_EARLY_PRC = lazy_regex(
+    rf"{_Y}\s?年(?:[0-9{_CN}]{{1,2}}\s?月)?(?:加入中国共产党|入党|参加革命|参加工作|参加中国工农红军|参加八路军|参加新四军|入伍)"
+    r"[，,。；]\s?(?:建国|新中国成立|全国解放|解放)(?:初期|初|后)(?:曾)?(?:任|担任|历任|调任)")
+_EARLY_PRC_LAST = 1956
 # The congress that opens each term: 十六大 2002, 十七大 2007, 十八大 2012, 十九大 2017, 二十大 2022.
 _CONGRESS_YEAR = {16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022, 21: 2027}
 
@@ -98,6 +104,10 @@ def dated_fact_conflicts(doc: Document, value: int) -> list[Conflict]:
         if _year(match) == value != happened and not _NOT_THE_EVENT.search(match.group("clause") + after):
             found.append(_note(match, f"{match.group('event')}发生于{happened}年，此处写作{value}年",
                                f"{match.group('event')} happened in {happened}, not {value}"))
+    for match in _STEP_THEN_EARLY_PRC.finditer(text):
+        if _year(match) == value > _EARLY_PRC_LAST:
+            found.append(_note(match, f"{value}年的经历写在建国初期任职之前",
+                               f"a step in {value} told before a post of the early People's Republic"))
     found += _terms_of_one_year(text, value) + _anniversaries(text, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 

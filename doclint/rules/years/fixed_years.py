@@ -58,10 +58,18 @@ _NAMES = (
     # The national goals of the second centenary stage, set in 2017: 到2035年基本实现社会主义
     # 现代化 (and the army's modernisation, the strong nations of education, science, talent,
     # culture and sport); the army's centenary goal of 2027.
-    _name(rf"(?<![率先])(?:到|至)\s?{_Y}[，,]?\s?(?:我国|我们)?(?:将)?(?:基本实现(?:社会主义现代化|国防和军队现代化)"
+    _name(rf"(?<![率先])(?:到|至|锚定)\s?{_Y}[，,]?\s?(?:我国|我们)?(?:将)?(?:基本实现(?:社会主义现代化|国防和军队现代化)"
           r"|建成(?:教育|科技|人才|文化|体育)强国)", 2035, what="基本实现社会主义现代化的目标年"),
+    # The first centenary goal, set for 2020: a moderately prosperous society in all respects,
+    # no one left below the current poverty line (not a province's earlier one: 率先…, 全省…).
+    _name(rf"(?<![率先])(?:到|至)\s?{_Y}[，,]?\s?(?:我国|我们)?(?:将|要)?(?:如期)?全面建成小康社会"
+          rf"|(?:到|至)\s?{_Y}[，,]?\s?(?:我国)?现行标准下(?:的)?(?:农村)?(?:牧区)?贫困人口(?:全部|实现)?脱贫",
+          2020, what="全面建成小康社会的目标年"),
     _name(rf"(?:到|至)\s?{_Y}[，,]?\s?(?:如期)?实现建军一百年奋斗目标", 2027, what="建军一百年奋斗目标"),
     _name(rf"{_Y}杭州亚运会", 2022, 2023, what="杭州亚运会"),
+    # Crises that broke out in a known year, named with it: 2008年爆发的国际金融危机.
+    _name(rf"{_Y}(?:爆发|发生)的(?:国际|全球|世界)(?:经济)?金融危机", 2007, 2008, what="国际金融危机爆发之年"),
+    _name(rf"{_Y}(?:爆发|发生)的亚洲金融危机", 1997, 1998, what="亚洲金融危机爆发之年"),
     # National pledges: peak before 2030, neutrality before 2060 (local targets come earlier,
     # but never as early as the years a document is written in).
     _name(rf"{_Y}前(?:实现)?碳中和", 2041, 2070, what="碳中和"),

@@ -101,6 +101,26 @@ _WHOLE_OF = lazy_regex(
 _TO_NOW = lazy_regex(
     rf"(?:从|由)\s?{_YEAR}\s?年(?:的)?[^。；！？\n，,]{{0,12}}?[，,]?\s?[^。；！？\n]{{0,8}}?"
     r"(?:提高|提升|增长|增加|上升|下降|减少|降低|扩大|缩小|发展|跃升)(?:到|至)(?:当前|目前|现在|如今|今天|今年)")
+# A time since a quarter or half of its own year that has not begun (为2023年第四季度以来的最低水平,
+# written in June).
+_PART_SINCE = lazy_regex(
+    rf"{_YEAR}\s?年\s?(?:第?(?P<q>[一二三四1-4])季度|(?P<h>下半年))(?:以来|至今)")
+_QUARTER_START = {"一": 1, "二": 4, "三": 7, "四": 10, "1": 1, "2": 4, "3": 7, "4": 10}
+# A span from its own year to this year (从2013年，全国首个自贸试验区成立，到今年…揭牌): the year
+# named opens a span that ends in the present, so it lies before it. Not a span within the year
+# (从2023年3月…到今年年底), a plan that starts then (从2023年起…), nor a time since it told up to
+# today (自2023年…落地以来，截至今天: the year may be the present one).
+_TO_THIS_YEAR = lazy_regex(
+    rf"(?:从|自)\s?{_YEAR}\s?年(?!\s?(?:[0-9０-９一二三四五六七八九十]{{1,2}}\s?月|底|末|初|上半年|下半年|第?[一二三四]季度"
+    r"|起|开始|以来|至今|前))(?:(?!以来)[^。；！？\n]){0,60}?(?<!截|截止)(?:到|至|直到)(?:今年|如今|现在|今天)"
+    r"(?!\s?(?:底|末|年底|年末|[0-9０-９一二三四五六七八九十]{1,2}\s?月|上半年|下半年|第?[一二三四]季度|前))")
+# An event announced for a date weeks before the text (会议还确定，2023年11月18日至19日，…将在深圳举行,
+# in a text of 12 December): told as coming, it is past. Against the text's earliest own date.
+_SCHEDULED_BEFORE = lazy_regex(r"(?:定于|将于|拟于)\s?$")
+_SCHEDULED_AFTER = lazy_regex(
+    r"(?:\s?(?:至|到|—|－|-)\s?[0-9]{1,2}\s?日)?[^。！？；\n]{0,30}?(?:将|拟)(?:在|于)?[^。！？；\n]{0,20}?(?:举行|召开|举办|开幕)")
+_SCHEDULED_CLAUSE = lazy_regex(r"(?:^|[。！？；：:\n，,]|<(?:p|br)[^<>]{0,40}>)\s?$")
+_SCHEDULED_DAYS = 14
 _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下半年|[一二三四]季度|前|初|[0-9一二三四五六七八九十]{1,2}月|以来|同期)")
 _YEAR_AS_SUBJECT = lazy_regex(
     rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
@@ -128,7 +148,7 @@ def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
         return []
     written = max(dates)  # in a compilation, the latest: what is after it is after them all
     shown = f"{value}年{written[0]}月{written[1]}日"
-    found = _after_own_date(doc, value, written, shown)
+    found = _after_own_date(doc, value, written, shown) + _scheduled_before(doc, value, min(dates))
     found += _same_period(doc, value, shown) + _elapsed(doc, value, shown) + _not_the_present(doc, value, written, shown)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
@@ -166,6 +186,24 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
         elif _ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date):
             found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
                                f"“{said}” has happened, written on {shown}"))
+    return found
+
+
+def _scheduled_before(doc: Document, value: int, earliest: tuple[int, int]) -> list[Conflict]:
+    """Events told as coming on a date weeks before the text's earliest own date."""
+    text = doc.text
+    found: list[Conflict] = []
+    shown = f"{value}年{earliest[0]}月{earliest[1]}日"
+    for date in doc.facts(DateFacts).dates:
+        if date.year != value or date.day is None:
+            continue
+        days = (earliest[0] - date.month) * 31 + earliest[1] - date.day
+        start, end = date.span
+        if days > _SCHEDULED_DAYS and (_SCHEDULED_BEFORE.search(text, max(0, start - 4), start)
+                                       or (_SCHEDULED_CLAUSE.search(text, max(0, start - 48), start)
+                                           and _SCHEDULED_AFTER.match(text, end))):
+            found.append(_note((start, end), f"“{text[start:end]}”之事说成将要发生，写于{shown}",
+                               f"“{text[start:end]}” told as still to come, written on {shown}"))
     return found
 
 
@@ -269,6 +307,15 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
         if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"从{value}年变化到现在，写于{shown}",
                                f"a change from {value} to now, written on {shown}"))
+    for match in _PART_SINCE.finditer(text):
+        begins = 7 if match.group("h") else _QUARTER_START[match.group("q")]
+        if _value(match.group("y")) == value and begins > written[0]:
+            found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",
+                               f"“{match.group()}”, written on {shown}"))
+    for match in _TO_THIS_YEAR.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"从{value}年到“今年”，写于{shown}",
+                               f"a span from {value} to this year, written on {shown}"))
     for now in _THIS_YEAR_AS_BASE.finditer(text):
         start = max((text.rfind(mark, 0, now.start()) for mark in "。！？；\n"), default=-1) + 1
         year = next((m for m in _YEAR_AS_SUBJECT.finditer(text, start, now.start())

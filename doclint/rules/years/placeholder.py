@@ -25,6 +25,7 @@ from doclint.rules.years.contradicted_year import contradictions, only_years
 from doclint.rules.years.dated_facts import dated_fact_conflicts
 from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.early_mention import MarkerBeforeItsTime
+from doclint.rules.years.han_ranges import han_same_year_spans
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.own_time import own_time_conflicts
 from doclint.rules.years.repeated_year import repeated_lists
@@ -65,7 +66,7 @@ class YearPlaceholder(Rule):
     全年的结果（2023年2月的文本写“2023年，…比上年增长”“较2023年末”），以及时代标志
     与该年份不符（2016年的文本“以习近平新时代中国特色社会主义思想为指导”，由 Y202/Y203
     判断）。文档自身的日期（日期行、落款、页面日期，汉字数字的也算）也给出证据：写于
-    2023年6月的文本报告“截至2023年底”的情况、说“为2023年8月以来的最高点”、把晚于文档
+    2023年6月的文本报告“截至2023年底”的情况、说“为2023年8月以来的最高点”“为2023年第四季度以来的最低水平”、从本年说到“今年”（“从2023年，…成立，到今年…”）、把早于文档日期数周的事说成将要举行（12月的文本写“2023年11月18日…将在深圳举行”）、把晚于文档
     日期的事写成已经发生（“2023年9月16日，他在抓捕时牺牲”“已于2023年底完成”）、与本年
     同期或本年水平比较（“较2023年同期增长”“今年…较2023年下降”“才能达到2023年的水平”，句中未写别的时间却说“较2023年分别增长”）、
     从本年算起已过多年（“成立于2023年，建队60多年来”“自2023年起，已连续举办20年”），
@@ -77,9 +78,11 @@ class YearPlaceholder(Rule):
     身后的年份有所作为（“2006年三月，邓小平同志指出”），全国人大第N届第k次会议、中央
     第N届的任期与所写年份不符，同一人大的三届会议同在一年（条例的通过与修正历史），已知年份的
     事件（“2015年8月1日，…发动了南昌起义”）、奥运会和国家目标年（“到2035年基本实现社会主义
-    现代化”），以及相隔N年的两个年份相同（“1937年…三年之后，1940年”）。
+    现代化”），以及相隔N年的两个年份相同（“1937年…三年之后，1940年”）、爆发之年已知的危机（“2013年爆发的国际金融危机”）、
+    第一个百年目标的2020年（“到2016年现行标准下农村贫困人口全部脱贫”）、建国初期任职之前的入党年份（“一九九二年加入
+    中国共产党，建国初期任…”），出生与入党同年的汉字年份也算。
     文号（〔2024〕）和页首的页面日期（20240707）也计为年份。“五年来”“连续三年”
-    “‘十五’时期”这类跨年表述作为旁证。一处自相矛盾的表述（2024—2024年）可能是笔误，需
+    “‘十五’时期”这类跨年表述作为旁证。汉字数字的年份区间（一九七六年到一九七六年）与阿拉伯数字的同样计入。一处自相矛盾的表述（2024—2024年）可能是笔误，需
     旁证或较多年份处才报，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
     本身即可，任期的起止（任期为2024年至2024年）也是；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
     """
@@ -157,6 +160,7 @@ class YearPlaceholder(Rule):
                                              f"the same year listed {count} times"))
                  for group, year, count in repeated_lists(doc)]
         found += [Related(case.span, _CASE_NOTE[case.kind]) for case in same_year_cases(doc)]
+        found += [Related(span, _CASE_NOTE["range"]) for span in han_same_year_spans(doc.text)]
         for hit, subject in contradictions(doc):
             if subject.source is None:
                 only_zh, only_en = only_years(hit)

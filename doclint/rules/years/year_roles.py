@@ -118,7 +118,10 @@ _AWARD_MONTHS = 10
 # reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
 _ANNUAL_REPORT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
-    rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告")
+    rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告"
+    # …or its bulletin, which tells a finished year (《2021年度国家老龄事业发展公报》, 《…公报（2023年）》).
+    rf"|《[^《》\n]{{0,40}}?(?:(?<![0-9])(?P<y>{_Y})\s?年度?(?:(?!季度|半年|[0-9]{{1,2}}月)[^《》\n]){{0,30}}?公报"
+    rf"|公报\s?[（(](?P<y>{_Y})\s?年?度?[）)])》")
 # The work of a year studied and planned in its December (中共中央政治局12月8日召开会议，分析研究
 # 2024年经济工作): the year planned is the next one.
 _NEXT_YEAR_PLANNED = lazy_regex(
@@ -170,9 +173,12 @@ _CN_MONTH_SPAN = lazy_regex(
 # A relative year glossed with the year it means: 去年（2024年）.
 _GLOSSED = lazy_regex(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
 # A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
-_BORN = lazy_regex(rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:出)?生(?![产活效态])")
+# Résumés in notes write their years in Chinese numerals too (一九一六年生，…一九三一年加入中国共产党).
+_Y_ANY = r"(?<![0-9〇○零一二三四五六七八九十])(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})"
+_MONTH = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
+_BORN = lazy_regex(rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:出)?生(?![产活效态])")
 _ADULT_STEP = lazy_regex(
-    rf"(?P<y>{_Y})\s?年(?:[0-9]{{1,2}}月)?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
+    rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
 _RESUME_REACH = 200
 # A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
 # …第四次全体会议，于2017年10月20日至23日在北京举行.
@@ -223,6 +229,11 @@ def needs_other_years(doc: Document) -> int:
     """How many phrases need a year other than the document's own (去年, 五年来, “十三五”时期 …)."""
     facts = doc.facts(YearFacts)
     return len(_PAST_OR_FUTURE.findall(doc.text)) + len(facts.plans)
+
+
+def _any_year(match: regex.Match[str]) -> int:
+    year = match.group("y")
+    return int(year) if year.isdigit() else numerals.chinese_digits(year)
 
 
 def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Match[str]]:
@@ -362,11 +373,11 @@ def _fixed_names(doc: Document, value: int) -> list[Conflict]:
 def _ages(doc: Document, value: int) -> list[Conflict]:
     text = doc.text
     found: list[Conflict] = []
-    for born in _years(_BORN, text, value):
+    for born in (m for m in _BORN.finditer(text) if _any_year(m) == value):
         reach = born.end() + _RESUME_REACH
         later = _BORN.search(text, born.end(), reach)  # the next person's résumé
         step = next((m for m in _ADULT_STEP.finditer(text, born.end(), later.start() if later else reach)
-                     if int(m.group("y")) == value), None)
+                     if _any_year(m) == value), None)
         if step is not None:
             found.append((Related(Span(*born.span()), Message(f"{value}年出生", f"born in {value}")),
                           Related(Span(*step.span()), Message(f"同年：{step.group()}",
