@@ -300,6 +300,7 @@ def _next_block(blocks: list[Block], block: Block) -> Block | None:
     return blocks[at] if at < len(blocks) else None
 
 
+_CUT_ITEM_HAN = 4  # an item of a punctuated run cut inside a word: as short as 办理上级人
 _EMPTY_ITEM = lazy_regex(r"(?:删除|删去|废止|略|空|保留)$")
 
 
@@ -324,7 +325,7 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block],
     following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
     return following is None or (following.heading is not None
                                  and following.heading.sequence == heading.sequence) \
-        or (lines.has_han(rest, _CUT_LINE_HAN) and not _ends_on_place(rest)
+        or (lines.has_han(rest, _CUT_ITEM_HAN) and not _ends_on_place(rest)
             and stops_inside_a_word(rest, "", following.text if following is not None else ""))
 
 
