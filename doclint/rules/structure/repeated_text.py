@@ -13,7 +13,9 @@ from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines, news
 from doclint.rules.structure.duplicate_line import doubled_half
+from doclint.rules.structure.endings import LineEndings
 from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
+from doclint.rules.structure.numerals import ordinal
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
 _SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
@@ -126,6 +128,10 @@ class RepeatedText(Rule):
     部门原样转述另一部门的答复（“住建局答复:……;某县答复:……”）；报刊在正文前单独
     成行、不带句末标点的摘句（提要、引题）与正文里的原句重复，也不算。整篇页面重复
     由 T603 报告；相邻两行完全相同、一行只是同一段文字连写两遍的，由 T601 报告；标题重复由 T101、T102 报告。
+    一段（至少 15 个汉字、以标点收尾的段落或编号条目）在文中别处原样再出现、并且放在那里不合位置的，
+    无论相隔多远都报告：它的编号接不上紧挨着的同类条目（“（五）……；”夹在“（二）”与“（三）”之间，
+    “（2）……；”排在另一个“（2）”前面），或者在段段以空行隔开的文档里，它紧贴着下一段、没有空行。
+    法规在两条里各自按顺序列出同一项，是起草时有意为之，不报。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -149,6 +155,17 @@ class RepeatedText(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
         text = doc.text
+        reported: list[Span] = []
+        for finding in self._repeats(doc, structure):
+            reported.append(finding.span)
+            yield finding
+        for finding in self._misplaced(doc, structure):
+            if not any(span.start < finding.span.end and finding.span.start < span.end
+                       for span in reported):
+                yield finding
+
+    def _repeats(self, doc: Document, structure: Structure) -> Iterator[Finding]:
+        text = doc.text
         for article in structure.articles:
             clause = _clauses(structure, article, text)
             sections = _sections(structure, article)
@@ -160,6 +177,31 @@ class RepeatedText(Rule):
                     if not (_quoted(text, finding.span) or _cited(text, finding.span)
                             or _cited(text, there) or _parallel(text, finding.span, there)):
                         yield finding
+
+    def _misplaced(self, doc: Document, structure: Structure) -> Iterator[Finding]:
+        """A paragraph written again word for word where it does not fit: a numbered item whose
+        number breaks the numbering of the items next to it (``（五）…；`` between （二） and
+        （三）, ``（2）…；`` before another （2）), or a paragraph without the blank line that
+        sets every other paragraph of the document apart (glued to the next one). A law or a
+        report repeats a clause or a slogan on purpose, but in its place: numbered in turn, set
+        apart as its paragraphs are."""
+        blocks = structure.blocks
+        spaced = doc.facts(LineEndings).spaced
+        first: dict[str, Block] = {}
+        for block in blocks:
+            if block.kind is not Kind.BODY and block.heading is None:
+                continue  # prose, or a numbered item (（五）…；, 第N条 …)
+            key = lines.key(block.text)
+            if not lines.has_han(key, _MISPLACED_HAN) or key[-1] not in _TRAILING:
+                continue
+            earlier = first.setdefault(key, block)
+            if earlier is block or block.index - earlier.index < 2:
+                continue  # the first occurrence, or the line right after it (T601's)
+            for here, there in ((block, earlier), (earlier, block)):
+                if _out_of_place(here, blocks, spaced):
+                    yield self.report(here.span, self.paragraph, line=there.line,
+                                      related=(Related(there.span, _FIRST),))
+                    break
 
     def _has_repeats(self, body: list[Block]) -> bool:
         """A quick test on the whole article: is any long enough sentence there twice?"""
@@ -294,6 +336,47 @@ class RepeatedText(Rule):
             return all(counts[unit] == 2 for unit in units) and han >= _ELSEWHERE_HAN and clauses
         return all(counts[unit] == 2 for unit in units) \
             and (han >= _ELSEWHERE_HAN or (han >= _ELSEWHERE_CLAUSES_HAN and clauses))
+
+
+_MISPLACED_HAN = 15
+# A list item's number at a line's start: （五） (2) 3、 3. 二、
+_ITEM_NUMBER = lazy_regex(
+    r"^[ \t\u3000]*(?:[（(](?P<paren>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)]"
+    r"|(?P<arabic>[0-9０-９]{1,2})[、.．](?![0-9０-９])|(?P<han>[一二三四五六七八九十]{1,3})、)"
+)
+
+
+def _item_number(text: str) -> tuple[str, int] | None:
+    """The style and the value of the item number a line opens with."""
+    found = _ITEM_NUMBER.match(text)
+    if found is None:
+        return None
+    style = next(name for name in ("paren", "arabic", "han") if found.group(name))
+    paren_style = style + ("-han" if style == "paren" and not found.group(style)[0].isdigit()
+                           and found.group(style)[0] not in "０１２３４５６７８９" else "")
+    value = ordinal(found.group(style))
+    return (paren_style, value) if value is not None else None
+
+
+def _out_of_place(block: Block, blocks: list[Block], spaced: bool) -> bool:
+    """The paragraph does not fit where it stands: its item number does not follow the item
+    before it or lead to the item after it (of the same style), or it stands right against the
+    next paragraph in a document that sets all its paragraphs apart with blank lines. The
+    neighbour must be an item of the same kind, a sentence too (a table's note ``2.…上限。``
+    before the next table's title ``2. 示范工厂`` is in its place)."""
+    before = blocks[block.index - 1] if block.index > 0 else None
+    after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    number = _item_number(block.text)
+    if number is not None:
+        for neighbour, step in ((before, -1), (after, 1)):
+            if neighbour is None or neighbour.article != block.article:
+                continue
+            other = _item_number(neighbour.text)
+            if other is not None and other[0] == number[0] and other[1] != number[1] + step \
+                    and neighbour.text.rstrip()[-1] in _TRAILING:  # a sibling item, not a title
+                return True
+    return spaced and after is not None and after.line == block.line + 1 \
+        and before is not None and before.line < block.line - 1
 
 
 def _pull_quote(first: Block, later: Block) -> bool:

@@ -18,6 +18,7 @@ from doclint.core import (
     Rule,
     Severity,
 )
+from doclint.core import segmenter
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
@@ -28,7 +29,7 @@ from doclint.rules.structure.endings import (
     Openers,
     closes_a_text,
     cut_mid_sentence,
-    dangles,
+    dangles_alone,
     ends_sentence,
     is_prose,
     last_clause_start,
@@ -114,6 +115,12 @@ class TruncatedParagraph(Rule):
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
     或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一段开头是转换时无法解码的“?”再接空格（“? （这是……）”）时，看它后面的内容。
+    法规里，一行文字接在某条的句子之后、紧挨着下一条（“第N条”），以介词开头（“对涉嫌……”）、写着
+    “应当”“不得”一类词，或停在词的中间时，是该条下一段被截断（节标题“水土流失预防”是名词短语，不报）；
+    写着“应当”的这一行停在“处”“局”一类字上也不当作落款；“流行：指……”这样的定义是句子，不是标签。
+    没有逗号但含有问句、叹句的段落（“……什么目的呢？总的目的是……”）按正文检查。单独一行的“三”
+    是标题（接在含有句子的段落之后；讲话标题后面的“一”不算）。一组以标点结尾的编号条目中，一项停在
+    词的中间（“（十四）办理上级人”，停在“上”“中”一类方位词上的除外），后面接着正文时，也报。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
     书名号、括号（“《关于……基层⏎　　治理工作的实施意见》”），或本段停在要带宾语的词上、下一段以
@@ -162,12 +169,14 @@ class TruncatedParagraph(Rule):
                 continue
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
-            item = _cut_item(block, punctuated, blocks)
+            item = _cut_item(block, punctuated, blocks, doc.text)
             following = _next_block(blocks, block)
             closed = block.article in endings.closed
             law_line = closed and _inside_an_article(block, blocks, following)
-            if (not item and (not cut_mid_sentence(block.text)
-                              or not (is_prose(block) or _run_in(block)
+            between = closed and _between_articles(block, blocks, following)
+            if (not item and (not _stops_mid_sentence(block, closed)
+                              or not (is_prose(block) or _holds_sentence(block) or _run_in(block)
+                                      or between
                                       or _cut_line(block, blocks, following, closed,
                                                    series)))) \
                     or _continues(blocks, block):
@@ -178,7 +187,7 @@ class TruncatedParagraph(Rule):
                                        following.text if following is not None else "") \
                     and not (item and _before_next_item(block, following)) \
                     and not (closed and (plain_prose(block) or _clause(block, item)
-                                         or _normative_line(block) or law_line)):
+                                         or _normative_line(block) or law_line or between)):
                 continue
             if block.article in endings.loose:
                 continue
@@ -188,7 +197,7 @@ class TruncatedParagraph(Rule):
                     and (split_across(block, following)
                          or (short_rest(block, following) and not openers.opens_topic(following))):
                 continue  # the next paragraph finishes the word or the sentence: T401's
-            if what is None or (what == "paragraph" and not item and not law_line
+            if what is None or (what == "paragraph" and not item and not law_line and not between
                                 and not _reads_as_paragraph(block, items, closed)):
                 continue
             start = block.span.start + last_clause_start(block.text)
@@ -297,14 +306,17 @@ def _next_block(blocks: list[Block], block: Block) -> Block | None:
     return blocks[at] if at < len(blocks) else None
 
 
+_CUT_ITEM_HAN = 4  # an item of a punctuated run cut inside a word: as short as 办理上级人
 _EMPTY_ITEM = lazy_regex(r"(?:删除|删去|废止|略|空|保留)$")
 
 
-def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> bool:
+def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block],
+              document: str = "") -> bool:
     """An item of a punctuated run (see ``punctuated_runs``) that stops on a Chinese character
     after some text of its own. A heading run in (``（三）强化保障`` before its paragraph) is
-    only an item when the next item follows at once (or it ends the file); 第N条 is text by
-    itself."""
+    only an item when the next item follows at once (or it ends the file), or when it stops
+    inside a word (``（十四）办理上级人``, ``三、建强…思政课教``), which no title does; 第N条 is
+    text by itself."""
     heading = block.heading
     if heading is None or heading.sequence not in punctuated \
             or not lines.is_han_char(block.text[-1]):
@@ -318,7 +330,15 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block]) -> 
         return True
     following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
     return following is None or (following.heading is not None
-                                 and following.heading.sequence == heading.sequence)
+                                 and following.heading.sequence == heading.sequence) \
+        or (lines.has_han(rest, _CUT_ITEM_HAN) and not _ends_on_place(rest)
+            and stops_inside_a_word(rest, "", following.text if following is not None else ""))
+
+
+def _ends_on_place(text: str) -> bool:
+    """The text ends on a localizer (…聚焦在主业务上, …工作中): a whole phrase, though one
+    character long."""
+    return segmenter.available() and segmenter.last_tagged(text[-_CUT_LINE_HAN * 2:])[1] == "f"
 
 
 def _cut_line(block: Block, blocks: list[Block], following: Block | None,
@@ -431,10 +451,68 @@ def _piece_start(before: str) -> int:
     return found
 
 
+# A definition (流行：指…, 本条例所称…是指…): a sentence, not a label and its value.
+_DEFINITION = lazy_regex(r"^\p{Han}{2,12}[：:](?:是指|系指|指|是)\p{Han}")
+
+
+def _stops_mid_sentence(block: Block, closed: bool) -> bool:
+    """The paragraph stops inside a sentence (``cut_mid_sentence``). Where the article ends all
+    its text with punctuation, a line stating a duty (…应当协助同级劳动行政部门处) is not a
+    signature ending on 处, and a definition (流行：指一个地区…) is not a label with its value."""
+    text = block.text
+    if cut_mid_sentence(text):
+        return True
+    if not closed or not lines.is_han_char(text[-1]):
+        return False
+    piece = tail(text)
+    if _DEFINITION.match(piece):
+        return lines.has_han(piece, 10)
+    return _normative_line(block) and not closes_a_text(piece, signature=False)
+
+
+_ENDS_INSIDE = lazy_regex(r"[？！?!]\p{Han}")
+
+
+def _holds_sentence(block: Block) -> bool:
+    """A body paragraph without commas that is running text all the same: it holds a question
+    or an exclamation (…什么目的呢？总的目的是…), or it is a definition (流行：指…)."""
+    return block.kind is Kind.BODY and lines.has_han(block.text, 10) \
+        and (_ENDS_INSIDE.search(block.text) is not None or _DEFINITION.match(block.text) is not None) \
+        and not lines.is_chrome(block.text)
+
+
+def _between_articles(block: Block, blocks: list[Block], following: Block | None) -> bool:
+    """A line of text after the sentence of a law's article and right before the next article
+    (…工作人员进行。⏎对涉嫌服用国家管制⏎第九十五条): the article's next paragraph, cut before its
+    first comma. A section's title stands there too (水土流失预防, 保障和促进措施⏎第N条), but it
+    names a subject: the line must open with a preposition (对…, 由…), state a duty (…应当…), or
+    stop inside a word (…部门处, …法定代表)."""
+    if block.kind is not Kind.LABEL or block.index == 0 or following is None \
+            or following.heading is None or following.heading.level is not Level.CLAUSE \
+            or not lines.has_han(block.text, _CUT_LINE_HAN) or lines.is_chrome(block.text):
+        return False
+    previous = blocks[block.index - 1]
+    running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
+    if not running or previous.article != block.article or not ends_sentence(previous.text):
+        return False
+    return _normative_line(block) or _opens_with_preposition(block.text) \
+        or stops_inside_a_word(block.text, "", following.text)
+
+
+_TITLE_PREPOSITIONS = frozenset(("关于",))  # 关于…的规定: a title's opening
+
+
+def _opens_with_preposition(text: str) -> bool:
+    if not segmenter.available():
+        return False
+    word, tag = segmenter.tagged(text[:_CUT_LINE_HAN * 2])[0]
+    return tag == "p" and word not in _TITLE_PREPOSITIONS
+
+
 def _continues(blocks: list[Block], block: Block) -> bool:
     """The line is the second half of one broken after a comma (a heading's or a sentence's):
     the break is the defect, not an ending (T401)."""
-    return block.index > 0 and dangles(blocks[block.index - 1].text)
+    return block.index > 0 and dangles_alone(blocks[block.index - 1].text)
 
 
 def _unstopped_lead_ins(structure: Structure) -> set[int]:
@@ -502,6 +580,8 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "article"
     if following.heading is not None:
         return "heading"
+    if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
+        return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
             or following.index in items \
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
@@ -513,6 +593,9 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
     return None
 
 
+# A section's number on a line of its own (三): a heading, after a paragraph that holds sentences
+# (a speech's title stands before its 一).
+_BARE_NUMBER = lazy_regex(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \t\u3000]*$")
 _UNDECODED = lazy_regex(r"^[?？][ \t\u3000]+(?=\S)")
 
 
