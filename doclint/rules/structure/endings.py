@@ -419,7 +419,18 @@ _GAP = regex.compile(r"[ \t\u00a0]{2,}|\u3000+")
 _CLAUSE = regex.compile(r"[，,、]")
 _DATE_END = lazy_regex(
     r"(?:\d{2,4}|[０-９]{2,4}|[〇○零ＯO一二三四五六七八九]{2,4})[ 　]*年"
-    r"(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?$"
+    r"(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?"
+    r"(?:[ 　]*印发)?$"  # a 公文's imprint line ends on its date and 印发 (GB/T 9704 版记)
+)
+# An attachment's title closing a 公文 whose attachment was not kept: the tail opens with 附件
+# (附件国网××公司2019年度考评结果), or names an attachment whose title names a document
+# (…总工程师附件2参会回执, …2021年3月9日附件参加新闻发布会人员名单); a document's name takes no stop.
+_ATTACHMENT_START = lazy_regex(
+    r"^[）)]?附件[\d０-９一二三四五六七八九十]{0,2}[：:．.、 　]*[^，,。；;：:！？!?]{2,50}$")
+_ATTACHMENT_END = lazy_regex(
+    r"附件[\d０-９一二三四五六七八九十]{0,2}[：:．.、 　]*(?:[\d０-９]{1,2}[．.、])?"
+    r"[^，,。；;：:！？!?]{2,40}(?:表|单|册|书|录|函|回执|方案|办法|细则|规则|通知|意见|报告|说明"
+    r"|标准|指南|要点|模板|样式|格式|协议|合同|清单|名单|目录|计划|规划|大纲|须知|图|结果|情况)$"
 )
 # A label with its value: 责任部门：办公厅秘书一处, 联系人：王明 (the key is a noun, not 要求是：),
 # ending the tail with a short value or opening it with a list (附件：1.××表2.××表).
@@ -460,14 +471,15 @@ def tail(text: str) -> str:
 
 
 def closes_a_text(piece: str, signature: bool = True) -> bool:
-    """A paragraph's tail that needs no punctuation: a date, a signature (unless ``signature``
-    is false), a label and its value, a list or table item, a page number, a closing formula, a
-    lead-in to what follows."""
+    """A paragraph's tail that needs no punctuation: a date (and a 公文's imprint, …日印发), a
+    signature (unless ``signature`` is false), a label and its value, a list or table item, a
+    page number, a closing formula, a lead-in to what follows, an attachment's title."""
     if not piece:
         return True
     if _DATE_END.search(piece) or _PAGE.search(piece) or _CLOSING.match(piece) \
             or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece) \
-            or _LEAD_IN.search(piece):
+            or _LEAD_IN.search(piece) or _ATTACHMENT_START.match(piece) \
+            or _ATTACHMENT_END.search(piece):
         return True
     for label in (_LABEL_START.match(piece), _LABEL_END.search(piece)):
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
