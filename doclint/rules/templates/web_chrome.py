@@ -7,6 +7,7 @@ import regex
 from doclint.core import Category, Example, Examples, Message, Severity
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import LINE, NEWLINE, SPACE, BoilerplateRule, Pattern
+from doclint.rules.templates.link_lists import find_header, find_link_lists
 
 _S = SPACE
 _TOOL = (
@@ -29,6 +30,16 @@ _MEDIUM = (
 _METADATA = r"(?:作者|编辑|责任编辑|发布时间|发布日期|浏览次数|点击数|阅读数|字号)"
 _SHARE_TARGET = r"(?:微信朋友圈|朋友圈|微信|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|人人网|豆瓣|更多)"
 _PATTERNS = (
+    # The article's header (时间：… 作者：… 来源：… 阅读：, its counters and the site's excerpt)
+    # and the page's link lists (相关文章, 本栏最新, 阅读排行, 标签云, 上一篇：, 分享到： with the
+    # lines under them; runs of dated titles): first, so that they claim their lines whole.
+    Pattern(find_header, Message("文章页眉", "article header"), "时期"),
+    Pattern(
+        find_link_lists,
+        Message("链接列表", "link lists"),
+        "相栏排门新热荐伸猜往链签享篇条-/.",
+        exact=False,  # a list's last title is a guess
+    ),
     # 【字体：大 中 小】, 【字号：加大 还原 减小】 — sometimes one word per line.
     Pattern(
         lazy_regex(
