@@ -125,7 +125,8 @@ def navigation_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _headers(text: str) -> Iterator[tuple[int, int]]:
-    """The article header with its counters and the site's excerpt of the opening."""
+    """The article header with its counters, and the site's excerpt of the opening when the
+    opening follows (a site's own abstract is left alone)."""
     if "：" not in text and ":" not in text:
         return
     for match in _HEADER.finditer(text):
@@ -133,23 +134,16 @@ def _headers(text: str) -> Iterator[tuple[int, int]]:
         end = match.end()
         label = _EXCERPT.match(text, end)
         if label is not None:
-            line_end = text.find("\n", label.end())
-            line_end = len(text) if line_end < 0 else line_end
-            if label.end() == line_end or text[label.end()] in "\r\n":  # excerpt on next line
-                following = text.find("\n", line_end + 1)
-                excerpt_end = len(text) if following < 0 else following
-                excerpt = text[line_end + 1 : excerpt_end].strip(_SPACE + "\r")
-                excerpt_start = line_end + 1
-            else:
-                excerpt_end = line_end
-                excerpt = text[label.end() : line_end].strip(_SPACE + "\r")
-                excerpt_start = label.end()
-            if _recurs(excerpt, text, excerpt_end):
-                end = excerpt_start + len(text[excerpt_start:excerpt_end].rstrip(_SPACE + "\r"))
-            else:
-                end = label.start() + len(text[label.start() : label.end()].rstrip(_SPACE))
-                end = max(end, match.end())
-        yield start, len(text[:end].rstrip(_SPACE + "\r\n"))
+            excerpt_start = label.end()
+            if text.find("\n", excerpt_start) in (excerpt_start, excerpt_start + 1):
+                excerpt_start = text.find("\n", excerpt_start) + 1  # on the next line
+            excerpt_end = text.find("\n", excerpt_start)
+            excerpt_end = len(text) if excerpt_end < 0 else excerpt_end
+            if _recurs(text[excerpt_start:excerpt_end], text, excerpt_end):
+                end = excerpt_end
+        while end > start and text[end - 1] in _SPACE + "\r\n":
+            end -= 1
+        yield start, end
 
 
 def _recurs(excerpt: str, text: str, after: int) -> bool:
@@ -253,8 +247,8 @@ def _dated_run(lines: list[_Line], index: int) -> tuple[_Line | None, int]:
         position += 1
     if dates < _MIN_DATED or last is None:
         return None, index + 1
-    if previous == "date" and before_last is not None:
-        return before_last, position  # a date with no title after it belongs to what follows
+    if previous == "date" and _DATE.fullmatch(lines[index].text) and before_last is not None:
+        return before_last, position  # dates lead their titles: the last one leads what follows
     return last, position
 
 
