@@ -32,11 +32,14 @@ _LABEL = lazy_regex(
     r"|友情链接|标签云|热门标签|文章标签|标签|分享到|上一篇|下一篇|上一条|下一条)"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*(?:更多[ \t\u3000]*(?:>>|>|»)?)?"
 )
-# A link's date alone on its line: 01-24, 2023-01-24, 2023/1/24, [01-24].
-_DATE = lazy_regex(r"[\[【(（]?(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[\]】)）]?")
-# A title with its date on the same line: "某县政府工作报告 2023-01-24", "…（01-24）".
+# A link's date alone on its line: 01-24 (a site pads month and day to two digits; "1-3" is a
+# range), 2023-01-24, 2023/1/24, [01-24].
+_DATE_TEXT = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[01]\d-[0-3]\d)"
+_DATE = lazy_regex(rf"[\[【(（]?{_DATE_TEXT}[\]】)）]?")
+# A title with its date on the same line, set apart by a space or a bracket:
+# "某县政府工作报告 2023-01-24", "某县政府工作报告（01-24）".
 _DATED_TITLE = lazy_regex(
-    r"(?P<title>[^\r\n]{2,40}?)[ \t\u3000]*[\[【(（]?(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[\]】)）]?"
+    rf"(?P<title>[^\r\n]{{2,40}}?)(?:[ \t\u3000]+[\[【(（]?|[\[【(（]){_DATE_TEXT}[\]】)）]?"
 )
 # The article's header: its date and author or source on one line, then the page's counters
 # (阅读：/232/评论：/0) and the site's excerpt (内容摘要：, on its line or the next).
