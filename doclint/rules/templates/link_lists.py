@@ -8,7 +8,7 @@ Above the article stands the site's header: "时间：… 作者：… 来源：
 and the site's cut-off excerpt after "内容摘要：". None of it is the document's text: the titles
 are other articles (other places, other years), the excerpt a truncated copy of the opening.
 
-``find_header`` and ``find_link_lists`` yield each block as a match-like span (patterns for
+``find_header``, ``find_excerpt`` and ``find_link_lists`` yield each block as a match-like span (patterns for
 :class:`~doclint.rules.templates.boilerplate.Pattern`); ``doc.facts(PageNavigation)`` holds
 them for rules that infer facts from the whole text (which county a report speaks for) and
 must not read other articles' titles as the document's own words.
@@ -123,30 +123,53 @@ class _Finder:
 def navigation_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the article header, every labelled link list and every unlabelled run
     of dated titles, in text order."""
-    blocks = [*_headers(text), *_lists(text)]
+    blocks = [*_headers(text), *_excerpts(text), *_lists(text)]
     return sorted(blocks)
 
 
 def _headers(text: str) -> Iterator[tuple[int, int]]:
-    """The article header with its counters, and the site's excerpt of the opening when the
-    opening follows (a site's own abstract is left alone)."""
+    """The article header with its counters."""
+    for header, _ in _header_parts(text):
+        yield header
+
+
+def _excerpts(text: str) -> Iterator[tuple[int, int]]:
+    """The site's excerpt under a header ("内容摘要：" and the opening's cut-off copy)."""
+    for _, excerpt in _header_parts(text):
+        if excerpt is not None:
+            yield excerpt
+
+
+def _header_parts(
+    text: str,
+) -> Iterator[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """Each article header, and its excerpt when the opening it copies follows (a site's own
+    abstract is left alone)."""
     if "：" not in text and ":" not in text:
         return
     for match in _HEADER.finditer(text):
         start = match.start() + len(match.group()) - len(match.group().lstrip(_SPACE))
-        end = match.end()
-        label = _EXCERPT.match(text, end)
-        if label is not None:
-            excerpt_start = label.end()
-            if text.find("\n", excerpt_start) in (excerpt_start, excerpt_start + 1):
-                excerpt_start = text.find("\n", excerpt_start) + 1  # on the next line
-            excerpt_end = text.find("\n", excerpt_start)
-            excerpt_end = len(text) if excerpt_end < 0 else excerpt_end
-            if _recurs(text[excerpt_start:excerpt_end], text, excerpt_end):
-                end = excerpt_end
-        while end > start and text[end - 1] in _SPACE + "\r\n":
-            end -= 1
-        yield start, end
+        header = (start, _trim_end(text, start, match.end()))
+        label = _EXCERPT.match(text, match.end())
+        if label is None:
+            yield header, None
+            continue
+        excerpt_start = label.end()
+        if text.find("\n", excerpt_start) in (excerpt_start, excerpt_start + 1):
+            excerpt_start = text.find("\n", excerpt_start) + 1  # on the next line
+        excerpt_end = text.find("\n", excerpt_start)
+        excerpt_end = len(text) if excerpt_end < 0 else excerpt_end
+        if not _recurs(text[excerpt_start:excerpt_end], text, excerpt_end):
+            yield header, None
+            continue
+        first = label.start() + len(label.group()) - len(label.group().lstrip(_SPACE + "\r\n"))
+        yield header, (first, _trim_end(text, first, excerpt_end))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _SPACE + "\r\n":
+        end -= 1
+    return end
 
 
 def _recurs(excerpt: str, text: str, after: int) -> bool:
@@ -256,6 +279,7 @@ def _dated_run(lines: list[_Line], index: int) -> tuple[_Line | None, int]:
 
 
 find_header = _Finder(lambda text: list(_headers(text)))
+find_excerpt = _Finder(lambda text: list(_excerpts(text)))
 find_link_lists = _Finder(lambda text: _lists(text))
 
 

@@ -7,7 +7,7 @@ import regex
 from doclint.core import Category, Example, Examples, Message, Severity
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import LINE, NEWLINE, SPACE, BoilerplateRule, Pattern
-from doclint.rules.templates.link_lists import find_header, find_link_lists
+from doclint.rules.templates.link_lists import find_excerpt, find_header, find_link_lists
 
 _S = SPACE
 _TOOL = (
@@ -34,6 +34,7 @@ _PATTERNS = (
     # and the page's link lists (相关文章, 本栏最新, 阅读排行, 标签云, 上一篇：, 分享到： with the
     # lines under them; runs of dated titles): first, so that they claim their lines whole.
     Pattern(find_header, Message("文章页眉", "article header"), "时期"),
+    Pattern(find_excerpt, Message("网站截取的摘要", "the site's cut-off excerpt"), "要介读"),
     Pattern(
         find_link_lists,
         Message("链接列表", "link lists"),
