@@ -8,8 +8,9 @@ Above the article stands the site's header: "时间：… 作者：… 来源：
 and the site's cut-off excerpt after "内容摘要：". None of it is the document's text: the titles
 are other articles (other places, other years), the excerpt a truncated copy of the opening.
 
-``find_header``, ``find_excerpt`` and ``find_link_lists`` yield each block as a match-like span (patterns for
-:class:`~doclint.rules.templates.boilerplate.Pattern`); ``doc.facts(PageNavigation)`` holds
+``find_header``, ``find_excerpt`` and ``find_link_lists`` yield each block as a match-like
+span (patterns for :class:`~doclint.rules.templates.boilerplate.Pattern`);
+``doc.facts(PageNavigation)`` holds
 them for rules that infer facts from the whole text (which county a report speaks for) and
 must not read other articles' titles as the document's own words.
 """
