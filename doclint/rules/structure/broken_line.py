@@ -63,6 +63,7 @@ _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation
 _PARALLEL_LEAD = 6      # characters that open parallel run-in subheadings alike
 _PARALLEL_HAN = 4
 _MIN_PARALLEL = 3
+_MAX_HEADING = 40       # a run-in subheading is one clause or a few, no sentence
 _MIN_PIECE = 6          # Chinese characters of a sentence's first half set apart by a break
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # Units and measure words after a figure; those that open no word go without a following check
@@ -244,13 +245,14 @@ class BrokenLine(Rule):
 
 
 def _parallel_headings(blocks: list[Block]) -> frozenset[int]:
-    """Run-in subheadings set in parallel: lines without a closing mark that open alike, three
-    times and more ("一年来，我们坚持……，发展质量稳步提升", "一年来，我们坚持……，城乡建设提质
+    """Run-in subheadings set in parallel: short lines with no sentence's end in them that open
+    alike, three times and more ("一年来，我们坚持……，发展质量稳步提升", "一年来，我们坚持……，城乡建设提质
     增速"). Each heads the lines after it; none is a sentence's first half."""
     leads: dict[str, list[int]] = {}
     for block in blocks:
         text = block.text
-        if len(text) >= _MIN_WRAPPED and not ends_sentence(text) \
+        if _MIN_WRAPPED <= len(text) <= _MAX_HEADING and not ends_sentence(text) \
+                and not any(mark in text for mark in SENTENCE_FINAL) \
                 and lines.has_han(text[:_PARALLEL_LEAD], _PARALLEL_HAN):
             leads.setdefault(text[:_PARALLEL_LEAD], []).append(block.index)
     return frozenset(i for found in leads.values() if len(found) >= _MIN_PARALLEL for i in found)
