@@ -41,6 +41,7 @@ from doclint.rules.structure.endings import (
 )
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Kind, Level, Structure
+from doclint.rules.templates.link_lists import PageNavigation
 
 _JOINABLE = (Kind.BODY, Kind.LABEL)
 _OPENING = frozenset("“‘《（(「『〔")
@@ -60,8 +61,8 @@ _NOT_PROSE = regex.compile(
     r"|[》>»]{2}[^\r\n]*|[^\r\n]*[《<«]{2})$"
 )
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
-_PARALLEL_LEAD = 6      # characters that open parallel run-in subheadings alike
-_PARALLEL_HAN = 4
+_PARALLEL_LEAD = 4      # characters that open parallel run-in subheadings alike
+_PARALLEL_HAN = 3
 _MIN_PARALLEL = 3
 _MAX_HEADING = 40       # a run-in subheading is one clause or a few, no sentence
 _MIN_PIECE = 6          # Chinese characters of a sentence's first half set apart by a break
@@ -105,7 +106,8 @@ class BrokenLine(Rule):
     只有日期的行（新闻页第二行的“2025-12-08”）、编号或散列值的行（链接列表里标题旁的
     “be341a59…:”）、网址行和“》》点击图片进入专题《《”一类链接行不是句子的一半，前后都不接。
     三行以上开头相同、都不带句末标点的并列小标题（“一年来，我们坚持……，发展质量稳步提升”
-    “一年来，我们坚持……，城乡建设提质增速”）各自领起下文，不是句子的前半截。
+    “一年来，我们坚持……，城乡建设提质增速”）各自领起下文，不是句子的前半截；网页的页眉、网站截取的
+    摘要和链接列表（见 P202）里的行也不是。
     一句断成几行时合并报告，修复把各行接起来。
     """
 
@@ -143,12 +145,14 @@ class BrokenLine(Rule):
         punctuated = punctuated_runs(blocks)
         openers = _LazyOpeners(doc)
         headings = _parallel_headings(blocks)
+        navigation = doc.facts(PageNavigation)  # a page's header, excerpt and link lists
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
             quick = previous.text[-1] in SENTENCE_FINAL and _opening(current) not in _ODD_START \
                 and previous.text not in _BARE_CLOSE
-            quick = quick or (previous.index in headings and _opening(current) not in _ODD_START)
+            quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
+                or navigation.covers(previous.span.start)
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
