@@ -65,6 +65,7 @@ _PARALLEL_LEAD = 4      # characters that open parallel run-in subheadings alike
 _PARALLEL_HAN = 3
 _MIN_PARALLEL = 3
 _MAX_HEADING = 40       # a run-in subheading is one clause or a few, no sentence
+_SENTENCE_ENDS = "。！？!?；;"
 _MIN_PIECE = 6          # Chinese characters of a sentence's first half set apart by a break
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # Units and measure words after a figure; those that open no word go without a following check
@@ -256,7 +257,7 @@ def _parallel_headings(blocks: list[Block]) -> frozenset[int]:
     for block in blocks:
         text = block.text
         if _MIN_WRAPPED <= len(text) <= _MAX_HEADING and not ends_sentence(text) \
-                and not any(mark in text for mark in SENTENCE_FINAL) \
+                and not any(mark in text for mark in _SENTENCE_ENDS) \
                 and lines.has_han(text[:_PARALLEL_LEAD], _PARALLEL_HAN):
             leads.setdefault(text[:_PARALLEL_LEAD], []).append(block.index)
     return frozenset(i for found in leads.values() if len(found) >= _MIN_PARALLEL for i in found)
