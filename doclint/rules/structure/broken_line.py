@@ -41,6 +41,7 @@ from doclint.rules.structure.endings import (
 )
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Kind, Level, Structure
+from doclint.rules.templates.link_lists import PageNavigation
 
 _JOINABLE = (Kind.BODY, Kind.LABEL)
 _OPENING = frozenset("“‘《（(「『〔")
@@ -60,6 +61,11 @@ _NOT_PROSE = regex.compile(
     r"|[》>»]{2}[^\r\n]*|[^\r\n]*[《<«]{2})$"
 )
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
+_PARALLEL_LEAD = 4      # characters that open parallel run-in subheadings alike
+_PARALLEL_HAN = 3
+_MIN_PARALLEL = 3
+_MAX_HEADING = 40       # a run-in subheading is one clause or a few, no sentence
+_SENTENCE_ENDS = "。！？!?；;"
 _MIN_PIECE = 6          # Chinese characters of a sentence's first half set apart by a break
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # Units and measure words after a figure; those that open no word go without a following check
@@ -100,6 +106,9 @@ class BrokenLine(Rule):
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
     只有日期的行（新闻页第二行的“2025-12-08”）、编号或散列值的行（链接列表里标题旁的
     “be341a59…:”）、网址行和“》》点击图片进入专题《《”一类链接行不是句子的一半，前后都不接。
+    三行以上开头相同、都不带句末标点的并列小标题（“一年来，我们坚持……，发展质量稳步提升”
+    “一年来，我们坚持……，城乡建设提质增速”）各自领起下文，不是句子的前半截；网页的页眉、网站截取的
+    摘要和链接列表（见 P202）里的行也不是。
     一句断成几行时合并报告，修复把各行接起来。
     """
 
@@ -136,11 +145,15 @@ class BrokenLine(Rule):
         soft_wraps = endings.markdown  # a single newline is a soft wrap in Markdown
         punctuated = punctuated_runs(blocks)
         openers = _LazyOpeners(doc)
+        headings = _parallel_headings(blocks)
+        navigation = doc.facts(PageNavigation)  # a page's header, excerpt and link lists
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
             quick = previous.text[-1] in SENTENCE_FINAL and _opening(current) not in _ODD_START \
                 and previous.text not in _BARE_CLOSE
+            quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
+                or navigation.covers(previous.span.start)
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
@@ -234,6 +247,20 @@ class BrokenLine(Rule):
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
+
+
+def _parallel_headings(blocks: list[Block]) -> frozenset[int]:
+    """Run-in subheadings set in parallel: short lines with no sentence's end in them that open
+    alike, three times and more ("一年来，我们坚持……，发展质量稳步提升", "一年来，我们坚持……，城乡建设提质
+    增速"). Each heads the lines after it; none is a sentence's first half."""
+    leads: dict[str, list[int]] = {}
+    for block in blocks:
+        text = block.text
+        if _MIN_WRAPPED <= len(text) <= _MAX_HEADING and not ends_sentence(text) \
+                and not any(mark in text for mark in _SENTENCE_ENDS) \
+                and lines.has_han(text[:_PARALLEL_LEAD], _PARALLEL_HAN):
+            leads.setdefault(text[:_PARALLEL_LEAD], []).append(block.index)
+    return frozenset(i for found in leads.values() if len(found) >= _MIN_PARALLEL for i in found)
 
 
 def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,

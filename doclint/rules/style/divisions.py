@@ -31,8 +31,9 @@ COMMON_WORDS = frozenset(
     "胜利 建设 幸福 美丽".split()
 )
 # Full names that are also words, 解放区 (a liberated area), 中原区 (the Central Plains), 平房区
-# (bungalow quarters): a place only where a text speaks as that place.
-WORD_NAMES = frozenset({"解放区", "中原区", "平房区"})
+# (bungalow quarters), 新建区 (新建 "newly built" before a district's own 区档案馆, 区医院): a place
+# only where a text speaks as that place.
+WORD_NAMES = frozenset({"解放区", "中原区", "平房区", "新建区"})
 _MIN_NAME = 3  # at least two characters before 县/旗/市/区
 
 

@@ -29,6 +29,7 @@ import regex
 from doclint.core import Document, Span, segmenter
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.style.divisions import COMMON_WORDS, WORD_NAMES, Divisions, Unit, divisions
+from doclint.rules.templates.link_lists import PageNavigation
 from doclint.rules.templates.parts import DocumentParts
 from doclint.rules.templates.scan import find_all
 from doclint.rules.years.words import at_word_boundaries
@@ -71,6 +72,12 @@ _NOT_A_NAME_AFTER = frozenset("域场级块")
 _WORD_WINDOW = 8
 _NUMERAL_BEFORE = lazy_regex(r"[\d０-９一二三四五六七八九十百千万两几数多]\Z")
 _CLAUSE = regex.compile(r"[，。；！？：\n]")
+# A county named by a two-character name at a title's start, after its year or its city:
+# "易县2017年…", "2020年唐县政府工作报告", "保定市雄县…".
+_SHORT_HOME = lazy_regex(
+    r"(?:(?<![\p{Han}])|(?<=[年市州盟]))(?![全本我该各市区省州盟旗县])\p{Han}[县旗]"
+    r"(?=人民政府|政府|人大|\d|第)"
+)
 _MIN_PRONOUNS = 3
 _MIN_HOME_SCORE = 2  # named twice, or once as its own
 # A stray name ("负责晋城市煤炭消费…" in a 信阳市 regulation) is reported in any frame only
@@ -158,9 +165,14 @@ class OwnUnits:
                 count = pronouns.get(kind, 0)
                 if count < 1:
                     continue
+            if _short_home_titled(text, titles, table, kind):
+                continue  # its home has a name the table leaves out: another would be chosen
             mentions = _full_names(text, start, end, table, kind, titles) + _slogans(
                 text, start, end, table, kind
             )
+            # The page's link lists name other places' reports: not the speaker's words.
+            navigation = doc.facts(PageNavigation)
+            mentions = [m for m in mentions if not navigation.covers(m.span.start)]
             mixes.extend(_mixes(mentions, kind, count, text, start, end))
         return cls(mixes)
 
@@ -207,6 +219,18 @@ def _read_as_name(text: str, begin: int, stop: int, start: int, end: int) -> boo
         first == begin and last == begin + 1 and _NUMERAL_BEFORE.search(text, low, begin)
         for first, last in words
     )
+
+
+def _short_home_titled(text: str, titles: list[Span], table: Divisions, kind: str) -> bool:
+    """A title names its county by a two-character name the table leaves out ("2021年易县政府
+    工作报告", "蠡县2020年…"), and no unit the table knows: the home cannot be counted, and the
+    unit named most would be taken for it."""
+    for title in titles:
+        if _SHORT_HOME.search(text, title.start, title.end) and _titled_kind(
+            text, [title], table
+        ) != kind:
+            return True
+    return False
 
 
 def _titled_kind(text: str, titles: list[Span], table: Divisions) -> str:

@@ -7,6 +7,7 @@ import regex
 from doclint.core import Category, Example, Examples, Message, Severity
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import LINE, NEWLINE, SPACE, BoilerplateRule, Pattern
+from doclint.rules.templates.link_lists import find_excerpt, find_header, find_link_lists
 
 _S = SPACE
 _TOOL = (
@@ -29,6 +30,17 @@ _MEDIUM = (
 _METADATA = r"(?:作者|编辑|责任编辑|发布时间|发布日期|浏览次数|点击数|阅读数|字号)"
 _SHARE_TARGET = r"(?:微信朋友圈|朋友圈|微信|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|人人网|豆瓣|更多)"
 _PATTERNS = (
+    # The article's header (时间：… 作者：… 来源：… 阅读：, its counters and the site's excerpt)
+    # and the page's link lists (相关文章, 本栏最新, 阅读排行, 标签云, 上一篇：, 分享到： with the
+    # lines under them; runs of dated titles): first, so that they claim their lines whole.
+    Pattern(find_header, Message("文章页眉", "article header"), "时期"),
+    Pattern(find_excerpt, Message("网站截取的摘要", "the site's cut-off excerpt"), "要介读"),
+    Pattern(
+        find_link_lists,
+        Message("链接列表", "link lists"),
+        "相栏排门新热荐伸猜往链签享篇条-/.",
+        exact=False,  # a list's last title is a guess
+    ),
     # 【字体：大 中 小】, 【字号：加大 还原 减小】 — sometimes one word per line.
     Pattern(
         lazy_regex(
@@ -226,7 +238,12 @@ class WebChrome(BoilerplateRule):
     `下载 打印 全屏 收藏`（常常一词一行）、`当前位置：首页>>…`（“您的位置:”后一行一级的导航路径同样）、单独成行的“分享:”、`相关报道：`（连同其下的链接标题）、`（责任编辑：…）`、
     新闻网站的页脚“【纠错】 【责任编辑:某某】 新闻链接 … 阅读下一篇：”（常接在末段之后、同一行）、
     “【我要纠错】责任编辑：某某”、专题链接“》》点击图片进入专题《《”，gov.cn 的页眉“中央政府门户网站 www.gov.cn 日期 来源：…”、法律数据库的“【法宝引证码】”和
-    “原文链接：”。抓取时也会把这些文字拼进段落中间：带分隔符的导航路径“当前位置：首页 > …”、
+    “原文链接：”。整页抓取时页面的链接列表也在文中：“相关文章”“本栏最新”“本栏推荐”“阅读排行”
+    “标签云”“标签：”“分享到：”“上一篇：”等栏目名及其下一行一条的短标题（常各带日期“01-24”），
+    没有栏目名、但三条以上各带日期的标题也算；文章的页眉“时间：… 作者：… 来源：… 阅读：”连同
+    其下的计数和网站截取的“内容摘要：”（正文开头的截断副本）同样报告。这些列表里是别的文章的标题
+    （别的地方、别的年份），不是文档的内容：整块报告一处，其他规则不再读其中的文字。
+    抓取时也会把这些文字拼进段落中间：带分隔符的导航路径“当前位置：首页 > …”、
     “分享到：微信 微博”、“扫一扫在手机打开当前页”、“上一篇：…”、段落中的“（来源：××日报）”和
     “来源：××网　作者：××”，在段落中同样报告；紧接正文、没有标点隔开时，其结尾是推断的，修复不标为
     安全。“来源：××日报”这类单独成行的出处行是正常的转载说明，不报；“（数据来源：统计局）”一类
@@ -259,6 +276,11 @@ class WebChrome(BoilerplateRule):
                 "全年新增就业1.2万人。（来源：县日报）下一步要稳就业。",
                 fixed="全年新增就业1.2万人。下一步要稳就业。",
                 note="a source note inside a paragraph",
+            ),
+            Example(
+                "让我们团结奋斗！\n相关文章\n01-24\n甲县2022年政府工作报告\n01-24\n乙县2021年政府工作报告",
+                fixed="让我们团结奋斗！",
+                note="a page's link list, each title under its date",
             ),
         ),
         good=(
