@@ -14,9 +14,13 @@ from doclint.rules.structure.model import Announcement, Block, Enumeration, Leve
 from doclint.rules.structure.numerals import han, ordinal
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
-_PAREN_FIRST = lazy_regex(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
-_PAREN_REACH = 200  # characters from one marked item to the next
-_BETWEEN = regex.compile(r"[\s\u3000。：:]")
+# The first part of a list marked ``（一）`` or ``一、`` right after the announcing clause; a scraped
+# page may hold its line breaks as the literal characters ``\r\n``.
+_BREAK = r"[\s\u3000。：:]|\\[rn]"
+_OUTER_FIRST = lazy_regex(rf"(?:{_BREAK})*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、)")
+_OUTER_REACH = 200  # characters from one marked part to the next, to count them
+_UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
+_BETWEEN = regex.compile(_BREAK)
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
 _CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
@@ -75,7 +79,7 @@ class AnnouncedCount(Rule):
             if announcement.closing != self.closing:
                 continue
             found = _delivered(structure, announcement, doc.text)
-            if found is None:
+            if found is None or found is _UNKNOWN:
                 continue
             delivered, last_span, last_text = found
             if delivered == announcement.count \
@@ -124,13 +128,13 @@ def _delivered(structure: Structure, announcement: Announcement,
     blocks = structure.blocks
     origin = blocks[announcement.block]
     if announcement.closing:
-        inline = _inline_markers(text, announcement.span.end, origin)
+        inline = _outer_parts(text, announcement.span.end, origin)
         if inline is not None:
             return inline
     else:
-        # ``以下三个方面的要求：（一）…；（二）…`` — the rest of the clause, then the items
+        # ``以下三个方面的要求：（一）…；（二）…`` — the rest of the clause, then the parts
         tail = _CLAUSE_TAIL.match(text, announcement.span.end, origin.span.end)
-        inline = _inline_markers(text, tail.end(), origin) if tail else None
+        inline = _outer_parts(text, tail.end(), origin) if tail else None
         if inline is not None:
             return inline
     heading = _first_heading(blocks, origin)
@@ -153,24 +157,29 @@ def _delivered(structure: Structure, announcement: Announcement,
     return _number(blocks[last]), marker, _text(blocks[last], marker)
 
 
-def _inline_markers(text: str, start: int, origin: Block) -> tuple[int, Span, str] | None:
-    """Items marked ``（一）…；（二）…`` inside the announcing paragraph, right after it: how far
-    they run, each within a short reach of the one before. When the next number stands further
-    on in the paragraph (long items, or a flattened page's section markers), how far the list
-    goes is unknown: None."""
+def _outer_parts(text: str, start: int, origin: Block) -> tuple[int, Span, str] | None:
+    """Parts marked ``（一）…；（二）…`` or ``一、…二、…`` inside the announcing paragraph, right
+    after it: the list that answers the announcement. An ``一是…三是`` list further on is nested
+    inside one of these parts and is not counted. The parts are counted when each stands within
+    a short reach of the one before; when the next one stands further on in the paragraph (long
+    parts, or a flattened page's section markers), how far the list goes is unknown: _UNKNOWN.
+    None when no such part follows."""
     end = origin.span.end
-    first = _PAREN_FIRST.match(text, start, end)
+    first = _OUTER_FIRST.match(text, start, end)
     if first is None:
         return None
+    level = Level.TWO if first["m"][0] in "（(" else Level.ONE
     last = Span(first.start("m"), first.end("m"))
     number = 1
     while True:
-        found = siblings.MARKERS[Level.TWO](number + 1).search(text, last.end, end)
+        found = siblings.GLUED[level](number + 1).search(text, last.end, end)
         if found is None:
             break  # the list ends here
-        if found.start() - last.end > _PAREN_REACH:
-            return None  # further on: items with long texts, or sections? unknown
+        if found.start() - last.end > _OUTER_REACH:
+            return _UNKNOWN  # further on: parts with long texts, or sections? unknown
         number, last = number + 1, Span(found.start(), found.end())
+    if number == 1 and end - last.end > _OUTER_REACH:
+        return _UNKNOWN  # one long part: the rest may stand in later paragraphs
     return number, last, text[last.start : last.end]
 
 
