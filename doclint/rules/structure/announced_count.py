@@ -17,7 +17,11 @@ _REACH = 3  # the first numbered part must start within this many blocks of the 
 # The first part of a list marked ``（一）`` or ``一、`` right after the announcing clause; a scraped
 # page may hold its line breaks as the literal characters ``\r\n``.
 _BREAK = r"[\s\u3000。：:]|\\[rn]"
-_OUTER_FIRST = lazy_regex(rf"(?:{_BREAK})*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、)")
+_OUTER_FIRST = lazy_regex(
+    rf"(?:{_BREAK})*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、|(?<![0-9０-９.．])[1１][、.．](?![0-9０-９]))")
+# A lead-in of the list's own right before its first item (…还存在一些困难和问题：一是…).
+_LEAD_IN = lazy_regex(rf"[：:](?:{_BREAK})*\Z")
+_HAN = lazy_regex(r"\p{Han}")
 _OUTER_REACH = 200  # characters from one marked part to the next, to count them
 _UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
 _BETWEEN = regex.compile(_BREAK)
@@ -52,8 +56,10 @@ class AnnouncedCount(Rule):
     第三点和第四点，就是…”）时，各项都在。“讲几点意见”这样的不定数不是预告。每一项都写作“一是”（“一是……，一是……”），或第一项
     之后用“另外一点”“其次”等文字接续时，条目另有数法，不报；在同一段里说完的列表（第一，…；
     第二，…。）到段末为止，第一项接在预告之后、其余各项各自开段的（“……三个方面；一是……⏎二是……⏎
-    三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”（“实现以下三个方面的要求：
-    （一）…”）时照 T206 的办法数这些条目。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
+    三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”“一、…二、…”或“1、…2、…”
+    （“实现以下三个方面的要求：（一）…”，网页把换行存成字面的“\\r\\n”也一样）时，回答预告的是这些
+    条目，照 T206 的办法数；条目太长数不清时不报，嵌套在其中的“一是…三是”不拿来数。预告之后、第一项
+    之前另有一句以冒号引出这组编号的话（“还存在一些困难和问题：一是…”）时，编号回答的是那一句。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -140,7 +146,8 @@ def _delivered(structure: Structure, announcement: Announcement,
     heading = _first_heading(blocks, origin)
     item = _first_item(structure, announcement, origin)
     if item is not None and (heading is None or item.span.start < heading.span.start):
-        if item.number != 1 or _announced_between(structure, announcement, item.span.start):
+        if item.number != 1 or _announced_between(structure, announcement, item.span.start) \
+                or _own_lead_in(text, announcement, item.span.start):
             return None  # the list answers a nearer announcement (以下四个方面：第一，…)
         if announcement.closing and not _right_after(text, announcement, item.span.start):
             return None  # the items right after it are of a form not counted here (（一）…)
@@ -168,7 +175,8 @@ def _outer_parts(text: str, start: int, origin: Block) -> tuple[int, Span, str] 
     first = _OUTER_FIRST.match(text, start, end)
     if first is None:
         return None
-    level = Level.TWO if first["m"][0] in "（(" else Level.ONE
+    level = Level.TWO if first["m"][0] in "（(" else Level.ONE if first["m"][0] == "一" \
+        else Level.THREE
     last = Span(first.start("m"), first.end("m"))
     number = 1
     while True:
@@ -209,6 +217,14 @@ def _rest_together(text: str, last: Span, delivered: int, count: int) -> bool:
 def _right_after(text: str, announcement: Announcement, start: int) -> bool:
     """Only the sentence's end and white space stand between the announcement and ``start``."""
     return not _BETWEEN.sub("", text[announcement.span.end : start])
+
+
+def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
+    """Past the announcing clause, a sentence of its own leads in to the item at ``start``
+    (``……主要做了以下六个方面的工作：⏎…还存在一些困难和问题：一是…``): the list answers it."""
+    tail = _CLAUSE_TAIL.match(text, announcement.span.end, start)
+    between = text[tail.end() if tail else announcement.span.end : start]
+    return _HAN.search(between) is not None and _LEAD_IN.search(between) is not None
 
 
 def _announced_between(structure: Structure, announcement: Announcement, end: int) -> bool:
