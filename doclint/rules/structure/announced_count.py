@@ -22,6 +22,9 @@ _OUTER_FIRST = lazy_regex(
 # A lead-in of the list's own right before its first item (…还存在一些困难和问题：一是…).
 _LEAD_IN = lazy_regex(rf"[：:](?:{_BREAK})*\Z")
 _HAN = lazy_regex(r"\p{Han}")
+_TRAILING = lazy_regex(rf"(?:{_BREAK})+\Z")
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]|\\[rn]")
+_RESTATED = lazy_regex(r"[两二三四五六七八九十]{1,2}(?:个|点|条|项|大|方面)")
 _OUTER_REACH = 200  # characters from one marked part to the next, to count them
 _UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
 _BETWEEN = regex.compile(_BREAK)
@@ -59,7 +62,8 @@ class AnnouncedCount(Rule):
     三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”“一、…二、…”或“1、…2、…”
     （“实现以下三个方面的要求：（一）…”，网页把换行存成字面的“\\r\\n”也一样）时，回答预告的是这些
     条目，照 T206 的办法数；条目太长数不清时不报，嵌套在其中的“一是…三是”不拿来数。预告之后、第一项
-    之前另有一句以冒号引出这组编号的话（“还存在一些困难和问题：一是…”）时，编号回答的是那一句。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
+    之前另有一句以冒号引出这组编号的话（“还存在一些困难和问题：一是…”）时，编号回答的是那一句；
+    那一句复述了数目（“提出了三点要求。三点要求，即：第一，…”）时仍回答预告。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -224,7 +228,11 @@ def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
     (``……主要做了以下六个方面的工作：⏎…还存在一些困难和问题：一是…``): the list answers it."""
     tail = _CLAUSE_TAIL.match(text, announcement.span.end, start)
     between = text[tail.end() if tail else announcement.span.end : start]
-    return _HAN.search(between) is not None and _LEAD_IN.search(between) is not None
+    if _HAN.search(between) is None or _LEAD_IN.search(between) is None:
+        return False
+    # a lead-in restating the count picks the announcement up again (…提出了三点要求。三点要求，即：)
+    sentence = _SENTENCE_END.split(_TRAILING.sub("", between))[-1]
+    return _RESTATED.search(sentence) is None
 
 
 def _announced_between(structure: Structure, announcement: Announcement, end: int) -> bool:
