@@ -56,6 +56,7 @@ EXPECTED = {
     "SZ005": ["suggestion"],
     "SZ006": ["suggestion"],
     "SZ009": ["suggestion"],
+    "SZ011": ["suggestion"],
     "SZ012": ["safe"],
     "T101": ["safe"],
     "T302": ["unsafe"],

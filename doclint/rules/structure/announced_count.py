@@ -10,14 +10,24 @@ from doclint.core import Category, Document, Examples, Finding, Message, Related
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
-from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
 from doclint.rules.structure.numerals import han, ordinal
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
-_PAREN_FIRST = lazy_regex(r"[\s\u3000。：:]*(?P<m>[（(]一[）)])")
-_PAREN_REACH = 200  # characters from one marked item to the next
-_BETWEEN = regex.compile(r"[\s\u3000。：:]")
+# The first part of a list marked ``（一）`` or ``一、`` right after the announcing clause; a scraped
+# page may hold its line breaks as the literal characters ``\r\n``.
+_BREAK = r"[\s\u3000。：:]|\\[rn]"
+_OUTER_FIRST = lazy_regex(
+    rf"(?:{_BREAK})*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、|(?<![0-9０-９.．])[1１][、.．](?![0-9０-９]))")
+# A lead-in of the list's own right before its first item (…还存在一些困难和问题：一是…).
+_LEAD_IN = lazy_regex(rf"[：:](?:{_BREAK})*\Z")
+_HAN = lazy_regex(r"\p{Han}")
+_TRAILING = lazy_regex(rf"(?:{_BREAK})+\Z")
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]|\\[rn]")
+_RESTATED = lazy_regex(r"[两二三四五六七八九十]{1,2}(?:个|点|条|项|大|方面)")
+_OUTER_REACH = 200  # characters from one marked part to the next, to count them
+_UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
+_BETWEEN = regex.compile(_BREAK)
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
 _CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
@@ -49,9 +59,11 @@ class AnnouncedCount(Rule):
     第三点和第四点，就是…”）时，各项都在。“讲几点意见”这样的不定数不是预告。每一项都写作“一是”（“一是……，一是……”），或第一项
     之后用“另外一点”“其次”等文字接续时，条目另有数法，不报；在同一段里说完的列表（第一，…；
     第二，…。）到段末为止，第一项接在预告之后、其余各项各自开段的（“……三个方面；一是……⏎二是……⏎
-    三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”（“实现以下三个方面的要求：
-    （一）…”）时照 T206 的办法数这些条目。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
-    换行被写成字符“\\r\\n”的文件（T406）标题夹在行中间，无法数清，不报。
+    三是……”）逐段数下去；预告所在的分句之后紧接段中的“（一）…；（二）…”“一、…二、…”或“1、…2、…”
+    （“实现以下三个方面的要求：（一）…”，网页把换行存成字面的“\\r\\n”也一样）时，回答预告的是这些
+    条目，照 T206 的办法数；条目太长数不清时不报，嵌套在其中的“一是…三是”不拿来数。预告之后、第一项
+    之前另有一句以冒号引出这组编号的话（“还存在一些困难和问题：一是…”）时，编号回答的是那一句；
+    那一句复述了数目（“提出了三点要求。三点要求，即：第一，…”）时仍回答预告。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -72,14 +84,12 @@ class AnnouncedCount(Rule):
     closing = False  # which announcements this rule reads
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if doc.facts(Layout).escaped_breaks is not None:
-            return  # its headings sit inside lines, between escaped breaks (T406): not counted
         structure = doc.facts(Structure)
         for announcement in structure.announcements:
             if announcement.closing != self.closing:
                 continue
             found = _delivered(structure, announcement, doc.text)
-            if found is None:
+            if found is None or found is _UNKNOWN:
                 continue
             delivered, last_span, last_text = found
             if delivered == announcement.count \
@@ -128,19 +138,20 @@ def _delivered(structure: Structure, announcement: Announcement,
     blocks = structure.blocks
     origin = blocks[announcement.block]
     if announcement.closing:
-        inline = _inline_markers(text, announcement.span.end, origin)
+        inline = _outer_parts(text, announcement.span.end, origin)
         if inline is not None:
             return inline
     else:
-        # ``以下三个方面的要求：（一）…；（二）…`` — the rest of the clause, then the items
+        # ``以下三个方面的要求：（一）…；（二）…`` — the rest of the clause, then the parts
         tail = _CLAUSE_TAIL.match(text, announcement.span.end, origin.span.end)
-        inline = _inline_markers(text, tail.end(), origin) if tail else None
+        inline = _outer_parts(text, tail.end(), origin) if tail else None
         if inline is not None:
             return inline
     heading = _first_heading(blocks, origin)
     item = _first_item(structure, announcement, origin)
     if item is not None and (heading is None or item.span.start < heading.span.start):
-        if item.number != 1 or _announced_between(structure, announcement, item.span.start):
+        if item.number != 1 or _announced_between(structure, announcement, item.span.start) \
+                or _own_lead_in(text, announcement, item.span.start):
             return None  # the list answers a nearer announcement (以下四个方面：第一，…)
         if announcement.closing and not _right_after(text, announcement, item.span.start):
             return None  # the items right after it are of a form not counted here (（一）…)
@@ -157,24 +168,30 @@ def _delivered(structure: Structure, announcement: Announcement,
     return _number(blocks[last]), marker, _text(blocks[last], marker)
 
 
-def _inline_markers(text: str, start: int, origin: Block) -> tuple[int, Span, str] | None:
-    """Items marked ``（一）…；（二）…`` inside the announcing paragraph, right after it: how far
-    they run, each within a short reach of the one before. When the next number stands further
-    on in the paragraph (long items, or a flattened page's section markers), how far the list
-    goes is unknown: None."""
+def _outer_parts(text: str, start: int, origin: Block) -> tuple[int, Span, str] | None:
+    """Parts marked ``（一）…；（二）…`` or ``一、…二、…`` inside the announcing paragraph, right
+    after it: the list that answers the announcement. An ``一是…三是`` list further on is nested
+    inside one of these parts and is not counted. The parts are counted when each stands within
+    a short reach of the one before; when the next one stands further on in the paragraph (long
+    parts, or a flattened page's section markers), how far the list goes is unknown: _UNKNOWN.
+    None when no such part follows."""
     end = origin.span.end
-    first = _PAREN_FIRST.match(text, start, end)
+    first = _OUTER_FIRST.match(text, start, end)
     if first is None:
         return None
+    level = Level.TWO if first["m"][0] in "（(" else Level.ONE if first["m"][0] == "一" \
+        else Level.THREE
     last = Span(first.start("m"), first.end("m"))
     number = 1
     while True:
-        found = siblings.MARKERS[Level.TWO](number + 1).search(text, last.end, end)
+        found = siblings.GLUED[level](number + 1).search(text, last.end, end)
         if found is None:
             break  # the list ends here
-        if found.start() - last.end > _PAREN_REACH:
-            return None  # further on: items with long texts, or sections? unknown
+        if found.start() - last.end > _OUTER_REACH:
+            return _UNKNOWN  # further on: parts with long texts, or sections? unknown
         number, last = number + 1, Span(found.start(), found.end())
+    if number == 1 and end - last.end > _OUTER_REACH:
+        return _UNKNOWN  # one long part: the rest may stand in later paragraphs
     return number, last, text[last.start : last.end]
 
 
@@ -204,6 +221,18 @@ def _rest_together(text: str, last: Span, delivered: int, count: int) -> bool:
 def _right_after(text: str, announcement: Announcement, start: int) -> bool:
     """Only the sentence's end and white space stand between the announcement and ``start``."""
     return not _BETWEEN.sub("", text[announcement.span.end : start])
+
+
+def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
+    """Past the announcing clause, a sentence of its own leads in to the item at ``start``
+    (``……主要做了以下六个方面的工作：⏎…还存在一些困难和问题：一是…``): the list answers it."""
+    tail = _CLAUSE_TAIL.match(text, announcement.span.end, start)
+    between = text[tail.end() if tail else announcement.span.end : start]
+    if _HAN.search(between) is None or _LEAD_IN.search(between) is None:
+        return False
+    # a lead-in restating the count picks the announcement up again (…提出了三点要求。三点要求，即：)
+    sentence = _SENTENCE_END.split(_TRAILING.sub("", between))[-1]
+    return _RESTATED.search(sentence) is None
 
 
 def _announced_between(structure: Structure, announcement: Announcement, end: int) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from doclint.core import Category, Document, Examples, Finding, Maturity, Message, Related, Rule
+from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.model import Block, Enumeration, Kind, Structure, Style
 from doclint.rules.structure.sequence_check import STYLE_NAMES, describe
@@ -20,6 +21,12 @@ _NEW_SCOPE = lazy_regex(
     r"|(?:同志们|朋友们|各位[^，。：:]{0,10})[：:]",
     regex.M,
 )
+# A first item glued to the word before it, which the item scan leaves out (``…主要原因一是…``,
+# a heading run into its first item ``三、存在问题一是…``); words ending in 一 (统一是, 之一是,
+# 唯一是, 第一是) are none.
+_GLUED_FIRST = lazy_regex(
+    r"(?<=[\p{Han}])(?<![一二三四五六七八九十百千万两〇零第统唯之同单专不划归逐合无再其某任如惟纯齐整均])"
+    r"一是(?![否非一])")
 _PARENT_KINDS = (Kind.LABEL, Kind.TITLE)
 _Last = dict[Style, Enumeration]  # the last item seen, per style
 
@@ -31,7 +38,9 @@ class EnumerationSequence(Rule):
     连续编号，遇到标题（包括并入段中的“二、”“（一）”、不带序号的小标题行、以冒号引出新一组
     列举的段落）、称呼语或从“一”重新开始即另起一组。段落开头的列举项可以接着上一段末尾的列举
     （“主要是：一是……”后另起一段“二是……”）。列举项内部从“一是”重新开始的子列举结束后，
-    外层列举接着原来的序号继续（“一是……其中：一是……二是……；二是……”），不报。
+    外层列举接着原来的序号继续（“一是……其中：一是……二是……；二是……”），不报。紧贴在前文之后、
+    前面没有标点的“一是”（“…主要落后原因一是…”“三、存在问题一是…”）也算一项：列举从这里重新
+    开始，或它是被嵌套列举打断的外层第一项。
     “首先/其次/最后”只用于列举数目，不检查。
     """
 
@@ -61,7 +70,7 @@ class EnumerationSequence(Rule):
         current = -1
         last_end = 0
         text = doc.text
-        for item in structure.enumerations:
+        for item in _with_glued_firsts(structure.enumerations, text, blocks):
             if item.style not in _CHECKED:
                 continue
             scope = _NEW_SCOPE.search(text, last_end, item.span.start) is not None
@@ -126,6 +135,23 @@ class EnumerationSequence(Rule):
         return any(b.heading is not None for b in blocks[previous + 1 : following + 1]) \
             or any(b.kind in _PARENT_KINDS or (b.is_prose and b.text[-1] in "：:")
                    for b in blocks[previous + 1 : following])
+
+
+def _with_glued_firsts(items: list[Enumeration], text: str,
+                       blocks: list[Block]) -> Iterator[Enumeration]:
+    """The items, and before each 一是-style item the first items glued to the word before them
+    in its paragraph since the item before (``…领先原因一是…二是…。…落后原因一是…二是…``: the
+    second list restarts; ``三、存在问题一是…概括为：一是…二是…三是…。二是…``: the outer list's
+    first item, which a nested list interrupts). They count as items but are never reported."""
+    end = 0
+    for item in items:
+        if item.style is Style.SHI:
+            start = max(end, blocks[item.block].span.start)
+            for found in _GLUED_FIRST.finditer(text, start, item.span.start):
+                yield Enumeration(Style.SHI, 1, Span(found.start(), found.end()), item.block,
+                                  lead=False)
+        end = item.span.end
+        yield item
 
 
 def _written_between(text: str, before: Enumeration, item: Enumeration) -> bool:

@@ -27,7 +27,9 @@ class HeadingSequence(Rule):
     外层列表接着原来的序号继续（`三、` … `一、二、三、四、` … `四、`）不报；缺的序号其实
     写在了别处——并入上一段（`…的义务。第六条　…`）、与上级标题同行（`第一章 总则 第一条…`）、
     紧贴在上一个标题之后（`二、主动公开情况三、收到申请情况`）、行首被读成小数（`3.1万亿元…`
-    是第 3 项）、在行首换了一种不属于任何层级的写法（`6【…】`、`三 保障措施`、`4）…`）、或序号被换行拆开（`（` 留在上一行末，`三）…` 在下一行）——不报；`第三十五 条` 中多出的空格不影响序号。目录之后、附件里、以及一个文件中
+    是第 3 项）、在行首换了一种不属于任何层级的写法（`6【…】`、`三 保障措施`、`4）…`）、或序号被换行拆开（`（` 留在上一行末，`三）…` 在下一行）——不报；`第三十五 条` 中多出的空格不影响序号。
+    列表前的引言说明列出的是一组编号中的其余几项（“共十项，其中两项已完成；其余八项情况如下：”）
+    时，列表沿用原来的编号，跳号不报。目录之后、附件里、以及一个文件中
     的每条新闻（以 `新华社北京3月8日电` 或带日期的标题开头）各自重新编号；汇编中另起的一篇讲话
     也重新编号，但讲话中途再称呼一次“各位代表：”、其后的标题序号接着往下编的，仍是同一篇。
     缺了的序号处恰好有同样多行不带序号的短标题（转换时丢了 Word 自动编号：“ 总  则”在“第一章
@@ -122,8 +124,9 @@ class HeadingSequence(Rule):
         if problem is None:
             return None
         end = heading.marker.start
-        if last < number - 1 and _OMISSION.search(text, max(start, 0), end):
-            return None  # （第二章至第五章略）: the gap is announced
+        if last < number - 1 and (_OMISSION.search(text, max(start, 0), end)
+                                  or _a_selection(structure, sequence, text)):
+            return None  # （第二章至第五章略）, 其余九项…如下: the gap is announced
         if last < number - 1:
             scope = _scope_start(structure, sequence)
             starts = (start,) if start >= 0 else (scope, _outer_start(structure, sequence))
@@ -185,9 +188,23 @@ def _excerpts(structure: Structure, text: str) -> set[int]:
 _EXCERPT = lazy_regex(r"[（(](?:节选|摘编|摘录|摘要|摘登|选编|选登)[）)]|节选$")
 _OMISSION = lazy_regex(r"[（(][^（）()\n]{0,20}略[）)]")
 _TITLE_REACH = 300
+# A list introduced as the rest of a numbered set (``共十项，其中两项已完成；其余八项进展情况如下：``)
+# keeps the set's numbers: the items left out are gaps on purpose.
+_SELECTION = lazy_regex(
+    r"(?:其余|其他|其它|另外|剩余|余下|剩下)的?(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})大?(?:项|个|件|条|类)")
+_INTRO_LINES = 2  # lines before a list's first heading that introduce it
 
 
 _LEGAL = (Level.PART, Level.CHAPTER, Level.SECTION, Level.CLAUSE)
+
+
+def _a_selection(structure: Structure, sequence: Sequence, text: str) -> bool:
+    """The lines right before the list's first heading introduce it as the rest of a numbered
+    set (``…其中2项已完成；其余9项具体情况如下：``): its numbers are the set's, with gaps."""
+    blocks = structure.blocks
+    first = sequence.members[0]
+    return any(_SELECTION.search(text, b.span.start, b.span.end)
+               for b in blocks[max(first - _INTRO_LINES, 0) : first] if b.heading is None)
 
 
 def _outer_start(structure: Structure, sequence: Sequence) -> int:

@@ -32,8 +32,10 @@ _COMPARISON_WORD = lazy_regex(r"年(?:同期)?(?:相比|增长|下降|提高|减
 _MAX_GAP = 80
 # A year that is itself a base of comparison ("是2011年的1.6倍", "相当于2015年的水平"): no year
 # the sentence describes, so a comparison with it after it is another comparison with one base.
+# A PDF conversion may set its figures off with spaces ("是 2011 年的 1.42 倍").
 _BASE_AFTER = lazy_regex(
-    r"(?:底|末)?的(?:[0-9０-９.．]+|[一二两三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)倍"
+    r"(?:底|末)?的[ \t\u3000]*(?:[0-9０-９.．]+|[一二两三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)"
+    r"[ \t\u3000]*倍"
     r"|(?:底|末)?的?(?:水平|同期)"
 )
 # A target or end point as the year described: 到2020年…比2020年翻一番, 截至2023年底…比2023年增长.
