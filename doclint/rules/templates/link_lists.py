@@ -20,23 +20,28 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from doclint.core import Document, Span
 from doclint.core.lazyregex import lazy_regex
 
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 # A list's label alone on its line: the site's words, never a heading of a report.
-_LABEL = lazy_regex(
+_LABEL_TEXT = (
     r"(?:相关(?:文章|阅读|新闻|报道|链接|推荐|稿件|评论|专题|文档)|本栏(?:最新|推荐|热门|排行|热点|目录)"
     r"|(?:阅读|点击|热门|浏览|下载)排行(?:榜)?|热门(?:文章|推荐|阅读|标签|点击|资讯)|最新(?:文章|更新|资讯)"
     r"|热点(?:文章|推荐|资讯)|推荐(?:阅读|文章|资讯)|精彩推荐|图文推荐|延伸阅读|猜你喜欢|往期回顾"
     r"|友情链接|标签云|热门标签|文章标签|标签|分享到|上一篇|下一篇|上一条|下一条)"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*(?:更多[ \t\u3000]*(?:>>|>|»)?)?"
 )
+_LABEL = lazy_regex(_LABEL_TEXT)
+# A line holding only a label, for a quick look before the page is cut into lines.
+_LABEL_LINE = lazy_regex(rf"(?m)^[{_SPACE}]*(?:{_LABEL_TEXT})[{_SPACE}]*\r?$")
 # A link's date alone on its line: 01-24 (a site pads month and day to two digits; "1-3" is a
 # range), 2023-01-24, 2023/1/24, [01-24].
 _DATE_TEXT = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[01]\d-[0-3]\d)"
 _DATE = lazy_regex(rf"[\[【(（]?{_DATE_TEXT}[\]】)）]?")
+_ANY_DATE = lazy_regex(_DATE_TEXT)
 # A title with its date on the same line, set apart by a space or a bracket:
 # "某县政府工作报告 2023-01-24", "某县政府工作报告（01-24）".
 _DATED_TITLE = lazy_regex(
@@ -57,6 +62,8 @@ _LETTERS = lazy_regex(r"[\p{Han}A-Za-z0-9]+")
 _SENTENCE_MARKS = "。！？!?；;，,：:"
 _MAX_TITLE = 40  # characters: a link's title; a longer line is the page's text
 _MIN_DATED = 3  # dated titles that make a list without a label
+# Characters other than white space: more than any label, date or title with its date holds.
+_LONGEST = _MAX_TITLE + 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,10 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+def _printed(line: str) -> int:
+    return len(line) - sum(line.count(space) for space in " \t\u3000")
+
+
 def _is_title(line: str) -> bool:
     """A link's text: short, and no sentence of the page (no mark inside or at its end)."""
     return (
@@ -121,24 +132,46 @@ class _Finder:
             yield _Block(first, last)
 
 
+@dataclass(frozen=True, slots=True)
+class _Navigation:
+    headers: list[tuple[int, int]]
+    excerpts: list[tuple[int, int]]
+    lists: list[tuple[int, int]]
+
+
+# The last text read and what it holds: P202 asks for the header, the excerpt and the lists one
+# by one, and PageNavigation for all of them, of the same text object. One entry, replaced
+# whole, so a thread reading it sees an old pair or a new one, never a mix.
+_last: tuple[str, _Navigation] | None = None
+
+
+def _navigation(text: str) -> _Navigation:
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    parts = list(_header_parts(text))
+    found = _Navigation([header for header, _ in parts],
+                        [excerpt for _, excerpt in parts if excerpt is not None], _lists(text))
+    _last = (text, found)
+    return found
+
+
 def navigation_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the article header, every labelled link list and every unlabelled run
     of dated titles, in text order."""
-    blocks = [*_headers(text), *_excerpts(text), *_lists(text)]
-    return sorted(blocks)
+    found = _navigation(text)
+    return sorted([*found.headers, *found.excerpts, *found.lists])
 
 
-def _headers(text: str) -> Iterator[tuple[int, int]]:
+def _headers(text: str) -> list[tuple[int, int]]:
     """The article header with its counters."""
-    for header, _ in _header_parts(text):
-        yield header
+    return _navigation(text).headers
 
 
-def _excerpts(text: str) -> Iterator[tuple[int, int]]:
+def _excerpts(text: str) -> list[tuple[int, int]]:
     """The site's excerpt under a header ("内容摘要：" and the opening's cut-off copy)."""
-    for _, excerpt in _header_parts(text):
-        if excerpt is not None:
-            yield excerpt
+    return _navigation(text).excerpts
 
 
 def _header_parts(
@@ -191,6 +224,9 @@ def _lists(text: str) -> list[tuple[int, int]]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if len(line.text) > _LONGEST and _printed(line.text) > _LONGEST:
+            index += 1  # a paragraph of the page: no label, date or title is this long
+            continue
         if line.text and _LABEL.fullmatch(line.text):
             last, index = _labelled(lines, index)
             if last is not None:
@@ -212,8 +248,10 @@ def _title_then_date(lines: list[_Line], index: int) -> bool:
 
 
 def _has_label_or_date(text: str) -> bool:
-    return any(key in text for key in ("相关", "本栏", "排行", "热门", "最新", "推荐", "标签",
-                                       "分享到", "上一", "下一", "阅读", "猜你", "-"))
+    """Whether the page can hold a list: a label alone on its line, or the dates of a run."""
+    if _LABEL_LINE.search(text) is not None:
+        return True
+    return sum(1 for _ in islice(_ANY_DATE.finditer(text), _MIN_DATED)) >= _MIN_DATED
 
 
 def _labelled(lines: list[_Line], index: int) -> tuple[_Line | None, int]:
@@ -279,9 +317,9 @@ def _dated_run(lines: list[_Line], index: int) -> tuple[_Line | None, int]:
     return last, position
 
 
-find_header = _Finder(lambda text: list(_headers(text)))
-find_excerpt = _Finder(lambda text: list(_excerpts(text)))
-find_link_lists = _Finder(lambda text: _lists(text))
+find_header = _Finder(_headers)
+find_excerpt = _Finder(_excerpts)
+find_link_lists = _Finder(lambda text: _navigation(text).lists)
 
 
 class PageNavigation:
