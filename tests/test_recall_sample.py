@@ -35,11 +35,11 @@ FLOORS = {  # kind: (planted, found with the default rules, found with --preview
     "truncation": (6, 5, 5),  # T301 stable after r05; raised in round 4
     "broken-line": (6, 6, 6),  # raised on r5/trunc (numbered items broken, figures before their unit)
     "boilerplate": (6, 6, 6),  # raised on r4/dupes (P201: slogan titles, titles over a motto)
-    "placeholder": (6, 0, 6),
+    "placeholder": (6, 6, 6),  # default since P101 went stable
     "percent-dropped": (6, 6, 6),
     "percent-mixed": (6, 6, 6),
     "fullwidth-digits": (6, 6, 6),  # N302 stable after r05
-    "space-in-chinese": (6, 5, 5),  # raised on r4/spacing (T501: double spaces); T501 stable after r16
+    "space-in-chinese": (6, 6, 6),  # raised on r4/spacing (T501: double spaces); T501 stable after r16
     "space-number": (6, 6, 6),
     "acronym-case": (6, 6, 6),
     "entity-mix": (6, 6, 6),  # T505: stray names where a settled speech names itself (r4/places)
