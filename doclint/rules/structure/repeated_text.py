@@ -154,7 +154,6 @@ class RepeatedText(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
-        text = doc.text
         reported: list[Span] = []
         for finding in self._repeats(doc, structure):
             reported.append(finding.span)

@@ -17,8 +17,8 @@ from doclint.core import (
     Related,
     Rule,
     Severity,
+    segmenter,
 )
-from doclint.core import segmenter
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
