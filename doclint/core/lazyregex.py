@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 import regex
@@ -69,3 +70,8 @@ def lazy_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, compiled when first used."""
     return LazyPattern(pattern, flags, re.compile)  # type: ignore[return-value]
+
+
+def matches_at_least(pattern: regex.Pattern[str] | re.Pattern[str], text: str, count: int) -> bool:
+    """Whether ``pattern`` matches ``text`` ``count`` times or more; stops at the ``count``-th."""
+    return sum(1 for _ in islice(pattern.finditer(text), count)) >= count

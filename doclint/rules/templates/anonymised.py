@@ -21,7 +21,7 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Document
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_regex, matches_at_least
 
 # "王某某", "李某": a person the text names anonymously, by surname.
 SURNAMES = frozenset(
@@ -118,9 +118,4 @@ def _redacted_record(text: str) -> bool:
         return False
     if _MASKED_FIELD.search(text):
         return True
-    masks = 0
-    for _ in _NAME_MASK.finditer(text):
-        masks += 1
-        if masks >= _MASKED_NAMES:
-            return True
-    return False
+    return matches_at_least(_NAME_MASK, text, _MASKED_NAMES)

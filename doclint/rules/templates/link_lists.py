@@ -20,10 +20,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from doclint.core import Document, Span
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_regex, matches_at_least
 
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 # A list's label alone on its line: the site's words, never a heading of a report.
@@ -251,7 +250,7 @@ def _has_label_or_date(text: str) -> bool:
     """Whether the page can hold a list: a label alone on its line, or the dates of a run."""
     if _LABEL_LINE.search(text) is not None:
         return True
-    return sum(1 for _ in islice(_ANY_DATE.finditer(text), _MIN_DATED)) >= _MIN_DATED
+    return matches_at_least(_ANY_DATE, text, _MIN_DATED)
 
 
 def _labelled(lines: list[_Line], index: int) -> tuple[_Line | None, int]:

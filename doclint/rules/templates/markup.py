@@ -7,7 +7,7 @@ import html
 import regex
 
 from doclint.core import Category, Document, Edit, Example, Examples, Message, Severity, Span
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_regex, matches_at_least
 from doclint.rules.templates.boilerplate import NEWLINE, BoilerplateRule, Pattern
 from doclint.rules.templates.removal import removal_span
 from doclint.rules.templates.scan import line_end, line_start
@@ -199,12 +199,7 @@ def _is_markdown(doc: Document) -> bool:
     """A Markdown file, or a text that opens with a Markdown heading or has several."""
     if doc.path.lower().endswith(_MARKDOWN_PATHS) or _MARKDOWN_TITLE.match(doc.text):
         return True
-    found = 0
-    for _ in _MARKDOWN_LINE.finditer(doc.text):
-        found += 1
-        if found >= _MARKDOWN_LINES:
-            return True
-    return False
+    return matches_at_least(_MARKDOWN_LINE, doc.text, _MARKDOWN_LINES)
 
 
 def _decoded(entity: str) -> str:

@@ -18,7 +18,7 @@ from doclint.core import (
     Severity,
     Span,
 )
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_regex, matches_at_least
 from doclint.rules.templates.anonymised import SURNAMES, Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, Windowed, line_end, line_start
@@ -316,12 +316,7 @@ def _stars(item: Placeholder) -> bool:
 
 def uses_bold(text: str) -> bool:
     """The text marks bold the Markdown way (``**…**`` within a line) at least twice."""
-    found = 0
-    for _ in _BOLD.finditer(text):
-        found += 1
-        if found >= _BOLD_LINES:
-            return True
-    return False
+    return matches_at_least(_BOLD, text, _BOLD_LINES)
 
 
 def _bold_markup(text: str, span: Span) -> bool:
