@@ -58,6 +58,18 @@ _CITING = lazy_regex(r"(?:原文|原句|出处|修改为|改为|表述为|规定
 # 附件3, 附件：, 附件4-1 (the first part of attachment 4: a form of its own, as segment.py reads it)
 _ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐—][0-9０-９]{1,2})?"
                          r"[ \t\u3000]*(?:[：:]|$|\p{Han})")
+# An attachment's label inside a line (a 公文 flattened into one line: ``…妥否，请审议。附件：1.关于…
+# 的报告2.…附件1关于…的报告…``): the label, then the title the attachment list gave that number.
+_INLINE_ATTACHMENT = lazy_regex(r"(?<![（(，,、；;])附件([0-9０-９]{1,2})(?![）)0-9０-９.．、])")
+_ATTACHMENT_LIST = lazy_regex(r"附件[：:]")
+_ATTACHMENT_TITLE = 6  # characters of its title that must follow an inline attachment label
+# An entry of a labelled list (``省交通运输厅：负责…；省公安厅：负责…``): a short name and a colon
+# opening a line or following a sentence's end.
+_ENTRY_LABEL = lazy_regex(r"(?:^|(?<=[。；;]))[\p{Han}]{2,12}[:：](?=\p{Han})", regex.M)
+_ENTRY_WINDOW = 600
+# An enumerated part a sentence opens with (第四章共9条，…; 第二节…): two documents described side
+# by side, part by part, say the same of a part both have.
+_ENUMERATED = lazy_regex(r"第([一二三四五六七八九十百0-9０-９]{1,4})([章节条款项篇部])")  # characters looked back for the label of the first occurrence's entry
 # An office's labelled reply in a record of replies (住建局答复:…;永宁县答复:…): a second office
 # relays the first one's text as its own reply, each signed; each reply is a part of its own.
 _REPLY_LABEL = lazy_regex(r"(?:^|(?<=[;；]))[\p{Han}]{2,12}(?:答复|回复)[:：]")
@@ -121,11 +133,12 @@ class RepeatedText(Rule):
     一句（或几句）紧接着原样再写一遍的，任何文本（法规也一样）都报告，短到 8 个汉字的整句也算：
     没有套语是连写两遍的。引文（引号内、
     “原文：”“修改为：”之后）、平行列表中编号相同的条目（各级响应措施的“①……”）、编者按（紧接着连写两遍的除外）、
-    新闻合集中不同的消息、附件（包括“附件4-1”“附件4-2”各自的示例表）和重新从“第一条”编号的另一份文件都不算重复；
+    新闻合集中不同的消息、附件（包括“附件4-1”“附件4-2”各自的示例表；压成一行的公文里，行中紧跟着附件目录所列标题的“附件1”也是附件的开头）和重新从“第一条”编号的另一份文件都不算重复；
     平行起草的文字也不算：隔着一个标题行、在相邻同级条目里出现的同一句（申报指南每个项目末尾的
     “获得软件著作权不少于5件……”），条目末尾责任单位标注“(……负责)”之前的同一结语，以某节标题
     开头、复述该节内容的要点框（“××标准建设重点”下的“识别与传感标准。……”），留言记录中一个
-    部门原样转述另一部门的答复（“住建局答复:……;某县答复:……”）；报刊在正文前单独
+    部门原样转述另一部门的答复（“住建局答复:……;某县答复:……”），职责分工里两个部门各自条目中的同一项职责
+    （“某局:负责……;参与……。某厅:负责……;参与……。”），两份文件逐章并列介绍时恰好相同的同一章（接在各自不同的上一章之后）；报刊在正文前单独
     成行、不带句末标点的摘句（提要、引题）与正文里的原句重复，也不算。整篇页面重复
     由 T603 报告；相邻两行完全相同、一行只是同一段文字连写两遍的，由 T601 报告；标题重复由 T101、T102 报告。
     一段（至少 15 个汉字、以标点收尾的段落或编号条目）在文中别处原样再出现、并且放在那里不合位置的，
@@ -306,6 +319,10 @@ class RepeatedText(Rule):
         # no formula is written twice in a row.
         doubled = run.there[-1] == run.here[0] - 1 \
             and _adjacent(sentences[run.there[-1]].block, sentences[run.here[0]].block)
+        if not doubled and (_entries(text, there, here)
+                            or _parallel_parts(sentences, run.there[0], run.here[0])):
+            return None  # two entries of a labelled list share a clause (two offices, one duty),
+            # or two documents described part by part read alike in some parts
         # One sentence far from its twin, or the same tail of two items of a list, is a
         # formula more often than a paste; a law repeats its formulas even within an article,
         # so there only a longer run near its twin counts.
@@ -451,7 +468,28 @@ def _news_items(key: str) -> list[int]:
         cuts = [m.start() for m in _NEWS_LEAD.finditer(key)]
     if "答复" in key or "回复" in key:
         cuts = sorted(cuts + [m.start() for m in _REPLY_LABEL.finditer(key)])
+    if "附件" in key:
+        cuts = sorted(cuts + _attachments(key))
     return cuts
+
+
+def _attachments(key: str) -> list[int]:
+    """Where attachments start inside a paragraph's key: ``附件2`` followed by the title that an
+    earlier attachment list (``附件：1.…2.关于…``) gave number 2 (an attachment restates its
+    request's body by design; a mention such as ``（附件2）`` is no boundary)."""
+    listed = _ATTACHMENT_LIST.search(key)
+    if listed is None:
+        return []
+    starts = []
+    for label in _INLINE_ATTACHMENT.finditer(key, listed.end()):
+        number = str(int(label.group(1)))  # int() reads full-width digits too
+        title = key[label.end() : label.end() + _ATTACHMENT_TITLE]
+        if len(title) < _ATTACHMENT_TITLE or not lines.has_han(title, _ATTACHMENT_TITLE - 2):
+            continue
+        catalogue = key[listed.end() : label.start()]
+        if any(number + mark + title in catalogue for mark in ".．、"):
+            starts.append(label.start())
+    return starts
 
 
 def _is_clause(block: Block) -> bool:
@@ -584,3 +622,45 @@ def _item_prefix(text: str, start: int) -> str | None:
     window = text[max(0, start - _ITEM_WINDOW) : start]
     starts = [m.start() for m in _ITEM_MARKER.finditer(window)]
     return window[starts[-1] :] if starts else None
+
+
+def _entries(text: str, there: Span, here: Span) -> bool:
+    """The two occurrences close two entries of a labelled list (``省交通运输厅：负责…；参与…。
+    省公安厅：负责…；参与…。``): each stands in an entry opened by a label of its own (no full
+    stop between the label and it), the second one's label after the first occurrence, and the
+    two labels differ."""
+    first = _entry_label(text, there.start, max(0, there.start - _ENTRY_WINDOW))
+    second = _entry_label(text, here.start, max(there.end, here.start - _ENTRY_WINDOW))
+    return first is not None and second is not None and first != second
+
+
+def _entry_label(text: str, start: int, floor: int) -> str | None:
+    """The label of the labelled entry holding ``start``: the last label after ``floor`` in its
+    line."""
+    floor = max(floor, text.rfind("\n", 0, start) + 1)
+    labels = list(_ENTRY_LABEL.finditer(text, floor, start))
+    found = labels[-1] if labels else None
+    if found is None or _FULL_STOPS.search(text, found.end(), start):
+        return None
+    return found.group()
+
+
+def _parallel_parts(sentences: list[_Sentence], there: int, here: int) -> bool:
+    """Both occurrences open on the same enumerated part (``第四章…``) right after the part
+    before it (``第三章…``) with other words: two enumerations running side by side (two
+    agreements summarised chapter by chapter), each copy in its place in its own."""
+    if not there or here - 1 == there:
+        return False
+    parts = [_enumerated(sentences[i].unit) for i in (there - 1, there, here - 1, here)]
+    if None in parts or parts[1] != parts[3] or parts[0] != parts[2]:
+        return False
+    return parts[0][1] == parts[1][1] and parts[0][0] + 1 == parts[1][0] \
+        and sentences[there - 1].unit != sentences[here - 1].unit
+
+
+def _enumerated(unit: str) -> tuple[int, str] | None:
+    found = _ENUMERATED.match(unit)
+    if found is None:
+        return None
+    number = ordinal(found.group(1))
+    return None if number is None else (number, found.group(2))
