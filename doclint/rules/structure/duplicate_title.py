@@ -54,6 +54,8 @@ class DuplicateTitle(Rule):
     签发的令之后所公布文本的标题；正文里标题下面接着署名、日期或称呼，是同题的另一篇讲话；
     目录之后正文前再写一遍标题是书的体例；新闻条目下全文转载的文件（“## ……公报”下面是“**……公报**”
     和“（2021年1月24日……通过）”）以自己的标题和通过日期开头，也是另一篇：这些都不报。
+    保存的网页先是空行和 `<title>` 行，再是导航和文章标题：标题确实出现两次，报告一处，在文章
+    标题上，并在消息中说明前一处是网页的标题行、相隔多少行。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -119,8 +121,15 @@ class DuplicateTitle(Rule):
                     or _after_contents(structure, article, block):
                 continue
             note = Message("首次出现", "first occurrence")
-            yield self.report(block.span, line=earlier.line, how_zh="相隔数行再次出现",
-                              how_en="the same title again further on",
+            gap = block.line - earlier.line
+            # A saved web page opens with its <title> line: the headline repeats the page's
+            # title, and the message says which line is which.
+            page = not doc.text[: earlier.span.start].strip()
+            where_zh, where_en = ("前者是网页的标题行，", "the first is the page's title line, ") \
+                if page and earlier.line > 2 else ("", "")
+            yield self.report(block.span, line=earlier.line,
+                              how_zh=f"{where_zh}相隔{gap}行再次出现",
+                              how_en=f"{where_en}the same title again {gap} lines further on",
                               related=(Related(earlier.span, note),))
 
     def _compare(self, doc: Document, previous: Block, current: Block) -> Finding | None:

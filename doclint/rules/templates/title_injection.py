@@ -88,6 +88,12 @@ _DATELINE_BEFORE = lazy_regex(
     r"[ \t\u3000\u00a0]*$"
 )
 _DATELINE_REACH = 60
+# Horizontal space back to the line's start (or the text's), and on to its end.
+_LINE_HEAD = lazy_regex(r"(?:^|[\r\n])[ \t\u3000\u00a0\u2002\u2003]*$")
+_LINE_TAIL = lazy_regex(
+    r"(?:\[\d{1,2}\]|［\d{1,2}］)?[ \t\u3000\u00a0\u2002\u2003]*(?:[\r\n]|$)"
+)  # a footnote mark may close the heading: ……统计公报[1]
+_LINE_REACH = 80
 _PAIRS = (("《", "》"), ("〈", "〉"), ("“", "”"), ("「", "」"), ("<", ">"), ("‘", "’"))
 
 
@@ -105,7 +111,7 @@ class InjectedTitle(Rule):
     除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”）；
     不足 8 个汉字的标题（“政府工作报告”）是正文常用的名称，同样只在粘连时报告（“市政府工作报告”
     这类更长的名称除外）；汇编中，页面自己的标题（第一篇的标题）在后面各篇中粘连出现也报告；
-    编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行）不在此报告。
+    编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行，包括保存的网页在 `<title>` 行之后、按源码缩进印出的文章标题，或带脚注号“[1]”的标题）不在此报告。
     通讯社电头（“新华社莫斯科11月18日电”“本报讯（记者 某某）”）之后紧接的标题是通讯社发布全文时印出的
     文件本身的标题（公报、决定的标题，其后才是正文），不报。
     修复删除混入的文字。
@@ -302,8 +308,8 @@ def _injected(text: str, start: int, end: int) -> Span | None:
         cited = False
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    if before in "\r\n" and after in "\r\n":
-        return None
+    if _alone_on_line(text, start, end):
+        return None  # a title line (indented by a page's source or not): a heading, not a paste
     clause = before in _CLAUSE_BEFORE + "\r\n" and after in _CLAUSE_AFTER + "\r\n"
     if cited and not clause:
         return None
@@ -315,6 +321,14 @@ def _injected(text: str, start: int, end: int) -> Span | None:
     if before not in _CLAUSE_BEFORE and _NOTE_END.match(text, end) and _in_source_note(text, start):
         return None
     return Span(start, end)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Only spaces stand between the text and its line's edges: a heading line, as a saved web
+    page prints the article's own headline under its ``<title>`` (T101 reports a repeat)."""
+    head = _LINE_HEAD.search(text, max(0, start - _LINE_REACH), start)
+    tail = _LINE_TAIL.match(text, end, min(len(text), end + _LINE_REACH))
+    return head is not None and tail is not None
 
 
 def _glued(text: str, start: int, end: int) -> Span | None:
