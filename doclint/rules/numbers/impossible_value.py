@@ -38,6 +38,7 @@ _REGISTER_CEILING = 120.0
 # exceed 100% where people move in, by tens of per cent, never by a multiple.
 _FLOW_RATE = re.compile(r"入学率|入园率|巩固率")
 _TARGET = lazy_re(r"目标|计划|任务")
+_COVERAGE = re.compile(r"覆盖率|覆盖面|接种率")
 _FLOW_CEILING = 150.0
 _COUNT_UNITS = frozenset(("人", "人次", "户", "个", "家", "项", "所", "座", "处", "台", "辆",
                           "套", "张", "件", "间", "栋", "条", "头", "只", "匹", "口", "眼", "株",
@@ -131,7 +132,7 @@ class ImpossibleValue(Rule):
                 return None
             if quantity.value <= _FLOW_CEILING and (
                     _FLOW_RATE.search(word)
-                    or _TARGET.search(prefix, 0, rate.start())):
+                    or (_COVERAGE.search(word) and _TARGET.search(prefix, 0, rate.start()))):
                 return None
             what = (word, f"The rate “{word}”")
         return self.report(Span(quantity.start, quantity.end), what=what[0], what_en=what[1],
