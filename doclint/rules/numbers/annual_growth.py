@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from doclint.core import (
@@ -15,6 +16,7 @@ from doclint.core import (
     Rule,
     Span,
 )
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.interval import Interval, fmt
 from doclint.rules.numbers.links import NumberLinks
 from doclint.rules.numbers.quantities import TIMES
@@ -34,6 +36,15 @@ _SLACK = 0.005
 # terms: the level may exceed the real compounding by the prices planned meanwhile, never
 # fall short of it. Planners have not assumed more than this much inflation a year.
 _PLANNED_INFLATION = 1.08
+
+# A five-year plan's average growth is measured from the year before the plan (2020 for
+# 十四五, 2015 for 十三五), which the text may not give: behind "由2021年的a增长到2025年的b，
+# 年均增长r" stands the 2020 value, not a. Plans run 2001–2005, 2006–2010, …, 2021–2025.
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_PLAN_START_MOD = 1
+# 比“十三五”时期增加d: the end and the increase are totals of two periods, and an average
+# growth over the period is not the ratio of two period totals.
+_PERIOD_BASE = lazy_re(r"比[^，,；;。]{0,12}(?:时期|期间|五年)[^，,；;。]{0,4}$")
 
 _MULTIPLE = Message(
     "（1 {sign} {rate}）^{years} = {computed} 倍，与所述“{multiple}”（{stated} 倍）不符"
@@ -61,6 +72,9 @@ class AnnualGrowthRate(Rule):
     不超过规划期内每年 8% 的物价涨幅时不报，低于它（要物价下跌才能做到）或高出太多才报；人均收入、居民收入和消费支出通常也按扣除价格
     因素后的实际增速表述，回顾时同样不检查；指数不是总量，不检查。句中有“可比价”“实际
     增长”“同口径”等字样时不检查；累计增幅与年均增速都是增速，口径相同，照常核对。
+    五年规划期的年均增速从规划前一年算起（“十四五”从2020年算起），“由2021年的…增长到2025年
+    的…”给出的起点不是它的基数，不检查；“比‘十三五’时期增加…，年均增长…”比的是两个时期的
+    合计，也不检查。
     容差：各数末位的一半，另加终点的 0.5%。
     """
 
@@ -92,6 +106,7 @@ class AnnualGrowthRate(Rule):
     basis = "复合增长：起点 × (1 + r)^N = 终点（domain-rules §5 DATA-CAGR）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         for growth in doc.facts(NumberLinks).annual:
             if growth.basis:
                 continue
@@ -99,6 +114,10 @@ class AnnualGrowthRate(Rule):
                 # Both the cumulative and the annual growth are stated rates, on one basis.
                 finding = self._check_multiple(growth)
             elif growth.real and not growth.target:
+                continue
+            elif _plan_period(text, growth) or (
+                    growth.increase is not None and growth.start is None and _PERIOD_BASE.search(
+                        text, max(0, growth.increase.start - 20), growth.increase.start)):
                 continue
             else:
                 finding = self._check_values(growth)
@@ -151,6 +170,15 @@ class AnnualGrowthRate(Rule):
             years=growth.years, computed=fmt(verdict.computed, digits), multiple=multiple.text,
             stated=fmt(stated.mid, digits), tol=fmt(verdict.tolerance, digits),
         )
+
+
+def _plan_period(text: str, growth: AnnualGrowth) -> bool:
+    """From a five-year plan's first year to its last: the base is the year before."""
+    if growth.years != 4 or len(growth.years_from) != 2:
+        return False
+    years = sorted(int(m.group()) for span in growth.years_from
+                   if (m := _YEAR.search(text, span.start, span.end)) is not None)
+    return len(years) == 2 and years[0] % 5 == _PLAN_START_MOD and years[1] == years[0] + 4
 
 
 def _priced_in(verdict: Verdict, years: int) -> bool:

@@ -6,11 +6,22 @@ from collections.abc import Iterator
 from functools import reduce
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.interval import Interval
 from doclint.rules.numbers.links import NumberLinks
 from doclint.rules.numbers.quantities import Quantity
 from doclint.rules.numbers.relations import Breakdown
 from doclint.rules.numbers.verdict import disagree, in_units_of, related
+
+# A total printed in parentheses after a larger one (还本付息25.9亿元（还本14.8亿元，付息
+# 11.1亿元），其中：…) is a detail of it; the 其中 list breaks the larger one down.
+_OPEN_PAREN = lazy_re(r"[（(][^（()）]*$")
+# What a partition's members leave of a total, listed as one more part after them:
+# 全社会用电量 = 三次产业 + 城乡居民生活用电; or "其他".
+_RESIDUAL_PART = lazy_re(r"^[^。！？!?]{0,40}?[；;，,、]\s*(?:其中[，,：:]?)?"
+                         r"(?:城乡居民|城镇居民|乡村居民|居民生活|生活用|其他|其它)")
+# A sibling written in another word than the partition's member (城市 for 城镇).
+_MEMBER_VARIANTS = {"城镇": ("城市",)}
 
 _OVER = Message(
     "{parts} = {sum}，超过总数 {total}（容差 ±{tol}）：部分之和不能大于总数。",
@@ -33,6 +44,10 @@ class ComponentSum(Rule):
     （“财政赤字…其中中央财政赤字”）大于总数时一定有错。项目的建设阶段（续建、新建、前期、
     储备）和地上、地下也是划分；分项可以用顿号隔开（“续建项目30个、新建项目6个”）。容差为
     各数末位的一半之和；不带“万”“亿”、不带约数词的整数个数是点数出来的，不留容差。
+    不检查的读法：总数在括号里、是前一个更大总数的细目（“还本付息25.9亿元（还本…，付息
+    11.1亿元），其中…”）；总数本身是划分的一员（“城市特困供养对象372人…农村特困供养对象
+    7255人”，农村与城市并列）；划分的成员之后还列出它们之外的部分（“第一、二、三产业用电量
+    …；城乡居民生活用电…”：全社会用电量还包括居民生活用电）。
     """
 
     code = "N102"
@@ -59,7 +74,10 @@ class ComponentSum(Rule):
     basis = "分项与总数（domain-rules §5 DATA-PART-TOTAL）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         for breakdown in doc.facts(NumberLinks).breakdowns:
+            if _misread(text, breakdown):
+                continue
             finding = self._check(breakdown)
             if finding is not None:
                 yield finding
@@ -91,6 +109,28 @@ class ComponentSum(Rule):
                            sum=in_units_of(verdict.computed, total), total=total.text,
                            diff=in_units_of(abs(verdict.difference), total),
                            tol=in_units_of(verdict.tolerance, total))
+
+
+def _misread(text: str, breakdown: Breakdown) -> bool:
+    """A pairing the sentence does not support: the total sits in parentheses after the real
+    one, the total is itself one member of the partition its parts belong to (城市…372人 with
+    农村…7255人 as its "part"), or the partition's members are followed by the residual part
+    they leave (城乡居民生活用电) and so do not exhaust the total."""
+    total = breakdown.total
+    if _OPEN_PAREN.search(text, max(0, total.start - 40), total.start):
+        return True
+    partition = breakdown.partition
+    if partition is None:
+        return False
+    label = breakdown.total_label
+    if not any(word in label for word in partition.totals):
+        listed = {partition.member_of(name) for name, _ in breakdown.parts}
+        for member in partition.members:
+            if member not in listed and any(
+                    word in label for word in (member, *_MEMBER_VARIANTS.get(member, ()))):
+                return True
+    last = breakdown.parts[-1][1]
+    return bool(breakdown.complete and _RESIDUAL_PART.search(text[last.end : last.end + 60]))
 
 
 def _counted(q: Quantity) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.interval import Interval, fmt
 from doclint.rules.numbers.links import NumberLinks
 from doclint.rules.numbers.quantities import PERCENT, TIMES, Quantity
@@ -16,10 +17,17 @@ from doclint.rules.numbers.verdict import disagree, related
 _SLACK_POINTS = 0.05
 # The lowest price level, relative to the start, that real growth is allowed to assume.
 _DEFLATION = 0.95
+# 1,099, 160万元: a stray space after a thousands comma leaves the last group of digits
+# looking like a number of its own. A value of three digits right after "digit, " is that
+# group, not the value the sentence states.
+_TORN_GROUP = lazy_re(r"[0-9][,，][ \u3000\u00a0]+$")
+_GROUP = lazy_re(r"[0-9]{3}(?![0-9])")
 
 
 class GrowthRate(Rule):
     """所述增长率与起点、终点不符：“由A增加到B，增长X%”或“B，比上年增加d，增长X%”。
+
+    千分位逗号后多了空格（“1,099, 160万元”）时，逗号后的三位数只是数的一段，不检查。
 
     增长率按 (B ÷ A − 1) 核对，A 未写出时取 B − d。“增长3.2倍”指终点为起点的 4.2 倍。
     以下情况不检查：句中有“按可比价格”“实际增长”“同口径”“剔除”等字样（增速不是两个
@@ -56,8 +64,12 @@ class GrowthRate(Rule):
     basis = "增长率 = 终点 ÷ 起点 − 1（domain-rules §5 DATA-GROWTH-RATIO）"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         for change in doc.facts(NumberLinks).changes:
             if change.rate is None or change.basis:
+                continue
+            if any(q is not None and torn_group(text, q)
+                   for q in (change.start, change.end, change.increase)):
                 continue
             finding = self._check(change, change.rate)
             if finding is not None:
@@ -95,3 +107,9 @@ class GrowthRate(Rule):
             computed=fmt(verdict.computed, 2), rate=rate.text, diff=fmt(abs(verdict.difference), 2),
             tol=fmt(verdict.tolerance, 2),
         )
+
+
+def torn_group(text: str, quantity: Quantity) -> bool:
+    """A three-digit value right after "digit, ": the tail of a number a space tore apart."""
+    return (_GROUP.match(text, quantity.start) is not None
+            and _TORN_GROUP.search(text, max(0, quantity.start - 4), quantity.start) is not None)

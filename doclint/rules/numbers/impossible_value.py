@@ -32,6 +32,14 @@ _BOUNDED = lazy_re(rf"(?:{alternation(BOUNDED_RATES)})(?:要|将|力争|已)?"
 # never by a multiple. A lost decimal point (参合率985%) is still impossible.
 _REGISTER_RATE = re.compile(r"参合率|参保率")
 _REGISTER_CEILING = 120.0
+# Rates whose denominator is not the numerator's whole: enrolment and retention (入学率,
+# 入园率, 巩固率: pupils who moved in are counted, local children or the entrants of N years
+# before are the base), and coverage of a planned target population (目标人群覆盖率). They
+# exceed 100% where people move in, by tens of per cent, never by a multiple.
+_FLOW_RATE = re.compile(r"入学率|入园率|巩固率")
+_TARGET = lazy_re(r"目标|计划|任务")
+_COVERAGE = re.compile(r"覆盖率|覆盖面|接种率")
+_FLOW_CEILING = 150.0
 _COUNT_UNITS = frozenset(("人", "人次", "户", "个", "家", "项", "所", "座", "处", "台", "辆",
                           "套", "张", "件", "间", "栋", "条", "头", "只", "匹", "口", "眼", "株",
                           "棵", "册", "艘", "架次", "床", "起", "宗", "例"))
@@ -47,7 +55,9 @@ class ImpossibleValue(Rule):
     “存款余额占GDP的比重”）和产出以外的流量与产出之比（“进出口总额占GDP的比重”）
     可以超过 100%，也不检查。能超过 100% 的比率（增长率、完成率、出栏率、病床使用率、
     资金到位率、结案率、毛入学率）不在检查之列；按户籍人口计算的参合率、参保率可以略超 100%
-    （在居住地参加而户籍在外的人也计入分子），超过 120% 才报告；增量之比（“增量占全省增量的120%”）也可以
+    （在居住地参加而户籍在外的人也计入分子），超过 120% 才报告；入学率、入园率、巩固率
+    （迁入的学生计入分子）和按计划目标人群计算的覆盖率（“目标人群覆盖率101.7%”）可以超过
+    100%，超过 150% 才报告（丢了小数点的“985%”仍报）；增量之比（“增量占全省增量的120%”）也可以
     超过 100%。数字之间的连接号（“1--2家”“650万-750万台”）
     是范围，不是负号。
     """
@@ -75,6 +85,8 @@ class ImpossibleValue(Rule):
             "每年认定1--2家省级示范园区。",
             "学前三年毛入园率达到103.5%。",
             "新型农村合作医疗参合率达到102.6%。",
+            "小学适龄儿童入学率108.3%，九年义务教育巩固率104.2%。",
+            "完成免费孕前检查2.1万人，目标人群覆盖率102.4%。",
         ),
     )
     basis = "占比与有上限的比率不超过 100%；计数不为负"
@@ -117,6 +129,10 @@ class ImpossibleValue(Rule):
                 return None  # a gross enrolment ratio (毛入学率) counts pupils of any age
             word = rate.group().rstrip("要将力争已为达到提高升保持在稳定超过约")
             if _REGISTER_RATE.search(word) and quantity.value <= _REGISTER_CEILING:
+                return None
+            if quantity.value <= _FLOW_CEILING and (
+                    _FLOW_RATE.search(word)
+                    or (_COVERAGE.search(word) and _TARGET.search(prefix, 0, rate.start()))):
                 return None
             what = (word, f"The rate “{word}”")
         return self.report(Span(quantity.start, quantity.end), what=what[0], what_en=what[1],
