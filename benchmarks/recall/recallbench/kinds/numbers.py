@@ -378,6 +378,8 @@ def _figure_spots(doc: Doc, rng: Random, need: str = "") -> list[int]:
 def _off(true: float, rng: Random, up: bool = False) -> float:
     """A percentage clearly not ``true``: 15–45 % away, and at least 1.5 points; ``up``: above
     it (a growth rate below the nominal one can be real growth, after inflation)."""
+    if true * 0.45 < 1.5:  # no factor in range moves a small share 1.5 points: step up instead
+        return true + rng.uniform(1.5, 3.0)
     while True:
         sign = 1 if up else rng.choice([-1, 1])
         wrong = true * (1 + sign * rng.uniform(0.15, 0.45))
