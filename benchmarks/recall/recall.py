@@ -1,6 +1,6 @@
 """Recall benchmark: plant known anomalies into real documents and count what doclint finds.
 
-    python benchmarks/recall/recall.py [--set tune|real|holdout] [--per-kind 100] [--seed 1]
+    python benchmarks/recall/recall.py [--set tune|real|holdout | --dir DIR] [--per-kind 100] [--seed 1]
                                        [--preview] [--kinds a,b] [--json FILE] [--misses N]
 
 One anomaly per copy of a document, at a known place; a plant is found when doclint reports a
@@ -149,6 +149,9 @@ def markdown() -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", default="tune", choices=SETS)
+    parser.add_argument("--dir", type=Path, action="append", default=[],
+                        help="plant into the *.txt files under DIR instead of a set (repeatable; "
+                             "a year in a file name stands for the document's year)")
     parser.add_argument("--per-kind", type=int, default=100, help="plants per kind")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--preview", action="store_true",
@@ -173,7 +176,8 @@ def main(argv: list[str] | None = None) -> None:
         if name not in KINDS:
             parser.error(f"unknown kind {name!r} (known: {', '.join(KINDS)})")
     progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
-    result = run(args.set, per_kind=args.per_kind, seed=args.seed, preview=args.preview,
+    set_name = ",".join(d.name for d in args.dir) if args.dir else args.set
+    result = run(set_name, dirs=args.dir, per_kind=args.per_kind, seed=args.seed, preview=args.preview,
                  kinds=kinds, progress=progress)
     print(table(result))
     if args.variants:

@@ -176,6 +176,7 @@ def _real_groups() -> dict[str, str]:
     return {f"real/{r[0]}": r[1] for r in rows if len(r) > 1}
 
 
+_NAMED_YEAR = regex.compile(r"(?<![0-9])(?:19[5-9][0-9]|20[0-3][0-9])(?![0-9])")
 _STATED = "(?<![0-9]){year}(?:年|〕|[01][0-9][0-3][0-9](?![0-9]))"
 
 
@@ -196,18 +197,31 @@ def load(name: str, linter: Linter) -> list[Doc]:
     return load_files(set_files(name), linter)
 
 
+def load_dirs(folders: Iterable[Path], linter: Linter) -> list[Doc]:
+    """Every ``*.txt`` under ``folders`` (documents of your own, or a fresh set): plants are
+    spread over the folders that hold the files. A year in the file name stands for the
+    manifest's (kept, like it, only when the text states that year)."""
+    paths = sorted(p for folder in folders for p in Path(folder).rglob("*.txt") if p.is_file())
+    return load_files(paths, linter)
+
+
 def load_files(paths: Iterable[Path], linter: Linter) -> list[Doc]:
     root = corpus_root()
     years = _manifest_years()
     groups = _real_groups()
     docs = []
     for path in paths:
-        rel = path.relative_to(root).as_posix()
+        path = path.resolve()
+        rel = (path.relative_to(root) if path.is_relative_to(root)
+               else path.relative_to(path.parent.parent)).as_posix()
         text = linter.read(path)
         if not text.strip():
             continue
         group = groups.get(rel) or path.parent.name
         year = years.get(rel)
+        if year is None and not path.is_relative_to(root):
+            named = _NAMED_YEAR.search(path.name)
+            year = int(named.group()) if named else None
         if year is not None and not regex.search(_STATED.format(year=year), text):
             year = None
         docs.append(Doc(path, rel, group, text, year, linter))

@@ -14,10 +14,11 @@ import collections
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from random import Random
 from typing import Any
 
-from recallbench.corpus import Doc, Linter, load
+from recallbench.corpus import Doc, Linter, load, load_dirs
 from recallbench.kinds import KINDS, Cand, Kind
 from recallbench.plant import Plant
 
@@ -224,12 +225,15 @@ def _ratio(found: int, planted: int) -> float | None:
 
 def run(set_name: str, *, per_kind: int = 100, seed: int = 1, preview: bool = False,
         kinds: Iterable[str] | None = None, docs: list[Doc] | None = None,
+        dirs: Iterable[Path] | None = None,
         progress: Callable[[str], None] | None = None) -> Result:
     """Plant ``per_kind`` anomalies of each kind into the documents of ``set_name`` (or
-    ``docs``) and score them."""
+    ``docs``, or the ``*.txt`` files under ``dirs``) and score them."""
     started = time.perf_counter()
     linter = Linter(preview)
-    if docs is None:
+    if dirs:
+        docs = load_dirs(dirs, linter)
+    elif docs is None:
         docs = load(set_name, linter)
     else:
         for doc in docs:
