@@ -147,11 +147,12 @@ _PUFA = [("一五", 1986), ("二五", 1991), ("三五", 1996), ("四五", 2001),
          ("六五", 2011), ("七五", 2016), ("八五", 2021)]
 _PUFA_SAY = ["深入开展“{n}”普法", "认真实施“{n}”普法规划", "扎实推进“{n}”普法依法治理工作",
              "全面完成“{n}”普法各项任务"]
-# Campaigns: name, first year, the year it is certainly over.
+# Campaigns: name, first year (None: the name was in use before the campaign, as 党史学习教育 was
+# for the 90th anniversary in 2011, so it is never early), the year it is certainly over.
 _CAMPAIGNS = [("保持共产党员先进性教育活动", 2005, 2009), ("深入学习实践科学发展观活动", 2008, 2013),
               ("创先争优活动", 2010, 2015), ("党的群众路线教育实践活动", 2013, 2017),
               ("“三严三实”专题教育", 2015, 2018), ("“两学一做”学习教育", 2016, 2022),
-              ("“不忘初心、牢记使命”主题教育", 2019, 2023), ("党史学习教育", 2021, 2024),
+              ("“不忘初心、牢记使命”主题教育", 2019, 2023), ("党史学习教育", None, 2024),
               ("“三讲”教育", 1998, 2004), ("党纪学习教育", 2024, 2027)]
 _CAMPAIGN_SAY = ["扎实开展{c}", "深入推进{c}", "认真组织好{c}", "以{c}为契机"]
 # Things that did not exist yet: a sentence, and the last year it certainly could not be said.
@@ -195,10 +196,27 @@ def _plans(year: int, stale: bool) -> list[tuple[str, str]]:
     return out
 
 
+# The document's year in a dateline, a signature or page date, or a document number, in the
+# opening or closing lines: text that says when it was written, not only what it looks back on.
+_DATED_BY = "(?<![0-9]){year}(?:年[0-9０-９一二三四五六七八九十]{{1,2}}月|[-/.][01]?[0-9][-/.]|〕|[01][0-9][0-3][0-9](?![0-9]))"
+
+
+def dated_by_text(doc: Doc) -> bool:
+    """Whether the text itself bounds the document's year from above. A marker that came later
+    than the year (an early plant) is an anomaly only then: a reply that mentions 2018 and no
+    date of its own may as well have been written in 2022."""
+    if doc.year is None:
+        return False
+    lines = [(s, e) for _, s, e in doc.lines if doc.text[s:e].strip()]
+    edge = [*lines[:5], *lines[-5:]]
+    pattern = regex.compile(_DATED_BY.format(year=doc.year))
+    return any(pattern.search(doc.text, s, e) for s, e in edge)
+
+
 def _era(family: str, stale: bool):  # type: ignore[no-untyped-def]
     def variant(doc: Doc, rng: Random) -> Iterator[Cand]:
         year = doc.year
-        if year is None:
+        if year is None or (not stale and not dated_by_text(doc)):
             return
         sentences: list[str] = []
         if family == "plan":
@@ -211,7 +229,8 @@ def _era(family: str, stale: bool):  # type: ignore[no-untyped-def]
                          if (stale and year >= start + 7) or (not stale and year <= start - 3)]
         elif family == "campaign":
             sentences = [say.format(c=c) for c, first, over in _CAMPAIGNS for say in _CAMPAIGN_SAY
-                         if (stale and year >= over) or (not stale and year <= first - 2)]
+                         if (stale and year >= over)
+                         or (not stale and first is not None and year <= first - 2)]
         elif family == "event":
             sentences = [s for s, last in _EVENTS if year <= last]
         elif family == "abolished":
@@ -231,8 +250,9 @@ def _replaced(pattern: regex.Pattern[str], choices):  # type: ignore[no-untyped-
     (a passage pasted from a later text, or a find-and-replace gone wrong)."""
 
     def variant(doc: Doc, rng: Random) -> Iterator[Cand]:
-        if doc.year is None:
+        if not dated_by_text(doc):
             return
+        assert doc.year is not None
         later = choices(doc.year)
         if not later:
             return
