@@ -270,7 +270,8 @@ _TARGET_AFTER = lazy_regex(r"年(?:前|底前|以前|远景|目标|愿景|左右
 def is_target(text: str, start: int, end: int) -> bool:
     """A year named as a goal, a deadline or a base (到2035年, 2030年前, 比2019年), not as the
     time the text is in."""
-    before = text[max(0, start - 4):start].rstrip(" \t\u3000\u00a0")  # 到 2025 年
+    # 到 2025 年, and 到⏎2025年 where a PDF line wrapped
+    before = text[max(0, start - 5):start].rstrip(" \t\u3000\u00a0\r\n")
     if any(before.endswith(word) for word in _TARGET_BEFORE):
         return True
     return bool(_TARGET_AFTER.match(text, end - 1))

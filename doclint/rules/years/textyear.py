@@ -19,6 +19,7 @@ on its own year) is the year taken to be that one or the next.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 
@@ -76,6 +77,9 @@ _FUTURE_AFTER = lazy_regex(
     r"(?:底|末|年底)?(?:前|以前|之前|以后|后|目标|远景|愿景|左右|议程|起施行|起实施|起执行|开始施行|起|将|要|届时"
     r"|即将到来|到来之际|新年贺词|新年献词|新年致辞|[^，。；\n]{0,12}?(?:主要任务|任务和)|(?:国民经济和社会发展|国民经济|经济社会发展|经济和社会发展)?(?:计划|预算)(?!执行)"
     r"|[^，。；\n]{0,8}?(?:建成|完成|竣工|投产|实现)后)")
+# A year the clause prepares for: 为2035年基本建成…奠定坚实基础 (not 为…奠定了基础, done).
+_PREPARED_FOR = lazy_regex(r"为\s?$")
+_FOUNDATION_AFTER = lazy_regex(r"年[^，。；;\n]{0,24}?(?:奠定|打下|夯实)(?!了)[^，。；;\n]{0,12}?基础")
 # The rest of the clause plans: 2026至2027年，力争…; 2025年将建成….
 _PLANNED_CLAUSE = lazy_regex(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争取|计划|预计|拟|将|确保)")
 # The notes of an edited text: 注释　〔1〕…, 注：[1]….
@@ -143,8 +147,16 @@ def lived(text: str, mention: YearMention) -> bool:
     nian = mention.end - 1 if text[mention.end - 1:mention.end] == "年" else mention.end
     if text[nian:nian + 1] != "年":
         return True
+    if _PREPARED_FOR.search(text, low, mention.start) and _FOUNDATION_AFTER.match(text, nian):
+        return False
     return not (_FUTURE_AFTER.match(text, nian) or _PUBLICATION_AFTER.match(text, nian)
                 or _EVENT_NAME.match(text, nian) or _PLANNED_CLAUSE.match(text, nian + 1))
+
+
+def latest_lived_year() -> int:
+    """No text has lived a year that has not begun: a later year is a target or a vision
+    (为2035年基本建成…, 立足2050年…), however it is worded."""
+    return datetime.date.today().year
 
 
 def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Span | None,
@@ -156,11 +168,12 @@ def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Spa
     counts: Counter[int] = Counter()
     spans: dict[int, Span] = {}
     groups = facts.groups
+    latest = latest_lived_year()
     for mention in facts.between(part.start, part.end):
         if mention.group != -1 and groups[mention.group].is_range \
                 and mention is not groups[mention.group].items[0]:
             continue  # the end of a span of years (2021—2025年) is usually still to come
-        if lived(text, mention):
+        if mention.value <= latest and lived(text, mention):
             counts[mention.value] += 1
             spans.setdefault(mention.value, mention.span)
     for match in _CITED_NUMBER.finditer(text, part.start, part.end):
