@@ -94,6 +94,13 @@ _LINE_TAIL = lazy_regex(
     r"(?:\[\d{1,2}\]|［\d{1,2}］)?[ \t\u3000\u00a0\u2002\u2003]*(?:[\r\n]|$)"
 )  # a footnote mark may close the heading: ……统计公报[1]
 _LINE_REACH = 80
+# A 公文's head set as lines: its title, then its 文号 or its addressee (主送机关). A record that
+# lost its line breaks runs them together ("……的通知渝府发〔2021〕17号各区县人民政府，……："): a
+# title opening its line and running into them is the document's own heading, not a paste.
+_HEAD_AFTER = lazy_regex(
+    r"[ \t\u3000\u00a0]*(?:\p{Han}{1,12}[〔［\[【(（][ ]?\d{4}[ ]?[〕］\]】)）][ ]?\d{1,5}[ ]?号"
+    rf"|[^。；！？：:\r\n]{{1,80}}?(?:{ORGAN}|单位|部门|机构|企业|学校|中心|公司)[ \t\u3000]*[：:])"
+)
 _PAIRS = (("《", "》"), ("〈", "〉"), ("“", "”"), ("「", "」"), ("<", ">"), ("‘", "’"))
 
 
@@ -310,6 +317,8 @@ def _injected(text: str, start: int, end: int) -> Span | None:
     after = text[end] if end < len(text) else "\n"
     if _alone_on_line(text, start, end):
         return None  # a title line (indented by a page's source or not): a heading, not a paste
+    if _heads_document(text, start, end):
+        return None  # the document's own head, its line breaks lost
     clause = before in _CLAUSE_BEFORE + "\r\n" and after in _CLAUSE_AFTER + "\r\n"
     if cited and not clause:
         return None
@@ -329,6 +338,14 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     head = _LINE_HEAD.search(text, max(0, start - _LINE_REACH), start)
     tail = _LINE_TAIL.match(text, end, min(len(text), end + _LINE_REACH))
     return head is not None and tail is not None
+
+
+def _heads_document(text: str, start: int, end: int) -> bool:
+    """The title opens its line and runs on into a 文号 or an addressee: the head of the
+    document itself, set in one line by a record that lost its breaks (see ``_HEAD_AFTER``)."""
+    if _LINE_HEAD.search(text, max(0, start - _LINE_REACH), start) is None:
+        return False
+    return _HEAD_AFTER.match(text, end, min(len(text), end + 2 * _LINE_REACH)) is not None
 
 
 def _glued(text: str, start: int, end: int) -> Span | None:
