@@ -91,10 +91,14 @@ _HEAD_REACH = 16
 # 适用于……”): numbered 1, 4.2, … with or without a space, in a text that numbers its clauses
 # so, or heading one of the elements every standard has.
 _CLAUSE_HEADING = lazy_regex(
-    r"(?:^|(?<=[\s。；：:）)]))(?<![\d.．])\d{1,2}(?:[.．]\d{1,2}){0,3}[ \t\u00a0\u3000]?"
+    r"(?:^|(?<=[。；：:）)\r\n]))[ \t\u00a0\u3000]?(?<![\d.．])\d{1,2}(?:[.．]\d{1,2}){0,3}"
+    r"[ \t\u00a0\u3000]?(?![个户家项名人所座条台套吨元次批类种件部辆亩倍只头间处位期届万亿千百十年月日天余多])"
     r"(?P<heading>\p{Han}{2,10})$"
 )
-_DECIMAL_CLAUSE = lazy_regex(r"(?<![\d.．])\d{1,2}[.．]\d{1,2}[ \t\u00a0\u3000]\p{Han}")
+# The clause numbers of a standard (“4.2 棚室……”) open their paragraph.
+_DECIMAL_CLAUSE = lazy_regex(
+    r"(?:^|(?<=[。；：:\r\n]))[ \t\u00a0\u3000]*\d{1,2}[.．]\d{1,2}[ \t\u00a0\u3000]\p{Han}"
+)
 _DECIMAL_CLAUSES = 3
 _STANDARD_ELEMENTS = frozenset(
     "范围 适用范围 规范性引用文件 引用文件 术语和定义 术语 定义 总则 一般要求 基本要求 技术要求 "
@@ -104,7 +108,8 @@ _STANDARD_ELEMENTS = frozenset(
 # padded to the width of three (“组　长：王 赋 市委常委……张学锋 市水利局局长”).
 _MEMBER = lazy_regex(
     r"(?P<name>\p{Han}[ \u3000]\p{Han}|\p{Han}{2,3})[ \u3000]{1,2}"
-    r"(?P<post>\p{Han}{1,16}?(?:长|主任|书记|委员|巡视员|调研员|经理|主席|秘书|干事|专员|总监|负责人))"
+    r"(?P<post>\p{Han}{1,16}?(?:[省市县区镇乡村局厅处科部院校所队社行组会署站股庭委书]长"
+    r"|主任|书记|委员|巡视员|调研员|经理|主席|秘书|干事|专员|总监|负责人))"
 )
 _MEMBERS = 3
 _MEMBER_REACH = 120
