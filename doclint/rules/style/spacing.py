@@ -115,11 +115,16 @@ _MEMBERS = 3
 _MEMBER_REACH = 120
 # A catalogue of old books sets its fields apart with a space: title, responsibility
 # (“（清）某某撰”), edition (“清乾隆刻本”), holder.
+# A dynasty in brackets opens a record's responsibility: （清）, （南朝梁）, （民国）, （□） unknown.
+_DYNASTY = (
+    r"[（(](?:[清明元宋金辽唐隋汉晋周秦魏梁陈齐□]|[东西南北][汉晋魏齐周宋]|南朝\p{Han}{1,2}"
+    r"|北朝\p{Han}{1,2}|五代|民国|三国\p{Han}{0,2})[）)]"
+)
 _CATALOGUE_RECORD = lazy_regex(
-    r"[（(](?:\p{Han}{1,2}|□)[）)][\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)"
+    _DYNASTY + r"[\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)(?=[ \t\u3000（(]|$)"
 )
 _CATALOGUE_RECORDS = 3
-_CATALOGUE_FIELD = lazy_regex(r"(?:[（(][\p{Han}□]{1,4}[）)][\p{Han}□·]{1,14}|本)$")
+_CATALOGUE_FIELD = lazy_regex(rf"(?:{_DYNASTY}[\p{{Han}}□·]{{1,14}}|本)$")
 _FIELD_REACH = 24
 _AFTER_MARK_MESSAGE = Message(
     "“{mark}”后多了空格（全角标点自带间距），隔开了“{right}”。",

@@ -114,8 +114,13 @@ _QUOTE_CLOSE = regex.compile(r"[^“”「」『』\r\n]{0,20}[”」』]")
 # A library's catalogue of old books marks characters it cannot read with □ ("（□）□□撰": the
 # dynasty and the author unknown; "□□卷": the number of volumes lost). Its records name a
 # dynasty in brackets and a responsibility (撰, 纂, 辑, 编……).
+# A dynasty in brackets opens a record's responsibility: （清）, （南朝梁）, （民国）, （□） unknown.
+_DYNASTY = (
+    r"[（(](?:[清明元宋金辽唐隋汉晋周秦魏梁陈齐□]|[东西南北][汉晋魏齐周宋]|南朝\p{Han}{1,2}"
+    r"|北朝\p{Han}{1,2}|五代|民国|三国\p{Han}{0,2})[）)]"
+)
 _CATALOGUE_RECORD = lazy_regex(
-    r"[（(](?:\p{Han}{1,2}|□)[）)][\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)"
+    _DYNASTY + r"[\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)(?=[ \t\u3000（(]|$)"
 )
 _CATALOGUE_RECORDS = 3
 
