@@ -62,6 +62,11 @@ SINCE = lazy_regex(
     r"党的(?P<congress>十[一二三四五六七八九]|二十)大以来"
     r"|(?P<new_era>进入新时代|新时代(?:以来|十年|的(?:十年|伟大|非凡|历史性)?(?:成就|变革|成绩|答卷)))"
     r"|(?P<reform>改革开放以来)|(?P<prc>新中国成立以来|新中国成立\d{1,3}年来)")
+# A review of one named year (2009年工作回顾, 回顾2009年, 2009年政府工作总结): it looks back on that
+# year alone.
+_REVIEWED_YEAR = lazy_regex(
+    r"(?<![0-9])((?:19|20)\d{2})年(?:[^，,。；;\n]{0,6}?)(?:工作)?(?:回顾|总结)"
+    r"|回顾(?:过去的)?((?:19|20)\d{2})年(?![0-9]|以来|来)")
 _SINCE_YEAR = {"new_era": 2012, "reform": 1978, "prc": 1949}
 # Words that make a short heading a review: 十年回顾, 五年来的主要成就.
 _REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作总结|<")
@@ -93,6 +98,9 @@ class Passage:
 
 def period_in(text: str, start: int, end: int) -> Reach | None:
     """The period stated in ``text[start:end]``, if any (the first one)."""
+    reviewed = _REVIEWED_YEAR.search(text, start, end)
+    if reviewed is not None:
+        return Reach(since=int(next(g for g in reviewed.groups() if g)))
     stretch = STRETCH.search(text, start, end)
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:

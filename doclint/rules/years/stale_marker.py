@@ -14,7 +14,15 @@ from doclint.rules.years.era_check import (
     subject_pins,
     too_early,
 )
-from doclint.rules.years.eras import CURRENT, FUTURE, GRACE, PIN, EraFacts, MarkerHit
+from doclint.rules.years.eras import (
+    CURRENT,
+    FUTURE,
+    GRACE,
+    PIN,
+    EraFacts,
+    MarkerHit,
+    as_horizon,
+)
 from doclint.rules.years.framing import RETROSPECTIVE
 
 _HOW = {
@@ -90,11 +98,15 @@ def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | 
         widened = last
         if last is not None and hit.how != FUTURE and hit.framing.kind == RETROSPECTIVE:
             since, lookback = hit.framing.since, hit.framing.lookback
-            if since is not None:
-                if last + GRACE >= since:
-                    continue  # within the period the wording looks back on
-            elif lookback is None:
-                continue
+            if since is not None and last + GRACE < since:
+                pass
+            elif since is not None or lookback is None:
+                # Within the period the wording looks back on: not stale. Yet a review cannot
+                # narrate what had not begun (“十五五” carried out in a review of 2022), unless
+                # its own clause reports it or holds it as a horizon (为“十五五”打下基础).
+                if hit.framing.done or as_horizon(doc.text, hit.sentence, hit.span):
+                    continue
+                widened = None
             else:
                 widened = last + lookback
         # A name that was a generic phrase before the campaign is never too early.
