@@ -72,8 +72,10 @@ _TITLE_SPAN = lazy_regex(
 _FILE_YEAR = lazy_regex(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _ENUMERATED = lazy_regex(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
 # The header of a law: its adoption, approval and amendment dates; the latest names the version.
+# A header names each date and its verb in one clause (…会议通过, 国务院令第709号公布): a date
+# that opens a sentence of a narrative (…会议审查，会议原则通过) is not one.
 _REVISION = lazy_regex(
-    rf"(?P<date>{_FULL_DATE})[^。\n]{{0,80}}?(?:通过|修正|修订|批准|公布|发布|颁布|印发)")
+    rf"(?P<date>{_FULL_DATE})[^。，,；;\n]{{0,80}}?(?:通过|修正|修订|批准|公布|发布|颁布|印发)")
 # A signature date closing the last line: …感谢您的监督！2019年2月21日, …管理局 2014年1月26日.
 _SIGNED = lazy_regex(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(?P<date>{_FULL_DATE})"
                         r"[ \t\u3000\u00a0]*[）)]?[ \t\u3000\u00a0]*$")
