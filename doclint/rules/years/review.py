@@ -90,10 +90,12 @@ _PRESENT = lazy_regex(
 
 @dataclass(frozen=True, slots=True)
 class Reach:
-    """How far back a review looks: ``years`` before the present, or ``since`` a year."""
+    """How far back a review looks: ``years`` before the present, or ``since`` a year (up to
+    ``until`` for a review of one named year or plan: 2009年工作回顾, 回顾“十三五”)."""
 
     years: int | None = None
     since: int | None = None
+    until: int | None = None
 
 
 _UNSTATED = Reach(years=REVIEW_YEARS)
@@ -109,10 +111,12 @@ def period_in(text: str, start: int, end: int) -> Reach | None:
     """The period stated in ``text[start:end]``, if any (the first one)."""
     reviewed = _REVIEWED_YEAR.search(text, start, end)
     if reviewed is not None:
-        return Reach(since=int(next(g for g in reviewed.groups() if g)))
+        year = int(next(g for g in reviewed.groups() if g))
+        return Reach(since=year, until=year)
     plan = _REVIEWED_PLAN.search(text, start, end)
     if plan is not None:
-        return Reach(since=plan_years(numerals.number(next(g for g in plan.groups() if g)))[0])
+        first, last = plan_years(numerals.number(next(g for g in plan.groups() if g)))
+        return Reach(since=first, until=last)
     stretch = STRETCH.search(text, start, end)
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:

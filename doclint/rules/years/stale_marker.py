@@ -24,6 +24,7 @@ from doclint.rules.years.eras import (
     as_horizon,
 )
 from doclint.rules.years.framing import RETROSPECTIVE
+from doclint.rules.years.review import REVIEW_YEARS
 
 _HOW = {
     CURRENT: ("作为当前事项", "as current"),
@@ -102,6 +103,10 @@ def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | 
             since, lookback = hit.framing.since, hit.framing.lookback
             if since is not None and last + GRACE < since:
                 pass
+            elif since is not None and hit.framing.until is not None:
+                # A review of a named year or plan (2009年工作回顾) narrates that stretch, and
+                # like any review no more than ``REVIEW_YEARS`` back.
+                widened = last + REVIEW_YEARS
             elif since is not None or lookback is None:
                 # Within the period the wording looks back on: not stale. Yet a review cannot
                 # narrate what had not begun (“十五五” carried out in a review of 2022), unless
