@@ -201,16 +201,23 @@ def _plans(year: int, stale: bool) -> list[tuple[str, str]]:
 _DATED_BY = "(?<![0-9]){year}(?:年[0-9０-９一二三四五六七八九十]{{1,2}}月|[-/.][01]?[0-9][-/.]|〕|[01][0-9][0-3][0-9](?![0-9]))"
 
 
+_EDGE = 200
+
+
 def dated_by_text(doc: Doc) -> bool:
     """Whether the text itself bounds the document's year from above. A marker that came later
     than the year (an early plant) is an anomaly only then: a reply that mentions 2018 and no
     date of its own may as well have been written in 2022."""
     if doc.year is None:
         return False
-    lines = [(s, e) for _, s, e in doc.lines if doc.text[s:e].strip()]
-    edge = [*lines[:5], *lines[-5:]]
+    text = doc.text.strip()
     pattern = regex.compile(_DATED_BY.format(year=doc.year))
-    return any(pattern.search(doc.text, s, e) for s, e in edge)
+    # The opening and closing lines, but no further in than _EDGE characters: a one-line reply
+    # is all opening and closing, and a date told in its narrative does not date it.
+    lines = [text[s:e] for s, e in ((m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text))]
+    head = "\n".join(lines[:5])[:_EDGE]
+    tail = "\n".join(lines[-5:])[-_EDGE:]
+    return bool(pattern.search(head) or pattern.search(tail))
 
 
 def _era(family: str, stale: bool):  # type: ignore[no-untyped-def]
