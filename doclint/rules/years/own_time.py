@@ -17,7 +17,7 @@ from doclint.core import Document, Message, Related, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 from doclint.rules.years.dates import DateFacts, DateMention
-from doclint.rules.years.year_roles import datelines, head_page_date
+from doclint.rules.years.year_roles import datelines, edge_starts, head_page_date
 
 Conflict = tuple[Related, ...]
 _Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
@@ -218,8 +218,8 @@ def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
     page = head_page_date(doc, value)
     if page is not None:
         found.append((int(page.group()[4:6]), int(page.group()[6:8])))
-    lines = doc.index.lines
-    edge = {line.number for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+    head, tail = edge_starts(doc, _EDGE_LINES)
+    edge = set(head + tail)
     text = doc.text
     for date in doc.facts(DateFacts).dates:
         if date.year != value or date.day is None:
@@ -229,7 +229,7 @@ def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
             found.append((date.month, date.day))
             continue
         line = doc.index.line_of(date.span.start)
-        if line.number in edge and _DATE_LINE.fullmatch(text, line.span.start, date.span.start) \
+        if line.span.start in edge and _DATE_LINE.fullmatch(text, line.span.start, date.span.start) \
                 and _DATE_LINE.fullmatch(text, date.span.end, line.span.end):
             found.append((date.month, date.day))
     return found

@@ -20,10 +20,12 @@ the wording that needs a past or a future beside the document's year (去年, �
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import regex
 
 from doclint.core import Document, Message, Related, Span
+from doclint.core.document import Line
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.years import numerals
@@ -34,15 +36,24 @@ from doclint.rules.years.mentions import YearFacts
 _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = lazy_regex(
-    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,16}}?)(?:工作|发展)(?:情况)?回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
     rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
-    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)")
+    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)"
+    # …a year's work summed up, its budget's execution, its statistical bulletin: each told
+    # after the year (2024年工作总结, 2024年全市预算执行情况, 2024年国民经济和社会发展统计公报).
+    rf"|(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,8}}?)工作总结"
+    rf"|(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)预算执行情况"
+    rf"|(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,16}}?)统计公报(?![^。\n，；]{{0,4}}(?:编制|编写|撰写|发布工作|审核))")
 # A year planned in the text: written before or at its start.
 _PLAN = lazy_regex(
     rf"(?:(?P<y>{_Y})\s?年度?(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
-    rf"|工作打算|工作总体要求|总体要求和重点任务"
-    rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
+    rf"|工作打算|工作总体要求|总体要求和重点任务|工作计划|(?:政府)?工作的总体要求|主要工作任务"
+    rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标"
+    # a work report's plan headings (2024年目标任务和重点工作, 2024年经济社会发展目标建议为…)
+    rf"|(?:经济社会发展|经济和社会发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务))"
+    # …and a budget report's (关于2023年预算执行情况和2024年预算草案的报告)
+    rf"|(?:[^。\n，；《》]{{0,8}}?)预算草案)"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
 # The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
@@ -55,6 +66,9 @@ _FULL_DATE = rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2
 _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
     rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?{_FULL_DATE}")
 _EDGE_LINES = 15
+# A date alone on its line, a little below a title (the signature under a bulletin's title).
+_DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
+_BELOW_REACH = 160
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
 _CLOSING_DATE = lazy_regex(
     rf"{_FULL_DATE}[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
@@ -261,6 +275,14 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
             return [(Related(Span(*review.span()), note),
                      Related(Span(date.start("y"), date.end()),
                              Message(f"日期行{shown}", f"the dateline {shown}")))]
+    # A title with its date on a line below it, however deep in a scraped page (益阳市2024年…统计
+    # 公报 / 益阳市统计局 / 2024年4月28日).
+    for match in reviews:
+        date = _DATE_BELOW.search(text, match.end(), match.end() + _BELOW_REACH)
+        if date is not None and int(date.group("y")) == value and 1 <= int(date.group("m")) <= _EARLY_MONTHS:
+            shown = date.group().strip()
+            return [(Related(Span(*match.span()), note),
+                     Related(Span(date.start("y"), date.end("d") + 1), Message(f"日期行{shown}", f"the dateline {shown}")))]
     page = head_page_date(doc, value)
     if page is not None and 1 <= int(page.group()[4:6]) <= _EARLY_MONTHS:
         return [(Related(Span(*review.span()), note),
@@ -284,15 +306,35 @@ def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
     """Full dates of the year ``value`` that open a line among the first and last lines."""
     text = doc.text
     starts = doc.index.starts
-    edge = starts[:_EDGE_LINES] + starts[-_EDGE_LINES:]
+    head, tail_starts = edge_starts(doc, _EDGE_LINES)
     found = []
-    for start in sorted(set(edge)):
+    for start in sorted(set(head + tail_starts)):
         date = _DATELINE.match(text, start)
         if date is not None and int(date.group("y")) == value:
             found.append(date)
-    tail = starts[-_EDGE_LINES] if len(starts) > _EDGE_LINES else 0
+    tail = min(tail_starts, default=0) if len(starts) > _EDGE_LINES else 0
     found += [m for m in _CLOSING_DATE.finditer(text, tail) if int(m.group("y")) == value]
     found += [m for m in _SIGNED_DATE.finditer(text) if int(m.group("y")) == value]
+    return found
+
+
+def edge_starts(doc: Document, count: int) -> tuple[list[int], list[int]]:
+    """The starts of the first and the last ``count`` lines that hold text: a scraped page pads
+    its head and its tail with blank lines."""
+    text = doc.text
+    lines = doc.index.lines
+    head = [line.span.start for line in _filled(lines, text, count)]
+    tail = [line.span.start for line in _filled(reversed(lines), text, count)]
+    return head, tail[::-1]
+
+
+def _filled(lines: Iterable[Line], text: str, count: int) -> list[Line]:
+    found: list[Line] = []
+    for line in lines:
+        if len(found) >= count:
+            break
+        if not text[line.span.start:line.span.end].isspace() and line.span.end > line.span.start:
+            found.append(line)
     return found
 
 
