@@ -40,20 +40,23 @@ _REVIEW = lazy_regex(
     rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
     rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)"
-    # …a year's work summed up, its budget's execution, its statistical bulletin: each told
-    # after the year (2024年工作总结, 2024年全市预算执行情况, 2024年国民经济和社会发展统计公报).
-    rf"|(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,8}}?)工作总结"
-    rf"|(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)预算执行情况"
-    rf"|(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,16}}?)统计公报(?![^。\n，；]{{0,4}}(?:编制|编写|撰写|发布工作|审核))")
+)
+# A report that sums up one year and plans the next, in one title (关于2023年预算执行情况和2024年
+# 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
+_REVIEW_AND_PLAN = lazy_regex(
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算执行情况|工作总结|决算)\s?(?:和|及|与|暨|、)\s?"
+    rf"(?P<y2>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算草案|预算安排|工作计划|工作要点|工作思路|工作打算|工作安排)")
+# A year's statistical bulletin or work summary, a title with its date on a line a little below
+# it (益阳市2024年…统计公报 / 益阳市统计局 / 2024年4月28日): told after the year.
+_SUMMED_UP = lazy_regex(
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,16}}?)(?:统计公报|工作总结)(?![^。\n，；]{{0,4}}(?:编制|编写|撰写|发布|审核|报送))")
 # A year planned in the text: written before or at its start.
 _PLAN = lazy_regex(
     rf"(?:(?P<y>{_Y})\s?年度?(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
     rf"|工作打算|工作总体要求|总体要求和重点任务|工作计划|(?:政府)?工作的总体要求|主要工作任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标"
     # a work report's plan headings (2024年目标任务和重点工作, 2024年经济社会发展目标建议为…)
-    rf"|(?:经济社会发展|经济和社会发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务))"
-    # …and a budget report's (关于2023年预算执行情况和2024年预算草案的报告)
-    rf"|(?:[^。\n，；《》]{{0,8}}?)预算草案)"
+    rf"|(?:经济社会发展|经济和社会发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务)))"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
 # The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
@@ -256,12 +259,26 @@ def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Mat
 
 def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
     text = doc.text
+    note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
+                   f"a review of {value} (written in {value + 1} or later)")
+    both = next((m for m in _years(_REVIEW_AND_PLAN, text, value)
+                 if int(m.group("y2")) == value and not _HALF_YEAR.search(m.group())), None)
+    if both is not None:
+        return [(Related(Span(*both.span()), Message(f"同一标题既总结又部署{value}年",
+                                                     f"one title sums up and plans {value}")),)]
+    # A title with its date on a line below it, however deep in a scraped page.
+    for match in _years(_SUMMED_UP, text, value):
+        if _HALF_YEAR.search(match.group()):
+            continue
+        date = _DATE_BELOW.search(text, match.end(), match.end() + _BELOW_REACH)
+        if date is not None and int(date.group("y")) == value and 1 <= int(date.group("m")) <= _EARLY_MONTHS:
+            shown = date.group().strip()
+            return [(Related(Span(*match.span()), note),
+                     Related(Span(date.start("y"), date.end("d") + 1), Message(f"日期行{shown}", f"the dateline {shown}")))]
     reviews = [m for m in _years(_REVIEW, text, value) if not _HALF_YEAR.search(m.group())]
     if not reviews:
         return []
     review = reviews[0]
-    note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
-                   f"a review of {value} (written in {value + 1} or later)")
     plans = [m for m in _years(_PLAN, text, value) if not _HALF_YEAR.search(m.group())]
     plans += _years(_THIS_YEAR_IS, text, value)
     if plans:
@@ -275,14 +292,6 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
             return [(Related(Span(*review.span()), note),
                      Related(Span(date.start("y"), date.end()),
                              Message(f"日期行{shown}", f"the dateline {shown}")))]
-    # A title with its date on a line below it, however deep in a scraped page (益阳市2024年…统计
-    # 公报 / 益阳市统计局 / 2024年4月28日).
-    for match in reviews:
-        date = _DATE_BELOW.search(text, match.end(), match.end() + _BELOW_REACH)
-        if date is not None and int(date.group("y")) == value and 1 <= int(date.group("m")) <= _EARLY_MONTHS:
-            shown = date.group().strip()
-            return [(Related(Span(*match.span()), note),
-                     Related(Span(date.start("y"), date.end("d") + 1), Message(f"日期行{shown}", f"the dateline {shown}")))]
     page = head_page_date(doc, value)
     if page is not None and 1 <= int(page.group()[4:6]) <= _EARLY_MONTHS:
         return [(Related(Span(*review.span()), note),
