@@ -235,7 +235,7 @@ def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
     found = [(int(m.group("m")), int(m.group("d"))) for m in datelines(doc, value)]
     page = head_page_date(doc, value)
     if page is not None:
-        found.append((int(page.group()[4:6]), int(page.group()[6:8])))
+        found.append((int(page.group("m")), int(page.group("d"))))
     head, tail = edge_starts(doc, _EDGE_LINES)
     edge = set(head + tail)
     text = doc.text

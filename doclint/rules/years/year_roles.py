@@ -91,7 +91,12 @@ _START = lazy_regex(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
 # A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
 _LATE_MONTH = 7
 _MANY_TARGETS = 4  # targets enough to make a plan for years ahead, whatever the month
-_PAGE_DATE = lazy_regex(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+# …or written with hyphens in the page's Markdown heading (# 新闻联播 2021-12-27); not a date
+# alone on a line, which may be a message's, answered later.
+_PAGE_DATE = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    rf"|(?<=^\#[^\n]{{0,40}}?)(?<![0-9])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+    regex.M)
 # A whole year's result (2023年，全国…比上年增长5%) or a year's end taken as a base (较2023年末):
 # said only after that year ended.
 _YEAR_RESULT = lazy_regex(
@@ -293,7 +298,7 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
                      Related(Span(date.start("y"), date.end()),
                              Message(f"日期行{shown}", f"the dateline {shown}")))]
     page = head_page_date(doc, value)
-    if page is not None and 1 <= int(page.group()[4:6]) <= _EARLY_MONTHS:
+    if page is not None and 1 <= int(page.group("m")) <= _EARLY_MONTHS:
         return [(Related(Span(*review.span()), note),
                  Related(Span(*page.span()), Message(f"页面日期{page.group()}", f"the page date {page.group()}")))]
     return []
@@ -521,7 +526,7 @@ def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
     if page is None:
         return []
     digits = page.group()
-    planned = _planned_before(doc.text, value, (int(digits[4:6]), int(digits[6:8])))
+    planned = _planned_before(doc.text, value, (int(page.group("m")), int(page.group("d"))))
     if planned is None:
         return []
     return [(planned, Related(Span(*page.span()), Message(f"页面日期{digits}", f"the page date {digits}")))]
@@ -607,4 +612,4 @@ def own_date(doc: Document, value: int) -> tuple[int, int] | None:
     page = head_page_date(doc, value)
     if page is None:
         return None
-    return int(page.group()[4:6]), int(page.group()[6:8])
+    return int(page.group("m")), int(page.group("d"))
