@@ -135,6 +135,13 @@ _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下�
 _YEAR_AS_SUBJECT = lazy_regex(
     rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
 _MIN_ELAPSED = 2
+# The Central Economic Work Conference meets in December (in late November at the earliest): a
+# year that opens a clause told at it (2023年，总书记在中央经济工作会议上强调…) is past, in a text
+# written before November of that year.
+_WORK_CONFERENCE = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?(?:12|十二)\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?[，,]?"
+    r"[^。！？；\n]{0,24}?(?:在|于)?(?:召开的)?中央经济工作会议上")
+_CONFERENCE_MONTH = 11
 # …or a sentence that tells how a thing began in a year, then one that counts the years since:
 # 2013年，习近平主席在印尼提出建设…。10年来，… (a span of years, told from a later year).
 _BEGUN = lazy_regex(
@@ -318,6 +325,11 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
     """Wording that puts ``value`` in the past or the future of the text written in it."""
     text = doc.text
     found: list[Conflict] = []
+    for match in _WORK_CONFERENCE.finditer(text):
+        if _value(match.group("y")) == value and written[0] < _CONFERENCE_MONTH \
+                and not _NOT_NARRATED.search(match.group()):
+            found.append(_note(match.span("y"), f"{value}年的中央经济工作会议（12月召开）已经召开，写于{shown}",
+                               f"the Central Economic Work Conference of {value} (held in December) told as past, written on {shown}"))
     for match in _RECORD_SINCE.finditer(text):
         if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",

@@ -149,6 +149,11 @@ _ANNUAL_REPORT = lazy_regex(
 _NEXT_YEAR_PLANNED = lazy_regex(
     rf"(?:分析研究|研究部署|全面部署|系统部署|部署|谋划)(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|党风廉政建设和反腐败|重点)?工作")
 _DECEMBER = 12
+# …or a year's measures announced as coming in its late December (2021年，我国将实施更大力度减税降费,
+# in a text of 27 December 2021): the year meant is the next one.
+_YEAR_WILL = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?(?P<y>{_Y})\s?年[，,]\s?(?:我国|我们|全国|全省|全市|全县|全区|国家|中国)?将(?!继续|持续|进一步)")
+_LATE_DECEMBER = 15
 _TWELVE_MONTHS = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年\s?1\s?(?:月)?\s?(?:—|－|-|~|～|至|到)\s?12\s?月(?:份)?[，,]?[^。；！？\n]{{0,40}}?"
     r"(?:累计|共计|同比|比上年)[^。；！？\n]{0,20}?[0-9]")
@@ -559,6 +564,8 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     written = own_date(doc, value)
     if written is not None and written[0] == _DECEMBER:
         planned = next(iter(_years(_NEXT_YEAR_PLANNED, doc.text, value)), None)
+        if planned is None and written[1] >= _LATE_DECEMBER:
+            planned = next(iter(_years(_YEAR_WILL, doc.text, value)), None)
         if planned is not None:
             return [(Related(Span(*planned.span()), Message(
                 f"在{value}年12月部署{value}年的工作（应是下一年）",
