@@ -45,7 +45,7 @@ _REVIEW = lazy_regex(
 # 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
 _REVIEW_AND_PLAN = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算执行情况|工作总结|决算)\s?(?:和|及|与|暨|、)\s?"
-    rf"(?P<y2>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算草案|预算安排|工作计划|工作要点|工作思路|工作打算|工作安排)")
+    rf"(?P<y2>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算\s?[（(]?草案|预算安排|工作计划|工作要点|工作思路|工作打算|工作安排)")
 # A year's statistical bulletin or work summary, a title with its date on a line a little below
 # it (益阳市2024年…统计公报 / 益阳市统计局 / 2024年4月28日): told after the year.
 _SUMMED_UP = lazy_regex(
@@ -57,6 +57,7 @@ _PLAN = lazy_regex(
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标"
     # a work report's plan headings (2024年目标任务和重点工作, 2024年经济社会发展目标建议为…)
     rf"|(?:经济社会发展|经济和社会发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务)))"
+    rf"|(?P<y>{_Y})\s?年[，,]\s?(?:政府|全市|全县|全区|全省)?工作的?总体要求"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
 # The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
@@ -67,7 +68,7 @@ _FULL_DATE = rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
 _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
-    rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?{_FULL_DATE}")
+    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}")
 _EDGE_LINES = 15
 # A date alone on its line, a little below a title (the signature under a bulletin's title).
 _DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
