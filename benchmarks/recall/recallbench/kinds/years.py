@@ -77,6 +77,9 @@ _CUES = regex.compile(
     r"|“[一二三四五六七八九十]+五”|周年|以来|(?<=到|至)(?:19|20)[0-9]{2}年")
 
 
+_TARGET_BEFORE = regex.compile(r"(?:到|至|截至|截止到?|力争|争取)\s?$")
+
+
 def _placeholder(evidence: str, choose: str):  # type: ignore[no-untyped-def]
     """Every year of a short document set to one value. ``evidence``: ``statement`` — the
     text has a change, span, comparison or list of two years, which now contradicts itself;
@@ -102,6 +105,9 @@ def _placeholder(evidence: str, choose: str):  # type: ignore[no-untyped-def]
             value = rng.choice([v for v in range(2016, 2025) if v not in values] or [2020])
         edits = [Edit(s, e, han_year(value) if chinese else str(value))
                  for s, e, v, chinese in tokens if v != value]
+        if all(_TARGET_BEFORE.search(doc.text[max(0, edit.start - 4):edit.start])
+               for edit in edits):
+            return  # only targets moved (到2027年底 → 到2025年底): nothing a reader could see
         name = doc.path.name
         renamed = regex.sub(rf"(?<![0-9]){_Y}(?![0-9])", str(value), name)
         path = str(doc.path.with_name(renamed)) if renamed != name else None
