@@ -56,9 +56,12 @@ _LOOKBACK = 28
 # A table's unit column: a cell of only the per cent sign (``%``, ``（%）``, ``单位：%``), or the
 # unit in brackets after the indicator's name on the row's line (``城镇调查失业率（%）``).
 _UNIT_CELL = lazy_re(r"(?:单位[：:]?[ 　]*)?[（(]?[%％][）)]?")
-_UNIT_IN_ROW = lazy_re(r"[（(][%％][）)]")
+_UNIT_IN_ROW = lazy_re(r"[（(][%％][）)]|(?:^|(?<=[^\s0-9０-９.．][ \t\u3000]))[%％](?=[ \t\u3000])",
+                       re.M)
 _SENTENCE_MARKS = lazy_re(r"[。；;！？!?]")
 _CELL_SPACES = " \t\u3000\u00a0\r"
+_CLAUSE_ENDS = lazy_re(r"[。；;！？!?，,]")
+_ROW_REACH = 40      # characters from a row's unit to its figures
 _MAX_CELL = 30       # characters of a table cell's line
 _UNIT_CELL_REACH = 3  # cell lines between a number and its row's unit cell
 # A clause with no subject of its own: 达到51.2, 前三季度达到83.2, 年底将达到60.
@@ -193,12 +196,15 @@ def _subject_before(text: str, start: int) -> str | None:
 def _unit_column(text: str, start: int) -> bool:
     """The number is a cell of a table whose row gives the unit once, in a column or in the
     indicator's name: a flattened table puts each cell on a line of its own (``地区生产总值年均增长
-    ⏎%⏎“十四五”年均增长4.0``), or runs a row into one line (``规上工业增加值率（%）  提高8.2``).
+    ⏎%⏎“十四五”年均增长4.0``), or runs a row into one line (``规上工业增加值率（%）  提高8.2``,
+    ``地区生产总值年均增长 % 年均增长5.5``).
     The cell line is short and ends with the number; the unit cell stands alone within the few
     cell lines before it."""
     line_start = text.rfind("\n", 0, start) + 1
-    if _UNIT_IN_ROW.search(text, line_start, start):
-        return True
+    row = max(line_start, start - _ROW_REACH)
+    units = list(_UNIT_IN_ROW.finditer(text, row, start))
+    if units and not _CLAUSE_ENDS.search(text, units[-1].end(), start):
+        return True  # the unit given in this row, no clause ending between it and the number
     line_end = text.find("\n", start)
     line_end = len(text) if line_end == -1 else line_end
     if line_end - line_start > _MAX_CELL or _SENTENCE_MARKS.search(text, line_start, line_end):
