@@ -39,9 +39,9 @@ class HeadingSequence(Rule):
     是换行拆开的条文引用，不是标题。扫描件识别时把“一”认成了横线的序号（“-、”“第二十-条”）也算
     写了的序号；“注：1.……⏎2.……”“示例：⏎1.……”之后的编号是注释、示例自己的列举，不是标题。
     两栏的表格（专栏里左栏集群 1–10、右栏产业链 1–26）按行转成文字后，两栏的序号交错排列
-    （`2．智能电网    4．高端装备⏎    5．电力服务⏎3．智能制造装备    7．工业母机`）：一行里隔着
-    空白有两个同级序号、后一个不是前一个的下一号，就是这样的表格，此后每个序号只与它接续的那一栏
-    比较。缺了的条文与它所在章的章名一起并入上一行末尾（`…不少于3家。第三章认定程序第九条认定…`），
+    （`2．智能电网    4．高端装备⏎    5．电力服务⏎3．智能制造装备    7．工业母机`）：有两行以上
+    隔着空白写着两个同级序号、后一个不是前一个的下一号，就是这样的表格，此后每个序号只与它接续的
+    那一栏比较（只有一行这样的，仍是跳号）。缺了的条文与它所在章的章名一起并入上一行末尾（`…不少于3家。第三章认定程序第九条认定…`），
     也是写了的。
     """
 
@@ -163,12 +163,14 @@ class _Columns:
     """A table of two numbered columns side by side, extracted row by row (a 专栏: clusters 1–10
     on the left, their chains 1–26 on the right: ``2．智能电网    4．高端装备⏎    5．电力服务⏎
     3．智能制造装备    7．工业母机``): its two numberings interleave. Each heading is checked
-    against the column it continues; a row holding both columns (a left marker, a gap of
-    spaces, a right marker that is not the next number) says the table is there."""
+    against the column it continues once two rows holding both columns (a left marker, a gap
+    of spaces, a right marker that is not the next number) say the table is there; one such
+    line alone may be a heading run in after a skipped number."""
 
     def __init__(self, blocks: list[Block], text: str, level: Level) -> None:
         self.blocks, self.text, self.level = blocks, text, level
         self.last: list[int] | None = None  # the last number of the left and right column
+        self.rows = 0  # rows holding both columns seen: two make a table (one may be a gap)
 
     def follows(self, member: int) -> bool:
         """Whether the heading of block ``member`` goes on one column of a table seen so far."""
@@ -181,15 +183,17 @@ class _Columns:
             assert left is not None
             if last is None:  # the row's left cell opened a run of its own
                 if number != left.number + 1:
-                    self.last = [left.number, number]
+                    self.last, self.rows = [left.number, number], 1
                 return False
-            return number == last[1]
+            # both columns open at 1 on the first row (1．集群    1．产业链)
+            return number == last[1] and (self.rows > 1 or number == left.number)
         right = self._right_number(member)
         if right is not None and right == number + 1 and (last is None or right != last[1] + 1):
             right = None  # 一、甲　　二、乙: siblings run in, no second column
         if right is not None:
             self.last = [number, right]
-            return last is not None and number == last[0] + 1
+            self.rows = self.rows + 1 if last is not None else 1
+            return self.rows > 1 and last is not None and number == last[0] + 1
         if last is None:
             return False
         start = heading.marker.start
@@ -197,8 +201,8 @@ class _Columns:
         for side in ((1, 0) if indented else (0, 1)):
             if number == last[side] + 1:
                 last[side] = number
-                return True
-        self.last = None
+                return self.rows > 1
+        self.last, self.rows = None, 0
         return False
 
     def _right_cell(self, member: int) -> bool:
