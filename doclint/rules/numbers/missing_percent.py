@@ -53,6 +53,17 @@ _TRAILERS = ("以上", "左右", "以下", "多")
 # How the items of a list are joined: 5.1%、6.2%和7.3%.
 _LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
 _LOOKBACK = 28
+# A table's unit column: a cell of only the per cent sign (``%``, ``（%）``, ``单位：%``), or the
+# unit in brackets after the indicator's name on the row's line (``城镇调查失业率（%）``).
+_UNIT_CELL = lazy_re(r"(?:单位[：:]?[ 　]*)?[（(]?[%％][）)]?")
+_UNIT_IN_ROW = lazy_re(r"[（(][%％][）)]|(?:^|(?<=[^\s0-9０-９.．][ \t\u3000]))[%％](?=[ \t\u3000])",
+                       re.M)
+_SENTENCE_MARKS = lazy_re(r"[。；;！？!?]")
+_CELL_SPACES = " \t\u3000\u00a0\r"
+_CLAUSE_ENDS = lazy_re(r"[。；;！？!?，,]")
+_ROW_REACH = 40      # characters from a row's unit to its figures
+_MAX_CELL = 30       # characters of a table cell's line
+_UNIT_CELL_REACH = 3  # cell lines between a number and its row's unit cell
 # A clause with no subject of its own: 达到51.2, 前三季度达到83.2, 年底将达到60.
 _BARE_CLAUSE = lazy_re(
     r"(?:[0-9]{4}年(?:底|末)?|前?[一二三四]季度|[0-9]{1,2}(?:—[0-9]{1,2})?月(?:份|末|底)?|年[底末]|全年|上半年)?"
@@ -80,6 +91,8 @@ class MissingPercentSign(Rule):
     数字隔着换行（人名“王占军”下一行是“附件3”）不是占比；
     “占地面积达到50”“排名下降3”也不是百分数；比率的变化（“增速回落1.2”“失业率下降0.3”）
     可能缺的是“个百分点”，不报。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
+    拆成一格一行的指标表里，单位写在本行自己的一格（前几格中单独一行的“%”），或写在指标名后
+    （“城镇调查失业率（%）”），表格里的数字不带单位，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。
     """
 
@@ -122,6 +135,8 @@ class MissingPercentSign(Rule):
                 continue  # 增长了约1万亿: a magnitude makes it an amount, whatever its unit
             if _damaged_decimal(text, quantity) or _percent_read_as_zeros(quantity):
                 continue
+            if _unit_column(text, quantity.start):
+                continue  # a table's cell: its row gives the unit in a column of its own
             context = _missing(text, quantities, index, quantity)
             if context is None:
                 continue
@@ -176,6 +191,37 @@ def _subject_before(text: str, start: int) -> str | None:
     if subject is None or _NOT_PERCENT_RATES.search(subject.group("rate")):
         return None
     return subject.group("rate") + "…" + text[c0:start]
+
+
+def _unit_column(text: str, start: int) -> bool:
+    """The number is a cell of a table whose row gives the unit once, in a column or in the
+    indicator's name: a flattened table puts each cell on a line of its own (``地区生产总值年均增长
+    ⏎%⏎“十四五”年均增长4.0``), or runs a row into one line (``规上工业增加值率（%）  提高8.2``,
+    ``地区生产总值年均增长 % 年均增长5.5``).
+    The cell line is short and ends with the number; the unit cell stands alone within the few
+    cell lines before it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    row = max(line_start, start - _ROW_REACH)
+    units = list(_UNIT_IN_ROW.finditer(text, row, start))
+    if units and not _CLAUSE_ENDS.search(text, units[-1].end(), start):
+        return True  # the unit given in this row, no clause ending between it and the number
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - line_start > _MAX_CELL or _SENTENCE_MARKS.search(text, line_start, line_end):
+        return False
+    at, cells = line_start - 1, 0
+    while at > 0 and cells < _UNIT_CELL_REACH:
+        previous = text.rfind("\n", 0, at) + 1
+        cell = text[previous:at].strip(_CELL_SPACES)
+        at = previous - 1
+        if not cell:
+            continue
+        if _UNIT_CELL.fullmatch(cell):
+            return True
+        if len(cell) > _MAX_CELL or _SENTENCE_MARKS.search(cell):
+            return False
+        cells += 1
+    return False
 
 
 def _damaged_decimal(text: str, quantity: Quantity) -> bool:

@@ -84,6 +84,9 @@ class UnitSpacing(Rule):
     修复删除空格。表格中数字与下一栏之间的分栏空白（两个全角空格、制表符）不是这种
     空格，序号（“第 2 条”）也不是数量，都不报。全文逐字加空格排版（“1 9 9 7 年 增 长
     1 3 . 7 %”）时，这些空格是同一个版式问题：整篇只报一次，其余各处作为相关位置。
+    条目的编号不是数量：带前导零的编号（“048 名例律例编”），以及与前后条目的编号相连、
+    都在行首或都紧接在上一条目末尾的编号（指标表的“25 生活垃圾…⏎26 人均…”，连成一行的书目
+    “…刻本277 行水金鉴…刻本278 册府元龟…”），后面的字是条目的名称，不是单位，不报。
     """
 
     code = "N303"
@@ -122,11 +125,14 @@ class UnitSpacing(Rule):
             unit = _UNIT.match(text, gap_end)
             if unit is None or _ordinal(text, start) or _row_number(text, start, end):
                 continue
+            spaced = spaced_file or letter_spaced(text, start, unit.end())
+            if not spaced and _entry_number(text, start, end):
+                continue
             span = Span(end, gap_end)
             number = text[start:end]
             finding = self.report(span, number=number, unit=unit.group(),
                                   fix=self.replace(span, "", title, SAFE))
-            if spaced_file or letter_spaced(text, start, unit.end()):
+            if spaced:
                 spaced_out.append((finding, number, unit.group()))
             else:
                 yield finding
@@ -141,6 +147,54 @@ def _row_number(text: str, start: int, end: int) -> bool:
     table (``4　张晓梅　…``): the word after it is the next column, not its unit."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(SPACES) and text[end] == "\u3000"
+
+
+def _entry_number(text: str, start: int, end: int) -> bool:
+    """A whole number that numbers an entry of a catalogue or a table run together, not a
+    quantity: written with a leading zero (``…图书馆048 律例…``), or standing where entries start
+    (each at a line's start, or each glued to the end of the entry before) among entries
+    numbered next to it, two in a row (``24 …⏎25 生活垃圾…⏎26 人均…``, ``…刻本277 行水…刻本278 册府…``).
+    """
+    digits = text[start:end]
+    if not digits.isdigit():
+        return False
+    if len(digits) > 1 and digits[0] in "0０":
+        return True
+    kind = _entry_start(text, start)
+    if kind is None:
+        return False
+    number = int(digits)
+    before = _entries(text, max(0, start - _ENTRY_REACH), start, kind)
+    after = _entries(text, end, min(len(text), end + _ENTRY_REACH), kind)
+    return (number - 1 in before and (number - 2 in before or number + 1 in after)) \
+        or (kind and {number + 1, number + 2} <= after)  # a table's first row
+
+
+def _entries(text: str, start: int, end: int, kind: bool) -> set[int]:
+    """The numbers of the entries in ``text[start:end]`` that start as ``kind`` says; an entry
+    glued to the one before opens with a word (not ``5 1 6 0``, a figure spaced out)."""
+    return {int(m.group(1)) for m in _ENTRY.finditer(text, start, end)
+            if int(m.group(1)) > 0 and _entry_start(text, m.start(1)) is kind
+            and (kind or not m.group(2).isdigit())}
+
+
+def _entry_start(text: str, start: int) -> bool | None:
+    """Where a number stands that may number an entry: True at a line's start (after its
+    indent), False glued to the end of a word; None after a space or a figure."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before == "\n":
+        return True
+    if before in SPACES:
+        line_start = text.rfind("\n", 0, start) + 1
+        return True if not text[line_start:start].strip(SPACES) else None
+    return None if before.isdigit() or before in ".．-—~～/:：" else False
+
+
+# An entry's number: digits then one space before the entry's text.
+_ENTRY = lazy_re(r"(?<![0-9０-９.．])([0-9]{1,4})[ \u3000](\S)")
+_ENTRY_REACH = 400
 
 
 def _ordinal(text: str, start: int) -> bool:

@@ -20,6 +20,7 @@ from doclint.core import (
     segmenter,
 )
 from doclint.core.diagnostic import SAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.document import Span
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
@@ -109,6 +110,8 @@ class BrokenLine(Rule):
     三行以上开头相同、都不带句末标点的并列小标题（“一年来，我们坚持……，发展质量稳步提升”
     “一年来，我们坚持……，城乡建设提质增速”）各自领起下文，不是句子的前半截；网页的页眉、网站截取的
     摘要和链接列表（见 P202）里的行也不是。
+    只写着篇、章、节名而不带标点的“第一节　稳步扩大制度型开放”是标题，下一段是它的正文；
+    拆成一格一行的表格里连续的短格（专栏的表头“区、县（市）⏎发展导向⏎特色平台”）也不是断句。
     一句断成几行时合并报告，修复把各行接起来。
     """
 
@@ -158,7 +161,8 @@ class BrokenLine(Rule):
             if not quick and previous.article == current.article \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
                                      soft_wraps, _one_paragraph(blocks, endings, previous, current),
-                                     _in_run(previous, punctuated), openers):
+                                     _in_run(previous, punctuated), openers,
+                                     _cells(blocks, previous, current)):
                 chain = chain or [previous]
                 chain.append(current)
                 continue
@@ -185,7 +189,7 @@ class BrokenLine(Rule):
     @staticmethod
     def _broken(previous: Block, current: Block, new_paragraph: bool, loose: bool,
                 soft_wraps: bool, one_paragraph: bool = False, in_run: bool = False,
-                openers: _LazyOpeners | None = None) -> bool:
+                openers: _LazyOpeners | None = None, cells: bool = False) -> bool:
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
@@ -193,7 +197,8 @@ class BrokenLine(Rule):
             return False  # a character the converter could not decode, on a line of its own
         joinable = previous.kind in _JOINABLE \
             or (previous.heading is not None
-                and (previous.heading.inline or previous.heading.level is Level.CLAUSE))
+                and ((previous.heading.inline and not _chapter_title(previous))
+                     or previous.heading.level is Level.CLAUSE))
         item = not joinable and _item_text(previous)
         if not joinable and previous.kind is not Kind.TITLE and not item:
             return False
@@ -207,6 +212,8 @@ class BrokenLine(Rule):
         first = _opening(current)
         closing = first in CLOSING_START \
             or (first == "的" and not current.text.startswith("的确"))
+        if cells and not closing:
+            return False  # a flattened table's cells, one a line (发展导向⏎特色平台)
         # A word split over two paragraphs (…追究刑⏎⏎事责任) is one sentence; after a numbered
         # line only where it is text (its run ends its sentences, or it is set apart as one
         # paragraph with the next line): a title followed by a paragraph may join by chance.
@@ -247,6 +254,41 @@ class BrokenLine(Rule):
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
+
+
+def _chapter_title(block: Block) -> bool:
+    """A 第N篇/章/节 heading whose line holds its title and nothing else, no punctuation of a
+    sentence in it (``第一节　稳步扩大制度型开放``): the body opens on the next line, the title is no
+    sentence's first half, even where the line model took its title for text run in."""
+    heading = block.heading
+    return heading is not None and heading.level in _CHAPTER_LEVELS \
+        and not _CLAUSE_MARKS.search(block.text)
+
+
+_CHAPTER_LEVELS = (Level.PART, Level.CHAPTER, Level.SECTION)
+_CLAUSE_MARKS = lazy_regex(r"[，,。；;：:！？!?、]")
+_MAX_CELL = 8  # characters of a table's cell on a line of its own
+
+
+def _cells(blocks: list[Block], previous: Block, current: Block) -> bool:
+    """Two lines that are cells of a flattened table, one cell a line (a 专栏's column heads
+    ``区、县（市）⏎发展导向⏎特色平台``): both short, without punctuation of a sentence, and a line
+    next to them short and bare too. A title is one line; three such lines in a row are cells."""
+    if current.line != previous.line + 1 or not (_cell(previous) and _cell(current)):
+        return False
+    before = blocks[previous.index - 1] if previous.index > 0 else None
+    after = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
+    return (before is not None and before.line == previous.line - 1 and _cell(before)) \
+        or (after is not None and after.line == current.line + 1 and _cell(after))
+
+
+def _cell(block: Block) -> bool:
+    text = block.text.strip(_SPACES)
+    return len(text) <= _MAX_CELL and lines.has_han(text, 2) and block.heading is None \
+        and not _SENTENCE_MARKS.search(text)
+
+
+_SENTENCE_MARKS = lazy_regex(r"[，,。；;：:！？!?《》“”‘’「」]")
 
 
 def _parallel_headings(blocks: list[Block]) -> frozenset[int]:

@@ -13,7 +13,7 @@ from doclint.core import Category, Document, Examples, Finding, Message, Related
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
 from doclint.rules.structure.model import Block, Heading, Level, Sequence, Structure
-from doclint.rules.structure.numerals import han
+from doclint.rules.structure.numerals import han, ordinal
 from doclint.rules.structure.sequence_check import LEVEL_NAMES, describe
 
 
@@ -38,6 +38,11 @@ class HeadingSequence(Rule):
     上一行以“第”或“第（五）”收尾、下一行以序号开头的（“按附件2中第（五）⏎（十二）项规定”），
     是换行拆开的条文引用，不是标题。扫描件识别时把“一”认成了横线的序号（“-、”“第二十-条”）也算
     写了的序号；“注：1.……⏎2.……”“示例：⏎1.……”之后的编号是注释、示例自己的列举，不是标题。
+    两栏的表格（专栏里左栏集群 1–10、右栏产业链 1–26）按行转成文字后，两栏的序号交错排列
+    （`2．智能电网    4．高端装备⏎    5．电力服务⏎3．智能制造装备    7．工业母机`）：有两行以上
+    隔着空白写着两个同级序号、后一个不是前一个的下一号，就是这样的表格，此后每个序号只与它接续的
+    那一栏比较（只有一行这样的，仍是跳号）。缺了的条文与它所在章的章名一起并入上一行末尾（`…不少于3家。第三章认定程序第九条认定…`），
+    也是写了的。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -64,6 +69,7 @@ class HeadingSequence(Rule):
         gaps: list[_Gap] = []
         for sequence in sorted(structure.sequences, key=lambda q: q.members[0]):
             previous: Heading | None = None
+            columns = _Columns(blocks, text, sequence.level)
             article = blocks[sequence.members[0]].article
             if sequence.level in _LEGAL and article in excerpts:
                 continue
@@ -79,6 +85,8 @@ class HeadingSequence(Rule):
                     continue  # 注：1.…⏎2.…, 示例：⏎1.…: a note's own list, no heading
                 problem = self._problem(structure, sequence, heading, previous,
                                         earlier.get((article, sequence.level)), text)
+                if columns.follows(member) and problem is not None:
+                    problem = None  # the next number of one column of a two-column table
                 earlier[(article, sequence.level)] = heading
                 if problem is not None:
                     last = previous.last if previous is not None else 0
@@ -149,6 +157,86 @@ class _Gap:
     problem: Message
     missing: range
     titles: list[Block] | None
+
+
+class _Columns:
+    """A table of two numbered columns side by side, extracted row by row (a 专栏: clusters 1–10
+    on the left, their chains 1–26 on the right: ``2．智能电网    4．高端装备⏎    5．电力服务⏎
+    3．智能制造装备    7．工业母机``): its two numberings interleave. Each heading is checked
+    against the column it continues once two rows holding both columns (a left marker, a gap
+    of spaces, a right marker that is not the next number) say the table is there; one such
+    line alone may be a heading run in after a skipped number."""
+
+    def __init__(self, blocks: list[Block], text: str, level: Level) -> None:
+        self.blocks, self.text, self.level = blocks, text, level
+        self.last: list[int] | None = None  # the last number of the left and right column
+        self.rows = 0  # rows holding both columns seen: two make a table (one may be a gap)
+
+    def follows(self, member: int) -> bool:
+        """Whether the heading of block ``member`` goes on one column of a table seen so far."""
+        block = self.blocks[member]
+        heading = block.heading
+        assert heading is not None
+        number, last = heading.number, self.last
+        if self._right_cell(member):
+            left = self.blocks[member - 1].heading
+            assert left is not None
+            if last is None:  # the row's left cell opened a run of its own
+                if number != left.number + 1:
+                    self.last, self.rows = [left.number, number], 1
+                return False
+            # both columns open at 1 on the first row (1．集群    1．产业链)
+            return number == last[1] and (self.rows > 1 or number == left.number)
+        right = self._right_number(member)
+        if right is not None and right == number + 1 and (last is None or right != last[1] + 1):
+            right = None  # 一、甲　　二、乙: siblings run in, no second column
+        if right is not None:
+            self.last = [number, right]
+            self.rows = self.rows + 1 if last is not None else 1
+            return self.rows > 1 and last is not None and number == last[0] + 1
+        if last is None:
+            return False
+        start = heading.marker.start
+        indented = start > self.text.rfind("\n", 0, start) + 1  # the right column's cell alone
+        for side in ((1, 0) if indented else (0, 1)):
+            if number == last[side] + 1:
+                last[side] = number
+                return self.rows > 1
+        self.last, self.rows = None, 0
+        return False
+
+    def _right_cell(self, member: int) -> bool:
+        """The block is the right cell of a row whose left cell is the block before it."""
+        if member == 0:
+            return False
+        block, before = self.blocks[member], self.blocks[member - 1]
+        return before.line == block.line and before.heading is not None \
+            and before.heading.level is self.level
+
+    def _right_number(self, member: int) -> int | None:
+        """The number of the right column's marker on the row that opens with block ``member``,
+        when the row holds two columns; None otherwise."""
+        block = self.blocks[member]
+        heading = block.heading
+        assert heading is not None
+        right: int | None = None
+        after = self.blocks[member + 1] if member + 1 < len(self.blocks) else None
+        if after is not None and after.line == block.line and after.heading is not None \
+                and after.heading.level is self.level:
+            right = after.heading.number
+        elif (pattern := _SECOND_COLUMN.get(self.level)) is not None:
+            found = pattern.search(self.text, heading.marker.end, block.span.end)
+            right = ordinal(found.group(1)) if found is not None else None
+        return right
+
+
+# The right column's marker on a row of a two-column table, after a gap of spaces.
+_SECOND_COLUMN = {
+    Level.ONE: lazy_regex(r"[ \t\u3000]{2,}([一二三四五六七八九十]{1,3})、"),
+    Level.TWO: lazy_regex(r"[ \t\u3000]{2,}[（(]([一二三四五六七八九十]{1,3})[）)]"),
+    Level.THREE: lazy_regex(r"[ \t\u3000]{2,}([0-9０-９]{1,3})[.．、](?![0-9０-９])"),
+    Level.FOUR: lazy_regex(r"[ \t\u3000]{2,}[（(]([0-9０-９]{1,3})[）)]"),
+}
 
 
 def _unnumbered(blocks: list[Block], first: int, heading: int, missing: int) -> list[Block] | None:
@@ -235,8 +323,27 @@ def _written_between(text: str, start: int, end: int, level: Level, numbers: ran
     return all(
         siblings.written(text, start, end, level, n) is not None
         or _broken(text, start, end, level, n)
+        or _after_a_title(text, start, end, level, n)
         for n in numbers
     ) or siblings.glued_in_order(text, start, end, level, numbers)
+
+
+def _after_a_title(text: str, start: int, end: int, level: Level, number: int) -> bool:
+    """The sibling run into the end of the line before with its chapter's heading, the line
+    breaks lost on both sides (``…不少于3家。第三章认定程序第九条认定程序如下：``)."""
+    unit = _GLUED_UNITS.get(level)
+    if unit is None:
+        return False
+    return _glued_after_title(unit, number).search(text, start, end) is not None
+
+
+_GLUED_UNITS = {Level.CLAUSE: "条", Level.SECTION: "节"}
+
+
+@functools.cache
+def _glued_after_title(unit: str, number: int) -> regex.Pattern[str]:
+    return regex.compile(rf"第[一二三四五六七八九十百零〇0-9]{{1,4}}[编篇章节]"
+                         rf"[^\s。；;，,、：:！？]{{1,20}}?第{han(number)}{unit}")
 
 
 def _broken(text: str, start: int, end: int, level: Level, number: int) -> bool:
