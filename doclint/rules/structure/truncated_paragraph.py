@@ -67,6 +67,7 @@ _NEXT = {
     "article": Message("下一篇文档的开头", "the start of the next document"),
     "heading": Message("一个标题", "a heading"),
     "end": Message("文件结尾", "the end of the file"),
+    "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "paragraph": Message("另起的一段（句子被截断，或被空行断成了两段）",
                          "a new paragraph (the sentence was cut, or split in two by a blank line)"),
 }
@@ -113,6 +114,8 @@ class TruncatedParagraph(Rule):
     （“……经费投入，应当根据就业”），停在完整的词上、后面另起一段时也报。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
+    Markdown 格式的新闻稿里，隔着空行接在段落后面的原文链接（“*[原文](http://…)*”，一条消息的结尾）、
+    单独一行的粗体标题（“**……**”，下一条消息）和“## ……”标题，都说明这一段到此为止。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
     或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一段开头是转换时无法解码的“?”再接空格（“? （这是……）”）时，看它后面的内容。
@@ -581,6 +584,13 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "article"
     if following.heading is not None:
         return "heading"
+    if following.line > block.line + 1 and block.kind is Kind.BODY:
+        # a Markdown transcript's item ends with its source link, its next item opens with a
+        # bold headline or a ``##`` heading: lines set apart that no sentence runs on into
+        if _MARKDOWN_LINK_LINE.match(following.text):
+            return "link"
+        if _MARKDOWN_BOLD_LINE.match(following.text) or lines.is_markdown_heading(following.text):
+            return "heading"
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
@@ -597,6 +607,10 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
 # A section's number on a line of its own (三): a heading, after a paragraph that holds sentences
 # (a speech's title stands before its 一).
 _BARE_NUMBER = lazy_regex(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \t\u3000]*$")
+# A line that is only a Markdown link (``*[原文](http://…)*``) or only bold text
+# (``**瑞典发生疑似恐袭事件 多人受伤**``).
+_MARKDOWN_LINK_LINE = lazy_regex(r"^[*_]{0,2}\[[^\[\]\n]{1,40}\]\((?:https?:)?//[^()\s]+\)[*_]{0,2}[ \t]*$")
+_MARKDOWN_BOLD_LINE = lazy_regex(r"^\*\*[^*\n]{2,60}\*\*[ \t]*$")
 _UNDECODED = lazy_regex(r"^[?？][ \t\u3000]+(?=\S)")
 
 
