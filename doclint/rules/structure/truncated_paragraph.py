@@ -25,6 +25,7 @@ from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
     LIST_MARKS,
+    CutLines,
     LineEndings,
     Openers,
     closes_a_text,
@@ -114,8 +115,13 @@ class TruncatedParagraph(Rule):
     （“……经费投入，应当根据就业”），停在完整的词上、后面另起一段时也报。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
+    逐行成段（不空行、不缩进）、其余各段都以句末标点结尾的文档里，一行停在词的中间（分词后末尾单独
+    一个字，前面是完整的词，如“……礼兵沿红地毯两”），下一行既没有把这个词补全、也不是这句话的后半截，
+    而是以一个完整的词开头、自成一段的话（“李克强表示，……。”）时，这一行后半截丢了，是截断，
+    在此报告（T401 不再报）。
     Markdown 格式的新闻稿里，隔着空行接在段落后面的原文链接（“*[原文](http://…)*”，一条消息的结尾）、
-    单独一行的粗体标题（“**……**”，下一条消息）和“## ……”标题，都说明这一段到此为止。
+    单独一行的粗体标题（“**……**”，下一条消息）和“## ……”标题，都说明这一段到此为止（段末须停在
+    词的中间：只丢了句号的完整句子“……累计接种疫苗94515.0万剂次”不报）。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
     或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一段开头是转换时无法解码的“?”再接空格（“? （这是……）”）时，看它后面的内容。
@@ -195,8 +201,12 @@ class TruncatedParagraph(Rule):
                 continue
             if block.article in endings.loose:
                 continue
+            if following is not None and _item_break(following) \
+                    and not stops_inside_a_word(block.text, doc.text):
+                continue  # an item whose last sentence only lost its stop (…94515.0万剂次)
             openers = doc.facts(Openers)
-            what = _what_follows(endings, blocks, block, following, openers, items)
+            what = _what_follows(endings, blocks, block, following, openers, items,
+                                 doc.facts(CutLines).blocks)
             if what == "paragraph" and following is not None \
                     and (split_across(block, following)
                          or (short_rest(block, following) and not openers.opens_topic(following))):
@@ -577,20 +587,18 @@ def _in_speech(blocks: list[Block], block: Block) -> bool:
 
 
 def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
-                  following: Block | None, openers: Openers, items: set[int]) -> str | None:
+                  following: Block | None, openers: Openers, items: set[int],
+                  cut: frozenset[int] = frozenset()) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
         return "article"
     if following.heading is not None:
         return "heading"
-    if following.line > block.line + 1 and block.kind is Kind.BODY:
+    if following.line > block.line + 1 and block.kind is Kind.BODY and _item_break(following):
         # a Markdown transcript's item ends with its source link, its next item opens with a
         # bold headline or a ``##`` heading: lines set apart that no sentence runs on into
-        if _MARKDOWN_LINK_LINE.match(following.text):
-            return "link"
-        if _MARKDOWN_BOLD_LINE.match(following.text) or lines.is_markdown_heading(following.text):
-            return "heading"
+        return "link" if _MARKDOWN_LINK_LINE.match(following.text) else "heading"
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
@@ -598,7 +606,7 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
         return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
-        or openers.opens_topic(following)
+        or openers.opens_topic(following) or block.index in cut
     if new_paragraph and following.kind is Kind.BODY and _opening(following) not in CLOSING_START:
         return "paragraph"
     return None
@@ -612,6 +620,13 @@ _BARE_NUMBER = lazy_regex(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ 
 _MARKDOWN_LINK_LINE = lazy_regex(r"^[*_]{0,2}\[[^\[\]\n]{1,40}\]\((?:https?:)?//[^()\s]+\)[*_]{0,2}[ \t]*$")
 _MARKDOWN_BOLD_LINE = lazy_regex(r"^\*\*[^*\n]{2,60}\*\*[ \t]*$")
 _UNDECODED = lazy_regex(r"^[?？][ \t\u3000]+(?=\S)")
+
+
+def _item_break(block: Block) -> bool:
+    """A Markdown news transcript's line between items: a source link, a bold headline, a
+    ``##`` heading."""
+    return _MARKDOWN_LINK_LINE.match(block.text) is not None \
+        or _MARKDOWN_BOLD_LINE.match(block.text) is not None or lines.is_markdown_heading(block.text)
 
 
 def _opening(block: Block) -> str:
