@@ -21,7 +21,7 @@ from doclint.core import (
 )
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.structure import lines
+from doclint.rules.structure import enumerations, lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
     LIST_MARKS,
@@ -42,7 +42,7 @@ from doclint.rules.structure.endings import (
     tail,
 )
 from doclint.rules.structure.layout import Layout
-from doclint.rules.structure.model import Block, Kind, Level, Structure
+from doclint.rules.structure.model import Block, Enumeration, Kind, Level, Structure, Style
 
 _NUMBERED = lazy_regex(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
@@ -115,6 +115,8 @@ class TruncatedParagraph(Rule):
     （“……经费投入，应当根据就业”），停在完整的词上、后面另起一段时也报。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
+    一组各自开段的“一是……。”“第一，……。”条目（至少三项，其余各项都以句末标点结尾）中，一项停在汉字上、
+    下一行紧接着就是下一项时（“九是……。⏎十是奋力推进经济⏎十一是……。”），哪怕停在完整的词上，也是截断。
     逐行成段（不空行、不缩进）、其余各段都以句末标点结尾的文档里，一行停在词的中间（分词后末尾单独
     一个字，前面是完整的词，如“……礼兵沿红地毯两”），下一行既没有把这个词补全、也不是这句话的后半截，
     而是以一个完整的词开头、自成一段的话（“李克强表示，……。”）时，这一行后半截丢了，是截断，
@@ -167,6 +169,7 @@ class TruncatedParagraph(Rule):
         items = {e.block for e in structure.enumerations if e.lead}
         subheadings = _unstopped_lead_ins(structure)
         punctuated = punctuated_runs(blocks)
+        stopped = _stopped_items(structure)
         series = _title_series(blocks)
         for block in blocks:
             if lines.is_markdown_heading(block.text):
@@ -179,8 +182,9 @@ class TruncatedParagraph(Rule):
                 continue
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
-            item = _cut_item(block, punctuated, blocks, doc.text)
             following = _next_block(blocks, block)
+            enumerated = _cut_enumerated(block, following, stopped)
+            item = enumerated or _cut_item(block, punctuated, blocks, doc.text)
             closed = block.article in endings.closed
             law_line = closed and _inside_an_article(block, blocks, following)
             between = closed and _between_articles(block, blocks, following)
@@ -195,7 +199,7 @@ class TruncatedParagraph(Rule):
             # every other paragraph of its text with punctuation
             if not stops_inside_a_word(block.text, doc.text,
                                        following.text if following is not None else "") \
-                    and not (item and _before_next_item(block, following)) \
+                    and not (item and (enumerated or _before_next_item(block, following))) \
                     and not (closed and (plain_prose(block) or _clause(block, item)
                                          or _normative_line(block) or law_line or between)):
                 continue
@@ -347,6 +351,44 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block],
                                  and following.heading.sequence == heading.sequence) \
         or (lines.has_han(rest, _CUT_ITEM_HAN) and not _ends_on_place(rest)
             and stops_inside_a_word(rest, "", following.text if following is not None else ""))
+
+
+_STOPPED_ITEMS = 3  # items of a run, each ending its sentence, that show how its items end
+
+
+def _stopped_items(structure: Structure) -> dict[int, Enumeration]:
+    """The paragraph-opening items (``一是…``, ``第一，…``) of runs in which at least three
+    items open paragraphs and all but one of them end their sentences: block index → item."""
+    blocks = structure.blocks
+    runs: collections.defaultdict[tuple[int, Style], list[Enumeration]] = collections.defaultdict(list)
+    for item in structure.enumerations:
+        if item.lead and item.number:
+            runs[blocks[item.block].article, item.style].append(item)
+    found: dict[int, Enumeration] = {}
+    for members in runs.values():
+        if len(members) >= _STOPPED_ITEMS \
+                and sum(not ends_sentence(blocks[m.block].text) for m in members) <= 1:
+            found.update((m.block, m) for m in members)
+    return found
+
+
+def _cut_enumerated(block: Block, following: Block | None,
+                    stopped: dict[int, Enumeration]) -> bool:
+    """A line opening with the next number of a run whose items all end their sentences, right
+    before the item after it (``九是…。⏎十是奋力推进经济⏎十一是…。``), stopping on a character:
+    cut, however short, even on a whole word. (A line without a comma holds no item of the
+    model's: its number is read here.)"""
+    if following is None or following.index not in stopped \
+            or block.index == 0 or not lines.is_han_char(block.text[-1]) \
+            or closes_a_text(tail(block.text)):
+        return False
+    after = stopped[following.index]
+    before = stopped.get(block.index - 1)
+    if before is None or before.style is not after.style or before.number + 2 != after.number:
+        return False
+    own = next(enumerations.items(block.text), None)
+    return own is not None and own[2].start == 0 and own[0] is after.style \
+        and own[1] == after.number - 1
 
 
 def _ends_on_place(text: str) -> bool:
