@@ -68,6 +68,7 @@ _NEXT = {
     "article": Message("下一篇文档的开头", "the start of the next document"),
     "heading": Message("一个标题", "a heading"),
     "end": Message("文件结尾", "the end of the file"),
+    "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "paragraph": Message("另起的一段（句子被截断，或被空行断成了两段）",
                          "a new paragraph (the sentence was cut, or split in two by a blank line)"),
@@ -205,9 +206,6 @@ class TruncatedParagraph(Rule):
                 continue
             if block.article in endings.loose:
                 continue
-            if following is not None and _item_break(following) \
-                    and not stops_inside_a_word(block.text, doc.text):
-                continue  # an item whose last sentence only lost its stop (…94515.0万剂次)
             openers = doc.facts(Openers)
             what = _what_follows(endings, blocks, block, following, openers, items,
                                  doc.facts(CutLines).blocks)
@@ -215,6 +213,8 @@ class TruncatedParagraph(Rule):
                     and (split_across(block, following)
                          or (short_rest(block, following) and not openers.opens_topic(following))):
                 continue  # the next paragraph finishes the word or the sentence: T401's
+            if what in ("link", "headline") and not stops_inside_a_word(block.text, doc.text):
+                continue  # an item whose last sentence only lost its stop (…94515.0万剂次)
             if what is None or (what == "paragraph" and not item and not law_line and not between
                                 and not _reads_as_paragraph(block, items, closed)):
                 continue
@@ -637,10 +637,6 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "article"
     if following.heading is not None:
         return "heading"
-    if following.line > block.line + 1 and block.kind is Kind.BODY and _item_break(following):
-        # a Markdown transcript's item ends with its source link, its next item opens with a
-        # bold headline or a ``##`` heading: lines set apart that no sentence runs on into
-        return "link" if _MARKDOWN_LINK_LINE.match(following.text) else "heading"
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
@@ -651,6 +647,10 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         or openers.opens_topic(following) or block.index in cut
     if new_paragraph and following.kind is Kind.BODY and _opening(following) not in CLOSING_START:
         return "paragraph"
+    if following.line > block.line + 1 and block.kind is Kind.BODY and _item_break(following):
+        # a Markdown transcript's item ends with its source link, its next item opens with a
+        # bold headline or a ``##`` heading: lines set apart that no sentence runs on into
+        return "link" if _MARKDOWN_LINK_LINE.match(following.text) else "headline"
     return None
 
 
