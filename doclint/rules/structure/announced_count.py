@@ -15,17 +15,29 @@ from doclint.rules.structure.numerals import han, ordinal
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
 # The first part of a list marked ``（一）`` or ``一、`` right after the announcing clause; a scraped
-# page may hold its line breaks as the literal characters ``\r\n``.
+# page may hold its line breaks as the literal characters ``\r\n``, its indents as ``&nbsp;``,
+# and a lost character as ``?`` (``\r\n??（一）``).
 _BREAK = r"[\s\u3000。：:]|\\[rn]"
 _OUTER_FIRST = lazy_regex(
-    rf"(?:{_BREAK})*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、|(?<![0-9０-９.．])[1１][、.．](?![0-9０-９]))")
+    rf"(?:{_BREAK}|&nbsp;|[?？](?=[?？]*[（(]))*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、|(?<![0-9０-９.．])[1１][、.．](?![0-9０-９]))")
 # A lead-in of the list's own right before its first item (…还存在一些困难和问题：一是…).
 _LEAD_IN = lazy_regex(rf"[：:](?:{_BREAK})*\Z")
 _HAN = lazy_regex(r"\p{Han}")
 _TRAILING = lazy_regex(rf"(?:{_BREAK})+\Z")
+_LINE_BREAK = regex.compile(r"(?:\n|\\[rn])+")
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]|\\[rn]")
 _RESTATED = lazy_regex(r"[两二三四五六七八九十]{1,2}(?:个|点|条|项|大|方面)")
 _OUTER_REACH = 200  # characters from one marked part to the next, to count them
+# A part marker opening a line of a page whose line breaks are the characters ``\r\n``
+# (``…的工作：\r\n（一）…\r\n（二）…``): the escapes, then white space, ``&nbsp;`` or the
+# ``?`` of a lost character, then the marker.
+_ESCAPED_LINE_PART = lazy_regex(
+    r"(?:\\[rn])+(?:[\s\u3000?？]|&nbsp;)*"
+    r"(?P<m>[（(](?P<two>[一二三四五六七八九十]{1,3})[）)]"
+    r"|(?P<one>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])"
+    r"|(?P<three>[1-9][0-9]?|[１-９][０-９]?)[.．、](?![0-9０-９]))")
+_ESCAPED_BEFORE = lazy_regex(r"(?:\\[rn])(?:[\s\u3000?？]|&nbsp;)*\Z")
+_LEVEL_GROUP = {Level.ONE: "one", Level.TWO: "two", Level.THREE: "three"}
 _UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
 _BETWEEN = regex.compile(_BREAK)
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
@@ -43,6 +55,10 @@ _SUMMED_REACH = 4000  # characters after the announcement searched for such a li
 _TOGETHER = lazy_regex(
     r"第(?P<a>[一二三四五六七八九十]{1,2})(?:点|个|条|项|方面)?(?:和|与|及|以及|、)"
     r"第(?P<b>[一二三四五六七八九十]{1,2})(?:点|个|条|项|方面)?")
+# An item's marker alone on its line: ``一是``, ``二要``, ``第三，``.
+_BARE_ITEM = lazy_regex(
+    r"[\s\u3000]*(?P<m>(?P<n>[一二三四五六七八九十]{1,2})(?P<kind>是|要)|第(?P<n>[一二三四五六七八九十]{1,2}))"
+    r"[\s\u3000：:，,]*")
 _OTHER_ITEM = lazy_regex(r"另外一|另一[点个方条]|再一[点个方条]|还有一[点个方条]|其次|此外|二来|再就是")
 
 
@@ -64,6 +80,11 @@ class AnnouncedCount(Rule):
     条目，照 T206 的办法数；条目太长数不清时不报，嵌套在其中的“一是…三是”不拿来数。预告之后、第一项
     之前另有一句以冒号引出这组编号的话（“还存在一些困难和问题：一是…”）时，编号回答的是那一句；
     那一句复述了数目（“提出了三点要求。三点要求，即：第一，…”）时仍回答预告。只以数目收尾的句子（“提出四点倡议。一是…”）由 T206 检查。
+    网页把换行存成字面的“\\r\\n”、整篇报告挤在一行里时，各自起行（紧跟“\\r\\n”）的“（一）”“（二）”…
+    不论多长都逐项数下去，到更高一级的“三、”、重新从“（一）”起的下一组或断了的序号为止。编号单独
+    占一行、内容在下一行的（“一是⏎依法打击…⏎二是⏎…”）也照数。后文以这个数目概括同样多个名目的，
+    只看预告所在的一句和最后一项所在的段落：前面某一项里的“粮食、畜牧、水产等三大产业”说的是这一项
+    自己的事，不顶替编号。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -113,7 +134,8 @@ class ClosingCount(AnnouncedCount):
     其他数目也不算预告。以句号收尾时，所数的须是列举之物（意见、问题、方面、任务……），
     含数目的提法（“实现两个根本性转变。第一，…”随后列的是措施）不是预告；数的是“点”时是列举
     （“有两点认识不清。第一，…”），钟点（“下午两点。”）除外。“从扩大供给和引导消费两方面入手。”
-    这样的“N方面”概括的是本句刚列出的几项，不是预告。扫描把项与项之间的句号读成“.”的
+    这样的“N方面”概括的是紧挨在数目前、刚列出的几项，不是预告；分句里远在前面的“和”
+    （“在“互联网+”和数字经济背景下的转型需要注意两个方面。”）连的是别的东西，仍是预告。扫描把项与项之间的句号读成“.”的
     （“…拖欠.八是…”）照样数下去；最后几项合起来交代的（“第三点和第四点，就是…”）都算。
     第一项开段、其余各项在同一段里接着写
     （“提出八方面措施。⏎一是…。二是…。”）时照数；后文列出同样多个名目并以这个数目概括
@@ -156,6 +178,14 @@ def _delivered(structure: Structure, announcement: Announcement,
         if announcement.closing and not _right_after(text, announcement, item.span.start):
             return None  # the items right after it are of a form not counted here (（一）…)
         return _items_run(structure, item, text)
+    if item is None:
+        bare = _bare_items(structure, origin, heading)
+        if bare is not None:
+            first, found = bare
+            if _announced_between(structure, announcement, first) or (
+                    announcement.closing and not _right_after(text, announcement, first)):
+                return None
+            return found
     if heading is None or heading.heading is None or heading.heading.number != 1 \
             or _announced_between(structure, announcement, heading.span.start):
         return None  # (…办好了八个方面的实事。⏎主要做了以下六个方面的工作：⏎（一）…: the nearer one's)
@@ -182,6 +212,10 @@ def _outer_parts(text: str, start: int, origin: Block) -> tuple[int, Span, str] 
     level = Level.TWO if first["m"][0] in "（(" else Level.ONE if first["m"][0] == "一" \
         else Level.THREE
     last = Span(first.start("m"), first.end("m"))
+    if _ESCAPED_BEFORE.search(text, max(0, last.start - 40), last.start):
+        lines = _escaped_line_parts(text, last, level, end)
+        if lines is not None:
+            return lines
     number = 1
     while True:
         found = siblings.GLUED[level](number + 1).search(text, last.end, end)
@@ -195,18 +229,58 @@ def _outer_parts(text: str, start: int, origin: Block) -> tuple[int, Span, str] 
     return number, last, text[last.start : last.end]
 
 
+def _escaped_line_parts(text: str, first: Span, level: Level,
+                        end: int) -> tuple[int, Span, str] | None:
+    """Parts that each open a line of a page whose line breaks are the characters ``\\r\\n``
+    (the whole report on one physical line): counted line by line however long each part is,
+    up to a part of a higher level (``三、``), a list starting afresh (``（一）`` of the next
+    section) or a number that does not go on. None when no second part opens a line."""
+    number, last = 1, first
+    for found in _ESCAPED_LINE_PART.finditer(text, first.end, end):
+        found_level = next((lv for lv, group in _LEVEL_GROUP.items() if found[group]), None)
+        if found_level is None or found_level > level:
+            continue  # a part nested inside (1、 under （一）)
+        if found_level < level:
+            break  # a higher part: the list has ended
+        value = ordinal(found[_LEVEL_GROUP[level]])
+        if value is None or value <= number:
+            break  # a list starting afresh, or a repeated number
+        number, last = value, Span(found.start("m"), found.end("m"))
+    if number == 1:
+        return None
+    return number, last, text[last.start : last.end]
+
+
 def _names_summed(text: str, announcement: Announcement, last: Span) -> bool:
-    """Between the announcement and the end of the last item's paragraph, a list of as many
-    names as announced, summed up by that count (``五项保障措施`` … ``从组织领导、政策支持、
-    人才支撑、发展环境、安全保障五个方面``): the count names these, not the numbered items."""
-    end = text.find("\n", last.end)
-    end = min(len(text) if end < 0 else end, announcement.span.end + _SUMMED_REACH)
-    for found in _SUMMED_LIST.finditer(text, announcement.span.end, end):
-        names = found["names"]
-        count = names.count("、") + 1 + sum(names.count(word) for word in ("和", "及"))
-        if count == announcement.count == ordinal(found["n"]):
-            return True
+    """A list of as many names as announced, summed up by that count (``五项保障措施`` …
+    ``从组织领导、政策支持、人才支撑、发展环境、安全保障五个方面``), in the announcing paragraph
+    after the count or in the last item's paragraph (with the paragraph after it when the item
+    is a heading line): the count names these, not the numbered items. Such a list inside an
+    earlier item (``…围绕粮食、畜牧、水产三大产业…`` in the second of six parts) sums up
+    something of its own."""
+    sentence = _SENTENCE_END.search(text, announcement.span.end)
+    windows = [(announcement.span.end, sentence.start() if sentence else len(text))]
+    start = max((m.end() for m in _LINE_BREAK.finditer(text, max(0, last.start - 400),
+                                                         last.start)),
+                default=text.rfind("\n", 0, last.start) + 1)
+    end = _line_end(text, last.end)
+    if not _SENTENCE_END.search(text, last.end, end):  # a heading line: its text follows
+        following = _LINE_BREAK.match(text, end)
+        end = _line_end(text, following.end()) if following else end
+    windows.append((max(start, announcement.span.end), min(end, start + _SUMMED_REACH)))
+    for window_start, window_end in windows:
+        for found in _SUMMED_LIST.finditer(text, window_start, window_end):
+            names = found["names"]
+            count = names.count("、") + 1 + sum(names.count(word) for word in ("和", "及"))
+            if count == announcement.count == ordinal(found["n"]):
+                return True
     return False
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line from ``start`` ends (a break, or the characters ``\\r\\n``)."""
+    end = _LINE_BREAK.search(text, start)
+    return end.start() if end else len(text)
 
 
 def _rest_together(text: str, last: Span, delivered: int, count: int) -> bool:
@@ -262,6 +336,42 @@ def _first_item(structure: Structure, announcement: Announcement,
             return None
         return item
     return None
+
+
+def _bare_items(structure: Structure, origin: Block,
+                heading: Block | None) -> tuple[int, tuple[int, Span, str]] | None:
+    """Items whose markers stand alone on their lines, their texts on the lines after them
+    (``一是⏎依法打击…⏎二是⏎严肃查处…``, a page that set the markers in bold): the first within
+    reach of the announcement and before any heading, then every marker line of the same kind
+    up to the next heading, a list starting afresh or another kind: where the first starts, and
+    how far they go. None when fewer than two."""
+    blocks = structure.blocks
+    stop = heading.index if heading is not None else origin.index + 1 + _REACH
+    run: list[tuple[Block, regex.Match[str]]] = []
+    for block in blocks[origin.index + 1 : len(blocks)]:
+        if block.article != origin.article or block.heading is not None:
+            break
+        found = _BARE_ITEM.fullmatch(block.text)
+        if not run:
+            if block.index >= stop:
+                return None
+            if found is not None:
+                if ordinal(found["n"]) != 1:
+                    return None
+                run.append((block, found))
+            continue
+        if found is None:
+            continue
+        if found["kind"] != run[0][1]["kind"] \
+                or (ordinal(found["n"]) or 0) <= (ordinal(run[-1][1]["n"]) or 0):
+            break
+        run.append((block, found))
+    if len(run) < 2:
+        return None
+    block, found = run[-1]
+    span = Span(block.span.start + found.start("m"), block.span.start + found.end("m"))
+    first = run[0][0].span.start + run[0][1].start("m")
+    return first, (ordinal(found["n"]) or 0, span, found["m"])
 
 
 def _items_run(structure: Structure, first: Enumeration,

@@ -27,6 +27,7 @@ from doclint.rules.structure.endings import (
     CLOSING_START,
     LIST_MARKS,
     SENTENCE_FINAL,
+    CutLines,
     LineEndings,
     Openers,
     closes_a_text,
@@ -101,7 +102,9 @@ class BrokenLine(Rule):
     数字和单位之间时也报；停在词的中间时，只在该组条目都以标点结尾、或条目和下一行照样连成
     一段时报（标题后紧接正文时偶然连成一词的不报）。下一行是本文档常用来开段的主题句
     （“加快……。”，或独占一行、至多一个逗号的短句“聚焦民生福祉，增强人民群众获得感。”）时，
-    上一行是被截断的段落（T301），不在此报告。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
+    上一行是被截断的段落（T301），不在此报告；逐行成段、其余各段都有句末标点的文档里，上一行停在
+    词的中间、下一行没有补全它而以一个完整的词开头自成一段的（“……红地毯两⏎李克强表示，……。”），
+    也是被截断的段落（T301）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
@@ -150,6 +153,7 @@ class BrokenLine(Rule):
         openers = _LazyOpeners(doc)
         headings = _parallel_headings(blocks)
         navigation = doc.facts(PageNavigation)  # a page's header, excerpt and link lists
+        cut = doc.facts(CutLines).blocks  # stopping inside a word before a whole paragraph: T301
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
@@ -158,7 +162,7 @@ class BrokenLine(Rule):
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
                 or navigation.covers(previous.span.start)
             new_paragraph = current.index in items or endings.opens_paragraph(current)
-            if not quick and previous.article == current.article \
+            if not quick and previous.article == current.article and previous.index not in cut \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
                                      soft_wraps, _one_paragraph(blocks, endings, previous, current),
                                      _in_run(previous, punctuated), openers,

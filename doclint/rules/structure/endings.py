@@ -706,3 +706,67 @@ class Openers:
             return False
         return (self.topical and block.text.startswith(_TOPIC_VERBS)) \
             or self.counts[segmenter.first_word(block.text[:_FIRST_WINDOW])] >= _TOPIC_USES
+
+
+_CUT_MIN_LINES = 3  # lines of running text an article needs to show that it ends them all
+_CUT_NEXT_HAN = 10  # the next line is a paragraph of its own: at least this much text
+
+
+@dataclass(frozen=True, slots=True)
+class CutLines:
+    """Lines of running text that stop inside a word right before the next line, where the
+    article writes one paragraph per line and ends every other with its punctuation: the next
+    line neither finishes the word (``…红地毯两⏎侧``) nor the sentence, and is a whole paragraph
+    (``…礼兵沿红地毯两⏎李克强表示，…。``). No line break alone leaves a word half written:
+    the rest of the paragraph was lost (T301), it was not broken off (T401)."""
+
+    blocks: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_document(cls, doc: Document) -> CutLines:
+        endings = doc.facts(LineEndings)
+        if endings.markdown or not segmenter.available():
+            return cls()  # a single line break is a soft wrap in Markdown
+        blocks = doc.facts(Structure).blocks
+        running: Counter[int] = Counter()
+        open_ended: Counter[int] = Counter()
+        for block in blocks:
+            if plain_prose(block):
+                running[block.article] += 1
+                open_ended[block.article] += not ends_sentence(block.text)
+        found = set()
+        for previous, current in itertools.pairwise(blocks):
+            article = previous.article
+            if current.line != previous.line + 1 or current.article != article \
+                    or article in endings.loose or running[article] < _CUT_MIN_LINES \
+                    or open_ended[article] > 1 + _CLOSED_OPEN * running[article] \
+                    or not plain_prose(previous) \
+                    or current.kind is not Kind.BODY:
+                continue
+            if _cut_before(previous, current):
+                found.add(previous.index)
+        return cls(frozenset(found))
+
+
+def _cut_before(previous: Block, current: Block) -> bool:
+    text, following = previous.text, current.text
+    if not cut_mid_sentence(text) or dangles(text) or _unclosed(text[-_OPEN_WINDOW:]) \
+            or not _LAST_CLAUSE_HAN.search(text):
+        return False  # a line broken after 的, 在 or inside 《…》 is a link's break (T401)
+    if following[0] in CLOSING_START or following[0] == "的" \
+            or not ends_sentence(following) or not lines.has_han(following, _CUT_NEXT_HAN):
+        return False
+    if split_across(previous, current) or short_rest(previous, current):
+        return False
+    # the next line opens with a word of its own (李克强表示, 2018年以来), not a lone character
+    # that may be the rest of the word cut (…撰写自⏎评报告) or a preposition running on (…发⏎为)
+    if lines.is_han_char(following[0]) and len(segmenter.first_word(following[:_WORD_WINDOW])) < 2:
+        return False
+    words = segmenter.word_texts(text[-_WORD_WINDOW:])
+    return len(words) > 1 and len(words[-1]) == 1 and len(words[-2]) > 1 \
+        and lines.is_han_char(words[-1]) and words[-1] not in _PARTICLES \
+        and stops_inside_a_word(text, "", following)
+
+
+# The last clause holds a few characters of text (not a date or a figure alone).
+_LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{4,}[^，,；;。！？!?]*$")

@@ -84,6 +84,7 @@ _QUOTED_LEAD = lazy_regex(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]
 _SENTENCE_START = regex.compile(r"[。！？!?；;]")
 # ``从增加供给和抑制需求两方面采取措施。``: the count sums up the things its clause has just named.
 _JOINED = regex.compile(r"以及|和|与|及|、")
+_LAST_NAME = lazy_regex(r"\p{Han}{1,10}等?")  # the last name, right before the count
 
 
 def items(text: str) -> Iterator[tuple[Style, int, Span]]:
@@ -131,7 +132,7 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
         if match.group("unit") == "点" and text[match.start() - 1 : match.start()] in _HOUR:
             continue  # 下午两点。: an hour
         if (match.group("unit") == "方面" or text.startswith("方面", match.end("unit"))) \
-                and len(_JOINED.findall(text, start, match.start())) == count - 1:
+                and _names_just_joined(text, start, match.start(), count):
             continue  # 从A和B两方面: the pair just named, not a list to come
         counted = text[match.end("unit"):match.end()]
         if counted.endswith("。") and len(counted) > 1 and not (
@@ -139,6 +140,15 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
                 or match.group("unit") == "点"):
             continue
         yield count, Span(match.start("n"), match.end() - 1)
+
+
+def _names_just_joined(text: str, start: int, end: int, count: int) -> bool:
+    """The clause names ``count`` things joined by 和 or 、 right before the count (``从扩大供给
+    和引导消费两方面``); a 和 further back (``在“互联网+”和信息化背景下…需要注意三个方面``)
+    joins something else."""
+    joins = list(_JOINED.finditer(text, start, end))
+    return len(joins) == count - 1 and bool(joins) \
+        and _LAST_NAME.fullmatch(text, joins[-1].end(), end) is not None
 
 
 def quoted_count(text: str, base: int, block: int) -> Iterator[Announcement]:

@@ -21,10 +21,11 @@ from doclint.core import (
 )
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.structure import lines
+from doclint.rules.structure import enumerations, lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
     LIST_MARKS,
+    CutLines,
     LineEndings,
     Openers,
     closes_a_text,
@@ -41,7 +42,7 @@ from doclint.rules.structure.endings import (
     tail,
 )
 from doclint.rules.structure.layout import Layout
-from doclint.rules.structure.model import Block, Kind, Level, Structure
+from doclint.rules.structure.model import Block, Enumeration, Kind, Level, Structure, Style
 
 _NUMBERED = lazy_regex(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
@@ -67,6 +68,8 @@ _NEXT = {
     "article": Message("下一篇文档的开头", "the start of the next document"),
     "heading": Message("一个标题", "a heading"),
     "end": Message("文件结尾", "the end of the file"),
+    "headline": Message("一个标题", "a heading"),
+    "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "paragraph": Message("另起的一段（句子被截断，或被空行断成了两段）",
                          "a new paragraph (the sentence was cut, or split in two by a blank line)"),
 }
@@ -113,6 +116,15 @@ class TruncatedParagraph(Rule):
     （“……经费投入，应当根据就业”），停在完整的词上、后面另起一段时也报。一组都以标点结尾的编号条目的最后一项
     停在词的中间、后面是文件结尾时，也报。段落后面单独一个“?”再接缩进的，“?”是转换时无法解码
     的字符，看它后面的内容。
+    一组各自开段的“一是……。”“第一，……。”条目（至少三项，其余各项都以句末标点结尾）中，一项停在汉字上、
+    下一行紧接着就是下一项时（“九是……。⏎十是奋力推进经济⏎十一是……。”），哪怕停在完整的词上，也是截断。
+    逐行成段（不空行、不缩进）、其余各段都以句末标点结尾的文档里，一行停在词的中间（分词后末尾单独
+    一个字，前面是完整的词，如“……礼兵沿红地毯两”），下一行既没有把这个词补全、也不是这句话的后半截，
+    而是以一个完整的词开头、自成一段的话（“李克强表示，……。”）时，这一行后半截丢了，是截断，
+    在此报告（T401 不再报）。
+    Markdown 格式的新闻稿里，隔着空行接在段落后面的原文链接（“*[原文](http://…)*”，一条消息的结尾）、
+    单独一行的粗体标题（“**……**”，下一条消息）和“## ……”标题，都说明这一段到此为止（段末须停在
+    词的中间：只丢了句号的完整句子“……累计接种疫苗94515.0万剂次”不报）。
     逐行成段、不空行也不缩进的报告里，下一行以称呼（“各位代表！”）、列举项（“五是”“——”）
     或本文档常用来开段的主题句（“加快……。”“着力……。”）开头时，也算另起一段。
     下一段开头是转换时无法解码的“?”再接空格（“? （这是……）”）时，看它后面的内容。
@@ -158,6 +170,7 @@ class TruncatedParagraph(Rule):
         items = {e.block for e in structure.enumerations if e.lead}
         subheadings = _unstopped_lead_ins(structure)
         punctuated = punctuated_runs(blocks)
+        stopped = _stopped_items(structure)
         series = _title_series(blocks)
         for block in blocks:
             if lines.is_markdown_heading(block.text):
@@ -170,8 +183,9 @@ class TruncatedParagraph(Rule):
                 continue
             # An item of a run whose items all end their sentences (第N条 of a law, （一）…；
             # of a list) is text, however short: stopping on a character, it was cut.
-            item = _cut_item(block, punctuated, blocks, doc.text)
             following = _next_block(blocks, block)
+            enumerated = _cut_enumerated(block, following, stopped)
+            item = enumerated or _cut_item(block, punctuated, blocks, doc.text)
             closed = block.article in endings.closed
             law_line = closed and _inside_an_article(block, blocks, following)
             between = closed and _between_articles(block, blocks, following)
@@ -186,18 +200,21 @@ class TruncatedParagraph(Rule):
             # every other paragraph of its text with punctuation
             if not stops_inside_a_word(block.text, doc.text,
                                        following.text if following is not None else "") \
-                    and not (item and _before_next_item(block, following)) \
+                    and not (item and (enumerated or _before_next_item(block, following))) \
                     and not (closed and (plain_prose(block) or _clause(block, item)
                                          or _normative_line(block) or law_line or between)):
                 continue
             if block.article in endings.loose:
                 continue
             openers = doc.facts(Openers)
-            what = _what_follows(endings, blocks, block, following, openers, items)
+            what = _what_follows(endings, blocks, block, following, openers, items,
+                                 doc.facts(CutLines).blocks)
             if what == "paragraph" and following is not None \
                     and (split_across(block, following)
                          or (short_rest(block, following) and not openers.opens_topic(following))):
                 continue  # the next paragraph finishes the word or the sentence: T401's
+            if what in ("link", "headline") and not stops_inside_a_word(block.text, doc.text):
+                continue  # an item whose last sentence only lost its stop (…94515.0万剂次)
             if what is None or (what == "paragraph" and not item and not law_line and not between
                                 and not _reads_as_paragraph(block, items, closed)):
                 continue
@@ -334,6 +351,44 @@ def _cut_item(block: Block, punctuated: frozenset[int], blocks: list[Block],
                                  and following.heading.sequence == heading.sequence) \
         or (lines.has_han(rest, _CUT_ITEM_HAN) and not _ends_on_place(rest)
             and stops_inside_a_word(rest, "", following.text if following is not None else ""))
+
+
+_STOPPED_ITEMS = 3  # items of a run, each ending its sentence, that show how its items end
+
+
+def _stopped_items(structure: Structure) -> dict[int, Enumeration]:
+    """The paragraph-opening items (``一是…``, ``第一，…``) of runs in which at least three
+    items open paragraphs and all but one of them end their sentences: block index → item."""
+    blocks = structure.blocks
+    runs: collections.defaultdict[tuple[int, Style], list[Enumeration]] = collections.defaultdict(list)
+    for item in structure.enumerations:
+        if item.lead and item.number:
+            runs[blocks[item.block].article, item.style].append(item)
+    found: dict[int, Enumeration] = {}
+    for members in runs.values():
+        if len(members) >= _STOPPED_ITEMS \
+                and sum(not ends_sentence(blocks[m.block].text) for m in members) <= 1:
+            found.update((m.block, m) for m in members)
+    return found
+
+
+def _cut_enumerated(block: Block, following: Block | None,
+                    stopped: dict[int, Enumeration]) -> bool:
+    """A line opening with the next number of a run whose items all end their sentences, right
+    before the item after it (``九是…。⏎十是奋力推进经济⏎十一是…。``), stopping on a character:
+    cut, however short, even on a whole word. (A line without a comma holds no item of the
+    model's: its number is read here.)"""
+    if following is None or following.index not in stopped \
+            or block.index == 0 or not lines.is_han_char(block.text[-1]) \
+            or closes_a_text(tail(block.text)):
+        return False
+    after = stopped[following.index]
+    before = stopped.get(block.index - 1)
+    if before is None or before.style is not after.style or before.number + 2 != after.number:
+        return False
+    own = next(enumerations.items(block.text), None)
+    return own is not None and own[2].start == 0 and own[0] is after.style \
+        and own[1] == after.number - 1
 
 
 def _ends_on_place(text: str) -> bool:
@@ -574,7 +629,8 @@ def _in_speech(blocks: list[Block], block: Block) -> bool:
 
 
 def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
-                  following: Block | None, openers: Openers, items: set[int]) -> str | None:
+                  following: Block | None, openers: Openers, items: set[int],
+                  cut: frozenset[int] = frozenset()) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
@@ -588,16 +644,31 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
         return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
-        or openers.opens_topic(following)
+        or openers.opens_topic(following) or block.index in cut
     if new_paragraph and following.kind is Kind.BODY and _opening(following) not in CLOSING_START:
         return "paragraph"
+    if following.line > block.line + 1 and block.kind is Kind.BODY and _item_break(following):
+        # a Markdown transcript's item ends with its source link, its next item opens with a
+        # bold headline or a ``##`` heading: lines set apart that no sentence runs on into
+        return "link" if _MARKDOWN_LINK_LINE.match(following.text) else "headline"
     return None
 
 
 # A section's number on a line of its own (三): a heading, after a paragraph that holds sentences
 # (a speech's title stands before its 一).
 _BARE_NUMBER = lazy_regex(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \t\u3000]*$")
+# A line that is only a Markdown link (``*[原文](http://…)*``) or only bold text
+# (``**瑞典发生疑似恐袭事件 多人受伤**``).
+_MARKDOWN_LINK_LINE = lazy_regex(r"^[*_]{0,2}\[[^\[\]\n]{1,40}\]\((?:https?:)?//[^()\s]+\)[*_]{0,2}[ \t]*$")
+_MARKDOWN_BOLD_LINE = lazy_regex(r"^\*\*[^*\n]{2,60}\*\*[ \t]*$")
 _UNDECODED = lazy_regex(r"^[?？][ \t\u3000]+(?=\S)")
+
+
+def _item_break(block: Block) -> bool:
+    """A Markdown news transcript's line between items: a source link, a bold headline, a
+    ``##`` heading."""
+    return _MARKDOWN_LINK_LINE.match(block.text) is not None \
+        or _MARKDOWN_BOLD_LINE.match(block.text) is not None or lines.is_markdown_heading(block.text)
 
 
 def _opening(block: Block) -> str:
