@@ -11,7 +11,10 @@ from doclint.core.document import Document, Span
 
 # Sentence ends: 。！？ (and ASCII !?) with any closing quotes/brackets that follow them; a ；
 # also closes a clause that reads as a sentence in list-like government prose.
-_SENTENCE_END = re.compile(r"(?:[。！？!?；;]+|…{2,})[”’」』）)》]*")
+# NOTE: written to open with one character class (a run of ``…`` needs two of them), so that
+# the engine skips between candidate characters in C instead of trying the alternation at
+# every character (a third of the time).
+_SENTENCE_END = re.compile(r"[。！？!?；;…](?:(?<=…)…+|(?<!…)[。！？!?；;]*)[”’」』）)》]*")
 _BLANK = regex.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 _PARAGRAPH_SPACE = " \t\u3000\u00a0\u200b\ufeff"
 # A paragraph indent inside a line: a run of spaces after the end of a sentence, where a page
@@ -107,21 +110,22 @@ class Sentences:
         # sentence end holds no white space, and everything between paragraphs is white
         # space, so each match lies inside one paragraph and is the match a scan of that
         # paragraph alone finds.
+        # The tuples are built with ``tuple.__new__``: a named tuple's own ``__new__`` is a
+        # Python function, and a document holds tens of thousands of sentences.
+        new = tuple.__new__
         ends = _sentence_ends(doc.text)
         count, next_end = len(ends), 0
-        for number, para in enumerate(doc.facts(Paragraphs).items):
-            text, base = para.text, para.span.start
-            limit = para.span.end
+        for number, (_, (base, limit), text) in enumerate(doc.facts(Paragraphs).items):
             while next_end < count and ends[next_end] <= base:
                 next_end += 1
-            start = 0
-            while next_end < count and ends[next_end] <= limit:
-                end = ends[next_end] - base
-                append(Sentence(Span(base + start, base + end), text[start:end], number))
+            start = base
+            while next_end < count and (end := ends[next_end]) <= limit:
+                append(new(Sentence, (new(Span, (start, end)),
+                                      text[start - base : end - base], number)))
                 start = end
                 next_end += 1
-            if start < len(text):
-                append(Sentence(Span(base + start, limit), text[start:], number))
+            if start < limit:
+                append(new(Sentence, (new(Span, (start, limit)), text[start - base :], number)))
         return cls(items)
 
 
