@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import accumulate, count
 from typing import NamedTuple
 
 import regex
@@ -55,9 +57,8 @@ class Paragraphs:
     @classmethod
     def from_document(cls, doc: Document) -> Paragraphs:
         items = []
-        text = doc.text
-        for number, start, end in doc.index.line_spans():
-            raw = text[start:end]
+        new = tuple.__new__  # see Sentences
+        for number, start, raw in _lines(doc):
             stripped = raw.strip(_PARAGRAPH_SPACE)
             # NOTE: only a line that starts with white space can be all white space.
             if not stripped or (_is_space(stripped[0]) and _BLANK.match(stripped)):
@@ -67,8 +68,23 @@ class Paragraphs:
                     and INLINE_INDENT.search(stripped):
                 items.extend(_split_indents(number, start, stripped))
             else:
-                items.append(Paragraph(number, Span(start, start + len(stripped)), stripped))
+                items.append(new(Paragraph,
+                                 (number, new(Span, (start, start + len(stripped))), stripped)))
         return cls(items)
+
+
+def _lines(doc: Document) -> Iterable[tuple[int, int, str]]:
+    """``(number, start, text)`` of every line of the document."""
+    text = doc.text
+    if "\r" not in text and "\r" not in doc.source:
+        # NOTE: LF breaks only (most documents): the lines are one str.split, C-fast, and
+        # their offsets sums of lengths (the line index splits the same way).
+        parts = text.split("\n")
+        if len(parts) > 1 and not parts[-1]:
+            parts.pop()  # the text ends with a line break: no empty line after it
+        starts = accumulate((len(part) + 1 for part in parts[:-1]), initial=0)
+        return zip(count(1), starts, parts)
+    return ((number, start, text[start:end]) for number, start, end in doc.index.line_spans())
 
 
 _SPACE_CHAR = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]")
@@ -110,8 +126,8 @@ class Sentences:
         # sentence end holds no white space, and everything between paragraphs is white
         # space, so each match lies inside one paragraph and is the match a scan of that
         # paragraph alone finds.
-        # The tuples are built with ``tuple.__new__``: a named tuple's own ``__new__`` is a
-        # Python function, and a document holds tens of thousands of sentences.
+        # NOTE: the tuples are built with ``tuple.__new__``: a named tuple's own ``__new__`` is
+        # a Python function, and a document holds tens of thousands of sentences.
         new = tuple.__new__
         ends = _sentence_ends(doc.text)
         count, next_end = len(ends), 0
