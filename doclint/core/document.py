@@ -102,8 +102,8 @@ class LineIndex:
 
     def line_of(self, offset: int) -> Line:
         index = bisect.bisect_right(self._starts, offset) - 1
-        if self._lines is not None:
-            return self._lines[index]
+        if self._lines is not None or index < 0:
+            return self.lines[index]
         # NOTE: one Line built, not one per line of the document (a rule that fixes a few
         # lines of a long document asks for a few).
         starts, breaks = self._starts, self._breaks

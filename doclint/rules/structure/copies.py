@@ -109,6 +109,8 @@ class PageCopies:
 
 def _units(doc: Document) -> tuple[list[Span], list[str]]:
     items = doc.facts(Sentences).items
+    if not items:
+        return [], []  # (one empty string would come back from splitting nothing)
     spans = list(map(itemgetter(0), items))
     # NOTE: the keys are made in one pass over all sentences, joined by a line break (which no
     # sentence holds). Every character _SPACE matches but the ASCII space is unprintable (a
