@@ -101,7 +101,15 @@ class LineIndex:
         return self._breaks
 
     def line_of(self, offset: int) -> Line:
-        return self.lines[bisect.bisect_right(self._starts, offset) - 1]
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if self._lines is not None or index < 0:
+            return self.lines[index]
+        # NOTE: one Line built, not one per line of the document (a rule that fixes a few
+        # lines of a long document asks for a few).
+        starts, breaks = self._starts, self._breaks
+        end = starts[index + 1] - len(breaks[index]) if index + 1 < len(starts) \
+            else self._length - len(breaks[-1])
+        return Line(index + 1, Span(starts[index], end), breaks[index])
 
     @property
     def lines(self) -> tuple[Line, ...]:

@@ -131,9 +131,15 @@ _FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CONTEXT = 24  # characters of context either side of an edit, to see whole figures
 
 
+_WIDE = re.compile("[０-９．]")
+
+
 def figures(text: str) -> list[str]:
     """The figures in ``text``, width-folded, in order."""
-    return [m.group().translate(_FOLD) for m in _FIGURE.finditer(text)]
+    found = _FIGURE.findall(text)
+    if _WIDE.search(text) is None:
+        return found  # nothing to fold (almost always): no translate per figure
+    return [figure.translate(_FOLD) for figure in found]
 
 
 def changes_figures(text: str, edits: Iterable[Edit]) -> bool:

@@ -46,6 +46,23 @@ def test_a_page_saved_three_times_has_two_copies() -> None:
     assert copies.segment(len(PAGE) + 30) == first.span
 
 
+@pytest.mark.parametrize("text", ["", "\n", "　　\n \n", "\r\n\r\n"])
+def test_a_text_without_sentences_has_no_copies(text: str) -> None:
+    assert not Document.from_text(text).facts(PageCopies)
+
+
+def test_a_copy_counts_the_han_of_its_matching_sentences_only() -> None:
+    # a sentence of spaces only is no unit; a changed header is bridged, and its Han
+    # characters are not the copy's
+    page = PAGE.replace("中国概况\n", "中国概况\n　 　\n")
+    changed = page.replace("当前位置：首页>>中国概况", "首页 > 要闻 > 正文")
+    text = page + changed
+    (copy,) = Document.from_text(text).facts(PageCopies).copies
+    han = sum(1 for c in "".join(PARAGRAPHS) + "1956年国务院政府工作报告" if "\u4e00" <= c <= "\u9fff")
+    assert copy.han == han and copy.units == "".join(PARAGRAPHS).count("。") + 1
+    assert copy.span == (len(page) + text[len(page):].index("1956"), len(text) - 1)
+
+
 def test_a_changed_page_header_inside_a_copy_is_bridged() -> None:
     changed = PAGE.replace("当前位置：首页>>中国概况", "首页 > 要闻 > 正文")
     copies = Document.from_text(PAGE + changed).facts(PageCopies).copies

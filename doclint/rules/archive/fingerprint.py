@@ -23,6 +23,7 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # What a paragraph key keeps: letters (Han included) and digits. Punctuation and spacing vary
 # between renderings of one text (，/, “/" 　/space) and say nothing about which text it is.
 _NOT_WORD = re.compile(r"[\W_]+")
+_NFKC_STABLE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*")
 _FULLWIDTH_DIGITS = [(chr(0xFF10 + n), str(n)) for n in range(10)]
 _HAN = regex.compile(r"\p{Han}")
 # Paragraphs shorter than this never take part in paragraph comparisons.
@@ -46,7 +47,9 @@ def stable_hash(text: str) -> int:
 def paragraph_key(text: str) -> str:
     """A paragraph reduced to its words: compatibility forms folded, punctuation and spaces gone."""
     key = _NOT_WORD.sub("", text)
-    if unicodedata.is_normalized("NFKC", key):
+    # NOTE: a key of Han characters, ASCII letters and digits only (most of them) is in NFKC
+    # already; the class scan is several times faster than asking unicodedata.
+    if _NFKC_STABLE.fullmatch(key) or unicodedata.is_normalized("NFKC", key):
         return key
     # NOTE: NFKC over long Chinese strings is slow (and so is str.translate); full-width
     # digits, the usual offenders, fold by str.replace first.

@@ -15,6 +15,7 @@ a copy are dropped centrally (the page-copies rule removes the copies as a whole
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from dataclasses import dataclass
 
 import regex
@@ -44,22 +45,27 @@ class Copy:
     han: int    # Han characters in the matching units
 
 
-class _Unit:
-    """A sentence keyed without white space. Its Han count is taken only when it is asked
+class _Units:
+    """The sentences keyed without white space, as parallel lists (a document holds tens of
+    thousands of them: no object per unit). A unit's Han count is taken only when it is asked
     for: only a unit that repeats an earlier one is, in a file without copies."""
 
-    __slots__ = ("_han", "key", "span")
+    __slots__ = ("_han", "keys", "spans", "text")
 
-    def __init__(self, span: Span, key: str) -> None:
-        self.span = span
-        self.key = key
-        self._han = -1
+    def __init__(self, text: str, spans: list[Span], keys: list[str]) -> None:
+        self.text = text
+        self.spans = spans
+        self.keys = keys
+        self._han = [-1] * len(keys)
 
-    @property
-    def han(self) -> int:
-        if self._han < 0:
-            self._han = han_count(self.key)
-        return self._han
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def han(self, index: int) -> int:
+        count = self._han[index]
+        if count < 0:
+            count = self._han[index] = han_count(self.keys[index])
+        return count
 
 
 class PageCopies:
@@ -95,69 +101,86 @@ class PageCopies:
 
     @classmethod
     def from_document(cls, doc: Document) -> PageCopies:
-        units = _units(doc)
-        return cls(tuple(_copies(units)), len(doc.text))
+        spans, keys = _units(doc)
+        if len(set(keys)) == len(keys):
+            return cls((), len(doc.text))  # no unit repeats: no copy
+        return cls(tuple(_copies(_Units(doc.text, spans, keys))), len(doc.text))
 
 
-def _units(doc: Document) -> list[_Unit]:
-    units = []
-    append, strip = units.append, _SPACE.sub
-    for span, text, _paragraph in doc.facts(Sentences).items:
-        # NOTE: every character _SPACE matches but the ASCII space is unprintable (a separator,
-        # a control or a format character): once the usual two spaces are gone, most
-        # sentences are printable and skip the regex.
-        key = text.replace(" ", "").replace("\u3000", "")
-        if not key.isprintable():
-            key = strip("", key)
-        if key:
-            append(_Unit(span, key))
-    return units
+def _units(doc: Document) -> tuple[list[Span], list[str]]:
+    items = doc.facts(Sentences).items
+    if not items:
+        return [], []  # (one empty string would come back from splitting nothing)
+    spans = list(map(itemgetter(0), items))
+    # NOTE: the keys are made in one pass over all sentences, joined by a line break (which no
+    # sentence holds). Every character _SPACE matches but the ASCII space is unprintable (a
+    # separator, a control or a format character): once the usual two spaces are gone, most
+    # files are printable and need no regex.
+    joined = "\n".join(map(itemgetter(1), items)).replace(" ", "").replace("\u3000", "")
+    keys = joined.split("\n")
+    if not joined.replace("\n", "").isprintable():
+        keys = [key if key.isprintable() else _SPACE.sub("", key) for key in keys]
+    if "" in keys:
+        kept = [(span, key) for span, key in zip(spans, keys, strict=True) if key]
+        spans, keys = [span for span, _ in kept], [key for _, key in kept]
+    return spans, keys
 
 
-def _copies(units: list[_Unit]) -> list[Copy]:
+def _copies(units: _Units) -> list[Copy]:
     """Diagonal runs: unit ``i`` continues a run when it repeats the unit after the run's last
     original unit; gaps of up to MAX_GAP units on the copy's side are bridged."""
-    first: dict[str, int] = {}
+    keys = units.keys
+    # Each key's first unit; a unit repeats an earlier one when it is not its key's first. (A
+    # dict built from the units in reverse keeps the first: a pass in C, not one in Python.)
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+    repeats = [i for i, origin in enumerate(map(first.__getitem__, keys)) if origin != i]
     found: list[Copy] = []
-    han_before: list[int] = []  # Han characters before each unit, summed when first needed
+    before = _HanBefore(units.text, units.spans)
     original_end = len(units)  # units before the first copy are the original text
-    index = 0
-    while index < len(units):
-        origin = first.get(units[index].key)
-        if origin is None or not _worth_following(units[index]):
-            first.setdefault(units[index].key, index)
-            index += 1
+    resume = 0
+    for index in repeats:
+        if index < resume or not _worth_following(units, index):
             continue
-        run = _follow(units, index, origin)
-        if run is not None and not han_before:
-            han_before.append(0)
-            for unit in units:
-                han_before.append(han_before[-1] + unit.han)
-        if run is not None and run[0].han >= MIN_SHARE * han_before[min(index, original_end)]:
+        run = _follow(units, index, first[keys[index]])
+        if run is not None and run[0].han >= MIN_SHARE * before(min(index, original_end)):
             original_end = min(original_end, index)
             found.append(run[0])
-            for position in range(index, run[1]):
-                first.setdefault(units[position].key, position)
-            index = run[1]
-            continue
-        index += 1
+            resume = run[1]
     return found
 
 
-def _worth_following(unit: _Unit) -> bool:
-    return unit.han >= 4
+class _HanBefore:
+    """The Han characters before a unit (in the text before it: every Han character of the
+    text is in a unit), counted on from the last unit asked about."""
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self._text, self._spans = text, spans
+        self._offset = self._count = 0
+
+    def __call__(self, index: int) -> int:
+        offset = self._spans[index].start
+        if offset < self._offset:
+            self._offset = self._count = 0
+        self._count += han_count(self._text[self._offset : offset])
+        self._offset = offset
+        return self._count
 
 
-def _follow(units: list[_Unit], start: int, origin: int) -> tuple[Copy, int] | None:
+def _worth_following(units: _Units, index: int) -> bool:
+    return units.han(index) >= 4
+
+
+def _follow(units: _Units, start: int, origin: int) -> tuple[Copy, int] | None:
     """Follow the run that starts at ``start`` repeating ``origin``; return the copy and the
     index after it, or None when the run is too short to be a copy."""
+    keys = units.keys
     here, there = start, origin
-    matched = han = 0
+    matched = 0
     last_here = last_there = start
-    while here < len(units) and there < start:
-        if units[here].key == units[there].key:
+    skipped: list[int] = []  # units of the copy's side bridged over
+    while here < len(keys) and there < start:
+        if keys[here] == keys[there]:
             matched += 1
-            han += units[here].han
             last_here, last_there = here, there
             here += 1
             there += 1
@@ -165,22 +188,30 @@ def _follow(units: list[_Unit], start: int, origin: int) -> tuple[Copy, int] | N
         resumed = _resync(units, here, there, start)
         if resumed is None:
             break
+        skipped.extend(range(here, resumed[0]))
         here, there = resumed
-    if matched < MIN_UNITS or han < MIN_HAN:
+    if matched < MIN_UNITS:
         return None
-    span = Span(units[start].span.start, units[last_here].span.end)
-    original = Span(units[origin].span.start, units[last_there].span.end)
+    span = Span(units.spans[start].start, units.spans[last_here].end)
+    # The matched units' Han characters: those of the copy's text (every Han character of the
+    # text is in a unit) but for the units bridged over. One count, not one per unit.
+    han = han_count(units.text[span.start : span.end]) \
+        - sum(units.han(index) for index in skipped if index < last_here)
+    if han < MIN_HAN:
+        return None
+    original = Span(units.spans[origin].start, units.spans[last_there].end)
     return Copy(span, original, matched, han), last_here + 1
 
 
-def _resync(units: list[_Unit], here: int, there: int, limit: int) -> tuple[int, int] | None:
+def _resync(units: _Units, here: int, there: int, limit: int) -> tuple[int, int] | None:
     """After a mismatch, find the nearest pair within MAX_GAP units on each side that agrees."""
+    keys = units.keys
     for skip_here in range(MAX_GAP + 1):
         for skip_there in range(MAX_GAP + 1):
             if not skip_here and not skip_there:
                 continue
             a, b = here + skip_here, there + skip_there
-            if a < len(units) and b < limit and units[a].key == units[b].key \
-                    and _worth_following(units[a]):
+            if a < len(keys) and b < limit and keys[a] == keys[b] \
+                    and _worth_following(units, a):
                 return a, b
     return None

@@ -233,12 +233,12 @@ class RepeatedText(Rule):
         run: _Run | None = None
         previous: tuple[int, str] = (-2, "")
         position = {block.index: number for number, block in enumerate(body)}
-        counts = Counter(m.group().rstrip(_TRAILING) for block in body
-                         for m in _SENTENCE.finditer(_SPACE.sub("", block.text)))
-        for block in body:
+        keys = [_SPACE.sub("", block.text) for block in body]  # each block's, once
+        counts = Counter(m.group().rstrip(_TRAILING) for key in keys
+                         for m in _SENTENCE.finditer(key))
+        for block, key in zip(body, keys, strict=True):
             if doubled_half(block.text) is not None:
                 continue  # one text written twice over: T601 reports the line
-            key = _SPACE.sub("", block.text)
             cuts = _news_items(key)
             if cuts and cuts[0] == 0:
                 paragraphs.clear()  # a news item of a transcript starts here: nothing before
