@@ -8,6 +8,7 @@ from doclint.core import Category, Document, Example, Examples, Finding, Message
 from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.interval import Interval, fmt
 from doclint.rules.numbers.links import NumberLinks
+from doclint.rules.numbers.passages import is_output
 from doclint.rules.numbers.quantities import PERCENT, TIMES, Quantity
 from doclint.rules.numbers.relations import Change
 from doclint.rules.numbers.verdict import disagree, related
@@ -15,8 +16,10 @@ from doclint.rules.numbers.verdict import disagree, related
 # Rates are printed to 0.1 and computed from unrounded values; 0.05 points more is
 # allowed beyond what the printed precision of the operands explains.
 _SLACK_POINTS = 0.05
-# The lowest price level, relative to the start, that real growth is allowed to assume.
+# The lowest price level, relative to the start, that real growth is allowed to assume: of
+# output, and of consumption (an income or spending given with its increase over last year).
 _DEFLATION = 0.95
+_CONSUMER_DEFLATION = 0.98
 # 1,099, 160万元: a stray space after a thousands comma leaves the last group of digits
 # looking like a number of its own. A value of three digits right after "digit, " is that
 # group, not the value the sentence states.
@@ -91,10 +94,14 @@ class GrowthRate(Rule):
         stated = rate.interval()
         if rate.kind == TIMES:
             stated = stated.scale(100.0)
+        nominal = growth
         if change.real:
             # Growth in real terms is below the nominal one unless prices fell: only a rate
-            # above what the nominal values allow with prices down 5% is wrong either way.
-            growth = Interval(-100.0, (100.0 + growth.hi) / _DEFLATION - 100.0)
+            # above what the nominal values allow with prices down 5% (consumer prices down
+            # 2%, for a year's income beside its increase) is wrong either way.
+            yearly = change.start is None and change.increase is not None
+            floor = _CONSUMER_DEFLATION if yearly and not is_output(change.label) else _DEFLATION
+            growth = Interval(-100.0, (100.0 + growth.hi) / floor - 100.0)
         verdict = disagree(growth, stated, _SLACK_POINTS)
         if verdict is None:
             return None
@@ -102,10 +109,15 @@ class GrowthRate(Rule):
             points = end.interval() - start_interval
             if disagree(points, stated, _SLACK_POINTS) is None:
                 return None
+        difference, tolerance = verdict.difference, verdict.tolerance
+        if change.real:
+            # The message names the nominal growth, and the room the real reading allows.
+            difference = stated.mid - nominal.mid
+            tolerance = growth.hi - nominal.mid + stated.half_width + _SLACK_POINTS
         return self.report(
             Span(rate.start, rate.end), related=notes, start=start_text, end=end.text,
-            computed=fmt(verdict.computed, 2), rate=rate.text, diff=fmt(abs(verdict.difference), 2),
-            tol=fmt(verdict.tolerance, 2),
+            computed=fmt(nominal.mid, 2), rate=rate.text, diff=fmt(abs(difference), 2),
+            tol=fmt(tolerance, 2),
         )
 
 

@@ -43,6 +43,7 @@ APPROX_BEFORE: dict[str, str] = dict(_UNITS["approximation"]["before"])
 APPROX_AFTER: dict[str, str] = dict(_UNITS["approximation"]["after"])
 
 REAL_GROWTH_INDICATORS: tuple[str, ...] = tuple(_INDICATORS["real_growth_indicators"])
+OUTPUT_INDICATORS: tuple[str, ...] = tuple(_INDICATORS["output_indicators"])
 COMPARABLE_BASIS_MARKERS: tuple[str, ...] = tuple(_INDICATORS["comparable_basis_markers"])
 INTENSIVE_WORDS: tuple[str, ...] = tuple(_INDICATORS["intensive_words"])
 INDEX_WORDS: tuple[str, ...] = tuple(_INDICATORS["index_words"])
