@@ -105,7 +105,8 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
     if is_intensive(total_label):
         return None
     for partition in PARTITIONS:
-        if partition.member_of(total_label) is not None:
+        if any(partition.member_of(t) is not None for t in (total_label,
+                                                             _LEVEL.sub("", total_label))):
             continue  # 一般债券X（其中…），专项债券Y: the "total" is a member, Y its sibling
         members = _members(partition, parts, total_label)
         if members and not all(q.comparable(total) for _, q in members):
