@@ -22,6 +22,7 @@ class Partition:
     members: tuple[str, ...]
     aliases: dict[str, str]
     totals: tuple[str, ...]
+    exhaustive: bool = True  # False: disjoint, but the total holds more (无职称 staff)
 
     def member_of(self, label: str) -> str | None:
         """The member a part's name starts with (after aliases), or None."""
@@ -52,7 +53,7 @@ SCOPE_PREFIXES: tuple[str, ...] = tuple(
     sorted(_INDICATORS["scope_prefixes"], key=len, reverse=True))
 PARTITIONS: tuple[Partition, ...] = tuple(
     Partition(p["name"], tuple(p["members"]), dict(p.get("aliases") or {}),
-              tuple(p.get("totals") or ()))
+              tuple(p.get("totals") or ()), bool(p.get("exhaustive", True)))
     for p in _INDICATORS["partitions"]
 )
 

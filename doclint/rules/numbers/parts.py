@@ -117,7 +117,8 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
             listed = {id(q) for _, q in members}
             others = any(id(q) not in listed and q.comparable(total) and not is_intensive(label)
                          for label, q in parts)
-            complete = {m for m, _ in members} == set(partition.members) and not others
+            complete = (partition.exhaustive and not others
+                        and {m for m, _ in members} == set(partition.members))
             return Breakdown(total, total_label, tuple(members), partition, complete)
     if len(total_label) >= 2:
         for label, part in parts[:1]:
@@ -226,6 +227,12 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
         whole = inside.group("whole")
         named = _SHARE_TAIL.sub("", whole)
         at = c0
+    elif named in ("", "比"):
+        # 在出口总额中，机电产品1278.0亿元，占68.8%: the sentence names the whole first.
+        framed = _FRAMED_WHOLE.match(text, s0, at)
+        if framed is not None:
+            whole = framed.group("whole")
+            named = _SHARE_TAIL.sub("", whole)
     name = label_of(named)
     if named in ("", "比"):
         # 其中工业投资19.3亿元，占8.0%: the whole is the total the 其中 list belongs to.
@@ -296,6 +303,11 @@ def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -
             text, c0, at) else []
         return own[-1] if own else None
     pos = c0
+    if pos > s0 and text[pos - 1] == "、":
+        # 新能源装机达4091万千瓦、占比达44.7%: the share's clause follows a 顿号.
+        prev = clause_start(text, pos - 1, s0)
+        values = [q for q in quantities.within(prev, pos - 1) if q.kind == AMOUNT]
+        return values[-1] if values and values[-1].end == pos - 1 else None
     while pos > s0 and text[pos - 1] in "，,":
         prev = clause_start(text, pos - 1, s0)
         if not is_claim_clause(text, quantities, prev, pos - 1):
@@ -346,6 +358,7 @@ _WHOLE_VERB = re.compile(r"^(?:获得|取得|实现|完成)")
 _WHOLE_MEASURE = re.compile(r"(?:量|数|额)$")
 # The budget level a total's name gives (市本级一般公共预算支出), left out in a share of it.
 _LEVEL = re.compile(r"^(?:市本级|县本级|区本级|本级|市级)")
+_FRAMED_WHOLE = re.compile(r"[ \u3000]*在(?P<whole>[^，,；;。：:]{2,16}?)中[，,]")
 # 在移动电话用户中占比92.4%: the whole named before 占.
 _IN_WHOLE = re.compile(r"[ \u3000]*在(?P<whole>[^，,；;。]{2,24}?)(?:总量|总数)?中(?:所)?$")
 _SPACED_SIGN = re.compile(r"[ \u3000]{1,2}[%％]")
