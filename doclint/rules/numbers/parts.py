@@ -56,7 +56,7 @@ _CLAUSE_BREAK_IN = re.compile(r"、.*、|比|较|增|减|占")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
 _STRUCTURE_WINDOW = 1500
-_COUNTED_NOUN = re.compile(r"([\u4e00-\u9fff]{1,6})[，,：:；;]?[ \u3000]*$")
+_COUNTED_NOUN = lazy_re(r"([\u4e00-\u9fff]{1,6})[，,：:；;]?[ \u3000]*$")
 # A three-industry structure is of value added unless it says otherwise.
 _VALUE_ADDED = frozenset(("增加值", "产值", "", "实现增加值"))
 _OTHER_STRUCTURES = (("就业", "从业", "劳动力", "人员"), ("投资",), ("税收", "税"), ("用地",),
@@ -354,13 +354,13 @@ _ALIASES = {"GDP": "地区生产总值", "国内生产总值": "地区生产总�
 # 由2024年的7473万元增加到2024年的9722万元: the level stated is the end of the change.
 _CHANGE_END = lazy_re(r"(?:增加|增长|提高|上升|扩大|下降|减少|降低|发展|提升)(?:到|至)")
 _NAMED_WINDOW = 8000
-_WHOLE_VERB = re.compile(r"^(?:获得|取得|实现|完成)")
-_WHOLE_MEASURE = re.compile(r"(?:量|数|额)$")
+_WHOLE_VERB = lazy_re(r"^(?:获得|取得|实现|完成)")
+_WHOLE_MEASURE = lazy_re(r"(?:量|数|额)$")
 # The budget level a total's name gives (市本级一般公共预算支出), left out in a share of it.
-_LEVEL = re.compile(r"^(?:市本级|县本级|区本级|本级|市级)")
-_FRAMED_WHOLE = re.compile(r"[ \u3000]*在(?P<whole>[^，,；;。：:]{2,16}?)中[，,]")
+_LEVEL = lazy_re(r"^(?:市本级|县本级|区本级|本级|市级)")
+_FRAMED_WHOLE = lazy_re(r"[ \u3000]*在(?P<whole>[^，,；;。：:]{2,16}?)中[，,]")
 # 在移动电话用户中占比92.4%: the whole named before 占.
-_IN_WHOLE = re.compile(r"[ \u3000]*在(?P<whole>[^，,；;。]{2,24}?)(?:总量|总数)?中(?:所)?$")
+_IN_WHOLE = lazy_re(r"[ \u3000]*在(?P<whole>[^，,；;。]{2,24}?)(?:总量|总数)?中(?:所)?$")
 _SPACED_SIGN = re.compile(r"[ \u3000]{1,2}[%％]")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
