@@ -180,3 +180,15 @@ def test_the_addressees_of_an_official_document_are_no_paste() -> None:
     docs = {f"{n}.txt": f"关于做好某项工作的通知{n}\n{lead}\n" + made_up(n, 300)
             for n in range(4)}
     assert [f["at"] for f in positioned("A103", docs)] == [(2, 1, 2, 69)]
+
+
+def test_the_imprint_of_one_issuers_notices_is_no_paste() -> None:
+    copied = "抄送：县委各部门，县人大常委会办公室、县政协办公室，县人武部，县法院、县检察院。"
+    docs = {f"{n}.txt": f"关于做好某项工作的通知{n}\n各乡镇人民政府：\n" + made_up(n, 300)
+            + f"\n{copied}\n" for n in range(4)}
+    assert run("A103", docs) == []
+    # the same bodies named in a sentence of the text are pasted prose
+    sentence = copied.replace("抄送：", "请将落实情况报送")
+    docs = {f"{n}.txt": f"关于做好某项工作的通知{n}\n各乡镇人民政府：\n" + made_up(n, 300)
+            + f"\n{sentence}\n" for n in range(4)}
+    assert [(f["path"], f["at"]) for f in positioned("A103", docs)] == [("0.txt", (9, 1, 9, 46))]

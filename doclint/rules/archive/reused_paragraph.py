@@ -65,6 +65,9 @@ _PROCEDURE = lazy_regex(
 # A salutation or lead-in: a line that addresses its readers or opens a list and ends on a
 # colon without a sentence of its own (a 公文's 主送机关 “各省、自治区、直辖市人民政府，……：”).
 _SALUTATION = lazy_regex(r"^[^。！？]*[：:]$")
+# A 公文's 版记 (imprint): the bodies it is copied to (“抄送：市委各部门，……。”), its subject
+# words, its distribution. Every notice of one issuer prints the same lines.
+_IMPRINT = lazy_regex(r"^(?:抄送|抄报|分送|发送|报送|主题词)[ \u3000]*[：:]")
 _SENTENCE_END = regex.compile(r"[。！？]")
 # A formula is short: a courtesy or a procedural record runs to at most this many sentences.
 _FORMULA_SENTENCES = 3
@@ -80,7 +83,8 @@ class ReusedParagraph(FamilyRule):
     一篇一半以上文字的文件，视为同一文本的副本（同一报告的不同转载），只算一个来源：它们
     由 A101/A102 报告，不在这里刷屏；出现在 20 个以上文件中的段落是套话，不用来判断副本。
     同类文件各自重写的套语不是粘贴，不算：工作报告开头的“我代表…向大会报告工作，请予审议”；
-    公文主送机关这类以冒号结尾、自身不成句的称呼；答复、来信中致读者的客套话（“您的留言
+    公文主送机关这类以冒号结尾、自身不成句的称呼；公文版记中的“抄送：”“主题词：”等行（同一
+    发文机关的文件各自印着相同的抄送范围）；答复、来信中致读者的客套话（“您的留言
     已收悉”“感谢您的关心”“希望您继续关注……”）；会议报道中不超过三句的程序记录（“……出席
     会议”“会议表决通过了……”“届时……将进行现场直播”）；以及占一篇短文件一半以上文字、本身
     就是正文的段落。谈论文本或网站本身的段落（“本站”“转载”“原文链接”“版权”）不是套语，
@@ -202,12 +206,14 @@ def _pasteable(paragraph: str, whole: bool) -> bool:
 
 def _formula(paragraph: str, whole: bool) -> bool:
     """A paragraph a genre writes anew in each document, so that its recurring is no paste:
-    a report's set pieces, a salutation, a reply's courtesies or a meeting's procedural record in a few
+    a report's set pieces, a salutation, a 公文's imprint (抄送), a reply's courtesies or a meeting's procedural record in a few
     sentences, or the ``whole`` body of a short document (a reply that is only an
     acknowledgment). Text about the text or its site is never one."""
     if _META.search(paragraph):
         return False
     if whole or _SET_PIECE.search(paragraph) or _SALUTATION.match(paragraph):
+        return True
+    if _IMPRINT.match(paragraph):
         return True
     return (len(_SENTENCE_END.findall(paragraph)) <= _FORMULA_SENTENCES
             and bool(_COURTESY.search(paragraph) or _PROCEDURE.search(paragraph)))

@@ -31,6 +31,9 @@ _TITLE_AGAIN_HAN = 6  # a shorter title (政府工作报告) is a page's running
 _ATTACHMENT = lazy_regex(r"^附(?:件|表|录)")
 _TITLE_KINDS = (Kind.TITLE, Kind.LABEL, Kind.BYLINE)
 _NEW_HEAD = (Kind.BYLINE, Kind.DATELINE, Kind.SALUTATION)
+# A site's name in its share or follow widget (关注 · 广州政府网), taken for a title at the top
+# of a saved page: never the document's title.
+_SITE_NAME = lazy_regex(r"(?:政府网|门户网站|网站|客户端|公众号)[\s\u3000]*$")
 _CONTENTS = lazy_regex(r"^[#\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
 # What a body sentence does once past the heading's words and a title does not: a clause mark
 # (a comma, a sentence end, a quoted list), an aspect particle, a verb that opens a predicate
@@ -101,10 +104,13 @@ class DuplicateTitle(Rule):
         first: dict[str, Block] = {}
         for index in sorted(titles):
             key = lines.title_key(blocks[index].text)
-            if lines.han_count(key) >= _TITLE_AGAIN_HAN:
+            if lines.han_count(key) >= _TITLE_AGAIN_HAN and not _SITE_NAME.search(blocks[index].text):
                 first.setdefault(key, blocks[index])
         if not first:
             return
+        # Past a table of contents only the document's own title counts: the other title-like
+        # lines of a saved page's head (its issuer, a date box) come back in its closing box.
+        own_title = min(first.values(), key=lambda b: b.index)
         last_seen = {key: block.index for key, block in first.items()}
         longest = 2 * max(len(block.text) for block in first.values()) + 10
         for block in blocks[article.start : article.end]:
@@ -118,7 +124,8 @@ class DuplicateTitle(Rule):
             last_seen[key] = block.index
             if adjacent or block.heading is not None \
                     or _signed(structure, article, block) or _opens_a_document(blocks, block) \
-                    or _after_contents(structure, article, block):
+                    or _after_contents(structure, article, block) \
+                    or (earlier is not own_title and _has_contents(structure, article, block)):
                 continue
             note = Message("首次出现", "first occurrence")
             gap = block.line - earlier.line
@@ -197,8 +204,15 @@ _ADOPTION = lazy_regex(r"^[\s\u3000]*[（(][ \u3000]*(?:19|20)\d{2}[ \u3000]*年
 
 
 def _after_contents(structure: Structure, article: Article, block: Block) -> bool:
-    """A table of contents before the repeat: a book's title page, its contents (which may list
-    the title too), then the title over the text."""
+    """A table of contents right before the repeat: a book's title page, its contents (which
+    may list the title too), then the title over the text. Once a paragraph of the text has
+    come, the title on a line of its own is a repeat again (a page break of a scraped law)."""
+    blocks = structure.blocks[article.start : block.index]
+    contents = [n for n, b in enumerate(blocks) if _CONTENTS.match(b.text)]
+    return bool(contents) and not any(b.is_prose for b in blocks[contents[-1] + 1 :])
+
+
+def _has_contents(structure: Structure, article: Article, block: Block) -> bool:
     return any(_CONTENTS.match(b.text) for b in structure.blocks[article.start : block.index])
 
 

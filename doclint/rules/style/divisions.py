@@ -31,9 +31,10 @@ COMMON_WORDS = frozenset(
     "胜利 建设 幸福 美丽".split()
 )
 # Full names that are also words, 解放区 (a liberated area), 中原区 (the Central Plains), 平房区
-# (bungalow quarters), 新建区 (新建 "newly built" before a district's own 区档案馆, 区医院): a place
+# (bungalow quarters), 新建区 (新建 "newly built" before a district's own 区档案馆, 区医院), 会同县
+# (会同 "together with" before a county's own 县公安局), 合作市 (合作 "cooperation"): a place
 # only where a text speaks as that place.
-WORD_NAMES = frozenset({"解放区", "中原区", "平房区", "新建区"})
+WORD_NAMES = frozenset({"解放区", "中原区", "平房区", "新建区", "会同县", "合作市"})
 _MIN_NAME = 3  # at least two characters before 县/旗/市/区
 
 

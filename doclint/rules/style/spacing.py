@@ -21,8 +21,9 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import UNSAFE
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_regex, matches_at_least
 from doclint.rules.structure.layout import Layout
+from doclint.rules.structure.lines import ORGAN
 from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator
 from doclint.rules.style.joined import written_together
 from doclint.rules.templates.scan import Gated, line_end, line_start
@@ -74,6 +75,57 @@ _SPLIT_CHECKS = 2_000  # excused wide gaps looked at per document (each searches
 _CLAUSE_PIECES = ((2, 1), (1, 2), (1, 1))
 _SPACED_OUT = Message("句子中的“{word}”被空格拉开。", "“{word}” is spaced out inside a sentence.")
 _CONTEXT = 4
+# A record that lost its line breaks runs a 公文's head into one line, a space where each break
+# was: the title, its 文号, its addressee (“……的通知 某府发〔2021〕5号 各区人民政府，……：”).
+_HEAD_BEFORE = lazy_regex(
+    r"(?:通知|通报|意见|决定|办法|方案|规定|细则|批复|函|公告|通告|报告|请示|纪要|规划|计划|要点|决议"
+    r"|条例|规则|规范|标准|指南|清单|名单)(?:[（(][^（()）\r\n]{1,10}[）)])?$"
+    r"|[〔［\[]\d{4}[〕］\]]\d{1,5}号$"
+)
+_HEAD_AFTER = lazy_regex(
+    r"\p{Han}{1,12}[〔［\[]\d{4}[〕］\]]\d{1,5}号"
+    rf"|[^。；！？：:\r\n]{{1,80}}?(?:{ORGAN}|单位|部门|机构|企业|学校|中心|公司)[ \t\u3000]*[：:]"
+)
+_HEAD_REACH = 16
+# A standard's clause heading run into its text (“5 档案资料 建立档案……”, “1适用范围 本规则
+# 适用于……”): numbered 1, 4.2, … with or without a space, in a text that numbers its clauses
+# so, or heading one of the elements every standard has.
+_CLAUSE_HEADING = lazy_regex(
+    r"(?:^|(?<=[。；：:）)\r\n]))[ \t\u00a0\u3000]?(?<![\d.．])\d{1,2}(?:[.．]\d{1,2}){0,3}"
+    r"[ \t\u00a0\u3000]?(?![个户家项名人所座条台套吨元次批类种件部辆亩倍只头间处位期届万亿千百十年月日天余多])"
+    r"(?P<heading>\p{Han}{2,10})$"
+)
+# The clause numbers of a standard (“4.2 棚室……”) open their paragraph.
+_DECIMAL_CLAUSE = lazy_regex(
+    r"(?:^|(?<=[。；：:\r\n]))[ \t\u00a0\u3000]*\d{1,2}[.．]\d{1,2}[ \t\u00a0\u3000]\p{Han}"
+)
+_DECIMAL_CLAUSES = 3
+_STANDARD_ELEMENTS = frozenset(
+    "范围 适用范围 规范性引用文件 引用文件 术语和定义 术语 定义 总则 一般要求 基本要求 技术要求 "
+    "试验方法 检验规则".split()
+)
+# Members listed with their posts, each name set apart from its post and a two-character name
+# padded to the width of three (“组　长：王 赋 市委常委……张学锋 市水利局局长”).
+_MEMBER = lazy_regex(
+    r"(?P<name>\p{Han}[ \u3000]\p{Han}|\p{Han}{2,3})[ \u3000]{1,2}"
+    r"(?P<post>\p{Han}{1,16}?(?:[省市县区镇乡村局厅处科部院校所队社行组会署站股庭委书]长"
+    r"|主任|书记|委员|巡视员|调研员|经理|主席|秘书|干事|专员|总监|负责人))"
+)
+_MEMBERS = 3
+_MEMBER_REACH = 120
+# A catalogue of old books sets its fields apart with a space: title, responsibility
+# (“（清）某某撰”), edition (“清乾隆刻本”), holder.
+# A dynasty in brackets opens a record's responsibility: （清）, （南朝梁）, （民国）, （□） unknown.
+_DYNASTY = (
+    r"[（(](?:[清明元宋金辽唐隋汉晋周秦魏梁陈齐□]|[东西南北][汉晋魏齐周宋]|南朝\p{Han}{1,2}"
+    r"|北朝\p{Han}{1,2}|五代|民国|三国\p{Han}{0,2})[）)]"
+)
+_CATALOGUE_RECORD = lazy_regex(
+    _DYNASTY + r"[\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)(?=[ \t\u3000（(]|$)"
+)
+_CATALOGUE_RECORDS = 3
+_CATALOGUE_FIELD = lazy_regex(rf"(?:{_DYNASTY}[\p{{Han}}□·]{{1,14}}|本)$")
+_FIELD_REACH = 24
 _AFTER_MARK_MESSAGE = Message(
     "“{mark}”后多了空格（全角标点自带间距），隔开了“{right}”。",
     "A space after “{mark}” (a full-width mark has its own spacing) before “{right}”.",
@@ -114,7 +166,12 @@ class SpaceInChineseText(Rule):
     正文复述标题中的词语、以消息来源（“某某气象台预计，”“据当地媒体12日报道，”）或“此外，”等
     开句，或以两个并列名称开头、正文在首句后重提第一个名称（“甲国 乙国遭遇强降雨……，甲国北部”），
     也算连排的标题；电头（“央视网消息（新闻联播）：”“新华社北京7月1日电”）之前的标题（可含
-    逗号），以及文章开头与正文连排的标题。整篇或整行逐字
+    逗号），以及文章开头与正文连排的标题。丢了换行的公文记录中，公文头各部分之间的空格（标题、
+    文号与主送机关之间：“……的通知 某府发〔2021〕5号 各区人民政府，……：”），正文开头重复的
+    标题中与标题行连写的两行分界处，标准条文的章条标题与其正文之间（“5 档案资料 建立……”
+    “1适用范围 本规则适用于……”：文中另有“4.2 ”式编号，或是“范围”“术语和定义”等标准必备要素）；
+    成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
+    至少三条）；古籍目录中分隔题名、著者（“（清）某某撰”）、版本和藏地各栏的空格。整篇或整行逐字
     拉开的文字是版式问题，由 T506 每个文件报告一次。修复删除空格。
     """
 
@@ -161,8 +218,9 @@ class SpaceInChineseText(Rule):
             Span(m.start(), m.end()) for probe in (*_GAPS, _AFTER_MARK) for m in probe.finditer(text)
         )
         run: list[Span] = []
+        record = _Record(text)
         for gap in gaps:
-            if is_separator(text, gap):
+            if is_separator(text, gap) or record.lost_break(gap):
                 continue
             if run and gap.start - run[-1].end != 1:
                 yield self._finding(text, run)
@@ -214,6 +272,76 @@ class SpaceInChineseText(Rule):
         # Several gaps one character apart: a spaced-out word (陈 立 新).
         span = Span(run[0].start - 1, run[-1].end + 1)
         return self.report(span, _SPACED_OUT, word=text[span.start : span.end], fix=fix)
+
+
+class _Record:
+    """What a record's format makes of a single space (see ``lost_break``); the document-wide
+    facts are read once, when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._catalogue: bool | None = None
+        self._decimal: bool | None = None
+        self._title: str | None = None
+
+    def lost_break(self, gap: Span) -> bool:
+        """The space stands for a line break the record lost, or separates the fields of a
+        list or a catalogue: between the parts of a 公文's head, after a standard's clause
+        heading, between a member's name and post (or inside a padded name), between the
+        fields of a catalogue of old books, or inside the title set over two lines at the
+        head of the text."""
+        text = self.text
+        lo = max(line_start(text, gap.start), gap.start - _HEAD_REACH)
+        if _HEAD_BEFORE.search(text, lo, gap.start) and _HEAD_AFTER.match(text, gap.end):
+            return True
+        heading = _CLAUSE_HEADING.search(text, max(0, gap.start - _HEAD_REACH), gap.start)
+        if heading is not None and (
+            heading.group("heading") in _STANDARD_ELEMENTS or self.decimal_clauses()
+        ):
+            return True
+        if self._member(gap):
+            return True
+        if _CATALOGUE_FIELD.search(text, max(0, gap.start - _FIELD_REACH), gap.start) and (
+            self.catalogue()
+        ):
+            return True
+        return self._in_head_title(gap)
+
+    def _member(self, gap: Span) -> bool:
+        text = self.text
+        lo, hi = max(0, gap.start - _MEMBER_REACH), min(len(text), gap.end + _MEMBER_REACH)
+        members = list(_MEMBER.finditer(text, lo, hi))
+        if len(members) < _MEMBERS:
+            return False
+        return any(m.start() < gap.start and gap.end <= m.start("post") for m in members)
+
+    def _in_head_title(self, gap: Span) -> bool:
+        """The space falls inside the document's title where the body repeats it at the head
+        of a line, and the title line writes the two parts together: the title was set over
+        two lines."""
+        text = self.text
+        title = self.title()
+        first = line_start(text, gap.start)
+        head = text[first : gap.start]
+        if len(head) < 2 or not first or not title.startswith(head):
+            return False
+        return text.startswith(title[len(head) :], gap.end) and len(title) > len(head)
+
+    def title(self) -> str:
+        if self._title is None:
+            stripped = self.text.lstrip()
+            self._title = stripped[: line_end(stripped, 0)].strip()
+        return self._title
+
+    def catalogue(self) -> bool:
+        if self._catalogue is None:
+            self._catalogue = matches_at_least(_CATALOGUE_RECORD, self.text, _CATALOGUE_RECORDS)
+        return self._catalogue
+
+    def decimal_clauses(self) -> bool:
+        if self._decimal is None:
+            self._decimal = matches_at_least(_DECIMAL_CLAUSE, self.text, _DECIMAL_CLAUSES)
+        return self._decimal
 
 
 def _splits_a_sentence(text: str, gap: Span) -> bool:

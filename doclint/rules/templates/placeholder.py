@@ -99,6 +99,30 @@ _DEFINED_SLOT = regex.compile(r"\d*(?:为|代表|表示|指)")
 _FILE_NAME = lazy_regex(r"[^\s。，；：]{0,40}?\.(?:docx?|xlsx?|wps|pdf|et)\b", regex.I)
 # A product's designation, not a blank: "XX型号", "XX款".
 _DESIGNATION = lazy_regex(r"(?:型号?|款|系列)")
+# A note that explains a notation names the empty brackets as a mark ("注：带〔〕的数据为累计数",
+# "〔〕内数字表示增量"): an empty document number has its issuer's code before it and its
+# serial number after it.
+_NOTATION_BEFORE = lazy_regex(r"(?:带|用|以|加|标有|标注|括号)$")
+_NOTATION_AFTER = lazy_regex(r"(?:内|中|里)?的?(?:数据|数字|数值|指标|表示|为|系|指)")
+# A name the text prescribes, quoted after the verb that sets it ("设置为“某某村文化讲堂”",
+# "统一命名为“某某社区服务站”"): 某某 stands for each place's own name.
+_PRESCRIBED_NAME = lazy_regex(
+    r"(?:设置|设|命名|定名|统一|称|名|标|写|印|挂|书写|制作|标注|写明|注明|冠以|格式)"
+    r"(?:为|作|成)?[：:]?[“「『][^“”「」『』\r\n]{0,20}$"
+)
+_QUOTE_CLOSE = regex.compile(r"[^“”「」『』\r\n]{0,20}[”」』]")
+# A library's catalogue of old books marks characters it cannot read with □ ("（□）□□撰": the
+# dynasty and the author unknown; "□□卷": the number of volumes lost). Its records name a
+# dynasty in brackets and a responsibility (撰, 纂, 辑, 编……).
+# A dynasty in brackets opens a record's responsibility: （清）, （南朝梁）, （民国）, （□） unknown.
+_DYNASTY = (
+    r"[（(](?:[清明元宋金辽唐隋汉晋周秦魏梁陈齐□]|[东西南北][汉晋魏齐周宋]|南朝\p{Han}{1,2}"
+    r"|北朝\p{Han}{1,2}|五代|民国|三国\p{Han}{0,2})[）)]"
+)
+_CATALOGUE_RECORD = lazy_regex(
+    _DYNASTY + r"[\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)(?=[ \t\u3000（(]|$)"
+)
+_CATALOGUE_RECORDS = 3
 
 _EMPHASIS = {
     run: lazy_regex(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
@@ -168,6 +192,8 @@ class Placeholders:
             model = doc.facts(ModelTexts)
             items = [p for p in items
                      if not on_purpose(text, p) and not model.covers(p.span.start)]
+        if any(_lacuna_mark(p) for p in items) and _catalogue(text):
+            items = [p for p in items if not _lacuna_mark(p)]
         return cls(sorted(items, key=lambda p: p.span.start))
 
 
@@ -196,6 +222,9 @@ class TemplatePlaceholder(Rule):
     邮箱只遮去用户名（“XXX@…”）、遮去了总书记的姓名（“XXX总书记”），或在带本文文号
     （“〔2022〕41号”）的文档中遮去了签发人、联系人或多个姓名。模板的空位是整段的（“电话：
     XXXX”），不会留下真实号码的前几位。这些文档中的日期占位符、空列举项和空文号年份仍然报告。
+    表注说明记号的“注：带〔〕的数据为累计数”中的“〔〕”，规定命名格式时引号中的“某某”（“统一设置为
+    “某某村文化讲堂””），以及古籍目录（多条“（清）某某撰”式著录）中代表无法辨认的字的“□”
+    （“（□）□□撰”“□□卷”）都是有意写出的，不报。
     作为典型情形引用的话语（“经常遇到的场景是：“我是负责xxx的，……””）中的 xxx 是说话人的
     泛指，不报。用 Markdown 加粗（“**央视网消息**”）的文本中，加粗记号被拆开
     或落单时（单独一行的“**”、上一行加粗到下一行才闭合、两段加粗相接的“**农业农村****部：……**”）
@@ -243,8 +272,12 @@ def on_purpose(text: str, item: Placeholder) -> bool:
     """A blank the text shows on purpose: in a form it prescribes, a slot it defines, a file
     name, a product designation, a person it names anonymously (王某某), or a name it masks."""
     start, end = item.span.start, item.span.end
+    if item.kind == "slot":
+        return bool(
+            _NOTATION_BEFORE.search(text, max(0, start - 4), start) or _NOTATION_AFTER.match(text, end)
+        )
     if item.kind == "mou":
-        return start > 0 and text[start - 1] in SURNAMES
+        return (start > 0 and text[start - 1] in SURNAMES) or _prescribed_name(text, start, end)
     if item.kind not in ("letters", "date"):
         return False
     if item.kind == "letters" and masked(text, start, end):
@@ -261,6 +294,23 @@ def on_purpose(text: str, item: Placeholder) -> bool:
     if item.kind == "letters" and _quoted_example(text, sentence_start, start):
         return True
     return bool(_MODEL_TEXT.search(text, line_start(text, start), start))
+
+
+def _prescribed_name(text: str, start: int, end: int) -> bool:
+    """The mark stands in a quoted name that its sentence prescribes (see ``_PRESCRIBED_NAME``)."""
+    return bool(
+        _PRESCRIBED_NAME.search(text, max(0, start - 40), start) and _QUOTE_CLOSE.match(text, end)
+    )
+
+
+def _lacuna_mark(item: Placeholder) -> bool:
+    return item.kind == "letters" and item.text[0] == "□"
+
+
+def _catalogue(text: str) -> bool:
+    """The text holds a catalogue of old books (see ``_CATALOGUE_RECORD``), whose □ marks a
+    character that could not be read."""
+    return matches_at_least(_CATALOGUE_RECORD, text, _CATALOGUE_RECORDS)
 
 
 def _quoted_example(text: str, sentence_start: int, start: int) -> bool:

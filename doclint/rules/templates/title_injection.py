@@ -94,6 +94,16 @@ _LINE_TAIL = lazy_regex(
     r"(?:\[\d{1,2}\]|［\d{1,2}］)?[ \t\u3000\u00a0\u2002\u2003]*(?:[\r\n]|$)"
 )  # a footnote mark may close the heading: ……统计公报[1]
 _LINE_REACH = 80
+# A 公文's head set as lines: its title, then its 文号 or its addressee (主送机关). A record that
+# lost its line breaks runs them together ("……的通知渝府发〔2021〕17号各区县人民政府，……："): a
+# title opening its line and running into them is the document's own heading, not a paste.
+# A paragraph may open on the document's own name as its subject: a plan outline's preface
+# (“某市国民经济和社会发展第十五个五年规划纲要，根据……编制，主要阐明……”).
+_SUBJECT_AFTER = lazy_regex(r"[，,](?:根据|依据|按照|依照|遵照|是|由|旨在|主要)")
+_HEAD_AFTER = lazy_regex(
+    r"[ \t\u3000\u00a0]*(?:\p{Han}{1,12}[〔［\[【(（][ ]?\d{4}[ ]?[〕］\]】)）][ ]?\d{1,5}[ ]?号"
+    rf"|[^。；！？：:\r\n]{{1,80}}?(?:{ORGAN}|单位|部门|机构|企业|学校|中心|公司)[ \t\u3000]*[：:])"
+)
 _PAIRS = (("《", "》"), ("〈", "〉"), ("“", "”"), ("「", "」"), ("<", ">"), ("‘", "’"))
 
 
@@ -113,7 +123,10 @@ class InjectedTitle(Rule):
     这类更长的名称除外）；汇编中，页面自己的标题（第一篇的标题）在后面各篇中粘连出现也报告；
     编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行，包括保存的网页在 `<title>` 行之后、按源码缩进印出的文章标题，或带脚注号“[1]”的标题）不在此报告。
     通讯社电头（“新华社莫斯科11月18日电”“本报讯（记者 某某）”）之后紧接的标题是通讯社发布全文时印出的
-    文件本身的标题（公报、决定的标题，其后才是正文），不报。
+    文件本身的标题（公报、决定的标题，其后才是正文），不报。丢了换行的公文记录，正文行开头就是
+    公文自己的标题、接着文号或主送机关（“……的通知某府发〔2021〕17号各区人民政府，……：”），这是
+    公文头，不报；段首以本篇标题作主语、接着逗号和“根据”“是”“主要”等写下去的句子（规划纲要
+    的序言“……规划纲要，根据……编制，主要阐明……”）是正文，不报；标题作为附件下载链接的文件名（“附件：……的通知.pdf”）回到正文中照常报告。
     修复删除混入的文字。
     """
 
@@ -310,6 +323,10 @@ def _injected(text: str, start: int, end: int) -> Span | None:
     after = text[end] if end < len(text) else "\n"
     if _alone_on_line(text, start, end):
         return None  # a title line (indented by a page's source or not): a heading, not a paste
+    if _heads_document(text, start, end):
+        return None  # the document's own head, its line breaks lost
+    if before in "\r\n" and _SUBJECT_AFTER.match(text, end):
+        return None  # the subject of the paragraph's sentence: "……规划纲要，根据……编制"
     clause = before in _CLAUSE_BEFORE + "\r\n" and after in _CLAUSE_AFTER + "\r\n"
     if cited and not clause:
         return None
@@ -329,6 +346,14 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     head = _LINE_HEAD.search(text, max(0, start - _LINE_REACH), start)
     tail = _LINE_TAIL.match(text, end, min(len(text), end + _LINE_REACH))
     return head is not None and tail is not None
+
+
+def _heads_document(text: str, start: int, end: int) -> bool:
+    """The title opens its line and runs on into a 文号 or an addressee: the head of the
+    document itself, set in one line by a record that lost its breaks (see ``_HEAD_AFTER``)."""
+    if _LINE_HEAD.search(text, max(0, start - _LINE_REACH), start) is None:
+        return False
+    return _HEAD_AFTER.match(text, end, min(len(text), end + 2 * _LINE_REACH)) is not None
 
 
 def _glued(text: str, start: int, end: int) -> Span | None:

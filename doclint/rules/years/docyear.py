@@ -72,8 +72,10 @@ _TITLE_SPAN = lazy_regex(
 _FILE_YEAR = lazy_regex(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _ENUMERATED = lazy_regex(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
 # The header of a law: its adoption, approval and amendment dates; the latest names the version.
+# A header names each date and its verb in one clause (…会议通过, 国务院令第709号公布): a date
+# that opens a sentence of a narrative (…会议审查，会议原则通过) is not one.
 _REVISION = lazy_regex(
-    rf"(?P<date>{_FULL_DATE})[^。\n]{{0,80}}?(?:通过|修正|修订|批准|公布|发布|颁布|印发)")
+    rf"(?P<date>{_FULL_DATE})[^。，,；;\n]{{0,80}}?(?:通过|修正|修订|批准|公布|发布|颁布|印发)")
 # A signature date closing the last line: …感谢您的监督！2019年2月21日, …管理局 2014年1月26日.
 _SIGNED = lazy_regex(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(?P<date>{_FULL_DATE})"
                         r"[ \t\u3000\u00a0]*[）)]?[ \t\u3000\u00a0]*$")
@@ -108,13 +110,25 @@ _OPENS_WITH_ISSUE = lazy_regex(
 _RESOLUTION = lazy_regex(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
 _CITING = lazy_regex(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
 _INLINE_NUMBER_REACH = 300
+# The work a notice forwards, named in its opening (关于印发《…》的通知), and an issuer's date.
+_FORWARDED = lazy_regex(r"(?:印发|转发|发布|公布)《([^《》\n]{4,60})》")
+_ISSUER_DATE = lazy_regex(
+    rf"(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{{0,4}})(?P<date>{_FULL_DATE})")
+_ATTACHMENT_TITLE = 64
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
 _PAGE_DATE = lazy_regex(
     r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
     r"|[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?![0-9])")
+# A news agency's dateline: 新华社北京12月24日电, （记者…）.
+_NEWS_DATELINE = lazy_regex(
+    r"(?:新华社|中新社|人民网|央视网|中国新闻网)[\p{Han}]{0,8}?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日电")
+_MONTH_DAY = lazy_regex(r"年\s?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s?日")
+_NEWS_REACH, _RELEASE_DAYS = 200, 10
 _HEAD_LINES, _TAIL_LINES = 12, 8
 _HEADER_LINES, _HEADER_CHARS = 60, 6000
 _HEADER_VERBS = ("通过", "修正", "修订", "批准", "公布", "发布", "颁布", "印发")
+_HEADER_REACH, _HEADER_GAP = 300, 160  # characters: a header's first date, and the next ones
 _WRAPPED_NOTE_LINE = 40  # characters: a line of a note wrapped at a width is no longer
 _LINE_BREAK = lazy_regex(r"[ \t\u3000\u00a0]*(?:\r\n?|\n)[ \t\u3000\u00a0]*")
 _HEADER_END = "<!-- INFO END -->"
@@ -373,6 +387,8 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         signed = _inline_signature(text, part)
         if revision.high is None and signed is not None and signed.year == revision.year:
             return signed  # a notice's issue date (…办公厅　2022年3月29日（此件公开发布）)
+        if revision.high is None and _released_with(text, part, revision):
+            return YearSource(revision.year, "revision", revision.span, revision.detail)
         return revision
     head_date = _head_date(text, part)
     if head_date is not None:
@@ -418,6 +434,18 @@ def _page_date_line(text: str, head: list[tuple[int, int]]) -> YearSource | None
     return None
 
 
+def _released_with(text: str, part: Span, revision: YearSource) -> bool:
+    """Whether the page is the news release of the law's latest version: it opens with an
+    agency's dateline (新华社北京12月24日电) of that version's day or of the days just after."""
+    match = _NEWS_DATELINE.search(text, part.start, min(part.end, part.start + _NEWS_REACH))
+    date = _MONTH_DAY.search(revision.detail)
+    if match is None or date is None:
+        return False
+    month, day = numerals.number(match.group("m")), numerals.number(match.group("d"))
+    adopted_month, adopted_day = numerals.number(date.group("m")), numerals.number(date.group("d"))
+    return month == adopted_month and 0 <= day - adopted_day <= _RELEASE_DAYS
+
+
 def _head_date(text: str, part: Span) -> YearSource | None:
     """A date in brackets or after a dash in the heading block of a page whose line breaks were
     lost (…的报告（2022年10月16日）习近平…). Not the date of a work cited by its title inside
@@ -455,9 +483,26 @@ def _inline_signature(text: str, part: Span) -> YearSource | None:
     issued = _ISSUED.search(text, part.start, min(part.end, part.start + _HEADER_CHARS))
     if issued is not None:
         found.append(_dated(text, issued.span("date"), "dateline"))
+    found += _signed_before_attachment(text, part)
     if not found or len({source.year for source in found}) > 1:
         return None
     return found[0]
+
+
+def _signed_before_attachment(text: str, part: Span) -> list[YearSource]:
+    """The issue date of a notice that forwards a work (关于印发《…若干措施》的通知) in a page whose
+    line breaks were lost: the issuer, the date, then the work's title as the attachment opens
+    (…办公室　　2021年3月11日河北省推动…若干措施　　为贯彻…)."""
+    titles = {m.group(1) for m in _FORWARDED.finditer(
+        text, part.start, min(part.end, part.start + _HEAD_CHARS))}
+    if not titles:
+        return []
+    found = []
+    for match in _ISSUER_DATE.finditer(text, part.start, part.end):
+        rest = text[match.end():match.end() + _ATTACHMENT_TITLE]
+        if any(rest.lstrip(" \t\u3000").startswith(title) for title in titles):
+            found.append(_dated(text, match.span("date"), "dateline"))
+    return found
 
 
 def _head_number(text: str, part: Span) -> YearSource | None:
@@ -481,8 +526,8 @@ def _revision(text: str, part: Span) -> YearSource | None:
     lines = _notes_joined(text, _nonblank_lines(text, part.start, marked if marked != -1 else limit))
     verbs: list[str] = []
     for number, (start, end) in enumerate(lines[:_HEADER_LINES]):
-        dates = [(span, verb) for span, verb in _revisions(text, start, end)
-                 if _in_header(text, span[0])]
+        dates = _header_run(start, [(span, verb) for span, verb in _revisions(text, start, end)
+                                    if _in_header(text, span[0])])
         if dates:
             found += [_dated(text, span, "revision") for span, _ in dates]
             verbs += [verb for _, verb in dates]
@@ -497,6 +542,21 @@ def _revision(text: str, part: Span) -> YearSource | None:
     if verbs == ["通过"] and _RESOLUTION.match(text, lines[0][0], lines[0][1]):
         return YearSource(latest.year, "revision", latest.span, latest.detail)
     return YearSource(latest.year, "revision", latest.span, latest.detail, (latest.year, None))
+
+
+def _header_run(start: int, dates: list[tuple[tuple[int, int], str]]
+                ) -> list[tuple[tuple[int, int], str]]:
+    """The dates of a line that belong to a header: the run that opens it (the first within
+    ``_HEADER_REACH`` characters of the line's start, each next within ``_HEADER_GAP`` of the
+    one before). A date deep in a flattened page (a reply narrating …， 2015年7月10日此方案提交…
+    会议审查，会议原则通过…) or one cited further on is not the page's header."""
+    run: list[tuple[tuple[int, int], str]] = []
+    for span, verb in dates:
+        limit = run[-1][0][1] + _HEADER_GAP if run else start + _HEADER_REACH
+        if span[0] > limit:
+            break
+        run.append((span, verb))
+    return run
 
 
 def _notes_joined(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.context import subject_before, year_reference
 from doclint.rules.years.docyear import DocumentYears
+from doclint.rules.years.eras import CURRENT as CURRENT_HOW
 from doclint.rules.years.eras import (
     MENTION,
     NAMED_LEAD,
@@ -181,6 +182,9 @@ def beyond_named(doc: Document) -> list[Beyond]:
     # The present said to be a year of the marker (今年是“十五五”规划的收官之年) speaks from that
     # year: weighed the same way.
     pins = [h for h in doc.facts(EraFacts).hits if present_pin(doc, h) and h.first is not None]
+    # So does the present said to be a stage of current work (今年是实施“十四五”规划的关键一年):
+    # the present lies in the marker's years.
+    pins += [h for h in doc.facts(EraFacts).hits if _present_work(doc, h)]
     reported = {(h.marker.id, h.sentence.start) for h in too_early(doc)}
     for hit in first_per_sentence(hits) + first_per_sentence(pins):
         if (hit.marker.id, hit.sentence.start) in reported:
@@ -192,20 +196,33 @@ def beyond_named(doc: Document) -> list[Beyond]:
         if not unbounded(source) and not own:
             continue
         named = years.named(hit.span.start)
-        earliest = hit.first if hit.how == PIN else earliest_for(hit)
+        if hit.how == PIN:
+            earliest = hit.first
+        elif hit.how == CURRENT_HOW:
+            earliest = hit.marker.valid_from
+        else:
+            earliest = earliest_for(hit)
         marker = hit.marker
         if named is None or earliest is None or marker.kind not in _WORK_KINDS \
                 or marker.names is not None or marker.stale_only:
             continue
-        if hit.how != PIN and (hit.framing.kind != CURRENT or hit.framing.done):
+        if hit.how == MENTION and (hit.framing.kind != CURRENT or hit.framing.done):
             continue
-        if hit.how != PIN and marker.kind == "five_year_plan" and hit.drafted_from is None:
+        if hit.how == MENTION and marker.kind == "five_year_plan" and hit.drafted_from is None:
             continue  # a plan as a horizon or aim (争取纳入“十五五”规划), or a stage beside another
         part = parts.part_at(hit.span.start).span.start
         others = [e for i, e in latest_other.get(part, []) if i != marker.id]
         if earliest > max([named[0], *others]) + NAMED_LEAD:
             found.append(Beyond(hit, earliest, named[0], named[1]))
     return found
+
+
+def _present_work(doc: Document, hit: MarkerHit) -> bool:
+    """Current wording that the present year is said to be (今年是实施“十四五”规划的关键一年)."""
+    if hit.how != CURRENT_HOW or hit.framing.kind != CURRENT:
+        return False
+    low = max(hit.sentence.start, hit.span.start - _PRESENT_REACH)
+    return _PRESENT_SUBJECT.search(doc.text, low, hit.span.start) is not None
 
 
 def first_per_sentence(hits: list[MarkerHit]) -> list[MarkerHit]:

@@ -391,6 +391,14 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
     return marker.valid_from - _DRAFTING_LEAD
 
 
+def as_horizon(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the clause holds the marker at ``span`` as a horizon or an aim (着眼“十五五”,
+    为“十五五”打下基础, 争取纳入“十五五”规划), not as work in hand."""
+    clause = clause_around(text, sentence, span)
+    return bool(_HORIZON_BEFORE.search(text, max(clause.start, span.start - 8), span.start)
+                or _HORIZON_AFTER.match(text, span.end, clause.end))
+
+
 def named_spirit(text: str, marker: EraMarker, end: int) -> bool:
     """Whether a campaign's or an event's wording ending at ``end`` is the name of a spirit
     (抗击“非典”精神, 抗洪精神): ``_SPIRIT``."""

@@ -91,10 +91,11 @@ class Framing(NamedTuple):
     # retrospective: the marker's own clause reports it as done (对接了“十四五”规划), not only the
     # sentence or passage around it: what is done must have existed.
     done: bool = False
+    until: int | None = None  # retrospective: the last year of a review of a named year or plan
 
 
 def _looking_back(reach: Reach) -> Framing:
-    return Framing(RETROSPECTIVE, reach.years, reach.since)
+    return Framing(RETROSPECTIVE, reach.years, reach.since, until=reach.until)
 
 
 def _set_in_plan(text: str, sentence: Span, span: Span) -> bool:

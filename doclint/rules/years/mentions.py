@@ -20,8 +20,9 @@ from doclint.rules.years import numerals
 
 _ATOM = r"(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}"
 # A number glued to Latin letters, a decimal point, a slash or a hyphen on its left is a code,
-# an amount or a date part, not a year.
-_ATOM_LEFT = r"(?<![0-9０-９.．A-Za-z_/\\\-－:])"
+# an amount or a date part, not a year; but a scraped page that stored its line breaks as the
+# characters ``\r\n`` still has its years after them.
+_ATOM_LEFT = r"(?<![0-9０-９.．_/\\\-－:])(?:(?<=\\[rnt])|(?<![A-Za-z]))"
 _SEPARATOR = r"(?:以及|[、和及与至到—–－―~～〜\-])"
 _CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
 # Everything here ends in 年; anchoring on that one literal (the alternatives sit in a

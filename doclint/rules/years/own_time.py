@@ -17,7 +17,7 @@ from doclint.core import Document, Message, Related, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 from doclint.rules.years.dates import DateFacts, DateMention
-from doclint.rules.years.year_roles import datelines, head_page_date
+from doclint.rules.years.year_roles import datelines, edge_starts, head_page_date
 
 Conflict = tuple[Related, ...]
 _Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
@@ -36,7 +36,7 @@ _SENTENCE_START = lazy_regex(r"[。！？；!?\n]")
 _SINCE_AFTER = lazy_regex(r"\s?(?:份|底|末|中旬|下旬|上旬)?\s?(?:以来|至今)")
 # …or after a few words: 基地自2026年7月正式运营以来.
 _FROM_BEFORE = lazy_regex(r"(?:自|从)\s?$")
-_SINCE_LATER = lazy_regex(r"[^。，,；！？\n]{0,12}?(?:以来|至今)")
+_SINCE_LATER = lazy_regex(r"[^。，,；！？\n]{0,30}?(?:以来|至今)")
 # A rule just issued that takes effect on a date months before the text: 日前签署国务院令，公布
 # 《…条例》，自2025年1月1日起施行 (in a text of November 2025).
 _ISSUED = lazy_regex(r"(?:签署|公布|印发|发布|出台|颁布)[^。！？；\n]{0,80}?(?:自|从)\s?$")
@@ -44,6 +44,15 @@ _TAKES_EFFECT = lazy_regex(r"\s?起\s?(?:施行|实施|执行|生效)")
 _EFFECT_MONTHS_BEFORE = 2
 # A past event of a named date: 2023年9月16日，他带队抓捕…; 已于2023年底完成….
 _ALREADY_BEFORE = lazy_regex(r"(?:已|已经|早已|先后)\s?于\s?$")
+# …or told with 于 and a verb no one schedules (黄河保护法于2023年10月通过; 乘组于2023年6月5日搭乘
+# 飞船发射升空): a law's passing, a launch, a death are told when they have happened.
+_AT_BEFORE = lazy_regex(r"(?<![将拟定计划预])于\s?$")
+_DONE_AT = lazy_regex(
+    r"(?:\s?[0-9]{1,2}\s?日)?(?:[^。，,；！？\n]{0,16}?)(?<![将拟要])(?:审议通过|修订通过|表决通过|通过(?![^。，,；！？\n]{0,2}(?:后|之后|以后))"
+    r"|发射升空|逝世|去世|病逝|牺牲|遇难|当选)(?![^。，,；！？\n]{0,3}(?:后|之后|以后|时))")
+# A month's figures reported (2023年12月，居民消费价格指数同比上涨0.8%): known only after the month.
+_MONTH_FIGURES = lazy_regex(
+    r"(?:份)?[，,]?[^。！？；\n]{0,40}?(?:同比|环比|比上月|比上年同月)(?:上涨|下降|增长|减少|上升|回落|持平|扩大|收窄)")
 _NARRATED = lazy_regex(
     r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
     r"|宣布|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
@@ -56,7 +65,8 @@ _CLAUSE_START = lazy_regex(
     r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、|<(?:p|br|div|span)[^<>]{0,40}>"
     r"|(?:称|表示|指出|显示|介绍|报道)[，,])\s?$")
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
-_SAME_PERIOD = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年\s?(?:的)?同期")
+_SAME_PERIOD = lazy_regex(
+    rf"(?:较|比|与|同|超过|超出|高于|低于|恢复到|恢复至|接近)\s?{_YEAR}\s?年\s?(?:的)?同期")
 _THIS_YEAR = lazy_regex(r"今年")
 # A level of now compared with a year, the sentence naming no year of its own (…，全国城乡低保平均
 # 标准较2023年分别增长22.5%): the year is past.
@@ -125,6 +135,13 @@ _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下�
 _YEAR_AS_SUBJECT = lazy_regex(
     rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
 _MIN_ELAPSED = 2
+# The Central Economic Work Conference meets in December (in late November at the earliest): a
+# year that opens a clause told at it (2023年，总书记在中央经济工作会议上强调…) is past, in a text
+# written before November of that year.
+_WORK_CONFERENCE = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?(?:12|十二)\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?[，,]?"
+    r"[^。！？；\n]{0,24}?(?:在|于)?(?:召开的)?中央经济工作会议上")
+_CONFERENCE_MONTH = 11
 # …or a sentence that tells how a thing began in a year, then one that counts the years since:
 # 2013年，习近平主席在印尼提出建设…。10年来，… (a span of years, told from a later year).
 _BEGUN = lazy_regex(
@@ -137,6 +154,8 @@ _SINCE_EVENT = lazy_regex(
     rf"(?:^|(?<=[。！？；\n>]))\s?{_YEAR}\s?年(?:\s?[0-9]{{1,2}}\s?月(?:\s?[0-9]{{1,2}}\s?日)?)?"
     r"[^。！？；\n，,]{0,30}?(?:召开|举行|实施|开展|启动|出台|印发|颁布|成立|提出|建立|部署)"
     r"[^。！？；\n，,]{0,30}?以来[，,][^。！？；\n]{0,80}?[。！？]")
+# 2023年以来连续4年完成投资超1万亿元: four years since a year that is the present one.
+_SINCE_IN_A_ROW = lazy_regex(rf"{_YEAR}\s?年以来[，,]?\s?(?:已经?|已)?连续(?P<n>{_N})年")
 _SINCE_NOW = lazy_regex(rf"以来[，,]\s?(?P<span>(?P<n>{_N})(?:多|余)?年(?:间|来|里))")
 _SINCE_THEN = lazy_regex(rf"\s?(?:(?:这|近|短短)\s?)?(?P<n>{_N})(?:多|余)?年(?:来|以来|间)")
 
@@ -176,14 +195,20 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
                 found.append(_note((start, end), f"新公布的规定自“{said}”起施行，写于{shown}",
                                    f"a rule just issued takes effect on “{said}”, written on {shown}"))
             continue
-        if (_AS_OF.search(text, max(0, start - 4), start) and not _DEADLINE_AFTER.match(text, end)
+        if date.day is None and _MONTH_FIGURES.match(text, end) and not _planned(text, start) \
+                and not _NOT_NARRATED.search(text, end, _clause_end(text, end)):
+            found.append(_note((start, end), f"“{said}”的数据已经公布，写于{shown}",
+                               f"the figures of “{said}” are out, written on {shown}"))
+        elif (_AS_OF.search(text, max(0, start - 4), start) and not _DEADLINE_AFTER.match(text, end)
                 and not _planned(text, start)):
             found.append(_note((start, end), f"截至“{said}”的情况，写于{shown}",
                                f"the state as of “{said}”, written on {shown}"))
         elif _SINCE_AFTER.match(text, end) or (_FROM_BEFORE.search(text, max(0, start - 2), start)
                                                 and _SINCE_LATER.match(text, end)):
             found.append(_note((start, end), f"“{said}以来”，写于{shown}", f"“since {said}”, written on {shown}"))
-        elif _ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date):
+        elif (_ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date)
+              or (_AT_BEFORE.search(text, max(0, start - 3), start) and _DONE_AT.match(text, end)
+                  and not _planned(text, start))):
             found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
                                f"“{said}” has happened, written on {shown}"))
     return found
@@ -217,9 +242,9 @@ def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
     found = [(int(m.group("m")), int(m.group("d"))) for m in datelines(doc, value)]
     page = head_page_date(doc, value)
     if page is not None:
-        found.append((int(page.group()[4:6]), int(page.group()[6:8])))
-    lines = doc.index.lines
-    edge = {line.number for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        found.append((int(page.group("m")), int(page.group("d"))))
+    head, tail = edge_starts(doc, _EDGE_LINES)
+    edge = set(head + tail)
     text = doc.text
     for date in doc.facts(DateFacts).dates:
         if date.year != value or date.day is None:
@@ -229,10 +254,15 @@ def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
             found.append((date.month, date.day))
             continue
         line = doc.index.line_of(date.span.start)
-        if line.number in edge and _DATE_LINE.fullmatch(text, line.span.start, date.span.start) \
+        if line.span.start in edge and _DATE_LINE.fullmatch(text, line.span.start, date.span.start) \
                 and _DATE_LINE.fullmatch(text, date.span.end, line.span.end):
             found.append((date.month, date.day))
     return found
+
+
+def _clause_end(text: str, at: int) -> int:
+    stop = _CLAUSE_END.search(text, at)
+    return stop.start() if stop else len(text)
 
 
 def _planned(text: str, at: int) -> bool:
@@ -295,6 +325,11 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
     """Wording that puts ``value`` in the past or the future of the text written in it."""
     text = doc.text
     found: list[Conflict] = []
+    for match in _WORK_CONFERENCE.finditer(text):
+        if _value(match.group("y")) == value and written[0] < _CONFERENCE_MONTH \
+                and not _NOT_NARRATED.search(match.group()):
+            found.append(_note(match.span("y"), f"{value}年的中央经济工作会议（12月召开）已经召开，写于{shown}",
+                               f"the Central Economic Work Conference of {value} (held in December) told as past, written on {shown}"))
     for match in _RECORD_SINCE.finditer(text):
         if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",
@@ -349,6 +384,10 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
                                    f"{value}年起已过“{lasting.group()}”，写于{shown}",
                                    f"“{lasting.group()}” since {value}, written on {shown}"))
                 break
+    for match in _SINCE_IN_A_ROW.finditer(text):
+        if _value(match.group("y")) == value and numerals.number(match.group("n")) >= _MIN_ELAPSED:
+            found.append(_note(match.span(), f"“{match.group()}”，写于{shown}",
+                               f"“{match.group()}”, written on {shown}"))
     for begun in (*_BEGUN.finditer(text), *_SINCE_EVENT.finditer(text)):
         if _value(begun.group("y")) != value:
             continue

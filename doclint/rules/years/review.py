@@ -34,6 +34,7 @@ from doclint.rules.structure import lines
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.model import Level
 from doclint.rules.years import numerals
+from doclint.rules.years.mentions import plan_years
 from doclint.rules.years.paragraphs import Hits, ParagraphSpans, plain
 
 REVIEW_YEARS = 10
@@ -62,6 +63,16 @@ SINCE = lazy_regex(
     r"党的(?P<congress>十[一二三四五六七八九]|二十)大以来"
     r"|(?P<new_era>进入新时代|新时代(?:以来|十年|的(?:十年|伟大|非凡|历史性)?(?:成就|变革|成绩|答卷)))"
     r"|(?P<reform>改革开放以来)|(?P<prc>新中国成立以来|新中国成立\d{1,3}年来)")
+# A review of one named year (2009年工作回顾, 回顾2009年, 2009年政府工作总结): it looks back on that
+# year alone.
+_REVIEWED_YEAR = lazy_regex(
+    r"(?<![0-9])((?:19|20)\d{2})年(?:[^，,。；;\n]{0,6}?)(?:工作)?(?:回顾|总结)"
+    r"|回顾(?:过去的)?((?:19|20)\d{2})年(?![0-9]|以来|来)")
+# A review of one five-year plan (回顾“十三五”, “十三五”工作回顾): it looks back to the plan's start.
+_PLAN_ORDINAL = r"“?(十[一二三四五]?|[六七八九])五”?"
+_REVIEWED_PLAN = lazy_regex(
+    rf"回顾(?:过去的)?{_PLAN_ORDINAL}|(?<![〇零一二三四五六七八九十百第]){_PLAN_ORDINAL.replace('(', '(?:', 0)}"
+    r"(?:规划|计划)?(?:时期|期间)?(?:的)?(?:工作)?(?:回顾|总结)")
 _SINCE_YEAR = {"new_era": 2012, "reform": 1978, "prc": 1949}
 # Words that make a short heading a review: 十年回顾, 五年来的主要成就.
 _REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作总结|<")
@@ -79,10 +90,15 @@ _PRESENT = lazy_regex(
 
 @dataclass(frozen=True, slots=True)
 class Reach:
-    """How far back a review looks: ``years`` before the present, or ``since`` a year."""
+    """How far back a review looks: ``years`` before the present, or ``since`` a year (up to
+    ``until`` for a review of one named year or plan: 2009年工作回顾, 回顾“十三五”)."""
 
     years: int | None = None
     since: int | None = None
+    until: int | None = None
+
+
+_UNSTATED = Reach(years=REVIEW_YEARS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +109,14 @@ class Passage:
 
 def period_in(text: str, start: int, end: int) -> Reach | None:
     """The period stated in ``text[start:end]``, if any (the first one)."""
+    reviewed = _REVIEWED_YEAR.search(text, start, end)
+    if reviewed is not None:
+        year = int(next(g for g in reviewed.groups() if g))
+        return Reach(since=year, until=year)
+    plan = _REVIEWED_PLAN.search(text, start, end)
+    if plan is not None:
+        first, last = plan_years(numerals.number(next(g for g in plan.groups() if g)))
+        return Reach(since=first, until=last)
     stretch = STRETCH.search(text, start, end)
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:
@@ -156,6 +180,9 @@ class ReviewPassages:
             heading = line.heading
             clause = _first_clause(content)
             found = _opening(content, heading, clause) if may_open else None
+            if found == _UNSTATED and open_at is not None and reach != _UNSTATED \
+                    and not (heading and _ends(level, opened_by_heading, line.level)):
+                found = None  # a vaguer opener inside a stated review (a wrapped heading's tail)
             if found is not None:
                 close(start)
                 open_at, reach, last_end = start, found, end
@@ -179,7 +206,7 @@ def _opening(content: str, heading: bool, clause: int) -> Reach | None:
     found = period_in(content, 0, len(content) if heading else clause)
     if found is None and (_REVIEW_OPENING.search(content, 0, clause)
                           or (heading and _REVIEW_HEADING.search(content))):
-        found = Reach(years=REVIEW_YEARS)
+        found = _UNSTATED
     return found
 
 

@@ -14,8 +14,17 @@ from doclint.rules.years.era_check import (
     subject_pins,
     too_early,
 )
-from doclint.rules.years.eras import CURRENT, FUTURE, GRACE, PIN, EraFacts, MarkerHit
+from doclint.rules.years.eras import (
+    CURRENT,
+    FUTURE,
+    GRACE,
+    PIN,
+    EraFacts,
+    MarkerHit,
+    as_horizon,
+)
 from doclint.rules.years.framing import RETROSPECTIVE
+from doclint.rules.years.review import REVIEW_YEARS
 
 _HOW = {
     CURRENT: ("作为当前事项", "as current"),
@@ -30,7 +39,9 @@ class MarkerOutOfPeriod(Rule):
     “确保‘十一五’开好局”只在特定年份里是当前工作（全会精神到下次党代会为止，农业税到
     2005年，冬奥会到2022年）。只检查表示“当前”的措辞；按句子的表述判断：回顾已完成的事
     （“如期打赢脱贫攻坚战”“抗击非典取得重大胜利”“作出了重要贡献”）不报，但回顾只覆盖
-    所说的年数（“五年来……经历了抗击非典”只到五年前，不说年数时按十年计）；个人经历（“曾参与抗击非典”
+    所说的年数（“五年来……经历了抗击非典”只到五年前，“2009年工作回顾”只到2009年，不说年数时按十年计），
+    也不能叙述尚未开始的标志（2022年的回顾里“全力完成‘十五五’规划确定的各项目标任务”；本句写成已做的事或
+    “为…奠定基础”之类的着眼点除外）；个人经历（“曾参与抗击非典”
     “参加过抗击非典的医生”）不限年数；事件或运动化成的精神名称（“抗击‘非典’精神”）是历史名称，
     但党代会和全会的精神仍按时效判断；别国政党的代表大会（“越共十三大”）不是党的代表大会；计划和预告
     在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）。句中写了
@@ -90,11 +101,19 @@ def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | 
         widened = last
         if last is not None and hit.how != FUTURE and hit.framing.kind == RETROSPECTIVE:
             since, lookback = hit.framing.since, hit.framing.lookback
-            if since is not None:
-                if last + GRACE >= since:
-                    continue  # within the period the wording looks back on
-            elif lookback is None:
-                continue
+            if since is not None and last + GRACE < since:
+                pass
+            elif since is not None and hit.framing.until is not None:
+                # A review of a named year or plan (2009年工作回顾) narrates that stretch, and
+                # like any review no more than ``REVIEW_YEARS`` back.
+                widened = last + REVIEW_YEARS
+            elif since is not None or lookback is None:
+                # Within the period the wording looks back on: not stale. Yet a review cannot
+                # narrate what had not begun (“十五五” carried out in a review of 2022), unless
+                # its own clause reports it or holds it as a horizon (为“十五五”打下基础).
+                if hit.framing.done or as_horizon(doc.text, hit.sentence, hit.span):
+                    continue
+                widened = None
             else:
                 widened = last + lookback
         # A name that was a generic phrase before the campaign is never too early.

@@ -96,6 +96,12 @@ _LINK = lazy_regex(r"(?:https?://|www\.)[^\s\"'<>）)]+")
 # A floor is also the year itself when the text keeps returning to it (or to the year before,
 # as a report reviewing last year does).
 _DOMINANT_MIN = 4
+# A full date after a word of time (在, 于, 自, 从), not of aim or base (到, 至, 截止, 比), and not
+# followed by a deadline or a start still to come (前, 以前, 起施行, 之后).
+_FULL_DATE_AFTER = lazy_regex(r"年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日")
+_POINT_BEFORE = lazy_regex(r"(?<![将拟定要预])(?:在|于|自|从)[ \t\u3000]?$")
+_POINT_AFTER = lazy_regex(
+    r"(?![ \t\u3000]?(?:前|以前|之前|以后|之后|后|起|开始|截止|为止|到期|召开|举行|举办))")
 _CLAUSE_STOP = regex.compile(r"[。！？；!?\n\r]")
 
 
@@ -159,6 +165,20 @@ def latest_lived_year() -> int:
     return datetime.date.today().year
 
 
+def _time_point(text: str, mention: YearMention) -> bool:
+    """A full date that opens a stretch or marks when something happened (在2015年7月1日至…期间,
+    于2019年10月18日组织验收, 自2016年3月1日起): a time the text has reached, not a target or a
+    base, unless it is planned (将于…, …前完成, …起施行) or closes a stretch (至2016年6月30日)."""
+    nian = mention.end - 1 if text[mention.end - 1:mention.end] == "年" else mention.end
+    date = _FULL_DATE_AFTER.match(text, nian)
+    if date is None or not _POINT_BEFORE.search(text, max(0, mention.start - 4), mention.start):
+        return False
+    if _FUTURE_BEFORE.search(text, max(0, mention.start - 6), mention.start) \
+            or _FUTURE_CLAUSE.search(text, max(0, mention.start - 24), mention.start):
+        return False
+    return _POINT_AFTER.match(text, date.end()) is not None
+
+
 def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Span | None,
                                                                   Counter[int]]:
     """The latest year the part treats as lived that something else corroborates: a second
@@ -173,7 +193,7 @@ def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Spa
         if mention.group != -1 and groups[mention.group].is_range \
                 and mention is not groups[mention.group].items[0]:
             continue  # the end of a span of years (2021—2025年) is usually still to come
-        if mention.value <= latest and lived(text, mention):
+        if mention.value <= latest and (lived(text, mention) or _time_point(text, mention)):
             counts[mention.value] += 1
             spans.setdefault(mention.value, mention.span)
     for match in _CITED_NUMBER.finditer(text, part.start, part.end):

@@ -20,10 +20,12 @@ the wording that needs a past or a future beside the document's year (去年, �
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import regex
 
 from doclint.core import Document, Message, Related, Span
+from doclint.core.document import Line
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.years import numerals
@@ -34,15 +36,28 @@ from doclint.rules.years.mentions import YearFacts
 _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = lazy_regex(
-    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,12}})?工作回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,16}}?)(?:工作|发展)(?:情况)?回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
     rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
-    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)")
+    rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)"
+)
+# A report that sums up one year and plans the next, in one title (关于2023年预算执行情况和2024年
+# 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
+_REVIEW_AND_PLAN = lazy_regex(
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算执行情况|工作总结|决算)\s?(?:和|及|与|暨|、)\s?"
+    rf"(?P<y2>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算\s?[（(]?草案|预算安排|工作计划|工作要点|工作思路|工作打算|工作安排)")
+# A year's statistical bulletin or work summary, a title with its date on a line a little below
+# it (益阳市2024年…统计公报 / 益阳市统计局 / 2024年4月28日): told after the year.
+_SUMMED_UP = lazy_regex(
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,16}}?)(?:统计公报|工作总结)(?![^。\n，；]{{0,4}}(?:编制|编写|撰写|发布|审核|报送))")
 # A year planned in the text: written before or at its start.
 _PLAN = lazy_regex(
     rf"(?:(?P<y>{_Y})\s?年度?(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
-    rf"|工作打算|工作总体要求|总体要求和重点任务"
-    rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标)"
+    rf"|工作打算|工作总体要求|总体要求和重点任务|工作计划|(?:政府)?工作的总体要求|主要工作任务"
+    rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标"
+    # a work report's plan headings (2024年目标任务和重点工作, 2024年经济社会发展目标建议为…)
+    rf"|(?:经济社会发展|经济和社会发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务)))"
+    rf"|(?P<y>{_Y})\s?年[，,]\s?(?:政府|全市|全县|全区|全省)?工作的?总体要求"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
 # The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
@@ -53,8 +68,11 @@ _FULL_DATE = rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
 # （2024年3月5日）, a signature date on its own line).
 _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
-    rf"[ \t\u3000]*(?:——|—|－－|--)?[ \t\u3000]*[（(]?{_FULL_DATE}")
+    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}")
 _EDGE_LINES = 15
+# A date alone on its line, a little below a title (the signature under a bulletin's title).
+_DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
+_BELOW_REACH = 160
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
 _CLOSING_DATE = lazy_regex(
     rf"{_FULL_DATE}[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
@@ -74,7 +92,12 @@ _START = lazy_regex(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
 # A target that opens a plan (到2023年，…) in a text dated in the second half of that year.
 _LATE_MONTH = 7
 _MANY_TARGETS = 4  # targets enough to make a plan for years ahead, whatever the month
-_PAGE_DATE = lazy_regex(rf"(?<![0-9])(?P<y>{_Y})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+# …or written with hyphens in the page's Markdown heading (# 新闻联播 2021-12-27); not a date
+# alone on a line, which may be a message's, answered later.
+_PAGE_DATE = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    rf"|(?<=^\#[^\n]{{0,40}}?)(?<![0-9])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+    regex.M)
 # A whole year's result (2023年，全国…比上年增长5%) or a year's end taken as a base (较2023年末):
 # said only after that year ended.
 _YEAR_RESULT = lazy_regex(
@@ -127,6 +150,11 @@ _ANNUAL_REPORT = lazy_regex(
 _NEXT_YEAR_PLANNED = lazy_regex(
     rf"(?:分析研究|研究部署|全面部署|系统部署|部署|谋划)(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|党风廉政建设和反腐败|重点)?工作")
 _DECEMBER = 12
+# …or a year's measures announced as coming in its late December (2021年，我国将实施更大力度减税降费,
+# in a text of 27 December 2021): the year meant is the next one.
+_YEAR_WILL = lazy_regex(
+    rf"(?:^|(?<=[。！？；\n>]))\s?(?P<y>{_Y})\s?年[，,]\s?(?:我国|我们|全国|全省|全市|全县|全区|国家|中国)?将(?!继续|持续|进一步)")
+_LATE_DECEMBER = 15
 _TWELVE_MONTHS = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年\s?1\s?(?:月)?\s?(?:—|－|-|~|～|至|到)\s?12\s?月(?:份)?[，,]?[^。；！？\n]{{0,40}}?"
     r"(?:累计|共计|同比|比上年)[^。；！？\n]{0,20}?[0-9]")
@@ -242,12 +270,26 @@ def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Mat
 
 def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
     text = doc.text
+    note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
+                   f"a review of {value} (written in {value + 1} or later)")
+    both = next((m for m in _years(_REVIEW_AND_PLAN, text, value)
+                 if int(m.group("y2")) == value and not _HALF_YEAR.search(m.group())), None)
+    if both is not None:
+        return [(Related(Span(*both.span()), Message(f"同一标题既总结又部署{value}年",
+                                                     f"one title sums up and plans {value}")),)]
+    # A title with its date on a line below it, however deep in a scraped page.
+    for match in _years(_SUMMED_UP, text, value):
+        if _HALF_YEAR.search(match.group()):
+            continue
+        date = _DATE_BELOW.search(text, match.end(), match.end() + _BELOW_REACH)
+        if date is not None and int(date.group("y")) == value and 1 <= int(date.group("m")) <= _EARLY_MONTHS:
+            shown = date.group().strip()
+            return [(Related(Span(*match.span()), note),
+                     Related(Span(date.start("y"), date.end("d") + 1), Message(f"日期行{shown}", f"the dateline {shown}")))]
     reviews = [m for m in _years(_REVIEW, text, value) if not _HALF_YEAR.search(m.group())]
     if not reviews:
         return []
     review = reviews[0]
-    note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
-                   f"a review of {value} (written in {value + 1} or later)")
     plans = [m for m in _years(_PLAN, text, value) if not _HALF_YEAR.search(m.group())]
     plans += _years(_THIS_YEAR_IS, text, value)
     if plans:
@@ -262,7 +304,7 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
                      Related(Span(date.start("y"), date.end()),
                              Message(f"日期行{shown}", f"the dateline {shown}")))]
     page = head_page_date(doc, value)
-    if page is not None and 1 <= int(page.group()[4:6]) <= _EARLY_MONTHS:
+    if page is not None and 1 <= int(page.group("m")) <= _EARLY_MONTHS:
         return [(Related(Span(*review.span()), note),
                  Related(Span(*page.span()), Message(f"页面日期{page.group()}", f"the page date {page.group()}")))]
     return []
@@ -284,15 +326,35 @@ def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
     """Full dates of the year ``value`` that open a line among the first and last lines."""
     text = doc.text
     starts = doc.index.starts
-    edge = starts[:_EDGE_LINES] + starts[-_EDGE_LINES:]
+    head, tail_starts = edge_starts(doc, _EDGE_LINES)
     found = []
-    for start in sorted(set(edge)):
+    for start in sorted(set(head + tail_starts)):
         date = _DATELINE.match(text, start)
         if date is not None and int(date.group("y")) == value:
             found.append(date)
-    tail = starts[-_EDGE_LINES] if len(starts) > _EDGE_LINES else 0
+    tail = min(tail_starts, default=0) if len(starts) > _EDGE_LINES else 0
     found += [m for m in _CLOSING_DATE.finditer(text, tail) if int(m.group("y")) == value]
     found += [m for m in _SIGNED_DATE.finditer(text) if int(m.group("y")) == value]
+    return found
+
+
+def edge_starts(doc: Document, count: int) -> tuple[list[int], list[int]]:
+    """The starts of the first and the last ``count`` lines that hold text: a scraped page pads
+    its head and its tail with blank lines."""
+    text = doc.text
+    lines = doc.index.lines
+    head = [line.span.start for line in _filled(lines, text, count)]
+    tail = [line.span.start for line in _filled(reversed(lines), text, count)]
+    return head, tail[::-1]
+
+
+def _filled(lines: Iterable[Line], text: str, count: int) -> list[Line]:
+    found: list[Line] = []
+    for line in lines:
+        if len(found) >= count:
+            break
+        if not text[line.span.start:line.span.end].isspace() and line.span.end > line.span.start:
+            found.append(line)
     return found
 
 
@@ -470,7 +532,7 @@ def _planned_before_page_date(doc: Document, value: int) -> list[Conflict]:
     if page is None:
         return []
     digits = page.group()
-    planned = _planned_before(doc.text, value, (int(digits[4:6]), int(digits[6:8])))
+    planned = _planned_before(doc.text, value, (int(page.group("m")), int(page.group("d"))))
     if planned is None:
         return []
     return [(planned, Related(Span(*page.span()), Message(f"页面日期{digits}", f"the page date {digits}")))]
@@ -503,6 +565,8 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     written = own_date(doc, value)
     if written is not None and written[0] == _DECEMBER:
         planned = next(iter(_years(_NEXT_YEAR_PLANNED, doc.text, value)), None)
+        if planned is None and written[1] >= _LATE_DECEMBER:
+            planned = next(iter(_years(_YEAR_WILL, doc.text, value)), None)
         if planned is not None:
             return [(Related(Span(*planned.span()), Message(
                 f"在{value}年12月部署{value}年的工作（应是下一年）",
@@ -556,4 +620,4 @@ def own_date(doc: Document, value: int) -> tuple[int, int] | None:
     page = head_page_date(doc, value)
     if page is None:
         return None
-    return int(page.group()[4:6]), int(page.group()[6:8])
+    return int(page.group("m")), int(page.group("d"))

@@ -77,6 +77,9 @@ _CUES = regex.compile(
     r"|“[一二三四五六七八九十]+五”|周年|以来|(?<=到|至)(?:19|20)[0-9]{2}年")
 
 
+_TARGET_BEFORE = regex.compile(r"(?:到|至|截至|截止到?|力争|争取)\s?$")
+
+
 def _placeholder(evidence: str, choose: str):  # type: ignore[no-untyped-def]
     """Every year of a short document set to one value. ``evidence``: ``statement`` — the
     text has a change, span, comparison or list of two years, which now contradicts itself;
@@ -102,6 +105,9 @@ def _placeholder(evidence: str, choose: str):  # type: ignore[no-untyped-def]
             value = rng.choice([v for v in range(2016, 2025) if v not in values] or [2020])
         edits = [Edit(s, e, han_year(value) if chinese else str(value))
                  for s, e, v, chinese in tokens if v != value]
+        if all(_TARGET_BEFORE.search(doc.text[max(0, edit.start - 4):edit.start])
+               for edit in edits):
+            return  # only targets moved (到2027年底 → 到2025年底): nothing a reader could see
         name = doc.path.name
         renamed = regex.sub(rf"(?<![0-9]){_Y}(?![0-9])", str(value), name)
         path = str(doc.path.with_name(renamed)) if renamed != name else None
@@ -201,16 +207,23 @@ def _plans(year: int, stale: bool) -> list[tuple[str, str]]:
 _DATED_BY = "(?<![0-9]){year}(?:年[0-9０-９一二三四五六七八九十]{{1,2}}月|[-/.][01]?[0-9][-/.]|〕|[01][0-9][0-3][0-9](?![0-9]))"
 
 
+_EDGE = 200
+
+
 def dated_by_text(doc: Doc) -> bool:
     """Whether the text itself bounds the document's year from above. A marker that came later
     than the year (an early plant) is an anomaly only then: a reply that mentions 2018 and no
     date of its own may as well have been written in 2022."""
     if doc.year is None:
         return False
-    lines = [(s, e) for _, s, e in doc.lines if doc.text[s:e].strip()]
-    edge = [*lines[:5], *lines[-5:]]
+    text = doc.text.strip()
     pattern = regex.compile(_DATED_BY.format(year=doc.year))
-    return any(pattern.search(doc.text, s, e) for s, e in edge)
+    # The opening and closing lines, but no further in than _EDGE characters: a one-line reply
+    # is all opening and closing, and a date told in its narrative does not date it.
+    lines = [text[s:e] for s, e in ((m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text))]
+    head = "\n".join(lines[:5])[:_EDGE]
+    tail = "\n".join(lines[-5:])[-_EDGE:]
+    return bool(pattern.search(head) or pattern.search(tail))
 
 
 def _era(family: str, stale: bool):  # type: ignore[no-untyped-def]
