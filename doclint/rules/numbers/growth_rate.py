@@ -8,6 +8,7 @@ from doclint.core import Category, Document, Example, Examples, Finding, Message
 from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.interval import Interval, fmt
 from doclint.rules.numbers.links import NumberLinks
+from doclint.rules.numbers.passages import is_output
 from doclint.rules.numbers.quantities import PERCENT, TIMES, Quantity
 from doclint.rules.numbers.relations import Change
 from doclint.rules.numbers.verdict import disagree, related
@@ -15,8 +16,11 @@ from doclint.rules.numbers.verdict import disagree, related
 # Rates are printed to 0.1 and computed from unrounded values; 0.05 points more is
 # allowed beyond what the printed precision of the operands explains.
 _SLACK_POINTS = 0.05
-# The lowest price level, relative to the start, that real growth is allowed to assume.
+# The lowest price level, relative to the start, that real growth is allowed to assume: of
+# output (its deflator has fallen several per cent in a year), and of consumption (consumer
+# prices in China have not fallen 2% in a year, nor much more over the worst run of years).
 _DEFLATION = 0.95
+_CONSUMER_DEFLATION = 0.98
 # 1,099, 160万元: a stray space after a thousands comma leaves the last group of digits
 # looking like a number of its own. A value of three digits right after "digit, " is that
 # group, not the value the sentence states.
@@ -32,8 +36,9 @@ class GrowthRate(Rule):
     增长率按 (B ÷ A − 1) 核对，A 未写出时取 B − d。“增长3.2倍”指终点为起点的 4.2 倍。
     以下情况不检查：句中有“按可比价格”“实际增长”“同口径”“剔除”等字样（增速不是两个
     名义数的比）。地区生产总值、增加值、产值、人均收入等按惯例以可比价计算增速的指标，
-    实际增速低于名义增速是正常的，只有所述增速高出名义数值在价格下降 5% 时所能允许的
-    范围才报告。起止都是
+    实际增速低于名义增速是正常的，只有所述增速高出名义数值在价格下降时所能允许的范围
+    才报告：产出（生产总值、增加值、产值）的价格按下降 5% 计，居民收入和消费支出的
+    价格（消费价格）按下降 2% 计。起止都是
     百分比时（“由52.23%提高到58.08%”），“提高X%”可以指相对增幅，也可以被误写为百分点，
     两种读法都对不上才报告。
     """
@@ -91,10 +96,13 @@ class GrowthRate(Rule):
         stated = rate.interval()
         if rate.kind == TIMES:
             stated = stated.scale(100.0)
+        nominal = growth
         if change.real:
             # Growth in real terms is below the nominal one unless prices fell: only a rate
-            # above what the nominal values allow with prices down 5% is wrong either way.
-            growth = Interval(-100.0, (100.0 + growth.hi) / _DEFLATION - 100.0)
+            # above what the nominal values allow with the prices of output down 5% (consumer
+            # prices down 2%, for an income or spending) is wrong either way.
+            floor = _DEFLATION if is_output(change.label) else _CONSUMER_DEFLATION
+            growth = Interval(-100.0, (100.0 + growth.hi) / floor - 100.0)
         verdict = disagree(growth, stated, _SLACK_POINTS)
         if verdict is None:
             return None
@@ -102,10 +110,15 @@ class GrowthRate(Rule):
             points = end.interval() - start_interval
             if disagree(points, stated, _SLACK_POINTS) is None:
                 return None
+        difference, tolerance = verdict.difference, verdict.tolerance
+        if change.real:
+            # The message names the nominal growth, and the room the real reading allows.
+            difference = stated.mid - nominal.mid
+            tolerance = growth.hi - nominal.mid + stated.half_width + _SLACK_POINTS
         return self.report(
             Span(rate.start, rate.end), related=notes, start=start_text, end=end.text,
-            computed=fmt(verdict.computed, 2), rate=rate.text, diff=fmt(abs(verdict.difference), 2),
-            tol=fmt(verdict.tolerance, 2),
+            computed=fmt(nominal.mid, 2), rate=rate.text, diff=fmt(abs(difference), 2),
+            tol=fmt(tolerance, 2),
         )
 
 

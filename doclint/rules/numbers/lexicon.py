@@ -22,6 +22,7 @@ class Partition:
     members: tuple[str, ...]
     aliases: dict[str, str]
     totals: tuple[str, ...]
+    exhaustive: bool = True  # False: disjoint, but the total holds more (无职称 staff)
 
     def member_of(self, label: str) -> str | None:
         """The member a part's name starts with (after aliases), or None."""
@@ -43,6 +44,7 @@ APPROX_BEFORE: dict[str, str] = dict(_UNITS["approximation"]["before"])
 APPROX_AFTER: dict[str, str] = dict(_UNITS["approximation"]["after"])
 
 REAL_GROWTH_INDICATORS: tuple[str, ...] = tuple(_INDICATORS["real_growth_indicators"])
+OUTPUT_INDICATORS: tuple[str, ...] = tuple(_INDICATORS["output_indicators"])
 COMPARABLE_BASIS_MARKERS: tuple[str, ...] = tuple(_INDICATORS["comparable_basis_markers"])
 INTENSIVE_WORDS: tuple[str, ...] = tuple(_INDICATORS["intensive_words"])
 INDEX_WORDS: tuple[str, ...] = tuple(_INDICATORS["index_words"])
@@ -51,7 +53,7 @@ SCOPE_PREFIXES: tuple[str, ...] = tuple(
     sorted(_INDICATORS["scope_prefixes"], key=len, reverse=True))
 PARTITIONS: tuple[Partition, ...] = tuple(
     Partition(p["name"], tuple(p["members"]), dict(p.get("aliases") or {}),
-              tuple(p.get("totals") or ()))
+              tuple(p.get("totals") or ()), bool(p.get("exhaustive", True)))
     for p in _INDICATORS["partitions"]
 )
 

@@ -56,6 +56,7 @@ _CLAUSE_BREAK_IN = re.compile(r"、.*、|比|较|增|减|占")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
 _STRUCTURE_WINDOW = 1500
+_COUNTED_NOUN = lazy_re(r"([\u4e00-\u9fff]{1,6})[，,：:；;]?[ \u3000]*$")
 # A three-industry structure is of value added unless it says otherwise.
 _VALUE_ADDED = frozenset(("增加值", "产值", "", "实现增加值"))
 _OTHER_STRUCTURES = (("就业", "从业", "劳动力", "人员"), ("投资",), ("税收", "税"), ("用地",),
@@ -97,14 +98,27 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
     if total is None:
         return None
     total_label = label_of(text[clause_start(text, total.start, region) : total.start])
+    # 共计18项指标，其中…: a count names what it counts after its unit.
+    counted = _COUNTED_NOUN.match(text, total.end, at)
+    if counted is not None and not total_label.endswith(counted.group(1)):
+        total_label += counted.group(1)
     if is_intensive(total_label):
         return None
     for partition in PARTITIONS:
+        if any(partition.member_of(t) is not None for t in (total_label,
+                                                             _LEVEL.sub("", total_label))):
+            continue  # 一般债券X（其中…），专项债券Y: the "total" is a member, Y its sibling
         members = _members(partition, parts, total_label)
         if members and not all(q.comparable(total) for _, q in members):
             return None  # 出口90亿美元，进口400亿元: not parts of one sum
         if members:
-            complete = {m for m, _ in members} == set(partition.members)
+            # Another part of the total's unit listed with the members (开发区 after 市本级
+            # and 县区) is outside the partition: the members need not exhaust the total.
+            listed = {id(q) for _, q in members}
+            others = any(id(q) not in listed and q.comparable(total) and not is_intensive(label)
+                         for label, q in parts)
+            complete = (partition.exhaustive and not others
+                        and {m for m, _ in members} == set(partition.members))
             return Breakdown(total, total_label, tuple(members), partition, complete)
     if len(total_label) >= 2:
         for label, part in parts[:1]:
@@ -171,7 +185,9 @@ def _members(partition: Partition, parts: list[tuple[str, Quantity]],
     rest = rests.pop()
     if is_intensive(rest):
         return []
-    fits = any(t in total_label for t in partition.totals) or (rest and total_label.endswith(rest))
+    # 其中：市本级44.7亿元，县区16.6亿元: parts named by the member alone part the total.
+    fits = (any(t in total_label for t in partition.totals) or not rest
+            or total_label.endswith(rest))
     return members if fits else []
 
 
@@ -205,6 +221,18 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
         return None  # 占…的四分之三: a common fraction is a round figure, not a precision
     whole = text[at + 1 : share.start].rstrip(" \u3000")
     named = _SHARE_TAIL.sub("", whole)
+    inside = _IN_WHOLE.match(text, c0, at) if named in ("", "比") else None
+    if inside is not None:
+        # 5G用户757.54万户，在移动电话用户中占比92.4%: the part is the clause before.
+        whole = inside.group("whole")
+        named = _SHARE_TAIL.sub("", whole)
+        at = c0
+    elif named in ("", "比"):
+        # 在出口总额中，机电产品1278.0亿元，占68.8%: the sentence names the whole first.
+        framed = _FRAMED_WHOLE.match(text, s0, at)
+        if framed is not None:
+            whole = framed.group("whole")
+            named = _SHARE_TAIL.sub("", whole)
     name = label_of(named)
     if named in ("", "比"):
         # 其中工业投资19.3亿元，占8.0%: the whole is the total the 其中 list belongs to.
@@ -222,7 +250,7 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
         return _named_share(text, quantities, at, c0, s0, name, whole, share, passages)
     total = _named_value(text, quantities, name, scope_of(whole), part, s0, at, passages)
     if total is None:
-        total = _listed_total(text, quantities, part, s0, passages, name)
+        total = _listed_total(text, quantities, part, s0, passages, name, scope_of(whole))
     return None if total is None else Share(part, total, share, name)
 
 
@@ -275,6 +303,11 @@ def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -
             text, c0, at) else []
         return own[-1] if own else None
     pos = c0
+    if pos > s0 and text[pos - 1] == "、":
+        # 新能源装机达4091万千瓦、占比达44.7%: the share's clause follows a 顿号.
+        prev = clause_start(text, pos - 1, s0)
+        values = [q for q in quantities.within(prev, pos - 1) if q.kind == AMOUNT]
+        return values[-1] if values and values[-1].end == pos - 1 else None
     while pos > s0 and text[pos - 1] in "，,":
         prev = clause_start(text, pos - 1, s0)
         if not is_claim_clause(text, quantities, prev, pos - 1):
@@ -285,7 +318,7 @@ def _part_before(text: str, quantities: Quantities, at: int, c0: int, s0: int) -
 
 
 def _listed_total(text: str, quantities: Quantities, part: Quantity, s0: int,
-                  passages: Passages, name: str = "") -> Quantity | None:
+                  passages: Passages, name: str = "", scope: str = "") -> Quantity | None:
     """The total of the ``其中`` list the part is listed in: 备案博物馆7046家，其中免费开放
     6444家 (one sentence), or 有效量401.5万件。其中，高价值专利166.5万件 (the list opens the
     next sentence of the same paragraph). A named whole (占移动电话用户的) must be that total.
@@ -304,9 +337,12 @@ def _listed_total(text: str, quantities: Quantities, part: Quantity, s0: int,
     if name:
         # 全省移动电话用户总数…占移动电话用户的: the same whole (label_of drops the place).
         # 出入境外国人…占入境外国人的: a narrower whole (only those entering), not the total.
+        # 市本级一般公共预算支出…其中…占一般公共预算支出的: the list's own total, at the level
+        # its name gives, unless the share names another place (占全市…的).
         c0 = clause_start(text, total.start, region)
-        label = _core(label_of(text[c0 : total.start]))
-        if not label or _core(name) != label:
+        label = label_of(text[c0 : total.start])
+        if not label or not (_same_whole(label, name)
+                             or (not scope and _same_whole(_LEVEL.sub("", label), name))):
             return None
     return total
 
@@ -318,6 +354,13 @@ _ALIASES = {"GDP": "地区生产总值", "国内生产总值": "地区生产总�
 # 由2024年的7473万元增加到2024年的9722万元: the level stated is the end of the change.
 _CHANGE_END = lazy_re(r"(?:增加|增长|提高|上升|扩大|下降|减少|降低|发展|提升)(?:到|至)")
 _NAMED_WINDOW = 8000
+_WHOLE_VERB = lazy_re(r"^(?:获得|取得|实现|完成)")
+_WHOLE_MEASURE = lazy_re(r"(?:量|数|额)$")
+# The budget level a total's name gives (市本级一般公共预算支出), left out in a share of it.
+_LEVEL = lazy_re(r"^(?:市本级|县本级|区本级|本级|市级)")
+_FRAMED_WHOLE = lazy_re(r"[ \u3000]*在(?P<whole>[^，,；;。：:]{2,16}?)中[，,]")
+# 在移动电话用户中占比92.4%: the whole named before 占.
+_IN_WHOLE = lazy_re(r"[ \u3000]*在(?P<whole>[^，,；;。]{2,24}?)(?:总量|总数)?中(?:所)?$")
 _SPACED_SIGN = re.compile(r"[ \u3000]{1,2}[%％]")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
@@ -327,6 +370,21 @@ def _core(label: str) -> str:
     label = label.upper() if label.isascii() else label
     label = _CORE_AFFIXES.sub("", _ALIASES.get(label, label))
     return _ALIASES.get(label, label)
+
+
+def _same_whole(label: str, name: str) -> bool:
+    """Whether a value's label and a share's name (占…的) name one whole: besides the words
+    ``_core`` drops, a verb the label keeps (获得专利授权总量) and 量/数/额 (专利授权总量 and
+    专利授权量) add nothing, and 地方 is the government whose report it is (地方一般公共预算
+    收入 and 一般公共预算收入)."""
+    a, b = _whole_key(label), _whole_key(name)
+    return bool(a) and (a == b or a == "地方" + b or b == "地方" + a)
+
+
+def _whole_key(label: str) -> str:
+    key = _WHOLE_VERB.sub("", _core(label))
+    key = _WHOLE_MEASURE.sub("", key) if len(key) > 3 else key
+    return key
 
 
 def _named_share(text: str, quantities: Quantities, at: int, c0: int, s0: int, name: str,
@@ -400,7 +458,7 @@ def _named_value(text: str, quantities: Quantities, name: str, scope: str, part:
         c0 = clause_start(text, pos, m0)
         c1 = clause_end(text, pos, pos + SENTENCE_WINDOW)
         values = [q for q in quantities.within(pos, c1) if q.comparable(part)]
-        if values and _core(label_of(text[c0 : values[0].start])) == _core(name):
+        if values and _same_whole(label_of(text[c0 : values[0].start]), name):
             total = values[0]
             total_years = {y.year for y in years_in(text, m0, total.start)}
             if (total.start != part.start and same_scope(scope, scope_of(text[c0:pos]))

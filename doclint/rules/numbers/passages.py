@@ -17,6 +17,7 @@ from doclint.rules.numbers.lexicon import (
     COMPARABLE_BASIS_MARKERS,
     INDEX_WORDS,
     INTENSIVE_WORDS,
+    OUTPUT_INDICATORS,
     REAL_GROWTH_INDICATORS,
     SCOPE_PREFIXES,
     alternation,
@@ -71,6 +72,7 @@ _TARGET = lazy_re(r"目标|力争|预期|预计|规划|计划|今后|未来|将�
                      r"|(?<![加长高升大降少低展])到(?:[0-9０-９]{4}|[一二〇○零三四五六七八九]{4})年")
 _COMPARABLE = lazy_re(alternation(COMPARABLE_BASIS_MARKERS))
 _REAL = lazy_re(alternation(REAL_GROWTH_INDICATORS))
+_OUTPUT = lazy_re(alternation(OUTPUT_INDICATORS))
 _INTENSIVE = re.compile(alternation(INTENSIVE_WORDS))
 _INDEX = re.compile(alternation(INDEX_WORDS))
 _SCOPE_WORD = lazy_re(alternation(SCOPE_PREFIXES))
@@ -193,6 +195,14 @@ def label_of(prefix: str) -> str:
 def is_real_growth(label: str) -> bool:
     """GDP and value-added grow in real terms by convention (按可比价格)."""
     return bool(_REAL.search(label))
+
+
+def is_output(label: str) -> bool:
+    """Output (GDP, value added), whose real rate may run far from the nominal one, both ways
+    (the deflator of output can fall several per cent); the real rate of an income or of
+    spending can only run below its nominal one, or a little above in a year of falling
+    consumer prices."""
+    return bool(_OUTPUT.search(label))
 
 
 def is_index(label: str) -> bool:
