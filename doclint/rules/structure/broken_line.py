@@ -20,8 +20,8 @@ from doclint.core import (
     segmenter,
 )
 from doclint.core.diagnostic import SAFE
-from doclint.core.lazyregex import lazy_regex
 from doclint.core.document import Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,

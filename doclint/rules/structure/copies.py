@@ -15,8 +15,8 @@ a copy are dropped centrally (the page-copies rule removes the copies as a whole
 from __future__ import annotations
 
 import bisect
-from operator import itemgetter
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -132,7 +132,7 @@ def _copies(units: _Units) -> list[Copy]:
     keys = units.keys
     # Each key's first unit; a unit repeats an earlier one when it is not its key's first. (A
     # dict built from the units in reverse keeps the first: a pass in C, not one in Python.)
-    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
     repeats = [i for i, origin in enumerate(map(first.__getitem__, keys)) if origin != i]
     found: list[Copy] = []
     before = _HanBefore(units.text, units.spans)
