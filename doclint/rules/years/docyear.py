@@ -69,6 +69,7 @@ _YEAR_IN = lazy_regex(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)|([一二][〇○
 # A span of years in a title, the first year with or without its 年: （2021-2025 年）, 2021—2025年.
 _TITLE_SPAN = lazy_regex(
     r"(?<![0-9])(?P<first>(?:19|20)\d{2})\s?年?\s?[—–－\-~～至到]\s?(?:19|20)\d{2}\s?年")
+_TITLE_TARGET = lazy_regex(r"\s?年?(?:远景|愿景|目标|前|以前|之前)")
 _FILE_YEAR = lazy_regex(r"(?<![0-9A-Za-z])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 _ENUMERATED = lazy_regex(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章条部分]")
 # The header of a law: its adoption, approval and amendment dates; the latest names the version.
@@ -640,6 +641,9 @@ def _title_year(text: str, head: list[tuple[int, int]]) -> YearSource | None:
                               line)
         years = [(m, int(m.group(1)) if m.group(1) else numerals.chinese_digits(m.group(2)))
                  for m in _YEAR_IN.finditer(text, start, end)]
+        # A target in the title (…五年规划和2035年远景目标纲要) is not the year it was written.
+        years = [(m, y) for m, y in years if y <= textyear.latest_lived_year()
+                 and not _TITLE_TARGET.match(text, m.end())]
         if years:
             # A span of years in a title (…规划（2021—2025年）) is issued at its start.
             span_of_years = regex.search(r"[—–－\-~～至到]", text[years[0][0].end():years[-1][0].start()]) \
