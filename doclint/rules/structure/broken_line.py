@@ -214,7 +214,8 @@ class BrokenLine(Rule):
             return False  # a date, an identifier or a link line continues no sentence
         # A line opening with 的 (but not 的确) is the tail of the one before.
         first = _opening(current)
-        closing = first in CLOSING_START \
+        closing = (first in CLOSING_START and not _MARKDOWN_OPENER.match(current.text)
+                   and not (first in _CLOSE_QUOTES and not _quote_open(previous.text))) \
             or (first == "的" and not current.text.startswith("的确"))
         if cells and not closing:
             return False  # a flattened table's cells, one a line (发展导向⏎特色平台)
@@ -368,6 +369,17 @@ def _number_and_unit(previous: Block, current: Block) -> bool:
     # a sentence may open with the figure (…提升。47⏎项, 1个单位…排放1⏎吨): not a list item
     return alone and lines.has_han(text, _MIN_PIECE) \
         and (not closes_a_text(piece) or not lines.has_han(piece, 1) or item_sentence(piece))
+
+
+# A Markdown image or link opening a line (![](images/…), [原文](…)) closes no sentence.
+_MARKDOWN_OPENER = lazy_regex(r"!?\[[^\]\n]*\]\(")
+_CLOSE_QUOTES = frozenset("”’")
+
+
+def _quote_open(text: str) -> bool:
+    """Whether ``text`` leaves a quotation open: only then can the next line's ” close it
+    (a paragraph opening with a wrong-way ” after a finished sentence is a quote defect)."""
+    return text.count("“") > text.count("”") or text.count("‘") > text.count("’")
 
 
 def _opening(block: Block) -> str:
