@@ -178,6 +178,7 @@ class TruncatedParagraph(Rule):
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
             if ends_sentence(block.text) or block.index in subheadings \
+                    or _LIST_TAIL.search(block.text, _last_sentence_end(block.text)) \
                     or _glued_heading(block.text) or _section_title(block.text) \
                     or _among_cells(block, blocks) or _wrapped(block, blocks):
                 continue
@@ -252,6 +253,16 @@ class TruncatedParagraph(Rule):
             following = Span(end + len(gap.group()), block.span.end)
             yield self.report(Span(start, end), tail=before[-6:], next_zh=note.zh,
                               next_en=note.en, related=(Related(following, note),))
+
+
+# What a one-line record ends with after its last sentence when its tail is a list, not prose:
+# its attachments (附件：1.…2.…) or a member list (…联席会议成员名单 召集人：某某 职务 …).
+_LIST_TAIL = lazy_regex(r"附(?:件|表)[0-9０-９一二三四五六七八九十]*[：:]|名单|附件[0-9０-９一二三四五六七八九十]")
+
+
+def _last_sentence_end(text: str) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return ends[-1] if ends else 0
 
 
 # A heading glued onto the end of a paragraph (……起草。　第一章　总体要求): the lost line break
