@@ -22,6 +22,7 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex, matches_at_least
+from doclint.rules.structure.catalogue import DYNASTY, is_catalogue
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator
@@ -113,18 +114,8 @@ _MEMBER = lazy_regex(
 )
 _MEMBERS = 3
 _MEMBER_REACH = 120
-# A catalogue of old books sets its fields apart with a space: title, responsibility
-# (“（清）某某撰”), edition (“清乾隆刻本”), holder.
-# A dynasty in brackets opens a record's responsibility: （清）, （南朝梁）, （民国）, （□） unknown.
-_DYNASTY = (
-    r"[（(](?:[清明元宋金辽唐隋汉晋周秦魏梁陈齐□]|[东西南北][汉晋魏齐周宋]|南朝\p{Han}{1,2}"
-    r"|北朝\p{Han}{1,2}|五代|民国|三国\p{Han}{0,2})[）)]"
-)
-_CATALOGUE_RECORD = lazy_regex(
-    _DYNASTY + r"[\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)(?=[ \t\u3000（(]|$)"
-)
-_CATALOGUE_RECORDS = 3
-_CATALOGUE_FIELD = lazy_regex(rf"(?:{_DYNASTY}[\p{{Han}}□·]{{1,14}}|本)$")
+# A catalogue of old books (structure/catalogue.py) sets its fields apart with a space.
+_CATALOGUE_FIELD = lazy_regex(rf"(?:{DYNASTY}[\p{{Han}}□·]{{1,14}}|本)$")
 _FIELD_REACH = 24
 _AFTER_MARK_MESSAGE = Message(
     "“{mark}”后多了空格（全角标点自带间距），隔开了“{right}”。",
@@ -335,7 +326,7 @@ class _Record:
 
     def catalogue(self) -> bool:
         if self._catalogue is None:
-            self._catalogue = matches_at_least(_CATALOGUE_RECORD, self.text, _CATALOGUE_RECORDS)
+            self._catalogue = is_catalogue(self.text)
         return self._catalogue
 
     def decimal_clauses(self) -> bool:

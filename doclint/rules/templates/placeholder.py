@@ -19,6 +19,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.lazyregex import lazy_regex, matches_at_least
+from doclint.rules.structure.catalogue import is_catalogue
 from doclint.rules.templates.anonymised import SURNAMES, Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, Windowed, line_end, line_start
@@ -111,18 +112,6 @@ _PRESCRIBED_NAME = lazy_regex(
     r"(?:为|作|成)?[：:]?[“「『][^“”「」『』\r\n]{0,20}$"
 )
 _QUOTE_CLOSE = regex.compile(r"[^“”「」『』\r\n]{0,20}[”」』]")
-# A library's catalogue of old books marks characters it cannot read with □ ("（□）□□撰": the
-# dynasty and the author unknown; "□□卷": the number of volumes lost). Its records name a
-# dynasty in brackets and a responsibility (撰, 纂, 辑, 编……).
-# A dynasty in brackets opens a record's responsibility: （清）, （南朝梁）, （民国）, （□） unknown.
-_DYNASTY = (
-    r"[（(](?:[清明元宋金辽唐隋汉晋周秦魏梁陈齐□]|[东西南北][汉晋魏齐周宋]|南朝\p{Han}{1,2}"
-    r"|北朝\p{Han}{1,2}|五代|民国|三国\p{Han}{0,2})[）)]"
-)
-_CATALOGUE_RECORD = lazy_regex(
-    _DYNASTY + r"[\p{Han}□·]{1,10}?(?:撰|纂|辑|编|注|著|抄|选|校|评|译|述|修)(?=[ \t\u3000（(]|$)"
-)
-_CATALOGUE_RECORDS = 3
 
 _EMPHASIS = {
     run: lazy_regex(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
@@ -308,9 +297,9 @@ def _lacuna_mark(item: Placeholder) -> bool:
 
 
 def _catalogue(text: str) -> bool:
-    """The text holds a catalogue of old books (see ``_CATALOGUE_RECORD``), whose □ marks a
+    """The text holds a catalogue of old books (``structure/catalogue.py``), whose □ marks a
     character that could not be read."""
-    return matches_at_least(_CATALOGUE_RECORD, text, _CATALOGUE_RECORDS)
+    return is_catalogue(text)
 
 
 def _quoted_example(text: str, sentence_start: int, start: int) -> bool:
