@@ -3,6 +3,7 @@ title again on a line of its own further on."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -111,6 +112,7 @@ class DuplicateTitle(Rule):
         # Past a table of contents only the document's own title counts: the other title-like
         # lines of a saved page's head (its issuer, a date box) come back in its closing box.
         own_title = min(first.values(), key=lambda b: b.index)
+        contents = _Contents(blocks[article.start : article.end])
         last_seen = {key: block.index for key, block in first.items()}
         longest = 2 * max(len(block.text) for block in first.values()) + 10
         for block in blocks[article.start : article.end]:
@@ -124,8 +126,8 @@ class DuplicateTitle(Rule):
             last_seen[key] = block.index
             if adjacent or block.heading is not None \
                     or _signed(structure, article, block) or _opens_a_document(blocks, block) \
-                    or _after_contents(structure, article, block) \
-                    or (earlier is not own_title and _has_contents(structure, article, block)):
+                    or contents.right_before(block.index) \
+                    or (earlier is not own_title and contents.before(block.index) is not None):
                 continue
             note = Message("首次出现", "first occurrence")
             gap = block.line - earlier.line
@@ -203,17 +205,29 @@ _MARKUP_REACH = 3
 _ADOPTION = lazy_regex(r"^[\s\u3000]*[（(][ \u3000]*(?:19|20)\d{2}[ \u3000]*年[^（()）]{0,80}[）)][\s\u3000]*$")
 
 
-def _after_contents(structure: Structure, article: Article, block: Block) -> bool:
-    """A table of contents right before the repeat: a book's title page, its contents (which
-    may list the title too), then the title over the text. Once a paragraph of the text has
-    come, the title on a line of its own is a repeat again (a page break of a scraped law)."""
-    blocks = structure.blocks[article.start : block.index]
-    contents = [n for n, b in enumerate(blocks) if _CONTENTS.match(b.text)]
-    return bool(contents) and not any(b.is_prose for b in blocks[contents[-1] + 1 :])
+class _Contents:
+    """Where an article's table of contents stands (目录 lines) and where its text has begun
+    (paragraphs of prose), found once per article."""
 
+    def __init__(self, blocks: list[Block]) -> None:
+        self.lines = [b.index for b in blocks if _CONTENTS.match(b.text)]
+        self.prose = [b.index for b in blocks if b.is_prose]
 
-def _has_contents(structure: Structure, article: Article, block: Block) -> bool:
-    return any(_CONTENTS.match(b.text) for b in structure.blocks[article.start : block.index])
+    def before(self, index: int) -> int | None:
+        """The last contents line before block ``index``."""
+        at = bisect.bisect_left(self.lines, index)
+        return self.lines[at - 1] if at else None
+
+    def right_before(self, index: int) -> bool:
+        """A table of contents right before the repeat: a book's title page, its contents (which
+        may list the title too), then the title over the text. Once a paragraph of the text
+        has come, the title on a line of its own is a repeat again (a page break of a scraped
+        law)."""
+        contents = self.before(index)
+        if contents is None:
+            return False
+        at = bisect.bisect_right(self.prose, contents)
+        return at == len(self.prose) or self.prose[at] >= index
 
 
 def _opens_a_clause(text: str, title: str) -> bool:

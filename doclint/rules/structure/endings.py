@@ -619,10 +619,10 @@ _CLOSED_MIN = 6  # paragraphs of running text that show an article's habit
 _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without punctuation
 
 
-def _closed_style(blocks: list[Block]) -> frozenset[int]:
-    """Articles that end their paragraphs of running text with sentence punctuation, all but
-    one in fifty: there a paragraph stopping on a character was cut, even on a word that
-    could end a sentence (…不得在风景区⏎第十一条)."""
+def _closed_style(blocks: list[Block], least: int = _CLOSED_MIN) -> frozenset[int]:
+    """Articles that end their paragraphs of running text (at least ``least`` of them) with
+    sentence punctuation, all but one in fifty: there a paragraph stopping on a character was
+    cut, even on a word that could end a sentence (…不得在风景区⏎第十一条)."""
     total: Counter[int] = Counter()
     open_ended: Counter[int] = Counter()
     for block in blocks:
@@ -630,7 +630,7 @@ def _closed_style(blocks: list[Block]) -> frozenset[int]:
             total[block.article] += 1
             open_ended[block.article] += not ends_sentence(block.text)
     return frozenset(article for article, count in total.items()
-                     if count >= _CLOSED_MIN and open_ended[article] <= 1 + _CLOSED_OPEN * count)
+                     if count >= least and open_ended[article] <= 1 + _CLOSED_OPEN * count)
 
 
 _SPACED_SHARE = 0.95
@@ -728,18 +728,12 @@ class CutLines:
         if endings.markdown or not segmenter.available():
             return cls()  # a single line break is a soft wrap in Markdown
         blocks = doc.facts(Structure).blocks
-        running: Counter[int] = Counter()
-        open_ended: Counter[int] = Counter()
-        for block in blocks:
-            if plain_prose(block):
-                running[block.article] += 1
-                open_ended[block.article] += not ends_sentence(block.text)
+        closed = _closed_style(blocks, least=_CUT_MIN_LINES)
         found = set()
         for previous, current in itertools.pairwise(blocks):
             article = previous.article
             if current.line != previous.line + 1 or current.article != article \
-                    or article in endings.loose or running[article] < _CUT_MIN_LINES \
-                    or open_ended[article] > 1 + _CLOSED_OPEN * running[article] \
+                    or article in endings.loose or article not in closed \
                     or not plain_prose(previous) \
                     or current.kind is not Kind.BODY:
                 continue
