@@ -110,6 +110,12 @@ _CLAUSE_MARK = regex.compile(r"[，,。；;：:！？!?]")
 _EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it does not end one
 
 
+def open_ended(text: str) -> bool:
+    """The text stops on a word that needs what follows (``…的``, ``…应当``) or inside a title or
+    a quotation it opened (``…《杭州市``): cut, whatever else it is."""
+    return dangles(text) or _unclosed(text[-_OPEN_WINDOW:])
+
+
 def stops_inside_a_word(text: str, document: str = "", following: str = "") -> bool:
     """The text stops where no sentence ends: on a character that a segmenter leaves on its own
     (``听取职``: 听取|职, ``实施情``: 实施|情), on a word that needs what

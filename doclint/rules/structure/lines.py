@@ -150,6 +150,21 @@ def is_caption(text: str) -> bool:
     return text[:1] in "图表附 \t\u3000" and _CAPTION.match(text) is not None
 
 
+# A news photo's credit closing its caption: "……了解情况。 林伟彬 摄", "……走访。邵明敏/摄",
+# "（新华社记者 陶明 摄）": a name (or two), a gap or a slash, then 摄 at the line's end.
+_PHOTO_CREDIT = lazy_regex(
+    r"(?:^|[。！？!?）)\s\u3000\u00a0])[（(]?(?:[\p{Han}]{0,10}(?:记者|通讯员)[ \t\u3000\u00a0]*)?"
+    r"[\p{Han}·]{2,5}(?:[ \t\u3000\u00a0、]+[\p{Han}·]{2,5})*"
+    r"(?:[ \t\u3000\u00a0]+/?|[ \t\u3000\u00a0]*/)[ \t\u3000\u00a0]*摄(?:影)?[）)]?[ \t\u3000\u00a0]*$"
+)
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """A photo's caption, closed by its credit (``……了解情况。 林伟彬 摄``, ``……邵明敏/摄``):
+    the credit, not a sentence's stop, ends it."""
+    return "摄" in text[-4:] and _PHOTO_CREDIT.search(text, max(0, len(text) - 40)) is not None
+
+
 def content_start(text: str) -> int:
     """Where a line's content starts, after literal ``<U+00A0>`` markers left by a scraper and
     a Markdown heading's ``##`` (``## 第三章　法律责任`` is a chapter heading)."""

@@ -34,6 +34,7 @@ from doclint.rules.structure.endings import (
     ends_sentence,
     is_prose,
     last_clause_start,
+    open_ended,
     plain_prose,
     punctuated_runs,
     short_rest,
@@ -90,7 +91,10 @@ class TruncatedParagraph(Rule):
     “表2-1……”）、压成一行一格的表格里的单元格（前面紧挨着一排不带标点的短单元格：“备注”“示例”……）、
     带两级以上编号的小节标题（“3.1　……（……，……）设计”）、按固定宽度折行的段落中间的一行、
     句号之后粘在段末的标题（“……起草。　第一章　总体要求”，缺的是换行），都不是截断；新闻稿合集
-    中一条条消息的标题（同一篇里有三行以上这样接在句子后面、下面是正文的标题行）停在哪个字上都不报。Markdown 标题
+    中一条条消息的标题（同一篇里有三行以上这样接在句子后面、下面是正文的标题行）停在哪个字上都不报。新闻图片的说明以摄影署名结尾
+    （“……了解情况。 张三 摄”“……李四/摄”），不是截断；专题报道、评论里不带序号也不带句号、单独成段的
+    小标题（同一篇两行以上，都不停在要接续的词上，末一分句不少于四个字、不含数字：“锲而不舍、持之以恒，
+    把……一抓到底”）不报。Markdown 标题
     （“## 评论员文章：……，……——论……重要讲话”）是标题，带不带逗号都不带句末标点，不报。
     一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）一般不是截断：段末须停在词的
     中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
@@ -168,7 +172,7 @@ class TruncatedParagraph(Rule):
         blocks = structure.blocks
         endings = doc.facts(LineEndings)  # T401 reads it for every document too
         items = {e.block for e in structure.enumerations if e.lead}
-        subheadings = _unstopped_lead_ins(structure)
+        subheadings = _unstopped_lead_ins(structure) | _unnumbered_subheads(blocks)
         punctuated = punctuated_runs(blocks)
         stopped = _stopped_items(structure)
         series = _title_series(blocks)
@@ -178,6 +182,7 @@ class TruncatedParagraph(Rule):
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
             if ends_sentence(block.text) or block.index in subheadings \
+                    or lines.ends_with_photo_credit(block.text) \
                     or _LIST_TAIL.search(block.text, _last_sentence_end(block.text)) \
                     or _glued_heading(block.text) or _section_title(block.text) \
                     or _among_cells(block, blocks) or _wrapped(block, blocks):
@@ -606,6 +611,31 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
     found.update(index for members in leads.values() if len(members) >= _PARALLEL_LEADS
                  for index in members)
     return found
+
+
+_SUBHEAD_MAX = 64
+_SUBHEAD_MIN_HAN = 6
+_SUBHEAD_LAST_CLAUSE = 4  # a heading's last clause says something (…，剔除 is a verb cut off)
+_FIGURE = regex.compile(r"[0-9０-９]")  # a line of figures is a report's text, not its heading
+
+
+def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
+    """A feature's or a commentary's bold sub-headings, set as paragraphs of their own without
+    a number or a stop (``锲而不舍、持之以恒，把……一抓到底``): two or more short lines of one
+    article with no sentence end in them, none stopping on a word that needs what follows. The
+    word tests of a sentence misread a heading's grammar (``把……一抓到底`` has no verb they
+    know, ``露头就打`` ends on one character), so a cut paragraph is told from these by standing
+    alone, by a last clause of a word or two (``……37.15亿元，剔除``) or by its figures."""
+    found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
+    for block in blocks:
+        text = block.text.strip(" \t\u3000\u00a0")
+        if block.kind is not Kind.BODY or len(text) > _SUBHEAD_MAX or lines.is_markdown_heading(text) \
+                or _SENTENCE_END.search(text) or not lines.has_han(text, _SUBHEAD_MIN_HAN) \
+                or not lines.is_han_char(text[-1]) or open_ended(text) \
+                or _FIGURE.search(text) or len(text) - last_clause_start(text) < _SUBHEAD_LAST_CLAUSE:
+            continue
+        found[block.article].append(block.index)
+    return {index for members in found.values() if len(members) >= 2 for index in members}
 
 
 def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> bool:

@@ -118,7 +118,8 @@ class InjectedTitle(Rule):
     以及独立成句的“在……上的讲话”。正文引用本篇标题是原文：写在书名号或引号中（“《某某条例》
     同时废止”“依照《……的通知》要求”）不报，除非带书名号的标题自成一个分句；本身就是一句话或
     口号的标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报，
-    除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”）；
+    除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”）；带网站标签、数字或括号的新闻标题（“[视频]……”“前10个月……”）
+    也按这样的粘连查找，引用书名的标题（“《……》第一卷主要篇目介绍”）是正文常说的名称，不查找；
     不足 8 个汉字的标题（“政府工作报告”）是正文常用的名称，同样只在粘连时报告（“市政府工作报告”
     这类更长的名称除外）；汇编中，页面自己的标题（第一篇的标题）在后面各篇中粘连出现也报告；
     编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行，包括保存的网页在 `<title>` 行之后、按源码缩进印出的文章标题，或带脚注号“[1]”的标题）不在此报告。
@@ -283,8 +284,8 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
             for t in group:
                 # a title that is a body's name (a message headed 某某燃气公司) is a name the
                 # body uses, not a slogan
-                if not _GENRE_TITLE.search(t.text) and len(t.text) >= _MIN_SLOGAN \
-                        and not _NOT_HAN.search(t.text) and not is_issuer_line(t.text):
+                if not _GENRE_TITLE.search(t.text) and _is_headline(t.text) \
+                        and not is_issuer_line(t.text):
                     slogans.setdefault(t.text, whole)
         else:
             # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which
@@ -305,6 +306,15 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
     found = [(words, span, False) for words, span in searched.items()]
     found += [(words, span, True) for words, span in slogans.items() if words not in searched]
     return sorted(found, key=lambda item: -len(item[0]))
+
+
+def _is_headline(title: str) -> bool:
+    """A title that is a sentence, a slogan or a news headline, mostly Chinese: a site's label
+    (``[视频]``), a figure (``前10个月``) or a bracket (``（总理）``) in it are part of what a
+    scraper pastes back. A headline that cites a work (``《某某文选》第一卷主要篇目介绍``) is a
+    name the body uses in its own sentences (``现将《某某文选》第一卷主要篇目介绍如下``)."""
+    han = len(_HAN.findall(title))
+    return han >= _MIN_SLOGAN and 2 * han >= len(title) and "《" not in title
 
 
 def _injected(text: str, start: int, end: int) -> Span | None:
