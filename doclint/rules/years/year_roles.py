@@ -40,6 +40,12 @@ _REVIEW = lazy_regex(
     rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
     rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)"
+    # a report's review heading and the year that opens it (一、过去一年工作回顾 / 2012年，面对…), or
+    # a heading of a year's work told as a year past (一、2014年主要工作 / …一年来，…)
+    rf"|(?:过去一年|一年来)(?:的)?(?:主要)?工作回顾[ \t\u3000]*(?=\r?\n)\s*(?P<y>{_Y})\s?年[，,]"
+    rf"|(?P<y>{_Y})\s?年(?:的)?主要工作(?:回顾)?[ \t\u3000]*(?=\r?\n)\s*[^\n]{{0,40}}?(?:一年来|过去的一年)"
+    # a year's plan or budget judged as carried out (2022年计划、预算执行情况总体是好的)
+    rf"|(?P<y>{_Y})\s?年(?:国民经济和社会发展)?(?:计划、|计划和)?(?:中央和地方)?预算执行情况(?:总体(?:是)?(?:好的|良好)|良好)"
 )
 # A report that sums up one year and plans the next, in one title (关于2023年预算执行情况和2024年
 # 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
@@ -56,7 +62,9 @@ _PLAN = lazy_regex(
     rf"|工作打算|工作总体要求|总体要求和重点任务|工作计划|(?:政府)?工作的总体要求|主要工作任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标"
     # a work report's plan headings (2024年目标任务和重点工作, 2024年经济社会发展目标建议为…)
-    rf"|(?:经济社会发展|经济和社会发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务)))"
+    rf"|(?:经济社会发展|经济和社会发展|发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务))"
+    # …its requirements and targets (2013年工作要求和预期目标), a plan or budget put to the congress
+    rf"|工作要求和(?:主要)?预期目标|(?:计划报告和)?(?:计划草案|预算草案))"
     rf"|(?P<y>{_Y})\s?年[，,]\s?(?:政府|全市|全县|全区|全省)?工作的?总体要求"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
@@ -74,8 +82,8 @@ _EDGE_LINES = 15
 _DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
 _BELOW_REACH = 160
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
-_CLOSING_DATE = lazy_regex(
-    rf"{_FULL_DATE}[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
+_CLOSING_DATE = lazy_regex(  # …or the issuing line of the colophon (…办公室2020年12月29日印发)
+    rf"{_FULL_DATE}(?:印发)?[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
 # A signature date run into the text of a flattened page (河北监管局　　2023年9月3日关于…).
 _SIGNED_DATE = lazy_regex(
     rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}")
@@ -185,6 +193,21 @@ _YEARS_LATER = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年[^。！？\n]{{0,80}}?[。，,；]?[^。！？\n]{{0,40}}?"
     r"(?:(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})(?:个)?年(?:之后|以后|后)|过了(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})年)"
     rf"[，,]?\s?(?:的)?(?:到了|到)?\s?(?P<y2>{_Y})\s?年")
+# A figure told as a multiple of the same year's (2011年，全县生产总值…是2011年的2.28倍).
+_TIMES_ITSELF = lazy_regex(
+    rf"(?<![0-9比较与是为到从由自])(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来|起)"
+    rf"[^。；！？\n]{{0,80}}?(?:是|为|相当于)\s?(?P<y2>{_Y})\s?年的\s?[0-9]+(?:\.[0-9]+)?\s?倍")
+# Two steps of one plan dated the same year: a year's step, then a target reached by that year in
+# the next clause (2016年，完成…；到2016年，…), a start due by a year's end and the work done in that
+# year (2021年底前启动…，力争2021年建成), two targets in a row (到2025年，…。到2025年，…).
+_STEP_THEN_TARGET = lazy_regex(
+    rf"(?:^|(?<=[。；;：:\n]))\s?(?P<y>{_Y})\s?年(?:底前|前)?[，,][^。！？\n]{{2,120}}?[；;。]\s?(?:力争|争取)?(?:到|至)"
+    rf"(?P<y2>{_Y})\s?年(?!底|末|[0-9]{{1,2}}\s?月|上半年|前|[一二三四]季度)")
+_START_THEN_DONE = lazy_regex(
+    rf"(?P<y>{_Y})\s?年(?:底|末)前[^。；！？\n]{{0,40}}?(?:启动|开始|开展|完成)[^。；！？\n]{{0,30}}?[，,；]\s?"
+    rf"(?:力争|争取|计划|到)(?P<y2>{_Y})\s?年(?!底|末|[0-9]{{1,2}}\s?月|上半年|前)")
+_TARGET_THEN_TARGET = lazy_regex(
+    rf"(?:^|(?<=[。；;\n]))\s?(?:力争)?到(?P<y>{_Y})\s?年[，,](?!底|末)[^。；;\n]{{2,300}}[。；;]\s?(?:力争)?到(?P<y2>{_Y})\s?年[，,]")
 # An advance allocation for a year, in that year's second half: it is for the next.
 _ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
 _SECOND_HALF = 7
@@ -236,6 +259,9 @@ _SENTENCE_END = lazy_regex(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
 _PAST_OR_FUTURE = lazy_regex(
     r"去年|前年|明年|后年|[一二三四五六七八九十两几多]+年(?:来|以来|间)|连续[一二三四五六七八九十两几]+年"
+    # a stretch of several years, or a year some years off (这几年, 两年后, 30年的飞行生涯)
+    r"|(?:这|那|近|前)(?:几|些)年|(?<![〇○零一二三四五六七八九十0-9])(?:[一二三四五六七八九十两几多数]+|[0-9]{1,2})年(?:后|之后|以后|前|之前|以前|里)"
+    r"|(?<![〇○零一二三四五六七八九十0-9])(?:[二三四五六七八九十两几多数][一二三四五六七八九十]*|[2-9]|[1-9][0-9])年的"
     r"|过去[一二三四五六七八九十两几]+年|今后[一二三四五六七八九十两几]+年|未来[一二三四五六七八九十两几]+年")
 
 
@@ -373,10 +399,16 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
         if int(match.group("y2")) == value and numerals.number(match.group("n")) >= 1:
             found.append((Related(Span(*match.span()), Message(
                 f"相隔{match.group('n')}年的两个年份都是{value}年", f"two years {match.group('n')} years apart, both {value}")),))
-    for match in _years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value) + _years(_FIGURE_TO_FIGURE, text, value):
+    for match in (_years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value)
+                  + _years(_FIGURE_TO_FIGURE, text, value) + _years(_TIMES_ITSELF, text, value)):
         if int(match.group("y2")) == value:
             found.append((Related(Span(*match.span()), Message(
                 f"比较的基期与所述年份同为{value}年", f"a comparison of {value} with itself")),))
+    for match in (_years(_STEP_THEN_TARGET, text, value) + _years(_START_THEN_DONE, text, value)
+                  + _years(_TARGET_THEN_TARGET, text, value)):
+        if int(match.group("y2")) == value:
+            found.append((Related(Span(*match.span()), Message(
+                f"计划的先后两步同为{value}年", f"two successive steps of a plan both in {value}")),))
     return found
 
 
