@@ -91,9 +91,15 @@ _SIGNED_DATE = lazy_regex(
 _WHOLE_YEAR = lazy_regex(
     rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?:(?P<y2>{_Y})\s?年)?\s?12\s?月\s?31\s?日")
 _REPORTED = lazy_regex(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
+# A year's figures called preliminary (本公报2025年数据为初步统计结果) and revised (2025年全市生产总值
+#修订为…) in one text: a bulletin revises the year before the one it reports.
+_PRELIMINARY = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:统计)?数据(?:均)?(?:为|是)初步(?:统计|核算)?(?:结果|数|数据)?")
+_REVISED = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?![0-9]|上半年|下半年|[一二三四]季度|前三季度|度)[^。；！？\n]{{0,20}}?(?:修订为|修正为)")
 # A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
 _PLANNED_DATE = lazy_regex(
-    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于|将(?:持续|延续|开放|展出)(?:到|至))(?:在|于)?(?P<y>{_Y})\s?年\s?"
+    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于|将(?:持续|延续|开放|展出)(?:到|至)|有效期至)(?:在|于)?(?P<y>{_Y})\s?年\s?"
     rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
 # A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
 _START = lazy_regex(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
@@ -234,8 +240,9 @@ _RESUME_REACH = 200
 # A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
 # …第四次全体会议，于2017年10月20日至23日在北京举行.
 _YEAR_BEFORE_MEETING = lazy_regex(
-    rf"(?P<y>{_Y}|(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{{3}})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?"
-    r"(?:[，,]\s?)?(?:召开的|举行的)?(?:我们|我们的)?(?:党的|中国共产党|中共)?$")
+    rf"(?P<y>{_Y}|(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{{3}})\s?年"
+    r"(?:(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:(?:[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?"
+    r"(?:[，,]\s?)?(?:召开的|举行的|在)?(?:我们|我们的)?(?:党的|中国共产党|中共)?$")
 _YEAR_AFTER_MEETING = lazy_regex(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
 _MEETING_KINDS = frozenset({"party_congress", "party_plenum"})
 _ORDINAL = r"(?:二十|十)?[一二三四五六七八九]|十|二十"
@@ -243,12 +250,13 @@ _MEETING = lazy_regex(
     rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
     rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
     rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
-_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|后|之后|以后|确定(?!了)|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_NOT_THE_MEETING = lazy_regex(r"(?:第)?[二三四五六七八九十]次(?:全体)?会议|(?:的)?(?:精神|以来|后|之后|以后|确定(?!了)|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
 # Congresses and plenums the era data may lack, by the year they met.
 _KNOWN_MEETINGS = {
     "党的八大": 1956, "党的九大": 1969, "党的十大": 1973, "党的十一大": 1977, "党的十二大": 1982,
     "党的十三大": 1987, "党的十四大": 1992, "党的十五大": 1997, "党的十六大": 2002, "党的十七大": 2007,
     "党的十八大": 2012, "党的十九大": 2017, "党的二十大": 2022,
+    "八届八中全会": 1959, "九届二中全会": 1970, "十届三中全会": 1977, "十一届五中全会": 1980,
     "十一届三中全会": 1978, "十一届六中全会": 1981, "十二届三中全会": 1984, "十二届六中全会": 1986,
     "十三届四中全会": 1989, "十四届三中全会": 1993, "十五届三中全会": 1998, "十六届三中全会": 2003,
     "十六届四中全会": 2004, "十六届六中全会": 2006, "十七届三中全会": 2008, "十七届六中全会": 2011,
@@ -275,7 +283,7 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
     found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
     found += _after_the_dateline(doc, value) + _own_page_date(doc, value)
-    found += _year_reported_early(doc, value)
+    found += _year_reported_early(doc, value) + _preliminary_and_revised(doc, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -410,6 +418,17 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
             found.append((Related(Span(*match.span()), Message(
                 f"计划的先后两步同为{value}年", f"two successive steps of a plan both in {value}")),))
     return found
+
+
+def _preliminary_and_revised(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    preliminary = next(iter(_years(_PRELIMINARY, text, value)), None)
+    revised = next(iter(_years(_REVISED, text, value)), None)
+    if preliminary is None or revised is None:
+        return []
+    return [(Related(Span(*revised.span()), Message(
+        f"{value}年的数据既是初步统计结果又已修订", f"the figures of {value} both preliminary and revised")),
+        Related(Span(*preliminary.span()), Message("初步统计", "preliminary")))]
 
 
 def _relative_pins(doc: Document, value: int) -> list[Conflict]:
