@@ -128,14 +128,15 @@ _YEAR_COUNT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
     rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)")
 # A year's figures told after a comma without a base (2022年，全区城乡居民人均可支配收入分别增长
-# 4.8%、7.5%): a whole year's result, out only after the year ended; read before May.
+# 4.8%、7.5%): a whole year's result, out only after the year ended; read up to October (a
+# forecast or a target is told as one, a part of the year names its months).
 _YEAR_FIGURE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,40}}?"
     r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿|元)")
 _PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个月|以来|今年|目前|当前|截至")
 _TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
 _AIMED_BEFORE = lazy_regex(r"(?:(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为)[^。；！？\n]{0,30}|到|至)\s?$")
-_SPRING = 4
+_BEFORE_YEAR_END = 10
 # A year's ranking (这些在2024年经济总量排在前十位的省份): known only after the year.
 _YEAR_RANK = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?:的)?[^。；！？\n，,]{{0,12}}?(?:排在|排名|位居|位列|居)"
@@ -634,7 +635,7 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     if written[0] <= _FIRST_QUARTER:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
         reports += _years(_YEAR_COUNT, doc.text, value)
-    if written[0] <= _SPRING:
+    if written[0] <= _BEFORE_YEAR_END:
         reports += [m for m in (_years(_YEAR_FIGURE, doc.text, value) + _years(_YEAR_DATA, doc.text, value)
                                 + _years(_YEAR_RANK, doc.text, value))
                     if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())
