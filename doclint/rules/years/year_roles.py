@@ -86,7 +86,9 @@ _CLOSING_DATE = lazy_regex(  # …or the issuing line of the colophon (…办公
     rf"{_FULL_DATE}(?:印发)?[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
 # A signature date run into the text of a flattened page (河北监管局　　2023年9月3日关于…).
 _SIGNED_DATE = lazy_regex(
-    rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}")
+    rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}"
+    # …or run into the organ, with the page's note after it (办公厅2017年10月13日（此件主动公开）)
+    rf"|(?<=(?:{ORGAN}|处|会|中心|公司)){_FULL_DATE}(?=\s?(?:[（(](?:此件|本文)|更多信息))")
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
 _WHOLE_YEAR = lazy_regex(
     rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?:(?P<y2>{_Y})\s?年)?\s?12\s?月\s?31\s?日")
