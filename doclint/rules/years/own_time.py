@@ -80,13 +80,13 @@ _COMPARED = lazy_regex(rf"(?:较|比|与|同)\s?{_YEAR}\s?年(?!底|末|初|同�
 # Years elapsed since a year: 成立于2023年，60多年来; 自2023年起，已连续举办20年; 2023年到现在十三年.
 _SINCE_YEAR = lazy_regex(rf"(?P<from>成立于|创办于|创建于|始建于|建于|组建于|诞生于|自|从|于)?\s?{_YEAR}\s?年")
 _N = r"[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
-# Only 一干就是…, 至今… and 到现在… count from a year named without 自/从/成立于 (2022年，她当起了
+# Only 一干就是…, …年下来, 至今… and 到现在… count from a year named without 自/从/成立于 (2022年，她当起了
 # 代课老师，一干就是近30年); 2024年，…5年来年均增长 counts back from that year.
 _ELAPSED = lazy_regex(
     rf"(?P<anchored>(?:建队|建校|建院|建厂|成立|创办|创建|建立|办学|坚守)?(?P<n>{_N})(?:多|余)?年(?:来|以来|了)"
     rf"|已经?(?:连续)?(?:举办|开展|坚持|实施)?了?(?P<n>{_N})(?:多|余)?年)"
     rf"|(?:至今|到现在|到今天|迄今)(?:已经?|已有|有|近|已近)?(?P<n>{_N})(?:多|余)?年"
-    rf"|一干就是(?:近|整整)?(?P<n>{_N})(?:多|余)?年")
+    rf"|一干就是(?:近|整整)?(?P<n>{_N})(?:多|余)?年|(?P<n>{_N})(?:多|余)?年下来")
 # A date alone on a line of the head or the tail: （一九六二年五月十一日）, 2024年3月5日.
 _DATE_LINE = lazy_regex(r"[\s（()）—－\-?？]*")
 _EDGE_LINES = 8

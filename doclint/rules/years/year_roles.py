@@ -40,6 +40,12 @@ _REVIEW = lazy_regex(
     rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
     rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)"
+    # a report's review heading and the year that opens it (一、过去一年工作回顾 / 2012年，面对…), or
+    # a heading of a year's work told as a year past (一、2014年主要工作 / …一年来，…)
+    rf"|(?:过去一年|一年来)(?:的)?(?:主要)?工作回顾[ \t\u3000]*(?=\r?\n)\s*(?P<y>{_Y})\s?年[，,]"
+    rf"|(?P<y>{_Y})\s?年(?:的)?主要工作(?:回顾)?[ \t\u3000]*(?=\r?\n)\s*[^\n]{{0,40}}?(?:一年来|过去的一年)"
+    # a year's plan or budget judged as carried out (2022年计划、预算执行情况总体是好的)
+    rf"|(?P<y>{_Y})\s?年(?:国民经济和社会发展)?(?:计划、|计划和)?(?:中央和地方)?预算执行情况(?:总体(?:是)?(?:好的|良好)|良好)"
 )
 # A report that sums up one year and plans the next, in one title (关于2023年预算执行情况和2024年
 # 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
@@ -56,7 +62,9 @@ _PLAN = lazy_regex(
     rf"|工作打算|工作总体要求|总体要求和重点任务|工作计划|(?:政府)?工作的总体要求|主要工作任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标"
     # a work report's plan headings (2024年目标任务和重点工作, 2024年经济社会发展目标建议为…)
-    rf"|(?:经济社会发展|经济和社会发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务)))"
+    rf"|(?:经济社会发展|经济和社会发展|发展)?(?:目标任务|主要指标|目标建议|目标和(?:工作重点|重点工作|主要任务))"
+    # …its requirements and targets (2013年工作要求和预期目标), a plan or budget put to the congress
+    rf"|工作要求和(?:主要)?预期目标|(?:计划报告和)?(?:计划草案|预算草案))"
     rf"|(?P<y>{_Y})\s?年[，,]\s?(?:政府|全市|全县|全区|全省)?工作的?总体要求"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
@@ -74,18 +82,26 @@ _EDGE_LINES = 15
 _DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
 _BELOW_REACH = 160
 # A signature date closing a line of the tail: 河北省教育厅2019年3月23日.
-_CLOSING_DATE = lazy_regex(
-    rf"{_FULL_DATE}[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
+_CLOSING_DATE = lazy_regex(  # …or the issuing line of the colophon (…办公室2020年12月29日印发)
+    rf"{_FULL_DATE}(?:印发)?[）)]?[ \t\u3000\u00a0]*(?=\r|\n|\Z)")
 # A signature date run into the text of a flattened page (河北监管局　　2023年9月3日关于…).
 _SIGNED_DATE = lazy_regex(
-    rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}")
+    rf"(?<=(?:{ORGAN}|处|会|中心|公司)[ \t\u3000\u00a0]{{1,6}}){_FULL_DATE}"
+    # …or run into the organ, with the page's note after it (办公厅2017年10月13日（此件主动公开）)
+    rf"|(?<=(?:{ORGAN}|处|会|中心|公司)){_FULL_DATE}(?=\s?(?:[（(](?:此件|本文)|更多信息))")
 # A year reported through its last day: 统计期限为2019年1月1日至2019年12月31日.
 _WHOLE_YEAR = lazy_regex(
     rf"(?P<y>{_Y})\s?年\s?1\s?月\s?1\s?日(?:起)?\s?(?:至|到|—|－|-)\s?(?:(?P<y2>{_Y})\s?年)?\s?12\s?月\s?31\s?日")
 _REPORTED = lazy_regex(r"统计期限|统计时限|统计时间|统计口径|数据统计|所列数据|报告期")
+# A year's figures called preliminary (本公报2025年数据为初步统计结果) and revised (2025年全市生产总值
+#修订为…) in one text: a bulletin revises the year before the one it reports.
+_PRELIMINARY = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:统计)?数据(?:均)?(?:为|是)初步(?:统计|核算)?(?:结果|数|数据)?")
+_REVISED = lazy_regex(
+    rf"(?<![0-9])(?P<y>{_Y})\s?年(?![0-9]|上半年|下半年|[一二三四]季度|前三季度|度)[^。；！？\n]{{0,20}}?(?:修订为|修正为)")
 # A plan or deadline inside the year of the dateline: 计划2023年上半年建成, 定于2023年5月10日.
 _PLANNED_DATE = lazy_regex(
-    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于|将(?:持续|延续|开放|展出)(?:到|至))(?:在|于)?(?P<y>{_Y})\s?年\s?"
+    rf"(?<![原本曾已按前])(?:计划|预计|将于|拟于|力争|争取|确保|定于|将(?:持续|延续|开放|展出)(?:到|至)|有效期至)(?:在|于)?(?P<y>{_Y})\s?年\s?"
     rf"(?:(?P<half>上半年)|(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?日)?)")
 # A programme that starts in a year (从2019年起) cannot also reach its targets by that year.
 _START = lazy_regex(rf"(?:从|自)(?P<y>{_Y})\s?年(?:开始|起)")
@@ -114,14 +130,15 @@ _YEAR_COUNT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
     rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)")
 # A year's figures told after a comma without a base (2022年，全区城乡居民人均可支配收入分别增长
-# 4.8%、7.5%): a whole year's result, out only after the year ended; read before May.
+# 4.8%、7.5%): a whole year's result, out only after the year ended; read up to October (a
+# forecast or a target is told as one, a part of the year names its months).
 _YEAR_FIGURE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,40}}?"
     r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿|元)")
 _PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个月|以来|今年|目前|当前|截至")
 _TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
 _AIMED_BEFORE = lazy_regex(r"(?:(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为)[^。；！？\n]{0,30}|到|至)\s?$")
-_SPRING = 4
+_BEFORE_YEAR_END = 10
 # A year's ranking (这些在2024年经济总量排在前十位的省份): known only after the year.
 _YEAR_RANK = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?:的)?[^。；！？\n，,]{{0,12}}?(?:排在|排名|位居|位列|居)"
@@ -185,6 +202,21 @@ _YEARS_LATER = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年[^。！？\n]{{0,80}}?[。，,；]?[^。！？\n]{{0,40}}?"
     r"(?:(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})(?:个)?年(?:之后|以后|后)|过了(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,2})年)"
     rf"[，,]?\s?(?:的)?(?:到了|到)?\s?(?P<y2>{_Y})\s?年")
+# A figure told as a multiple of the same year's (2011年，全县生产总值…是2011年的2.28倍).
+_TIMES_ITSELF = lazy_regex(
+    rf"(?<![0-9比较与是为到从由自])(?P<y>{_Y})\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来|起)"
+    rf"[^。；！？\n]{{0,80}}?(?:是|为|相当于)\s?(?P<y2>{_Y})\s?年的\s?[0-9]+(?:\.[0-9]+)?\s?倍")
+# Two steps of one plan dated the same year: a year's step, then a target reached by that year in
+# the next clause (2016年，完成…；到2016年，…), a start due by a year's end and the work done in that
+# year (2021年底前启动…，力争2021年建成), two targets in a row (到2025年，…。到2025年，…).
+_STEP_THEN_TARGET = lazy_regex(
+    rf"(?:^|(?<=[。；;：:\n]))\s?(?P<y>{_Y})\s?年(?:底前|前)?[，,][^。！？\n]{{2,120}}?[；;。]\s?(?:力争|争取)?(?:到|至)"
+    rf"(?P<y2>{_Y})\s?年(?!底|末|[0-9]{{1,2}}\s?月|上半年|前|[一二三四]季度)")
+_START_THEN_DONE = lazy_regex(
+    rf"(?P<y>{_Y})\s?年(?:底|末)前[^。；！？\n]{{0,40}}?(?:启动|开始|开展|完成)[^。；！？\n]{{0,30}}?[，,；]\s?"
+    rf"(?:力争|争取|计划|到)(?P<y2>{_Y})\s?年(?!底|末|[0-9]{{1,2}}\s?月|上半年|前)")
+_TARGET_THEN_TARGET = lazy_regex(
+    rf"(?:^|(?<=[。；;\n]))\s?(?:力争)?到(?P<y>{_Y})\s?年[，,](?!底|末)[^。；;\n]{{2,300}}[。；;]\s?(?:力争)?到(?P<y2>{_Y})\s?年[，,]")
 # An advance allocation for a year, in that year's second half: it is for the next.
 _ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
 _SECOND_HALF = 7
@@ -211,8 +243,9 @@ _RESUME_REACH = 200
 # A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
 # …第四次全体会议，于2017年10月20日至23日在北京举行.
 _YEAR_BEFORE_MEETING = lazy_regex(
-    rf"(?P<y>{_Y}|(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{{3}})\s?年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?"
-    r"(?:[，,]\s?)?(?:召开的|举行的)?(?:我们|我们的)?(?:党的|中国共产党|中共)?$")
+    rf"(?P<y>{_Y}|(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{{3}})\s?年"
+    r"(?:(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:(?:[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?"
+    r"(?:[，,]\s?)?(?:召开的|举行的|在)?(?:我们|我们的)?(?:党的|中国共产党|中共)?$")
 _YEAR_AFTER_MEETING = lazy_regex(rf"(?:[，,]\s?)?(?:于|在)(?P<y>{_Y})\s?年")
 _MEETING_KINDS = frozenset({"party_congress", "party_plenum"})
 _ORDINAL = r"(?:二十|十)?[一二三四五六七八九]|十|二十"
@@ -220,12 +253,13 @@ _MEETING = lazy_regex(
     rf"(?:党的|中共)(?P<c>{_ORDINAL})大|(?<![团会])(?:党的)?(?P<n>{_ORDINAL})届(?P<p>[一二三四五六七八九])中全会"
     rf"|(?:中国共产党|中共)第(?P<n>{_ORDINAL})届中央委员会第(?P<p>[一二三四五六七八九])次全体会议"
     rf"|中国共产党第(?P<c>{_ORDINAL})次全国代表大会")
-_NOT_THE_MEETING = lazy_regex(r"(?:的)?(?:精神|以来|后|之后|以后|确定(?!了)|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
+_NOT_THE_MEETING = lazy_regex(r"(?:第)?[二三四五六七八九十]次(?:全体)?会议|(?:的)?(?:精神|以来|后|之后|以后|确定(?!了)|提出的|作出的|部署的|要求|决定的|通过的|审议通过的)")
 # Congresses and plenums the era data may lack, by the year they met.
 _KNOWN_MEETINGS = {
     "党的八大": 1956, "党的九大": 1969, "党的十大": 1973, "党的十一大": 1977, "党的十二大": 1982,
     "党的十三大": 1987, "党的十四大": 1992, "党的十五大": 1997, "党的十六大": 2002, "党的十七大": 2007,
     "党的十八大": 2012, "党的十九大": 2017, "党的二十大": 2022,
+    "八届八中全会": 1959, "九届二中全会": 1970, "十届三中全会": 1977, "十一届五中全会": 1980,
     "十一届三中全会": 1978, "十一届六中全会": 1981, "十二届三中全会": 1984, "十二届六中全会": 1986,
     "十三届四中全会": 1989, "十四届三中全会": 1993, "十五届三中全会": 1998, "十六届三中全会": 2003,
     "十六届四中全会": 2004, "十六届六中全会": 2006, "十七届三中全会": 2008, "十七届六中全会": 2011,
@@ -236,6 +270,9 @@ _SENTENCE_END = lazy_regex(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
 _PAST_OR_FUTURE = lazy_regex(
     r"去年|前年|明年|后年|[一二三四五六七八九十两几多]+年(?:来|以来|间)|连续[一二三四五六七八九十两几]+年"
+    # a stretch of several years, or a year some years off (这几年, 两年后, 30年的飞行生涯)
+    r"|(?:这|那|近|前)(?:几|些)年|(?<![〇○零一二三四五六七八九十0-9])(?:[一二三四五六七八九十两几多数]+|[0-9]{1,2})年(?:后|之后|以后|前|之前|以前|里)"
+    r"|(?<![〇○零一二三四五六七八九十0-9])(?:[二三四五六七八九十两几多数][一二三四五六七八九十]*|[2-9]|[1-9][0-9])年的"
     r"|过去[一二三四五六七八九十两几]+年|今后[一二三四五六七八九十两几]+年|未来[一二三四五六七八九十两几]+年")
 
 
@@ -249,7 +286,7 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
     found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
     found += _after_the_dateline(doc, value) + _own_page_date(doc, value)
-    found += _year_reported_early(doc, value)
+    found += _year_reported_early(doc, value) + _preliminary_and_revised(doc, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -373,11 +410,28 @@ def _target_and_base(doc: Document, value: int) -> list[Conflict]:
         if int(match.group("y2")) == value and numerals.number(match.group("n")) >= 1:
             found.append((Related(Span(*match.span()), Message(
                 f"相隔{match.group('n')}年的两个年份都是{value}年", f"two years {match.group('n')} years apart, both {value}")),))
-    for match in _years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value) + _years(_FIGURE_TO_FIGURE, text, value):
+    for match in (_years(_BASE_FIRST, text, value) + _years(_FROM_ITSELF, text, value)
+                  + _years(_FIGURE_TO_FIGURE, text, value) + _years(_TIMES_ITSELF, text, value)):
         if int(match.group("y2")) == value:
             found.append((Related(Span(*match.span()), Message(
                 f"比较的基期与所述年份同为{value}年", f"a comparison of {value} with itself")),))
+    for match in (_years(_STEP_THEN_TARGET, text, value) + _years(_START_THEN_DONE, text, value)
+                  + _years(_TARGET_THEN_TARGET, text, value)):
+        if int(match.group("y2")) == value:
+            found.append((Related(Span(*match.span()), Message(
+                f"计划的先后两步同为{value}年", f"two successive steps of a plan both in {value}")),))
     return found
+
+
+def _preliminary_and_revised(doc: Document, value: int) -> list[Conflict]:
+    text = doc.text
+    preliminary = next(iter(_years(_PRELIMINARY, text, value)), None)
+    revised = next(iter(_years(_REVISED, text, value)), None)
+    if preliminary is None or revised is None:
+        return []
+    return [(Related(Span(*revised.span()), Message(
+        f"{value}年的数据既是初步统计结果又已修订", f"the figures of {value} both preliminary and revised")),
+        Related(Span(*preliminary.span()), Message("初步统计", "preliminary")))]
 
 
 def _relative_pins(doc: Document, value: int) -> list[Conflict]:
@@ -583,7 +637,7 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     if written[0] <= _FIRST_QUARTER:
         reports += [m for m in _years(_YEAR_RESULT_BARE, doc.text, value) if not _NOT_THE_YEAR.search(m.group())]
         reports += _years(_YEAR_COUNT, doc.text, value)
-    if written[0] <= _SPRING:
+    if written[0] <= _BEFORE_YEAR_END:
         reports += [m for m in (_years(_YEAR_FIGURE, doc.text, value) + _years(_YEAR_DATA, doc.text, value)
                                 + _years(_YEAR_RANK, doc.text, value))
                     if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())
