@@ -16,6 +16,7 @@ break, so a match holding a required string lies in that string's line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -48,9 +49,10 @@ class Prefilter:
     anchored: bool = False  # begins with ^ or \A: in one line, only at its start
     one_line: bool = False  # no match, lookarounds included, reaches over a line break
 
-    @property
+    @functools.cached_property
     def heads(self) -> frozenset[str] | None:
-        """The first characters of the prefixes (one-character searches are the fast ones)."""
+        """The first characters of the prefixes (one-character searches are the fast ones).
+        Kept once made: ``admits`` asks for them on every text it tests."""
         return None if self.prefixes is None else frozenset(p[0] for p in self.prefixes)
 
     def admits(self, text: str) -> bool:

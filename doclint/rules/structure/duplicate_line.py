@@ -108,8 +108,8 @@ class ConsecutiveDuplicateLine(Rule):
         for last in range(len(keys)):
             for size in _GROUP_SIZES:
                 first = last - 2 * size + 1
-                if first < end:
-                    continue
+                if first < end or keys[first] != keys[first + size]:
+                    continue  # NOTE: the first pair compared before slicing out the groups
                 group, copy = keys[first : first + size], keys[first + size : last + 1]
                 if group != copy or len(set(group)) < size \
                         or sum(han_count(k) for k in copy) < _GROUP_MIN_HAN:

@@ -35,11 +35,13 @@ _NEAR_BLOCKS = 6
 _ELSEWHERE_BLOCKS = 12
 _ELSEWHERE_HAN = 20
 _DOUBLED_HAN = 8  # a sentence right after its twin: shorter ones are pasted too
-# A sentence right after a full stop (and a paragraph break, \x00): the candidate second copy of
-# a sentence written twice in a row. Searching for ``(….)\1`` directly backtracks over every
-# start in a long sentence (quadratic); a copy can only start after a full stop, so only those
-# starts are tried, and the text before is compared with one ``endswith``.
-_AFTER_STOP = lazy_re(r"(?<=[。！？!?])\x00?([^。！？!?；;\x00]{8,}[。！？!?])")
+# A sentence written twice in a row (a paragraph break, \x00, may stand between), searched in
+# the text read backwards: there the second copy starts at its full stop and runs to the next
+# mark, so only the places where a stop stands are tried, each over one sentence, and the first
+# copy (the tail of the sentence before, perhaps) follows as ``\1``. Searching forwards for
+# ``(….)\1`` would try every start inside a long sentence (quadratic). Possessive: a shorter
+# run never ends where a copy can begin.
+_TWICE_BACKWARDS = lazy_re(r"([。！？!?][^。！？!?；;\x00]{8,}+)\x00?\1")
 _ELSEWHERE_CLAUSES_HAN = 15  # … or this many in two clauses
 _FULL_STOP = lazy_re(r"[。！？!?][”’」』）)]?$")
 _LONG_PARAGRAPH = 30
@@ -405,7 +407,7 @@ def _pull_quote(first: Block, later: Block) -> bool:
 def _twice(keys: str) -> bool:
     """Whether a sentence of 8 characters or more is written twice in a row in ``keys`` (the
     first copy may be the tail of a longer sentence)."""
-    return any(keys.endswith(m.group(1), 0, m.start()) for m in _AFTER_STOP.finditer(keys))
+    return _TWICE_BACKWARDS.search(keys[::-1]) is not None
 
 
 def _again(sentences: list[_Sentence], index: int) -> bool:

@@ -56,25 +56,35 @@ _CREDIT_LINE = lazy_regex(rf"{_CREDIT}(?:{_S}*{_CREDIT})*")
 class _AtLineStarts:
     """A pattern tried only where a line starts. A credit stands alone on its line, and a
     search of every position of a document through its alternatives costs more than all the
-    other patterns of the rule together."""
+    other patterns of the rule together.
 
-    def __init__(self, pattern: regex.Pattern[str]) -> None:
+    ``absent``: a character no match can hold; a line (without a CR) that holds it is not
+    tried, since a match there cannot stand alone on it (a sentence's "。": prose lines).
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], absent: str = "") -> None:
         self._pattern = pattern
+        self._absent = absent
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         position = 0
+        absent = self._absent
         while position < len(text):
-            found = self._pattern.match(text, position)
-            if found is not None:
-                yield found
             newline = text.find("\n", position)
+            end = len(text) if newline < 0 else newline
+            if not absent or text.find(absent, position, end) < 0 \
+                    or text.find("\r", position, end) >= 0:
+                found = self._pattern.match(text, position)
+                if found is not None:
+                    yield found
             if newline < 0:
                 return
             position = newline + 1
 
 
+# Only whole lines of credits are reported: a line holding a "。" is not one (no credit holds it).
 _CREDIT_ON_ITS_LINE = _AtLineStarts(
-    lazy_regex(rf"(?:[^\S\n]|\ufeff)*\K{_CREDIT}(?:{_S}*{_CREDIT})*")
+    lazy_regex(rf"(?:[^\S\n]|\ufeff)*\K{_CREDIT}(?:{_S}*{_CREDIT})*"), absent="。"
 )
 
 

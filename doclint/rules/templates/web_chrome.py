@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
-from doclint.core import Category, Example, Examples, Message, Severity
+from doclint.core import Category, Document, Example, Examples, Message, Severity
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import LINE, NEWLINE, SPACE, BoilerplateRule, Pattern
-from doclint.rules.templates.link_lists import find_excerpt, find_header, find_link_lists
+from doclint.rules.templates.link_lists import (
+    NavigationFinder,
+    find_excerpt,
+    find_header,
+    find_link_lists,
+)
 
 _S = SPACE
 _TOOL = (
@@ -291,3 +298,9 @@ class WebChrome(BoilerplateRule):
         ),
     )
     basis = "抓取残留（domain-rules §6.2）"
+
+    def active_patterns(self, doc: Document) -> tuple[Pattern, ...]:
+        """The patterns, the page's navigation blocks read from ``doc.facts(PageNavigation)``
+        (computed once, when a pattern's key occurs, and shared with the rules that read it)."""
+        return tuple(replace(p, regex=p.regex.for_document(doc))
+                     if isinstance(p.regex, NavigationFinder) else p for p in self.patterns)
