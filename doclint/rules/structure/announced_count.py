@@ -10,14 +10,22 @@ from doclint.core import Category, Document, Examples, Finding, Message, Related
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
-from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
+from doclint.rules.structure.model import (
+    Announcement,
+    Block,
+    Enumeration,
+    Kind,
+    Level,
+    Structure,
+)
 from doclint.rules.structure.numerals import han, ordinal
 
 _REACH = 3  # the first numbered part must start within this many blocks of the announcement
 # The first part of a list marked ``（一）`` or ``一、`` right after the announcing clause; a scraped
 # page may hold its line breaks as the literal characters ``\r\n``, its indents as ``&nbsp;``,
-# and a lost character as ``?`` (``\r\n??（一）``).
-_BREAK = r"[\s\u3000。：:]|\\[rn]"
+# its paragraphs in tags (``……的工作：</p><p>（一）……``) and a lost character as ``?``
+# (``\r\n??（一）``).
+_BREAK = r"[\s\u3000\u200b\ufeff。：:]|\\[rn]|</?p(?:\s[^<>\n]*)?>|<br\s*/?>|&nbsp;"
 _OUTER_FIRST = lazy_regex(
     rf"(?:{_BREAK}|&nbsp;|[?？](?=[?？]*[（(]))*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、|(?<![0-9０-９.．])[1１][、.．](?![0-9０-９]))")
 # A lead-in of the list's own right before its first item (…还存在一些困难和问题：一是…).
@@ -84,7 +92,9 @@ class AnnouncedCount(Rule):
     不论多长都逐项数下去，到更高一级的“三、”、重新从“（一）”起的下一组或断了的序号为止。编号单独
     占一行、内容在下一行的（“一是⏎依法打击…⏎二是⏎…”）也照数。后文以这个数目概括同样多个名目的，
     只看预告所在的一句和最后一项所在的段落：前面某一项里的“粮食、畜牧、水产等三大产业”说的是这一项
-    自己的事，不顶替编号。
+    自己的事，不顶替编号。最后一个标题所在的段落里接着写出后面各项的（“（一）…。（二）…。（三）…”
+    挤在一段里，网页丢了换行）照数。“讲这么三点，”这样只说点数的也是预告。用全角、不间断、
+    en/em 空格缩进的行照常读；网页保留了段落标记的（“……三点主张：</p><p>一是……”），标记不算正文。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -140,7 +150,8 @@ class ClosingCount(AnnouncedCount):
     第一项开段、其余各项在同一段里接着写
     （“提出八方面措施。⏎一是…。二是…。”）时照数；后文列出同样多个名目并以这个数目概括
     （“五项保障措施”……“从组织领导、政策支持、人才支撑、发展环境、安全保障五个方面”）时，
-    数的是这些名目，不报。
+    数的是这些名目，不报。“处理好两个关系。”数的关系也是列举之物。数目与第一项之间只隔着空白
+    （含 en/em 空格缩进的空行）或网页的段落标记（“</p><p>”“<br />”“&nbsp;”）时，照样是紧接着。
     """
 
     code = "T206"
@@ -195,7 +206,28 @@ def _delivered(structure: Structure, announcement: Announcement,
     members = [m for m in sequence.members if m >= heading.index]
     last = max(members, key=lambda m: _number(blocks[m]))
     marker = blocks[last].heading.marker  # type: ignore[union-attr]
+    glued = _glued_parts(text, blocks[last])
+    if glued is not None:
+        return glued
     return _number(blocks[last]), marker, _text(blocks[last], marker)
+
+
+def _glued_parts(text: str, block: Block) -> tuple[int, Span, str] | None:
+    """The next parts run into the last heading's paragraph (``（一）…。（二）…。（三）…`` on
+    one line, a page that lost its line breaks), each within a short reach of the one before:
+    how far they go. None when no next part stands there."""
+    heading = block.heading
+    assert heading is not None
+    number, last = heading.number, heading.marker
+    while True:
+        found = siblings.GLUED[heading.level](number + 1).search(text, last.end, block.span.end) \
+            if heading.level in siblings.GLUED else None
+        if found is None or found.start() - last.end > _OUTER_REACH:
+            break
+        number, last = number + 1, Span(found.start(), found.end())
+    if number == heading.number:
+        return None
+    return number, last, text[last.start : last.end]
 
 
 def _outer_parts(text: str, start: int, origin: Block) -> tuple[int, Span, str] | None:
@@ -382,6 +414,14 @@ def _items_run(structure: Structure, first: Enumeration,
     style), or a lone first item followed by ``另外一点`` or ``其次``."""
     blocks = structure.blocks
     stop = next((b.index for b in blocks[first.block + 1 :] if b.heading is not None), len(blocks))
+
+    def opens(item: Enumeration) -> bool:
+        """The item opens its paragraph, after any tag of a page saved with them (<p>一是…)."""
+        block = blocks[item.block]
+        return item.lead or (block.text[0] in "<&" and block.kind is Kind.BODY
+                             and not _BETWEEN.sub("", text[block.span.start : item.span.start]))
+
+    first_opens = opens(first)
     run = [first]
     for item in structure.enumerations:
         if item.span.start <= first.span.start or item.style is not first.style:
@@ -391,17 +431,17 @@ def _items_run(structure: Structure, first: Enumeration,
         # a list whose first item opens a paragraph goes on inside that paragraph (…八方面措施。
         # ⏎一是…。二是…。三是…) and then paragraph by paragraph
         same_paragraph = item.block == run[-1].block \
-            and (not first.lead or item.block == first.block)
-        if not same_paragraph and len(run) > 1 and not first.lead \
-                and not (item.lead and run[-1].lead):
+            and (not first_opens or item.block == first.block)
+        if not same_paragraph and len(run) > 1 and not first_opens \
+                and not (opens(item) and opens(run[-1])):
             break  # a list told inside its paragraph (第一，…；第二，…。) ends with it; one whose
             # first item runs on from the announcement goes on paragraph by paragraph (…三个方面；
             # 一是…⏎二是…⏎三是…)
-        if item.number > run[-1].number and (same_paragraph or item.lead):
+        if item.number > run[-1].number and (same_paragraph or opens(item)):
             run.append(item)
         elif item.number == 1 and item.block == first.block and len(run) == 1:
             return None  # 一是…，一是…: each item written as the first
-        elif item.number == 1 and (item.lead or not first.lead):
+        elif item.number == 1 and (opens(item) or not first_opens):
             break
     last = run[-1]
     if len(run) == 1 and _OTHER_ITEM.search(text, first.span.end, blocks[first.block].span.end):
