@@ -48,6 +48,8 @@ _ESCAPED_BEFORE = lazy_regex(r"(?:\\[rn])(?:[\s\u3000?？]|&nbsp;)*\Z")
 _LEVEL_GROUP = {Level.ONE: "one", Level.TWO: "two", Level.THREE: "three"}
 _UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
 _BETWEEN = regex.compile(_BREAK)
+# The short clause after a closing count, before its sentence ends (…三个方面⟨，具体是⟩：).
+_COMMA_TAIL = regex.compile(r"[，,][^\s\u3000。！？!?；;：:，,、（）()“”\"]{1,8}(?=[。：:])")
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
 _CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
@@ -95,6 +97,7 @@ class AnnouncedCount(Rule):
     自己的事，不顶替编号。最后一个标题所在的段落里接着写出后面各项的（“（一）…。（二）…。（三）…”
     挤在一段里，网页丢了换行）照数。“讲这么三点，”这样只说点数的也是预告。用全角、不间断、
     en/em 空格缩进的行照常读；网页保留了段落标记的（“……三点主张：</p><p>一是……”），标记不算正文。
+    预告句自己在逗号后引出条目的（“我讲三点意见，具体是：一是…”）不是另一句引语。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -152,6 +155,8 @@ class ClosingCount(AnnouncedCount):
     （“五项保障措施”……“从组织领导、政策支持、人才支撑、发展环境、安全保障五个方面”）时，
     数的是这些名目，不报。“处理好两个关系。”数的关系也是列举之物。数目与第一项之间只隔着空白
     （含 en/em 空格缩进的空行）或网页的段落标记（“</p><p>”“<br />”“&nbsp;”）时，照样是紧接着。
+    数目之后句子还带一个短分句（“有三点体会，供大家参考。”“抓好两个方面，具体是：”）时，所数的须是
+    列举之物或“点”“方面”（“实现了两个翻番，主要做法是：”不是预告）。
     """
 
     code = "T206"
@@ -171,7 +176,7 @@ def _delivered(structure: Structure, announcement: Announcement,
     blocks = structure.blocks
     origin = blocks[announcement.block]
     if announcement.closing:
-        inline = _outer_parts(text, announcement.span.end, origin)
+        inline = _outer_parts(text, _clause_end(text, announcement), origin)
         if inline is not None:
             return inline
     else:
@@ -325,8 +330,16 @@ def _rest_together(text: str, last: Span, delivered: int, count: int) -> bool:
 
 
 def _right_after(text: str, announcement: Announcement, start: int) -> bool:
-    """Only the sentence's end and white space stand between the announcement and ``start``."""
-    return not _BETWEEN.sub("", text[announcement.span.end : start])
+    """Only the sentence's end and white space stand between the announcement and ``start``
+    (after the short clause that may close the announcing sentence: ``…三点意见，具体是：``)."""
+    return not _BETWEEN.sub("", text[_clause_end(text, announcement) : start])
+
+
+def _clause_end(text: str, announcement: Announcement) -> int:
+    """Where a closing count's sentence goes on after it: past a short clause of its own
+    (``三个方面，供大家参考。``), else right after the count."""
+    tail = _COMMA_TAIL.match(text, announcement.span.end) if announcement.closing else None
+    return tail.end() if tail else announcement.span.end
 
 
 def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
@@ -336,6 +349,8 @@ def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
     between = text[tail.end() if tail else announcement.span.end : start]
     if _HAN.search(between) is None or _LEAD_IN.search(between) is None:
         return False
+    if _SENTENCE_END.search(_TRAILING.sub("", between)) is None:
+        return False  # the announcing sentence's own lead-in (我讲三点意见，具体是：一是…)
     # a lead-in restating the count picks the announcement up again (…提出了三点要求。三点要求，即：)
     sentence = _SENTENCE_END.split(_TRAILING.sub("", between))[-1]
     return _RESTATED.search(sentence) is None

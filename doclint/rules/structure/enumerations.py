@@ -52,7 +52,8 @@ _ANNOUNCE = lazy_regex(
     regex.X,
 )
 # A sentence that ends on a count (``提出四点建议。``, ``主要把握了以下三点：``, ``有三个问题很
-#值得深思。``) announces when the first item follows right after it: its next characters are
+#值得深思。``, or after a short clause of its own: ``有三点体会，供大家参考。``, ``抓好三个方面，
+# 具体是：``) announces when the first item follows right after it: its next characters are
 # ``一是``, ``第一，``, ``（一）``, ``一、``, ``1.`` … A count inside a longer number (二十三个), an
 # ordinal (第三个方面) and a unit of measure (三个百分点, 两个月) announce nothing.
 # Between such a sentence and its first item: white space (an indent of ideographic, no-break, en
@@ -62,7 +63,8 @@ _GAP = r"(?:[ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]|&nbsp;|</?p(?:\s[^<>\n]*)?
 _CLOSING = lazy_regex(
     rf"""(?<![一二三四五六七八九十百千万两几第每这那])(?P<n>{_COUNT})
          (?P<unit>个|点|条|项|大|方面)(?!百分|月|小时|工作日|季度|年度|批次|多)
-         [^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}}[。：:]
+         (?P<noun>[^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}})
+         (?P<tail>[，,][^\s\u3000。！？!?；;：:，,、（）()“”"]{{1,8}})?[。：:]
          (?=(?:{_GAP}*(?:\r\n?|\n)){{0,8}}{_GAP}*
             (?:一是|一要|第一点?[，,：:、]|首先[，,：:]|[（(]一[）)]|一、|1[.．、](?![0-9])|[（(]1[）)]|①))
     """,
@@ -142,6 +144,13 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
                 and _names_just_joined(text, start, match.start(), count):
             continue  # 从A和B两方面: the pair just named, not a list to come
         counted = text[match.end("unit"):match.end()]
+        if match.group("tail"):  # 三点意见，供大家参考。 / 三个方面，具体是：
+            noun = match.group("noun")
+            if not (match.group("unit") in ("点", "方面") or _LIST_NOUN.match(noun)
+                    or _LIST_NOUN.search(noun[-2:])):
+                continue
+            yield count, Span(match.start("n"), match.end("noun"))
+            continue
         if counted.endswith("。") and len(counted) > 1 and not (
                 _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])
                 or match.group("unit") == "点"):
