@@ -48,6 +48,7 @@ _ESCAPED_BEFORE = lazy_regex(r"(?:\\[rn])(?:[\s\u3000?？]|&nbsp;)*\Z")
 _LEVEL_GROUP = {Level.ONE: "one", Level.TWO: "two", Level.THREE: "three"}
 _UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
 _BETWEEN = regex.compile(_BREAK)
+_INDENT_SPACE = " \t\u3000\u00a0\u2002\u2003"
 # The short clause after a closing count, before its sentence ends (…三个方面⟨，具体是⟩：).
 _COMMA_TAIL = regex.compile(r"[，,][^\s\u3000。！？!?；;：:，,、（）()“”\"]{1,8}(?=[。：:])")
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
@@ -188,7 +189,8 @@ def _delivered(structure: Structure, announcement: Announcement,
     heading = _first_heading(blocks, origin)
     item = _first_item(structure, announcement, origin)
     if item is not None and (heading is None or item.span.start < heading.span.start):
-        if item.number != 1 or _announced_between(structure, announcement, item.span.start) \
+        if item.number != 1 \
+                or _announced_between(structure, announcement, item.span.start, text) \
                 or _own_lead_in(text, announcement, item.span.start):
             return None  # the list answers a nearer announcement (以下四个方面：第一，…)
         if announcement.closing and not _right_after(text, announcement, item.span.start):
@@ -198,12 +200,12 @@ def _delivered(structure: Structure, announcement: Announcement,
         bare = _bare_items(structure, origin, heading)
         if bare is not None:
             first, found = bare
-            if _announced_between(structure, announcement, first) or (
+            if _announced_between(structure, announcement, first, text) or (
                     announcement.closing and not _right_after(text, announcement, first)):
                 return None
             return found
     if heading is None or heading.heading is None or heading.heading.number != 1 \
-            or _announced_between(structure, announcement, heading.span.start):
+            or _announced_between(structure, announcement, heading.span.start, text):
         return None  # (…办好了八个方面的实事。⏎主要做了以下六个方面的工作：⏎（一）…: the nearer one's)
     if announcement.closing and not _right_after(text, announcement, heading.heading.marker.start):
         return None
@@ -356,8 +358,22 @@ def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
     return _RESTATED.search(sentence) is None
 
 
-def _announced_between(structure: Structure, announcement: Announcement, end: int) -> bool:
-    return any(announcement.span.end <= a.span.start < end for a in structure.announcements)
+def _announced_between(structure: Structure, announcement: Announcement, end: int,
+                       text: str = "") -> bool:
+    """Another announcement stands between this one and ``end``; a count opening its sentence
+    (``…提出了三点要求。三点要求，即：第一，…``) restates this one and is none."""
+    return any(announcement.span.end <= a.span.start < end
+               and not (a.closing and text and _opens_sentence(text, a.span.start))
+               for a in structure.announcements)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Only white space stands between the previous sentence's end (or the text's start) and
+    ``start``."""
+    at = start
+    while at > 0 and text[at - 1] in _INDENT_SPACE:
+        at -= 1
+    return at == 0 or text[at - 1] in "。！？!?；;\n"
 
 
 def _number(block: Block) -> int:

@@ -117,7 +117,8 @@ def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
     document (a task count closing its sentence right before the first item is left to
     ``closing_counts``)."""
     for match in _ANNOUNCE.finditer(text):
-        if match.group("tasks") and _CLOSING.match(text, match.start("tasks")):
+        closing = _CLOSING.match(text, match.start("tasks")) if match.group("tasks") else None
+        if closing is not None and not closing.group("tail"):
             continue  # 抓好四个方面工作：（一）…: a count closing its sentence, T206's
         count = ordinal(match.group("spoken") or match.group("points") or match.group("listed")
                         or match.group("tasks"))
