@@ -20,7 +20,9 @@ from doclint.rules.structure.model import (
 )
 from doclint.rules.structure.numerals import han, ordinal
 
-_REACH = 3  # the first numbered part must start within this many blocks of the announcement
+_REACH = 3  # the first numbered part must start within this many blocks of the announcement,
+_NEAR = 120  # or within this many characters of it (short lines between: 同志们，⏎（掌声）⏎…)
+_NEAR_BLOCKS = 8
 # The first part of a list marked ``（一）`` or ``一、`` right after the announcing clause; a scraped
 # page may hold its line breaks as the literal characters ``\r\n``, its indents as ``&nbsp;``,
 # its paragraphs in tags (``……的工作：</p><p>（一）……``) and a lost character as ``?``
@@ -78,7 +80,7 @@ class AnnouncedCount(Rule):
 
     识别“讲（谈、提）N个问题/N点意见/N个方面”“以下N个方面”“抓好（做好、突出、提出了）N项工作/N个方面/
     N点要求”（“提出这三个要求”回指前文，不算），以及段末冒号前的“N个××”
-    （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内的第一个编号（标题或
+    （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内（或隔着的只是 120 字以内的几行短字）的第一个编号（标题或
     一是、一要、第一）必须从一开始，取这一组编号实际到达的最大序号与预告的数目比较。
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
     预告与编号之间另有一句预告（“办好了八个方面的实事。⏎主要做了以下六个方面的工作：⏎（一）…”）时，
@@ -98,7 +100,8 @@ class AnnouncedCount(Rule):
     自己的事，不顶替编号。最后一个标题所在的段落里接着写出后面各项的（“（一）…。（二）…。（三）…”
     挤在一段里，网页丢了换行）照数。“讲这么三点，”这样只说点数的也是预告。用全角、不间断、
     en/em 空格缩进的行照常读；网页保留了段落标记的（“……三点主张：</p><p>一是……”），标记不算正文。
-    预告句自己在逗号后引出条目的（“我讲三点意见，具体是：一是…”）不是另一句引语。
+    预告句自己在逗号后引出条目的（“我讲三点意见，具体是：一是…”）不是另一句引语。第一个编号在
+    预告之后三段之外、但只隔着几行短字（插话、掌声，120 字以内）时，仍算紧跟着。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -380,8 +383,18 @@ def _number(block: Block) -> int:
     return block.heading.number if block.heading is not None else 0
 
 
+def _reach(blocks: list[Block], origin: Block) -> int:
+    """One past the last block the first numbered part may open: within _REACH blocks of the
+    announcement, or further on while the blocks stay within _NEAR characters of it."""
+    end = origin.index + 1 + _REACH
+    while end < min(len(blocks), origin.index + 1 + _NEAR_BLOCKS) \
+            and blocks[end].span.start - origin.span.end <= _NEAR:
+        end += 1
+    return end
+
+
 def _first_heading(blocks: list[Block], origin: Block) -> Block | None:
-    for block in blocks[origin.index + 1 : origin.index + 1 + _REACH]:
+    for block in blocks[origin.index + 1 : _reach(blocks, origin)]:
         if block.article != origin.article:
             return None
         if block.heading is not None:
@@ -391,7 +404,7 @@ def _first_heading(blocks: list[Block], origin: Block) -> Block | None:
 
 def _first_item(structure: Structure, announcement: Announcement,
                 origin: Block) -> Enumeration | None:
-    limit = origin.index + _REACH
+    limit = _reach(structure.blocks, origin) - 1
     for item in structure.enumerations:
         if item.span.start < announcement.span.end:
             continue
@@ -409,7 +422,7 @@ def _bare_items(structure: Structure, origin: Block,
     up to the next heading, a list starting afresh or another kind: where the first starts, and
     how far they go. None when fewer than two."""
     blocks = structure.blocks
-    stop = heading.index if heading is not None else origin.index + 1 + _REACH
+    stop = heading.index if heading is not None else _reach(blocks, origin)
     run: list[tuple[Block, regex.Match[str]]] = []
     for block in blocks[origin.index + 1 : len(blocks)]:
         if block.article != origin.article or block.heading is not None:
