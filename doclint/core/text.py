@@ -18,10 +18,12 @@ from doclint.core.document import Document, Span
 # every character (a third of the time).
 _SENTENCE_END = re.compile(r"[。！？!?；;…](?:(?<=…)…+|(?<!…)[。！？!?；;]*)[”’」』）)》]*")
 _BLANK = regex.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
-_PARAGRAPH_SPACE = " \t\u3000\u00a0\u200b\ufeff"
+# The spaces a line's indent is made of: ASCII, ideographic (U+3000), no-break (U+00A0), en and
+# em (U+2002, U+2003: what pages converted from Word or PDF indent with), zero-width and BOM.
+_PARAGRAPH_SPACE = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A paragraph indent inside a line: a run of spaces after the end of a sentence, where a page
 # that lost its paragraph breaks still shows where they were (“……。　　下一段……”).
-INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0]{2,}(?=\S)")
+INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0\u2002\u2003]{2,}(?=\S)")
 HAN = regex.compile(r"\p{Han}")
 
 
@@ -64,7 +66,8 @@ class Paragraphs:
             if not stripped or (_is_space(stripped[0]) and _BLANK.match(stripped)):
                 continue
             start += len(raw) - len(raw.lstrip(_PARAGRAPH_SPACE))
-            if ("\u3000\u3000" in stripped or "  " in stripped or "\u00a0" in stripped) \
+            if ("\u3000\u3000" in stripped or "  " in stripped or "\u00a0" in stripped
+                    or "\u2003" in stripped or "\u2002" in stripped) \
                     and INLINE_INDENT.search(stripped):
                 items.extend(_split_indents(number, start, stripped))
             else:

@@ -10,14 +10,24 @@ from doclint.core import Category, Document, Examples, Finding, Message, Related
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import siblings
-from doclint.rules.structure.model import Announcement, Block, Enumeration, Level, Structure
+from doclint.rules.structure.model import (
+    Announcement,
+    Block,
+    Enumeration,
+    Kind,
+    Level,
+    Structure,
+)
 from doclint.rules.structure.numerals import han, ordinal
 
-_REACH = 3  # the first numbered part must start within this many blocks of the announcement
+_REACH = 3  # the first numbered part must start within this many blocks of the announcement,
+_NEAR = 120  # or within this many characters of it (short lines between: 同志们，⏎（掌声）⏎…)
+_NEAR_BLOCKS = 8
 # The first part of a list marked ``（一）`` or ``一、`` right after the announcing clause; a scraped
 # page may hold its line breaks as the literal characters ``\r\n``, its indents as ``&nbsp;``,
-# and a lost character as ``?`` (``\r\n??（一）``).
-_BREAK = r"[\s\u3000。：:]|\\[rn]"
+# its paragraphs in tags (``……的工作：</p><p>（一）……``) and a lost character as ``?``
+# (``\r\n??（一）``).
+_BREAK = r"[\s\u3000\u200b\ufeff。：:]|\\[rn]|</?p(?:\s[^<>\n]*)?>|<br\s*/?>|&nbsp;"
 _OUTER_FIRST = lazy_regex(
     rf"(?:{_BREAK}|&nbsp;|[?？](?=[?？]*[（(]))*(?P<m>[（(]一[）)]|(?<![一二三四五六七八九十])一、|(?<![0-9０-９.．])[1１][、.．](?![0-9０-９]))")
 # A lead-in of the list's own right before its first item (…还存在一些困难和问题：一是…).
@@ -40,6 +50,9 @@ _ESCAPED_BEFORE = lazy_regex(r"(?:\\[rn])(?:[\s\u3000?？]|&nbsp;)*\Z")
 _LEVEL_GROUP = {Level.ONE: "one", Level.TWO: "two", Level.THREE: "three"}
 _UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
 _BETWEEN = regex.compile(_BREAK)
+_INDENT_SPACE = " \t\u3000\u00a0\u2002\u2003"
+# The short clause after a closing count, before its sentence ends (…三个方面⟨，具体是⟩：).
+_COMMA_TAIL = regex.compile(r"[，,][^\s\u3000。！？!?；;：:，,、（）()“”\"]{1,8}(?=[。：:])")
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
 _CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
@@ -67,7 +80,7 @@ class AnnouncedCount(Rule):
 
     识别“讲（谈、提）N个问题/N点意见/N个方面”“以下N个方面”“抓好（做好、突出、提出了）N项工作/N个方面/
     N点要求”（“提出这三个要求”回指前文，不算），以及段末冒号前的“N个××”
-    （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内的第一个编号（标题或
+    （“要力求做到“四个提升”：”）和段首复述的“N个××”。预告之后三段之内（或隔着的只是 120 字以内的几行短字）的第一个编号（标题或
     一是、一要、第一）必须从一开始，取这一组编号实际到达的最大序号与预告的数目比较。
     段中的“四个全面”“两个确立”之类是口号，不算预告；一句里有两个“N个××”时无法判断，不报。
     预告与编号之间另有一句预告（“办好了八个方面的实事。⏎主要做了以下六个方面的工作：⏎（一）…”）时，
@@ -84,7 +97,10 @@ class AnnouncedCount(Rule):
     不论多长都逐项数下去，到更高一级的“三、”、重新从“（一）”起的下一组或断了的序号为止。编号单独
     占一行、内容在下一行的（“一是⏎依法打击…⏎二是⏎…”）也照数。后文以这个数目概括同样多个名目的，
     只看预告所在的一句和最后一项所在的段落：前面某一项里的“粮食、畜牧、水产等三大产业”说的是这一项
-    自己的事，不顶替编号。
+    自己的事，不顶替编号。最后一个标题所在的段落里接着写出后面各项的（“（一）…。（二）…。（三）…”
+    挤在一段里，网页丢了换行）照数。“讲这么三点，”这样只说点数的也是预告。用全角、不间断、
+    en/em 空格缩进的行照常读；网页保留了段落标记的（“……三点主张：</p><p>一是……”），标记不算正文。
+    预告句自己在逗号后引出条目的（“我讲三点意见，具体是：一是…”）不是另一句引语。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -140,7 +156,10 @@ class ClosingCount(AnnouncedCount):
     第一项开段、其余各项在同一段里接着写
     （“提出八方面措施。⏎一是…。二是…。”）时照数；后文列出同样多个名目并以这个数目概括
     （“五项保障措施”……“从组织领导、政策支持、人才支撑、发展环境、安全保障五个方面”）时，
-    数的是这些名目，不报。
+    数的是这些名目，不报。“处理好两个关系。”数的关系也是列举之物。数目与第一项之间只隔着空白
+    （含 en/em 空格缩进的空行）或网页的段落标记（“</p><p>”“<br />”“&nbsp;”）时，照样是紧接着。
+    数目之后句子还带一个短分句（“有三点体会，供大家参考。”“抓好两个方面，具体是：”）时，所数的须是
+    列举之物或“点”“方面”（“实现了两个翻番，主要做法是：”不是预告）。
     """
 
     code = "T206"
@@ -160,7 +179,7 @@ def _delivered(structure: Structure, announcement: Announcement,
     blocks = structure.blocks
     origin = blocks[announcement.block]
     if announcement.closing:
-        inline = _outer_parts(text, announcement.span.end, origin)
+        inline = _outer_parts(text, _clause_end(text, announcement), origin)
         if inline is not None:
             return inline
     else:
@@ -172,7 +191,8 @@ def _delivered(structure: Structure, announcement: Announcement,
     heading = _first_heading(blocks, origin)
     item = _first_item(structure, announcement, origin)
     if item is not None and (heading is None or item.span.start < heading.span.start):
-        if item.number != 1 or _announced_between(structure, announcement, item.span.start) \
+        if item.number != 1 \
+                or _announced_between(structure, announcement, item.span.start, text) \
                 or _own_lead_in(text, announcement, item.span.start):
             return None  # the list answers a nearer announcement (以下四个方面：第一，…)
         if announcement.closing and not _right_after(text, announcement, item.span.start):
@@ -182,12 +202,12 @@ def _delivered(structure: Structure, announcement: Announcement,
         bare = _bare_items(structure, origin, heading)
         if bare is not None:
             first, found = bare
-            if _announced_between(structure, announcement, first) or (
+            if _announced_between(structure, announcement, first, text) or (
                     announcement.closing and not _right_after(text, announcement, first)):
                 return None
             return found
     if heading is None or heading.heading is None or heading.heading.number != 1 \
-            or _announced_between(structure, announcement, heading.span.start):
+            or _announced_between(structure, announcement, heading.span.start, text):
         return None  # (…办好了八个方面的实事。⏎主要做了以下六个方面的工作：⏎（一）…: the nearer one's)
     if announcement.closing and not _right_after(text, announcement, heading.heading.marker.start):
         return None
@@ -195,7 +215,28 @@ def _delivered(structure: Structure, announcement: Announcement,
     members = [m for m in sequence.members if m >= heading.index]
     last = max(members, key=lambda m: _number(blocks[m]))
     marker = blocks[last].heading.marker  # type: ignore[union-attr]
+    glued = _glued_parts(text, blocks[last])
+    if glued is not None:
+        return glued
     return _number(blocks[last]), marker, _text(blocks[last], marker)
+
+
+def _glued_parts(text: str, block: Block) -> tuple[int, Span, str] | None:
+    """The next parts run into the last heading's paragraph (``（一）…。（二）…。（三）…`` on
+    one line, a page that lost its line breaks), each within a short reach of the one before:
+    how far they go. None when no next part stands there."""
+    heading = block.heading
+    assert heading is not None
+    number, last = heading.number, heading.marker
+    while True:
+        found = siblings.GLUED[heading.level](number + 1).search(text, last.end, block.span.end) \
+            if heading.level in siblings.GLUED else None
+        if found is None or found.start() - last.end > _OUTER_REACH:
+            break
+        number, last = number + 1, Span(found.start(), found.end())
+    if number == heading.number:
+        return None
+    return number, last, text[last.start : last.end]
 
 
 def _outer_parts(text: str, start: int, origin: Block) -> tuple[int, Span, str] | None:
@@ -293,8 +334,16 @@ def _rest_together(text: str, last: Span, delivered: int, count: int) -> bool:
 
 
 def _right_after(text: str, announcement: Announcement, start: int) -> bool:
-    """Only the sentence's end and white space stand between the announcement and ``start``."""
-    return not _BETWEEN.sub("", text[announcement.span.end : start])
+    """Only the sentence's end and white space stand between the announcement and ``start``
+    (after the short clause that may close the announcing sentence: ``…三点意见，具体是：``)."""
+    return not _BETWEEN.sub("", text[_clause_end(text, announcement) : start])
+
+
+def _clause_end(text: str, announcement: Announcement) -> int:
+    """Where a closing count's sentence goes on after it: past a short clause of its own
+    (``三个方面，供大家参考。``), else right after the count."""
+    tail = _COMMA_TAIL.match(text, announcement.span.end) if announcement.closing else None
+    return tail.end() if tail else announcement.span.end
 
 
 def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
@@ -304,21 +353,47 @@ def _own_lead_in(text: str, announcement: Announcement, start: int) -> bool:
     between = text[tail.end() if tail else announcement.span.end : start]
     if _HAN.search(between) is None or _LEAD_IN.search(between) is None:
         return False
+    if _SENTENCE_END.search(_TRAILING.sub("", between)) is None:
+        return False  # the announcing sentence's own lead-in (我讲三点意见，具体是：一是…)
     # a lead-in restating the count picks the announcement up again (…提出了三点要求。三点要求，即：)
     sentence = _SENTENCE_END.split(_TRAILING.sub("", between))[-1]
     return _RESTATED.search(sentence) is None
 
 
-def _announced_between(structure: Structure, announcement: Announcement, end: int) -> bool:
-    return any(announcement.span.end <= a.span.start < end for a in structure.announcements)
+def _announced_between(structure: Structure, announcement: Announcement, end: int,
+                       text: str = "") -> bool:
+    """Another announcement stands between this one and ``end``; a count opening its sentence
+    (``…提出了三点要求。三点要求，即：第一，…``) restates this one and is none."""
+    return any(announcement.span.end <= a.span.start < end
+               and not (a.closing and text and _opens_sentence(text, a.span.start))
+               for a in structure.announcements)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Only white space stands between the previous sentence's end (or the text's start) and
+    ``start``."""
+    at = start
+    while at > 0 and text[at - 1] in _INDENT_SPACE:
+        at -= 1
+    return at == 0 or text[at - 1] in "。！？!?；;\n"
 
 
 def _number(block: Block) -> int:
     return block.heading.number if block.heading is not None else 0
 
 
+def _reach(blocks: list[Block], origin: Block) -> int:
+    """One past the last block the first numbered part may open: within _REACH blocks of the
+    announcement, or further on while the blocks stay within _NEAR characters of it."""
+    end = origin.index + 1 + _REACH
+    while end < min(len(blocks), origin.index + 1 + _NEAR_BLOCKS) \
+            and blocks[end].span.start - origin.span.end <= _NEAR:
+        end += 1
+    return end
+
+
 def _first_heading(blocks: list[Block], origin: Block) -> Block | None:
-    for block in blocks[origin.index + 1 : origin.index + 1 + _REACH]:
+    for block in blocks[origin.index + 1 : _reach(blocks, origin)]:
         if block.article != origin.article:
             return None
         if block.heading is not None:
@@ -328,7 +403,7 @@ def _first_heading(blocks: list[Block], origin: Block) -> Block | None:
 
 def _first_item(structure: Structure, announcement: Announcement,
                 origin: Block) -> Enumeration | None:
-    limit = origin.index + _REACH
+    limit = _reach(structure.blocks, origin) - 1
     for item in structure.enumerations:
         if item.span.start < announcement.span.end:
             continue
@@ -346,7 +421,7 @@ def _bare_items(structure: Structure, origin: Block,
     up to the next heading, a list starting afresh or another kind: where the first starts, and
     how far they go. None when fewer than two."""
     blocks = structure.blocks
-    stop = heading.index if heading is not None else origin.index + 1 + _REACH
+    stop = heading.index if heading is not None else _reach(blocks, origin)
     run: list[tuple[Block, regex.Match[str]]] = []
     for block in blocks[origin.index + 1 : len(blocks)]:
         if block.article != origin.article or block.heading is not None:
@@ -382,6 +457,14 @@ def _items_run(structure: Structure, first: Enumeration,
     style), or a lone first item followed by ``另外一点`` or ``其次``."""
     blocks = structure.blocks
     stop = next((b.index for b in blocks[first.block + 1 :] if b.heading is not None), len(blocks))
+
+    def opens(item: Enumeration) -> bool:
+        """The item opens its paragraph, after any tag of a page saved with them (<p>一是…)."""
+        block = blocks[item.block]
+        return item.lead or (block.text[0] in "<&" and block.kind is Kind.BODY
+                             and not _BETWEEN.sub("", text[block.span.start : item.span.start]))
+
+    first_opens = opens(first)
     run = [first]
     for item in structure.enumerations:
         if item.span.start <= first.span.start or item.style is not first.style:
@@ -391,17 +474,17 @@ def _items_run(structure: Structure, first: Enumeration,
         # a list whose first item opens a paragraph goes on inside that paragraph (…八方面措施。
         # ⏎一是…。二是…。三是…) and then paragraph by paragraph
         same_paragraph = item.block == run[-1].block \
-            and (not first.lead or item.block == first.block)
-        if not same_paragraph and len(run) > 1 and not first.lead \
-                and not (item.lead and run[-1].lead):
+            and (not first_opens or item.block == first.block)
+        if not same_paragraph and len(run) > 1 and not first_opens \
+                and not (opens(item) and opens(run[-1])):
             break  # a list told inside its paragraph (第一，…；第二，…。) ends with it; one whose
             # first item runs on from the announcement goes on paragraph by paragraph (…三个方面；
             # 一是…⏎二是…⏎三是…)
-        if item.number > run[-1].number and (same_paragraph or item.lead):
+        if item.number > run[-1].number and (same_paragraph or opens(item)):
             run.append(item)
         elif item.number == 1 and item.block == first.block and len(run) == 1:
             return None  # 一是…，一是…: each item written as the first
-        elif item.number == 1 and (item.lead or not first.lead):
+        elif item.number == 1 and (opens(item) or not first_opens):
             break
     last = run[-1]
     if len(run) == 1 and _OTHER_ITEM.search(text, first.span.end, blocks[first.block].span.end):

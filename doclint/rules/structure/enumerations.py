@@ -34,15 +34,17 @@ _ITEM_CANDIDATE = lazy_re(
     r"[一二三四五六七八九十第首其再最][一二三四五六七八九十先次后]{0,3}点?[是要，,：:、]"
 )
 # A full stop a scan read as "." or "．" ends the item before as well (…拖欠.八是…).
-_ITEM_AFTER = frozenset("。．.；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0")
+_ITEM_AFTER = frozenset("。．.；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0\u2002\u2003\u200b\ufeff")
 _SHOUXIAN_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
 # Announcements. A quoted count (“四个提升”) announces only at the end of its paragraph before
 # a colon, or when a paragraph opens by restating it (“三个着力”。一是…); elsewhere “四个全面”
-# and “两个确立” are slogans, not announcements.
+# and “两个确立” are slogans, not announcements. A speaker's bare count of points closes its
+# clause (``我讲这么三点，供大家参考``, ``讲两点：``).
 _ANNOUNCE = lazy_regex(
-    rf"""(?:讲|谈|提|说)(?:以下|下面|如下)?(?P<spoken>{_COUNT})(?:个|点|条|项)(?:方面的?)?
+    rf"""(?:讲|谈|提|说)(?:以下|下面|如下|这么|这样)?(?P<spoken>{_COUNT})(?:个|点|条|项)(?:方面的?)?
          (?:问题|意见|看法|体会|想法|要求|建议|希望|方面)
+        |(?:讲|谈)(?:以下|下面|如下|这么|这样)?(?P<points>{_COUNT})点(?=[，,：:。；;])
         |以下(?P<listed>{_COUNT})(?:个|项|点|条|大)?(?:方面|问题|重点|任务|工作|措施|领域)
         |(?:抓好|做好|办好|突出|把握|强调|提出|着力解决|解决好)了?
          (?P<tasks>{_COUNT})(?:个|点|条|项)(?:方面的?)?(?:问题|意见|要求|建议|任务|工作|方面|措施|原则)
@@ -50,14 +52,20 @@ _ANNOUNCE = lazy_regex(
     regex.X,
 )
 # A sentence that ends on a count (``提出四点建议。``, ``主要把握了以下三点：``, ``有三个问题很
-#值得深思。``) announces when the first item follows right after it: its next characters are
+#值得深思。``, or after a short clause of its own: ``有三点体会，供大家参考。``, ``抓好三个方面，
+# 具体是：``) announces when the first item follows right after it: its next characters are
 # ``一是``, ``第一，``, ``（一）``, ``一、``, ``1.`` … A count inside a longer number (二十三个), an
 # ordinal (第三个方面) and a unit of measure (三个百分点, 两个月) announce nothing.
+# Between such a sentence and its first item: white space (an indent of ideographic, no-break, en
+# or em spaces; blank lines), or the markup of a page saved with its paragraph tags
+# (``……三点倡议：</p><p>一是……``, ``<br />``, ``&nbsp;``).
+_GAP = r"(?:[ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]|&nbsp;|</?p(?:\s[^<>\n]*)?>|<br\s*/?>)"
 _CLOSING = lazy_regex(
     rf"""(?<![一二三四五六七八九十百千万两几第每这那])(?P<n>{_COUNT})
          (?P<unit>个|点|条|项|大|方面)(?!百分|月|小时|工作日|季度|年度|批次|多)
-         [^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}}[。：:]
-         (?=(?:[ \t\u3000]*(?:\r\n?|\n)){{0,8}}[ \t\u3000]*
+         (?P<noun>[^\s\u3000。！？!?；;：:，,、（）()“”"]{{0,10}})
+         (?P<tail>[，,][^\s\u3000。！？!?；;：:，,、（）()“”"]{{1,8}})?[。：:]
+         (?=(?:{_GAP}*(?:\r\n?|\n)){{0,8}}{_GAP}*
             (?:一是|一要|第一点?[，,：:、]|首先[，,：:]|[（(]一[）)]|一、|1[.．、](?![0-9])|[（(]1[）)]|①))
     """,
     regex.X,
@@ -75,7 +83,7 @@ _CLAUSE_START = regex.compile(r"[。！？!?；;，,\n]")
 _LIST_NOUN = lazy_regex(
     r"(?:意见|建议|要求|希望|倡议|问题|方面|任务|原则|措施|举措|体会|看法|想法|认识|事情|内容|"
     r"重点|方向|途径|办法|环节|特点|经验|教训|理由|原因|情况|工作|考虑|启示|作用|变化|标准|"
-    r"条件|目标|部分|阶段|步骤|层次|类|种)")
+    r"条件|目标|部分|阶段|步骤|层次|关系|类|种)")
 # … or when it counts points (``有两点对此认识不清。第一，…``): 点 is a list's unit, unless the
 # count is an hour (下午两点).
 _HOUR = tuple("午晚晨早夜钟")
@@ -109,9 +117,11 @@ def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
     document (a task count closing its sentence right before the first item is left to
     ``closing_counts``)."""
     for match in _ANNOUNCE.finditer(text):
-        if match.group("tasks") and _CLOSING.match(text, match.start("tasks")):
+        closing = _CLOSING.match(text, match.start("tasks")) if match.group("tasks") else None
+        if closing is not None and not closing.group("tail"):
             continue  # 抓好四个方面工作：（一）…: a count closing its sentence, T206's
-        count = ordinal(match.group("spoken") or match.group("listed") or match.group("tasks"))
+        count = ordinal(match.group("spoken") or match.group("points") or match.group("listed")
+                        or match.group("tasks"))
         if count and count > 1:
             yield count, Span(match.start(), match.end())
 
@@ -135,6 +145,13 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
                 and _names_just_joined(text, start, match.start(), count):
             continue  # 从A和B两方面: the pair just named, not a list to come
         counted = text[match.end("unit"):match.end()]
+        if match.group("tail"):  # 三点意见，供大家参考。 / 三个方面，具体是：
+            noun = match.group("noun")
+            if not (match.group("unit") in ("点", "方面") or _LIST_NOUN.match(noun)
+                    or _LIST_NOUN.search(noun[-2:])):
+                continue
+            yield count, Span(match.start("n"), match.end("noun"))
+            continue
         if counted.endswith("。") and len(counted) > 1 and not (
                 _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])
                 or match.group("unit") == "点"):

@@ -15,6 +15,8 @@ from doclint.rules.structure.numerals import OCR_DASHES, han
 # followed by a space needs none (``河北省人民政府第一条　为加强…``).
 _AFTER = r"(?<=[\s\u3000。；;：:，,！？!?）)”])"
 _BOUNDARY = r"(?:^|" + _AFTER + ")"
+# A line's indent: spaces, ideographic, no-break, en and em spaces (as ``core.text`` strips them).
+_INDENT = r"[ \t\u3000\u00a0\u2002\u2003]"
 _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -46,8 +48,8 @@ MARKERS: dict[Level, Callable[[int], regex.Pattern[str]]] = {
     Level.TWO: _pattern("[（(]{h}[）)]"),
     # A decimal-looking "3.1" is item 3 only where a paragraph or a label's value starts
     # (3.1万亿元…, 附件：1.2024年项目清单; not 新增中心）3.97公顷).
-    Level.THREE: _pattern(r"(?<=^[ \t\u3000]*|[：:]|[ \t\u3000]{{2}})(?:{n}|{w})[.．、]|" + _AFTER
-                          + r"(?:{n}|{w})(?:、|[.．](?![\d０-９]))"),
+    Level.THREE: _pattern(r"(?<=^" + _INDENT + r"*|[：:]|" + _INDENT + r"{{2}})(?:{n}|{w})[.．、]|"
+                          + _AFTER + r"(?:{n}|{w})(?:、|[.．](?![\d０-９]))"),
     Level.FOUR: _pattern("[（(](?:{n}|{w})[）)]"),
     Level.FIVE: _pattern("{c}"),
 }
@@ -70,7 +72,7 @@ GLUED: dict[Level, Callable[[int], regex.Pattern[str]]] = {
 # The sibling written at a line's start in a form that is no heading marker of any level
 # (``6【标题】``, ``六 主要任务``, ``4）加强监管``, ``三，强化保障``): the item is there, only
 # its number was written differently, which is no gap.
-_LINE_START = r"^[ \t\u3000]*(?:#{{1,6}}[ \t\u3000]*|[*-][ \t\u3000]+)?"
+_LINE_START = r"^" + _INDENT + r"*(?:#{{1,6}}[ \t\u3000]*|[*-][ \t\u3000]+)?"
 _OTHER_FORM = r"(?:[ \t\u3000]*[【〔\[]|[）)]|[，,：:]|[ \t\u3000]+(?=\p{{Han}}))"
 OTHERWISE: dict[Level, Callable[[int], regex.Pattern[str]]] = {
     Level.ONE: _pattern(_LINE_START + "{h}" + _OTHER_FORM),

@@ -261,8 +261,9 @@ class TruncatedParagraph(Rule):
 
 
 # What a one-line record ends with after its last sentence when its tail is a list, not prose:
-# its attachments (附件：1.…2.…) or a member list (…联席会议成员名单 召集人：某某 职务 …).
-_LIST_TAIL = lazy_regex(r"附(?:件|表)[0-9０-９一二三四五六七八九十]*[：:]|名单")
+# its attachments (附件：1.…2.…, 附：…明细表 and the table's cells) or a member list
+# (…联席会议成员名单 召集人：某某 职务 …).
+_LIST_TAIL = lazy_regex(r"附(?:件|表)?[0-9０-９一二三四五六七八九十]*[：:]|名单")
 
 
 def _last_sentence_end(text: str) -> int:
