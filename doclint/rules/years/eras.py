@@ -20,7 +20,7 @@ from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.framing import Framing, clause_around, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
-from doclint.rules.years.mentions import YearFacts
+from doclint.rules.years.mentions import YearFacts, plan_years
 from doclint.rules.years.naming import EventNames
 from doclint.rules.years.review import Reach, ReviewPassages
 from doclint.rules.years.words import at_word_boundaries
@@ -75,7 +75,11 @@ _DRAFTING_BEFORE = lazy_re(
     r"(?:编制|制定|制订|起草|谋划)[^，,。；;：:！!？?\n]{0,14}$")
 _DRAFTING_AFTER = lazy_re(
     r"”?(?:规划|计划)?(?:纲要)?(?:的)?(?:编制|起草|制定|前期研究|思路研究|基本思路|前期谋划)")
-_IMMINENT_BEFORE = lazy_re(r"即将(?:进入|开启|迈入|开始|实施)[^，,。；;！!？?\n]{0,4}$")
+# 将进入“十五五”时期 says the same as 即将: unless the clause names when (2026年将进入…).
+_IMMINENT_BEFORE = lazy_regex(
+    r"(?:即将(?:进入|开启|迈入|开始|实施)"
+    r"|(?<![0-9〇零一二三四五六七八九十]年[^，,。；;！!？?\n]{0,12})(?<![能可应已均都须需要])将要?(?:进入|迈入|开启))"
+    r"[^，,。；;！!？?\n]{0,4}$")
 _IMMINENT_AFTER = lazy_re(r"”?(?:规划|计划|时期|新征程|的征程)?[^，,。；;！!？?\n]{0,6}即将(?:开启|开始|到来)")
 _NEXT_YEAR_BEFORE = lazy_re(
     r"(?:明年|下一年)(?:开始|起)?[，,]?[^，,。；;！!？?\n]{0,8}?(?:进入|开启|迈入|开始实施)[^，,。；;！!？?\n]{0,4}$")
@@ -90,7 +94,7 @@ _STAGES_BEFORE, _STAGES_AFTER = 400, 200
 _OTHER_PLAN = lazy_re(r"(?<![〇零一二三四五六七八九十百第])(?:十[一二三四五]?|[一二三四五六七八九])五(?=”|规划|计划|时期|期间)")
 _HORIZON_BEFORE = lazy_re(
     r"(?:(?:着眼|面向|立足|放眼|衔接|接续|对接|迎接|乃至|以至|争取|力争|纳入|列入|写入|储备)[^，,。；;！!？?\n]{0,6}"
-    r"|(?:为|给|向|及|和|与|至|到|、)[ \t\u3000]?)$")
+    r"|(?:为|给|向|及|和|与|至|到|(?<![一二三四五六七八九十\d])、)[ \t\u3000]?)$")
 _HORIZON_AFTER = lazy_re(r"”?[^，,。；;！!？?\n]{0,12}?(?:奠定|打下|打好|夯实|创造|积蓄|做好准备|做准备|基础|铺垫|衔接)")
 
 # The party's guiding formula names every theory adopted so far: one that stops short of the
@@ -381,14 +385,37 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
     if marker.kind != "five_year_plan" or marker.valid_from is None \
             or marker.valid_from < _PLAN_ERA_FROM:
         return None
-    own = text[start:end]
-    if any(m.group() not in own for m in _OTHER_PLAN.finditer(
-            text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER))):
+    if _in_stages(text, marker.valid_from, start, end):
         return None
     if _HORIZON_BEFORE.search(text, max(clause.start, start - 8), start) \
             or _HORIZON_AFTER.match(text, end, clause.end):
         return None
     return marker.valid_from - _DRAFTING_LEAD
+
+
+def _in_stages(text: str, first: int, start: int, end: int) -> bool:
+    """Whether the plan beginning in ``first`` at ``start``..``end`` is named as one of the stages
+    of a long plan: an earlier plan named before it or a later one after it, within a few
+    paragraphs, in that order. An earlier plan named again after it breaks the order (the text
+    speaks of the earlier plan as its own: “十五五”时期…。⏎29.…“十四五”时期…), and a plan
+    cited in a document's title (《…“十四五”…规划》) is no stage."""
+    own = text[start:end]
+    stages = False
+    for match in _OTHER_PLAN.finditer(text, max(0, start - _STAGES_BEFORE),
+                                      min(len(text), end + _STAGES_AFTER)):
+        if match.group() in own:
+            continue
+        opening = _TITLE_OPEN.search(text, max(0, match.start() - 40), match.start())
+        if opening is not None and _TITLE_REST.match(text, match.end()) is not None:
+            continue
+        other = plan_years(numerals.number(match.group()[:-1]))[0]
+        if other == first:
+            continue
+        if other < first and match.start() >= end:
+            return False
+        if (other < first) == (match.start() < start):
+            stages = True
+    return stages
 
 
 def as_horizon(text: str, sentence: Span, span: Span) -> bool:
@@ -464,8 +491,9 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     clause = clause_around(text, window, span)
                     framed = framing(text, window, span, review_at(span.start))
                     drafted = drafted_from(text, marker, window, clause, span.start, span.end)
-                    if drafted is None and how == MENTION \
-                            and (framed.kind == framings.CURRENT or framed.done):
+                    # Work in hand, or looked back on (五年来…“十四五”时期的5.3倍): a plan is
+                    # not reviewed before its drafting.
+                    if drafted is None and how == MENTION and framed.kind != framings.PLANNED:
                         drafted = in_force_from(text, marker, window, clause, span.start, span.end)
                     hits.append(MarkerHit(marker, span, how, window, framing=framed,
                                           exists_from=exists_from(text, marker, span.start,
