@@ -89,12 +89,13 @@ _NEXT_YEAR_BEFORE = lazy_re(
 # three years ahead. Not
 # where another plan is named close by (“十四五”期间，…。⏎“十五五”期间，…: the stages of a long
 # plan, each paragraph a period), nor as a horizon or an aim (着眼“十五五”, 为“十五五”打下基础,
-# “十四五”乃至“十五五”, 争取纳入“十五五”规划).
+# “十四五”乃至“十五五”, 争取纳入“十五五”规划); 和, 与 and 及 join a horizon only after a plan, a
+# period or a year (“十四五”和“十五五”, not 国家重大战略部署和“十五五”规划).
 _STAGES_BEFORE, _STAGES_AFTER = 400, 200
 _OTHER_PLAN = lazy_re(r"(?<![〇零一二三四五六七八九十百第])(?:十[一二三四五]?|[一二三四五六七八九])五(?=”|规划|计划|时期|期间)")
 _HORIZON_BEFORE = lazy_re(
     r"(?:(?:着眼|面向|立足|放眼|衔接|接续|对接|迎接|乃至|以至|争取|力争|纳入|列入|写入|储备)[^，,。；;！!？?\n]{0,6}"
-    r"|(?:为|给|向|及|和|与|至|到|(?<![一二三四五六七八九十\d])、)[ \t\u3000]?)$")
+    r"|(?:为|给|向|(?<=[”五期间年末])(?:及|和|与)|至|到|(?<![一二三四五六七八九十\d])、)[ \t\u3000]?)$")
 _HORIZON_AFTER = lazy_re(r"”?[^，,。；;！!？?\n]{0,12}?(?:奠定|打下|打好|夯实|创造|积蓄|做好准备|做准备|基础|铺垫|衔接)")
 
 # The party's guiding formula names every theory adopted so far: one that stops short of the
