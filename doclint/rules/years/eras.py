@@ -37,6 +37,9 @@ _SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|�
 # A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
 _SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
+# A meeting about to open (党的二十一大即将召开之际, 全会召开前夕): weeks, not years, ahead.
+_MEETING_IMMINENT = lazy_re(
+    r"(?:胜利)?(?:即将|就要|马上)(?:召开|开幕|举行)|(?:胜利)?(?:召开|开幕)(?:之际|前夕|在即)")
 # A campaign or an event that became a named spirit of the party (抗击“非典”精神, 北京冬奥精神) is
 # a historical name used today, not current work; a congress's or a theory's 精神 is the current
 # line of its years (十九大精神, 系列重要讲话精神).
@@ -365,7 +368,12 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
 def drafted_from(text: str, marker: EraMarker, sentence: Span, clause: Span, start: int,
                  end: int) -> int | None:
     """The first year planning wording allows for a five-year plan of the 规划 era (the
-    ``_DRAFTING_LEAD`` and its kin), whatever the marker's own lead; None for other wording."""
+    ``_DRAFTING_LEAD`` and its kin), or for a meeting said to be about to open (党的二十一大即将
+    召开之际: the year before it at the earliest), whatever the marker's own lead; None for other
+    wording."""
+    if marker.kind in _MEETINGS and marker.valid_from is not None \
+            and _MEETING_IMMINENT.match(text, end, clause.end):
+        return marker.valid_from - 1
     if marker.kind != "five_year_plan" or marker.valid_from is None \
             or marker.valid_from < _PLAN_ERA_FROM:
         return None
