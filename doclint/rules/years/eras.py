@@ -20,7 +20,7 @@ from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
 from doclint.rules.years.framing import Framing, clause_around, framing
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
-from doclint.rules.years.mentions import YearFacts, plan_years
+from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.naming import EventNames
 from doclint.rules.years.review import Reach, ReviewPassages
 from doclint.rules.years.words import at_word_boundaries
@@ -394,7 +394,7 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
     if marker.kind != "five_year_plan" or marker.valid_from is None \
             or marker.valid_from < _PLAN_ERA_FROM:
         return None
-    if _in_stages(text, marker.valid_from, start, end):
+    if _in_stages(text, start, end):
         return None
     if _HORIZON_BEFORE.search(text, max(clause.start, start - 8), start) \
             or _HORIZON_AFTER.match(text, end, clause.end):
@@ -402,29 +402,14 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
     return marker.valid_from - _DRAFTING_LEAD
 
 
-def _in_stages(text: str, first: int, start: int, end: int) -> bool:
-    """Whether the plan beginning in ``first`` at ``start``..``end`` is named as one of the stages
-    of a long plan: an earlier plan named before it or a later one after it, within a few
-    paragraphs, in that order. An earlier plan named again after it breaks the order (the text
-    speaks of the earlier plan as its own: “十五五”时期…。⏎29.…“十四五”时期…), and a plan
-    cited in a document's title (《…“十四五”…规划》) is no stage."""
+def _in_stages(text: str, start: int, end: int) -> bool:
+    """Whether the plan at ``start``..``end`` may be one of the stages of a long plan: another
+    plan is named within a few paragraphs, in any order and in any form (a carbon-peak plan
+    gives “十五五”期间…达峰 before “十四五”期间…新增 within one item; a cited title
+    《…“十四五”…规划》 may sit beside “十五五”期间 targets)."""
     own = text[start:end]
-    stages = False
-    for match in _OTHER_PLAN.finditer(text, max(0, start - _STAGES_BEFORE),
-                                      min(len(text), end + _STAGES_AFTER)):
-        if match.group() in own:
-            continue
-        opening = _TITLE_OPEN.search(text, max(0, match.start() - 40), match.start())
-        if opening is not None and _TITLE_REST.match(text, match.end()) is not None:
-            continue
-        other = plan_years(numerals.number(match.group()[:-1]))[0]
-        if other == first:
-            continue
-        if other < first and match.start() >= end:
-            return False
-        if (other < first) == (match.start() < start):
-            stages = True
-    return stages
+    return any(m.group() not in own for m in _OTHER_PLAN.finditer(
+        text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER)))
 
 
 def as_horizon(text: str, sentence: Span, span: Span) -> bool:
