@@ -17,19 +17,22 @@ from doclint.rules.years.eras import (
     EraFacts,
     EraYears,
     MarkerHit,
+    drafted_from,
     unbounded,
 )
-from doclint.rules.years.framing import CURRENT, PLANNED
+from doclint.rules.years.framing import CURRENT, PLANNED, clause_around
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.textyear import lived
 
 _NARRATIVE_REACH = 200
 FLOOR_GRACE = 1
 _PARAGRAPH = lazy_regex(r"\n|\r|<p[ >]|</p>|<br\s*/?>")
-# “今年是…开局之年”: the clause says the present year is the pin's year.
+# “今年是…开局之年”: the clause says the present year is the pin's year, or a later clause of a
+# chain that goes on saying what the present year is (今年是建党100周年，是“十四五”开局之年).
 _PRESENT_SUBJECT = lazy_regex(
-    r"(?:今年|本年|今年度)\s?[，,]?\s?(?:也|又|正|就|恰|将)?(?:是|为|正值|恰逢|适逢)[^，,。；;！!？?\n]{0,24}$")
-_PRESENT_REACH = 40
+    r"(?:今年|本年|今年度)\s?[，,]?\s?(?:也|又|正|就|恰|将)?(?:是|为|正值|恰逢|适逢)[^，,。；;！!？?\n]{0,24}"
+    r"(?:[，,、]\s?(?:也|又|更|还|正|同时)?(?:是|为|正值|恰逢|适逢)[^，,。；;！!？?\n]{0,24}){0,3}$")
+_PRESENT_REACH = 100
 
 @dataclass(frozen=True, slots=True)
 class Reference:
@@ -202,6 +205,9 @@ def beyond_named(doc: Document) -> list[Beyond]:
             earliest = hit.marker.valid_from
         else:
             earliest = earliest_for(hit)
+        # Beside the other markers of the text the plan keeps its drafting lead: a text that
+        # carries out 二十大精神 may speak from 2026.
+        in_force = hit.marker.valid_from - 1 if in_hand(doc, hit) else earliest  # type: ignore[operator]
         marker = hit.marker
         if named is None or earliest is None or marker.kind not in _WORK_KINDS \
                 or marker.names is not None or marker.stale_only:
@@ -212,9 +218,27 @@ def beyond_named(doc: Document) -> list[Beyond]:
             continue  # a plan as a horizon or aim (争取纳入“十五五”规划), or a stage beside another
         part = parts.part_at(hit.span.start).span.start
         others = [e for i, e in latest_other.get(part, []) if i != marker.id]
-        if earliest > max([named[0], *others]) + NAMED_LEAD:
-            found.append(Beyond(hit, earliest, named[0], named[1]))
-    return found
+        if max(earliest, in_force) > named[0] + NAMED_LEAD \
+                and earliest > max(others, default=0) + NAMED_LEAD:
+            found.append(Beyond(hit, max(earliest, in_force), named[0], named[1]))
+    # One per marker and sentence: the present said to be a stage of the work (今年是实施“十四五”
+    # 规划的关键一年) before the plan's name inside it.
+    chosen: dict[tuple[str, int], Beyond] = {}
+    for beyond in sorted(found, key=lambda b: b.hit.span.start):
+        chosen.setdefault((beyond.hit.marker.id, beyond.hit.sentence.start), beyond)
+    return list(chosen.values())
+
+
+def in_hand(doc: Document, hit: MarkerHit) -> bool:
+    """Whether a plan of the 规划 era is named as work in hand (紧紧围绕“十四五”规划目标抓好当前
+    工作): current wording without a word of drafting, imminence or aim. Such a plan exists, as
+    an issued plan does, from the year before it begins (``exists_from``), not from its drafting."""
+    if hit.how != MENTION or hit.framing.kind != CURRENT or hit.framing.done \
+            or hit.drafted_from is None or hit.marker.valid_from is None:
+        return False
+    clause = clause_around(doc.text, hit.sentence, hit.span)
+    return drafted_from(doc.text, hit.marker, hit.sentence, clause, hit.span.start,
+                        hit.span.end) is None
 
 
 def _present_work(doc: Document, hit: MarkerHit) -> bool:

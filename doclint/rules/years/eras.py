@@ -37,6 +37,9 @@ _SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|�
 # A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
 _SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
+# A meeting about to open (党的二十一大即将召开之际, 全会召开前夕): weeks, not years, ahead.
+_MEETING_IMMINENT = lazy_re(
+    r"(?:胜利)?(?:即将|就要|马上)(?:召开|开幕|举行)|(?:胜利)?(?:召开|开幕)(?:之际|前夕|在即)")
 # A campaign or an event that became a named spirit of the party (抗击“非典”精神, 北京冬奥精神) is
 # a historical name used today, not current work; a congress's or a theory's 精神 is the current
 # line of its years (十九大精神, 系列重要讲话精神).
@@ -75,7 +78,11 @@ _DRAFTING_BEFORE = lazy_re(
     r"(?:编制|制定|制订|起草|谋划)[^，,。；;：:！!？?\n]{0,14}$")
 _DRAFTING_AFTER = lazy_re(
     r"”?(?:规划|计划)?(?:纲要)?(?:的)?(?:编制|起草|制定|前期研究|思路研究|基本思路|前期谋划)")
-_IMMINENT_BEFORE = lazy_re(r"即将(?:进入|开启|迈入|开始|实施)[^，,。；;！!？?\n]{0,4}$")
+# 将进入“十五五”时期 says the same as 即将: unless the clause names when (2026年将进入…).
+_IMMINENT_BEFORE = lazy_regex(
+    r"(?:即将(?:进入|开启|迈入|开始|实施)"
+    r"|(?<![0-9〇零一二三四五六七八九十]年[^，,。；;！!？?\n]{0,12})(?<![能可应已均都须需要])将要?(?:进入|迈入|开启))"
+    r"[^，,。；;！!？?\n]{0,4}$")
 _IMMINENT_AFTER = lazy_re(r"”?(?:规划|计划|时期|新征程|的征程)?[^，,。；;！!？?\n]{0,6}即将(?:开启|开始|到来)")
 _NEXT_YEAR_BEFORE = lazy_re(
     r"(?:明年|下一年)(?:开始|起)?[，,]?[^，,。；;！!？?\n]{0,8}?(?:进入|开启|迈入|开始实施)[^，,。；;！!？?\n]{0,4}$")
@@ -85,13 +92,14 @@ _NEXT_YEAR_BEFORE = lazy_re(
 # three years ahead. Not
 # where another plan is named close by (“十四五”期间，…。⏎“十五五”期间，…: the stages of a long
 # plan, each paragraph a period), nor as a horizon or an aim (着眼“十五五”, 为“十五五”打下基础,
-# “十四五”乃至“十五五”, 争取纳入“十五五”规划).
+# “十四五”乃至“十五五”, 争取纳入“十五五”规划); 和, 与 and 及 join a horizon only after a plan, a
+# period or a year (“十四五”和“十五五”, not 国家重大战略部署和“十五五”规划).
 _STAGES_BEFORE, _STAGES_AFTER = 400, 200
 _OTHER_PLAN = lazy_re(r"(?<![〇零一二三四五六七八九十百第])(?:十[一二三四五]?|[一二三四五六七八九])五(?=”|规划|计划|时期|期间)")
 _HORIZON_BEFORE = lazy_re(
     r"(?:(?:着眼|面向|立足|放眼|衔接|接续|对接|迎接|乃至|以至|争取|力争|纳入|列入|写入|储备)[^，,。；;！!？?\n]{0,6}"
-    r"|(?:为|给|向|及|和|与|至|到|、)[ \t\u3000]?)$")
-_HORIZON_AFTER = lazy_re(r"”?[^，,。；;！!？?\n]{0,12}?(?:奠定|打下|打好|夯实|创造|积蓄|做好准备|做准备|基础|铺垫|衔接)")
+    r"|(?:为|给|向|(?<=[”五期间年末])(?:及|和|与)|至|到|(?<![一二三四五六七八九十\d])、)[ \t\u3000]?)$")
+_HORIZON_AFTER = lazy_re(r"”?[^，,。；;！!？?\n]{0,12}?(?:奠定|打下|打好|夯实|创造|积蓄|做好准备|做准备|基础|铺垫|衔接|发展需要|需要|需求)")
 
 # The party's guiding formula names every theory adopted so far: one that stops short of the
 # next (以邓小平理论、“三个代表”重要思想、科学发展观为指导, without 习近平新时代中国特色社会主义
@@ -360,7 +368,12 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
 def drafted_from(text: str, marker: EraMarker, sentence: Span, clause: Span, start: int,
                  end: int) -> int | None:
     """The first year planning wording allows for a five-year plan of the 规划 era (the
-    ``_DRAFTING_LEAD`` and its kin), whatever the marker's own lead; None for other wording."""
+    ``_DRAFTING_LEAD`` and its kin), or for a meeting said to be about to open (党的二十一大即将
+    召开之际: the year before it at the earliest), whatever the marker's own lead; None for other
+    wording."""
+    if marker.kind in _MEETINGS and marker.valid_from is not None \
+            and _MEETING_IMMINENT.match(text, end, clause.end):
+        return marker.valid_from - 1
     if marker.kind != "five_year_plan" or marker.valid_from is None \
             or marker.valid_from < _PLAN_ERA_FROM:
         return None
@@ -381,14 +394,22 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
     if marker.kind != "five_year_plan" or marker.valid_from is None \
             or marker.valid_from < _PLAN_ERA_FROM:
         return None
-    own = text[start:end]
-    if any(m.group() not in own for m in _OTHER_PLAN.finditer(
-            text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER))):
+    if _in_stages(text, start, end):
         return None
     if _HORIZON_BEFORE.search(text, max(clause.start, start - 8), start) \
             or _HORIZON_AFTER.match(text, end, clause.end):
         return None
     return marker.valid_from - _DRAFTING_LEAD
+
+
+def _in_stages(text: str, start: int, end: int) -> bool:
+    """Whether the plan at ``start``..``end`` may be one of the stages of a long plan: another
+    plan is named within a few paragraphs, in any order and in any form (a carbon-peak plan
+    gives “十五五”期间…达峰 before “十四五”期间…新增 within one item; a cited title
+    《…“十四五”…规划》 may sit beside “十五五”期间 targets)."""
+    own = text[start:end]
+    return any(m.group() not in own for m in _OTHER_PLAN.finditer(
+        text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER)))
 
 
 def as_horizon(text: str, sentence: Span, span: Span) -> bool:
@@ -464,8 +485,9 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     clause = clause_around(text, window, span)
                     framed = framing(text, window, span, review_at(span.start))
                     drafted = drafted_from(text, marker, window, clause, span.start, span.end)
-                    if drafted is None and how == MENTION \
-                            and (framed.kind == framings.CURRENT or framed.done):
+                    # Work in hand, or looked back on (五年来…“十四五”时期的5.3倍): a plan is
+                    # not reviewed before its drafting.
+                    if drafted is None and how == MENTION and framed.kind != framings.PLANNED:
                         drafted = in_force_from(text, marker, window, clause, span.start, span.end)
                     hits.append(MarkerHit(marker, span, how, window, framing=framed,
                                           exists_from=exists_from(text, marker, span.start,

@@ -74,6 +74,14 @@ _REVIEWED_PLAN = lazy_regex(
     rf"回顾(?:过去的)?{_PLAN_ORDINAL}|(?<![〇零一二三四五六七八九十百第]){_PLAN_ORDINAL.replace('(', '(?:', 0)}"
     r"(?:规划|计划)?(?:时期|期间)?(?:的)?(?:工作)?(?:回顾|总结)")
 _SINCE_YEAR = {"new_era": 2012, "reform": 1978, "prc": 1949}
+# The years and plans a review heading names (一、2025年主要工作和“十四五”发展成就, 一、工作回顾 and
+# then 2025年是“十四五”收官之年): the stretch they span is what the review narrates.
+_NAMED_YEAR = lazy_regex(r"(?<![0-9])((?:19|20)\d{2})年(?!以前|之前|前|底前|以后|后|目标|远景)")
+_NAMED_PLAN = lazy_regex(rf"(?<![〇零一二三四五六七八九十百第]){_PLAN_ORDINAL}(?=”|规划|计划|时期|期间|发展|工作|收官)")
+_TERM = lazy_regex(r"届|任期|以来|历程")
+# A paragraph whose opening period is the present one (进入新时代，政府工作在新的一年要有新气象):
+# its next clause speaks of now. Reported speech (习主席多次强调要…) still narrates.
+_PRESENT_NEXT = lazy_regex(r"^(?![^，,：:。；;！!？?\n]{0,20}?(?:强调|指出|提出|表示|认为|告诉|要求))[^，,：:。；;！!？?\n]{0,20}?(?:新的一年|今年|(?<![主重需只提纲摘概必紧首简扼])要(?![求素点害件闻案员地务])|必须|务必|应当)")
 # Words that make a short heading a review: 十年回顾, 五年来的主要成就.
 _REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作总结|<")
 # A first clause that looks back without naming the period: 回首来路, 这些年来.
@@ -157,6 +165,7 @@ class ReviewPassages:
         reach: Reach | None = None
         level: Level | None = None  # the opening heading's level (None: a paragraph)
         opened_by_heading = False
+        unstated_heading = False
         last_end = 0
 
         def close(end: int) -> None:
@@ -188,7 +197,14 @@ class ReviewPassages:
                 open_at, reach, last_end = start, found, end
                 opened_by_heading = heading
                 level = line.level if heading else None
+                unstated_heading = heading and found == _UNSTATED and not _TERM.search(content)
                 continue
+            if unstated_heading and not heading:
+                # 一、工作回顾 ⏎ 2025年是“十四五”收官之年，…: the first paragraph names the stretch.
+                unstated_heading = False
+                named = named_period(content, 0, clause)
+                if named is not None:
+                    reach = named
             if open_at is not None:
                 if heading and _ends(level, opened_by_heading, line.level):
                     close(start)
@@ -204,10 +220,23 @@ def _opening(content: str, heading: bool, clause: int) -> Reach | None:
     """The period a paragraph opens a passage on, if it opens one (``clause``: where its first
     clause ends)."""
     found = period_in(content, 0, len(content) if heading else clause)
+    if found is not None and not heading and _PRESENT_NEXT.search(content[clause + 1:]):
+        return None
     if found is None and (_REVIEW_OPENING.search(content, 0, clause)
                           or (heading and _REVIEW_HEADING.search(content))):
-        found = _UNSTATED
+        found = (named_period(content, 0, len(content)) if heading else None) or _UNSTATED
     return found
+
+
+def named_period(text: str, start: int, end: int) -> Reach | None:
+    """The stretch spanned by the years and five-year plans named in ``text[start:end]``; None
+    where it also reviews a term or a stretch since a year (本届政府工作回顾, 2002年撤地设市以来)."""
+    if _TERM.search(text, start, end):
+        return None
+    years = [int(m.group(1)) for m in _NAMED_YEAR.finditer(text, start, end)]
+    for plan in _NAMED_PLAN.finditer(text, start, end):
+        years.extend(plan_years(numerals.number(next(g for g in plan.groups() if g))))
+    return Reach(since=min(years), until=max(years)) if years else None
 
 
 def _first_clause(content: str) -> int:
