@@ -74,9 +74,10 @@ _HALF_YEAR = lazy_regex(r"上半年|下半年|[一二三四]季度|前三季度|
 # A full date: 2024年3月5日.
 _FULL_DATE = rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日"
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
-# （2024年3月5日）, a signature date on its own line).
+# （2024年3月5日）, a signature date on its own line). A date a comma follows opens a sentence
+# of the narrative (2024年1月1日，修订后的条例正式施行。), not the text's own date.
 _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
-    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}")
+    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}(?![ \t\u3000]?[，,、])")
 _EDGE_LINES = 15
 # A date alone on its line, a little below a title (the signature under a bulletin's title).
 _DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
