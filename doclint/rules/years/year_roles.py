@@ -74,10 +74,18 @@ _HALF_YEAR = lazy_regex(r"上半年|下半年|[一二三四]季度|前三季度|
 # A full date: 2024年3月5日.
 _FULL_DATE = rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日"
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
-# （2024年3月5日）, a signature date on its own line). A date a comma follows opens a sentence
-# of the narrative (2024年1月1日，修订后的条例正式施行。), not the text's own date.
+# （2024年3月5日）, a signature date on its own line).
 _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
-    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}(?![ \t\u3000]?[，,、])")
+    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}")
+# A date a comma follows opens a sentence (2019年10月8日，我局印发了…): it dates the text only
+# when the page prints no date of its own; under a page date (2025-01-20) it is the narrative's
+# (2024年1月1日，修订后的条例正式施行。 in a review of 2024).
+_NARRATED = lazy_regex(r"[ \t\u3000]?[，,、]")
+_DATE_ALONE = lazy_regex(
+    r"^[ \t\u3000]*(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[ \t\u3000]*$",
+    regex.M,
+)
 _EDGE_LINES = 15
 # A date alone on its line, a little below a title (the signature under a bulletin's title).
 _DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
@@ -366,10 +374,18 @@ def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
     starts = doc.index.starts
     head, tail_starts = edge_starts(doc, _EDGE_LINES)
     found = []
+    paged = None
     for start in sorted(set(head + tail_starts)):
         date = _DATELINE.match(text, start)
-        if date is not None and int(date.group("y")) == value:
-            found.append(date)
+        if date is None or int(date.group("y")) != value:
+            continue
+        if _NARRATED.match(text, date.end()):
+            if paged is None:
+                limit = starts[min(_EDGE_LINES, len(starts) - 1)]
+                paged = _DATE_ALONE.search(text, 0, limit) is not None
+            if paged:
+                continue
+        found.append(date)
     tail = min(tail_starts, default=0) if len(starts) > _EDGE_LINES else 0
     found += [m for m in _CLOSING_DATE.finditer(text, tail) if int(m.group("y")) == value]
     found += [m for m in _SIGNED_DATE.finditer(text) if int(m.group("y")) == value]
