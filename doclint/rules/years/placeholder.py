@@ -49,6 +49,7 @@ _HEAD_LINES = 3
 _TERM_BEFORE = lazy_regex(r"(?:任期|任职期限|届期)(?:为|是|自|从|：|:)?\s?$")
 _TERM_REACH = 8
 _TITLE_REACH = 60
+_HAN_LIST_JOINS = frozenset({"、", "和", "及", "与"})
 
 
 class YearPlaceholder(Rule):
@@ -168,6 +169,7 @@ class YearPlaceholder(Rule):
                  for group, year, count in repeated_lists(doc)]
         found += [Related(case.span, _CASE_NOTE[case.kind]) for case in same_year_cases(doc)]
         found += [Related(span, _CASE_NOTE["range"]) for span in han_same_year_spans(doc.text)]
+        found += _han_listed_twice(doc)
         for hit, subject in contradictions(doc):
             if subject.source is None:
                 only_zh, only_en = only_years(hit)
@@ -187,6 +189,16 @@ class YearPlaceholder(Rule):
                 text = doc.slice(plan.span)
                 found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
         return sorted(found, key=lambda r: r.span.start)
+
+
+def _han_listed_twice(doc: Document) -> list[Related]:
+    """Two years in Chinese numerals listed side by side with one value (一九七四年、一九七四年)."""
+    text = doc.text
+    chinese = doc.facts(YearFacts).chinese
+    return [Related(Span(first.start, second.end), Message(f"相同年份并列（{first.value}年×2）",
+                                                            "the same year listed twice"))
+            for first, second in zip(chinese, chinese[1:])
+            if first.value == second.value and text[first.end:second.start] in _HAN_LIST_JOINS]
 
 
 def _a_term(text: str, span: Span) -> bool:
