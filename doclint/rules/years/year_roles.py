@@ -235,6 +235,11 @@ _MONTH_SPAN = lazy_regex(
 _CN_MONTH_SPAN = lazy_regex(
     r"(?<![〇○零一二三四五六七八九十])(?P<y>[一二][〇○零一二三四五六七八九]{3})年(?P<a>十[一二]?|[一二三四五六七八九])月"
     r"(?:份)?\s?(?:至|到|—|－)\s?(?P<y2>[一二][〇○零一二三四五六七八九]{3})年(?P<b>十[一二]?|[一二三四五六七八九])月")
+# Numbered phases of a plan, each opening with its month (第一阶段（2022年7月至12月）…第二阶段（2022年
+# 1月至11月）): a later phase cannot begin before an earlier one in the same year.
+_PHASE = lazy_regex(
+    rf"第(?P<k>[一二三四五六])阶段[^。；\n]{{0,16}}?(?<![0-9])(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月")
+_PHASE_REACH = 600
 # A relative year glossed with the year it means: 去年（2024年）.
 _GLOSSED = lazy_regex(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
 # A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
@@ -293,7 +298,8 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     """Roles that the year ``value`` cannot play at once in ``doc``: one tuple of related spans
     per contradiction."""
     found = _review_conflicts(doc, value) + _target_and_base(doc, value)
-    found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
+    found += _relative_pins(doc, value) + _backward_months(doc, value) + _backward_phases(doc, value)
+    found += _glossed(doc, value)
     found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
     found += _after_the_dateline(doc, value) + _own_page_date(doc, value)
     found += _year_reported_early(doc, value) + _preliminary_and_revised(doc, value)
@@ -469,6 +475,21 @@ def _backward_months(doc: Document, value: int) -> list[Conflict]:
         if years == {value} and numerals.chinese_cardinal(match.group("b")) < numerals.chinese_cardinal(match.group("a")):
             found.append((Related(Span(*match.span()), Message(
                 f"月份区间倒置（{match.group()}）", "a span of months running backwards")),))
+    return found
+
+
+def _backward_phases(doc: Document, value: int) -> list[Conflict]:
+    found: list[Conflict] = []
+    phases = list(_PHASE.finditer(doc.text))
+    for first, second in zip(phases, phases[1:]):
+        if (int(first.group("y")) == int(second.group("y")) == value
+                and second.start() - first.end() <= _PHASE_REACH
+                and numerals.chinese_cardinal(second.group("k")) == numerals.chinese_cardinal(first.group("k")) + 1
+                and int(second.group("m")) < int(first.group("m"))):
+            found.append((Related(Span(*second.span()), Message(
+                f"第{second.group('k')}阶段始于第{first.group('k')}阶段之前（同为{value}年）",
+                f"a later phase begins before an earlier one, both in {value}")),
+                Related(Span(*first.span()), Message("前一阶段", "the earlier phase"))))
     return found
 
 
