@@ -205,6 +205,9 @@ class RepeatedText(Rule):
         for block in blocks:
             if block.kind is not Kind.BODY and block.heading is None:
                 continue  # prose, or a numbered item (（五）…；, 第N条 …)
+            last = block.text[-1]
+            if last not in _TRAILING and not last.isspace() and last not in "\u200b\ufeff":
+                continue  # the line's key ends on ``last`` too: no stop (checked first, C-fast)
             key = lines.key(block.text)
             if not lines.has_han(key, _MISPLACED_HAN) or key[-1] not in _TRAILING:
                 continue
