@@ -146,3 +146,19 @@ def test_speech_without_line_breaks() -> None:
     structure = _model("同志们：今天召开全县经济工作会议，一是总结，二是部署。下面我讲两点意见。")
     assert len(structure.articles) == 1 and structure.blocks[0].kind is Kind.BODY
     assert [e.number for e in structure.enumerations] == [1, 2]
+
+
+def test_announcement_scans_find_what_a_full_scan_finds() -> None:
+    """``spoken_counts`` and ``closing_counts`` confirm candidates found with the standard
+    library's re: the matches must be those of the pattern's own ``finditer``, overlapping
+    candidates, counts inside longer numbers and counts after a blocked character included."""
+    from doclint.rules.structure import enumerations
+
+    text = ("下面，我讲四个问题。着力解决了三个方面问题。讲两点：一是抓落实。二十三个项目。"
+            "第三个方面。以下五方面工作：\n一、加强领导\n抓好三项工作。\n一是…\n"
+            "主要把握了以下三点：（一）…下午两点。\n第一，…提出两点建议，供参考。\n1.…")
+    for pattern, candidate in ((enumerations._ANNOUNCE, enumerations._ANNOUNCE_CANDIDATE),
+                               (enumerations._CLOSING, enumerations._CLOSING_CANDIDATE)):
+        found = [m.span() for m in enumerations._confirmed(pattern, candidate, text)]
+        assert found == [m.span() for m in pattern.finditer(text)]
+        assert found

@@ -4,6 +4,7 @@ sentences that announce a count (``下面，我讲四个问题``, ``抓好以下
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -70,6 +71,13 @@ _CLOSING = lazy_regex(
     """,
     regex.X,
 )
+# Where an announcement may start, found with the standard library's re, which skips ahead on
+# a leading class of characters: a match of ``_ANNOUNCE`` opens on one of its verbs or 以 with a
+# count within the next five characters, a match of ``_CLOSING`` on a count followed by its unit.
+# Confirming each such place with ``.match`` finds exactly the matches ``.finditer`` finds,
+# at a fraction of the cost: ``regex`` tries every position of the text in turn.
+_ANNOUNCE_CANDIDATE = lazy_re(r"[讲谈提说以抓做办突把强着解](?=[^\n]{0,4}[两二三四五六七八九十])")
+_CLOSING_CANDIDATE = lazy_re(r"[两二三四五六七八九十](?=[两二三四五六七八九十]?(?:个|点|条|项|大|方面))")
 # Another count in the clause makes the announcement ambiguous; a quoted slogan (“四个全面”)
 # does not.
 _COUNT_WORD = lazy_regex(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
@@ -116,7 +124,7 @@ def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
     """``讲四个问题``, ``以下十方面``, ``做好三项工作``: the count and its span, over a whole
     document (a task count closing its sentence right before the first item is left to
     ``closing_counts``)."""
-    for match in _ANNOUNCE.finditer(text):
+    for match in _confirmed(_ANNOUNCE, _ANNOUNCE_CANDIDATE, text):
         closing = _CLOSING.match(text, match.start("tasks")) if match.group("tasks") else None
         if closing is not None and not closing.group("tail"):
             continue  # 抓好四个方面工作：（一）…: a count closing its sentence, T206's
@@ -130,7 +138,7 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
     """A sentence ending on a count with the first item right after it: the count and its span
     (up to the sentence's end), over a whole document. A clause with two counts (``对这两个方面，
     讲三点`` is fine, ``两个方面三点意见`` is not) is left alone: which one is announced?"""
-    for match in _CLOSING.finditer(text):
+    for match in _confirmed(_CLOSING, _CLOSING_CANDIDATE, text):
         count = ordinal(match.group("n"))
         if not count or count < 2:
             continue
@@ -157,6 +165,20 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
                 or match.group("unit") == "点"):
             continue
         yield count, Span(match.start("n"), match.end() - 1)
+
+
+def _confirmed(pattern: regex.Pattern[str], candidate: re.Pattern[str],
+               text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)``, where every match starts at a match of ``candidate``."""
+    after = 0
+    for place in candidate.finditer(text):
+        start = place.start()
+        if start < after:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            after = match.end()
+            yield match
 
 
 def _names_just_joined(text: str, start: int, end: int, count: int) -> bool:

@@ -207,12 +207,17 @@ class RepeatedText(Rule):
         for block in blocks:
             if block.kind is not Kind.BODY and block.heading is None:
                 continue  # prose, or a numbered item (（五）…；, 第N条 …)
+            last = block.text[-1]
+            if last not in _TRAILING and not last.isspace() and last not in "\u200b\ufeff":
+                continue  # the line's key ends on ``last`` too: no stop (checked first, C-fast)
             key = lines.key(block.text)
-            if not lines.has_han(key, _MISPLACED_HAN) or key[-1] not in _TRAILING:
+            earlier = first.get(key)
+            if earlier is None:  # a key kept before has passed these tests already
+                if lines.has_han(key, _MISPLACED_HAN) and key[-1] in _TRAILING:
+                    first[key] = block  # the first occurrence
                 continue
-            earlier = first.setdefault(key, block)
-            if earlier is block or block.index - earlier.index < 2:
-                continue  # the first occurrence, or the line right after it (T601's)
+            if block.index - earlier.index < 2:
+                continue  # the line right after its first occurrence (T601's)
             for here, there in ((block, earlier), (earlier, block)):
                 if _out_of_place(here, blocks, spaced):
                     yield self.report(here.span, self.paragraph, line=there.line,

@@ -89,11 +89,16 @@ def _contents_ends(texts: list[str], kinds: list[Kind],
         if kind is Kind.HEADING and marker is not None:
             last_seen[_entry_key(texts[index], marker)] = index
     ends: set[int] = set()
+    if len(last_seen) < _CONTENTS_MIN:
+        return ends  # fewer distinct headings than a table of contents lists
     run: list[tuple[int, lines.Marker]] = []
     for index, (kind, marker) in enumerate(zip(kinds, markers, strict=True)):
         if kind is Kind.HEADING and marker is not None and not marker.inline \
                 and texts[index][-1] not in _ENTRY_END:
             run.append((index, marker))
+            continue
+        if len(run) < _CONTENTS_MIN:  # too short for contents, whatever its numbering
+            run = []
             continue
         contents = _contents(run)
         if _is_contents(contents) and any(

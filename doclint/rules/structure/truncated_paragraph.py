@@ -172,18 +172,25 @@ class TruncatedParagraph(Rule):
         structure = doc.facts(Structure)
         blocks = structure.blocks
         endings = doc.facts(LineEndings)  # T401 reads it for every document too
-        items = {e.block for e in structure.enumerations if e.lead}
-        subheadings = _unstopped_lead_ins(structure) | _unnumbered_subheads(blocks)
-        punctuated = punctuated_runs(blocks)
-        stopped = _stopped_items(structure)
-        series = _title_series(blocks)
-        lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
+        # The document's runs and series are read only about a line that does not end its
+        # sentence: worked out at the first such line (a document may have none).
+        prepared = False
         for block in blocks:
             if lines.is_markdown_heading(block.text):
                 continue  # a heading (## 标题) goes without a stop, punctuated or not
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
-            if ends_sentence(block.text) or block.index in subheadings or block.index in lead \
+            if ends_sentence(block.text):
+                continue
+            if not prepared:
+                items = {e.block for e in structure.enumerations if e.lead}
+                subheadings = _unstopped_lead_ins(structure) | _unnumbered_subheads(blocks)
+                punctuated = punctuated_runs(blocks)
+                stopped = _stopped_items(structure)
+                series = _title_series(blocks)
+                lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
+                prepared = True
+            if block.index in subheadings or block.index in lead \
                     or lines.ends_with_photo_credit(block.text) \
                     or _LIST_TAIL.search(block.text, _last_sentence_end(block.text)) \
                     or _glued_heading(block.text) or _section_title(block.text) \
