@@ -18,7 +18,7 @@ from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
-from doclint.rules.years.framing import Framing, clause_around, framing
+from doclint.rules.years.framing import Framing, clause_around, framing, superseded
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.naming import EventNames
@@ -484,6 +484,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     span = Span(match.start(), match.end())
                     clause = clause_around(text, window, span)
                     framed = framing(text, window, span, review_at(span.start))
+                    if framed.kind == framings.CURRENT and superseded(text, marker.keys, span):
+                        framed = Framing(framings.RETROSPECTIVE)
                     drafted = drafted_from(text, marker, window, clause, span.start, span.end)
                     # Work in hand, or looked back on (五年来…“十四五”时期的5.3倍): a plan is
                     # not reviewed before its drafting.
