@@ -38,8 +38,10 @@ _SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|�
 _SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
 # A meeting about to open (党的二十一大即将召开之际, 全会召开前夕): weeks, not years, ahead.
+# So is one said to open this year or the next (党的二十一大将于明年下半年在北京召开).
 _MEETING_IMMINENT = lazy_re(
-    r"(?:胜利)?(?:即将|就要|马上)(?:召开|开幕|举行)|(?:胜利)?(?:召开|开幕)(?:之际|前夕|在即)")
+    r"(?:胜利)?(?:即将|就要|马上)(?:召开|开幕|举行)|(?:胜利)?(?:召开|开幕)(?:之际|前夕|在即)"
+    r"|将(?:于|在)?(?:今年|明年|年内|本年|下半年|上半年|近期)[^，,。；;！!？?\n]{0,8}?(?:召开|开幕|举行)")
 # A campaign or an event that became a named spirit of the party (抗击“非典”精神, 北京冬奥精神) is
 # a historical name used today, not current work; a congress's or a theory's 精神 is the current
 # line of its years (十九大精神, 系列重要讲话精神).
