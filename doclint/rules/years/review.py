@@ -13,6 +13,7 @@ A passage opens with
 
 It runs on through the paragraphs that follow, and stops at a paragraph whose first clause
 turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
+after an opening paragraph that turns so in a later sentence (``……。到明年年底，……``),
 at a heading of the opening heading's level or above (a paragraph opener: at an unnumbered or
 first-level heading), at the next document of a compilation, or after ``_REACH`` characters.
 
