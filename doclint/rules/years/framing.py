@@ -77,6 +77,14 @@ _STAGE = lazy_regex(
     r"(?P<stage>[^，,。；;：:从由到\n\r]{1,16}?)(?:再|又)?到(?![了位底达期来处家点头岗手场]"
     r"|[ \t\u3000]?(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s?年|本世纪|今年|明年|下一)")
 _PARAGRAPH_REACH = 300
+# A quotation from the report of a numbered meeting (二次全会工作报告要求，“…”; 党的十八大报告
+# 提出：“…”): the words are that meeting's, of its year, not the text's own present.
+_QUOTED_REPORT = lazy_regex(
+    r"(?:[一二三四五六七八九十]{1,3}次全会|[一二三四五六七八九十]{1,3}中全会|[一二三四五六七八九十]{1,3}大"
+    r"|第[一二三四五六七八九十]{1,3}次[^，,。；;“”\n]{0,12}?(?:大会|会议|全会))"
+    r"(?:的)?(?:工作)?(?:报告|决议|决定|公报)(?:中)?[^，,。；;“”\n]{0,4}?"
+    r"(?:要求|提出|明确|强调|指出|部署|写道|宣示)[，,：:]?[ \t\u3000]?“$")
+_QUOTE_REACH = 40
 # A person's experience (他曾参与抗击非典, 作为参加过抗击非典的医生, 经历过…的考验): looking back
 # over a life, with no bound on how far, unless the sentence states a period.
 _EXPERIENCED = lazy_regex(
@@ -144,7 +152,7 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
         planned = None
     if planned is not None or _PLANNED_AFTER.search(after):
         return Framing(PLANNED)
-    if in_chain(text, sentence, span):
+    if in_chain(text, sentence, span) or quoted_report(text, sentence, span):
         stated = period_in(text, sentence.start, sentence.end)
         return _looking_back(stated) if stated is not None else Framing(RETROSPECTIVE)
     # The marker's own wording counts as well: 如期全面建成小康社会, 战胜了非典.
@@ -208,3 +216,14 @@ def superseded(text: str, keys: tuple[str, ...], span: Span) -> bool:
         if stage is not None and any(key in stage.group("stage") for key in keys):
             return True
     return False
+
+
+def quoted_report(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the marker stands in a quotation from the report of a numbered meeting
+    (二次全会工作报告要求，“围绕…”): the quotation speaks from that meeting's year."""
+    low = max(sentence.start, span.start - _QUOTE_REACH)
+    opening = text.rfind("“", low, span.start)
+    if opening < 0 or "”" in text[opening:span.start]:
+        return False
+    return _QUOTED_REPORT.search(text, max(sentence.start, opening - _QUOTE_REACH),
+                                 opening + 1) is not None
