@@ -29,3 +29,10 @@ def test_a_date_opening_a_sentence_is_no_dateline(line: str, found: list[str]) -
     # a short text's head is its tail too: a date may be found as both
     dates = sorted({m.group().strip(" \t\u3000—（()）") for m in datelines(doc, 2024)})
     assert dates == found
+
+
+def test_without_a_page_date_a_date_opening_the_text_dates_it() -> None:
+    doc = Document.from_text(
+        "某市补助办法政策解读\n2019年10月8日，我局印发了《某市老旧车辆淘汰补助办法》，自印发之日起施行。\n"
+    )
+    assert [m.group().strip() for m in datelines(doc, 2019)] == ["2019年10月8日"]

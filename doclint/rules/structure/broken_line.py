@@ -43,6 +43,7 @@ from doclint.rules.structure.endings import (
 )
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Kind, Level, Structure
+from doclint.rules.structure.standfirst import Standfirst
 from doclint.rules.templates.link_lists import PageNavigation
 
 _JOINABLE = (Kind.BODY, Kind.LABEL)
@@ -54,10 +55,12 @@ _BARE_OPEN = frozenset("[［")
 _BARE_CLOSE = frozenset("]］")
 # A line of nothing but question marks: characters a converter could not decode (``？``).
 _DEBRIS = regex.compile(r"^[?？\s\u3000]+$")
-# Lines that are no sentence's half: a date alone (a news page's second line), an identifier
+# Lines that are no sentence's half: a date alone (a news page's second line, 2019-04-01 or
+# 20190401), an identifier
 # (the hash a page's link list keeps beside each title), an address, a link to a special page.
 _NOT_PROSE = regex.compile(
-    r"^(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"^(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?=[^\r\n]*\d)(?=[^\r\n]*[A-Za-z])[0-9A-Za-z_\-]{12,}[:：]?"
     r"|(?:https?://|www\.)\S+"
     r"|[》>»]{2}[^\r\n]*|[^\r\n]*[《<«]{2})$"
@@ -115,6 +118,9 @@ class BrokenLine(Rule):
     摘要和链接列表（见 P202）里的行也不是。
     只写着篇、章、节名而不带标点的“第一节　稳步扩大制度型开放”是标题，下一段是它的正文；
     拆成一格一行的表格里连续的短格（专栏的表头“区、县（市）⏎发展导向⏎特色平台”）也不是断句。
+    报刊评论、通讯在标题（和日期行）之下、正文之前单独成行的一到三行提要（每行十到八十字、
+    不带句末标点、停在完整的词上，其后是以句末标点结尾的正文第一段）各自成段，不是断句。
+    标题下单独一行的日期（“2019-04-01”“20190401”）也不接。
     一句断成几行时合并报告，修复把各行接起来。
     """
 
@@ -154,13 +160,14 @@ class BrokenLine(Rule):
         headings = _parallel_headings(blocks)
         navigation = doc.facts(PageNavigation)  # a page's header, excerpt and link lists
         cut = doc.facts(CutLines).blocks  # stopping inside a word before a whole paragraph: T301
+        lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
             quick = previous.text[-1] in SENTENCE_FINAL and _opening(current) not in _ODD_START \
                 and previous.text not in _BARE_CLOSE
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
-                or navigation.covers(previous.span.start)
+                or navigation.covers(previous.span.start) or previous.index in lead
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article and previous.index not in cut \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,

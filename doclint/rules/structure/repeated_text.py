@@ -98,7 +98,9 @@ _CLOSE_QUOTES = "”’」』"
 
 
 # What a paragraph of text ends with (a display line or pull-quote ends with none of these).
-_DISPLAY_END = regex.compile(r"[。！？!?；;…”’」』）)]\s*$")
+# A stop, maybe inside its quotes (……。”), or a closing bracket: a quote that closes a line
+# without a stop (……治理能力的“精度”) ends a display line.
+_DISPLAY_END = regex.compile(r"(?:[。！？!?；;…][”’」』]*|[）)])\s*$")
 
 
 @dataclass

@@ -44,6 +44,7 @@ from doclint.rules.structure.endings import (
 )
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Enumeration, Kind, Level, Structure, Style
+from doclint.rules.structure.standfirst import Standfirst
 
 _NUMBERED = lazy_regex(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
@@ -94,7 +95,7 @@ class TruncatedParagraph(Rule):
     中一条条消息的标题（同一篇里有三行以上这样接在句子后面、下面是正文的标题行）停在哪个字上都不报。新闻图片的说明以摄影署名结尾
     （“……了解情况。 张三 摄”“……李四/摄”），不是截断；专题报道、评论里不带序号也不带句号、单独成段的
     小标题（同一篇两行以上，都不停在要接续的词上，末一分句不少于四个字、不含数字：“锲而不舍、持之以恒，
-    把……一抓到底”）不报。Markdown 标题
+    把……一抓到底”）不报。报刊评论标题（和日期行）之下、正文之前单独成行的提要（见 T401）不报。Markdown 标题
     （“## 评论员文章：……，……——论……重要讲话”）是标题，带不带逗号都不带句末标点，不报。
     一句话完整、只丢了句号的段落（“……融合发展”“本条例自……起施行”）一般不是截断：段末须停在词的
     中间（分词后末尾是单独一个字，如“听取职”“实施情”，或与下一段的头一个字连成一个词），停在
@@ -176,12 +177,13 @@ class TruncatedParagraph(Rule):
         punctuated = punctuated_runs(blocks)
         stopped = _stopped_items(structure)
         series = _title_series(blocks)
+        lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
         for block in blocks:
             if lines.is_markdown_heading(block.text):
                 continue  # a heading (## 标题) goes without a stop, punctuated or not
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
-            if ends_sentence(block.text) or block.index in subheadings \
+            if ends_sentence(block.text) or block.index in subheadings or block.index in lead \
                     or lines.ends_with_photo_credit(block.text) \
                     or _LIST_TAIL.search(block.text, _last_sentence_end(block.text)) \
                     or _glued_heading(block.text) or _section_title(block.text) \

@@ -63,9 +63,14 @@ _ANNIVERSARY_REACH = 400
 # 领导发动了南昌起义. Not a memorial, an anniversary or a spirit of them (参观南昌起义纪念馆).
 _EVENTS = {"南昌起义": 1927, "秋收起义": 1927, "广州起义": 1927, "遵义会议": 1935, "古田会议": 1929,
            "九一八事变": 1931, "西安事变": 1936, "七七事变": 1937, "卢沟桥事变": 1937, "全民族抗战爆发": 1937,
-           "开国大典": 1949, "汶川特大地震": 2008, "汶川地震": 2008, "香港回归祖国": 1997, "澳门回归祖国": 1999}
+           "开国大典": 1949, "汶川特大地震": 2008, "汶川地震": 2008, "香港回归祖国": 1997, "澳门回归祖国": 1999,
+           "甲午战争": 1894, "日俄战争": 1904, "辛亥革命": 1911, "五四运动": 1919, "华北事变": 1935,
+           "百团大战": 1940, "皖南事变": 1941, "西藏和平解放": 1951, "朝鲜内战爆发": 1950,
+           "朝鲜战争爆发": 1950, "唐山大地震": 1976}
 _EVENT = lazy_regex(
     rf"{_OPENING}\s?[，,]?\s?(?P<clause>[^。！？；\n]{{0,40}}?)(?P<event>{'|'.join(_EVENTS)})", regex.M)
+# …and not a clause that names another year before the event (1900年…，1904年发动日俄战争).
+_ANOTHER_YEAR = lazy_regex(r"(?:19|20)[0-9]{2}\s?年|[一二][〇○零一二三四五六七八九]{3}年")
 _NOT_THE_EVENT = lazy_regex(r"纪念|周年|旧址|遗址|精神|以来|展览|重温|回顾|参观|缅怀|学习|故事|电影|话剧|剧")
 # A résumé step of a year, then the post held in the first years of the People's Republic
 # (一九三一年加入中国共产党。建国初期任中共天津地委书记): the step came before them.
@@ -99,10 +104,15 @@ def dated_fact_conflicts(doc: Document, value: int) -> list[Conflict]:
                 and not first <= value <= last:
             found.append(_note(match, f"{match.group('term')}届任期为{first}—{last}年",
                                f"the {term}th term ran {first}–{last}, not {value}"))
-    for match in _EVENT.finditer(text):
+    told: set[int] = set()
+    for match in _EVENT.finditer(text, overlapped=True):  # the year nearest the event may start late
         happened = _EVENTS[match.group("event")]
+        if match.start("event") in told:
+            continue
         after = text[match.end():match.end() + 6]
-        if _year(match) == value != happened and not _NOT_THE_EVENT.search(match.group("clause") + after):
+        if _year(match) == value != happened and not _NOT_THE_EVENT.search(match.group("clause") + after) \
+                and not _ANOTHER_YEAR.search(match.group("clause")):
+            told.add(match.start("event"))
             found.append(_note(match, f"{match.group('event')}发生于{happened}年，此处写作{value}年",
                                f"{match.group('event')} happened in {happened}, not {value}"))
     for match in _STEP_THEN_EARLY_PRC.finditer(text):

@@ -49,14 +49,14 @@ _ALREADY_BEFORE = lazy_regex(r"(?:已|已经|早已|先后)\s?于\s?$")
 _AT_BEFORE = lazy_regex(r"(?<![将拟定计划预])于\s?$")
 _DONE_AT = lazy_regex(
     r"(?:\s?[0-9]{1,2}\s?日)?(?:[^。，,；！？\n]{0,16}?)(?<![将拟要])(?:审议通过|修订通过|表决通过|通过(?![^。，,；！？\n]{0,2}(?:后|之后|以后))"
-    r"|发射升空|逝世|去世|病逝|牺牲|遇难|当选)(?![^。，,；！？\n]{0,3}(?:后|之后|以后|时))")
+    r"|发射升空|逝世|去世|病逝|牺牲|遇难|遇害|就义|殉职|当选)(?![^。，,；！？\n]{0,3}(?:后|之后|以后|时))")
 # A month's figures reported (2023年12月，居民消费价格指数同比上涨0.8%): known only after the month.
 _MONTH_FIGURES = lazy_regex(
     r"(?:份)?[，,]?[^。！？；\n]{0,40}?(?:同比|环比|比上月|比上年同月)(?:上涨|下降|增长|减少|上升|回落|持平|扩大|收窄)")
 _NARRATED = lazy_regex(
     r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
     r"|宣布|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
-    r"|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了|遭到|遭受|坠毁|遇难"
+    r"|隆重举行|隆重召开|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了|遭到|遭受|坠毁|遇难"
     r"|(?<![为除罢])了(?![解结]))")
 _NOT_NARRATED = lazy_regex(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
 # A scraped page opens its paragraphs with markup left in (…</p><p>2023年9月16日，…).
@@ -64,6 +64,10 @@ _NOT_NARRATED = lazy_regex(r"将|拟|计划|预计|预期|定于|力争|争取|�
 _CLAUSE_START = lazy_regex(
     r"(?:^|[。！？；：:\n\t\u3000 ]|）|】|[0-9一二三四五六七八九十]、|<(?:p|br|div|span)[^<>]{0,40}>"
     r"|(?:称|表示|指出|显示|介绍|报道)[，,])\s?$")
+# The note closing a speech: 这是习近平同志2020年9月28日在十九届中央政治局第二十三次集体学习时的讲话。
+_SPEECH_NOTE = lazy_regex(r"(?:这是|本文是|此文是|这篇文章是)[^。！？\n]{0,16}?$")
+_SPOKEN_AT = lazy_regex(r"\s?在[^。！？\n]{0,60}?(?:讲话|发言|报告|谈话|致辞|演讲)")
+_NOTE_REACH = 400
 # Comparisons with the same period of a year, or of this year with a year: 较2023年同期.
 _SAME_PERIOD = lazy_regex(
     rf"(?:较|比|与|同|超过|超出|高于|低于|恢复到|恢复至|接近)\s?{_YEAR}\s?年\s?(?:的)?同期")
@@ -236,10 +240,24 @@ def _value(year: str) -> int:
     return int(year) if year.isdigit() else numerals.chinese_digits(year)
 
 
+def _speech_noted(doc: Document, value: int) -> list[tuple[int, int]]:
+    """The date of a speech given by the note that closes it (这是习近平同志2020年9月28日在…
+    集体学习时的讲话。)."""
+    text = doc.text
+    found = []
+    for date in doc.facts(DateFacts).dates:
+        start, end = date.span
+        if date.year == value and date.day is not None and len(text) - start <= _NOTE_REACH \
+                and _SPEECH_NOTE.search(text, max(0, start - 24), start) and _SPOKEN_AT.match(text, end):
+            found.append((date.month, date.day))
+    return found
+
+
 def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
     """(month, day) of the text's own dates in ``value``: datelines, signature dates, the page
     date of the head, and a date alone on a line of the head or the tail (（一九六二年五月十一日）)."""
     found = [(int(m.group("m")), int(m.group("d"))) for m in datelines(doc, value)]
+    found += _speech_noted(doc, value)
     page = head_page_date(doc, value)
     if page is not None:
         found.append((int(page.group("m")), int(page.group("d"))))

@@ -49,6 +49,7 @@ _HEAD_LINES = 3
 _TERM_BEFORE = lazy_regex(r"(?:任期|任职期限|届期)(?:为|是|自|从|：|:)?\s?$")
 _TERM_REACH = 8
 _TITLE_REACH = 60
+_HAN_LIST_JOINS = frozenset({"、", "和", "及", "与"})
 
 
 class YearPlaceholder(Rule):
@@ -87,7 +88,10 @@ class YearPlaceholder(Rule):
     中国共产党，建国初期任…”），出生与入党同年的汉字年份也算。计划的先后两步同在一年（“2024年，完成…；
     到2024年，…”“2024年底前启动…，力争2024年建成”、相邻两句都“到2024年，”）、数字是本年的倍数（“2024年，…
     是2024年的1.7倍”）、同一年的数据既是“初步统计结果”又已“修订为”、有效期在文档日期之前结束、“于2024年…
-    正式组建成立”又“成立20周年”，同样是证据。
+    正式组建成立”又“成立20周年”，同样是证据；还有同一段目标里相继的两个“到2024年底，”，“2024年政府工作回顾”与
+    “2024年政府工作主要任务”，2024年出生的人在2024年“年仅29岁”，已知年份的历史事件（“2024年6月25日，朝鲜内战
+    爆发”），汉字数字的相同年份并列（一九七四年、一九七四年），先后两个阶段倒置（第一阶段始于7月、第二阶段始于
+    1月），以及讲话末尾“这是…2024年9月28日在…的讲话”之后的日期被说成已经发生。
     文号（〔2024〕）和页首的页面日期（20240707）也计为年份。“五年来”“连续三年”
     “‘十五’时期”“这几年”“两年后”这类跨年表述作为旁证。汉字数字的年份区间（一九七六年到一九七六年）与阿拉伯数字的同样计入。一处自相矛盾的表述（2024—2024年）可能是笔误，需
     旁证或较多年份处才报，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
@@ -168,6 +172,7 @@ class YearPlaceholder(Rule):
                  for group, year, count in repeated_lists(doc)]
         found += [Related(case.span, _CASE_NOTE[case.kind]) for case in same_year_cases(doc)]
         found += [Related(span, _CASE_NOTE["range"]) for span in han_same_year_spans(doc.text)]
+        found += _han_listed_twice(doc)
         for hit, subject in contradictions(doc):
             if subject.source is None:
                 only_zh, only_en = only_years(hit)
@@ -187,6 +192,16 @@ class YearPlaceholder(Rule):
                 text = doc.slice(plan.span)
                 found.append(Related(plan.span, Message(f"五年规划时期{text}", f"the plan period {text}")))
         return sorted(found, key=lambda r: r.span.start)
+
+
+def _han_listed_twice(doc: Document) -> list[Related]:
+    """Two years in Chinese numerals listed side by side with one value (一九七四年、一九七四年)."""
+    text = doc.text
+    chinese = doc.facts(YearFacts).chinese
+    return [Related(Span(first.start, second.end), Message(f"相同年份并列（{first.value}年×2）",
+                                                            "the same year listed twice"))
+            for first, second in zip(chinese, chinese[1:])
+            if first.value == second.value and text[first.end:second.start] in _HAN_LIST_JOINS]
 
 
 def _a_term(text: str, span: Span) -> bool:

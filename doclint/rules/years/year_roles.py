@@ -36,7 +36,7 @@ from doclint.rules.years.mentions import YearFacts
 _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = lazy_regex(
-    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,16}}?)(?:工作|发展)(?:情况)?回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,16}}?)(?:工作|发展)(?:情况)?(?:简要|简单)?回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
     rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
     rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)"
@@ -58,7 +58,7 @@ _SUMMED_UP = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,16}}?)(?:统计公报|工作总结)(?![^。\n，；]{{0,4}}(?:编制|编写|撰写|发布|审核|报送))")
 # A year planned in the text: written before or at its start.
 _PLAN = lazy_regex(
-    rf"(?:(?P<y>{_Y})\s?年度?(?:的)?(?:工作安排|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
+    rf"(?:(?P<y>{_Y})\s?年度?(?:的)?(?:政府)?(?:工作安排|工作主要任务|重点工作|工作总体部署|总体部署|工作任务|主要任务|工作要点"
     rf"|工作打算|工作总体要求|总体要求和重点任务|工作计划|(?:政府)?工作的总体要求|主要工作任务"
     rf"|(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:的)?主要预期目标|预期目标"
     # a work report's plan headings (2024年目标任务和重点工作, 2024年经济社会发展目标建议为…)
@@ -74,10 +74,18 @@ _HALF_YEAR = lazy_regex(r"上半年|下半年|[一二三四]季度|前三季度|
 # A full date: 2024年3月5日.
 _FULL_DATE = rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日"
 # A dateline: a full date opening a line of the head or the tail (——2024年3月5日在…会议上,
-# （2024年3月5日）, a signature date on its own line). A date a comma follows opens a sentence
-# of the narrative (2024年1月1日，修订后的条例正式施行。), not the text's own date.
+# （2024年3月5日）, a signature date on its own line).
 _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone)
-    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}(?![ \t\u3000]?[，,、])")
+    rf"[ \t\u3000]*(?:——|—|－－|--|──|─)?[ \t\u3000]*[（(]?{_FULL_DATE}")
+# A date a comma follows opens a sentence (2019年10月8日，我局印发了…): it dates the text only
+# when the page prints no date of its own; under a page date (2025-01-20) it is the narrative's
+# (2024年1月1日，修订后的条例正式施行。 in a review of 2024).
+_NARRATED = lazy_regex(r"[ \t\u3000]?[，,、]")
+_DATE_ALONE = lazy_regex(
+    r"^[ \t\u3000]*(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[ \t\u3000]*$",
+    regex.M,
+)
 _EDGE_LINES = 15
 # A date alone on its line, a little below a title (the signature under a bulletin's title).
 _DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
@@ -216,8 +224,11 @@ _STEP_THEN_TARGET = lazy_regex(
 _START_THEN_DONE = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:底|末)前[^。；！？\n]{{0,40}}?(?:启动|开始|开展|完成)[^。；！？\n]{{0,30}}?[，,；]\s?"
     rf"(?:力争|争取|计划|到)(?P<y2>{_Y})\s?年(?!底|末|[0-9]{{1,2}}\s?月|上半年|前)")
+# The targets may both end a year (到2021年底，…。到2021年底，…) and a goal may open them (主要目标是，
+# 到2025年，…). Not a sentence between them: a plan names one year's targets sector by sector.
 _TARGET_THEN_TARGET = lazy_regex(
-    rf"(?:^|(?<=[。；;\n]))\s?(?:力争)?到(?P<y>{_Y})\s?年[，,](?!底|末)[^。；;\n]{{2,300}}[。；;]\s?(?:力争)?到(?P<y2>{_Y})\s?年[，,]")
+    rf"(?:^|(?<=[。；;\n：:]|是[，,]|[\u3000 \t]))[\u3000 \t]*(?:力争)?到(?P<y>{_Y})\s?年(?P<e>底|末)?[，,]"
+    rf"[^。；;\n]{{2,300}}[。；;][\u3000 \t]*(?:力争)?到(?P<y2>{_Y})\s?年(?(e)(?P=e)|(?!底|末))[，,]")
 # An advance allocation for a year, in that year's second half: it is for the next.
 _ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
 _SECOND_HALF = 7
@@ -231,6 +242,11 @@ _MONTH_SPAN = lazy_regex(
 _CN_MONTH_SPAN = lazy_regex(
     r"(?<![〇○零一二三四五六七八九十])(?P<y>[一二][〇○零一二三四五六七八九]{3})年(?P<a>十[一二]?|[一二三四五六七八九])月"
     r"(?:份)?\s?(?:至|到|—|－)\s?(?P<y2>[一二][〇○零一二三四五六七八九]{3})年(?P<b>十[一二]?|[一二三四五六七八九])月")
+# Numbered phases of a plan, each opening with its month (第一阶段（2022年7月至12月）…第二阶段（2022年
+# 1月至11月）): a later phase cannot begin before an earlier one in the same year.
+_PHASE = lazy_regex(
+    rf"第(?P<k>[一二三四五六])阶段[^。；\n]{{0,16}}?(?<![0-9])(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月")
+_PHASE_REACH = 600
 # A relative year glossed with the year it means: 去年（2024年）.
 _GLOSSED = lazy_regex(rf"(?P<w>去年|前年|明年|后年|上年)\s?[（(](?P<y>{_Y})\s?年[）)]")
 # A résumé: born in a year, then enlisted, employed or admitted to the Party in the same year.
@@ -241,6 +257,11 @@ _BORN = lazy_regex(rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:出)?生(?![产活效
 _ADULT_STEP = lazy_regex(
     rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
 _RESUME_REACH = 200
+# An age told at a dated step of a life (1930年11月14日，她就义于长沙，年仅29岁): one born that same
+# year was not that old.
+_AGE = lazy_regex(r"(?:年仅|时年|享年|年方|终年)(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:周)?岁")
+_LIFE_REACH = 800
+_YEAR_IN_CLAUSE = lazy_regex(rf"(?P<y>{_Y_ANY})\s?年")
 # A party congress or plenum dated by the year next to it: 2025年，党的十八届四中全会…;
 # …第四次全体会议，于2017年10月20日至23日在北京举行.
 _YEAR_BEFORE_MEETING = lazy_regex(
@@ -284,7 +305,8 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     """Roles that the year ``value`` cannot play at once in ``doc``: one tuple of related spans
     per contradiction."""
     found = _review_conflicts(doc, value) + _target_and_base(doc, value)
-    found += _relative_pins(doc, value) + _backward_months(doc, value) + _glossed(doc, value)
+    found += _relative_pins(doc, value) + _backward_months(doc, value) + _backward_phases(doc, value)
+    found += _glossed(doc, value)
     found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
     found += _after_the_dateline(doc, value) + _own_page_date(doc, value)
     found += _year_reported_early(doc, value) + _preliminary_and_revised(doc, value)
@@ -366,10 +388,18 @@ def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
     starts = doc.index.starts
     head, tail_starts = edge_starts(doc, _EDGE_LINES)
     found = []
+    paged = None
     for start in sorted(set(head + tail_starts)):
         date = _DATELINE.match(text, start)
-        if date is not None and int(date.group("y")) == value:
-            found.append(date)
+        if date is None or int(date.group("y")) != value:
+            continue
+        if _NARRATED.match(text, date.end()):
+            if paged is None:
+                limit = starts[min(_EDGE_LINES, len(starts) - 1)]
+                paged = _DATE_ALONE.search(text, 0, limit) is not None
+            if paged:
+                continue
+        found.append(date)
     tail = min(tail_starts, default=0) if len(starts) > _EDGE_LINES else 0
     found += [m for m in _CLOSING_DATE.finditer(text, tail) if int(m.group("y")) == value]
     found += [m for m in _SIGNED_DATE.finditer(text) if int(m.group("y")) == value]
@@ -463,6 +493,21 @@ def _backward_months(doc: Document, value: int) -> list[Conflict]:
     return found
 
 
+def _backward_phases(doc: Document, value: int) -> list[Conflict]:
+    found: list[Conflict] = []
+    phases = list(_PHASE.finditer(doc.text))
+    for first, second in zip(phases, phases[1:]):
+        if (int(first.group("y")) == int(second.group("y")) == value
+                and second.start() - first.end() <= _PHASE_REACH
+                and numerals.chinese_cardinal(second.group("k")) == numerals.chinese_cardinal(first.group("k")) + 1
+                and int(second.group("m")) < int(first.group("m"))):
+            found.append((Related(Span(*second.span()), Message(
+                f"第{second.group('k')}阶段始于第{first.group('k')}阶段之前（同为{value}年）",
+                f"a later phase begins before an earlier one, both in {value}")),
+                Related(Span(*first.span()), Message("前一阶段", "the earlier phase"))))
+    return found
+
+
 def _glossed(doc: Document, value: int) -> list[Conflict]:
     """去年（2024年） in a document whose dateline or own mentions say 2024."""
     found: list[Conflict] = []
@@ -499,7 +544,28 @@ def _ages(doc: Document, value: int) -> list[Conflict]:
             found.append((Related(Span(*born.span()), Message(f"{value}年出生", f"born in {value}")),
                           Related(Span(*step.span()), Message(f"同年：{step.group()}",
                                                               "an adult's step the same year"))))
+            continue
+        age = _aged_that_year(text, born, value)
+        if age is not None:
+            found.append((Related(Span(*born.span()), Message(f"{value}年出生", f"born in {value}")),
+                          Related(Span(*age.span()), Message(f"{value}年时{age.group()}",
+                                                             f"“{age.group()}” in {value}"))))
     return found
+
+
+def _aged_that_year(text: str, born: regex.Match[str], value: int) -> regex.Match[str] | None:
+    """An age of two years or more told in a sentence dated ``value``, in the life of one born in
+    ``value`` (before the next birth the text tells)."""
+    later = _BORN.search(text, born.end(), born.end() + _LIFE_REACH)
+    stop = later.start() if later else born.end() + _LIFE_REACH
+    for age in _AGE.finditer(text, born.end(), stop):
+        if numerals.number(age.group("n")) < 2:
+            continue
+        sentence = max(text.rfind(mark, born.end(), age.start()) for mark in "。！？\n")
+        years = list(_YEAR_IN_CLAUSE.finditer(text, max(sentence + 1, born.end()), age.start()))
+        if years and _any_year(years[-1]) == value:
+            return age
+    return None
 
 
 def _dated_meetings(doc: Document, value: int) -> list[Conflict]:
