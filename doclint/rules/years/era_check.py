@@ -33,6 +33,9 @@ _PRESENT_SUBJECT = lazy_regex(
     r"(?:今年|本年|今年度)\s?[，,]?\s?(?:也|又|正|就|恰|将)?(?:是|为|正值|恰逢|适逢)[^，,。；;！!？?\n]{0,24}"
     r"(?:[，,、]\s?(?:也|又|更|还|正|同时)?(?:是|为|正值|恰逢|适逢)[^，,。；;！!？?\n]{0,24}){0,3}$")
 _PRESENT_REACH = 100
+# A sentence that speaks of the present in so many words (今年是…, 当前要…) is not about the year
+# a narrative before it named.
+_NOW_WORD = lazy_regex(r"今年|本年度|当前|目前|现在|如今|眼下")
 
 @dataclass(frozen=True, slots=True)
 class Reference:
@@ -88,8 +91,11 @@ def reference_for(doc: Document, hit: MarkerHit, *, sentence: bool = True) -> Re
 def _narrated_year(doc: Document, sentence: Span) -> int | None:
     """The year a narrative has just named (1993年6月，兼任行长。他积极贯彻党的十四大精神): the
     nearest lived year in the sentences just before, inside the paragraph. The wording may be
-    about that year, so it must disagree as well."""
+    about that year, so it must disagree as well; not where the sentence names the present
+    (今年是…: ``_NOW_WORD``)."""
     text = doc.text
+    if _NOW_WORD.search(text, sentence.start, sentence.end):
+        return None
     low = max(0, sentence.start - _NARRATIVE_REACH)
     for mark in _PARAGRAPH.finditer(text, low, sentence.start):
         low = mark.end()

@@ -18,7 +18,7 @@ from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
-from doclint.rules.years.framing import Framing, clause_around, framing
+from doclint.rules.years.framing import Framing, clause_around, framing, superseded
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.naming import EventNames
@@ -38,8 +38,10 @@ _SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|�
 _SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
 # A meeting about to open (党的二十一大即将召开之际, 全会召开前夕): weeks, not years, ahead.
+# So is one said to open this year or the next (党的二十一大将于明年下半年在北京召开).
 _MEETING_IMMINENT = lazy_re(
-    r"(?:胜利)?(?:即将|就要|马上)(?:召开|开幕|举行)|(?:胜利)?(?:召开|开幕)(?:之际|前夕|在即)")
+    r"(?:胜利)?(?:即将|就要|马上)(?:召开|开幕|举行)|(?:胜利)?(?:召开|开幕)(?:之际|前夕|在即)"
+    r"|将(?:于|在)?(?:今年|明年|年内|本年|下半年|上半年|近期)[^，,。；;！!？?\n]{0,8}?(?:召开|开幕|举行)")
 # A campaign or an event that became a named spirit of the party (抗击“非典”精神, 北京冬奥精神) is
 # a historical name used today, not current work; a congress's or a theory's 精神 is the current
 # line of its years (十九大精神, 系列重要讲话精神).
@@ -484,6 +486,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
                     span = Span(match.start(), match.end())
                     clause = clause_around(text, window, span)
                     framed = framing(text, window, span, review_at(span.start))
+                    if framed.kind == framings.CURRENT and superseded(text, marker.keys, span):
+                        framed = Framing(framings.RETROSPECTIVE)
                     drafted = drafted_from(text, marker, window, clause, span.start, span.end)
                     # Work in hand, or looked back on (五年来…“十四五”时期的5.3倍): a plan is
                     # not reviewed before its drafting.

@@ -60,6 +60,31 @@ _DONE_AFTER = lazy_regex(
     r"(?:取得了?[^，。；]{0,8}?(?:胜利|成就|成果|成效|进展|成功)|以来|之后|以后|结束后|期间取得|"
     r"的(?:世界意义|历史意义|重大意义|伟大胜利|伟大成就|成就|成果|经验|历程|胜利|成功))")
 _DONE_OWN = lazy_regex(r"如期|已经|曾经")
+# A chain of stages told from one to the next (从组建专班、摸清底数，到全面铺开，再到总结验收):
+# the stages before the last are ones the sentence has run through. A stage opens with 从 or 由
+# at a clause's start (not 从严, 从源头, 从而…), the next with (再)到 at a clause's start, or right
+# after the stage's own words (由治理整顿到深化改革). 到 a year (到2035年) aims, and does not end a
+# stage.
+_CHAIN_FROM = lazy_regex(
+    r"(?:^|(?<=[，,；;：:。“\s\u3000]))(?:从|由|自)(?!严|紧|重|快|实|优|简|速|宽|而|事|来|未|不|没"
+    r"|此|中|头|源头|根本|长计议|今|现在|明年|下)")
+_CHAIN_TO = lazy_regex(
+    r"(?:^|(?<=[，,；;”]))[ \t\u3000]*(?:再|又|直|一直|乃至)?到(?![了位底达期来处家点头岗手场]"
+    r"|[ \t\u3000]?(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s?年|本世纪|今年|明年|下一)")
+_CHAIN_TO_NEXT = lazy_regex(r"(?:再|又)?到(?![了位底达期来处家点头岗手场])")
+# One stage run straight into the next (由助力脱贫攻坚到巩固拓展成果, 从脱贫攻坚到乡村振兴).
+_STAGE = lazy_regex(
+    r"(?P<stage>[^，,。；;：:从由到\n\r]{1,16}?)(?:再|又)?到(?![了位底达期来处家点头岗手场]"
+    r"|[ \t\u3000]?(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s?年|本世纪|今年|明年|下一)")
+_PARAGRAPH_REACH = 300
+# A quotation from the report of a numbered meeting (二次全会工作报告要求，“…”; 党的十八大报告
+# 提出：“…”): the words are that meeting's, of its year, not the text's own present.
+_QUOTED_REPORT = lazy_regex(
+    r"(?:[一二三四五六七八九十]{1,3}次全会|[一二三四五六七八九十]{1,3}中全会|[一二三四五六七八九十]{1,3}大"
+    r"|第[一二三四五六七八九十]{1,3}次[^，,。；;“”\n]{0,12}?(?:大会|会议|全会))"
+    r"(?:的)?(?:工作)?(?:报告|决议|决定|公报)(?:中)?[^，,。；;“”\n]{0,4}?"
+    r"(?:要求|提出|明确|强调|指出|部署|写道|宣示)[，,：:]?[ \t\u3000]?“$")
+_QUOTE_REACH = 40
 # A person's experience (他曾参与抗击非典, 作为参加过抗击非典的医生, 经历过…的考验): looking back
 # over a life, with no bound on how far, unless the sentence states a period.
 _EXPERIENCED = lazy_regex(
@@ -127,6 +152,9 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
         planned = None
     if planned is not None or _PLANNED_AFTER.search(after):
         return Framing(PLANNED)
+    if in_chain(text, sentence, span) or quoted_report(text, sentence, span):
+        stated = period_in(text, sentence.start, sentence.end)
+        return _looking_back(stated) if stated is not None else Framing(RETROSPECTIVE)
     # The marker's own wording counts as well: 如期全面建成小康社会, 战胜了非典.
     own = text[span.start:span.end]
     if _EXPERIENCED.search(before) or _EXPERIENCED.search(own):
@@ -153,3 +181,49 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if passage is not None:
         return _looking_back(passage)
     return Framing(CURRENT)
+
+
+def in_chain(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the marker stands in a stage of a chain (从部署开展…，到开展…; 从…报告要求，“…”；
+    到…报告明确…): a stage opened with 从 or 由 before it in the sentence, and a later stage opened
+    with 到 after it, or its own clause opened with 到."""
+    opening = _CHAIN_FROM.search(text, sentence.start, span.start)
+    if opening is None:
+        return False
+    if _CHAIN_TO_NEXT.match(text, span.end) is not None \
+            or _CHAIN_TO.search(text, span.end, sentence.end) is not None:
+        return True
+    # The last stage (…，到开展党史学习教育): told as the end of what the chain ran through.
+    clause = clause_around(text, sentence, span)
+    return clause.start > opening.end() and _CHAIN_TO.match(text, clause.start, span.start) is not None
+
+
+def superseded(text: str, keys: tuple[str, ...], span: Span) -> bool:
+    """Whether the paragraph holding ``span`` tells the marker's work as a stage that led on to
+    another (由助力脱贫攻坚到巩固拓展成果，再到护航乡村振兴): the writer knows it is over, and the
+    paragraph narrates it (中央纪委常委会多次强调，要打赢脱贫攻坚战…)."""
+    if not keys:
+        return False
+    low = max(0, span.start - _PARAGRAPH_REACH)
+    start = max(text.rfind("\n", low, span.start), text.rfind("\r", low, span.start), low - 1) + 1
+    end = min(len(text), span.end + _PARAGRAPH_REACH)
+    for mark in ("\n", "\r"):
+        found = text.find(mark, span.end, end)
+        if found >= 0:
+            end = found
+    for opening in _CHAIN_FROM.finditer(text, start, end):
+        stage = _STAGE.match(text, opening.end(), end)
+        if stage is not None and any(key in stage.group("stage") for key in keys):
+            return True
+    return False
+
+
+def quoted_report(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the marker stands in a quotation from the report of a numbered meeting
+    (二次全会工作报告要求，“围绕…”): the quotation speaks from that meeting's year."""
+    low = max(sentence.start, span.start - _QUOTE_REACH)
+    opening = text.rfind("“", low, span.start)
+    if opening < 0 or "”" in text[opening:span.start]:
+        return False
+    return _QUOTED_REPORT.search(text, max(sentence.start, opening - _QUOTE_REACH),
+                                 opening + 1) is not None

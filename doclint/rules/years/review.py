@@ -13,6 +13,7 @@ A passage opens with
 
 It runs on through the paragraphs that follow, and stops at a paragraph whose first clause
 turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
+after an opening paragraph that turns so in a later sentence (``……。到明年年底，……``),
 at a heading of the opening heading's level or above (a paragraph opener: at an unnumbered or
 first-level heading), at the next document of a compilation, or after ``_REACH`` characters.
 
@@ -95,6 +96,12 @@ _PRESENT = lazy_regex(
     r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
     r"|面向|站在新|(?<![主重需只提纲摘概必紧首])要(?![求素点害件闻案员地务])|必须|务必|应当")
 
+# A sentence of the opening paragraph that turns to the present or the future (…。到明年年底，…;
+# …。今后五年，…): the review ends with that paragraph.
+_TURN = lazy_regex(
+    r"(?<=[。！!？?])[ \t\u3000]*(?:[^，,。；;！!？?\n]{0,6}?)"
+    r"(?:今后|明年|下一步|接下来|今年|新的一年|从现在起|现在起|未来[一二三四五六七八九十几]?年)")
+
 
 @dataclass(frozen=True, slots=True)
 class Reach:
@@ -166,6 +173,7 @@ class ReviewPassages:
         level: Level | None = None  # the opening heading's level (None: a paragraph)
         opened_by_heading = False
         unstated_heading = False
+        turned = False  # the opening paragraph turned to the present or the future
         last_end = 0
 
         def close(end: int) -> None:
@@ -198,7 +206,11 @@ class ReviewPassages:
                 opened_by_heading = heading
                 level = line.level if heading else None
                 unstated_heading = heading and found == _UNSTATED and not _TERM.search(content)
+                turned = not heading and _TURN.search(content, clause) is not None
                 continue
+            if open_at is not None and turned:
+                close(last_end)  # the opening paragraph turned to the present or the future
+                turned = False
             if unstated_heading and not heading:
                 # 一、工作回顾 ⏎ 2025年是“十四五”收官之年，…: the first paragraph names the stretch.
                 unstated_heading = False

@@ -15,11 +15,15 @@ from doclint.core import segmenter
 
 _CONTEXT = 8
 _HAN = regex.compile(r"\p{Han}")
+# A numbered congress ends its name whatever follows: the segmenter reads 大将, 大胜, 大力 as
+# words, yet 党的二十一大将于…召开 names the congress.
+_CONGRESS_END = regex.compile(r"[一二三四五六七八九十][一二三四五六七八九十]大$")
 
 
 def at_word_boundaries(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` starts and ends at word boundaries."""
-    inner = [offset for offset in (start, end) if _inside_han(text, offset)]
+    inner = [offset for offset in (start, end) if _inside_han(text, offset)
+             and not (offset == end and _CONGRESS_END.search(text, max(0, end - 3), end))]
     if not inner:
         return True
     if not segmenter.available():
