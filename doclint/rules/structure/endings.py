@@ -123,7 +123,7 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
     on a word the document uses elsewhere and
     never before a comma or a full stop. A sentence that is whole but lost its full stop stops
     on a word that can end one (``…融合发展``, ``…起施行``)."""
-    if dangles(text) or _unclosed(text[-_OPEN_WINDOW:]):
+    if open_ended(text):
         return True
     if not segmenter.available():
         return True
