@@ -33,6 +33,16 @@ _TITLE_MAX = 30  # a heading text longer than this, with a comma, is running tex
 _TRAILING_INVISIBLE = lazy_regex(r"[\p{Co}\p{Cf}\s]+$")
 
 
+# A stop at a line's end, maybe inside its quotes (……。”), or a closing bracket. A quote that
+# closes a line with no stop before it (……治理能力的“精度”) ends a display line, not a sentence.
+_STOP_AT_END = lazy_regex(r"(?:[。！？!?；;…][”’」』]*|[）)])\s*$")
+
+
+def stops_at_end(text: str) -> bool:
+    """The line ends as a paragraph of text does; a display line (a lead, a pull-quote) does not."""
+    return _STOP_AT_END.search(text) is not None
+
+
 def ends_sentence(text: str) -> bool:
     last = text[-1]
     if last in SENTENCE_FINAL:

@@ -257,6 +257,20 @@ def opens_news_item(text: str) -> bool:
         and not has_punctuation(text)
 
 
+# A line that is a date alone, maybe with its time: a page's date under its title (2019-04-01,
+# 2025-01-20 16:15, 2019年4月1日, 20190401).
+DATE_LINE = lazy_regex(
+    r"^[ \t\u3000]*(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[ \t\u3000]*$",
+    regex.M,
+)
+
+
+def is_date_line(text: str) -> bool:
+    return DATE_LINE.match(text) is not None
+
+
 def is_dateline(text: str) -> bool:
     return len(text) <= 80 and text[0] in _DATELINE_START and bool(_DATELINE.match(text))
 

@@ -13,7 +13,7 @@ from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines, news
 from doclint.rules.structure.duplicate_line import doubled_half
-from doclint.rules.structure.endings import LineEndings
+from doclint.rules.structure.endings import LineEndings, stops_at_end
 from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 from doclint.rules.structure.numerals import ordinal
 
@@ -95,12 +95,6 @@ _ITEM_MARKER = lazy_regex(
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}[、是]"
 )
 _CLOSE_QUOTES = "”’」』"
-
-
-# What a paragraph of text ends with (a display line or pull-quote ends with none of these).
-# A stop, maybe inside its quotes (……。”), or a closing bracket: a quote that closes a line
-# without a stop (……治理能力的“精度”) ends a display line.
-_DISPLAY_END = regex.compile(r"(?:[。！？!?；;…][”’」』]*|[）)])\s*$")
 
 
 @dataclass
@@ -408,7 +402,7 @@ def _pull_quote(first: Block, later: Block) -> bool:
     """The first occurrence stands on a line of its own that ends without a stop: a pull-quote
     or display line a paper sets over its text (社会主义社会仍然存在阶级斗争。…是不可避免的),
     repeating what the text goes on to say."""
-    return first is not later and _DISPLAY_END.search(first.text) is None
+    return first is not later and not stops_at_end(first.text)
 
 
 def _twice(keys: str) -> bool:

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from doclint.core.document import Document
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
-from doclint.rules.structure.endings import ends_sentence, open_ended, stops_inside_a_word
+from doclint.rules.structure.endings import (
+    ends_sentence,
+    open_ended,
+    stops_at_end,
+    stops_inside_a_word,
+)
 from doclint.rules.structure.model import Block, Kind, Structure
 
 _MAX_LINES = 3
@@ -24,11 +29,9 @@ _LONGEST = 80
 # The head a lead stands under: title lines, a byline or a dateline, a bare date or time line
 # (20190828, 2023-05-10 08:00).
 _HEAD_KINDS = frozenset((Kind.TITLE, Kind.BYLINE, Kind.DATELINE))
-_DATE_ONLY = lazy_regex(r"^[\s\u3000]*[0-9０-９][0-9０-９\s\u3000:：./\-年月日]*$")
 _LAST = lazy_regex(r"[\p{Han}”’」』]$")
 _SHORT = 80  # a one-sentence lead line with its stop
 _STOPS = lazy_regex(r"[。！？!?；;]")
-_STOPPED = lazy_regex(r"[。！？!?；;…][”’」』）)]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +79,11 @@ def _head_end(article: list[Block]) -> int | None:
     line of text: the first line counts as the title when a bare date follows it."""
     position = 0
     while position < len(article) and (article[position].kind in _HEAD_KINDS
-                                       or _DATE_ONLY.match(article[position].text)):
+                                       or lines.is_date_line(article[position].text)):
         position += 1
     if position and any(b.kind is Kind.TITLE for b in article[:position]):
         return position
-    if len(article) > 1 and _DATE_ONLY.match(article[1].text):
+    if len(article) > 1 and lines.is_date_line(article[1].text):
         return 2
     return None
 
@@ -97,6 +100,6 @@ def _display(block: Block, document: str) -> bool:
     can end a sentence. The first paragraph of a speech cut or broken under its title is longer
     or stops inside a word (……但这种富是)."""
     text = block.text.strip(" \t\u3000\u00a0")
-    return block.kind is Kind.BODY and len(text) <= _LONGEST and _STOPPED.search(text) is None \
+    return block.kind is Kind.BODY and len(text) <= _LONGEST and not stops_at_end(text) \
         and _LAST.search(text) is not None and lines.has_han(text, _MIN_HAN) \
         and not open_ended(text) and not stops_inside_a_word(text, document)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
@@ -200,7 +201,7 @@ def _han_listed_twice(doc: Document) -> list[Related]:
     chinese = doc.facts(YearFacts).chinese
     return [Related(Span(first.start, second.end), Message(f"相同年份并列（{first.value}年×2）",
                                                             "the same year listed twice"))
-            for first, second in zip(chinese, chinese[1:])
+            for first, second in itertools.pairwise(chinese)
             if first.value == second.value and text[first.end:second.start] in _HAN_LIST_JOINS]
 
 

@@ -20,6 +20,7 @@ the wording that needs a past or a future beside the document's year (去年, �
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -27,7 +28,7 @@ import regex
 from doclint.core import Document, Message, Related, Span
 from doclint.core.document import Line
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.structure.lines import ORGAN
+from doclint.rules.structure.lines import DATE_LINE, ORGAN
 from doclint.rules.years import numerals
 from doclint.rules.years.contradicted_year import contradictions
 from doclint.rules.years.fixed_years import fixed_years
@@ -81,11 +82,6 @@ _DATELINE = lazy_regex(  # matched at each line start (lines may end in \r alone
 # when the page prints no date of its own; under a page date (2025-01-20) it is the narrative's
 # (2024年1月1日，修订后的条例正式施行。 in a review of 2024).
 _NARRATED = lazy_regex(r"[ \t\u3000]?[，,、]")
-_DATE_ALONE = lazy_regex(
-    r"^[ \t\u3000]*(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[ \t\u3000]*$",
-    regex.M,
-)
 _EDGE_LINES = 15
 # A date alone on its line, a little below a title (the signature under a bulletin's title).
 _DATE_BELOW = lazy_regex(rf"(?<=\n)[ \t\u3000]*[（(]?{_FULL_DATE}[）)]?[ \t\u3000]*(?=\r|\n|\Z)")
@@ -396,7 +392,7 @@ def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
         if _NARRATED.match(text, date.end()):
             if paged is None:
                 limit = starts[min(_EDGE_LINES, len(starts) - 1)]
-                paged = _DATE_ALONE.search(text, 0, limit) is not None
+                paged = DATE_LINE.search(text, 0, limit) is not None
             if paged:
                 continue
         found.append(date)
@@ -496,7 +492,7 @@ def _backward_months(doc: Document, value: int) -> list[Conflict]:
 def _backward_phases(doc: Document, value: int) -> list[Conflict]:
     found: list[Conflict] = []
     phases = list(_PHASE.finditer(doc.text))
-    for first, second in zip(phases, phases[1:]):
+    for first, second in itertools.pairwise(phases):
         if (int(first.group("y")) == int(second.group("y")) == value
                 and second.start() - first.end() <= _PHASE_REACH
                 and numerals.chinese_cardinal(second.group("k")) == numerals.chinese_cardinal(first.group("k")) + 1
