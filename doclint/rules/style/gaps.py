@@ -16,7 +16,7 @@ import regex
 from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
-from doclint.rules.structure.news import AGENCY, run_in_headline
+from doclint.rules.structure.news import AGENCY, DATELINE, run_in_headline
 from doclint.rules.style.headlines import item_headline
 from doclint.rules.style.joined import written_together
 from doclint.rules.templates.scan import line_end, line_start
@@ -91,6 +91,11 @@ _PADDED_NAME_AFTER_OFFICE = lazy_regex(
     r"(?:(?!\p{Han})|(?=同志们|各位|尊敬的|女士们|朋友们))"
 )
 _BYLINE_REACH = 16
+# A reporters' byline after a dateline: "记者某某", "记者某某 通讯员某某", "记者某某、某某".
+_BYLINE_BEFORE = lazy_regex(
+    r"(?:(?:记者|通讯员|特约记者)[ \u3000]?\p{Han}{2,4}(?:、\p{Han}{2,4})*[ \u3000]?)+$"
+)
+_DATELINE_BEFORE_BYLINE = lazy_regex(rf"{DATELINE}[ \t\u3000\u00a0]*$")
 _NAME_AFTER = lazy_regex(
     r"\p{Han}{2,4}(?!\p{Han})|\p{Han}{2,3}(?:同志|先生|女士|主持|指出|强调|表示|讲话|说|尊敬|各位)"
 )
@@ -263,9 +268,20 @@ def is_separator(text: str, gap: Span) -> bool:
         return True
     if _in_standard_title(text, gap, line_first, line_last):
         return True
+    if _byline_after_dateline(text, gap, line_first):
+        return True  # "本报北京12月7日讯 记者某某 正文": the byline ends before its text
     if _CREDIT.match(text, gap.end):
         return True  # a photo's credit after its caption: "……实验室 新华社发"
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
+
+
+def _byline_after_dateline(text: str, gap: Span, line_first: int) -> bool:
+    """The gap follows a reporter's byline run on after a news dateline on the same line
+    (``本报北京12月7日讯 记者某某 国务委员……``): a newspaper sets the byline apart from its text."""
+    byline = _BYLINE_BEFORE.search(text, max(line_first, gap.start - _BYLINE_REACH), gap.start)
+    if byline is None:
+        return False
+    return _DATELINE_BEFORE_BYLINE.search(text, line_first, byline.start()) is not None
 
 
 def _in_standard_title(text: str, gap: Span, line_first: int, line_last: int) -> bool:

@@ -91,6 +91,10 @@ _MODEL_TEXT = lazy_regex(r"(?:用语|格式|式样|样式|范本|范例|示例)(
 # ……”): its stand-in is the speaker's, like the 谁谁谁 of the reply.
 _HYPOTHETICAL_CUE = lazy_regex(r"场景|情景|情形|假如|假设|譬如|比方|好比|谁谁|常说|总说|往往说")
 _QUOTE_OPEN = regex.compile(r"(?r)[“”]")
+# A quoted formula of counts named as a model or mechanism of work: its letter is a variable.
+_COUNT_TERM = regex.compile(r"(?<![0-9.])[0-9]{1,2}(?:个|名|支|家|项|套|条|户|人|位|\+|＋)")
+_MODEL_NAME = lazy_regex(r"的?\p{Han}{0,8}?(?:模式|机制|工作法|体系|格局|模型|架构|体制|服务法)")
+_MODEL_QUOTE_REACH = 60
 _SENTENCE_END = regex.compile(r"[。！？\r\n]")
 _SENTENCE_END_BACK = regex.compile(r"(?r)[。！？\r\n]")
 _SENTENCE_REACH = 160
@@ -282,7 +286,23 @@ def on_purpose(text: str, item: Placeholder) -> bool:
         return True
     if item.kind == "letters" and _quoted_example(text, sentence_start, start):
         return True
+    if item.kind == "letters" and _named_model(text, sentence_start, start, end):
+        return True
     return bool(_MODEL_TEXT.search(text, line_start(text, start), start))
+
+
+def _named_model(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """The letter is the variable term of a quoted formula of counts that names a way of working
+    (按照“1个社区、1名区领导、X个配合单位”的服务模式): the other terms are figures."""
+    quote = _QUOTE_OPEN.search(text, sentence_start, start)
+    if quote is None or quote.group() != "“":
+        return False
+    close = text.find("”", end, end + _MODEL_QUOTE_REACH)
+    if close == -1 or "\n" in text[end:close]:
+        return False
+    if not _COUNT_TERM.search(text, quote.end(), close):
+        return False
+    return _MODEL_NAME.match(text, close + 1) is not None
 
 
 def _prescribed_name(text: str, start: int, end: int) -> bool:

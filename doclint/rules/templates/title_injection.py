@@ -74,6 +74,13 @@ _REFERENCE_BEFORE = lazy_regex(
     r"(?:学习|贯彻|落实|按照|根据|依照|依据|对照|执行|传达|领会|遵照|结合|书记|同志|长|主任|主席|"
     r"提出|提交|印发|转发|制定|出台|审议|下发|我|他|她|们|的)$"
 )
+# A thesis or slogan title is a phrase its own text governs: a preposition or a verb that takes
+# it as its object before it (“为提高……能力搭建平台”, “对强军兴军关键在党有了认知”, “积极探索
+# ……新载体”), or a modal after it that makes it the subject (“提高……能力要坚持……”).
+_GOVERNED_BEFORE = lazy_regex(r"(?:[为对将把]|围绕|推进|推动|促进|探索|聚焦|助力|致力于)$")
+# A slogan title the body says itself three times or more is the thesis the text argues: a
+# glued occurrence there is the text's own phrase too.
+_THESIS_REPEATS = 3
 # A title line with a clause in it (``尊重知识，尊重人才``) is a phrase of the text it heads;
 # an enumeration comma names several places or bodies (``关于广东与香港、澳门合建``).
 _CLAUSE_PUNCT = regex.compile(r"[，,。！？；]")
@@ -118,7 +125,7 @@ class InjectedTitle(Rule):
     以及独立成句的“在……上的讲话”。正文引用本篇标题是原文：写在书名号或引号中（“《某某条例》
     同时废止”“依照《……的通知》要求”）不报，除非带书名号的标题自成一个分句；本身就是一句话或
     口号的标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报，
-    除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”）；带网站标签、数字或括号的新闻标题（“[视频]……”“前10个月……”）
+    除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”），而正文自己支配它时（前面是“为”“对”“将”“把”或以它为宾语的动词，如“为提高……能力搭建平台”“对……有了认知”“积极探索……新载体”），或正文自己已说过三次以上（文章反复申说的论点），不报；带网站标签、数字或括号的新闻标题（“[视频]……”“前10个月……”）
     也按这样的粘连查找，引用书名的标题（“《……》第一卷主要篇目介绍”）是正文常说的名称，不查找；
     不足 8 个汉字的标题（“政府工作报告”）是正文常用的名称，同样只在粘连时报告（“市政府工作报告”
     这类更长的名称除外）；汇编中，页面自己的标题（第一篇的标题）在后面各篇中粘连出现也报告；
@@ -190,13 +197,10 @@ class InjectedTitle(Rule):
     ) -> Iterator[Finding]:
         text = doc.text
         for searched, title, slogan in _searched_titles(text, part):
-            start = text.find(searched, part.body_start, limit)
-            while start != -1:
-                end = start + len(searched)
-                if _after_dateline(text, start):
-                    span = None  # the heading of a full text the agency releases
-                else:
-                    span = _glued(text, start, end) if slogan else _injected(text, start, end)
+            spans = list(self._pasted(text, part.body_start, limit, searched, slogan))
+            if slogan and spans.count(None) >= _THESIS_REPEATS:
+                continue  # the article's thesis: the body says it itself again and again
+            for span in spans:
                 if span is not None and not any(
                     t.start < span.end and span.start < t.end for t in taken
                 ):
@@ -209,7 +213,21 @@ class InjectedTitle(Rule):
                         related=(Related(title, Message("标题", "the title")),),
                         fix=_removal(text, span),
                     )
-                start = text.find(searched, end, limit)
+
+    @staticmethod
+    def _pasted(
+        text: str, body_start: int, limit: int, searched: str, slogan: bool
+    ) -> Iterator[Span | None]:
+        """Every place the body holds the title: the span pasted there, or None where the body
+        says it itself."""
+        start = text.find(searched, body_start, limit)
+        while start != -1:
+            end = start + len(searched)
+            if _after_dateline(text, start):
+                yield None  # the heading of a full text the agency releases
+            else:
+                yield _glued(text, start, end) if slogan else _injected(text, start, end)
+            start = text.find(searched, end, limit)
 
     def _labelled_titles(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -383,6 +401,8 @@ def _glued(text: str, start: int, end: int) -> Span | None:
         return None  # a longer name that ends with the title: "市政府工作报告"
     if _REFERENCE_BEFORE.search(text, max(0, start - 4), start) or _REFERENCE_AFTER.match(text, end):
         return None
+    if _GOVERNED_BEFORE.search(text, max(0, start - 4), start):
+        return None  # the text's own phrase: "为提高……能力搭建平台", "对……有了认知"
     return Span(start, end)
 
 
