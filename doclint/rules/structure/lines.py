@@ -159,10 +159,21 @@ _PHOTO_CREDIT = lazy_regex(
 )
 
 
+# A picture's source closing its caption: "……诚信经营。资料片由某某市委组织部提供",
+# "（图片由某某县委宣传部提供）", "……现场。某某县融媒体中心供图".
+_PROVIDED_CREDIT = lazy_regex(
+    r"(?:(?:^|[。！？!?）)\s\u3000\u00a0])[（(]?(?:资料片|资料图片?|图片|照片|视频|本图)由"
+    r"[^。！？!?，,\r\n]{2,24}?提供|\p{Han}{2,12}供图)[）)]?[ \t\u3000\u00a0]*$"
+)
+
+
 def ends_with_photo_credit(text: str) -> bool:
-    """A photo's caption, closed by its credit (``……了解情况。 林伟彬 摄``, ``……邵明敏/摄``):
-    the credit, not a sentence's stop, ends it."""
-    return "摄" in text[-4:] and _PHOTO_CREDIT.search(text, max(0, len(text) - 40)) is not None
+    """A photo's caption, closed by its credit (``……了解情况。 林伟彬 摄``, ``……邵明敏/摄``,
+    ``……资料片由某某部门提供``, ``……某某中心供图``): the credit, not a sentence's stop, ends it."""
+    tail = max(0, len(text) - 40)
+    if "摄" in text[-4:] and _PHOTO_CREDIT.search(text, tail) is not None:
+        return True
+    return ("提供" in text[-4:] or "供图" in text[-4:]) and _PROVIDED_CREDIT.search(text, tail) is not None
 
 
 def content_start(text: str) -> int:
