@@ -7,9 +7,9 @@ only about a candidate that their cheaper tests could not settle, and :func:`ava
 whether rjieba is installed without importing it. Without rjieba, :func:`available` is false
 and the rules fall back to what they do without word boundaries.
 
-What the segmenter answered is kept between runs (``built/segments.pickle`` of the user cache
-folder, :mod:`doclint.core.buildcache`), keyed by the operation and the text asked about, under
-the files of the installed rjieba (its dictionary is built into it): checking a document again
+What the segmenter answered is kept between runs (``built/segments-*.pickle`` of the user cache
+folder, one file per installed rjieba, :mod:`doclint.core.buildcache`), keyed by the operation
+and the text asked about, under the files of that rjieba (its dictionary is built into it): checking a document again
 after an edit asks mostly about the same few characters, and gets the same answers without
 importing rjieba. A missing, read-only or corrupt store means asking rjieba.
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import hashlib
 import importlib.util
 import logging
 import os
@@ -31,7 +32,7 @@ from typing import Any
 
 LOG = logging.getLogger(__name__)
 
-STORE = "segments.pickle"
+STORE = "segments"
 STORE_FORMAT = 1
 MAX_ANSWERS = 5000  # beyond this, the store starts again from this run's answers
 
@@ -128,7 +129,7 @@ def save() -> None:
         header = _header()
         if header is None:
             return
-        path = buildcache.folder() / STORE
+        path = _path()
         on_disk = buildcache.read(path, header)
         merged = on_disk[0] if on_disk and isinstance(on_disk[0], dict) else {}
         if len(merged) + len(_added) > MAX_ANSWERS:
@@ -146,9 +147,19 @@ def _store() -> dict[tuple[str, str], Any]:
                 from doclint.core import buildcache
 
                 header = _header()
-                found = buildcache.read(buildcache.folder() / STORE, header) if header else None
+                found = buildcache.read(_path(), header) if header else None
                 _stored = found[0] if found and isinstance(found[0], dict) else {}
     return _stored
+
+
+def _path() -> Any:
+    """The store of the installed rjieba: each environment keeps its own."""
+    from doclint.core import buildcache
+
+    spec = importlib.util.find_spec("rjieba")
+    where = "\0".join(spec.submodule_search_locations or ()) if spec else ""
+    digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return buildcache.folder() / f"{STORE}-{digest}.pickle"
 
 
 @functools.cache

@@ -117,12 +117,10 @@ def test_stored_segmenter_answers_equal_rjiebas(fresh_segments: None,
 
 def test_corrupt_segment_store_asks_rjieba_again(fresh_segments: None,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from doclint.core import buildcache
-
     text = "应急管理部门"
     expected = segmenter.search_cuts(text)
     segmenter.save()
-    stored = buildcache.folder() / segmenter.STORE
+    stored = segmenter._path()
     stored.write_bytes(stored.read_bytes()[:-5])
     monkeypatch.setattr(segmenter, "_stored", None)
     assert segmenter.search_cuts(text) == expected
