@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+from doclint.core.lazyregex import lazy_re
+
+_LINE_BREAK = lazy_re(r"\r\n?|\n")
 
 
 class Position(NamedTuple):

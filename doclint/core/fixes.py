@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -14,6 +13,7 @@ from typing import BinaryIO
 
 from doclint.core.diagnostic import Applicability, Diagnostic, Edit, Fix
 from doclint.core.encoding import encode
+from doclint.core.lazyregex import lazy_re
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
@@ -125,13 +125,13 @@ def _holds(target: Path, expected: bytes) -> bool:
 # Figures: runs of digits (half- or full-width, with decimal points and separators between
 # them) and of Chinese numerals. A fix that changes one is at most a suggestion.
 _NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟"
-_FIGURE = re.compile(rf"[{_NUMERAL}]+(?:[.．。,，][{_NUMERAL}]+)*")
+_FIGURE = lazy_re(rf"[{_NUMERAL}]+(?:[.．。,，][{_NUMERAL}]+)*")
 # Width alone does not change a figure: ２０２４ and 2024 are the same year.
 _FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CONTEXT = 24  # characters of context either side of an edit, to see whole figures
 
 
-_WIDE = re.compile("[０-９．]")
+_WIDE = lazy_re("[０-９．]")
 
 
 def figures(text: str) -> list[str]:
@@ -171,7 +171,7 @@ def guard_figures(text: str, fix: Fix) -> Fix:
     return fix.with_applicability(Applicability.SUGGESTION)
 
 
-_BARE_LF = re.compile(r"(?<!\r)\n")
+_BARE_LF = lazy_re(r"(?<!\r)\n")
 
 
 def native_newlines(fix: Fix, newline: str) -> Fix:

@@ -21,6 +21,7 @@ from typing import Any
 import regex
 
 from doclint.core.regexstore import compiled as stored_regex
+from doclint.core.regexstore import compiled_re as stored_re
 
 
 class LazyPattern:
@@ -69,7 +70,7 @@ def lazy_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, compiled when first used."""
-    return LazyPattern(pattern, flags, re.compile)  # type: ignore[return-value]
+    return LazyPattern(pattern, flags, stored_re)  # type: ignore[return-value]
 
 
 def matches_at_least(pattern: regex.Pattern[str] | re.Pattern[str], text: str, count: int) -> bool:

@@ -13,6 +13,11 @@ A stored pattern is the very object compiling would give: the key is the pattern
 `regex`'s default version, and the file is kept only under the `regex` and Python versions
 that wrote it. Locale-dependent patterns are not stored. A missing, read-only or corrupt store
 means compiling as if there were none.
+
+The standard library's ``re`` patterns (:func:`compiled_re`) are kept the same way, as the
+arguments ``re`` passes to its C compiler (``_sre.compile``) after parsing: a pattern is stored
+only when those arguments give a pattern equal to what ``re.compile`` gave (``re`` compares the
+generated code), under its own key (the version ``-1``).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -56,6 +62,62 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
                 atexit.register(save)
             _added[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
     return result
+
+
+_RE = -1  # the version part of the key of a standard-library ``re`` pattern
+
+
+class _ReArguments:
+    """Pickles as a call of ``_sre.compile`` with the arguments ``re`` gave it: unpickling
+    builds the pattern without parsing it."""
+
+    def __init__(self, arguments: tuple[Any, ...]) -> None:
+        self.arguments = arguments
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        import _sre
+
+        return (_sre.compile, self.arguments)
+
+
+def compiled_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, loaded from the store when it holds the pattern."""
+    key = (pattern, int(flags), _RE)
+    blob = _store().get(key)
+    if blob is not None:
+        try:
+            found = pickle.loads(blob)
+            if isinstance(found, re.Pattern):
+                return found
+        except Exception:  # a damaged entry: compile it again
+            pass
+    result = re.compile(pattern, flags)
+    try:
+        blob = pickle.dumps(_ReArguments(_re_arguments(pattern, int(flags))),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        if pickle.loads(blob) != result:
+            return result
+    except Exception:  # another Python's re: not stored
+        return result
+    with _lock:
+        if not _added:
+            atexit.register(save)
+        _added[key] = blob
+    return result
+
+
+def _re_arguments(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What ``re._compiler.compile`` passes to ``_sre.compile`` for ``pattern``."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # plain numbers: they pickle
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
+            tuple(indexgroup))
 
 
 def save() -> None:

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import regex
-
 from doclint.core.diagnostic import (
     Applicability,
     Category,
@@ -27,9 +25,10 @@ from doclint.core.diagnostic import (
     Severity,
 )
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 
-CODE_PATTERN = regex.compile(r"^[A-Z]{1,2}\d{3}$")
-NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)+$")
+CODE_PATTERN = lazy_regex(r"^[A-Z]{1,2}\d{3}$")
+NAME_PATTERN = lazy_regex(r"^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)+$")
 
 _MISSING = object()
 

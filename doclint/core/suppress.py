@@ -20,11 +20,12 @@ import regex
 
 from doclint.core.diagnostic import Diagnostic
 from doclint.core.document import LineIndex, Position
+from doclint.core.lazyregex import lazy_regex
 
 KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 # A doclint comment: ``<!-- doclint-KIND CODES [-- reason] -->``.
-COMMENT = regex.compile(r"<!--[ \t]*doclint-(?P<kind>[A-Za-z-]*)(?P<body>.*?)-->", regex.S)
-_SEPARATORS = regex.compile(r"[\s,]+")
+COMMENT = lazy_regex(r"<!--[ \t]*doclint-(?P<kind>[A-Za-z-]*)(?P<body>.*?)-->", regex.S)
+_SEPARATORS = lazy_regex(r"[\s,]+")
 CONTEXT = 10  # characters of context kept on each side of a finding's text
 MAX_TEXT = 60  # characters of a finding's text kept (a long span keeps its start)
 

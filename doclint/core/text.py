@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from itertools import accumulate, count
 from typing import NamedTuple
 
-import regex
-
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_re, lazy_regex
 
 # Sentence ends: 。！？ (and ASCII !?) with any closing quotes/brackets that follow them; a ；
 # also closes a clause that reads as a sentence in list-like government prose.
 # NOTE: written to open with one character class (a run of ``…`` needs two of them), so that
 # the engine skips between candidate characters in C instead of trying the alternation at
 # every character (a third of the time).
-_SENTENCE_END = re.compile(r"[。！？!?；;…](?:(?<=…)…+|(?<!…)[。！？!?；;]*)[”’」』）)》]*")
-_BLANK = regex.compile(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
+_SENTENCE_END = lazy_re(r"[。！？!?；;…](?:(?<=…)…+|(?<!…)[。！？!?；;]*)[”’」』）)》]*")
+_BLANK = lazy_regex(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 # The spaces a line's indent is made of: ASCII, ideographic (U+3000), no-break (U+00A0), en and
 # em (U+2002, U+2003: what pages converted from Word or PDF indent with), zero-width and BOM.
 _PARAGRAPH_SPACE = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 # A paragraph indent inside a line: a run of spaces after the end of a sentence, where a page
 # that lost its paragraph breaks still shows where they were (“……。　　下一段……”).
-INLINE_INDENT = regex.compile(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0\u2002\u2003]{2,}(?=\S)")
-HAN = regex.compile(r"\p{Han}")
+INLINE_INDENT = lazy_regex(r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0\u2002\u2003]{2,}(?=\S)")
+HAN = lazy_regex(r"\p{Han}")
 
 
 class Paragraph(NamedTuple):
@@ -90,7 +88,7 @@ def _lines(doc: Document) -> Iterable[tuple[int, int, str]]:
     return ((number, start, text[start:end]) for number, start, end in doc.index.line_spans())
 
 
-_SPACE_CHAR = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]")
+_SPACE_CHAR = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]")
 _SPACES: dict[str, bool] = {}
 
 

@@ -8,20 +8,21 @@ import regex
 
 from doclint.core.document import Document, LineIndex
 from doclint.core.encoding import decode
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.suppress import parse_directives
 
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
+_FRONT_MATTER = lazy_regex(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
 # A fence opens at a line start and closes at the first line holding at least as many of the
 # same marks, or runs to the end. Line starts and ends are found by lookaround on \r and \n
 # so that CRLF and CR files close their fences too (``$`` only matches before \n).
-_FENCE = regex.compile(
+_FENCE = lazy_regex(
     r"(?<![^\r\n])[ \t]{0,3}(?P<fence>(?P<mark>[`~])(?P=mark){2,})[^\r\n]*"
     r"(?:.*?(?:\r\n|\r|\n)[ \t]{0,3}(?P=fence)(?P=mark)*[ \t]*(?![^\r\n])|.*\Z)",
     regex.S,
 )
-_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+_NOT_NEWLINE = lazy_regex(r"[^\r\n]")
 # Inline code: a run of backticks, text on the same line, the same run again.
-_INLINE_CODE = regex.compile(r"(?<!`)(?P<ticks>`+)(?!`)[^\r\n]*?(?<!`)(?P=ticks)(?!`)")
+_INLINE_CODE = lazy_regex(r"(?<!`)(?P<ticks>`+)(?!`)[^\r\n]*?(?<!`)(?P=ticks)(?!`)")
 
 
 def read_markdown(path: str, data: bytes, encoding: str | None = None) -> Document:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from doclint.core.diagnostic import Diagnostic, FileResult, Severity
+from doclint.core.lazyregex import lazy_re
 from doclint.report.base import Formatter, Summary, fix_label
 
 _COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
@@ -20,7 +20,7 @@ _LEFT_CONTEXT = 30  # cells of context before the span
 # full-width forms; those from U+3000 on take two cells. Checked one by one against wcwidth
 # 0.9.5. A line made of them alone is measured here: importing wcwidth costs about 35 ms, a
 # tenth of a pre-commit run on a small file with findings.
-_PLAIN = re.compile("[ -~\xa1-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029"
+_PLAIN = lazy_re("[ -~\xa1-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029"
                     "\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*")
 
 

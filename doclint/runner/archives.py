@@ -8,21 +8,31 @@ again (cross-document rules re-read the documents their findings point into).
 from __future__ import annotations
 
 import os
-import tarfile
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from doclint.runner.files import TooLarge, read_bounded, read_regular, too_large
+
+if TYPE_CHECKING:  # imported where an archive is read: a run without one never needs them
+    import tarfile
+    import zipfile
 
 SEPARATOR = "!"
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 # What archivers add beside the documents: macOS resource forks and Finder metadata.
 _JUNK_DIRS = {"__MACOSX"}
-ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, zlib.error,
-                  EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
+
+
+def archive_errors() -> tuple[type[BaseException], ...]:
+    """What reading a corrupt archive raises."""
+    import tarfile
+    import zipfile
+    import zlib
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, zlib.error,
+            EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
+
 
 Member = tuple[str, "bytes | str"]  # (path to report, the bytes or an error message)
 # NOTE: archives inside archives are named, never opened: no depth to bound, no bomb in a bomb.
@@ -70,12 +80,15 @@ def iter_members(archive: str, chosen: Callable[[str], bool],
         yield from reader(archive, chosen, limit)
     except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
         yield archive, f"cannot read archive: {_reason(exc)}"
-    except ARCHIVE_ERRORS as exc:
+    except archive_errors() as exc:
         yield archive, f"corrupt archive: {_reason(exc)}"
 
 
 def iter_sizes(archive: str, chosen: Callable[[str], bool]) -> Iterator[int]:
     """The uncompressed size of every chosen member, without reading a zip's data."""
+    import tarfile
+    import zipfile
+
     try:
         if archive.lower().endswith(ZIP_SUFFIXES):
             with zipfile.ZipFile(archive) as zf:
@@ -87,12 +100,14 @@ def iter_sizes(archive: str, chosen: Callable[[str], bool]) -> Iterator[int]:
             for member in tf:
                 if member.isfile() and _wanted(_tar_name(member), chosen):
                     yield member.size
-    except ARCHIVE_ERRORS:
+    except archive_errors():
         return
 
 
 def _zip_members(archive: str, chosen: Callable[[str], bool],
                  limit: int | None) -> Iterator[Member]:
+    import zipfile
+
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
             name = _zip_name(info)
@@ -112,7 +127,7 @@ def _zip_members(archive: str, chosen: Callable[[str], bool],
                 yield path, str(exc)
             except RuntimeError as exc:  # zipfile's word for an encrypted member
                 yield path, f"unreadable archive member: {_reason(exc)}"
-            except ARCHIVE_ERRORS as exc:
+            except archive_errors() as exc:
                 yield path, f"corrupt archive member: {_reason(exc)}"
             else:
                 yield path, data
@@ -120,6 +135,8 @@ def _zip_members(archive: str, chosen: Callable[[str], bool],
 
 def _tar_members(archive: str, chosen: Callable[[str], bool],
                  limit: int | None) -> Iterator[Member]:
+    import tarfile
+
     with tarfile.open(archive, mode=_stream_mode(archive)) as tf:
         for info in tf:
             name = _tar_name(info)
@@ -208,6 +225,8 @@ class MemberReader:
 
     def _zip_member(self, archive: str, name: str) -> bytes:
         if archive not in self._zips:
+            import zipfile
+
             zf = zipfile.ZipFile(archive)
             self._zips[archive] = (zf, {_zip_name(i): i for i in zf.infolist()})
         zf, names = self._zips[archive]
@@ -219,6 +238,8 @@ class MemberReader:
         for attempt in range(2):
             if archive not in self._tars or attempt:
                 self._close_tar(archive)
+                import tarfile
+
                 tf = tarfile.open(archive, mode=_stream_mode(archive))
                 self._tars[archive] = (tf, iter(tf))
             tf, members = self._tars[archive]

@@ -9,10 +9,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from doclint.core.errors import DoclintError
+from doclint.core.lazyregex import lazy_re
 
 ALWAYS_SKIPPED = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox",
                   ".doclint_cache"}
-_MAGIC = re.compile(r"[*?\[]")
+_MAGIC = lazy_re(r"[*?\[]")
 
 
 def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:

@@ -47,6 +47,7 @@ from doclint.core.diagnostic import Diagnostic, Edit, FileInfo, FileResult, Fix,
 from doclint.core.document import Position, Span
 from doclint.core.encoding import _BOMS, _utf16_without_bom
 from doclint.core.errors import ReadError
+from doclint.core.lazyregex import lazy_re
 from doclint.core.linter import ActiveRule, lint_document
 from doclint.runner.files import TooLarge
 
@@ -59,7 +60,7 @@ LOCAL_SCOPES = frozenset({"line", "sentence", "paragraph", "heading"})
 _BLOCK = MB  # bytes read at a time
 _MIN_SPAN = 4096  # characters: below this, a window's overhead outweighs what its lines cost
 _READERS = ("doclint.readers.plain", "doclint.readers.markdown")
-_FENCE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
+_FENCE = lazy_re(r"^[ \t]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 _SENTENCE_END = "。！？；\n\r"
 
 
@@ -151,7 +152,7 @@ def scan(stream: BinaryIO, forced: str | None) -> tuple[str, str]:
     return digest.hexdigest(), next(iter(decoders))
 
 
-_CJK3 = re.compile(r"^[^\n]*?[\u4e00-\u9fff][^\n]*?[\u4e00-\u9fff][^\n]*?[\u4e00-\u9fff]",
+_CJK3 = lazy_re(r"^[^\n]*?[\u4e00-\u9fff][^\n]*?[\u4e00-\u9fff][^\n]*?[\u4e00-\u9fff]",
                    re.MULTILINE)
 
 

@@ -17,9 +17,10 @@ from typing import Any
 import regex
 
 from doclint.core.errors import DoclintError
+from doclint.core.lazyregex import lazy_regex
 
 # {{name}}: lower-case words joined by "_" (any other text between braces is left alone).
-_REFERENCE = regex.compile(r"\{\{([a-z][a-z0-9_]*)\}\}")
+_REFERENCE = lazy_regex(r"\{\{([a-z][a-z0-9_]*)\}\}")
 
 
 class UnknownPattern(DoclintError):

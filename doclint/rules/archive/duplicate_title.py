@@ -6,8 +6,6 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, NamedTuple
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -19,6 +17,7 @@ from doclint.core import (
     Severity,
     Span,
 )
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraphs
 from doclint.rules.archive import shingles
 from doclint.rules.archive.base import FamilyRule, in_path_order, percent
@@ -38,22 +37,22 @@ _MIN_BODY = 40  # fewer Han characters of prose under the title: no body to comp
 # Two bodies sharing this much of the shorter one's shingles are one text in two renderings: a
 # duplicate (A101/A102 report those), not two documents under one title.
 _SAME_TEXT = 0.5
-_PROSE = regex.compile(r"[\p{Han}\p{Nd}\u3001-\u303f\uff01-\uffef“”‘’…—·]+")
+_PROSE = lazy_regex(r"[\p{Han}\p{Nd}\u3001-\u303f\uff01-\uffef“”‘’…—·]+")
 _HEAD_AFTER_TITLE = 5  # paragraphs under the title searched for the document's date
 _MAX_DATE_LINE = 40
 # Files of one series carrying this many different dates share a column or series title.
 _SERIES_DATES = 3
-_DATE = regex.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_DATE = lazy_regex(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 # The shape of a column or series title: a news column (国内联播快讯, 一周要闻, 每日简讯) or a
 # headline behind a series label in brackets (【学习贯彻…】…). Such a title recurs by design.
-_COLUMN = regex.compile(
+_COLUMN = lazy_regex(
     r"(?:快讯|简讯|短讯|速讯|速览|速递|要闻|播报|早报|晚报|周报|月报|综述|集锦|导读|摘编|动态|提要"
     r"|一览)$|^(?:一周|每周|每日|今日)|联播|^【[^】]{2,30}】\S"
 )
 
 # A site's or an office's name in the title's place: a template stamped it on every page, so
 # different dates under it do not make it a series.
-_NAME_ONLY = regex.compile(r"(?:网|网站|门户|人民政府|委员会|办公厅|办公室)$")
+_NAME_ONLY = lazy_regex(r"(?:网|网站|门户|人民政府|委员会|办公厅|办公室)$")
 
 
 class TitleFact(NamedTuple):

@@ -7,14 +7,12 @@ keys are cut from BLAKE2 digests): facts computed in different workers must comp
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.core.text import Paragraphs
 from doclint.rules.archive.titles import DocumentTitle
 
@@ -22,10 +20,10 @@ from doclint.rules.archive.titles import DocumentTitle
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # What a paragraph key keeps: letters (Han included) and digits. Punctuation and spacing vary
 # between renderings of one text (，/, “/" 　/space) and say nothing about which text it is.
-_NOT_WORD = re.compile(r"[\W_]+")
-_NFKC_STABLE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*")
+_NOT_WORD = lazy_re(r"[\W_]+")
+_NFKC_STABLE = lazy_re(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*")
 _FULLWIDTH_DIGITS = [(chr(0xFF10 + n), str(n)) for n in range(10)]
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 # Paragraphs shorter than this never take part in paragraph comparisons.
 MIN_PARAGRAPH_HAN = 10
 

@@ -6,8 +6,6 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -33,7 +31,7 @@ _BODY_SHARE = 0.5
 # label, a date or an amendment record, which documents of one kind share by nature; so are a
 # note wholly in brackets and a law's articles and everything after the first of them
 # (standard legal formulas recur on purpose: local laws borrow clauses from one another).
-_PROSE = regex.compile(r"[，。；！？]")
+_PROSE = lazy_regex(r"[，。；！？]")
 _NOT_PASTED = lazy_regex(
     r"^(?:#|[（(][^）)]*[）)]$|第[一二三四五六七八九十百零〇\d]{1,5}条)"
 )
@@ -68,7 +66,7 @@ _SALUTATION = lazy_regex(r"^[^。！？]*[：:]$")
 # A 公文's 版记 (imprint): the bodies it is copied to (“抄送：市委各部门，……。”), its subject
 # words, its distribution. Every notice of one issuer prints the same lines.
 _IMPRINT = lazy_regex(r"^(?:抄送|抄报|分送|发送|报送|主题词)[ \u3000]*[：:]")
-_SENTENCE_END = regex.compile(r"[。！？]")
+_SENTENCE_END = lazy_regex(r"[。！？]")
 # A formula is short: a courtesy or a procedural record runs to at most this many sentences.
 _FORMULA_SENTENCES = 3
 Block = tuple[int, int, Group]  # first and last paragraph number, the group of the first

@@ -31,8 +31,10 @@ from typing import Any
 
 import regex
 
+from doclint.core.lazyregex import lazy_regex
+
 NUMPY_AFTER = 500_000  # characters hashed in Python before importing numpy pays for itself
-_HAN = regex.compile(r"\p{Han}+")
+_HAN = lazy_regex(r"\p{Han}+")
 _state: dict[str, Any] = {"hashed": 0, "numpy": None}  # numpy: None (not tried), False, module
 
 

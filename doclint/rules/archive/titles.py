@@ -6,8 +6,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraphs
@@ -36,7 +34,7 @@ _GENRE_END = lazy_regex(
     r"细则|方案|规划|计划|纲要|致辞|发言|演讲|贺信|贺词|总结|命令|令|议案|说明)"
     r"(?:[（(][^）)]{1,12}[）)])?$"
 )
-_BRACKETED = regex.compile(r"[（(][^）)]{1,12}[）)]$")
+_BRACKETED = lazy_regex(r"[（(][^）)]{1,12}[）)]$")
 # A numbered heading opens a section, not a document: a file that starts with one has no title
 # of its own (a page holding one section of a longer text).
 _SECTION_HEADING = lazy_regex(
@@ -48,7 +46,7 @@ _ISSUER_ONLY = lazy_regex(
     r"^(?:中华人民共和国)?\p{Han}{0,16}?(?:国务院|人民政府|人民代表大会常务委员会|人民代表大会|"
     r"委员会|办公厅|办公室|部|厅|局|署|院|会)?(?:令|公告|通告|公报|命令)(?:第\S{1,8}号)?$"
 )
-_NOT_TEXT = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+_NOT_TEXT = lazy_regex(r"[^\p{Han}\p{L}\p{N}]+")
 # Titles that name only a genre: the same one on two different documents says nothing.
 GENERIC = frozenset({
     "政府工作报告", "工作报告", "报告", "讲话", "讲话稿", "重要讲话", "发言", "发言稿", "致辞",

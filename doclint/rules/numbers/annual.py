@@ -45,18 +45,18 @@ from doclint.rules.numbers.passages import (
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, TIMES, Quantities, Quantity
 from doclint.rules.numbers.relations import AnnualGrowth, Change
 
-_ANNUAL = re.compile(
+_ANNUAL = lazy_re(
     r"年均(?P<verb>递增|递减|增长|增加|提高|上升|下降|减少|降低|增速|增幅)(?:了|为|达到|达)?")
-_SUBJECTLESS = re.compile(r"(?:同比|其中)?$")
-_DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
+_SUBJECTLESS = lazy_re(r"(?:同比|其中)?$")
+_DOUBLING = lazy_re(r"翻(?P<n>一|两|二|三)番")
 _PLAN_CONTEXT = lazy_re(
     r"目标|今后|未来|到(?:[0-9０-９]{4}|[一二][〇○零0０一二三四五六七八九]{3})年(?!底|末)")
 # A five-year plan named in a target sentence: its averages run from the plan's base year.
 _PLAN_NAMED = lazy_re(r"“?(?P<n>十[一二三四五]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|期末|末)")
 # A total over the period (五年累计完成投资500亿元) does not grow at the average rate.
-_CUMULATIVE = re.compile(r"累计|总计|合计|共计|五年共|期间共")
+_CUMULATIVE = lazy_re(r"累计|总计|合计|共计|五年共|期间共")
 # What makes a year the base of a comparison: 比1998年, 较2015年, 与2010年相比.
-_COMPARED = re.compile(r"(?:比|较|与|同)$")
+_COMPARED = lazy_re(r"(?:比|较|与|同)$")
 _MAX_MENTIONS = 30
 _MIN_YEARS = 2
 _MAX_YEARS = 30

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from doclint.core import (
@@ -40,7 +39,7 @@ _PLANNED_INFLATION = 1.08
 # A five-year plan's average growth is measured from the year before the plan (2020 for
 # 十四五, 2015 for 十三五), which the text may not give: behind "由2021年的a增长到2025年的b，
 # 年均增长r" stands the 2020 value, not a. Plans run 2001–2005, 2006–2010, …, 2021–2025.
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_YEAR = lazy_re(r"(?:19|20)[0-9]{2}")
 _PLAN_START_MOD = 1
 # 比“十三五”时期增加d: the end and the increase are totals of two periods, and an average
 # growth over the period is not the ratio of two period totals.

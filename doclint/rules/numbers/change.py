@@ -8,7 +8,6 @@ Parallel lists (``分别``, ``A、B增加到C、D``) are left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -42,7 +41,7 @@ FALLING_VERBS = frozenset(("下降", "减少", "降低", "缩小", "回落", "�
 _LEVEL_KINDS = (AMOUNT, PERCENT, PERMILLE)
 _CLAIM_KINDS = (AMOUNT, PERCENT, PERMILLE, POINTS, TIMES)
 _PARALLEL = lazy_re(r"分别|[、和及与]")
-_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_BRACKETED = lazy_re(r"[（(][^）)]*[）)]")
 # A claim clause: no subject of its own, then a verb, then the number.
 _CLAIM = lazy_re(
     r"(?:即|也就是)?(?P<lead>同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比[0-9０-９]{4}年(?:底|末)?|比“?[^，,；;。\d]{1,10}?”?(?:期末|末|时期|年底|年末)"
@@ -54,7 +53,7 @@ _CLAIM = lazy_re(
 # Comparisons with the year before: the claim covers one year, whatever period the passage
 # speaks of.
 _YEAR_ON_YEAR = lazy_re(r"同比|环比|比上年|比去年|较上年|较去年")
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = lazy_re(r"[0-9０-９]")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
 

@@ -13,7 +13,7 @@ from doclint.rules.numbers.unit_spacing import letter_spaced, one_for_the_layout
 from doclint.rules.structure.layout import Layout
 
 _INSIDE = frozenset(" \u00a0\u2009\u202f.")
-_UNIT_AFTER = re.compile(r"[ \u00a0]*(?:%|％|‰|个百分点|万|亿|元|人|户|个|吨|公里|亩|倍)")
+_UNIT_AFTER = lazy_re(r"[ \u00a0]*(?:%|％|‰|个百分点|万|亿|元|人|户|个|吨|公里|亩|倍)")
 # Digit groups joined by single spaces, or a decimal point with a space on either side.
 _LETTER_SPACED = Message(
     "数字内部有空格：全文逐字加空格排版，此类数字共{count}处（首处“{text}”），其余见相关位置。",

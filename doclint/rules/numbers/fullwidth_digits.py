@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from doclint.core import (
@@ -19,6 +18,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SUGGESTION, UNSAFE
+from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.quantities import Quantities
 
 _FULLWIDTH = frozenset("０１２３４５６７８９")
@@ -56,7 +56,7 @@ _ONE_BY_ONE = 3
 _NEAR = 200
 _FEW = 5
 _MANY = 10
-_HALF_DIGIT = re.compile(r"[0-9]")
+_HALF_DIGIT = lazy_re(r"[0-9]")
 _SHOWN = 20
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
@@ -19,7 +18,7 @@ _NOT_A_SHARE = lazy_re(r"预算|计划|上年|去年|同期|目标|任务|年初
 # compared with output or income is a ratio, not a share: it may well exceed 100%.
 _NOT_A_PART = lazy_re(r"余额|债务|负债|存款|贷款|资产|存量|储蓄|杠杆|外债|货币|M2|增量|增加额|增收")
 _OUTPUT = lazy_re(r"生产总值|GDP|经济总量|国民收入|综合财力|可用财力")
-_COMPONENT = re.compile(r"增加值|产业|产值")
+_COMPONENT = lazy_re(r"增加值|产业|产值")
 _PART_WINDOW = 40
 # A change in a count may be negative (人口自然增长-0.3万人, 净流入-2万人); a count may not.
 # The change word is on the number's own line, as its sentence is (sentence_bounds).
@@ -30,15 +29,15 @@ _BOUNDED = lazy_re(rf"(?:{alternation(BOUNDED_RATES)})(?:要|将|力争|已)?"
 # Participation counted against the registered population (新农合参合率, 参保率): people
 # enrolled where they live but registered elsewhere take it past 100%, by a few per cent,
 # never by a multiple. A lost decimal point (参合率985%) is still impossible.
-_REGISTER_RATE = re.compile(r"参合率|参保率")
+_REGISTER_RATE = lazy_re(r"参合率|参保率")
 _REGISTER_CEILING = 120.0
 # Rates whose denominator is not the numerator's whole: enrolment and retention (入学率,
 # 入园率, 巩固率: pupils who moved in are counted, local children or the entrants of N years
 # before are the base), and coverage of a planned target population (目标人群覆盖率). They
 # exceed 100% where people move in, by tens of per cent, never by a multiple.
-_FLOW_RATE = re.compile(r"入学率|入园率|巩固率")
+_FLOW_RATE = lazy_re(r"入学率|入园率|巩固率")
 _TARGET = lazy_re(r"目标|计划|任务")
-_COVERAGE = re.compile(r"覆盖率|覆盖面|接种率")
+_COVERAGE = lazy_re(r"覆盖率|覆盖面|接种率")
 _FLOW_CEILING = 150.0
 _COUNT_UNITS = frozenset(("人", "人次", "户", "个", "家", "项", "所", "座", "处", "台", "辆",
                           "套", "张", "件", "间", "栋", "条", "头", "只", "匹", "口", "眼", "株",

@@ -40,15 +40,15 @@ _ENDS_NUMBER = frozenset("，,。；;）)\n！？、")
 # figure and its %. The number is damaged, not missing its %.
 _DAMAGED_DECIMAL = lazy_re(r"(?:[，,。．、」「][ 　]?|[ 　])[0-9０-９]{1,3}[%％‰]|[」「][%％‰]")
 # 占用, 占地面积, 占据: not a share; 占比较上年提高2: a change of the share, maybe in points.
-_NOT_SHARE = re.compile(r"占(?:用|地(?!区)|据|领|有(?!率))|(?:提高|提升|增加(?!值)|下降|降低|减少|上升"
+_NOT_SHARE = lazy_re(r"占(?:用|地(?!区)|据|领|有(?!率))|(?:提高|提升|增加(?!值)|下降|降低|减少|上升"
                         r"|回落|扩大|缩小|变化|变动)")
 # Before a list whose other items carry %, a change of any kind is in per cent:
 # 标准分别提高9.97和14.1%.
 _LIST_CHANGE = lazy_re(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到)?$")
 # 增速回落1.2, 失业率下降0.3: a change of a rate may be in points as well as per cent.
-_RATE_SUBJECT = re.compile(r"(?<!按年)(?<!折年)率|比重|增速|增幅|降幅|占比|份额|比例")
+_RATE_SUBJECT = lazy_re(r"(?<!按年)(?<!折年)率|比重|增速|增幅|降幅|占比|份额|比例")
 # 排名下降3, 位次提升2: ranks, not rates.
-_RANK = re.compile(r"排名|名次|位次|排位|位居")
+_RANK = lazy_re(r"排名|名次|位次|排位|位居")
 _TRAILERS = ("以上", "左右", "以下", "多")
 # How the items of a list are joined: 5.1%、6.2%和7.3%.
 _LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))

@@ -7,7 +7,7 @@ the small parser below, which the tests cross-check against cn2an.
 
 from __future__ import annotations
 
-import re
+from doclint.core.lazyregex import lazy_re
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -19,8 +19,8 @@ DIGIT_CHARS = "".join(DIGITS)
 # the document: full-width digits and the full-width decimal point become ASCII.
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # A full-width comma groups full-width digits in older typeset reports (２７，２０３，３１９).
-_FULLWIDTH_GROUP = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
-_HAS_FULLWIDTH = re.compile(r"[０-９]")
+_FULLWIDTH_GROUP = lazy_re(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+_HAS_FULLWIDTH = lazy_re(r"[０-９]")
 
 
 def halfwidth_digits(text: str) -> str:

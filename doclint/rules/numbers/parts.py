@@ -33,26 +33,26 @@ from doclint.rules.numbers.passages import (
 from doclint.rules.numbers.quantities import AMOUNT, BARE, PERCENT, Quantities, Quantity
 from doclint.rules.numbers.relations import Breakdown, Ratio, RatioPart, Share, Structure
 
-_SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是|约|仅为|只有)?$")
+_SHARE_TAIL = lazy_re(r"(?:的)?(?:比重|比例|份额)?(?:为|达到|达|是|约|仅为|只有)?$")
 # 占预算的80%, 占年度计划的 …: a comparison with a plan or an earlier period, not a share.
 # (一般公共预算收入 is a whole like any other.)
-_REFERENCE = re.compile(r"(?:预算|计划|目标|任务)数?$|^(?:上年|去年|同期|年初)")
+_REFERENCE = lazy_re(r"(?:预算|计划|目标|任务)数?$|^(?:上年|去年|同期|年初)")
 _RATIO = lazy_re(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
     r"(?:[ \u3000]*[:：∶][ \u3000]*[0-9０-９]+(?:[.．][0-9０-９]+)?)+")
-_RATIO_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_RATIO_NUMBER = lazy_re(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _CUE = lazy_re(r"结构|比例|比重|构成|之比|占比")
 _SUPERSEDED = lazy_re(
     r"[^，,。；;\d]{0,10}?(?:调整|优化|转变|变化|变为|演变|改善|提升|转换|变)(?:到|为|至)")
 _RATIO_COLONS = (":", "：", "∶")
 # Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
 _SOME_MEMBERS = lazy_re(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
-_PERCENT_NEAR = re.compile(r"[%％]|分之")
+_PERCENT_NEAR = lazy_re(r"[%％]|分之")
 _OWN_SHARE = lazy_re(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
 _COMMON_FRACTION = lazy_re(r"(?<![百千万])分之|/")
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = lazy_re(r"[0-9０-９]")
 # Another 、 or a word of comparison between two listed parts: 比上年增加, 同比.
-_CLAUSE_BREAK_IN = re.compile(r"、.*、|比|较|增|减|占")
+_CLAUSE_BREAK_IN = lazy_re(r"、.*、|比|较|增|减|占")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _INDUSTRIES = next(p for p in PARTITIONS if "第一产业" in p.members)
 _STRUCTURE_WINDOW = 1500
@@ -349,7 +349,7 @@ def _listed_total(text: str, quantities: Quantities, part: Quantity, s0: int,
 
 # Words that name the same whole: 总数, 总量 and 全部 add nothing to the indicator, GDP is
 # the 地区生产总值 of a region's own report.
-_CORE_AFFIXES = re.compile(r"^(?:全部|总)|(?:总数|总量|总额|总计|合计|总规模)$")
+_CORE_AFFIXES = lazy_re(r"^(?:全部|总)|(?:总数|总量|总额|总计|合计|总规模)$")
 _ALIASES = {"GDP": "地区生产总值", "国内生产总值": "地区生产总值", "生产总值": "地区生产总值"}
 # 由2024年的7473万元增加到2024年的9722万元: the level stated is the end of the change.
 _CHANGE_END = lazy_re(r"(?:增加|增长|提高|上升|扩大|下降|减少|降低|发展|提升)(?:到|至)")
@@ -361,8 +361,8 @@ _LEVEL = lazy_re(r"^(?:市本级|县本级|区本级|本级|市级)")
 _FRAMED_WHOLE = lazy_re(r"[ \u3000]*在(?P<whole>[^，,；;。：:]{2,16}?)中[，,]")
 # 在移动电话用户中占比92.4%: the whole named before 占.
 _IN_WHOLE = lazy_re(r"[ \u3000]*在(?P<whole>[^，,；;。]{2,24}?)(?:总量|总数)?中(?:所)?$")
-_SPACED_SIGN = re.compile(r"[ \u3000]{1,2}[%％]")
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_SPACED_SIGN = lazy_re(r"[ \u3000]{1,2}[%％]")
+_BRACKETED = lazy_re(r"[（(][^（()）]*[）)]")
 
 
 def _core(label: str) -> str:

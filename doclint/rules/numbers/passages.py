@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -26,7 +25,7 @@ from doclint.rules.numbers.numerals import chinese_to_number, digit_string_year
 
 SENTENCE_ENDS = "。！？!?\n"
 SENTENCE_WINDOW = 800
-_SENTENCE_END = re.compile(r"[。！？!?]+|\n")
+_SENTENCE_END = lazy_re(r"[。！？!?]+|\n")
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:、（(）)"
 _CLAUSE_SET = frozenset(CLAUSE_ENDS)
 _CLAUSE_BREAK = lazy_re(r"[，,；;。！？!?\n]")
@@ -45,11 +44,11 @@ _VERBS = lazy_re(
     r"达到了|达到|实现了|实现|完成了|完成|突破|超过|共有|总计|合计|共计|累计|分别|已达"
 )
 # One-character verbs are words of their own only at the end (国有企业 keeps its 有).
-_TRAILING_VERB = re.compile(r"(?:达|为|是|有|共|约|近)+$")
-_TRAILING = re.compile(r"(?:由|从|比|的|在|将|要|已|已经|力争|预计|新)+$")
-_NOISE = re.compile(r"[\s“”\"'‘’《》〈〉【】\[\]<>·•—\-…，,；;：:、（）()]+")
+_TRAILING_VERB = lazy_re(r"(?:达|为|是|有|共|约|近)+$")
+_TRAILING = lazy_re(r"(?:由|从|比|的|在|将|要|已|已经|力争|预计|新)+$")
+_NOISE = lazy_re(r"[\s“”\"'‘’《》〈〉【】\[\]<>·•—\-…，,；;：:、（）()]+")
 _FROM_ON = lazy_re(r"[由从比较](?:[0-9０-９一二上去今同]).*$")
-_SCOPE = re.compile(rf"^(?:{alternation(SCOPE_PREFIXES)})")
+_SCOPE = lazy_re(rf"^(?:{alternation(SCOPE_PREFIXES)})")
 
 _CN_COUNT = "一二三四五六七八九十两"
 _COUNT = rf"(?:[{_CN_COUNT}]{{1,3}}|\d{{1,2}})"
@@ -73,8 +72,8 @@ _TARGET = lazy_re(r"目标|力争|预期|预计|规划|计划|今后|未来|将�
 _COMPARABLE = lazy_re(alternation(COMPARABLE_BASIS_MARKERS))
 _REAL = lazy_re(alternation(REAL_GROWTH_INDICATORS))
 _OUTPUT = lazy_re(alternation(OUTPUT_INDICATORS))
-_INTENSIVE = re.compile(alternation(INTENSIVE_WORDS))
-_INDEX = re.compile(alternation(INDEX_WORDS))
+_INTENSIVE = lazy_re(alternation(INTENSIVE_WORDS))
+_INDEX = lazy_re(alternation(INDEX_WORDS))
 _SCOPE_WORD = lazy_re(alternation(SCOPE_PREFIXES))
 _NOT_PLACES = frozenset(("全年", "全社会"))
 

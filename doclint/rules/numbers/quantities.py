@@ -53,7 +53,7 @@ _SUFFIX = lazy_re(
 )
 _FRACTION = lazy_re(
     rf"分之([0-9０-９]+(?:[.．][0-9０-９]+)?|[{_CN_DIGIT}十百]+(?:点[{_CN_DIGIT}]+)?)")
-_SLASH_FRACTION = re.compile(r"/([0-9０-９]{1,3})(?![0-9０-９/])")
+_SLASH_FRACTION = lazy_re(r"/([0-9０-９]{1,3})(?![0-9０-９/])")
 _RANGE_MARK = "-~～—–－至"
 # What a range's first end looks like just before the range mark: a number, maybe with its
 # magnitude, unit or per cent sign (650万-750万台, 1--2家, 5%-10%). A minus after it is a

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from doclint.core import (
@@ -30,9 +29,9 @@ _UNIT = lazy_re(
 _MAX_GAP = 3
 # Two full-width spaces or a tab between a number and a word separate table columns
 # (序号　　名称), they are not a stray space inside a quantity.
-_COLUMN_GAP = re.compile(r"\u3000{2}|\t")
+_COLUMN_GAP = lazy_re(r"\u3000{2}|\t")
 # A character set apart by single spaces on both sides: letter-spaced layout (1 9 9 7 年).
-_SPACED_OUT = re.compile(r"(?<=[^\s] )[^\s](?= [^\s])")
+_SPACED_OUT = lazy_re(r"(?<=[^\s] )[^\s](?= [^\s])")
 _LETTER_SPACING_WINDOW = 8
 _LETTER_SPACED_MIN = 3
 

@@ -34,8 +34,8 @@ _OUTER_FIRST = lazy_regex(
 _LEAD_IN = lazy_regex(rf"[：:](?:{_BREAK})*\Z")
 _HAN = lazy_regex(r"\p{Han}")
 _TRAILING = lazy_regex(rf"(?:{_BREAK})+\Z")
-_LINE_BREAK = regex.compile(r"(?:\n|\\[rn])+")
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]|\\[rn]")
+_LINE_BREAK = lazy_regex(r"(?:\n|\\[rn])+")
+_SENTENCE_END = lazy_regex(r"[。！？!?；;\n]|\\[rn]")
 _RESTATED = lazy_regex(r"[两二三四五六七八九十]{1,2}(?:个|点|条|项|大|方面)")
 _OUTER_REACH = 200  # characters from one marked part to the next, to count them
 # A part marker opening a line of a page whose line breaks are the characters ``\r\n``
@@ -49,12 +49,12 @@ _ESCAPED_LINE_PART = lazy_regex(
 _ESCAPED_BEFORE = lazy_regex(r"(?:\\[rn])(?:[\s\u3000?？]|&nbsp;)*\Z")
 _LEVEL_GROUP = {Level.ONE: "one", Level.TWO: "two", Level.THREE: "three"}
 _UNKNOWN = (0, Span(0, 0), "")  # a list whose parts cannot be counted: nothing is reported
-_BETWEEN = regex.compile(_BREAK)
+_BETWEEN = lazy_regex(_BREAK)
 _INDENT_SPACE = " \t\u3000\u00a0\u2002\u2003"
 # The short clause after a closing count, before its sentence ends (…三个方面⟨，具体是⟩：).
-_COMMA_TAIL = regex.compile(r"[，,][^\s\u3000。！？!?；;：:，,、（）()“”\"]{1,8}(?=[。：:])")
+_COMMA_TAIL = lazy_regex(r"[，,][^\s\u3000。！？!?；;：:，,、（）()“”\"]{1,8}(?=[。：:])")
 # The rest of an announcing clause up to its colon or full stop: 以下三个方面⟨的要求：⟩
-_CLAUSE_TAIL = regex.compile(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
+_CLAUSE_TAIL = lazy_regex(r"[^\s\u3000。！？!?；;：:，,、（）()“”\"]{0,10}[：:。]")
 # The next items written in words rather than numbered (一是…。另外一点，…).
 # A count that sums up a list of names: ``从A、B、C、D、E五个方面`` (names joined by 、, the last
 # by 、 or 和, the first right after a clause's start or 从/包括), then the count again. The last

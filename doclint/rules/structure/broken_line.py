@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -54,11 +52,11 @@ _SPACES = " \t\u3000\u00a0"
 _BARE_OPEN = frozenset("[［")
 _BARE_CLOSE = frozenset("]］")
 # A line of nothing but question marks: characters a converter could not decode (``？``).
-_DEBRIS = regex.compile(r"^[?？\s\u3000]+$")
+_DEBRIS = lazy_regex(r"^[?？\s\u3000]+$")
 # Lines that are no sentence's half: a date alone (a news page's second line, 2019-04-01 or
 # 20190401), an identifier
 # (the hash a page's link list keeps beside each title), an address, a link to a special page.
-_NOT_PROSE = regex.compile(
+_NOT_PROSE = lazy_regex(
     r"^(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?=[^\r\n]*\d)(?=[^\r\n]*[A-Za-z])[0-9A-Za-z_\-]{12,}[:：]?"

@@ -18,13 +18,12 @@ import bisect
 from dataclasses import dataclass
 from operator import itemgetter
 
-import regex
-
 from doclint.core.document import Document, Span
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Sentences
 from doclint.rules.structure.lines import han_count
 
-_SPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_SPACE = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # A repeat must be this long to be a copy of the text rather than a paragraph pasted twice:
 # so many units and Han characters, and at least this share of the original text (everything
 # before the first copy).

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -21,10 +19,11 @@ from doclint.core import (
     Span,
 )
 from doclint.core.diagnostic import SAFE
+from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure.lines import han_count
 
-_SPACES = regex.compile(r"[\s\u3000\u00a0\u200b]+")
+_SPACES = lazy_regex(r"[\s\u3000\u00a0\u200b]+")
 _GROUP_SIZES = (2, 3)
 _GROUP_MIN_HAN = 20
 _HALF_MIN_HAN = 8

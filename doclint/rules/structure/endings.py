@@ -24,9 +24,9 @@ CLOSING_START = frozenset("，。、；：？！）》」』”’,;:?!)]】〕"
 # A short line after one ending in these is the rest of a sentence, not a heading.
 # Dash and bullet list items, which often go without closing punctuation.
 LIST_MARKS = frozenset("—-－*●■◆★·•")
-_DANGLING_END = regex.compile(r"[的和与及在对把将向为从于被以或、，,“《（(\[［]$")
-_LAST_CLAUSE = regex.compile(r"[^，,、；;：:。！？!?]*$")
-_INTERNAL = regex.compile(r"[，,。；;]")
+_DANGLING_END = lazy_regex(r"[的和与及在对把将向为从于被以或、，,“《（(\[［]$")
+_LAST_CLAUSE = lazy_regex(r"[^，,、；;：:。！？!?]*$")
+_INTERNAL = lazy_regex(r"[，,。；;]")
 _TITLE_MAX = 30  # a heading text longer than this, with a comma, is running text
 
 
@@ -116,7 +116,7 @@ def _unclosed(text: str) -> bool:
     return any(text.rfind(opening) > text.rfind(closing) for opening, closing in _PAIRS)
 
 
-_CLAUSE_MARK = regex.compile(r"[，,。；;：:！？!?]")
+_CLAUSE_MARK = lazy_regex(r"[，,。；;：:！？!?]")
 _EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it does not end one
 
 
@@ -320,7 +320,7 @@ def short_rest(previous: Block, current: Block) -> bool:
 
 # The next paragraph's first sentence, with the closing quotes and brackets right after its end
 # (…会见南斯拉夫⏎　　社会主义联邦共和国主席团主席…时谈话的一部分。）).
-_FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*[。！？!?]?[”’」』）)》]*")
+_FIRST_SENTENCE = lazy_regex(r"^[^。！？!?]*[。！？!?]?[”’」』）)》]*")
 
 
 def _closes_pair(text: str, following: str) -> bool:
@@ -336,7 +336,7 @@ def _closes_pair(text: str, following: str) -> bool:
     return False
 
 
-_FIRST_CLAUSE = regex.compile(r"^[^，,。；;：:！？!?、]*")
+_FIRST_CLAUSE = lazy_regex(r"^[^，,。；;：:！？!?、]*")
 _OBJECT_MAX = 10  # characters of a bare object before its comma or full stop
 _NOUN_TAGS = frozenset("n nz l j ns nr nt nrt vn an ng i".split())
 _MODIFIER_TAGS = frozenset("b a uj m q mq f s c".split())
@@ -430,9 +430,9 @@ def last_clause_start(text: str) -> int:
 
 # The tail of a paragraph: what follows its last sentence end, or its last gap of spaces (a
 # page flattened into one line keeps its line breaks as runs of spaces).
-_SENTENCE_END = regex.compile(r"[。！？!?；;]")
-_GAP = regex.compile(r"[ \t\u00a0]{2,}|\u3000+")
-_CLAUSE = regex.compile(r"[，,、]")
+_SENTENCE_END = lazy_regex(r"[。！？!?；;]")
+_GAP = lazy_regex(r"[ \t\u00a0]{2,}|\u3000+")
+_CLAUSE = lazy_regex(r"[，,、]")
 _DATE_END = lazy_regex(
     r"(?:\d{2,4}|[０-９]{2,4}|[〇○零ＯO一二三四五六七八九]{2,4})[ 　]*年"
     r"(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?"
@@ -460,7 +460,7 @@ _ITEM_START = lazy_regex(
     r"^(?:[\d０-９]{1,3}(?:[.．、）)]|(?![\d０-９年月日号]))|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
     r"|[A-Za-zＡ-Ｚ][.．、]|[―—－\-─]+|[●■◆★·•])"
 )
-_PAGE = regex.compile(r"第[\d０-９]{1,4}页$")
+_PAGE = lazy_regex(r"第[\d０-９]{1,4}页$")
 # A closing formula or a signature: 特此通知, 此复, 谢谢; 县人民政府, 省科学技术厅.
 _CLOSING = lazy_regex(r"^(?:特此\p{Han}{2}|此复|此致|敬礼|谢谢(?:大家)?)$")
 _SIGNATURE = lazy_regex(

@@ -83,8 +83,8 @@ _CLOSING_CANDIDATE = lazy_re(r"[两二三四五六七八九十](?=[两二三四�
 _COUNT_WORD = lazy_regex(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
 # ``讲几点体会``, ``提若干意见``: an indefinite count announces no number, and another count in
 # its clause (``学习十九大精神讲几点体会``) is not what it announces.
-_INDEFINITE = regex.compile(r"几(?:个|点|条|项|方面)|若干")
-_CLAUSE_START = regex.compile(r"[。！？!?；;，,\n]")
+_INDEFINITE = lazy_regex(r"几(?:个|点|条|项|方面)|若干")
+_CLAUSE_START = lazy_regex(r"[。！？!?；;，,\n]")
 # A count closed by a full stop (not a colon) announces only when what it counts, first or
 # last, is a kind of list (三点意见。两个问题值得深思。四项重点工作。): “实现两个根本性转变。
 # 第一，…” names a fixed formulation and then goes on to measures.
@@ -97,9 +97,9 @@ _LIST_NOUN = lazy_regex(
 _HOUR = tuple("午晚晨早夜钟")
 _QUOTED = lazy_regex(rf"“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”")
 _QUOTED_LEAD = lazy_regex(rf"^“(?P<n>{_COUNT})(?:个|项|条|大|点)[^”“]{{1,6}}”[。：:]")
-_SENTENCE_START = regex.compile(r"[。！？!?；;]")
+_SENTENCE_START = lazy_regex(r"[。！？!?；;]")
 # ``从增加供给和抑制需求两方面采取措施。``: the count sums up the things its clause has just named.
-_JOINED = regex.compile(r"以及|和|与|及|、")
+_JOINED = lazy_regex(r"以及|和|与|及|、")
 _LAST_NAME = lazy_regex(r"\p{Han}{1,10}等?")  # the last name, right before the count
 
 

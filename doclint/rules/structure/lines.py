@@ -3,12 +3,11 @@ bylines, web chrome and teaser lines. Pure functions over the line's stripped te
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import regex
 
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import news, siblings
 from doclint.rules.structure.model import Level
 from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
@@ -97,24 +96,24 @@ _CHROME = lazy_regex(
 )
 _CHROME_MAX = 100
 _TITLE_MAX = 40
-_CLAUSE_END = regex.compile(r"[。！？!?；;：:]")
-_PUNCT_END = regex.compile(r"[，、,（(“‘《]$")
-_SENTENCE_PUNCT = regex.compile(r"[。！？!?；;：:，,]")
-_HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_SPACES = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_CLAUSE_END = lazy_regex(r"[。！？!?；;：:]")
+_PUNCT_END = lazy_regex(r"[，、,（(“‘《]$")
+_SENTENCE_PUNCT = lazy_regex(r"[。！？!?；;：:，,]")
+_HAN = lazy_regex(r"\p{Han}")
+_HAN_RUN = lazy_regex(r"\p{Han}+")
+_SPACES = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # Where str.split and _SPACES disagree: separators str.split takes for white space, and the
 # zero-width space and BOM it keeps.
-_NOT_SPLIT = re.compile("[\x1c-\x1f\u200b\ufeff]")
+_NOT_SPLIT = lazy_re("[\x1c-\x1f\u200b\ufeff]")
 _POST_AND_NAME = lazy_regex(
     r"(?:书记|县长|市长|省长|州长|盟长|旗长|区长|乡长|镇长|总理|主席|主任|部长|厅长|局长|委员|秘书长)"
     r"[ \t\u3000]*\p{Han}{2,4}$"
 )
 _INNER_SPACE = lazy_regex(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
-_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
-_SPACE_OR_PUNCT = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff\p{P}\p{S}]+")
+_PUNCT = lazy_regex(r"[\p{P}\p{S}]+")
+_SPACE_OR_PUNCT = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff\p{P}\p{S}]+")
 # Scraped pages leave literal "<U+00A0>" markers before a line's text.
-_MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+(?=\S)")
+_MARKDOWN_HEADING = lazy_regex(r"#{1,6}[ \t\u3000]+(?=\S)")
 _LEADING_JUNK = lazy_regex(r"(?:<U\+[0-9A-Fa-f]{4}>|[\s\u3000\u00a0\u200b\ufeff])+")
 ELLIPSIS_END = lazy_regex(r"(?:\.{3,}|…+|。{3,}|·{3,}|(?:\.\s){2,}\.)[\s　]*$")
 
@@ -313,7 +312,7 @@ def has_punctuation(text: str) -> bool:
     return bool(_SENTENCE_PUNCT.search(text))
 
 
-_NOT_HAN_RUN = regex.compile(r"\P{Han}+")
+_NOT_HAN_RUN = lazy_regex(r"\P{Han}+")
 
 
 def han_count(text: str) -> int:

@@ -12,8 +12,6 @@ pieces, so that all of them know the same agencies and the same forms.
 
 from __future__ import annotations
 
-import regex
-
 from doclint.core.lazyregex import lazy_regex
 from doclint.yamlrules.shared import shared_pattern
 
@@ -90,7 +88,7 @@ _CONTINUATION = lazy_regex(
     r"(?:应当|应该|必须|可以|要(?![求闻])|将|的|和|与|及|并|或|等|是|为|由|把|被|向|从|按|经|对|于|以)"
 )
 _RESTATED = 3  # a body restates its headline's first characters ("第十四届中国艺术节……")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 
 
 def run_in_headline(text: str, start: int, end: int) -> bool:

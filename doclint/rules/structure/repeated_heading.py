@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Heading, Level, Structure
 
 _MIN_HAN = 4
 _TITLE_MAX = 40
-_SENTENCE_END = regex.compile(r"[。！？!?；;]")
-_COMMA = regex.compile(r"[，,]")
+_SENTENCE_END = lazy_regex(r"[。！？!?；;]")
+_COMMA = lazy_regex(r"[，,]")
 
 
 class RepeatedHeading(Rule):

@@ -6,8 +6,6 @@ from __future__ import annotations
 import collections
 from collections.abc import Iterator
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -47,10 +45,10 @@ from doclint.rules.structure.model import Block, Enumeration, Kind, Level, Struc
 from doclint.rules.structure.standfirst import Standfirst
 
 _NUMBERED = lazy_regex(r"^[一二三四五六七八九十]{1,3}[ \t\u3000]+\S")
-_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_SENTENCE_END = lazy_regex(r"[。！？!?；;]")
 _SENTENCE_ENDS = frozenset("。！？!?；;")
-_COMMAS = regex.compile(r"[，,]")
-_CLAUSE_AFTER_NUMBER = regex.compile(r"[，,：:]\p{Han}{2,}")  # 第四，采用各种方
+_COMMAS = lazy_regex(r"[，,]")
+_CLAUSE_AFTER_NUMBER = lazy_regex(r"[，,：:]\p{Han}{2,}")  # 第四，采用各种方
 _TITLE_LENGTH = 25
 # The words a line opens with, up to its first comma (五年来，……): parallel lead lines share them.
 _LEAD_WORDS = lazy_regex(r"^[\s\u3000]*(\p{Han}{2,6})[，,]")
@@ -58,8 +56,8 @@ _PARALLEL_LEADS = 3
 # An indent inside a line after a Chinese character: a paragraph break that lost its full stop.
 _INDENT = lazy_regex(r"(?<=\p{Han})(?:\u3000{2,}|[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]+)(?=\S)")
 # The piece before it is a cut sentence when its last clause follows a comma…
-_CUT_CLAUSE = regex.compile(r"[，,][^，,、]*\p{Han}$")
-_BRACKETED = regex.compile(r"[（(《〈][^（()）《》〈〉]*[）)》〉]")  # commas in brackets are no clause
+_CUT_CLAUSE = lazy_regex(r"[，,][^，,、]*\p{Han}$")
+_BRACKETED = lazy_regex(r"[（(《〈][^（()）《》〈〉]*[）)》〉]")  # commas in brackets are no clause
 # …unless the piece is a run-in heading (一、××，×× / （一）××，××) that goes without a stop.
 _RUN_IN_HEAD = lazy_regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.]"
@@ -626,7 +624,7 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
 _SUBHEAD_MAX = 64
 _SUBHEAD_MIN_HAN = 6
 _SUBHEAD_LAST_CLAUSE = 4  # a heading's last clause says something (…，剔除 is a verb cut off)
-_FIGURE = regex.compile(r"[0-9０-９]")  # a line of figures is a report's text, not its heading
+_FIGURE = lazy_regex(r"[0-9０-９]")  # a line of figures is a report's text, not its heading
 
 
 def _unnumbered_subheads(blocks: list[Block]) -> set[int]:

@@ -35,12 +35,12 @@ _GROUPED = Message(
     "“{text}”应写作“{acronym}”（本文档共{count}处，其余见相关位置）。",
     "“{text}” should be written “{acronym}” ({count} times in this document; see related).",
 )
-_CHINESE = regex.compile(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
-_LATIN = regex.compile(r"[A-Za-z]")
+_CHINESE = lazy_regex(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
+_LATIN = lazy_regex(r"[A-Za-z]")
 _WEIGHT = lazy_regex(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?\s?(?:mg|kg|g|克)(?![A-Za-z])")
-_LISTED_AFTER = regex.compile(r"[、和与及到）＼/]")
+_LISTED_AFTER = lazy_regex(r"[、和与及到）＼/]")
 _LISTED_BEFORE = lazy_regex(r"(?:[通、（]|扩大|加强|推进|围绕|培育|发展|部署|以)\Z")
-_GENERATION = regex.compile(r"[3-6]g", regex.IGNORECASE)
+_GENERATION = lazy_regex(r"[3-6]g", regex.IGNORECASE)
 # "5g" is also five grams: a network generation only before a word of its field.
 _NETWORK = lazy_regex(
     r"(?:基站|网络|信号|手机|用户|终端|技术|应用|通信|通讯|覆盖|产业|商用|专网|时代|智慧|"

@@ -14,7 +14,7 @@ from doclint.rules.templates.scan import find_all
 
 # A run of Latin letters that is not part of a URL, an e-mail address, a file name or a code.
 _WORD = lazy_regex(r"(?<![A-Za-z0-9@./\\_\-&])[A-Za-z]{2,}(?![A-Za-z0-9@/\\_\-&]|\.[A-Za-z])")
-_CHINESE = regex.compile(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
+_CHINESE = lazy_regex(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
 # Non-ASCII characters become "?" and then spaces: the Latin words fall out of split(), cheaply.
 _LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 

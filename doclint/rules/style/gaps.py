@@ -11,8 +11,6 @@ one gap and says whether it is such a separator.
 
 from __future__ import annotations
 
-import regex
-
 from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.lines import ORGAN
@@ -22,7 +20,7 @@ from doclint.rules.style.joined import written_together
 from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 
 # A unit of running text ends at a line break, at an HTML tag, at a sentence end or at a
 # paragraph gap of two or more spaces (text whose line breaks were flattened keeps its
@@ -38,8 +36,8 @@ _LEAD_IN = lazy_regex(
 )
 _LEAD_IN_MIN, _LEAD_IN_MAX = 12, 50
 _LAW_ITEM = lazy_regex(r"[\s#>*]*[（(][一二三四五六七八九十]{1,3}[）)][^\r\n]*[；;][ \t\u3000]*$")
-_COMMA = regex.compile(r"[，,]")
-_UNIT_LEAD = regex.compile(r"[\s#>*\-\u3000\u00a0]*")
+_COMMA = lazy_regex(r"[，,]")
+_UNIT_LEAD = lazy_regex(r"[\s#>*\-\u3000\u00a0]*")
 _LIST_NUMBER = lazy_regex(
     r"(?:\d+[.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
 )
@@ -58,8 +56,8 @@ _PAIRS = {
     "[": "]",
 }
 _CLOSERS = frozenset(_PAIRS.values())
-_BRACKET = regex.compile(r"[《》〈〉“”‘’「」『』（）()【】\[\]]")
-_BRACKET_BACK = regex.compile(r"(?r)[《》〈〉“”‘’「」『』（）()【】\[\]]")
+_BRACKET = lazy_regex(r"[《》〈〉“”‘’「」『』（）()【】\[\]]")
+_BRACKET_BACK = lazy_regex(r"(?r)[《》〈〉“”‘’「」『』（）()【】\[\]]")
 _TITLE_MARKS = "《〈"
 # The kind of document a title ends with (a law, a regulation, a notice ...).
 _DOCUMENT_KIND = lazy_regex(
@@ -68,8 +66,8 @@ _DOCUMENT_KIND = lazy_regex(
 )
 _DASH = "——"
 
-_CLAUSE_MARK = regex.compile(r"[，。；！？、：,;!?]")
-_CLAUSE_MARK_BACK = regex.compile(r"(?r)[，。；！？、：,;!?]")
+_CLAUSE_MARK = lazy_regex(r"[，。；！？、：,;!?]")
+_CLAUSE_MARK_BACK = lazy_regex(r"(?r)[，。；！？、：,;!?]")
 # "省长 赵龙", "新华社记者 鞠鹏 摄", "第一章 总则", "北京12月31日电 新年前夕".
 _TITLE_BEFORE = lazy_regex(
     r"(?:日电|日消息|日讯|第[〇零一二三四五六七八九十百千\d]+[章节条款编篇])$"
@@ -110,7 +108,7 @@ _LEAD_BEFORE = lazy_regex(
 # A photo's credit set off after its caption ("新华社发", "新华社记者 某某 摄").
 _CREDIT = lazy_regex(rf"{AGENCY}(?:发|记者|通讯员|供图|图|摄)")
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
-_SALUTATION = regex.compile(r"同志们|各位|尊敬的|女士们|朋友们")
+_SALUTATION = lazy_regex(r"同志们|各位|尊敬的|女士们|朋友们")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
 _ISSUER_BEFORE = lazy_regex(rf"\p{{Han}}{ORGAN}$")
 _ISSUERS_AFTER = lazy_regex(
@@ -144,7 +142,7 @@ _NUMBERED_HEADING = lazy_regex(
     rf"(?:^|(?<=[：:。！？!?\s]))(?:{HEADING_NUMBER}[\p{{Han}}\dA-Za-z“”‘’《》、]{{1,24}}"
     r"|[一二三四五六七八九十]{1,3})$"
 )
-_HEADING_OPENS_AFTER = regex.compile(r"(?r)[：:；;]")
+_HEADING_OPENS_AFTER = lazy_regex(r"(?r)[：:；;]")
 # A paragraph of its own after a run-in heading: a clause with a comma, or more than a word.
 _BODY_AFTER = 6
 # The next item of a list or a table of contents ("第二章 任免范围", "二、任务").
@@ -192,11 +190,11 @@ _HEADLINE_MIN = 6
 _HEADLINE_BLOCK = 2
 _HEADLINE_CLOSE = "。；;！？!?"
 _TITLE_LINE_MAX = 40
-_INNER_MARK = regex.compile(r"[，,。；;！？!?：:]")
+_INNER_MARK = lazy_regex(r"[，,。；;！？!?：:]")
 _ARTICLE = lazy_regex(r"[#\s]*第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]")
-_TAGS = regex.compile(r"<[^<>\r\n]{0,200}>")
+_TAGS = lazy_regex(r"<[^<>\r\n]{0,200}>")
 # A label opening the next paragraph ("……桃树村 网友：您好").
-_LABEL_AFTER = regex.compile(r"\p{Han}{1,4}[：:]")
+_LABEL_AFTER = lazy_regex(r"\p{Han}{1,4}[：:]")
 
 # A standard's title separates its elements with a space ("工业自动化系统 企业模型的概念与
 # 规则", GB/T 1.1); a list of standards sets each title beside its number on the same line.
@@ -207,7 +205,7 @@ _STANDARD_NUMBER = lazy_regex(
 _STANDARD_REACH = 60
 
 # Items of two to four characters joined by single spaces, standing between non-characters.
-_SHORT_ITEMS = regex.compile(r"\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*(?!\p{Han})")
+_SHORT_ITEMS = lazy_regex(r"\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*(?!\p{Han})")
 _SHORT_ITEMS_BACK = lazy_regex(r"(?r)(?<!\p{Han})\p{Han}{2,4}(?:[ \u3000]\p{Han}{2,4})*$")
 _LIST_ITEMS = 3
 _LIST_REACH = 40

@@ -22,8 +22,6 @@ after it) stays a stray space.
 
 from __future__ import annotations
 
-import regex
-
 from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.news import AGENCY, NEWS_DATE
@@ -48,8 +46,8 @@ _SENTENCE_END = lazy_regex(r"[。！？!?\r\n<>]")
 # A stretch of the headline the text names again: characters and figures, at least this long.
 _RESTATED_MIN = 4
 _RESTATING_REACH = 200
-_WORD = regex.compile(r"[\p{Han}\p{N}]+")
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_WORD = lazy_regex(r"[\p{Han}\p{N}]+")
+_HAN_RUN = lazy_regex(r"\p{Han}+")
 # A source opening the item's text: an office, an agency or a body, or the holder of an office,
 # and what it said, set off by a comma ("中央气象台预计，", "某国国防部22日称，", "某国总统某某
 # 表示，"), or a report formula ("据某国媒体10日报道，").
@@ -81,9 +79,9 @@ _ITEM_HEADLINE_MIN, _ITEM_HEADLINE_MAX = 6, 30
 _SUBJECT, _SUBJECT_AFTER = 2, 4
 # Headlines are terse: a clause with a structural particle, or a day of the month ("27日向"),
 # belongs to a sentence.
-_PARTICLE = regex.compile(r"[的了着把是]|[0-9０-９]日")
+_PARTICLE = lazy_regex(r"[的了着把是]|[0-9０-９]日")
 _BOUND_PARTICLES = "的了着地得过"
-_LEAD = regex.compile(r"[\r\n#>*\ufeff]*")
+_LEAD = lazy_regex(r"[\r\n#>*\ufeff]*")
 # A clause that opens with a word continuing a predicate ("……检查清单 的检查内容", "……工作
 # 和改进……") goes on with a sentence; a headline's clause opens with a word of its own.
 _CONTINUATION = lazy_regex(

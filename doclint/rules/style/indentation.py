@@ -25,14 +25,14 @@ from doclint.core.diagnostic import SAFE
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.scan import line_end
 
-_INDENT = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000\u200b\ufeff]*")
+_INDENT = lazy_regex(r"[ \t\u00a0\u2002\u2003\u3000\u200b\ufeff]*")
 # Patterns led by the line break, so the scan jumps from line to line: a line that starts with
 # a space, a tab or an NBSP; one that starts with text; one indented with full-width spaces.
 _NARROW_START = {sep: regex.compile(rf"{sep}[ \t\u00a0\u2002]") for sep in "\n\r"}
 _FLUSH_START = {sep: regex.compile(rf"{sep}(?=\S)") for sep in "\n\r"}
 _WIDE_START = {sep: regex.compile(rf"{sep}[\u3000\u2003]+(?=\S)") for sep in "\n\r"}
 _NARROW = frozenset(" \t\u00a0\u2002")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 _COLUMNS = lazy_regex(r"\S[ \u3000\u00a0]{3,}\S")  # a header line laid out in columns
 # A line that reads as a paragraph of text (or a heading of one): it ends like a sentence or a
 # salutation, opens with a list number, or is long enough to be more than a menu item.

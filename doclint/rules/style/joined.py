@@ -3,11 +3,10 @@ that tells a word split by a stray space from two phrases a space sets apart on 
 
 from __future__ import annotations
 
-import regex
-
 from doclint.core import Span
+from doclint.core.lazyregex import lazy_regex
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN_RUN = lazy_regex(r"\p{Han}+")
 _REACH = 8_000
 # Four characters across a space: three and one, two and two, one and three.
 WORD_PIECES = ((3, 1), (2, 2), (1, 3))

@@ -15,8 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from doclint.core import (
     Category,
     Document,
@@ -41,12 +39,12 @@ _RATIO = lazy_regex(
     r"(?<![\d.:：∶])(?P<first>\d+(?:\.\d+)?)(?P<colon>[:：∶])\d+(?:\.\d+)?"
     r"(?P<more>(?:(?P=colon)\d+(?:\.\d+)?)*)(?![\d.:：∶])"
 )
-_RATIO_CUE = regex.compile(r"(?:比\S{0,5}|按)\Z")
+_RATIO_CUE = lazy_regex(r"(?:比\S{0,5}|按)\Z")
 _CLOCK = lazy_regex(r"(?:[01]?\d|2[0-4])[:：∶][0-5]\d(?:[:：∶][0-5]\d(?:\.\d{1,6})?)?")
 # Parentheses around a short note of digits and Latin letters (GDP, 2023, 1) in Chinese text;
 # around Chinese, ASCII parentheses are BD005's.
 _PAREN = lazy_regex(r"(?P<open>[(（])[A-Za-z0-9.%％+\-/、，, ]{1,12}(?P<close>[)）])")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 _SHOWN = 20
 
 

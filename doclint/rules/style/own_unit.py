@@ -71,7 +71,7 @@ _PARTNER = lazy_regex(
 _NOT_A_NAME_AFTER = frozenset("域场级块")
 _WORD_WINDOW = 8
 _NUMERAL_BEFORE = lazy_regex(r"[\d０-９一二三四五六七八九十百千万两几数多]\Z")
-_CLAUSE = regex.compile(r"[，。；！？：\n]")
+_CLAUSE = lazy_regex(r"[，。；！？：\n]")
 # A county named by a two-character name at a title's start, after its year or its city:
 # "易县2017年…", "2020年唐县政府工作报告", "保定市雄县…".
 _SHORT_HOME = lazy_regex(
@@ -87,7 +87,7 @@ _MIN_SETTLED_PRONOUNS = 5
 _MAX_STRAY = 2
 _LIST_MARKS = frozenset("、和及与同跟或至—-～~（(/")
 # "四川省宜宾市", "梅州市梅江区": a place qualified by its province or city is named as elsewhere.
-_QUALIFIED = regex.compile(r"(?:省|自治区|[市州盟])\Z")
+_QUALIFIED = lazy_regex(r"(?:省|自治区|[市州盟])\Z")
 _OTHER_AFTER = lazy_regex(
     r"等|、|和|与|及|籍|人(?!民)|大学|学院|学校|中学|小学|医院|公司|集团|银行|日报|晚报|电视台"
     r"|客商|商会|企业|站|港|机场|高速|铁路|方向|一带|经验|做法|模式|考察|学习|参观|调研"
@@ -106,7 +106,7 @@ _PARTNER_AFTER = lazy_regex(
 )
 # The speaker named in the same clause as a partner's goal: the other place is its partner or
 # guest ("…一行来我市调研", "…与我市签订协议", "…客商在我市投资").
-_SELF_NAMED = regex.compile(r"[来到与和同在对赴向给援][我本全][县旗市区](?![场域级])")
+_SELF_NAMED = lazy_regex(r"[来到与和同在对赴向给援][我本全][县旗市区](?![场域级])")
 _ELSEWHERE_BEFORE = lazy_regex(
     r"比|较|低于|高于|超过|次于|落后|领先|排名|位居|位列|位于|赶超|追赶|对标|对比|相比|如同|像"
     r"|例如|比如|包括|其中|分别|(?<![看感达做得受提遇想见识])到|至|前往|抵达|途经|经过"

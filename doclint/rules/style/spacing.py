@@ -51,22 +51,22 @@ _AFTER_MARK = Gated(
 # paragraphs together, otherwise a stray double space inside a sentence.
 _WIDE_GAP = Gated(" \u3000", regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2})(?=\p{Han})"))
 # A wide gap inside a line, after its indent.
-_INNER_WIDE_GAP = regex.compile(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
+_INNER_WIDE_GAP = lazy_regex(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
 _WINDOW = 300
 # What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading.
 _PARAGRAPH_OPENER = lazy_regex(
     r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]?|[一二三四五六七八九十]+(?:是|、)"
     r"|[（(][一二三四五六七八九十\d]+[）)]|首先|其次|再次|最后|另外|此外|同时|总之"
 )
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 # A wide gap inside a sentence: what comes before it since the last sentence end or paragraph
 # break, what follows it up to the next one, and the joined text found elsewhere within reach.
 _FRAGMENT_START = lazy_regex(r"(?r)[。！？!?；;<>\r\n]|[ \t\u00a0\u3000]{2,}")
 _FRAGMENT_END = lazy_regex(r"[<>\r\n]|[ \t\u00a0\u3000]{2,}")
 _SENTENCE_ENDS = "。！？!?；;"
 _HEADING_START = lazy_regex(r"[ \t\u3000]*" + HEADING_NUMBER)
-_PROSE_MARK = regex.compile(r"[，。；！？,;]")
-_COMMA = regex.compile(r"[，,]")
+_PROSE_MARK = lazy_regex(r"[，。；！？,;]")
+_COMMA = lazy_regex(r"[，,]")
 _DATELINE = lazy_regex(
     r"\p{Han}{0,12}?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息)"

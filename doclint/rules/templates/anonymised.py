@@ -18,8 +18,6 @@ never among them.
 
 from __future__ import annotations
 
-import regex
-
 from doclint.core import Document
 from doclint.core.lazyregex import lazy_regex, matches_at_least
 
@@ -33,7 +31,7 @@ SURNAMES = frozenset(
     "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 # Two people named by surname and 某某 (李某某女士, 业主王某某): the document withholds names.
-_ANONYMOUS_PERSON = regex.compile(r"(?P<surname>\p{Han})某某")
+_ANONYMOUS_PERSON = lazy_regex(r"(?P<surname>\p{Han})某某")
 _ANONYMOUS_PEOPLE = 2
 # A mask longer than any template blank, or a zeroed telephone number.
 _REDACTION = lazy_regex(r"[*＊×]{6,}|[XxＸｘ]{6,}|(?<!\d)0{3,4}-0{6,8}(?!\d)")

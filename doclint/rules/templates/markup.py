@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import regex
 
 from doclint.core import Category, Document, Edit, Example, Examples, Message, Severity, Span
@@ -203,6 +201,8 @@ def _is_markdown(doc: Document) -> bool:
 
 
 def _decoded(entity: str) -> str:
+    import html  # on first use: most documents hold no entity
+
     previous = None
     while previous != entity:
         previous, entity = entity, html.unescape(entity)

@@ -52,8 +52,8 @@ _HEADING_END = lazy_regex(
     r"[ \t\u3000\u00a0]*[：:]?[ \t\u3000\u00a0]*(?:[\r\n]|$)|[：:]?[ \t\u3000\u00a0]{2,}"
 )
 _HEADING_REACH = 60
-_CLAUSE = regex.compile(r"[，,。；;！？]")
-_BRACKETED_NOTE = regex.compile(r"[（(][^（）()\r\n]*[）)]")
+_CLAUSE = lazy_regex(r"[，,。；;！？]")
+_BRACKETED_NOTE = lazy_regex(r"[（(][^（）()\r\n]*[）)]")
 _SECTION_NUMBER = lazy_regex(
     r"[ \t\u3000#*]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]"
     r"|第[一二三四五六七八九十百\d]+[章节条])"

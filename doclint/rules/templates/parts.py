@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import regex
-
 from doclint.core import Document
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure.compilation import Compilation, Part, Title
@@ -19,7 +17,7 @@ from doclint.rules.structure.compilation import Compilation, Part, Title
 __all__ = ["DocumentParts", "Part", "Title", "is_distinctive"]
 
 _HAN_OR_DIGIT = lazy_regex(r"[\p{Han}0-9０-９]")
-_CLAUSE_PUNCT = regex.compile(r"[，,、。！？；]")
+_CLAUSE_PUNCT = lazy_regex(r"[，,、。！？；]")
 _MIN_TITLE_HAN = 8
 
 

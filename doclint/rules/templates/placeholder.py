@@ -69,11 +69,11 @@ PROBE_KEYS = tuple(sorted({key for _kind, probe in _PROBES for key in probe.keys
 _CHINESE_YEAR = lazy_regex(
     r"[一二三四五六七八九〇零○]{2,}[〇○]{2}|[〇○]{2}[一二三四五六七八九〇零○]"
 )
-_CHINESE_CONTEXT = regex.compile(r"[\p{Han}\p{Ps}\p{Pe}\p{Pi}\p{Pf}，。、；：？！\n\r]")
-_HAN = regex.compile(r"\p{Han}")
+_CHINESE_CONTEXT = lazy_regex(r"[\p{Han}\p{Ps}\p{Pe}\p{Pi}\p{Pf}，。、；：？！\n\r]")
+_HAN = lazy_regex(r"\p{Han}")
 # What an empty list item follows: an item ("甲、、丙"), or the mark that opened the list
 # ("，、、等", "。、、等"); no list starts with its separator.
-_LIST_BEFORE = regex.compile(r"[\p{Han}\d，：（“。；！？]")
+_LIST_BEFORE = lazy_regex(r"[\p{Han}\d，：（“。；！？]")
 # What an anonymiser masks: names, places and numbers. A masked date ("20XX年X月X日"), an
 # empty list item or an empty number slot is still a template's.
 _MASKS = frozenset({"letters", "mou"})
@@ -90,16 +90,16 @@ _MODEL_TEXT = lazy_regex(r"(?:用语|格式|式样|样式|范本|范例|示例)(
 # A typical utterance quoted as an example of what people say (经常遇到的场景是：“我是负责xxx的，
 # ……”): its stand-in is the speaker's, like the 谁谁谁 of the reply.
 _HYPOTHETICAL_CUE = lazy_regex(r"场景|情景|情形|假如|假设|譬如|比方|好比|谁谁|常说|总说|往往说")
-_QUOTE_OPEN = regex.compile(r"(?r)[“”]")
+_QUOTE_OPEN = lazy_regex(r"(?r)[“”]")
 # A quoted formula of counts named as a model or mechanism of work: its letter is a variable.
-_COUNT_TERM = regex.compile(r"(?<![0-9.])[0-9]{1,2}(?:个|名|支|家|项|套|条|户|人|位|\+|＋)")
+_COUNT_TERM = lazy_regex(r"(?<![0-9.])[0-9]{1,2}(?:个|名|支|家|项|套|条|户|人|位|\+|＋)")
 _MODEL_NAME = lazy_regex(r"的?\p{Han}{0,8}?(?:模式|机制|工作法|体系|格局|模型|架构|体制|服务法)")
 _MODEL_QUOTE_REACH = 60
-_SENTENCE_END = regex.compile(r"[。！？\r\n]")
-_SENTENCE_END_BACK = regex.compile(r"(?r)[。！？\r\n]")
+_SENTENCE_END = lazy_regex(r"[。！？\r\n]")
+_SENTENCE_END_BACK = lazy_regex(r"(?r)[。！？\r\n]")
 _SENTENCE_REACH = 160
 # "××××3为首次注册年份", "X代表许可部门": a slot the text defines.
-_DEFINED_SLOT = regex.compile(r"\d*(?:为|代表|表示|指)")
+_DEFINED_SLOT = lazy_regex(r"\d*(?:为|代表|表示|指)")
 # The name of a form's file: "4.XX企业研发项目总体资料.doc".
 _FILE_NAME = lazy_regex(r"[^\s。，；：]{0,40}?\.(?:docx?|xlsx?|wps|pdf|et)\b", regex.I)
 # A product's designation, not a blank: "XX型号", "XX款".
@@ -115,7 +115,7 @@ _PRESCRIBED_NAME = lazy_regex(
     r"(?:设置|设|命名|定名|统一|称|名|标|写|印|挂|书写|制作|标注|写明|注明|冠以|格式)"
     r"(?:为|作|成)?[：:]?[“「『][^“”「」『』\r\n]{0,20}$"
 )
-_QUOTE_CLOSE = regex.compile(r"[^“”「」『』\r\n]{0,20}[”」』]")
+_QUOTE_CLOSE = lazy_regex(r"[^“”「」『』\r\n]{0,20}[”」』]")
 
 _EMPHASIS = {
     run: lazy_regex(rf"{regex.escape(run)}(?=\S)[^\r\n]{{1,200}}?(?<=\S){regex.escape(run)}")
@@ -126,8 +126,8 @@ _EMPHASIS = {
 _BOLD = lazy_regex(r"\*\*(?=[^\s*])[^\r\n*]{1,200}?(?<=[^\s*])\*\*")
 _BOLD_LINES = 2
 # Masks of a withheld name (see ``masked``).
-_WORD = regex.compile(r"[\p{Han}A-Za-z]")
-_NAME_END = regex.compile(r"[”’」』\"'，,。：:；;、！？!?）)\s]")
+_WORD = lazy_regex(r"[\p{Han}A-Za-z]")
+_NAME_END = lazy_regex(r"[”’」』\"'，,。：:；;、！？!?）)\s]")
 _ADDRESSED_AFTER = lazy_regex(r"[”’\"']?(?:先生|女士|网友|同学)")
 _ADDRESSED_BEFORE = lazy_regex(
     r"(?:网友|网民|用户|市民|来信人|留言人|投诉人|举报人|反映人|申请人|当事人)[“‘\"'：:]?\p{Han}?$"

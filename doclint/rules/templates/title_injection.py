@@ -38,7 +38,7 @@ _LABELLED = (
 _GENRES = ("演讲", "讲话", "发言", "致辞")
 # A clause that is nothing but a speech title: "，在旗委工作会议上的讲话。" — found from its end.
 _TITLE_END = Gated("讲致发报", regex.compile(r"上的(?:讲话|致辞|发言|主持词|报告)(?=[。；！？])"))
-_TITLE_CLAUSE = regex.compile(r"在[^，。；！？：\r\n“”《》]{2,40}$")
+_TITLE_CLAUSE = lazy_regex(r"在[^，。；！？：\r\n“”《》]{2,40}$")
 # A document's title names its genre ("……上的讲话", "……工作报告", "关于……的通知"). A title
 # that is itself a sentence or a slogan ("科学技术是第一生产力", the heading a selected works
 # edition takes from the speech) is written in the body on purpose.
@@ -52,13 +52,13 @@ _SOURCE_NOTE = lazy_regex(r"[\s\u3000（(*＊]*(?:这是|这篇|本文|此文|�
 _NOTE_TITLE_REACH = 40
 # The note ends with the title it names: "……上的讲话。", "……上的讲话的一部分。", "……讲话要点）"
 _NOTE_END = lazy_regex(r"[。）)\s]|$|的?(?:一部分|节录|要点|摘要)")  # characters from the note's opening words to the title it names
-_HAN = regex.compile(r"\p{Han}")
-_NOT_HAN = regex.compile(r"[^\p{Han}]")
+_HAN = lazy_regex(r"\p{Han}")
+_NOT_HAN = lazy_regex(r"[^\p{Han}]")
 # Words that carry a sentence on after a phrase it says itself.
 _CONTINUES = lazy_regex(r"[是的了着过也都就才还又和与及或等而者之地得嘛吗呢吧啊呀]|以及|问题|方面|工作|作风|精神")
-_FORWARDS = regex.compile(r"转发|印发|批转")
+_FORWARDS = lazy_regex(r"转发|印发|批转")
 _TITLE_HEAD = lazy_regex(rf"关于|转发|印发|批转|{ORGAN}|的$")
-_SENTENCE_START = regex.compile(r"(?r)[。！？\r\n]")
+_SENTENCE_START = lazy_regex(r"(?r)[。！？\r\n]")
 _CLAUSE_BEFORE = "，。；！？、："
 _CLAUSE_END = "，。；！？"
 _CLAUSE_AFTER = "。；！？，"
@@ -83,7 +83,7 @@ _GOVERNED_BEFORE = lazy_regex(r"(?:[为对将把]|围绕|推进|推动|促进|�
 _THESIS_REPEATS = 3
 # A title line with a clause in it (``尊重知识，尊重人才``) is a phrase of the text it heads;
 # an enumeration comma names several places or bodies (``关于广东与香港、澳门合建``).
-_CLAUSE_PUNCT = regex.compile(r"[，,。！？；]")
+_CLAUSE_PUNCT = lazy_regex(r"[，,。！？；]")
 # A slogan title is searched only where it runs into the next words (``_glued``): six
 # characters (``拿事实来说话``) are then no coincidence.
 _MIN_SLOGAN = 6

@@ -46,6 +46,7 @@ from typing import Any
 import regex
 
 from doclint.core.lazyregex import LazyPattern
+from doclint.core.regexstore import compiled_re
 from doclint.rules.years import numerals
 
 _DATA = "era_markers.yaml"
@@ -147,7 +148,7 @@ class MarkerSet:
                 self.by_key.setdefault(key, []).append(number)
         if self.by_key:
             pattern, self.trigger_keys = anchored_trie(self.by_key, common_rank())
-            self.trigger = re.compile(pattern)
+            self.trigger = compiled_re(pattern)  # re.compile, kept between runs
 
     def key_of(self, match: re.Match[str]) -> str:
         """The key a trigger match found (each key has its own empty group ``k<n>``)."""

@@ -90,7 +90,7 @@ class Problem:
 
 
 # A line that stops on a Chinese character or a digit was cut at a width, not ended.
-_WRAPPED_END = regex.compile(r"[\p{Han}0-9０-９]")
+_WRAPPED_END = lazy_regex(r"[\p{Han}0-9０-９]")
 
 
 @dataclass(eq=False)
