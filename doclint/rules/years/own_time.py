@@ -19,7 +19,13 @@ from doclint.core import Document, Message, Related, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 from doclint.rules.years.dates import DateFacts, DateMention
-from doclint.rules.years.year_roles import datelines, edge_starts, head_page_date, page_date_line
+from doclint.rules.years.year_roles import (
+    datelines,
+    edge_starts,
+    head_page_date,
+    page_date_line,
+    year_results,
+)
 
 Conflict = tuple[Related, ...]
 _Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
@@ -177,7 +183,7 @@ def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
     shown = f"{value}年{written[0]}月{written[1]}日"
     found = _after_own_date(doc, value, written, shown) + _scheduled_before(doc, value, min(dates))
     found += _same_period(doc, value, shown) + _elapsed(doc, value, shown) + _not_the_present(doc, value, written, shown)
-    found += _a_year_to_go(doc, value, written, shown)
+    found += _a_year_to_go(doc, value, value, written, shown)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -384,9 +390,12 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
     return found
 
 
-def _a_year_to_go(doc: Document, value: int, written: tuple[int, int], shown: str) -> list[Conflict]:
-    """A countdown of one year (今天是…倒计时一周年) to an event dated in the month of the text
-    itself (将于2023年2月17日至27日举行, written on 17 February 2023): it is a year ahead."""
+def _a_year_to_go(doc: Document, value: int, year: int, written: tuple[int, int], shown: str) -> list[Conflict]:
+    """A countdown of one year (今天是…倒计时一周年) to an event dated ``value`` in the month of
+    the text itself (将于2023年2月17日至27日举行, written on 17 February 2023): it is a year ahead
+    of the text's ``year``, not in ``value``."""
+    if value == year + 1:
+        return []
     text = doc.text
     for countdown in _COUNTDOWN_YEAR.finditer(text):
         line_end = text.find("\n", countdown.end())
@@ -460,6 +469,11 @@ _YEARS_WORK = lazy_regex(
     r"(?:工作|行动|活动|晚会|大会|招聘会|宣传|运动会|博览会|展览会|赛|节)(?!\p{Han}{0,2}的)")
 _MEMORY = lazy_regex(r"年前|周年|纪念|回顾|以来|历史|曾经|当年|那年|诞辰")
 _LAUNCH_GAP = 2
+# …or of the first half of a year, launched today in the first half of another year.
+_FIRST_HALF = lazy_regex(r"\s?年(?:度)?(?:上半年|春季|第一季度|一季度)")
+_FIRST_HALF_END = 6
+_AS_OF_YEAR = lazy_regex(
+    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?{_YEAR}\s?年(?!\s?[0-9]{{1,2}}\s?月)\s?(?:底|末)?")
 
 
 def page_date_conflicts(doc: Document, value: int) -> list[Conflict]:
@@ -501,9 +515,22 @@ def page_date_conflicts(doc: Document, value: int) -> list[Conflict]:
                 f"“{text[start:end]}”之事说成将要发生，而页面日期是{shown}",
                 f"“{text[start:end]}” told as still to come, on a page of {shown}")), where))
             break
-    if year - value >= _LAUNCH_GAP:
+    found += [(*conflict, where) for conflict in _a_year_to_go(doc, value, year, (month, day), shown)]
+    if value > year:
+        # A year not yet begun, reported: 截至2024年，…共有…; 2024年，…比上年增长 (on a page of 2023).
+        reported = [m for m in _AS_OF_YEAR.finditer(text) if _value(m.group("y")) == value
+                    and not _DEADLINE_AFTER.match(text, m.end()) and not _planned(text, m.start())]
+        reported += year_results(doc, value)
+        if reported:
+            first = min(reported, key=lambda m: m.start())
+            found.append((Related(Span(*first.span()), Message(
+                f"报告{value}年的情况，而页面日期是{shown}", f"{value} reported, on a page of {shown}")), where))
+    half_now = month <= _FIRST_HALF_END
+    if year - value >= _LAUNCH_GAP or half_now:
         for work in _YEARS_WORK.finditer(text):
             if _value(work.group("y")) != value:
+                continue
+            if year - value < _LAUNCH_GAP and not _FIRST_HALF.match(text, work.end("y")):
                 continue
             sentence = _sentence(text, work.start(), work.end())
             said = text[sentence[0]:sentence[1]]

@@ -649,7 +649,7 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
     sets targets for that year (到2023年，… in a plan of September 2023)."""
     dates = datelines(doc, value)
     if not dates:
-        return _planned_before_page_date(doc, value)
+        return _planned_before_page_date(doc, value) or _late_targets_of_the_page(doc, value)
     date = min(dates, key=lambda d: int(d.group("m")))
     month = int(date.group("m"))
     shown = date.group().strip(" \t\u3000—－-（()）")
@@ -670,6 +670,21 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
                                                                  or _years(_START, text, value))):
         return [(Related(Span(*targets[0].span()), Message(
             f"以{value}年为目标", f"a target set for {value}")), dateline)]
+    return []
+
+
+def _late_targets_of_the_page(doc: Document, value: int) -> list[Conflict]:
+    """Targets set for ``value`` (到2020年，…) on a news page dated late in ``value`` by its own date
+    line (``2020-07-15 19:35:02``), as under a dateline."""
+    page = page_date_line(doc)
+    if page is None or int(page.group("y")) != value:
+        return []
+    targets = [m for m in _years(_TARGET, doc.text, value) if not m.group().endswith(("底", "末"))]
+    if len(targets) >= _MANY_TARGETS or (len(targets) >= 2 and (int(page.group("m")) >= _LATE_MONTH
+                                                                 or _years(_START, doc.text, value))):
+        shown = page.group().strip()
+        return [(Related(Span(*targets[0].span()), Message(f"以{value}年为目标", f"a target set for {value}")),
+                 Related(Span(page.start("y"), page.end("d")), Message(f"页面日期{shown}", f"the page date {shown}")))]
     return []
 
 
@@ -761,6 +776,16 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     return [(Related(Span(*report.span()), Message(
         f"报告{value}年全年的结果，而文档日期是{shown}",
         f"the results of the whole of {value}, in a text of {shown}")),)]
+
+
+def year_results(doc: Document, value: int) -> list[regex.Match[str]]:
+    """The whole of ``value`` reported as done (2023年，…比上年增长; 2023年，…分别增长4.6%、7.3%), not
+    aimed at nor a part of the year."""
+    text = doc.text
+    found = _years(_YEAR_RESULT, text, value) + [
+        m for m in _years(_YEAR_FIGURE, text, value)
+        if not _aimed(text, m) and not _PART_OF_YEAR.search(m.group()) and not _NOT_THE_YEAR.search(m.group())]
+    return [m for m in found if not _AIMED.search(m.group())]
 
 
 def _aimed(text: str, match: regex.Match[str]) -> bool:
