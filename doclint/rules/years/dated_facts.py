@@ -72,6 +72,15 @@ _EVENT = lazy_regex(
 # …and not a clause that names another year before the event (1900年…，1904年发动日俄战争).
 _ANOTHER_YEAR = lazy_regex(r"(?:19|20)[0-9]{2}\s?年|[一二][〇○零一二三四五六七八九]{3}年")
 _NOT_THE_EVENT = lazy_regex(r"纪念|周年|旧址|遗址|精神|以来|展览|重温|回顾|参观|缅怀|学习|故事|电影|话剧|剧")
+# A celebration of an anniversary of a known founding, dated by the year opening its clause
+# (2021年7月1日，在庆祝中国共产党成立一百周年大会上): it met in the founding's year plus N.
+_FOUNDINGS = {"中国共产党成立": 1921, "中华人民共和国成立": 1949, "新中国成立": 1949, "中国人民解放军建军": 1927,
+              "改革开放": 1978, "海南建省办经济特区": 1988, "深圳经济特区建立": 1980, "浦东开发开放": 1990,
+              "香港回归祖国": 1997, "澳门回归祖国": 1999, "西藏和平解放": 1951, "五四运动": 1919,
+              "辛亥革命": 1911, "红军长征胜利": 1936, "中国人民志愿军抗美援朝出国作战": 1950}
+_CELEBRATED = lazy_regex(
+    rf"{_OPENING}\s?[，,]?\s?(?:习近平(?:总书记|主席|同志)?)?\s?在(?:庆祝|纪念)(?P<what>{'|'.join(_FOUNDINGS)})"
+    rf"(?P<n>[0-9]{{1,3}}|[{_CN}百]{{1,4}})周年(?:庆祝|纪念)?大会", regex.M)
 # A résumé step of a year, then the post held in the first years of the People's Republic
 # (一九三一年加入中国共产党。建国初期任中共天津地委书记): the step came before them.
 _STEP_THEN_EARLY_PRC = lazy_regex(
@@ -115,6 +124,11 @@ def dated_fact_conflicts(doc: Document, value: int) -> list[Conflict]:
             told.add(match.start("event"))
             found.append(_note(match, f"{match.group('event')}发生于{happened}年，此处写作{value}年",
                                f"{match.group('event')} happened in {happened}, not {value}"))
+    for match in _CELEBRATED.finditer(text):
+        held = _FOUNDINGS[match.group("what")] + numerals.number(match.group("n"))
+        if _year(match) == value != held:
+            found.append(_note(match, f"{match.group('what')}{match.group('n')}周年在{held}年，此处写作{value}年",
+                               f"that anniversary fell in {held}, not {value}"))
     for match in _STEP_THEN_EARLY_PRC.finditer(text):
         if _year(match) == value > _EARLY_PRC_LAST:
             found.append(_note(match, f"{value}年的经历写在建国初期任职之前",

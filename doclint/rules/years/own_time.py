@@ -13,11 +13,19 @@ years these phrases named are gone, the phrases are left.
 
 from __future__ import annotations
 
+import datetime
+
 from doclint.core import Document, Message, Related, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 from doclint.rules.years.dates import DateFacts, DateMention
-from doclint.rules.years.year_roles import datelines, edge_starts, head_page_date
+from doclint.rules.years.year_roles import (
+    datelines,
+    edge_starts,
+    head_page_date,
+    page_date_line,
+    year_results,
+)
 
 Conflict = tuple[Related, ...]
 _Y = r"(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}"
@@ -139,6 +147,8 @@ _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下�
 _YEAR_AS_SUBJECT = lazy_regex(
     rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
 _MIN_ELAPSED = 2
+_COUNTDOWN_YEAR = lazy_regex(r"倒计时(?:一|1)(?:周)?年")
+_COUNTDOWN_REACH = 300
 # The Central Economic Work Conference meets in December (in late November at the earliest): a
 # year that opens a clause told at it (2023年，总书记在中央经济工作会议上强调…) is past, in a text
 # written before November of that year.
@@ -173,6 +183,7 @@ def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
     shown = f"{value}年{written[0]}月{written[1]}日"
     found = _after_own_date(doc, value, written, shown) + _scheduled_before(doc, value, min(dates))
     found += _same_period(doc, value, shown) + _elapsed(doc, value, shown) + _not_the_present(doc, value, written, shown)
+    found += _a_year_to_go(doc, value, value, written, shown)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -379,6 +390,28 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
     return found
 
 
+def _a_year_to_go(doc: Document, value: int, year: int, written: tuple[int, int], shown: str) -> list[Conflict]:
+    """A countdown of one year (今天是…倒计时一周年) to an event dated ``value`` in the month of
+    the text itself (将于2023年2月17日至27日举行, written on 17 February 2023): it is a year ahead
+    of the text's ``year``, not in ``value``."""
+    if value == year + 1:
+        return []
+    text = doc.text
+    for countdown in _COUNTDOWN_YEAR.finditer(text):
+        line_end = text.find("\n", countdown.end())
+        limit = min(countdown.end() + _COUNTDOWN_REACH, line_end if line_end != -1 else len(text))
+        for date in doc.facts(DateFacts).dates:
+            start, end = date.span
+            if not countdown.end() <= start < limit or date.year != value:
+                continue
+            if abs(date.month - written[0]) <= 1 and _SCHEDULED_BEFORE.search(text, max(0, start - 4), start):
+                return [(Related(Span(start, end), Message(
+                    f"倒计时一周年的活动定于“{text[start:end]}”，写于{shown}",
+                    f"a year's countdown to “{text[start:end]}”, written on {shown}")),
+                         Related(Span(*countdown.span()), Message("倒计时一周年", "a year's countdown")))]
+    return []
+
+
 def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
     text = doc.text
     found: list[Conflict] = []
@@ -419,3 +452,105 @@ def _elapsed(doc: Document, value: int, shown: str) -> list[Conflict]:
 
 def _note(span: tuple[int, int], zh: str, en: str) -> Conflict:
     return (Related(Span(*span), Message(zh, en)),)
+
+
+# The page's own date (2026-03-16 19:28:58 under the title) in another year than every year the
+# text writes: the years were rewritten, the page's date was not. Evidence is what the page date
+# and the value cannot both be: a dateline of the head some days before the page date, an event
+# still to come on a date well before it, and work of a year at least two years back launched
+# today.
+_DATELINE_DAYS = 60
+_TODAY = lazy_regex(r"今天|今日|今晚|昨天|昨日")
+_LAUNCHED = lazy_regex(r"启动|开幕|开始|展开|开展|举行|举办|播出|开考|开赛|开通|拉开帷幕")
+# The year names a campaign, an event or a year's work (2017年跨境贸易便利化专项行动, 2018年上半年
+# 征兵工作, 总台2020年“3·15”晚会), not a past step (2019年开工的…) nor a memory (…年前, 周年).
+_YEARS_WORK = lazy_regex(
+    rf"{_YEAR}\s?年(?:度|上半年|下半年|春季|秋季|首场)?[“”\p{{Han}}·0-9]{{0,20}}?"
+    r"(?:工作|行动|活动|晚会|大会|招聘会|宣传|运动会|博览会|展览会|赛|节)(?!\p{Han}{0,2}的)")
+_MEMORY = lazy_regex(r"年前|周年|纪念|回顾|以来|历史|曾经|当年|那年|诞辰")
+_LAUNCH_GAP = 2
+# …or of the first half of a year, launched today in the first half of another year.
+_FIRST_HALF = lazy_regex(r"\s?年(?:度)?(?:上半年|春季|第一季度|一季度)")
+_FIRST_HALF_END = 6
+_AS_OF_YEAR = lazy_regex(
+    rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?{_YEAR}\s?年(?!\s?[0-9]{{1,2}}\s?月)\s?(?:底|末)?")
+
+
+def page_date_conflicts(doc: Document, value: int) -> list[Conflict]:
+    """Wording that the page's own date, in another year than ``value``, contradicts."""
+    page = page_date_line(doc)
+    if page is None or int(page.group("y")) == value:
+        return []
+    text = doc.text
+    year, month, day = int(page.group("y")), int(page.group("m")), int(page.group("d"))
+    try:
+        published = datetime.date(year, month, day)
+    except ValueError:
+        return []
+    shown = page.group().strip()
+    where = Related(Span(page.start("y"), page.end("d")), Message(f"页面日期{shown}", f"the page date {shown}"))
+    found: list[Conflict] = []
+    for date in datelines(doc, value):
+        moved = _date(year, int(date.group("m")), int(date.group("d")))
+        if moved is not None and 0 <= (published - moved).days <= _DATELINE_DAYS:
+            found.append((Related(Span(date.start("y"), date.end("d") + 1), Message(
+                f"日期行写作{value}年，而页面日期是{shown}", f"the dateline says {value}, the page date {shown}")), where))
+            break
+    for mention in doc.facts(DateFacts).dates:
+        if mention.year != value:
+            continue
+        when = _date(value, mention.month, mention.day or 28)
+        start, end = mention.span
+        if when is not None and (when - published).days > 0 and mention.day is not None \
+                and (_ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, mention)):
+            found.append((Related(Span(start, end), Message(
+                f"“{text[start:end]}”已经发生，而页面日期是{shown}",
+                f"“{text[start:end]}” has happened, on a page of {shown}")), where))
+            break
+        if when is not None and (published - when).days > _SCHEDULED_DAYS \
+                and (_SCHEDULED_BEFORE.search(text, max(0, start - 4), start)
+                     or (_SCHEDULED_CLAUSE.search(text, max(0, start - 48), start)
+                         and _SCHEDULED_AFTER.match(text, end))):
+            found.append((Related(Span(start, end), Message(
+                f"“{text[start:end]}”之事说成将要发生，而页面日期是{shown}",
+                f"“{text[start:end]}” told as still to come, on a page of {shown}")), where))
+            break
+    found += [(*conflict, where) for conflict in _a_year_to_go(doc, value, year, (month, day), shown)]
+    if value > year:
+        # A year not yet begun, reported: 截至2024年，…共有…; 2024年，…比上年增长 (on a page of 2023).
+        reported = [m for m in _AS_OF_YEAR.finditer(text) if _value(m.group("y")) == value
+                    and not _DEADLINE_AFTER.match(text, m.end()) and not _planned(text, m.start())]
+        reported += year_results(doc, value)
+        if reported:
+            first = min(reported, key=lambda m: m.start())
+            found.append((Related(Span(*first.span()), Message(
+                f"报告{value}年的情况，而页面日期是{shown}", f"{value} reported, on a page of {shown}")), where))
+    half_now = month <= _FIRST_HALF_END
+    if year - value >= _LAUNCH_GAP or half_now:
+        for work in _YEARS_WORK.finditer(text):
+            if _value(work.group("y")) != value:
+                continue
+            if year - value < _LAUNCH_GAP and not _FIRST_HALF.match(text, work.end("y")):
+                continue
+            sentence = _sentence(text, work.start(), work.end())
+            said = text[sentence[0]:sentence[1]]
+            if _TODAY.search(said) and _LAUNCHED.search(said) and not _MEMORY.search(said):
+                found.append((Related(Span(*work.span()), Message(
+                    f"“{work.group()}”今天开始，而页面日期是{shown}",
+                    f"“{work.group()}” of {value} begins today, on a page of {shown}")), where))
+                break
+    return found
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or headline line) around ``text[start:end]``."""
+    left = max(text.rfind(mark, 0, start) for mark in "。！？；\n") + 1
+    stop = _CLAUSE_END.search(text, end)
+    return left, stop.start() if stop else len(text)

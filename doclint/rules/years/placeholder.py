@@ -28,7 +28,7 @@ from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.early_mention import MarkerBeforeItsTime
 from doclint.rules.years.han_ranges import han_same_year_spans
 from doclint.rules.years.mentions import YearFacts
-from doclint.rules.years.own_time import own_time_conflicts
+from doclint.rules.years.own_time import own_time_conflicts, page_date_conflicts
 from doclint.rules.years.repeated_year import repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
 from doclint.rules.years.stale_marker import MarkerOutOfPeriod
@@ -93,6 +93,15 @@ class YearPlaceholder(Rule):
     “2024年政府工作主要任务”，2024年出生的人在2024年“年仅29岁”，已知年份的历史事件（“2024年6月25日，朝鲜内战
     爆发”），汉字数字的相同年份并列（一九七四年、一九七四年），先后两个阶段倒置（第一阶段始于7月、第二阶段始于
     1月），以及讲话末尾“这是…2024年9月28日在…的讲话”之后的日期被说成已经发生。
+    新闻页标题下单独一行的页面日期（2026-03-16 19:28:58，留言与答复各带日期的页面除外）是文档
+    自身的日期；它不在该值所在的年份时，日期行早几天却是别的年份（“（2019年1月20日…通过）”）、
+    “将于2021年5月…举行”早于页面日期、两年以前的“2019年春季植树行动今天启动”、上半年“今天启动”的
+    却是别一年的“2024年上半年…工作”、页面日期之后的年份已有“截至2024年”的情况或全年结果、“倒计时
+    一周年”的活动不在下一年，都是证据；页面日期在下半年而文中两处以本年为目标（到2020年，…），同样是证据。同一句里
+    “总结2024年…工作，部署2024年任务”“对2024年的工作给予充分肯定，同意其对2024年的工作安排”，
+    “倒计时一周年”的活动定在文档日期所在的月份，已知创立年份的周年庆祝大会不在那一年（“2023年7月1日，
+    在庆祝中国共产党成立一百周年大会上”），同一时段与自身比较（“2024年春运期间…比2024年春运期间
+    增长”），同样是证据。
     文号（〔2024〕）和页首的页面日期（20240707）也计为年份。“五年来”“连续三年”
     “‘十五’时期”“这几年”“两年后”这类跨年表述作为旁证。汉字数字的年份区间（一九七六年到一九七六年）与阿拉伯数字的同样计入。一处自相矛盾的表述（2024—2024年）可能是笔误，需
     旁证或较多年份处才报，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
@@ -142,7 +151,7 @@ class YearPlaceholder(Rule):
         hard = [(related,) for related in self._contradictions(doc) + _era_markers(doc, dominant)]
         known = {conflict[0].span for conflict in hard}
         roles = [c for c in (role_conflicts(doc, dominant) + own_time_conflicts(doc, dominant)
-                             + dated_fact_conflicts(doc, dominant))
+                             + dated_fact_conflicts(doc, dominant) + page_date_conflicts(doc, dominant))
                  if c[0].span not in known]
         soft = self._stretches(doc)
         # A statement that contradicts itself (2021—2021年) may be a slip when it is the only

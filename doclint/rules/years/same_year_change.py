@@ -30,6 +30,12 @@ _CHANGE_VERB = lazy_regex(
     r"(?:增加|提高|增长|上升|扩大|下降|减少|降低|缩小|发展|调整|跃升|攀升|提升|突破|回落|达|升|降|增)?(?:到|至)\s?$")
 _COMPARISON_WORD = lazy_regex(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|激增|提升|回落|多|少|翻)")
 _MAX_GAP = 80
+# A part of a year named by a few characters, then the change (比2024年春运期间增长): the same
+# part of the same year cannot be its own base. Not a month or a quarter (_QUALIFIER's), whose
+# equal ends are Y102's within-year changes when they differ.
+_PART_COMPARED = lazy_regex(
+    r"(?P<part>(?:\p{Han}){2,6}?(?:期间|假期|黄金周|小长假|档期|假日))(?:相比)?[，,]?\s?"
+    r"(?:增长|下降|提高|减少|增加|上升|降低|提升|回落|多|少)")
 # A year that is itself a base of comparison ("是2011年的1.6倍", "相当于2015年的水平"): no year
 # the sentence describes, so a comparison with it after it is another comparison with one base.
 # A PDF conversion may set its figures off with spaces ("是 2011 年的 1.42 倍").
@@ -61,7 +67,7 @@ class SameYearChange(Rule):
 
     “由2024年的7473万元增加到2024年的9722万元”“从2024年到2024年”“2024年至2024年”
     “2024—2024年”，以及在讲2024年（或以2024年为目标、截至2024年底）的句子里“比2024年增长”，
-    都要求两端是不同的年份；同一句里“比2023年增长53.5%，比2023年增长18.9%”说明两个基期
+    以及“2024年国庆假期，…比2024年国庆假期增长”（同一时段与自身比较），都要求两端是不同的年份；同一句里“比2023年增长53.5%，比2023年增长18.9%”说明两个基期
     本是不同的年份。
     同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月）不报。
     """
@@ -127,6 +133,10 @@ def same_year_cases(doc: Document) -> Iterator[SameYearCase]:
             case = _comparison(doc, first) or _comparison_with_target(doc, first)
             if case is not None:
                 yield case
+        elif before[-1] in "比较":
+            case = _same_part(doc, first)
+            if case is not None:
+                yield case
     yield from _two_bases(text)
 
 
@@ -142,6 +152,23 @@ def _comparison(doc: Document, base: YearMention) -> SameYearCase | None:
     shown = f"{subject.text}…{text[base.start - 1:end]}"
     related = (Related(subject.span, Message("所述年份", "the year described")),)
     return SameYearCase("comparison", Span(base.start - 1, base.end), shown, related)
+
+
+def _same_part(doc: Document, base: YearMention) -> SameYearCase | None:
+    """2024年春运期间，…比2024年春运期间增长44.5%: a part of a year compared with that very part."""
+    text = doc.text
+    part = _PART_COMPARED.match(text, base.end)
+    if part is None:
+        return None
+    sentence = sentence_around(text, base.start, base.end)
+    facts = doc.facts(YearFacts)
+    for described in facts.between(max(sentence.start, base.start - _MAX_GAP), base.start):
+        if described.end < base.start and described.value == base.value \
+                and text.startswith(part.group("part"), described.end):
+            shown = f"{text[described.start:described.end]}{part.group('part')}…{text[base.start - 1:part.end('part')]}"
+            related = (Related(described.span, Message("所述年份", "the year described")),)
+            return SameYearCase("comparison", Span(base.start - 1, base.end), shown, related)
+    return None
 
 
 def _comparison_with_target(doc: Document, base: YearMention) -> SameYearCase | None:

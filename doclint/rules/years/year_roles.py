@@ -38,7 +38,9 @@ _Y = r"(?:19|20)[0-9]{2}"
 # A year reviewed as a whole: written after it ended.
 _REVIEW = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；]{{0,16}}?)(?:工作|发展)(?:情况)?(?:简要|简单)?回顾|回顾(?P<y>{_Y})\s?年(?![0-9一二三四五六七八九十]{{1,2}}月|上半年|前|以来)"
-    rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年)?工作(?!情况|计划|安排|要点|部署)"
+    rf"|(?:全面|认真|系统)?总结(?P<y>{_Y})\s?年(?:的)?(?:经济|各项|全年|主要)?工作(?!情况|计划|安排|要点|部署)"
+    # a report's review told by its speaker (…在报告中对2022年工作进行回顾)
+    rf"|对(?P<y>{_Y})\s?年(?:的)?(?:主要)?工作进行(?:了)?(?:回顾|总结)"
     rf"|刚刚过去的(?P<y>{_Y})\s?年(?!上半年|下半年|[一二三四]季度|前三季度|[0-9]{{1,2}}月)"
     rf"|(?P<y>{_Y})\s?年度[^。\n，；]{{0,24}}?(?:工作年度报告|信息公开工作报告|情况通报|工作总结|完成情况的?报告)"
     # a report's review heading and the year that opens it (一、过去一年工作回顾 / 2012年，面对…), or
@@ -52,7 +54,13 @@ _REVIEW = lazy_regex(
 # 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
 _REVIEW_AND_PLAN = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算执行情况|工作总结|决算)\s?(?:和|及|与|暨|、)\s?"
-    rf"(?P<y2>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算\s?[（(]?草案|预算安排|工作计划|工作要点|工作思路|工作打算|工作安排)")
+    rf"(?P<y2>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算\s?[（(]?草案|预算安排|工作计划|工作要点|工作思路|工作打算|工作安排)"
+    # …or a meeting that sums up one year's work and plans the next in one breath (总结2021年
+    # 纪检监察工作，部署2022年任务)
+    rf"|总结(?P<y>{_Y})\s?年[^。\n，；《》]{{0,12}}?工作[，,、]\s?(?:并|和)?\s?(?:研究)?部署(?P<y2>{_Y})\s?年"
+    # …or that approves one year's work and the plan of the next (对2019年的工作给予充分肯定，同意
+    # 其对2020年的工作安排)
+    rf"|(?P<y>{_Y})\s?年(?:的)?工作给予(?:充分|高度)?肯定[，,]\s?同意(?:其|他们)?对(?P<y2>{_Y})\s?年(?:的)?工作(?:安排|部署)")
 # A year's statistical bulletin or work summary, a title with its date on a line a little below
 # it (益阳市2024年…统计公报 / 益阳市统计局 / 2024年4月28日): told after the year.
 _SUMMED_UP = lazy_regex(
@@ -67,6 +75,8 @@ _PLAN = lazy_regex(
     # …its requirements and targets (2013年工作要求和预期目标), a plan or budget put to the congress
     rf"|工作要求和(?:主要)?预期目标|(?:计划报告和)?(?:计划草案|预算草案))"
     rf"|(?P<y>{_Y})\s?年[，,]\s?(?:政府|全市|全县|全区|全省)?工作的?总体要求"
+    # …or a body's (2022年全国人大常委会工作的总体要求是)
+    rf"|(?P<y>{_Y})\s?年(?:[^。！？，,；\n]{{2,12}}?)工作的总体要求"
     rf"|(?:做好|部署|安排好|完成好|谋划好)(?P<y>{_Y})\s?年(?:的)?(?:各项)?(?:经济|政务公开)?工作)"
     r"(?![^。，；\n]{0,8}(?:完成|实现|落实|进展|推进|执行|达成|情况|圆满|成效|顺利))")
 # The year the text speaks in, named as such: 2000年是世纪交替之年，…做好今年政府工作.
@@ -161,8 +171,8 @@ _GRANT = lazy_regex(r"项目|基金|立项|资助|课题|计划|预算|指标|�
 _AWARD_MONTHS = 10
 # A year's annual report quoted (《全国住房公积金2024年年度报告》显示), or its twelve months
 # reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
-_ANNUAL_REPORT = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
+_ANNUAL_REPORT = lazy_regex(  # not the end of a season across two years (2021—2022年度…报告显示)
+    rf"(?<![0-9—–－\-~～至到]\s?)(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
     rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告"
     # …or its bulletin, which tells a finished year (《2021年度国家老龄事业发展公报》, 《…公报（2023年）》).
     rf"|《[^《》\n]{{0,40}}?(?:(?<![0-9])(?P<y>{_Y})\s?年度?(?:(?!季度|半年|[0-9]{{1,2}}月)[^《》\n]){{0,30}}?公报"
@@ -188,6 +198,16 @@ _LAST_MONTH = 11  # no whole-year figure of a year is out before its end
 _OWN_DATE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})(?P<sep>/?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
 _OWN_DATE_REPEATS = 2
+# The page's own date on a line of its own among the first lines (title, then 2025-10-20 19:30:05).
+_PAGE_LINE_HEAD = 3
+_PAGE_DATE_ALONE = lazy_regex(
+    rf"[ \t\u3000]*(?P<y>{_Y})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12][0-9]|3[01])"
+    r"(?:[ \t\u3000]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t\u3000]*$")
+# …and not the date of a message answered below it (回复：…, 网友你好，…): the answer came later.
+_ANSWERED = lazy_regex(r"(?:回复|答复)(?:内容)?[：:]|网友[，,：:\s]{0,3}(?:你好|您好)|(?:你好|您好)[，,！!：:]\s?(?:你|您)(?:反映|在|所|的留言)")
+_PAGE_DATE_ALONE_ANYWHERE = lazy_regex(
+    rf"^[ \t\u3000]*{_Y}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12][0-9]|3[01])"
+    r"(?:[ \t\u3000]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t\u3000]*$", regex.M)
 _OWN_DATE_GAP = 2
 _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
@@ -331,8 +351,8 @@ def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
     both = next((m for m in _years(_REVIEW_AND_PLAN, text, value)
                  if int(m.group("y2")) == value and not _HALF_YEAR.search(m.group())), None)
     if both is not None:
-        return [(Related(Span(*both.span()), Message(f"同一标题既总结又部署{value}年",
-                                                     f"one title sums up and plans {value}")),)]
+        return [(Related(Span(*both.span()), Message(f"同一处既总结又部署{value}年",
+                                                     f"one passage sums up and plans {value}")),)]
     # A title with its date on a line below it, however deep in a scraped page.
     for match in _years(_SUMMED_UP, text, value):
         if _HALF_YEAR.search(match.group()):
@@ -372,10 +392,32 @@ def dated(doc: Document, value: int) -> bool:
 
 
 def head_page_date(doc: Document, value: int) -> regex.Match[str] | None:
-    """The first page date in ``value`` (20251020) among the head lines."""
+    """The first page date in ``value`` (20251020) among the head lines, or the page's date on
+    a line of its own under the title (``2025-10-20 19:30:05``)."""
     head = doc.index.starts[min(_EDGE_LINES, len(doc.index.starts) - 1)]
-    return next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
-                None)
+    found = next((m for m in _PAGE_DATE.finditer(doc.text, 0, head) if int(m.group("y")) == value),
+                 None)
+    if found is None:
+        line = page_date_line(doc)
+        if line is not None and int(line.group("y")) == value:
+            return line
+    return found
+
+
+def page_date_line(doc: Document) -> regex.Match[str] | None:
+    """The page's own date alone on one of its first lines, under the title (``2025-10-20``,
+    ``2025-10-20 19:30:05``), when it is the only date alone on a line with hyphens: a message
+    and its reply (``2022-02-10 09:25`` … ``2022-03-07 19:18``) date two texts, neither the page."""
+    text = doc.text
+    lines = _filled(doc.index.lines, text, _PAGE_LINE_HEAD)
+    for line in lines:
+        match = _PAGE_DATE_ALONE.match(text, line.span.start, line.span.end)
+        if match is not None:
+            others = _PAGE_DATE_ALONE_ANYWHERE.finditer(text, line.span.end)
+            if next(others, None) is not None or _ANSWERED.search(text, line.span.end):
+                return None
+            return match
+    return None
 
 
 def datelines(doc: Document, value: int) -> list[regex.Match[str]]:
@@ -607,7 +649,7 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
     sets targets for that year (到2023年，… in a plan of September 2023)."""
     dates = datelines(doc, value)
     if not dates:
-        return _planned_before_page_date(doc, value)
+        return _planned_before_page_date(doc, value) or _late_targets_of_the_page(doc, value)
     date = min(dates, key=lambda d: int(d.group("m")))
     month = int(date.group("m"))
     shown = date.group().strip(" \t\u3000—－-（()）")
@@ -628,6 +670,21 @@ def _after_the_dateline(doc: Document, value: int) -> list[Conflict]:
                                                                  or _years(_START, text, value))):
         return [(Related(Span(*targets[0].span()), Message(
             f"以{value}年为目标", f"a target set for {value}")), dateline)]
+    return []
+
+
+def _late_targets_of_the_page(doc: Document, value: int) -> list[Conflict]:
+    """Targets set for ``value`` (到2020年，…) on a news page dated late in ``value`` by its own date
+    line (``2020-07-15 19:35:02``), as under a dateline."""
+    page = page_date_line(doc)
+    if page is None or int(page.group("y")) != value:
+        return []
+    targets = [m for m in _years(_TARGET, doc.text, value) if not m.group().endswith(("底", "末"))]
+    if len(targets) >= _MANY_TARGETS or (len(targets) >= 2 and (int(page.group("m")) >= _LATE_MONTH
+                                                                 or _years(_START, doc.text, value))):
+        shown = page.group().strip()
+        return [(Related(Span(*targets[0].span()), Message(f"以{value}年为目标", f"a target set for {value}")),
+                 Related(Span(page.start("y"), page.end("d")), Message(f"页面日期{shown}", f"the page date {shown}")))]
     return []
 
 
@@ -719,6 +776,16 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
     return [(Related(Span(*report.span()), Message(
         f"报告{value}年全年的结果，而文档日期是{shown}",
         f"the results of the whole of {value}, in a text of {shown}")),)]
+
+
+def year_results(doc: Document, value: int) -> list[regex.Match[str]]:
+    """The whole of ``value`` reported as done (2023年，…比上年增长; 2023年，…分别增长4.6%、7.3%), not
+    aimed at nor a part of the year."""
+    text = doc.text
+    found = _years(_YEAR_RESULT, text, value) + [
+        m for m in _years(_YEAR_FIGURE, text, value)
+        if not _aimed(text, m) and not _PART_OF_YEAR.search(m.group()) and not _NOT_THE_YEAR.search(m.group())]
+    return [m for m in found if not _AIMED.search(m.group())]
 
 
 def _aimed(text: str, match: regex.Match[str]) -> bool:
