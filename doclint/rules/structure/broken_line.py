@@ -34,8 +34,10 @@ from doclint.rules.structure.endings import (
     dangles,
     dangles_alone,
     ends_sentence,
+    headline_over,
     is_prose,
     item_sentence,
+    open_ended,
     punctuated_runs,
     short_rest,
     split_across,
@@ -167,7 +169,11 @@ class BrokenLine(Rule):
             quick = previous.text[-1] in SENTENCE_FINAL and _opening(current) not in _ODD_START \
                 and previous.text not in _BARE_CLOSE
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
-                or navigation.covers(previous.span.start) or previous.index in lead
+                or navigation.covers(previous.span.start) or previous.index in lead \
+                or (_opening(current) not in _ODD_START
+                    and (headline_over(previous, current)
+                         or (not open_ended(previous.text)
+                             and headline_over(current, _after(blocks, current)))))
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article and previous.index not in cut \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
@@ -266,6 +272,10 @@ class BrokenLine(Rule):
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
+
+
+def _after(blocks: list[Block], block: Block) -> Block | None:
+    return blocks[block.index + 1] if block.index + 1 < len(blocks) else None
 
 
 def _chapter_title(block: Block) -> bool:

@@ -32,6 +32,7 @@ from doclint.rules.structure.endings import (
     cut_mid_sentence,
     dangles_alone,
     ends_sentence,
+    headline_over,
     is_prose,
     last_clause_start,
     open_ended,
@@ -72,6 +73,7 @@ _NEXT = {
     "end": Message("文件结尾", "the end of the file"),
     "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
+    "title": Message("下一条消息的标题", "the headline of the next news item"),
     "paragraph": Message("另起的一段（句子被截断，或被空行断成了两段）",
                          "a new paragraph (the sentence was cut, or split in two by a blank line)"),
 }
@@ -204,17 +206,19 @@ class TruncatedParagraph(Rule):
             closed = block.article in endings.closed
             law_line = closed and _inside_an_article(block, blocks, following)
             between = closed and _between_articles(block, blocks, following)
+            cut = doc.facts(CutLines).blocks  # the next line opens a paragraph of its own
             if (not item and (not _stops_mid_sentence(block, closed)
                               or not (is_prose(block) or _holds_sentence(block) or _run_in(block)
-                                      or between
+                                      or between or block.index in cut
                                       or _cut_line(block, blocks, following, closed,
                                                    series)))) \
                     or _continues(blocks, block):
                 continue
             # a whole sentence that lost only its full stop is no cut, unless the document ends
             # every other paragraph of its text with punctuation
-            if not stops_inside_a_word(block.text, doc.text,
-                                       following.text if following is not None else "") \
+            if block.index not in cut \
+                    and not stops_inside_a_word(block.text, doc.text,
+                                                following.text if following is not None else "") \
                     and not (item and (enumerated or _before_next_item(block, following))) \
                     and not (closed and (plain_prose(block) or _clause(block, item)
                                          or _normative_line(block) or law_line or between)):
@@ -222,8 +226,7 @@ class TruncatedParagraph(Rule):
             if block.article in endings.loose:
                 continue
             openers = doc.facts(Openers)
-            what = _what_follows(endings, blocks, block, following, openers, items,
-                                 doc.facts(CutLines).blocks)
+            what = _what_follows(endings, blocks, block, following, openers, items, cut)
             if what == "paragraph" and following is not None \
                     and (split_across(block, following)
                          or (short_rest(block, following) and not openers.opens_topic(following))):
@@ -231,7 +234,8 @@ class TruncatedParagraph(Rule):
             if what in ("link", "headline") and not stops_inside_a_word(block.text, doc.text):
                 continue  # an item whose last sentence only lost its stop (…94515.0万剂次)
             if what is None or (what == "paragraph" and not item and not law_line and not between
-                                and not _reads_as_paragraph(block, items, closed)):
+                                and not _reads_as_paragraph(block, items, closed,
+                                                            block.index in cut)):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
@@ -648,13 +652,15 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     return {index for members in found.values() if len(members) >= 2 for index in members}
 
 
-def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> bool:
+def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False,
+                        cut: bool = False) -> bool:
     """Before a new paragraph, only a paragraph can be cut: not a run-in heading that opens
     with its number (``第一，…`` ``四　…`` ``一是…``) and goes without a full stop by house style,
     and not a short title line without any sentence end (``坚持党的路线，改进工作方法``). Where
     the article ends all its text with punctuation, an item already holding a sentence
     (``三是…问题。现在看，…必然会阻碍``) is a paragraph, and so is a short line stating a duty
-    (``……经费投入，应当根据就业``)."""
+    (``……经费投入，应当根据就业``), and so is a short line of text before a paragraph that
+    opens as news does (``CutLines``: …在社会保障方面，这十年，我国社会⏎这十年，基本养老…)."""
     if closed and block.index in items and _SENTENCE_END.search(block.text):
         return True
     if block.index in items or _NUMBERED.match(block.text):
@@ -663,7 +669,7 @@ def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> 
     if block.heading is not None and block.heading.level is Level.CLAUSE:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
-    return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
+    return cut or len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
         or _normative_line(block) or (closed and _NORMATIVE.search(block.text) is not None) \
         or stops_inside_a_word(block.text)
 
@@ -694,6 +700,10 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
             or following.index in items \
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
         return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
+    if block.kind is Kind.BODY and following.line == block.line + 1 \
+            and headline_over(following, blocks[following.index + 1]
+                              if following.index + 1 < len(blocks) else None):
+        return "title"  # a news transcript's next item, its headline over its paragraph
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
         or openers.opens_topic(following) or block.index in cut
     if new_paragraph and following.kind is Kind.BODY and _opening(following) not in CLOSING_START:
