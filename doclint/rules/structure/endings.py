@@ -586,6 +586,7 @@ class LineEndings:
     markdown: bool = False
     spaced: bool = False
     closed: frozenset[int] = frozenset()
+    closed_few: frozenset[int] = frozenset()  # ``closed`` from three paragraphs of text on
 
     @classmethod
     def from_document(cls, doc: Document) -> LineEndings:
@@ -594,7 +595,8 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
-                   indents, markdown, _blank_separated(blocks), _closed_style(blocks))
+                   indents, markdown, _blank_separated(blocks), _closed_style(blocks),
+                   _closed_style(blocks, least=_CUT_MIN_LINES))
 
     def opens_paragraph(self, block: Block) -> bool:
         return self.indented and self.indents[block.index] > 0
@@ -746,7 +748,7 @@ class CutLines:
         if endings.markdown or not segmenter.available():
             return cls()  # a single line break is a soft wrap in Markdown
         blocks = doc.facts(Structure).blocks
-        closed = _closed_style(blocks, least=_CUT_MIN_LINES)
+        closed = endings.closed_few
         found = set()
         for previous, current in itertools.pairwise(blocks):
             article = previous.article
@@ -761,7 +763,7 @@ class CutLines:
                 continue
             elif plain_prose(previous) and _cut_before(previous, current):
                 found.add(previous.index)
-            elif _cut_label(blocks, previous, current):
+            elif _cut_label(blocks, previous, current) or _cut_source_line(previous, current):
                 found.add(previous.index)
         return cls(frozenset(found))
 
@@ -814,6 +816,26 @@ def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
         and stops_inside_a_word(text, "", following)
 
 
+def _cut_source_line(previous: Block, current: Block) -> bool:
+    """The opening of a news report after its source (``央视网消息（新闻联播）：国家主席…同新西兰总``,
+    ``…：中共中央、国务院近日印发了《成渝``) stopping inside a word or a title, before a paragraph
+    that opens as news does: the report's first sentence was cut before its first comma."""
+    text = previous.text
+    source = _SOURCE_FRAME.match(text)
+    if source is None or previous.kind not in (Kind.BODY, Kind.LABEL) \
+            or _CLAUSE_PUNCTUATION.search(text, source.end()) \
+            or not lines.has_han(text[source.end():], _CUT_LINE_HAN):
+        return False
+    following = current.text
+    return lines.is_han_char(text[-1]) and not dangles(text) and bool(frame_of(following)) \
+        and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
+        and not split_across(previous, current) \
+        and stops_inside_a_word(text[source.end():], "", following)
+
+
+_CUT_LINE_HAN = 6
+
+
 # The last clause holds a few characters of text (not a date or a figure alone).
 _LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{4,}[^，,；;。！？!?]*$")
 
@@ -857,7 +879,7 @@ _RESTATE_WINDOW = 160  # the start of the paragraph, where a news item restates 
 _HEADLINE_PAIRS = 4    # pairs of characters a headline needs to be told by its words
 _HAN_PAIR = regex.compile(r"(?=(\p{Han}\p{Han}))")
 _CLAUSE_PUNCTUATION = regex.compile(r"[，,。；;！？!?]")
-_HEADLINE_END = lazy_regex(r"[\p{Han}”’》」）)]$")  # not a figure waiting for its unit (…超1546)
+_HEADLINE_END = lazy_regex(r"[\p{Han}”’》」）)%％]$")  # not a figure waiting for its unit (…超1546)
 
 
 def restated(line: str, paragraph: str) -> bool:
