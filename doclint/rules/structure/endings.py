@@ -818,7 +818,7 @@ def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
 
 def _cut_source_line(previous: Block, current: Block) -> bool:
     """The opening of a news report after its source (``央视网消息（新闻联播）：国家主席…同新西兰总``,
-    ``…：中共中央、国务院近日印发了《成渝``) stopping inside a word or a title, before a paragraph
+    ``…：中共中央、国务院近日印发了《成渝``, ``…：全国人大``) without a stop, before a paragraph
     that opens as news does: the report's first sentence was cut before its first comma."""
     text = previous.text
     source = _SOURCE_FRAME.match(text)
@@ -829,8 +829,7 @@ def _cut_source_line(previous: Block, current: Block) -> bool:
     following = current.text
     return lines.is_han_char(text[-1]) and not dangles(text) and bool(frame_of(following)) \
         and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
-        and not split_across(previous, current) \
-        and stops_inside_a_word(text[source.end():], "", following)
+        and not split_across(previous, current)
 
 
 _CUT_LINE_HAN = 6
@@ -850,7 +849,7 @@ _SOURCE_FRAME = lazy_regex(
 )
 _SPEAKER_FRAME = lazy_regex(
     r"^(?!\p{Han}{0,6}(?:来说|而言|就是说|是说|比如说|据说))[^，,。；;：:“”\n]{2,18}?"
-    r"(?:指出|表示|强调|认为|介绍|表明|透露|宣布|说|写道|坦言|回忆)[，,：:]"
+    r"(?:指出|表示|强调|认为|介绍|表明|透露|宣布|说|写道|坦言|回忆|获悉|了解到|发现)[，,：:]"
 )
 _TIME_FRAME = lazy_regex(
     r"^(?:“[^“”\n]{1,10}”)?[^，,。；;：:“”《》\n]{1,12}?"
