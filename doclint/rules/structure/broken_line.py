@@ -174,7 +174,8 @@ class BrokenLine(Rule):
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
                 or navigation.covers(previous.span.start) or previous.index in lead \
                 or (_opening(current) not in _ODD_START
-                    and (headline_over(previous, current)
+                    and ((headline_over(previous, current)
+                          and not _one_paragraph(blocks, endings, previous, current))
                          or (not open_ended(previous.text)
                              and headline_over(current, _after(blocks, current)))))
             new_paragraph = current.index in items or endings.opens_paragraph(current)

@@ -895,10 +895,12 @@ def restated(line: str, paragraph: str) -> bool:
 
 def headline_over(line: Block, following: Block | None) -> bool:
     """``line`` is a news item's headline: a line without a stop or a clause's punctuation, set
-    over a paragraph of its article that ends its sentences and restates it (``restated``)."""
+    over a paragraph of its article that ends its sentences and restates it (``restated``), no
+    word running across the break (…党的十一届⏎三中全会…制定的，… is one sentence)."""
     return following is not None and following.article == line.article \
         and following.line == line.line + 1 and following.kind is Kind.BODY \
         and _HEADLINE_END.search(line.text) is not None \
         and not ends_sentence(line.text) and not _CLAUSE_PUNCTUATION.search(line.text) \
         and following.text[0] not in CLOSING_START and following.text[0] != "的" \
-        and ends_sentence(following.text) and restated(line.text, following.text)
+        and ends_sentence(following.text) and restated(line.text, following.text) \
+        and not (segmenter.available() and _joins(line.text, following.text))
