@@ -174,7 +174,7 @@ class BrokenLine(Rule):
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
                 or navigation.covers(previous.span.start) or previous.index in lead \
                 or (_opening(current) not in _ODD_START
-                    and ((headline_over(previous, current)
+                    and ((headline_over(previous, current) and _stands_alone(blocks, previous)
                           and not _one_paragraph(blocks, endings, previous, current))
                          or (not open_ended(previous.text)
                              and headline_over(current, _after(blocks, current)))))
@@ -280,6 +280,17 @@ class BrokenLine(Rule):
 
 def _after(blocks: list[Block], block: Block) -> Block | None:
     return blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+
+
+def _stands_alone(blocks: list[Block], block: Block) -> bool:
+    """The line stands where a headline does: first, or after a sentence's end (a colon too:
+    央视网消息（新闻联播）：), a title or a date line; not after another line without a stop, which it
+    would continue (…资金下达⏎财政部、民政部…下达…救助补助⏎资金超1546亿元，…)."""
+    if block.index == 0:
+        return True
+    before = blocks[block.index - 1]
+    return before.text[-1] in SENTENCE_FINAL or before.kind is Kind.TITLE \
+        or _NOT_PROSE.match(before.text) is not None
 
 
 def _chapter_title(block: Block) -> bool:

@@ -868,9 +868,20 @@ def frame_of(text: str) -> int:
     """How the line opens a paragraph of news: with its source or its speaker (``_SOURCE_FRAME``,
     ``_SPEAKER_FRAME``: 2), with its time or place (``_TIME_FRAME``, ``_PLACE_FRAME``: 1), or
     not (0). The rest of a sentence broken off in its middle opens with none of them."""
-    if _SOURCE_FRAME.match(text) or _SPEAKER_FRAME.match(text):
+    if _SOURCE_FRAME.match(text) or (_SPEAKER_FRAME.match(text) and _names_a_speaker(text)):
         return STRONG_FRAME
     return _WEAK_FRAME if _TIME_FRAME.match(text) or _PLACE_FRAME.match(text) else 0
+
+
+_NO_SPEAKER_TAGS = ("v", "d", "c", "p")
+
+
+def _names_a_speaker(text: str) -> bool:
+    """The reporting verb has its subject on the line (习近平指出， 文章指出， 美国特工处当天说，), not
+    on the line before (…相关负责人⏎介绍说，…: the rest of that sentence)."""
+    if not segmenter.available():
+        return True
+    return not segmenter.tagged(text[:_WORD_WINDOW])[0][1].startswith(_NO_SPEAKER_TAGS)
 
 
 _RESTATED_SHARE = 0.4
