@@ -32,8 +32,10 @@ from doclint.rules.structure.endings import (
     dangles,
     dangles_alone,
     ends_sentence,
+    headline_over,
     is_prose,
     item_sentence,
+    open_ended,
     punctuated_runs,
     short_rest,
     split_across,
@@ -105,7 +107,10 @@ class BrokenLine(Rule):
     （“加快……。”，或独占一行、至多一个逗号的短句“聚焦民生福祉，增强人民群众获得感。”）时，
     上一行是被截断的段落（T301），不在此报告；逐行成段、其余各段都有句末标点的文档里，上一行停在
     词的中间、下一行没有补全它而以一个完整的词开头自成一段的（“……红地毯两⏎李克强表示，……。”），
-    也是被截断的段落（T301）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
+    也是被截断的段落（T301）；新闻稿里一行停在句中、下一行以新闻段落惯用的开头（消息来源、说话人、时间地点：
+    “习近平指出，”“2018年8月，”）另起一段，或下一行是下一条消息的标题时，同样归 T301。不带标点、
+    下面一段正文复述其字词的新闻标题（“古巴驻美大使馆遭枪击 一嫌疑人被捕⏎古巴外交部……声明说，……”）
+    不是句子的前半截，哪怕正文以光秃秃的名词开头（“财政部、民政部……”）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
     单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
@@ -165,7 +170,12 @@ class BrokenLine(Rule):
             quick = previous.text[-1] in SENTENCE_FINAL and _opening(current) not in _ODD_START \
                 and previous.text not in _BARE_CLOSE
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
-                or navigation.covers(previous.span.start) or previous.index in lead
+                or navigation.covers(previous.span.start) or previous.index in lead \
+                or (_opening(current) not in _ODD_START
+                    and ((headline_over(previous, current) and _stands_alone(blocks, previous)
+                          and not _one_paragraph(blocks, endings, previous, current))
+                         or (not open_ended(previous.text)
+                             and headline_over(current, _after(blocks, current)))))
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article and previous.index not in cut \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
@@ -264,6 +274,21 @@ class BrokenLine(Rule):
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
+
+
+def _after(blocks: list[Block], block: Block) -> Block | None:
+    return blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+
+
+def _stands_alone(blocks: list[Block], block: Block) -> bool:
+    """The line stands where a headline does: first, or after a sentence's end (a colon too:
+    央视网消息（新闻联播）：), a title or a date line; not after another line without a stop, which it
+    would continue (…资金下达⏎财政部、民政部…下达…救助补助⏎资金超1546亿元，…)."""
+    if block.index == 0:
+        return True
+    before = blocks[block.index - 1]
+    return before.text[-1] in SENTENCE_FINAL or before.kind is Kind.TITLE \
+        or _NOT_PROSE.match(before.text) is not None
 
 
 def _chapter_title(block: Block) -> bool:

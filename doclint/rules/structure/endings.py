@@ -586,6 +586,7 @@ class LineEndings:
     markdown: bool = False
     spaced: bool = False
     closed: frozenset[int] = frozenset()
+    closed_few: frozenset[int] = frozenset()  # ``closed`` from three paragraphs of text on
 
     @classmethod
     def from_document(cls, doc: Document) -> LineEndings:
@@ -594,7 +595,8 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
-                   indents, markdown, _blank_separated(blocks), _closed_style(blocks))
+                   indents, markdown, _blank_separated(blocks), _closed_style(blocks),
+                   _closed_style(blocks, least=_CUT_MIN_LINES))
 
     def opens_paragraph(self, block: Block) -> bool:
         return self.indented and self.indents[block.index] > 0
@@ -610,8 +612,10 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
     closes_after_open: set[int] = set()
     previous_open = False
     for block in blocks:
-        if block.kind is not Kind.BODY:
-            previous_open = False
+        if block.kind is not Kind.BODY or (
+                not ends_sentence(block.text) and block.index + 1 < len(blocks)
+                and headline_over(block, blocks[block.index + 1])):
+            previous_open = False  # a news item's headline over its paragraph is no style
             continue
         total[block.article] = total.get(block.article, 0) + 1
         is_open = not ends_sentence(block.text)
@@ -744,30 +748,43 @@ class CutLines:
         if endings.markdown or not segmenter.available():
             return cls()  # a single line break is a soft wrap in Markdown
         blocks = doc.facts(Structure).blocks
-        closed = _closed_style(blocks, least=_CUT_MIN_LINES)
+        closed = endings.closed_few
         found = set()
         for previous, current in itertools.pairwise(blocks):
             article = previous.article
             if current.line != previous.line + 1 or current.article != article \
-                    or article in endings.loose or article not in closed \
-                    or not plain_prose(previous) \
-                    or current.kind is not Kind.BODY:
+                    or article in endings.loose or article not in closed:
                 continue
-            if _cut_before(previous, current):
+            after = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
+            if plain_prose(previous) and cut_mid_sentence(previous.text) \
+                    and not dangles(previous.text) and headline_over(current, after):
+                found.add(previous.index)  # …台湾地区，使用⏎首届消博会将于…举办⏎国务院…。
+            elif current.kind is not Kind.BODY:
+                continue
+            elif plain_prose(previous) and _cut_before(previous, current):
+                found.add(previous.index)
+            elif _cut_label(blocks, previous, current) or _cut_source_line(previous, current):
                 found.add(previous.index)
         return cls(frozenset(found))
 
 
 def _cut_before(previous: Block, current: Block) -> bool:
     text, following = previous.text, current.text
-    if not cut_mid_sentence(text) or dangles(text) or _unclosed(text[-_OPEN_WINDOW:]) \
-            or not _LAST_CLAUSE_HAN.search(text):
-        return False  # a line broken after 的, 在 or inside 《…》 is a link's break (T401)
+    if not cut_mid_sentence(text):
+        return False
     if following[0] in CLOSING_START or following[0] == "的" \
             or not ends_sentence(following) or not lines.has_han(following, _CUT_NEXT_HAN):
         return False
     if split_across(previous, current) or short_rest(previous, current):
         return False
+    # the next line opens a paragraph of news (习近平指出， 2018年8月，): what stood before it
+    # was lost, however the line stops; after a word that asks for what follows (…在, …和) only
+    # a speaker or a source, not a date, which may be that word's object (…在⏎2018年8月，)
+    frame = frame_of(following)
+    if frame == STRONG_FRAME or (frame and not dangles(text)):
+        return True
+    if dangles(text) or _unclosed(text[-_OPEN_WINDOW:]) or not _LAST_CLAUSE_HAN.search(text):
+        return False  # a line broken after 的, 在 or inside 《…》 is a link's break (T401)
     # the next line opens with a word of its own (李克强表示, 2018年以来), not a lone character
     # that may be the rest of the word cut (…撰写自⏎评报告) or a preposition running on (…发⏎为)
     if lines.is_han_char(following[0]) and len(segmenter.first_word(following[:_WORD_WINDOW])) < 2:
@@ -778,5 +795,123 @@ def _cut_before(previous: Block, current: Block) -> bool:
         and stops_inside_a_word(text, "", following)
 
 
+_CUT_LABEL_HAN = 8
+
+
+def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
+    """A line without a clause's punctuation after a sentence's end that stops inside a word
+    (…会议应出席代, …针对偏远农村地区失能人员长期) before a paragraph that opens as news does
+    and does not take up its words: a paragraph cut before its first comma. A headline stops on
+    a whole word and its paragraph restates it (``restated``)."""
+    text = previous.text
+    if previous.kind not in (Kind.BODY, Kind.LABEL) or previous.index == 0 \
+            or _CLAUSE_PUNCTUATION.search(text) or not lines.has_han(text, _CUT_LABEL_HAN) \
+            or lines.is_chrome(text) or not ends_sentence(blocks[previous.index - 1].text) \
+            or blocks[previous.index - 1].kind is not Kind.BODY:
+        return False
+    following = current.text
+    return cut_mid_sentence(text) and not dangles(text) and frame_of(following) \
+        and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
+        and not restated(text, following) and not split_across(previous, current) \
+        and stops_inside_a_word(text, "", following)
+
+
+def _cut_source_line(previous: Block, current: Block) -> bool:
+    """The opening of a news report after its source (``央视网消息（新闻联播）：国家主席…同新西兰总``,
+    ``…：中共中央、国务院近日印发了《成渝``, ``…：全国人大``) without a stop, before a paragraph
+    that opens as news does: the report's first sentence was cut before its first comma."""
+    text = previous.text
+    source = _SOURCE_FRAME.match(text)
+    if source is None or previous.kind not in (Kind.BODY, Kind.LABEL) \
+            or _CLAUSE_PUNCTUATION.search(text, source.end()) \
+            or not lines.has_han(text[source.end():], _CUT_LINE_HAN):
+        return False
+    following = current.text
+    return lines.is_han_char(text[-1]) and not dangles(text) and bool(frame_of(following)) \
+        and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
+        and not split_across(previous, current)
+
+
+_CUT_LINE_HAN = 6
+
+
 # The last clause holds a few characters of text (not a date or a figure alone).
 _LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{4,}[^，,；;。！？!?]*$")
+
+
+# How a paragraph of news opens, before its first comma or colon: where the item comes from
+# (央视网消息（新闻联播）：, 据新华社报道，), who speaks (习近平指出， 美国特工处当天说，),
+# when or where it happens (2018年8月， 今天（3月24日）， 上午9时30分许， 从各地试点效果来看，
+# 顶层设计之下，). The rest of a sentence broken off in its middle does not open so.
+_SOURCE_FRAME = lazy_regex(
+    r"^[^，,。；;：:]{0,16}消息[（(][^（()）\n]{1,16}[）)][：:]"
+    r"|^据[^，,。；;：:]{2,20}(?:报道|消息|介绍|统计|了解)[，,]"
+)
+_SPEAKER_FRAME = lazy_regex(
+    r"^(?!\p{Han}{0,6}(?:来说|而言|就是说|是说|比如说|据说))[^，,。；;：:“”\n]{2,18}?"
+    r"(?:指出|表示|强调|认为|介绍|表明|透露|宣布|说|写道|坦言|回忆|获悉|了解到|发现)[，,：:]"
+)
+_TIME_FRAME = lazy_regex(
+    r"^(?:“[^“”\n]{1,10}”)?[^，,。；;：:“”《》\n]{1,12}?"
+    r"(?:年|月|日|时|许|[年以月天期]来|后|间|期|初|底|末|天|节|之下|上|中|来看|看来)"
+    r"(?:[（(][^（()）\n]{1,12}[）)])?[，,]"
+)
+# where (在安徽合肥的大科学装置聚变堆园区，) or why (受利好政策影响，)
+_PLACE_FRAME = lazy_regex(r"^(?:在[^，,。；;：:“”《》\n]{3,16}|受[^，,。；;：:\n]{2,16}影响)[，,]")
+
+
+STRONG_FRAME = 2
+_WEAK_FRAME = 1
+
+
+def frame_of(text: str) -> int:
+    """How the line opens a paragraph of news: with its source or its speaker (``_SOURCE_FRAME``,
+    ``_SPEAKER_FRAME``: 2), with its time or place (``_TIME_FRAME``, ``_PLACE_FRAME``: 1), or
+    not (0). The rest of a sentence broken off in its middle opens with none of them."""
+    if _SOURCE_FRAME.match(text) or (_SPEAKER_FRAME.match(text) and _names_a_speaker(text)):
+        return STRONG_FRAME
+    return _WEAK_FRAME if _TIME_FRAME.match(text) or _PLACE_FRAME.match(text) else 0
+
+
+_NO_SPEAKER_TAGS = ("v", "d", "c", "p")
+
+
+def _names_a_speaker(text: str) -> bool:
+    """The reporting verb has its subject on the line (习近平指出， 文章指出， 美国特工处当天说，), not
+    on the line before (…相关负责人⏎介绍说，…: the rest of that sentence)."""
+    if not segmenter.available():
+        return True
+    return not segmenter.tagged(text[:_WORD_WINDOW])[0][1].startswith(_NO_SPEAKER_TAGS)
+
+
+_RESTATED_SHARE = 0.4
+_RESTATE_WINDOW = 160  # the start of the paragraph, where a news item restates its headline
+_HEADLINE_PAIRS = 4    # pairs of characters a headline needs to be told by its words
+_HAN_PAIR = regex.compile(r"(?=(\p{Han}\p{Han}))")
+_CLAUSE_PUNCTUATION = regex.compile(r"[，,。；;！？!?]")
+_HEADLINE_END = lazy_regex(r"[\p{Han}”’》」）)%％]$")  # not a figure waiting for its unit (…超1546)
+
+
+def restated(line: str, paragraph: str) -> bool:
+    """The paragraph takes up the words of the line (a headline and its item: ``古巴驻美大使馆遭
+    枪击 一嫌疑人被捕⏎古巴外交部…发表声明说，…向古巴驻美大使馆开枪…``): two in five of the line's pairs of
+    Chinese characters stand in the paragraph's opening. The halves of a sentence broken over two
+    lines, and a paragraph cut before the next one, rarely repeat each other so."""
+    pairs = {m.group(1) for m in _HAN_PAIR.finditer(line)}
+    if len(pairs) < _HEADLINE_PAIRS:
+        return False
+    window = paragraph[:_RESTATE_WINDOW]
+    return sum(pair in window for pair in pairs) >= _RESTATED_SHARE * len(pairs)
+
+
+def headline_over(line: Block, following: Block | None) -> bool:
+    """``line`` is a news item's headline: a line without a stop or a clause's punctuation, set
+    over a paragraph of its article that ends its sentences and restates it (``restated``), no
+    word running across the break (…党的十一届⏎三中全会…制定的，… is one sentence)."""
+    return following is not None and following.article == line.article \
+        and following.line == line.line + 1 and following.kind is Kind.BODY \
+        and _HEADLINE_END.search(line.text) is not None \
+        and not ends_sentence(line.text) and not _CLAUSE_PUNCTUATION.search(line.text) \
+        and following.text[0] not in CLOSING_START and following.text[0] != "的" \
+        and ends_sentence(following.text) and restated(line.text, following.text) \
+        and not (segmenter.available() and _joins(line.text, following.text))

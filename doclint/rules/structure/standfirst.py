@@ -16,7 +16,9 @@ from doclint.core.document import Document
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
+    STRONG_FRAME,
     ends_sentence,
+    frame_of,
     open_ended,
     stops_at_end,
     stops_inside_a_word,
@@ -102,4 +104,5 @@ def _display(block: Block, document: str) -> bool:
     text = block.text.strip(" \t\u3000\u00a0")
     return block.kind is Kind.BODY and len(text) <= _LONGEST and not stops_at_end(text) \
         and _LAST.search(text) is not None and lines.has_han(text, _MIN_HAN) \
-        and not open_ended(text) and not stops_inside_a_word(text, document)
+        and not open_ended(text) and not stops_inside_a_word(text, document) \
+        and frame_of(text) != STRONG_FRAME  # 央视网消息（新闻联播）：… opens the report itself

@@ -30,6 +30,7 @@ from doclint.rules.structure.endings import (
     cut_mid_sentence,
     dangles_alone,
     ends_sentence,
+    headline_over,
     is_prose,
     last_clause_start,
     open_ended,
@@ -70,6 +71,7 @@ _NEXT = {
     "end": Message("文件结尾", "the end of the file"),
     "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
+    "title": Message("下一条消息的标题", "the headline of the next news item"),
     "paragraph": Message("另起的一段（句子被截断，或被空行断成了两段）",
                          "a new paragraph (the sentence was cut, or split in two by a blank line)"),
 }
@@ -125,6 +127,14 @@ class TruncatedParagraph(Rule):
     一个字，前面是完整的词，如“……礼兵沿红地毯两”），下一行既没有把这个词补全、也不是这句话的后半截，
     而是以一个完整的词开头、自成一段的话（“李克强表示，……。”）时，这一行后半截丢了，是截断，
     在此报告（T401 不再报）。
+    一段一行、其余各段都以句末标点结尾的新闻稿（新闻联播文字稿一类）里，一行正文停在句中，下一行以新闻
+    段落惯用的开头另起一段（消息来源“央视网消息（新闻联播）：”，说话人“习近平指出，”“美国特工处当天说，”，
+    时间地点“2018年8月，”“上午9时30分许，”“在安徽合肥的……园区，”“受利好政策影响，”），或下一行是下一条
+    消息的标题（不带标点、下面的正文复述它的字词，或同一篇有三行以上这样的标题），这一行后半截丢了，是
+    截断（T401 不再报），停在完整的词上也报；没有逗号、停在词的中间的一行（“会议应出席代”）接在句子之后、
+    下一段照此开头又不复述它时，以及消息来源之后停在词的中间的第一句（“央视网消息（新闻联播）：国家主席
+    习近平同新西兰总”），也是截断。以消息来源开头的一行是正文，不是标题下的提要；复述在下一段里的标题行
+    不算“不加句号”的文体。
     Markdown 格式的新闻稿里，隔着空行接在段落后面的原文链接（“*[原文](http://…)*”，一条消息的结尾）、
     单独一行的粗体标题（“**……**”，下一条消息）和“## ……”标题，都说明这一段到此为止（段末须停在
     词的中间：只丢了句号的完整句子“……累计接种疫苗94515.0万剂次”不报）。
@@ -202,26 +212,30 @@ class TruncatedParagraph(Rule):
             closed = block.article in endings.closed
             law_line = closed and _inside_an_article(block, blocks, following)
             between = closed and _between_articles(block, blocks, following)
+            cut = doc.facts(CutLines).blocks  # the next line opens a paragraph of its own
             if (not item and (not _stops_mid_sentence(block, closed)
                               or not (is_prose(block) or _holds_sentence(block) or _run_in(block)
-                                      or between
+                                      or between or block.index in cut
                                       or _cut_line(block, blocks, following, closed,
                                                    series)))) \
                     or _continues(blocks, block):
                 continue
             # a whole sentence that lost only its full stop is no cut, unless the document ends
             # every other paragraph of its text with punctuation
-            if not stops_inside_a_word(block.text, doc.text,
-                                       following.text if following is not None else "") \
+            if block.index not in cut \
+                    and not stops_inside_a_word(block.text, doc.text,
+                                                following.text if following is not None else "") \
                     and not (item and (enumerated or _before_next_item(block, following))) \
+                    and not (block.article in series and block.article in endings.closed_few
+                             and plain_prose(block)) \
                     and not (closed and (plain_prose(block) or _clause(block, item)
                                          or _normative_line(block) or law_line or between)):
                 continue
             if block.article in endings.loose:
                 continue
             openers = doc.facts(Openers)
-            what = _what_follows(endings, blocks, block, following, openers, items,
-                                 doc.facts(CutLines).blocks)
+            what = _what_follows(endings, blocks, block, following, openers, items, cut,
+                                 block.article in series)
             if what == "paragraph" and following is not None \
                     and (split_across(block, following)
                          or (short_rest(block, following) and not openers.opens_topic(following))):
@@ -229,7 +243,8 @@ class TruncatedParagraph(Rule):
             if what in ("link", "headline") and not stops_inside_a_word(block.text, doc.text):
                 continue  # an item whose last sentence only lost its stop (…94515.0万剂次)
             if what is None or (what == "paragraph" and not item and not law_line and not between
-                                and not _reads_as_paragraph(block, items, closed)):
+                                and not _reads_as_paragraph(block, items, closed,
+                                                            block.index in cut)):
                 continue
             start = block.span.start + last_clause_start(block.text)
             if start == block.span.end:
@@ -455,6 +470,17 @@ def _title_series(blocks: list[Block]) -> frozenset[int]:
     return frozenset(article for article, count in counts.items() if count >= _SERIES_TITLES)
 
 
+_SERIES_TITLE = lazy_regex(r"^[^，,。；;！？!?]{6,40}(?<=[\p{Han}”’》」）)%％])$")
+
+
+def _series_title(block: Block, after: Block | None) -> bool:
+    """In a transcript of news items (``_title_series``), a line read as a label, without a
+    clause's punctuation, over a paragraph of text: the next item's headline, restated or not."""
+    return block.kind is Kind.LABEL and _SERIES_TITLE.match(block.text) is not None \
+        and after is not None and after.kind is Kind.BODY and after.line == block.line + 1 \
+        and ends_sentence(after.text)
+
+
 _ARTICLE_REACH = 12  # blocks looked at either way for the articles around a line
 
 
@@ -646,13 +672,15 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     return {index for members in found.values() if len(members) >= 2 for index in members}
 
 
-def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> bool:
+def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False,
+                        cut: bool = False) -> bool:
     """Before a new paragraph, only a paragraph can be cut: not a run-in heading that opens
     with its number (``第一，…`` ``四　…`` ``一是…``) and goes without a full stop by house style,
     and not a short title line without any sentence end (``坚持党的路线，改进工作方法``). Where
     the article ends all its text with punctuation, an item already holding a sentence
     (``三是…问题。现在看，…必然会阻碍``) is a paragraph, and so is a short line stating a duty
-    (``……经费投入，应当根据就业``)."""
+    (``……经费投入，应当根据就业``), and so is a short line of text before a paragraph that
+    opens as news does (``CutLines``: …在社会保障方面，这十年，我国社会⏎这十年，基本养老…)."""
     if closed and block.index in items and _SENTENCE_END.search(block.text):
         return True
     if block.index in items or _NUMBERED.match(block.text):
@@ -661,7 +689,7 @@ def _reads_as_paragraph(block: Block, items: set[int], closed: bool = False) -> 
     if block.heading is not None and block.heading.level is Level.CLAUSE:
         return True  # 第N条's text is the clause itself
     # a short line may be a title without its stop, unless it stops inside a word
-    return len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
+    return cut or len(block.text) > _TITLE_LENGTH or bool(_SENTENCE_END.search(block.text)) \
         or _normative_line(block) or (closed and _NORMATIVE.search(block.text) is not None) \
         or stops_inside_a_word(block.text)
 
@@ -679,7 +707,7 @@ def _in_speech(blocks: list[Block], block: Block) -> bool:
 
 def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
                   following: Block | None, openers: Openers, items: set[int],
-                  cut: frozenset[int] = frozenset()) -> str | None:
+                  cut: frozenset[int] = frozenset(), series: bool = False) -> str | None:
     if following is None:
         return "end"
     if following.article != block.article:
@@ -692,6 +720,11 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
             or following.index in items \
             or (following.kind is Kind.BODY and following.text[0] in LIST_MARKS):
         return "paragraph"  # 各位代表！ opens a new part of the speech, 五是… or —— a new item
+    after = blocks[following.index + 1] if following.index + 1 < len(blocks) else None
+    if block.kind is Kind.BODY and following.line == block.line + 1 \
+            and (headline_over(following, after)
+                 or (series and _series_title(following, after))):
+        return "title"  # a news transcript's next item, its headline over its paragraph
     new_paragraph = following.line > block.line + 1 or endings.opens_paragraph(following) \
         or openers.opens_topic(following) or block.index in cut
     if new_paragraph and following.kind is Kind.BODY and _opening(following) not in CLOSING_START:
