@@ -6,9 +6,10 @@ Neither is an anachronism. The era rules share this one reading of the wording:
 
 * **planned**: the clause plans or announces (将, 即将, 筹备, 迎接, 设想, 召开…时, 到…年);
 * **retrospective**: the clause reports it as done (如期, 成功, 经历了, 取得…胜利, 的历史意义,
-  a verb with 了), or the sentence reviews a stretch of years (五年来, 过去十年, 回顾); a
-  person's experience (曾参与, 参加过, 经历过) looks back with no bound unless the sentence
-  states a period;
+  a verb with 了), or the sentence lists it among campaigns closed by 等等 and told as done
+  (开展…，开展…，等等，为…下了猛药), or reviews a stretch of years (五年来, 过去十年, 回顾); a
+  person's experience (曾参与, 参加过, 经历过) and a look back over history in general (回溯过往)
+  look back with no bound unless the sentence states a period;
 * **current** otherwise, and always when the clause itself calls for action (要, 确保, 继续):
   ``回顾“十五”工作，认真贯彻五中全会精神`` speaks of the present. Adverbs of manner (认真, 深入,
   扎实, 抓好) call for action only outside a stated review: ``五年来，……扎实开展党史学习教育``
@@ -28,7 +29,7 @@ import regex
 
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.years.review import REVIEW_YEARS, Reach, period_in
+from doclint.rules.years.review import HISTORY, REVIEW_YEARS, Reach, period_in
 
 CURRENT, RETROSPECTIVE, PLANNED = "current", "retrospective", "planned"
 
@@ -93,6 +94,8 @@ _EXPERIENCED = lazy_regex(
 # bound on how far back it reaches.
 _IN_SEQUENCE = lazy_regex(r"先后|相继|接连")
 _SERIES_AFTER = lazy_regex(r"^[^，。；]{0,30}?等(?:一系列|多项|多次|系列)")
+# A list of past campaigns closed by 等等 and told as done (开展…，开展…，等等，为…下了一剂剂猛药).
+_LISTED_DONE = lazy_regex(r"[^。；;！？!?]{0,60}?等等?[，,][^。；;！？!?]{0,40}?(?<![为除罢])了(?![解如不得结])")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
 _LE = lazy_regex(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.
@@ -171,6 +174,11 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if _NOW.search(before):
         return Framing(CURRENT)
     stated = period_in(text, sentence.start, sentence.end)
+    if _LISTED_DONE.match(text, span.end, sentence.end):
+        return (_looking_back(stated or passage) if (stated or passage) is not None
+                else Framing(RETROSPECTIVE, REVIEW_YEARS))._replace(done=True)
+    if HISTORY.search(text, sentence.start, span.start):
+        return Framing(RETROSPECTIVE)
     set_in_plan = _set_in_plan(text, sentence, span)
     if _MANNER.search(before) and stated is None and passage is None and not set_in_plan:
         return Framing(CURRENT)

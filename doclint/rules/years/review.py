@@ -87,10 +87,12 @@ _PRESENT_NEXT = lazy_regex(r"^(?![^，,：:。；;！!？?\n]{0,20}?(?:强调|�
 _REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作总结|<")
 # A first clause that looks back without naming the period: 回首来路, 这些年来.
 _REVIEW_OPENING = lazy_regex(r"^(?:回首|回望|回顾)|这些年来?|多年来|近些年来?")
+# A look back over history in general (回溯过往，每逢危难之际……): a review with no bound on how far.
+HISTORY = lazy_regex(r"回溯过往|回首过往|回望过往|回溯历史|回望历史|回顾历史|纵观历史|翻开[^，。]{0,6}历史")
 # A word that every opening above holds (the period, the look back, the review heading), or a
 # tag (``plain`` cuts tags out and may join the words around them). None crosses a paragraph
 # break, so a paragraph without one opens no passage: a plain string search, not the patterns.
-_MAY_OPEN = lazy_re(r"年|以来|新时代|回[首望顾]|成就|历程|变革|巨变|答卷|工作总结|<")
+_MAY_OPEN = lazy_re(r"年|以来|新时代|回[首望顾溯]|纵观|翻开|成就|历程|变革|巨变|答卷|工作总结|<")
 # A first clause that turns to the present or the future.
 _PRESENT = lazy_regex(
     r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
@@ -114,6 +116,7 @@ class Reach:
 
 
 _UNSTATED = Reach(years=REVIEW_YEARS)
+_HISTORY_REACH = Reach()  # no bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +237,8 @@ def _opening(content: str, heading: bool, clause: int) -> Reach | None:
     found = period_in(content, 0, len(content) if heading else clause)
     if found is not None and not heading and _PRESENT_NEXT.search(content[clause + 1:]):
         return None
+    if found is None and HISTORY.search(content, 0, clause):
+        return _HISTORY_REACH
     if found is None and (_REVIEW_OPENING.search(content, 0, clause)
                           or (heading and _REVIEW_HEADING.search(content))):
         found = (named_period(content, 0, len(content)) if heading else None) or _UNSTATED
