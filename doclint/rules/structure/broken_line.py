@@ -79,6 +79,9 @@ _BARE_UNITS = frozenset("%％‰倍岁亩吨辆座项余")
 _UNITS = _BARE_UNITS | frozenset("个人名家所次件户台篇批天位种类届周只套份张株处条元万亿年月日号米")
 _UNIT_WINDOW = 8
 _LONG_UNITS = ("公里", "公顷", "公斤", "千米", "千克", "千瓦", "平方米", "立方米", "人次")
+# Marks that cannot continue a sentence already ended: at the start of the next line they are
+# debris, not the broken sentence's tail.
+_STRAY_MARKS = frozenset("。，,、；;：:！？!?")
 
 
 class BrokenLine(Rule):
@@ -232,6 +235,8 @@ class BrokenLine(Rule):
         closing = (first in CLOSING_START and not _MARKDOWN_OPENER.match(current.text)
                    and not (first in _CLOSE_QUOTES and not _quote_open(previous.text))) \
             or (first == "的" and not current.text.startswith("的确"))
+        if closing and first in _STRAY_MARKS and ends_sentence(previous.text):
+            return False  # a mark left where a sub-heading was dropped (…28个。⏎。淮北市…)
         if cells and not closing:
             return False  # a flattened table's cells, one a line (发展导向⏎特色平台)
         # A word split over two paragraphs (…追究刑⏎⏎事责任) is one sentence; after a numbered
