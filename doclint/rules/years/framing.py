@@ -95,7 +95,9 @@ _EXPERIENCED = lazy_regex(
 _IN_SEQUENCE = lazy_regex(r"先后|相继|接连")
 _SERIES_AFTER = lazy_regex(r"^[^，。；]{0,30}?等(?:一系列|多项|多次|系列)")
 # A list of past campaigns closed by 等等 and told as done (开展…，开展…，等等，为…下了一剂剂猛药).
-_LISTED_DONE = lazy_regex(r"[^。；;！？!?]{0,60}?等等?[，,][^。；;！？!?]{0,40}?(?<![为除罢])了(?![解如不得结])")
+_LISTED = lazy_regex(r"[^。；;！？!?]{0,60}?等等?[，,]")
+_LISTED_DONE_REACH = 40
+_STOP = regex.compile(r"[。；;！？!?]")
 # A verb with the aspect particle 了, not 为了/除了/了解 and their kin.
 _LE = lazy_regex(r"(?<![为除罢])了(?![解如不得结])")
 # The clause calls for action now.
@@ -174,7 +176,7 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if _NOW.search(before):
         return Framing(CURRENT)
     stated = period_in(text, sentence.start, sentence.end)
-    if _LISTED_DONE.match(text, span.end, sentence.end):
+    if _listed_as_done(text, sentence, span):
         return (_looking_back(stated or passage) if (stated or passage) is not None
                 else Framing(RETROSPECTIVE, REVIEW_YEARS))._replace(done=True)
     if HISTORY.search(text, sentence.start, span.start):
@@ -189,6 +191,17 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if passage is not None:
         return _looking_back(passage)
     return Framing(CURRENT)
+
+
+def _listed_as_done(text: str, sentence: Span, span: Span) -> bool:
+    """The marker is an item of a list closed by 等等, and the clause after it tells the items
+    as done (……，等等，为…下了一剂剂猛药)."""
+    listed = _LISTED.match(text, span.end, sentence.end)
+    if listed is None:
+        return False
+    end = min(sentence.end, listed.end() + _LISTED_DONE_REACH)
+    stop = _STOP.search(text, listed.end(), end)
+    return _LE.search(text, listed.end(), stop.start() if stop else end) is not None
 
 
 def in_chain(text: str, sentence: Span, span: Span) -> bool:

@@ -201,13 +201,10 @@ _OWN_DATE_REPEATS = 2
 # The page's own date on a line of its own among the first lines (title, then 2025-10-20 19:30:05).
 _PAGE_LINE_HEAD = 3
 _PAGE_DATE_ALONE = lazy_regex(
-    rf"[ \t\u3000]*(?P<y>{_Y})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12][0-9]|3[01])"
-    r"(?:[ \t\u3000]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t\u3000]*$")
+    rf"^[ \t\u3000]*(?P<y>{_Y})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12][0-9]|3[01])"
+    r"(?:[ \t\u3000]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t\u3000]*$", regex.M)
 # …and not the date of a message answered below it (回复：…, 网友你好，…): the answer came later.
 _ANSWERED = lazy_regex(r"(?:回复|答复)(?:内容)?[：:]|网友[，,：:\s]{0,3}(?:你好|您好)|(?:你好|您好)[，,！!：:]\s?(?:你|您)(?:反映|在|所|的留言)")
-_PAGE_DATE_ALONE_ANYWHERE = lazy_regex(
-    rf"^[ \t\u3000]*{_Y}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12][0-9]|3[01])"
-    r"(?:[ \t\u3000]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t\u3000]*$", regex.M)
 _OWN_DATE_GAP = 2
 _EARLY_MONTHS = 9  # a dateline in the first nine months cannot review its own year
 # A target or end point (到2025年, 截至2025年底) and a base later in the same sentence (比2025年).
@@ -413,7 +410,7 @@ def page_date_line(doc: Document) -> regex.Match[str] | None:
     for line in lines:
         match = _PAGE_DATE_ALONE.match(text, line.span.start, line.span.end)
         if match is not None:
-            others = _PAGE_DATE_ALONE_ANYWHERE.finditer(text, line.span.end)
+            others = _PAGE_DATE_ALONE.finditer(text, line.span.end)
             if next(others, None) is not None or _ANSWERED.search(text, line.span.end):
                 return None
             return match
