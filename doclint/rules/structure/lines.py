@@ -76,6 +76,15 @@ _DATELINE = lazy_regex(
 )
 _DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
 _DATED_RECORD = lazy_regex(rf"^[（(]?[ 　]*{_DATE}{_DAY}日[ 　]*\S")
+# An entry of a résumé (简历) opens on when a post was held, then a space and the post:
+# 2007.05 …, 1974.03—1978.12 …, 2018.05-至今 …, 2002－2002年 …, 2017－ … (still held). A month or
+# a span is required: a bare year and a space (2019年 全县…) is more often a stray space.
+_HELD_MONTH = r"(?:19|20)\d{2}(?:[.．]\d{1,2}|年\d{1,2}月)"
+_HELD_YEAR = rf"(?:{_HELD_MONTH}|(?:19|20)\d{{2}}年?)"
+_HELD = (rf"(?:{_HELD_YEAR}[ 　]*[-－—–~～至]+(?:[ 　]*(?:{_HELD_YEAR}|至今|今))?年?"
+         rf"|{_HELD_MONTH})")
+_RESUME_DATE = lazy_regex(rf"{_HELD}(?=[ \t　\u00a0]+\p{{Han}})")
+_RESUME_TAIL = lazy_regex(rf"{_HELD}[ \t　\u00a0]+\p{{Han}}[^。！？!?；;：:]*$")
 # A news item opens with its wire dateline (``新华社北京3月8日电``, ``新华网北京１１月２６日电``,
 # ``本报讯``, ``<p><strong>央视网消息</strong>``) or under a dated headline (``2024年3月8日
 # 国务院常务会议…``, ``【2024-03-08】…``): each item numbers its headings afresh.
@@ -96,6 +105,7 @@ _CHROME = lazy_regex(
 )
 _CHROME_MAX = 100
 _TITLE_MAX = 40
+_HEADLINE_MAX = 60  # a news headline set apart from its text by a blank line may run longer
 _CLAUSE_END = lazy_regex(r"[。！？!?；;：:]")
 _PUNCT_END = lazy_regex(r"[，、,（(“‘《]$")
 _SENTENCE_PUNCT = lazy_regex(r"[。！？!?；;：:，,]")
@@ -291,11 +301,17 @@ def is_head_dateline(text: str) -> bool:
     return text[0] in "（(—－-" and is_dateline(text)
 
 
-def could_be_title(text: str) -> bool:
+def could_be_title(text: str, longest: int = _TITLE_MAX) -> bool:
     """A line that may be a title although it has a comma (``排除干扰，继续前进``): short, no
     sentence end, no colon, not ending on punctuation."""
-    return len(text) <= _TITLE_MAX and not _CLAUSE_END.search(text) \
+    return len(text) <= longest and not _CLAUSE_END.search(text) \
         and not _PUNCT_END.search(text) and has_han(text, 4) and not is_chrome(text)
+
+
+def could_be_headline(text: str) -> bool:
+    """A file's first line that may be its headline although it has a comma, when a blank line
+    sets it apart from the text (``某省原副省长、党组成员，某某严重违纪被开除党籍和公职``)."""
+    return could_be_title(text, _HEADLINE_MAX)
 
 
 def is_chrome(text: str) -> bool:
@@ -348,6 +364,19 @@ def looks_like_byline(text: str, after_dateline: bool = False) -> bool:
         return False
     return (after_dateline or count <= 4 or bool(_INNER_SPACE.search(text))
             or bool(_POST_AND_NAME.search(text)))
+
+
+def resume_date_at(text: str, start: int, end: int | None = None) -> int | None:
+    """Where the date of a résumé entry that begins at ``start`` ends (``2007.05`` in
+    ``2007.05 中共某省委常委``), or None: the space after it separates the date from the post."""
+    found = _RESUME_DATE.match(text, start, len(text) if end is None else end)
+    return found.end() if found is not None else None
+
+
+def ends_on_resume_entry(text: str) -> bool:
+    """The paragraph ends on a résumé entry (``……2018.05-至今 某某县委常委、副县长``): a list's
+    last item, which goes without a stop."""
+    return _RESUME_TAIL.search(text) is not None
 
 
 def looks_like_title(text: str) -> bool:

@@ -11,6 +11,7 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure import enumerations, lines
 from doclint.rules.structure.classify import classify
+from doclint.rules.structure.endings import restated
 from doclint.rules.structure.model import (
     Announcement,
     Article,
@@ -254,6 +255,10 @@ def _head(number: int, found: _Range, texts: list[str], kinds: list[Kind],
                 and kinds[index + 1] is Kind.DATELINE and lines.could_be_title(text) \
                 and lines.is_head_dateline(texts[index + 1]):
             kinds[index] = kind = Kind.TITLE  # a title with a comma: 排除干扰，继续前进
+        if kind is Kind.BODY and index == 0 and index + 1 < end \
+                and paragraphs[1].line > paragraphs[0].line + 1 and lines.could_be_headline(text) \
+                and restated(text, texts[1]):
+            kinds[index] = kind = Kind.TITLE  # a headline with a comma over a blank line
         if kind in (Kind.BODY, Kind.HEADING):
             break
         if kind is Kind.TITLE:
