@@ -527,6 +527,8 @@ def cut_mid_sentence(text: str) -> bool:
     if not lines.is_han_char(text[-1]) \
             or (text[0] in LIST_MARKS and not _SENTENCE_END.search(text)):
         return False  # a dash item goes without its stop, unless it holds sentences (——…。…)
+    if lines.ends_on_resume_entry(text):
+        return False  # a résumé's entry (2018.05-至今 某县委常委、副县长) is a list item
     piece = tail(text)
     return not closes_a_text(piece) or item_sentence(piece)
 

@@ -30,6 +30,7 @@ import regex
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import INLINE_INDENT
+from doclint.rules.structure import lines
 
 _SENTENCE_END_MARKS = "。！？!?；;"
 _CLAUSE_MARKS = "，、,"
@@ -194,6 +195,8 @@ def _unpunctuated(prose: list[tuple[int, int, str]], han: int) -> dict[str, obje
 
 
 def _hard_wrapped(prose: list[tuple[int, int, str]]) -> dict[str, object]:
+    # A résumé's entries are rows of a list, of one width and without stops, not wrapped prose.
+    prose = [row for row in prose if lines.resume_date_at(row[2], 0) is None]
     if len(prose) < WRAP_LINES:
         return {}
     # NOTE: a line holds no line break, so a line end is its last character.

@@ -19,6 +19,7 @@ from doclint.core import (
     Span,
 )
 from doclint.core.lazyregex import lazy_regex
+from doclint.rules.structure import lines
 from doclint.rules.years.context import subject_before
 from doclint.rules.years.eras import sentence_around
 from doclint.rules.years.mentions import YearFacts, YearMention
@@ -69,7 +70,8 @@ class SameYearChange(Rule):
     “2024—2024年”，以及在讲2024年（或以2024年为目标、截至2024年底）的句子里“比2024年增长”，
     以及“2024年国庆假期，…比2024年国庆假期增长”（同一时段与自身比较），都要求两端是不同的年份；同一句里“比2023年增长53.5%，比2023年增长18.9%”说明两个基期
     本是不同的年份。
-    同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月）不报。
+    同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月）不报；简历里以起止年份开头的
+    条目（“2002－2002年 某区委书记”，当年内任职）也不报。
     """
 
     code = "Y102"
@@ -105,6 +107,13 @@ class SameYearChange(Rule):
                               related=case.related)
 
 
+def _heads_resume_entry(text: str, start: int) -> bool:
+    """The span dates an entry of a résumé (``2002－2002年 某区委书记``): a post held within
+    that year, which such lists write as a span like the entries around it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and lines.resume_date_at(text, start) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class SameYearCase:
     kind: str  # range | change | comparison | bases
@@ -118,7 +127,8 @@ def same_year_cases(doc: Document) -> Iterator[SameYearCase]:
     text = doc.text
     facts = doc.facts(YearFacts)
     for group in facts.groups:
-        if group.is_range and group.items[0].value == group.items[1].value:
+        if group.is_range and group.items[0].value == group.items[1].value \
+                and not _heads_resume_entry(text, group.start):
             yield SameYearCase("range", group.span, text[group.start:group.end])
     mentions = facts.mentions
     for index, first in enumerate(mentions):
