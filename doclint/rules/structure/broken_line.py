@@ -46,6 +46,7 @@ from doclint.rules.structure.model import Block, Kind, Level, Structure
 from doclint.rules.structure.standfirst import Standfirst
 from doclint.rules.templates.link_lists import PageNavigation
 
+_PAUSES = frozenset("、，,")
 _JOINABLE = (Kind.BODY, Kind.LABEL)
 _OPENING = frozenset("“‘《（(「『〔")
 _ODD_START = CLOSING_START | {"的"}
@@ -127,6 +128,7 @@ class BrokenLine(Rule):
     报刊评论、通讯在标题（和日期行）之下、正文之前单独成行的一到三行提要（每行十到八十字、
     不带句末标点、停在完整的词上，其后是以句末标点结尾的正文第一段）各自成段，不是断句。
     标题下单独一行的日期（“2019-04-01”“20190401”）也不接。
+    分成几行排印的标题在顿号、逗号处换行（“……原党委副书记、⏎副董事长、总裁……”），是标题回行，不是断句。
     一句断成几行时合并报告，修复把各行接起来。
     """
 
@@ -265,6 +267,9 @@ class BrokenLine(Rule):
             return current.kind is not Kind.TITLE
         if soft_wraps or current.line != previous.line + 1:
             return False
+        if previous.kind is Kind.TITLE and current.kind is Kind.TITLE \
+                and previous.text[-1] in _PAUSES:
+            return False  # a headline set in display lines breaks at its pauses (GB/T 9704 7.3.1)
         ends_open = dangles_alone(item) if item else dangles(previous.text)
         if ends_open or _number_and_unit(previous, current):
             return True

@@ -27,6 +27,7 @@ from doclint.rules.structure.outline import Outline
 
 _SPLIT_BODY = 300  # body characters after which a salutation opens a new article
 _HEAD_TITLES = 3   # title lines a dateline takes into its article
+_SENTENCE_MARK = lazy_regex(r"[。！？!?；;]")
 _CONTENTS_MIN = 3  # headings in a row that make a table of contents
 # 附件3, 附件：, 附件4-1 (the first part of attachment 4)
 _ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐—][0-9０-９]{1,2})?"
@@ -221,6 +222,31 @@ def _titled_head(texts: list[str], kinds: list[Kind], dateline: int, floor: int)
     return start
 
 
+def _title_repeated(texts: list[str], index: int, end: int, titles: list[int],
+                    teaser: str | bool) -> int:
+    """How many lines from ``index`` on, joined, say the first title again: the page's headline
+    printed over its text, broken into display lines (``某部原副部长李某某`` ⏎ ``严重违纪被开除
+    党籍``). Under a ``teaser`` the page cut short (``某部原副部长李某某严...``), the lines begin
+    with what it kept and stop before the text's first sentence. 0 when they do not."""
+    if titles:
+        title, whole = lines.key(texts[titles[0]]), True
+    elif teaser:
+        title, whole = lines.key(lines.ELLIPSIS_END.sub("", teaser)), False
+    else:
+        return 0
+    said = ""
+    for line in range(index, min(end, index + _HEAD_TITLES)):
+        if _SENTENCE_MARK.search(texts[line]):
+            return 0
+        said += lines.key(texts[line])
+        if whole and not title.startswith(said):
+            return 0
+        if said == title or (not whole and len(said) > len(title) and said.startswith(title)
+                             and line > index):
+            return line - index + 1
+    return 0
+
+
 def _title_like(text: str, kind: Kind) -> bool:
     return (kind in (Kind.LABEL, Kind.TITLE) and lines.looks_like_title(text)) \
         or (kind is Kind.BODY and lines.could_be_title(text))
@@ -260,7 +286,15 @@ def _head(number: int, found: _Range, texts: list[str], kinds: list[Kind],
                 and restated(text, texts[1]):
             kinds[index] = kind = Kind.TITLE  # a headline with a comma over a blank line
         if kind in (Kind.BODY, Kind.HEADING):
-            break
+            repeated = _title_repeated(texts, index, end, titles, kinds[start] is Kind.SUMMARY
+                                       and texts[start])
+            if not repeated:
+                break
+            for line in range(index, index + repeated):
+                kinds[line] = Kind.TITLE
+            titles.extend(range(index, index + repeated))
+            index += repeated
+            continue
         if kind is Kind.TITLE:
             titles.append(index)
         elif kind is Kind.DATELINE:
