@@ -84,6 +84,8 @@ _HELD_YEAR = rf"(?:{_HELD_MONTH}|(?:19|20)\d{{2}}年?)"
 _HELD = (rf"(?:{_HELD_YEAR}[ 　]*[-－—–~～至]+(?:[ 　]*(?:{_HELD_YEAR}|至今|今))?年?"
          rf"|{_HELD_MONTH})")
 _RESUME_DATE = lazy_regex(rf"{_HELD}(?=[ \t　\u00a0]+\p{{Han}})")
+_RESUME_DATE_REACH = 24  # characters of the longest entry date (1998年9月—2002年7月)
+_RESUME_YEAR = lazy_regex(r"(?:19|20)\d{2}年(?=[ \t　\u00a0]+\p{Han})")  # 1994年 先后任…
 _RESUME_TAIL = lazy_regex(rf"{_HELD}[ \t　\u00a0]+\p{{Han}}[^。！？!?；;：:]*$")
 # A news item opens with its wire dateline (``新华社北京3月8日电``, ``新华网北京１１月２６日电``,
 # ``本报讯``, ``<p><strong>央视网消息</strong>``) or under a dated headline (``2024年3月8日
@@ -371,6 +373,32 @@ def resume_date_at(text: str, start: int, end: int | None = None) -> int | None:
     ``2007.05 中共某省委常委``), or None: the space after it separates the date from the post."""
     found = _RESUME_DATE.match(text, start, len(text) if end is None else end)
     return found.end() if found is not None else None
+
+
+def resume_date_ends_at(text: str, at: int, line_start: int) -> bool:
+    """A résumé entry's date ends at ``at`` on the line that begins at ``line_start``: a month
+    or a span (``2007.05``, ``2011.12—至今``) at the line's start or run on after the entry before
+    it (``…；2011.12—至今 某局副局长``), or a bare year (``1994年``) opening the line, where a
+    line next to it opens on an entry's date too (a résumé by years)."""
+    for found in _RESUME_DATE.finditer(text, max(line_start, at - _RESUME_DATE_REACH), at + 2):
+        if found.end() == at:
+            return True
+    start = line_start
+    while start < at and text[start] in " \t　\u00a0":
+        start += 1
+    bare = _RESUME_YEAR.match(text, start)
+    if bare is None or bare.end() != at:
+        return False
+    before = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else None
+    after = text.find("\n", at)
+    return any(_opens_on_resume_date(text, line) for line in (before, after + 1 if after >= 0 else None)
+               if line is not None)
+
+
+def _opens_on_resume_date(text: str, line: int) -> bool:
+    while line < len(text) and text[line] in " \t　\u00a0":
+        line += 1
+    return bool(_RESUME_DATE.match(text, line) or _RESUME_YEAR.match(text, line))
 
 
 def ends_on_resume_entry(text: str) -> bool:

@@ -267,21 +267,13 @@ def is_separator(text: str, gap: Span) -> bool:
         return True
     if _in_standard_title(text, gap, line_first, line_last):
         return True
-    if lines.resume_date_at(text, _content_start(text, line_first)) == gap.start:
+    if lines.resume_date_ends_at(text, gap.start, line_first):
         return True  # a résumé's entry: "2012－2017年 某省委书记"
     if _byline_after_dateline(text, gap, line_first):
         return True  # "本报北京12月7日讯 记者某某 正文": the byline ends before its text
     if _CREDIT.match(text, gap.end):
         return True  # a photo's credit after its caption: "……实验室 新华社发"
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
-
-
-def _content_start(text: str, line_first: int) -> int:
-    """Where a line's text begins after its indent."""
-    start = line_first
-    while start < len(text) and text[start] in SPACES:
-        start += 1
-    return start
 
 
 def _byline_after_dateline(text: str, gap: Span, line_first: int) -> bool:
