@@ -10,6 +10,7 @@ from doclint.core.document import Document, LineIndex
 from doclint.core.encoding import decode
 from doclint.core.lazyregex import lazy_regex
 from doclint.core.suppress import parse_directives
+from doclint.readers.blanking import blank_all
 
 _FRONT_MATTER = lazy_regex(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
 # A fence opens at a line start and closes at the first line holding at least as many of the
@@ -20,7 +21,6 @@ _FENCE = lazy_regex(
     r"(?:.*?(?:\r\n|\r|\n)[ \t]{0,3}(?P=fence)(?P=mark)*[ \t]*(?![^\r\n])|.*\Z)",
     regex.S,
 )
-_NOT_NEWLINE = lazy_regex(r"[^\r\n]")
 # Inline code: a run of backticks, text on the same line, the same run again.
 _INLINE_CODE = lazy_regex(r"(?<!`)(?P<ticks>`+)(?!`)[^\r\n]*?(?<!`)(?P=ticks)(?!`)")
 
@@ -34,30 +34,17 @@ def read_markdown(path: str, data: bytes, encoding: str | None = None) -> Docume
     front = _FRONT_MATTER.match(source)
     if front:
         metadata = _parse_front_matter(front.group(1) or "")
-        checked = _blank_all(checked, [(front.start(), front.end())])
-    checked = _blank_all(checked, [(m.start(), m.end()) for m in _FENCE.finditer(checked)])
-    checked = _blank_all(checked, [(m.start(), m.end()) for m in _INLINE_CODE.finditer(checked)])
+        checked = blank_all(checked, [(front.start(), front.end())])
+    checked = blank_all(checked, [(m.start(), m.end()) for m in _FENCE.finditer(checked)])
+    checked = blank_all(checked, [(m.start(), m.end()) for m in _INLINE_CODE.finditer(checked)])
     directives = ()
     if "doclint-" in checked:
         # Suppression comments outside code are instructions to doclint, not text to check.
         found = parse_directives(checked, LineIndex(source))
-        checked = _blank_all(checked, [(start, end) for start, end, _ in found])
+        checked = blank_all(checked, [(start, end) for start, end, _ in found])
         directives = tuple(directive for _, _, directive in found)
     return Document(path=path, source=source, text=checked, encoding=used, metadata=metadata,
                     directives=directives)
-
-
-def _blank_all(text: str, spans: list[tuple[int, int]]) -> str:
-    """Blank every (non-overlapping, ordered) span in one pass."""
-    if not spans:
-        return text
-    parts, position = [], 0
-    for start, end in spans:
-        parts.append(text[position:start])
-        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def _parse_front_matter(block: str) -> dict[str, Any]:
