@@ -25,8 +25,10 @@ from doclint.rules.years.eras import sentence_around
 from doclint.rules.years.mentions import YearFacts, YearMention
 
 # The qualifier after 年 decides whether one year can be both ends: 由2024年初…到2024年底 is a
-# change within the year and fine; 由2024年的…到2024年的… is not.
-_QUALIFIER = lazy_regex(r"(?:初|底|末|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月|[一二三四五六七八九十]{1,2}月)")
+# change within the year and fine (so is 自2025年5月21日至2025年5月28日, days of one month);
+# 由2024年的…到2024年的… is not.
+_QUALIFIER = lazy_regex(r"(?:初|底|末|上半年|下半年|[一二三四]季度|前三季度|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?"
+                        r"|[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}[日号])?)")
 _CHANGE_VERB = lazy_regex(
     r"(?:增加|提高|增长|上升|扩大|下降|减少|降低|缩小|发展|调整|跃升|攀升|提升|突破|回落|达|升|降|增)?(?:到|至)\s?$")
 _COMPARISON_WORD = lazy_regex(r"年(?:同期)?(?:相比|增长|下降|提高|减少|增加|上升|降低|激增|提升|回落|多|少|翻)")
@@ -70,7 +72,7 @@ class SameYearChange(Rule):
     “2024—2024年”，以及在讲2024年（或以2024年为目标、截至2024年底）的句子里“比2024年增长”，
     以及“2024年国庆假期，…比2024年国庆假期增长”（同一时段与自身比较），都要求两端是不同的年份；同一句里“比2023年增长53.5%，比2023年增长18.9%”说明两个基期
     本是不同的年份。
-    同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月）不报；简历里以起止年份开头的
+    同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月、自2025年5月21日至2025年5月28日）不报；简历里以起止年份开头的
     条目（“2002－2002年 某区委书记”，当年内任职）也不报。
     """
 
