@@ -227,6 +227,8 @@ def is_separator(text: str, gap: Span) -> bool:
     run = _spaced_run(text, gap)
     if run is None or _padded_item(text, *run) or _padded_heading(text, *run):
         return True
+    if _padded_label(text, *run) or _PADDED_NAME_AFTER_LABEL.match(text, gap.start - 1):
+        return True  # a form's fields run together: "…的建议提 案 人：陈 曦主办单位：…"
     if _display_title(text, *run) or _padded_name_in_byline(text, gap):
         return True
     if _in_list_of_names(text, gap):
@@ -624,6 +626,24 @@ def _spaced_run(text: str, gap: Span) -> tuple[int, int] | None:
         if steps >= _LETTER_SPACED:
             return None
     return first, last
+
+
+# Two-character field names a form pads to the width of three (案　由：, 姓　名：).
+_FIELD_NAMES = frozenset(("案由", "姓名", "性别", "民族", "籍贯", "地址", "电话", "职务", "职称",
+                          "备注", "单位", "日期", "时间", "地点", "名称", "邮编", "传真", "事由"))
+# A two-character name padded after its field (提案人：陈 曦), the next field right after it.
+_PADDED_NAME_AFTER_LABEL = lazy_regex(
+    r"(?<=[人者名][ \t\u3000]*[：:][ \t\u3000]*)\p{Han}[ \u3000]\p{Han}(?=\p{Han}{2,6}[ \t\u3000]*[：:])")
+
+
+def _padded_label(text: str, first: int, last: int) -> bool:
+    """The run is a form's field name padded to a width, before its colon, also where a page
+    flattened onto one line glued it to the field before (``…的建议提 案 人：``): three
+    characters or more, or a two-character field name (案 由：)."""
+    if last + 1 >= len(text) or text[last + 1] not in "：:":
+        return False
+    chars = (last - first) // 2 + 1
+    return chars >= 3 or text[first] + text[last] in _FIELD_NAMES
 
 
 def _padded_item(text: str, first: int, last: int) -> bool:
