@@ -22,6 +22,7 @@ _TOOL = (
     r"字号|加大|减小|还原|默认|放大|缩小|推荐|大|中|小)"
 )
 _SEPARATOR = r"(?:>>|>|»|›|＞)"
+_CRUMBS_MAX = 120  # a breadcrumb line longer than this is a page flattened onto one line
 _CRUMB = r"[^\s>»›＞<。，；：:]{1,12}"
 # What follows a label when the chrome was glued to the sentence after it: a value up to a
 # space or a mark, or else a short name (the end is then a guess: see ``exact``).
@@ -82,7 +83,7 @@ _PATTERNS = (
     # The breadcrumb, sometimes one crumb per line: 您的位置: / 首页 / > / 要闻.
     Pattern(
         lazy_regex(
-            rf"(?:当前位置|您的位置|您现在的位置|所在位置){_S}*[：:]{LINE}*"
+            rf"(?:当前位置|您的位置|您现在的位置|所在位置){_S}*[：:]{LINE}{{0,{_CRUMBS_MAX}}}"
             rf"(?:{NEWLINE}{_S}*首页{_S}*(?={NEWLINE}{_S}*{_SEPARATOR}))?"
             rf"(?:{NEWLINE}{_S}*{_SEPARATOR}{_S}*(?:{NEWLINE}{_S}*)?{_CRUMB}{_S}*(?=\r|\n|$))*"
         ),
@@ -177,6 +178,19 @@ _PATTERNS = (
         "位",
         exact=False,
     ),
+    # …or a page flattened onto one line, its head run together: the crumbs without separators,
+    # the page's title, its time and its share buttons (当前位置： 首页政务公开最新文件 某某关于…的
+    # 通知 时间：2021-05-17 11:03 微信 微博 QQ空间).
+    Pattern(
+        lazy_regex(
+            rf"(?:当前位置|您的位置|您现在的位置|所在位置){_S}*[：:]{_S}*首页[^\s，。；：:]{{0,40}}"
+            rf"(?:{_S}+[^\r\n]{{1,{_CRUMBS_MAX}}}?{_S}+(?:时间|发布时间|日期){_S}*[：:]{_S}*"
+            rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:{_S}+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+            rf"(?:{_S}+{_SHARE_TARGET})*)?{_S}*"  # the space after it stands for a line break
+        ),
+        Message("网页导航路径", "breadcrumb"),
+        "位",
+    ),
     Pattern(
         lazy_regex(rf"分享到{_S}*[：:]{_S}*{_SHARE_TARGET}(?:(?:{_S}+|[、，,]){_SHARE_TARGET})*"),
         Message("网页导航", "page navigation"),
@@ -250,7 +264,7 @@ class WebChrome(BoilerplateRule):
     没有栏目名、但三条以上各带日期的标题也算；文章的页眉“时间：… 作者：… 来源：… 阅读：”连同
     其下的计数和网站截取的“内容摘要：”（正文开头的截断副本）同样报告。这些列表里是别的文章的标题
     （别的地方、别的年份），不是文档的内容：整块报告一处，其他规则不再读其中的文字。
-    抓取时也会把这些文字拼进段落中间：带分隔符的导航路径“当前位置：首页 > …”、
+    抓取时也会把这些文字拼进段落中间：带分隔符的导航路径“当前位置：首页 > …”、整页压成一行时的页首（不带分隔符的导航路径、页面标题、时间和分享按钮：“当前位置： 首页政务公开最新文件 ……的通知 时间：2021-03-02 09:30 微信 微博 QQ空间”，只报这一段，其后的正文照常检查）、
     “分享到：微信 微博”、“扫一扫在手机打开当前页”、“上一篇：…”、段落中的“（来源：××日报）”和
     “来源：××网　作者：××”，在段落中同样报告；紧接正文、没有标点隔开时，其结尾是推断的，修复不标为
     安全。“来源：××日报”这类单独成行的出处行是正常的转载说明，不报；“（数据来源：统计局）”一类
