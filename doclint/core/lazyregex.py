@@ -73,6 +73,9 @@ def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return LazyPattern(pattern, flags, stored_re)  # type: ignore[return-value]
 
 
-def matches_at_least(pattern: regex.Pattern[str] | re.Pattern[str], text: str, count: int) -> bool:
-    """Whether ``pattern`` matches ``text`` ``count`` times or more; stops at the ``count``-th."""
-    return sum(1 for _ in islice(pattern.finditer(text), count)) >= count
+def matches_at_least(pattern: regex.Pattern[str] | re.Pattern[str], text: str, count: int,
+                     pos: int = 0, endpos: int | None = None) -> bool:
+    """Whether ``pattern`` matches ``text[pos:endpos]`` ``count`` times or more; stops at the
+    ``count``-th."""
+    end = len(text) if endpos is None else endpos
+    return sum(1 for _ in islice(pattern.finditer(text, pos, end), count)) >= count

@@ -91,6 +91,12 @@ _HEAD_AFTER = lazy_regex(
     r"|(?:根据|依据|按照|依照|为了?|经|现将|现就|近日|近期|日前)[\p{Han}《“]"
 )
 _HEAD_REACH = 16
+# A page flattened onto one line with its line breaks turned into single spaces: this long, with
+# this many single spaces beside Chinese text.
+_SPACED_PAGE_CHARS = 200
+_SPACED_PAGE_GAPS = 8
+_INDENT = lazy_regex(r"[\u3000 ]{2}")
+_HAN_GAP = lazy_regex(r"(?<=[\p{Han}，。；：、）)”])[ \u00a0](?=[\p{Han}（(“])")
 # A standard's clause heading run into its text (“5 档案资料 建立档案……”, “1适用范围 本规则
 # 适用于……”): numbered 1, 4.2, … with or without a space, in a text that numbers its clauses
 # so, or heading one of the elements every standard has.
@@ -164,7 +170,7 @@ class SpaceInChineseText(Rule):
     文号与主送机关之间：“……的通知 某府发〔2021〕5号 各区人民政府，……：”；标题与正文第一句之间：“……年度报告 根据……”“……六条措施 为促进……”），正文开头重复的
     标题中与标题行连写的两行分界处，标准条文的章条标题与其正文之间（“5 档案资料 建立……”
     “1适用范围 本规则适用于……”：文中另有“4.2 ”式编号，或是“范围”“术语和定义”等标准必备要素）；
-    压成一行的表单中为对齐拉开的栏目名和两字姓名（“……的建议提 案 人：陈 曦主办单位：……”）；压成一行的网页中分享按钮（“微信 微博 QQ空间”）之后、条目和标题（“一是”“二、”“（三）”）之前的空格；成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
+    压成一行的表单中为对齐拉开的栏目名和两字姓名（“……的建议提 案 人：陈 曦主办单位：……”）；整页压成一行、换行都变成了单个空格的网页（一行二百字以上、有八处以上这样的空格，不以缩进分段）里，空格都当作丢失的换行，只有拆开了文中别处连写的词（“基层 卫生科”，别处写“基层卫生科”）的才报；压成一行的网页中分享按钮（“微信 微博 QQ空间”）之后、条目和标题（“一是”“二、”“（三）”）之前的空格；成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
     至少三条）；古籍目录中分隔题名、著者（“（清）某某撰”）、版本和藏地各栏的空格。整篇或整行逐字
     拉开的文字是版式问题，由 T506 每个文件报告一次。修复删除空格。
     """
@@ -277,6 +283,7 @@ class _Record:
         self._catalogue: bool | None = None
         self._decimal: bool | None = None
         self._title: str | None = None
+        self._spaced_lines: dict[int, bool] = {}  # line start: a page flattened with spaces
 
     def lost_break(self, gap: Span) -> bool:
         """The space stands for a line break the record lost, or separates the fields of a
@@ -295,11 +302,29 @@ class _Record:
             return True
         if self._member(gap):
             return True
+        if self._in_spaced_page(gap) and not written_together(text, gap):
+            return True
         if _CATALOGUE_FIELD.search(text, max(0, gap.start - _FIELD_REACH), gap.start) and (
             self.catalogue()
         ):
             return True
         return self._in_head_title(gap)
+
+    def _in_spaced_page(self, gap: Span) -> bool:
+        """The gap stands in a page flattened onto one line whose line breaks became single
+        spaces (between a title and its addressees, the cells of a table, a form's fields):
+        a long line with many such spaces. There a space is read as a lost break unless it
+        splits a word the text writes together elsewhere."""
+        first = line_start(self.text, gap.start)
+        spaced = self._spaced_lines.get(first)
+        if spaced is None:
+            last = line_end(self.text, gap.start)
+            # a line that keeps its paragraphs apart by indents lost no break to a single space
+            spaced = last - first >= _SPACED_PAGE_CHARS \
+                and _INDENT.search(self.text, first, last) is None \
+                and matches_at_least(_HAN_GAP, self.text, _SPACED_PAGE_GAPS, first, last)
+            self._spaced_lines[first] = spaced
+        return spaced
 
     def _member(self, gap: Span) -> bool:
         text = self.text
