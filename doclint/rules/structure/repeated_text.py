@@ -142,7 +142,7 @@ class RepeatedText(Rule):
     一段（至少 15 个汉字、以标点收尾的段落或编号条目）在文中别处原样再出现、并且放在那里不合位置的，
     无论相隔多远都报告：它的编号接不上紧挨着的同类条目（“（五）……；”夹在“（二）”与“（三）”之间，
     “（2）……；”排在另一个“（2）”前面），或者在段段以空行隔开的文档里，它紧贴着下一段、没有空行。
-    法规在两条里各自按顺序列出同一项，是起草时有意为之，不报。以回指词开头的一句（“其中，……问题涉嫌构成犯罪。”“将其涉嫌犯罪问题……移送司法机关依法处理。”）跟在两个不同的句子后面（中间可以隔着同一套语的几个分句），是对两个对象各说一遍的套语（一份通报里的两名干部），不报；跟在同一句后面再写一遍的照报。
+    法规在两条里各自按顺序列出同一项，是起草时有意为之，不报。以回指词开头的一句（“其中，……问题涉嫌构成犯罪。”“将其涉嫌犯罪问题……移送司法机关依法处理。”）跟在两个不同的句子后面（中间可以隔着同一套语的几个分句），是对两个对象各说一遍的套语（一份通报里的两名干部），不报；跟在同一句后面再写一遍的照报。全文出现三次以上的句子（政策在各节下重申的同一条款、预案各级响应里的同一措施）是有意重申，不报。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -324,7 +324,8 @@ class RepeatedText(Rule):
             and _adjacent(sentences[run.there[-1]].block, sentences[run.here[0]].block)
         if not doubled and (_entries(text, there, here)
                             or _parallel_parts(sentences, run.there[0], run.here[0])
-                            or _said_of_another(sentences, run.there[0], run.here[0])):
+                            or _said_of_another(sentences, run.there[0], run.here[0])
+                            or all(counts[sentences[i].unit] >= _FORMULA_USES for i in run.here)):
             return None  # two entries of a labelled list share a clause (two offices, one duty),
             # or two documents described part by part read alike in some parts
         # One sentence far from its twin, or the same tail of two items of a list, is a
@@ -402,6 +403,7 @@ def _out_of_place(block: Block, blocks: list[Block], spaced: bool) -> bool:
 # Words that make a sentence say something of the one before it (其中，… among those acts); a
 # paragraph that refers to another article is _BACK_REFERENCE's.
 _FORMULA_CLAUSES = 6  # clauses of a formula read back for the subject it is said of
+_FORMULA_USES = 3  # sentences said this often are restated on purpose (under each section)
 _OPENS_ON_REFERENCE = lazy_regex(
     r"(?:其中|其余|上述|以上|对此|据此|为此|该|其|(?:将|对|给予|把|向|由|使|责令)其)")
 
