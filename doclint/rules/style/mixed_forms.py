@@ -45,6 +45,7 @@ _CLOCK = lazy_regex(r"(?:[01]?\d|2[0-4])[:：∶][0-5]\d(?:[:：∶][0-5]\d(?:\.
 # around Chinese, ASCII parentheses are BD005's.
 _PAREN = lazy_regex(r"(?P<open>[(（])[A-Za-z0-9.%％+\-/、，, ]{1,12}(?P<close>[)）])")
 _HAN = lazy_regex(r"\p{Han}")
+_FILE_EXTENSION = lazy_regex(r"(?i)\.(?:docx?|pdf|xlsx?|wps|et|txt|zip|rar|ofd|jpe?g|png)\b")
 _SHOWN = 20
 
 
@@ -66,7 +67,7 @@ class MixedForms(Rule):
     拼凑的讲话稿保留了各个来源的写法。规则逐篇（汇编按 `第N篇` 等分篇）统计两类符号的写法：
     比例中的冒号（三项以上的比例，或“比例”“之比”“比为”“按”之后的两项比例；时刻 `19:00`、
 时间戳中带毫秒的时刻 `13:39:00.000` 不算），
-    以及中文里括注字母、数字的括号（括注汉字的半角括号由 BD005 报告）。同一篇里两种写法并存时，
+    以及中文里括注字母、数字的括号（括注汉字的半角括号由 BD005 报告；文件名里电脑加的副本号“通知(1).doc”不算）。同一篇里两种写法并存时，
     少数写法报告一次，其余列为相关位置；一样多时以全角为准，消息说明两者各有几处。百分号（N301）、范围号中的短横线和
     `~`（SZ013、SZ012）由各自的规则报告，这里不重复。修复改为多数写法。
     """
@@ -171,4 +172,6 @@ def _marks(text: str) -> Iterator[tuple[_Family, str, Span]]:
         after = text[match.end() : match.end() + 1]
         if not (_HAN.match(before) or _HAN.match(after)):
             continue  # English text, formulas, markup
+        if _FILE_EXTENSION.match(text, match.end()):
+            continue  # a file's name: 通知(1).doc, a copy's number the computer added
         yield _PARENS, opening, Span(match.start(), match.end())
