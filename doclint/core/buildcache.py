@@ -25,7 +25,6 @@ import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -125,6 +124,7 @@ def write(path: Path, header: bytes, value: Any) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # NOTE: imported here: only writing needs it (a one-file check seldom does)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     except OSError:
         return
