@@ -57,7 +57,7 @@ from doclint.runner.engine import Engine
 engine = Engine(Config())
 mark("engine and config check")
 with open(sys.argv[1], "rb") as handle:
-    engine.admitted(sys.argv[1], engine.read(sys.argv[1], handle.read()).text)
+    engine.rules_running_on(sys.argv[1], engine.read(sys.argv[1], handle.read()).text)
 mark("import the rules it needs")
 engine.lint_file(sys.argv[1])
 mark("first document")

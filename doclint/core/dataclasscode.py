@@ -73,13 +73,8 @@ def save() -> None:
     with _lock:
         if not _added:
             return
-        on_disk = buildcache.read(_path(), _header())
-        merged = on_disk[0] if on_disk and isinstance(on_disk[0], dict) else {}
-        if len(merged) + len(_added) > MAX_ENTRIES:
-            merged = {}
-        merged.update(_added)
+        buildcache.merge_table(_path(), _header(), _added, MAX_ENTRIES)
         _added.clear()
-        buildcache.write(_path(), _header(), merged)
 
 
 def _store() -> dict[str, bytes]:
@@ -87,8 +82,7 @@ def _store() -> dict[str, bytes]:
     if _stored is None:
         with _lock:
             if _stored is None:
-                found = buildcache.read(_path(), _header())
-                _stored = found[0] if found and isinstance(found[0], dict) else {}
+                _stored = buildcache.read_table(_path(), _header())
     return _stored
 
 

@@ -212,7 +212,7 @@ class Engine:
         """Masking rules not selected for ``path`` that still mark text removed as a whole."""
         return [self.instance(e) for e in self.selection(path).maskers]  # type: ignore[misc]
 
-    def admitted(self, path: str, text: str) -> tuple[list[ActiveRule], list[Rule]]:
+    def rules_running_on(self, path: str, text: str) -> tuple[list[ActiveRule], list[Rule]]:
         """The selected document rules and the masking rules that run on ``text``: those
         without anchors or with one occurring in it (see :mod:`doclint.core.anchors`); only
         these are imported. ``lint_document`` would run the same ones from ``rules_for``."""
@@ -262,7 +262,7 @@ class Engine:
             return FileResult(FileInfo(path, sha256=digest),
                               error=f"reader crashed: {type(exc).__name__}: {exc}"), {}
         info = FileInfo(path, doc.encoding, digest, len(doc.source), _newline_name(doc.newline))
-        doc_rules, maskers = self.admitted(path, doc.text)
+        doc_rules, maskers = self.rules_running_on(path, doc.text)
         archive_rules = [self.instance(e) for e in self.selection(path).archive]
         budget = self.config.rule_timeout
         diagnostics, crashes = lint_document(doc, doc_rules, maskers, budget, gated=False)
