@@ -45,9 +45,9 @@ mark("import the runner")
 from doclint.plugins.manager import get_plugin_manager
 pm = get_plugin_manager()
 mark("plugin manager")
-from doclint.rules import doclint_rules
-doclint_rules()
-mark("import the rule modules")
+from doclint.rules.manifest import builtin_entries
+builtin_entries()
+mark("the rule manifest")
 from doclint.yamlrules import builtin_pack_paths, load_pack
 for pack in builtin_pack_paths():
     load_pack(pack)
@@ -56,6 +56,9 @@ from doclint.core.config import Config
 from doclint.runner.engine import Engine
 engine = Engine(Config())
 mark("engine and config check")
+with open(sys.argv[1], "rb") as handle:
+    engine.rules_running_on(sys.argv[1], engine.read(sys.argv[1], handle.read()).text)
+mark("import the rules it needs")
 engine.lint_file(sys.argv[1])
 mark("first document")
 engine.lint_file(sys.argv[1])

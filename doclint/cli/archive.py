@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import click
@@ -55,6 +54,8 @@ def register(cli: click.Group) -> None:
     @with_options
     def clear(cache_dir: str | None, config_path: str | None) -> None:
         """Delete every cached result."""
+        import shutil
+
         from doclint.runner.cache import FORMAT
 
         folder = _folder(cache_dir, config_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# First: importing it serves every later doclint dataclass's code (doclint.core.dataclasscode).
+from doclint.core import dataclasscode  # noqa: F401
 from doclint.core.diagnostic import (
     Applicability,
     Category,

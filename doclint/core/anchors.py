@@ -88,6 +88,14 @@ def scan_for(anchors: frozenset[str]) -> AnchorScan:
     return AnchorScan(anchors)
 
 
+def admitted(text: str, anchor_sets: Sequence[tuple[str, ...]]) -> list[bool]:
+    """For each rule's anchors, whether the rule runs on ``text`` (see AnchorScan.admitted)."""
+    anchors = frozenset(a for each in anchor_sets for a in each)
+    if not anchors:
+        return [True] * len(anchor_sets)
+    return scan_for(anchors).admitted(text, anchor_sets)
+
+
 def runs(anchors: tuple[str, ...], present: frozenset[str]) -> bool:
     """Whether a rule with ``anchors`` is run in a document where ``present`` occur."""
     return not anchors or not present.isdisjoint(anchors)

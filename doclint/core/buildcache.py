@@ -25,7 +25,6 @@ import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -81,6 +80,23 @@ def read(path: Path, header: bytes) -> tuple[Any] | None:
     return None
 
 
+def read_table(path: Path, header: bytes) -> dict[Any, Any]:
+    """The dict stored at ``path`` under ``header`` (a store of answers kept between runs:
+    compiled patterns, segmenter answers, dataclass code); empty when there is none."""
+    found = read(path, header)
+    return found[0] if found and isinstance(found[0], dict) else {}
+
+
+def merge_table(path: Path, header: bytes, added: dict[Any, Any], limit: int) -> None:
+    """Write the dict at ``path`` back with ``added`` merged in; beyond ``limit`` entries the
+    store starts again from ``added`` (old answers piling up after edits)."""
+    merged = read_table(path, header)
+    if len(merged) + len(added) > limit:
+        merged = {}
+    merged.update(added)
+    write(path, header, merged)
+
+
 def _key(sources: Sequence[str | os.PathLike[str]], code: Iterable[str], context: str) -> str:
     digest = hashlib.sha256(f"{sys.version_info}\0{context}\0".encode("utf-8", "surrogatepass"))
     for source in sources:
@@ -125,6 +141,7 @@ def write(path: Path, header: bytes, value: Any) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # NOTE: imported here: only writing needs it (a one-file check seldom does)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     except OSError:
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +83,7 @@ def write_bytes_atomically(path: str, data: bytes, expected: bytes | None = None
     meanwhile), nothing is replaced and :class:`ChangedOnDisk` is raised.
     """
     target = Path(path)
+    import tempfile  # NOTE: imported here: only a fix writes a file
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".doclint", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from doclint.core.anchors import scan_for
+from doclint.core.anchors import admitted
 from doclint.core.budget import RuleClock, RuleTimeout
 from doclint.core.diagnostic import (
     Applicability,
@@ -45,16 +45,15 @@ def lint_document(doc: Document, rules: Sequence[ActiveRule],
     Findings inside text that a masking rule removes as a whole are dropped; ``maskers`` are
     masking rules that are not selected but still mark that text.
     With ``gated`` (the default), a rule none of whose anchors occurs in the document is not
-    run (see :mod:`doclint.core.anchors`); ``gated=False`` runs every rule (for the tests).
+    run (see :mod:`doclint.core.anchors`); ``gated=False`` runs every rule given (the tests, and
+    the engine, which gates rules before it imports them).
     """
     crashes: list[str] = []
     results: list[tuple[ActiveRule | None, Rule, list[Finding]]] = []
     todo = [*((a.rule, a) for a in rules), *((m, None) for m in maskers)]
     if gated:
-        anchors = frozenset(a for rule, _ in todo for a in rule.anchors)
-        if anchors:
-            admitted = scan_for(anchors).admitted(doc.text, [rule.anchors for rule, _ in todo])
-            todo = [item for item, runs in zip(todo, admitted, strict=True) if runs]
+        runs = admitted(doc.text, [rule.anchors for rule, _ in todo])
+        todo = [item for item, run in zip(todo, runs, strict=True) if run]
     with RuleClock(budget) as clock:
         for rule, active in todo:
             try:

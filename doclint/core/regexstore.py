@@ -126,14 +126,8 @@ def save() -> None:
         if not _added:
             return
         with _merging():
-            on_disk = buildcache.read(_path(), _header())
-            merged: dict[Key, bytes] = (on_disk[0] if on_disk and isinstance(on_disk[0], dict)
-                                        else {})
-            if len(merged) + len(_added) > MAX_PATTERNS:
-                merged = {}
-            merged.update(_added)
+            buildcache.merge_table(_path(), _header(), _added, MAX_PATTERNS)
             _added.clear()
-            buildcache.write(_path(), _header(), merged)
 
 
 @contextmanager
@@ -162,8 +156,7 @@ def _store() -> dict[Key, bytes]:
     if _stored is None:
         with _lock:
             if _stored is None:
-                found = buildcache.read(_path(), _header())
-                _stored = found[0] if found and isinstance(found[0], dict) else {}
+                _stored = buildcache.read_table(_path(), _header())
     return _stored
 
 

@@ -129,14 +129,8 @@ def save() -> None:
         header = _header()
         if header is None:
             return
-        path = _path()
-        on_disk = buildcache.read(path, header)
-        merged = on_disk[0] if on_disk and isinstance(on_disk[0], dict) else {}
-        if len(merged) + len(_added) > MAX_ANSWERS:
-            merged = {}
-        merged.update(_added)
+        buildcache.merge_table(_path(), header, _added, MAX_ANSWERS)
         _added.clear()
-        buildcache.write(path, header, merged)
 
 
 def _store() -> dict[tuple[str, str], Any]:
@@ -147,8 +141,7 @@ def _store() -> dict[tuple[str, str], Any]:
                 from doclint.core import buildcache
 
                 header = _header()
-                found = buildcache.read(_path(), header) if header else None
-                _stored = found[0] if found and isinstance(found[0], dict) else {}
+                _stored = buildcache.read_table(_path(), header) if header else {}
     return _stored
 
 

@@ -12,7 +12,6 @@ charts always count everything, and the report says what it left out.
 from __future__ import annotations
 
 import heapq
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +96,8 @@ class HtmlFormatter(Formatter):
                                        undefined=jinja2.StrictUndefined)
         self._env.globals.update(category_label=self._category_label, text=self._text)
         self._section = self._env.get_template("document.html.j2")
+        import tempfile  # NOTE: imported here: only an HTML report needs it
+
         self._sections = tempfile.SpooledTemporaryFile(_SPOOL, mode="w+", encoding="utf-8")
         self._totals: dict[str, DocumentTotals] = {}
         self._listed = 0

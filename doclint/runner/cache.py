@@ -37,9 +37,7 @@ import io
 import json
 import os
 import pickle
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
@@ -220,6 +218,7 @@ class ResultCache:
         try:
             if self._segment is None:
                 self.folder.mkdir(parents=True, exist_ok=True)
+                import tempfile  # NOTE: imported here: only writing needs it
                 handle, name = tempfile.mkstemp(dir=self.folder, prefix="seg-")
                 # NOTE: unbuffered, so a forked worker process has no copy of unwritten bytes.
                 self._segment = os.fdopen(handle, "wb", buffering=0)
@@ -361,6 +360,7 @@ def _read_index(path: Path) -> tuple[dict[str, Known], dict[str, Place]]:
 
 def _write_index(path: Path, stats: dict[str, Known], entries: dict[str, Place]) -> None:
     body = pickle.dumps((stats, entries), protocol=pickle.HIGHEST_PROTOCOL)
+    import tempfile  # NOTE: imported here: only writing needs it
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -429,6 +429,7 @@ def _prune(base: Path) -> None:
 
     folders = sorted((p for p in base.iterdir() if p.is_dir()), key=last_used, reverse=True)
     for stale in folders[KEEP:]:
+        import shutil  # NOTE: imported here: only pruning needs it
         shutil.rmtree(stale, ignore_errors=True)
 
 

@@ -34,14 +34,14 @@ def archive_phase(engine: Engine, facts: Mapping[str, list[tuple[str, Any]]],
     found: dict[str, list[tuple[type[ArchiveRule], Severity, Finding]]] = defaultdict(list)
     elsewhere: dict[str, set[Span]] = defaultdict(set)
     for code, items in facts.items():
-        rule_class = engine.registry.get(code)
-        if rule_class is None:
+        entry = engine.catalogue.get(code)
+        if entry is None:
             continue
-        rule = engine.instance(rule_class)
+        rule = engine.instance(entry)  # type: ignore[arg-type]
         assert isinstance(rule, ArchiveRule)
-        severity = engine.severity_of(rule_class)
+        severity = engine.severity_of(entry)  # type: ignore[arg-type]
         for path, finding in rule.combine(items):
-            found[path].append((rule_class, severity, finding))  # type: ignore[arg-type]
+            found[path].append((type(rule), severity, finding))
             for related in finding.related:
                 if related.path and related.path != path:
                     elsewhere[related.path].add(related.span)

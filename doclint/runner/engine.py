@@ -10,7 +10,9 @@ from typing import Any
 
 import pluggy
 
+from doclint.core.anchors import admitted
 from doclint.core.budget import RuleClock, RuleTimeout
+from doclint.core.catalogue import RuleEntry
 from doclint.core.config import Config
 from doclint.core.diagnostic import Diagnostic, FileInfo, FileResult
 from doclint.core.document import Document
@@ -23,12 +25,35 @@ from doclint.runner import collector
 from doclint.runner.files import read_regular
 
 LOG = logging.getLogger(__name__)
+BUILTIN_RULES = "doclint.rules"  # the plugin of the built-in rules
 
 
-def collect_rules(pm: pluggy.PluginManager, packs: Iterable[str] = ()) -> RuleRegistry:
-    """Every rule from every plugin (built-ins included) and from the named YAML packs."""
+def collect_rules(pm: pluggy.PluginManager, packs: Iterable[str] = (), *,
+                  entries: bool = False) -> RuleRegistry:
+    """Every rule from every plugin (built-ins included) and from the named YAML packs.
+
+    With ``entries``, a registry of :class:`RuleEntry`: the built-in rules from their
+    manifest, nothing imported; every other rule around its class.
+    """
     registry = RuleRegistry()
+    wrapped: dict[type[RuleMeta], RuleEntry] = {}  # a class listed twice is one entry
+
+    def listed(rule: type[RuleMeta]) -> Any:
+        if not entries:
+            return rule
+        if rule not in wrapped:
+            wrapped[rule] = RuleEntry.of(rule)
+        return wrapped[rule]
+
     for impl in pm.hook.doclint_rules.get_hookimpls():
+        if entries and impl.plugin_name == BUILTIN_RULES:
+            from doclint.rules.manifest import builtin_entries
+
+            described = builtin_entries()
+            if described is not None:
+                for entry in described:
+                    registry.add(entry)  # type: ignore[arg-type]
+                continue
         try:
             rules = impl.function()
         except Exception as exc:
@@ -37,7 +62,7 @@ def collect_rules(pm: pluggy.PluginManager, packs: Iterable[str] = ()) -> RuleRe
         for rule in rules or ():
             if not impl.plugin_name.startswith("doclint.") and rule.origin == "builtin":
                 rule.origin = impl.plugin_name
-            registry.add(rule)
+            registry.add(listed(rule))
     pack_paths = [Path(p) for group in pm.hook.doclint_rule_packs() for p in group or ()]
     pack_paths += [Path(p) for p in packs]
     if pack_paths:
@@ -45,46 +70,59 @@ def collect_rules(pm: pluggy.PluginManager, packs: Iterable[str] = ()) -> RuleRe
 
         for pack in pack_paths:
             for rule in load_pack(pack):
-                registry.add(rule)
+                registry.add(listed(rule))
     return registry
 
 
 class Engine:
-    """Everything needed to lint files with one configuration; built once per process."""
+    """Everything needed to lint files with one configuration; built once per process.
+
+    Rules are known first by their entries (:attr:`catalogue`): selection and the check of
+    the configuration need no rule's code, and a built-in rule's module is imported when a
+    document first needs the rule (it has no anchors or one of them occurs in the document)
+    or when :attr:`registry` is asked for.
+    """
 
     def __init__(self, config: Config, pm: pluggy.PluginManager | None = None, *,
                  defer_rules: bool = False) -> None:
-        """With ``defer_rules``, the rules are imported and the config checked against them
-        on first use of ``registry`` (a run served from the cache may never need them)."""
+        """With ``defer_rules``, the rules are listed and the config checked against them
+        on first use of ``catalogue`` (a run served from the cache may never need them)."""
         self.config = config
         self.pm = pm or get_plugin_manager()
+        self._catalogue: RuleRegistry | None = None
         self._registry: RuleRegistry | None = None
         self.readers: dict[str, Any] = {}
         # pluggy calls the latest registration first: reversed, plugins override built-ins.
         for group in reversed(self.pm.hook.doclint_readers()):
             self.readers.update(group or {})
         if not defer_rules:
-            self.registry  # noqa: B018  (builds and validates now)
+            self.catalogue  # noqa: B018  (lists the rules and validates the config now)
         self._instances: dict[str, RuleMeta] = {}
-        self._selection: dict[tuple[str, ...], tuple[list[ActiveRule], list[ArchiveRule]]] = {}
-        self._maskers: dict[tuple[str, ...], list[Rule]] = {}
+        self._selection: dict[tuple[str, ...], Selection] = {}
+        self._active: dict[tuple[str, ...], tuple[list[ActiveRule], list[ArchiveRule]]] = {}
+
+    @property
+    def catalogue(self) -> RuleRegistry:
+        """Every rule as a :class:`RuleEntry`, built (and the config validated against it) on
+        first use; the built-in rules' modules are not imported."""
+        if self._catalogue is None:
+            catalogue = collect_rules(self.pm, self.config.rule_packs, entries=True)
+            self._validate(catalogue)
+            self._catalogue = catalogue
+            collector.engine_built()
+        return self._catalogue
 
     @property
     def registry(self) -> RuleRegistry:
-        """Every rule, built (and the config validated against it) on first use."""
+        """Every rule class, every rule module imported (for listing and documenting rules)."""
         if self._registry is None:
-            registry = collect_rules(self.pm, self.config.rule_packs)
-            self._registry = registry
-            try:
-                self._validate()
-            except BaseException:
-                self._registry = None
-                raise
+            entries = list(self.catalogue)
+            self._registry = RuleRegistry(entry.load() for entry in entries)  # type: ignore[attr-defined]
             collector.engine_built()
         return self._registry
 
-    def _validate(self) -> None:
-        config, registry = self.config, self.registry
+    def _validate(self, registry: RuleRegistry) -> None:
+        config = self.config
         groups = [("select", config.select or []), ("ignore", config.ignore),
                   ("extend-select", config.extend_select)]
         groups += [(f"per-file-ignores.{k}", v) for k, v in config.per_file_ignores.items()]
@@ -121,40 +159,85 @@ class Engine:
                 except ValueError as exc:
                     raise ConfigError(str(exc), **config.where("rules", code, name)) from None
 
-    def instance(self, rule: type[RuleMeta]) -> RuleMeta:
+    def instance(self, rule: type[RuleMeta] | RuleEntry) -> RuleMeta:
+        """The rule's instance with its configured options (its module imported if need be)."""
         if rule.code not in self._instances:
-            options = self.config.rules.get(rule.code) or self.config.rules.get(rule.name) or {}
-            self._instances[rule.code] = rule(**options)
+            rule_class = rule.load() if isinstance(rule, RuleEntry) else rule
+            self._instances[rule.code] = rule_class(**self._options(rule))
         return self._instances[rule.code]
 
-    def severity_of(self, rule: type[RuleMeta]) -> Any:
+    def _options(self, rule: type[RuleMeta] | RuleEntry) -> dict[str, Any]:
+        return self.config.rules.get(rule.code) or self.config.rules.get(rule.name) or {}
+
+    def severity_of(self, rule: type[RuleMeta] | RuleEntry) -> Any:
         from doclint.core.registry import specificity
 
         best, level = -1, rule.severity
         for selector, severity in self.config.severity.items():
-            score = specificity(selector, rule)
+            score = specificity(selector, rule)  # type: ignore[arg-type]
             if score > best:
                 best, level = score, severity
         return level
 
-    def rules_for(self, path: str) -> tuple[list[ActiveRule], list[ArchiveRule]]:
+    def selection(self, path: str) -> Selection:
+        """The entries of the rules selected for ``path``, and of the masking rules."""
         ignores = tuple(self.config.ignores_for(path))
         if ignores not in self._selection:
-            chosen = self.registry.select(self.config.select, ignores, self.config.extend_select,
-                                          preview=self.config.preview)
-            doc_rules = [ActiveRule(self.instance(r), self.severity_of(r))  # type: ignore[arg-type]
-                         for r in chosen if issubclass(r, Rule)]
-            archive = [self.instance(r) for r in chosen if issubclass(r, ArchiveRule)]
-            self._selection[ignores] = (doc_rules, archive)  # type: ignore[assignment]
-            # Text that a masking rule removes is masked whether or not the rule reports it.
-            self._maskers[ignores] = [self.instance(r) for r in self.registry  # type: ignore[misc]
-                                      if issubclass(r, Rule) and r.masks and r not in chosen]
+            catalogue = self.catalogue
+            chosen = catalogue.select(self.config.select, ignores, self.config.extend_select,
+                                      preview=self.config.preview)
+            self._selection[ignores] = Selection(
+                [(e, self.severity_of(e)) for e in chosen  # type: ignore[attr-defined]
+                 if e.kind == "document"],
+                [e for e in chosen if e.kind == "archive"],  # type: ignore[attr-defined]
+                # Text that a masking rule removes is masked whether or not the rule reports it.
+                [e for e in catalogue if e.masks and e.kind == "document"  # type: ignore[attr-defined]
+                 and e not in chosen],
+            )
         return self._selection[ignores]
+
+    def rules_for(self, path: str) -> tuple[list[ActiveRule], list[ArchiveRule]]:
+        """Every rule selected for ``path``, instantiated (each rule module imported)."""
+        ignores = tuple(self.config.ignores_for(path))
+        if ignores not in self._active:
+            chosen = self.selection(path)
+            self._active[ignores] = (
+                [ActiveRule(self.instance(e), severity)  # type: ignore[arg-type]
+                 for e, severity in chosen.documents],
+                [self.instance(e) for e in chosen.archive],  # type: ignore[misc]
+            )
+        return self._active[ignores]
 
     def maskers_for(self, path: str) -> list[Rule]:
         """Masking rules not selected for ``path`` that still mark text removed as a whole."""
-        self.rules_for(path)
-        return self._maskers[tuple(self.config.ignores_for(path))]
+        return [self.instance(e) for e in self.selection(path).maskers]  # type: ignore[misc]
+
+    def rules_running_on(self, path: str, text: str) -> tuple[list[ActiveRule], list[Rule]]:
+        """The selected document rules and the masking rules that run on ``text``: those
+        without anchors or with one occurring in it (see :mod:`doclint.core.anchors`); only
+        these are imported. ``lint_document`` would run the same ones from ``rules_for``."""
+        chosen = self.selection(path)
+        todo = [*chosen.documents, *((e, None) for e in chosen.maskers)]
+        runs = admitted(text, [self._anchors(entry) for entry, _ in todo])
+        rules: list[ActiveRule] = []
+        maskers: list[Rule] = []
+        for (entry, severity), run in zip(todo, runs, strict=True):
+            if not run:
+                continue
+            rule = self.instance(entry)
+            if severity is None:
+                maskers.append(rule)  # type: ignore[arg-type]
+            else:
+                rules.append(ActiveRule(rule, severity))  # type: ignore[arg-type]
+        return rules, maskers
+
+    def _anchors(self, entry: RuleEntry) -> tuple[str, ...]:
+        """The anchors of the rule's instance: from its entry while the rule is not imported
+        and has the default options, else from the instance itself."""
+        if entry.anchors is None or entry.loaded or self._options(entry):
+            return self.instance(entry).anchors
+        return entry.anchors
+
 
     def read(self, path: str, data: bytes, encoding: str | None = None) -> Document:
         reader = self.readers.get(Path(path).suffix.lower()) or self.readers[".txt"]
@@ -179,9 +262,10 @@ class Engine:
             return FileResult(FileInfo(path, sha256=digest),
                               error=f"reader crashed: {type(exc).__name__}: {exc}"), {}
         info = FileInfo(path, doc.encoding, digest, len(doc.source), _newline_name(doc.newline))
-        doc_rules, archive_rules = self.rules_for(path)
+        doc_rules, maskers = self.rules_running_on(path, doc.text)
+        archive_rules = [self.instance(e) for e in self.selection(path).archive]
         budget = self.config.rule_timeout
-        diagnostics, crashes = lint_document(doc, doc_rules, self.maskers_for(path), budget)
+        diagnostics, crashes = lint_document(doc, doc_rules, maskers, budget, gated=False)
         lines = source_lines(doc, diagnostics)
         facts: dict[str, Any] = {}
         with RuleClock(budget) as clock:
@@ -208,6 +292,17 @@ class Engine:
         except OSError as exc:
             return FileResult(FileInfo(path), error=f"cannot read: {exc.strerror or exc}"), {}
         return self.lint_bytes(path, data, encoding)
+
+
+class Selection:
+    """The entries of the rules selected for a path: document rules with their severity,
+    archive rules, and the masking rules that run unselected."""
+
+    __slots__ = ("archive", "documents", "maskers")
+
+    def __init__(self, documents: list[tuple[RuleEntry, Any]], archive: list[RuleEntry],
+                 maskers: list[RuleEntry]) -> None:
+        self.documents, self.archive, self.maskers = documents, archive, maskers
 
 
 def source_lines(doc: Document, diagnostics: Iterable[Diagnostic]) -> dict[int, str]:

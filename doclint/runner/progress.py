@@ -8,7 +8,6 @@ gains its ETA when the walk is done.
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -111,6 +110,7 @@ class Progress:
     def _draw(self, now: float, final: bool = False) -> None:
         text = self.line(now)
         if self.live:
+            import shutil  # NOTE: imported here: only a progress line needs it
             columns = shutil.get_terminal_size((100, 20)).columns
             text = text[: max(10, columns - 1)]
             self.stream.write("\r" + text + "\x1b[K" + ("\n" if final else ""))

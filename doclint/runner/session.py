@@ -251,10 +251,10 @@ def _plan(engine: Engine, config: Config, options: CheckOptions,
         else:
             plan.cache_dir = str(folder.resolve())
     if plan.cache_dir is None or not cache_has_index(plan.cache_dir, plan.fingerprint):
-        # Nothing can be served from the cache: import the rules and check the config against
+        # Nothing can be served from the cache: list the rules and check the config against
         # them now, before any output. An index under this fingerprint means a run with the
         # same doclint, plugins, packs and config got that far already.
-        engine.registry  # noqa: B018
+        engine.catalogue  # noqa: B018
     return plan
 
 

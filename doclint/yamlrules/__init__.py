@@ -8,11 +8,11 @@ they are on by default like any built-in rule.
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from doclint.core.datafiles import package_file
 from doclint.core.rule import Rule
 from doclint.plugins.hookspecs import hookimpl
 
@@ -65,7 +65,7 @@ def builtin_pack_paths() -> list[Path]:
     """The packs shipped with doclint: ``doclint/_packs`` when installed, else ``<repo>/rules``."""
     folder: Path | None = None
     try:
-        packaged = importlib.resources.files("doclint") / "_packs"
+        packaged = package_file("doclint", "_packs")
         if packaged.is_dir():
             folder = Path(str(packaged))
     except (ModuleNotFoundError, NotADirectoryError, TypeError):

@@ -10,12 +10,12 @@ reports at the pattern's line and column.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from doclint.core.datafiles import package_file
 from doclint.core.errors import DoclintError
 from doclint.core.lazyregex import lazy_regex
 
@@ -29,7 +29,7 @@ class UnknownPattern(DoclintError):
 
 def data_file() -> Path:
     """Where the shared patterns are defined (a dependency of every pack built from them)."""
-    return Path(str(resources.files("doclint").joinpath("data", "patterns.yaml")))
+    return Path(str(package_file("doclint", "data", "patterns.yaml")))
 
 
 def shared_pattern(name: str) -> str:

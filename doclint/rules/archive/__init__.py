@@ -14,16 +14,13 @@ datasketch is imported only then.
 
 from __future__ import annotations
 
-from doclint.rules.archive.duplicate_title import DuplicateTitleAcrossFiles
-from doclint.rules.archive.exact_duplicate import DuplicateDocument
-from doclint.rules.archive.near_duplicate import NearDuplicateDocument
-from doclint.rules.archive.reused_paragraph import ReusedParagraph
-from doclint.rules.archive.uniform_year import UniformArchiveYear
+from doclint.rules import family
 
-RULES: list[type] = [
-    DuplicateDocument,
-    NearDuplicateDocument,
-    ReusedParagraph,
-    DuplicateTitleAcrossFiles,
-    UniformArchiveYear,
-]
+# RULES and each rule class by name, its module imported on first use (module:Class).
+__getattr__ = family(__name__, (
+    "exact_duplicate:DuplicateDocument",
+    "near_duplicate:NearDuplicateDocument",
+    "reused_paragraph:ReusedParagraph",
+    "duplicate_title:DuplicateTitleAcrossFiles",
+    "uniform_year:UniformArchiveYear",
+))

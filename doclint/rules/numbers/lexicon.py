@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from doclint.core import fastyaml
+from doclint.core.datafiles import package_file
 
 
 def _load(name: str) -> Any:
-    return fastyaml.load_file(resources.files("doclint.rules.numbers").joinpath("data", name))
+    return fastyaml.load_file(package_file("doclint.rules.numbers", "data", name))
 
 
 @dataclass(frozen=True, slots=True)

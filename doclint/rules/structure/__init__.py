@@ -6,47 +6,28 @@ document: articles, titles, headings, enumerations and body paragraphs.
 
 from __future__ import annotations
 
-from doclint.rules.structure.announced_count import AnnouncedCount, ClosingCount
-from doclint.rules.structure.article_sequence import ArticleSequence
-from doclint.rules.structure.broken_line import BrokenLine
-from doclint.rules.structure.duplicate_line import ConsecutiveDuplicateLine
-from doclint.rules.structure.duplicate_title import DuplicateTitle
-from doclint.rules.structure.enumeration_sequence import EnumerationSequence
-from doclint.rules.structure.escapes import EscapedLineBreaks
-from doclint.rules.structure.formats import (
-    FlattenedParagraphs,
-    HardWrappedText,
-    LetterSpacedText,
-    UnpunctuatedText,
-)
-from doclint.rules.structure.heading_nesting import HeadingNesting
-from doclint.rules.structure.heading_sequence import HeadingSequence
-from doclint.rules.structure.noise import TextNoiseRule
-from doclint.rules.structure.page_copies import PageCopiesRule
-from doclint.rules.structure.repeated_heading import RepeatedHeading
-from doclint.rules.structure.repeated_text import RepeatedText
-from doclint.rules.structure.teaser_line import TeaserLine
-from doclint.rules.structure.truncated_paragraph import TruncatedParagraph
+from doclint.rules import family
 
-RULES: list[type] = [
-    DuplicateTitle,
-    RepeatedHeading,
-    ArticleSequence,
-    HeadingSequence,
-    EnumerationSequence,
-    HeadingNesting,
-    AnnouncedCount,
-    ClosingCount,
-    TruncatedParagraph,
-    TeaserLine,
-    BrokenLine,
-    UnpunctuatedText,
-    HardWrappedText,
-    FlattenedParagraphs,
-    LetterSpacedText,
-    EscapedLineBreaks,
-    TextNoiseRule,
-    ConsecutiveDuplicateLine,
-    RepeatedText,
-    PageCopiesRule,
-]
+# RULES and each rule class by name, its module imported on first use (module:Class).
+__getattr__ = family(__name__, (
+    "duplicate_title:DuplicateTitle",
+    "repeated_heading:RepeatedHeading",
+    "article_sequence:ArticleSequence",
+    "heading_sequence:HeadingSequence",
+    "enumeration_sequence:EnumerationSequence",
+    "heading_nesting:HeadingNesting",
+    "announced_count:AnnouncedCount",
+    "announced_count:ClosingCount",
+    "truncated_paragraph:TruncatedParagraph",
+    "teaser_line:TeaserLine",
+    "broken_line:BrokenLine",
+    "formats:UnpunctuatedText",
+    "formats:HardWrappedText",
+    "formats:FlattenedParagraphs",
+    "formats:LetterSpacedText",
+    "escapes:EscapedLineBreaks",
+    "noise:TextNoiseRule",
+    "duplicate_line:ConsecutiveDuplicateLine",
+    "repeated_text:RepeatedText",
+    "page_copies:PageCopiesRule",
+))

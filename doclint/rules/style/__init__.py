@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from doclint.rules.style.acronym_case import AcronymCase
-from doclint.rules.style.acronym_consistency import AcronymInconsistentCase
-from doclint.rules.style.entity_mix import EntityMix
-from doclint.rules.style.indentation import StrayIndentation
-from doclint.rules.style.mixed_forms import MixedForms
-from doclint.rules.style.spacing import SpaceInChineseText
+from doclint.rules import family
 
-RULES: list[type] = [
-    SpaceInChineseText,
-    StrayIndentation,
-    AcronymCase,
-    AcronymInconsistentCase,
-    EntityMix,
-    MixedForms,
-]
+# RULES and each rule class by name, its module imported on first use (module:Class).
+__getattr__ = family(__name__, (
+    "spacing:SpaceInChineseText",
+    "indentation:StrayIndentation",
+    "acronym_case:AcronymCase",
+    "acronym_consistency:AcronymInconsistentCase",
+    "entity_mix:EntityMix",
+    "mixed_forms:MixedForms",
+))

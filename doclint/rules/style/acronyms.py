@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from dataclasses import dataclass
 
 import regex
 
 from doclint.core import Document, Span
+from doclint.core.datafiles import package_file
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.scan import find_all
 
@@ -68,7 +68,7 @@ class Acronym:
 @functools.cache
 def lexicon() -> dict[str, Acronym]:
     """The acronyms of ``data/acronyms.txt``, keyed by their lower-case form."""
-    source = importlib.resources.files("doclint.rules.style") / "data" / "acronyms.txt"
+    source = package_file("doclint.rules.style", "data", "acronyms.txt")
     entries: dict[str, Acronym] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
         fields = line.split()

@@ -8,13 +8,16 @@ text (和县, 南县) are left out of the lookups, so a match is a place name an
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import os
 from dataclasses import dataclass
-from importlib.abc import Traversable
+from typing import TYPE_CHECKING
 
 from doclint.core.buildcache import load_or_build
+from doclint.core.datafiles import package_file
 from doclint.core.lazyregex import lazy_regex
+
+if TYPE_CHECKING:  # importlib.abc imports importlib.resources
+    from importlib.abc import Traversable
 
 KINDS = frozenset("县旗市区")
 # Names built only from these characters are also common nouns or directions (城区, 河东区);
@@ -92,7 +95,7 @@ class Divisions:
 def divisions() -> Divisions:
     """The lookup tables, read from the package data on first use (built once, then loaded
     from the build cache)."""
-    source = importlib.resources.files("doclint.rules.style") / "data" / "divisions.tsv"
+    source = package_file("doclint.rules.style", "data", "divisions.tsv")
     if not isinstance(source, os.PathLike):  # a resource inside a zip: no file to key on
         return _build(source)
     return load_or_build("divisions", [source], lambda: _build(source), code=(__name__,))

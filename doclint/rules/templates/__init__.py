@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from doclint.rules.templates.generic_name import GenericNameInTemplate
-from doclint.rules.templates.instruction_note import InstructionNote
-from doclint.rules.templates.letter_placeholder import LetterPlaceholder
-from doclint.rules.templates.licence_footer import LicenceFooter
-from doclint.rules.templates.markup import MarkupResidue
-from doclint.rules.templates.photo_caption import PhotoCaption
-from doclint.rules.templates.placeholder import TemplatePlaceholder
-from doclint.rules.templates.site_boilerplate import TemplateSiteBoilerplate
-from doclint.rules.templates.title_injection import InjectedTitle
-from doclint.rules.templates.web_chrome import WebChrome
+from doclint.rules import family
 
-RULES: list[type] = [
-    TemplatePlaceholder,
-    LetterPlaceholder,
-    InstructionNote,
-    GenericNameInTemplate,
-    InjectedTitle,
-    WebChrome,
-    TemplateSiteBoilerplate,
-    MarkupResidue,
-    LicenceFooter,
-    PhotoCaption,
-]
+# RULES and each rule class by name, its module imported on first use (module:Class).
+__getattr__ = family(__name__, (
+    "placeholder:TemplatePlaceholder",
+    "letter_placeholder:LetterPlaceholder",
+    "instruction_note:InstructionNote",
+    "generic_name:GenericNameInTemplate",
+    "title_injection:InjectedTitle",
+    "web_chrome:WebChrome",
+    "site_boilerplate:TemplateSiteBoilerplate",
+    "markup:MarkupResidue",
+    "licence_footer:LicenceFooter",
+    "photo_caption:PhotoCaption",
+))

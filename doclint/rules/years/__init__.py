@@ -8,30 +8,20 @@ the rules below.
 
 from __future__ import annotations
 
-from doclint.rules.years.abbreviated_year import AbbreviatedYear
-from doclint.rules.years.contradicted_year import YearContradictedByWording
-from doclint.rules.years.early_mention import MarkerBeforeItsTime
-from doclint.rules.years.impossible_date import ImpossibleDate
-from doclint.rules.years.later_date import DateAfterDocument
-from doclint.rules.years.mixed_numerals import MixedYearNumerals
-from doclint.rules.years.placeholder import YearPlaceholder
-from doclint.rules.years.range_dash import YearRangeHyphen
-from doclint.rules.years.repeated_year import RepeatedYearInList
-from doclint.rules.years.same_year_change import SameYearChange
-from doclint.rules.years.stale_marker import MarkerOutOfPeriod
-from doclint.rules.years.weekday import WeekdayMismatch
+from doclint.rules import family
 
-RULES: list[type] = [
-    RepeatedYearInList,
-    SameYearChange,
-    YearContradictedByWording,
-    MarkerBeforeItsTime,
-    MarkerOutOfPeriod,
-    YearPlaceholder,
-    ImpossibleDate,
-    WeekdayMismatch,
-    DateAfterDocument,
-    AbbreviatedYear,
-    MixedYearNumerals,
-    YearRangeHyphen,
-]
+# RULES and each rule class by name, its module imported on first use (module:Class).
+__getattr__ = family(__name__, (
+    "repeated_year:RepeatedYearInList",
+    "same_year_change:SameYearChange",
+    "contradicted_year:YearContradictedByWording",
+    "early_mention:MarkerBeforeItsTime",
+    "stale_marker:MarkerOutOfPeriod",
+    "placeholder:YearPlaceholder",
+    "impossible_date:ImpossibleDate",
+    "weekday:WeekdayMismatch",
+    "later_date:DateAfterDocument",
+    "abbreviated_year:AbbreviatedYear",
+    "mixed_numerals:MixedYearNumerals",
+    "range_dash:YearRangeHyphen",
+))

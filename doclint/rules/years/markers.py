@@ -39,12 +39,12 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from doclint.core.datafiles import package_file
 from doclint.core.lazyregex import LazyPattern
 from doclint.core.regexstore import compiled_re
 from doclint.rules.years import numerals
@@ -190,7 +190,7 @@ def _commonness(char: str, rank: Mapping[str, int]) -> int:
 @functools.cache
 def common_rank() -> dict[str, int]:
     """Rank of the most frequent Han characters in government reports (0 = most frequent)."""
-    data = resources.files("doclint.rules.years").joinpath("data", "common_chars.txt")
+    data = package_file("doclint.rules.years", "data", "common_chars.txt")
     text = data.read_text("utf-8")
     chars = "".join(line.strip() for line in text.splitlines() if not line.startswith("#"))
     return {char: len(chars) - number for number, char in enumerate(chars)}
@@ -201,7 +201,7 @@ def builtin_markers() -> tuple[EraMarker, ...]:
     from doclint.core import fastyaml
 
     # Parsed once, then loaded from the build cache: the file is large and YAML is slow.
-    data = fastyaml.load_file(resources.files("doclint.rules.years").joinpath("data", _DATA))
+    data = fastyaml.load_file(package_file("doclint.rules.years", "data", _DATA))
     return tuple(parse_markers(_marker_list(data, _DATA), origin="builtin", lazy=True))
 
 
