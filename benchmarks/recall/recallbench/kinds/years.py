@@ -66,7 +66,8 @@ def _contradictions(doc: Doc) -> int:
     for pattern in (_CHANGE, _RANGE, _COMPARE, _LIST):
         for match in pattern.finditer(doc.text):
             gap = doc.text[match.end("a"):match.start("b")]
-            found += match.group("a") != match.group("b") and not _TOKEN.search(gap)
+            found += match.group("a") != match.group("b") and not _TOKEN.search(gap) \
+                and not _within_one_year(doc.text, match)
     return found
 
 
@@ -307,6 +308,16 @@ _COMPARE = regex.compile(rf"(?<![0-9])(?P<a>{_Y})年[^。；！？\n]{{1,50}}?�
 _LIST = regex.compile(rf"(?<![0-9])(?P<a>{_Y})、(?P<b>{_Y})(?:、{_Y})*年")
 
 
+# What may follow a year and place a point inside it (2018年7月1日, 2024年初, 2024年底).
+_WITHIN = regex.compile(r"年(?:[0-9０-９一二三四五六七八九十]{1,2}月|初|底|末|上半年|下半年|[一二三四]季度)")
+
+
+def _within_one_year(text: str, match: regex.Match[str]) -> bool:
+    """Both ends of the statement name a point inside their year (从2018年7月1日至2018年7月30日):
+    made one year, the statement is a change within that year, no contradiction."""
+    return all(_WITHIN.match(text, match.end(end)) for end in ("a", "b"))
+
+
 def _same_year(pattern: regex.Pattern[str], second: bool = False):  # type: ignore[no-untyped-def]
     """One end of a change, range, comparison or list made equal to the other (with
     ``second``, always the compared year: 2023年…比2023年). Only where no other year stands
@@ -316,7 +327,7 @@ def _same_year(pattern: regex.Pattern[str], second: bool = False):  # type: igno
         for match in shuffled(list(pattern.finditer(doc.text)), rng)[:4]:
             a, b = match.group("a"), match.group("b")
             gap = doc.text[match.end("a"):match.start("b")]
-            if a == b or _TOKEN.search(gap):
+            if a == b or _TOKEN.search(gap) or _within_one_year(doc.text, match):
                 continue
             if second or rng.random() < 0.5:
                 edit = Edit(match.start("b"), match.end("b"), a)
