@@ -29,7 +29,7 @@ from doclint.rules.years.early_mention import MarkerBeforeItsTime
 from doclint.rules.years.han_ranges import han_same_year_spans
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.own_time import own_time_conflicts, page_date_conflicts
-from doclint.rules.years.repeated_year import repeated_lists
+from doclint.rules.years.repeated_year import parallel_clauses, repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
 from doclint.rules.years.stale_marker import MarkerOutOfPeriod
 from doclint.rules.years.year_roles import needs_other_years, role_conflicts
@@ -181,6 +181,9 @@ class YearPlaceholder(Rule):
                                              f"the same year listed {count} times"))
                  for group, year, count in repeated_lists(doc)]
         found += [Related(case.span, _CASE_NOTE[case.kind]) for case in same_year_cases(doc)]
+        found += [Related(Span(first.start, second.end), Message(
+            f"并列的分句都以{first.value}年开头", f"parallel clauses both open with {first.value}"))
+            for first, second in parallel_clauses(doc)]
         found += [Related(span, _CASE_NOTE["range"]) for span in han_same_year_spans(doc.text)]
         found += _han_listed_twice(doc)
         for hit, subject in contradictions(doc):

@@ -169,8 +169,8 @@ _YEAR_AWARD = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年度(?P<what>[^。；！？\n]{{0,24}}?)(?:揭晓|颁奖|获奖|荣誉|表彰|奖获得者|奖得主)")
 _GRANT = lazy_regex(r"项目|基金|立项|资助|课题|计划|预算|指标|资金|名额|招生|申报|推荐|征集")
 _AWARD_MONTHS = 10
-# A year's annual report quoted (《全国住房公积金2024年年度报告》显示), or its twelve months
-# reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
+# A year's annual report quoted (《全国住房公积金2024年年度报告》显示); its twelve months reported
+# (2022年1—12月，…累计成交量为…) are the months of ``own_time`` reported before their end.
 _ANNUAL_REPORT = lazy_regex(  # not the end of a season across two years (2021—2022年度…报告显示)
     rf"(?<![0-9—–－\-~～至到]\s?)(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
     rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告"
@@ -187,9 +187,6 @@ _DECEMBER = 12
 _YEAR_WILL = lazy_regex(
     rf"(?:^|(?<=[。！？；\n>]))\s?(?P<y>{_Y})\s?年[，,]\s?(?:我国|我们|全国|全省|全市|全县|全区|国家|中国)?将(?!继续|持续|进一步)")
 _LATE_DECEMBER = 15
-_TWELVE_MONTHS = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年\s?1\s?(?:月)?\s?(?:—|－|-|~|～|至|到)\s?12\s?月(?:份)?[，,]?[^。；！？\n]{{0,40}}?"
-    r"(?:累计|共计|同比|比上年)[^。；！？\n]{0,20}?[0-9]")
 _NOT_THE_YEAR = lazy_regex(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = lazy_regex(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
 _FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
@@ -765,8 +762,6 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
                        if not _GRANT.search(m.group("what"))), None)
     if report is None and written[0] <= _AWARD_MONTHS:
         report = next(iter(_years(_ANNUAL_REPORT, doc.text, value)), None)
-    if report is None and written[0] <= _LAST_MONTH:
-        report = next((m for m in _years(_TWELVE_MONTHS, doc.text, value) if not _AIMED.search(m.group())), None)
     if report is None:
         return []
     shown = f"{value}年{written[0]}月{written[1]}日"
