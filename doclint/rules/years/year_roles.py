@@ -235,10 +235,12 @@ _START_THEN_DONE = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:底|末)前[^。；！？\n]{{0,40}}?(?:启动|开始|开展|完成)[^。；！？\n]{{0,30}}?[，,；]\s?"
     rf"(?:力争|争取|计划|到)(?P<y2>{_Y})\s?年(?!底|末|[0-9]{{1,2}}\s?月|上半年|前)")
 # The targets may both end a year (到2021年底，…。到2021年底，…) and a goal may open them (主要目标是，
-# 到2025年，…). Not a sentence between them: a plan names one year's targets sector by sector.
+# 到2025年，…); the first may list several (到2024年底，A达到70%；B达到50%。到2025年底，…) and the second
+# may open the next paragraph. Not a sentence between them: a plan names one year's targets sector
+# by sector.
 _TARGET_THEN_TARGET = lazy_regex(
     rf"(?:^|(?<=[。；;\n：:]|是[，,]|[\u3000 \t]))[\u3000 \t]*(?:力争)?到(?P<y>{_Y})\s?年(?P<e>底|末)?[，,]"
-    rf"[^。；;\n]{{2,300}}[。；;][\u3000 \t]*(?:力争)?到(?P<y2>{_Y})\s?年(?(e)(?P=e)|(?!底|末))[，,]")
+    rf"[^。\n]{{2,400}}?[。；;]\s*(?:力争)?到(?P<y2>{_Y})\s?年(?(e)(?P=e)|(?!底|末))[，,]")
 # An advance allocation for a year, in that year's second half: it is for the next.
 _ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
 _SECOND_HALF = 7
