@@ -161,6 +161,12 @@ _SCHEDULED_AFTER = lazy_regex(
     r"(?:\s?(?:至|到|—|－|-)\s?[0-9]{1,2}\s?日)?[^。！？；\n]{0,30}?(?:将|拟)(?:在|于)?[^。！？；\n]{0,20}?(?:举行|召开|举办|开幕)")
 _SCHEDULED_CLAUSE = lazy_regex(r"(?:^|[。！？；：:\n，,]|<(?:p|br)[^<>]{0,40}>)\s?$")
 _SCHEDULED_DAYS = 14
+# A sentence opened by its own year that tells of last year as the same time (2018年，是…决胜之年，在我
+# 去年新收的255个案件中): the year it opens with is last year. Not a base (比去年), a period of it
+# (去年同期, 去年以来, 去年底), nor a later sentence or clause after a semicolon.
+_LAST_YEAR_AS_IT = lazy_regex(
+    rf"(?:^|(?<=[。！？\n；;]))[\u3000 \t]*{_YEAR}\s?年[，,是为][^。！？\n；;]{{0,80}}?(?<![比较同与和自从至到])去年"
+    r"(?!同期|以来|底|末|全年|初|上半年|下半年|[一二三四五六七八九十0-9]{1,2}月)")
 _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下半年|[一二三四]季度|前|初|[0-9一二三四五六七八九十]{1,2}月|以来|同期)")
 _YEAR_AS_SUBJECT = lazy_regex(
     rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
@@ -423,6 +429,10 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
         if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"从{value}年到“今年”，写于{shown}",
                                f"a span from {value} to this year, written on {shown}"))
+    for match in _LAST_YEAR_AS_IT.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"以{value}年开头的句子把同一时间说成“去年”，写于{shown}",
+                               f"a sentence opened by {value} tells of the same time as “last year”, written on {shown}"))
     for now in _THIS_YEAR_AS_BASE.finditer(text):
         start = max((text.rfind(mark, 0, now.start()) for mark in "。！？；\n"), default=-1) + 1
         year = next((m for m in _YEAR_AS_SUBJECT.finditer(text, start, now.start())
