@@ -133,7 +133,7 @@ _PAGE_DATE = lazy_regex(
 # said only after that year ended.
 _YEAR_RESULT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)(?:名义|实际|分别)?"
-    rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
+    rf"(?:增长|下降|提高|提升|增加|减少|上升|回升|回落)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
 # The same without the comma (2024年全国社会物流总额为…，同比增长5.2%): only in the first
 # quarter, when a year's holidays, budgets and forecasts are not yet news.
 _YEAR_RESULT_BARE = lazy_regex(
