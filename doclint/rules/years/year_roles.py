@@ -269,7 +269,13 @@ _Y_ANY = r"(?<![0-9〇○零一二三四五六七八九十])(?:(?:19|20)[0-9]{2}
 _MONTH = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
 _BORN = lazy_regex(rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:出)?生(?![产活效态])")
 _ADULT_STEP = lazy_regex(
-    rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
+    rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业"
+    r"|[^。；;，,\n]{0,12}?(?:大学|学院|学校)毕业)")
+# …or one who took such a step in a year retiring in it at an age (2019年，她年过60离休).
+_RETIRED_AT = lazy_regex(
+    rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?[，,]?[^。；;\n]{{0,20}}?(?:年过|年满|年近|时年)"
+    r"(?P<n>[0-9]{2}|[四五六七八九]十[一二三四五六七八九]?)(?:岁|周岁)?[^。；;\n]{0,6}?(?:离休|退休)")
+_RETIRING_AGE = 40
 _RESUME_REACH = 200
 # An age told at a dated step of a life (1930年11月14日，她就义于长沙，年仅29岁): one born that same
 # year was not that old.
@@ -321,7 +327,7 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     found = _review_conflicts(doc, value) + _target_and_base(doc, value)
     found += _relative_pins(doc, value) + _backward_months(doc, value) + _backward_phases(doc, value)
     found += _glossed(doc, value)
-    found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
+    found += _fixed_names(doc, value) + _ages(doc, value) + _retired_that_year(doc, value) + _dated_meetings(doc, value)
     found += _after_the_dateline(doc, value) + _own_page_date(doc, value)
     found += _year_reported_early(doc, value) + _preliminary_and_revised(doc, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
@@ -586,6 +592,23 @@ def _ages(doc: Document, value: int) -> list[Conflict]:
             found.append((Related(Span(*born.span()), Message(f"{value}年出生", f"born in {value}")),
                           Related(Span(*age.span()), Message(f"{value}年时{age.group()}",
                                                              f"“{age.group()}” in {value}"))))
+    return found
+
+
+def _retired_that_year(doc: Document, value: int) -> list[Conflict]:
+    """A step of a young adult in ``value`` (毕业, 参加工作, 入伍) and a retirement in ``value`` at
+    an age: a working life of no years."""
+    text = doc.text
+    found: list[Conflict] = []
+    for retired in (m for m in _RETIRED_AT.finditer(text)
+                    if _any_year(m) == value and numerals.number(m.group("n")) >= _RETIRING_AGE):
+        step = next((m for m in _ADULT_STEP.finditer(text, max(0, retired.start() - _LIFE_REACH), retired.start())
+                     if _any_year(m) == value), None)
+        if step is not None:
+            found.append((Related(Span(*retired.span()), Message(f"{value}年{retired.group('n')}岁离退休",
+                                                                 f"retired at {retired.group('n')} in {value}")),
+                          Related(Span(*step.span()), Message(f"同年：{step.group()}",
+                                                              "a young adult's step the same year"))))
     return found
 
 
