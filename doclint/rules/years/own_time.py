@@ -19,6 +19,7 @@ from doclint.core import Document, Message, Related, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 from doclint.rules.years.dates import DateFacts, DateMention
+from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.year_roles import (
     datelines,
     edge_starts,
@@ -55,17 +56,32 @@ _ALREADY_BEFORE = lazy_regex(r"(?:已|已经|早已|先后)\s?于\s?$")
 # …or told with 于 and a verb no one schedules (黄河保护法于2023年10月通过; 乘组于2023年6月5日搭乘
 # 飞船发射升空): a law's passing, a launch, a death are told when they have happened.
 _AT_BEFORE = lazy_regex(r"(?<![将拟定计划预])于\s?$")
+# …or marked as past by the words before it: 早在2018年12月 (as early as), 图为2019年9月4日… (a
+# photograph's caption), 摄于2019年10月.
+_PAST_BEFORE = lazy_regex(r"(?:早在|图为|摄于|拍摄于)\s?$")
+# 早在 sets its time well before the text: a year alone, or a month of the text's own year less
+# than a season before its date, is not early (早在2018年，… or 早在2018年6月，… written in July 2018).
+_EARLY = lazy_regex(r"早在\s?$")
+_MONTH_AFTER = lazy_regex(r"\s?(?P<m>[0-9]{1,2})\s?月")
+_EARLY_MONTHS = 3
 _DONE_AT = lazy_regex(
     r"(?:\s?[0-9]{1,2}\s?日)?(?:[^。，,；！？\n]{0,16}?)(?<![将拟要])(?:审议通过|修订通过|表决通过|通过(?![^。，,；！？\n]{0,2}(?:后|之后|以后))"
     r"|发射升空|逝世|去世|病逝|牺牲|遇难|遇害|就义|殉职|当选)(?![^。，,；！？\n]{0,3}(?:后|之后|以后|时))")
 # A month's figures reported (2023年12月，居民消费价格指数同比上涨0.8%): known only after the month.
 _MONTH_FIGURES = lazy_regex(
     r"(?:份)?[，,]?[^。！？；\n]{0,40}?(?:同比|环比|比上月|比上年同月)(?:上涨|下降|增长|减少|上升|回落|持平|扩大|收窄)")
+# …or the figures of the months from January to a later month (2019年1—10月，…同比增长1倍, 2019年前10个月…
+# 同比下降; 2022年1—12月，…累计成交量为…): known only after the last of them.
+_MONTHS_FIGURES = lazy_regex(
+    rf"(?P<p>(?<![0-9]){_YEAR}\s?年\s?(?:(?:1|一)\s?月?\s?(?:—|―|－|-|~|～|至|到)\s?|前)(?P<m>[0-9]{{1,2}})\s?个?月)(?:份)?"
+    r"[，,]?[^。；！？\n]{0,60}?(?:累计|共计|同比|比上年|较上年|比去年|较去年)[^。；！？\n]{0,20}?[0-9]")
 _NARRATED = lazy_regex(
     r"[^。！？；\n]{0,40}?(?:逝世|牺牲|去世|病逝|当选|荣获|获得了|发生了|爆发|来到|考察了|视察了|看望了|会见了"
     r"|宣布|出席了|举行了|召开了|主持召开了|发表了|签署了|宣布了|印发了|出台了|通过了|审议通过了|开通了|投入使用了?"
-    r"|隆重举行|隆重召开|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了|遭到|遭受|坠毁|遇难"
-    r"|(?<![为除罢])了(?![解结]))")
+    r"|隆重举行|隆重召开|正式投入使用|成功发射|首次提出|提出了|建成了|完成了|实现了|启动了|成立了|遭到|遭受|坠毁|遇难|成为"
+    r"|(?<![为除罢])了(?![解结])"
+    # …or an honour received: 被…授予“…”称号, 受到…表彰.
+    r"|被[^。！？；\n]{0,16}?(?:评为|授予|命名为|认定为)|受到[^。！？；\n]{0,16}?(?:表彰|表扬|嘉奖))")
 _NOT_NARRATED = lazy_regex(r"将|拟|计划|预计|预期|定于|力争|争取|确保|有望|可望|即将|届时|要|应当|须|需要|目标|前完成|底前|以前|之前")
 # A scraped page opens its paragraphs with markup left in (…</p><p>2023年9月16日，…).
 # …and a report opens one after its verb (报道称，2022年9月，…).
@@ -97,7 +113,7 @@ _N = r"[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
 _ELAPSED = lazy_regex(
     rf"(?P<anchored>(?:建队|建校|建院|建厂|成立|创办|创建|建立|办学|坚守)?(?P<n>{_N})(?:多|余)?年(?:来|以来|了)"
     rf"|已经?(?:连续)?(?:举办|开展|坚持|实施)?了?(?P<n>{_N})(?:多|余)?年)"
-    rf"|(?:至今|到现在|到今天|迄今)(?:已经?|已有|有|近|已近)?(?P<n>{_N})(?:多|余)?年"
+    rf"|(?:至今|到现在|到今天|迄今)(?:已经?|已有|有|近|已近|的)?(?P<n>{_N})(?:多|余)?年"
     rf"|一干就是(?:近|整整)?(?P<n>{_N})(?:多|余)?年|(?P<n>{_N})(?:多|余)?年下来")
 # A date alone on a line of the head or the tail: （一九六二年五月十一日）, 2024年3月5日.
 _DATE_LINE = lazy_regex(r"[\s（()）—－\-?？]*")
@@ -112,9 +128,11 @@ _LEVEL = lazy_regex(
     rf"(?:达到|恢复到|恢复至|回到|回落至|回落到|降至|降到|跌至|跌回|退回到?|相当于|超过|低于|高于|接近)\s?{_YEAR}\s?年(?:的)?水平")
 _ELAPSED_REACH = 60
 _YEAR_END = (12, 20)  # a text of 1 December cannot yet tell the state at the year's end
-# A record that starts in a year (列2023年有资料统计以来第一位): told years after it started.
+# A record that starts in a year (列2023年有资料统计以来第一位, 为2023年以来最大的洪水, 是2023年以来的
+# 首次下降): told years after it started (in its own year it is 今年以来).
 _RECORD_SINCE = lazy_regex(
-    rf"{_YEAR}\s?年(?:有|有了|开始有)(?:完整|系统)?(?:的)?(?:气象|水文|观测|统计)?(?:资料|记录|数据)(?:统计|记载)?(?:以来|之后|后)")
+    rf"{_YEAR}\s?年(?:有|有了|开始有)(?:完整|系统)?(?:的)?(?:气象|水文|观测|统计)?(?:资料|记录|数据)(?:统计|记载)?(?:以来|之后|后)"
+    rf"|{_YEAR}\s?年以来[^。，,；;！？\n]{{0,16}}?(?:最(?:高|低|大|小|多|少|好|差|严重|惨重)|新高|新低|首次|第一次)")
 # The whole of its own year taken as a finished measure (超过2023年全年业务量的85%), or a year
 # compared with this year (预测2023年全球需求…比今年增加): the year named is not the present one.
 _WHOLE_OF = lazy_regex(
@@ -143,6 +161,12 @@ _SCHEDULED_AFTER = lazy_regex(
     r"(?:\s?(?:至|到|—|－|-)\s?[0-9]{1,2}\s?日)?[^。！？；\n]{0,30}?(?:将|拟)(?:在|于)?[^。！？；\n]{0,20}?(?:举行|召开|举办|开幕)")
 _SCHEDULED_CLAUSE = lazy_regex(r"(?:^|[。！？；：:\n，,]|<(?:p|br)[^<>]{0,40}>)\s?$")
 _SCHEDULED_DAYS = 14
+# A sentence opened by its own year that tells of last year as the same time (2018年，是…决胜之年，在我
+# 去年新收的255个案件中): the year it opens with is last year. Not a base (比去年), a period of it
+# (去年同期, 去年以来, 去年底), nor a later sentence or clause after a semicolon.
+_LAST_YEAR_AS_IT = lazy_regex(
+    rf"(?:^|(?<=[。！？\n；;]))[\u3000 \t]*{_YEAR}\s?年[，,是为][^。！？\n；;]{{0,80}}?(?<![比较同与和自从至到])去年"
+    r"(?!同期|以来|底|末|全年|初|上半年|下半年|[一二三四五六七八九十0-9]{1,2}月)")
 _THIS_YEAR_AS_BASE = lazy_regex(r"(?:比|较|与|同)\s?今年(?!上半年|下半年|[一二三四]季度|前|初|[0-9一二三四五六七八九十]{1,2}月|以来|同期)")
 _YEAR_AS_SUBJECT = lazy_regex(
     rf"(?<![比较与同自从由到至])\s?{_YEAR}\s?年(?!底|末|初|上半年|下半年|[一二三四]季度|前|[0-9]{{1,2}}\s?月|以来)")
@@ -184,6 +208,7 @@ def own_time_conflicts(doc: Document, value: int) -> list[Conflict]:
     found = _after_own_date(doc, value, written, shown) + _scheduled_before(doc, value, min(dates))
     found += _same_period(doc, value, shown) + _elapsed(doc, value, shown) + _not_the_present(doc, value, written, shown)
     found += _a_year_to_go(doc, value, value, written, shown)
+    found += _not_early(doc, value, written, shown)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
@@ -198,6 +223,12 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
         if _value(match.group("y")) == value and written < _YEAR_END:
             found.append(_note(match.span(), f"“{match.group()}”已经发生，写于{shown}",
                                f"“{match.group()}” has happened, written on {shown}"))
+    for match in _MONTHS_FIGURES.finditer(text):
+        if _value(match.group("y")) == value and int(match.group("m")) > written[0] \
+                and not _planned(text, match.start()):
+            said = match.group("p")
+            found.append(_note(match.span("p"), f"“{said}”的数据已经公布，写于{shown}",
+                               f"the figures of “{said}” are out, written on {shown}"))
     for date in doc.facts(DateFacts).dates:
         if date.year != value:
             continue
@@ -222,10 +253,28 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
                                                 and _SINCE_LATER.match(text, end)):
             found.append(_note((start, end), f"“{said}以来”，写于{shown}", f"“since {said}”, written on {shown}"))
         elif (_ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date)
+              or _PAST_BEFORE.search(text, max(0, start - 3), start)
               or (_AT_BEFORE.search(text, max(0, start - 3), start) and _DONE_AT.match(text, end)
                   and not _planned(text, start))):
             found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
                                f"“{said}” has happened, written on {shown}"))
+    return found
+
+
+def _not_early(doc: Document, value: int, written: tuple[int, int], shown: str) -> list[Conflict]:
+    """“早在” (as early as) before the text's own year, alone or with a month less than a season
+    before the text's date: nothing of its own year is early."""
+    text = doc.text
+    found: list[Conflict] = []
+    for mention in doc.facts(YearFacts).mentions:
+        if mention.value != value or not _EARLY.search(text, max(0, mention.start - 3), mention.start):
+            continue
+        month = _MONTH_AFTER.match(text, mention.end)
+        if month is None or int(month.group("m")) > written[0] - _EARLY_MONTHS:
+            end = month.end() if month else mention.end
+            said = text[mention.start - 2:end]
+            found.append(_note((mention.start - 2, end), f"“{said}”说的是早先，写于{shown}",
+                               f"“{said}” tells of long ago, written on {shown}"))
     return found
 
 
@@ -380,6 +429,10 @@ def _not_the_present(doc: Document, value: int, written: tuple[int, int], shown:
         if _value(match.group("y")) == value:
             found.append(_note(match.span(), f"从{value}年到“今年”，写于{shown}",
                                f"a span from {value} to this year, written on {shown}"))
+    for match in _LAST_YEAR_AS_IT.finditer(text):
+        if _value(match.group("y")) == value:
+            found.append(_note(match.span(), f"以{value}年开头的句子把同一时间说成“去年”，写于{shown}",
+                               f"a sentence opened by {value} tells of the same time as “last year”, written on {shown}"))
     for now in _THIS_YEAR_AS_BASE.finditer(text):
         start = max((text.rfind(mark, 0, now.start()) for mark in "。！？；\n"), default=-1) + 1
         year = next((m for m in _YEAR_AS_SUBJECT.finditer(text, start, now.start())

@@ -29,7 +29,7 @@ from doclint.rules.years.early_mention import MarkerBeforeItsTime
 from doclint.rules.years.han_ranges import han_same_year_spans
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.own_time import own_time_conflicts, page_date_conflicts
-from doclint.rules.years.repeated_year import repeated_lists
+from doclint.rules.years.repeated_year import parallel_clauses, repeated_lists
 from doclint.rules.years.same_year_change import same_year_cases
 from doclint.rules.years.stale_marker import MarkerOutOfPeriod
 from doclint.rules.years.year_roles import needs_other_years, role_conflicts
@@ -102,6 +102,12 @@ class YearPlaceholder(Rule):
     “倒计时一周年”的活动定在文档日期所在的月份，已知创立年份的周年庆祝大会不在那一年（“2023年7月1日，
     在庆祝中国共产党成立一百周年大会上”），同一时段与自身比较（“2024年春运期间…比2024年春运期间
     增长”），同样是证据。
+    并列的分句都以同一年份开头（“2015年‘连滚带爬’，…；2015年‘拳打脚踢’，…”）；写于2018年7月却说
+    “早在2018年7月”（早在说的是早先，本年之内不到一个季度的不算）；图片说明“图为2020年9月4日，…”晚于
+    日期行；1月的文本报告“2019年1—10月，…同比增长”；“2020年以来最大的洪水”“从2020年至今的两年半”；
+    以本年开头的句子把同一时间说成“去年”（“2019年，是…决胜之年，在我去年新收的案件中”）；日期行之后
+    “被…授予”“受到…表彰”“成为”的事已经发生；同一年大学毕业又“年过60离休”；数据导语之后直接给出本年的数值（“最新数据显示，2024年，
+    …收益额1056.88亿元”）；一段目标列了几项之后（或另起一段）又是“到2024年底，”，同样是证据。
     文号（〔2024〕）和页首的页面日期（20240707）也计为年份。“五年来”“连续三年”
     “‘十五’时期”“这几年”“两年后”这类跨年表述作为旁证。汉字数字的年份区间（一九七六年到一九七六年）与阿拉伯数字的同样计入。一处自相矛盾的表述（2024—2024年）可能是笔误，需
     旁证或较多年份处才报，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
@@ -181,6 +187,9 @@ class YearPlaceholder(Rule):
                                              f"the same year listed {count} times"))
                  for group, year, count in repeated_lists(doc)]
         found += [Related(case.span, _CASE_NOTE[case.kind]) for case in same_year_cases(doc)]
+        found += [Related(Span(first.start, second.end), Message(
+            f"并列的分句都以{first.value}年开头", f"parallel clauses both open with {first.value}"))
+            for first, second in parallel_clauses(doc)]
         found += [Related(span, _CASE_NOTE["range"]) for span in han_same_year_spans(doc.text)]
         found += _han_listed_twice(doc)
         for hit, subject in contradictions(doc):

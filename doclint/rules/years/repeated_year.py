@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule, Severity
-from doclint.rules.years.mentions import YearFacts, YearGroup
+from doclint.core.lazyregex import lazy_regex
+from doclint.rules.years.mentions import YearFacts, YearGroup, YearMention
 
 
 class RepeatedYearInList(Rule):
@@ -49,3 +50,30 @@ def repeated_lists(doc: Document) -> Iterator[tuple[YearGroup, int, int]]:
             year, count = Counter(m.value for m in group.items).most_common(1)[0]
             if count >= 2:
                 yield group, year, count
+
+
+# Parallel clauses of one sentence, each opened by its year (2015年减亏；2016年扭亏为盈；…): the
+# clauses tell successive years; two opened by the same year say one thing twice. A month, a part
+# of the year or a deadline after the year (2025年3月…；2025年5月…, 2025年底前…) is a date
+# within the year, which parallel clauses may share.
+_CLAUSE_OPENING = lazy_regex(r"(?:^|[。！？!?\n：:；;])[ \t\u3000“”\"]*$")
+_CLAUSE_BREAK = lazy_regex(r"[；;][ \t\u3000“”\"]*$")
+_WITHIN_YEAR = lazy_regex(r"\s?(?:度|[0-9０-９一二三四五六七八九十]{1,2}\s?月|底|末|初|上半年|下半年|前|以来|起|春|夏|秋|冬|第?[一二三四]季度)")
+_SENTENCE_END = lazy_regex(r"[。！？!?\n]")
+
+
+def parallel_clauses(doc: Document) -> Iterator[tuple[YearMention, YearMention]]:
+    """Two clauses of one sentence, the second after a semicolon, opened by the same year."""
+    text = doc.text
+    opening: YearMention | None = None  # the year opening the current clause, if any
+    for mention in doc.facts(YearFacts).mentions:
+        if mention.group != -1 or _WITHIN_YEAR.match(text, mention.end):
+            continue
+        before = max(0, mention.start - 8)
+        if opening is not None and _CLAUSE_BREAK.search(text, before, mention.start) \
+                and not _SENTENCE_END.search(text, opening.end, mention.start):
+            if opening.value == mention.value:
+                yield opening, mention
+            opening = mention
+        elif _CLAUSE_OPENING.search(text, before, mention.start) or mention.start == 0:
+            opening = mention

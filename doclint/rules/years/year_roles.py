@@ -133,7 +133,7 @@ _PAGE_DATE = lazy_regex(
 # said only after that year ended.
 _YEAR_RESULT = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,60}}?(?:比上年|较上年|同比)(?:名义|实际|分别)?"
-    rf"(?:增长|下降|提高|增加|减少|上升)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
+    rf"(?:增长|下降|提高|提升|增加|减少|上升|回升|回落)|(?:较|比)(?P<y>{_Y})\s?年(?:末|底)")
 # The same without the comma (2024年全国社会物流总额为…，同比增长5.2%): only in the first
 # quarter, when a year's holidays, budgets and forecasts are not yet news.
 _YEAR_RESULT_BARE = lazy_regex(
@@ -158,10 +158,12 @@ _BEFORE_YEAR_END = 10
 _YEAR_RANK = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?:的)?[^。；！？\n，,]{{0,12}}?(?:排在|排名|位居|位列|居)"
     r"(?:全国|全球|世界|全省|全市)?(?:第[一二三四五六七八九十0-9]+|前[一二三四五六七八九十0-9]+|首位)")
-# …or right after the words that introduce data (调查报告显示，2025年我国成年人综合阅读率为82.3%).
+# …or right after the words that introduce data (调查报告显示，2025年我国成年人综合阅读率为82.3%; 最新
+# 数据显示，2024年，我国地方养老基金投资收益额1056.88亿元).
 _YEAR_DATA = lazy_regex(
     rf"(?:显示|表明|数据|统计|公布|发布)[，,：:]?\s?(?P<y>{_Y})\s?年(?:全年)?(?![0-9]|度|底|末|初|前|以来|起|至|到)"
-    r"[^。；！？\n]{0,40}?(?:为|达到?|增长|下降|提高|提升|突破|超过|减少|增加)[^。；！？\n，,0-9]{0,8}?[0-9]")
+    r"(?:[^。；！？\n]{0,40}?(?:为|达到?|增长|下降|提高|提升|突破|超过|减少|增加)[^。；！？\n，,0-9]{0,8}?[0-9]"
+    r"|[，,]?[^。；！？\n，,0-9]{2,24}?[0-9]+(?:\.[0-9]+)?\s?(?:亿|万|%|％))")
 # A year's selection or prize, announced (《感动中国2023年度人物颁奖盛典》今晚播出, “2023年度全国十大
 # 考古新发现”评选结果揭晓): it looks back on a year that has ended. Not a year's grants (2023年度
 # 国家社科基金项目立项名单公布), which are given during that year.
@@ -169,8 +171,8 @@ _YEAR_AWARD = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年度(?P<what>[^。；！？\n]{{0,24}}?)(?:揭晓|颁奖|获奖|荣誉|表彰|奖获得者|奖得主)")
 _GRANT = lazy_regex(r"项目|基金|立项|资助|课题|计划|预算|指标|资金|名额|招生|申报|推荐|征集")
 _AWARD_MONTHS = 10
-# A year's annual report quoted (《全国住房公积金2024年年度报告》显示), or its twelve months
-# reported (中国期货业协会今天最新数据显示，2022年1—12月，…累计成交量为…).
+# A year's annual report quoted (《全国住房公积金2024年年度报告》显示); its twelve months reported
+# (2022年1—12月，…累计成交量为…) are the months of ``own_time`` reported before their end.
 _ANNUAL_REPORT = lazy_regex(  # not the end of a season across two years (2021—2022年度…报告显示)
     rf"(?<![0-9—–－\-~～至到]\s?)(?<![0-9])(?P<y>{_Y})\s?年(?:年)?度[^。；！？\n《》]{{0,16}}?报告》?(?:显示|指出|表明|称)"
     rf"|关于(?P<y>{_Y})\s?年度?[^。；！？\n]{{0,30}}?(?:执行|管理|完成|工作)情况的(?:专项)?报告"
@@ -187,9 +189,6 @@ _DECEMBER = 12
 _YEAR_WILL = lazy_regex(
     rf"(?:^|(?<=[。！？；\n>]))\s?(?P<y>{_Y})\s?年[，,]\s?(?:我国|我们|全国|全省|全市|全县|全区|国家|中国)?将(?!继续|持续|进一步)")
 _LATE_DECEMBER = 15
-_TWELVE_MONTHS = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年\s?1\s?(?:月)?\s?(?:—|－|-|~|～|至|到)\s?12\s?月(?:份)?[，,]?[^。；！？\n]{{0,40}}?"
-    r"(?:累计|共计|同比|比上年)[^。；！？\n]{0,20}?[0-9]")
 _NOT_THE_YEAR = lazy_regex(r"假期|节|黄金周|春运|预算|资金|下达|安排|季度|月")
 _AIMED = lazy_regex(r"力争|预计|预期|目标|确保|争取|计划|将|要|拟|可望|有望")
 _FIRST_QUARTER = 3  # a year's figures written without a comma are read only before its April
@@ -238,10 +237,12 @@ _START_THEN_DONE = lazy_regex(
     rf"(?P<y>{_Y})\s?年(?:底|末)前[^。；！？\n]{{0,40}}?(?:启动|开始|开展|完成)[^。；！？\n]{{0,30}}?[，,；]\s?"
     rf"(?:力争|争取|计划|到)(?P<y2>{_Y})\s?年(?!底|末|[0-9]{{1,2}}\s?月|上半年|前)")
 # The targets may both end a year (到2021年底，…。到2021年底，…) and a goal may open them (主要目标是，
-# 到2025年，…). Not a sentence between them: a plan names one year's targets sector by sector.
+# 到2025年，…); the first may list several (到2024年底，A达到70%；B达到50%。到2025年底，…) and the second
+# may open the next paragraph. Not a sentence between them: a plan names one year's targets sector
+# by sector.
 _TARGET_THEN_TARGET = lazy_regex(
     rf"(?:^|(?<=[。；;\n：:]|是[，,]|[\u3000 \t]))[\u3000 \t]*(?:力争)?到(?P<y>{_Y})\s?年(?P<e>底|末)?[，,]"
-    rf"[^。；;\n]{{2,300}}[。；;][\u3000 \t]*(?:力争)?到(?P<y2>{_Y})\s?年(?(e)(?P=e)|(?!底|末))[，,]")
+    rf"[^。\n]{{2,400}}?[。；;]\s*(?:力争)?到(?P<y2>{_Y})\s?年(?(e)(?P=e)|(?!底|末))[，,]")
 # An advance allocation for a year, in that year's second half: it is for the next.
 _ADVANCE = lazy_regex(rf"提前下达(?P<y>{_Y})\s?年")
 _SECOND_HALF = 7
@@ -268,7 +269,13 @@ _Y_ANY = r"(?<![0-9〇○零一二三四五六七八九十])(?:(?:19|20)[0-9]{2}
 _MONTH = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
 _BORN = lazy_regex(rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:出)?生(?![产活效态])")
 _ADULT_STEP = lazy_regex(
-    rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业)")
+    rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?(?:入伍|参加工作|加入中国共产党|入党|参加革命|大学毕业|研究生毕业"
+    r"|[^。；;，,\n]{0,12}?(?:大学|学院|学校)毕业)")
+# …or one who took such a step in a year retiring in it at an age (2019年，她年过60离休).
+_RETIRED_AT = lazy_regex(
+    rf"(?P<y>{_Y_ANY})\s?年(?:{_MONTH})?[，,]?[^。；;\n]{{0,20}}?(?:年过|年满|年近|时年)"
+    r"(?P<n>[0-9]{2}|[四五六七八九]十[一二三四五六七八九]?)(?:岁|周岁)?[^。；;\n]{0,6}?(?:离休|退休)")
+_RETIRING_AGE = 40
 _RESUME_REACH = 200
 # An age told at a dated step of a life (1930年11月14日，她就义于长沙，年仅29岁): one born that same
 # year was not that old.
@@ -320,7 +327,7 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     found = _review_conflicts(doc, value) + _target_and_base(doc, value)
     found += _relative_pins(doc, value) + _backward_months(doc, value) + _backward_phases(doc, value)
     found += _glossed(doc, value)
-    found += _fixed_names(doc, value) + _ages(doc, value) + _dated_meetings(doc, value)
+    found += _fixed_names(doc, value) + _ages(doc, value) + _retired_that_year(doc, value) + _dated_meetings(doc, value)
     found += _after_the_dateline(doc, value) + _own_page_date(doc, value)
     found += _year_reported_early(doc, value) + _preliminary_and_revised(doc, value)
     return sorted(found, key=lambda conflict: conflict[0].span.start)
@@ -588,6 +595,23 @@ def _ages(doc: Document, value: int) -> list[Conflict]:
     return found
 
 
+def _retired_that_year(doc: Document, value: int) -> list[Conflict]:
+    """A step of a young adult in ``value`` (毕业, 参加工作, 入伍) and a retirement in ``value`` at
+    an age: a working life of no years."""
+    text = doc.text
+    found: list[Conflict] = []
+    for retired in (m for m in _RETIRED_AT.finditer(text)
+                    if _any_year(m) == value and numerals.number(m.group("n")) >= _RETIRING_AGE):
+        step = next((m for m in _ADULT_STEP.finditer(text, max(0, retired.start() - _LIFE_REACH), retired.start())
+                     if _any_year(m) == value), None)
+        if step is not None:
+            found.append((Related(Span(*retired.span()), Message(f"{value}年{retired.group('n')}岁离退休",
+                                                                 f"retired at {retired.group('n')} in {value}")),
+                          Related(Span(*step.span()), Message(f"同年：{step.group()}",
+                                                              "a young adult's step the same year"))))
+    return found
+
+
 def _aged_that_year(text: str, born: regex.Match[str], value: int) -> regex.Match[str] | None:
     """An age of two years or more told in a sentence dated ``value``, in the life of one born in
     ``value`` (before the next birth the text tells)."""
@@ -765,8 +789,6 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
                        if not _GRANT.search(m.group("what"))), None)
     if report is None and written[0] <= _AWARD_MONTHS:
         report = next(iter(_years(_ANNUAL_REPORT, doc.text, value)), None)
-    if report is None and written[0] <= _LAST_MONTH:
-        report = next((m for m in _years(_TWELVE_MONTHS, doc.text, value) if not _AIMED.search(m.group())), None)
     if report is None:
         return []
     shown = f"{value}年{written[0]}月{written[1]}日"
