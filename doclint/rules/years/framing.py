@@ -230,6 +230,16 @@ def speaks_of_now(text: str, sentence: Span) -> bool:
     return calls_for_now(text, start, stop.end() if stop is not None else high)
 
 
+def told_as_done(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reports something as done (已经, 已, 如期, a verb with 了) and
+    plans nothing (将, 要, 力争 …): the clauses after a stretch of time that open a sentence
+    (“十三五”期间，我省已经…形成了…)."""
+    if _PLANNED_BEFORE.search(text, start, end) or _PLANNED_AFTER.search(text, start, end) \
+            or _NOW.search(text, start, end):
+        return False
+    return bool(_DONE_BEFORE.search(text, start, end) or _LE.search(text, start, end))
+
+
 def _listed_as_done(text: str, sentence: Span, span: Span) -> bool:
     """The marker is an item of a list closed by 等等, and the clause after it tells the items
     as done (……，等等，为…下了一剂剂猛药)."""
