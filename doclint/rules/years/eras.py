@@ -34,8 +34,9 @@ _SENTENCE_END = lazy_re(r"[。！？!?\n\r]")
 GRACE = 1
 # “十四五”以来, 党的二十大召开以来, 党史学习教育开展以来: the marker's years have begun.
 _SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
-# A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
-_SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
+# A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过, 二十大精神.
+_SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)"
+                  r"|(?:和[^，,。；;！!？?\n]{0,12}?全会)?(?:的)?精神")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
 # A meeting about to open (党的二十一大即将召开之际, 全会召开前夕): weeks, not years, ahead.
 # So is one said to open this year or the next (党的二十一大将于明年下半年在北京召开).
