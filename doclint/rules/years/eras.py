@@ -18,7 +18,14 @@ from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
-from doclint.rules.years.framing import Framing, clause_around, framing, superseded, told_as_done
+from doclint.rules.years.framing import (
+    Framing,
+    clause_around,
+    framing,
+    plans_or_calls,
+    superseded,
+    told_as_done,
+)
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.naming import EventNames
@@ -71,7 +78,19 @@ _PLAN_BEGUN = lazy_re(r"”?(?:规划|计划|时期)?(?:的)?(?:开局良好|实
 # period has come, or the plan is in hand (“十四五”期间，已储备项目200个: ``_in_hand_lead``).
 _PERIOD_OPENS = lazy_re(r"”?(?:规划|计划)?(?:期间|时期)?[，,]")
 _PERIOD_WORDS = ("期间", "时期")
+_OPENS_CLAUSE = lazy_re(r"(?:^|[。！!？?；;，,\n\r]|[。！!？?；;，,\n\r][ \t\u3000]{1,3})“?$")
 _OPENS_SENTENCE = lazy_re(r"(?:^|[。！!？?；;\n\r]|[。！!？?；;\n\r][ \t\u3000]{1,3})“?$")
+# A five-year plan whose targets are reported met (“十三五”规划主要目标任务胜利完成): its last year
+# has come, or nearly (``valid_to`` less ``GRACE``). Not ahead of time (提前完成), not about to be
+# (即将, 有望), not as an aim (确保、全力完成…), not the state of progress (目标任务完成情况).
+_PLAN_COMPLETED = lazy_re(
+    r"”?(?:规划|计划)?(?:纲要)?(?:确定的|提出的|的)?(?:主要|各项)?(?:目标任务|目标|任务|指标)"
+    r"(?:已经|已)?(?:胜利|圆满|如期|全面|基本|顺利)?(?:完成|实现)(?!情况|进度|程度|率|度|的?时间)")
+# A sentence or clause that opens on a plan's first or last year and narrates it (“十四五”开局之年，中央实行
+# …，三季粮食捷报频传): that year has come. Not where it plans or calls for action (…开局之年，
+# 全市将…, …要…).
+_YEAR_OPENS = lazy_re(
+    r"”?(?:规划|计划)?(?:的)?(?:(?P<first>开局之年|开局年|第一年|起步之年)|(?P<last>收官之年|收官年|最后一年))[，,]")
 _CLAUSE_MARK = lazy_re(r"[，,；;：:。！!？?\n\r]")
 _CLAUSE_REACH = 40
 _PLAN_AIMED = lazy_re(r"确保|力争|争取|努力|为|推动|保障|奋力|迎接|要|以|实现|谋划|迈好")
@@ -385,6 +404,14 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
         if _PLAN_BEGUN.match(text, end, limit) is not None \
                 and _PLAN_AIMED.search(text, _clause_start(text, start), start) is None:
             return marker.valid_from
+        if _PLAN_COMPLETED.match(text, end, limit) is not None and marker.valid_to is not None \
+                and _PLAN_AIMED.search(text, _clause_start(text, start), start) is None:
+            return marker.valid_to - GRACE
+        year = _YEAR_OPENS.match(text, end, limit)
+        if year is not None and marker.valid_to is not None \
+                and _OPENS_CLAUSE.search(text, max(0, start - 4), start) \
+                and not plans_or_calls(text, year.end(), limit):
+            return marker.valid_from if year.group("first") else marker.valid_to
         period = _PERIOD_OPENS.match(text, end, limit)
         if period is not None and any(w in text[start:period.end()] for w in _PERIOD_WORDS) \
                 and _OPENS_SENTENCE.search(text, max(0, start - 4), start) \

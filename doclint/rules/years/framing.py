@@ -232,12 +232,18 @@ def speaks_of_now(text: str, sentence: Span) -> bool:
 
 def told_as_done(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` reports something as done (已经, 已, 如期, a verb with 了) and
-    plans nothing (将, 要, 力争 …): the clauses after a stretch of time that open a sentence
+    plans nothing (``plans_or_calls``): the clauses after a stretch of time that open a sentence
     (“十三五”期间，我省已经…形成了…)."""
-    if _PLANNED_BEFORE.search(text, start, end) or _PLANNED_AFTER.search(text, start, end) \
-            or _NOW.search(text, start, end):
+    if plans_or_calls(text, start, end):
         return False
     return bool(_DONE_BEFORE.search(text, start, end) or _LE.search(text, start, end))
+
+
+def plans_or_calls(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` plans or announces (将, 即将, 到…) or calls for action now (要,
+    确保, 继续 …)."""
+    return bool(_PLANNED_BEFORE.search(text, start, end) or _PLANNED_AFTER.search(text, start, end)
+                or _NOW.search(text, start, end))
 
 
 def _listed_as_done(text: str, sentence: Span, span: Span) -> bool:
