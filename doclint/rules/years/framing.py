@@ -187,7 +187,7 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
         return Framing(RETROSPECTIVE, REVIEW_YEARS, done=True)
     if _NOW.search(before):
         return Framing(CURRENT)
-    if passage is not None and speaks_of_now(text, sentence):
+    if passage is not None and speaks_of_now(text, sentence, clause):
         passage = None
     stated = period_in(text, sentence.start, sentence.end)
     if _listed_as_done(text, sentence, span):
@@ -207,12 +207,13 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     return Framing(CURRENT)
 
 
-def speaks_of_now(text: str, sentence: Span) -> bool:
-    """Whether a sentence inside a review passage speaks of the present after all: it names the
-    present (抓好当前各项工作), or the sentence before or after it in its paragraph calls for
-    action now (要尊重群众首创精神。…。要坚持…): the passage's review has given way to the tasks
-    ahead, and the sentence is read as they are."""
-    if _PRESENT_OWN.search(text, sentence.start, sentence.end):
+def speaks_of_now(text: str, sentence: Span, clause: Span) -> bool:
+    """Whether a sentence inside a review passage speaks of the present after all: the marker's
+    clause names the present (围绕…目标抓好当前各项工作; not a later clause of a long sentence,
+    …以身殉职；…；今年防汛救灾中…), or the sentence before or after it in its paragraph calls
+    for action now (要尊重群众首创精神。…。要坚持…): the passage's review has given way to the
+    tasks ahead, and the sentence is read as they are."""
+    if _PRESENT_OWN.search(text, clause.start, clause.end):
         return True
     low = max(0, sentence.start - _NEIGHBOUR_REACH)
     head = text[low:sentence.start].rstrip(_BLANK)
