@@ -69,7 +69,7 @@ _FOREIGN_REACH = 12
 _PLAN_SPOKEN = lazy_re(
     r"”?(?P<plan>规划|计划)?(?:纲要)?(?:和[^，,。；;！!？?\n《》]{0,16}?纲要)?(?:建议)?(?:中|里)?"
     r"(?:明确提出|提出|明确|强调|指出|部署|确定|规定)(?![^，,。；;！!？?\n]{0,8}?(?:意见|建议))")
-_PLAN_WORDS = ("规划", "计划", "纲要", "建议")
+_PLAN_NAME = lazy_re(r"(?:十[一二三四五]?|[一二三四五六七八九])五”?|第[一二三四五六七八九十]+个五年")
 _PLAN_ADDRESSED = lazy_re(r"(?:为|对|就|向|给|围绕)[^，,。；;！!？?\n]{0,4}$")
 # A five-year plan said to have begun well (“十五五”开局良好, 实现良好开局): its first year has come.
 # Not as an aim (确保“十五五”开局良好, 为…实现良好开局打下基础).
@@ -397,22 +397,25 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
     if marker.kind in _MEETINGS and _SPOKEN.match(text, end, limit) is not None:
         return marker.valid_from
     if marker.kind == "five_year_plan":
-        spoken = _PLAN_SPOKEN.match(text, end, limit)
-        if spoken is not None and (spoken.group("plan") or text.endswith(_PLAN_WORDS, start, end)) \
+        # The wording after the plan's name, whatever the pattern took of it (“十五五”开局).
+        name = _PLAN_NAME.search(text, start, end)
+        after = name.end() if name is not None else end
+        spoken = _PLAN_SPOKEN.match(text, after, limit)
+        if spoken is not None and spoken.group("plan") \
                 and _PLAN_ADDRESSED.search(text, max(0, start - 8), start) is None:
             return marker.valid_from - _in_hand_lead(marker)
-        if _PLAN_BEGUN.match(text, end, limit) is not None \
-                and _PLAN_AIMED.search(text, _clause_start(text, start), start) is None:
+        aimed = _PLAN_AIMED.search(text, _clause_start(text, start), start) is not None
+        if _PLAN_BEGUN.match(text, after, limit) is not None and not aimed:
             return marker.valid_from
-        if _PLAN_COMPLETED.match(text, end, limit) is not None and marker.valid_to is not None \
-                and _PLAN_AIMED.search(text, _clause_start(text, start), start) is None:
+        if _PLAN_COMPLETED.match(text, after, limit) is not None and marker.valid_to is not None \
+                and not aimed:
             return marker.valid_to - GRACE
-        year = _YEAR_OPENS.match(text, end, limit)
+        year = _YEAR_OPENS.match(text, after, limit)
         if year is not None and marker.valid_to is not None \
                 and _OPENS_CLAUSE.search(text, max(0, start - 4), start) \
                 and not plans_or_calls(text, year.end(), limit):
             return marker.valid_from if year.group("first") else marker.valid_to
-        period = _PERIOD_OPENS.match(text, end, limit)
+        period = _PERIOD_OPENS.match(text, after, limit)
         if period is not None and any(w in text[start:period.end()] for w in _PERIOD_WORDS) \
                 and _OPENS_SENTENCE.search(text, max(0, start - 4), start) \
                 and told_as_done(text, period.end(), limit):
