@@ -482,13 +482,26 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
 
 
 def _in_stages(text: str, start: int, end: int) -> bool:
-    """Whether the plan at ``start``..``end`` may be one of the stages of a long plan: another
-    plan is named within a few paragraphs, in any order and in any form (a carbon-peak plan
-    gives “十五五”期间…达峰 before “十四五”期间…新增 within one item; a cited title
-    《…“十四五”…规划》 may sit beside “十五五”期间 targets)."""
+    """Whether the plan at ``start``..``end`` may be one of the stages of a long plan: the plan
+    before or after it is named within a few paragraphs, in any order and in any form (a
+    carbon-peak plan gives “十五五”期间…达峰 before “十四五”期间…新增 within one item; a cited
+    title 《…“十四五”…规划》 may sit beside “十五五”期间 targets). Stages follow each other: a
+    plan two apart (“十三五” beside “十五五”, with no “十四五”) is no stage of it."""
     own = text[start:end]
-    return any(m.group() not in own for m in _OTHER_PLAN.finditer(
-        text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER)))
+    name = _OTHER_PLAN.search(own)
+    number = _plan_number(name.group()) if name is not None else None
+    for match in _OTHER_PLAN.finditer(
+            text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER)):
+        if match.group() in own:
+            continue
+        if number is None or abs(_plan_number(match.group()) - number) == 1:
+            return True
+    return False
+
+
+def _plan_number(name: str) -> int:
+    """The number of a five-year plan named by its ordinal (十三五: 13, 九五: 9, 十五: 10)."""
+    return numerals.number(name[:-1])
 
 
 def as_horizon(text: str, sentence: Span, span: Span) -> bool:
