@@ -119,6 +119,10 @@ _REVIEW = lazy_regex(
 # The present named in a sentence's own words (抓好当前各项工作): not 目前 or 如今, which a review
 # uses for where things stand after the years it reviews (目前已建成…).
 _PRESENT_OWN = lazy_regex(r"当前|今年|眼下|现阶段|新的一年")
+# A sentence before it that speaks of the present (我们对当前动荡中的…政局表示关切): the review
+# has turned to now. Not 目前 or 如今 (where things stand after the years reviewed), and not the
+# sentence after (…扎实开展党史学习教育。当前，…: the review's last sentence, then the turn).
+_PRESENT_BEFORE = lazy_regex(r"当前|现在|眼下|现阶段")
 # The sentences on either side of one inside a review passage (``speaks_of_now``); a line break
 # ends the paragraph.
 _NEIGHBOUR_END = regex.compile(r"[。！!？?\n\r]")
@@ -211,8 +215,9 @@ def speaks_of_now(text: str, sentence: Span, clause: Span) -> bool:
     """Whether a sentence inside a review passage speaks of the present after all: the marker's
     clause names the present (围绕…目标抓好当前各项工作; not a later clause of a long sentence,
     …以身殉职；…；今年防汛救灾中…), or the sentence before or after it in its paragraph calls
-    for action now (要尊重群众首创精神。…。要坚持…): the passage's review has given way to the
-    tasks ahead, and the sentence is read as they are."""
+    for action now (要尊重群众首创精神。…。要坚持…), or the sentence before it speaks of the
+    present (``_PRESENT_BEFORE``): the passage's review has given way to the tasks ahead, and
+    the sentence is read as they are."""
     if _PRESENT_OWN.search(text, clause.start, clause.end):
         return True
     low = max(0, sentence.start - _NEIGHBOUR_REACH)
@@ -220,7 +225,8 @@ def speaks_of_now(text: str, sentence: Span, clause: Span) -> bool:
     if head and head[-1] not in "\n\r":  # the paragraph holds a sentence before this one
         end = low + len(head)
         marks = list(_NEIGHBOUR_END.finditer(text, low, end - 1))
-        if calls_for_now(text, marks[-1].end() if marks else low, end):
+        before = marks[-1].end() if marks else low
+        if calls_for_now(text, before, end) or _PRESENT_BEFORE.search(text, before, end):
             return True
     high = min(len(text), sentence.end + _NEIGHBOUR_REACH)
     tail = text[sentence.end:high].lstrip(_BLANK)
