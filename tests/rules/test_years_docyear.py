@@ -192,6 +192,36 @@ def test_a_signature_inside_a_flattened_page_bounds_the_year() -> None:
     assert _year(public).high == 2012
 
 
+def test_more_signatures_of_flattened_pages_and_replies() -> None:
+    # Several issuers, the last a body whose name ends in 会, 院 or 部.
+    joint = ("请结合实际认真贯彻落实。某部某局最高人民法院全国总工会2021年7月16日（此件主动公开）"
+             "更多信息请关注官方微信")
+    assert (_year(joint).year, _year(joint).high) == (2021, 2021)
+    # An order signed by a governor or premier with no body before the title.
+    order = ("《某省社会保险基金监督办法》已经2018年4月2日省政府第9次常务会议通过，现予公布，自2018年7月1日"
+             "起施行。省长某某某2018年5月21日某省社会保险基金监督办法第一章　总则")
+    assert (_year(order).year, _year(order).high) == (2018, 2018)
+    # A reply that signs and greets the next reader by name, or as 尊敬的/亲爱的网友.
+    named = "您反映的情况已转交县人社局办复。2018年12月28日小王：您好！您所反映的问题已收悉。"
+    assert (_year(named).year, _year(named).high) == (2018, 2018)
+    dear = "感谢您对我们工作的关注，谢谢！2016年4月5日亲爱的网友：您反映的问题已转至县医院核实。"
+    assert (_year(dear).year, _year(dear).high) == (2016, 2016)
+    # A reply closing with a date in figures after its last sentence.
+    figures = "您好！您的留言收悉。经核查，该公司已整改到位，规范自身价格行为。 2019/1/3"
+    assert (_year(figures).year, _year(figures).high) == (2019, 2019)
+    dashes = "您好！来信收悉。该片石场的开采行为属合法企业的正常开采行为。2015-11-25"
+    assert (_year(dashes).year, _year(dashes).high) == (2015, 2015)
+
+
+def test_dates_in_figures_or_greetings_inside_a_narrative_are_no_signature() -> None:
+    inside = "您好！2019/1/3，我局对该公司进行了检查。目前整改已经完成，2021年全部验收。"
+    source = _year(inside)
+    assert source is None or source.high is None
+    told = "2016年4月5日，县医院召开院务会，亲爱的同事们一起研究了该问题。2018年完成改建。"
+    source = _year(told)
+    assert source is None or source.high is None or source.high != 2016
+
+
 def test_a_date_that_opens_a_sentence_is_no_signature() -> None:
     narrative = "项目进展顺利。2016年5月9日，市政府召开专题会议，研究部署下一步工作。2018年底全部完工。"
     source = _year(narrative)

@@ -80,26 +80,34 @@ _REVISION = lazy_regex(
 # A signature date closing the last line: …感谢您的监督！2019年2月21日, …管理局 2014年1月26日.
 _SIGNED = lazy_regex(rf"(?<=[。！!？?；;…\p{{Han}}\s）)])[ \t\u3000]*(?P<date>{_FULL_DATE})"
                         r"[ \t\u3000\u00a0]*[）)]?[ \t\u3000\u00a0]*$")
+# A date in figures closing the last line after its last sentence, the signature of a reply
+# whose line breaks were lost (…规范自身价格行为。 2019/1/3, …正常开采行为。2015-11-25).
+_SIGNED_FIGURES = lazy_regex(
+    r"(?<=[。！!？?；;…])[ \t\u3000]*(?P<date>(?P<year>(?:19|20)\d{2})[-/.](?:0?[1-9]|1[0-2])[-/.]"
+    r"(?:0?[1-9]|[12]\d|3[01]))[ \t\u3000\u00a0]*$")
 # The document's own number right after its title, in a page whose line breaks were lost:
 # …的通知　　冀政办发〔2016〕28号各市人民政府: not a number cited in brackets.
 _INLINE_NUMBER = lazy_regex(
     r"(?:(?<=^|[\s\u3000])|(?<=通知|意见|决定|办法|规定|方案|公告|通告|批复|函|令))"
     r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M | regex.W)
 # A signature inside a flattened page: the issuing body, or the close of a reply, then the date,
-# then the next piece (…办公厅　　2020年9月7日　　关于…, …监督！2018年10月11日您好！, …厅2014年11月13日
+# then the next piece (…办公厅　　2020年9月7日　　关于…, …监督！2018年10月11日您好！, …谢谢！2019年9月16日
+# 尊敬的网友…, …办复。2018年12月28日小C：您好！…, …厅2014年11月13日
 # (此件主动公开)) or the site's chrome after the page's text (…办公厅2017年3月2日更多信息请关注…, 来源：
 # …). A date that opens a sentence is followed by its comma, not by these.
 _INLINE_SIGNED = lazy_regex(
-    r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
+    r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委部院署会办])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
     rf"(?P<date>{_FULL_DATE})"
-    r"(?=[ \t\u3000\u00a0]*(?:[（(]此件|您好|你好|您的留言|你的留言|网友|$"
+    r"(?=[ \t\u3000\u00a0]*(?:[（(]此件|(?:[^，,。！!？?\s：:]{1,8}[：:][ \t\u3000]*)?(?:您好|你好)"
+    r"|尊敬的|亲爱的|您的留言|你的留言|网友|$"
     r"|更多信息请|[（(]本文有删减|责任编辑[:：]|来源[:：]|打印本页|关闭窗口|分享到)|[ \t\u3000]{2})", regex.M)
 # The issue date under the preamble of a notice or an order whose line breaks were lost: …现将《…》
 # 印发给你们，请认真贯彻执行。河北省人民政府办公厅2024年2月1日为深入贯彻…; …现予公布，自公布之日起
 # 施行。总理　李强　2024年5月26日…. The signer stands between the preamble and the date.
 _ISSUED = lazy_regex(
     r"(?<![实发出表体呈展再显涌兑])现(?:将|予|就)?[^。！\n]{0,120}?(?:印发|公布|发布|转发|下发)[^。！\n]{0,60}?[。！][ \t\u3000\u00a0]*"
-    r"(?:[^。！？\n，,：:；;0-9]{2,40}?(?:政府|办公厅|办公室|委员会|[厅局委部院署会]|总理|主席|省长|市长|县长)"
+    r"(?:(?:[^。！？\n，,：:；;0-9]{2,40}?(?:政府|办公厅|办公室|委员会|[厅局委部院署会])"
+    r"|[^。！？\n，,：:；;0-9]{0,40}?(?:总理|主席|省长|市长|县长))"
     r"[ \t\u3000\u00a0]*(?:\p{Han}{2,4}[ \t\u3000\u00a0]*)?)"
     rf"(?P<date>{_FULL_DATE})(?![ \t\u3000]*(?:[，,、起前后至到的在对向与和经由于]|以来|以前|印发|发布"
     r"|召开|出台|举行|通过|批准|作出|开始))")
@@ -403,6 +411,10 @@ def _part_year(doc: Document, facts: YearFacts, part: Span) -> YearSource | None
         match = _SIGNED.search(text, start, end)
         if match:
             return _dated(text, match.span("date"), "dateline")
+        figures = _SIGNED_FIGURES.search(text, start, end)
+        if figures:
+            return YearSource(int(figures.group("year")), "dateline", Span(*figures.span("date")),
+                              figures.group("date"))
     printed = publication(doc, part)
     if printed is not None:
         return YearSource(printed[0], "publication", printed[1], printed[2])

@@ -182,11 +182,19 @@ def beyond_named(doc: Document) -> list[Beyond]:
     parts = doc.facts(DocumentYears)
     hits = [h for h in doc.facts(EraFacts).hits if h.how == MENTION]
     latest_other: dict[int, list[tuple[str, int]]] = {}
+    # The last year of each marker the part treats as current work: a text carrying out 二十大精神
+    # may speak from 2027, and so may call for carrying out 二十一大精神 beside it.
+    current_until: dict[int, list[tuple[str, int]]] = {}
     for hit in hits:
         earliest = earliest_for(hit)
         if earliest is not None:
             part = parts.part_at(hit.span.start).span.start
             latest_other.setdefault(part, []).append((hit.marker.id, earliest))
+    for hit in doc.facts(EraFacts).hits:
+        if hit.how in (MENTION, CURRENT_HOW) and hit.framing.kind == CURRENT \
+                and not hit.framing.done and hit.marker.valid_to is not None:
+            part = parts.part_at(hit.span.start).span.start
+            current_until.setdefault(part, []).append((hit.marker.id, hit.marker.valid_to))
     found = []
     # The present said to be a year of the marker (今年是“十五五”规划的收官之年) speaks from that
     # year: weighed the same way.
@@ -224,8 +232,10 @@ def beyond_named(doc: Document) -> list[Beyond]:
             continue  # a plan as a horizon or aim (争取纳入“十五五”规划), or a stage beside another
         part = parts.part_at(hit.span.start).span.start
         others = [e for i, e in latest_other.get(part, []) if i != marker.id]
+        until = [e for i, e in current_until.get(part, []) if i != marker.id]
         if max(earliest, in_force) > named[0] + NAMED_LEAD \
-                and earliest > max(others, default=0) + NAMED_LEAD:
+                and earliest > max(others, default=0) + NAMED_LEAD \
+                and max(earliest, in_force) > max(until, default=0):
             found.append(Beyond(hit, max(earliest, in_force), named[0], named[1]))
     # One per marker and sentence: the present said to be a stage of the work (今年是实施“十四五”
     # 规划的关键一年) before the plan's name inside it.

@@ -18,7 +18,14 @@ from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.years import framing as framings
 from doclint.rules.years import numerals, textyear
 from doclint.rules.years.docyear import DocumentYears, YearSource
-from doclint.rules.years.framing import Framing, clause_around, framing, superseded
+from doclint.rules.years.framing import (
+    Framing,
+    clause_around,
+    framing,
+    plans_or_calls,
+    superseded,
+    told_as_done,
+)
 from doclint.rules.years.markers import EraMarker, Pin, marker_set
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.naming import EventNames
@@ -34,8 +41,9 @@ _SENTENCE_END = lazy_re(r"[。！？!?\n\r]")
 GRACE = 1
 # “十四五”以来, 党的二十大召开以来, 党史学习教育开展以来: the marker's years have begun.
 _SINCE = lazy_re(r"”?(?:规划|计划)?(?:召开|开展|实施|启动|成立|组建|提出)?以来")
-# A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过.
-_SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)")
+# A congress or plenum that has spoken: 党的二十大报告提出, 十九届五中全会审议通过, 二十大精神.
+_SPOKEN = lazy_re(r"(?:的)?(?:报告|决定|公报|建议)?(?:提出|强调|指出|作出|确定|明确|审议通过)"
+                  r"|(?:和[^，,。；;！!？?\n]{0,12}?全会)?(?:的)?精神")
 _MEETINGS = frozenset({"party_congress", "party_plenum"})
 # A meeting about to open (党的二十一大即将召开之际, 全会召开前夕): weeks, not years, ahead.
 # So is one said to open this year or the next (党的二十一大将于明年下半年在北京召开).
@@ -55,6 +63,37 @@ _FOREIGN_PARTY = lazy_re(
 _ORDINAL = lazy_re(r"(?<![〇零一二三四五六七八九十百])[一二三四五六七八九十]{1,3}(?:大|届)")
 _FOREIGN_REACH = 12
 # A plan's issued document in book-title marks, not a draft: 《…“十四五”…规划》.
+# A five-year plan that has spoken (“十四五”规划和2035年远景目标纲要提出, “十四五”规划明确): it is
+# in hand, from its drafting for a plan of the 规划 era (``_in_hand_lead``). Not where the plan
+# is addressed (为“十五五”规划提出建议, 对…规划提出意见).
+_PLAN_SPOKEN = lazy_re(
+    r"”?(?P<plan>规划|计划)?(?:纲要)?(?:和[^，,。；;！!？?\n《》]{0,16}?纲要)?(?:建议)?(?:中|里)?"
+    r"(?:明确提出|提出|明确|强调|指出|部署|确定|规定)(?![^，,。；;！!？?\n]{0,8}?(?:意见|建议))")
+_PLAN_NAME = lazy_re(r"(?:十[一二三四五]?|[一二三四五六七八九])五”?|第[一二三四五六七八九十]+个五年")
+_PLAN_ADDRESSED = lazy_re(r"(?:为|对|就|向|给|围绕)[^，,。；;！!？?\n]{0,4}$")
+# A five-year plan said to have begun well (“十五五”开局良好, 实现良好开局): its first year has come.
+# Not as an aim (确保“十五五”开局良好, 为…实现良好开局打下基础).
+_PLAN_BEGUN = lazy_re(r"”?(?:规划|计划|时期)?(?:的)?(?:开局良好|实现了?良好开局|开局(?:起步)?(?:有力|稳健|顺利))")
+# A sentence set in a plan's period and telling it as done (“十五五”期间，我省已经…形成了…): the
+# period has come, or the plan is in hand (“十四五”期间，已储备项目200个: ``_in_hand_lead``).
+_PERIOD_OPENS = lazy_re(r"”?(?:规划|计划)?(?:期间|时期)?[，,]")
+_PERIOD_WORDS = ("期间", "时期")
+_OPENS_CLAUSE = lazy_re(r"(?:^|[。！!？?；;，,\n\r]|[。！!？?；;，,\n\r][ \t\u3000]{1,3})“?$")
+_OPENS_SENTENCE = lazy_re(r"(?:^|[。！!？?；;\n\r]|[。！!？?；;\n\r][ \t\u3000]{1,3})“?$")
+# A five-year plan whose targets are reported met (“十三五”规划主要目标任务胜利完成): its last year
+# has come, or nearly (``valid_to`` less ``GRACE``). Not ahead of time (提前完成), not about to be
+# (即将, 有望), not as an aim (确保、全力完成…), not the state of progress (目标任务完成情况).
+_PLAN_COMPLETED = lazy_re(
+    r"”?(?:规划|计划)?(?:纲要)?(?:确定的|提出的|的)?(?:主要|各项)?(?:目标任务|目标|任务|指标)"
+    r"(?:已经|已)?(?:胜利|圆满|如期|全面|基本|顺利)?(?:完成|实现)(?!情况|进度|程度|率|度|的?时间)")
+# A sentence or clause that opens on a plan's first or last year and narrates it (“十四五”开局之年，中央实行
+# …，三季粮食捷报频传): that year has come. Not where it plans or calls for action (…开局之年，
+# 全市将…, …要…).
+_YEAR_OPENS = lazy_re(
+    r"”?(?:规划|计划)?(?:的)?(?:(?P<first>开局之年|开局年|第一年|起步之年)|(?P<last>收官之年|收官年|最后一年))[，,]")
+_CLAUSE_MARK = lazy_re(r"[，,；;：:。！!？?\n\r]")
+_CLAUSE_REACH = 40
+_PLAN_AIMED = lazy_re(r"确保|力争|争取|努力|为|推动|保障|奋力|迎接|要|以|实现|谋划|迈好")
 _TITLE_OPEN = lazy_re(r"《[^《》\n]{0,40}$")
 _TITLE_REST = lazy_re(r"[^《》\n]{0,40}》")
 # The articles of a law or regulation (第十二条): its purpose clause outlives its amendments.
@@ -79,7 +118,8 @@ _PLAN_ERA_FROM = 2006
 _DRAFTING_BEFORE = lazy_re(
     r"(?:编制|制定|制订|起草|谋划)[^，,。；;：:！!？?\n]{0,14}$")
 _DRAFTING_AFTER = lazy_re(
-    r"”?(?:规划|计划)?(?:纲要)?(?:的)?(?:编制|起草|制定|前期研究|思路研究|基本思路|前期谋划)")
+    r"”?(?:规划|计划)?(?:纲要)?(?:的)?(?:编制|起草|制定|前期研究|思路研究|基本思路|前期谋划)"
+    r"|”?(?:规划|计划)?(?:纲要)?(?:和[^，,。；;！!？?\n《》]{0,16}?纲要)?(?:的)?(?:草案|征求意见稿|送审稿|讨论稿)")
 # 将进入“十五五”时期 says the same as 即将: unless the clause names when (2026年将进入…).
 _IMMINENT_BEFORE = lazy_regex(
     r"(?:即将(?:进入|开启|迈入|开始|实施)"
@@ -357,6 +397,29 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
     if marker.kind in _MEETINGS and _SPOKEN.match(text, end, limit) is not None:
         return marker.valid_from
     if marker.kind == "five_year_plan":
+        # The wording after the plan's name, whatever the pattern took of it (“十五五”开局).
+        name = _PLAN_NAME.search(text, start, end)
+        after = name.end() if name is not None else end
+        spoken = _PLAN_SPOKEN.match(text, after, limit)
+        if spoken is not None and spoken.group("plan") \
+                and _PLAN_ADDRESSED.search(text, max(0, start - 8), start) is None:
+            return marker.valid_from - _in_hand_lead(marker)
+        aimed = _PLAN_AIMED.search(text, _clause_start(text, start), start) is not None
+        if _PLAN_BEGUN.match(text, after, limit) is not None and not aimed:
+            return marker.valid_from
+        if _PLAN_COMPLETED.match(text, after, limit) is not None and marker.valid_to is not None \
+                and not aimed:
+            return marker.valid_to - GRACE
+        year = _YEAR_OPENS.match(text, after, limit)
+        if year is not None and marker.valid_to is not None \
+                and _OPENS_CLAUSE.search(text, max(0, start - 4), start) \
+                and not plans_or_calls(text, year.end(), limit):
+            return marker.valid_from if year.group("first") else marker.valid_to
+        period = _PERIOD_OPENS.match(text, after, limit)
+        if period is not None and any(w in text[start:period.end()] for w in _PERIOD_WORDS) \
+                and _OPENS_SENTENCE.search(text, max(0, start - 4), start) \
+                and told_as_done(text, period.end(), limit):
+            return marker.valid_from - _in_hand_lead(marker)
         opening = _TITLE_OPEN.search(text, max(0, start - 40), start)
         closing = _TITLE_REST.match(text, end, limit)
         if opening is not None and closing is not None:
@@ -365,6 +428,20 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
             if marker.valid_from >= _PLAN_ERA_FROM:
                 return marker.valid_from - _DRAFTING_LEAD  # a draft of the plan
     return None
+
+
+def _in_hand_lead(marker: EraMarker) -> int:
+    """How long before its start a plan may be in hand: a plan of the 规划 era from its drafting
+    (``_DRAFTING_LEAD``: 落实了…“十五五”规划提出的目标任务 in 2023), an older one the year before."""
+    assert marker.valid_from is not None
+    return _DRAFTING_LEAD if marker.valid_from >= _PLAN_ERA_FROM else 1
+
+
+def _clause_start(text: str, offset: int) -> int:
+    """Where the clause holding ``offset`` begins (after the nearest clause mark before it)."""
+    low = max(0, offset - _CLAUSE_REACH)
+    marks = list(_CLAUSE_MARK.finditer(text, low, offset))
+    return marks[-1].end() if marks else low
 
 
 def drafted_from(text: str, marker: EraMarker, sentence: Span, clause: Span, start: int,
@@ -405,13 +482,26 @@ def in_force_from(text: str, marker: EraMarker, sentence: Span, clause: Span, st
 
 
 def _in_stages(text: str, start: int, end: int) -> bool:
-    """Whether the plan at ``start``..``end`` may be one of the stages of a long plan: another
-    plan is named within a few paragraphs, in any order and in any form (a carbon-peak plan
-    gives “十五五”期间…达峰 before “十四五”期间…新增 within one item; a cited title
-    《…“十四五”…规划》 may sit beside “十五五”期间 targets)."""
+    """Whether the plan at ``start``..``end`` may be one of the stages of a long plan: the plan
+    before or after it is named within a few paragraphs, in any order and in any form (a
+    carbon-peak plan gives “十五五”期间…达峰 before “十四五”期间…新增 within one item; a cited
+    title 《…“十四五”…规划》 may sit beside “十五五”期间 targets). Stages follow each other: a
+    plan two apart (“十三五” beside “十五五”, with no “十四五”) is no stage of it."""
     own = text[start:end]
-    return any(m.group() not in own for m in _OTHER_PLAN.finditer(
-        text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER)))
+    name = _OTHER_PLAN.search(own)
+    number = _plan_number(name.group()) if name is not None else None
+    for match in _OTHER_PLAN.finditer(
+            text, max(0, start - _STAGES_BEFORE), min(len(text), end + _STAGES_AFTER)):
+        if match.group() in own:
+            continue
+        if number is None or abs(_plan_number(match.group()) - number) == 1:
+            return True
+    return False
+
+
+def _plan_number(name: str) -> int:
+    """The number of a five-year plan named by its ordinal (十三五: 13, 九五: 9, 十五: 10)."""
+    return numerals.number(name[:-1])
 
 
 def as_horizon(text: str, sentence: Span, span: Span) -> bool:

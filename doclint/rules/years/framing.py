@@ -18,7 +18,9 @@ Neither is an anachronism. The era rules share this one reading of the wording:
 A retrospective sentence looks back over the years it names (五年来: 5) or since the turning
 point it names (党的十八大以来, 进入新时代: 2012); without either a review reaches back
 ``REVIEW_YEARS``. A sentence with no framing of its own inside a passage that reviews a stated
-period (``review``: 十年来，…… and the paragraphs after it) is retrospective over that period.
+period (``review``: 十年来，…… and the paragraphs after it) is retrospective over that period, unless
+it names the present (抓好当前各项工作) or a sentence beside it in its paragraph calls for action
+(要…): there the review has given way to the tasks ahead (``speaks_of_now``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import regex
 
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.years.review import HISTORY, REVIEW_YEARS, Reach, period_in
+from doclint.rules.years.review import HISTORY, REVIEW_YEARS, Reach, calls_for_now, period_in
 
 CURRENT, RETROSPECTIVE, PLANNED = "current", "retrospective", "planned"
 
@@ -114,6 +116,20 @@ _REVIEW = lazy_regex(
     r"|取得了?[^，。；]{0,8}?(?:成就|胜利|成果)")
 
 
+# The present named in a sentence's own words (抓好当前各项工作): not 目前 or 如今, which a review
+# uses for where things stand after the years it reviews (目前已建成…).
+_PRESENT_OWN = lazy_regex(r"当前|今年|眼下|现阶段|新的一年")
+# A sentence before it that speaks of the present (我们对当前动荡中的…政局表示关切): the review
+# has turned to now. Not 目前 or 如今 (where things stand after the years reviewed), and not the
+# sentence after (…扎实开展党史学习教育。当前，…: the review's last sentence, then the turn).
+_PRESENT_BEFORE = lazy_regex(r"当前|现在|眼下|现阶段")
+# The sentences on either side of one inside a review passage (``speaks_of_now``); a line break
+# ends the paragraph.
+_NEIGHBOUR_END = regex.compile(r"[。！!？?\n\r]")
+_NEIGHBOUR_REACH = 120
+_BLANK = " \t\u3000\u00a0"
+
+
 class Framing(NamedTuple):
     kind: str
     lookback: int | None = None  # retrospective: how many years back the wording reaches
@@ -175,6 +191,8 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
         return Framing(RETROSPECTIVE, REVIEW_YEARS, done=True)
     if _NOW.search(before):
         return Framing(CURRENT)
+    if passage is not None and speaks_of_now(text, sentence, clause):
+        passage = None
     stated = period_in(text, sentence.start, sentence.end)
     if _listed_as_done(text, sentence, span):
         return (_looking_back(stated or passage) if (stated or passage) is not None
@@ -191,6 +209,48 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     if passage is not None:
         return _looking_back(passage)
     return Framing(CURRENT)
+
+
+def speaks_of_now(text: str, sentence: Span, clause: Span) -> bool:
+    """Whether a sentence inside a review passage speaks of the present after all: the marker's
+    clause names the present (围绕…目标抓好当前各项工作; not a later clause of a long sentence,
+    …以身殉职；…；今年防汛救灾中…), or the sentence before or after it in its paragraph calls
+    for action now (要尊重群众首创精神。…。要坚持…), or the sentence before it speaks of the
+    present (``_PRESENT_BEFORE``): the passage's review has given way to the tasks ahead, and
+    the sentence is read as they are."""
+    if _PRESENT_OWN.search(text, clause.start, clause.end):
+        return True
+    low = max(0, sentence.start - _NEIGHBOUR_REACH)
+    head = text[low:sentence.start].rstrip(_BLANK)
+    if head and head[-1] not in "\n\r":  # the paragraph holds a sentence before this one
+        end = low + len(head)
+        marks = list(_NEIGHBOUR_END.finditer(text, low, end - 1))
+        before = marks[-1].end() if marks else low
+        if calls_for_now(text, before, end) or _PRESENT_BEFORE.search(text, before, end):
+            return True
+    high = min(len(text), sentence.end + _NEIGHBOUR_REACH)
+    tail = text[sentence.end:high].lstrip(_BLANK)
+    if not tail or tail[0] in "\n\r":
+        return False
+    start = high - len(tail)
+    stop = _NEIGHBOUR_END.search(text, start, high)
+    return calls_for_now(text, start, stop.end() if stop is not None else high)
+
+
+def told_as_done(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reports something as done (已经, 已, 如期, a verb with 了) and
+    plans nothing (``plans_or_calls``): the clauses after a stretch of time that open a sentence
+    (“十三五”期间，我省已经…形成了…)."""
+    if plans_or_calls(text, start, end):
+        return False
+    return bool(_DONE_BEFORE.search(text, start, end) or _LE.search(text, start, end))
+
+
+def plans_or_calls(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` plans or announces (将, 即将, 到…) or calls for action now (要,
+    确保, 继续 …)."""
+    return bool(_PLANNED_BEFORE.search(text, start, end) or _PLANNED_AFTER.search(text, start, end)
+                or _NOW.search(text, start, end))
 
 
 def _listed_as_done(text: str, sentence: Span, span: Span) -> bool:

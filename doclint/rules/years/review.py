@@ -105,6 +105,15 @@ _TURN = lazy_regex(
     r"(?:今后|明年|下一步|接下来|今年|新的一年|从现在起|现在起|未来[一二三四五六七八九十几]?年)")
 
 
+def calls_for_now(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start``..``end`` turns to the present in its first two clauses
+    (要健全…, 全面发展协商民主，要…, 今年…): ``_PRESENT_NEXT``, reported speech excepted."""
+    first = _CLAUSE_END.search(text, start, end)
+    if _PRESENT_NEXT.search(text[start:end]):
+        return True
+    return first is not None and _PRESENT_NEXT.search(text[first.end():end]) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Reach:
     """How far back a review looks: ``years`` before the present, or ``since`` a year (up to
