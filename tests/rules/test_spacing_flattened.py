@@ -43,3 +43,37 @@ def test_a_wide_gap_inside_a_sentence_of_a_flattened_text_is_found() -> None:
 def test_a_wide_gap_after_a_run_in_heading_of_a_flattened_text_is_quiet() -> None:
     run_in = FLATTENED.replace("稳定。全县", "稳定。四、经济运行\u3000\u3000全县", 1)
     assert lint_text("T501", run_in) == []
+
+
+# A page flattened onto one line under a record header: the page prints its title (the header's
+# 标题) in display lines, whose breaks became spaces.
+_PAGE = ("标题: 某区管理局关于在公共场所设置提示牌及提示标识的通知\n来源: 某区管理局\n发布时间: 2020-09-11\n"
+         "==========\n"
+         "某区管理局关于在 公共场所设置提示牌 及提示标识的通知 各处室、各村委会：为做好防控工作，"
+         "现将有关事项通知如下。一、设置范围 办事大厅、卫生院等公共场所。（一）设置要求 提示牌应醒目、规范。"
+         "请各单位认真落实。 某区管理局 2020年9月11日\n")
+
+
+def _t501(doc: Document) -> list[tuple[int, int, int, int]]:
+    from doclint.core.linter import ActiveRule, lint_document
+    from doclint.rules.style.spacing import SpaceInChineseText
+
+    diagnostics, _ = lint_document(doc, [ActiveRule(SpaceInChineseText(), SpaceInChineseText.severity)])
+    return [(d.start.line, d.start.column, d.end.line, d.end.column) for d in diagnostics]
+
+
+def test_breaks_of_the_metadata_title_and_numbered_headings_are_lost_breaks() -> None:
+    from doclint.readers.plain import read_plain
+
+    assert _t501(read_plain("page.txt", _PAGE.encode("utf-8"))) == []
+
+
+def test_without_the_title_in_metadata_the_title_breaks_are_reported() -> None:
+    body = _PAGE.split("==========\n")[1]
+    found = _t501(Document.from_text(body))
+    assert (1, 9, 1, 10) in found and (1, 19, 1, 20) in found
+
+
+def test_a_padded_name_in_a_list_of_names_before_the_next_field() -> None:
+    assert spans(lint_text("T501", "　　提 案 人：林某某、陈 苏主办单位：区社会事业局委员反馈：满意\n")) == []
+    assert spans(lint_text("T501", "　　会议要求，各单位要把陈 苏两村的经验推广开来，抓好落实。\n")) == [(1, 14, 1, 15)]

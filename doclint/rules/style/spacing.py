@@ -91,6 +91,7 @@ _HEAD_AFTER = lazy_regex(
     r"|(?:根据|依据|按照|依照|为了?|经|现将|现就|近日|近期|日前)[\p{Han}《“]"
 )
 _HEAD_REACH = 16
+_TITLE_MIN = 6  # characters of a metadata title worth looking for in the text
 # A page flattened onto one line with its line breaks turned into single spaces: this long, with
 # this many single spaces beside Chinese text.
 _SPACED_PAGE_CHARS = 200
@@ -170,7 +171,7 @@ class SpaceInChineseText(Rule):
     文号与主送机关之间：“……的通知 某府发〔2021〕5号 各区人民政府，……：”；标题与正文第一句之间：“……年度报告 根据……”“……六条措施 为促进……”），正文开头重复的
     标题中与标题行连写的两行分界处，标准条文的章条标题与其正文之间（“5 档案资料 建立……”
     “1适用范围 本规则适用于……”：文中另有“4.2 ”式编号，或是“范围”“术语和定义”等标准必备要素）；
-    压成一行的表单中为对齐拉开的栏目名和两字姓名（“……的建议提 案 人：陈 曦主办单位：……”）；整页压成一行、换行都变成了单个空格的网页（一行二百字以上、有八处以上这样的空格，不以缩进分段）里，空格都当作丢失的换行，只有拆开了文中别处连写的词（“基层 卫生科”，别处写“基层卫生科”）的才报；压成一行的网页中分享按钮（“微信 微博 QQ空间”）之后、条目和标题（“一是”“二、”“（三）”）之前的空格；成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
+    压成一行的表单中为对齐拉开的栏目名和两字姓名（“……的建议提 案 人：陈 曦主办单位：……”）；元数据（记录头的“标题:”、前言的 title）给出的标题在正文中分行排印、换行变成空格的，标题中间和标题之后的空格，以及不带标点的序号小标题（“（一）新闻发言人的设立 某某……”）与正文之间的空格，都是丢失的换行；整页压成一行、换行都变成了单个空格的网页（一行二百字以上、有八处以上这样的空格，不以缩进分段）里，空格都当作丢失的换行，只有拆开了文中别处连写的词（“基层 卫生科”，别处写“基层卫生科”）的才报；压成一行的网页中分享按钮（“微信 微博 QQ空间”）之后、条目和标题（“一是”“二、”“（三）”）之前的空格；成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
     至少三条）；古籍目录中分隔题名、著者（“（清）某某撰”）、版本和藏地各栏的空格。整篇或整行逐字
     拉开的文字是版式问题，由 T506 每个文件报告一次。修复删除空格。
     """
@@ -218,7 +219,7 @@ class SpaceInChineseText(Rule):
             Span(m.start(), m.end()) for probe in (*_GAPS, _AFTER_MARK) for m in probe.finditer(text)
         )
         run: list[Span] = []
-        record = _Record(text)
+        record = _Record(text, _metadata_title(doc))
         for gap in gaps:
             if is_separator(text, gap) or record.lost_break(gap):
                 continue
@@ -278,8 +279,9 @@ class _Record:
     """What a record's format makes of a single space (see ``lost_break``); the document-wide
     facts are read once, when first asked."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, title: str = "") -> None:
         self.text = text
+        self._spelled: regex.Pattern[str] | None = _spelled_with_breaks(title) if title else None
         self._catalogue: bool | None = None
         self._decimal: bool | None = None
         self._title: str | None = None
@@ -308,7 +310,7 @@ class _Record:
             self.catalogue()
         ):
             return True
-        return self._in_head_title(gap)
+        return self._in_head_title(gap) or self._in_known_title(gap)
 
     def _in_spaced_page(self, gap: Span) -> bool:
         """The gap stands in a page flattened onto one line whose line breaks became single
@@ -346,6 +348,18 @@ class _Record:
             return False
         return text.startswith(title[len(head) :], gap.end) and len(title) > len(head)
 
+    def _in_known_title(self, gap: Span) -> bool:
+        """The space falls inside the title the document's metadata gives (a record header's
+        标题, front matter's title), which the page prints in display lines, or right after it:
+        the break of a line of the title, or after it, flattened to a space."""
+        if self._spelled is None:
+            return False
+        lo = max(0, gap.start - _TITLE_REACH)
+        for found in self._spelled.finditer(self.text, lo, gap.end + _TITLE_REACH):
+            if found.start() < gap.start and (gap.end <= found.end() or gap.start == found.end()):
+                return True  # inside the title, or right after it, before the text
+        return False
+
     def title(self) -> str:
         if self._title is None:
             stripped = self.text.lstrip()
@@ -361,6 +375,24 @@ class _Record:
         if self._decimal is None:
             self._decimal = matches_at_least(_DECIMAL_CLAUSE, self.text, _DECIMAL_CLAUSES)
         return self._decimal
+
+
+_TITLE_KEYS = ("标题", "title", "题目", "名称")
+_TITLE_REACH = 120
+
+
+def _metadata_title(doc: Document) -> str:
+    for key in _TITLE_KEYS:
+        value = doc.metadata.get(key)
+        if isinstance(value, str) and len(value.strip()) >= _TITLE_MIN:
+            return value.strip()
+    return ""
+
+
+def _spelled_with_breaks(title: str) -> regex.Pattern[str]:
+    """The title with a space or a line break allowed between any two of its characters."""
+    chars = [regex.escape(c) for c in "".join(title.split())]
+    return regex.compile(r"[ \t\u3000\u00a0]?".join(chars))
 
 
 def _splits_a_sentence(text: str, gap: Span) -> bool:
