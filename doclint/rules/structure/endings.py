@@ -12,7 +12,7 @@ import regex
 
 from doclint.core import segmenter
 from doclint.core.document import Document
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Level, Structure
 
@@ -24,9 +24,9 @@ CLOSING_START = frozenset("，。、；：？！）》」』”’,;:?!)]】〕"
 # A short line after one ending in these is the rest of a sentence, not a heading.
 # Dash and bullet list items, which often go without closing punctuation.
 LIST_MARKS = frozenset("—-－*●■◆★·•")
-_DANGLING_END = lazy_regex(r"[的和与及在对把将向为从于被以或、，,“《（(\[［]$")
+_DANGLING_END = lazy_re(r"[的和与及在对把将向为从于被以或、，,“《（(\[［]$")
 _LAST_CLAUSE = lazy_regex(r"[^，,、；;：:。！？!?]*$")
-_INTERNAL = lazy_regex(r"[，,。；;]")
+_INTERNAL = lazy_re(r"[，,。；;]")
 _TITLE_MAX = 30  # a heading text longer than this, with a comma, is running text
 
 
