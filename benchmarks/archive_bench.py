@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+from readme_block import replace_block
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -178,8 +179,7 @@ def table(rows: list[Row], files: int, size: int) -> str:
     return "\n".join(lines)
 
 
-BEGIN = "<!-- archive-bench: begin (python benchmarks/archive_bench.py --readme README.md) -->"
-END = "<!-- archive-bench: end -->"
+README_COMMAND = "python benchmarks/archive_bench.py --readme README.md"
 
 
 def update_readme(readme: Path, output: str) -> None:
@@ -191,13 +191,8 @@ def update_readme(readme: Path, output: str) -> None:
         raise SystemExit("no table in the output")
     block = [line for line in lines[starts[-1]:] if line.strip()]
     summary, rows = block[0], [line for line in block[1:] if line.startswith("|")]
-    text = readme.read_text(encoding="utf-8")
-    if BEGIN not in text or END not in text:
-        raise SystemExit(f"{readme} has no archive-bench markers")
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    body = "\n".join([f"`{summary}`", "", *rows])
-    readme.write_text(f"{head}{BEGIN}\n{body}\n{END}{tail}", encoding="utf-8")
+    replace_block(readme, "archive-bench", README_COMMAND,
+                  "\n".join([f"`{summary}`", "", *rows]))
 
 
 def main() -> None:

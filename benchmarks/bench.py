@@ -114,9 +114,10 @@ def main() -> None:
         for family, seconds, count in per_family(timings):
             print(f"{family:<7}{count:>6}{seconds:>9.3f}{seconds / total:>8.1%}"
                   f"{mb / seconds if seconds else 0:>9.1f}")
-        print(f"\n{'rule':<7}{'seconds':>9}{'share':>8}   (incl. shared facts)")
+        print(f"\n{'rule':<7}{'seconds':>9}{'share':>8}{'MB/s':>9}   (incl. shared facts)")
         for code, seconds in timings:
-            print(f"{code:<7}{seconds:>9.3f}{seconds / total:>8.1%}")
+            print(f"{code:<7}{seconds:>9.3f}{seconds / total:>8.1%}"
+                  f"{mb / seconds if seconds else 0:>9.1f}")
 
 
 if __name__ == "__main__":

@@ -57,12 +57,22 @@ class Prefilter:
 
     def admits(self, text: str) -> bool:
         """False only when ``text`` certainly holds no match (a few substring tests)."""
+        # NOTE: plain loops, not any() over a generator: this is asked of every scope unit a
+        # pack pattern may run on, and building a generator costs more than most tests.
         for group in self.required:
-            # A one-character search is fast: rule a member out by its first character first.
-            if not any(s[0] in text and s in text for s in group):
+            for member in group:
+                # A one-character search is fast: rule a member out by its first character.
+                if member[0] in text and member in text:
+                    break
+            else:
                 return False
         heads = self.heads
-        return heads is None or any(c in text for c in heads)
+        if heads is None:
+            return True
+        for head in heads:
+            if head in text:
+                return True
+        return False
 
 
 # Syntax that ties the branches of an alternation together: numbered or named back

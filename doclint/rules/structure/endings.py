@@ -12,7 +12,7 @@ import regex
 
 from doclint.core import segmenter
 from doclint.core.document import Document
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Level, Structure
 
@@ -24,9 +24,9 @@ CLOSING_START = frozenset("，。、；：？！）》」』”’,;:?!)]】〕"
 # A short line after one ending in these is the rest of a sentence, not a heading.
 # Dash and bullet list items, which often go without closing punctuation.
 LIST_MARKS = frozenset("—-－*●■◆★·•")
-_DANGLING_END = lazy_regex(r"[的和与及在对把将向为从于被以或、，,“《（(\[［]$")
+_DANGLING_END = lazy_re(r"[的和与及在对把将向为从于被以或、，,“《（(\[［]$")
 _LAST_CLAUSE = lazy_regex(r"[^，,、；;：:。！？!?]*$")
-_INTERNAL = lazy_regex(r"[，,。；;]")
+_INTERNAL = lazy_re(r"[，,。；;]")
 _TITLE_MAX = 30  # a heading text longer than this, with a comma, is running text
 
 
@@ -596,9 +596,10 @@ class LineEndings:
         starts = doc.index.starts
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
+        running = _running_text(blocks)  # counted once for both habits below
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
-                   indents, markdown, _blank_separated(blocks), _closed_style(blocks),
-                   _closed_style(blocks, least=_CUT_MIN_LINES))
+                   indents, markdown, _blank_separated(blocks), _closed_style(running),
+                   _closed_style(running, least=_CUT_MIN_LINES))
 
     def opens_paragraph(self, block: Block) -> bool:
         return self.indented and self.indents[block.index] > 0
@@ -641,16 +642,25 @@ _CLOSED_MIN = 6  # paragraphs of running text that show an article's habit
 _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without punctuation
 
 
-def _closed_style(blocks: list[Block], least: int = _CLOSED_MIN) -> frozenset[int]:
-    """Articles that end their paragraphs of running text (at least ``least`` of them) with
-    sentence punctuation, all but one in fifty: there a paragraph stopping on a character was
-    cut, even on a word that could end a sentence (…不得在风景区⏎第十一条)."""
+def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
+    """Per article, its paragraphs of running text (``plain_prose``) and how many of them end
+    without sentence punctuation."""
     total: Counter[int] = Counter()
     open_ended: Counter[int] = Counter()
     for block in blocks:
         if plain_prose(block):
             total[block.article] += 1
             open_ended[block.article] += not ends_sentence(block.text)
+    return total, open_ended
+
+
+def _closed_style(running: tuple[Counter[int], Counter[int]],
+                  least: int = _CLOSED_MIN) -> frozenset[int]:
+    """Articles that end their paragraphs of running text (at least ``least`` of them, counted
+    by ``_running_text``) with sentence punctuation, all but one in fifty: there a paragraph
+    stopping on a character was cut, even on a word that could end a sentence
+    (…不得在风景区⏎第十一条)."""
+    total, open_ended = running
     return frozenset(article for article, count in total.items()
                      if count >= least and open_ended[article] <= 1 + _CLOSED_OPEN * count)
 

@@ -110,7 +110,8 @@ _TITLE_MAX = 40
 _HEADLINE_MAX = 60  # a news headline set apart from its text by a blank line may run longer
 _CLAUSE_END = lazy_regex(r"[。！？!?；;：:]")
 _PUNCT_END = lazy_regex(r"[，、,（(“‘《]$")
-_SENTENCE_PUNCT = lazy_regex(r"[。！？!?；;：:，,]")
+# NOTE: the standard library: a class of literal characters, searched in every line by many rules.
+_SENTENCE_PUNCT = lazy_re(r"[。！？!?；;：:，,]")
 _HAN = lazy_regex(r"\p{Han}")
 _HAN_RUN = lazy_regex(r"\p{Han}+")
 _SPACES = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]+")

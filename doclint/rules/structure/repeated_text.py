@@ -361,7 +361,7 @@ class RepeatedText(Rule):
 
 _MISPLACED_HAN = 15
 # A list item's number at a line's start: （五） (2) 3、 3. 二、
-_ITEM_NUMBER = lazy_regex(
+_ITEM_NUMBER = lazy_re(
     r"^[ \t\u3000]*(?:[（(](?P<paren>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)]"
     r"|(?P<arabic>[0-9０-９]{1,2})[、.．](?![0-9０-９])|(?P<han>[一二三四五六七八九十]{1,3})、)"
 )

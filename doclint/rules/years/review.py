@@ -56,7 +56,7 @@ STRETCH = lazy_regex(
     rf"|(?P<n7>{_NUMBER})年(?:的)?(?:风雨|奋斗|征程|历程|砥砺|接续奋斗)")
 _STRETCH_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 # A stretch of recent years without a number (近几年来, 这些年): a review's reach.
-_UNCOUNTED_STRETCH = lazy_regex(r"近(?:几|些)?年来|这(?:几|些)年来?|多年来|过去(?:几|数|多)年")
+_UNCOUNTED_STRETCH = lazy_re(r"近(?:几|些)?年来|这(?:几|些)年来?|多年来|过去(?:几|数|多)年")
 # A period since a named turning point.
 _CONGRESS_YEAR = {"十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
                   "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
@@ -88,7 +88,7 @@ _REVIEW_HEADING = lazy_regex(r"回顾|成就|历程|变革|巨变|答卷|工作�
 # A first clause that looks back without naming the period: 回首来路, 这些年来.
 _REVIEW_OPENING = lazy_regex(r"^(?:回首|回望|回顾)|这些年来?|多年来|近些年来?")
 # A look back over history in general (回溯过往，每逢危难之际……): a review with no bound on how far.
-HISTORY = lazy_regex(r"回溯过往|回首过往|回望过往|回溯历史|回望历史|回顾历史|纵观历史|翻开[^，。]{0,6}历史")
+HISTORY = lazy_re(r"回溯过往|回首过往|回望过往|回溯历史|回望历史|回顾历史|纵观历史|翻开[^，。]{0,6}历史")
 # A word that every opening above holds (the period, the look back, the review heading), or a
 # tag (``plain`` cuts tags out and may join the words around them). None crosses a paragraph
 # break, so a paragraph without one opens no passage: a plain string search, not the patterns.
@@ -100,7 +100,7 @@ _PRESENT = lazy_regex(
 
 # A sentence of the opening paragraph that turns to the present or the future (…。到明年年底，…;
 # …。今后五年，…): the review ends with that paragraph.
-_TURN = lazy_regex(
+_TURN = lazy_re(
     r"(?<=[。！!？?])[ \t\u3000]*(?:[^，,。；;！!？?\n]{0,6}?)"
     r"(?:今后|明年|下一步|接下来|今年|新的一年|从现在起|现在起|未来[一二三四五六七八九十几]?年)")
 

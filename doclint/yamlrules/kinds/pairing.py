@@ -42,7 +42,7 @@ import regex
 
 from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.yamlrules.kinds.base import Exceptions, PackRule
 from doclint.yamlrules.patterns import UserPattern
 from doclint.yamlrules.scopes import Scopes, Unit
@@ -143,7 +143,7 @@ def _carry_clock(units: list[Unit]) -> _Clock:
     return _Clock(ticks, cut, page)
 
 
-_PAGE_NUMBER = lazy_regex(r"[ \t\u3000]*[—－–-]{1,2}[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[—－–-]{1,2}")
+_PAGE_NUMBER = lazy_re(r"[ \t\u3000]*[—－–-]{1,2}[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[—－–-]{1,2}")
 
 
 _WRAP_LINES = 6  # lines of one width, most of the long ones: a file cut at that width
