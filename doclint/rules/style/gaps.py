@@ -11,7 +11,7 @@ one gap and says whether it is such a separator.
 
 from __future__ import annotations
 
-from doclint.core import Span
+from doclint.core import Span, segmenter
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.lines import ORGAN
@@ -110,11 +110,14 @@ _LEAD_BEFORE = lazy_regex(
 _CREDIT = lazy_regex(rf"{AGENCY}(?:发|记者|通讯员|供图|图|摄)")
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = lazy_regex(r"同志们|各位|尊敬的|女士们|朋友们")
-# A numbered heading without punctuation, from a sentence end or a line start up to the gap.
+# A numbered heading without punctuation, from a sentence end or a line start up to the gap (an
+# item after ；, 一、…；二、…, is a clause of its sentence).
 _NUMBERED_HEADING_BEFORE = lazy_regex(
-    r"(?:^|(?<=[。！？；\s]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"(?:^|(?<=[。！？\s]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"[^，。；：！？,;:!?\s]{2,24}$")
 _HEADING_REACH = 32
+_WORD_SIDE = 3  # characters each side of a gap the segmenter reads
+_WORD_PAIRS = ((2, 2),)  # two characters each side, written together elsewhere: a split word
 _SHARE_BAR_BEFORE = lazy_regex(r"(?:微信|微博|QQ空间|朋友圈)$")
 # An item or a heading a flattened page ran into the text before it: 一是…, 二、…, （三）….
 _ITEM_AFTER = lazy_regex(
@@ -287,11 +290,21 @@ def is_separator(text: str, gap: Span) -> bool:
         return True  # a photo's credit after its caption: "……实验室 新华社发"
     if _SHARE_BAR_BEFORE.search(text, max(0, gap.start - 4), gap.start):
         return True  # a page's share buttons (微信 微博 QQ空间), then its text
-    if _NUMBERED_HEADING_BEFORE.search(text, max(0, gap.start - _HEADING_REACH), gap.start):
+    if _NUMBERED_HEADING_BEFORE.search(text, max(0, gap.start - _HEADING_REACH), gap.start) \
+            and not written_together(text, gap, _WORD_PAIRS) and not _joins_a_word(text, gap):
         return True  # a numbered heading run into its text: "（一）新闻发言人的设立 某某…"
     if _ITEM_AFTER.match(text, gap.end):
         return True  # a page flattened onto one line: the next item or heading (一是…, 二、…)
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
+
+
+def _joins_a_word(text: str, gap: Span) -> bool:
+    """The characters on both sides of the gap make one word (技术监 控: 监控): the space
+    splits it. Without the segmenter, any gap may."""
+    if not segmenter.available():
+        return True
+    left, right = text[max(0, gap.start - _WORD_SIDE) : gap.start], text[gap.end : gap.end + _WORD_SIDE]
+    return any(first < len(left) < last for _, first, last in segmenter.words(left + right))
 
 
 def _byline_after_dateline(text: str, gap: Span, line_first: int) -> bool:
@@ -649,7 +662,7 @@ _FIELD_NAMES = frozenset(("案由", "姓名", "性别", "民族", "籍贯", "地
                           "备注", "单位", "日期", "时间", "地点", "名称", "邮编", "传真", "事由"))
 # A two-character name padded after its field (提案人：陈 曦), the next field right after it.
 _PADDED_NAME_AFTER_LABEL = lazy_regex(
-    r"(?<=[人者名][ \t\u3000]*[：:][^：:\r\n]{0,24}?(?:^|[ \t\u3000]|、))\p{Han}[ \u3000]\p{Han}"
+    r"(?<=[人者名][ \t\u3000]*[：:](?:[^：:\r\n]{0,24}?[ \t\u3000、])?)\p{Han}[ \u3000]\p{Han}"
     r"(?=[ \t\u3000]*\p{Han}{2,6}[ \t\u3000]*[：:])")
 
 
