@@ -110,10 +110,11 @@ _LEAD_BEFORE = lazy_regex(
 _CREDIT = lazy_regex(rf"{AGENCY}(?:发|记者|通讯员|供图|图|摄)")
 # A title run into its salutation ("……上的讲话 同志们：") is a structure problem, not spacing.
 _SALUTATION = lazy_regex(r"同志们|各位|尊敬的|女士们|朋友们")
-# A numbered heading without punctuation, from a sentence end or a line start up to the gap (an
-# item after ；, 一、…；二、…, is a clause of its sentence).
+# A numbered heading without punctuation, run into a line after a sentence end or a space (a
+# page flattened onto one line) up to the gap; an item opening its own line is text, and one after
+# ；, 一、…；二、…, is a clause of its sentence.
 _NUMBERED_HEADING_BEFORE = lazy_regex(
-    r"(?:^|(?<=[。！？\s]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"(?<=[。！？][ \t\u3000]?|\S[ \t\u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"[^，。；：！？,;:!?\s]{2,24}$")
 _HEADING_REACH = 32
 _WORD_SIDE = 3  # characters each side of a gap the segmenter reads
