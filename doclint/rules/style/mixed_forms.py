@@ -45,7 +45,7 @@ _CLOCK = lazy_regex(r"(?:[01]?\d|2[0-4])[:：∶][0-5]\d(?:[:：∶][0-5]\d(?:\.
 # around Chinese, ASCII parentheses are BD005's.
 _PAREN = lazy_regex(r"(?P<open>[(（])[A-Za-z0-9.%％+\-/、，, ]{1,12}(?P<close>[)）])")
 _HAN = lazy_regex(r"\p{Han}")
-_FILE_EXTENSION = lazy_regex(r"(?i)\.(?:docx?|pdf|xlsx?|wps|et|txt|zip|rar|ofd|jpe?g|png)\b")
+_FILE_EXTENSION = lazy_regex(r"(?i)\.(?:docx?|pdf|xlsx?|wps|et|txt|zip|rar|ofd|jpe?g|png)(?![A-Za-z])")
 _SHOWN = 20
 
 
