@@ -223,7 +223,7 @@ def _titled_head(texts: list[str], kinds: list[Kind], dateline: int, floor: int)
 
 
 def _title_repeated(texts: list[str], index: int, end: int, titles: list[int],
-                    teaser: str | bool) -> int:
+                    teaser: str) -> int:
     """How many lines from ``index`` on, joined, say the first title again: the page's headline
     printed over its text, broken into display lines (``某部原副部长李某某`` ⏎ ``严重违纪被开除
     党籍``). Under a ``teaser`` the page cut short (``某部原副部长李某某严...``), the lines begin
@@ -286,8 +286,8 @@ def _head(number: int, found: _Range, texts: list[str], kinds: list[Kind],
                 and restated(text, texts[1]):
             kinds[index] = kind = Kind.TITLE  # a headline with a comma over a blank line
         if kind in (Kind.BODY, Kind.HEADING):
-            repeated = _title_repeated(texts, index, end, titles, kinds[start] is Kind.SUMMARY
-                                       and texts[start])
+            teaser = texts[start] if kinds[start] is Kind.SUMMARY else ""
+            repeated = _title_repeated(texts, index, end, titles, teaser)
             if not repeated:
                 break
             for line in range(index, index + repeated):
