@@ -6,7 +6,7 @@ every sentence: after ``十年来，……`` or under a heading ``一、过去�
 
 A passage opens with
 
-* a paragraph whose first clause states the period: ``十年来``, ``这五年``, ``过去一年``,
+* a paragraph whose first clause states the period: ``十年来``, ``这五年``, ``过去一年``, ``刚刚过去的2025年``,
   ``党的十八大以来``, ``进入新时代``, ``新时代的伟大成就``, ``改革开放以来`` (or looks back
   without naming one: ``回首来路``, ``这些年来``); or
 * a heading that reviews one (``十年回顾``, ``一、过去五年的工作``, ``五年来的主要成就``).
@@ -68,7 +68,8 @@ SINCE = lazy_regex(
 # year alone.
 _REVIEWED_YEAR = lazy_regex(
     r"(?<![0-9])((?:19|20)\d{2})年(?:[^，,。；;\n]{0,6}?)(?:工作)?(?:回顾|总结)"
-    r"|回顾(?:过去的)?((?:19|20)\d{2})年(?![0-9]|以来|来)")
+    r"|回顾(?:过去的)?((?:19|20)\d{2})年(?![0-9]|以来|来)"
+    r"|(?:刚刚|刚)?过去的((?:19|20)\d{2})年(?![0-9]|以来|来)")  # 刚刚过去的2025年，…
 # A review of one five-year plan (回顾“十三五”, “十三五”工作回顾): it looks back to the plan's start.
 _PLAN_ORDINAL = r"“?(十[一二三四五]?|[六七八九])五”?"
 _REVIEWED_PLAN = lazy_regex(
