@@ -20,12 +20,15 @@ pickles: the folder must be one the user trusts.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -95,6 +98,57 @@ def merge_table(path: Path, header: bytes, added: dict[Any, Any], limit: int) ->
         merged = {}
     merged.update(added)
     write(path, header, merged)
+
+
+class KeptTable:
+    """A table of answers kept between runs (compiled patterns, segmenter answers, dataclass
+    code): read once, when first asked; what this process adds is merged back at exit.
+
+    ``header`` says which producer wrote the table (None: there is none to keep, the table
+    stays empty); ``limit`` bounds the table on disk (and, with ``keep_at_most``, what one
+    process adds); ``merging``, when given, is held while the table is read back and written
+    (a lock file shared by processes that write the same table)."""
+
+    def __init__(self, path: Callable[[], Path], header: Callable[[], bytes | None],
+                 limit: int, keep_at_most: int | None = None,
+                 merging: Callable[[], AbstractContextManager[Any]] | None = None) -> None:
+        self._path, self._header, self._limit = path, header, limit
+        self._keep_at_most, self._merging = keep_at_most, merging
+        self._lock = threading.Lock()
+        self.stored: dict[Any, Any] | None = None
+        self.added: dict[Any, Any] = {}
+
+    def get(self, key: Any) -> Any:
+        """The kept answer for ``key`` (None when there is none)."""
+        stored = self.stored
+        if stored is None:
+            with self._lock:
+                if self.stored is None:
+                    header = self._header()
+                    self.stored = read_table(self._path(), header) if header else {}
+                stored = self.stored
+        return stored.get(key)
+
+    def add(self, key: Any, value: Any) -> None:
+        """Keep ``value`` for ``key``, to be written at exit."""
+        with self._lock:
+            if self._keep_at_most is not None and len(self.added) >= self._keep_at_most:
+                return
+            if not self.added:
+                atexit.register(self.save)
+            self.added[key] = value
+
+    def save(self) -> None:
+        """Merge what this process added into the table on disk."""
+        with self._lock:
+            if not self.added:
+                return
+            header = self._header()
+            if header is None:
+                return
+            with self._merging() if self._merging is not None else nullcontext():
+                merge_table(self._path(), header, self.added, self._limit)
+            self.added.clear()
 
 
 def _key(sources: Sequence[str | os.PathLike[str]], code: Iterable[str], context: str) -> str:

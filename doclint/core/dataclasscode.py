@@ -19,12 +19,10 @@ written back at exit, like the regex store's.
 
 from __future__ import annotations
 
-import atexit
 import builtins
 import dataclasses
 import marshal
 import sys
-import threading
 from typing import Any
 
 from doclint.core import buildcache
@@ -34,9 +32,6 @@ FORMAT = 1
 MAX_ENTRIES = 5000  # beyond this (old classes' code piling up), the store starts again
 OWN = "doclint"  # the modules whose classes are served: doclint and its submodules
 
-_lock = threading.Lock()
-_stored: dict[str, bytes] | None = None
-_added: dict[str, bytes] = {}
 
 
 def install() -> None:
@@ -54,36 +49,20 @@ def _exec(source: Any, globals: dict[str, Any] | None = None,  # exec's own para
 
 
 def _code(source: str) -> Any:
-    blob = _store().get(source)
+    blob = TABLE.get(source)
     if blob is not None:
         try:
             return marshal.loads(blob)
         except Exception:  # a damaged entry: compile it again
             pass
     code = compile(source, "<string>", "exec", dont_inherit=True)
-    with _lock:
-        if not _added:
-            atexit.register(save)
-        _added[source] = marshal.dumps(code)
+    TABLE.add(source, marshal.dumps(code))
     return code
 
 
 def save() -> None:
     """Merge the code compiled in this process into the store on disk."""
-    with _lock:
-        if not _added:
-            return
-        buildcache.merge_table(_path(), _header(), _added, MAX_ENTRIES)
-        _added.clear()
-
-
-def _store() -> dict[str, bytes]:
-    global _stored
-    if _stored is None:
-        with _lock:
-            if _stored is None:
-                _stored = buildcache.read_table(_path(), _header())
-    return _stored
+    TABLE.save()
 
 
 def _header() -> bytes:
@@ -95,4 +74,5 @@ def _path() -> Any:
     return buildcache.folder() / NAME
 
 
+TABLE = buildcache.KeptTable(_path, _header, MAX_ENTRIES)
 install()

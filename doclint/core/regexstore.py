@@ -22,12 +22,10 @@ generated code), under its own key (the version ``-1``).
 
 from __future__ import annotations
 
-import atexit
 import os
 import pickle
 import re
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -41,15 +39,12 @@ FORMAT = 2  # 2: flags in the keys as plain numbers
 MAX_PATTERNS = 5000  # beyond this, the store starts again from this run's patterns
 
 Key = tuple[str, int, int]
-_lock = threading.Lock()
-_stored: dict[Key, bytes] | None = None
-_added: dict[Key, bytes] = {}
 
 
 def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, loaded from the store when it holds the pattern."""
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))  # flags may be enum members
-    blob = _store().get(key)
+    blob = TABLE.get(key)
     if blob is not None:
         try:
             return pickle.loads(blob)  # type: ignore[no-any-return]
@@ -57,10 +52,7 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
             pass
     result = regex.compile(pattern, flags)
     if not result.flags & regex.LOCALE:
-        with _lock:
-            if not _added:
-                atexit.register(save)
-            _added[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        TABLE.add(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
 
 
@@ -83,7 +75,7 @@ class _ReArguments:
 def compiled_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, loaded from the store when it holds the pattern."""
     key = (pattern, int(flags), _RE)
-    blob = _store().get(key)
+    blob = TABLE.get(key)
     if blob is not None:
         try:
             found = pickle.loads(blob)
@@ -99,10 +91,7 @@ def compiled_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
             return result
     except Exception:  # another Python's re: not stored
         return result
-    with _lock:
-        if not _added:
-            atexit.register(save)
-        _added[key] = blob
+    TABLE.add(key, blob)
     return result
 
 
@@ -122,12 +111,7 @@ def _re_arguments(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def save() -> None:
     """Merge the patterns compiled in this process into the store on disk."""
-    with _lock:
-        if not _added:
-            return
-        with _merging():
-            buildcache.merge_table(_path(), _header(), _added, MAX_PATTERNS)
-            _added.clear()
+    TABLE.save()
 
 
 @contextmanager
@@ -151,15 +135,6 @@ def _merging() -> Iterator[None]:
         os.close(handle)  # releases the lock
 
 
-def _store() -> dict[Key, bytes]:
-    global _stored
-    if _stored is None:
-        with _lock:
-            if _stored is None:
-                _stored = buildcache.read_table(_path(), _header())
-    return _stored
-
-
 def _header() -> bytes:
     version: Any = getattr(regex, "__version__", "?")
     return buildcache.FORMAT + f"store {FORMAT} regex {version} python {sys.version_info}\n".encode()
@@ -167,3 +142,6 @@ def _header() -> bytes:
 
 def _path() -> Any:
     return buildcache.folder() / NAME
+
+
+TABLE = buildcache.KeptTable(_path, _header, MAX_PATTERNS, merging=_merging)

@@ -19,14 +19,12 @@ Every operation works without the HMM guesser, so no unknown "word" is made up, 
 
 from __future__ import annotations
 
-import atexit
 import functools
 import hashlib
 import importlib.util
 import logging
 import os
 import sys
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -36,9 +34,6 @@ STORE = "segments"
 STORE_FORMAT = 1
 MAX_ANSWERS = 5000  # beyond this, the store starts again from this run's answers
 
-_lock = threading.Lock()
-_stored: dict[tuple[str, str], Any] | None = None
-_added: dict[tuple[str, str], Any] = {}
 
 
 @functools.cache
@@ -61,16 +56,13 @@ def available() -> bool:
 def _answer(operation: str, text: str, compute: Callable[[Any], Any]) -> Any:
     """``compute(rjieba)`` for ``text``, from the store when it holds the answer."""
     key = (operation, text)
-    found = _store().get(key)
+    table = _table()
+    found = table.get(key)
     if found is None:
-        found = _added.get(key)
+        found = table.added.get(key)
     if found is None:
         found = compute(_rjieba())
-        with _lock:
-            if len(_added) < MAX_ANSWERS:
-                if not _added:
-                    atexit.register(save)
-                _added[key] = found
+        table.add(key, found)
     return found
 
 
@@ -121,28 +113,15 @@ def tagged(text: str) -> list[tuple[str, str]]:
 
 def save() -> None:
     """Merge the answers of this process into the store on disk."""
+    _table().save()
+
+
+@functools.cache
+def _table() -> Any:
+    """The kept answers (``buildcache`` imported on first use: asking ``available`` does not)."""
     from doclint.core import buildcache
 
-    with _lock:
-        if not _added:
-            return
-        header = _header()
-        if header is None:
-            return
-        buildcache.merge_table(_path(), header, _added, MAX_ANSWERS)
-        _added.clear()
-
-
-def _store() -> dict[tuple[str, str], Any]:
-    global _stored
-    if _stored is None:
-        with _lock:
-            if _stored is None:
-                from doclint.core import buildcache
-
-                header = _header()
-                _stored = buildcache.read_table(_path(), header) if header else {}
-    return _stored
+    return buildcache.KeptTable(_path, _header, MAX_ANSWERS, keep_at_most=MAX_ANSWERS)
 
 
 def _path() -> Any:

@@ -179,13 +179,13 @@ def test_divisions_from_the_cache_equal_a_fresh_build() -> None:
 
 @pytest.fixture
 def fresh_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regexstore, "_stored", None)
-    monkeypatch.setattr(regexstore, "_added", {})
+    monkeypatch.setattr(regexstore.TABLE, "stored", None)
+    monkeypatch.setattr(regexstore.TABLE, "added", {})
 
 
 def _reload_store(monkeypatch: pytest.MonkeyPatch) -> None:
     regexstore.save()
-    monkeypatch.setattr(regexstore, "_stored", None)
+    monkeypatch.setattr(regexstore.TABLE, "stored", None)
 
 
 def test_stored_pattern_is_loaded_without_compiling(fresh_store: None,
@@ -210,7 +210,7 @@ def test_corrupt_store_compiles_again(fresh_store: None, monkeypatch: pytest.Mon
     regexstore.save()
     stored = buildcache.folder() / regexstore.NAME
     stored.write_bytes(stored.read_bytes()[:-7])
-    monkeypatch.setattr(regexstore, "_stored", None)
+    monkeypatch.setattr(regexstore.TABLE, "stored", None)
     assert regexstore.compiled("十[一二三]五", 0).search("十三五") is not None
 
 

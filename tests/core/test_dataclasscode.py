@@ -64,7 +64,7 @@ def test_a_damaged_store_compiles_again() -> None:
 
 
 def test_classes_outside_doclint_are_left_to_exec(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dataclasscode, "_added", {})
+    monkeypatch.setattr(dataclasscode.TABLE, "added", {})
     dataclasscode.install()
 
     @dataclass(frozen=True)
@@ -72,5 +72,5 @@ def test_classes_outside_doclint_are_left_to_exec(monkeypatch: pytest.MonkeyPatc
         value: int
 
     assert Local(1) == Local(1)
-    assert not dataclasscode._added
+    assert not dataclasscode.TABLE.added
 

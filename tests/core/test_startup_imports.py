@@ -58,8 +58,8 @@ _RE_PATTERNS = [
 
 @pytest.fixture
 def fresh_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regexstore, "_stored", None)
-    monkeypatch.setattr(regexstore, "_added", {})
+    monkeypatch.setattr(regexstore.TABLE, "stored", None)
+    monkeypatch.setattr(regexstore.TABLE, "added", {})
 
 
 @pytest.mark.parametrize(("source", "flags"), _RE_PATTERNS)
@@ -69,7 +69,7 @@ def test_stored_re_pattern_equals_a_compiled_one(fresh_store: None,
     first = regexstore.compiled_re(source, flags)
     assert first == re.compile(source, flags)  # re compares the generated code
     regexstore.save()
-    monkeypatch.setattr(regexstore, "_stored", None)
+    monkeypatch.setattr(regexstore.TABLE, "stored", None)
 
     def no_compiling(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("compiled again")
@@ -95,8 +95,8 @@ def test_re_and_regex_patterns_of_the_same_text_are_kept_apart(fresh_store: None
 
 @pytest.fixture
 def fresh_segments(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(segmenter, "_stored", None)
-    monkeypatch.setattr(segmenter, "_added", {})
+    monkeypatch.setattr(segmenter._table(), "stored", None)
+    monkeypatch.setattr(segmenter._table(), "added", {})
 
 
 def test_stored_segmenter_answers_equal_rjiebas(fresh_segments: None,
@@ -108,7 +108,7 @@ def test_stored_segmenter_answers_equal_rjiebas(fresh_segments: None,
     assert asked[0] == rjieba.tokenize(text, mode="default", hmm=False)
     assert asked[2] == rjieba.tag(text)
     segmenter.save()
-    monkeypatch.setattr(segmenter, "_stored", None)
+    monkeypatch.setattr(segmenter._table(), "stored", None)
     monkeypatch.setattr(segmenter, "_rjieba", lambda: None)  # answered from the store alone
     assert (segmenter.words(text), segmenter.search_cuts(text), segmenter.tagged(text)) == asked
     assert segmenter.first_word(text) == "全面"
@@ -122,5 +122,5 @@ def test_corrupt_segment_store_asks_rjieba_again(fresh_segments: None,
     segmenter.save()
     stored = segmenter._path()
     stored.write_bytes(stored.read_bytes()[:-5])
-    monkeypatch.setattr(segmenter, "_stored", None)
+    monkeypatch.setattr(segmenter._table(), "stored", None)
     assert segmenter.search_cuts(text) == expected

@@ -92,8 +92,8 @@ def test_a_pool_worker_freezes_its_engine(fresh_collector: None) -> None:
 def test_pool_workers_keep_the_patterns_they_compiled(monkeypatch: pytest.MonkeyPatch,
                                                       tmp_path: Path) -> None:
     """Pool workers end without exit handlers; their patterns still reach the regex store."""
-    monkeypatch.setattr(regexstore, "_stored", {})
-    monkeypatch.setattr(regexstore, "_added", {})
+    monkeypatch.setattr(regexstore.TABLE, "stored", {})
+    monkeypatch.setattr(regexstore.TABLE, "added", {})
     paths = []
     for number in range(4):
         path = tmp_path / f"{number}.txt"
