@@ -94,6 +94,10 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
     parts = _parts(text, quantities, parts_from, s1)
     if not parts:
         return None
+    inside = _inside_brackets(text, region, at)
+    if inside is not None and any(q.comparable(parts[0][1])
+                                  for q in quantities.within(inside, at)):
+        region = inside  # （全国411亿元，其中中央10亿元、…）: the parts are of the amount inside
     total = _total(text, quantities, region, at, parts[0][1])
     if total is None:
         return None
@@ -153,6 +157,19 @@ def _enumerated_parts(text: str, amounts: list[Quantity]) -> Iterator[tuple[str,
         label = label_of(between[1:])
         if label and not _CLAUSE_BREAK_IN.search(between):
             yield label, amount
+
+
+def _inside_brackets(text: str, begin: int, at: int) -> int | None:
+    """Where the brackets that are still open at ``at`` begin, if they open after ``begin``."""
+    depth = 0
+    for i in range(at - 1, begin - 1, -1):
+        if text[i] in "）)":
+            depth += 1
+        elif text[i] in "（(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+    return None
 
 
 def _total(text: str, quantities: Quantities, begin: int, at: int,
