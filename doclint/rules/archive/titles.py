@@ -15,6 +15,7 @@ from doclint.rules.templates.site_boilerplate import is_credit_line
 _HEAD_LINES = 15
 _MAX_TITLE = 60
 _MAX_PARTS = 3
+_ABOUT_REACH = 30  # 关于 follows the issuer's name: 江苏省人民政府办公厅关于…
 # Lines a scraper keeps above the title: toolbars, breadcrumbs, source and time lines, links.
 _CHROME = lazy_regex(
     r"当前位置|您的位置|所在位置|首页|>>|›|»|www\.|https?://|原文链接|^\s*【[^】]{0,12}(?:】|$)"
@@ -31,7 +32,7 @@ _BODY = lazy_regex(r"[。！？；]|[：:！]\s*$|^(?:同志们|各位|尊敬的
 # How a 公文 or speech title ends; before that a title may run over several lines.
 _GENRE_END = lazy_regex(
     r"(?:通知|通报|报告|讲话|决定|决议|意见|函|复函|批复|请示|公告|通告|纪要|公报|办法|规定|条例|"
-    r"细则|方案|规划|计划|纲要|致辞|发言|演讲|贺信|贺词|总结|命令|令|议案|说明)"
+    r"细则|方案|规划|计划|纲要|致辞|发言|演讲|贺信|贺词|总结|命令|令|议案|说明|建议|提案|倡议书)"
     r"(?:[（(][^）)]{1,12}[）)])?$"
 )
 _BRACKETED = lazy_regex(r"[（(][^）)]{1,12}[）)]$")
@@ -102,6 +103,20 @@ class DocumentTitle:
             parts = parts[:1]  # lines that never reach a genre word: only the first is the title
         text = "".join(_squeezed(t) for t, _ in parts)
         return cls(Title(text, Span(parts[0][1].start, parts[-1][1].end)))
+
+
+def ends_on_genre(text: str) -> bool:
+    """A line that can be a title and ends on a genre word (…生态经济带的建议), no stop of a
+    sentence in it: its commas join the parts of its subject."""
+    squeezed = _squeezed(text)
+    return (len(squeezed) <= _MAX_TITLE and _GENRE_END.search(squeezed) is not None
+            and _BODY.search(squeezed) is None)
+
+
+def is_genre_title(text: str) -> bool:
+    """A 公文 title by its shape: 关于 near its start, a genre word at its end
+    (关于加强湿地保护，服务生态建设的建议)."""
+    return "关于" in _squeezed(text)[:_ABOUT_REACH] and ends_on_genre(text)
 
 
 def _is_chrome(text: str) -> bool:

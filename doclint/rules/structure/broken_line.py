@@ -20,6 +20,7 @@ from doclint.core import (
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
+from doclint.rules.archive.titles import ends_on_genre, is_genre_title
 from doclint.rules.structure import lines
 from doclint.rules.structure.endings import (
     CLOSING_START,
@@ -56,6 +57,8 @@ _BARE_OPEN = frozenset("[［")
 _BARE_CLOSE = frozenset("]］")
 # A line of nothing but question marks: characters a converter could not decode (``？``).
 _DEBRIS = lazy_regex(r"^[?？\s\u3000]+$")
+# A section's label run into its text (调研情况：…, 问题分析：…): a compound noun, no 的.
+_SECTION_LABEL = lazy_regex(r"^[\s\u3000]*(?:(?!的)\p{Han}){2,6}[：:](?=\S)")
 # Lines that are no sentence's half: a date alone (a news page's second line, 2019-04-01 or
 # 20190401), an identifier
 # (the hash a page's link list keeps beside each title), an address, a link to a special page.
@@ -129,6 +132,9 @@ class BrokenLine(Rule):
     不带句末标点、停在完整的词上，其后是以句末标点结尾的正文第一段）各自成段，不是断句。
     标题下单独一行的日期（“2019-04-01”“20190401”）也不接。
     分成几行排印的标题在顿号、逗号处换行（“……原党委副书记、⏎副董事长、总裁……”），是标题回行，不是断句。
+    公文式标题（“关于……，……的建议”：“关于”开头、以文种结尾、不带句末标点）单独成行时不是句子的
+    前半截，即使其中有逗号、下面紧接正文；文档（或汇编中一篇）的第一行以文种结尾，或下一行以
+    “调研情况：”一类小标签开头时，同样是标题。
     一句断成几行时合并报告，修复把各行接起来。
     """
 
@@ -177,8 +183,9 @@ class BrokenLine(Rule):
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
                 or navigation.covers(previous.span.start) or previous.index in lead \
                 or (_opening(current) not in _ODD_START
-                    and ((headline_over(previous, current) and _stands_alone(blocks, previous)
-                          and not _one_paragraph(blocks, endings, previous, current))
+                    and (_title_over_body(blocks, previous, current)
+                         or (headline_over(previous, current) and _stands_alone(blocks, previous)
+                             and not _one_paragraph(blocks, endings, previous, current))
                          or (not open_ended(previous.text)
                              and headline_over(current, _after(blocks, current)))))
             new_paragraph = current.index in items or endings.opens_paragraph(current)
@@ -288,6 +295,17 @@ class BrokenLine(Rule):
 
 def _after(blocks: list[Block], block: Block) -> Block | None:
     return blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+
+
+def _title_over_body(blocks: list[Block], previous: Block, current: Block) -> bool:
+    """``previous`` is a title over its body: a 公文 title (关于…的建议) where a headline stands,
+    or the first line of an article that ends on a genre word or stands over a labelled section
+    (…事业升级⏎调研情况：…)."""
+    if is_genre_title(previous.text):
+        return _stands_alone(blocks, previous)
+    first = previous.index == 0 or blocks[previous.index - 1].article != previous.article
+    return first and not open_ended(previous.text) and (
+        ends_on_genre(previous.text) or _SECTION_LABEL.match(current.text) is not None)
 
 
 def _stands_alone(blocks: list[Block], block: Block) -> bool:
