@@ -71,6 +71,9 @@ _CHINESE_YEAR = lazy_regex(
 )
 _CHINESE_CONTEXT = lazy_regex(r"[\p{Han}\p{Ps}\p{Pe}\p{Pi}\p{Pf}，。、；：？！\n\r]")
 _HAN = lazy_regex(r"\p{Han}")
+# Where the clause of a list item begins: the last mark that ends a clause before it.
+_CLAUSE_START = lazy_regex(r"(?r)[，,。；;：:！？\n]")
+_CLAUSE_REACH = 80
 # What an empty list item follows: an item ("甲、、丙"), or the mark that opened the list
 # ("，、、等", "。、、等"); no list starts with its separator.
 _LIST_BEFORE = lazy_regex(r"[\p{Han}\d，：（“。；！？]")
@@ -192,7 +195,8 @@ class Placeholders:
 
 class TemplatePlaceholder(Rule):
     """模板中未替换的占位符：`XX`、`××`、`某某`、`＊＊`、`□□`、`X月X日`、`20XX年`、`202X年`、`某年某月`，
-    待填写的栏目 `[单位名称]`、`【姓名】`，空的列举项 `、、`（“甲、、丙”“，、、等”“200元、、400元”），
+    待填写的栏目 `[单位名称]`、`【姓名】`，空的列举项 `、、`（“甲、、丙”“，、、等”“200元、、400元”；
+    逗号前的 `、，` 只在同一分句前面已有顿号时才是丢了末项，“基础、，”是多余的顿号，归 BD003），
     以及空的文号年份 `〔〕`。
 
     范文网站和公文模板用这些记号标出应由使用者填写的位置；留在成稿里说明文档没有编辑完。
@@ -355,8 +359,16 @@ def _plausible(text: str, kind: str, start: int, end: int) -> bool:
             and not _emphasis(text, start, end)
         )
     if kind == "empty":
-        return bool(start and _LIST_BEFORE.match(text, start - 1))
+        return bool(start and _LIST_BEFORE.match(text, start - 1)) and (
+            "、" in text[start + 1 : end] or _listed_before(text, start))
     return True
+
+
+def _listed_before(text: str, at: int) -> bool:
+    """Another 、 earlier in the clause: ``甲、乙、，`` lost its last item, where ``基础、，`` has a
+    stray mark before its comma (BD003's)."""
+    clause = _CLAUSE_START.search(text, max(0, at - _CLAUSE_REACH), at)
+    return "、" in text[clause.end() if clause else max(0, at - _CLAUSE_REACH):at]
 
 
 def _emphasis(text: str, start: int, end: int) -> bool:
