@@ -91,7 +91,7 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
         return None
     s0, s1 = sentence_bounds(text, at)
     region = s0 if text[s0:at].strip(" \u3000") else sentence_bounds(text, max(0, s0 - 2))[0]
-    parts = _parts(text, quantities, parts_from, s1)
+    parts = _parts(text, quantities, parts_from, _sibling_total(text, parts_from, s1))
     if not parts:
         return None
     inside = _inside_brackets(text, region, at)
@@ -157,6 +157,16 @@ def _enumerated_parts(text: str, amounts: list[Quantity]) -> Iterator[tuple[str,
         label = label_of(between[1:])
         if label and not _CLAUSE_BREAK_IN.search(between):
             yield label, amount
+
+
+def _sibling_total(text: str, begin: int, end: int) -> int:
+    """Where a list of parts ends: before ``；`` and the sibling total that has a ``其中`` of its
+    own (设区市56项…，其中…33项；县（市、区）85项…，其中…39项), else at ``end``."""
+    following = text.find("其中", begin, end)
+    if following == -1 or _inside_brackets(text, begin, following) is not None:
+        return end
+    semicolon = max(text.rfind("；", begin, following), text.rfind(";", begin, following))
+    return semicolon if semicolon != -1 else end
 
 
 def _inside_brackets(text: str, begin: int, at: int) -> int | None:
