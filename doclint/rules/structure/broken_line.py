@@ -183,7 +183,7 @@ class BrokenLine(Rule):
             quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
                 or navigation.covers(previous.span.start) or previous.index in lead \
                 or (_opening(current) not in _ODD_START
-                    and (_title_over_body(blocks, previous, current)
+                    and (_section_break(blocks, previous, current)
                          or (headline_over(previous, current) and _stands_alone(blocks, previous)
                              and not _one_paragraph(blocks, endings, previous, current))
                          or (not open_ended(previous.text)
@@ -297,15 +297,16 @@ def _after(blocks: list[Block], block: Block) -> Block | None:
     return blocks[block.index + 1] if block.index + 1 < len(blocks) else None
 
 
-def _title_over_body(blocks: list[Block], previous: Block, current: Block) -> bool:
-    """``previous`` is a title over its body: a 公文 title (关于…的建议) where a headline stands,
-    or the first line of an article that ends on a genre word or stands over a labelled section
-    (…事业升级⏎调研情况：…)."""
+def _section_break(blocks: list[Block], previous: Block, current: Block) -> bool:
+    """The break between two lines is a section's: a 公文 title (关于…的建议) where a headline
+    stands, an article's first line ending on a genre word, or a line that ends on a whole word
+    over a section's label (…产业发展⏎具体意见：…), which at most lost its full stop."""
     if is_genre_title(previous.text):
         return _stands_alone(blocks, previous)
+    if open_ended(previous.text):
+        return False
     first = previous.index == 0 or blocks[previous.index - 1].article != previous.article
-    return first and not open_ended(previous.text) and (
-        ends_on_genre(previous.text) or _SECTION_LABEL.match(current.text) is not None)
+    return (first and ends_on_genre(previous.text)) or _SECTION_LABEL.match(current.text) is not None
 
 
 def _stands_alone(blocks: list[Block], block: Block) -> bool:
