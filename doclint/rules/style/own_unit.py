@@ -114,6 +114,9 @@ _ELSEWHERE_BEFORE = lazy_regex(
     r"|携手|共建|共同|合作|引进|招商|签约|援建|在京|进京|外地|省外|市外|区外|县外|全国|国内"
 )
 
+# Where a route or a flow starts: "项目自临沂市临沭站引出", "从徐州市接入".
+_ORIGIN_BEFORE = lazy_regex(r"(?:自|从|由)\Z")
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -415,6 +418,7 @@ def _in_own_place(text: str, begin: int, stop: int, start: int, end: int, home: 
     return not (
         _STRAY_PARTNER.search(clause)
         or _ELSEWHERE_BEFORE.search(clause)
+        or _ORIGIN_BEFORE.search(clause)
         or _PARTNER_AFTER.search(after)
     )
 
