@@ -127,6 +127,10 @@ _MEMBER_REACH = 120
 # A catalogue of old books (structure/catalogue.py) sets its fields apart with a space.
 _CATALOGUE_FIELD = lazy_regex(rf"(?:{DYNASTY}[\p{{Han}}□·]{{1,14}}|本)$")
 _FIELD_REACH = 24
+# A table announced in the text (见下表：, 如下表：, 详见附表1：); its cells follow on the same line
+# when the page lost the table's layout.
+_TABLE_INTRO = lazy_regex(r"(?r)(?:下表|附表\s?\d{0,2}|见表\s?\d{1,2})(?:所示)?[：:]")
+_TABLE_REACH = 1500
 _AFTER_MARK_MESSAGE = Message(
     "“{mark}”后多了空格（全角标点自带间距），隔开了“{right}”。",
     "A space after “{mark}” (a full-width mark has its own spacing) before “{right}”.",
@@ -172,7 +176,8 @@ class SpaceInChineseText(Rule):
     标题中与标题行连写的两行分界处，标准条文的章条标题与其正文之间（“5 档案资料 建立……”
     “1适用范围 本规则适用于……”：文中另有“4.2 ”式编号，或是“范围”“术语和定义”等标准必备要素）；
     压成一行的表单中为对齐拉开的栏目名和两字姓名（“……的建议提 案 人：陈 曦主办单位：……”）；元数据（记录头的“标题:”、前言的 title）给出的标题在正文中分行排印、换行变成空格的，标题中间和标题之后的空格，以及不带标点的序号小标题（“（一）新闻发言人的设立 某某……”）与正文之间的空格，都是丢失的换行；整页压成一行、换行都变成了单个空格的网页（一行二百字以上、有八处以上这样的空格，不以缩进分段）里，空格都当作丢失的换行，只有拆开了文中别处连写的词（“基层 卫生科”，别处写“基层卫生科”）的才报；压成一行的网页中分享按钮（“微信 微博 QQ空间”）之后、条目和标题（“一是”“二、”“（三）”）之前的空格；成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
-    至少三条）；古籍目录中分隔题名、著者（“（清）某某撰”）、版本和藏地各栏的空格。整篇或整行逐字
+    至少三条）；正文预告了表格（“见下表：”“详见附表1：”）而表格被压进同一行时，预告之后、下一个
+    句号之前分隔各栏的空格（“肺癌50岁以上 低剂量螺旋CT检查”）；古籍目录中分隔题名、著者（“（清）某某撰”）、版本和藏地各栏的空格。整篇或整行逐字
     拉开的文字是版式问题，由 T506 每个文件报告一次。修复删除空格。
     """
 
@@ -306,6 +311,8 @@ class _Record:
             return True
         if self._in_spaced_page(gap) and not written_together(text, gap):
             return True
+        if self._in_flattened_table(gap):
+            return True
         if _CATALOGUE_FIELD.search(text, max(0, gap.start - _FIELD_REACH), gap.start) and (
             self.catalogue()
         ):
@@ -327,6 +334,14 @@ class _Record:
                 and matches_at_least(_HAN_GAP, self.text, _SPACED_PAGE_GAPS, first, last)
             self._spaced_lines[first] = spaced
         return spaced
+
+    def _in_flattened_table(self, gap: Span) -> bool:
+        """The gap stands among the cells of a table the text announces (见下表：) and the page
+        ran into its line: no sentence has ended since the announcement."""
+        text = self.text
+        first = max(line_start(text, gap.start), gap.start - _TABLE_REACH)
+        announced = _TABLE_INTRO.search(text, first, gap.start)
+        return announced is not None and "。" not in text[announced.end() : gap.start]
 
     def _member(self, gap: Span) -> bool:
         text = self.text
