@@ -89,3 +89,49 @@ def test_every_white_space_page_copies_strips_but_the_space_is_unprintable() -> 
     stripped = [chr(c) for c in range(0x110000) if _SPACE.fullmatch(chr(c))]
     assert " " in stripped
     assert not [c for c in stripped if c != " " and c.isprintable()]
+
+
+def _credit_pages(seed: int, count: int) -> list[str]:
+    """Pages of short lines, some of them a data vendor's credit (spaced out, quoted, a domain,
+    a 来源 note), others prose or labels with and without the credit's key characters."""
+    rnd = random.Random(seed)
+    pieces = [
+        "来源：某某数据网", "数据由“某 某 数 据”整理", "（来自 www.example.com）",
+        "微信公众号“某某数据”", "更多数据：搜索“某某数据网”", "官网：www.example.org",
+        "某 某 数 据 网", "搜索“某某数据”", "example.net", "本县召开全体会议。",
+        "各乡镇人民政府：", "一、总体要求", "由县政府统一部署。", "2023年12月", "\ufeff来源：某某数据网",
+        "  来源：某某数据网", "来源：某某数据网\r", "",
+    ]
+    return ["\n".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+            + rnd.choice(["", "\n"]) for _ in range(count)]
+
+
+def test_credit_lines_found_by_their_keys_are_the_ones_every_line_gives() -> None:
+    from doclint.rules.templates.site_boilerplate import _CREDIT_ON_ITS_LINE, _AtLineStarts
+
+    every_line = _AtLineStarts(_CREDIT_ON_ITS_LINE._pattern, absent="。")
+    pages = _credit_pages(seed=5, count=3000)
+    expected = [[m.span() for m in every_line.finditer(page)] for page in pages]
+    assert sum(map(bool, expected)) > 100
+    assert [[m.span() for m in _CREDIT_ON_ITS_LINE.finditer(page)] for page in pages] == expected
+
+
+def test_credit_lines_exact_spans() -> None:
+    from doclint.rules.templates.site_boilerplate import _CREDIT_ON_ITS_LINE
+
+    page = "本县召开全体会议。\n  来源：某某数据网\n一、总体要求\n数据由“某 某 数 据”整理"
+    assert [m.group() for m in _CREDIT_ON_ITS_LINE.finditer(page)] == [
+        "来源：某某数据网", "数据由“某 某 数 据”整理"]
+    assert [m.span() for m in _CREDIT_ON_ITS_LINE.finditer(page)] == [(12, 20), (28, 42)]
+    # A line without any of the keys is never tried: nothing there is a credit.
+    assert list(_CREDIT_ON_ITS_LINE.finditer("一、总体要求\n二、主要任务\n")) == []
+
+
+def test_opens_attachment() -> None:
+    from doclint.rules.structure.lines import opens_attachment
+
+    for label in ("附件3", "附件：", "附件4-1", "附件 2 关于某项工作的报告", "附件一：名单", "附件",
+                  "附件清单"):
+        assert opens_attachment(label), label
+    for text in ("详见附件3。", "附件3，", "附件4-123", "  附件3", "附录3", ""):
+        assert not opens_attachment(text), text

@@ -210,7 +210,7 @@ class _Contents:
     (paragraphs of prose), found once per article."""
 
     def __init__(self, blocks: list[Block]) -> None:
-        self.lines = [b.index for b in blocks if _CONTENTS.match(b.text)]
+        self.lines = [b.index for b in blocks if "录" in b.text and _CONTENTS.match(b.text)]
         self.prose = [b.index for b in blocks if b.is_prose]
 
     def before(self, index: int) -> int | None:

@@ -64,6 +64,10 @@ _SALUTATION = lazy_regex(
 )
 _SALUTATION_START = frozenset("同各尊亲女先朋老")
 # A 公文's addressee line: bodies separated by 、 or ， and a final colon.
+# 附件3, 附件：, 附件4-1 (the first part of attachment 4): a label that opens an attachment, which
+# numbers its headings afresh (segment.py) and is a document of its own (T602's scopes).
+_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐—][0-9０-９]{1,2})?"
+                         r"[ \t\u3000]*(?:[：:]|$|\p{Han})")
 _ADDRESSEE = lazy_regex(
     r"^[^。；;：:]{2,80}[、，,][^。；;：:]{1,80}[：:]$|^各[^。；;：:]{1,60}[：:]$"
 )
@@ -265,6 +269,12 @@ def opens_article(text: str, after_head: bool) -> bool:
     (``同志们！`` and ``各位代表！`` also occur mid-speech)."""
     match = _SALUTATION.match(text)
     return match is not None and (after_head or match.group("end") in "：:") and len(text) <= 40
+
+
+def opens_attachment(text: str) -> bool:
+    """A paragraph that opens with an attachment's label (``附件3``, ``附件：``, ``附件4-1``)."""
+    # NOTE: asked of every paragraph, most of which do not start with 附件 (a C-fast test).
+    return text.startswith("附件") and _ATTACHMENT.match(text) is not None
 
 
 def is_addressee(text: str) -> bool:

@@ -57,9 +57,6 @@ _OPEN_QUOTES = "“‘「『"
 _CITE_WINDOW = 2000  # characters of the paragraph looked back for an open quotation
 _CITE_LABEL = 12
 _CITING = lazy_regex(r"(?:原文|原句|出处|修改为|改为|表述为|规定)[：:]\s*$")
-# 附件3, 附件：, 附件4-1 (the first part of attachment 4: a form of its own, as segment.py reads it)
-_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐—][0-9０-９]{1,2})?"
-                         r"[ \t\u3000]*(?:[：:]|$|\p{Han})")
 # An attachment's label inside a line (a 公文 flattened into one line: ``…妥否，请审议。附件：1.关于…
 # 的报告2.…附件1关于…的报告…``): the label, then the title the attachment list gave that number.
 _INLINE_ATTACHMENT = lazy_regex(r"(?<![（(，,、；;])附件([0-9０-９]{1,2})(?![）)0-9０-９.．、])")
@@ -609,7 +606,7 @@ def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:
         heading = block.heading
         restart = heading is not None and heading.level.continuous and heading.number == 1 \
             and seen.get(heading.level, 0) > 1
-        if restart or (heading is None and _ATTACHMENT.match(block.text)):
+        if restart or (heading is None and lines.opens_attachment(block.text)):
             if body:
                 yield body
             body, seen = [], {}

@@ -29,9 +29,6 @@ _SPLIT_BODY = 300  # body characters after which a salutation opens a new articl
 _HEAD_TITLES = 3   # title lines a dateline takes into its article
 _SENTENCE_MARK = lazy_regex(r"[。！？!?；;]")
 _CONTENTS_MIN = 3  # headings in a row that make a table of contents
-# 附件3, 附件：, 附件4-1 (the first part of attachment 4)
-_ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐—][0-9０-９]{1,2})?"
-                         r"[ \t\u3000]*(?:[：:]|$|\p{Han})")
 _ENTRY_END = frozenset("。；;：:，,")  # list items end so; entries of a table of contents do not
 _CONTENT = (Kind.BODY, Kind.HEADING, Kind.SALUTATION)
 
@@ -70,7 +67,7 @@ def build(doc: Document) -> Structure:
                 headings[index] = walk.add(index, marker, paragraphs[index])
                 if index in contents_ends:
                     walk.reset(index + 1)  # the body numbers its headings afresh after contents
-            elif _ATTACHMENT.match(contents[index]) or lines.opens_news_item(contents[index]):
+            elif lines.opens_attachment(contents[index]) or lines.opens_news_item(contents[index]):
                 walk.reset(index)  # an attachment or a news item numbers its headings afresh
     owner = [0] * len(paragraphs)
     for article in articles:
