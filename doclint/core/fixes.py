@@ -150,13 +150,50 @@ def changes_figures(text: str, edits: Iterable[Edit]) -> bool:
     """
     for edit in edits:
         start, end = edit.span
-        left = text[max(0, start - _CONTEXT) : start]
-        right = text[end : end + _CONTEXT]
-        before = figures(left + text[start:end] + right)
+        lo, hi = max(0, start - _CONTEXT), end + _CONTEXT
+        left, right = text[lo:start], text[end:hi]
         after = figures(left + edit.replacement + right)
+        if end - start > _LONG_EDIT and _kept_by_the_ends(text, lo, start, end, hi, after):
+            continue
+        before = figures(left + text[start:end] + right)
         if before != after and not _subsequence(after, before):
             return True
     return False
+
+
+# An edit over more characters than this (a page copy, a block of boilerplate) is first judged
+# by the figures at its two ends (``_kept_by_the_ends``), not by all the figures it removes.
+_LONG_EDIT = 4 * _CONTEXT
+# A character that is neither part of a figure nor a separator inside one: no figure holds it.
+_BREAKER = lazy_re(rf"[^{_NUMERAL}.．。,，]")
+
+
+def _kept_by_the_ends(text: str, lo: int, start: int, end: int, hi: int, after: list[str]) -> bool:
+    """True when the figures left after an edit of ``text[start:end]`` (``after``, read in
+    ``text[lo:hi]`` edited) are certainly some of the old ones, in order, as the whole text of
+    the edit would show: a sufficient test that reads only the ends of the edit.
+
+    No figure holds a breaker, and the figures of a text are those of the texts on either side
+    of a breaker (the pattern looks neither behind nor beyond a breaker). With ``a`` the first
+    breaker of the edited text and ``b`` its last, the old figures are those of
+    ``text[lo:a]``, then of ``text[a + 1:b]``, then of ``text[b + 1:hi]``: when the new figures
+    are some of the first ones followed by some of the last ones, they are some of the old ones
+    in order. When not (the edit merges or splits a figure at its edge), the caller reads all."""
+    first = _BREAKER.search(text, start, end)
+    if first is None:
+        return False
+    a = first.start()
+    b = end - 1
+    stop = max(a, end - 1 - _CONTEXT)  # a last breaker further back: read it all, as before
+    while b > stop and not _BREAKER.match(text, b):
+        b -= 1
+    if b <= a or not _BREAKER.match(text, b):
+        return False
+    head = iter(figures(text[lo:a]))
+    remaining = [figure for figure in after if not any(item == figure for item in head)]
+    # NOTE: ``head`` is consumed as the greedy match of a subsequence test does: the figures
+    # of ``after`` not found in it, in order, must be found in the tail.
+    return _subsequence(remaining, figures(text[b + 1 : hi]))
 
 
 def _subsequence(small: list[str], big: list[str]) -> bool:

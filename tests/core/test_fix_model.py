@@ -58,6 +58,49 @@ def test_figure_guard(text: str, start: int, end: int, replacement: str, changed
     assert fix.applicability is (SUGGESTION if changed else SAFE)
 
 
+def _changes_figures_reading_all(text: str, edits: list[Edit]) -> bool:
+    """The figure guard as it was before long edits were judged by their ends: every figure
+    of the edited text read."""
+    from doclint.core.fixes import _CONTEXT, _subsequence, figures
+
+    for edit in edits:
+        start, end = edit.span
+        left, right = text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
+        before = figures(left + text[start:end] + right)
+        after = figures(left + edit.replacement + right)
+        if before != after and not _subsequence(after, before):
+            return True
+    return False
+
+
+def test_long_edits_judged_by_their_ends_as_by_all_their_figures() -> None:
+    import random
+
+    rnd = random.Random(11)
+    pieces = ["3", "12", "０", "二", "十", ".", "。", "，", ",", "年", "增长", "亿元", " ", "\n",
+              "5%", "2024", "甲乙丙丁戊", "．"]
+    changed = kept = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(60, 400)))
+        start = rnd.randint(0, len(text) // 3)
+        end = rnd.randint(min(len(text), start + 100), len(text))
+        replacement = rnd.choice(["", "", "。", "5", "年", "甲"])
+        edits = [Edit(Span(start, end), replacement)]
+        expected = _changes_figures_reading_all(text, edits)
+        assert changes_figures(text, edits) is expected, (text, start, end, replacement)
+        changed += expected
+        kept += not expected
+    assert changed > 100 and kept > 100
+    # A page copy deleted whole: its figures go, the ones around it stay.
+    page = "全年增长5%。\n" + "各项工作取得新进展，完成投资12亿元。\n" * 40 + "明年目标6%。"
+    start = page.index("各项")
+    end = page.rindex("明年")
+    assert not changes_figures(page, [Edit(Span(start, end), "")])
+    # … and one whose removal glues two figures together changes them.
+    glued = "投资12" + "（重复的一段文字，不含数字）" * 20 + "34亿元"
+    assert changes_figures(glued, [Edit(Span(4, len(glued) - 4), "")])
+
+
 def test_group_takes_the_least_trusted_applicability() -> None:
     findings = [Finding(Span(0, 1), TITLE, fix=Fix((Edit(Span(0, 1), "，"),), TITLE, SAFE)),
                 Finding(Span(3, 4), TITLE, fix=Fix((Edit(Span(3, 4), "，"),), TITLE, UNSAFE))]
