@@ -10,7 +10,7 @@ from typing import Any
 
 import pluggy
 
-from doclint.core.anchors import admitted
+from doclint.core.anchors import scan_for
 from doclint.core.budget import RuleClock, RuleTimeout
 from doclint.core.catalogue import RuleEntry
 from doclint.core.config import Config
@@ -217,18 +217,30 @@ class Engine:
         without anchors or with one occurring in it (see :mod:`doclint.core.anchors`); only
         these are imported. ``lint_document`` would run the same ones from ``rules_for``."""
         chosen = self.selection(path)
-        todo = [*chosen.documents, *((e, None) for e in chosen.maskers)]
-        runs = admitted(text, [self._anchors(entry) for entry, _ in todo])
+        gate = chosen.gate
+        if gate is None:
+            # NOTE: built once per selection, not per document: the rules' anchors (an
+            # entry's, or its instance's, which are the same once it is imported) and the scan
+            # for them do not change between documents.
+            todo = [*chosen.documents, *((e, None) for e in chosen.maskers)]
+            gate = chosen.gate = Gate(todo, [self._anchors(entry) for entry, _ in todo])
         rules: list[ActiveRule] = []
         maskers: list[Rule] = []
-        for (entry, severity), run in zip(todo, runs, strict=True):
+        made = gate.made
+        for index, run in enumerate(gate.scan.admitted(text, gate.anchors) if gate.scan
+                                    else gate.always):
             if not run:
                 continue
-            rule = self.instance(entry)
-            if severity is None:
-                maskers.append(rule)  # type: ignore[arg-type]
+            rule = made[index]
+            if rule is None:
+                entry, severity = gate.todo[index]
+                instance = self.instance(entry)
+                rule = made[index] = instance if severity is None \
+                    else ActiveRule(instance, severity)  # type: ignore[arg-type]
+            if isinstance(rule, ActiveRule):
+                rules.append(rule)
             else:
-                rules.append(ActiveRule(rule, severity))  # type: ignore[arg-type]
+                maskers.append(rule)  # type: ignore[arg-type]
         return rules, maskers
 
     def _anchors(self, entry: RuleEntry) -> tuple[str, ...]:
@@ -298,11 +310,28 @@ class Selection:
     """The entries of the rules selected for a path: document rules with their severity,
     archive rules, and the masking rules that run unselected."""
 
-    __slots__ = ("archive", "documents", "maskers")
+    __slots__ = ("archive", "documents", "gate", "maskers")
 
     def __init__(self, documents: list[tuple[RuleEntry, Any]], archive: list[RuleEntry],
                  maskers: list[RuleEntry]) -> None:
         self.documents, self.archive, self.maskers = documents, archive, maskers
+        self.gate: Gate | None = None  # made by Engine.rules_running_on on first use
+
+
+class Gate:
+    """The document and masking rules of a selection with their anchors and the one scan that
+    finds them (:mod:`doclint.core.anchors`), and each rule's instance (an ``ActiveRule`` for a
+    selected rule, the bare rule for a masking one) once a document has run it."""
+
+    __slots__ = ("always", "anchors", "made", "scan", "todo")
+
+    def __init__(self, todo: list[tuple[RuleEntry, Any]],
+                 anchors: list[tuple[str, ...]]) -> None:
+        self.todo, self.anchors = todo, anchors
+        every = frozenset(a for each in anchors for a in each)
+        self.scan = scan_for(every) if every else None
+        self.always = [True] * len(todo)
+        self.made: list[Any] = [None] * len(todo)
 
 
 def source_lines(doc: Document, diagnostics: Iterable[Diagnostic]) -> dict[int, str]:
