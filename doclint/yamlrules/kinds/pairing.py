@@ -91,6 +91,18 @@ class Problem:
 
 # A line that stops on a Chinese character or a digit was cut at a width, not ended.
 _WRAPPED_END = lazy_regex(r"[\p{Han}0-9０-９]")
+_STOPS_ON: dict[str, bool] = {}  # each last character's answer (a few hundred of them)
+
+
+def _stops_on_letter(end: str) -> bool:
+    """Whether the line ``end`` (stripped on the right) stops on a Chinese character or a digit
+    (``_WRAPPED_END``), answered once per character: it is asked of every line of a file."""
+    last = end[-1:]
+    try:
+        return _STOPS_ON[last]
+    except KeyError:
+        found = _STOPS_ON[last] = _WRAPPED_END.match(last) is not None
+        return found
 
 
 @dataclass(eq=False)
@@ -133,17 +145,19 @@ def _carry_clock(units: list[Unit]) -> _Clock:
     ticks, cut, page, now = [], [], [], 0
     for end in ends:
         ticks.append(now)
-        page.append(_PAGE_NUMBER.fullmatch(end) is not None)
+        # NOTE: a page number ends on its dash (the line is stripped): most lines do not.
+        page.append(end[-1:] in _DASHES and _PAGE_NUMBER.fullmatch(end) is not None)
         if page[-1]:
             cut.append(False)
             continue
         cut.append(bool(width) and abs(len(end) - width) <= 1)
-        if not _WRAPPED_END.match(end[-1:]) and not cut[-1]:
+        if not _stops_on_letter(end) and not cut[-1]:
             now += 1
     return _Clock(ticks, cut, page)
 
 
 _PAGE_NUMBER = lazy_re(r"[ \t\u3000]*[—－–-]{1,2}[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[—－–-]{1,2}")
+_DASHES = frozenset("—－–-")
 
 
 _WRAP_LINES = 6  # lines of one width, most of the long ones: a file cut at that width
@@ -161,7 +175,7 @@ def _wrap_width(ends: list[str]) -> int:
     width = max(near, key=lambda w: (near[w], w))
     if near[width] < max(_WRAP_LINES, sum(widths.values()) / 2):
         return 0
-    cut = sum(1 for end in ends if abs(len(end) - width) <= 1 and _WRAPPED_END.match(end[-1:]))
+    cut = sum(1 for end in ends if abs(len(end) - width) <= 1 and _stops_on_letter(end))
     return width if cut >= _WRAP_CUT else 0
 
 
