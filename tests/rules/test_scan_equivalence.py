@@ -135,3 +135,31 @@ def test_opens_attachment() -> None:
         assert opens_attachment(label), label
     for text in ("详见附件3。", "附件3，", "附件4-123", "  附件3", "附录3", ""):
         assert not opens_attachment(text), text
+
+
+def test_formula_gates_answer_as_the_patterns_alone() -> None:
+    from doclint.rules.archive import reused_paragraph as module
+
+    ends = re.compile(r"[。！？]")
+
+    def before(paragraph: str, whole: bool) -> bool:
+        if module._META.search(paragraph):
+            return False
+        if whole or module._SET_PIECE.search(paragraph) or module._SALUTATION.match(paragraph):
+            return True
+        if module._IMPRINT.match(paragraph):
+            return True
+        return (len(ends.findall(paragraph)) <= module._FORMULA_SENTENCES
+                and bool(module._COURTESY.search(paragraph) or module._PROCEDURE.search(paragraph)))
+
+    rnd = random.Random(7)
+    words = ["会议", "大会", "全会", "届时", "，", "出席", "列席", "主持", "主持召开", "陪同", "参加",
+             "了", "活动", "并发表重要讲话", "常务", "您", "你们", "的", "来信", "支持", "感谢",
+             "收悉", "已收到", "敬请", "祝大家", "工作", "。", "！", "？", "：", "抄送", "来源"]
+    found = 0
+    for _ in range(20000):
+        paragraph = "".join(rnd.choice(words) for _ in range(rnd.randint(1, 9)))
+        expected = before(paragraph, False)
+        found += expected
+        assert module._formula(paragraph, False) is expected, paragraph
+    assert 1000 < found < 19000

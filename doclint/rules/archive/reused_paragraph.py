@@ -54,6 +54,7 @@ _COURTESY = lazy_regex(
     r"(?:留言|来信|来电|诉求|反映|关心|关注|支持|理解|监督|意见|建议)"
     r"|感谢|谢谢|致谢|收悉|已收到|敬请|祝[您你大]"
 )
+_COURTESY_KEYS = "您你谢收敬祝"  # one of them is in every match of _COURTESY
 # The record of a meeting's procedure, which every report of such a meeting repeats: who
 # attended or presided (“……某某出席。”), what the meeting voted or heard (“会议表决通过了……”),
 # and an announcement's broadcast notice (“届时，……将进行现场直播。”).
@@ -63,13 +64,17 @@ _PROCEDURE = lazy_regex(
     r"(?:会议|会见|会谈|活动|仪式|典礼|开幕式|闭幕式|座谈会|考察|调研)?"
     r"(?:并(?:发表|作)?(?:重要)?(?:讲话|致辞|发言))?|主持召开\p{Han}{1,12}?会议?)[。！]$"
 )
+# A match of _PROCEDURE opens the paragraph with one of these, or ends it with 。 or ！ and
+# holds one of the keys.
+_PROCEDURE_OPENERS = ("会", "大会", "全会", "届时")
+_PROCEDURE_KEYS = ("席", "主持", "陪同", "参加")
 # A salutation or lead-in: a line that addresses its readers or opens a list and ends on a
 # colon without a sentence of its own (a 公文's 主送机关 “各省、自治区、直辖市人民政府，……：”).
 _SALUTATION = lazy_re(r"^[^。！？]*[：:]$")
 # A 公文's 版记 (imprint): the bodies it is copied to (“抄送：市委各部门，……。”), its subject
 # words, its distribution. Every notice of one issuer prints the same lines.
 _IMPRINT = lazy_re(r"^(?:抄送|抄报|分送|发送|报送|主题词)[ \u3000]*[：:]")
-_SENTENCE_END = lazy_re(r"[。！？]")
+_SENTENCE_ENDS = "。！？"
 # A formula is short: a courtesy or a procedural record runs to at most this many sentences.
 _FORMULA_SENTENCES = 3
 Block = tuple[int, int, Group]  # first and last paragraph number, the group of the first
@@ -216,8 +221,15 @@ def _formula(paragraph: str, whole: bool) -> bool:
         return True
     if _IMPRINT.match(paragraph):
         return True
-    return (len(_SENTENCE_END.findall(paragraph)) <= _FORMULA_SENTENCES
-            and bool(_COURTESY.search(paragraph) or _PROCEDURE.search(paragraph)))
+    # NOTE: counted with str.count, and each pattern tried only where the words it needs
+    # occur: asked of every long paragraph of every document.
+    if sum(map(paragraph.count, _SENTENCE_ENDS)) > _FORMULA_SENTENCES:
+        return False
+    if any(key in paragraph for key in _COURTESY_KEYS) and _COURTESY.search(paragraph):
+        return True
+    return (paragraph.startswith(_PROCEDURE_OPENERS)
+            or (paragraph.endswith(("。", "！")) and any(k in paragraph for k in _PROCEDURE_KEYS))) \
+        and _PROCEDURE.search(paragraph) is not None
 
 
 class _Spans:

@@ -639,8 +639,11 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
     found = {index for members in groups.values() if len(members) >= 2 for index in members}
     leads: collections.defaultdict[tuple[int, str], list[int]] = collections.defaultdict(list)
     for block in blocks:
+        # NOTE: the pattern last: most lines are body text that ends its sentence.
+        if block.kind is not Kind.BODY or ends_sentence(block.text):
+            continue
         opening = _LEAD_WORDS.match(block.text)
-        if opening and block.kind is Kind.BODY and not ends_sentence(block.text):
+        if opening:
             leads[block.article, opening.group(1)].append(block.index)
     found.update(index for members in leads.values() if len(members) >= _PARALLEL_LEADS
                  for index in members)
