@@ -15,7 +15,9 @@ It runs on through the paragraphs that follow, and stops at a paragraph whose fi
 turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
 after an opening paragraph that turns so in a later sentence (``……。到明年年底，……``),
 at a heading of the opening heading's level or above (a paragraph opener: at an unnumbered or
-first-level heading), at the next document of a compilation, or after ``_REACH`` characters.
+first-level heading; a Markdown heading ranks by its ``#``, whatever its length), at the next
+document of a compilation or the next item of a news transcript (its wire dateline:
+``央视网消息（新闻联播）：``), or after ``_REACH`` characters.
 
 Each passage reaches back over the period it states: the years it names (``五年来``: 5), the
 year since which it looks back (``党的十八大以来``: 2012), or ``REVIEW_YEARS`` for a review
@@ -43,7 +45,8 @@ _REACH = 12000
 _FIRST_CLAUSE = 40
 _HEADING_HAN = 30
 
-_NUMBER = r"[一二两三四五六七八九十]{1,3}|\d{1,2}"
+# A count of years; digits whole (成立160年来 is no 60-year review, 2010年来 none at all).
+_NUMBER = r"[一二两三四五六七八九十]{1,3}|(?<![0-9])[0-9]{1,3}(?![0-9])"
 _CLAUSE_END = regex.compile(r"[，,：:。；;！!？?]")
 _SENTENCE_END = regex.compile(r"[。！!？?；;]")
 # More than ``_HEADING_HAN`` characters of the CJK Unified Ideographs block: too long a heading.
@@ -55,8 +58,11 @@ STRETCH = lazy_regex(
     rf"|近(?P<n4>{_NUMBER})年来?|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前"
     rf"|(?P<n7>{_NUMBER})年(?:的)?(?:风雨|奋斗|征程|历程|砥砺|接续奋斗)")
 _STRETCH_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
-# A stretch of recent years without a number (近几年来, 这些年): a review's reach.
-_UNCOUNTED_STRETCH = lazy_re(r"近(?:几|些)?年来|这(?:几|些)年来?|多年来|过去(?:几|数|多)年")
+# Recent years without a number (近年来, 近几年来, 这几年, 过去几年) reach back a few years,
+# ``RECENT_YEARS``; many (这些年, 多年来, 过去多年) reach as far as a review without a number.
+RECENT_YEARS = 5
+_RECENT_STRETCH = lazy_re(r"近(?:几|些)?年来|这几年来?|过去(?:几|数)年")
+_UNCOUNTED_STRETCH = lazy_re(r"这些年来?|多年来|过去多年")
 # A period since a named turning point.
 _CONGRESS_YEAR = {"十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
                   "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
@@ -148,6 +154,8 @@ def period_in(text: str, start: int, end: int) -> Reach | None:
     stretch = STRETCH.search(text, start, end)
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:
+        if _RECENT_STRETCH.search(text, start, end):
+            return Reach(years=RECENT_YEARS)
         return Reach(years=REVIEW_YEARS) if _UNCOUNTED_STRETCH.search(text, start, end) else None
     if since is None or (stretch is not None and stretch.start() < since.start()):
         assert stretch is not None
@@ -184,6 +192,7 @@ class ReviewPassages:
         open_at: int | None = None
         reach: Reach | None = None
         level: Level | None = None  # the opening heading's level (None: a paragraph)
+        depth: int | None = None  # the opening heading's Markdown depth (## …: 2)
         opened_by_heading = False
         unstated_heading = False
         turned = False  # the opening paragraph turned to the present or the future
@@ -204,20 +213,22 @@ class ReviewPassages:
             if not content:
                 continue
             if open_at is not None and (not parts.same_part(open_at, start)
-                                        or start - open_at > _REACH):
-                close(last_end)
+                                        or start - open_at > _REACH
+                                        or lines.opens_news_item(content)):
+                close(last_end)  # another document, too far, or the next item of a transcript
             line = _Line(content)
             heading = line.heading
             clause = _first_clause(content)
             found = _opening(content, heading, clause) if may_open else None
             if found == _UNSTATED and open_at is not None and reach != _UNSTATED \
-                    and not (heading and _ends(level, opened_by_heading, line.level)):
+                    and not (heading and _ends(level, opened_by_heading, line, depth)):
                 found = None  # a vaguer opener inside a stated review (a wrapped heading's tail)
             if found is not None:
                 close(start)
                 open_at, reach, last_end = start, found, end
                 opened_by_heading = heading
                 level = line.level if heading else None
+                depth = line.depth if heading else None
                 unstated_heading = heading and found == _UNSTATED and not _TERM.search(content)
                 turned = not heading and _TURN.search(content, clause) is not None
                 continue
@@ -231,7 +242,7 @@ class ReviewPassages:
                 if named is not None:
                     reach = named
             if open_at is not None:
-                if heading and _ends(level, opened_by_heading, line.level):
+                if heading and _ends(level, opened_by_heading, line, depth):
                     close(start)
                 elif not heading and _PRESENT.search(content, 0, clause):
                     close(start)
@@ -288,8 +299,18 @@ class _Line:
         return self._marker
 
     @property
+    def depth(self) -> int | None:
+        """The number of ``#`` of a Markdown heading (``### 标题``: 3); None for other lines."""
+        if not lines.is_markdown_heading(self.content):
+            return None
+        return len(self.content) - len(self.content.lstrip("#"))
+
+    @property
     def heading(self) -> bool:
-        """A short line without a sentence end: a heading or a label."""
+        """A short line without a sentence end: a heading or a label; a Markdown heading
+        whatever its length (a news item's long headline)."""
+        if self.depth is not None:
+            return True
         if _SENTENCE_END.search(self.content):
             marker = self.marker
             return marker is not None and not marker.inline
@@ -301,10 +322,15 @@ class _Line:
         return marker.level if marker is not None else None
 
 
-def _ends(level: Level | None, opened_by_heading: bool, this: Level | None) -> bool:
-    """Whether a heading ends the open passage (``this``: its level): one of the opening
-    heading's level or above; after a paragraph opener, an unnumbered or first-level heading
-    (sub-items go on)."""
+def _ends(level: Level | None, opened_by_heading: bool, line: _Line, depth: int | None) -> bool:
+    """Whether the heading ``line`` ends the open passage: one of the opening heading's level
+    or above; after a paragraph opener, an unnumbered or first-level heading (sub-items go on).
+    A Markdown heading ranks by its ``#``: it ends every passage but one opened by a Markdown
+    heading above it (``## 详细新闻`` ends a review opened in the summary's list above it, and
+    ``### 下一条消息`` one opened in the story before)."""
+    if line.depth is not None:
+        return depth is None or line.depth <= depth
+    this = line.level
     if opened_by_heading:
         if level is None:
             return this is None
