@@ -13,7 +13,7 @@ A passage opens with
 
 It runs on through the paragraphs that follow, and stops at a paragraph whose first clause
 turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
-after an opening paragraph that turns so in a later sentence (``……。到明年年底，……``),
+at a sentence of the opening paragraph that turns so (``……。到明年年底，……``, ``……。当前，……``),
 at a heading of the opening heading's level or above (a paragraph opener: at an unnumbered or
 first-level heading; a Markdown heading ranks by its ``#``, whatever its length), at the next
 document of a compilation or the next item of a news transcript (its wire dateline:
@@ -106,10 +106,11 @@ _PRESENT = lazy_regex(
     r"|面向|站在新|(?<![主重需只提纲摘概必紧首])要(?![求素点害件闻案员地务])|必须|务必|应当")
 
 # A sentence of the opening paragraph that turns to the present or the future (…。到明年年底，…;
-# …。今后五年，…): the review ends with that paragraph.
+# …。今后五年，…; …。当前，世界…): the review ends before that sentence.
 _TURN = lazy_re(
     r"(?<=[。！!？?])[ \t\u3000]*(?:[^，,。；;！!？?\n]{0,6}?)"
-    r"(?:今后|明年|下一步|接下来|今年|新的一年|从现在起|现在起|未来[一二三四五六七八九十几]?年)")
+    r"(?:今后|明年|下一步|接下来|今年|新的一年|从现在起|现在起|未来[一二三四五六七八九十几]?年"
+    r"|当前|现在|眼下|现阶段)")
 
 
 def calls_for_now(text: str, start: int, end: int) -> bool:
@@ -195,7 +196,6 @@ class ReviewPassages:
         depth: int | None = None  # the opening heading's Markdown depth (## …: 2)
         opened_by_heading = False
         unstated_heading = False
-        turned = False  # the opening paragraph turned to the present or the future
         last_end = 0
 
         def close(end: int) -> None:
@@ -230,11 +230,10 @@ class ReviewPassages:
                 level = line.level if heading else None
                 depth = line.depth if heading else None
                 unstated_heading = heading and found == _UNSTATED and not _TERM.search(content)
-                turned = not heading and _TURN.search(content, clause) is not None
+                turn = None if heading else _TURN.search(text, start, end)
+                if turn is not None:
+                    close(turn.start())  # the opening paragraph turns to the present or the future
                 continue
-            if open_at is not None and turned:
-                close(last_end)  # the opening paragraph turned to the present or the future
-                turned = False
             if unstated_heading and not heading:
                 # 一、工作回顾 ⏎ 2025年是“十四五”收官之年，…: the first paragraph names the stretch.
                 unstated_heading = False
