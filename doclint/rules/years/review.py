@@ -11,6 +11,8 @@ A passage opens with
   without naming one: ``回首来路``, ``这些年来``); or
 * a heading that reviews one (``十年回顾``, ``一、过去五年的工作``, ``五年来的主要成就``).
 
+A first clause that builds on a period (``在改革开放以来长期探索和实践基础上，……``) opens none.
+
 It runs on through the paragraphs that follow, and stops at a paragraph whose first clause
 turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
 at a sentence of the opening paragraph that turns so (``……。到明年年底，……``, ``……。当前，……``),
@@ -105,6 +107,9 @@ _PRESENT = lazy_regex(
     r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
     r"|面向|站在新|(?<![主重需只提纲摘概必紧首])要(?![求素点害件闻案员地务])|必须|务必|应当")
 
+# A first clause that builds on a period (在改革开放以来长期探索和实践基础上，…; 在过去五年工作的
+# 基础上，…): what follows is the present or the future it laid the basis for, not a review.
+_ON_THE_BASIS = lazy_re(r"在[^，,：:。；;！!？?]*基础上$")
 # A sentence of the opening paragraph that turns to the present or the future (…。到明年年底，…;
 # …。今后五年，…; …。当前，世界…): the review ends before that sentence.
 _TURN = lazy_re(
@@ -254,6 +259,8 @@ class ReviewPassages:
 def _opening(content: str, heading: bool, clause: int) -> Reach | None:
     """The period a paragraph opens a passage on, if it opens one (``clause``: where its first
     clause ends)."""
+    if not heading and _ON_THE_BASIS.match(content, 0, clause):
+        return None
     found = period_in(content, 0, len(content) if heading else clause)
     if found is not None and not heading and _PRESENT_NEXT.search(content[clause + 1:]):
         return None
