@@ -11,7 +11,8 @@ A passage opens with
   without naming one: ``回首来路``, ``这些年来``); or
 * a heading that reviews one (``十年回顾``, ``一、过去五年的工作``, ``五年来的主要成就``).
 
-A first clause that builds on a period (``在改革开放以来长期探索和实践基础上，……``) opens none.
+A first clause that builds on a period (``在改革开放以来长期探索和实践基础上，……``) opens none,
+nor does a look back paired with a look ahead (``回顾历史，展望未来，……``), which ends an open one.
 
 It runs on through the paragraphs that follow, and stops at a paragraph whose first clause
 turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
@@ -107,6 +108,8 @@ _PRESENT = lazy_regex(
     r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
     r"|面向|站在新|(?<![主重需只提纲摘概必紧首])要(?![求素点害件闻案员地务])|必须|务必|应当")
 
+# A look back paired with a look ahead (回顾历史，展望未来，我们要…): the paragraph turns to the future.
+_LOOKS_AHEAD = lazy_re(r"[ \t\u3000]*(?:展望|面向|放眼|开创)(?:未来|明天|新征程|新时代|前路)")
 # A first clause that builds on a period (在改革开放以来长期探索和实践基础上，…; 在过去五年工作的
 # 基础上，…): what follows is the present or the future it laid the basis for, not a review.
 _ON_THE_BASIS = lazy_re(r"在[^，,：:。；;！!？?]*基础上$")
@@ -248,7 +251,8 @@ class ReviewPassages:
             if open_at is not None:
                 if heading and _ends(level, opened_by_heading, line, depth):
                     close(start)
-                elif not heading and _PRESENT.search(content, 0, clause):
+                elif not heading and (_PRESENT.search(content, 0, clause)
+                                      or _LOOKS_AHEAD.match(content, clause + 1)):
                     close(start)
                 else:
                     last_end = end
@@ -262,13 +266,14 @@ def _opening(content: str, heading: bool, clause: int) -> Reach | None:
     if not heading and _ON_THE_BASIS.match(content, 0, clause):
         return None
     found = period_in(content, 0, len(content) if heading else clause)
-    if found is not None and not heading and _PRESENT_NEXT.search(content[clause + 1:]):
-        return None
     if found is None and HISTORY.search(content, 0, clause):
-        return _HISTORY_REACH
-    if found is None and (_REVIEW_OPENING.search(content, 0, clause)
-                          or (heading and _REVIEW_HEADING.search(content))):
+        found = _HISTORY_REACH
+    elif found is None and (_REVIEW_OPENING.search(content, 0, clause)
+                            or (heading and _REVIEW_HEADING.search(content))):
         found = (named_period(content, 0, len(content)) if heading else None) or _UNSTATED
+    if found is not None and not heading and (_PRESENT_NEXT.search(content[clause + 1:])
+                                              or _LOOKS_AHEAD.match(content, clause + 1)):
+        return None
     return found
 
 
