@@ -36,8 +36,8 @@ _PRESENT_REACH = 100
 # A sentence that speaks of the present in so many words (今年是…, 当前要…) is not about the year
 # a narrative before it named.
 _NOW_WORD = lazy_regex(r"今年|本年度|当前|目前|现在|如今|眼下")
-# A year that opens a stretch running to the present (自2006年组建以来, 2014年7月至今).
-_SINCE_THEN = lazy_regex(r"[^，,。；;！!？?\n]{0,20}?(?:以来|至今)")
+# A stretch running to the present (自2006年组建以来, 2014年7月至今, 2001年…，18年来).
+_TO_NOW = lazy_regex(r"以来|至今|(?<![0-9])(?:[0-9]{1,3}|[一二两三四五六七八九十几多]{1,3})多?年来")
 
 @dataclass(frozen=True, slots=True)
 class Reference:
@@ -95,8 +95,8 @@ def _narrated_year(doc: Document, sentence: Span) -> int | None:
     nearest lived year in the sentences just before, inside the paragraph. The wording may be
     about that year, so it must disagree as well; not where the sentence names the present
     (今年是…: ``_NOW_WORD``), nor where the text has come back to the present since that year:
-    a stretch from it to now (自2014年开讲以来，…), or a later word of the present (2014年改为…
-    供水。…目前正值高峰期…: the narrative has ended)."""
+    a stretch to now (自2014年开讲以来，…; 2001年…，18年来，…), or a later word of the present
+    (2014年改为…供水。…目前正值高峰期…: the narrative has ended)."""
     text = doc.text
     if _NOW_WORD.search(text, sentence.start, sentence.end):
         return None
@@ -107,7 +107,8 @@ def _narrated_year(doc: Document, sentence: Span) -> int | None:
     if not mentions:
         return None
     last = mentions[-1]
-    if _SINCE_THEN.match(text, last.end) or _NOW_WORD.search(text, last.end, sentence.start):
+    if _TO_NOW.search(text, last.end, sentence.start) \
+            or _NOW_WORD.search(text, last.end, sentence.start):
         return None
     return last.value
 
