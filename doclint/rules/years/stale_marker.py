@@ -26,6 +26,11 @@ from doclint.rules.years.eras import (
 from doclint.rules.years.framing import RETROSPECTIVE
 from doclint.rules.years.review import REVIEW_YEARS
 
+# Markers whose end is the start of their successor (the next congress, plenum, campaign, 普法
+# plan or five-year plan): work told as current after the end is the successor's.
+_SUCCEEDED = frozenset({"party_congress", "party_plenum", "campaign", "legal_education",
+                        "five_year_plan"})
+
 _HOW = {
     CURRENT: ("作为当前事项", "as current"),
     FUTURE: ("作为当前或将来的事项", "as current or still to come"),
@@ -46,7 +51,7 @@ class MarkerOutOfPeriod(Rule):
     “为…奠定基础”之类的着眼点除外）；个人经历（“曾参与抗击非典”
     “参加过抗击非典的医生”）不限年数；事件或运动化成的精神名称（“抗击‘非典’精神”）是历史名称，
     但党代会和全会的精神仍按时效判断；别国政党的代表大会（“越共十三大”）不是党的代表大会；计划和预告
-    在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）。句中写了
+    在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）；写明年数的回顾已含结束后的那一年，党代会、全会、专项教育活动、普法和五年规划在其中仍当作当前工作写的（不是写成已做的事）不再另留（“过去一年”回顾2014年时“深入推进创先争优活动”）。句中写了
     年份时以句中年份为准，否则以文档年份为准（仅凭正文时取正文作为过去或当前提到的最晚
     年份，此时多留1年余量），消息中写明年份来源。同段前面刚叙述过某个过去年份的（“1993年6月，兼任行长。他积极贯彻…”），
     还须与那一年不符，除非叙述已回到当前（其后说到“目前”“当前”“自2014年…以来”“18年来”）。“今年是‘八五’计划的开局之年”这类说
@@ -119,6 +124,11 @@ def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | 
                 widened = None
             else:
                 widened = last + lookback
+                if not hit.framing.done and hit.marker.kind in _SUCCEEDED:
+                    # The year of grace is the one that looks back on the marker's last (a
+                    # 2013 report on 2012): a review that reaches back only to the year after
+                    # narrates the successor's first, and gives it no second.
+                    widened -= GRACE
         # A name that was a generic phrase before the campaign is never too early.
         since = None if hit.marker.stale_only else first
         if not reference.outside(since, widened, GRACE):
