@@ -36,6 +36,8 @@ _PRESENT_REACH = 100
 # A sentence that speaks of the present in so many words (今年是…, 当前要…) is not about the year
 # a narrative before it named.
 _NOW_WORD = lazy_regex(r"今年|本年度|当前|目前|现在|如今|眼下")
+# A stretch running to the present (自2006年组建以来, 2014年7月至今, 2001年…，18年来).
+_TO_NOW = lazy_regex(r"以来|至今|(?<![0-9])(?:[0-9]{1,3}|[一二两三四五六七八九十几多]{1,3})多?年来")
 
 @dataclass(frozen=True, slots=True)
 class Reference:
@@ -92,7 +94,9 @@ def _narrated_year(doc: Document, sentence: Span) -> int | None:
     """The year a narrative has just named (1993年6月，兼任行长。他积极贯彻党的十四大精神): the
     nearest lived year in the sentences just before, inside the paragraph. The wording may be
     about that year, so it must disagree as well; not where the sentence names the present
-    (今年是…: ``_NOW_WORD``)."""
+    (今年是…: ``_NOW_WORD``), nor where the text has come back to the present since that year:
+    a stretch to now (自2014年开讲以来，…; 2001年…，18年来，…), or a later word of the present
+    (2014年改为…供水。…目前正值高峰期…: the narrative has ended)."""
     text = doc.text
     if _NOW_WORD.search(text, sentence.start, sentence.end):
         return None
@@ -100,7 +104,13 @@ def _narrated_year(doc: Document, sentence: Span) -> int | None:
     for mark in _PARAGRAPH.finditer(text, low, sentence.start):
         low = mark.end()
     mentions = [m for m in doc.facts(YearFacts).between(low, sentence.start) if lived(text, m)]
-    return mentions[-1].value if mentions else None
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if _TO_NOW.search(text, last.end, sentence.start) \
+            or _NOW_WORD.search(text, last.end, sentence.start):
+        return None
+    return last.value
 
 
 def subject_pins(doc: Document) -> list[Span]:

@@ -86,6 +86,13 @@ _OPENS_SENTENCE = lazy_re(r"(?:^|[。！!？?；;\n\r]|[。！!？?；;\n\r][ \t
 _PLAN_COMPLETED = lazy_re(
     r"”?(?:规划|计划)?(?:纲要)?(?:确定的|提出的|的)?(?:主要|各项)?(?:目标任务|目标|任务|指标)"
     r"(?:已经|已)?(?:胜利|圆满|如期|全面|基本|顺利)?(?:完成|实现)(?!情况|进度|程度|率|度|的?时间)")
+# A plan's period as the base of a change (从“十三五”时期的48%提高到55%, 比“十三五”末增长20%,
+# 较“十三五”期间下降): the period is over, or nearly (``valid_to`` less ``GRACE``). Not its start
+# (比“十三五”初提高: the plan has begun).
+_BASE_BEFORE = lazy_re(r"(?:从|比|较)“?$")
+_BASE_OF_CHANGE = lazy_re(
+    r"”?(?:规划|计划)?(?:时期|期间|末期|末)(?:的[^，,。；;！!？?\n]{0,12}?)?"
+    r"(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)")
 # A sentence or clause that opens on a plan's first or last year and narrates it (“十四五”开局之年，中央实行
 # …，三季粮食捷报频传): that year has come. Not where it plans or calls for action (…开局之年，
 # 全市将…, …要…).
@@ -409,6 +416,9 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
             return marker.valid_from
         if _PLAN_COMPLETED.match(text, after, limit) is not None and marker.valid_to is not None \
                 and not aimed:
+            return marker.valid_to - GRACE
+        if marker.valid_to is not None and _BASE_BEFORE.search(text, max(0, start - 2), start) \
+                and _BASE_OF_CHANGE.match(text, after, limit) is not None:
             return marker.valid_to - GRACE
         year = _YEAR_OPENS.match(text, after, limit)
         if year is not None and marker.valid_to is not None \

@@ -167,7 +167,10 @@ def framing(text: str, sentence: Span, span: Span, passage: Reach | None = None)
     clause = clause_around(text, sentence, span)
     before = text[clause.start:span.start]
     after = text[span.end:clause.end]
-    planned = _PLANNED_BEFORE.search(before)
+    # Searched in the whole clause, so that 将 can see the verb that disposes of its object
+    # when the marker is that object (将党的二十大报告列为必读书目); only a word before the marker.
+    planned = next((m for m in _PLANNED_BEFORE.finditer(text[clause.start:clause.end])
+                    if m.end() <= len(before)), None)
     if planned is not None and planned.group("opening") \
             and _FROM.search(text[sentence.start:clause.start]):
         planned = None

@@ -11,11 +11,16 @@ A passage opens with
   without naming one: ``回首来路``, ``这些年来``); or
 * a heading that reviews one (``十年回顾``, ``一、过去五年的工作``, ``五年来的主要成就``).
 
+A first clause that builds on a period (``在改革开放以来长期探索和实践基础上，……``) opens none,
+nor does a look back paired with a look ahead (``回顾历史，展望未来，……``), which ends an open one.
+
 It runs on through the paragraphs that follow, and stops at a paragraph whose first clause
 turns to the present or the future (``今天的中国``, ``今年``, ``当前``, ``新征程上``, ``我们要``),
-after an opening paragraph that turns so in a later sentence (``……。到明年年底，……``),
+at a sentence of the opening paragraph that turns so (``……。到明年年底，……``, ``……。当前，……``),
 at a heading of the opening heading's level or above (a paragraph opener: at an unnumbered or
-first-level heading), at the next document of a compilation, or after ``_REACH`` characters.
+first-level heading; a Markdown heading ranks by its ``#``, whatever its length), at the next
+document of a compilation or the next item of a news transcript (its wire dateline:
+``央视网消息（新闻联播）：``), or after ``_REACH`` characters.
 
 Each passage reaches back over the period it states: the years it names (``五年来``: 5), the
 year since which it looks back (``党的十八大以来``: 2012), or ``REVIEW_YEARS`` for a review
@@ -43,7 +48,8 @@ _REACH = 12000
 _FIRST_CLAUSE = 40
 _HEADING_HAN = 30
 
-_NUMBER = r"[一二两三四五六七八九十]{1,3}|\d{1,2}"
+# A count of years; digits whole (成立160年来 is no 60-year review, 2010年来 none at all).
+_NUMBER = r"[一二两三四五六七八九十]{1,3}|(?<![0-9])[0-9]{1,3}(?![0-9])"
 _CLAUSE_END = regex.compile(r"[，,：:。；;！!？?]")
 _SENTENCE_END = regex.compile(r"[。！!？?；;]")
 # More than ``_HEADING_HAN`` characters of the CJK Unified Ideographs block: too long a heading.
@@ -55,8 +61,11 @@ STRETCH = lazy_regex(
     rf"|近(?P<n4>{_NUMBER})年来?|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前"
     rf"|(?P<n7>{_NUMBER})年(?:的)?(?:风雨|奋斗|征程|历程|砥砺|接续奋斗)")
 _STRETCH_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
-# A stretch of recent years without a number (近几年来, 这些年): a review's reach.
-_UNCOUNTED_STRETCH = lazy_re(r"近(?:几|些)?年来|这(?:几|些)年来?|多年来|过去(?:几|数|多)年")
+# Recent years without a number (近年来, 近几年来, 这几年, 过去几年) reach back a few years,
+# ``RECENT_YEARS``; many (这些年, 多年来, 过去多年) reach as far as a review without a number.
+RECENT_YEARS = 5
+_RECENT_STRETCH = lazy_re(r"近(?:几|些)?年来|这几年来?|过去(?:几|数)年")
+_UNCOUNTED_STRETCH = lazy_re(r"这些年来?|多年来|过去多年")
 # A period since a named turning point.
 _CONGRESS_YEAR = {"十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
                   "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
@@ -99,11 +108,17 @@ _PRESENT = lazy_regex(
     r"今天|今年|当前|目前|现在|如今|当下|眼下|新征程|新的征程|未来|今后|展望|下一步|明年|接下来"
     r"|面向|站在新|(?<![主重需只提纲摘概必紧首])要(?![求素点害件闻案员地务])|必须|务必|应当")
 
+# A look back paired with a look ahead (回顾历史，展望未来，我们要…): the paragraph turns to the future.
+_LOOKS_AHEAD = lazy_re(r"[ \t\u3000]*(?:展望|面向|放眼|开创)(?:未来|明天|新征程|新时代|前路)")
+# A first clause that builds on a period (在改革开放以来长期探索和实践基础上，…; 在过去五年工作的
+# 基础上，…): what follows is the present or the future it laid the basis for, not a review.
+_ON_THE_BASIS = lazy_re(r"在[^，,：:。；;！!？?]*基础上$")
 # A sentence of the opening paragraph that turns to the present or the future (…。到明年年底，…;
-# …。今后五年，…): the review ends with that paragraph.
+# …。今后五年，…; …。当前，世界…): the review ends before that sentence.
 _TURN = lazy_re(
     r"(?<=[。！!？?])[ \t\u3000]*(?:[^，,。；;！!？?\n]{0,6}?)"
-    r"(?:今后|明年|下一步|接下来|今年|新的一年|从现在起|现在起|未来[一二三四五六七八九十几]?年)")
+    r"(?:今后|明年|下一步|接下来|今年|新的一年|从现在起|现在起|未来[一二三四五六七八九十几]?年"
+    r"|当前|现在|眼下|现阶段)")
 
 
 def calls_for_now(text: str, start: int, end: int) -> bool:
@@ -148,6 +163,8 @@ def period_in(text: str, start: int, end: int) -> Reach | None:
     stretch = STRETCH.search(text, start, end)
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:
+        if _RECENT_STRETCH.search(text, start, end):
+            return Reach(years=RECENT_YEARS)
         return Reach(years=REVIEW_YEARS) if _UNCOUNTED_STRETCH.search(text, start, end) else None
     if since is None or (stretch is not None and stretch.start() < since.start()):
         assert stretch is not None
@@ -184,9 +201,9 @@ class ReviewPassages:
         open_at: int | None = None
         reach: Reach | None = None
         level: Level | None = None  # the opening heading's level (None: a paragraph)
+        depth: int | None = None  # the opening heading's Markdown depth (## …: 2)
         opened_by_heading = False
         unstated_heading = False
-        turned = False  # the opening paragraph turned to the present or the future
         last_end = 0
 
         def close(end: int) -> None:
@@ -204,26 +221,27 @@ class ReviewPassages:
             if not content:
                 continue
             if open_at is not None and (not parts.same_part(open_at, start)
-                                        or start - open_at > _REACH):
-                close(last_end)
+                                        or start - open_at > _REACH
+                                        or lines.opens_news_item(content)):
+                close(last_end)  # another document, too far, or the next item of a transcript
             line = _Line(content)
             heading = line.heading
             clause = _first_clause(content)
             found = _opening(content, heading, clause) if may_open else None
             if found == _UNSTATED and open_at is not None and reach != _UNSTATED \
-                    and not (heading and _ends(level, opened_by_heading, line.level)):
+                    and not (heading and _ends(level, opened_by_heading, line, depth)):
                 found = None  # a vaguer opener inside a stated review (a wrapped heading's tail)
             if found is not None:
                 close(start)
                 open_at, reach, last_end = start, found, end
                 opened_by_heading = heading
                 level = line.level if heading else None
+                depth = line.depth if heading else None
                 unstated_heading = heading and found == _UNSTATED and not _TERM.search(content)
-                turned = not heading and _TURN.search(content, clause) is not None
+                turn = None if heading else _TURN.search(text, start, end)
+                if turn is not None:
+                    close(turn.start())  # the opening paragraph turns to the present or the future
                 continue
-            if open_at is not None and turned:
-                close(last_end)  # the opening paragraph turned to the present or the future
-                turned = False
             if unstated_heading and not heading:
                 # 一、工作回顾 ⏎ 2025年是“十四五”收官之年，…: the first paragraph names the stretch.
                 unstated_heading = False
@@ -231,9 +249,10 @@ class ReviewPassages:
                 if named is not None:
                     reach = named
             if open_at is not None:
-                if heading and _ends(level, opened_by_heading, line.level):
+                if heading and _ends(level, opened_by_heading, line, depth):
                     close(start)
-                elif not heading and _PRESENT.search(content, 0, clause):
+                elif not heading and (_PRESENT.search(content, 0, clause)
+                                      or _LOOKS_AHEAD.match(content, clause + 1)):
                     close(start)
                 else:
                     last_end = end
@@ -244,14 +263,17 @@ class ReviewPassages:
 def _opening(content: str, heading: bool, clause: int) -> Reach | None:
     """The period a paragraph opens a passage on, if it opens one (``clause``: where its first
     clause ends)."""
-    found = period_in(content, 0, len(content) if heading else clause)
-    if found is not None and not heading and _PRESENT_NEXT.search(content[clause + 1:]):
+    if not heading and _ON_THE_BASIS.match(content, 0, clause):
         return None
+    found = period_in(content, 0, len(content) if heading else clause)
     if found is None and HISTORY.search(content, 0, clause):
-        return _HISTORY_REACH
-    if found is None and (_REVIEW_OPENING.search(content, 0, clause)
-                          or (heading and _REVIEW_HEADING.search(content))):
+        found = _HISTORY_REACH
+    elif found is None and (_REVIEW_OPENING.search(content, 0, clause)
+                            or (heading and _REVIEW_HEADING.search(content))):
         found = (named_period(content, 0, len(content)) if heading else None) or _UNSTATED
+    if found is not None and not heading and (_PRESENT_NEXT.search(content[clause + 1:])
+                                              or _LOOKS_AHEAD.match(content, clause + 1)):
+        return None
     return found
 
 
@@ -288,8 +310,18 @@ class _Line:
         return self._marker
 
     @property
+    def depth(self) -> int | None:
+        """The number of ``#`` of a Markdown heading (``### 标题``: 3); None for other lines."""
+        if not lines.is_markdown_heading(self.content):
+            return None
+        return len(self.content) - len(self.content.lstrip("#"))
+
+    @property
     def heading(self) -> bool:
-        """A short line without a sentence end: a heading or a label."""
+        """A short line without a sentence end: a heading or a label; a Markdown heading
+        whatever its length (a news item's long headline)."""
+        if self.depth is not None:
+            return True
         if _SENTENCE_END.search(self.content):
             marker = self.marker
             return marker is not None and not marker.inline
@@ -301,10 +333,15 @@ class _Line:
         return marker.level if marker is not None else None
 
 
-def _ends(level: Level | None, opened_by_heading: bool, this: Level | None) -> bool:
-    """Whether a heading ends the open passage (``this``: its level): one of the opening
-    heading's level or above; after a paragraph opener, an unnumbered or first-level heading
-    (sub-items go on)."""
+def _ends(level: Level | None, opened_by_heading: bool, line: _Line, depth: int | None) -> bool:
+    """Whether the heading ``line`` ends the open passage: one of the opening heading's level
+    or above; after a paragraph opener, an unnumbered or first-level heading (sub-items go on).
+    A Markdown heading ranks by its ``#``: it ends every passage but one opened by a Markdown
+    heading above it (``## 详细新闻`` ends a review opened in the summary's list above it, and
+    ``### 下一条消息`` one opened in the story before)."""
+    if line.depth is not None:
+        return depth is None or line.depth <= depth
+    this = line.level
     if opened_by_heading:
         if level is None:
             return this is None

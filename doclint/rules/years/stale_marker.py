@@ -26,6 +26,11 @@ from doclint.rules.years.eras import (
 from doclint.rules.years.framing import RETROSPECTIVE
 from doclint.rules.years.review import REVIEW_YEARS
 
+# Markers whose end is the start of their successor (the next congress, plenum, campaign, 普法
+# plan or five-year plan): work told as current after the end is the successor's.
+_SUCCEEDED = frozenset({"party_congress", "party_plenum", "campaign", "legal_education",
+                        "five_year_plan"})
+
 _HOW = {
     CURRENT: ("作为当前事项", "as current"),
     FUTURE: ("作为当前或将来的事项", "as current or still to come"),
@@ -40,15 +45,16 @@ class MarkerOutOfPeriod(Rule):
     2005年，冬奥会到2022年）。只检查表示“当前”的措辞；按句子的表述判断：回顾已完成的事
     （“如期打赢脱贫攻坚战”“抗击非典取得重大胜利”“作出了重要贡献”）不报，但回顾只覆盖
     所说的年数（“五年来……经历了抗击非典”只到五年前，“2009年工作回顾”只到2009年，标题或其后首段写明年份和规划的回顾如“2025年主要工作和‘十四五’发展成就”只到2021年，
-    不说年数时按十年计；“进入新时代，…在新的一年要…”说的是现在，不是回顾；回顾段落中本句说到当前
+    “在……以来……基础上”“回顾历史，展望未来”说的是由此出发的现在和今后，不是回顾；“近年来”“这几年”按五年计，“多年来”等不说年数时按十年计；回顾到首段中转向当前或今后的一句（“……。当前，……”）、同级或更高的标题（Markdown 标题按“#”的级数）或新闻稿的下一条消息（“央视网消息（新闻联播）：”）为止；“进入新时代，…在新的一年要…”说的是现在，不是回顾；回顾段落中本句说到当前
     （“抓好当前各项工作”），或同一段中前后紧邻的一句在号召行动（“要…”“必须…”，转述的讲话除外），或前一句说到当前（“当前”“现在”），也按当前判断），
     也不能叙述尚未开始的标志（2022年的回顾里“全力完成‘十五五’规划确定的各项目标任务”；本句写成已做的事或
     “为…奠定基础”之类的着眼点除外）；个人经历（“曾参与抗击非典”
     “参加过抗击非典的医生”）不限年数；事件或运动化成的精神名称（“抗击‘非典’精神”）是历史名称，
     但党代会和全会的精神仍按时效判断；别国政党的代表大会（“越共十三大”）不是党的代表大会；计划和预告
-    在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）。句中写了
+    在时效过后仍是错误。前后各留1年余量（规划在开始前一年编制、结束后一年总结）；按年数计的回顾已含结束后的那一年，党代会、全会、专项教育活动、普法和五年规划在其中仍当作当前工作写的（不是写成已做的事）不再另留（“过去一年”回顾2014年时“深入推进创先争优活动”）。句中写了
     年份时以句中年份为准，否则以文档年份为准（仅凭正文时取正文作为过去或当前提到的最晚
-    年份，此时多留1年余量），消息中写明年份来源。“今年是‘八五’计划的开局之年”这类说
+    年份，此时多留1年余量），消息中写明年份来源。同段前面刚叙述过某个过去年份的（“1993年6月，兼任行长。他积极贯彻…”），
+    还须与那一年不符，除非叙述已回到当前（其后说到“目前”“当前”“自2014年…以来”“18年来”）。“今年是‘八五’计划的开局之年”这类说
     当年的表述也由本规则按文档年份判断（没有文档年份时按这个最晚年份），Y201不再重复报告；这样说出的当年若
     比正文作为过去或当前提到的最晚年份晚一年以上，又晚于正文当作当前事项的标志的时效，则它按后两者判断（两处证据对一处）。涵盖五年规划、普法规划
     （“一五”至“九五”）、党代会和全会、专项教育活动（“三讲”至党纪学习教育）、已取消的
@@ -118,6 +124,11 @@ def out_of_period(doc: Document) -> Iterator[tuple[MarkerHit, int | None, int | 
                 widened = None
             else:
                 widened = last + lookback
+                if not hit.framing.done and hit.marker.kind in _SUCCEEDED:
+                    # The year of grace is the one that looks back on the marker's last (a
+                    # 2013 report on 2012): a review that reaches back only to the year after
+                    # narrates the successor's first, and gives it no second.
+                    widened -= GRACE
         # A name that was a generic phrase before the campaign is never too early.
         since = None if hit.marker.stale_only else first
         if not reference.outside(since, widened, GRACE):
