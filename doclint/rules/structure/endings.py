@@ -346,23 +346,59 @@ _TIME_END = ("来", "年", "时", "后", "前", "月", "日")  # 近几年来，
 
 def _completes_object(text: str, following: str) -> bool:
     """The paragraph stops on a word that asks for what follows (…的, …和, …在, …应当, a verb of
-    two characters, the copula 是), and the next one opens with a bare noun phrase ending its first clause
-    (⏎新型民族关系。 ⏎好收成，): the object or the rest of the phrase, no sentence of its own. A
-    sentence opener that is a time, an ordinal or a conjunction (近几年来， 第三， 总之，) is none."""
+    two characters, with its 了 or not, the copula 是), and the next one opens with a bare noun
+    phrase ending its first clause (⏎新型民族关系。 ⏎好收成，⏎一个战略方针，), or with a noun
+    phrase headed after its 的 (⏎英国政府对我们提出的建议。): the object or the rest of the
+    phrase, no sentence of its own. A sentence opener that is a time, an ordinal or a
+    conjunction (近几年来， 第三， 总之，) is none."""
     clause = _FIRST_CLAUSE.match(following).group()
-    if not clause or len(clause) > _OBJECT_MAX or not lines.has_han(clause, 2) \
+    if not clause or len(clause) > _MODIFIED_OBJECT_MAX or not lines.has_han(clause, 2) \
             or following[len(clause):len(clause) + 1] not in ("，", "。", "；", "、") \
             or clause.endswith(_TIME_END):
         return False
-    tags = [tag for _, tag in segmenter.tagged(clause)]
-    if tags[0] in _NOT_FIRST_TAGS or not all(t in _NOUN_TAGS or t in _MODIFIER_TAGS for t in tags) \
-            or not any(t in _NOUN_TAGS for t in tags):
+    words = segmenter.tagged(clause)
+    bare = _bare_noun_phrase(clause, words)
+    # a noun phrase with a clause for its modifier is the object only as a whole sentence, after
+    # a verb or a preposition: after …和 or …对 it may be the subject opening a paragraph
+    # (…以及⏎省人民代表大会通过的地方性法规、…), and before a comma a topic (我们即将召开的…，)
+    if not bare and not (following[len(clause):len(clause) + 1] in ("。", "；")
+                         and _modified_noun_phrase(words)):
         return False
-    if dangles(text):
+    if bare and dangles(text):
         return True
-    last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
-    return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1) \
-        or last.endswith("是")  # a copula without its complement (…大家都是⏎中华民族子孙。)
+    tagged = segmenter.tagged(text[-_WORD_WINDOW:])
+    last, tag = tagged[-1]
+    if last in _ASPECT and len(tagged) > 1:
+        last, tag = tagged[-2]  # …建立了⏎外交关系，: the verb before its aspect particle
+    return tag == "p" or (tag == "v" and len(last) > 1) \
+        or (bare and (last in _OPENING_WORDS
+                      or last.endswith("是")))  # a copula without its complement (…都是⏎中华民族子孙。)
+
+
+_ASPECT = frozenset("了着")
+_COUNTED = lazy_regex(r"^[一两二三四五六七八九十几每这那][个种项批条位名件类家些]$")  # 一个, 两种, 这些
+_MODIFIED_OBJECT_MAX = 16  # characters of an object with its modifier (…提出的建议)
+
+
+def _bare_noun_phrase(clause: str, words: list[tuple[str, str]]) -> bool:
+    """Nouns and their modifiers only (新型民族关系, 一个战略方针), not opening with a time, an
+    ordinal or a conjunction; a count (一个, 两种) may open it."""
+    tags = [tag for _, tag in words]
+    first_counts = _COUNTED.match(words[0][0]) is not None
+    return len(clause) <= _OBJECT_MAX and (tags[0] not in _NOT_FIRST_TAGS or first_counts) \
+        and all(t in _NOUN_TAGS or t in _MODIFIER_TAGS for t in tags) \
+        and any(t in _NOUN_TAGS for t in tags)
+
+
+def _modified_noun_phrase(words: list[tuple[str, str]]) -> bool:
+    """A noun phrase whose modifier is a clause of its own, closed by 的 (英国政府对我们提出的
+    建议): after the last 的 only nouns, the head; before it no 是 (…是…的 is a sentence) and
+    no adverb or modal word, which make a predicate (国家必须有一定的物资储备)."""
+    at = max((i for i, (word, _) in enumerate(words) if word == "的"), default=-1)
+    head = words[at + 1:]
+    return at > 0 and bool(head) and all(tag in _NOUN_TAGS for _, tag in head) \
+        and not any(word.endswith("是") or tag in _ADVERB_TAGS or word in _MODAL_WORDS
+                    for word, tag in words[:at])
 
 
 # Modal words a predicate follows (…都可以⏎挽救过来, …不要⏎搞很多人), besides the adverbs.

@@ -69,6 +69,7 @@ _NEXT = {
     "article": Message("下一篇文档的开头", "the start of the next document"),
     "heading": Message("一个标题", "a heading"),
     "end": Message("文件结尾", "the end of the file"),
+    "signature": Message("文末的落款", "the signature that ends the text"),
     "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "title": Message("下一条消息的标题", "the headline of the next news item"),
@@ -78,7 +79,7 @@ _NEXT = {
 
 
 class TruncatedParagraph(Rule):
-    """段落没有句末标点就中断，后面紧接着另一篇文档、一个标题、另起的一段或文件结尾。
+    """段落没有句末标点就中断，后面紧接着另一篇文档、一个标题、另起的一段、文末落款或文件结尾。
 
     抓取合集时，前一篇讲话常在半句（甚至半个词）处被截断，直接接上下一篇的“同志们：”；
     复制、转换时也会把一段话截掉后半句。只检查有分句标点、至少 10 个汉字、停在汉字上的正文
@@ -147,10 +148,12 @@ class TruncatedParagraph(Rule):
     没有逗号但含有问句、叹句的段落（“……什么目的呢？总的目的是……”）按正文检查。单独一行的“三”
     是标题（接在含有句子的段落之后；讲话标题后面的“一”不算）。一组以标点结尾的编号条目中，一项停在
     词的中间（“（十四）办理上级人”，停在“上”“中”一类方位词上的除外），后面接着正文时，也报。
+    公文正文的最后一段停在词的中间，后面只剩落款（发文机关、日期，可带“（本文有删减）”一类编者注）时，
+    也是截断，和停在文件结尾一样报告。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
     书名号、括号（“《关于……基层⏎　　治理工作的实施意见》”），或本段停在要带宾语的词上、下一段以
-    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”），或下一段以三到六个字、不带逗号
+    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”“……认真听取⏎　　社会各界对规划草案提出的意见。”），或下一段以三到六个字、不带逗号
     的一句开头（“……只管一个⏎　　工厂情况不同。”，代词开头的句子和本文档惯用的主题句除外），
     也是断行，由 T401 报告。
     """
@@ -714,6 +717,8 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "article"
     if following.heading is not None:
         return "heading"
+    if (block.kind is Kind.BODY or block.heading is not None) and _signs_off(blocks, following):
+        return "signature"
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
@@ -734,6 +739,26 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         # bold headline or a ``##`` heading: lines set apart that no sentence runs on into
         return "link" if _MARKDOWN_LINK_LINE.match(following.text) else "headline"
     return None
+
+
+_SIGN_OFF_LINES = 3  # an issuer's name, a date, a second issuer (an editor's note aside)
+
+
+def _signs_off(blocks: list[Block], following: Block) -> bool:
+    """The next line is the issuer's name and nothing but the sign-off follows it (国务院办公厅⏎
+    一九九六年三月五日): the text ended with the paragraph before it."""
+    rest = [b for b in blocks[following.index:] if not _EDITORIAL_NOTE.match(b.text)]
+    return following.kind is Kind.LABEL and len(rest) <= _SIGN_OFF_LINES \
+        and _names_issuer(following.text) \
+        and all(b.article == following.article and closes_a_text(b.text.strip()) for b in rest)
+
+
+_EDITORIAL_NOTE = lazy_regex(r"^[ \t\u3000]*[（(][^（()）]{2,20}[）)][ \t\u3000]*$")  # （本文有删减）
+
+
+def _names_issuer(text: str) -> bool:
+    piece = text.strip()
+    return closes_a_text(piece) and not closes_a_text(piece, signature=False)
 
 
 # A section's number on a line of its own (三): a heading, after a paragraph that holds sentences
