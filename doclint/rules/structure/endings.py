@@ -798,10 +798,15 @@ class CutLines:
         blocks = doc.facts(Structure).blocks
         closed = endings.closed_few
         found = set()
+        topic_lines = _topic_lines(doc, blocks)
         for previous, current in itertools.pairwise(blocks):
             article = previous.article
             if current.line != previous.line + 1 or current.article != article \
                     or article in endings.loose or article not in closed:
+                continue
+            if previous.index in topic_lines and topic_lines[previous.index] == 1 \
+                    and doc.facts(Openers).opens_topic(current):
+                found.add(previous.index)  # …。⏎扎实推进生态⏎实施绿色经济示范行动。…
                 continue
             after = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
             if plain_prose(previous) and cut_mid_sentence(previous.text) \
@@ -814,6 +819,34 @@ class CutLines:
             elif _cut_label(blocks, previous, current) or _cut_source_line(previous, current):
                 found.add(previous.index)
         return cls(frozenset(found))
+
+
+_TOPIC_LINE_HAN = 4
+
+
+def _topic_lines(doc: Document, blocks: list[Block]) -> dict[int, int]:
+    """In a report that opens its paragraphs with topic sentences (``Openers.topical``), the
+    lines of text without any punctuation that open as those sentences do (扎实推进…, 强化…),
+    after a sentence's end or a heading: each with the number of such lines in its article. One
+    alone among punctuated paragraphs is a paragraph whose topic sentence was cut with the
+    rest of its text (…。⏎扎实推进生态⏎实施绿色经济示范行动。…); several are the report's
+    sub-headings, which go without a stop."""
+    openers = doc.facts(Openers)
+    if not openers.topical:
+        return {}
+    found: list[Block] = []
+    for before, block in itertools.pairwise(blocks):
+        text = block.text.strip(" \t\u3000")
+        if block.kind is not Kind.LABEL or _CLAUSE_PUNCTUATION.search(text) \
+                or not lines.has_han(text, _TOPIC_LINE_HAN) or not lines.is_han_char(text[-1]) \
+                or lines.is_chrome(text) or lines.is_caption(text) \
+                or not (before.heading is not None or ends_sentence(before.text)):
+            continue
+        first = segmenter.first_word(text[:_FIRST_WINDOW])
+        if text.startswith(_TOPIC_VERBS) or openers.counts[first] >= _TOPIC_USES:
+            found.append(block)
+    per_article = Counter(block.article for block in found)
+    return {block.index: per_article[block.article] for block in found}
 
 
 def _cut_before(previous: Block, current: Block) -> bool:
