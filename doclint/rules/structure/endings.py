@@ -100,7 +100,8 @@ _WORD_WINDOW = 12
 _OPENING_WORDS = frozenset(
     "应当 应该 可以 能够 必须 不得 不能 不再 而且 并且 以及 或者 还是 就是 也是 关于 对于 按照 依照"
     " 根据 通过 为了 进一步 导致 包括 作为 成为 进行 以便 由于 因为 所以 如果 虽然 但是 不仅 不但"
-    " 加快 围绕 聚焦 纳入 确保 针对 切实 不断 大力 着力 积极 坚决 认真".split()
+    " 加快 围绕 聚焦 纳入 确保 针对 切实 不断 大力 着力 积极 坚决 认真"
+    " 首先 当作 看作 视为 视作".split()  # …改变国际经济秩序，首先; …把中国当作
 )
 # Single characters that make no word with a single character after them (是|实, 就|能) but a
 # pronoun (就是|我 ends a sentence).

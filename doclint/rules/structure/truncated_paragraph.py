@@ -70,6 +70,7 @@ _NEXT = {
     "heading": Message("一个标题", "a heading"),
     "end": Message("文件结尾", "the end of the file"),
     "signature": Message("文末的落款", "the signature that ends the text"),
+    "note": Message("文末的题注", "the editor's note that ends the text"),
     "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "title": Message("下一条消息的标题", "the headline of the next news item"),
@@ -151,6 +152,8 @@ class TruncatedParagraph(Rule):
     逐行成段、每段都以主题句开头的报告（“加快……。”“推进……。”）里，单独一行不带任何标点、却像主题句
     那样开头的文字（“扎实推进生态”），是丢了主题句后半截和整段正文的一段，停在完整的词上也报；
     同一篇里有两行以上这样的文字时，它们是小标题，不报。
+    文选、文集里文末的题注（“（这是……同志会见……时谈话的要点。）”“（原载……）”）之前的一段，
+    和文件结尾之前一样看待。文末的最后一段不是小标题。
     公文正文的最后一段停在词的中间，后面只剩落款（发文机关、日期，可带“（本文有删减）”一类编者注）时，
     也是截断，和停在文件结尾一样报告。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
@@ -665,10 +668,14 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     article with no sentence end in them, none stopping on a word that needs what follows. The
     word tests of a sentence misread a heading's grammar (``把……一抓到底`` has no verb they
     know, ``露头就打`` ends on one character), so a cut paragraph is told from these by standing
-    alone, by a last clause of a word or two (``……37.15亿元，剔除``) or by its figures."""
+    alone, by a last clause of a word or two (``……37.15亿元，剔除``) or by its figures. A
+    sub-heading stands over a paragraph of its text: the last line of a text is none."""
     found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
     for block in blocks:
         text = block.text.strip(" \t\u3000\u00a0")
+        after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+        if after is None or after.article != block.article or after.kind is not Kind.BODY:
+            continue  # a sub-heading stands over its paragraph, not at the end of a text
         if block.kind is not Kind.BODY or len(text) > _SUBHEAD_MAX or lines.is_markdown_heading(text) \
                 or _SENTENCE_END.search(text) or not lines.has_han(text, _SUBHEAD_MIN_HAN) \
                 or not lines.is_han_char(text[-1]) or open_ended(text) \
@@ -722,6 +729,8 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "heading"
     if (block.kind is Kind.BODY or block.heading is not None) and _signs_off(blocks, following):
         return "signature"
+    if block.kind is Kind.BODY and _SOURCE_NOTE.match(following.text):
+        return "note"
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
@@ -756,6 +765,9 @@ def _signs_off(blocks: list[Block], following: Block) -> bool:
         and all(b.article == following.article and closes_a_text(b.text.strip()) for b in rest)
 
 
+# A collection's note after a text, saying where it comes from (（这是…同志会见…时谈话的要点。）,
+# （原载…）): the text ended before it.
+_SOURCE_NOTE = lazy_regex(r"^[ \t\u3000]*[（(](?:这是|原载|选自|摘自|本文是)[^（()）]{4,}[）)][ \t\u3000]*$")
 _EDITORIAL_NOTE = lazy_regex(r"^[ \t\u3000]*[（(][^（()）]{2,20}[）)][ \t\u3000]*$")  # （本文有删减）
 
 
