@@ -18,7 +18,7 @@ _NOT_PERCENT_RATES = lazy_re(
     r"(?:容积|汇|功|频|效|速|倍|市盈|市净|概|出生|死亡|自然增长|生育|周转|分辨|码|帧|圆周|"
     r"转化效|兑换|换算|折算)率$")
 _NAMED_RATES = ("增长率", "增速", "增幅", "涨幅", "升幅", "降幅", "跌幅", "占比", "比重", "比例",
-                "份额")
+                "份额", "进度", "贡献度", "依存度", "增长面")
 _VERB = (r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|超|突破|逾|仅为|只有|已达|保持在|稳定在|不到|不足"
          # where a rate or a share moves to: its new level (比重提升至52.9, 积累率降为33.6)
          r"|(?:提高|提升|上升|下降|降低|回落)(?:到|至)|升至|降至|降为|降到)")
@@ -50,7 +50,7 @@ _NOT_SHARE = lazy_re(r"占(?:用|地(?!区)|据|领|有(?!率))|(?:提高|提升
                         r"|回落|扩大|缩小|变化|变动)")
 # Before a list whose other items carry %, a change of any kind is in per cent:
 # 标准分别提高9.97和14.1%.
-_LIST_CHANGE = lazy_re(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到)?$")
+_LIST_CHANGE = lazy_re(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到|达到|达)?$")
 # 增速回落1.2, 失业率下降0.3: a change of a rate may be in points as well as per cent.
 _RATE_SUBJECT = lazy_re(r"(?<!按年)(?<!折年)率|比重|增速|增幅|降幅|占比|份额|比例")
 # An index that rises or falls may do so in points (资金指数较上月上升1.0); one that grows
@@ -81,7 +81,9 @@ _BARE_CLAUSE = lazy_re(
 # …after a clause that opens with a rate and says how it changed: 消费对经济增长的贡献率上升3个百分点.
 _SUBJECT_RATE = lazy_re(
     r"[^，,；;。！？\d]{0,12}?(?P<rate>[\u4e00-\u9fff]{1,8}率|比重|占比)"
-    r"(?:比上年|同比|较上年)?(?:上升|提高|提升|增加|下降|降低|回落)[0-9.]+个百分点$")
+    r"(?:比上年|同比|较上年)?(?:上升|提高|提升|增加|下降|降低|回落)[0-9.]+个百分点$"
+    # …or that names only the rate, its topic (这个比重，1978年为17.4)
+    r"|(?:这个|这一|该)?(?P<topic>[\u4e00-\u9fff]{0,8}率|比重|占比)$")
 
 
 class MissingPercentSign(Rule):
@@ -103,7 +105,8 @@ class MissingPercentSign(Rule):
     可能缺的是“个百分点”，不报；指数“上升”“下降”若干（“发展指数较上月上升0.8”）可能是点数，也不报。
     比率、比重“提升至”“降为”后面的数是它的新水平（“比重提升至35.2”），比率和动词之间可隔
     “均”“明年要”“平均每年”“按年率计算”一类词语（“入学率和巩固率均达到98”）；“由4.1%降为3.6”
-    的终值和起值是同一个量，起值带“%”，终值也要带。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
+    的终值和起值是同一个量，起值带“%”，终值也要带。“进度”“贡献度”“依存度”“增长面”也是百分数；
+    先单独点出比率作话题（“这一比重，2015年为21.3”）时，后面只有动词的分句说的就是它。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
     拆成一格一行的指标表里，单位写在本行自己的一格（前几格中单独一行的“%”），或写在指标名后
     （“城镇调查失业率（%）”），表格里的数字不带单位，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。
@@ -201,9 +204,12 @@ def _subject_before(text: str, start: int) -> str | None:
         return None
     p0 = clause_start(text, c0 - 1, max(0, c0 - 1 - _LOOKBACK))
     subject = _SUBJECT_RATE.match(text, p0, c0 - 1)
-    if subject is None or _NOT_PERCENT_RATES.search(subject.group("rate")):
+    if subject is None:
         return None
-    return subject.group("rate") + "…" + text[c0:start]
+    rate = subject.group("rate") or subject.group("topic")
+    if _NOT_PERCENT_RATES.search(rate):
+        return None
+    return rate + "…" + text[c0:start]
 
 
 # A change's far end (由7.5%降为3, 由1978年的36.5%，降为33.6): the number the value moves to.
