@@ -278,6 +278,7 @@ def split_across(previous: Block, current: Block) -> bool:
     return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following)
                                           or _closes_pair(text, following)
                                           or _completes_object(text, following)
+                                          or _count_before_noun(text, following)
                                           or _adverb_before_verb(text, following)
                                           or _head_after_de(text, following))
 
@@ -400,6 +401,25 @@ def _modified_noun_phrase(words: list[tuple[str, str]]) -> bool:
     return at > 0 and bool(head) and all(tag in _NOUN_TAGS for _, tag in head) \
         and not any(word.endswith("是") or tag in _ADVERB_TAGS or word in _MODAL_WORDS
                     for word, tag in words[:at])
+
+
+_COUNT_WORDS = frozenset("许多 各项 各种 各类 各个 一些 诸多 这么多 那么多 一系列".split())
+_COUNTED_TAGS = frozenset("n nz l vn j".split())
+
+
+def _count_before_noun(text: str, following: str) -> bool:
+    """The paragraph stops on a count or a quantifier (…国内也有许多, …不是一家, …认真落实各项)
+    and the next one opens with the noun it counts (⏎事情要做，, ⏎报纸所能完成的。): one noun
+    phrase split in two; a count asks for its noun."""
+    words = segmenter.tagged(text[-_WORD_WINDOW:])
+    last, tag = words[-1]
+    if len(words) > 1 and words[-2][0] in ("这么", "那么") and last == "多":
+        last = words[-2][0] + last
+    counts = last in _COUNT_WORDS or (tag in ("m", "mq") and _COUNTED.match(last) is not None)
+    if not counts:
+        return False
+    first, first_tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
+    return first_tag in _COUNTED_TAGS and len(first) > 1
 
 
 # Modal words a predicate follows (…都可以⏎挽救过来, …不要⏎搞很多人), besides the adverbs.
