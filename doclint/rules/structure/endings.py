@@ -492,7 +492,7 @@ _GAP = lazy_regex(r"[ \t\u00a0]{2,}|\u3000+")
 _CLAUSE = lazy_regex(r"[，,、]")
 _DATE_END = lazy_regex(
     r"(?:\d{2,4}|[０-９]{2,4}|[〇○零ＯO一二三四五六七八九]{2,4})[ 　]*年"
-    r"(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?"
+    r"(?P<month>[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?"
     r"(?:[ 　]*印发)?$"  # a 公文's imprint line ends on its date and 印发 (GB/T 9704 版记)
 )
 # An attachment's title closing a 公文 whose attachment was not kept: the tail opens with 附件
@@ -549,7 +549,10 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
     page number, a closing formula, a lead-in to what follows, an attachment's title."""
     if not piece:
         return True
-    if _DATE_END.search(piece) or _PAGE.search(piece) or _CLOSING.match(piece) \
+    date = _DATE_END.search(piece)
+    if date is not None and (date.group("month") or len(piece) <= _SIGNATURE_MAX):
+        return True  # a year alone ends a dateline, not a long clause (…共同为实现1956年)
+    if _PAGE.search(piece) or _CLOSING.match(piece) \
             or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece) \
             or _LEAD_IN.search(piece) or _ATTACHMENT_START.match(piece) \
             or _ATTACHMENT_END.search(piece):
