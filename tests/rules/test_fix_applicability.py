@@ -60,7 +60,7 @@ EXPECTED = {
     "SZ012": ["safe"],
     "T101": ["safe"],
     "T302": ["unsafe"],
-    "T401": ["safe"],
+    "T401": ["safe", "suggestion"],  # joining 2⏎万元 makes the figure 2万: the guard demotes
     "T404": ["unsafe"],
     "T406": ["unsafe"],
     "T405": ["unsafe"],  # the stretch's edges are a guess

@@ -18,19 +18,25 @@ _NOT_PERCENT_RATES = lazy_re(
     r"(?:容积|汇|功|频|效|速|倍|市盈|市净|概|出生|死亡|自然增长|生育|周转|分辨|码|帧|圆周|"
     r"转化效|兑换|换算|折算)率$")
 _NAMED_RATES = ("增长率", "增速", "增幅", "涨幅", "升幅", "降幅", "跌幅", "占比", "比重", "比例",
-                "份额")
-_VERB = r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|超|突破|逾|仅为|只有|已达|保持在|稳定在|提高到|提升到|不到|不足)"
+                "份额", "进度", "贡献度", "依存度", "增长面")
+_VERB = (r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|超|突破|逾|仅为|只有|已达|保持在|稳定在|不到|不足"
+         # where a rate or a share moves to: its new level (比重提升至52.9, 积累率降为33.6)
+         r"|(?:提高|提升|上升|下降|降低|回落)(?:到|至)|升至|降至|降为|降到)")
+# What may stand between a rate and its verb: a time, an average, a mode of reckoning, an aim
+# (比例明年要达到80, 形成率平均每年为43.9, 通胀率按年率计算为2.9, 入园率和普惠率均达到93).
+_RATE_FRAME = (r"(?:分别|均|都|要|将|力争|已|已经|预计|持续|平均每年|平均|年均|按年率计算"
+               r"|明年|今年|全年|当年|同期|年底|年末|上半年|前三季度){0,2}")
 # What comes right before a number that can only be a percentage. 增加 is absent: 增加50 may
 # count people. 提高2/降低2 may be points when a rate changes: _change_of_rate settles that.
 _RATE_CONTEXT = lazy_re(
     r"(?:"
-    r"(?P<change>增长|下降|递增|递减|回落|下滑|上涨|下跌|降低|提高)(?:了|分别)?" + _VERB + r"?"
+    r"(?P<change>增长|下降|上升(?!为)|递增|递减|回落|下滑|上涨|下跌|降低|提高)(?:了|分别|均)?" + _VERB + r"?"
     # 占全县财政收入的60, 占62, 占比达30, 占全省比重超50: a share. 由/较/提高 … in between
     # make the number a change of the share (占比较上年提高2), not the share.
-    r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较\n\r]{1,20}?(?:的)?(?:比重|比例|份额)?)?)(?:分别)?"
+    r"|(?P<share>占(?:比|[^，,；;。！？\d、：:由从较\n\r]{1,20}?(?:的)?(?:比重|比例|份额)?)?)" + _RATE_FRAME
     + _VERB + r"?"
     rf"|(?P<rate>[\u4e00-\u9fff]{{0,8}}率|{alternation(_NAMED_RATES + BOUNDED_RATES)})"
-    r"(?:分别)?(?:要|将|力争|已|平均|年均)?" + _VERB + r"?"
+    + _RATE_FRAME + _VERB + r"?"
     r")$"
 )
 _PERCENT_SIGNS = frozenset("%％‰")
@@ -44,9 +50,13 @@ _NOT_SHARE = lazy_re(r"占(?:用|地(?!区)|据|领|有(?!率))|(?:提高|提升
                         r"|回落|扩大|缩小|变化|变动)")
 # Before a list whose other items carry %, a change of any kind is in per cent:
 # 标准分别提高9.97和14.1%.
-_LIST_CHANGE = lazy_re(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到)?$")
+_LIST_CHANGE = lazy_re(r"(?:提高|提升|降低|减少|增加|上升|扩大|缩小|上调|下调|分别)(?:了|为|到|达到|达)?$")
 # 增速回落1.2, 失业率下降0.3: a change of a rate may be in points as well as per cent.
 _RATE_SUBJECT = lazy_re(r"(?<!按年)(?<!折年)率|比重|增速|增幅|降幅|占比|份额|比例")
+# An index that rises or falls may do so in points (资金指数较上月上升1.0); one that grows
+# (生产指数同比增长10.6) grows in per cent.
+_INDEX_SUBJECT = lazy_re(r"指数")
+_POINT_MOVES = frozenset(("上升", "提高", "下降", "降低", "回落"))
 # 排名下降3, 位次提升2: ranks, not rates.
 _RANK = lazy_re(r"排名|名次|位次|排位|位居")
 _TRAILERS = ("以上", "左右", "以下", "多")
@@ -71,7 +81,9 @@ _BARE_CLAUSE = lazy_re(
 # …after a clause that opens with a rate and says how it changed: 消费对经济增长的贡献率上升3个百分点.
 _SUBJECT_RATE = lazy_re(
     r"[^，,；;。！？\d]{0,12}?(?P<rate>[\u4e00-\u9fff]{1,8}率|比重|占比)"
-    r"(?:比上年|同比|较上年)?(?:上升|提高|提升|增加|下降|降低|回落)[0-9.]+个百分点$")
+    r"(?:比上年|同比|较上年)?(?:上升|提高|提升|增加|下降|降低|回落)[0-9.]+个百分点$"
+    # …or that names only the rate, its topic (这个比重，1978年为17.4)
+    r"|(?:这个|这一|该)?(?P<topic>[\u4e00-\u9fff]{0,8}率|比重|占比)$")
 
 
 class MissingPercentSign(Rule):
@@ -90,7 +102,11 @@ class MissingPercentSign(Rule):
     “完成70%、11月底完成85%”里并列项后面紧跟着字的“11”是月份，不是并列的百分数；“占”字和
     数字隔着换行（人名“王占军”下一行是“附件3”）不是占比；
     “占地面积达到50”“排名下降3”也不是百分数；比率的变化（“增速回落1.2”“失业率下降0.3”）
-    可能缺的是“个百分点”，不报。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
+    可能缺的是“个百分点”，不报；指数“上升”“下降”若干（“发展指数较上月上升0.8”）可能是点数，也不报。
+    比率、比重“提升至”“降为”后面的数是它的新水平（“比重提升至35.2”），比率和动词之间可隔
+    “均”“明年要”“平均每年”“按年率计算”一类词语（“入学率和巩固率均达到98”）；“由4.1%降为3.6”
+    的终值和起值是同一个量，起值带“%”，终值也要带。“进度”“贡献度”“依存度”“增长面”也是百分数；
+    先单独点出比率作话题（“这一比重，2015年为21.3”）时，后面只有动词的分句说的就是它。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
     拆成一格一行的指标表里，单位写在本行自己的一格（前几格中单独一行的“%”），或写在指标名后
     （“城镇调查失业率（%）”），表格里的数字不带单位，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。
@@ -174,7 +190,7 @@ def _missing(text: str, quantities: Quantities, index: int, quantity: Quantity) 
         return None
     context = _rate_context(text, quantity.start)
     if context is None:
-        return _subject_before(text, quantity.start)
+        return _subject_before(text, quantity.start) or _from_percent(text, quantities, index)
     if _change_of_rate(text, context):
         return None
     return context.group()
@@ -188,9 +204,32 @@ def _subject_before(text: str, start: int) -> str | None:
         return None
     p0 = clause_start(text, c0 - 1, max(0, c0 - 1 - _LOOKBACK))
     subject = _SUBJECT_RATE.match(text, p0, c0 - 1)
-    if subject is None or _NOT_PERCENT_RATES.search(subject.group("rate")):
+    if subject is None:
         return None
-    return subject.group("rate") + "…" + text[c0:start]
+    rate = subject.group("rate") or subject.group("topic")
+    if _NOT_PERCENT_RATES.search(rate):
+        return None
+    return rate + "…" + text[c0:start]
+
+
+# A change's far end (由7.5%降为3, 由1978年的36.5%，降为33.6): the number the value moves to.
+_TO_LEVEL = lazy_re(r"(?:提高|提升|上升|下降|降低|回落|增长|减少|扩大|缩小|降|升)(?:为|到|至)$")
+_FROM = lazy_re(r"[由从][^，,；;。！？]{0,10}$")
+_FROM_TO_REACH = 12  # characters between the from-value and the to-value
+
+
+def _from_percent(text: str, quantities: Quantities, index: int) -> str | None:
+    """由7.5%降为3: the value a change moves to is in the unit of the one it moves from."""
+    own = quantities.run(index)
+    earlier = quantities.run(index - 1) if index else None
+    if own is None or earlier is None or earlier.kind != PERCENT \
+            or own.start - earlier.end > _FROM_TO_REACH \
+            or _SENTENCE_MARKS.search(text, earlier.end, own.start):
+        return None
+    to = _TO_LEVEL.search(text, earlier.end, own.start)
+    if to is None or not _FROM.search(text, max(0, earlier.start - _FROM_TO_REACH), earlier.start):
+        return None
+    return text[earlier.start:own.start]
 
 
 def _unit_column(text: str, start: int) -> bool:
@@ -270,7 +309,9 @@ def _change_of_rate(text: str, context: re.Match[str]) -> bool:
     if "change" not in context.re.groupindex or not context.group("change"):
         return False
     at = context.start("change")
-    return bool(_RATE_SUBJECT.search(text, clause_start(text, at, max(0, at - 30)), at))
+    clause = clause_start(text, at, max(0, at - 30))
+    return bool(_RATE_SUBJECT.search(text, clause, at)) \
+        or (context.group("change") in _POINT_MOVES and bool(_INDEX_SUBJECT.search(text, clause, at)))
 
 
 def _list_around(text: str, quantities: Quantities, index: int) -> list[Quantity]:

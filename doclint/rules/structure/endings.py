@@ -100,7 +100,8 @@ _WORD_WINDOW = 12
 _OPENING_WORDS = frozenset(
     "应当 应该 可以 能够 必须 不得 不能 不再 而且 并且 以及 或者 还是 就是 也是 关于 对于 按照 依照"
     " 根据 通过 为了 进一步 导致 包括 作为 成为 进行 以便 由于 因为 所以 如果 虽然 但是 不仅 不但"
-    " 加快 围绕 聚焦 纳入 确保 针对 切实 不断 大力 着力 积极 坚决 认真".split()
+    " 加快 围绕 聚焦 纳入 确保 针对 切实 不断 大力 着力 积极 坚决 认真"
+    " 首先 当作 看作 视为 视作".split()  # …改变国际经济秩序，首先; …把中国当作
 )
 # Single characters that make no word with a single character after them (是|实, 就|能) but a
 # pronoun (就是|我 ends a sentence).
@@ -277,6 +278,7 @@ def split_across(previous: Block, current: Block) -> bool:
     return _sentence_piece(previous) and (_joins(text, following) or _opens_no_sentence(following)
                                           or _closes_pair(text, following)
                                           or _completes_object(text, following)
+                                          or _count_before_noun(text, following)
                                           or _adverb_before_verb(text, following)
                                           or _head_after_de(text, following))
 
@@ -346,23 +348,78 @@ _TIME_END = ("来", "年", "时", "后", "前", "月", "日")  # 近几年来，
 
 def _completes_object(text: str, following: str) -> bool:
     """The paragraph stops on a word that asks for what follows (…的, …和, …在, …应当, a verb of
-    two characters, the copula 是), and the next one opens with a bare noun phrase ending its first clause
-    (⏎新型民族关系。 ⏎好收成，): the object or the rest of the phrase, no sentence of its own. A
-    sentence opener that is a time, an ordinal or a conjunction (近几年来， 第三， 总之，) is none."""
+    two characters, with its 了 or not, the copula 是), and the next one opens with a bare noun
+    phrase ending its first clause (⏎新型民族关系。 ⏎好收成，⏎一个战略方针，), or with a noun
+    phrase headed after its 的 (⏎英国政府对我们提出的建议。): the object or the rest of the
+    phrase, no sentence of its own. A sentence opener that is a time, an ordinal or a
+    conjunction (近几年来， 第三， 总之，) is none."""
     clause = _FIRST_CLAUSE.match(following).group()
-    if not clause or len(clause) > _OBJECT_MAX or not lines.has_han(clause, 2) \
+    if not clause or len(clause) > _MODIFIED_OBJECT_MAX or not lines.has_han(clause, 2) \
             or following[len(clause):len(clause) + 1] not in ("，", "。", "；", "、") \
             or clause.endswith(_TIME_END):
         return False
-    tags = [tag for _, tag in segmenter.tagged(clause)]
-    if tags[0] in _NOT_FIRST_TAGS or not all(t in _NOUN_TAGS or t in _MODIFIER_TAGS for t in tags) \
-            or not any(t in _NOUN_TAGS for t in tags):
+    words = segmenter.tagged(clause)
+    bare = _bare_noun_phrase(clause, words)
+    # a noun phrase with a clause for its modifier is the object only as a whole sentence, after
+    # a verb or a preposition: after …和 or …对 it may be the subject opening a paragraph
+    # (…以及⏎省人民代表大会通过的地方性法规、…), and before a comma a topic (我们即将召开的…，)
+    if not bare and not (following[len(clause):len(clause) + 1] in ("。", "；")
+                         and _modified_noun_phrase(words)):
         return False
-    if dangles(text):
+    if bare and dangles(text):
         return True
-    last, tag = segmenter.last_tagged(text[-_WORD_WINDOW:])
-    return last in _OPENING_WORDS or tag == "p" or (tag == "v" and len(last) > 1) \
-        or last.endswith("是")  # a copula without its complement (…大家都是⏎中华民族子孙。)
+    tagged = segmenter.tagged(text[-_WORD_WINDOW:])
+    last, tag = tagged[-1]
+    if last in _ASPECT and len(tagged) > 1:
+        last, tag = tagged[-2]  # …建立了⏎外交关系，: the verb before its aspect particle
+    return tag == "p" or (tag == "v" and len(last) > 1) \
+        or (bare and (last in _OPENING_WORDS
+                      or last.endswith("是")))  # a copula without its complement (…都是⏎中华民族子孙。)
+
+
+_ASPECT = frozenset("了着")
+_COUNTED = lazy_regex(r"^[一两二三四五六七八九十几每这那][个种项批条位名件类家些]$")  # 一个, 两种, 这些
+_MODIFIED_OBJECT_MAX = 16  # characters of an object with its modifier (…提出的建议)
+
+
+def _bare_noun_phrase(clause: str, words: list[tuple[str, str]]) -> bool:
+    """Nouns and their modifiers only (新型民族关系, 一个战略方针), not opening with a time, an
+    ordinal or a conjunction; a count (一个, 两种) may open it."""
+    tags = [tag for _, tag in words]
+    first_counts = _COUNTED.match(words[0][0]) is not None
+    return len(clause) <= _OBJECT_MAX and (tags[0] not in _NOT_FIRST_TAGS or first_counts) \
+        and all(t in _NOUN_TAGS or t in _MODIFIER_TAGS for t in tags) \
+        and any(t in _NOUN_TAGS for t in tags)
+
+
+def _modified_noun_phrase(words: list[tuple[str, str]]) -> bool:
+    """A noun phrase whose modifier is a clause of its own, closed by 的 (英国政府对我们提出的
+    建议): after the last 的 only nouns, the head; before it no 是 (…是…的 is a sentence) and
+    no adverb or modal word, which make a predicate (国家必须有一定的物资储备)."""
+    at = max((i for i, (word, _) in enumerate(words) if word == "的"), default=-1)
+    head = words[at + 1:]
+    return at > 0 and bool(head) and all(tag in _NOUN_TAGS for _, tag in head) \
+        and not any(word.endswith("是") or tag in _ADVERB_TAGS or word in _MODAL_WORDS
+                    for word, tag in words[:at])
+
+
+_COUNT_WORDS = frozenset("许多 各项 各种 各类 各个 一些 诸多 这么多 那么多 一系列".split())
+_COUNTED_TAGS = frozenset("n nz l vn j".split())
+
+
+def _count_before_noun(text: str, following: str) -> bool:
+    """The paragraph stops on a count or a quantifier (…国内也有许多, …不是一家, …认真落实各项)
+    and the next one opens with the noun it counts (⏎事情要做，, ⏎报纸所能完成的。): one noun
+    phrase split in two; a count asks for its noun."""
+    words = segmenter.tagged(text[-_WORD_WINDOW:])
+    last, tag = words[-1]
+    if len(words) > 1 and words[-2][0] in ("这么", "那么") and last == "多":
+        last = words[-2][0] + last
+    counts = last in _COUNT_WORDS or (tag in ("m", "mq") and _COUNTED.match(last) is not None)
+    if not counts:
+        return False
+    first, first_tag = segmenter.tagged(following[:_WORD_WINDOW])[0]
+    return first_tag in _COUNTED_TAGS and len(first) > 1
 
 
 # Modal words a predicate follows (…都可以⏎挽救过来, …不要⏎搞很多人), besides the adverbs.
@@ -435,7 +492,7 @@ _GAP = lazy_regex(r"[ \t\u00a0]{2,}|\u3000+")
 _CLAUSE = lazy_regex(r"[，,、]")
 _DATE_END = lazy_regex(
     r"(?:\d{2,4}|[０-９]{2,4}|[〇○零ＯO一二三四五六七八九]{2,4})[ 　]*年"
-    r"(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?"
+    r"(?P<month>[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*月(?:[ 　]*[\d０-９一二三四五六七八九十]{1,3}[ 　]*日)?)?"
     r"(?:[ 　]*印发)?$"  # a 公文's imprint line ends on its date and 印发 (GB/T 9704 版记)
 )
 # An attachment's title closing a 公文 whose attachment was not kept: the tail opens with 附件
@@ -492,7 +549,10 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
     page number, a closing formula, a lead-in to what follows, an attachment's title."""
     if not piece:
         return True
-    if _DATE_END.search(piece) or _PAGE.search(piece) or _CLOSING.match(piece) \
+    date = _DATE_END.search(piece)
+    if date is not None and (date.group("month") or len(piece) <= _SIGNATURE_MAX):
+        return True  # a year alone ends a dateline, not a long clause (…共同为实现1956年)
+    if _PAGE.search(piece) or _CLOSING.match(piece) \
             or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece) \
             or _LEAD_IN.search(piece) or _ATTACHMENT_START.match(piece) \
             or _ATTACHMENT_END.search(piece):
@@ -762,10 +822,15 @@ class CutLines:
         blocks = doc.facts(Structure).blocks
         closed = endings.closed_few
         found = set()
+        topic_lines = _topic_lines(doc, blocks)
         for previous, current in itertools.pairwise(blocks):
             article = previous.article
             if current.line != previous.line + 1 or current.article != article \
                     or article in endings.loose or article not in closed:
+                continue
+            if previous.index in topic_lines and topic_lines[previous.index] == 1 \
+                    and doc.facts(Openers).opens_topic(current):
+                found.add(previous.index)  # …。⏎扎实推进生态⏎实施绿色经济示范行动。…
                 continue
             after = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
             if plain_prose(previous) and cut_mid_sentence(previous.text) \
@@ -778,6 +843,34 @@ class CutLines:
             elif _cut_label(blocks, previous, current) or _cut_source_line(previous, current):
                 found.add(previous.index)
         return cls(frozenset(found))
+
+
+_TOPIC_LINE_HAN = 4
+
+
+def _topic_lines(doc: Document, blocks: list[Block]) -> dict[int, int]:
+    """In a report that opens its paragraphs with topic sentences (``Openers.topical``), the
+    lines of text without any punctuation that open as those sentences do (扎实推进…, 强化…),
+    after a sentence's end or a heading: each with the number of such lines in its article. One
+    alone among punctuated paragraphs is a paragraph whose topic sentence was cut with the
+    rest of its text (…。⏎扎实推进生态⏎实施绿色经济示范行动。…); several are the report's
+    sub-headings, which go without a stop."""
+    openers = doc.facts(Openers)
+    if not openers.topical:
+        return {}
+    found: list[Block] = []
+    for before, block in itertools.pairwise(blocks):
+        text = block.text.strip(" \t\u3000")
+        if block.kind is not Kind.LABEL or _CLAUSE_PUNCTUATION.search(text) \
+                or not lines.has_han(text, _TOPIC_LINE_HAN) or not lines.is_han_char(text[-1]) \
+                or lines.is_chrome(text) or lines.is_caption(text) \
+                or not (before.heading is not None or ends_sentence(before.text)):
+            continue
+        first = segmenter.first_word(text[:_FIRST_WINDOW])
+        if text.startswith(_TOPIC_VERBS) or openers.counts[first] >= _TOPIC_USES:
+            found.append(block)
+    per_article = Counter(block.article for block in found)
+    return {block.index: per_article[block.article] for block in found}
 
 
 def _cut_before(previous: Block, current: Block) -> bool:

@@ -69,6 +69,8 @@ _NEXT = {
     "article": Message("下一篇文档的开头", "the start of the next document"),
     "heading": Message("一个标题", "a heading"),
     "end": Message("文件结尾", "the end of the file"),
+    "signature": Message("文末的落款", "the signature that ends the text"),
+    "note": Message("文末的题注", "the editor's note that ends the text"),
     "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "title": Message("下一条消息的标题", "the headline of the next news item"),
@@ -78,11 +80,11 @@ _NEXT = {
 
 
 class TruncatedParagraph(Rule):
-    """段落没有句末标点就中断，后面紧接着另一篇文档、一个标题、另起的一段或文件结尾。
+    """段落没有句末标点就中断，后面紧接着另一篇文档、一个标题、另起的一段、文末落款或文件结尾。
 
     抓取合集时，前一篇讲话常在半句（甚至半个词）处被截断，直接接上下一篇的“同志们：”；
     复制、转换时也会把一段话截掉后半句。只检查有分句标点、至少 10 个汉字、停在汉字上的正文
-    段落。段末最后一句（或最后一处空格之后）是日期、落款单位（带代词、介词、“的”“是”“要”的分句碰巧停在
+    段落。段末最后一句（或最后一处空格之后）是日期（只有年份的须是落款那样的短行，“……共同为实现2025年”不算）、落款单位（带代词、介词、“的”“是”“要”的分句碰巧停在
     “处”“会”“政府”上，如“这是我们县政府”，不是落款）、“联系人：××”一类标签、
     列举或表格项、页码、“特此通知”、公文版记的印发行（“××办公室2021年3月26日印发”）、未收录附件的附件标题
     （“附件2参会回执”）时，是文档的落款，不是截断；丢了冒号的引语（“作如下答复”
@@ -147,10 +149,17 @@ class TruncatedParagraph(Rule):
     没有逗号但含有问句、叹句的段落（“……什么目的呢？总的目的是……”）按正文检查。单独一行的“三”
     是标题（接在含有句子的段落之后；讲话标题后面的“一”不算）。一组以标点结尾的编号条目中，一项停在
     词的中间（“（十四）办理上级人”，停在“上”“中”一类方位词上的除外），后面接着正文时，也报。
+    逐行成段、每段都以主题句开头的报告（“加快……。”“推进……。”）里，单独一行不带任何标点、却像主题句
+    那样开头的文字（“扎实推进生态”），是丢了主题句后半截和整段正文的一段，停在完整的词上也报；
+    同一篇里有两行以上这样的文字时，它们是小标题，不报。
+    文选、文集里文末的题注（“（这是……同志会见……时谈话的要点。）”“（原载……）”）之前的一段，
+    和文件结尾之前一样看待。文末的最后一段不是小标题。
+    公文正文的最后一段停在词的中间，后面只剩落款（发文机关、日期，可带“（本文有删减）”一类编者注）时，
+    也是截断，和停在文件结尾一样报告。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
     但下一段的头一个字把停在半截的词补全时（“追究刑⏎⏎事责任”），或下一段补上了本段没有闭合的
     书名号、括号（“《关于……基层⏎　　治理工作的实施意见》”），或本段停在要带宾语的词上、下一段以
-    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”），或下一段以三到六个字、不带逗号
+    一个光秃秃的名词短语开头（“……互助、和谐的⏎　　新型民族关系。”“……认真听取⏎　　社会各界对规划草案提出的意见。”），或下一段以三到六个字、不带逗号
     的一句开头（“……只管一个⏎　　工厂情况不同。”，代词开头的句子和本文档惯用的主题句除外），
     也是断行，由 T401 报告。
     """
@@ -662,10 +671,14 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     article with no sentence end in them, none stopping on a word that needs what follows. The
     word tests of a sentence misread a heading's grammar (``把……一抓到底`` has no verb they
     know, ``露头就打`` ends on one character), so a cut paragraph is told from these by standing
-    alone, by a last clause of a word or two (``……37.15亿元，剔除``) or by its figures."""
+    alone, by a last clause of a word or two (``……37.15亿元，剔除``) or by its figures. A
+    sub-heading stands over a paragraph of its text: the last line of a text is none."""
     found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
     for block in blocks:
         text = block.text.strip(" \t\u3000\u00a0")
+        after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+        if after is None or after.article != block.article or after.kind is not Kind.BODY:
+            continue  # a sub-heading stands over its paragraph, not at the end of a text
         if block.kind is not Kind.BODY or len(text) > _SUBHEAD_MAX or lines.is_markdown_heading(text) \
                 or _SENTENCE_END.search(text) or not lines.has_han(text, _SUBHEAD_MIN_HAN) \
                 or not lines.is_han_char(text[-1]) or open_ended(text) \
@@ -717,6 +730,10 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "article"
     if following.heading is not None:
         return "heading"
+    if (block.kind is Kind.BODY or block.heading is not None) and _signs_off(blocks, following):
+        return "signature"
+    if block.kind is Kind.BODY and _SOURCE_NOTE.match(following.text):
+        return "note"
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
@@ -737,6 +754,29 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         # bold headline or a ``##`` heading: lines set apart that no sentence runs on into
         return "link" if _MARKDOWN_LINK_LINE.match(following.text) else "headline"
     return None
+
+
+_SIGN_OFF_LINES = 3  # an issuer's name, a date, a second issuer (an editor's note aside)
+
+
+def _signs_off(blocks: list[Block], following: Block) -> bool:
+    """The next line is the issuer's name and nothing but the sign-off follows it (国务院办公厅⏎
+    一九九六年三月五日): the text ended with the paragraph before it."""
+    rest = [b for b in blocks[following.index:] if not _EDITORIAL_NOTE.match(b.text)]
+    return following.kind is Kind.LABEL and len(rest) <= _SIGN_OFF_LINES \
+        and _names_issuer(following.text) \
+        and all(b.article == following.article and closes_a_text(b.text.strip()) for b in rest)
+
+
+# A collection's note after a text, saying where it comes from (（这是…同志会见…时谈话的要点。）,
+# （原载…）): the text ended before it.
+_SOURCE_NOTE = lazy_regex(r"^[ \t\u3000]*[（(](?:这是|原载|选自|摘自|本文是)[^（()）]{4,}[）)][ \t\u3000]*$")
+_EDITORIAL_NOTE = lazy_regex(r"^[ \t\u3000]*[（(][^（()）]{2,20}[）)][ \t\u3000]*$")  # （本文有删减）
+
+
+def _names_issuer(text: str) -> bool:
+    piece = text.strip()
+    return closes_a_text(piece) and not closes_a_text(piece, signature=False)
 
 
 # A section's number on a line of its own (三): a heading, after a paragraph that holds sentences
