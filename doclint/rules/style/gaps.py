@@ -117,6 +117,13 @@ _NUMBERED_HEADING_BEFORE = lazy_regex(
     r"(?<=[。！？][ \t\u3000]?|\S[ \t\u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"[^，。；：！？,;:!?\s]{2,24}$")
 _HEADING_REACH = 32
+# The same heading set off by a no-break space, the &nbsp; a page put between a heading and its
+# text: such a heading may hold commas ("（三）吸收富余劳力，加快形成物流队伍\xa0利用…").
+_NBSP_HEADING_BEFORE = lazy_regex(
+    r"(?<=[。！？：；][ \t\u3000\u00a0]?|\S[ \t\u3000\u00a0]|^)"
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、．.](?!\d))"
+    r"[^。；：！？;:!?\s]{2,40}$")
+_NBSP_HEADING_REACH = 48
 _WORD_SIDE = 3  # characters each side of a gap the segmenter reads
 _WORD_PAIRS = ((2, 2),)  # two characters each side, written together elsewhere: a split word
 _SHARE_BAR_BEFORE = lazy_regex(r"(?:微信|微博|QQ空间|朋友圈)$")
@@ -294,6 +301,10 @@ def is_separator(text: str, gap: Span) -> bool:
     if _NUMBERED_HEADING_BEFORE.search(text, max(0, gap.start - _HEADING_REACH), gap.start) \
             and not written_together(text, gap, _WORD_PAIRS) and not _joins_a_word(text, gap):
         return True  # a numbered heading run into its text: "（一）新闻发言人的设立 某某…"
+    if text[gap.start] == "\xa0" and _NBSP_HEADING_BEFORE.search(
+            text, max(0, gap.start - _NBSP_HEADING_REACH), gap.start) \
+            and not written_together(text, gap, _WORD_PAIRS) and not _joins_a_word(text, gap):
+        return True
     if _ITEM_AFTER.match(text, gap.end):
         return True  # a page flattened onto one line: the next item or heading (一是…, 二、…)
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
