@@ -113,15 +113,16 @@ _SALUTATION = lazy_regex(r"同志们|各位|尊敬的|女士们|朋友们")
 # A numbered heading without punctuation, run into a line after a sentence end or a space (a
 # page flattened onto one line) up to the gap; an item opening its own line is text, and one after
 # ；, 一、…；二、…, is a clause of its sentence.
+_CHINESE_HEADING_NUMBER = r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
 _NUMBERED_HEADING_BEFORE = lazy_regex(
-    r"(?<=[。！？][ \t\u3000]?|\S[ \t\u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    rf"(?<=[。！？][ \t\u3000]?|\S[ \t\u3000])(?:{_CHINESE_HEADING_NUMBER})"
     r"[^，。；：！？,;:!?\s]{2,24}$")
 _HEADING_REACH = 32
 # The same heading set off by a no-break space, the &nbsp; a page put between a heading and its
 # text: such a heading may hold commas ("（三）吸收富余劳力，加快形成物流队伍\xa0利用…").
 _NBSP_HEADING_BEFORE = lazy_regex(
     r"(?<=[。！？：；][ \t\u3000\u00a0]?|\S[ \t\u3000\u00a0]|^)"
-    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、．.](?!\d))"
+    rf"(?:{_CHINESE_HEADING_NUMBER}|\d{{1,2}}[、．.](?!\d))"
     r"[^。；：！？;:!?\s]{2,40}$")
 _NBSP_HEADING_REACH = 48
 _WORD_SIDE = 3  # characters each side of a gap the segmenter reads
