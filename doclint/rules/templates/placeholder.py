@@ -74,6 +74,7 @@ _HAN = lazy_regex(r"\p{Han}")
 # Where the clause of a list item begins: the last mark that ends a clause before it.
 _CLAUSE_START = lazy_regex(r"(?r)[，,。；;：:！？\n]")
 _CLAUSE_REACH = 80
+_ITEM_MAX = 12  # the characters of one listed item
 # What an empty list item follows: an item ("甲、、丙"), or the mark that opened the list
 # ("，、、等", "。、、等"); no list starts with its separator.
 _LIST_BEFORE = lazy_regex(r"[\p{Han}\d，：（“。；！？]")
@@ -365,10 +366,13 @@ def _plausible(text: str, kind: str, start: int, end: int) -> bool:
 
 
 def _listed_before(text: str, at: int) -> bool:
-    """Another 、 earlier in the clause: ``甲、乙、，`` lost its last item, where ``基础、，`` has a
-    stray mark before its comma (BD003's)."""
+    """The 、 closes a short item of a list in its clause: ``甲、乙、，`` lost its last item,
+    where ``基础、，`` has a stray mark before its comma (BD003's), and so has ``网站、报刊等对…
+    成果、，``, whose list closed with 等 long before."""
     clause = _CLAUSE_START.search(text, max(0, at - _CLAUSE_REACH), at)
-    return "、" in text[clause.end() if clause else max(0, at - _CLAUSE_REACH):at]
+    previous = text.rfind("、", clause.end() if clause else max(0, at - _CLAUSE_REACH), at)
+    item = text[previous + 1 : at]
+    return previous != -1 and len(item) <= _ITEM_MAX and "等" not in item
 
 
 def _emphasis(text: str, start: int, end: int) -> bool:
