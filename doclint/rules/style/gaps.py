@@ -129,9 +129,7 @@ _WORD_SIDE = 3  # characters each side of a gap the segmenter reads
 _WORD_PAIRS = ((2, 2),)  # two characters each side, written together elsewhere: a split word
 _SHARE_BAR_BEFORE = lazy_regex(r"(?:微信|微博|QQ空间|朋友圈)$")
 # An item or a heading a flattened page ran into the text before it: 一是…, 二、…, （三）….
-_ITEM_AFTER = lazy_regex(
-    r"(?:[一二三四五六七八九十]{1,3}是\p{Han}|[一二三四五六七八九十]{1,3}、\p{Han}"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)]\p{Han})")
+_ITEM_AFTER = lazy_regex(rf"(?:[一二三四五六七八九十]{{1,3}}是|{_CHINESE_HEADING_NUMBER})\p{{Han}}")
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
 _ISSUER_BEFORE = lazy_regex(rf"\p{{Han}}{ORGAN}$")
 _ISSUERS_AFTER = lazy_regex(
@@ -299,16 +297,20 @@ def is_separator(text: str, gap: Span) -> bool:
         return True  # a photo's credit after its caption: "……实验室 新华社发"
     if _SHARE_BAR_BEFORE.search(text, max(0, gap.start - 4), gap.start):
         return True  # a page's share buttons (微信 微博 QQ空间), then its text
-    if _NUMBERED_HEADING_BEFORE.search(text, max(0, gap.start - _HEADING_REACH), gap.start) \
+    if _numbered_heading_before(text, gap) \
             and not written_together(text, gap, _WORD_PAIRS) and not _joins_a_word(text, gap):
         return True  # a numbered heading run into its text: "（一）新闻发言人的设立 某某…"
-    if text[gap.start] == "\xa0" and _NBSP_HEADING_BEFORE.search(
-            text, max(0, gap.start - _NBSP_HEADING_REACH), gap.start) \
-            and not written_together(text, gap, _WORD_PAIRS) and not _joins_a_word(text, gap):
-        return True
     if _ITEM_AFTER.match(text, gap.end):
         return True  # a page flattened onto one line: the next item or heading (一是…, 二、…)
     return text[gap.end] == "摄" or bool(_SALUTATION.match(text, gap.end))
+
+
+def _numbered_heading_before(text: str, gap: Span) -> bool:
+    """A numbered heading ends at the gap; set off by a no-break space it may hold commas."""
+    if _NUMBERED_HEADING_BEFORE.search(text, max(0, gap.start - _HEADING_REACH), gap.start):
+        return True
+    return text[gap.start] == "\xa0" and _NBSP_HEADING_BEFORE.search(
+        text, max(0, gap.start - _NBSP_HEADING_REACH), gap.start) is not None
 
 
 def _joins_a_word(text: str, gap: Span) -> bool:
