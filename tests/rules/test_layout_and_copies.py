@@ -8,6 +8,7 @@ from doclint.core import Document
 from doclint.core.text import Paragraphs
 from doclint.rules.structure.copies import PageCopies
 from doclint.rules.structure.layout import Layout
+from doclint.rules.structure.leads import common_lead
 
 PARAGRAPHS = [
     "一九五五年国家决算的收支总数如下，收入总计二百七十二亿元，支出总计二百六十九亿元。",
@@ -96,3 +97,21 @@ def test_html_is_found_by_its_tags() -> None:
     text = "".join(f"<p>{p}<br></p>\n" for p in PARAGRAPHS) * 2
     assert Document.from_text(text).facts(Layout).html == (0, 3)
     assert not Document.from_text("使用<br>标签换行。" + PAGE).facts(Layout).html
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # two labels, then the same first sentence: the lead reaches back to the colons
+    ("调研情况：一是接种率偏低，未能建立屏障。二是其他情况。\n问题分析：一是接种率偏低，未能建立屏障。二是其他情况。",
+     "一是接种率偏低，未能建立屏障。"),
+    # two lines that start alike
+    ("一是接种率偏低，未能建立屏障。二是其他情况。\n一是接种率偏低，未能建立屏障。二是其他情况。",
+     "一是接种率偏低，未能建立屏障。"),
+    # the words before part inside a sentence: no lead
+    ("甲镇的发展很好。二是其他情况。\n乙镇的发展很好。二是其他情况。", ""),
+    ("前言。一是接种率偏低。二是其他情况。后来一是接种率偏低。二是其他情况。", ""),
+])
+def test_common_lead_reaches_back_to_a_shared_clause_start(text: str, lead: str) -> None:
+    there = text.index("二是其他情况")
+    here = text.index("二是其他情况", there + 1)
+    length = common_lead(text, here, there, there + len("二是其他情况。"))
+    assert text[here - length : here] == lead

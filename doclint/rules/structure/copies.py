@@ -21,6 +21,7 @@ from operator import itemgetter
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Sentences
+from doclint.rules.structure.leads import common_lead
 from doclint.rules.structure.lines import han_count
 
 _SPACE = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]+")
@@ -199,6 +200,11 @@ def _follow(units: _Units, start: int, origin: int) -> tuple[Copy, int] | None:
     if han < MIN_HAN:
         return None
     original = Span(units.spans[origin].start, units.spans[last_there].end)
+    # A copy under another label matched from its second sentence on (see leads).
+    lead = common_lead(units.text, span.start, original.start, original.end)
+    if lead:
+        span, original = Span(span.start - lead, span.end), Span(original.start - lead,
+                                                                 original.end)
     return Copy(span, original, matched, han), last_here + 1
 
 

@@ -73,13 +73,15 @@ class PageCopiesRule(Rule):
 
 def _whole_lines(text: str, span: Span) -> Span:
     """``span`` widened to the start of its first line and past the break of its last line
-    when nothing but white space is outside it on those lines."""
+    when nothing but white space is outside it on those lines (a line that keeps its label,
+    ``问题分析：``, keeps its break too)."""
     start, end = span
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip(_SPACE):
         line_start = start
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end + 1
-    if text[end:line_end].strip(_SPACE + "\r\n"):
+    if text[end:line_end].strip(_SPACE + "\r\n") or (line_start == start != 0 \
+            and text[start - 1] != "\n"):
         line_end = end
     return Span(line_start, line_end)

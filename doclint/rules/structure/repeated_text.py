@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -14,6 +14,7 @@ from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure import lines, news
 from doclint.rules.structure.duplicate_line import doubled_half
 from doclint.rules.structure.endings import LineEndings, stops_at_end
+from doclint.rules.structure.leads import common_lead
 from doclint.rules.structure.model import Article, Block, Kind, Level, Structure
 from doclint.rules.structure.numerals import ordinal
 
@@ -173,6 +174,7 @@ class RepeatedText(Rule):
 
     def _repeats(self, doc: Document, structure: Structure) -> Iterator[Finding]:
         text = doc.text
+        reported_end = 0
         for article in structure.articles:
             clause = _clauses(structure, article, text)
             sections = _sections(structure, article)
@@ -183,6 +185,8 @@ class RepeatedText(Rule):
                     there = finding.related[0].span
                     if not (_quoted(text, finding.span) or _cited(text, finding.span)
                             or _cited(text, there) or _parallel(text, finding.span, there)):
+                        finding = _with_lead(text, finding, reported_end)
+                        reported_end = finding.span.end
                         yield finding
 
     def _misplaced(self, doc: Document, structure: Structure) -> Iterator[Finding]:
@@ -444,6 +448,18 @@ def _again(sentences: list[_Sentence], index: int) -> bool:
 
 def _adjacent(first: Block, second: Block) -> bool:
     return second.index - first.index in (0, 1)
+
+
+def _with_lead(text: str, finding: Finding, reported_end: int) -> Finding:
+    """The finding from where its two occurrences start to read alike: a passage written again
+    under another label matched from its second sentence on (its first holds the label). It
+    does not reach back into the repeat reported before it."""
+    here, (first,) = finding.span, finding.related
+    lead = common_lead(text, here.start, first.span.start, max(first.span.end, reported_end))
+    if not lead:
+        return finding
+    return replace(finding, span=Span(here.start - lead, here.end),
+                   related=(replace(first, span=Span(first.span.start - lead, first.span.end)),))
 
 
 def _some(finding: Finding | None) -> Iterator[Finding]:
