@@ -33,6 +33,10 @@ _TIE = Message(
     "Inconsistent percent sign: “%” and “％” {count} times each; this is the first “{this}”, "
     "the others are related; use the half-width “%” throughout.",
 )
+_TIE_ONCE = Message(
+    "百分号写法不统一：“%”和“％”各用1处，此处用“{this}”；按标准统一为半角“%”。",
+    "Inconsistent percent sign: “%” and “％” once each, “{this}” here; use the half-width “%”.",
+)
 _ANOTHER = Message("又一处少数写法", "another minority form")
 _SHOWN = 20
 
@@ -94,12 +98,15 @@ class MixedPercentSign(Rule):
                 spans.append(Span(start, start + 1))
             start = text.find(minority, start + 1, part.end)
         if len(spans) == 1:
-            yield self.report(spans[0], this=minority, other=majority, count=counts[majority],
+            message = _TIE_ONCE if counts[majority] == 1 else self.message
+            yield self.report(spans[0], message, this=minority, other=majority,
+                              count=counts[majority],
                               fix=self.replace(spans[0], majority, title, SAFE))
             return
         # One inconsistency, however many signs it touches: one finding, the rest related.
         yield self.report(
-            spans[0], _TIE if counts[majority] == len(spans) else _MANY, this=minority, other=majority, count=counts[majority],
+            spans[0], _TIE if counts[majority] == len(spans) else _MANY, this=minority,
+            other=majority, count=counts[majority],
             minority_count=len(spans),
             related=[Related(span, _ANOTHER) for span in spans[1 : 1 + _SHOWN]],
             fix=Fix(tuple(Edit(span, majority) for span in spans),
