@@ -704,14 +704,40 @@ _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without
 
 def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
     """Per article, its paragraphs of running text (``plain_prose``) and how many of them end
-    without sentence punctuation."""
+    without sentence punctuation (a line the next line carries on is no paragraph's end)."""
     total: Counter[int] = Counter()
     open_ended: Counter[int] = Counter()
     for block in blocks:
         if plain_prose(block):
-            total[block.article] += 1
-            open_ended[block.article] += not ends_sentence(block.text)
+            if ends_sentence(block.text):
+                total[block.article] += 1
+            elif not _runs_on(blocks, block.index):
+                total[block.article] += 1
+                open_ended[block.article] += 1
     return total, open_ended
+
+
+# Marks that close or carry on a sentence: a line opening with one goes on with the line above.
+_CARRIES_ON = frozenset("》”’）)】〉」』，,、。；;：:")
+_FRAGMENT = 30  # characters of a link's or a subscript's text set on a line of its own
+_UNPUNCTUATED = lazy_regex(r"^[^。！？!?；;，,、：:]+$")
+
+
+def _runs_on(blocks: list[Block], index: int) -> bool:
+    """The line goes on in the lines right under it: the next one opens with a mark that closes
+    or carries on its sentence (``…根据《⏎著作权法⏎》第五条…``, ``…属于⏎公有领域⏎。``), or is a short
+    piece of text without punctuation (a link's text, a subscript: ``广义货币M⏎2⏎增长13.6%``) with
+    more text right under it. A page that set its links on lines of their own breaks lines so:
+    broken lines (T401), not paragraphs that end open."""
+    following = blocks[index + 1 : index + 3]
+    if not following or following[0].line != blocks[index].line + 1:
+        return False
+    piece = following[0]
+    if piece.text[0] in _CARRIES_ON:
+        return True
+    return len(following) == 2 and following[1].line == piece.line + 1 \
+        and piece.kind in (Kind.BODY, Kind.LABEL) and piece.heading is None \
+        and len(piece.text) <= _FRAGMENT and bool(_UNPUNCTUATED.match(piece.text))
 
 
 def _closed_style(running: tuple[Counter[int], Counter[int]],
