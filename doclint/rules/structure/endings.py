@@ -151,7 +151,7 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         return lines.is_han_char(last) \
             and (len(words) == 1 or len(words[-2]) > 1 or not lines.is_han_char(words[-2])
                  or (words[-2] in _FUNCTION_CHARS and last not in _PRONOUNS)
-                 or _joins(text, following))
+                 or _joins(text, following) or _spelled_out_elsewhere(text, document))
     if last in _OPENING_WORDS:
         return True
     if not document or not lines.is_han_char(last[-1]):
@@ -163,6 +163,22 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         if ended:
             return False
     return uses > _EVIDENCE  # this use and another
+
+
+_SPELLED_TAIL = 3  # characters of a line's end looked up in the rest of its document
+_SPELLED_USES = 2
+
+
+def _spelled_out_elsewhere(text: str, document: str) -> bool:
+    """The line's last characters stand elsewhere in its document, each time (twice or more)
+    followed by the same character (…地方政府性基 beside 政府性基金 …政府性基金): it stops
+    inside a word the document spells out in full."""
+    ending = text[-_SPELLED_TAIL:]
+    if not document or len(ending) < _SPELLED_TAIL or not all(map(lines.is_han_char, ending)):
+        return False
+    after = [document[m.end() : m.end() + 1] for m in regex.finditer(regex.escape(ending), document)]
+    after = [char for char in after if char and not char.isspace()]  # not a line's end
+    return len(after) >= _SPELLED_USES and len(set(after)) == 1 and lines.is_han_char(after[0])
 
 
 # Nouns of one character that end a sentence after 的 (…是我们自己的事, …做群众的贴心人 is
