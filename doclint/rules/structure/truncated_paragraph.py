@@ -225,6 +225,7 @@ class TruncatedParagraph(Rule):
             if (not item and (not _stops_mid_sentence(block, closed)
                               or not (is_prose(block) or _holds_sentence(block) or _run_in(block)
                                       or between or block.index in cut
+                                      or (closed and _cut_short(block))
                                       or _cut_line(block, blocks, following, closed,
                                                    series)))) \
                     or _continues(blocks, block):
@@ -586,6 +587,18 @@ def _stops_mid_sentence(block: Block, closed: bool) -> bool:
 
 
 _ENDS_INSIDE = lazy_regex(r"[？！?!]\p{Han}")
+
+
+_SHORT_CUT_HAN = 4
+
+
+def _cut_short(block: Block) -> bool:
+    """A paragraph of a document that closes all its others, cut a clause or two into its first
+    sentence (``日前，经中共中``): too short for prose by its length, but it has a comma and
+    stops inside a word."""
+    return block.kind is Kind.BODY and block.heading is None \
+        and _COMMAS.search(block.text) is not None and lines.has_han(block.text, _SHORT_CUT_HAN) \
+        and not lines.is_chrome(block.text) and stops_inside_a_word(block.text)
 
 
 def _holds_sentence(block: Block) -> bool:
