@@ -63,6 +63,7 @@ _TRAILERS = ("以上", "左右", "以下", "多")
 # How the items of a list are joined: 5.1%、6.2%和7.3%.
 _LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
 _LOOKBACK = 28
+_PADDING = frozenset(" \u00a0")
 # A table's unit column: a cell of only the per cent sign (``%``, ``（%）``, ``单位：%``), or the
 # unit in brackets after the indicator's name on the row's line (``城镇调查失业率（%）``).
 _UNIT_CELL = lazy_re(r"(?:单位[：:]?[ 　]*)?[（(]?[%％][）)]?")
@@ -107,6 +108,9 @@ class MissingPercentSign(Rule):
     “均”“明年要”“平均每年”“按年率计算”一类词语（“入学率和巩固率均达到98”）；“由4.1%降为3.6”
     的终值和起值是同一个量，起值带“%”，终值也要带。“进度”“贡献度”“依存度”“增长面”也是百分数；
     先单独点出比率作话题（“这一比重，2015年为21.3”）时，后面只有动词的分句说的就是它。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
+    数字前后加了空格的文档（“约占老年人口的 55%”），看空格前的说法。前面的几个字（“投入强度为”）
+    在本文档别处后面的数都带“%”、从不接别的数时，这里的裸数也是百分数（“投入强度为3.14%；……
+    投入强度为6.44；”）。
     拆成一格一行的指标表里，单位写在本行自己的一格（前几格中单独一行的“%”），或写在指标名后
     （“城镇调查失业率（%）”），表格里的数字不带单位，不报。
     修复补上文档中占多数的百分号写法，修复需人工确认。
@@ -143,7 +147,9 @@ class MissingPercentSign(Rule):
         title = Message(f"补上“{sign}”", f"Add “{sign}”")
         starts = quantities.starts
         for index, start in enumerate(starts):
-            if not start or (not "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "、"):
+            before = _unpadded(text, start)
+            if not before or (not "\u4e00" <= text[before - 1] <= "\u9fff"
+                              and text[before - 1] not in "、"):
                 continue
             quantity = quantities.run(index)
             if (quantity is None or quantity.kind != BARE or quantity.unit_text or quantity.ranged
@@ -190,15 +196,39 @@ def _missing(text: str, quantities: Quantities, index: int, quantity: Quantity) 
         return None
     context = _rate_context(text, quantity.start)
     if context is None:
-        return _subject_before(text, quantity.start) or _from_percent(text, quantities, index)
+        return _subject_before(text, quantity.start) or _from_percent(text, quantities, index) \
+            or _lead_written_with_percent(text, quantity.start)
     if _change_of_rate(text, context):
         return None
     return context.group()
 
 
+_LEAD = lazy_re(r"[\u4e00-\u9fff]{3,4}$")
+_AFTER_LEAD = lazy_re(r" ?[0-9０-９][0-9０-９.．]* ?([%％])?")
+
+
+def _lead_written_with_percent(text: str, start: int) -> str | None:
+    """投入强度为6.44； where the document writes 投入强度为3.14% and 投入强度为2.93%: the same
+    words before a number carry % everywhere else in the document. Its own usage makes the bare
+    number a percentage."""
+    lead = _LEAD.search(text, max(0, start - 4), _unpadded(text, start))
+    if lead is None:
+        return None
+    signed = 0
+    for found in re.finditer(re.escape(lead.group()), text):
+        number = _AFTER_LEAD.match(text, found.end())
+        if number is None or found.end() == lead.end():
+            continue  # words, not a number, follow; or this number itself
+        if not number.group(1):
+            return None  # another number without % (or in another unit: 投入资金为3亿元)
+        signed += 1
+    return lead.group() if signed else None
+
+
 def _subject_before(text: str, start: int) -> str | None:
     """贡献率上升3个百分点，达到51.2: a clause of only a verb (and a time) goes on with the
     rate the clause before it named."""
+    start = _unpadded(text, start)
     c0 = clause_start(text, start, max(0, start - _LOOKBACK))
     if c0 < 2 or text[c0 - 1] not in "，," or not _BARE_CLAUSE.fullmatch(text, c0, start):
         return None
@@ -289,7 +319,15 @@ def _item_end(text: str, end: int) -> bool:
     return _bare_end(text, end) or any(text.startswith(join, end) for join in _LIST_JOINS)
 
 
+def _unpadded(text: str, start: int) -> int:
+    """Where the words before a number end: before the one space a document that pads its
+    numbers sets there (约占老年人口的 55%)."""
+    return start - 1 if start > 1 and text[start - 1] in _PADDING \
+        and "\u4e00" <= text[start - 2] <= "\u9fff" else start
+
+
 def _rate_context(text: str, start: int) -> re.Match[str] | None:
+    start = _unpadded(text, start)
     context = _RATE_CONTEXT.search(text, max(0, start - _LOOKBACK), start)
     if context is None:
         return None
