@@ -39,6 +39,7 @@ _CASE_NOTE = {
     "change": Message("同一变化的起止年份相同", "a change that starts and ends in one year"),
     "comparison": Message("比较的基期与所述年份相同", "a comparison with itself"),
     "bases": Message("同一基期给出两个不同的变化", "one base year, two different changes"),
+    "plan": Message("总结和计划同属一年", "a review and a plan of one year"),
 }
 _MAX_SOFT = 6
 # Years written without 年: a document number (冀政字〔2024〕40号) and the page's own date among

@@ -23,6 +23,7 @@ from doclint.rules.structure import lines
 from doclint.rules.years.context import subject_before
 from doclint.rules.years.eras import sentence_around
 from doclint.rules.years.mentions import YearFacts, YearMention
+from doclint.rules.years.year_roles import review_and_plan_of_one_year
 
 # The qualifier after 年 decides whether one year can be both ends: 由2024年初…到2024年底 is a
 # change within the year and fine (so is 自2025年5月21日至2025年5月28日, days of one month);
@@ -56,7 +57,6 @@ _BASE_CHANGE = lazy_regex(
     r"(?:比|较)(?P<y>(?:19|20)[0-9]{2})年(?P<q>[^，。；！？\n0-9]{0,10}?)(?:同比)?"
     r"(?:增长|下降|提高|减少|增加|上升|降低|提升|激增|回落)(?P<n>[0-9]+(?:\.[0-9]+)?)(?:%|％|个百分点|倍)?")
 
-
 @dataclass(frozen=True, slots=True)
 class _Pair:
     span: Span
@@ -71,7 +71,8 @@ class SameYearChange(Rule):
     “由2024年的7473万元增加到2024年的9722万元”“从2024年到2024年”“2024年至2024年”
     “2024—2024年”，以及在讲2024年（或以2024年为目标、截至2024年底）的句子里“比2024年增长”，
     以及“2024年国庆假期，…比2024年国庆假期增长”（同一时段与自身比较），都要求两端是不同的年份；同一句里“比2023年增长53.5%，比2023年增长18.9%”说明两个基期
-    本是不同的年份。
+    本是不同的年份；“2025年工作总结及2025年工作计划”“2022年工作情况暨2022年工作要点”里，计划的
+    年份应在总结的年份之后（“下半年工作计划”不算）。
     同一年内的变化（由2024年初…到2024年底、由2024年3月…到2024年12月、自2025年5月21日至2025年5月28日）不报；简历里以起止年份开头的
     条目（“2002－2002年 某区委书记”，当年内任职）也不报。
     """
@@ -83,6 +84,10 @@ class SameYearChange(Rule):
     summary = Message("同一变化的起止年份相同。", "A change starts and ends in the same year.")
     message = Message("同一变化的起止年份相同：{shown}", "A change starts and ends in the same year: {shown}")
     range_message = Message("年份区间的起止年份相同：“{shown}”", "A span of years starts and ends in the same year: “{shown}”")
+    plan_message = Message(
+        "总结的年份与计划的年份相同：“{shown}”",
+        "The year reviewed is the year planned: “{shown}”",
+    )
     bases_message = Message(
         "同一基期年份给出两个不同的变化：{shown}",
         "One base year gives two different changes: {shown}",
@@ -103,7 +108,8 @@ class SameYearChange(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         templates = {"range": self.range_message, "change": self.message,
-                     "comparison": self.comparison_message, "bases": self.bases_message}
+                     "comparison": self.comparison_message, "bases": self.bases_message,
+                     "plan": self.plan_message}
         for case in same_year_cases(doc):
             yield self.report(case.span, templates[case.kind], shown=case.shown,
                               related=case.related)
@@ -118,7 +124,7 @@ def _heads_resume_entry(text: str, start: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class SameYearCase:
-    kind: str  # range | change | comparison | bases
+    kind: str  # range | change | comparison | bases | plan
     span: Span
     shown: str
     related: tuple[Related, ...] = ()
@@ -150,6 +156,7 @@ def same_year_cases(doc: Document) -> Iterator[SameYearCase]:
             if case is not None:
                 yield case
     yield from _two_bases(text)
+    yield from _review_and_plan(text)
 
 
 def _comparison(doc: Document, base: YearMention) -> SameYearCase | None:
@@ -217,6 +224,14 @@ def _two_bases(text: str) -> Iterator[SameYearCase]:
                                                                "another comparison with that base")),)
             yield SameYearCase("bases", Span(match.start(), match.start("q")), shown, related)
         previous = match
+
+
+def _review_and_plan(text: str) -> Iterator[SameYearCase]:
+    """2025年工作总结及2025年工作计划: the plan for the year reviewed."""
+    for match in review_and_plan_of_one_year(text):
+        related = (Related(Span(*match.span("y")), Message("总结的年份", "year reviewed")),)
+        yield SameYearCase("plan", Span(match.start("y2"), match.end("y2") + 1), match.group(),
+                           related)
 
 
 def _change(text: str, first: YearMention, following: list[YearMention]) -> _Pair | None:

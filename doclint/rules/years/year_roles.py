@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -53,7 +53,7 @@ _REVIEW = lazy_regex(
 # A report that sums up one year and plans the next, in one title (关于2023年预算执行情况和2024年
 # 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
 _REVIEW_AND_PLAN = lazy_regex(
-    rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算执行情况|工作总结|决算)\s?(?:和|及|与|暨|、)\s?"
+    rf"(?P<y>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算执行情况|工作(?:情况)?总结|工作情况|决算)\s?(?:和|及|与|暨|、)\s?"
     rf"(?P<y2>{_Y})\s?年(?:[^。\n，；《》]{{0,12}}?)(?:预算\s?[（(]?草案|预算安排|工作计划|工作要点|工作思路|工作打算|工作安排)"
     # …or a meeting that sums up one year's work and plans the next in one breath (总结2021年
     # 纪检监察工作，部署2022年任务)
@@ -348,12 +348,20 @@ def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Mat
     return [m for m in pattern.finditer(text) if int(m.group("y")) == value]
 
 
+def review_and_plan_of_one_year(text: str) -> Iterator[regex.Match[str]]:
+    """Passages that sum up a year and plan that same year (2025年工作总结及2025年工作计划),
+    not a plan for the rest of it (2023年工作总结和2023年下半年工作安排)."""
+    for match in _REVIEW_AND_PLAN.finditer(text):
+        if match.group("y") == match.group("y2") and not _HALF_YEAR.search(match.group()):
+            yield match
+
+
 def _review_conflicts(doc: Document, value: int) -> list[Conflict]:
     text = doc.text
     note = Message(f"回顾{value}年（写于{value + 1}年或以后）",
                    f"a review of {value} (written in {value + 1} or later)")
-    both = next((m for m in _years(_REVIEW_AND_PLAN, text, value)
-                 if int(m.group("y2")) == value and not _HALF_YEAR.search(m.group())), None)
+    both = next((m for m in review_and_plan_of_one_year(text) if int(m.group("y")) == value),
+                None)
     if both is not None:
         return [(Related(Span(*both.span()), Message(f"同一处既总结又部署{value}年",
                                                      f"one passage sums up and plans {value}")),)]
