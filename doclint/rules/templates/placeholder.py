@@ -75,9 +75,10 @@ _HAN = lazy_regex(r"\p{Han}")
 _CLAUSE_START = lazy_regex(r"(?r)[，,。；;：:！？\n]")
 _CLAUSE_REACH = 80
 _ITEM_MAX = 12  # the characters of one listed item
-# What an empty list item follows: an item ("甲、、丙"), or the mark that opened the list
-# ("，、、等", "。、、等"); no list starts with its separator.
-_LIST_BEFORE = lazy_regex(r"[\p{Han}\d，：（“。；！？]")
+# What an empty list item follows: an item ("甲、、丙"), the mark that opened the list
+# ("，、、等", "。、、等") or the number of the item it is in ("13.、、等其他各项税收"); no list
+# starts with its separator.
+_LIST_BEFORE = lazy_regex(r"[\p{Han}\d，：（“。；！？]|(?<=[0-9０-９])[.．]")
 # What an anonymiser masks: names, places and numbers. A masked date ("20XX年X月X日"), an
 # empty list item or an empty number slot is still a template's.
 _MASKS = frozenset({"letters", "mou"})
