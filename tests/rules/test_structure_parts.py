@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from doclint.core import Document
 from doclint.rules.structure.compilation import Compilation
+from doclint.rules.structure.lines import is_issuer_line
 from doclint.rules.structure.model import Opening
 from doclint.rules.templates.parts import DocumentParts
 from doclint.rules.years.docyear import DocumentYears, split_parts
@@ -108,3 +111,16 @@ def test_template_titles_leave_out_titles_with_commas() -> None:
 
 def test_openings_are_named() -> None:
     assert {o.value for o in Opening} == {"first", "marker", "salutation", "dateline"}
+
+
+@pytest.mark.parametrize(("line", "issuer"), [
+    ("某某县人民政府办公室", True),
+    ("某某局、某某局", True),
+    ("中共某某县委 某某县人民政府", True),
+    ("市委、市政府", True),
+    # a headline whose first item names a post, not a body: a sentence, not joint issuers
+    ("某市原市委常委、副市长某某被开除党籍和公职", False),
+    ("关于做好春耕生产工作的通知", False),
+])
+def test_an_issuer_line_names_bodies_only(line: str, issuer: bool) -> None:
+    assert is_issuer_line(line) is issuer

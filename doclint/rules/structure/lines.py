@@ -14,9 +14,11 @@ from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
 
 # What an issuing body's name ends with (某某厅, 某某县人民政府, 某某办公室, 党中央).
 ORGAN = r"(?:部|厅|局|委|办|院|署|府|中央|委员会|办公室|办公厅)"
-# A line that is an issuer's name alone, or joint issuers (某某局、某某局): the first line of a
-# 公文 title set over two lines, a signature.
-_ISSUER_LINE = lazy_regex(rf"(?:{ORGAN}|处|会|组|中心|公司|集团)(?:[、，和与及]\S*)?$")
+# A line that is an issuer's name alone, or joint issuers (某某局、某某局), each of them ending
+# on a body (not 某市原市委常委、副市长某某被开除党籍和公职): the first line of a 公文 title set
+# over two lines, a signature.
+_ISSUER_END = rf"(?:{ORGAN}|处|会|组|中心|公司|集团)"
+_ISSUER_LINE = lazy_regex(rf"{_ISSUER_END}(?:[、，和与及]\S*?{_ISSUER_END})*$")
 
 
 def is_issuer_line(text: str) -> bool:

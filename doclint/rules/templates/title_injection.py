@@ -88,6 +88,9 @@ _CLAUSE_PUNCT = lazy_regex(r"[，,。！？；]")
 # characters (``拿事实来说话``) are then no coincidence.
 _MIN_SLOGAN = 6
 _ISSUER_END = "省市县区镇乡州盟旗国院委部局厅办村府"
+# …when the title goes on from a place or a body as the rest of its name (县|政府工作报告,
+# 市委|工作报告); a headline that opens on its own subject (某省原副省长…被开除党籍) does not.
+_NAME_TAIL = lazy_regex(r"政府|人民|人大|政协|党委|党组|委员会|常委会|纪委|监委|机关|办公|工作|国民经济")
 # A news agency's dateline ("新华社莫斯科11月18日电", "本报讯（记者 某某）"): a full text released
 # by the agency prints its own heading right after it, then the text.
 _DATELINE_BEFORE = lazy_regex(
@@ -397,7 +400,7 @@ def _glued(text: str, start: int, end: int) -> Span | None:
         return None
     if _CONTINUES.match(text, end) or _enclosed(text, start, end):
         return None
-    if before in _ISSUER_END:
+    if before in _ISSUER_END and _NAME_TAIL.match(text, start):
         return None  # a longer name that ends with the title: "市政府工作报告"
     if _REFERENCE_BEFORE.search(text, max(0, start - 4), start) or _REFERENCE_AFTER.match(text, end):
         return None
