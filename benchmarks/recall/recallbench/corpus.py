@@ -53,9 +53,11 @@ class Linter:
         self.crashes += len(crashes)
         return diagnostics
 
-    def read(self, path: Path) -> str:
-        """The text doclint checks in ``path`` (decoded, as its reader gives it)."""
-        return self.full.read(str(path), path.read_bytes()).source
+    def read(self, path: Path) -> tuple[str, str]:
+        """The text of ``path`` as its reader decodes it, and the text doclint checks: the same
+        with metadata (front matter, an archive's record header) blanked."""
+        doc = self.full.read(str(path), path.read_bytes())
+        return doc.source, doc.text
 
 
 @dataclass
@@ -117,6 +119,7 @@ class Doc:
     linter: Linter | None = field(default=None, repr=False)
     _baseline: Baseline | None = field(default=None, repr=False)
     siblings: list[Doc] = field(default_factory=list, repr=False)  # the documents of its source
+    checked: str | None = field(default=None, repr=False)  # the text doclint checks (see read)
 
     def __post_init__(self) -> None:
         index = LineIndex(self.text)
@@ -146,8 +149,26 @@ class Doc:
 
     @functools.cached_property
     def lines(self) -> list[tuple[int, int, int]]:
-        """``(number, start, end)`` of every line, without its break."""
-        return [(n + 1, s, e) for n, (s, e) in enumerate(zip(self.starts, self.ends, strict=True))]
+        """``(number, start, end)`` of every line doclint checks, without its break: not the
+        lines of metadata its reader blanks (a plant there could not be found by design)."""
+        hidden = self.hidden_lines
+        return [(n + 1, s, e) for n, (s, e) in enumerate(zip(self.starts, self.ends, strict=True))
+                if n + 1 not in hidden]
+
+    @functools.cached_property
+    def hidden_lines(self) -> frozenset[int]:
+        """The lines doclint's reader blanks as metadata (front matter, a record header)."""
+        checked = self.checked
+        if checked is None:
+            return frozenset()
+        return frozenset(n + 1 for n, (s, e) in enumerate(zip(self.starts, self.ends, strict=True))
+                         if self.text[s:e].strip() and not checked[s:e].strip())
+
+    def unchecked(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` touches a line doclint does not check."""
+        hidden = self.hidden_lines
+        return bool(hidden) and any(line in hidden for line in
+                                    range(self.line_of(start), self.line_of(end) + 1))
 
 
 def _manifest_years() -> dict[str, int]:
@@ -214,7 +235,7 @@ def load_files(paths: Iterable[Path], linter: Linter) -> list[Doc]:
         path = path.resolve()
         rel = (path.relative_to(root) if path.is_relative_to(root)
                else path.relative_to(path.parent.parent)).as_posix()
-        text = linter.read(path)
+        text, checked = linter.read(path)
         if not text.strip():
             continue
         group = groups.get(rel) or path.parent.name
@@ -224,7 +245,8 @@ def load_files(paths: Iterable[Path], linter: Linter) -> list[Doc]:
             year = int(named.group()) if named else None
         if year is not None and not regex.search(_STATED.format(year=year), text):
             year = None
-        docs.append(Doc(path, rel, group, text, year, linter))
+        docs.append(Doc(path, rel, group, text, year, linter,
+                        checked=None if checked == text else checked))
     by_group: dict[str, list[Doc]] = {}
     for doc in docs:
         by_group.setdefault(doc.group, []).append(doc)

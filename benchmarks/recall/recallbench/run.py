@@ -36,7 +36,7 @@ def admissible(plant: Plant, kind: Kind) -> bool:
     if any(base.flags(line, kind.accepted) for line in plant.base_lines):
         return False
     spans = [*plant.targets, *((e.start, e.end) for e in plant.edits)]
-    return not any(base.masks(start, end) for start, end in spans)
+    return not any(base.masks(start, end) or doc.unchecked(start, end) for start, end in spans)
 
 
 class _Stream:
