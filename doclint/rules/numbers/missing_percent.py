@@ -18,7 +18,7 @@ _NOT_PERCENT_RATES = lazy_re(
     r"(?:容积|汇|功|频|效|速|倍|市盈|市净|概|出生|死亡|自然增长|生育|周转|分辨|码|帧|圆周|"
     r"转化效|兑换|换算|折算)率$")
 _NAMED_RATES = ("增长率", "增速", "增幅", "涨幅", "升幅", "降幅", "跌幅", "占比", "比重", "比例",
-                "份额", "进度", "贡献度", "依存度", "增长面")
+                "份额", "进度", "贡献度", "依存度", "增长面", "满意度", "认知度", "知晓度")
 _VERB = (r"(?:为|是|达到了|达到|达|高达|约为|约|近|接近|超过|超|突破|逾|仅为|只有|已达|保持在|稳定在|不到|不足"
          # where a rate or a share moves to: its new level (比重提升至52.9, 积累率降为33.6)
          r"|(?:提高|提升|上升|下降|降低|回落)(?:到|至)|升至|降至|降为|降到)")
@@ -106,7 +106,7 @@ class MissingPercentSign(Rule):
     可能缺的是“个百分点”，不报；指数“上升”“下降”若干（“发展指数较上月上升0.8”）可能是点数，也不报。
     比率、比重“提升至”“降为”后面的数是它的新水平（“比重提升至35.2”），比率和动词之间可隔
     “均”“明年要”“平均每年”“按年率计算”一类词语（“入学率和巩固率均达到98”）；“由4.1%降为3.6”
-    的终值和起值是同一个量，起值带“%”，终值也要带。“进度”“贡献度”“依存度”“增长面”也是百分数；
+    的终值和起值是同一个量，起值带“%”，终值也要带。“进度”“贡献度”“依存度”“增长面”“满意度”“认知度”“知晓度”也是百分数（带“分”的得分不是）；
     先单独点出比率作话题（“这一比重，2015年为21.3”）时，后面只有动词的分句说的就是它。“容积率”“汇率”不是百分数，“出生率”“死亡率”用千分号，不报。
     数字前后加了空格的文档（“约占老年人口的 55%”），看空格前的说法。前面的几个字（“投入强度为”）
     在本文档别处后面的数都带“%”、从不接别的数时，这里的裸数也是百分数（“投入强度为3.14%；……
@@ -294,14 +294,16 @@ def _unit_column(text: str, start: int) -> bool:
 
 
 def _damaged_decimal(text: str, quantity: Quantity) -> bool:
-    """6。9％, 37，1％: the decimal point damaged. 30、20%和10%, 分别占30、20% are lists."""
+    """6。9％, 37，1％: the decimal point damaged. 30、20%和10%, 分别占30、20% and 70%、70、60%
+    (an item listed with % before it) are lists."""
     damaged = _DAMAGED_DECIMAL.match(text, quantity.end)
     if damaged is None:
         return False
     if not damaged.group().startswith("、"):
         return True
     return (text.find("分别", max(0, quantity.start - 20), quantity.start) == -1
-            and text[damaged.end() : damaged.end() + 1] not in ("、", "和", "及"))
+            and text[damaged.end() : damaged.end() + 1] not in ("、", "和", "及")
+            and text[max(0, quantity.start - 2) : quantity.start] not in ("%、", "％、"))
 
 
 def _percent_read_as_zeros(quantity: Quantity) -> bool:
