@@ -102,6 +102,9 @@ _FULL_DATE_AFTER = lazy_regex(r"年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2
 _POINT_BEFORE = lazy_regex(r"(?<![将拟定要预])(?:在|于|自|从)[ \t\u3000]?$")
 _POINT_AFTER = lazy_regex(
     r"(?![ \t\u3000]?(?:前|以前|之前|以后|之后|后|起|开始|截止|为止|到期|召开|举行|举办))")
+# A lived year with its month opening a clause (2021年2月，国家发展改革委复函同意…): an event told
+# with the month it happened is no stray target, and needs no second mention to corroborate it.
+_DATED_EVENT = lazy_regex(r"年\s?[0-9０-９]{1,2}\s?月(?:[0-9０-９]{1,2}\s?日)?[，,]")
 _CLAUSE_STOP = regex.compile(r"[。！？；!?\n\r]")
 
 
@@ -182,11 +185,13 @@ def _time_point(text: str, mention: YearMention) -> bool:
 def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Span | None,
                                                                   Counter[int]]:
     """The latest year the part treats as lived that something else corroborates: a second
-    mention, or a mention of the year or two before (one stray year, a target nobody marked
-    as one, must not date a whole text)."""
+    mention, a mention of the year or two before, or the month it is told with
+    (``_DATED_EVENT``); one stray year, a target nobody marked as one, must not date a whole
+    text."""
     text = doc.text
     counts: Counter[int] = Counter()
     spans: dict[int, Span] = {}
+    dated: set[int] = set()
     groups = facts.groups
     latest = latest_lived_year()
     for mention in facts.between(part.start, part.end):
@@ -196,10 +201,14 @@ def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Spa
         if mention.value <= latest and (lived(text, mention) or _time_point(text, mention)):
             counts[mention.value] += 1
             spans.setdefault(mention.value, mention.span)
+            nian = mention.end - 1 if text[mention.end - 1] == "年" else mention.end
+            if _DATED_EVENT.match(text, nian):
+                dated.add(mention.value)
+    cited: dict[int, Span] = {}
     for match in _CITED_NUMBER.finditer(text, part.start, part.end):
         year = int(match.group(1))
         counts[year] += 1
-        spans.setdefault(year, Span(*match.span(1)))
+        cited.setdefault(year, Span(*match.span(1)))
     for link in _LINK.finditer(text, part.start, part.end):
         for match in _LINK_DATE.finditer(text, link.start(), link.end()):
             year = int(match.group(1))
@@ -208,9 +217,17 @@ def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Spa
     if not counts:
         return None, None, counts
     years = sorted(counts, reverse=True)
-    corroborated = [y for y in years if counts[y] >= 2 or counts[y - 1] or counts[y - 2]]
+    corroborated = [y for y in years if counts[y] >= 2 or counts[y - 1] or counts[y - 2] or y in dated]
     floor = corroborated[0] if corroborated else years[-1]
-    return floor, spans[floor], counts
+    # A cited number is the floor's best witness (``cited_year``): no plan lists it as a year.
+    return floor, cited.get(floor) or spans[floor], counts
+
+
+def cited_year(text: str, span: Span) -> bool:
+    """Whether the year at ``span`` is that of a document the text cites by its number
+    (苏发〔2019〕1号): the document was issued, so that year has come, whatever the text plans
+    (a plan's own years may read as lived: a floor from them is weaker)."""
+    return span.start > 0 and _CITED_NUMBER.match(text, span.start - 1) is not None
 
 
 def _year_is(text: str, part: Span) -> tuple[int, int, Span, str] | None:
