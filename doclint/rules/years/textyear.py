@@ -8,7 +8,8 @@ Two kinds of evidence, kept apart because they bound the year from different sid
   ``改革开放十七年来`` (1978 plus the years counted), ``今年（2021年）`` and a document said to
   be issued this year cited with its number (``今年年初印发的《…》（国办发〔2021〕1号）``);
 * the **floor**: a text cannot speak from before a year it treats as past or present
-  (``1953年建成``, ``2023年以来``, a cited ``国发〔2019〕25号``, a link dated 2025/10/20).
+  (``1953年建成``, ``2023年以来``, ``已于2018年成立``, a cited ``国发〔2019〕25号``, a link
+  dated 2025/10/20).
   Targets (``到2035年``), plans (``部署2024年工作``, ``（2021—2025年）``), future events and
   bibliographic notes (``人民出版社2006年版``) do not count.
 
@@ -28,6 +29,7 @@ import regex
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
+from doclint.rules.years.framing import told_as_done
 from doclint.rules.years.mentions import YearFacts, YearMention, is_target
 
 # Wording that dates the text from a year it names: a review of year N (2024年工作回顾, 2019年和
@@ -105,6 +107,9 @@ _POINT_AFTER = lazy_regex(
 # A lived year with its month opening a clause (2021年2月，国家发展改革委复函同意…): an event told
 # with the month it happened is no stray target, and needs no second mention to corroborate it.
 _DATED_EVENT = lazy_regex(r"年\s?[0-9０-９]{1,2}\s?月(?:[0-9０-９]{1,2}\s?日)?[，,]")
+_AT_BEFORE = lazy_regex(r"(?:于|在)[ \t\u3000]?$")
+_CLAUSE_MARK = lazy_regex(r"[，,；;：:。！!？?\n\r]")
+_CLAUSE_REACH = 40
 _CLAUSE_STOP = regex.compile(r"[。！？；!?\n\r]")
 
 
@@ -182,6 +187,18 @@ def _time_point(text: str, mention: YearMention) -> bool:
     return _POINT_AFTER.match(text, date.end()) is not None
 
 
+def _done_at(text: str, mention: YearMention) -> bool:
+    """A year something was done at (已于2018年成立, 于2024年起草了《…》): after 于 or 在 a year
+    may be a deadline still to come (计划于2026年建成), but not in a clause that tells the thing
+    as done and plans nothing (``told_as_done``)."""
+    if _AT_BEFORE.search(text, max(0, mention.start - 2), mention.start) is None:
+        return False
+    marks = list(_CLAUSE_MARK.finditer(text, max(0, mention.start - _CLAUSE_REACH), mention.start))
+    start = marks[-1].end() if marks else max(0, mention.start - _CLAUSE_REACH)
+    stop = _CLAUSE_MARK.search(text, mention.end, min(len(text), mention.end + _CLAUSE_REACH))
+    return told_as_done(text, start, stop.start() if stop is not None else mention.end + _CLAUSE_REACH)
+
+
 def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Span | None,
                                                                   Counter[int]]:
     """The latest year the part treats as lived that something else corroborates: a second
@@ -198,7 +215,8 @@ def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Spa
         if mention.group != -1 and groups[mention.group].is_range \
                 and mention is not groups[mention.group].items[0]:
             continue  # the end of a span of years (2021—2025年) is usually still to come
-        if mention.value <= latest and (lived(text, mention) or _time_point(text, mention)):
+        if mention.value <= latest and (lived(text, mention) or _time_point(text, mention)
+                                        or _done_at(text, mention)):
             counts[mention.value] += 1
             spans.setdefault(mention.value, mention.span)
             nian = mention.end - 1 if text[mention.end - 1] == "年" else mention.end
