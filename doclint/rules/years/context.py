@@ -20,6 +20,9 @@ _NOT_SUBJECT_AFTER = lazy_regex(
     r"|(?:的)?(?:不变价|可比价|价格|现价|基数|基础上|水平上|为基期|为基年|为基数|为100|=100)"
     r"|(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版)")
 _SUBJECT_GAP = 40
+# A year the wording compares with (与2008年一季度收入相比, 同2019年同期相比): a base, not its time.
+_BASE_BEFORE = lazy_regex(r"(?:与|同|和|跟)[ \t\u3000]?$")
+_BASE_AFTER = lazy_regex(r"年[^，,。；;！!？?\n]{0,16}?(?:相比|相较|比较)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,13 @@ def is_subject(text: str, mention: YearMention) -> bool:
     if any(before.endswith(word) for word in _NOT_SUBJECT_BEFORE) or before.endswith("出版社"):
         return False
     return not _NOT_SUBJECT_AFTER.match(text, mention.end - 1)
+
+
+def compared_base(text: str, mention: YearMention) -> bool:
+    """Whether the year is the base of a comparison named around it (与2008年一季度相比)."""
+    nian = mention.end - 1 if text[mention.end - 1:mention.end] == "年" else mention.end
+    return _BASE_BEFORE.search(text, max(0, mention.start - 2), mention.start) is not None \
+        and _BASE_AFTER.match(text, nian) is not None
 
 
 def subject_before(doc: Document, sentence: Span, offset: int,

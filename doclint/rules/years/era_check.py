@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from doclint.core.diagnostic import Message, Related
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
-from doclint.rules.years.context import subject_before, year_reference
+from doclint.rules.years.context import compared_base, subject_before, year_reference
 from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.eras import CURRENT as CURRENT_HOW
 from doclint.rules.years.eras import (
@@ -22,7 +22,8 @@ from doclint.rules.years.eras import (
 )
 from doclint.rules.years.framing import CURRENT, PLANNED, clause_around
 from doclint.rules.years.mentions import YearFacts
-from doclint.rules.years.textyear import lived
+from doclint.rules.years.review import RECENT_STRETCH
+from doclint.rules.years.textyear import cited_year, lived
 
 _NARRATIVE_REACH = 200
 FLOOR_GRACE = 1
@@ -46,14 +47,16 @@ class Reference:
     ranges: tuple[tuple[int, int | None], ...]  # every range must disagree; high None: open
     message: Message
     related: tuple[Related, ...]
+    floor_grace: int = FLOOR_GRACE
 
     def outside(self, first: int | None, last: int | None, grace: int) -> bool:
         """Whether every range falls wholly outside ``first``..``last`` widened by ``grace``; a
-        floor alone (``high`` None: the latest year the text treats as lived) by one year more,
-        as a plan that lists the years it covers may pass for a text written in its last one."""
+        floor alone (``high`` None: the latest year the text treats as lived) by
+        ``floor_grace`` more, as a plan that lists the years it covers may pass for a text
+        written in its last one."""
         for low, high in self.ranges:
             before = first is not None and high is not None and high < first - grace
-            after = last is not None and low > last + grace + (FLOOR_GRACE if high is None else 0)
+            after = last is not None and low > last + grace + (self.floor_grace if high is None else 0)
             if not (before or after):
                 return False
         return True
@@ -87,15 +90,19 @@ def reference_for(doc: Document, hit: MarkerHit, *, sentence: bool = True) -> Re
     narrated = _narrated_year(doc, hit.sentence)
     if narrated is not None:
         ranges.append((narrated, narrated))
-    return Reference(tuple(ranges), message, related)
+    # A floor read from a document the text cites by number (苏发〔2019〕1号) is no year a plan
+    # merely lists: it needs no grace beyond the marker's.
+    cited = source.span is not None and cited_year(doc.text, source.span)
+    return Reference(tuple(ranges), message, related, 0 if cited else FLOOR_GRACE)
 
 
 def _narrated_year(doc: Document, sentence: Span) -> int | None:
     """The year a narrative has just named (1993年6月，兼任行长。他积极贯彻党的十四大精神): the
-    nearest lived year in the sentences just before, inside the paragraph. The wording may be
-    about that year, so it must disagree as well; not where the sentence names the present
-    (今年是…: ``_NOW_WORD``), nor where the text has come back to the present since that year:
-    a stretch to now (自2014年开讲以来，…; 2001年…，18年来，…), or a later word of the present
+    nearest lived year in the sentences just before, inside the paragraph, that the wording is
+    about (not a base it compares with: 与2008年相比). The wording may be about that year, so it
+    must disagree as well; not where the sentence names the present (今年是…: ``_NOW_WORD``),
+    nor where the text has come back to the present since that year: a stretch to now
+    (自2014年开讲以来，…; 2001年…，18年来，…; 近年来，…), or a later word of the present
     (2014年改为…供水。…目前正值高峰期…: the narrative has ended)."""
     text = doc.text
     if _NOW_WORD.search(text, sentence.start, sentence.end):
@@ -103,11 +110,14 @@ def _narrated_year(doc: Document, sentence: Span) -> int | None:
     low = max(0, sentence.start - _NARRATIVE_REACH)
     for mark in _PARAGRAPH.finditer(text, low, sentence.start):
         low = mark.end()
-    mentions = [m for m in doc.facts(YearFacts).between(low, sentence.start) if lived(text, m)]
+    # A base the present is compared with (与2008年一季度相比) sets no time of its own.
+    mentions = [m for m in doc.facts(YearFacts).between(low, sentence.start)
+                if lived(text, m) and not compared_base(text, m)]
     if not mentions:
         return None
     last = mentions[-1]
     if _TO_NOW.search(text, last.end, sentence.start) \
+            or RECENT_STRETCH.search(text, last.end, sentence.start) \
             or _NOW_WORD.search(text, last.end, sentence.start):
         return None
     return last.value

@@ -74,6 +74,11 @@ _PLAN_ADDRESSED = lazy_re(r"(?:为|对|就|向|给|围绕)[^，,。；;！!？?\
 # A five-year plan said to have begun well (“十五五”开局良好, 实现良好开局): its first year has come.
 # Not as an aim (确保“十五五”开局良好, 为…实现良好开局打下基础).
 _PLAN_BEGUN = lazy_re(r"”?(?:规划|计划|时期)?(?:的)?(?:开局良好|实现了?良好开局|开局(?:起步)?(?:有力|稳健|顺利))")
+# A plan's period whose achievements are told (“十三五”时期发展成就, “十四五”期间取得的重大成就): its
+# years have come. Not more achievements still aimed at (在“十五五”时期取得更大成就).
+_PLAN_ACHIEVED = lazy_re(
+    r"”?(?:规划|计划)?(?:时期|期间)(?:的)?(?:[^，,。；;！!？?\n更新再]{0,8}?)"
+    r"(?:发展|建设|改革|重大|重要|主要|巨大|显著|历史性)?成就")
 # A sentence set in a plan's period and telling it as done (“十五五”期间，我省已经…形成了…): the
 # period has come, or the plan is in hand (“十四五”期间，已储备项目200个: ``_in_hand_lead``).
 _PERIOD_OPENS = lazy_re(r"”?(?:规划|计划)?(?:期间|时期)?[，,]")
@@ -412,7 +417,8 @@ def exists_from(text: str, marker: EraMarker, start: int, end: int, limit: int) 
                 and _PLAN_ADDRESSED.search(text, max(0, start - 8), start) is None:
             return marker.valid_from - _in_hand_lead(marker)
         aimed = _PLAN_AIMED.search(text, _clause_start(text, start), start) is not None
-        if _PLAN_BEGUN.match(text, after, limit) is not None and not aimed:
+        if (_PLAN_BEGUN.match(text, after, limit) is not None
+                or _PLAN_ACHIEVED.match(text, after, limit) is not None) and not aimed:
             return marker.valid_from
         if _PLAN_COMPLETED.match(text, after, limit) is not None and marker.valid_to is not None \
                 and not aimed:

@@ -64,7 +64,7 @@ _STRETCH_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 # Recent years without a number (近年来, 近几年来, 这几年, 过去几年) reach back a few years,
 # ``RECENT_YEARS``; many (这些年, 多年来, 过去多年) reach as far as a review without a number.
 RECENT_YEARS = 5
-_RECENT_STRETCH = lazy_re(r"近(?:几|些)?年来|这几年来?|过去(?:几|数)年")
+RECENT_STRETCH = lazy_re(r"近(?:几|些)?年来|这几年来?|过去(?:几|数)年")
 _UNCOUNTED_STRETCH = lazy_re(r"这些年来?|多年来|过去多年")
 # A period since a named turning point.
 _CONGRESS_YEAR = {"十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
@@ -163,7 +163,7 @@ def period_in(text: str, start: int, end: int) -> Reach | None:
     stretch = STRETCH.search(text, start, end)
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:
-        if _RECENT_STRETCH.search(text, start, end):
+        if RECENT_STRETCH.search(text, start, end):
             return Reach(years=RECENT_YEARS)
         return Reach(years=REVIEW_YEARS) if _UNCOUNTED_STRETCH.search(text, start, end) else None
     if since is None or (stretch is not None and stretch.start() < since.start()):

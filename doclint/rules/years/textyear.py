@@ -8,7 +8,8 @@ Two kinds of evidence, kept apart because they bound the year from different sid
   ``改革开放十七年来`` (1978 plus the years counted), ``今年（2021年）`` and a document said to
   be issued this year cited with its number (``今年年初印发的《…》（国办发〔2021〕1号）``);
 * the **floor**: a text cannot speak from before a year it treats as past or present
-  (``1953年建成``, ``2023年以来``, a cited ``国发〔2019〕25号``, a link dated 2025/10/20).
+  (``1953年建成``, ``2023年以来``, ``已于2018年成立``, a cited ``国发〔2019〕25号``, a link
+  dated 2025/10/20).
   Targets (``到2035年``), plans (``部署2024年工作``, ``（2021—2025年）``), future events and
   bibliographic notes (``人民出版社2006年版``) do not count.
 
@@ -28,6 +29,7 @@ import regex
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
+from doclint.rules.years.framing import told_as_done
 from doclint.rules.years.mentions import YearFacts, YearMention, is_target
 
 # Wording that dates the text from a year it names: a review of year N (2024年工作回顾, 2019年和
@@ -102,6 +104,12 @@ _FULL_DATE_AFTER = lazy_regex(r"年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2
 _POINT_BEFORE = lazy_regex(r"(?<![将拟定要预])(?:在|于|自|从)[ \t\u3000]?$")
 _POINT_AFTER = lazy_regex(
     r"(?![ \t\u3000]?(?:前|以前|之前|以后|之后|后|起|开始|截止|为止|到期|召开|举行|举办))")
+# A lived year with its month opening a clause (2021年2月，国家发展改革委复函同意…): an event told
+# with the month it happened is no stray target, and needs no second mention to corroborate it.
+_DATED_EVENT = lazy_regex(r"年\s?[0-9０-９]{1,2}\s?月(?:[0-9０-９]{1,2}\s?日)?[，,]")
+_AT_BEFORE = lazy_regex(r"(?:于|在)[ \t\u3000]?$")
+_CLAUSE_MARK = lazy_regex(r"[，,；;：:。！!？?\n\r]")
+_CLAUSE_REACH = 40
 _CLAUSE_STOP = regex.compile(r"[。！？；!?\n\r]")
 
 
@@ -179,27 +187,46 @@ def _time_point(text: str, mention: YearMention) -> bool:
     return _POINT_AFTER.match(text, date.end()) is not None
 
 
+def _done_at(text: str, mention: YearMention) -> bool:
+    """A year something was done at (已于2018年成立, 于2024年起草了《…》): after 于 or 在 a year
+    may be a deadline still to come (计划于2026年建成), but not in a clause that tells the thing
+    as done and plans nothing (``told_as_done``)."""
+    if _AT_BEFORE.search(text, max(0, mention.start - 2), mention.start) is None:
+        return False
+    marks = list(_CLAUSE_MARK.finditer(text, max(0, mention.start - _CLAUSE_REACH), mention.start))
+    start = marks[-1].end() if marks else max(0, mention.start - _CLAUSE_REACH)
+    stop = _CLAUSE_MARK.search(text, mention.end, min(len(text), mention.end + _CLAUSE_REACH))
+    return told_as_done(text, start, stop.start() if stop is not None else mention.end + _CLAUSE_REACH)
+
+
 def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Span | None,
                                                                   Counter[int]]:
     """The latest year the part treats as lived that something else corroborates: a second
-    mention, or a mention of the year or two before (one stray year, a target nobody marked
-    as one, must not date a whole text)."""
+    mention, a mention of the year or two before, or the month it is told with
+    (``_DATED_EVENT``); one stray year, a target nobody marked as one, must not date a whole
+    text."""
     text = doc.text
     counts: Counter[int] = Counter()
     spans: dict[int, Span] = {}
+    dated: set[int] = set()
     groups = facts.groups
     latest = latest_lived_year()
     for mention in facts.between(part.start, part.end):
         if mention.group != -1 and groups[mention.group].is_range \
                 and mention is not groups[mention.group].items[0]:
             continue  # the end of a span of years (2021—2025年) is usually still to come
-        if mention.value <= latest and (lived(text, mention) or _time_point(text, mention)):
+        if mention.value <= latest and (lived(text, mention) or _time_point(text, mention)
+                                        or _done_at(text, mention)):
             counts[mention.value] += 1
             spans.setdefault(mention.value, mention.span)
+            nian = mention.end - 1 if text[mention.end - 1] == "年" else mention.end
+            if _DATED_EVENT.match(text, nian):
+                dated.add(mention.value)
+    cited: dict[int, Span] = {}
     for match in _CITED_NUMBER.finditer(text, part.start, part.end):
         year = int(match.group(1))
         counts[year] += 1
-        spans.setdefault(year, Span(*match.span(1)))
+        cited.setdefault(year, Span(*match.span(1)))
     for link in _LINK.finditer(text, part.start, part.end):
         for match in _LINK_DATE.finditer(text, link.start(), link.end()):
             year = int(match.group(1))
@@ -208,9 +235,17 @@ def _floor(doc: Document, facts: YearFacts, part: Span) -> tuple[int | None, Spa
     if not counts:
         return None, None, counts
     years = sorted(counts, reverse=True)
-    corroborated = [y for y in years if counts[y] >= 2 or counts[y - 1] or counts[y - 2]]
+    corroborated = [y for y in years if counts[y] >= 2 or counts[y - 1] or counts[y - 2] or y in dated]
     floor = corroborated[0] if corroborated else years[-1]
-    return floor, spans[floor], counts
+    # A cited number is the floor's best witness (``cited_year``): no plan lists it as a year.
+    return floor, cited.get(floor) or spans[floor], counts
+
+
+def cited_year(text: str, span: Span) -> bool:
+    """Whether the year at ``span`` is that of a document the text cites by its number
+    (苏发〔2019〕1号): the document was issued, so that year has come, whatever the text plans
+    (a plan's own years may read as lived: a floor from them is weaker)."""
+    return span.start > 0 and _CITED_NUMBER.match(text, span.start - 1) is not None
 
 
 def _year_is(text: str, part: Span) -> tuple[int, int, Span, str] | None:
