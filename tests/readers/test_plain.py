@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from doclint.core import Document
+from doclint.readers.field_table import field_table
 from doclint.readers.plain import read_plain
 from doclint.readers.record_header import record_header
 from tests.readers.test_markdown import assert_blanked_only, found
@@ -47,3 +48,30 @@ def test_separator_shapes() -> None:
     fields = "标题: 甲\n日期: 2024-01-01\n来源: 乙\n"
     for separator in ("-----", "==========", "***** 正文 *****", "#####"):
         assert record_header(fields + separator + "\n正文") is not None
+
+
+_FIELDS = ("索取号\n1234567890/2025-00001\n载体类型\n发布机构\n某市XX局\n文件编号\n某建〔2025〕1号\n"
+           "公开类别\n主动公开\n某市XX局\n关于印发XX办法的通知\n各有关单位：\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_disclosure_field_table_is_metadata_and_not_checked(newline: str) -> None:
+    doc = read(_FIELDS + "现将XX办法印发给你们。\n", newline)
+    assert doc.metadata["发布机构"] == "某市XX局"
+    assert doc.metadata["载体类型"] == ""
+    assert doc.metadata["公开类别"] == "主动公开"
+    assert doc.text.splitlines()[9] == "某市XX局"  # the document's own issuer line is text
+    assert not doc.text.splitlines()[4].strip()  # the field's value is blanked
+    assert found(doc) == [(10, 3, 10, 5), (11, 5, 11, 7), (13, 3, 13, 5)]
+    assert_blanked_only(doc)
+
+
+@pytest.mark.parametrize("text", [
+    # three fields only
+    "发布机构\n某市XX局\n文号\n某建〔2025〕1号\n主题分类\n城乡建设\n某市XX局关于XX的通知\n",
+    # fields with colons inside a 公文's body, not at its head
+    "关于XX的通知\n各单位：\n发布机构：某局\n文号：某〔2025〕1号\n公开方式：主动公开\n有效性：有效\n",
+])
+def test_no_field_table(text: str) -> None:
+    assert field_table(text) is None
+    assert read(text).text == read(text).source

@@ -65,7 +65,10 @@ _EARLY = lazy_regex(r"早在\s?$")
 _MONTH_AFTER = lazy_regex(r"\s?(?P<m>[0-9]{1,2})\s?月")
 _EARLY_MONTHS = 3
 _DONE_AT = lazy_regex(
-    r"(?:\s?[0-9]{1,2}\s?日)?(?:[^。，,；！？\n]{0,16}?)(?<![将拟要])(?:审议通过|修订通过|表决通过|通过(?![^。，,；！？\n]{0,2}(?:后|之后|以后))"
+    r"(?:\s?[0-9]{1,2}\s?日)?(?:[^。，,；！？\n]{0,16}?)(?<![将拟要])(?:审议通过|修订通过|表决通过"
+    # a bare 通过 is passed when nothing but a mark, a particle or the act's title follows it
+    # (…于2023年10月通过。, 通过了《…》), not 通过平台完成 (through the platform)
+    r"|通过(?=[，,。；！？、了的《并和\s]|$)"
     r"|发射升空|逝世|去世|病逝|牺牲|遇难|遇害|就义|殉职|当选)(?![^。，,；！？\n]{0,3}(?:后|之后|以后|时))")
 # A month's figures reported (2023年12月，居民消费价格指数同比上涨0.8%): known only after the month.
 _MONTH_FIGURES = lazy_regex(
@@ -255,7 +258,7 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
         elif (_ALREADY_BEFORE.search(text, max(0, start - 4), start) or _narrated(text, date)
               or _PAST_BEFORE.search(text, max(0, start - 3), start)
               or (_AT_BEFORE.search(text, max(0, start - 3), start) and _DONE_AT.match(text, end)
-                  and not _planned(text, start))):
+                  and not _DEADLINE_AFTER.match(text, end) and not _planned(text, start))):
             found.append(_note((start, end), f"“{said}”已经发生，写于{shown}",
                                f"“{said}” has happened, written on {shown}"))
     return found

@@ -816,10 +816,23 @@ def year_results(doc: Document, value: int) -> list[regex.Match[str]]:
 
 
 def _aimed(text: str, match: regex.Match[str]) -> bool:
-    """Whether a year's figure is a forecast or a target (预计2023年，…增长5%左右)."""
+    """Whether a year's figure is a forecast or a target (预计2023年，…增长5%左右), or stands in a
+    paragraph under a heading that names targets (一、发展目标 ⏎ …2023年，…同比2022年增长30%)."""
     sentence = max(text.rfind(mark, 0, match.start()) for mark in "。！？；\n")
     return bool(_AIMED_BEFORE.search(text, sentence + 1, match.start())
-                or _TARGET_AFTER.match(text, match.end()))
+                or _TARGET_AFTER.match(text, match.end())) or _under_targets(text, match.start())
+
+
+_TARGETS_HEADING = lazy_regex(r"[^。；！？!?]{0,16}(?:目标|预期指标|主要指标)[^。；！？!?，,]{0,6}")
+_HEADING_MAX = 24
+
+
+def _under_targets(text: str, at: int) -> bool:
+    paragraph = text.rfind("\n", 0, at)
+    if paragraph < 0:
+        return False
+    heading = text[text.rfind("\n", 0, paragraph) + 1 : paragraph].strip()
+    return len(heading) <= _HEADING_MAX and _TARGETS_HEADING.fullmatch(heading) is not None
 
 
 def own_date(doc: Document, value: int) -> tuple[int, int] | None:
