@@ -80,6 +80,62 @@ def test_shingle_hashes_are_those_of_each_piece() -> None:
         assert shingle_hashes(han, _SHINGLE) == expected
 
 
+def test_window_hashes_are_those_of_each_piece() -> None:
+    """A104's byte-table hashes (every window of a body at once, without numpy) equal the
+    CRC-32 of each piece encoded alone, at every size and length, and its sketch without numpy
+    is the one the per-piece hashes give, runs cut apart (no piece across two runs)."""
+    import heapq
+    import random
+    import zlib
+
+    from doclint.rules.archive import shingles
+    from doclint.rules.archive.duplicate_title import _PROSE, _SAMPLING
+
+    rnd = random.Random(13)
+    han = "全县召开安全生产工作会议总结去年部署今年重点任务推进乡村振兴〇々"
+    for size in (1, 2, 6):
+        for length in (0, size - 1, size, size + 1, 50, 400):
+            text = "".join(rnd.choice(han) for _ in range(length))
+            expected = [zlib.crc32(text[i : i + size].encode("utf-8"))
+                        for i in range(len(text) - size + 1)]
+            assert list(shingles._window_hashes(text.encode("utf-8"), size)) == expected
+    state = dict(shingles._state)
+    try:
+        shingles._state.update(numpy=False)
+        for _ in range(30):
+            runs = ["".join(rnd.choice(han) for _ in range(rnd.randint(5, 60)))
+                    for _ in range(rnd.randint(1, 8))]
+            body = "，abc。".join(runs)
+            kept = [run for run in runs if len(run) >= 10]
+            values = {zlib.crc32(run[i : i + 6].encode("utf-8"))
+                      for run in kept for i in range(len(run) - 5)}
+            expected = heapq.nsmallest(16, (v for v in values if v % _SAMPLING == 0)) \
+                if sum(map(len, kept)) >= 40 else []
+            assert shingles.sketch(body, _PROSE, 10, 40, 6, _SAMPLING, 16) == expected
+    finally:
+        shingles._state.clear()
+        shingles._state.update(state)
+
+
+def test_link_dates_opening_with_a_digit_match_as_the_alternation_did() -> None:
+    """PageNavigation's date, written to open with a digit, finds what the plain alternation
+    of its two forms found, on its own and after a title."""
+    import random
+
+    import regex
+
+    from doclint.rules.templates.link_lists import _ANY_DATE, _DATE
+
+    plain = regex.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[01]\d-[0-3]\d)")
+    bracketed = regex.compile(rf"[\[【(（]?{plain.pattern}[\]】)）]?")
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice("0123456789０１-/.年月【】[] 文") for _ in range(rnd.randint(0, 24)))
+        assert [m.span() for m in _ANY_DATE.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+        assert bool(_DATE.fullmatch(text)) == bool(bracketed.fullmatch(text))
+
+
 def test_every_white_space_page_copies_strips_but_the_space_is_unprintable() -> None:
     """PageCopies keys a sentence without white space and skips the regex for a printable
     sentence without an ASCII space: sound only while every other character the pattern
