@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from doclint.rules.structure.repeated_text import _twice
 
 # T602's former quick test: a sentence written twice in a row (backtracks on long sentences).
@@ -80,38 +82,39 @@ def test_shingle_hashes_are_those_of_each_piece() -> None:
         assert shingle_hashes(han, _SHINGLE) == expected
 
 
-def test_window_hashes_are_those_of_each_piece() -> None:
-    """A104's byte-table hashes (every window of a body at once, without numpy) equal the
-    CRC-32 of each piece encoded alone, at every size and length, and its sketch without numpy
-    is the one the per-piece hashes give, runs cut apart (no piece across two runs)."""
+@pytest.mark.parametrize(("min_run", "min_body", "size", "sampling", "limit"), [
+    (10, 40, 6, 4, 128), (10, 40, 6, 4, 4), (3, 5, 2, 1, 8), (1, 1, 1, 2, 3), (5, 10, 4, 512, 16)])
+def test_sketch_without_numpy_is_the_defined_one(min_run: int, min_body: int, size: int,
+                                                 sampling: int, limit: int) -> None:
+    """A104's sketch without numpy (the runs cut in two passes, only the windows whose highest
+    CRC byte is small enough hashed) is the ``limit`` smallest distinct sampled CRC-32 of the
+    pieces of each long enough run, never one across runs; outside the BMP too."""
     import heapq
     import random
     import zlib
 
     from doclint.rules.archive import shingles
-    from doclint.rules.archive.duplicate_title import _PROSE, _SAMPLING
+    from doclint.rules.archive.duplicate_title import _PROSE
 
-    rnd = random.Random(13)
     han = "全县召开安全生产工作会议总结去年部署今年重点任务推进乡村振兴〇々"
-    for size in (1, 2, 6):
-        for length in (0, size - 1, size, size + 1, 50, 400):
-            text = "".join(rnd.choice(han) for _ in range(length))
-            expected = [zlib.crc32(text[i : i + size].encode("utf-8"))
-                        for i in range(len(text) - size + 1)]
-            assert list(shingles._window_hashes(text.encode("utf-8"), size)) == expected
+    rnd = random.Random(size * 1000 + limit)
     state = dict(shingles._state)
     try:
         shingles._state.update(numpy=False)
-        for _ in range(30):
-            runs = ["".join(rnd.choice(han) for _ in range(rnd.randint(5, 60)))
+        for trial in range(60):
+            alphabet = han[: 4 + trial % 30]  # few characters: many pieces alike
+            runs = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 300)))
                     for _ in range(rnd.randint(1, 8))]
-            body = "，abc。".join(runs)
-            kept = [run for run in runs if len(run) >= 10]
-            values = {zlib.crc32(run[i : i + 6].encode("utf-8"))
-                      for run in kept for i in range(len(run) - 5)}
-            expected = heapq.nsmallest(16, (v for v in values if v % _SAMPLING == 0)) \
-                if sum(map(len, kept)) >= 40 else []
-            assert shingles.sketch(body, _PROSE, 10, 40, 6, _SAMPLING, 16) == expected
+            if trial % 7 == 0:
+                runs[0] += "𠀀"
+            body = rnd.choice(["，abc。", "\n", "。 12"]).join(runs)  # not prose between
+            kept = [run for run in runs if len(run) >= min_run]
+            values = {zlib.crc32(run[i : i + size].encode("utf-8"))
+                      for run in kept for i in range(len(run) - size + 1)}
+            expected = heapq.nsmallest(limit, (v for v in values if v % sampling == 0)) \
+                if sum(map(len, kept)) >= min_body else []
+            assert shingles.sketch(body, _PROSE, min_run, min_body, size, sampling,
+                                   limit) == expected
     finally:
         shingles._state.clear()
         shingles._state.update(state)
