@@ -115,15 +115,21 @@ class ParagraphKeys:
     @classmethod
     def from_document(cls, doc: Document) -> ParagraphKeys:
         hashes, han, starts, ends = array("Q"), array("I"), array("I"), array("I")
+        # NOTE: a scraped page often holds a paragraph more than once: each text is keyed once.
+        known: dict[str, tuple[int, int]] = {}
         for para in doc.facts(Paragraphs).items:
             if len(para.text) < MIN_PARAGRAPH_HAN:
                 continue  # cannot hold enough Han characters: skip the regex work
-            key = paragraph_key(para.text)
-            count = wide_count(key)
-            if count < MIN_PARAGRAPH_HAN:
+            found = known.get(para.text)
+            if found is None:
+                key = paragraph_key(para.text)
+                count = wide_count(key)
+                found = known[para.text] = \
+                    (stable_hash(key) if count >= MIN_PARAGRAPH_HAN else 0, count)
+            if found[1] < MIN_PARAGRAPH_HAN:
                 continue
-            hashes.append(stable_hash(key))
-            han.append(count)
+            hashes.append(found[0])
+            han.append(found[1])
             starts.append(para.span.start)
             ends.append(para.span.end)
         return cls(hashes, han, starts, ends)

@@ -583,6 +583,7 @@ def _names_an_issuer(piece: str) -> bool:
                    for word, tag in segmenter.tagged(piece))
 
 
+@per_document
 def cut_mid_sentence(text: str) -> bool:
     """The paragraph stops inside a sentence: it ends on a Chinese character, is not a dash or
     bullet list item, and what follows its last sentence end is not a date, a signature, a label,
