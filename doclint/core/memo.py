@@ -21,7 +21,8 @@ from typing import Any, ParamSpec, TypeVar, cast
 P = ParamSpec("P")
 R = TypeVar("R")
 
-_SIZE = 1 << 14  # questions kept at most per test (a long document has a few thousand lines)
+_SIZE = 1 << 12  # answers kept at most per test: a document of a few thousand lines, or
+# a caller that never releases its documents holding a few megabytes at most
 _CACHED: list[Any] = []
 
 
