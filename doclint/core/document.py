@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeVar
 
+from doclint.core import memo
 from doclint.core.lazyregex import lazy_re
 
 _LINE_BREAK = lazy_re(r"\r\n?|\n")
@@ -205,10 +206,12 @@ class Document:
 
         Some facts refer back to the document, a reference cycle that only the cyclic garbage
         collector frees, a whole document's objects at a time (its runs were a tenth of the
-        CPU time of a run). Dropped here, they are freed at once by reference counting.
+        CPU time of a run). Dropped here, they are freed at once by reference counting. The
+        answers the line tests kept for it go too (``doclint.core.memo``).
         """
         self._facts.clear()
         self.masked = None
+        memo.forget()  # the answers kept for this document's lines (doclint.core.memo)
 
     def facts(self, extractor: type[Extractor[T]]) -> T:
         """Return ``extractor.from_document(self)``, computed once and shared by every rule."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from doclint.rules.structure.repeated_text import _twice
 
 # T602's former quick test: a sentence written twice in a row (backtracks on long sentences).
@@ -78,6 +80,63 @@ def test_shingle_hashes_are_those_of_each_piece() -> None:
         expected = [zlib.crc32(han[i : i + _SHINGLE].encode("utf-8"))
                     for i in range(len(han) - _SHINGLE + 1)]
         assert shingle_hashes(han, _SHINGLE) == expected
+
+
+@pytest.mark.parametrize(("min_run", "min_body", "size", "sampling", "limit"), [
+    (10, 40, 6, 4, 128), (10, 40, 6, 4, 4), (3, 5, 2, 1, 8), (1, 1, 1, 2, 3), (5, 10, 4, 512, 16)])
+def test_sketch_without_numpy_is_the_defined_one(min_run: int, min_body: int, size: int,
+                                                 sampling: int, limit: int) -> None:
+    """A104's sketch without numpy (the runs cut in two passes, only the windows whose highest
+    CRC byte is small enough hashed) is the ``limit`` smallest distinct sampled CRC-32 of the
+    pieces of each long enough run, never one across runs; outside the BMP too."""
+    import heapq
+    import random
+    import zlib
+
+    from doclint.rules.archive import shingles
+    from doclint.rules.archive.duplicate_title import _PROSE
+
+    han = "全县召开安全生产工作会议总结去年部署今年重点任务推进乡村振兴〇々"
+    rnd = random.Random(size * 1000 + limit)
+    state = dict(shingles._state)
+    try:
+        shingles._state.update(numpy=False)
+        for trial in range(60):
+            alphabet = han[: 4 + trial % 30]  # few characters: many pieces alike
+            runs = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 300)))
+                    for _ in range(rnd.randint(1, 8))]
+            if trial % 7 == 0:
+                runs[0] += "𠀀"
+            body = rnd.choice(["，abc。", "\n", "。 12"]).join(runs)  # not prose between
+            kept = [run for run in runs if len(run) >= min_run]
+            values = {zlib.crc32(run[i : i + size].encode("utf-8"))
+                      for run in kept for i in range(len(run) - size + 1)}
+            expected = heapq.nsmallest(limit, (v for v in values if v % sampling == 0)) \
+                if sum(map(len, kept)) >= min_body else []
+            assert shingles.sketch(body, _PROSE, min_run, min_body, size, sampling,
+                                   limit) == expected
+    finally:
+        shingles._state.clear()
+        shingles._state.update(state)
+
+
+def test_link_dates_opening_with_a_digit_match_as_the_alternation_did() -> None:
+    """PageNavigation's date, written to open with a digit, finds what the plain alternation
+    of its two forms found, on its own and after a title."""
+    import random
+
+    import regex
+
+    from doclint.rules.templates.link_lists import _ANY_DATE, _DATE
+
+    plain = regex.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[01]\d-[0-3]\d)")
+    bracketed = regex.compile(rf"[\[【(（]?{plain.pattern}[\]】)）]?")
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice("0123456789０１-/.年月【】[] 文") for _ in range(rnd.randint(0, 24)))
+        assert [m.span() for m in _ANY_DATE.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+        assert bool(_DATE.fullmatch(text)) == bool(bracketed.fullmatch(text))
 
 
 def test_every_white_space_page_copies_strips_but_the_space_is_unprintable() -> None:

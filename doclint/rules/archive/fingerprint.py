@@ -22,8 +22,9 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # between renderings of one text (，/, “/" 　/space) and say nothing about which text it is.
 # NOTE: kept as the runs of word characters joined (``findall``), not as the rest cut out
 # (``sub``): the same string, and a run is matched in one tight loop where ``sub`` tries every
-# character of a Han paragraph in turn (a sixth faster).
-_WORD_RUN = lazy_re(r"[^\W_]+")
+# character of a Han paragraph in turn (a sixth faster). The runs are those of ``\w`` (the
+# engine's own category, a tenth faster than the class ``[^\W_]``), ``_`` cut out after.
+_WORD_RUN = lazy_re(r"\w+")
 _FULLWIDTH_DIGITS = [(chr(0xFF10 + n), str(n)) for n in range(10)]
 _HAN = lazy_regex(r"\p{Han}")
 # Paragraphs shorter than this never take part in paragraph comparisons.
@@ -62,7 +63,8 @@ def paragraph_key(text: str) -> str:
 
 def _words(text: str) -> str:
     """``text`` without anything that is not a letter or a digit (``_`` is not one)."""
-    return "".join(_WORD_RUN.findall(text))
+    words = "".join(_WORD_RUN.findall(text))
+    return words.replace("_", "") if "_" in words else words
 
 
 def wide_count(key: str) -> int:
@@ -113,15 +115,21 @@ class ParagraphKeys:
     @classmethod
     def from_document(cls, doc: Document) -> ParagraphKeys:
         hashes, han, starts, ends = array("Q"), array("I"), array("I"), array("I")
+        # NOTE: a scraped page often holds a paragraph more than once: each text is keyed once.
+        known: dict[str, tuple[int, int]] = {}
         for para in doc.facts(Paragraphs).items:
             if len(para.text) < MIN_PARAGRAPH_HAN:
                 continue  # cannot hold enough Han characters: skip the regex work
-            key = paragraph_key(para.text)
-            count = wide_count(key)
-            if count < MIN_PARAGRAPH_HAN:
+            found = known.get(para.text)
+            if found is None:
+                key = paragraph_key(para.text)
+                count = wide_count(key)
+                found = known[para.text] = \
+                    (stable_hash(key) if count >= MIN_PARAGRAPH_HAN else 0, count)
+            if found[1] < MIN_PARAGRAPH_HAN:
                 continue
-            hashes.append(stable_hash(key))
-            han.append(count)
+            hashes.append(found[0])
+            han.append(found[1])
             starts.append(para.span.start)
             ends.append(para.span.end)
         return cls(hashes, han, starts, ends)

@@ -8,6 +8,7 @@ the small parser below, which the tests cross-check against cn2an.
 from __future__ import annotations
 
 from doclint.core.lazyregex import lazy_re
+from doclint.core.memo import per_document
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -79,6 +80,7 @@ def _integer(text: str) -> int | None:
     return total + section + number
 
 
+@per_document
 def digit_string_year(text: str) -> int | None:
     """A year written digit by digit in Chinese or mixed numerals (二〇〇五, 二００一, 一九八九)."""
     digits = []

@@ -3,6 +3,7 @@ or label. Titles, bylines and addressees are told apart later, from the line's p
 
 from __future__ import annotations
 
+from doclint.core.memo import per_document
 from doclint.rules.structure import lines, numerals
 from doclint.rules.structure.model import Kind, Level
 
@@ -35,6 +36,7 @@ def classify(texts: list[str], index: int) -> Classified:
     return _classify_content(text)
 
 
+@per_document
 def _classify_content(text: str) -> Classified:
     first = text[0]
     if first in _HEADING_START:

@@ -20,6 +20,7 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import SAFE
 from doclint.core.lazyregex import lazy_regex
+from doclint.core.memo import per_document
 from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure.lines import han_count
 
@@ -31,6 +32,7 @@ _HALF_MAX = 300
 _HALF_END = "。；！？;!?"
 
 
+@per_document
 def doubled_half(text: str) -> str | None:
     """The text a line holds twice in a row and nothing else (white space aside), when it is a
     sentence or an item of some length ending on a mark: None otherwise. A whole page written

@@ -13,6 +13,7 @@ import regex
 from doclint.core import segmenter
 from doclint.core.document import Document
 from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.core.memo import per_document
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Level, Structure
 
@@ -43,6 +44,7 @@ def stops_at_end(text: str) -> bool:
     return _STOP_AT_END.search(text) is not None
 
 
+@per_document
 def ends_sentence(text: str) -> bool:
     last = text[-1]
     if last in SENTENCE_FINAL:
@@ -121,6 +123,7 @@ _CLAUSE_MARK = lazy_regex(r"[，,。；;：:！？!?]")
 _EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it does not end one
 
 
+@per_document
 def open_ended(text: str) -> bool:
     """The text stops on a word that needs what follows (``…的``, ``…应当``) or inside a title or
     a quotation it opened (``…《杭州市``): cut, whatever else it is."""
@@ -596,6 +599,7 @@ def _names_an_issuer(piece: str) -> bool:
                    for word, tag in segmenter.tagged(piece))
 
 
+@per_document
 def cut_mid_sentence(text: str) -> bool:
     """The paragraph stops inside a sentence: it ends on a Chinese character, is not a dash or
     bullet list item, and what follows its last sentence end is not a date, a signature, a label,

@@ -1,5 +1,7 @@
 """What a single line looks like: heading markers, compilation markers, salutations, datelines,
-bylines, web chrome and teaser lines. Pure functions over the line's stripped text."""
+bylines, web chrome and teaser lines. Pure functions over the line's stripped text; those that
+several extractors and rules put to the same line keep their answers for the document being
+checked (``doclint.core.memo``)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.core.memo import per_document
 from doclint.rules.structure import news, siblings
 from doclint.rules.structure.model import Level
 from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
@@ -194,6 +197,7 @@ def ends_with_photo_credit(text: str) -> bool:
     return ("提供" in text[-4:] or "供图" in text[-4:]) and _PROVIDED_CREDIT.search(text, tail) is not None
 
 
+@per_document
 def content_start(text: str) -> int:
     """Where a line's content starts, after literal ``<U+00A0>`` markers left by a scraper and
     a Markdown heading's ``##`` (``## 第三章　法律责任`` is a chapter heading)."""
@@ -207,6 +211,7 @@ def content_start(text: str) -> int:
     return match.end() if match else 0
 
 
+@per_document
 def heading_marker(text: str) -> Marker | None:
     match = _HEADING.match(text)
     if match is None:
@@ -283,6 +288,7 @@ def is_addressee(text: str) -> bool:
     return bool(_ADDRESSEE.match(text)) and len(text) <= 120
 
 
+@per_document
 def opens_news_item(text: str) -> bool:
     """A news item's first line: its wire dateline, or a dated headline without sentence
     punctuation (a transcript or a news page holds several items, each numbered afresh)."""
@@ -329,6 +335,7 @@ def could_be_headline(text: str) -> bool:
     return could_be_title(text, _HEADLINE_MAX)
 
 
+@per_document
 def is_chrome(text: str) -> bool:
     """Web-page chrome: a short line of a site's furniture (``【字体：大 中 小】``, ``来源：``)."""
     return len(text) <= _CHROME_MAX and bool(_CHROME.search(text))
@@ -338,6 +345,7 @@ def is_document_number(text: str) -> bool:
     return bool(_DOCUMENT_NUMBER.match(_SPACES.sub("", text)))
 
 
+@per_document
 def has_punctuation(text: str) -> bool:
     """Clause punctuation: what tells prose from a title, label or name (titles may hold 、)."""
     return bool(_SENTENCE_PUNCT.search(text))
@@ -346,6 +354,7 @@ def has_punctuation(text: str) -> bool:
 _NOT_HAN_RUN = lazy_regex(r"\P{Han}+")
 
 
+@per_document
 def han_count(text: str) -> int:
     """Chinese characters in ``text`` (what is left once the rest is cut out: one string, no
     list of runs)."""
@@ -355,10 +364,12 @@ def han_count(text: str) -> int:
 _AT_LEAST: dict[int, regex.Pattern[str]] = {}
 
 
+@per_document
 def is_han_char(char: str) -> bool:
     return bool(_HAN.match(char))
 
 
+@per_document
 def has_han(text: str, count: int) -> bool:
     """``han_count(text) >= count``, without counting past ``count`` (a hot path)."""
     if len(text) < count:
@@ -427,6 +438,7 @@ def looks_like_title(text: str) -> bool:
         and not _DATED_RECORD.match(text)
 
 
+@per_document
 def key(text: str) -> str:
     """Text for comparisons: no white space of any width."""
     if _NOT_SPLIT.search(text) is None:
@@ -436,11 +448,13 @@ def key(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+@per_document
 def compact(text: str) -> str:
     """Text without white space or punctuation, for comparing headings."""
     return _SPACE_OR_PUNCT.sub("", text)
 
 
+@per_document
 def title_key(text: str) -> str:
     """A title for comparisons: no ``第N篇：`` prefix, no spaces, no punctuation."""
     text = text.strip()

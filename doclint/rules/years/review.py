@@ -36,6 +36,7 @@ import regex
 
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.core.memo import per_document
 from doclint.rules.structure import lines
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.model import Level
@@ -150,6 +151,7 @@ class Passage:
     reach: Reach
 
 
+@per_document
 def period_in(text: str, start: int, end: int) -> Reach | None:
     """The period stated in ``text[start:end]``, if any (the first one)."""
     reviewed = _REVIEWED_YEAR.search(text, start, end)
@@ -260,6 +262,7 @@ class ReviewPassages:
         return cls(passages)
 
 
+@per_document
 def _opening(content: str, heading: bool, clause: int) -> Reach | None:
     """The period a paragraph opens a passage on, if it opens one (``clause``: where its first
     clause ends)."""
