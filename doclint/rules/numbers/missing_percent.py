@@ -99,7 +99,7 @@ class MissingPercentSign(Rule):
     是百分数。只有动词的分句（“达到51.2”）接着上一分句的主语：上一分句说某个比率变动了
     若干个百分点（“贡献率上升3个百分点，达到51.2”）时，这个数是百分数。“增长6。9％”“增长37，1％”“增长16　7%”是小数点被录成了逗号、句号或空格，“完成97」％”是
     扫描转换在数字和百分号之间留下的污点，百分号都还在，不是漏写；
-    “普及率达到97.500”“一体化率达到7000”是扫描把“%”认成了“00”（97.5%、70%），不是漏写；
+    “普及率达到97.500”“一体化率达到7000”是扫描把“%”认成了“00”（97.5%、70%），不是漏写；零不带单位（“+5%、0、-5%三档”），不报；
     “完成70%、11月底完成85%”里并列项后面紧跟着字的“11”是月份，不是并列的百分数；“占”字和
     数字隔着换行（人名“王占军”下一行是“附件3”）不是占比；
     “占地面积达到50”“排名下降3”也不是百分数；比率的变化（“增速回落1.2”“失业率下降0.3”）
@@ -157,6 +157,8 @@ class MissingPercentSign(Rule):
                 continue  # 增长了约1万亿: a magnitude makes it an amount, whatever its unit
             if _damaged_decimal(text, quantity) or _percent_read_as_zeros(quantity):
                 continue
+            if quantity.text.strip("0０.．") == "":
+                continue  # zero needs no unit: 浮动幅度分为+5%、0、-5%三档
             if _unit_column(text, quantity.start):
                 continue  # a table's cell: its row gives the unit in a column of its own
             context = _missing(text, quantities, index, quantity)

@@ -62,6 +62,8 @@ _SECTION_LABEL = lazy_regex(r"^[\s\u3000]*(?:(?!的)\p{Han}){2,6}[：:](?=\S)")
 # Lines that are no sentence's half: a date alone (a news page's second line, 2019-04-01 or
 # 20190401), an identifier
 # (the hash a page's link list keeps beside each title), an address, a link to a special page.
+# A line that opens with a field's label, maybe padded (联系人：, 电  话：, 附 件：).
+_FIELD = lazy_regex(r"[ \t\u3000]*\p{Han}(?:[ \t\u3000]{0,3}\p{Han}){1,5}[ \t\u3000]*[：:]")
 _NOT_PROSE = lazy_regex(
     r"^(?:\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -137,6 +139,8 @@ class BrokenLine(Rule):
     前半截，即使其中有逗号、下面紧接正文；文档（或汇编中一篇）的第一行以文种结尾，或下一行以
     “调研情况：”一类小标签开头时，同样是标题。
     一句断成几行时合并报告，修复把各行接起来。
+    带条标题的法规（“第一条   制定目的⏎为加强……”，两条以上）里，条标题统领下一行的条文，不是半句话；
+    联系人、电话一类各自成行的字段（“联系人：某处  某某⏎电  话：……”）也不是断开的句子。
     """
 
     group_after = 10  # a scrape that broke every link breaks dozens of lines the same way
@@ -240,6 +244,8 @@ class BrokenLine(Rule):
             return current.line == previous.line + 1  # a footnote link: 邓同志⏎[⏎4⏎]⏎在唐山
         if _NOT_PROSE.match(current.text) or _NOT_PROSE.match(previous.text):
             return False  # a date, an identifier or a link line continues no sentence
+        if _FIELD.match(previous.text) and _FIELD.match(current.text):
+            return False  # two fields of a block (联系人：某处  某某⏎电  话：…), each its own line
         # A line opening with 的 (but not 的确) is the tail of the one before.
         first = _opening(current)
         closing = (first in CLOSING_START and not _MARKDOWN_OPENER.match(current.text)
@@ -367,7 +373,27 @@ def _parallel_headings(blocks: list[Block]) -> frozenset[int]:
                 and not any(mark in text for mark in _SENTENCE_ENDS) \
                 and lines.has_han(text[:_PARALLEL_LEAD], _PARALLEL_HAN):
             leads.setdefault(text[:_PARALLEL_LEAD], []).append(block.index)
-    return frozenset(i for found in leads.values() if len(found) >= _MIN_PARALLEL for i in found)
+    parallel = {i for found in leads.values() if len(found) >= _MIN_PARALLEL for i in found}
+    return frozenset(parallel | _captioned_articles(blocks))
+
+
+_CAPTION_MAX = 12
+
+
+def _captioned_articles(blocks: list[Block]) -> set[int]:
+    """Articles of a law that carry captions (第一条   制定目的 ⏎ 为加强…), twice or more: the caption
+    heads the article's text on the next line; it is no sentence's first half."""
+    found = set()
+    for block in blocks:
+        heading = block.heading
+        if heading is not None and heading.level is Level.CLAUSE \
+                and 0 < len(heading.title) <= _CAPTION_MAX and block.text.endswith(heading.title) \
+                and not any(mark in heading.title for mark in _CAPTION_MARKS):
+            found.add(block.index)
+    return found if len(found) >= 2 else set()
+
+
+_CAPTION_MARKS = frozenset("，,。；;：:！？!?、")
 
 
 def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,

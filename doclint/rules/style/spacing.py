@@ -27,6 +27,7 @@ from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator
 from doclint.rules.style.joined import written_together
+from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, line_end, line_start
 
 # One space between two Chinese characters; each pattern is led by its space character so the
@@ -225,9 +226,12 @@ class SpaceInChineseText(Rule):
         )
         run: list[Span] = []
         record = _Record(text, _metadata_title(doc))
+        forms = doc.facts(ModelTexts) if gaps and "附件" in text else None
         for gap in gaps:
             if is_separator(text, gap) or record.lost_break(gap):
                 continue
+            if forms is not None and forms.in_form(gap.start):
+                continue  # a blank form sets its fields and options apart: 已配置了 高压/低压 …
             if run and gap.start - run[-1].end != 1:
                 yield self._finding(text, run)
                 run = []

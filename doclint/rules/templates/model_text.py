@@ -77,8 +77,12 @@ _FORM_CUES = (
         r"|(?:盖章|签章|签字|签名)[ \t\u3000]*[：:]"
     ),
     regex.compile(r"_{3,}|＿{2,}"),
-    lazy_regex(r"〔[ \t\u3000]*〕|[（(][ \t\u3000]{2,}[）)]|□"),
+    # boxes to tick: □ ☐, or the £ a Wingdings box turns into when the font is lost (£是 £否)
+    lazy_regex(r"〔[ \t\u3000]*〕|[（(][ \t\u3000]{2,}[）)]|[□☐]|£(?=[ \t\u3000]*\p{Han})"),
     lazy_regex(r"(?:填表人|填报人|填表日期|填报日期|经办人|审核人|负责人签字)[ \t\u3000]*[：:]"),
+    # a field left empty on its line: 日期:, 联系方式：
+    lazy_regex(r"^[ \t\u3000]*(?:日期|时间|联系人|联系方式|联系电话|电话|地址|姓名|编号|No\.?)"
+               r"[ \t\u3000]*[：:][ \t\u3000]*$", regex.M),
 )
 _FORM_KINDS = 2
 _KEYS = ("参考", "示范", "推荐", "样", "式", "范", "模", "说明", "提纲", "如下")
@@ -88,26 +92,34 @@ class ModelTexts:
     """``spans``: the parts of the document that are model texts (see the module docstring);
     ``covers(offset)``: whether an offset lies in one."""
 
-    def __init__(self, spans: list[Span]) -> None:
+    def __init__(self, spans: list[Span], forms: list[Span] | None = None) -> None:
         self.spans = spans
         self._starts = [s.start for s in spans]
+        self.forms = forms or []  # the blank forms among them
+        self._form_starts = [s.start for s in self.forms]
 
     def covers(self, offset: int) -> bool:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self.spans[index].end
+
+    def in_form(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a blank form, whose layout (fields and options set apart
+        by spaces) is the form's."""
+        index = bisect.bisect_right(self._form_starts, offset) - 1
+        return index >= 0 and offset < self.forms[index].end
 
     @classmethod
     def from_document(cls, doc: Document) -> ModelTexts:
         text = doc.text
         forms = _forms(text)
         if not any(key in text for key in _KEYS):
-            return cls(forms)
+            return cls(forms, forms)
         wrapped = doc.facts(Layout).line_structure_lost
         heads = sorted(
             [*_headings(text, wrapped), *(m.span() for m in _INTRODUCTION.finditer(text))]
         )
         if not heads:
-            return cls(forms)
+            return cls(forms, forms)
         attachments = [m.start() for m in _ATTACHMENT.finditer(text)]
         compilation = doc.facts(Compilation)
         spans: list[Span] = []
@@ -120,7 +132,7 @@ class ModelTexts:
                 end = min(end, attachments[following])
             if end > start:
                 spans.append(Span(start, end))
-        return cls(_merged([*spans, *forms]))
+        return cls(_merged([*spans, *forms]), forms)
 
 
 def _forms(text: str) -> list[Span]:
