@@ -106,6 +106,9 @@ def test_html_is_found_by_its_tags() -> None:
     # two lines that start alike
     ("一是接种率偏低，未能建立屏障。二是其他情况。\n一是接种率偏低，未能建立屏障。二是其他情况。",
      "一是接种率偏低，未能建立屏障。"),
+    # the earlier one opens the text (a page saved twice on one line): from its start
+    ("各有关单位：一是接种率偏低，未能建立屏障。二是其他情况。责任部门：办公厅各有关单位：一是接种率偏低，"
+     "未能建立屏障。二是其他情况。", "各有关单位：一是接种率偏低，未能建立屏障。"),
     # the words before part inside a sentence: no lead
     ("甲镇的发展很好。二是其他情况。\n乙镇的发展很好。二是其他情况。", ""),
     ("前言。一是接种率偏低。二是其他情况。后来一是接种率偏低。二是其他情况。", ""),

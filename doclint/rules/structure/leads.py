@@ -36,6 +36,6 @@ def _shared_clauses(text: str, here: int, there: int, floor: int) -> int:
         if char in _BOUNDARY:
             last_boundary = length
         length += 1
-    if length == there and text[here - length - 1 : here - length] == "\n":
-        return length  # the earlier one opens the text, the later one a line
+    if length == there:
+        return length  # the earlier one opens the text: the later one starts as it does
     return last_boundary
