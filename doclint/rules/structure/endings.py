@@ -740,7 +740,6 @@ def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
 # Marks that close or carry on a sentence: a line opening with one goes on with the line above.
 _CARRIES_ON = frozenset("》”’）)】〉」』，,、。；;：:")
 _FRAGMENT = 30  # characters of a link's or a subscript's text set on a line of its own
-_UNPUNCTUATED = lazy_regex(r"^[^。！？!?；;，,、：:]+$")
 
 
 def _runs_on(blocks: list[Block], index: int) -> bool:
@@ -757,7 +756,7 @@ def _runs_on(blocks: list[Block], index: int) -> bool:
         return True
     return len(following) == 2 and following[1].line == piece.line + 1 \
         and piece.kind in (Kind.BODY, Kind.LABEL) and piece.heading is None \
-        and len(piece.text) <= _FRAGMENT and bool(_UNPUNCTUATED.match(piece.text))
+        and len(piece.text) <= _FRAGMENT and not lines.has_punctuation(piece.text)
 
 
 def _closed_style(running: tuple[Counter[int], Counter[int]],

@@ -463,3 +463,23 @@ def title_key(text: str) -> str:
     if marker is not None:
         text = text[marker.title_start :]
     return _PUNCT.sub("", key(text))
+
+
+# A list item's number at a line's start: （五） (2) 3、 3. 二、
+_ITEM_NUMBER = lazy_re(
+    r"^[ \t\u3000]*(?:[（(](?P<paren>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)]"
+    r"|(?P<arabic>[0-9０-９]{1,2})[、.．](?![0-9０-９])|(?P<han>[一二三四五六七八九十]{1,3})、)"
+)
+
+
+def item_number(text: str) -> tuple[str, int] | None:
+    """The style and the value of the item number a line opens with (``（五）`` paren-han 5,
+    ``3.`` arabic 3, ``二、`` han 2)."""
+    found = _ITEM_NUMBER.match(text)
+    if found is None:
+        return None
+    style = next(name for name in ("paren", "arabic", "han") if found.group(name))
+    paren_style = style + ("-han" if style == "paren" and not found.group(style)[0].isdigit()
+                           and found.group(style)[0] not in "０１２３４５６７８９" else "")
+    value = ordinal(found.group(style))
+    return (paren_style, value) if value is not None else None

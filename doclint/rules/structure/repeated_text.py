@@ -361,25 +361,6 @@ class RepeatedText(Rule):
 
 
 _MISPLACED_HAN = 15
-# A list item's number at a line's start: （五） (2) 3、 3. 二、
-_ITEM_NUMBER = lazy_re(
-    r"^[ \t\u3000]*(?:[（(](?P<paren>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)]"
-    r"|(?P<arabic>[0-9０-９]{1,2})[、.．](?![0-9０-９])|(?P<han>[一二三四五六七八九十]{1,3})、)"
-)
-
-
-def _item_number(text: str) -> tuple[str, int] | None:
-    """The style and the value of the item number a line opens with."""
-    found = _ITEM_NUMBER.match(text)
-    if found is None:
-        return None
-    style = next(name for name in ("paren", "arabic", "han") if found.group(name))
-    paren_style = style + ("-han" if style == "paren" and not found.group(style)[0].isdigit()
-                           and found.group(style)[0] not in "０１２３４５６７８９" else "")
-    value = ordinal(found.group(style))
-    return (paren_style, value) if value is not None else None
-
-
 def _out_of_place(block: Block, blocks: list[Block], spaced: bool) -> bool:
     """The paragraph does not fit where it stands: its item number does not follow the item
     before it or lead to the item after it (of the same style), or it stands right against the
@@ -388,12 +369,12 @@ def _out_of_place(block: Block, blocks: list[Block], spaced: bool) -> bool:
     before the next table's title ``2. 示范工厂`` is in its place)."""
     before = blocks[block.index - 1] if block.index > 0 else None
     after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
-    number = _item_number(block.text)
+    number = lines.item_number(block.text)
     if number is not None:
         for neighbour, step in ((before, -1), (after, 1)):
             if neighbour is None or neighbour.article != block.article:
                 continue
-            other = _item_number(neighbour.text)
+            other = lines.item_number(neighbour.text)
             if other is not None and other[0] == number[0] and other[1] != number[1] + step \
                     and neighbour.text.rstrip()[-1] in _TRAILING:  # a sibling item, not a title
                 return True

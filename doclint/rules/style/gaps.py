@@ -16,7 +16,6 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.structure.news import AGENCY, DATELINE, run_in_headline
-from doclint.rules.structure.numerals import ordinal
 from doclint.rules.style.headlines import item_headline
 from doclint.rules.style.joined import written_together
 from doclint.rules.templates.scan import line_end, line_start
@@ -437,10 +436,6 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
     return bool(_NEXT_ITEM.match(text, gap.end, last) or _LABEL_AFTER.match(text, gap.end, last))
 
 
-# The number a line opens with: 5. 5、 （五） 五、
-_LINE_NUMBER = lazy_regex(
-    r"[ \t\u3000]*(?:(?P<arabic>[0-9０-９]{1,2})[.．、](?![0-9０-９])"
-    r"|[（(](?P<paren>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)]|(?P<han>[一二三四五六七八九十]{1,3})、)")
 _INNER_SPACE = lazy_regex(r"\S[ \t\u3000\u00a0]+\S")
 
 
@@ -449,7 +444,7 @@ def _siblings_run_in(text: str, gap: Span) -> bool:
     right before or after, run their text on without any space (``4.个人所得税6433亿元…`` over
     ``5.进口货物 增值税…``): no heading is set apart from its text there, the space is stray."""
     first = line_start(text, gap.start)
-    own = _line_number(text, first)
+    own = lines.item_number(text[first : line_end(text, first)])
     if own is None:
         return False
     siblings = []
@@ -461,22 +456,13 @@ def _siblings_run_in(text: str, gap: Span) -> bool:
         siblings.append((after + 1, line_end(text, after + 1), 1))
     found = False
     for start, end, step in siblings:
-        other = _line_number(text, start)
+        other = lines.item_number(text[start:end])
         if other is None or other[0] != own[0] or other[1] != own[1] + step:
             continue
         if _INNER_SPACE.search(text, start, end):
             return False
         found = True
     return found
-
-
-def _line_number(text: str, start: int) -> tuple[str, int] | None:
-    match = _LINE_NUMBER.match(text, start)
-    if match is None:
-        return None
-    style = match.lastgroup or ""
-    value = ordinal(match.group(style))
-    return None if value is None else (style, value)
 
 
 def _date_in_spaced_line(text: str, gap: Span, first: int, last: int) -> bool:
