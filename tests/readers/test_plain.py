@@ -20,15 +20,6 @@ _HEADER = ("标题: 某区XX局关于2023年工作情况的报告\n发布时间:
            "页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n")
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n"])
-def test_record_header_is_metadata_and_not_checked(newline: str) -> None:
-    doc = read(_HEADER + "今年XX工作取得新进展。\n", newline)
-    assert doc.metadata["标题"] == "某区XX局关于2023年工作情况的报告"
-    assert doc.metadata["发布时间"] == "2024-03-29 10:09"
-    assert found(doc) == [(7, 3, 7, 5)]  # the header's XX is not checked
-    assert_blanked_only(doc)
-
-
 @pytest.mark.parametrize("text", [
     # a title underlined, no fields
     "某县XX工作报告\n==========\n正文。\n",
@@ -55,14 +46,22 @@ _FIELDS = ("索取号\n1234567890/2025-00001\n载体类型\n发布机构\n某市
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
-def test_disclosure_field_table_is_metadata_and_not_checked(newline: str) -> None:
-    doc = read(_FIELDS + "现将XX办法印发给你们。\n", newline)
-    assert doc.metadata["发布机构"] == "某市XX局"
-    assert doc.metadata["载体类型"] == ""
-    assert doc.metadata["公开类别"] == "主动公开"
-    assert doc.text.splitlines()[9] == "某市XX局"  # the document's own issuer line is text
-    assert not doc.text.splitlines()[4].strip()  # the field's value is blanked
-    assert found(doc) == [(10, 3, 10, 5), (11, 5, 11, 7), (13, 3, 13, 5)]
+@pytest.mark.parametrize(("head", "body", "fields", "flagged"), [
+    # a record header: its XX is not checked
+    (_HEADER, "今年XX工作取得新进展。\n",
+     {"标题": "某区XX局关于2023年工作情况的报告", "发布时间": "2024-03-29 10:09"}, [(7, 3, 7, 5)]),
+    # a field table: the value of 发布机构 (line 5) is not checked, the document's own issuer
+    # line under the table (line 10) is text
+    (_FIELDS, "现将XX办法印发给你们。\n",
+     {"发布机构": "某市XX局", "载体类型": "", "公开类别": "主动公开"},
+     [(10, 3, 10, 5), (11, 5, 11, 7), (13, 3, 13, 5)]),
+])
+def test_metadata_above_the_text_is_not_checked(newline: str, head: str, body: str,
+                                                 fields: dict[str, str],
+                                                 flagged: list[tuple[int, int, int, int]]) -> None:
+    doc = read(head + body, newline)
+    assert {key: doc.metadata[key] for key in fields} == fields
+    assert found(doc) == flagged
     assert_blanked_only(doc)
 
 
