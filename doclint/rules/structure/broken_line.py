@@ -141,13 +141,15 @@ class BrokenLine(Rule):
     一句断成几行时合并报告，修复把各行接起来。
     带条标题的法规（“第一条   制定目的⏎为加强……”，两条以上）里，条标题统领下一行的条文，不是半句话；
     联系人、电话一类各自成行的字段（“联系人：某处  某某⏎电  话：……”）也不是断开的句子。
-    一个文件有三处以上断行时（网页链接、PDF 折行，出于同一原因），只报告第一处，其余列为相关位置，
-    修复把各处都接起来。
+    一个文件有六处以上断行时（网页链接、PDF 折行、压扁的表格，出于同一原因），只报告第一处，其余列为
+    相关位置，修复把各处都接起来。
     """
 
-    # A file broken at three lines or more (its links, a PDF's wraps) has one cause: one finding,
-    # the other breaks related (judges marked each break reported alone noisy, r37, r39).
-    group_after = 2
+    # A file broken at six lines or more (its links, a PDF's wraps, a flattened table's cells)
+    # has one cause: one finding, the other breaks related (judges marked each break of such a
+    # file reported alone noisy, r37). Fewer breaks, as in a compilation of speeches each broken
+    # once, are told one by one.
+    group_after = 5
     code = "T401"
     name = "structure.broken-line"
     category = Category.BROKEN_LINE
