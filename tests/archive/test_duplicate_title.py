@@ -151,3 +151,12 @@ def test_a_data_vendors_credit_above_the_text_is_no_title() -> None:
     docs = {"a.txt": "关注公众号“某某数据网”\n各位代表：\n" + made_up(1, 300),
             "b.txt": "关注公众号“某某数据网”\n各位代表：\n" + made_up(2, 300)}
     assert run("A104", docs) == []
+
+
+def test_members_proposals_share_a_subject_and_its_title() -> None:
+    title = "关于推动都市圈职业教育高质量发展的建议\n"
+    docs = {f"2022-{n:04d}.txt": title + made_up(n, 300) for n in (134, 268)}
+    assert run("A104", docs) == []
+    # the same two texts under a notice's title are two documents one title cannot tell apart
+    notices = {path: text.replace("的建议\n", "的通知\n", 1) for path, text in docs.items()}
+    assert [f["path"] for f in positioned("A104", notices)] == ["2022-0268.txt"]

@@ -53,6 +53,9 @@ _COLUMN = lazy_regex(
 # A site's or an office's name in the title's place: a template stamped it on every page, so
 # different dates under it do not make it a series.
 _NAME_ONLY = lazy_regex(r"(?:网|网站|门户|人民政府|委员会|办公厅|办公室)$")
+# Deputies and members each submit their own 建议, 提案 or 议案, often on one subject under one
+# title: the proposer, not the title, tells them apart.
+_SUBMISSION = lazy_regex(r"(?:建议|提案|议案)$")
 
 
 class TitleFact(NamedTuple):
@@ -74,7 +77,8 @@ class DuplicateTitleAcrossFiles(FamilyRule):
     同一篇：正文大多相同的是同一文档的两个版本，由 A101/A102 报告，这里不报；标题下没有
     可比较正文的文件（只抓到网页导航或脚本的失败页面）也不比较。栏目和系列标题本来就反复
     使用，不报：标题有栏目的样子（“国内联播快讯”“一周要闻”、以【系列名】开头），或同名
-    文件写着三个以上不同的日期；两篇标题下写的日期不同，也是不同日子的同名报道。
+    文件写着三个以上不同的日期；两篇标题下写的日期不同，也是不同日子的同名报道。代表、委员
+    各自提交的建议、提案、议案常就同一议题用同一个标题，靠提出人区分，不报。
     其余同名而正文不同的文件中，路径排序靠后的报告一次，指向同名的文件，并给出共有几个
     文件用这个标题——编目时无从区分，也可能是标题张冠李戴。默认开启：每篇只看开头十几行，
     正文只留一百多个片段哈希。
@@ -125,7 +129,8 @@ class DuplicateTitleAcrossFiles(FamilyRule):
 
     def collect(self, doc: Document) -> TitleFact | None:
         title = doc.facts(DocumentTitle).title
-        if title is None or (title.generic and not self.config["generic"]):
+        if title is None or (title.generic and not self.config["generic"]) \
+                or _SUBMISSION.search(title.key):
             return None
         # The title's own lines are shared by definition: only the text below it counts.
         return TitleFact(title.key, title.text, (title.span.start, title.span.end),

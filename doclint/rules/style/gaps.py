@@ -119,10 +119,11 @@ _NUMBERED_HEADING_BEFORE = lazy_regex(
     r"[^，。；：！？,;:!?\s]{2,24}$")
 _HEADING_REACH = 32
 # The same heading set off by a no-break space, the &nbsp; a page put between a heading and its
-# text: such a heading may hold commas ("（三）吸收富余劳力，加快形成物流队伍\xa0利用…").
+# text: such a heading may hold commas ("（三）吸收富余劳力，加快形成物流队伍\xa0利用…"), and so may
+# an item of an 一是、二是 list ("二是结合产业实际，优先突破关键技术\xa0致力于…").
 _NBSP_HEADING_BEFORE = lazy_regex(
     r"(?<=[。！？：；][ \t\u3000\u00a0]?|\S[ \t\u3000\u00a0]|^)"
-    rf"(?:{_CHINESE_HEADING_NUMBER}|\d{{1,2}}[、．.](?!\d))"
+    rf"(?:{_CHINESE_HEADING_NUMBER}|\d{{1,2}}[、．.](?!\d)|[一二三四五六七八九十]{{1,3}}是)"
     r"[^。；：！？;:!?\s]{2,40}$")
 _NBSP_HEADING_REACH = 48
 _WORD_SIDE = 3  # characters each side of a gap the segmenter reads
