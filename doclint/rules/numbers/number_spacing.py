@@ -81,8 +81,9 @@ class SpaceBeforeNumber(Rule):
     code = "N304"
     name = "number.space-before-number"
     category = Category.SPACING
-    # A file with more than this many is one systematic defect: one finding, the rest related.
-    group_after = 10
+    # A file with more than this many is one systematic defect (a passage pasted with its numbers
+    # padded): one finding, the rest related (r40's judges marked such spaces told one by one noisy).
+    group_after = 3
     severity = Severity.INFO
     summary = Message("汉字与数字之间有多余空格。",
                       "A stray space between Chinese text and a number.")
