@@ -314,3 +314,52 @@ def test_the_documents_own_dated_heading_still_dates_it() -> None:
     # Selected works: the heading over its own dateline line, even under a page date.
     source = _year("在中央工作会议上的讲话\n2025-11-16\n（一九七八年十二月十三日）\n同志们：要解放思想。\n")
     assert (source.year, source.source) == (1978, "dateline")
+
+
+def test_a_signature_before_a_quoted_user_id_or_an_attachment() -> None:
+    quoted = ("网友您好！该路段已纳入改造计划。感谢您的关注！2018年10月19日“UU0012345”您的留言已经收到！"
+              "我们已转交区交通局办理。")
+    assert (_year(quoted).year, _year(quoted).high) == (2018, 2018)
+    spaced = "请予理解。某县城市管理局2014年2月28日 “山间客”网友：您好！您反映的问题已收悉。"
+    assert (_year(spaced).year, _year(spaced).high) == (2014, 2014)
+    attached = "如有疑问，可拨打服务电话咨询。2018年7月26日附：《某县公共租赁住房管理办法》（节选）第三条"
+    assert (_year(attached).year, _year(attached).high) == (2018, 2018)
+
+
+def test_yuanyue_is_january_in_a_signature() -> None:
+    reply = "该企业已停产整改，我局将持续跟踪督办。　　某县环境保护局　　2017年元月6日"
+    assert (_year(reply).year, _year(reply).high) == (2017, 2017)
+
+
+def test_a_date_after_a_closed_sentence_of_a_flattened_reply_is_no_law_header() -> None:
+    reply = ("网友：你好。关于你咨询的搬迁问题，回复如下：根据《某省易地扶贫搬迁实施意见》，搬迁对象是建档立卡贫困户。"
+             "结合本县实际，2016年3月8日县委办公室、县政府办公室印发了实施方案。感谢你的关心。2018年12月10日")
+    source = _year(reply)
+    assert (source.year, source.source, source.high) == (2018, "dateline", 2018)
+    # A header's own note keeps its full stops inside its brackets.
+    law = ("某省河道管理条例（2009年5月27日某省人民代表大会常务委员会第十次会议通过。"
+           "根据2019年3月28日某省人民代表大会常务委员会第八次会议决定修正）第一条 为了加强河道管理，制定本条例。")
+    source = _year(law)
+    assert (source.year, source.source, source.high) == (2019, "revision", None)
+
+
+def test_a_replys_dates_for_handling_the_message_it_answers() -> None:
+    forwarded = ("网友：您好，您的留言收悉，已于2017年5月23日转市城管局。该路段人行道将纳入提质改造统一考虑。"
+                 "谢谢您对我们工作的关心、理解和支持！")
+    source = _year(forwarded)
+    assert (source.source, source.low, source.high) == ("text", 2017, 2017)
+    assert source.span is not None and forwarded[source.span.start:source.span.end] \
+        == "留言收悉，已于2017年5月23日转"
+    asked = "您于2019年3月18日在问政平台的留言已收悉，现答复如下：该小区于2008年交付使用，目前正在整改。"
+    assert (_year(asked).low, _year(asked).high) == (2019, 2019)
+    received = "我局于2018年11月30日接到网民反映，随即派员到现场核查。经查，该店已于2015年停业。"
+    assert (_year(received).low, _year(received).high) == (2018, 2019)  # a late-autumn message
+
+
+def test_a_message_recalled_from_before_dates_no_reply() -> None:
+    again = "您曾于2016年4月2日来信反映此事，我局已作答复。该项目于2019年完成验收。"
+    source = _year(again)
+    assert source is None or source.high is None
+    later = "您于2016年4月2日在平台留言反映的问题，经协调，该路段已于2019年5月开工，2019年10月完成改造。"
+    source = _year(later)
+    assert source is None or source.source != "text"  # the text lives past the handling year

@@ -50,7 +50,8 @@ from doclint.rules.years import numerals, textyear
 from doclint.rules.years.items import publication, split_items
 from doclint.rules.years.mentions import YearFacts
 
-_FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?[0-9０-９]{1,2}\s?月\s?[0-9０-９]{1,2}\s?日"
+# 元月 is January (2017年元月6日).
+_FULL_DATE = (r"(?:(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}\s?年\s?(?:[0-9０-９]{1,2}|元)\s?月\s?[0-9０-９]{1,2}\s?日"
               r"|[一二][〇○零Ｏ一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
 # A line that is only a date: （2024年4月24日）, 2024年4月24日, ——2014年2月19日在…会议上.
 _DATELINE = lazy_regex(
@@ -92,14 +93,14 @@ _INLINE_NUMBER = lazy_regex(
     r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M | regex.W)
 # A signature inside a flattened page: the issuing body, or the close of a reply, then the date,
 # then the next piece (…办公厅　　2020年9月7日　　关于…, …监督！2018年10月11日您好！, …谢谢！2019年9月16日
-# 尊敬的网友…, …办复。2018年12月28日小C：您好！…, …厅2014年11月13日
-# (此件主动公开)) or the site's chrome after the page's text (…办公厅2017年3月2日更多信息请关注…, 来源：
+# 尊敬的网友…, …办复。2018年12月28日小C：您好！…, …监督！2018年10月19日“UU…”您的留言已经收到, …厅2014年11月13日
+# (此件主动公开), …咨询。2018年7月26日附：《…》) or the site's chrome after the page's text (…办公厅2017年3月2日更多信息请关注…, 来源：
 # …). A date that opens a sentence is followed by its comma, not by these.
 _INLINE_SIGNED = lazy_regex(
     r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委部院署会办])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
     rf"(?P<date>{_FULL_DATE})"
-    r"(?=[ \t\u3000\u00a0]*(?:[（(]此件|(?:[^，,。！!？?\s：:]{1,8}[：:][ \t\u3000]*)?(?:您好|你好)"
-    r"|尊敬的|亲爱的|您的留言|你的留言|网友|$"
+    r"(?=[ \t\u3000\u00a0]*(?:[“\"][^”\"\n]{1,16}[”\"][ \t\u3000]*)?(?:[（(]此件|(?:[^，,。！!？?\s：:]{1,8}[：:][ \t\u3000]*)?(?:您好|你好)"
+    r"|尊敬的|亲爱的|您的留言|你的留言|网友|附[：:]|附件[0-9０-９]*[：:]|$"
     r"|更多信息请|[（(]本文有删减|责任编辑[:：]|来源[:：]|打印本页|关闭窗口|分享到)|[ \t\u3000]{2})", regex.M)
 # The issue date under the preamble of a notice or an order whose line breaks were lost: …现将《…》
 # 印发给你们，请认真贯彻执行。河北省人民政府办公厅2024年2月1日为深入贯彻…; …现予公布，自公布之日起
@@ -619,11 +620,28 @@ def _unwrapped(text: str, start: int, end: int) -> tuple[str, list[int]]:
 
 def _in_header(text: str, offset: int) -> bool:
     """A header date opens its line or follows a space, a bracket or 根据: not a date inside a
-    sentence."""
+    sentence, nor one after a sentence its line has closed outside brackets (a reply whose line
+    breaks were lost: 网友：你好。…根据《…》，…。结合实际，2016年3月8日…印发了…)."""
     line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     before = text[line_start:offset].strip(" \t\u3000#*>")
+    if _closes_sentence_outside_brackets(before):
+        return False
     return (not before or text[offset - 1] in " \t\u3000（(；;，,"
             or before.endswith("根据"))
+
+
+def _closes_sentence_outside_brackets(before: str) -> bool:
+    """Whether ``before`` ends a sentence (。！？) outside brackets and the date after it stands
+    outside brackets too: a header's own notes (（…通过。…修订）) keep their full stops inside."""
+    depth, closed = 0, False
+    for char in before:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif char in "。！？" and depth == 0:
+            closed = True
+    return closed and depth == 0
 
 
 def _dated(text: str, span: tuple[int, int], source: str) -> YearSource:

@@ -6,7 +6,10 @@ Two kinds of evidence, kept apart because they bound the year from different sid
   ``明年是…收官之年`` (the pin's year minus one), ``2024年工作回顾`` (written in 2025),
   ``2018年是…的最后一年，请…务必…`` (a year called to act in: that year, give or take one),
   ``改革开放十七年来`` (1978 plus the years counted), ``今年（2021年）`` and a document said to
-  be issued this year cited with its number (``今年年初印发的《…》（国办发〔2021〕1号）``);
+  be issued this year cited with its number (``今年年初印发的《…》（国办发〔2021〕1号）``), and
+  the dates a reply gives for the handling of the message it answers (``您的留言收悉，已于2017年5月
+  23日转市城管局``, ``您于2019年3月18日在…的留言已收悉``, ``我局于2019年7月30日接到网民反映``):
+  an answer is due within weeks, so it is written that year, or the next after an autumn date;
 * the **floor**: a text cannot speak from before a year it treats as past or present
   (``1953年建成``, ``2023年以来``, ``已于2018年成立``, a cited ``国发〔2019〕25号``, a link
   dated 2025/10/20).
@@ -54,6 +57,22 @@ _SINCE_COUNT = lazy_regex(
     r"(?:以来)?(?:的)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<more>多)?年来")
 _SINCE_BASE = {"改革开放": 1978, "新中国成立": 1949, "建国": 1949, "中华人民共和国成立": 1949,
                "建党": 1921, "党成立": 1921, "中国共产党成立": 1921, "西部大开发": 2000}
+# The handling of the message a reply answers, dated: 您于2019年3月18日在…留言, 您的留言收悉，已于
+# 2017年5月23日转…, 我局于2019年7月30日接到网民反映, …于2016年2月17日将此事批转我院. A message the
+# writer recalls from before (您曾于…反映, 此前, 多次) is no handling of this one.
+_HANDLED_DATE = r"(?P<year>(?:19|20)\d{2})\s?年\s?(?P<month>\d{1,2})\s?月\s?\d{1,2}\s?[日号]"
+_REQUEST_HANDLED = lazy_regex(
+    rf"(?<![曾也])(?:您|你)(?:于|在)\s?{_HANDLED_DATE}[^。！!？?；;\n]{{0,60}}?"
+    r"(?:留言|来信|来电|反映|咨询|投诉|发帖|发贴|提问|信件|诉求)"
+    rf"|(?:留言|来信|来电|信件|帖子|一[帖贴]|诉求)[^。！!？?；;\n]{{0,12}}?收悉[，,]\s?并?已?于\s?{_HANDLED_DATE}"
+    r"(?:转|批转|交)"
+    rf"|于\s?{_HANDLED_DATE}(?:收到|接到|受理)了?(?:您|你|网民|网友|群众|信访人)"
+    rf"|于\s?{_HANDLED_DATE}将(?:此事|此件|该(?:留言|来信|件)|您的(?:留言|来信))(?:批转|转交|交办|转)")
+_RECALLED = lazy_regex(r"曾|此前|以前|之前|多次|再次|又一次")
+# An answer is due within weeks: one about a message of October or later may fall in the next year.
+_LATE_MONTH = 10
+
+
 # 今年 named by its number: glossed (今年（2021年）), or as the year of a document issued in it that
 # is cited with its number (国务院办公厅于今年年初印发的《…》（国办发〔2021〕1号）): numbers run by
 # the year of issue.
@@ -130,7 +149,8 @@ def evidence(doc: Document, part: Span) -> TextEvidence:
         part = Span(part.start, notes.start())
     floor, floor_span, counts = _floor(doc, facts, part)
     anchor = _review(doc.text, part) or _this_year_named(doc.text, part) \
-        or _anchor(doc, facts, part) or _year_is(doc.text, part) or _since_count(doc.text, part)
+        or _anchor(doc, facts, part) or _year_is(doc.text, part) or _since_count(doc.text, part) \
+        or _request_handled(doc.text, part)
     dominant = False
     if floor is not None:
         near = counts[floor] + counts[floor - 1]
@@ -281,6 +301,23 @@ def _since_count(text: str, part: Span) -> tuple[int, int, Span, str] | None:
         year = _SINCE_BASE[match.group("event")] + count
         low = max(low, year + (1 if match.group("more") else 0))
         high = min(high, year + (9 if match.group("more") else 1))
+        first = first or match
+    if first is None or low > high:
+        return None
+    return low, high, Span(first.start(), first.end()), first.group()
+
+
+def _request_handled(text: str, part: Span) -> tuple[int, int, Span, str] | None:
+    """您的留言收悉，已于2017年5月23日转…: the year of the message's handling, or the next after an
+    autumn date; several must agree."""
+    low, high = 0, 9999
+    first = None
+    for match in _REQUEST_HANDLED.finditer(text, part.start, part.end):
+        if _RECALLED.search(match.group()):
+            continue
+        year = int(match.group("year"))
+        low = max(low, year)
+        high = min(high, year + (1 if int(match.group("month")) >= _LATE_MONTH else 0))
         first = first or match
     if first is None or low > high:
         return None
