@@ -363,3 +363,9 @@ def test_a_message_recalled_from_before_dates_no_reply() -> None:
     later = "您于2016年4月2日在平台留言反映的问题，经协调，该路段已于2019年5月开工，2019年10月完成改造。"
     source = _year(later)
     assert source is None or source.source != "text"  # the text lives past the handling year
+
+
+def test_the_year_of_a_meeting_the_country_will_host_is_no_floor() -> None:
+    speech = ("2014年，亚洲经济保持较快增长。作为2016年二十国集团领导人峰会主办国，中国愿意为世界经济增长"
+              "作出更大贡献。")
+    assert _year(speech).low == 2014

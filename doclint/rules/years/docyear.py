@@ -91,31 +91,39 @@ _SIGNED_FIGURES = lazy_regex(
 _INLINE_NUMBER = lazy_regex(
     r"(?:(?<=^|[\s\u3000])|(?<=通知|意见|决定|办法|规定|方案|公告|通告|批复|函|令))"
     r"[\p{Han}]{1,8}〔(?P<year>(?:19|20)\d{2})〕[0-9]{1,4}号(?![）)])", regex.M | regex.W)
+# The names issuing bodies end with that sign a page (each pattern adds its one-character ones):
+# 人民政府, 办公厅, 委员会, 河北省制造强省建设领导小组, 防汛抗旱指挥部.
+_ISSUING_BODY = r"政府|办公厅|办公室|委员会|小组|指挥部"
 # A signature inside a flattened page: the issuing body, or the close of a reply, then the date,
 # then the next piece (…办公厅　　2020年9月7日　　关于…, …监督！2018年10月11日您好！, …谢谢！2019年9月16日
 # 尊敬的网友…, …办复。2018年12月28日小C：您好！…, …监督！2018年10月19日“UU…”您的留言已经收到, …厅2014年11月13日
 # (此件主动公开), …咨询。2018年7月26日附：《…》) or the site's chrome after the page's text (…办公厅2017年3月2日更多信息请关注…, 来源：
 # …). A date that opens a sentence is followed by its comma, not by these.
 _INLINE_SIGNED = lazy_regex(
-    r"(?:(?<=(?:政府|办公厅|办公室|委员会|[厅局委部院署会办])[ \t\u3000]{0,4})|(?<=[。！!][ \t\u3000]{0,4}))"
+    rf"(?:(?<=(?:{_ISSUING_BODY}|[厅局委部院署会办])[ \t\u3000]{{0,4}})|(?<=[。！!][ \t\u3000]{{0,4}}))"
     rf"(?P<date>{_FULL_DATE})"
     r"(?=[ \t\u3000\u00a0]*(?:[“\"][^”\"\n]{1,16}[”\"][ \t\u3000]*)?(?:[（(]此件|(?:[^，,。！!？?\s：:]{1,8}[：:][ \t\u3000]*)?(?:您好|你好)"
     r"|尊敬的|亲爱的|您的留言|你的留言|网友|附[：:]|附件[0-9０-９]*[：:]|$"
     r"|更多信息请|[（(]本文有删减|责任编辑[:：]|来源[:：]|打印本页|关闭窗口|分享到)|[ \t\u3000]{2})", regex.M)
 # The issue date under the preamble of a notice or an order whose line breaks were lost: …现将《…》
 # 印发给你们，请认真贯彻执行。河北省人民政府办公厅2024年2月1日为深入贯彻…; …现予公布，自公布之日起
-# 施行。总理　李强　2024年5月26日…. The signer stands between the preamble and the date.
+# 施行。总理　李强　2024年5月26日… (总　理 spaced out). The signer stands between the preamble and the date.
 _ISSUED = lazy_regex(
     r"(?<![实发出表体呈展再显涌兑])现(?:将|予|就)?[^。！\n]{0,120}?(?:印发|公布|发布|转发|下发)[^。！\n]{0,60}?[。！][ \t\u3000\u00a0]*"
-    r"(?:(?:[^。！？\n，,：:；;0-9]{2,40}?(?:政府|办公厅|办公室|委员会|[厅局委部院署会])"
-    r"|[^。！？\n，,：:；;0-9]{0,40}?(?:总理|主席|省长|市长|县长))"
+    rf"(?:(?:[^。！？\n，,：:；;0-9]{{2,40}}?(?:{_ISSUING_BODY}|[厅局委部院署会])"
+    r"|[^。！？\n，,：:；;0-9]{0,40}?(?:总[ \t\u3000]?理|主[ \t\u3000]?席|省长|市长|县长))"
     r"[ \t\u3000\u00a0]*(?:\p{Han}{2,4}[ \t\u3000\u00a0]*)?)"
     rf"(?P<date>{_FULL_DATE})(?![ \t\u3000]*(?:[，,、起前后至到的在对向与和经由于]|以来|以前|印发|发布"
     r"|召开|出台|举行|通过|批准|作出|开始))")
 # A page that opens by reporting a document's issue (2019年1月29日，省政府办公厅印发了《…》): an
-# interpretation of it or news of it, written that year or the next.
+# interpretation of it or news of it, written that year or the next. Its first sentence may lead
+# with the purpose (为贯彻落实《…》，2020年9月30日，省政府印发了《…》), or the interpretation's
+# title may stand before it on a line whose breaks were lost (《…》解读　　2024年6月14日，…); then
+# it tells the issue as done (印发了). A rule recalled as the ground (根据…，2002年…印发《…》) is none.
 _OPENS_WITH_ISSUE = lazy_regex(
-    rf"[ \t\u3000]*(?P<date>{_FULL_DATE})[，,][^。！？\n《]{{0,40}}?(?:印发|公布|发布|出台|颁布|审议通过)了?《")
+    r"[ \t\u3000]*(?P<lead>[^。！？\n]{2,80}?解读[ \t\u3000]+"
+    r"|(?:为了?|按照)[^。！？\n]{2,160}?[，,][ \t\u3000]*)?"
+    rf"(?P<date>{_FULL_DATE})[，,][^。！？\n《]{{0,40}}?(?:印发|公布|发布|出台|颁布|审议通过)(?(lead)了|了?)《")
 # The title of a resolution or decision (not one amending a law: that names a later version).
 _RESOLUTION = lazy_regex(r"^(?:#\s*)?(?!.*关于修改)[^\n]{2,80}(?:决议|决定)[ \t\u3000]*$", regex.M)
 _CITING = lazy_regex(r"(?:依据|根据|按照|参照|见|》|〉)[：:\s]*$")
@@ -123,7 +131,7 @@ _INLINE_NUMBER_REACH = 300
 # The work a notice forwards, named in its opening (关于印发《…》的通知), and an issuer's date.
 _FORWARDED = lazy_regex(r"(?:印发|转发|发布|公布)《([^《》\n]{4,60})》")
 _ISSUER_DATE = lazy_regex(
-    rf"(?<=(?:政府|办公厅|办公室|委员会|[厅局委])[ \t\u3000]{{0,4}})(?P<date>{_FULL_DATE})")
+    rf"(?<=(?:{_ISSUING_BODY}|[厅局委])[ \t\u3000]{{0,4}})(?P<date>{_FULL_DATE})")
 _ATTACHMENT_TITLE = 64
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
 _PAGE_DATE = lazy_regex(
@@ -619,7 +627,8 @@ def _unwrapped(text: str, start: int, end: int) -> tuple[str, list[int]]:
 
 
 def _in_header(text: str, offset: int) -> bool:
-    """A header date opens its line or follows a space, a bracket or 根据: not a date inside a
+    """A header date opens its line or follows a space, a bracket, 根据 or the verb of the date
+    before it (…会议通过2020年6月2日…修订, spaces lost): not a date inside a
     sentence, nor one after a sentence its line has closed outside brackets (a reply whose line
     breaks were lost: 网友：你好。…根据《…》，…。结合实际，2016年3月8日…印发了…)."""
     line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
@@ -627,7 +636,7 @@ def _in_header(text: str, offset: int) -> bool:
     if _closes_sentence_outside_brackets(before):
         return False
     return (not before or text[offset - 1] in " \t\u3000（(；;，,"
-            or before.endswith("根据"))
+            or before.endswith(("根据", *_HEADER_VERBS)))
 
 
 def _closes_sentence_outside_brackets(before: str) -> bool:

@@ -74,11 +74,13 @@ _PLAN_ADDRESSED = lazy_re(r"(?:为|对|就|向|给|围绕)[^，,。；;！!？?\
 # A five-year plan said to have begun well (“十五五”开局良好, 实现良好开局): its first year has come.
 # Not as an aim (确保“十五五”开局良好, 为…实现良好开局打下基础).
 _PLAN_BEGUN = lazy_re(r"”?(?:规划|计划|时期)?(?:的)?(?:开局良好|实现了?良好开局|开局(?:起步)?(?:有力|稳健|顺利))")
-# A plan's period whose achievements are told (“十三五”时期发展成就, “十四五”期间取得的重大成就): its
-# years have come. Not more achievements still aimed at (在“十五五”时期取得更大成就).
+# A plan's period whose achievements are told (“十三五”时期发展成就, “十四五”期间取得的重大成就,
+# “十三五”期间科普工作成效显著): its years have come. Not more achievements still aimed at
+# (在“十五五”时期取得更大成就, 取得新成效).
 _PLAN_ACHIEVED = lazy_re(
     r"”?(?:规划|计划)?(?:时期|期间)(?:的)?(?:[^，,。；;！!？?\n更新再]{0,8}?)"
-    r"(?:发展|建设|改革|重大|重要|主要|巨大|显著|历史性)?成就")
+    r"(?:(?:发展|建设|改革|重大|重要|主要|巨大|显著|历史性)?成就|成效(?:显著|明显|突出|斐然)"
+    r"|取得了[^，,。；;！!？?\n更新再]{0,6}?成效)")
 # A sentence set in a plan's period and telling it as done (“十五五”期间，我省已经…形成了…): the
 # period has come, or the plan is in hand (“十四五”期间，已储备项目200个: ``_in_hand_lead``).
 _PERIOD_OPENS = lazy_re(r"”?(?:规划|计划)?(?:期间|时期)?[，,]")

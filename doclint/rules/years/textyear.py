@@ -107,6 +107,11 @@ _PLANNED_CLAUSE = lazy_regex(r"[^。；;！!？?\n]{0,4}?[，,]?\s?(?:力争|争
 _NOTES = lazy_regex(r"(?:^|(?<=\s))注\s?释?[：:]?\s*[〔［\[(（]1[〕］\])）]", regex.M | regex.W)
 # A year in the name of an event: 北京2022年冬奥会.
 _EVENT_NAME = lazy_regex(r"年(?:北京)?(?:冬季|夏季)?(?:冬|残|冬残)?(?:奥运会|奥会|世博会|亚运会|大运会|全运会|世界杯)")
+# The year of a meeting a country or city hosts (作为2016年二十国集团领导人峰会主办国): hosting is
+# announced years ahead, so the year may be still to come.
+_HOSTED_EVENT = lazy_regex(
+    r"年[^，,。；;！!？?\n]{0,20}?(?:峰会|会议|年会|论坛|博览会|运动会|大会)(?:的)?"
+    r"(?:主办国|东道主|东道国|主办方|主办城市|主办地|举办国|举办地|承办方)")
 # Bibliographic notes: 人民出版社2006年8月第1版, 人民出版社1994年版.
 _PUBLICATION_BEFORE = lazy_regex(r"出版社\s?$")
 _PUBLICATION_AFTER = lazy_regex(r"年(?:[0-9０-９]{1,2}月)?(?:第[0-9０-９一二三四五六七八九十]+)?版")
@@ -184,7 +189,8 @@ def lived(text: str, mention: YearMention) -> bool:
     if _PREPARED_FOR.search(text, low, mention.start) and _FOUNDATION_AFTER.match(text, nian):
         return False
     return not (_FUTURE_AFTER.match(text, nian) or _PUBLICATION_AFTER.match(text, nian)
-                or _EVENT_NAME.match(text, nian) or _PLANNED_CLAUSE.match(text, nian + 1))
+                or _EVENT_NAME.match(text, nian) or _HOSTED_EVENT.match(text, nian)
+                or _PLANNED_CLAUSE.match(text, nian + 1))
 
 
 def latest_lived_year() -> int:
