@@ -9,7 +9,6 @@ from doclint.core import (
     Document,
     Examples,
     Finding,
-    Maturity,
     Message,
     Related,
     Rule,
@@ -37,7 +36,6 @@ class YearContradictedByWording(Rule):
     """
 
     code = "Y201"
-    maturity = Maturity.PREVIEW
     name = "year.contradicted-by-wording"
     category = Category.ANACHRONISM
     severity = Severity.ERROR
