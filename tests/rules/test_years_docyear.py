@@ -369,3 +369,11 @@ def test_the_year_of_a_meeting_the_country_will_host_is_no_floor() -> None:
     speech = ("2014年，亚洲经济保持较快增长。作为2016年二十国集团领导人峰会主办国，中国愿意为世界经济增长"
               "作出更大贡献。")
     assert _year(speech).low == 2014
+
+
+def test_a_long_flattened_reply_on_one_line_is_signed_at_its_end() -> None:
+    body = "经核查，该户家庭收入情况已按程序重新认定，镇村两级将继续跟踪帮扶。" * 100
+    reply = "网友：你好！您在2019年1月17日反映的问题已收悉，现答复如下：" + body + "\u00a02019年2月13日"
+    assert len(reply) > 3000 and "\n" not in reply
+    source = _year(reply)
+    assert (source.source, source.year, source.high) == ("dateline", 2019, 2019)

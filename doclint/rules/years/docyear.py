@@ -697,8 +697,8 @@ def _head_and_tail(text: str, part: Span) -> tuple[list[tuple[int, int]], list[t
     head = _nonblank_lines(text, part.start, min(part.end, part.start + _EDGE_CHARS))[:_HEAD_LINES]
     tail_start = max(part.start, part.end - _EDGE_CHARS)
     tail = _nonblank_lines(text, tail_start, part.end)
-    if tail_start > part.start:
-        tail = tail[1:]  # the first line may be cut
+    if tail_start > part.start and len(tail) > 1:
+        tail = tail[1:]  # the first line may be cut; a flattened page's only line still signs it
     return head, tail[-_TAIL_LINES:]
 
 
