@@ -208,7 +208,9 @@ def _arabic(text: str, start: int, end: int) -> Quantity | None:
     if after == "分" and text[end + 1 : end + 2] == "之":
         fraction = _FRACTION.match(text, end)
         return fraction and _percent(text, start, fraction.end(), fraction.group(1), float(digits))
-    negative = before in _MINUS and _RANGE_LEFT.search(text, max(0, start - 12), start) is None
+    # A doubled hyphen is a dash (《山水城--5栋…协议》), never a minus sign.
+    negative = (before in _MINUS and text[start - 2 : start - 1] not in _MINUS
+                and _RANGE_LEFT.search(text, max(0, start - 12), start) is None)
     if negative:
         start -= 1
     value = -float(digits) if negative else float(digits)

@@ -140,7 +140,7 @@ class RepeatedText(Rule):
     一段（至少 15 个汉字、以标点收尾的段落或编号条目）在文中别处原样再出现、并且放在那里不合位置的，
     无论相隔多远都报告：它的编号接不上紧挨着的同类条目（“（五）……；”夹在“（二）”与“（三）”之间，
     “（2）……；”排在另一个“（2）”前面），或者在段段以空行隔开的文档里，它紧贴着下一段、没有空行。
-    法规在两条里各自按顺序列出同一项，是起草时有意为之，不报。以回指词开头的一句（“其中，……问题涉嫌构成犯罪。”“将其涉嫌犯罪问题……移送司法机关依法处理。”）跟在两个不同的句子后面（中间可以隔着同一套语的几个分句），是对两个对象各说一遍的套语（一份通报里的两名干部），不报；跟在同一句后面再写一遍的照报。全文出现三次以上的句子（政策在各节下重申的同一条款、预案各级响应里的同一措施）是有意重申，不报。
+    法规在两条里各自按顺序列出同一项，是起草时有意为之，不报。以回指词开头的一句（“其中，……问题涉嫌构成犯罪。”“将其涉嫌犯罪问题……移送司法机关依法处理。”）跟在两个不同的句子后面（中间可以隔着同一套语的几个分句），是对两个对象各说一遍的套语（一份通报里的两名干部），不报；跟在同一句后面再写一遍的照报。全文出现三次以上的句子（政策在各节下重申的同一条款、预案各级响应里的同一措施）是有意重申，不报。条文末尾的但书（“法律、法规另有规定的，从其规定。”）一条接一条地出现，即使页面丢了条文编号也不报。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -323,6 +323,8 @@ class RepeatedText(Rule):
         # no formula is written twice in a row.
         doubled = run.there[-1] == run.here[0] - 1 \
             and _adjacent(sentences[run.there[-1]].block, sentences[run.here[0]].block)
+        if not doubled and all(_PROVISO.search(sentences[i].unit) for i in run.here):
+            return None  # a legal proviso closes one article after another
         if not doubled and (_entries(text, there, here)
                             or _parallel_parts(sentences, run.there[0], run.here[0])
                             or _said_of_another(sentences, run.there[0], run.here[0])
@@ -384,6 +386,11 @@ def _out_of_place(block: Block, blocks: list[Block], spaced: bool) -> bool:
 
 # Words that make a sentence say something of the one before it (其中，… among those acts); a
 # paragraph that refers to another article is _BACK_REFERENCE's.
+# A legal proviso, the formula that closes one article after another whether or not its text
+# kept the articles' numbers: 法律、法规和规章另有规定的，从其规定。
+_PROVISO = lazy_regex(
+    r"^[^，。；]{0,40}(?:另有规定|另有特别规定|有特别规定|另有约定)的，"
+    r"(?:从其规定|依照其规定|依其规定|适用其规定|按照其规定执行|从其约定)[。；]?$")
 _FORMULA_CLAUSES = 6  # clauses of a formula read back for the subject it is said of
 _FORMULA_USES = 3  # sentences said this often are restated on purpose (under each section)
 _OPENS_ON_REFERENCE = lazy_regex(

@@ -100,10 +100,11 @@ _NAME_AFTER = lazy_regex(
 )
 _LOOKBEHIND = 12
 # An inline enumerator or a news lead set off from its text: "三是 加强宣传", "第二 要抓好",
+# "第四项 宅基地使用权登记",
 # "本报讯 今天上午". The writer separates a label, not the words of a sentence.
 _LEAD_BEFORE = lazy_regex(
-    r"(?m)(?:^|(?<=[\s，。；：！？、]))"
-    r"(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后|"
+    r"(?m)(?:^|(?<=[\s，。；：！？、,;:!?]))"
+    r"(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}(?:项|部分|方面|篇)?|首先|其次|再次|最后|"
     r"其[一二三四五六七八九十]|\p{Han}{0,6}讯)$"
 )
 # A photo's credit set off after its caption ("新华社发", "新华社记者 某某 摄").
@@ -131,6 +132,13 @@ _WORD_PAIRS = ((2, 2),)  # two characters each side, written together elsewhere:
 _SHARE_BAR_BEFORE = lazy_regex(r"(?:微信|微博|QQ空间|朋友圈)$")
 # An item or a heading a flattened page ran into the text before it: 一是…, 二、…, （三）….
 _ITEM_AFTER = lazy_regex(rf"(?:[一二三四五六七八九十]{{1,3}}是|{_CHINESE_HEADING_NUMBER})\p{{Han}}")
+# A numbered item of a flattened list closed by its semicolon: the space after it is the list's
+# lost line break, before the next item or the paragraph after the list ("1.非从业人员； 2.已参加…
+# 的人员； 经了解…").
+_ITEM_CLOSED = lazy_regex(
+    r"(?:^|(?<=[\s：:；;。]))(?:\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)])"
+    r"[^。；;！？!?\r\n]{2,120}[；;]$")
+_ITEM_REACH = 130
 # Joint issuers of a document are written apart: "某某厅 某某厅关于印发……".
 _ISSUER_BEFORE = lazy_regex(rf"\p{{Han}}{ORGAN}$")
 _ISSUERS_AFTER = lazy_regex(
@@ -253,6 +261,9 @@ def is_separator(text: str, gap: Span) -> bool:
     if _display_title(text, *run) or _padded_name_in_byline(text, gap):
         return True
     if _in_list_of_names(text, gap):
+        return True
+    if text[gap.start - 1 : gap.start] in "；;" and _ITEM_CLOSED.search(
+            text, max(0, gap.start - _ITEM_REACH), gap.start):
         return True
     first, last = _unit(text, gap)
     if not _is_sentence(text, first, last):
