@@ -94,7 +94,7 @@ class MissingPercentSign(Rule):
     数字后直接是标点（可隔“以上”“左右”），就是漏了百分号。并列的几个数（“分别增长5.1%、
     6.2和7.3%”）中别的数带“%”而这个数没有，也是漏写；几个数都没有“%”时，看第一个数前
     的说法。“增长3倍”“提高2个百分点”“增加50人”都有单位，不报；并列的数共用末项的单位
-    （“分别下降1、2个百分点”）也不报；“增加”后的裸数可能是人数，单独出现时不报；“提高”
+    （“分别下降1、2个百分点”）也不报；“增加”后的裸数可能是人数，单独出现时不报，同一句里并列的分句用同一个动词而另一个数带“%”时（“资助金额增加18.5，资助人数增加8.4%”）照报；“提高”
     “降低”后的裸数在主语是比率时（“比重提高2”）可能是百分点，不报，否则（“资费降低15”）
     是百分数。只有动词的分句（“达到51.2”）接着上一分句的主语：上一分句说某个比率变动了
     若干个百分点（“贡献率上升3个百分点，达到51.2”）时，这个数是百分数。“增长6。9％”“增长37，1％”“增长16　7%”是小数点被录成了逗号、句号或空格，“完成97」％”是
@@ -199,7 +199,8 @@ def _missing(text: str, quantities: Quantities, index: int, quantity: Quantity) 
     context = _rate_context(text, quantity.start)
     if context is None:
         return _subject_before(text, quantity.start) or _from_percent(text, quantities, index) \
-            or _lead_written_with_percent(text, quantity.start)
+            or _lead_written_with_percent(text, quantity.start) \
+            or _parallel_change(text, quantities, index)
     if _change_of_rate(text, context):
         return None
     return context.group()
@@ -242,6 +243,40 @@ def _subject_before(text: str, start: int) -> str | None:
     if _NOT_PERCENT_RATES.search(rate):
         return None
     return rate + "…" + text[c0:start]
+
+
+# A change told by its verb right before the number, and that clause's neighbour in the same
+# sentence telling the same change in per cent: 资助金额增加18.5，资助人数增加8.4%.
+_CHANGE_VERB = lazy_re(r"(?:增加|减少|增长|下降|提高|降低|上升)(?:了)?$")
+_NEIGHBOUR_REACH = 40  # characters between the two numbers
+
+
+def _parallel_change(text: str, quantities: Quantities, index: int) -> str | None:
+    """资助金额增加18.5，资助人数增加8.4%: parallel clauses of one sentence, the same change
+    verb before each number, the neighbour's in per cent: so is this one (增加 alone may count
+    people, and is not read as per cent)."""
+    own = quantities.run(index)
+    assert own is not None
+    start = _unpadded(text, own.start)
+    verb = _CHANGE_VERB.search(text, max(0, start - 3), start)
+    if verb is None:
+        return None
+    word = verb.group().rstrip("了")
+    for other_index in (index - 1, index + 1):
+        if not 0 <= other_index < len(quantities.starts):
+            continue
+        other = quantities.run(other_index)
+        if other is None or other.kind != PERCENT:
+            continue
+        first, last = (other, own) if other.start < own.start else (own, other)
+        if last.start - first.end > _NEIGHBOUR_REACH \
+                or _SENTENCE_MARKS.search(text, first.end, last.start):
+            continue
+        other_start = _unpadded(text, other.start)
+        other_verb = _CHANGE_VERB.search(text, max(0, other_start - 3), other_start)
+        if other_verb is not None and other_verb.group().rstrip("了") == word:
+            return text[verb.start():start]
+    return None
 
 
 # A change's far end (由7.5%降为3, 由1978年的36.5%，降为33.6): the number the value moves to.
