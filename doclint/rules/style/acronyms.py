@@ -14,6 +14,10 @@ from doclint.rules.templates.scan import find_all
 
 # A run of Latin letters that is not part of a URL, an e-mail address, a file name or a code.
 _WORD = lazy_regex(r"(?<![A-Za-z0-9@./\\_\-&])[A-Za-z]{2,}(?![A-Za-z0-9@/\\_\-&]|\.[A-Za-z])")
+# Two acronyms joined by a slash, "or" in Chinese text (AR/VR, 推动vr/AR技术): not a path, which
+# has more parts or no Chinese beside it.
+_SLASH_PAIR = lazy_regex(
+    r"(?<![A-Za-z0-9@./\\_\-&])([A-Za-z]{2,6})/([A-Za-z]{2,6})(?![A-Za-z0-9@/\\_\-&]|\.[A-Za-z])")
 _CHINESE = lazy_regex(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
 # Non-ASCII characters become "?" and then spaces: the Latin words fall out of split(), cheaply.
 _LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
@@ -49,7 +53,16 @@ class LatinWords:
                 and _beside_chinese(text, start, match.end())
             ):
                 found.append(LatinWord(Span(start, match.end()), word))
+            elif _in_slash_pair(text, start, start + len(word)):
+                found.append(LatinWord(Span(start, start + len(word)), word))
         return found
+
+
+def _in_slash_pair(text: str, start: int, end: int) -> bool:
+    """The word is one of two acronyms joined by a slash, with Chinese beside the pair."""
+    pair = _SLASH_PAIR.search(text, max(0, start - 7), min(len(text), end + 7))
+    return pair is not None and (start, end) in (pair.span(1), pair.span(2)) \
+        and _beside_chinese(text, pair.start(), pair.end())
 
 
 def _beside_chinese(text: str, start: int, end: int) -> bool:
