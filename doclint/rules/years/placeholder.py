@@ -111,7 +111,7 @@ class YearPlaceholder(Rule):
     …收益额1056.88亿元”）；一段目标列了几项之后（或另起一段）又是“到2024年底，”，同样是证据。
     文号（〔2024〕）和页首的页面日期（20240707）也计为年份。“五年来”“连续三年”
     “‘十五’时期”“这几年”“两年后”这类跨年表述作为旁证。汉字数字的年份区间（一九七六年到一九七六年）与阿拉伯数字的同样计入。一处自相矛盾的表述（2024—2024年）可能是笔误，需
-    旁证或较多年份处才报，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
+    旁证或较多年份处（8处）才报，不像笔误的（由2024年…增加到2024年、2024、2024年并列、与自身比较）6处即可，书名号中的年份区间（《…三年行动计划（2024—2024年）》）是照录的，
     本身即可，任期的起止（任期为2024年至2024年）也是；一处角色冲突即可。整篇文档只报一次，相关位置列出每条证据。
     """
 
@@ -131,6 +131,8 @@ class YearPlaceholder(Rule):
         "max_distinct": Option(int, 2, "最多不同取值 / most distinct values of a placeholder"),
         "min_evidence": Option(int, 2, "最少矛盾证据 / fewest contradictions needed"),
         "many_mentions": Option(int, 8, "一处矛盾即可判定的年份处数 / mentions that make one contradiction enough"),
+        "firm_mentions": Option(int, 6, "一处不像笔误的矛盾（变化、并列）即可判定的年份处数 / mentions that make one "
+                                        "contradiction other than a span of one year enough"),
     }
     examples = Examples(
         bad=("2021年全县财政收入由2021年的7400万元增加到2021年的9700万元。2021、2021、2021年连续三年"
@@ -155,7 +157,11 @@ class YearPlaceholder(Rule):
         total = sum(counts.values())
         if times * 4 < total * 3:
             return
-        hard = [(related,) for related in self._contradictions(doc) + _era_markers(doc, dominant)]
+        contradictions = self._contradictions(doc)
+        hard = [(related,) for related in contradictions + _era_markers(doc, dominant)]
+        # A span of one year (2018年至2018年) may be a slip; a change from a year to itself, a
+        # year listed twice or a comparison with itself hardly is.
+        firm = any(related.note is not _CASE_NOTE["range"] for related in contradictions)
         known = {conflict[0].span for conflict in hard}
         roles = [c for c in (role_conflicts(doc, dominant) + own_time_conflicts(doc, dominant)
                              + dated_fact_conflicts(doc, dominant) + page_date_conflicts(doc, dominant))
@@ -168,6 +174,7 @@ class YearPlaceholder(Rule):
         # it backs itself.
         needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
                   or total >= self.config["many_mentions"]
+                  or (firm and total >= self.config["firm_mentions"])
                   or any(_in_title(doc.text, conflict[0].span) or _a_term(doc.text, conflict[0].span)
                          for conflict in hard))
         hard += roles
