@@ -177,6 +177,16 @@ class YearSource:
     def exact(self) -> bool:
         return self.low == self.high
 
+    @property
+    def month_day(self) -> tuple[int, int] | None:
+        """(month, day) of a dateline's date (2019年2月13日, 二○一○年十二月二十日), else None."""
+        if self.source != "dateline":
+            return None
+        found = _MONTH_DAY.search(self.detail)
+        if found is None:
+            return None
+        return numerals.number(found.group("m")), numerals.number(found.group("d"))
+
     def allows(self, first: int, last: int) -> bool:
         """Whether some year of this source falls in ``first``..``last``."""
         return self.low <= last and (self.high is None or first <= self.high)

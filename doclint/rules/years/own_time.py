@@ -19,6 +19,7 @@ from doclint.core import Document, Message, Related, Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years import numerals
 from doclint.rules.years.dates import DateFacts, DateMention
+from doclint.rules.years.docyear import DocumentYears
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.year_roles import (
     datelines,
@@ -320,6 +321,11 @@ def _own_dates(doc: Document, value: int) -> list[tuple[int, int]]:
     """(month, day) of the text's own dates in ``value``: datelines, signature dates, the page
     date of the head, and a date alone on a line of the head or the tail (（一九六二年五月十一日）)."""
     found = [(int(m.group("m")), int(m.group("d"))) for m in datelines(doc, value)]
+    # …and the dateline the document's year was read from (a signature inside a flattened page:
+    # …现予公布，自…起施行。总理　某某　二○一○年十二月二十日…).
+    found += [part.year.month_day for part in doc.facts(DocumentYears).parts
+              if part.year is not None and part.year.year == value and part.year.exact
+              and part.year.month_day is not None]
     found += _speech_noted(doc, value)
     page = head_page_date(doc, value)
     if page is not None:
