@@ -14,7 +14,6 @@ those lines, found for every such pattern in one pass (``doclint/core/candidates
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,6 +52,10 @@ class UserPattern:
     # prefilter, the ones with literals first (one branch without literals would otherwise
     # make the whole pattern scan every text).
     alternatives: tuple[UserPattern, ...] = ()
+    # The groups of keys when every match lies in one line holding a member of each (None:
+    # not proved; see doclint.core.prefilter.line_keys). Found when the pattern is compiled,
+    # so a shipped pack's are kept in the build cache.
+    line_keys: Groups | None = None
     _last_text: str | None = field(default=None, repr=False, compare=False)
     _last_found: bool = field(default=False, repr=False, compare=False)
 
@@ -64,14 +67,6 @@ class UserPattern:
     def could_match(self, text: str) -> bool:
         """False only when no match can exist in ``text`` (cheap substring tests)."""
         return self.prefilter.admits(text)
-
-    @functools.cached_property
-    def line_keys(self) -> Groups | None:
-        """The groups of keys when every match lies in one line holding a member of each
-        (else None; see :func:`doclint.core.prefilter.line_keys`)."""
-        compiled = self.compiled
-        flags = compiled._flags if isinstance(compiled, LazyPattern) else compiled.flags
-        return line_keys(compiled.pattern, flags)
 
     def _lines(self, text: str, candidates: Candidates | None) -> list[tuple[int, int]] | None:
         """The runs of lines of ``text`` that can hold a match, when ``candidates`` (the
@@ -240,4 +235,5 @@ def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecas
     alternatives = () if branches is None else tuple(sorted(
         (compile_pattern(branch, where, timeout=timeout, lazy=True) for branch in branches),
         key=lambda branch: branch.prefilter.prefixes is None and not branch.prefilter.required))
-    return UserPattern(source, where, compiled, analyse(text), timeout, alternatives=alternatives)
+    return UserPattern(source, where, compiled, analyse(text), timeout, alternatives=alternatives,
+                       line_keys=line_keys(text, flags))
