@@ -160,10 +160,6 @@ class LinePattern:
         for start, end in runs:
             yield from finditer(text, start, end, **kwargs)
 
-    def search(self, doc: Document) -> Any:
-        """The first match in ``doc.text`` (None when there is none)."""
-        return next(self.finditer(doc), None)
-
 
 def timed_runs(runs: list[tuple[int, int]], budget: float
                ) -> Iterator[tuple[int, int, float]]:

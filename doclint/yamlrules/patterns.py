@@ -9,7 +9,8 @@ Speed comes from a sound prefilter (``doclint/core/prefilter.py``): a text witho
 every match needs is not searched, and when the literals a match must begin with are rare, only
 their positions are tried (``match`` at each, in order, as ``finditer`` would). A pattern whose
 matches each lie in one line holding one of its keys is searched, in a whole document, only in
-those lines, found for every such pattern in one pass (``doclint/core/candidates.py``).
+those lines when its keys are rare; where each key occurs is found once per document, for
+every pattern that asks (``doclint/core/candidates.py``).
 """
 
 from __future__ import annotations
