@@ -8,9 +8,9 @@ from typing import Any
 import regex
 
 from doclint.core.lazyregex import lazy_regex
+from doclint.core.prefilter import Prefilter
 from doclint.yamlrules import schema
 from doclint.yamlrules.patterns import UserPattern
-from doclint.yamlrules.prefilter import Prefilter
 from doclint.yamlrules.yamlio import Source
 
 Compile = Callable[..., UserPattern]

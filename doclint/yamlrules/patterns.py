@@ -5,9 +5,12 @@ regex's ``timeout=``; a timeout raises :class:`PatternTimeout`, which the linter
 crash of that rule for that file while the batch goes on. A pattern that timed out
 ``MAX_TIMEOUTS`` times is not run again in this process.
 
-Speed comes from a sound prefilter (``prefilter.py``): a text without the literals every match
-needs is not searched, and when the literals a match must begin with are rare, only their
-positions are tried (``match`` at each, in order, as ``finditer`` would).
+Speed comes from a sound prefilter (``doclint/core/prefilter.py``): a text without the literals
+every match needs is not searched, and when the literals a match must begin with are rare, only
+their positions are tried (``match`` at each, in order, as ``finditer`` would). A pattern whose
+matches each lie in one line holding one of its keys is searched, in a whole document, only in
+those lines when its keys are rare; where each key occurs is found once per document, for
+every pattern that asks (``doclint/core/candidates.py``).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from dataclasses import dataclass, field
 
 import regex
 
+from doclint.core.candidates import Candidates, Groups, timed_runs
 from doclint.core.errors import DoclintError
 from doclint.core.lazyregex import LazyPattern
-from doclint.yamlrules.prefilter import Prefilter, analyse, top_level_branches
+from doclint.core.prefilter import Prefilter, analyse, line_keys, top_level_branches
 
 DEFAULT_TIMEOUT = 0.5  # seconds per search of one text (a scope unit or the whole document) …
 # … per million characters: the timeout is there to stop backtracking that grows faster than
@@ -49,6 +53,10 @@ class UserPattern:
     # prefilter, the ones with literals first (one branch without literals would otherwise
     # make the whole pattern scan every text).
     alternatives: tuple[UserPattern, ...] = ()
+    # The groups of keys when every match lies in one line holding a member of each (None:
+    # not proved; see doclint.core.prefilter.line_keys). Found when the pattern is compiled,
+    # so a shipped pack's are kept in the build cache.
+    line_keys: Groups | None = None
     _last_text: str | None = field(default=None, repr=False, compare=False)
     _last_found: bool = field(default=False, repr=False, compare=False)
 
@@ -61,12 +69,35 @@ class UserPattern:
         """False only when no match can exist in ``text`` (cheap substring tests)."""
         return self.prefilter.admits(text)
 
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        """Non-empty matches in ``text``; raise PatternTimeout when the search runs too long."""
+    def _lines(self, text: str, candidates: Candidates | None) -> list[tuple[int, int]] | None:
+        """The runs of lines of ``text`` that can hold a match, when ``candidates`` (the
+        document's shared pass) are for ``text`` and the pattern is line-bound."""
+        if candidates is None or candidates.text is not text or self.line_keys is None:
+            return None
+        return candidates.lines(self.line_keys)
+
+    def finditer(self, text: str, candidates: Candidates | None = None
+                 ) -> Iterator[regex.Match[str]]:
+        """Non-empty matches in ``text``; raise PatternTimeout when the search runs too long.
+
+        With ``candidates`` (a document's shared pass, for ``text``), a line-bound pattern is
+        searched only in the lines holding one of its keys: the same matches.
+        """
         if self.timeouts >= MAX_TIMEOUTS:
             raise PatternTimeout(f"pattern '{self.source}' ({self.where}) timed out "
                                  f"{self.timeouts} times and is no longer run")
         if not self.prefilter.admits(text):
+            return
+        runs = self._lines(text, candidates)
+        if runs is not None:
+            try:
+                finditer = self.compiled.finditer
+                for start, end, remaining in timed_runs(runs, self.budget(text)):
+                    for match in finditer(text, start, end, timeout=remaining):
+                        if match.end() > match.start():
+                            yield match
+            except TimeoutError:
+                raise self._timed_out(text) from None
             return
         positions = self._sparse_positions(text)
         try:
@@ -82,23 +113,26 @@ class UserPattern:
     def search(self, text: str) -> regex.Match[str] | None:
         return next(self.finditer(text), None)
 
-    def found_in(self, text: str) -> bool:
-        """Whether ``text`` holds a non-empty match (a fast path for short texts).
+    def found_in(self, text: str, candidates: Candidates | None = None) -> bool:
+        """Whether ``text`` holds a non-empty match (a fast path for short texts; with
+        ``candidates``, see ``finditer``).
 
         The answer for the last text asked about is kept: the rules of a pack that share one
         ``requires`` pattern ask it about the same document one after another.
         """
         if text is self._last_text:
             return self._last_found
-        found = self._found_in(text)
+        found = self._found_in(text, candidates)
         self._last_text, self._last_found = text, found
         return found
 
-    def _found_in(self, text: str) -> bool:
+    def _found_in(self, text: str, candidates: Candidates | None = None) -> bool:
         if not self.prefilter.admits(text):
             return False
         if self.alternatives:
-            return any(branch._found_in(text) for branch in self.alternatives)
+            return any(branch._found_in(text, candidates) for branch in self.alternatives)
+        if self._lines(text, candidates) is not None:
+            return next(self.finditer(text, candidates), None) is not None
         if self.timeouts >= MAX_TIMEOUTS or len(text) >= 4 * _SPARSE:
             lines = self._candidate_lines(text)
             if lines is not None:
@@ -202,4 +236,5 @@ def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecas
     alternatives = () if branches is None else tuple(sorted(
         (compile_pattern(branch, where, timeout=timeout, lazy=True) for branch in branches),
         key=lambda branch: branch.prefilter.prefixes is None and not branch.prefilter.required))
-    return UserPattern(source, where, compiled, analyse(text), timeout, alternatives=alternatives)
+    return UserPattern(source, where, compiled, analyse(text), timeout, alternatives=alternatives,
+                       line_keys=line_keys(text, flags))

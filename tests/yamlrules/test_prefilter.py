@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import regex
 
+from doclint.core.prefilter import analyse, top_level_branches
 from doclint.yamlrules import builtin_pack_paths, load_pack
 from doclint.yamlrules.patterns import FLAGS, compile_pattern
-from doclint.yamlrules.prefilter import analyse, top_level_branches
 
 PATTERNS = [
     "。。", "ab|a", "(?:ab)?c", "x?y", "a{2,3}b", "(?<=a)b", "(?<!a)bc", "^ab", "ab$",

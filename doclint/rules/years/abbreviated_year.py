@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from doclint.core import Category, Document, Examples, Finding, Message, Rule
+from doclint.core.candidates import LinePattern
 from doclint.core.diagnostic import SUGGESTION
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.years.docyear import DocumentYears
@@ -14,10 +15,11 @@ from doclint.rules.years.mentions import YearFacts
 # 22年10月16日, 15年8月: two digits and 年 before a month are a date (a duration of months
 # says 个月: 工作12年3个月). Not after a digit (Arabic or Chinese: 二〇19年 is SZ007's), a decimal
 # point, a letter, 第/每/近/约/前/后, nor as the end of a range or list (2015-16年, 2015年至16年).
-_BEFORE_MONTH = lazy_regex(
+# Searched only in the lines holding 年 or 月 where those are rare (doclint.core.candidates).
+_BEFORE_MONTH = LinePattern(lazy_regex(
     r"(?<![0-9０-９.．A-Za-z〔\[第每近约前后这那〕/〇○零Ｏ一二三四五六七八九十])"
     r"(?<![0-9０-９][\-－—–~～〜至到、和及与]|[0-9０-９]年[\-－—–~～〜至到、和及与])([0-9０-９]{2})年"
-    r"(?=(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月)")
+    r"(?=(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月)"))
 
 
 class AbbreviatedYear(Rule):
@@ -60,7 +62,7 @@ def _shorts(doc: Document) -> list[Short]:
     """Two-digit years: those the year facts know (08年, 12年底) and those before a month."""
     known = doc.facts(YearFacts).abbreviated
     starts = {short.start for short in known}
-    dated = [Short(m.start(), m.end(), m.group(1)) for m in _BEFORE_MONTH.finditer(doc.text)
+    dated = [Short(m.start(), m.end(), m.group(1)) for m in _BEFORE_MONTH.finditer(doc)
              if m.start() not in starts]
     return sorted([*known, *dated])
 

@@ -9,6 +9,7 @@ from typing import ClassVar
 
 import regex
 
+from doclint.core.candidates import Candidates
 from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
 from doclint.core.rule import Rule
@@ -28,7 +29,7 @@ class PackRule(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         """The rule type's findings, on documents the rule ``requires`` (all by default)."""
         requires = self.spec.requires
-        if requires is not None and not requires.found_in(doc.text):
+        if requires is not None and not requires.found_in(doc.text, doc.facts(Candidates)):
             return iter(())
         return self.find(doc)
 
@@ -44,21 +45,26 @@ class PackRule(Rule):
         units = scopes.units(self.spec.scope)
         starts = scopes.starts(self.spec.scope) if len(units) > 1 else None
         anchored = pattern.prefilter.anchored and self.spec.scope != "document"
+        # The whole document is one unit: a line-bound pattern searches only its candidate
+        # lines (doclint.core.candidates).
+        candidates = doc.facts(Candidates) if self.spec.scope == "document" else None
         for unit in units_with(units, doc.text, pattern.first_chars, starts, anchored):
-            yield from self.unit_hits(unit, pattern)
+            yield from self.unit_hits(unit, pattern, candidates)
 
-    def unit_hits(self, unit: Unit, pattern: UserPattern) -> Iterator[Hit]:
+    def unit_hits(self, unit: Unit, pattern: UserPattern,
+                  candidates: Candidates | None = None) -> Iterator[Hit]:
         excepted: Exceptions | None = None
-        for match in pattern.finditer(unit.text):
+        for match in pattern.finditer(unit.text, candidates):
             if self.spec.exceptions:
                 if excepted is None:
-                    excepted = self.exception_spans(unit)
+                    excepted = self.exception_spans(unit, candidates)
                 if excepted.cover(match.start(), match.end()):
                     continue
             yield unit, match
 
-    def exception_spans(self, unit: Unit) -> Exceptions:
-        return Exceptions([m.span() for p in self.spec.exceptions for m in p.finditer(unit.text)])
+    def exception_spans(self, unit: Unit, candidates: Candidates | None = None) -> Exceptions:
+        return Exceptions([m.span() for p in self.spec.exceptions
+                           for m in p.finditer(unit.text, candidates)])
 
     def is_excepted(self, unit: Unit, start: int, end: int, cache: dict[int, Exceptions]) -> bool:
         """Whether unit-relative ``start..end`` lies inside an exception (spans cached per unit)."""

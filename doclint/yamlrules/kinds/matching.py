@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from doclint.core.candidates import Candidates
 from doclint.core.diagnostic import Finding
 from doclint.core.document import Document
 from doclint.yamlrules.kinds.base import Hit, PackRule, span_of, without_overlaps
@@ -25,7 +26,7 @@ class ExistenceRule(PackRule):
         for pattern in self.spec.params["tokens"]:
             hits.extend(self.hits(doc, pattern))
         style = self.spec.params["house_style"]
-        if style is not None and is_house_style(len(hits), count(style, doc.text)):
+        if style is not None and is_house_style(len(hits), count(style, doc)):
             return
         for hit in without_overlaps(hits):
             yield self.report(span_of(hit), match=hit[1].group())
@@ -51,7 +52,7 @@ class SubstitutionRule(PackRule):
                     replacements[id(hit[1])] = replacement
         for form, found in by_form.items():
             right_uses = (doc.text.count(form) if heads else
-                          count(style, doc.text) if style is not None else None)
+                          count(style, doc) if style is not None else None)
             if right_uses is None or not is_house_style(len(found), right_uses):
                 hits.extend(found)
             elif form:  # a wrong form holding the right one (“走在前"): a mix, never a style
@@ -69,8 +70,9 @@ def is_house_style(wrong: int, right: int) -> bool:
     return wrong >= HOUSE_STYLE_MIN and wrong >= right
 
 
-def count(pattern: UserPattern, text: str) -> int:
-    return sum(1 for _ in pattern.finditer(text))
+def count(pattern: UserPattern, doc: Document) -> int:
+    """The matches of ``pattern`` in the whole document."""
+    return sum(1 for _ in pattern.finditer(doc.text, doc.facts(Candidates)))
 
 
 class RepetitionRule(PackRule):

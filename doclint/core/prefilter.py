@@ -12,6 +12,11 @@ Two sound facts, both derived with the standard library's parser (`regex`-only s
 
 And one fact of shape: ``one_line``, no match (its lookarounds included) reaches over a line
 break, so a match holding a required string lies in that string's line.
+
+``line_keys`` states a weaker shape for patterns the rule modules run over a whole document
+(see :mod:`doclint.core.candidates`): no match and no lookahead reaches over a line break
+(lookbehinds may: they read the text before a search's start as they would in the whole
+text), and the keys, one of which every match holds in its own line.
 """
 
 from __future__ import annotations
@@ -272,8 +277,9 @@ def _item(op: str, arg: Any, k: int) -> Prefixes | None:
     return None  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS ...
 
 
-def _required(items: list[Any]) -> list[frozenset[str]]:
-    """Groups of strings, one member of each inside every match of the sequence."""
+def _required(items: list[Any], lookbehinds: bool = True) -> list[frozenset[str]]:
+    """Groups of strings, one member of each inside every match of the sequence (or of its
+    positive lookarounds; of its lookaheads only, without ``lookbehinds``)."""
     found: list[frozenset[str]] = []
     run = ""
     for op, arg in items:
@@ -292,16 +298,17 @@ def _required(items: list[Any]) -> list[frozenset[str]]:
             if chars and len(chars) <= _MAX_CLASS:
                 found.append(frozenset(chars))
         elif name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:
-            found.extend(_required(list(arg[3])))
+            found.extend(_required(list(arg[3]), lookbehinds))
         elif name == "ATOMIC_GROUP":
-            found.extend(_required(list(arg)))
-        elif name == "ASSERT":  # a positive lookaround's text is in the searched text too
-            found.extend(_required(list(arg[1])))
+            found.extend(_required(list(arg), lookbehinds))
+        elif name == "ASSERT" and (lookbehinds or arg[0] > 0):
+            # a positive lookaround's text is in the searched text too
+            found.extend(_required(list(arg[1]), lookbehinds))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
             low, high, sub = arg
             piece = _literal(list(sub))
             if piece is None:
-                found.extend(_required(list(sub)))
+                found.extend(_required(list(sub), lookbehinds))
                 continue
             run = (run + piece * low)[:_MAX_RUN]  # 。{3,} needs "。。。"
             if high != low:
@@ -309,7 +316,7 @@ def _required(items: list[Any]) -> list[frozenset[str]]:
                 run = ""
             continue
         elif name == "BRANCH":
-            either = _either(arg[1])
+            either = _either(arg[1], lookbehinds)
             if either:
                 found.append(either)
     if run:
@@ -324,7 +331,7 @@ def _literal(items: list[Any]) -> str | None:
     return "".join(chr(arg) for _op, arg in items)
 
 
-def _either(branches: list[Any]) -> frozenset[str] | None:
+def _either(branches: list[Any], lookbehinds: bool = True) -> frozenset[str] | None:
     """One requirement for an alternation: the best requirement of each branch, joined.
 
     A branch's own prefixes are a requirement too, often a better one: ``[上中下]午`` needs
@@ -332,7 +339,7 @@ def _either(branches: list[Any]) -> frozenset[str] | None:
     """
     joined: set[str] = set()
     for branch in branches:
-        options = list(_most_selective(_required(list(branch)), 1))
+        options = list(_most_selective(_required(list(branch), lookbehinds), 1))
         found = _sequence(list(branch), 3)
         if found is not None and all(text for text, _open in found):
             options.append(frozenset(text for text, _open in found))
@@ -368,3 +375,111 @@ def _class_chars(items: list[Any]) -> set[str] | None:
         else:  # NEGATE, CATEGORY, wide RANGE
             return None
     return chars
+
+
+# Unicode properties none of whose characters is a line break: read as \w (one character,
+# never "\n") when the shape of a pattern is judged; their complements (\P{…}, [^\p{…}]) then
+# read as classes that hold a line break, as they do.
+_LINE_FREE_PROPERTIES = frozenset({
+    "Han", "Hani", "L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "Nl", "No", "P", "Pc", "Pd",
+    "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Latin", "Latn", "Greek",
+    "Cyrillic", "Hiragana", "Katakana"})
+_PROPERTY = lazy_re(r"\\\\|\\([pP])(?:\{([^}]*)\}|([A-Za-z]))")
+_SHAPE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
+# Flags of `regex` that change what is matched beyond the standard library's reading:
+# VERSION1 (nested sets; also the standard library's ASCII bit), REVERSE, WORD (other line
+# breaks), FULLCASE, BESTMATCH, ENHANCEMATCH, POSIX.
+_FOREIGN_FLAGS = 0x100 | 0x400 | 0x800 | 0x4000 | 0x1000 | 0x8000 | 0x10000
+
+
+def line_keys(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...] | None:
+    """Groups of keys of a pattern whose matches each lie inside one line, or None.
+
+    Not None only when it is certain that (a) every match is non-empty and holds no line break,
+    (b) no lookahead reads a line break (so nothing after the match's line matters), and ``$``
+    means a line's end (multi-line), and (c) every match holds a member of each group, in
+    itself or in its lookaheads, so in its own line. Then a search of only the lines that hold
+    a member of one group, each from its start (lookbehinds still read the text before it),
+    finds what a search of the whole text finds. Lookbehinds may read anything: a search that
+    starts inside a text still lets them read what precedes.
+
+    None as well for a pattern that opens with a literal character (after its lookarounds):
+    the engine skips to that character by itself, as fast as a search for the keys would.
+    """
+    if flags & _FOREIGN_FLAGS or _NO_PREFILTER.search(pattern):
+        return None
+    unknown = False
+
+    def read(match: re.Match[str]) -> str:
+        nonlocal unknown
+        if match[0] == "\\\\":
+            return match[0]
+        name = match[2] if match[2] is not None else match[3]
+        if name not in _LINE_FREE_PROPERTIES:
+            unknown = True
+        return r"\w" if match[1] == "p" else r"\W"
+
+    parsable = _PROPERTY.sub(read, pattern)
+    # what is left of regex-only syntax (\X, \m, \M) is not judged
+    if unknown or any(m[0] != "\\\\" for m in _REGEX_ONLY.finditer(parsable)):
+        return None
+    try:
+        tree = _sre_parse.parse(parsable, flags & _SHAPE_FLAGS)
+    except (re.error, RecursionError, OverflowError, AssertionError):
+        return None
+    state = tree.state.flags
+    if state & (re.IGNORECASE | re.DOTALL) or tree.getwidth()[0] < 1:
+        return None
+    items = list(tree)
+    if _opens_with_literal(items) or not _line_bound(items, bool(state & re.MULTILINE)):
+        return None
+    return _most_selective(_required(items, lookbehinds=False)) or None
+
+
+def _opens_with_literal(items: list[Any]) -> bool:
+    for op, _arg in items:
+        name = str(op)
+        if name not in ("ASSERT", "ASSERT_NOT"):
+            return name == "LITERAL"
+    return False
+
+
+def _line_bound(items: list[Any], multiline: bool) -> bool:
+    """Whether the sequence neither matches nor looks ahead at a line break; False when
+    unsure. Lookbehinds are not judged (see ``line_keys``)."""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            if arg == 10:
+                return False
+        elif name == "NOT_LITERAL":
+            if arg != 10:
+                return False
+        elif name == "IN":
+            if _class_has_newline(arg):
+                return False
+        elif name == "AT":
+            where = str(arg)
+            if where == "AT_END" and not multiline:
+                return False
+            if where not in ("AT_BEGINNING", "AT_BEGINNING_STRING", "AT_END", "AT_BOUNDARY",
+                             "AT_NON_BOUNDARY"):
+                return False
+        elif name in _REPEATS:
+            if not _line_bound(list(arg[2]), multiline):
+                return False
+        elif name == "SUBPATTERN":
+            if arg[1] or arg[2] or not _line_bound(list(arg[3]), multiline):
+                return False
+        elif name == "ATOMIC_GROUP":
+            if not _line_bound(list(arg), multiline):
+                return False
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if arg[0] > 0 and not _line_bound(list(arg[1]), multiline):
+                return False
+        elif name == "BRANCH":
+            if not all(_line_bound(list(branch), multiline) for branch in arg[1]):
+                return False
+        elif name != "ANY":  # GROUPREF, GROUPREF_EXISTS, ...
+            return False
+    return True
