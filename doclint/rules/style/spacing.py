@@ -26,7 +26,7 @@ from doclint.rules.structure.catalogue import DYNASTY, is_catalogue
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator
-from doclint.rules.style.joined import written_together
+from doclint.rules.style.joined import joins_a_word, written_together
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, line_end, line_start
 
@@ -64,6 +64,10 @@ _HAN = lazy_regex(r"\p{Han}")
 # break, what follows it up to the next one, and the joined text found elsewhere within reach.
 _FRAGMENT_START = lazy_regex(r"(?r)[。！？!?；;<>\r\n]|[ \t\u00a0\u3000]{2,}")
 _FRAGMENT_END = lazy_regex(r"[<>\r\n]|[ \t\u00a0\u3000]{2,}")
+# …and on a page whose line breaks became single spaces, up to the next space: a clause of
+# running text reaches a mark within this many characters.
+_UNIT_END = lazy_regex(r"[<>\r\n \t\u00a0\u3000]")
+_CLAUSE_REACH = 60
 _SENTENCE_ENDS = "。！？!?；;"
 _HEADING_START = lazy_regex(r"[ \t\u3000]*" + HEADING_NUMBER)
 _PROSE_MARK = lazy_regex(r"[，。；！？,;]")
@@ -313,7 +317,7 @@ class _Record:
             return True
         if self._member(gap):
             return True
-        if self._in_spaced_page(gap) and not written_together(text, gap):
+        if self._in_spaced_page(gap) and not _splits_a_word(text, gap):
             return True
         if self._in_flattened_table(gap):
             return True
@@ -434,7 +438,19 @@ def _splits_a_sentence(text: str, gap: Span) -> bool:
     if _DATELINE.match(text, gap.end):
         return False  # the next news item: "……融合发展  新华网北京11月26日电"
     # Inside a clause, the two characters beside the gap written together elsewhere suffice.
-    return written_together(text, gap, _CLAUSE_PIECES if clause else _SENTENCE_PIECES)
+    pieces = _CLAUSE_PIECES if clause else _SENTENCE_PIECES
+    return written_together(text, gap, pieces) or joins_a_word(text, gap)
+
+
+def _splits_a_word(text: str, gap: Span) -> bool:
+    """The gap splits a word: the text writes it whole elsewhere, or the dictionary knows it
+    and the gap falls in prose (“进一步优化科研力 量布局，”: 力量), not among the cells of a
+    table that lost its layout, whose padded labels run into each other (局序 号产品名称)."""
+    if written_together(text, gap):
+        return True
+    end = _UNIT_END.search(text, gap.end, gap.end + _CLAUSE_REACH)
+    prose = _PROSE_MARK.search(text, gap.end, end.start() if end else gap.end + _CLAUSE_REACH)
+    return prose is not None and joins_a_word(text, gap)
 
 
 def _wide_gap_separates(text: str, gap: Span) -> bool:
