@@ -17,7 +17,7 @@ from doclint.rules.structure import lines
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.structure.news import AGENCY, DATELINE, run_in_headline
 from doclint.rules.style.headlines import item_headline
-from doclint.rules.style.joined import joins_a_word, written_together
+from doclint.rules.style.joined import joins_a_word, splits_a_word, written_together
 from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
@@ -280,7 +280,7 @@ def is_separator(text: str, gap: Span) -> bool:
         # A law's or a document's title runs its words together: a space splitting one of them
         # is stray ("《某省科 技计划专项经费管理办法》"), unlike a speech's phrases.
         return not (
-            _in_document_title(text, gap, line_first, line_last) and _splits_a_word(text, gap)
+            _in_document_title(text, gap, line_first, line_last) and splits_a_word(text, gap)
         )
     if _DASH in _clause(text, gap, line_first, line_last):
         return True  # a subtitle: "——在某某会议上的讲话"
@@ -346,11 +346,6 @@ def _in_standard_title(text: str, gap: Span, line_first: int, line_last: int) ->
         _STANDARD_NUMBER.finditer(text, max(line_first, gap.start - _STANDARD_REACH), gap.start)
     )
     return bool(numbers) and not _INNER_MARK.search(text, numbers[-1].end(), gap.start)
-
-
-def _splits_a_word(text: str, gap: Span) -> bool:
-    """Four characters across the gap, written together elsewhere: a split word."""
-    return written_together(text, gap)
 
 
 def _in_list_of_names(text: str, gap: Span) -> bool:
@@ -434,7 +429,7 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
         and (last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last))
         and not _LAW_ITEM.match(text, first, last)  # an item of a list, not a heading
     ):
-        return not _splits_a_word(text, gap) and not _siblings_run_in(text, gap)
+        return not splits_a_word(text, gap) and not _siblings_run_in(text, gap)
     closing = _DATE_CLOSES.match(text, gap.end, last)
     if closing and not text[closing.end() : last].strip(SPACES):
         return True

@@ -54,3 +54,9 @@ def _spaced_out(text: str, gap: Span) -> bool:
     if before >= 0 and (before == 0 or text[before - 1].isspace()):
         return True
     return after < len(text) and (after + 1 == len(text) or text[after + 1].isspace())
+
+
+def splits_a_word(text: str, gap: Span) -> bool:
+    """Whether ``gap`` splits a word: the text writes the characters on both sides of it
+    together elsewhere, or the dictionary knows them as one word."""
+    return written_together(text, gap) or joins_a_word(text, gap)

@@ -447,7 +447,7 @@ def _splits_a_word(text: str, gap: Span) -> bool:
     and the gap falls in prose (“进一步优化科研力 量布局，”: 力量), not among the cells of a
     table that lost its layout, whose padded labels run into each other (局序 号产品名称)."""
     if written_together(text, gap):
-        return True
+        return True  # the text itself writes the word whole
     end = _UNIT_END.search(text, gap.end, gap.end + _CLAUSE_REACH)
     prose = _PROSE_MARK.search(text, gap.end, end.start() if end else gap.end + _CLAUSE_REACH)
     return prose is not None and joins_a_word(text, gap)
