@@ -22,6 +22,7 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex, matches_at_least
+from doclint.core.text import INLINE_INDENT
 from doclint.rules.structure.catalogue import DYNASTY, is_catalogue
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.lines import ORGAN
@@ -242,8 +243,10 @@ class SpaceInChineseText(Rule):
             run.append(gap)
         if run:
             yield self._finding(text, run)
-        # Wide gaps in a flattened text stand for its lost paragraph breaks.
+        # Wide gaps in a flattened text stand for its lost paragraph breaks, when written as
+        # the page writes them after its sentences.
         flattened = doc.facts(Layout).flattened is not None
+        breaks = _lost_breaks(text) if flattened else frozenset()
         line_last, crowded = -1, False  # the current line's end, and whether it has other gaps
         checks = _SPLIT_CHECKS
         for match in _WIDE_GAP.finditer(text):
@@ -253,7 +256,7 @@ class SpaceInChineseText(Rule):
                 crowded = len(_INNER_WIDE_GAP.findall(text, first, line_last)) > 1
             # A line with other wide gaps runs paragraphs, cells or headings together.
             excused = (
-                flattened
+                (flattened and text[gap.start : gap.end] in breaks)
                 or crowded
                 or _PARAGRAPH_OPENER.match(text, gap.end) is not None
                 or _wide_gap_separates(text, gap)
@@ -416,6 +419,13 @@ def _spelled_with_breaks(title: str) -> regex.Pattern[str]:
     """The title with a space or a line break allowed between any two of its characters."""
     chars = [regex.escape(c) for c in "".join(title.split())]
     return regex.compile(r"[ \t\u3000\u00a0]?".join(chars))
+
+
+def _lost_breaks(text: str) -> frozenset[str]:
+    """The spaces a flattened text leaves where it lost a paragraph break: the paragraph
+    indents inside its lines, after a sentence's end (“……。　　下一段”). A wide gap of other
+    spaces (two ASCII spaces where the page writes 　　) is none of them."""
+    return frozenset(m.group() for m in INLINE_INDENT.finditer(text))
 
 
 def _splits_a_sentence(text: str, gap: Span) -> bool:
