@@ -55,9 +55,12 @@ _WIDE_GAP = Gated(" \u3000", regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2}
 # A wide gap inside a line, after its indent.
 _INNER_WIDE_GAP = lazy_regex(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
 _WINDOW = 300
-# What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading.
+# What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading; a
+# bare ordinal is an opener only when a mark follows it (“第一，”), not an ordinal adjective
+# (“校长是第一责任人”).
 _PARAGRAPH_OPENER = lazy_regex(
-    r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]?|[一二三四五六七八九十]+(?:是|、)"
+    r"第[〇零一二三四五六七八九十百千\d]+(?:[章节条款编篇]|(?=[，、,：:.．\s]))"
+    r"|[一二三四五六七八九十]+(?:是|、)"
     r"|[（(][一二三四五六七八九十\d]+[）)]|首先|其次|再次|最后|另外|此外|同时|总之"
 )
 _HAN = lazy_regex(r"\p{Han}")
