@@ -77,3 +77,56 @@ def test_without_the_title_in_metadata_the_title_breaks_are_reported() -> None:
 def test_a_padded_name_in_a_list_of_names_before_the_next_field() -> None:
     assert spans(lint_text("T501", "　　提 案 人：林某某、陈 苏主办单位：区社会事业局委员反馈：满意\n")) == []
     assert spans(lint_text("T501", "　　会议要求，各单位要把陈 苏两村的经验推广开来，抓好落实。\n")) == [(1, 14, 1, 15)]
+
+
+# A flattened page writes its lost paragraph breaks one way (here 　　, its paragraph indents).
+def test_a_wide_gap_that_splits_a_dictionary_word_is_found() -> None:
+    # 保质期 is written nowhere else in the text: the dictionary knows the word.
+    broken = FLATTENED + "\u3000\u3000各门店要加强管理。门店应当对超过保质\u3000\u3000期的食品登记造册，按规定处理。"
+    column = broken.index("\u3000\u3000期") + 1
+    assert spans(lint_text("T501", broken)) == [(1, column, 1, column + 2)]
+
+
+def test_a_spaced_out_heading_word_is_no_split_word() -> None:
+    padded = FLATTENED.replace("三、加强组织领导", "第一章\u3000总\u3000\u3000则", 1)
+    assert lint_text("T501", padded) == []
+
+
+_SHOP = "\u3000\u3000门店要加强管理。门店应当对超过期限{gap}的食品登记造册，按规定处理。"
+
+
+def test_two_ascii_spaces_on_a_page_indented_with_ideographic_spaces_are_found() -> None:
+    # 期限 and 的 run together nowhere else: only the form of the gap gives it away.
+    broken = FLATTENED + _SHOP.format(gap="  ")
+    column = broken.index("  的食品") + 1
+    assert spans(lint_text("T501", broken)) == [(1, column, 1, column + 2)]
+
+
+def test_a_wide_gap_written_as_the_page_indents_is_still_a_lost_break() -> None:
+    assert lint_text("T501", FLATTENED + _SHOP.format(gap="\u3000\u3000")) == []
+
+
+def test_two_ascii_spaces_after_a_run_in_heading_are_still_quiet() -> None:
+    run_in = FLATTENED.replace("稳定。全县", "稳定。四、经济运行  全县", 1)
+    assert lint_text("T501", run_in) == []
+
+
+# A page whose line breaks became single spaces: a space is a lost break unless it splits a word.
+_SPACED = ("关于开展专项检查的通知 各区县： 为进一步规范管理，现将有关事项通知如下。 一、检查范围 "
+           "全市各类生产经营单位。 二、检查内容 安全生产责任制落实情况。 三、工作要求 各单位要高度重视，"
+           "认真组织开展自查，发现问题及时整改。 四、时间安排 2024年5月底前完成自查，6月底前完成抽查。 "
+           "五、其他事项 检查中发现的重大隐患，要立即报告并督促整改到位，整改情况书面报送。 "
+           "联系人 张某 联系电话 12345678 "
+           "某市应急管理局 2024年4月1日")
+
+
+def test_a_single_space_splitting_a_dictionary_word_on_a_spaced_page_is_found() -> None:
+    assert lint_text("T501", _SPACED) == []
+    broken = _SPACED.replace("认真组织开展", "认真组 织开展", 1)
+    column = broken.index(" 织开展") + 1
+    assert spans(lint_text("T501", broken)) == [(1, column, 1, column + 1)]
+
+
+def test_padded_labels_of_a_table_run_into_one_line_are_quiet() -> None:
+    table = _SPACED.replace("联系人 张某", "序 号产品名称批 号生产企业名称检验结果", 1)
+    assert lint_text("T501", table) == []

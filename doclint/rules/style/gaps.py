@@ -11,13 +11,13 @@ one gap and says whether it is such a separator.
 
 from __future__ import annotations
 
-from doclint.core import Span, segmenter
+from doclint.core import Span
 from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.structure.news import AGENCY, DATELINE, run_in_headline
 from doclint.rules.style.headlines import item_headline
-from doclint.rules.style.joined import written_together
+from doclint.rules.style.joined import joins_a_word, splits_a_word, written_together
 from doclint.rules.templates.scan import line_end, line_start
 
 SPACES = " \t\u00a0\u2002\u2003\u3000"
@@ -127,7 +127,6 @@ _NBSP_HEADING_BEFORE = lazy_regex(
     rf"(?:{_CHINESE_HEADING_NUMBER}|\d{{1,2}}[、．.](?!\d)|[一二三四五六七八九十]{{1,3}}是)"
     r"[^。；：！？;:!?\s]{2,40}$")
 _NBSP_HEADING_REACH = 48
-_WORD_SIDE = 3  # characters each side of a gap the segmenter reads
 _WORD_PAIRS = ((2, 2),)  # two characters each side, written together elsewhere: a split word
 _SHARE_BAR_BEFORE = lazy_regex(r"(?:微信|微博|QQ空间|朋友圈)$")
 # An item or a heading a flattened page ran into the text before it: 一是…, 二、…, （三）….
@@ -281,7 +280,7 @@ def is_separator(text: str, gap: Span) -> bool:
         # A law's or a document's title runs its words together: a space splitting one of them
         # is stray ("《某省科 技计划专项经费管理办法》"), unlike a speech's phrases.
         return not (
-            _in_document_title(text, gap, line_first, line_last) and _splits_a_word(text, gap)
+            _in_document_title(text, gap, line_first, line_last) and splits_a_word(text, gap)
         )
     if _DASH in _clause(text, gap, line_first, line_last):
         return True  # a subtitle: "——在某某会议上的讲话"
@@ -309,8 +308,11 @@ def is_separator(text: str, gap: Span) -> bool:
         return True  # a photo's credit after its caption: "……实验室 新华社发"
     if _SHARE_BAR_BEFORE.search(text, max(0, gap.start - 4), gap.start):
         return True  # a page's share buttons (微信 微博 QQ空间), then its text
-    if _numbered_heading_before(text, gap) \
-            and not written_together(text, gap, _WORD_PAIRS) and not _joins_a_word(text, gap):
+    if (
+        _numbered_heading_before(text, gap)
+        and not written_together(text, gap, _WORD_PAIRS)
+        and not joins_a_word(text, gap, unsure=True)
+    ):
         return True  # a numbered heading run into its text: "（一）新闻发言人的设立 某某…"
     if _ITEM_AFTER.match(text, gap.end):
         return True  # a page flattened onto one line: the next item or heading (一是…, 二、…)
@@ -323,15 +325,6 @@ def _numbered_heading_before(text: str, gap: Span) -> bool:
         return True
     return text[gap.start] == "\xa0" and _NBSP_HEADING_BEFORE.search(
         text, max(0, gap.start - _NBSP_HEADING_REACH), gap.start) is not None
-
-
-def _joins_a_word(text: str, gap: Span) -> bool:
-    """The characters on both sides of the gap make one word (技术监 控: 监控): the space
-    splits it. Without the segmenter, any gap may."""
-    if not segmenter.available():
-        return True
-    left, right = text[max(0, gap.start - _WORD_SIDE) : gap.start], text[gap.end : gap.end + _WORD_SIDE]
-    return any(first < len(left) < last for _, first, last in segmenter.words(left + right))
 
 
 def _byline_after_dateline(text: str, gap: Span, line_first: int) -> bool:
@@ -353,11 +346,6 @@ def _in_standard_title(text: str, gap: Span, line_first: int, line_last: int) ->
         _STANDARD_NUMBER.finditer(text, max(line_first, gap.start - _STANDARD_REACH), gap.start)
     )
     return bool(numbers) and not _INNER_MARK.search(text, numbers[-1].end(), gap.start)
-
-
-def _splits_a_word(text: str, gap: Span) -> bool:
-    """Four characters across the gap, written together elsewhere: a split word."""
-    return written_together(text, gap)
 
 
 def _in_list_of_names(text: str, gap: Span) -> bool:
@@ -441,7 +429,7 @@ def _separates_items(text: str, gap: Span, first: int, last: int) -> bool:
         and (last - gap.end >= _BODY_AFTER or _COMMA.search(text, gap.end, last))
         and not _LAW_ITEM.match(text, first, last)  # an item of a list, not a heading
     ):
-        return not _splits_a_word(text, gap) and not _siblings_run_in(text, gap)
+        return not splits_a_word(text, gap) and not _siblings_run_in(text, gap)
     closing = _DATE_CLOSES.match(text, gap.end, last)
     if closing and not text[closing.end() : last].strip(SPACES):
         return True

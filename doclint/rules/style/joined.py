@@ -3,13 +3,14 @@ that tells a word split by a stray space from two phrases a space sets apart on 
 
 from __future__ import annotations
 
-from doclint.core import Span
+from doclint.core import Span, segmenter
 from doclint.core.lazyregex import lazy_regex
 
 _HAN_RUN = lazy_regex(r"\p{Han}+")
 _REACH = 8_000
 # Four characters across a space: three and one, two and two, one and three.
 WORD_PIECES = ((3, 1), (2, 2), (1, 3))
+_WORD_SIDE = 3  # characters each side of a gap the segmenter reads
 
 
 def written_together(text: str, gap: Span, pieces: tuple[tuple[int, int], ...] = WORD_PIECES,
@@ -30,3 +31,32 @@ def written_together(text: str, gap: Span, pieces: tuple[tuple[int, int], ...] =
                 return True
             found = text.find(joined, found + 1, hi)
     return False
+
+
+def joins_a_word(text: str, gap: Span, *, unsure: bool = False) -> bool:
+    """Whether the characters on both sides of ``gap`` make one dictionary word once the gap
+    is closed (技术监 控: 监控; 超过有效  期: 有效期): the gap splits a word, though the text
+    may not write that word anywhere else. A character standing alone between the gap and
+    another space belongs to a word spaced out on purpose (a padded label, 邮 编; a heading,
+    总　则), not split. Without the segmenter the answer is ``unsure``."""
+    if _spaced_out(text, gap):
+        return False
+    if not segmenter.available():
+        return unsure
+    left = text[max(0, gap.start - _WORD_SIDE) : gap.start]
+    right = text[gap.end : gap.end + _WORD_SIDE]
+    return any(first < len(left) < last for _, first, last in segmenter.words(left + right))
+
+
+def _spaced_out(text: str, gap: Span) -> bool:
+    """One character stands alone between ``gap`` and another space (or a line's edge)."""
+    before, after = gap.start - 1, gap.end
+    if before >= 0 and (before == 0 or text[before - 1].isspace()):
+        return True
+    return after < len(text) and (after + 1 == len(text) or text[after + 1].isspace())
+
+
+def splits_a_word(text: str, gap: Span) -> bool:
+    """Whether ``gap`` splits a word: the text writes the characters on both sides of it
+    together elsewhere, or the dictionary knows them as one word."""
+    return written_together(text, gap) or joins_a_word(text, gap)

@@ -22,11 +22,12 @@ from doclint.core import (
 )
 from doclint.core.diagnostic import UNSAFE
 from doclint.core.lazyregex import lazy_regex, matches_at_least
+from doclint.core.text import INLINE_INDENT
 from doclint.rules.structure.catalogue import DYNASTY, is_catalogue
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.lines import ORGAN
 from doclint.rules.style.gaps import HEADING_NUMBER, SPACES, is_separator
-from doclint.rules.style.joined import written_together
+from doclint.rules.style.joined import joins_a_word, written_together
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, line_end, line_start
 
@@ -54,9 +55,12 @@ _WIDE_GAP = Gated(" \u3000", regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2}
 # A wide gap inside a line, after its indent.
 _INNER_WIDE_GAP = lazy_regex(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
 _WINDOW = 300
-# What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading.
+# What opens a paragraph of its own after a wide gap: an enumerator or a numbered heading; a
+# bare ordinal is an opener only when a mark follows it (“第一，”), not an ordinal adjective
+# (“校长是第一责任人”).
 _PARAGRAPH_OPENER = lazy_regex(
-    r"第[〇零一二三四五六七八九十百千\d]+[章节条款编篇]?|[一二三四五六七八九十]+(?:是|、)"
+    r"第[〇零一二三四五六七八九十百千\d]+(?:[章节条款编篇]|(?=[，、,：:.．\s]))"
+    r"|[一二三四五六七八九十]+(?:是|、)"
     r"|[（(][一二三四五六七八九十\d]+[）)]|首先|其次|再次|最后|另外|此外|同时|总之"
 )
 _HAN = lazy_regex(r"\p{Han}")
@@ -64,6 +68,10 @@ _HAN = lazy_regex(r"\p{Han}")
 # break, what follows it up to the next one, and the joined text found elsewhere within reach.
 _FRAGMENT_START = lazy_regex(r"(?r)[。！？!?；;<>\r\n]|[ \t\u00a0\u3000]{2,}")
 _FRAGMENT_END = lazy_regex(r"[<>\r\n]|[ \t\u00a0\u3000]{2,}")
+# …and on a page whose line breaks became single spaces, up to the next space: a clause of
+# running text reaches a mark within this many characters.
+_UNIT_END = lazy_regex(r"[<>\r\n \t\u00a0\u3000]")
+_CLAUSE_REACH = 60
 _SENTENCE_ENDS = "。！？!?；;"
 _HEADING_START = lazy_regex(r"[ \t\u3000]*" + HEADING_NUMBER)
 _PROSE_MARK = lazy_regex(r"[，。；！？,;]")
@@ -148,7 +156,9 @@ class SpaceInChineseText(Rule):
     空格（“加快推进  农村公路建设”）同样报告，但段落被压成一行的文本（或一行中另有宽空白隔开
     段落、栏目）里，两个空格代表丢失的换行，不报——除非它落在句子中间：前面是同一段里的句子
     或已有逗号的分句（不是标题），后面接着是正文，空格两边的字在文中别处连着写（“困难。各级
-    党委和政  府要认真”）。以下空格是体裁的惯例，不报：标题、新闻提要和列表项中代替逗号分隔
+    党委和政  府要认真”）或按词典组成一个词（“超过有效  期的”）；压成一行的文本用段落缩进的
+    写法（如“　　”）标出丢失的换行，写法不同的两个空格（以“　　”缩进的页面里的两个半角空格）
+    不是丢失的换行，照一般文本判断。以下空格是体裁的惯例，不报：标题、新闻提要和列表项中代替逗号分隔
     分句的空格（“春节将至 各地多彩活动迎新春”），包括逐行排列、末条以句号结尾的提要；书名号内、
     以及没有逗号的引号和括号内分隔词组的空格（“进窗口 走流程”），但法规、文件标题里拆开一个
     词的空格仍报告，这个词在文中别处连着写（“《某省科 技计划管理办法》”）；名单中为对齐拉开的
@@ -176,7 +186,8 @@ class SpaceInChineseText(Rule):
     文号与主送机关之间：“……的通知 某府发〔2021〕5号 各区人民政府，……：”；标题与正文第一句之间：“……年度报告 根据……”“……六条措施 为促进……”），正文开头重复的
     标题中与标题行连写的两行分界处，标准条文的章条标题与其正文之间（“5 档案资料 建立……”
     “1适用范围 本规则适用于……”：文中另有“4.2 ”式编号，或是“范围”“术语和定义”等标准必备要素）；
-    压成一行的表单中为对齐拉开的栏目名和两字姓名（“……的建议提 案 人：陈 曦主办单位：……”）；元数据（记录头的“标题:”、前言的 title）给出的标题在正文中分行排印、换行变成空格的，标题中间和标题之后的空格，以及不带标点的序号小标题（“（一）新闻发言人的设立 某某……”；以网页的不换行空格隔开时，小标题可含逗号：“（三）培育农村电商，加快形成物流队伍 利用……”）与正文之间的空格，都是丢失的换行；整页压成一行、换行都变成了单个空格的网页（一行二百字以上、有八处以上这样的空格，不以缩进分段）里，空格都当作丢失的换行，只有拆开了文中别处连写的词（“基层 卫生科”，别处写“基层卫生科”）的才报；压成一行的网页中分享按钮（“微信 微博 QQ空间”）之后、条目和标题（“一是”“二、”“（三）”）之前的空格；成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
+    压成一行的表单中为对齐拉开的栏目名和两字姓名（“……的建议提 案 人：陈 曦主办单位：……”）；元数据（记录头的“标题:”、前言的 title）给出的标题在正文中分行排印、换行变成空格的，标题中间和标题之后的空格，以及不带标点的序号小标题（“（一）新闻发言人的设立 某某……”；以网页的不换行空格隔开时，小标题可含逗号：“（三）培育农村电商，加快形成物流队伍 利用……”）与正文之间的空格，都是丢失的换行；整页压成一行、换行都变成了单个空格的网页（一行二百字以上、有八处以上这样的空格，不以缩进分段）里，空格都当作丢失的换行，只有拆开了文中别处连写的词（“基层 卫生科”，别处写“基层卫生科”）或
+    正文分句中词典里的词（“科研力 量布局，”）的才报（表格栏目中为对齐拉开的“序 号”不报）；压成一行的网页中分享按钮（“微信 微博 QQ空间”）之后、条目和标题（“一是”“二、”“（三）”）之前的空格；成员名单中姓名与职务之间、为对齐拉开的两字姓名（“张学锋 市水利局局长杨 琳 市政府副秘书长”，
     至少三条）；正文预告了表格（“见下表：”“详见附表1：”）而表格被压进同一行时，预告之后、下一个
     句号之前分隔各栏的空格（“肺癌50岁以上 低剂量螺旋CT检查”）；古籍目录中分隔题名、著者（“（清）某某撰”）、版本和藏地各栏的空格。整篇或整行逐字
     拉开的文字是版式问题，由 T506 每个文件报告一次。修复删除空格。
@@ -238,8 +249,10 @@ class SpaceInChineseText(Rule):
             run.append(gap)
         if run:
             yield self._finding(text, run)
-        # Wide gaps in a flattened text stand for its lost paragraph breaks.
+        # Wide gaps in a flattened text stand for its lost paragraph breaks, when written as
+        # the page writes them after its sentences.
         flattened = doc.facts(Layout).flattened is not None
+        breaks = _lost_breaks(text) if flattened else frozenset()
         line_last, crowded = -1, False  # the current line's end, and whether it has other gaps
         checks = _SPLIT_CHECKS
         for match in _WIDE_GAP.finditer(text):
@@ -249,7 +262,7 @@ class SpaceInChineseText(Rule):
                 crowded = len(_INNER_WIDE_GAP.findall(text, first, line_last)) > 1
             # A line with other wide gaps runs paragraphs, cells or headings together.
             excused = (
-                flattened
+                (flattened and text[gap.start : gap.end] in breaks)
                 or crowded
                 or _PARAGRAPH_OPENER.match(text, gap.end) is not None
                 or _wide_gap_separates(text, gap)
@@ -313,7 +326,7 @@ class _Record:
             return True
         if self._member(gap):
             return True
-        if self._in_spaced_page(gap) and not written_together(text, gap):
+        if self._in_spaced_page(gap) and not _splits_a_word(text, gap):
             return True
         if self._in_flattened_table(gap):
             return True
@@ -414,6 +427,13 @@ def _spelled_with_breaks(title: str) -> regex.Pattern[str]:
     return regex.compile(r"[ \t\u3000\u00a0]?".join(chars))
 
 
+def _lost_breaks(text: str) -> frozenset[str]:
+    """The spaces a flattened text leaves where it lost a paragraph break: the paragraph
+    indents inside its lines, after a sentence's end (“……。　　下一段”). A wide gap of other
+    spaces (two ASCII spaces where the page writes 　　) is none of them."""
+    return frozenset(m.group() for m in INLINE_INDENT.finditer(text))
+
+
 def _splits_a_sentence(text: str, gap: Span) -> bool:
     """A wide gap that would pass for a paragraph break (in a flattened text, or a line that
     runs paragraphs together) but falls inside a sentence: the text before it is prose (it
@@ -434,7 +454,19 @@ def _splits_a_sentence(text: str, gap: Span) -> bool:
     if _DATELINE.match(text, gap.end):
         return False  # the next news item: "……融合发展  新华网北京11月26日电"
     # Inside a clause, the two characters beside the gap written together elsewhere suffice.
-    return written_together(text, gap, _CLAUSE_PIECES if clause else _SENTENCE_PIECES)
+    pieces = _CLAUSE_PIECES if clause else _SENTENCE_PIECES
+    return written_together(text, gap, pieces) or joins_a_word(text, gap)
+
+
+def _splits_a_word(text: str, gap: Span) -> bool:
+    """The gap splits a word: the text writes it whole elsewhere, or the dictionary knows it
+    and the gap falls in prose (“进一步优化科研力 量布局，”: 力量), not among the cells of a
+    table that lost its layout, whose padded labels run into each other (局序 号产品名称)."""
+    if written_together(text, gap):
+        return True  # the text itself writes the word whole
+    end = _UNIT_END.search(text, gap.end, gap.end + _CLAUSE_REACH)
+    prose = _PROSE_MARK.search(text, gap.end, end.start() if end else gap.end + _CLAUSE_REACH)
+    return prose is not None and joins_a_word(text, gap)
 
 
 def _wide_gap_separates(text: str, gap: Span) -> bool:

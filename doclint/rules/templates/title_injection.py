@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 from collections.abc import Iterator
 
 import regex
@@ -26,6 +27,7 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import news
 from doclint.rules.structure.compilation import Compilation
 from doclint.rules.structure.lines import ORGAN, is_issuer_line
+from doclint.rules.style.joined import joins_a_word
 from doclint.rules.templates.parts import Part, Title, is_distinctive
 from doclint.rules.templates.scan import Gated
 
@@ -130,6 +132,8 @@ class InjectedTitle(Rule):
     口号的标题（文选常取讲话中的一句作标题，如“科学技术是第一生产力”）在正文中出现是原文，不报，
     除非它前后都没有标点、直接粘连着下文（“……不实际。提倡深入细致的工作要多做点工作”），而正文自己支配它时（前面是“为”“对”“将”“把”或以它为宾语的动词，如“为提高……能力搭建平台”“对……有了认知”“积极探索……新载体”），或正文自己已说过三次以上（文章反复申说的论点），不报；带网站标签、数字或括号的新闻标题（“[视频]……”“前10个月……”）
     也按这样的粘连查找，引用书名的标题（“《……》第一卷主要篇目介绍”）是正文常说的名称，不查找；
+    分行排印的标题中，正文本会提到的首行（发文机关“某某市教育局”，或不含“关于”的主题开头）只在
+    它拆开了句中一个词时报告（“设备购某某市教育局置”：购置）；
     不足 8 个汉字的标题（“政府工作报告”）是正文常用的名称，同样只在粘连时报告（“市政府工作报告”
     这类更长的名称除外）；汇编中，页面自己的标题（第一篇的标题）在后面各篇中粘连出现也报告；
     编者说明“这是某某同志在……上的讲话。”不报（以“这是”开头、标题后接着写下去的正文句子不是编者说明）；标题单独成行（重复标题行，包括保存的网页在 `<title>` 行之后、按源码缩进印出的文章标题，或带脚注号“[1]”的标题）不在此报告。
@@ -199,9 +203,9 @@ class InjectedTitle(Rule):
         self, doc: Document, part: Part, limit: int, taken: list[Span]
     ) -> Iterator[Finding]:
         text = doc.text
-        for searched, title, slogan in _searched_titles(text, part):
-            spans = list(self._pasted(text, part.body_start, limit, searched, slogan))
-            if slogan and spans.count(None) >= _THESIS_REPEATS:
+        for searched, title, how in _searched_titles(text, part):
+            spans = list(self._pasted(text, part.body_start, limit, searched, how))
+            if how is _How.GLUED and spans.count(None) >= _THESIS_REPEATS:
                 continue  # the article's thesis: the body says it itself again and again
             for span in spans:
                 if span is not None and not any(
@@ -219,7 +223,7 @@ class InjectedTitle(Rule):
 
     @staticmethod
     def _pasted(
-        text: str, body_start: int, limit: int, searched: str, slogan: bool
+        text: str, body_start: int, limit: int, searched: str, how: _How
     ) -> Iterator[Span | None]:
         """Every place the body holds the title: the span pasted there, or None where the body
         says it itself."""
@@ -228,8 +232,12 @@ class InjectedTitle(Rule):
             end = start + len(searched)
             if _after_dateline(text, start):
                 yield None  # the heading of a full text the agency releases
+            elif how is _How.GLUED:
+                yield _glued(text, start, end)
+            elif how is _How.SPLITTING:
+                yield _splitting(text, start, end)
             else:
-                yield _glued(text, start, end) if slogan else _injected(text, start, end)
+                yield _injected(text, start, end)
             start = text.find(searched, end, limit)
 
     def _labelled_titles(self, doc: Document) -> Iterator[Finding]:
@@ -278,13 +286,24 @@ def _in_source_note(text: str, clause: int) -> bool:
     return note is not None and clause - note.end() <= _NOTE_TITLE_REACH
 
 
-def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
-    """The texts a site pastes back, longest first, each with the span of the title it is.
+class _How(enum.Enum):
+    """Where a text searched for counts as pasted (see ``_searched_titles``)."""
+
+    PASTED = "anywhere in a sentence, unless the sentence names it"  # ``_injected``
+    GLUED = "where it runs into the words around it"  # ``_glued``
+    SPLITTING = "where it splits a word"  # ``_splitting``
+
+
+def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, _How]]:
+    """The texts a site pastes back, longest first, each with the span of the title it is
+    and where it counts as pasted.
 
     A title set over several lines (``国务院关于印发……改革`` / ``实施方案的通知``) is one title:
     it names its genre on its last line; the whole and its first line (the issuer and the
     subject's head) are searched, later lines being fragments the body may well repeat. A
-    title that is a sentence or a slogan names no genre and is not searched.
+    title that is a sentence or a slogan names no genre and is not searched. A line of the
+    title the body may well say itself (an issuer, ``某某市教育局``; the subject's head) counts
+    only where it splits a word (``设备购某某市教育局置``).
     """
     groups: list[list[Title]] = []
     for title in part.titles:
@@ -294,6 +313,7 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
             groups.append([title])
     searched: dict[str, Span] = {}
     slogans: dict[str, Span] = {}
+    lines_of: dict[str, Span] = {}  # title lines the body may say: pasted where splitting a word
     for group in groups:
         whole = Span(group[0].span.start, group[-1].span.end)
         first = group[0].text
@@ -308,6 +328,8 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
                 if not _GENRE_TITLE.search(t.text) and _is_headline(t.text) \
                         and not is_issuer_line(t.text):
                     slogans.setdefault(t.text, whole)
+                elif is_issuer_line(t.text):
+                    lines_of.setdefault(t.text, whole)
         else:
             # A 公文 title's first line may be its issuer alone (``某某县人民政府办公室``), which
             # the signature, the 印发 line and the body name again on purpose; an issuer that
@@ -317,6 +339,8 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
             # the subject's head (``移动智能终端应用软件预置`` / ``和分发管理暂行规定``): a term.
             heads = (first,) if len(group) > 1 and not alone and _TITLE_HEAD.search(first) else ()
             texts = ("".join(t.text for t in group), *heads, *lines)
+            if len(group) > 1 and not heads:
+                lines_of.setdefault(first, whole)
         for words in texts:
             if is_distinctive(words) and words.count("《") == words.count("》"):
                 searched.setdefault(words, whole)
@@ -324,8 +348,14 @@ def _searched_titles(text: str, part: Part) -> list[tuple[str, Span, bool]]:
                 # A short title (``政府工作报告``) is a name the body uses: it counts as
                 # pasted only where it runs into the words around it, like a slogan.
                 slogans.setdefault(words, whole)
-    found = [(words, span, False) for words, span in searched.items()]
-    found += [(words, span, True) for words, span in slogans.items() if words not in searched]
+    found = [(words, span, _How.PASTED) for words, span in searched.items()]
+    found += [(words, span, _How.GLUED) for words, span in slogans.items() if words not in searched]
+    found += [
+        (words, span, _How.SPLITTING)
+        for words, span in lines_of.items()
+        if words not in searched and words not in slogans and len(words) >= _MIN_SLOGAN
+        and not _NOT_HAN.search(words)
+    ]
     return sorted(found, key=lambda item: -len(item[0]))
 
 
@@ -406,6 +436,17 @@ def _glued(text: str, start: int, end: int) -> Span | None:
         return None
     if _GOVERNED_BEFORE.search(text, max(0, start - 4), start):
         return None  # the text's own phrase: "为提高……能力搭建平台", "对……有了认知"
+    return Span(start, end)
+
+
+def _splitting(text: str, start: int, end: int) -> Span | None:
+    """A line of the title the body may say itself (an issuer's name) counts as pasted only
+    where the characters on both sides of it make one word (``设备购某某市教育局置``: 购置;
+    ``实行校某某厅长负责制``: 校长): a sentence that names the issuer leaves its words whole."""
+    if not (start and _HAN.match(text[start - 1]) and _HAN.match(text, end)):
+        return None
+    if _enclosed(text, start, end) or not joins_a_word(text, Span(start, end)):
+        return None
     return Span(start, end)
 
 
