@@ -64,12 +64,15 @@ def is_prose(block: Block) -> bool:
         and not lines.is_chrome(block.text)
 
 
-def plain_prose(block: Block) -> bool:
-    """Running text of a paragraph of its own or of a law's article (第N条 …): no heading,
-    however long (（一）…，…取得新突破)."""
+def plain_prose(block: Block, items: bool = True) -> bool:
+    """Running text of a paragraph of its own, of a law's article (第N条 …) or, with ``items``,
+    after a numbered heading's title on its line (（三）加大宣传力度。各地要…): no heading's title
+    alone, however long (（一）…，…取得新突破)."""
     heading = block.heading
     return (heading is None if block.kind is Kind.BODY else
-            heading is not None and heading.level is Level.CLAUSE) and is_prose(block)
+            heading is not None and (heading.level is Level.CLAUSE
+                                     or (items and heading.inline))) \
+        and is_prose(block)
 
 
 def _running_heading(block: Block) -> bool:
@@ -519,11 +522,15 @@ _DATE_END = lazy_regex(
 # (…总工程师附件2参会回执, …2021年3月9日附件参加新闻发布会人员名单); a document's name takes no stop.
 _ATTACHMENT_START = lazy_regex(
     r"^[）)]?附件[\d０-９一二三四五六七八九十]{0,2}[：:．.、 　]*[^，,。；;：:！？!?]{2,50}$")
+_DOCUMENT_KIND = (r"(?:表|单|册|书|录|函|回执|方案|办法|细则|规则|通知|意见|报告|说明|标准|指南|要点"
+                  r"|模板|样式|格式|协议|合同|清单|名单|目录|计划|规划|大纲|须知|图|结果|情况|决定|规定"
+                  r"|批复|解读)")
 _ATTACHMENT_END = lazy_regex(
     r"附件[\d０-９一二三四五六七八九十]{0,2}[：:．.、 　]*(?:[\d０-９]{1,2}[．.、])?"
-    r"[^，,。；;：:！？!?]{2,40}(?:表|单|册|书|录|函|回执|方案|办法|细则|规则|通知|意见|报告|说明"
-    r"|标准|指南|要点|模板|样式|格式|协议|合同|清单|名单|目录|计划|规划|大纲|须知|图|结果|情况)$"
+    rf"[^，,。；;：:！？!?]{{2,40}}{_DOCUMENT_KIND}$"
 )
+# A related document's title set after the text (…有效期3年。关于…若干政策解读): a page's link.
+_RELATED_TITLE = lazy_regex(rf"^关于[^，,。；;：:！？!?]{{2,60}}{_DOCUMENT_KIND}$")
 # A label with its value: 责任部门：办公厅秘书一处, 联系人：王明 (the key is a noun, not 要求是：),
 # ending the tail with a short value or opening it with a list (附件：1.××表2.××表).
 _LABEL_END = lazy_regex(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]{1,30}$")
@@ -536,7 +543,13 @@ _ITEM_START = lazy_regex(
     r"^(?:[\d０-９]{1,3}(?:[.．、）)]|(?![\d０-９年月日号\-－—~～至]))|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
     r"|[A-Za-zＡ-Ｚ][.．、]|[―—－\-─]+|[●■◆★·•])"
 )
-_PAGE = lazy_regex(r"第[\d０-９]{1,4}页$")
+_PAGE = lazy_regex(r"第[\d０-９]{1,4}(?:[、，,][\d０-９]{1,4})*页$")  # ――第6页, ――第2、254页
+# Contact details ending the line: a telephone number (0311-66005113, 13912345678) or an e-mail
+# address (…张三，0311-66005113; 邮箱：abc@163.com).
+_CONTACT_END = lazy_regex(
+    r"(?<![\d.．])(?:0\d{2,3}[-－—]?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})$"
+    r"|[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+$"
+)
 # A closing formula or a signature: 特此通知, 此复, 谢谢; 县人民政府, 省科学技术厅.
 _CLOSING = lazy_regex(r"^(?:特此\p{Han}{2}|此复|此致|敬礼|谢谢(?:大家)?)$")
 _SIGNATURE = lazy_regex(
@@ -564,17 +577,19 @@ def tail(text: str) -> str:
 
 def closes_a_text(piece: str, signature: bool = True) -> bool:
     """A paragraph's tail that needs no punctuation: a date (and a 公文's imprint, …日印发), a
-    signature (unless ``signature`` is false), a label and its value, a list or table item, a
-    page number, a closing formula, a lead-in to what follows, an attachment's title."""
+    signature (unless ``signature`` is false), a label and its value, contact details (a
+    telephone number, an e-mail address), a list or table item, a page number, a closing
+    formula, a lead-in to what follows, an attachment's title or a related document's
+    (关于…的通知)."""
     if not piece:
         return True
     date = _DATE_END.search(piece)
     if date is not None and (date.group("month") or len(piece) <= _SIGNATURE_MAX):
         return True  # a year alone ends a dateline, not a long clause (…共同为实现1956年)
-    if _PAGE.search(piece) or _CLOSING.match(piece) \
+    if _PAGE.search(piece) or _CLOSING.match(piece) or _CONTACT_END.search(piece) \
             or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece) \
             or _LEAD_IN.search(piece) or _ATTACHMENT_START.match(piece) \
-            or _ATTACHMENT_END.search(piece):
+            or _ATTACHMENT_END.search(piece) or _RELATED_TITLE.match(piece):
         return True
     for label in (_LABEL_START.match(piece), _LABEL_END.search(piece)):
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
@@ -689,19 +704,21 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
     """Articles written as lists or verse: many prose lines end without punctuation, so a line
     without it is not a break (only the strong signs count there). Text hard-wrapped at a fixed
     width also leaves many lines open, but mostly of one length, and its paragraphs still end
-    with a full stop: that is not a style, it is the defect."""
+    with a full stop: that is not a style, it is the defect. The text of a numbered item
+    (（一）明确范围。本次…。) is a prose line like any other; a line whose end needs no stop
+    (``_needs_no_stop``) shows no style."""
     total: dict[int, int] = {}
     open_ended: dict[int, list[int]] = {}
     closes_after_open: set[int] = set()
     previous_open = False
     for block in blocks:
-        if block.kind is not Kind.BODY or (
-                not ends_sentence(block.text) and block.index + 1 < len(blocks)
+        is_open = not ends_sentence(block.text)
+        if not _running(block) or (is_open and _needs_no_stop(block.text)) or (
+                is_open and block.index + 1 < len(blocks)
                 and headline_over(block, blocks[block.index + 1])):
             previous_open = False  # a news item's headline over its paragraph is no style
             continue
         total[block.article] = total.get(block.article, 0) + 1
-        is_open = not ends_sentence(block.text)
         if is_open:
             open_ended.setdefault(block.article, []).append(len(block.text))
         elif previous_open:
@@ -718,20 +735,28 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
     return loose
 
 
+def _needs_no_stop(text: str) -> bool:
+    """The line ends on what goes without a stop (``closes_a_text``): contact details
+    (…，0311-66005113), a label and its value, a date, a heading glued after the last sentence
+    (…。　（三）…): it shows nothing of how the document ends its paragraphs."""
+    return closes_a_text(tail(text))
+
+
 _CLOSED_MIN = 6  # paragraphs of running text that show an article's habit
 _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without punctuation
 
 
 def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
     """Per article, its paragraphs of running text (``plain_prose``) and how many of them end
-    without sentence punctuation (a line the next line carries on is no paragraph's end)."""
+    without sentence punctuation (a line the next line carries on is no paragraph's end). A
+    paragraph whose end needs no stop (``_needs_no_stop``) tells nothing of the habit."""
     total: Counter[int] = Counter()
     open_ended: Counter[int] = Counter()
     for block in blocks:
         if plain_prose(block):
             if ends_sentence(block.text):
                 total[block.article] += 1
-            elif not _runs_on(blocks, block.index):
+            elif not _needs_no_stop(block.text) and not _runs_on(blocks, block.index):
                 total[block.article] += 1
                 open_ended[block.article] += 1
     return total, open_ended
@@ -878,12 +903,15 @@ class CutLines:
                 found.add(previous.index)  # …。⏎扎实推进生态⏎实施绿色经济示范行动。…
                 continue
             after = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
-            if plain_prose(previous) and cut_mid_sentence(previous.text) \
+            # NOTE: a numbered item's text is left out: its first line broken before a clause
+            # (…国家⏎奖学金名额时，…) opens as news does.
+            paragraph = plain_prose(previous, items=False)
+            if paragraph and cut_mid_sentence(previous.text) \
                     and not dangles(previous.text) and headline_over(current, after):
                 found.add(previous.index)  # …台湾地区，使用⏎首届消博会将于…举办⏎国务院…。
             elif current.kind is not Kind.BODY:
                 continue
-            elif plain_prose(previous) and _cut_before(previous, current):
+            elif paragraph and _cut_before(previous, current):
                 found.add(previous.index)
             elif _cut_label(blocks, previous, current) or _cut_source_line(previous, current):
                 found.add(previous.index)

@@ -71,6 +71,7 @@ _NEXT = {
     "end": Message("文件结尾", "the end of the file"),
     "signature": Message("文末的落款", "the signature that ends the text"),
     "note": Message("文末的题注", "the editor's note that ends the text"),
+    "contact": Message("文末的联系方式", "the contact details that close the text"),
     "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "title": Message("下一条消息的标题", "the headline of the next news item"),
@@ -306,11 +307,11 @@ def _last_sentence_end(text: str) -> int:
     return ends[-1] if ends else 0
 
 
-# A heading glued onto the end of a paragraph (……起草。　第一章　总体要求): the lost line break
+# A heading glued onto the end of a paragraph (……起草。　第一章　总体要求, ……享惠。 3. 各方…): the lost line break
 # is the defect, the paragraph itself ends with its stop.
 _GLUED_HEADING = lazy_regex(
-    r"[。！？!?；;][ \t\u3000]*(?:第[一二三四五六七八九十百]+[章节编部分]|[一二三四五六七八九十]{1,3}、"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)])[^，,。；;：:！？!?]{0,24}$"
+    r"[。！？!?；;][ \t\u3000\u00a0]*(?:第[一二三四五六七八九十百]+[章节编部分]|[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9０-９]))[^，,。；;：:！？!?]{0,24}$"
 )
 # A numbered section heading of a report or a guide (3.1　多阅片者……设计, 2.4.1 ……).
 _SECTION_NUMBER = lazy_regex(r"^[\s\u3000]*[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?![0-9０-９])[ \t\u3000]*\p{Han}")
@@ -320,7 +321,7 @@ _CELL_REACH = 8
 
 
 def _glued_heading(text: str) -> bool:
-    return _GLUED_HEADING.search(text.rstrip(" \t\u3000")) is not None
+    return _GLUED_HEADING.search(text.rstrip(" \t\u3000\u00a0")) is not None
 
 
 def _section_title(text: str) -> bool:
@@ -750,6 +751,8 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "signature"
     if block.kind is Kind.BODY and _SOURCE_NOTE.match(following.text):
         return "note"
+    if (block.kind is Kind.BODY or block.heading is not None) and lines.is_contact_line(following.text):
+        return "contact"  # 联系人：…: the notice's text ended with the paragraph before
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
