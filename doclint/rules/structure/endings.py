@@ -684,6 +684,7 @@ class LineEndings:
     spaced: bool = False
     closed: frozenset[int] = frozenset()
     closed_few: frozenset[int] = frozenset()  # ``closed`` from three paragraphs of text on
+    under: frozenset[int] = frozenset()  # lines right under the line before, no blank between
 
     @classmethod
     def from_document(cls, doc: Document) -> LineEndings:
@@ -692,12 +693,18 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         running = _running_text(blocks)  # counted once for both habits below
+        under: frozenset[int] = frozenset()
+        if _blank_separated(blocks, least=_APART_MIN):
+            under = frozenset(b.index for a, b in itertools.pairwise(blocks) if b.line == a.line + 1)
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
                    indents, markdown, _blank_separated(blocks), _closed_style(running),
-                   _closed_style(running, least=_CUT_MIN_LINES))
+                   _closed_style(running, least=_CUT_MIN_LINES), under)
 
     def opens_paragraph(self, block: Block) -> bool:
-        return self.indented and self.indents[block.index] > 0
+        """The block opens a paragraph by its indent: where the document also sets each
+        paragraph apart by a blank line (…。⏎⏎　　下一段), an indented line right under the one
+        before (…和教⏎　　育部通知…) is the rest of that paragraph's sentence, not a new one."""
+        return self.indented and self.indents[block.index] > 0 and block.index not in self.under
 
 
 def _unterminated_style(blocks: list[Block]) -> set[int]:
@@ -799,14 +806,18 @@ _SPACED_SHARE = 0.95
 _SPACED_MIN = 8
 
 
-def _blank_separated(blocks: list[Block]) -> bool:
-    """Almost every paragraph that ends a sentence is followed by a blank line."""
+_APART_MIN = 4  # pairs of paragraphs, each set apart by a blank line, that show the habit
+
+
+def _blank_separated(blocks: list[Block], least: int = _SPACED_MIN) -> bool:
+    """Almost every paragraph that ends a sentence is followed by a blank line (``least``
+    pairs of paragraphs at least)."""
     pairs = spaced = 0
     for previous, current in itertools.pairwise(blocks):
         if _running(previous) and _running(current) and ends_sentence(previous.text):
             pairs += 1
             spaced += current.line > previous.line + 1
-    return pairs >= _SPACED_MIN and spaced >= _SPACED_SHARE * pairs
+    return pairs >= least and spaced >= _SPACED_SHARE * pairs
 
 
 def _running(block: Block) -> bool:
@@ -968,9 +979,15 @@ def _cut_before(previous: Block, current: Block) -> bool:
     if lines.is_han_char(following[0]) and len(segmenter.first_word(following[:_WORD_WINDOW])) < 2:
         return False
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
-    return len(words) > 1 and len(words[-1]) == 1 and len(words[-2]) > 1 \
+    # one character left after a longer word (…红地毯两), or alone after a comma (…加大宣传，积):
+    # no clause is a single character, unless a word running on (…，是⏎…, …，在⏎…)
+    alone = len(words) > 1 and words[-2] in _PAUSES and words[-1] not in _FUNCTION_CHARS
+    return len(words) > 1 and len(words[-1]) == 1 and (len(words[-2]) > 1 or alone) \
         and lines.is_han_char(words[-1]) and words[-1] not in _PARTICLES \
         and stops_inside_a_word(text, "", following)
+
+
+_PAUSES = frozenset("，,、")
 
 
 _CUT_LABEL_HAN = 8
@@ -1013,8 +1030,9 @@ def _cut_source_line(previous: Block, current: Block) -> bool:
 _CUT_LINE_HAN = 6
 
 
-# The last clause holds a few characters of text (not a date or a figure alone).
-_LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{4,}[^，,；;。！？!?]*$")
+# The last clause holds a few characters of text (not a date or a figure alone), or a single one
+# after a pause (…加大宣传，积), a word cut in two.
+_LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{4,}[^，,；;。！？!?]*$|[，,、]\p{Han}$")
 
 
 # How a paragraph of news opens, before its first comma or colon: where the item comes from

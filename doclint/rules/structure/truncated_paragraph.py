@@ -779,11 +779,12 @@ _SIGN_OFF_LINES = 3  # an issuer's name, a date, a second issuer (an editor's no
 
 
 def _signs_off(blocks: list[Block], following: Block) -> bool:
-    """The next line is the issuer's name and nothing but the sign-off follows it (国务院办公厅⏎
-    一九九六年三月五日): the text ended with the paragraph before it."""
+    """The next line is the issuer's name or the date, and nothing but the sign-off follows it
+    (国务院办公厅⏎一九九六年三月五日): the text ended with the paragraph before it."""
     rest = [b for b in blocks[following.index:] if not _EDITORIAL_NOTE.match(b.text)]
-    return following.kind is Kind.LABEL and len(rest) <= _SIGN_OFF_LINES \
-        and _names_issuer(following.text) \
+    opens = (following.kind is Kind.LABEL and _names_issuer(following.text)) \
+        or following.kind is Kind.DATELINE  # a sign-off of its date alone (…⏎⏎2014年11月26日)
+    return opens and len(rest) <= _SIGN_OFF_LINES \
         and all(b.article == following.article and closes_a_text(b.text.strip()) for b in rest)
 
 
