@@ -285,8 +285,8 @@ def split_across(previous: Block, current: Block) -> bool:
             or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
             or closes_a_text(tail(text), signature=False) or not segmenter.available():
         return False
-    if _restates_title(text, following):
-        return False
+    if _restates_title(text, following) or _ENUMERATED.match(following):
+        return False  # a title and its text, or the next item (…已足⏎⏎四是建立…) opening its own
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
         return True  # even after what reads as a signature (…经济组⏎织, …高效办⏎成一件事)
@@ -599,9 +599,9 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
 
 
 # Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, time words
-# (…。现在国际局), and the copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处,
-# 这是我国政府).
-_CLAUSE_TAGS = frozenset(("r", "p", "uj", "t"))  # … and 现在, 目前: a clause's time
+# (…。现在国际局), aspect particles (…明确了加强组), and the copula and modal of a clause
+# (…目的是要有利于巩固社会, 我在中央书记处, 这是我国政府).
+_CLAUSE_TAGS = frozenset(("r", "p", "uj", "t", "ul", "uz", "ug"))
 _CLAUSE_WORDS = frozenset(("是", "要"))
 
 
