@@ -117,7 +117,7 @@ _OPEN_WINDOW = 40
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 
 
-def _unclosed(text: str) -> bool:
+def unclosed(text: str) -> bool:
     """The end of the text opens a title, a quotation or a bracket that it does not close."""
     return any(text.rfind(opening) > text.rfind(closing) for opening, closing in _PAIRS)
 
@@ -130,7 +130,7 @@ _EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it d
 def open_ended(text: str) -> bool:
     """The text stops on a word that needs what follows (``…的``, ``…应当``) or inside a title or
     a quotation it opened (``…《杭州市``): cut, whatever else it is."""
-    return dangles(text) or _unclosed(text[-_OPEN_WINDOW:])
+    return dangles(text) or unclosed(text[-_OPEN_WINDOW:])
 
 
 def stops_inside_a_word(text: str, document: str = "", following: str = "") -> bool:
@@ -157,7 +157,7 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         return lines.is_han_char(last) \
             and (len(words) == 1 or len(words[-2]) > 1 or not lines.is_han_char(words[-2])
                  or (words[-2] in _FUNCTION_CHARS and last not in _PRONOUNS)
-                 or _joins(text, following) or _spelled_out_elsewhere(text, document))
+                 or _joins(text, following) or spelled_out_elsewhere(text, document))
     if last in _OPENING_WORDS:
         return True
     if not document or not lines.is_han_char(last[-1]):
@@ -175,7 +175,7 @@ _SPELLED_TAIL = 3  # characters of a line's end looked up in the rest of its doc
 _SPELLED_USES = 2
 
 
-def _spelled_out_elsewhere(text: str, document: str) -> bool:
+def spelled_out_elsewhere(text: str, document: str) -> bool:
     """The line's last characters stand elsewhere in its document, each time (twice or more)
     followed by the same character (…地方政府性基 beside 政府性基金 …政府性基金): it stops
     inside a word the document spells out in full."""
@@ -972,7 +972,7 @@ def _cut_before(previous: Block, current: Block) -> bool:
     frame = frame_of(following)
     if frame == STRONG_FRAME or (frame and not dangles(text)):
         return True
-    if dangles(text) or _unclosed(text[-_OPEN_WINDOW:]) or not _LAST_CLAUSE_HAN.search(text):
+    if dangles(text) or unclosed(text[-_OPEN_WINDOW:]) or not _LAST_CLAUSE_HAN.search(text):
         return False  # a line broken after 的, 在 or inside 《…》 is a link's break (T401)
     # the next line opens with a word of its own (李克强表示, 2018年以来), not a lone character
     # that may be the rest of the word cut (…撰写自⏎评报告) or a preposition running on (…发⏎为)
@@ -1032,7 +1032,7 @@ _CUT_LINE_HAN = 6
 
 # The last clause holds a few characters of text (not a date or a figure alone), or a single one
 # after a pause (…加大宣传，积), a word cut in two.
-_LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{4,}[^，,；;。！？!?]*$|[，,、]\p{Han}$")
+_LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{3,}[^，,；;。！？!?]*$|[，,、]\p{Han}$")
 
 
 # How a paragraph of news opens, before its first comma or colon: where the item comes from

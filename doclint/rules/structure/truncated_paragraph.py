@@ -40,6 +40,7 @@ from doclint.rules.structure.endings import (
     split_across,
     stops_inside_a_word,
     tail,
+    unclosed,
 )
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Enumeration, Kind, Level, Structure, Style
@@ -211,7 +212,8 @@ class TruncatedParagraph(Rule):
                 series = _title_series(blocks)
                 lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
                 prepared = True
-            if block.index in subheadings or block.index in lead \
+            titled = _cut_title(block)  # a heading's title cut: no sub-heading
+            if (block.index in subheadings and not titled) or block.index in lead \
                     or lines.ends_with_photo_credit(block.text) \
                     or _LIST_TAIL.search(block.text, _last_sentence_end(block.text)) \
                     or _glued_heading(block.text) or _section_title(block.text) \
@@ -226,7 +228,7 @@ class TruncatedParagraph(Rule):
             law_line = closed and _inside_an_article(block, blocks, following)
             between = closed and _between_articles(block, blocks, following)
             cut = doc.facts(CutLines).blocks  # the next line opens a paragraph of its own
-            if (not item and (not _stops_mid_sentence(block, closed)
+            if (not item and not titled and (not _stops_mid_sentence(block, closed)
                               or not (is_prose(block) or _holds_sentence(block) or _run_in(block)
                                       or between or block.index in cut
                                       or (closed and _cut_short(block))
@@ -534,6 +536,22 @@ def _normative_line(block: Block) -> bool:
 
 # An article putting the law in force: whole without its full stop (本条例自…起施行).
 _IN_FORCE = lazy_regex(r"(?:施行|实施|生效)$")
+
+
+def _cut_title(block: Block) -> bool:
+    """A numbered heading whose title stops where no title does: on a word of one character
+    that needs what follows (…的, …和; not …取向) or inside a title or a quotation it opened
+    (（二）体育运动学校《道德). (A title's last characters recur in its text, in the same words:
+    they tell no word cut.)"""
+    heading = block.heading
+    if heading is None or heading.inline or heading.level is Level.CLAUSE:
+        return False
+    title = block.text[heading.title_span.start - block.span.start :]
+    return lines.has_han(title, _TITLE_CUT_HAN) and lines.is_han_char(title[-1]) \
+        and (dangles_alone(title) or unclosed(title))
+
+
+_TITLE_CUT_HAN = 3
 
 
 def _clause(block: Block, item: bool) -> bool:
