@@ -996,16 +996,24 @@ _CUT_LABEL_HAN = 8
 def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
     """A line without a clause's punctuation after a sentence's end that stops inside a word
     (…会议应出席代, …针对偏远农村地区失能人员长期) before a paragraph that opens as news does
-    and does not take up its words: a paragraph cut before its first comma. A headline stops on
-    a whole word and its paragraph restates it (``restated``)."""
+    and does not take up its words, or right under a numbered heading before any paragraph that
+    does not take them up (二、…情况⏎全省校舍建设资⏎资金支出率…): a paragraph cut before its
+    first comma. A headline or a sub-heading stops on a whole word and its paragraph restates
+    it (``restated``)."""
     text = previous.text
     if previous.kind not in (Kind.BODY, Kind.LABEL) or previous.index == 0 \
-            or _CLAUSE_PUNCTUATION.search(text) or not lines.has_han(text, _CUT_LABEL_HAN) \
-            or lines.is_chrome(text) or not ends_sentence(blocks[previous.index - 1].text) \
-            or blocks[previous.index - 1].kind is not Kind.BODY:
+            or _CLAUSE_PUNCTUATION.search(text) or not lines.has_han(text, _CUT_LINE_HAN) \
+            or lines.is_chrome(text) or lines.is_caption(text):
+        return False
+    before = blocks[previous.index - 1]
+    # under a numbered heading of its own (二、…情况⏎全省校舍建设资⏎资金支出率…): a sub-heading
+    # would stop on a whole word, so the line need not be followed by a paragraph of news
+    titled = before.heading is not None and not before.heading.inline
+    if not titled and (not ends_sentence(before.text) or before.kind is not Kind.BODY
+                       or not lines.has_han(text, _CUT_LABEL_HAN)):
         return False
     following = current.text
-    return cut_mid_sentence(text) and not dangles(text) and frame_of(following) \
+    return cut_mid_sentence(text) and not dangles(text) and (titled or frame_of(following)) \
         and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
         and not restated(text, following) and not split_across(previous, current) \
         and stops_inside_a_word(text, "", following)

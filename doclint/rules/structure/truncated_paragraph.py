@@ -454,9 +454,10 @@ def _ends_on_place(text: str) -> bool:
 
 def _cut_line(block: Block, blocks: list[Block], following: Block | None,
               closed: bool = False, series: frozenset[int] = frozenset()) -> bool:
-    """A line without clause punctuation (read as a label) between paragraphs of text that stops
-    inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
-    not a title or a caption, which stand before text, not after a sentence's end. Where the
+    """A line without clause punctuation (read as a label) between paragraphs of text, or right
+    under a numbered heading, that stops inside a word by itself (…主管部, …的, 《…条例管,
+    …国务院关): a paragraph cut before its first comma, not a title or a caption, which stand
+    before text, not after a sentence's end, and stop on a whole word. Where the
     document ends all its paragraphs of text with punctuation, a line that states a duty
     (…应当加强对可能影响) is a sentence too, stopping on any word."""
     if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, _CUT_LINE_HAN) \
@@ -464,10 +465,13 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None,
         return False
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
+    inside = stops_inside_a_word(block.text, "", following.text if following is not None else "") \
+        and block.article not in series
+    if previous.heading is not None and not previous.heading.inline:
+        return inside  # under a numbered heading (一、出台背景⏎为贯彻落实党中央、国务院关⏎二、…)
     return running and ends_sentence(previous.text) \
         and ((closed and (_normative_line(block) or _inside_an_article(block, blocks, following)))
-             or (stops_inside_a_word(block.text, "", following.text if following is not None else "")
-                 and block.article not in series))
+             or inside)
 
 
 _SERIES_TITLES = 3  # title lines of one shape in an article that make them a series
