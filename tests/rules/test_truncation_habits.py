@@ -62,3 +62,14 @@ def test_glued_articles_are_told_by_their_neighbours() -> None:
     reference = "各单位要认真执行本办法。\n第五条规定的期限届满后，应当重新申报。\n"
     blocks = Document.from_text(reference).facts(Structure).blocks
     assert blocks[1].kind is Kind.BODY and blocks[1].heading is None
+
+
+def test_contact_and_note_lines() -> None:
+    assert lines.is_contact_line("联系人：省教育厅人事处李明，0311-12345678")
+    assert lines.is_contact_line("联系人及电话：省教育厅职成处某某")
+    assert lines.is_contact_line("省骨干教师评选工作办公室联系人：")
+    assert not lines.is_contact_line("电话会议要求各地认真落实")
+    assert not lines.is_contact_line("联系群众，服务群众")
+    assert lines.is_note_line("注：※1空气质量目标按调整后的评价方法测算")
+    assert lines.is_note_line("注1：数据截至年底")
+    assert not lines.is_note_line("注重实效，不搞形式主义")

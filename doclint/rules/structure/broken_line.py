@@ -252,6 +252,8 @@ class BrokenLine(Rule):
             return False  # a date, an identifier or a link line continues no sentence
         if _FIELD.match(previous.text) and _FIELD.match(current.text):
             return False  # two fields of a block (联系人：某处  某某⏎电  话：…), each its own line
+        if lines.is_contact_line(current.text) or lines.is_note_line(current.text):
+            return False  # contact lines or a note under the text (…⏎联系人：…, …⏎注：…)
         # A line opening with 的 (but not 的确) is the tail of the one before.
         first = _opening(current)
         closing = (first in CLOSING_START and not _MARKDOWN_OPENER.match(current.text)

@@ -162,14 +162,25 @@ def is_markdown_heading(text: str) -> bool:
 
 # A line of contact details under a notice: 联系人：…, 联系人及电话：…, 咨询电话：…, 电子邮箱：…
 _CONTACT = lazy_regex(
-    r"^[\s\u3000]*(?:联系人|联系电话|联系方式|咨询电话|监督电话|电话|手机|传真|电子邮箱|邮箱|通讯地址)"
+    r"^[\s\u3000]*(?:[^，,。；;：:！？!?\s]{2,30}?(?:办公室|处|科|室|中心|办))?"
+    r"(?:联系人|联系电话|联系方式|咨询电话|监督电话|电话|手机|传真|电子邮箱|邮箱|通讯地址)"
     r"(?:及(?:联系)?电话|及联系方式)?[ \t\u3000]*[：:]"
 )
 
 
 def is_contact_line(text: str) -> bool:
-    """A line opening with a contact field (联系人：某处某某，0311-…): a notice's text has ended."""
+    """A line opening with a contact field, maybe after the office it belongs to (联系人：某处某某，
+    0311-…; 某某工作办公室联系人：): a notice's text has ended."""
     return _CONTACT.match(text) is not None
+
+
+# A note under a text or a table (注：※1…, 注1：…, 备注：…).
+_NOTE = lazy_regex(r"^[ \t\u3000]*(?:注|备注)[0-9０-９①-⑩]?[：:]")
+
+
+def is_note_line(text: str) -> bool:
+    """A line opening a note under the text or a table (注：…): the text above it has ended."""
+    return _NOTE.match(text) is not None
 
 
 # A figure's or table's caption: 图1××结构图, 表 2-1 ××情况, 附图3 ××

@@ -773,8 +773,11 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "signature"
     if block.kind is Kind.BODY and _SOURCE_NOTE.match(following.text):
         return "note"
-    if (block.kind is Kind.BODY or block.heading is not None) and lines.is_contact_line(following.text):
-        return "contact"  # 联系人：…: the notice's text ended with the paragraph before
+    if block.kind in (Kind.BODY, Kind.LABEL) or block.heading is not None:
+        if lines.is_contact_line(following.text):
+            return "contact"  # 联系人：…: the notice's text ended with the paragraph before
+        if lines.is_note_line(following.text):
+            return "note"  # 注：…: a note under the text
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
