@@ -158,7 +158,17 @@ class TruncatedParagraph(Rule):
     那样开头的文字（“扎实推进生态”），是丢了主题句后半截和整段正文的一段，停在完整的词上也报；
     同一篇里有两行以上这样的文字时，它们是小标题，不报。
     文选、文集里文末的题注（“（这是……同志会见……时谈话的要点。）”“（原载……）”）之前的一段，
-    和文件结尾之前一样看待。文末的最后一段不是小标题。
+    以及通知正文之后的联系方式（“联系人：……”“……办公室联系人：”）、注释（“注：……”）之前的一段，
+    和文件结尾之前一样看待。文末的最后一段不是小标题。只有日期的落款（“……⏎⏎2014年11月26日”）
+    也是落款。看文档是否“其余各段都以句末标点结尾”时，编号条目后面的正文（“（一）明确范围。本次……。”）
+    也算正文段落，而以电话号码、电子邮箱、标签、日期、页码（“——第2、254页”）、粘在句后的编号标题
+    （“……享惠。 3. 各方……”）等本不需要标点的内容结尾的行不计入。页面在正文之后列出的相关文件标题
+    （“……有效期3年。关于……若干政策解读”）不是截断。
+    转载时丢了“第N条”后空格的法规（“第九条免费教科书……”），前后相邻的条文序号连续时，这些行仍是条文。
+    编号标题停在要接续的单字上或没有闭合的书名号里（“（二）体育运动学校《道德”），是被截断的标题；
+    紧接在编号标题下面、不带逗号、停在词的中间的一行（“二、……情况⏎全省校舍建设资⏎……”“一、出台背景⏎
+    为贯彻落实党中央、国务院关⏎二、……”），是被截断的正文，不是小标题。逐行成段、其余各段都以句末标点结尾的
+    文档里，最后一个分句只剩逗号后的一个字（“……加大宣传，积”）、下一行没有把它补全而自成一段时，也是截断。
     公文正文的最后一段停在词的中间，后面只剩落款（发文机关、日期，可带“（本文有删减）”一类编者注）时，
     也是截断，和停在文件结尾一样报告。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
@@ -318,6 +328,7 @@ _GLUED_HEADING = lazy_regex(
 # A numbered section heading of a report or a guide (3.1　多阅片者……设计, 2.4.1 ……).
 _SECTION_NUMBER = lazy_regex(r"^[\s\u3000]*[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?![0-9０-９])[ \t\u3000]*\p{Han}")
 _CELL_HAN = 12    # a table's cell: a short line without punctuation
+_PARAGRAPH_HAN = 30  # a paragraph of text, closing its sentence: no table's cell
 _CELLS_IN_A_ROW = 3
 _CELL_REACH = 8
 
@@ -335,11 +346,14 @@ def _section_title(text: str) -> bool:
 def _among_cells(block: Block, blocks: list[Block]) -> bool:
     """The paragraph is a cell of a table flattened to lines: a row of short cells without
     punctuation (经济性和可推广性⏎备注⏎示例⏎人机协同作业) stands just before it, with no
-    heading between."""
+    heading and no paragraph of text closing its sentence between (a list of names over a
+    notice's paragraphs is no table of them)."""
     run = 0
     for other in reversed(blocks[max(0, block.index - _CELL_REACH) : block.index]):
-        if other.article != block.article or (other.heading is not None and not other.heading.inline):
-            return False
+        if other.article != block.article or (other.heading is not None and not other.heading.inline) \
+                or (other.kind is Kind.BODY and lines.has_han(other.text, _PARAGRAPH_HAN)
+                    and ends_sentence(other.text)):
+            return False  # a heading or a paragraph of text between: the cells are another part
         short_cell = other.kind is Kind.LABEL and not lines.has_han(other.text, _CELL_HAN + 1) \
             and not lines.has_punctuation(other.text)
         run = run + 1 if short_cell else 0
