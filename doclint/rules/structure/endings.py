@@ -1062,6 +1062,10 @@ _TIME_FRAME = lazy_regex(
 )
 # where (在安徽合肥的大科学装置聚变堆园区，) or why (受利好政策影响，)
 _PLACE_FRAME = lazy_regex(r"^(?:在[^，,。；;：:“”《》\n]{3,16}|受[^，,。；;：:\n]{2,16}影响)[，,]")
+# who must act, as a notice's paragraph opens (各地要…, 各市教育局要…, 各有关高校应…)
+_DUTY_FRAME = lazy_regex(
+    r"^各(?:地|市|县|级|有关|相关|单位|部门|学校|高校|校)[^，,。；;：:“”《》\n]{0,12}?(?:要|应|须|务必)(?!求)"
+)
 
 
 STRONG_FRAME = 2
@@ -1071,10 +1075,12 @@ _WEAK_FRAME = 1
 def frame_of(text: str) -> int:
     """How the line opens a paragraph of news: with its source or its speaker (``_SOURCE_FRAME``,
     ``_SPEAKER_FRAME``: 2), with its time or place (``_TIME_FRAME``, ``_PLACE_FRAME``: 1), or
-    not (0). The rest of a sentence broken off in its middle opens with none of them."""
+    as a notice's paragraph, with who must act (``_DUTY_FRAME``: 1), or not (0). The rest of a
+    sentence broken off in its middle opens with none of them."""
     if _SOURCE_FRAME.match(text) or (_SPEAKER_FRAME.match(text) and _names_a_speaker(text)):
         return STRONG_FRAME
-    return _WEAK_FRAME if _TIME_FRAME.match(text) or _PLACE_FRAME.match(text) else 0
+    return _WEAK_FRAME if _TIME_FRAME.match(text) or _PLACE_FRAME.match(text) \
+        or _DUTY_FRAME.match(text) else 0
 
 
 _NO_SPEAKER_TAGS = ("v", "d", "c", "p")
