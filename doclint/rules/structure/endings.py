@@ -674,7 +674,8 @@ class LineEndings:
     punctuation: many prose lines end without it, so a line without it is neither a break nor a
     truncation. ``indented``: most body paragraphs open with an indentation, so an indented
     line opens a paragraph. ``indents``: each block's indentation. ``closed``: the articles
-    that end (almost) every paragraph of running text with sentence punctuation.
+    that end (almost) every paragraph of running text with sentence punctuation. ``under``:
+    where paragraphs also stand apart by blank lines, the blocks right under the line before.
     """
 
     loose: frozenset[int]
