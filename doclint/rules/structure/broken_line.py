@@ -118,7 +118,7 @@ class BrokenLine(Rule):
     上一行是被截断的段落（T301），不在此报告；逐行成段、其余各段都有句末标点的文档里，上一行停在
     词的中间、下一行没有补全它而以一个完整的词开头自成一段的（“……红地毯两⏎李克强表示，……。”），
     也是被截断的段落（T301）；新闻稿里一行停在句中、下一行以新闻段落惯用的开头（消息来源、说话人、时间地点：
-    “习近平指出，”“2018年8月，”）另起一段，或下一行是下一条消息的标题时，同样归 T301。不带标点、
+    “习近平指出，”“2018年8月，”）或像通知的段落那样以要办事的单位开头（“各地要……”）另起一段，或下一行是下一条消息的标题时，同样归 T301。不带标点、
     下面一段正文复述其字词的新闻标题（“古巴驻美大使馆遭枪击 一嫌疑人被捕⏎古巴外交部……声明说，……”）
     不是句子的前半截，哪怕正文以光秃秃的名词开头（“财政部、民政部……”）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
@@ -140,7 +140,9 @@ class BrokenLine(Rule):
     “调研情况：”一类小标签开头时，同样是标题。
     一句断成几行时合并报告，修复把各行接起来。
     带条标题的法规（“第一条   制定目的⏎为加强……”，两条以上）里，条标题统领下一行的条文，不是半句话；
-    联系人、电话一类各自成行的字段（“联系人：某处  某某⏎电  话：……”）也不是断开的句子。
+    联系人、电话一类各自成行的字段（“联系人：某处  某某⏎电  话：……”），以电话号码、电子邮箱结尾的联系方式行，
+    以及正文下面的联系人行（“……办公室联系人：”）和注释行（“注：……”），都不是断开的句子的后半截。
+    段落之间既隔着空行又首行缩进的文档里，紧接在上一行下面（没有隔空行）的缩进行不是新段落，而是上一行的后半截。
     一个文件有六处以上断行时（网页链接、PDF 折行、压扁的表格，出于同一原因），只报告第一处，其余列为
     相关位置，修复把各处都接起来。
     """
@@ -252,6 +254,8 @@ class BrokenLine(Rule):
             return False  # a date, an identifier or a link line continues no sentence
         if _FIELD.match(previous.text) and _FIELD.match(current.text):
             return False  # two fields of a block (联系人：某处  某某⏎电  话：…), each its own line
+        if lines.is_contact_line(current.text) or lines.is_note_line(current.text):
+            return False  # contact lines or a note under the text (…⏎联系人：…, …⏎注：…)
         # A line opening with 的 (but not 的确) is the tail of the one before.
         first = _opening(current)
         closing = (first in CLOSING_START and not _MARKDOWN_OPENER.match(current.text)

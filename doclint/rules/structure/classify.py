@@ -33,7 +33,33 @@ def classify(texts: list[str], index: int) -> Classified:
             article = lines.ArticleMarker(article.number, article.end + skip,
                                           article.title_start + skip, skip)
         return kind, marker, article
-    return _classify_content(text)
+    classified = _classify_content(text)
+    if classified[0] in (Kind.BODY, Kind.LABEL) and text[:1] == "第" \
+            and _between_articles(texts, index):
+        return Kind.HEADING, lines.glued_article_marker(text), None
+    return classified
+
+
+_ARTICLE_REACH = 12  # lines searched either way for the article next to a glued one
+
+
+def _between_articles(texts: list[str], index: int) -> bool:
+    """Line ``index`` opens with 第N条 glued to its text (第九条免费教科书…) and the article
+    line nearest before or after it is 第N-1条 or 第N+1条: the text of a law whose scrape lost
+    the space after each article's number, not a sentence opening on a reference (第五条规定…)."""
+    number = lines.glued_article(texts[index])
+    if not number:
+        return False
+    for step, neighbour in ((-1, number - 1), (1, number + 1)):
+        at = index + step
+        while 0 <= at < len(texts) and abs(at - index) <= _ARTICLE_REACH:
+            found = lines.article_number(texts[at].lstrip(" \t\u3000"))
+            if found is not None:
+                if found == neighbour:
+                    return True
+                break
+            at += step
+    return False
 
 
 @per_document

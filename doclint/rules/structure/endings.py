@@ -64,12 +64,15 @@ def is_prose(block: Block) -> bool:
         and not lines.is_chrome(block.text)
 
 
-def plain_prose(block: Block) -> bool:
-    """Running text of a paragraph of its own or of a law's article (第N条 …): no heading,
-    however long (（一）…，…取得新突破)."""
+def plain_prose(block: Block, items: bool = True) -> bool:
+    """Running text of a paragraph of its own, of a law's article (第N条 …) or, with ``items``,
+    after a numbered heading's title on its line (（三）加大宣传力度。各地要…): no heading's title
+    alone, however long (（一）…，…取得新突破)."""
     heading = block.heading
     return (heading is None if block.kind is Kind.BODY else
-            heading is not None and heading.level is Level.CLAUSE) and is_prose(block)
+            heading is not None and (heading.level is Level.CLAUSE
+                                     or (items and heading.inline))) \
+        and is_prose(block)
 
 
 def _running_heading(block: Block) -> bool:
@@ -114,7 +117,7 @@ _OPEN_WINDOW = 40
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 
 
-def _unclosed(text: str) -> bool:
+def unclosed(text: str) -> bool:
     """The end of the text opens a title, a quotation or a bracket that it does not close."""
     return any(text.rfind(opening) > text.rfind(closing) for opening, closing in _PAIRS)
 
@@ -127,7 +130,7 @@ _EVIDENCE = 1  # other uses of a word, none before a clause mark, that show it d
 def open_ended(text: str) -> bool:
     """The text stops on a word that needs what follows (``…的``, ``…应当``) or inside a title or
     a quotation it opened (``…《杭州市``): cut, whatever else it is."""
-    return dangles(text) or _unclosed(text[-_OPEN_WINDOW:])
+    return dangles(text) or unclosed(text[-_OPEN_WINDOW:])
 
 
 def stops_inside_a_word(text: str, document: str = "", following: str = "") -> bool:
@@ -154,7 +157,7 @@ def stops_inside_a_word(text: str, document: str = "", following: str = "") -> b
         return lines.is_han_char(last) \
             and (len(words) == 1 or len(words[-2]) > 1 or not lines.is_han_char(words[-2])
                  or (words[-2] in _FUNCTION_CHARS and last not in _PRONOUNS)
-                 or _joins(text, following) or _spelled_out_elsewhere(text, document))
+                 or _joins(text, following) or spelled_out_elsewhere(text, document))
     if last in _OPENING_WORDS:
         return True
     if not document or not lines.is_han_char(last[-1]):
@@ -172,7 +175,7 @@ _SPELLED_TAIL = 3  # characters of a line's end looked up in the rest of its doc
 _SPELLED_USES = 2
 
 
-def _spelled_out_elsewhere(text: str, document: str) -> bool:
+def spelled_out_elsewhere(text: str, document: str) -> bool:
     """The line's last characters stand elsewhere in its document, each time (twice or more)
     followed by the same character (…地方政府性基 beside 政府性基金 …政府性基金): it stops
     inside a word the document spells out in full."""
@@ -282,8 +285,8 @@ def split_across(previous: Block, current: Block) -> bool:
             or not lines.is_han_char(following[0]) or not lines.has_han(text, 6) \
             or closes_a_text(tail(text), signature=False) or not segmenter.available():
         return False
-    if _restates_title(text, following):
-        return False
+    if _restates_title(text, following) or _ENUMERATED.match(following):
+        return False  # a title and its text, or the next item (…已足⏎⏎四是建立…) opening its own
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
         return True  # even after what reads as a signature (…经济组⏎织, …高效办⏎成一件事)
@@ -519,11 +522,15 @@ _DATE_END = lazy_regex(
 # (…总工程师附件2参会回执, …2021年3月9日附件参加新闻发布会人员名单); a document's name takes no stop.
 _ATTACHMENT_START = lazy_regex(
     r"^[）)]?附件[\d０-９一二三四五六七八九十]{0,2}[：:．.、 　]*[^，,。；;：:！？!?]{2,50}$")
+_DOCUMENT_KIND = (r"(?:表|单|册|书|录|函|回执|方案|办法|细则|规则|通知|意见|报告|说明|标准|指南|要点"
+                  r"|模板|样式|格式|协议|合同|清单|名单|目录|计划|规划|大纲|须知|图|结果|情况|决定|规定"
+                  r"|批复|解读)")
 _ATTACHMENT_END = lazy_regex(
     r"附件[\d０-９一二三四五六七八九十]{0,2}[：:．.、 　]*(?:[\d０-９]{1,2}[．.、])?"
-    r"[^，,。；;：:！？!?]{2,40}(?:表|单|册|书|录|函|回执|方案|办法|细则|规则|通知|意见|报告|说明"
-    r"|标准|指南|要点|模板|样式|格式|协议|合同|清单|名单|目录|计划|规划|大纲|须知|图|结果|情况)$"
+    rf"[^，,。；;：:！？!?]{{2,40}}{_DOCUMENT_KIND}$"
 )
+# A related document's title set after the text (…有效期3年。关于…若干政策解读): a page's link.
+_RELATED_TITLE = lazy_regex(rf"^关于[^，,。；;：:！？!?]{{2,60}}{_DOCUMENT_KIND}$")
 # A label with its value: 责任部门：办公厅秘书一处, 联系人：王明 (the key is a noun, not 要求是：),
 # ending the tail with a short value or opening it with a list (附件：1.××表2.××表).
 _LABEL_END = lazy_regex(r"(?P<key>\p{Han}{2,8})[：:][^，,。；;：:！？]{1,30}$")
@@ -536,7 +543,13 @@ _ITEM_START = lazy_regex(
     r"^(?:[\d０-９]{1,3}(?:[.．、）)]|(?![\d０-９年月日号\-－—~～至]))|[（(][\d０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
     r"|[A-Za-zＡ-Ｚ][.．、]|[―—－\-─]+|[●■◆★·•])"
 )
-_PAGE = lazy_regex(r"第[\d０-９]{1,4}页$")
+_PAGE = lazy_regex(r"第[\d０-９]{1,4}(?:[、，,][\d０-９]{1,4})*页$")  # ――第6页, ――第2、254页
+# Contact details ending the line: a telephone number (0311-66005113, 13912345678) or an e-mail
+# address (…张三，0311-66005113; 邮箱：abc@163.com).
+_CONTACT_END = lazy_regex(
+    r"(?<![\d.．])(?:0\d{2,3}[-－—]?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})$"
+    r"|[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+$"
+)
 # A closing formula or a signature: 特此通知, 此复, 谢谢; 县人民政府, 省科学技术厅.
 _CLOSING = lazy_regex(r"^(?:特此\p{Han}{2}|此复|此致|敬礼|谢谢(?:大家)?)$")
 _SIGNATURE = lazy_regex(
@@ -564,17 +577,19 @@ def tail(text: str) -> str:
 
 def closes_a_text(piece: str, signature: bool = True) -> bool:
     """A paragraph's tail that needs no punctuation: a date (and a 公文's imprint, …日印发), a
-    signature (unless ``signature`` is false), a label and its value, a list or table item, a
-    page number, a closing formula, a lead-in to what follows, an attachment's title."""
+    signature (unless ``signature`` is false), a label and its value, contact details (a
+    telephone number, an e-mail address), a list or table item, a page number, a closing
+    formula, a lead-in to what follows, an attachment's title or a related document's
+    (关于…的通知)."""
     if not piece:
         return True
     date = _DATE_END.search(piece)
     if date is not None and (date.group("month") or len(piece) <= _SIGNATURE_MAX):
         return True  # a year alone ends a dateline, not a long clause (…共同为实现1956年)
-    if _PAGE.search(piece) or _CLOSING.match(piece) \
+    if _PAGE.search(piece) or _CLOSING.match(piece) or _CONTACT_END.search(piece) \
             or _DOCUMENT_NUMBER_END.search(piece) or _ITEM_START.match(piece) \
             or _LEAD_IN.search(piece) or _ATTACHMENT_START.match(piece) \
-            or _ATTACHMENT_END.search(piece):
+            or _ATTACHMENT_END.search(piece) or _RELATED_TITLE.match(piece):
         return True
     for label in (_LABEL_START.match(piece), _LABEL_END.search(piece)):
         if label is not None and not label.group("key").endswith(_CLAUSE_KEY_END):
@@ -584,9 +599,9 @@ def closes_a_text(piece: str, signature: bool = True) -> bool:
 
 
 # Words no issuer's name holds: pronouns (我, 这, 我国), prepositions (在, 对), 的, time words
-# (…。现在国际局), and the copula and modal of a clause (…目的是要有利于巩固社会, 我在中央书记处,
-# 这是我国政府).
-_CLAUSE_TAGS = frozenset(("r", "p", "uj", "t"))  # … and 现在, 目前: a clause's time
+# (…。现在国际局), aspect particles (…明确了加强组), and the copula and modal of a clause
+# (…目的是要有利于巩固社会, 我在中央书记处, 这是我国政府).
+_CLAUSE_TAGS = frozenset(("r", "p", "uj", "t", "ul", "uz", "ug"))
 _CLAUSE_WORDS = frozenset(("是", "要"))
 
 
@@ -659,7 +674,8 @@ class LineEndings:
     punctuation: many prose lines end without it, so a line without it is neither a break nor a
     truncation. ``indented``: most body paragraphs open with an indentation, so an indented
     line opens a paragraph. ``indents``: each block's indentation. ``closed``: the articles
-    that end (almost) every paragraph of running text with sentence punctuation.
+    that end (almost) every paragraph of running text with sentence punctuation. ``under``:
+    where paragraphs also stand apart by blank lines, the blocks right under the line before.
     """
 
     loose: frozenset[int]
@@ -669,6 +685,7 @@ class LineEndings:
     spaced: bool = False
     closed: frozenset[int] = frozenset()
     closed_few: frozenset[int] = frozenset()  # ``closed`` from three paragraphs of text on
+    under: frozenset[int] = frozenset()  # lines right under the line before, no blank between
 
     @classmethod
     def from_document(cls, doc: Document) -> LineEndings:
@@ -677,31 +694,39 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         running = _running_text(blocks)  # counted once for both habits below
+        under: frozenset[int] = frozenset()
+        if _blank_separated(blocks, least=_APART_MIN):
+            under = frozenset(b.index for a, b in itertools.pairwise(blocks) if b.line == a.line + 1)
         return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
                    indents, markdown, _blank_separated(blocks), _closed_style(running),
-                   _closed_style(running, least=_CUT_MIN_LINES))
+                   _closed_style(running, least=_CUT_MIN_LINES), under)
 
     def opens_paragraph(self, block: Block) -> bool:
-        return self.indented and self.indents[block.index] > 0
+        """The block opens a paragraph by its indent: where the document also sets each
+        paragraph apart by a blank line (…。⏎⏎　　下一段), an indented line right under the one
+        before (…和教⏎　　育部通知…) is the rest of that paragraph's sentence, not a new one."""
+        return self.indented and self.indents[block.index] > 0 and block.index not in self.under
 
 
 def _unterminated_style(blocks: list[Block]) -> set[int]:
     """Articles written as lists or verse: many prose lines end without punctuation, so a line
     without it is not a break (only the strong signs count there). Text hard-wrapped at a fixed
     width also leaves many lines open, but mostly of one length, and its paragraphs still end
-    with a full stop: that is not a style, it is the defect."""
+    with a full stop: that is not a style, it is the defect. The text of a numbered item
+    (（一）明确范围。本次…。) is a prose line like any other; a line whose end needs no stop
+    (``_needs_no_stop``) shows no style."""
     total: dict[int, int] = {}
     open_ended: dict[int, list[int]] = {}
     closes_after_open: set[int] = set()
     previous_open = False
     for block in blocks:
-        if block.kind is not Kind.BODY or (
-                not ends_sentence(block.text) and block.index + 1 < len(blocks)
+        is_open = not ends_sentence(block.text)
+        if not _running(block) or (is_open and _needs_no_stop(block.text)) or (
+                is_open and block.index + 1 < len(blocks)
                 and headline_over(block, blocks[block.index + 1])):
             previous_open = False  # a news item's headline over its paragraph is no style
             continue
         total[block.article] = total.get(block.article, 0) + 1
-        is_open = not ends_sentence(block.text)
         if is_open:
             open_ended.setdefault(block.article, []).append(len(block.text))
         elif previous_open:
@@ -718,20 +743,28 @@ def _unterminated_style(blocks: list[Block]) -> set[int]:
     return loose
 
 
+def _needs_no_stop(text: str) -> bool:
+    """The line ends on what goes without a stop (``closes_a_text``): contact details
+    (…，0311-66005113), a label and its value, a date, a heading glued after the last sentence
+    (…。　（三）…): it shows nothing of how the document ends its paragraphs."""
+    return closes_a_text(tail(text))
+
+
 _CLOSED_MIN = 6  # paragraphs of running text that show an article's habit
 _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without punctuation
 
 
 def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
     """Per article, its paragraphs of running text (``plain_prose``) and how many of them end
-    without sentence punctuation (a line the next line carries on is no paragraph's end)."""
+    without sentence punctuation (a line the next line carries on is no paragraph's end). A
+    paragraph whose end needs no stop (``_needs_no_stop``) tells nothing of the habit."""
     total: Counter[int] = Counter()
     open_ended: Counter[int] = Counter()
     for block in blocks:
         if plain_prose(block):
             if ends_sentence(block.text):
                 total[block.article] += 1
-            elif not _runs_on(blocks, block.index):
+            elif not _needs_no_stop(block.text) and not _runs_on(blocks, block.index):
                 total[block.article] += 1
                 open_ended[block.article] += 1
     return total, open_ended
@@ -774,14 +807,18 @@ _SPACED_SHARE = 0.95
 _SPACED_MIN = 8
 
 
-def _blank_separated(blocks: list[Block]) -> bool:
-    """Almost every paragraph that ends a sentence is followed by a blank line."""
+_APART_MIN = 4  # pairs of paragraphs, each set apart by a blank line, that show the habit
+
+
+def _blank_separated(blocks: list[Block], least: int = _SPACED_MIN) -> bool:
+    """Almost every paragraph that ends a sentence is followed by a blank line (``least``
+    pairs of paragraphs at least)."""
     pairs = spaced = 0
     for previous, current in itertools.pairwise(blocks):
         if _running(previous) and _running(current) and ends_sentence(previous.text):
             pairs += 1
             spaced += current.line > previous.line + 1
-    return pairs >= _SPACED_MIN and spaced >= _SPACED_SHARE * pairs
+    return pairs >= least and spaced >= _SPACED_SHARE * pairs
 
 
 def _running(block: Block) -> bool:
@@ -878,12 +915,15 @@ class CutLines:
                 found.add(previous.index)  # …。⏎扎实推进生态⏎实施绿色经济示范行动。…
                 continue
             after = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
-            if plain_prose(previous) and cut_mid_sentence(previous.text) \
+            # NOTE: a numbered item's text is left out: its first line broken before a clause
+            # (…国家⏎奖学金名额时，…) opens as news does.
+            paragraph = plain_prose(previous, items=False)
+            if paragraph and cut_mid_sentence(previous.text) \
                     and not dangles(previous.text) and headline_over(current, after):
                 found.add(previous.index)  # …台湾地区，使用⏎首届消博会将于…举办⏎国务院…。
             elif current.kind is not Kind.BODY:
                 continue
-            elif plain_prose(previous) and _cut_before(previous, current):
+            elif paragraph and _cut_before(previous, current):
                 found.add(previous.index)
             elif _cut_label(blocks, previous, current) or _cut_source_line(previous, current):
                 found.add(previous.index)
@@ -933,16 +973,22 @@ def _cut_before(previous: Block, current: Block) -> bool:
     frame = frame_of(following)
     if frame == STRONG_FRAME or (frame and not dangles(text)):
         return True
-    if dangles(text) or _unclosed(text[-_OPEN_WINDOW:]) or not _LAST_CLAUSE_HAN.search(text):
+    if dangles(text) or unclosed(text[-_OPEN_WINDOW:]) or not _LAST_CLAUSE_HAN.search(text):
         return False  # a line broken after 的, 在 or inside 《…》 is a link's break (T401)
     # the next line opens with a word of its own (李克强表示, 2018年以来), not a lone character
     # that may be the rest of the word cut (…撰写自⏎评报告) or a preposition running on (…发⏎为)
     if lines.is_han_char(following[0]) and len(segmenter.first_word(following[:_WORD_WINDOW])) < 2:
         return False
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
-    return len(words) > 1 and len(words[-1]) == 1 and len(words[-2]) > 1 \
+    # one character left after a longer word (…红地毯两), or alone after a comma (…加大宣传，积):
+    # no clause is a single character, unless a word running on (…，是⏎…, …，在⏎…)
+    alone = len(words) > 1 and words[-2] in _PAUSES and words[-1] not in _FUNCTION_CHARS
+    return len(words) > 1 and len(words[-1]) == 1 and (len(words[-2]) > 1 or alone) \
         and lines.is_han_char(words[-1]) and words[-1] not in _PARTICLES \
         and stops_inside_a_word(text, "", following)
+
+
+_PAUSES = frozenset("，,、")
 
 
 _CUT_LABEL_HAN = 8
@@ -951,16 +997,24 @@ _CUT_LABEL_HAN = 8
 def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
     """A line without a clause's punctuation after a sentence's end that stops inside a word
     (…会议应出席代, …针对偏远农村地区失能人员长期) before a paragraph that opens as news does
-    and does not take up its words: a paragraph cut before its first comma. A headline stops on
-    a whole word and its paragraph restates it (``restated``)."""
+    and does not take up its words, or right under a numbered heading before any paragraph that
+    does not take them up (二、…情况⏎全省校舍建设资⏎资金支出率…): a paragraph cut before its
+    first comma. A headline or a sub-heading stops on a whole word and its paragraph restates
+    it (``restated``)."""
     text = previous.text
     if previous.kind not in (Kind.BODY, Kind.LABEL) or previous.index == 0 \
-            or _CLAUSE_PUNCTUATION.search(text) or not lines.has_han(text, _CUT_LABEL_HAN) \
-            or lines.is_chrome(text) or not ends_sentence(blocks[previous.index - 1].text) \
-            or blocks[previous.index - 1].kind is not Kind.BODY:
+            or _CLAUSE_PUNCTUATION.search(text) or not lines.has_han(text, _CUT_LINE_HAN) \
+            or lines.is_chrome(text) or lines.is_caption(text):
+        return False
+    before = blocks[previous.index - 1]
+    # under a numbered heading of its own (二、…情况⏎全省校舍建设资⏎资金支出率…): a sub-heading
+    # would stop on a whole word, so the line need not be followed by a paragraph of news
+    titled = before.heading is not None and not before.heading.inline
+    if not titled and (not ends_sentence(before.text) or before.kind is not Kind.BODY
+                       or not lines.has_han(text, _CUT_LABEL_HAN)):
         return False
     following = current.text
-    return cut_mid_sentence(text) and not dangles(text) and frame_of(following) \
+    return cut_mid_sentence(text) and not dangles(text) and (titled or frame_of(following)) \
         and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
         and not restated(text, following) and not split_across(previous, current) \
         and stops_inside_a_word(text, "", following)
@@ -985,8 +1039,9 @@ def _cut_source_line(previous: Block, current: Block) -> bool:
 _CUT_LINE_HAN = 6
 
 
-# The last clause holds a few characters of text (not a date or a figure alone).
-_LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{4,}[^，,；;。！？!?]*$")
+# The last clause holds a few characters of text (not a date or a figure alone), or a single one
+# after a pause (…加大宣传，积), a word cut in two.
+_LAST_CLAUSE_HAN = lazy_regex(r"\p{Han}{3,}[^，,；;。！？!?]*$|[，,、]\p{Han}$")
 
 
 # How a paragraph of news opens, before its first comma or colon: where the item comes from
@@ -1008,6 +1063,10 @@ _TIME_FRAME = lazy_regex(
 )
 # where (在安徽合肥的大科学装置聚变堆园区，) or why (受利好政策影响，)
 _PLACE_FRAME = lazy_regex(r"^(?:在[^，,。；;：:“”《》\n]{3,16}|受[^，,。；;：:\n]{2,16}影响)[，,]")
+# who must act, as a notice's paragraph opens (各地要…, 各市教育局要…, 各有关高校应…)
+_DUTY_FRAME = lazy_regex(
+    r"^各(?:地|市|县|级|有关|相关|单位|部门|学校|高校|校)[^，,。；;：:“”《》\n]{0,12}?(?:要|应|须|务必)(?!求)"
+)
 
 
 STRONG_FRAME = 2
@@ -1017,10 +1076,12 @@ _WEAK_FRAME = 1
 def frame_of(text: str) -> int:
     """How the line opens a paragraph of news: with its source or its speaker (``_SOURCE_FRAME``,
     ``_SPEAKER_FRAME``: 2), with its time or place (``_TIME_FRAME``, ``_PLACE_FRAME``: 1), or
-    not (0). The rest of a sentence broken off in its middle opens with none of them."""
+    as a notice's paragraph, with who must act (``_DUTY_FRAME``: 1), or not (0). The rest of a
+    sentence broken off in its middle opens with none of them."""
     if _SOURCE_FRAME.match(text) or (_SPEAKER_FRAME.match(text) and _names_a_speaker(text)):
         return STRONG_FRAME
-    return _WEAK_FRAME if _TIME_FRAME.match(text) or _PLACE_FRAME.match(text) else 0
+    return _WEAK_FRAME if _TIME_FRAME.match(text) or _PLACE_FRAME.match(text) \
+        or _DUTY_FRAME.match(text) else 0
 
 
 _NO_SPEAKER_TAGS = ("v", "d", "c", "p")

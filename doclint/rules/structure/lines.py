@@ -160,6 +160,29 @@ def is_markdown_heading(text: str) -> bool:
     return text[:1] == "#" and _MARKDOWN_HEADING.match(text) is not None
 
 
+# A line of contact details under a notice: 联系人：…, 联系人及电话：…, 咨询电话：…, 电子邮箱：…
+_CONTACT = lazy_regex(
+    r"^[\s\u3000]*(?:[^，,。；;：:！？!?\s]{2,30}?(?:办公室|处|科|室|中心|办))?"
+    r"(?:联系人|联系电话|联系方式|咨询电话|监督电话|电话|手机|传真|电子邮箱|邮箱|通讯地址)"
+    r"(?:及(?:联系)?电话|及联系方式)?[ \t\u3000]*[：:]"
+)
+
+
+def is_contact_line(text: str) -> bool:
+    """A line opening with a contact field, maybe after the office it belongs to (联系人：某处某某，
+    0311-…; 某某工作办公室联系人：): a notice's text has ended."""
+    return _CONTACT.match(text) is not None
+
+
+# A note under a text or a table (注：※1…, 注1：…, 备注：…).
+_NOTE = lazy_regex(r"^[ \t\u3000]*(?:注|备注)[0-9０-９①-⑩]?[：:]")
+
+
+def is_note_line(text: str) -> bool:
+    """A line opening a note under the text or a table (注：…): the text above it has ended."""
+    return _NOTE.match(text) is not None
+
+
 # A figure's or table's caption: 图1××结构图, 表 2-1 ××情况, 附图3 ××
 _CAPTION = lazy_regex(r"^[\s\u3000]*(?:附)?[图表][ \t\u3000]*[0-9０-９]{1,2}(?:[-－.．][0-9０-９]{1,2})?"
                       r"(?![0-9０-９年月日%％])[ \t\u3000:：]*\p{Han}")
@@ -222,7 +245,38 @@ def heading_marker(text: str) -> Marker | None:
     number = ord(raw) - 0x2460 + 1 if level is Level.FIVE else ordinal(raw)
     if number is None or number == 0:
         return None
-    start = match.end()
+    return _marker(text, match.end(), level, number)
+
+
+# 第N条 with its text run on, no space between (第九条免费教科书按照…): an article only where the
+# articles next to it say so (``glued_article``); alone it may open a sentence (第五条规定…).
+_GLUED_CLAUSE = lazy_regex(rf"^第(?P<n>{_HN}{{1,5}})条(?=[\p{{Han}}“《（(])")
+
+
+def glued_article(text: str) -> int | None:
+    """The number of a law's article whose text runs on after ``第N条`` without a space."""
+    match = _GLUED_CLAUSE.match(text)
+    return ordinal(match.group("n")) if match is not None else None
+
+
+def article_number(text: str) -> int | None:
+    """The number of the article a line opens (第N条, spaced or glued to its text)."""
+    marker = heading_marker(text) if text[:1] == "第" else None
+    if marker is not None and marker.level is Level.CLAUSE:
+        return marker.number
+    return glued_article(text)
+
+
+def glued_article_marker(text: str) -> Marker | None:
+    """The marker of a glued article (``glued_article``), its text inline."""
+    number = glued_article(text)
+    if not number:
+        return None
+    return _marker(text, text.index("条") + 1, Level.CLAUSE, number)
+
+
+def _marker(text: str, start: int, level: Level, number: int) -> Marker:
+    """The marker of a heading whose number ends at ``start``."""
     stop = _TITLE_END.search(text, start)
     title_end = stop.start() if stop else len(text)
     rest = text[stop.end():].strip() if stop is not None else ""
@@ -232,7 +286,7 @@ def heading_marker(text: str) -> Marker | None:
                              or len(rest) >= _INLINE_MIN or has_punctuation(rest))
     if level is Level.CLAUSE:
         inline = bool(text[start:].strip())  # 第N条's text is the clause itself, not a title
-    marker_end = len(text[: match.end()].rstrip(" \t\u3000"))
+    marker_end = len(text[:start].rstrip(" \t\u3000"))
     last = siblings.run_in_last(text, title_end, level, number) if stop is not None else number
     return Marker(level, number, 0, start, marker_end, title_end, inline, last)
 

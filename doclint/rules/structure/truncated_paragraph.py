@@ -40,6 +40,7 @@ from doclint.rules.structure.endings import (
     split_across,
     stops_inside_a_word,
     tail,
+    unclosed,
 )
 from doclint.rules.structure.layout import Layout
 from doclint.rules.structure.model import Block, Enumeration, Kind, Level, Structure, Style
@@ -71,6 +72,7 @@ _NEXT = {
     "end": Message("文件结尾", "the end of the file"),
     "signature": Message("文末的落款", "the signature that ends the text"),
     "note": Message("文末的题注", "the editor's note that ends the text"),
+    "contact": Message("文末的联系方式", "the contact details that close the text"),
     "headline": Message("一个标题", "a heading"),
     "link": Message("一条消息末尾的原文链接", "the source link that ends a news item"),
     "title": Message("下一条消息的标题", "the headline of the next news item"),
@@ -156,7 +158,19 @@ class TruncatedParagraph(Rule):
     那样开头的文字（“扎实推进生态”），是丢了主题句后半截和整段正文的一段，停在完整的词上也报；
     同一篇里有两行以上这样的文字时，它们是小标题，不报。
     文选、文集里文末的题注（“（这是……同志会见……时谈话的要点。）”“（原载……）”）之前的一段，
-    和文件结尾之前一样看待。文末的最后一段不是小标题。
+    以及通知正文之后的联系方式（“联系人：……”“……办公室联系人：”）、注释（“注：……”）之前的一段，
+    和文件结尾之前一样看待。文末的最后一段不是小标题。只有日期的落款（“……⏎⏎2014年11月26日”）
+    也是落款。看文档是否“其余各段都以句末标点结尾”时，编号条目后面的正文（“（一）明确范围。本次……。”）
+    也算正文段落，而以电话号码、电子邮箱、标签、日期、页码（“——第2、254页”）、粘在句后的编号标题
+    （“……享惠。 3. 各方……”）等本不需要标点的内容结尾的行不计入。页面在正文之后列出的相关文件标题
+    （“……有效期3年。关于……若干政策解读”）不是截断。
+    转载时丢了“第N条”后空格的法规（“第九条免费教科书……”），前后相邻的条文序号连续时，这些行仍是条文。
+    编号标题停在要接续的单字上或没有闭合的书名号里（“（二）体育运动学校《道德”），是被截断的标题；
+    紧接在编号标题下面、不带逗号、停在词的中间的一行（“二、……情况⏎全省校舍建设资⏎……”“一、出台背景⏎
+    为贯彻落实党中央、国务院关⏎二、……”），是被截断的正文，不是小标题。逐行成段、其余各段都以句末标点结尾的
+    文档里，最后一个分句只剩逗号后的一个字（“……加大宣传，积”）、下一行没有把它补全而自成一段时，也是截断；
+    下一行像通知的段落那样以要办事的单位开头（“各地要……”“各市教育局要……”）时同样，上一行停在要接续的字上
+    （“……的”）的除外。
     公文正文的最后一段停在词的中间，后面只剩落款（发文机关、日期，可带“（本文有删减）”一类编者注）时，
     也是截断，和停在文件结尾一样报告。
     下一行紧接着仍是正文时，属于断行（T401），不在此报告；隔着空行或首行缩进另起一段时在此报告，
@@ -210,7 +224,8 @@ class TruncatedParagraph(Rule):
                 series = _title_series(blocks)
                 lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
                 prepared = True
-            if block.index in subheadings or block.index in lead \
+            titled = _cut_title(block)  # a heading's title cut: no sub-heading
+            if (block.index in subheadings and not titled) or block.index in lead \
                     or lines.ends_with_photo_credit(block.text) \
                     or _LIST_TAIL.search(block.text, _last_sentence_end(block.text)) \
                     or _glued_heading(block.text) or _section_title(block.text) \
@@ -225,7 +240,7 @@ class TruncatedParagraph(Rule):
             law_line = closed and _inside_an_article(block, blocks, following)
             between = closed and _between_articles(block, blocks, following)
             cut = doc.facts(CutLines).blocks  # the next line opens a paragraph of its own
-            if (not item and (not _stops_mid_sentence(block, closed)
+            if (not item and not titled and (not _stops_mid_sentence(block, closed)
                               or not (is_prose(block) or _holds_sentence(block) or _run_in(block)
                                       or between or block.index in cut
                                       or (closed and _cut_short(block))
@@ -306,21 +321,22 @@ def _last_sentence_end(text: str) -> int:
     return ends[-1] if ends else 0
 
 
-# A heading glued onto the end of a paragraph (……起草。　第一章　总体要求): the lost line break
+# A heading glued onto the end of a paragraph (……起草。　第一章　总体要求, ……享惠。 3. 各方…): the lost line break
 # is the defect, the paragraph itself ends with its stop.
 _GLUED_HEADING = lazy_regex(
-    r"[。！？!?；;][ \t\u3000]*(?:第[一二三四五六七八九十百]+[章节编部分]|[一二三四五六七八九十]{1,3}、"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)])[^，,。；;：:！？!?]{0,24}$"
+    r"[。！？!?；;][ \t\u3000\u00a0]*(?:第[一二三四五六七八九十百]+[章节编部分]|[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9０-９]))[^，,。；;：:！？!?]{0,24}$"
 )
 # A numbered section heading of a report or a guide (3.1　多阅片者……设计, 2.4.1 ……).
 _SECTION_NUMBER = lazy_regex(r"^[\s\u3000]*[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?![0-9０-９])[ \t\u3000]*\p{Han}")
 _CELL_HAN = 12    # a table's cell: a short line without punctuation
+_PARAGRAPH_HAN = 30  # a paragraph of text, closing its sentence: no table's cell
 _CELLS_IN_A_ROW = 3
 _CELL_REACH = 8
 
 
 def _glued_heading(text: str) -> bool:
-    return _GLUED_HEADING.search(text.rstrip(" \t\u3000")) is not None
+    return _GLUED_HEADING.search(text.rstrip(" \t\u3000\u00a0")) is not None
 
 
 def _section_title(text: str) -> bool:
@@ -332,11 +348,14 @@ def _section_title(text: str) -> bool:
 def _among_cells(block: Block, blocks: list[Block]) -> bool:
     """The paragraph is a cell of a table flattened to lines: a row of short cells without
     punctuation (经济性和可推广性⏎备注⏎示例⏎人机协同作业) stands just before it, with no
-    heading between."""
+    heading and no paragraph of text closing its sentence between (a list of names over a
+    notice's paragraphs is no table of them)."""
     run = 0
     for other in reversed(blocks[max(0, block.index - _CELL_REACH) : block.index]):
-        if other.article != block.article or (other.heading is not None and not other.heading.inline):
-            return False
+        if other.article != block.article or (other.heading is not None and not other.heading.inline) \
+                or (other.kind is Kind.BODY and lines.has_han(other.text, _PARAGRAPH_HAN)
+                    and ends_sentence(other.text)):
+            return False  # a heading or a paragraph of text between: the cells are another part
         short_cell = other.kind is Kind.LABEL and not lines.has_han(other.text, _CELL_HAN + 1) \
             and not lines.has_punctuation(other.text)
         run = run + 1 if short_cell else 0
@@ -451,9 +470,10 @@ def _ends_on_place(text: str) -> bool:
 
 def _cut_line(block: Block, blocks: list[Block], following: Block | None,
               closed: bool = False, series: frozenset[int] = frozenset()) -> bool:
-    """A line without clause punctuation (read as a label) between paragraphs of text that stops
-    inside a word by itself (…主管部, …的, 《…条例管): a paragraph cut before its first comma,
-    not a title or a caption, which stand before text, not after a sentence's end. Where the
+    """A line without clause punctuation (read as a label) between paragraphs of text, or right
+    under a numbered heading, that stops inside a word by itself (…主管部, …的, 《…条例管,
+    …国务院关): a paragraph cut before its first comma, not a title or a caption, which stand
+    before text, not after a sentence's end, and stop on a whole word. Where the
     document ends all its paragraphs of text with punctuation, a line that states a duty
     (…应当加强对可能影响) is a sentence too, stopping on any word."""
     if block.kind is not Kind.LABEL or block.index == 0 or not lines.has_han(block.text, _CUT_LINE_HAN) \
@@ -461,10 +481,13 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None,
         return False
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
+    inside = stops_inside_a_word(block.text, "", following.text if following is not None else "") \
+        and block.article not in series
+    if previous.heading is not None and not previous.heading.inline:
+        return inside  # under a numbered heading (一、出台背景⏎为贯彻落实党中央、国务院关⏎二、…)
     return running and ends_sentence(previous.text) \
         and ((closed and (_normative_line(block) or _inside_an_article(block, blocks, following)))
-             or (stops_inside_a_word(block.text, "", following.text if following is not None else "")
-                 and block.article not in series))
+             or inside)
 
 
 _SERIES_TITLES = 3  # title lines of one shape in an article that make them a series
@@ -533,6 +556,22 @@ def _normative_line(block: Block) -> bool:
 
 # An article putting the law in force: whole without its full stop (本条例自…起施行).
 _IN_FORCE = lazy_regex(r"(?:施行|实施|生效)$")
+
+
+def _cut_title(block: Block) -> bool:
+    """A numbered heading whose title stops where no title does: on a word of one character
+    that needs what follows (…的, …和; not …取向) or inside a title or a quotation it opened
+    (（二）体育运动学校《道德). (A title's last characters recur in its text, in the same words:
+    they tell no word cut.)"""
+    heading = block.heading
+    if heading is None or heading.inline or heading.level is Level.CLAUSE:
+        return False
+    title = block.text[heading.title_span.start - block.span.start :]
+    return lines.has_han(title, _TITLE_CUT_HAN) and lines.is_han_char(title[-1]) \
+        and (dangles_alone(title) or unclosed(title))
+
+
+_TITLE_CUT_HAN = 3
 
 
 def _clause(block: Block, item: bool) -> bool:
@@ -750,6 +789,11 @@ def _what_follows(endings: LineEndings, blocks: list[Block], block: Block,
         return "signature"
     if block.kind is Kind.BODY and _SOURCE_NOTE.match(following.text):
         return "note"
+    if block.kind in (Kind.BODY, Kind.LABEL) or block.heading is not None:
+        if lines.is_contact_line(following.text):
+            return "contact"  # 联系人：…: the notice's text ended with the paragraph before
+        if lines.is_note_line(following.text):
+            return "note"  # 注：…: a note under the text
     if _BARE_NUMBER.match(following.text) and _SENTENCE_END.search(block.text):
         return "heading"  # a paragraph of sentences before 三 (a title before 一 is none)
     if (following.kind is Kind.SALUTATION and _in_speech(blocks, block)) \
@@ -776,11 +820,12 @@ _SIGN_OFF_LINES = 3  # an issuer's name, a date, a second issuer (an editor's no
 
 
 def _signs_off(blocks: list[Block], following: Block) -> bool:
-    """The next line is the issuer's name and nothing but the sign-off follows it (国务院办公厅⏎
-    一九九六年三月五日): the text ended with the paragraph before it."""
+    """The next line is the issuer's name or the date, and nothing but the sign-off follows it
+    (国务院办公厅⏎一九九六年三月五日): the text ended with the paragraph before it."""
     rest = [b for b in blocks[following.index:] if not _EDITORIAL_NOTE.match(b.text)]
-    return following.kind is Kind.LABEL and len(rest) <= _SIGN_OFF_LINES \
-        and _names_issuer(following.text) \
+    opens = (following.kind is Kind.LABEL and _names_issuer(following.text)) \
+        or following.kind is Kind.DATELINE  # a sign-off of its date alone (…⏎⏎2014年11月26日)
+    return opens and len(rest) <= _SIGN_OFF_LINES \
         and all(b.article == following.article and closes_a_text(b.text.strip()) for b in rest)
 
 
