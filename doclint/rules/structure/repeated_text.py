@@ -140,7 +140,7 @@ class RepeatedText(Rule):
     一段（至少 15 个汉字、以标点收尾的段落或编号条目）在文中别处原样再出现、并且放在那里不合位置的，
     无论相隔多远都报告：它的编号接不上紧挨着的同类条目（“（五）……；”夹在“（二）”与“（三）”之间，
     “（2）……；”排在另一个“（2）”前面），或者在段段以空行隔开的文档里，它紧贴着下一段、没有空行。
-    法规在两条里各自按顺序列出同一项，是起草时有意为之，不报。以回指词开头的一句（“其中，……问题涉嫌构成犯罪。”“将其涉嫌犯罪问题……移送司法机关依法处理。”）跟在两个不同的句子后面（中间可以隔着同一套语的几个分句），是对两个对象各说一遍的套语（一份通报里的两名干部），不报；跟在同一句后面再写一遍的照报。全文出现三次以上的句子（政策在各节下重申的同一条款、预案各级响应里的同一措施）是有意重申，不报。条文末尾的但书（“法律、法规另有规定的，从其规定。”）一条接一条地出现，即使页面丢了条文编号也不报。
+    法规在两条里各自按顺序列出同一项，是起草时有意为之，不报。以回指词开头的一句（“其中，……问题涉嫌构成犯罪。”“将其涉嫌犯罪问题……移送司法机关依法处理。”）跟在两个不同的句子后面（中间可以隔着同一套语的几个分句），是对两个对象各说一遍的套语（一份通报里的两名干部），不报；跟在同一句后面再写一遍的照报。全文出现三次以上的句子（政策在各节下重申的同一条款、预案各级响应里的同一措施）是有意重申，不报。条文末尾的但书（“法律、法规另有规定的，从其规定。”）一条接一条地出现，即使页面丢了条文编号也不报。分号隔开的条件分句（“……处理；合同没有约定的，视为已被认可。”“……；情节严重的，依法给予处分；”）在平行条文里重复，不报；两个编号列表里编号相同、各在自己序列中的同一条目（季度监测和年度监测都有的“（九）科技服务业。……”）是平行起草，也不报。
     """
 
     group_after = 20  # one finding per file beyond this: the file is damaged throughout
@@ -266,7 +266,8 @@ class RepeatedText(Rule):
                 pasted = pasted_far = _pasted_paragraph(key)
             if whole and ((near and sentences_in and not _LABEL.match(key))
                           or (pasted and (near or pasted_far))) \
-                    and not _NOTE.match(key):
+                    and not _NOTE.match(key) \
+                    and not (_in_sequence(block, body, position) and _in_sequence(first, body, position)):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
             for match in _SENTENCE.finditer(key):
@@ -325,6 +326,9 @@ class RepeatedText(Rule):
             and _adjacent(sentences[run.there[-1]].block, sentences[run.here[0]].block)
         if not doubled and all(_PROVISO.search(sentences[i].unit) for i in run.here):
             return None  # a legal proviso closes one article after another
+        if not doubled and len(run.here) == 1 and not long \
+                and _semicolon_clause(sentences[run.here[0]]) and _semicolon_clause(sentences[run.there[0]]):
+            return None  # a clause of a rule between semicolons: 情节严重的，对…依法给予处分；
         if not doubled and (_entries(text, there, here)
                             or _parallel_parts(sentences, run.there[0], run.here[0])
                             or _said_of_another(sentences, run.there[0], run.here[0])
@@ -391,6 +395,33 @@ def _out_of_place(block: Block, blocks: list[Block], spaced: bool) -> bool:
 _PROVISO = lazy_regex(
     r"^[^，。；]{0,40}(?:另有规定|另有特别规定|有特别规定|另有约定)的，"
     r"(?:从其规定|依照其规定|依其规定|适用其规定|按照其规定执行|从其约定)[。；]?$")
+def _in_sequence(block: Block, body: list[Block], position: dict[int, int]) -> bool:
+    """The paragraph is an item whose number follows the item before it or leads to the one
+    after it: a list item in its place. The same item in two such lists (an indicator of the
+    quarterly and of the yearly monitoring) is parallel drafting, not a paste."""
+    number = lines.item_number(block.text)
+    if number is None:
+        return False
+    at = position[block.index]
+    for step in (-1, 1):
+        if 0 <= at + step < len(body):
+            other = lines.item_number(body[at + step].text)
+            if other is not None and other[0] == number[0] and other[1] == number[1] + step:
+                return True
+    return False
+
+
+def _semicolon_clause(sentence: _Sentence) -> bool:
+    """A conditional clause of a rule set off by semicolons (…按照合同的约定处理；合同没有约定的，
+    视为已被认可。 …责令改正；情节严重的，依法给予处分；): rules repeat such clauses in parallel
+    articles. A duty listed after a semicolon (…;配合开展调查工作。) is no formula."""
+    return bool(_CONDITION.match(sentence.unit)) \
+        and (not sentence.whole or not (sentence.after_stop or sentence.start == 0))
+
+
+_CONDITION = lazy_regex(r"[^，,。；;]{2,30}的[，,]")
+
+
 _FORMULA_CLAUSES = 6  # clauses of a formula read back for the subject it is said of
 _FORMULA_USES = 3  # sentences said this often are restated on purpose (under each section)
 _OPENS_ON_REFERENCE = lazy_regex(

@@ -40,6 +40,9 @@ _ALREADY_YEAR_END = lazy_regex(rf"(?:已|已经|早已)\s?于\s?{_YEAR}\s?年\s?
 _AS_OF_YEAR_END = lazy_regex(
     rf"(?<!时间|日期|期限|时限|报名|申报|受理|申请)(?:截至|截止到|截止至|截止)\s?{_YEAR}\s?年\s?(?:底|末)(?!\s?(?:前|以前|之前|到期))")
 # A deadline or a qualifier, not a report: …年底前, 截至2015年底到期的债务.
+# A cut-off that closes its sentence tells no state as of that day: 论文发表等时间统一截止到2017年
+# 6月30日。 (a rule for counting), unlike 截至2017年6月30日，全省已完成….
+_CUTOFF_AFTER = lazy_regex(r"\s?[。；;]")
 _DEADLINE_AFTER = lazy_regex(r"\s?(?:底|末)?\s?(?:前|以前|之前|到期)")
 _SENTENCE_START = lazy_regex(r"[。！？；!?\n]")
 # A time since which something has lasted: 为2023年8月以来的最高点.
@@ -250,7 +253,7 @@ def _after_own_date(doc: Document, value: int, written: tuple[int, int], shown: 
             found.append(_note((start, end), f"“{said}”的数据已经公布，写于{shown}",
                                f"the figures of “{said}” are out, written on {shown}"))
         elif (_AS_OF.search(text, max(0, start - 4), start) and not _DEADLINE_AFTER.match(text, end)
-                and not _planned(text, start)):
+                and not _CUTOFF_AFTER.match(text, end) and not _planned(text, start)):
             found.append(_note((start, end), f"截至“{said}”的情况，写于{shown}",
                                f"the state as of “{said}”, written on {shown}"))
         elif _SINCE_AFTER.match(text, end) or (_FROM_BEFORE.search(text, max(0, start - 2), start)

@@ -150,6 +150,8 @@ _YEAR_COUNT = lazy_regex(
 _YEAR_FIGURE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?[，,][^。；！？\n]{{0,40}}?"
     r"(?:增长|下降|增加|减少|提高|上升|达到?|突破|超过|完成|实现|累计)(?:了)?[^。；！？\n，,0-9]{0,12}?[0-9]+(?:\.[0-9]+)?\s?(?:%|％|万|亿|元)")
+# A harvest over by midsummer (2025年，全国早稻产量…比上年增加, 夏粮): its year's figure is out then.
+_SEASONAL = lazy_regex(r"早稻|夏粮|夏季粮食|夏收|冬小麦|夏油|春茶")
 _PART_OF_YEAR = lazy_regex(r"上半年|下半年|季度|[0-9０-９一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个月|以来|今年|目前|当前|截至")
 _TARGET_AFTER = lazy_regex(r"[^。；！？\n，,]{0,12}?(?:左右|以上|以内|以下|目标)")
 _AIMED_BEFORE = lazy_regex(r"(?:(?:预计|预测|预期|估计|力争|目标|计划|展望|有望|判断|认为)[^。；！？\n]{0,30}|到|至)\s?$")
@@ -791,7 +793,8 @@ def _year_reported_early(doc: Document, value: int) -> list[Conflict]:
                                 + _years(_YEAR_RANK, doc.text, value))
                     if not _aimed(doc.text, m) and not _PART_OF_YEAR.search(m.group())
                     and not _NOT_THE_YEAR.search(m.group())]
-    report = next((m for m in reports if not _AIMED.search(m.group())), None)
+    report = next((m for m in reports if not _AIMED.search(m.group()) and not _SEASONAL.search(m.group())),
+                  None)
     if report is None and written[0] <= _AWARD_MONTHS:
         report = next((m for m in _years(_YEAR_AWARD, doc.text, value)
                        if not _GRANT.search(m.group("what"))), None)
@@ -812,7 +815,7 @@ def year_results(doc: Document, value: int) -> list[regex.Match[str]]:
     found = _years(_YEAR_RESULT, text, value) + [
         m for m in _years(_YEAR_FIGURE, text, value)
         if not _aimed(text, m) and not _PART_OF_YEAR.search(m.group()) and not _NOT_THE_YEAR.search(m.group())]
-    return [m for m in found if not _AIMED.search(m.group())]
+    return [m for m in found if not _AIMED.search(m.group()) and not _SEASONAL.search(m.group())]
 
 
 def _aimed(text: str, match: regex.Match[str]) -> bool:
