@@ -52,7 +52,7 @@ class AcronymCase(Rule):
     """常用外文缩写的大小写写错了：`GDp`、`Gdp`、`cpi` 应为 `GDP`、`CPI`。
 
     GDP、CPI、PMI、RCEP、PVC、PM2.5、5G 等缩写一律大写（`App` 这类通行的写法也算对）。规则只
-    检查与中文相邻的外文词（以斜杠并列的两个缩写“AR/Vr”也算），网址、邮箱、文件名中的字母和英文词组中的词不查；缩写表
+    检查与中文相邻的外文词（以斜杠并列的两个缩写“AR/Vr”也算；大小写混写、后接“值”的是量的符号，如核酸检测的“Ct值”，不报），网址、邮箱、文件名中的字母和英文词组中的词不查；缩写表
     （`data/acronyms.txt`）不收 it、who 这类英文单词。同时是英文单词或单位的缩写（`etc`、`led`、
     `5g` 五克）只在两边都是中文时才报，`5g` 还要后接 基站、网络、用户、互联网 之类本领域的词，或本篇别处
     写作 `5G`。同一写法在一篇中出现三次以上是一种书写习惯，只报告一次，其余列为相关位置。
@@ -118,7 +118,8 @@ def _miswritten(doc: Document) -> Iterator[tuple[str, str, list[LatinWord]]]:
         entry = entries.get(form.lower())
         if entry is None or form in entry.accepted:
             continue
-        words = [w for w in latin.beside_chinese(form) if _stands_alone(text, w.span, entry)]
+        words = [w for w in latin.beside_chinese(form) if _stands_alone(text, w.span, entry)
+                 and not _symbol_of_a_value(text, w.span, form)]
         if words:
             yield form, entry.usual, words
     figures: dict[str, list[LatinWord]] = {}
@@ -133,6 +134,12 @@ def _miswritten(doc: Document) -> Iterator[tuple[str, str, list[LatinWord]]]:
         figures.setdefault(form, []).append(LatinWord(span, form))
     for form, words in sorted(figures.items()):
         yield form, entries[form.lower()].usual, words
+
+
+def _symbol_of_a_value(text: str, span: Span, form: str) -> bool:
+    """A symbol in mixed case before 值 names a quantity, not the acronym (Ct值, the cycle
+    threshold of a PCR test, is no CT scan; pH值)."""
+    return text[span.end : span.end + 1] == "值" and form not in (form.upper(), form.lower())
 
 
 def _a_generation(text: str, span: Span, entry: Acronym) -> bool:

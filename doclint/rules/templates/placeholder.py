@@ -277,6 +277,8 @@ def on_purpose(text: str, item: Placeholder) -> bool:
         )
     if item.kind == "mou":
         return (start > 0 and text[start - 1] in SURNAMES) or _prescribed_name(text, start, end)
+    if item.kind == "field":
+        return _labelled_values(text, start, end)
     if item.kind not in ("letters", "date"):
         return False
     if item.kind == "letters" and masked(text, start, end):
@@ -295,6 +297,23 @@ def on_purpose(text: str, item: Placeholder) -> bool:
     if item.kind == "letters" and _named_model(text, sentence_start, start, end):
         return True
     return bool(_MODEL_TEXT.search(text, line_start(text, start), start))
+
+
+# A bracketed label with its value right after it, then the next label: a page's metadata written
+# as fields ([发布日期]1996年12月17日　　[发布单位]某省人民代表大会常务委员会　　[发文号]…).
+_FILLED_FIELD = lazy_regex(r"[\[【［][^\[\]【】［］\r\n]{1,8}[\]】］][^\s\[【［，。：:]")
+
+
+def _labelled_values(text: str, start: int, end: int) -> bool:
+    """The field holds its value: a figure right after it ([联系电话]0311-…, [发布日期]1996年…), or
+    any value when its line holds another label with its value."""
+    if not _FILLED_FIELD.match(text, start):
+        return False
+    if text[end : end + 1].isdigit():
+        return True
+    first, last = line_start(text, start), text.find("\n", end)
+    line = text[first : last if last != -1 else len(text)]
+    return len(_FILLED_FIELD.findall(line)) >= 2
 
 
 def _named_model(text: str, sentence_start: int, start: int, end: int) -> bool:
