@@ -51,7 +51,7 @@ _PLANNED_BEFORE = lazy_regex(
     r"|(?P<opening>^[ \t\u3000]*到)|(?<=力争|争取|预计|计划|确保|努力|目标是|要|可望|有望)到"
     r"|到(?=[ \t\u3000]?(?:19|20)\d{2}\s?年|[一二][〇○零一二三四五六七八九]{3}年))")
 # A sentence that runs from one point to another (从2015年首次提出，到党的二十大报告提出) narrates.
-_FROM = lazy_regex(r"(?:^|[，,；;])[ \t\u3000]*(?:从|自从|由)")
+_FROM = lazy_regex(r"(?:^|[，,；;>])[ \t\u3000]*(?:从|自从|由)")
 _PLANNED_AFTER = lazy_regex(
     r"(?:设想|构想|前夕|召开(?:时|前|之前)|时的目标|即将(?:召开|开始|实施|到来)|的筹备|将于|将在|将要"
     r"|(?:19|20)\d{2}年(?:召开|举办|举行))")
@@ -65,11 +65,11 @@ _DONE_AFTER = lazy_regex(
 _DONE_OWN = lazy_regex(r"如期|已经|曾经")
 # A chain of stages told from one to the next (从组建专班、摸清底数，到全面铺开，再到总结验收):
 # the stages before the last are ones the sentence has run through. A stage opens with 从 or 由
-# at a clause's start (not 从严, 从源头, 从而…), the next with (再)到 at a clause's start, or right
+# at a clause's start (after markup too: <p>从…; not 从严, 从源头, 从而…), the next with (再)到 at a clause's start, or right
 # after the stage's own words (由治理整顿到深化改革). 到 a year (到2035年) aims, and does not end a
 # stage.
 _CHAIN_FROM = lazy_regex(
-    r"(?:^|(?<=[，,；;：:。“\s\u3000]))(?:从|由|自)(?!严|紧|重|快|实|优|简|速|宽|而|事|来|未|不|没"
+    r"(?:^|(?<=[，,；;：:。“\s\u3000>]))(?:从|由|自)(?!严|紧|重|快|实|优|简|速|宽|而|事|来|未|不|没"
     r"|此|中|头|源头|根本|长计议|今|现在|明年|下)")
 _CHAIN_TO = lazy_regex(
     r"(?:^|(?<=[，,；;”]))[ \t\u3000]*(?:再|又|直|一直|乃至)?到(?![了位底达期来处家点头岗手场]"
