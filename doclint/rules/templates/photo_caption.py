@@ -22,10 +22,11 @@ from doclint.rules.templates.scan import find_all
 
 _GAP = r"(?:[ \t\u3000\u00a0]|<U\+00A0>)*"
 _NAME = r"[\p{Han}·]{2,5}"
-# "新华社记者 鞠鹏 摄", "本报记者 韩卿立 摄", "记者 王晔/摄", "新华社发 陈钟昊/摄": found from
+# "新华社记者 鞠鹏 摄", "本报记者 韩卿立 摄", "记者 王晔/摄", "新华社发 陈钟昊/摄" (not a camera:
+# 采用8K摄影机拍摄): found from
 # the 摄 backwards, so the scan jumps between the rare 摄 instead of trying every character.
 _CREDIT = lazy_regex(
-    rf"(?:[\p{{Han}}]{{0,10}}记者|通讯员|摄影|(?:新华社|中新社)发){_GAP}{_NAME}"
+    rf"(?:[\p{{Han}}]{{0,10}}记者|通讯员|摄影(?![机器棚])|(?:新华社|中新社)发){_GAP}{_NAME}"
     rf"(?:[ \t\u3000、]+{_NAME})*{_GAP}/?{_GAP}摄$"
 )
 _AGENCY = lazy_regex(
@@ -72,7 +73,8 @@ class PhotoCaption(Rule):
                 fixed="同志们：\n今天我们召开这次会议。",
             ),
         ),
-        good=("他是一名摄影记者，长期深入基层。", "记者从会上获悉，全县摄入量指标正常。"),
+        good=("他是一名摄影记者，长期深入基层。", "记者从会上获悉，全县摄入量指标正常。",
+              "影片主要画面由航天员在空间站采用国产8K超高清摄影机拍摄，今天发布。"),
     )
     basis = "新闻网页配图残留（语料 README）"
 
