@@ -83,6 +83,8 @@ _CLOSING_CANDIDATE = lazy_re(r"[两二三四五六七八九十](?=[两二三四�
 _COUNT_WORD = lazy_regex(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
 # ``讲几点体会``, ``提若干意见``: an indefinite count announces no number, and another count in
 # its clause (``学习十九大精神讲几点体会``) is not what it announces.
+# A numbered headline of a news summary (11.某国称…四个村镇：): it counts what happened.
+_HEADLINE = lazy_regex(r"[ \t\u3000]*[0-9]{1,2}[.．](?![0-9])")
 _INDEFINITE = lazy_regex(r"几(?:个|点|条|项|方面)|若干")
 _CLAUSE_START = lazy_regex(r"[。！？!?；;，,\n]")
 # A count closed by a full stop (not a colon) announces only when what it counts, first or
@@ -164,6 +166,11 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
                 _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])
                 or match.group("unit") == "点"):
             continue
+        if _HEADLINE.match(text, start) and not (
+                _LIST_NOUN.match(counted) or _LIST_NOUN.search(counted[-3:-1])
+                or match.group("unit") in ("点", "方面")):
+            continue  # a news summary's headline counts things (乌称重新控制四个村镇：), its
+            # related reports follow as (1), (2)
         yield count, Span(match.start("n"), match.end() - 1)
 
 
