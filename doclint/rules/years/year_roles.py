@@ -139,11 +139,14 @@ _YEAR_RESULT = lazy_regex(
 _YEAR_RESULT_BARE = lazy_regex(
     rf"(?<![0-9])(?P<y>{_Y})\s?年(?:全年)?(?![0-9０-９一二三四第前上下春元以底末初度内中起来至到—－\s-])"
     rf"[^。；！？\n]{{0,40}}?(?:比上年|较上年|同比)(?:增长|下降|提高|增加|减少|上升)")
-# A body's count for a year, reported (2023年我厅主动公开信息共计293条): only in the first
+# A body's count for a year, reported (2023年我厅主动公开信息共计293条, 2023年全国法院审结…件): only in the first
 # quarter, like the above.
 _YEAR_COUNT = lazy_regex(
-    rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
-    rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)")
+    rf"(?<![0-9])(?P<y>{_Y})\s?年度?[，,]?\s?(?:(?:我|本)(?:厅|局|委|办|院|部|中心|单位|机关|市|县|区|省)"
+    rf"[^。；！？\n]{{0,40}}?(?:共计|共|累计)?[0-9]+(?:条|件|次|期|个|场|项)"
+    # …or the cases a whole system handled (2023年市场监管系统查办各类不正当竞争案件9069件)
+    rf"|[\p{{Han}}]{{0,8}}?(?:系统|法院|检察院|检察机关|公安机关)[^。；！？\n]{{0,8}}?"
+    rf"(?:查办|查处|办理|受理|审结|破获|侦破)[^。；！？\n]{{0,30}}?[0-9]+(?:件|起|宗))")
 # A year's figures told after a comma without a base (2022年，全区城乡居民人均可支配收入分别增长
 # 4.8%、7.5%): a whole year's result, out only after the year ended; read up to October (a
 # forecast or a target is told as one, a part of the year names its months).
