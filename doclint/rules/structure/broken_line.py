@@ -123,7 +123,7 @@ class BrokenLine(Rule):
     不是句子的前半截，哪怕正文以光秃秃的名词开头（“财政部、民政部……”）。标题、署名、日期、称呼、列举项（一是、——）和网页栏目不参与；多数行不带句末标点而且
     长短不一的文档（清单、诗词）只看前两种情形，按固定宽度折行的文档照常检查；Markdown 文档
     里单个换行只是软折行，只看第一种情形。同一行内按缩进分出的段落之间没有换行，不报；
-    单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。
+    单独一行的“?”“？”是转换时无法解码的字符，接在已经结束的句子之后时不报。落款里过长的机关名称在栏内折行、下一行是日期的（“某省政协港澳台侨和⏎外事委员会⏎2018年9月11日”）是版式，不报。
     只有日期的行（新闻页第二行的“2025-12-08”）、编号或散列值的行（链接列表里标题旁的
     “be341a59…:”）、网址行和“》》点击图片进入专题《《”一类链接行不是句子的一半，前后都不接。
     三行以上开头相同、都不带句末标点的并列小标题（“一年来，我们坚持……，发展质量稳步提升”
@@ -201,6 +201,7 @@ class BrokenLine(Rule):
                              and not _one_paragraph(blocks, endings, previous, current))
                          or (not open_ended(previous.text)
                              and headline_over(current, _after(blocks, current)))))
+            quick = quick or _signature_wrapped(blocks, previous, current)
             new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article and previous.index not in cut \
                     and self._broken(previous, current, new_paragraph, previous.article in loose,
@@ -308,6 +309,18 @@ class BrokenLine(Rule):
         if one_paragraph and lines.has_han(previous.text, _MIN_PIECE):
             return True  # a paragraph's rest not set apart from it: any piece of a sentence
         return not loose and len(previous.text) >= _MIN_WRAPPED and is_prose(previous)
+
+
+_SIGNATURE_TAIL = 16  # characters of the wrapped end of a body's name
+
+
+def _signature_wrapped(blocks: list[Block], previous: Block, current: Block) -> bool:
+    """The issuers of a signature, a long body's name wrapped in its column, then the date
+    (河北省教育厅河北省政协港澳台侨和⏎外事委员会⏎2018年9月11日): a layout's line, not a sentence."""
+    after = _after(blocks, current)
+    return after is not None and len(current.text.strip()) <= _SIGNATURE_TAIL \
+        and lines.is_dateline(after.text.strip()) \
+        and lines.is_issuer_line(previous.text.strip() + current.text.strip())
 
 
 def _after(blocks: list[Block], block: Block) -> Block | None:
