@@ -9,7 +9,7 @@ Two kinds of evidence, kept apart because they bound the year from different sid
   be issued this year cited with its number (``今年年初印发的《…》（国办发〔2021〕1号）``), and
   the dates a reply gives for the handling of the message it answers (``您的留言收悉，已于2017年5月
   23日转市城管局``, ``您于2019年3月18日在…的留言已收悉``, ``我局于2019年7月30日接到网民反映``):
-  an answer is due within weeks, so it is written that year, or the next after an autumn date;
+  an answer is due within weeks, so it is written that year, or the next after a date from October;
 * the **floor**: a text cannot speak from before a year it treats as past or present
   (``1953年建成``, ``2023年以来``, ``已于2018年成立``, a cited ``国发〔2019〕25号``, a link
   dated 2025/10/20).
@@ -314,8 +314,8 @@ def _since_count(text: str, part: Span) -> tuple[int, int, Span, str] | None:
 
 
 def _request_handled(text: str, part: Span) -> tuple[int, int, Span, str] | None:
-    """您的留言收悉，已于2017年5月23日转…: the year of the message's handling, or the next after an
-    autumn date; several must agree."""
+    """您的留言收悉，已于2017年5月23日转…: the year of the message's handling, or the next after a
+    date from October on; several must agree."""
     low, high = 0, 9999
     first = None
     for match in _REQUEST_HANDLED.finditer(text, part.start, part.end):
