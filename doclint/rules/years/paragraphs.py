@@ -32,7 +32,9 @@ _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 
 def plain(text: str) -> str:
     """A paragraph's text without tags and surrounding white space."""
-    return _TAG.sub("", text).strip(_SPACE)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    return text.strip(_SPACE)
 
 
 class Hits:

@@ -162,7 +162,8 @@ def period_in(text: str, start: int, end: int) -> Reach | None:
     if plan is not None:
         first, last = plan_years(numerals.number(next(g for g in plan.groups() if g)))
         return Reach(since=first, until=last)
-    stretch = STRETCH.search(text, start, end)
+    # NOTE: every stretch names 年; a search that cannot match is slow with this pattern
+    stretch = STRETCH.search(text, start, end) if text.find("年", start, end) != -1 else None
     since = SINCE.search(text, start, end)
     if stretch is None and since is None:
         if RECENT_STRETCH.search(text, start, end):
