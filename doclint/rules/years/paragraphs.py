@@ -38,23 +38,33 @@ def plain(text: str) -> str:
 
 
 class Hits:
-    """Where a pattern matches in ``text[start:end]``, to ask which paragraphs hold a match: a
-    quick scan lets a loop over the paragraphs pass over those that cannot matter. (A pattern
-    that matches no break holds each of its matches inside one paragraph, so a paragraph that
-    holds a match holds one of these, the leftmost non-overlapping ones.)"""
+    """Whether a pattern matches in parts of ``text[start:end]``, to ask which paragraphs hold a
+    match: a loop over the paragraphs passes over those that cannot matter. Parts are asked for
+    in order: each search starts at the part asked for, and the match it finds answers for every
+    part before it. (A pattern that matches no break holds each of its matches inside one
+    paragraph, so a paragraph holds a match exactly when a match starts inside it.)"""
 
     def __init__(self, pattern: Pattern[str], text: str, start: int = 0,
                  end: int | None = None) -> None:
-        end = len(text) if end is None else end
-        self._starts = [match.start() for match in pattern.finditer(text, start, end)]
+        self._pattern = pattern
+        self._text = text
+        self._end = len(text) if end is None else end
+        self._searched_from = start
+        self._next = self._first_at_or_after(start)  # None: no match from _searched_from on
+
+    def _first_at_or_after(self, start: int) -> int | None:
+        match = self._pattern.search(self._text, start, self._end)
+        return match.start() if match is not None else None
 
     def __bool__(self) -> bool:
-        return bool(self._starts)
+        return self._next is not None
 
     def within(self, start: int, end: int) -> bool:
         """Whether a match starts in ``start``..``end``."""
-        index = bisect.bisect_left(self._starts, start)
-        return index < len(self._starts) and self._starts[index] < end
+        if start < self._searched_from or (self._next is not None and self._next < start):
+            self._searched_from = start
+            self._next = self._first_at_or_after(start)
+        return self._next is not None and self._next < end
 
 
 class ParagraphSpans:
