@@ -172,7 +172,7 @@ class YearPlaceholder(Rule):
         # the single value cannot play (a review and a plan of one year) needs nothing more.
         # A span of years inside a title (《…三年行动计划（2024—2024年）》) is copied, not typed:
         # it backs itself.
-        needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
+        needed = (len(soft) >= 3 or needs_other_years(doc)
                   or total >= self.config["many_mentions"]
                   or (firm and total >= self.config["firm_mentions"])
                   or any(_in_title(doc.text, conflict[0].span) or _a_term(doc.text, conflict[0].span)

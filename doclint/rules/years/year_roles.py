@@ -12,8 +12,8 @@ dateline, the target year, the base year. Some pairs of roles need two different
   years names another year than that one (``contradictions`` of the era module, with a relative
   subject).
 
-Each finding is a ``Related`` (the span and what the role pair says). ``needs_other_years`` counts
-the wording that needs a past or a future beside the document's year (去年, 明年, 五年来, 连续三年,
+Each finding is a ``Related`` (the span and what the role pair says). ``needs_other_years`` looks
+for wording that needs a past or a future beside the document's year (去年, 明年, 五年来, 连续三年,
 “十三五”时期): with a single value left, it backs a contradiction.
 """
 
@@ -338,10 +338,9 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
-def needs_other_years(doc: Document) -> int:
-    """How many phrases need a year other than the document's own (去年, 五年来, “十三五”时期 …)."""
-    facts = doc.facts(YearFacts)
-    return len(_PAST_OR_FUTURE.findall(doc.text)) + len(facts.plans)
+def needs_other_years(doc: Document) -> bool:
+    """Whether a phrase needs a year other than the document's own (去年, 五年来, “十三五”时期 …)."""
+    return bool(doc.facts(YearFacts).plans) or _PAST_OR_FUTURE.search(doc.text) is not None
 
 
 def _any_year(match: regex.Match[str]) -> int:
