@@ -52,12 +52,12 @@ _HEADING_HAN = 30
 # A count of years; digits whole (成立160年来 is no 60-year review, 2010年来 none at all).
 _NUMBER = r"[一二两三四五六七八九十]{1,3}|(?<![0-9])[0-9]{1,3}(?![0-9])"
 _CLAUSE_END = regex.compile(r"[，,：:。；;！!？?]")
-_SENTENCE_END = regex.compile(r"[。！!？?；;]")
+_SENTENCE_END = lazy_re(r"[。！!？?；;]")
 # More than ``_HEADING_HAN`` characters of the CJK Unified Ideographs block: too long a heading.
 _MORE_HAN_THAN_A_HEADING = lazy_regex(
     rf"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_HEADING_HAN + 1}}}")
 # A stretch of years counted back from the present.
-STRETCH = lazy_regex(
+STRETCH = lazy_re(
     rf"(?P<n>{_NUMBER})年来|过去(?:的)?(?P<n2>{_NUMBER})年|这(?P<n3>{_NUMBER})年"
     rf"|近(?P<n4>{_NUMBER})年来?|(?P<n5>{_NUMBER})年间|(?P<n6>{_NUMBER})年前"
     rf"|(?P<n7>{_NUMBER})年(?:的)?(?:风雨|奋斗|征程|历程|砥砺|接续奋斗)")
