@@ -7,8 +7,6 @@ import bisect
 from itertools import accumulate
 from re import Pattern
 
-import regex
-
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
 
@@ -26,7 +24,7 @@ _TAG_BREAK = lazy_regex(r"<p(?:\s[^<>\n]{0,200})?>|</p>|<br\s*/?>")
 _INDENT_CHAR = "[ \t\u3000\u00a0\u2002\u2003]"
 _INDENT = lazy_re(rf"{_INDENT_CHAR}(?<=[。！？；!?;：:”’」』）)]{_INDENT_CHAR}){_INDENT_CHAR}+"
                   r"(?=[\S\x1c-\x1f])")
-_TAG = regex.compile(r"<[^<>\n]{0,200}>")
+_TAG = lazy_re(r"<[^<>\n]{0,200}>")
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 
 
