@@ -117,3 +117,46 @@ def test_items_as_without_the_quick_scan(shared: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(items, "_MAY_MARK", re.compile(r"[\s\S]"))  # every paragraph
     assert [items.split_items(doc, Span(0, len(doc.text))) for doc in docs] == found
     assert sum(len(spans) > 1 for spans in found) > 50
+
+
+# Pieces of paragraph breaks: line breaks, HTML paragraphs and line breaks (one wrapped over a
+# line), indents after a sentence's end, the white space ``re`` and ``regex`` tell apart.
+_BREAK_PIECES = [
+    "\n", "\r", "\r\n", "<p>", "</p>", "<br>", "<br/>", "<br \n/>", "<p class='a。  b'>", "<p\n>",
+    "<p \r>", "<p\x1c>", "<br\x1c>", "<b>", "<", ">", "。", "：", "”", "）", " ", "\t", "\u3000",
+    "\u00a0", "\u2002", "\u2009", "\x1c", "\x1f", "\u200b", "\ufeff", "a", "字",
+]
+# The paragraph breaks as one pattern, as ParagraphSpans scanned for them before.
+_ONE_BREAK_PATTERN = (r"\r?\n|\r|<p(?:\s[^<>\n]{0,200})?>|</p>|<br\s*/?>|"
+                      r"(?<=[。！？；!?;：:”’」』）)])[ \t\u3000\u00a0\u2002\u2003]{2,}(?=\S)")
+
+
+def _paragraphs_by_one_pattern(text: str) -> list[tuple[int, int]]:
+    import regex
+
+    spans, start = [], 0
+    for match in regex.finditer(_ONE_BREAK_PATTERN, text):
+        if match.start() > start and text[start:match.start()].strip(" \t\u3000\u00a0\u200b\ufeff"):
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text) and text[start:].strip(" \t\u3000\u00a0\u200b\ufeff"):
+        spans.append((start, len(text)))
+    return spans
+
+
+def test_paragraph_spans_as_one_pattern_found_them(shared: Path) -> None:
+    from doclint.core.text import INLINE_INDENT
+    from doclint.rules.years.paragraphs import ParagraphSpans
+
+    assert _ONE_BREAK_PATTERN.endswith(INLINE_INDENT.pattern)
+    rnd = random.Random(10)
+    texts = ["".join(rnd.choice(_BREAK_PIECES) for _ in range(rnd.randint(0, 14)))
+             for _ in range(30000)]
+    texts += [path.read_text(encoding="utf-8")
+              for path in sorted((shared / "corpus" / "real").glob("*.txt"))]
+    split = 0
+    for text in texts:
+        spans = ParagraphSpans.from_document(Document.from_text(text)).spans
+        assert [tuple(span) for span in spans] == _paragraphs_by_one_pattern(text), repr(text)
+        split += len(spans) > 1
+    assert split > 5000

@@ -26,7 +26,7 @@ from doclint.rules.years.framing import (
     superseded,
     told_as_done,
 )
-from doclint.rules.years.markers import EraMarker, Pin, marker_set
+from doclint.rules.years.markers import EraMarker, Pin, marker_set, window_filter
 from doclint.rules.years.mentions import YearFacts
 from doclint.rules.years.naming import EventNames
 from doclint.rules.years.review import Reach, ReviewPassages
@@ -584,8 +584,11 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
     if _worth_searching(source, future_from, marker.valid_to, names_year):
         kinds.append((FUTURE, marker.future_patterns))
     hits: list[MarkerHit] = []
+    window_text = text[window.start:window.end]
     for how, patterns in kinds:
         for pattern in patterns:
+            if not window_filter(pattern).admits(window_text):
+                continue
             for match in pattern.finditer(text, window.start, window.end):
                 if match.end() > match.start() and at_word_boundaries(text, *match.span()):
                     if foreign_meeting(text, marker, *match.span()) or (
@@ -611,6 +614,8 @@ def _search(text: str, marker: EraMarker, window: Span, source: YearSource | Non
         if not names_year and not (pin.current and source is not None):
             continue
         for pattern in pin.patterns:
+            if not window_filter(pattern).admits(window_text):
+                continue
             for match in pattern.finditer(text, window.start, window.end):
                 if not at_word_boundaries(text, *match.span()) \
                         or foreign_meeting(text, marker, *match.span()):

@@ -46,6 +46,7 @@ import regex
 
 from doclint.core.datafiles import package_file
 from doclint.core.lazyregex import LazyPattern
+from doclint.core.prefilter import Prefilter, analyse
 from doclint.core.regexstore import compiled_re
 from doclint.rules.years import numerals
 
@@ -153,6 +154,17 @@ class MarkerSet:
     def key_of(self, match: re.Match[str]) -> str:
         """The key a trigger match found (each key has its own empty group ``k<n>``)."""
         return self.trigger_keys[int(match.lastgroup[1:])]  # type: ignore[index]
+
+
+@functools.cache
+def window_filter(pattern: regex.Pattern[str]) -> Prefilter:
+    """What every match of a marker pattern holds of its own text, to skip a search bounded to a
+    sentence that cannot match (``Prefilter.admits`` on the sentence's text). A lookbehind may
+    read before the search's start, so a pattern with a positive one is not filtered. Kept per
+    pattern: the marker sets are kept too."""
+    if "(?<=" in pattern.pattern:
+        return Prefilter()
+    return analyse(pattern.pattern)
 
 
 def anchored_trie(words: Iterable[str], rank: Mapping[str, int]) -> tuple[str, list[str]]:

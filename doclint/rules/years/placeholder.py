@@ -21,7 +21,7 @@ from doclint.core import (
     Severity,
     Span,
 )
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.years.contradicted_year import contradictions, only_years
 from doclint.rules.years.dated_facts import dated_fact_conflicts
 from doclint.rules.years.docyear import DocumentYears
@@ -44,7 +44,7 @@ _CASE_NOTE = {
 _MAX_SOFT = 6
 # Years written without 年: a document number (冀政字〔2024〕40号) and the page's own date among
 # the head lines (《新闻联播》 (20240707)). An anonymiser rewrites them with the rest.
-_NUMBER_YEAR = regex.compile(r"(?<=〔)(?:19|20)[0-9]{2}(?=〕)")
+_NUMBER_YEAR = lazy_re(r"〔((?:19|20)[0-9]{2})〕")  # opens with a literal: the engine skips to it
 _PAGE_DATE = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?=(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))")
 _HEAD_LINES = 3
 # A term of office written as a span of years (任期为2018年至2018年, 任期自2018年至2018年).
@@ -172,7 +172,7 @@ class YearPlaceholder(Rule):
         # the single value cannot play (a review and a plan of one year) needs nothing more.
         # A span of years inside a title (《…三年行动计划（2024—2024年）》) is copied, not typed:
         # it backs itself.
-        needed = (len(soft) >= 3 or needs_other_years(doc) >= 1
+        needed = (len(soft) >= 3 or needs_other_years(doc)
                   or total >= self.config["many_mentions"]
                   or (firm and total >= self.config["firm_mentions"])
                   or any(_in_title(doc.text, conflict[0].span) or _a_term(doc.text, conflict[0].span)
@@ -248,7 +248,7 @@ def _in_title(text: str, span: Span) -> bool:
 def _years_without_nian(doc: Document) -> list[int]:
     """The years of document numbers (〔2024〕) and of a page date among the head lines."""
     text = doc.text
-    found = [int(m.group()) for m in _NUMBER_YEAR.finditer(text)]
+    found = [int(m.group(1)) for m in _NUMBER_YEAR.finditer(text)]
     starts = doc.index.starts
     head = starts[_HEAD_LINES] if len(starts) > _HEAD_LINES else len(text)
     page = _PAGE_DATE.search(text, 0, head)

@@ -12,8 +12,8 @@ dateline, the target year, the base year. Some pairs of roles need two different
   years names another year than that one (``contradictions`` of the era module, with a relative
   subject).
 
-Each finding is a ``Related`` (the span and what the role pair says). ``needs_other_years`` counts
-the wording that needs a past or a future beside the document's year (去年, 明年, 五年来, 连续三年,
+Each finding is a ``Related`` (the span and what the role pair says). ``needs_other_years`` looks
+for wording that needs a past or a future beside the document's year (去年, 明年, 五年来, 连续三年,
 “十三五”时期): with a single value left, it backs a contradiction.
 """
 
@@ -27,7 +27,7 @@ import regex
 
 from doclint.core import Document, Message, Related, Span
 from doclint.core.document import Line
-from doclint.core.lazyregex import lazy_regex
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.structure.lines import DATE_LINE, ORGAN
 from doclint.rules.years import numerals
 from doclint.rules.years.contradicted_year import contradictions
@@ -315,7 +315,7 @@ _KNOWN_MEETINGS = {
 _GLOSS_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
 _SENTENCE_END = lazy_regex(r"[。！？；!?\n]")
 # Wording that needs a year before or after the document's own.
-_PAST_OR_FUTURE = lazy_regex(
+_PAST_OR_FUTURE = lazy_re(
     r"去年|前年|明年|后年|[一二三四五六七八九十两几多]+年(?:来|以来|间)|连续[一二三四五六七八九十两几]+年"
     # a stretch of several years, or a year some years off (这几年, 两年后, 30年的飞行生涯)
     r"|(?:这|那|近|前)(?:几|些)年|(?<![〇○零一二三四五六七八九十0-9])(?:[一二三四五六七八九十两几多数]+|[0-9]{1,2})年(?:后|之后|以后|前|之前|以前|里)"
@@ -338,10 +338,9 @@ def role_conflicts(doc: Document, value: int) -> list[Conflict]:
     return sorted(found, key=lambda conflict: conflict[0].span.start)
 
 
-def needs_other_years(doc: Document) -> int:
-    """How many phrases need a year other than the document's own (去年, 五年来, “十三五”时期 …)."""
-    facts = doc.facts(YearFacts)
-    return len(_PAST_OR_FUTURE.findall(doc.text)) + len(facts.plans)
+def needs_other_years(doc: Document) -> bool:
+    """Whether a phrase needs a year other than the document's own (去年, 五年来, “十三五”时期 …)."""
+    return bool(doc.facts(YearFacts).plans) or _PAST_OR_FUTURE.search(doc.text) is not None
 
 
 def _any_year(match: regex.Match[str]) -> int:
