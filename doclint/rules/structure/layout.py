@@ -186,9 +186,13 @@ def _unpunctuated(prose: list[tuple[int, int, str]], han: int) -> dict[str, obje
     # NOTE: both are classes of single characters: str.count over the lines joined is exact
     # and several times faster than a findall per line.
     joined = "".join(line for _, _, line in prose)
-    ends = sum(joined.count(mark) for mark in _SENTENCE_END_MARKS)
+    ends = 0
+    for mark in _SENTENCE_END_MARKS:
+        ends += joined.count(mark)
+        if ends >= UNPUNCTUATED_ENDS * han / 100:
+            return {}  # punctuated (in most files the 。 alone tell)
     clauses = sum(joined.count(mark) for mark in _CLAUSE_MARKS)
-    if ends < UNPUNCTUATED_ENDS * han / 100 and clauses >= MIN_CLAUSES * han / 100:
+    if clauses >= MIN_CLAUSES * han / 100:
         start, end, _ = max(prose, key=lambda p: p[1] - p[0])
         return {"unpunctuated": Span(start, end), "sentence_ends": ends}
     return {}
