@@ -100,12 +100,16 @@ class _Sentence:
     block: Block
     start: int  # offsets in the block's key
     end: int
-    han: int = 0
     unit: str = ""
     after_stop: bool = False  # the sentence follows a full stop (not a ；-clause, not a line's start)
     inside: bool = False  # more text follows it in its paragraph
     whole: bool = False  # it ends with a full stop
     spaced: bool = False  # its block holds white space (offsets in the key are not the text's)
+
+    @property
+    def han(self) -> int:
+        """Its Han characters (counted only for the few sentences that repeat)."""
+        return _han(self.unit)
 
 
 @dataclass
@@ -278,7 +282,7 @@ class RepeatedText(Rule):
                 index = len(sentences)
                 unit = match.group().rstrip(_TRAILING)
                 sentences.append(_Sentence(
-                    block, match.start(), match.end(), _han(unit), unit,
+                    block, match.start(), match.end(), unit,
                     _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
                     match.end() < len(key) and not _CLOSING_TAG.match(key, match.end()),
                     match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
@@ -459,10 +463,11 @@ def _again(sentences: list[_Sentence], index: int) -> bool:
     """The sentence at ``index`` repeats the one right before it, in its paragraph or across a
     paragraph break: a whole sentence of some length pasted twice."""
     this = sentences[index]
-    if not index or not this.whole or not lines.has_han(this.unit, _DOUBLED_HAN):
+    if not index or not this.whole:
         return False
     before = sentences[index - 1]
-    return before.unit == this.unit and _adjacent(before.block, this.block)
+    return before.unit == this.unit and _adjacent(before.block, this.block) \
+        and lines.has_han(this.unit, _DOUBLED_HAN)
 
 
 def _adjacent(first: Block, second: Block) -> bool:
