@@ -241,10 +241,10 @@ class RepeatedText(Rule):
         run: _Run | None = None
         previous: tuple[int, str] = (-2, "")
         position = {block.index: number for number, block in enumerate(body)}
-        keys = [_SPACE.sub("", block.text) for block in body]  # each block's, once
-        counts = Counter(m.group().rstrip(_TRAILING) for key in keys
-                         for m in _SENTENCE.finditer(key))
-        for block, key in zip(body, keys, strict=True):
+        keys = [_key(block.text) for block in body]  # each block's, once
+        found = [list(_SENTENCE.finditer(key)) for key in keys]  # … and its sentences
+        counts = Counter(m.group().rstrip(_TRAILING) for matches in found for m in matches)
+        for block, key, matches in zip(body, keys, found, strict=True):
             if doubled_half(block.text) is not None:
                 continue  # one text written twice over: T601 reports the line
             cuts = _news_items(key)
@@ -274,7 +274,7 @@ class RepeatedText(Rule):
                     and not (_in_sequence(block, body, position) and _in_sequence(first, body, position)):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
-            for match in _SENTENCE.finditer(key):
+            for match in matches:
                 if cuts and match.start() >= cuts[0]:
                     paragraphs.clear()
                     seen.clear()
@@ -489,6 +489,14 @@ def _with_lead(text: str, finding: Finding, reported_end: int) -> Finding:
 def _some(finding: Finding | None) -> Iterator[Finding]:
     if finding is not None:
         yield finding
+
+
+def _key(text: str) -> str:
+    """The text without white space. NOTE: every character ``_SPACE`` matches but " " is
+    unprintable: most paragraphs hold none of them and are their own key (C-fast)."""
+    if " " not in text and text.isprintable():
+        return text
+    return _SPACE.sub("", text)
 
 
 def _han(text: str) -> int:
