@@ -92,6 +92,8 @@ class Layout:
         prose: list[tuple[int, int, str]] = []  # (start, end, text) of lines with Han text
         han_total = 0
         for _, start, end in doc.index.line_spans():
+            if end - start < _WIDE_MIN_CHARS:
+                continue  # blank lines, mostly
             line = text[start:end]
             han = _wide(line)
             if han >= 10:
@@ -110,6 +112,11 @@ class Layout:
         return cls(**found)  # type: ignore[arg-type]
 
 
+# A line shorter than this holds fewer than 10 wide characters by ``_wide`` (a character adds 3
+# bytes to its UTF-8 at most).
+_WIDE_MIN_CHARS = 7
+
+
 def _wide(line: str) -> int:
     """Characters of a line outside Latin and Greek: its Han characters and full-width
     punctuation, near enough for judging a format (20 times faster than matching \\p{Han})."""
@@ -117,6 +124,8 @@ def _wide(line: str) -> int:
 
 
 def _html(text: str) -> dict[str, object]:
+    if "<" not in text:
+        return {}  # no tag (a C-fast test first)
     first = _TAG.search(text)
     if first is None:
         return {}
