@@ -862,27 +862,38 @@ _TOPICAL_SHARE = 0.4
 _FIRST_WINDOW = 6
 
 
-@dataclass(frozen=True, slots=True)
 class Openers:
     """The words that open the document's paragraphs (after a line that ends a sentence): a
     report that opens its paragraphs with topic sentences (提升…。 着力…。) opens many with
     the same words."""
 
-    counts: Counter[str]
-    topical: bool = False  # most paragraphs open with a topic sentence: a style of the document
+    __slots__ = ("_counts", "_openings", "topical")
+
+    def __init__(self, openings: list[str], topical: bool = False) -> None:
+        self._openings = openings  # the first characters of each such paragraph
+        self._counts: Counter[str] | None = None
+        self.topical = topical  # most paragraphs open with a topic sentence: a style of the document
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How many of those paragraphs open with each word. Segmented when first asked: most
+        documents never are (only a line that may open a paragraph is)."""
+        if self._counts is None:
+            self._counts = Counter(segmenter.first_word(opening) for opening in self._openings)
+        return self._counts
 
     @classmethod
     def from_document(cls, doc: Document) -> Openers:
-        counts: Counter[str] = Counter()
+        openings: list[str] = []
         topics = 0
         if segmenter.available():
             for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
                 if current.kind is Kind.BODY and ends_sentence(previous.text) \
                         and lines.is_han_char(current.text[0]):
-                    counts[segmenter.first_word(current.text[:_FIRST_WINDOW])] += 1
+                    openings.append(current.text[:_FIRST_WINDOW])
                     topics += bool(_TOPIC.match(current.text))
-        opened = sum(counts.values())
-        return cls(counts, topics >= _TOPICAL_MIN and topics >= _TOPICAL_SHARE * opened)
+        opened = len(openings)
+        return cls(openings, topics >= _TOPICAL_MIN and topics >= _TOPICAL_SHARE * opened)
 
     def opens_topic(self, block: Block) -> bool:
         """The block opens a paragraph with a topic sentence, as others of the document do: it
