@@ -180,11 +180,13 @@ class RepeatedText(Rule):
         text = doc.text
         reported_end = 0
         for article in structure.articles:
-            clause = _clauses(structure, article, text)
-            sections = _sections(structure, article)
+            clause: dict[int, int] | None = None
+            sections: dict[int, _Section] | None = None
             for body in _scopes(structure, article):
                 if not self._has_repeats(body):
                     continue
+                if sections is None:  # read only in an article that repeats itself (few do)
+                    clause, sections = _clauses(structure, article, text), _sections(structure, article)
                 for finding in self._article(body, clause, text, sections):
                     there = finding.related[0].span
                     if not (_quoted(text, finding.span) or _cited(text, finding.span)
