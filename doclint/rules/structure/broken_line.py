@@ -191,20 +191,22 @@ class BrokenLine(Rule):
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
             # Most lines end a sentence and the next one opens normally: settle those first.
-            quick = previous.text[-1] in SENTENCE_FINAL and _opening(current) not in _ODD_START \
+            opens_plainly = _opening(current) not in _ODD_START
+            quick = previous.text[-1] in SENTENCE_FINAL and opens_plainly \
                 and previous.text not in _BARE_CLOSE
-            quick = quick or (previous.index in headings and _opening(current) not in _ODD_START) \
+            quick = quick or (previous.index in headings and opens_plainly) \
                 or navigation.covers(previous.span.start) or previous.index in lead \
-                or (_opening(current) not in _ODD_START
+                or (opens_plainly
                     and (_section_break(blocks, previous, current)
                          or (headline_over(previous, current) and _stands_alone(blocks, previous)
                              and not _one_paragraph(blocks, endings, previous, current))
                          or (not open_ended(previous.text)
                              and headline_over(current, _after(blocks, current)))))
             quick = quick or _signature_wrapped(blocks, previous, current)
-            new_paragraph = current.index in items or endings.opens_paragraph(current)
             if not quick and previous.article == current.article and previous.index not in cut \
-                    and self._broken(previous, current, new_paragraph, previous.article in loose,
+                    and self._broken(previous, current,
+                                     current.index in items or endings.opens_paragraph(current),
+                                     previous.article in loose,
                                      soft_wraps, _one_paragraph(blocks, endings, previous, current),
                                      _in_run(previous, punctuated), openers,
                                      _cells(blocks, previous, current)):

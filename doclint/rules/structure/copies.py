@@ -118,7 +118,7 @@ def _units(doc: Document) -> tuple[list[Span], list[str]]:
     # files are printable and need no regex.
     joined = "\n".join(map(itemgetter(1), items)).replace(" ", "").replace("\u3000", "")
     keys = joined.split("\n")
-    if not joined.replace("\n", "").isprintable():
+    if not all(map(str.isprintable, keys)):
         keys = [key if key.isprintable() else _SPACE.sub("", key) for key in keys]
     if "" in keys:
         kept = [(span, key) for span, key in zip(spans, keys, strict=True) if key]

@@ -32,6 +32,14 @@ _HALF_MAX = 300
 _HALF_END = "。；！？;!?"
 
 
+def _without_spaces(text: str) -> str:
+    """``text`` without white space. NOTE: every character ``_SPACES`` matches but " " is
+    unprintable: most lines hold none of them and are returned as they are (C-fast)."""
+    if " " not in text and text.isprintable():
+        return text
+    return _SPACES.sub("", text)
+
+
 @per_document
 def doubled_half(text: str) -> str | None:
     """The text a line holds twice in a row and nothing else (white space aside), when it is a
@@ -44,7 +52,7 @@ def doubled_half(text: str) -> str | None:
     # of times: two counts in C rule out most lines before the spaces are cut out of them.
     if text.count(text[-1]) % 2 or text.count("，") % 2:
         return None
-    key = _SPACES.sub("", text)
+    key = _without_spaces(text)
     middle = len(key) // 2
     if key[:middle] != key[middle:]:
         return None  # the test below needs this: its halves, spaces removed, make up ``key``
@@ -115,7 +123,7 @@ class ConsecutiveDuplicateLine(Rule):
 
         def key(index: int) -> str:
             if index not in keys:
-                keys[index] = _SPACES.sub("", paragraphs[index].text)
+                keys[index] = _without_spaces(paragraphs[index].text)
             return keys[index]
 
         end = 0  # paragraphs before this index were reported already
@@ -143,8 +151,8 @@ class ConsecutiveDuplicateLine(Rule):
             if previous.text[0] != current.text[0] or previous.text[-1] != current.text[-1] \
                     or previous.text.count("，") != current.text.count("，"):
                 continue  # cannot be the same line (cheap tests before comparing without spaces)
-            key = _SPACES.sub("", current.text)
-            if key != _SPACES.sub("", previous.text) or han_count(key) < self.min_han:
+            key = _without_spaces(current.text)
+            if key != _without_spaces(previous.text) or han_count(key) < self.min_han:
                 continue
             line = doc.index.line_of(current.span.start)
             removal = Span(doc.index.line_of(previous.span.start).span.end, line.span.end)

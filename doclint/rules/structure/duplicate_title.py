@@ -112,7 +112,7 @@ class DuplicateTitle(Rule):
         # Past a table of contents only the document's own title counts: the other title-like
         # lines of a saved page's head (its issuer, a date box) come back in its closing box.
         own_title = min(first.values(), key=lambda b: b.index)
-        contents = _Contents(blocks[article.start : article.end])
+        contents: _Contents | None = None  # read only about a title line that comes again
         last_seen = {key: block.index for key, block in first.items()}
         longest = 2 * max(len(block.text) for block in first.values()) + 10
         for block in blocks[article.start : article.end]:
@@ -124,6 +124,8 @@ class DuplicateTitle(Rule):
                 continue
             adjacent = block.index - last_seen[key] == 1
             last_seen[key] = block.index
+            if contents is None:
+                contents = _Contents(blocks[article.start : article.end])
             if adjacent or block.heading is not None \
                     or _signed(structure, article, block) or _opens_a_document(blocks, block) \
                     or contents.right_before(block.index) \

@@ -694,11 +694,14 @@ class LineEndings:
         indents = tuple(b.span.start - starts[b.line - 1] for b in blocks)
         markdown = doc.path.endswith(_MARKDOWN)
         running = _running_text(blocks)  # counted once for both habits below
+        flags = [_running(b) for b in blocks]  # read by both passes below
+        gaps = _paragraph_gaps(blocks, flags)  # judged twice below, counted once
         under: frozenset[int] = frozenset()
-        if _blank_separated(blocks, least=_APART_MIN):
+        if _blank_separated(gaps, least=_APART_MIN):
             under = frozenset(b.index for a, b in itertools.pairwise(blocks) if b.line == a.line + 1)
-        return cls(frozenset(_unterminated_style(blocks)), _indented_paragraphs(blocks, indents),
-                   indents, markdown, _blank_separated(blocks), _closed_style(running),
+        return cls(frozenset(_unterminated_style(blocks, flags)),
+                   _indented_paragraphs(blocks, indents), indents, markdown,
+                   _blank_separated(gaps), _closed_style(running),
                    _closed_style(running, least=_CUT_MIN_LINES), under)
 
     def opens_paragraph(self, block: Block) -> bool:
@@ -708,20 +711,23 @@ class LineEndings:
         return self.indented and self.indents[block.index] > 0 and block.index not in self.under
 
 
-def _unterminated_style(blocks: list[Block]) -> set[int]:
+def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
     """Articles written as lists or verse: many prose lines end without punctuation, so a line
     without it is not a break (only the strong signs count there). Text hard-wrapped at a fixed
     width also leaves many lines open, but mostly of one length, and its paragraphs still end
     with a full stop: that is not a style, it is the defect. The text of a numbered item
     (（一）明确范围。本次…。) is a prose line like any other; a line whose end needs no stop
-    (``_needs_no_stop``) shows no style."""
+    (``_needs_no_stop``) shows no style. ``running``: each block's ``_running``."""
     total: dict[int, int] = {}
     open_ended: dict[int, list[int]] = {}
     closes_after_open: set[int] = set()
     previous_open = False
-    for block in blocks:
+    for block, is_running in zip(blocks, running, strict=True):
+        if not is_running:
+            previous_open = False
+            continue
         is_open = not ends_sentence(block.text)
-        if not _running(block) or (is_open and _needs_no_stop(block.text)) or (
+        if (is_open and _needs_no_stop(block.text)) or (
                 is_open and block.index + 1 < len(blocks)
                 and headline_over(block, blocks[block.index + 1])):
             previous_open = False  # a news item's headline over its paragraph is no style
@@ -810,14 +816,21 @@ _SPACED_MIN = 8
 _APART_MIN = 4  # pairs of paragraphs, each set apart by a blank line, that show the habit
 
 
-def _blank_separated(blocks: list[Block], least: int = _SPACED_MIN) -> bool:
-    """Almost every paragraph that ends a sentence is followed by a blank line (``least``
-    pairs of paragraphs at least)."""
+def _paragraph_gaps(blocks: list[Block], running: list[bool]) -> tuple[int, int]:
+    """Pairs of running paragraphs (``running``: each block's ``_running``) whose first ends a
+    sentence, and how many of them a blank line sets apart."""
     pairs = spaced = 0
-    for previous, current in itertools.pairwise(blocks):
-        if _running(previous) and _running(current) and ends_sentence(previous.text):
+    for at in range(1, len(blocks)):
+        if running[at] and running[at - 1] and ends_sentence(blocks[at - 1].text):
             pairs += 1
-            spaced += current.line > previous.line + 1
+            spaced += blocks[at].line > blocks[at - 1].line + 1
+    return pairs, spaced
+
+
+def _blank_separated(gaps: tuple[int, int], least: int = _SPACED_MIN) -> bool:
+    """Almost every paragraph that ends a sentence is followed by a blank line (``least``
+    pairs of paragraphs at least; ``gaps`` from ``_paragraph_gaps``)."""
+    pairs, spaced = gaps
     return pairs >= least and spaced >= _SPACED_SHARE * pairs
 
 
@@ -849,27 +862,38 @@ _TOPICAL_SHARE = 0.4
 _FIRST_WINDOW = 6
 
 
-@dataclass(frozen=True, slots=True)
 class Openers:
     """The words that open the document's paragraphs (after a line that ends a sentence): a
     report that opens its paragraphs with topic sentences (提升…。 着力…。) opens many with
     the same words."""
 
-    counts: Counter[str]
-    topical: bool = False  # most paragraphs open with a topic sentence: a style of the document
+    __slots__ = ("_counts", "_openings", "topical")
+
+    def __init__(self, openings: list[str], topical: bool = False) -> None:
+        self._openings = openings  # the first characters of each such paragraph
+        self._counts: Counter[str] | None = None
+        self.topical = topical  # most paragraphs open with a topic sentence: a style of the document
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How many of those paragraphs open with each word. Segmented when first asked: most
+        documents never are (only a line that may open a paragraph is)."""
+        if self._counts is None:
+            self._counts = Counter(segmenter.first_word(opening) for opening in self._openings)
+        return self._counts
 
     @classmethod
     def from_document(cls, doc: Document) -> Openers:
-        counts: Counter[str] = Counter()
+        openings: list[str] = []
         topics = 0
         if segmenter.available():
             for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
                 if current.kind is Kind.BODY and ends_sentence(previous.text) \
                         and lines.is_han_char(current.text[0]):
-                    counts[segmenter.first_word(current.text[:_FIRST_WINDOW])] += 1
+                    openings.append(current.text[:_FIRST_WINDOW])
                     topics += bool(_TOPIC.match(current.text))
-        opened = sum(counts.values())
-        return cls(counts, topics >= _TOPICAL_MIN and topics >= _TOPICAL_SHARE * opened)
+        opened = len(openings)
+        return cls(openings, topics >= _TOPICAL_MIN and topics >= _TOPICAL_SHARE * opened)
 
     def opens_topic(self, block: Block) -> bool:
         """The block opens a paragraph with a topic sentence, as others of the document do: it

@@ -65,14 +65,17 @@ class HeadingSequence(Rule):
         blocks = structure.blocks
         text = doc.text
         earlier: dict[tuple[int, Level], Heading] = {}  # last heading of each level so far
-        excerpts = _excerpts(structure, text)
+        excerpts: set[int] | None = None  # read only about a law's levels (few texts have them)
         gaps: list[_Gap] = []
         for sequence in sorted(structure.sequences, key=lambda q: q.members[0]):
             previous: Heading | None = None
             columns = _Columns(blocks, text, sequence.level)
             article = blocks[sequence.members[0]].article
-            if sequence.level in _LEGAL and article in excerpts:
-                continue
+            if sequence.level in _LEGAL:
+                if excerpts is None:
+                    excerpts = _excerpts(structure, text)
+                if article in excerpts:
+                    continue
             after = max(sequence.scope if sequence.parent < 0 else sequence.parent + 1,
                         structure.articles[article].body_start)  # not the document's title
             for member in sequence.members:

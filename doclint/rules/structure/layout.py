@@ -92,6 +92,8 @@ class Layout:
         prose: list[tuple[int, int, str]] = []  # (start, end, text) of lines with Han text
         han_total = 0
         for _, start, end in doc.index.line_spans():
+            if end - start < _WIDE_MIN_CHARS:
+                continue  # blank lines, mostly
             line = text[start:end]
             han = _wide(line)
             if han >= 10:
@@ -110,6 +112,11 @@ class Layout:
         return cls(**found)  # type: ignore[arg-type]
 
 
+# A line shorter than this holds fewer than 10 wide characters by ``_wide`` (a character adds 3
+# bytes to its UTF-8 at most).
+_WIDE_MIN_CHARS = 7
+
+
 def _wide(line: str) -> int:
     """Characters of a line outside Latin and Greek: its Han characters and full-width
     punctuation, near enough for judging a format (20 times faster than matching \\p{Han})."""
@@ -117,6 +124,8 @@ def _wide(line: str) -> int:
 
 
 def _html(text: str) -> dict[str, object]:
+    if "<" not in text:
+        return {}  # no tag (a C-fast test first)
     first = _TAG.search(text)
     if first is None:
         return {}
@@ -186,9 +195,13 @@ def _unpunctuated(prose: list[tuple[int, int, str]], han: int) -> dict[str, obje
     # NOTE: both are classes of single characters: str.count over the lines joined is exact
     # and several times faster than a findall per line.
     joined = "".join(line for _, _, line in prose)
-    ends = sum(joined.count(mark) for mark in _SENTENCE_END_MARKS)
+    ends = 0
+    for mark in _SENTENCE_END_MARKS:
+        ends += joined.count(mark)
+        if ends >= UNPUNCTUATED_ENDS * han / 100:
+            return {}  # punctuated (in most files the 。 alone tell)
     clauses = sum(joined.count(mark) for mark in _CLAUSE_MARKS)
-    if ends < UNPUNCTUATED_ENDS * han / 100 and clauses >= MIN_CLAUSES * han / 100:
+    if clauses >= MIN_CLAUSES * han / 100:
         start, end, _ = max(prose, key=lambda p: p[1] - p[0])
         return {"unpunctuated": Span(start, end), "sentence_ends": ends}
     return {}

@@ -93,6 +93,7 @@ _HELD_YEAR = rf"(?:{_HELD_MONTH}|(?:19|20)\d{{2}}年?)"
 _HELD = (rf"(?:{_HELD_YEAR}[ 　]*[-－—–~～至]+(?:[ 　]*(?:{_HELD_YEAR}|至今|今))?年?"
          rf"|{_HELD_MONTH})")
 _RESUME_DATE = lazy_regex(rf"{_HELD}(?=[ \t　\u00a0]+\p{{Han}})")
+_CENTURIES = ("19", "20")  # how every match of _RESUME_DATE begins
 _RESUME_DATE_REACH = 24  # characters of the longest entry date (1998年9月—2002年7月)
 _RESUME_YEAR = lazy_regex(r"(?:19|20)\d{2}年(?=[ \t　\u00a0]+\p{Han})")  # 1994年 先后任…
 _RESUME_TAIL = lazy_regex(rf"{_HELD}[ \t　\u00a0]+\p{{Han}}[^。！？!?；;：:]*$")
@@ -449,6 +450,8 @@ def looks_like_byline(text: str, after_dateline: bool = False) -> bool:
 def resume_date_at(text: str, start: int, end: int | None = None) -> int | None:
     """Where the date of a résumé entry that begins at ``start`` ends (``2007.05`` in
     ``2007.05 中共某省委常委``), or None: the space after it separates the date from the post."""
+    if not text.startswith(_CENTURIES, start):
+        return None  # every entry's date opens on its year (a C-fast test first)
     found = _RESUME_DATE.match(text, start, len(text) if end is None else end)
     return found.end() if found is not None else None
 
@@ -495,6 +498,10 @@ def looks_like_title(text: str) -> bool:
 @per_document
 def key(text: str) -> str:
     """Text for comparisons: no white space of any width."""
+    if " " not in text and text.isprintable():
+        # NOTE: every white space character but " " is unprintable, and so are the zero-width
+        # space and the BOM: most lines hold none of them and are their own key.
+        return text
     if _NOT_SPLIT.search(text) is None:
         # NOTE: str.split drops the same white space as _SPACES but for the characters
         # _NOT_SPLIT finds (almost never there), and is C-fast.
@@ -526,6 +533,7 @@ _ITEM_NUMBER = lazy_re(
 )
 
 
+@per_document
 def item_number(text: str) -> tuple[str, int] | None:
     """The style and the value of the item number a line opens with (``（五）`` paren-han 5,
     ``3.`` arabic 3, ``二、`` han 2)."""

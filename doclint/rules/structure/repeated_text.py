@@ -100,12 +100,16 @@ class _Sentence:
     block: Block
     start: int  # offsets in the block's key
     end: int
-    han: int = 0
     unit: str = ""
     after_stop: bool = False  # the sentence follows a full stop (not a ；-clause, not a line's start)
     inside: bool = False  # more text follows it in its paragraph
     whole: bool = False  # it ends with a full stop
     spaced: bool = False  # its block holds white space (offsets in the key are not the text's)
+
+    @property
+    def han(self) -> int:
+        """Its Han characters (counted only for the few sentences that repeat)."""
+        return _han(self.unit)
 
 
 @dataclass
@@ -176,11 +180,13 @@ class RepeatedText(Rule):
         text = doc.text
         reported_end = 0
         for article in structure.articles:
-            clause = _clauses(structure, article, text)
-            sections = _sections(structure, article)
+            clause: dict[int, int] | None = None
+            sections: dict[int, _Section] | None = None
             for body in _scopes(structure, article):
                 if not self._has_repeats(body):
                     continue
+                if sections is None:  # read only in an article that repeats itself (few do)
+                    clause, sections = _clauses(structure, article, text), _sections(structure, article)
                 for finding in self._article(body, clause, text, sections):
                     there = finding.related[0].span
                     if not (_quoted(text, finding.span) or _cited(text, finding.span)
@@ -237,10 +243,10 @@ class RepeatedText(Rule):
         run: _Run | None = None
         previous: tuple[int, str] = (-2, "")
         position = {block.index: number for number, block in enumerate(body)}
-        keys = [_SPACE.sub("", block.text) for block in body]  # each block's, once
-        counts = Counter(m.group().rstrip(_TRAILING) for key in keys
-                         for m in _SENTENCE.finditer(key))
-        for block, key in zip(body, keys, strict=True):
+        keys = [_key(block.text) for block in body]  # each block's, once
+        found = [list(_SENTENCE.finditer(key)) for key in keys]  # … and its sentences
+        counts = Counter(m.group().rstrip(_TRAILING) for matches in found for m in matches)
+        for block, key, matches in zip(body, keys, found, strict=True):
             if doubled_half(block.text) is not None:
                 continue  # one text written twice over: T601 reports the line
             cuts = _news_items(key)
@@ -270,7 +276,7 @@ class RepeatedText(Rule):
                     and not (_in_sequence(block, body, position) and _in_sequence(first, body, position)):
                 yield self.report(block.span, self.paragraph, line=first.line,
                                   related=(Related(first.span, _FIRST),))
-            for match in _SENTENCE.finditer(key):
+            for match in matches:
                 if cuts and match.start() >= cuts[0]:
                     paragraphs.clear()
                     seen.clear()
@@ -278,7 +284,7 @@ class RepeatedText(Rule):
                 index = len(sentences)
                 unit = match.group().rstrip(_TRAILING)
                 sentences.append(_Sentence(
-                    block, match.start(), match.end(), _han(unit), unit,
+                    block, match.start(), match.end(), unit,
                     _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
                     match.end() < len(key) and not _CLOSING_TAG.match(key, match.end()),
                     match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
@@ -459,10 +465,11 @@ def _again(sentences: list[_Sentence], index: int) -> bool:
     """The sentence at ``index`` repeats the one right before it, in its paragraph or across a
     paragraph break: a whole sentence of some length pasted twice."""
     this = sentences[index]
-    if not index or not this.whole or not lines.has_han(this.unit, _DOUBLED_HAN):
+    if not index or not this.whole:
         return False
     before = sentences[index - 1]
-    return before.unit == this.unit and _adjacent(before.block, this.block)
+    return before.unit == this.unit and _adjacent(before.block, this.block) \
+        and lines.has_han(this.unit, _DOUBLED_HAN)
 
 
 def _adjacent(first: Block, second: Block) -> bool:
@@ -484,6 +491,14 @@ def _with_lead(text: str, finding: Finding, reported_end: int) -> Finding:
 def _some(finding: Finding | None) -> Iterator[Finding]:
     if finding is not None:
         yield finding
+
+
+def _key(text: str) -> str:
+    """The text without white space. NOTE: every character ``_SPACE`` matches but " " is
+    unprintable: most paragraphs hold none of them and are their own key (C-fast)."""
+    if " " not in text and text.isprintable():
+        return text
+    return _SPACE.sub("", text)
 
 
 def _han(text: str) -> int:

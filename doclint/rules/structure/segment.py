@@ -59,9 +59,14 @@ def build(doc: Document) -> Structure:
     walk = Outline()
     headings: dict[int, Heading] = {}
     contents_ends = _contents_ends(contents, kinds, markers)
+    numbered = [i for i, (kind, marker) in enumerate(zip(kinds, markers, strict=True))
+                if marker is not None and kind is Kind.HEADING]
     for article in articles:
         walk.reset(article.start)
-        for index in range(article.start, article.end):
+        # Only a heading reads the walk: after the article's last one, a reset changes nothing.
+        before_end = bisect.bisect_left(numbered, article.end)
+        last = numbered[before_end - 1] if before_end else -1
+        for index in range(article.start, last + 1):
             marker = markers[index]
             if marker is not None and kinds[index] is Kind.HEADING:
                 headings[index] = walk.add(index, marker, paragraphs[index])

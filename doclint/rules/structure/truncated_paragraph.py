@@ -317,8 +317,11 @@ _LIST_TAIL = lazy_regex(r"附(?:件|表)?[0-9０-９一二三四五六七八九�
 
 
 def _last_sentence_end(text: str) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return ends[-1] if ends else 0
+    last = _LAST_SENTENCE_END.search(text)
+    return last.end() if last is not None else 0
+
+
+_LAST_SENTENCE_END = lazy_regex(r"(?r)[。！？!?；;]")  # searched from the text's end
 
 
 # A heading glued onto the end of a paragraph (……起草。　第一章　总体要求, ……享惠。 3. 各方…): the lost line break
@@ -730,11 +733,15 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     sub-heading stands over a paragraph of its text: the last line of a text is none."""
     found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
     for block in blocks:
+        if block.kind is not Kind.BODY:
+            continue
         text = block.text.strip(" \t\u3000\u00a0")
+        if len(text) > _SUBHEAD_MAX:
+            continue  # most paragraphs, told first
         after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
         if after is None or after.article != block.article or after.kind is not Kind.BODY:
             continue  # a sub-heading stands over its paragraph, not at the end of a text
-        if block.kind is not Kind.BODY or len(text) > _SUBHEAD_MAX or lines.is_markdown_heading(text) \
+        if lines.is_markdown_heading(text) \
                 or _SENTENCE_END.search(text) or not lines.has_han(text, _SUBHEAD_MIN_HAN) \
                 or not lines.is_han_char(text[-1]) or open_ended(text) \
                 or _FIGURE.search(text) or len(text) - last_clause_start(text) < _SUBHEAD_LAST_CLAUSE:

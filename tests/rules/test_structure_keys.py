@@ -1,0 +1,49 @@
+"""Keys of lines without white space (``lines.key``, T601's and T602's): a line that holds no
+" " and is printable is returned as its own key, without cutting anything out. That rests on
+every other character these keys drop being unprintable."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from doclint.rules.structure import duplicate_line, lines, repeated_text
+
+_EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def _dropped() -> dict[str, set[str]]:
+    return {
+        "lines._SPACES": set("".join(lines._SPACES.findall(_EVERY_CHARACTER))),
+        "lines._NOT_SPLIT": set(lines._NOT_SPLIT.findall(_EVERY_CHARACTER)),
+        "str.split": {c for c in _EVERY_CHARACTER if c.isspace()},
+        "duplicate_line._SPACES": set("".join(duplicate_line._SPACES.findall(_EVERY_CHARACTER))),
+        "repeated_text._SPACE": set(repeated_text._SPACE.findall(_EVERY_CHARACTER)),
+    }
+
+
+def test_every_dropped_character_but_the_space_is_unprintable() -> None:
+    for name, found in _dropped().items():
+        assert found, name
+        assert {c for c in found if c.isprintable()} <= {" "}, name
+
+
+_TEXTS = ["一、总体要求", "第 一 章", "关于\u3000印发", "甲\u200b乙", "甲\ufeff乙", "甲\x1c乙",
+          "甲\u00a0乙", "\u3000\u3000段落。", "要求。 ", "plain", "", "甲\t乙\n"]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_keys_are_what_the_patterns_leave(text: str) -> None:
+    split = "".join(text.split()) if lines._NOT_SPLIT.search(text) is None \
+        else lines._SPACES.sub("", text)
+    assert lines.key(text) == split
+    assert duplicate_line._without_spaces(text) == duplicate_line._SPACES.sub("", text)
+    assert repeated_text._key(text) == repeated_text._SPACE.sub("", text)
+
+
+def test_a_line_without_white_space_is_its_own_key() -> None:
+    text = "坚持稳中求进，扩大有效投资。"
+    assert lines.key(text) is text
+    assert duplicate_line._without_spaces(text) is text
+    assert repeated_text._key(text) is text
