@@ -151,6 +151,8 @@ class MissingPercentSign(Rule):
             if not before or (not "\u4e00" <= text[before - 1] <= "\u9fff"
                               and text[before - 1] not in "、"):
                 continue
+            if not _item_end(text, quantities.ends[index]):
+                continue  # a unit or a word follows: what is reported ends its item
             quantity = quantities.run(index)
             if (quantity is None or quantity.kind != BARE or quantity.unit_text or quantity.ranged
                     or quantity.ordinal):
