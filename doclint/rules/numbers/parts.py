@@ -28,6 +28,7 @@ from doclint.rules.numbers.passages import (
     same_scope,
     scope_of,
     sentence_bounds,
+    sentence_start,
     years_in,
 )
 from doclint.rules.numbers.quantities import AMOUNT, BARE, PERCENT, Quantities, Quantity
@@ -80,7 +81,7 @@ def _breakdown_anchors(text: str) -> Iterator[tuple[int, int]]:
         at = text.find("其中", at + 2)
     at = text.find("第一产业")
     while at != -1:
-        s0, _ = sentence_bounds(text, at)
+        s0 = sentence_start(text, at)
         if text.find("其中", s0, at) == -1:
             yield at, at
         at = text.find("第一产业", at + 4)
@@ -90,7 +91,7 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
     if not _DIGIT.search(text, parts_from, parts_from + 24):
         return None
     s0, s1 = sentence_bounds(text, at)
-    region = s0 if text[s0:at].strip(" \u3000") else sentence_bounds(text, max(0, s0 - 2))[0]
+    region = s0 if text[s0:at].strip(" \u3000") else sentence_start(text, max(0, s0 - 2))
     parts = _parts(text, quantities, parts_from, _sibling_total(text, parts_from, s1))
     if not parts:
         return None
@@ -227,16 +228,18 @@ def _matched_prefix(partition: Partition, label: str) -> str:
 
 def find_shares(text: str, quantities: Quantities, passages: Passages = PLAIN) -> list[Share]:
     found = []
+    levels = _Levels(text, quantities)
     at = text.find("占")
     while at != -1:
-        share = _share(text, quantities, at, passages)
+        share = _share(text, quantities, at, passages, levels)
         if share is not None:
             found.append(share)
         at = text.find("占", at + 1)
     return found
 
 
-def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Share | None:
+def _share(text: str, quantities: Quantities, at: int, passages: Passages,
+           levels: _Levels) -> Share | None:
     if not _PERCENT_NEAR.search(text, at, at + 30):
         return None
     s0, s1 = sentence_bounds(text, at)
@@ -274,7 +277,7 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Sh
         return None  # 占全国的: a whole of another place, its value not stated
     part = _part_before(text, quantities, at, c0, s0)
     if part is None:
-        return _named_share(text, quantities, at, c0, s0, name, whole, share, passages)
+        return _named_share(text, quantities, at, c0, s0, name, whole, share, passages, levels)
     total = _named_value(text, quantities, name, scope_of(whole), part, s0, at, passages)
     if total is None:
         total = _listed_total(text, quantities, part, s0, passages, name, scope_of(whole))
@@ -415,7 +418,7 @@ def _whole_key(label: str) -> str:
 
 
 def _named_share(text: str, quantities: Quantities, at: int, c0: int, s0: int, name: str,
-                 whole: str, share: Quantity, passages: Passages) -> Share | None:
+                 whole: str, share: Quantity, passages: Passages, levels: _Levels) -> Share | None:
     """``2024年，财政收入占GDP的比重为4.6%``: the part and the whole are both named, with no
     value, and their values are the ones the same article stated for that year before.
 
@@ -430,31 +433,60 @@ def _named_share(text: str, quantities: Quantities, at: int, c0: int, s0: int, n
         return None
     (year,) = years
     floor = max(passages.part_start(at), s0 - _NAMED_WINDOW)
-    part = _stated_value(text, quantities, part_name, scope_of(text[c0:at]), year, floor, s0)
-    total = _stated_value(text, quantities, name, scope_of(whole), year, floor, s0)
+    stated = levels.between(floor, s0)
+    part = _stated_value(text, quantities, stated, part_name, scope_of(text[c0:at]), year)
+    total = _stated_value(text, quantities, stated, name, scope_of(whole), year)
     if part is None or total is None or not part.comparable(total):
         return None
     return Share(part, total, share, name)
 
 
-def _stated_value(text: str, quantities: Quantities, name: str, scope: str, year: int,
-                  floor: int, before: int) -> Quantity | None:
-    """The one value stated for ``name`` in ``year`` between ``floor`` and ``before``."""
+_Level = tuple[Quantity, int, int, str]  # the amount, its sentence's and clause's starts, its name
+
+
+class _Levels:
+    """The amounts of a document stated as levels (the end of a change counts, not its start),
+    each read once however many shares look back over it: with its sentence's start, its
+    clause's start and the words naming it."""
+
+    def __init__(self, text: str, quantities: Quantities) -> None:
+        self.text = text
+        self.quantities = quantities
+        self._read: dict[Quantity, _Level | None] = {}
+
+    def between(self, floor: int, before: int) -> list[_Level]:
+        found = []
+        for q in self.quantities.within(floor, before):
+            if q.kind != AMOUNT or q.ranged or q.approx:
+                continue
+            if q not in self._read:
+                self._read[q] = _level(self.text, q)
+            level = self._read[q]
+            if level is not None:
+                found.append(level)
+        return found
+
+
+def _level(text: str, q: Quantity) -> _Level | None:
+    m0 = sentence_start(text, q.start)
+    # The clause as written, a bracket inside it included: 由A(含B)增加到C.
+    c0 = max(m0, max(text.rfind(mark, m0, q.start) for mark in "，,；;：:") + 1)
+    head = _BRACKETED.sub("", text[c0 : q.start])
+    change = _CHANGE_END.search(head)
+    subject = head[: head.find("由")] if "由" in head else head
+    if "由" in head and not change:
+        return None  # the start of a change, not a level
+    return q, m0, c0, subject
+
+
+def _stated_value(text: str, quantities: Quantities, levels: list[_Level], name: str, scope: str,
+                  year: int) -> Quantity | None:
+    """The one value of the ``levels`` stated for ``name`` in ``year``."""
     core = _core(name)
     if is_intensive(core):
         return None
     found: dict[float, Quantity] = {}
-    for q in quantities.within(floor, before):
-        if q.kind != AMOUNT or q.ranged or q.approx:
-            continue
-        m0, _ = sentence_bounds(text, q.start)
-        # The clause as written, a bracket inside it included: 由A(含B)增加到C.
-        c0 = max(m0, max(text.rfind(mark, m0, q.start) for mark in "，,；;：:") + 1)
-        head = _BRACKETED.sub("", text[c0 : q.start])
-        change = _CHANGE_END.search(head)
-        subject = head[: head.find("由")] if "由" in head else head
-        if "由" in head and not change:
-            continue  # the start of a change, not a level
+    for q, m0, c0, subject in levels:
         if _core(label_of(subject)) != core or is_claim_clause(text, quantities, c0, q.end):
             continue
         if scope and scope_of(subject) != scope:
@@ -481,7 +513,7 @@ def _named_value(text: str, quantities: Quantities, name: str, scope: str, part:
         pos = text.rfind(name, floor, pos)
         if pos == -1:
             return None
-        m0, _ = sentence_bounds(text, pos)
+        m0 = sentence_start(text, pos)
         c0 = clause_start(text, pos, m0)
         c1 = clause_end(text, pos, pos + SENTENCE_WINDOW)
         values = [q for q in quantities.within(pos, c1) if q.comparable(part)]
@@ -522,7 +554,7 @@ def _positions(text: str, needle: str) -> Iterator[int]:
 
 
 def _ratio(text: str, match: re.Match[str]) -> Ratio | None:
-    s0, _ = sentence_bounds(text, match.start())
+    s0 = sentence_start(text, match.start())
     window = text[max(s0, match.start() - 40) : match.start()]
     cues = list(_CUE.finditer(window))
     if not cues:
@@ -571,7 +603,7 @@ def _industry_values(text: str, quantities: Quantities, ratio: Ratio,
         pos = text.rfind(member, floor, before)
         if pos == -1:
             return None
-        m0, _ = sentence_bounds(text, pos)
+        m0 = sentence_start(text, pos)
         c1 = clause_end(text, pos, before)
         values = [q for q in quantities.within(pos, c1) if q.kind == AMOUNT]
         if not values or values[0].approx:
@@ -585,7 +617,7 @@ def _industry_values(text: str, quantities: Quantities, ratio: Ratio,
     first = parts[0][1]
     if len(rests) != 1 or len(sentences) != 1 or not all(q.comparable(first) for _, q in parts):
         return None
-    r0, _ = sentence_bounds(text, before)
+    r0 = sentence_start(text, before)
     if not _measures(rests.pop(), text[clause_start(text, before, r0) : before]):
         return None
     (s0,) = sentences

@@ -83,13 +83,18 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
     Sentences longer than SENTENCE_WINDOW either way are cut there.
     """
-    floor = max(0, pos - SENTENCE_WINDOW)
-    start = max(text.rfind(ch, floor, pos) for ch in SENTENCE_ENDS) + 1 or floor
+    start = sentence_start(text, pos)
     found = _SENTENCE_END.search(text, pos, pos + SENTENCE_WINDOW)
     if found is None:
         return start, min(len(text), pos + SENTENCE_WINDOW)
     end = found.end()
     return start, end - 1 if found.group() == "\n" else end
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts (``sentence_bounds`` without its end)."""
+    floor = max(0, pos - SENTENCE_WINDOW)
+    return max(text.rfind(ch, floor, pos) for ch in SENTENCE_ENDS) + 1 or floor
 
 
 def previous_sentence_start(text: str, s0: int, pos: int,
@@ -99,7 +104,7 @@ def previous_sentence_start(text: str, s0: int, pos: int,
     paragraph = (passages or PLAIN).paragraph_start(text, pos)
     if s0 <= paragraph:
         return s0
-    return max(paragraph, sentence_bounds(text, s0 - 1)[0])
+    return max(paragraph, sentence_start(text, s0 - 1))
 
 
 @dataclass(frozen=True, slots=True)
