@@ -34,8 +34,8 @@ from doclint.rules.numbers.quantities import (
 )
 from doclint.rules.numbers.relations import Change
 
-_TO_VERBS = ("增加", "增长", "提高", "上升", "扩大", "下降", "减少", "降低", "发展", "提升", "跃升",
-             "缩小", "回落", "攀升", "调整", "压缩", "减", "增", "降", "升")
+_TO_VERBS = frozenset(("增加", "增长", "提高", "上升", "扩大", "下降", "减少", "降低", "发展", "提升",
+                       "跃升", "缩小", "回落", "攀升", "调整", "压缩", "减", "增", "降", "升"))
 FALLING_VERBS = frozenset(("下降", "减少", "降低", "缩小", "回落", "压缩", "减", "降", "递减",
                            "净减", "减收", "少"))
 _LEVEL_KINDS = (AMOUNT, PERCENT, PERMILLE)

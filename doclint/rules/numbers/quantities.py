@@ -323,6 +323,8 @@ def _step(digits: str) -> float:
     whole, _, decimals = digits.partition(".")
     if decimals:
         return 10.0 ** -len(decimals)
+    if not whole.endswith("0"):
+        return 1.0
     zeros = len(whole) - len(whole.rstrip("0"))
     return 10.0 ** max(0, min(zeros, len(whole) - 2))
 
