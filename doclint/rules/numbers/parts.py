@@ -228,18 +228,16 @@ def _matched_prefix(partition: Partition, label: str) -> str:
 
 def find_shares(text: str, quantities: Quantities, passages: Passages = PLAIN) -> list[Share]:
     found = []
-    levels = _Levels(text, quantities)
     at = text.find("占")
     while at != -1:
-        share = _share(text, quantities, at, passages, levels)
+        share = _share(text, quantities, at, passages)
         if share is not None:
             found.append(share)
         at = text.find("占", at + 1)
     return found
 
 
-def _share(text: str, quantities: Quantities, at: int, passages: Passages,
-           levels: _Levels) -> Share | None:
+def _share(text: str, quantities: Quantities, at: int, passages: Passages) -> Share | None:
     if not _PERCENT_NEAR.search(text, at, at + 30):
         return None
     s0, s1 = sentence_bounds(text, at)
@@ -277,7 +275,7 @@ def _share(text: str, quantities: Quantities, at: int, passages: Passages,
         return None  # 占全国的: a whole of another place, its value not stated
     part = _part_before(text, quantities, at, c0, s0)
     if part is None:
-        return _named_share(text, quantities, at, c0, s0, name, whole, share, passages, levels)
+        return _named_share(text, quantities, at, c0, s0, name, whole, share, passages)
     total = _named_value(text, quantities, name, scope_of(whole), part, s0, at, passages)
     if total is None:
         total = _listed_total(text, quantities, part, s0, passages, name, scope_of(whole))
@@ -418,7 +416,7 @@ def _whole_key(label: str) -> str:
 
 
 def _named_share(text: str, quantities: Quantities, at: int, c0: int, s0: int, name: str,
-                 whole: str, share: Quantity, passages: Passages, levels: _Levels) -> Share | None:
+                 whole: str, share: Quantity, passages: Passages) -> Share | None:
     """``2024年，财政收入占GDP的比重为4.6%``: the part and the whole are both named, with no
     value, and their values are the ones the same article stated for that year before.
 
@@ -432,61 +430,32 @@ def _named_share(text: str, quantities: Quantities, at: int, c0: int, s0: int, n
     if len(part_name) < 2 or len(years) != 1:
         return None
     (year,) = years
+    if is_intensive(_core(part_name)) or is_intensive(_core(name)):
+        return None  # an average, a rate or a price: never a part or a whole of a sum
     floor = max(passages.part_start(at), s0 - _NAMED_WINDOW)
-    stated = levels.between(floor, s0)
-    part = _stated_value(text, quantities, stated, part_name, scope_of(text[c0:at]), year)
-    total = _stated_value(text, quantities, stated, name, scope_of(whole), year)
+    part = _stated_value(text, quantities, part_name, scope_of(text[c0:at]), year, floor, s0)
+    total = _stated_value(text, quantities, name, scope_of(whole), year, floor, s0)
     if part is None or total is None or not part.comparable(total):
         return None
     return Share(part, total, share, name)
 
 
-_Level = tuple[Quantity, int, int, str]  # the amount, its sentence's and clause's starts, its name
-
-
-class _Levels:
-    """The amounts of a document stated as levels (the end of a change counts, not its start),
-    each read once however many shares look back over it: with its sentence's start, its
-    clause's start and the words naming it."""
-
-    def __init__(self, text: str, quantities: Quantities) -> None:
-        self.text = text
-        self.quantities = quantities
-        self._read: dict[Quantity, _Level | None] = {}
-
-    def between(self, floor: int, before: int) -> list[_Level]:
-        found = []
-        for q in self.quantities.within(floor, before):
-            if q.kind != AMOUNT or q.ranged or q.approx:
-                continue
-            if q not in self._read:
-                self._read[q] = _level(self.text, q)
-            level = self._read[q]
-            if level is not None:
-                found.append(level)
-        return found
-
-
-def _level(text: str, q: Quantity) -> _Level | None:
-    m0 = sentence_start(text, q.start)
-    # The clause as written, a bracket inside it included: 由A(含B)增加到C.
-    c0 = max(m0, max(text.rfind(mark, m0, q.start) for mark in "，,；;：:") + 1)
-    head = _BRACKETED.sub("", text[c0 : q.start])
-    change = _CHANGE_END.search(head)
-    subject = head[: head.find("由")] if "由" in head else head
-    if "由" in head and not change:
-        return None  # the start of a change, not a level
-    return q, m0, c0, subject
-
-
-def _stated_value(text: str, quantities: Quantities, levels: list[_Level], name: str, scope: str,
-                  year: int) -> Quantity | None:
-    """The one value of the ``levels`` stated for ``name`` in ``year``."""
+def _stated_value(text: str, quantities: Quantities, name: str, scope: str, year: int,
+                  floor: int, before: int) -> Quantity | None:
+    """The one value stated for ``name`` in ``year`` between ``floor`` and ``before``."""
     core = _core(name)
-    if is_intensive(core):
-        return None
     found: dict[float, Quantity] = {}
-    for q, m0, c0, subject in levels:
+    for q in quantities.within(floor, before):
+        if q.kind != AMOUNT or q.ranged or q.approx:
+            continue
+        m0 = sentence_start(text, q.start)
+        # The clause as written, a bracket inside it included: 由A(含B)增加到C.
+        c0 = max(m0, max(text.rfind(mark, m0, q.start) for mark in "，,；;：:") + 1)
+        head = _BRACKETED.sub("", text[c0 : q.start])
+        change = _CHANGE_END.search(head)
+        subject = head[: head.find("由")] if "由" in head else head
+        if "由" in head and not change:
+            continue  # the start of a change, not a level
         if _core(label_of(subject)) != core or is_claim_clause(text, quantities, c0, q.end):
             continue
         if scope and scope_of(subject) != scope:
