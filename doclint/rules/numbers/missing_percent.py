@@ -145,8 +145,7 @@ class MissingPercentSign(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         quantities = doc.facts(Quantities)
-        sign = "％" if text.count("％") > text.count("%") else "%"
-        title = Message(f"补上“{sign}”", f"Add “{sign}”")
+        sign = ""  # the document's usual per cent sign, counted at its first finding
         ends = quantities.ends
         for index, start in enumerate(quantities.starts):
             if text[ends[index] : ends[index] + 1] not in _MAY_END_ITEM:
@@ -168,6 +167,8 @@ class MissingPercentSign(Rule):
             context = _missing(text, quantities, index, quantity)
             if context is None:
                 continue
+            sign = sign or ("％" if text.count("％") > text.count("%") else "%")
+            title = Message(f"补上“{sign}”", f"Add “{sign}”")
             yield self.report(Span(quantity.start, quantity.end), context=context[-10:],
                               number=quantity.text,
                               fix=self.replace(Span(quantity.end, quantity.end), sign, title,
