@@ -109,16 +109,23 @@ def figure_acronyms() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _figure_acronym_starts() -> frozenset[str]:
+    """The characters an acronym with a figure starts with, in either case."""
+    return frozenset(c for k in lexicon() if not k.isalpha() for c in (k[0], k[0].upper()))
+
+
 def find_figure_acronyms(text: str) -> Iterator[regex.Match[str]]:
     """What ``figure_acronyms().finditer(text)`` finds, without trying the pattern at every
     digit of a text full of figures.
 
     Every acronym of the list is ASCII letters, digits and points, a letter and a digit among
     them, and none of these stands before it: it starts a run of them that holds a letter and
-    a figure. The pattern is tried at the start of each such run only, found with
-    ``bytes.find`` in a copy of the text that keeps its offsets (one byte a character).
+    a figure. The pattern is tried at the start of each such run only (when an acronym may
+    start with its character), found with ``bytes.find`` in a copy of the text that keeps its
+    offsets (one byte a character).
     """
-    pattern = figure_acronyms()
+    pattern, starts = figure_acronyms(), _figure_acronym_starts()
     marks = text.encode("ascii", "replace").translate(_LETTERS_AND_FIGURES)
     letter = marks.find(b"a")
     while letter != -1:
@@ -128,7 +135,7 @@ def find_figure_acronyms(text: str) -> Iterator[regex.Match[str]]:
         run_end = marks.find(b" ", letter)
         if run_end == -1:
             run_end = len(marks)
-        if start < letter or marks.find(b"0", letter, run_end) != -1:  # a figure in the run
+        if text[start] in starts and (start < letter or marks.find(b"0", letter, run_end) != -1):
             match = pattern.match(text, start)
             if match is not None:
                 yield match
