@@ -20,6 +20,7 @@ from doclint.rules.numbers.passages import (
     is_real_growth,
     label_of,
     marker_for,
+    occurrences,
     sentence_bounds,
     years_in,
 )
@@ -170,12 +171,10 @@ def _explicit(text: str, quantities: Quantities, at: int, verb: str) -> Change |
 def _implied_changes(text: str, quantities: Quantities) -> Iterator[Change]:
     """``B，比上年增加d，增长X%``: the start is B − d."""
     for anchor in ("增加", "减少"):
-        at = text.find(anchor)
-        while at != -1:
+        for at in occurrences(text, anchor):
             change = _implied(text, quantities, at)
             if change is not None:
                 yield change
-            at = text.find(anchor, at + 2)
 
 
 def _implied(text: str, quantities: Quantities, at: int) -> Change | None:

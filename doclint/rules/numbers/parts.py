@@ -24,6 +24,7 @@ from doclint.rules.numbers.passages import (
     clause_start,
     is_intensive,
     label_of,
+    occurrences,
     previous_sentence_start,
     same_scope,
     scope_of,
@@ -75,10 +76,8 @@ def find_breakdowns(text: str, quantities: Quantities) -> list[Breakdown]:
 
 
 def _breakdown_anchors(text: str) -> Iterator[tuple[int, int]]:
-    at = text.find("其中")
-    while at != -1:
+    for at in occurrences(text, "其中"):
         yield at, at + 2
-        at = text.find("其中", at + 2)
     at = text.find("第一产业")
     while at != -1:
         s0 = sentence_start(text, at)
