@@ -40,6 +40,7 @@ from doclint.rules.numbers.passages import (
     same_scope,
     scope_of,
     sentence_bounds,
+    sentence_start,
     years_in,
 )
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, TIMES, Quantities, Quantity
@@ -150,7 +151,7 @@ def _planned(text: str, quantities: Quantities, at: int, base: AnnualGrowth,
     """A target (达到55亿元，年均递增22.5%) whose start value the document gave earlier."""
     label, end = base.label, base.end
     assert end is not None
-    s0, _ = sentence_bounds(text, at)
+    s0 = sentence_start(text, at)
     window = text[passages.paragraph_start(text, at) : at]
     if len(label) < 4 or not (is_target(text[s0:at]) or _PLAN_CONTEXT.search(window)):
         return None
@@ -179,7 +180,7 @@ def _earlier_value(text: str, quantities: Quantities, label: str, scope: str, en
     Only a stated result counts, in the same part of the file, for the same place: a value
     in another target (a copy of the same plan, a later year's goal) is no start.
     """
-    s0, _ = sentence_bounds(text, end.start)
+    s0 = sentence_start(text, end.start)
     by_start = {c.start.start: c for c in by_end.values() if c.start is not None}
     floor = max(0, s0 - _START_WINDOW)
     pos = s0

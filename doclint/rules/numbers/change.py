@@ -20,6 +20,7 @@ from doclint.rules.numbers.passages import (
     is_real_growth,
     label_of,
     marker_for,
+    occurrences,
     sentence_bounds,
     years_in,
 )
@@ -34,8 +35,8 @@ from doclint.rules.numbers.quantities import (
 )
 from doclint.rules.numbers.relations import Change
 
-_TO_VERBS = ("增加", "增长", "提高", "上升", "扩大", "下降", "减少", "降低", "发展", "提升", "跃升",
-             "缩小", "回落", "攀升", "调整", "压缩", "减", "增", "降", "升")
+_TO_VERBS = frozenset(("增加", "增长", "提高", "上升", "扩大", "下降", "减少", "降低", "发展", "提升",
+                       "跃升", "缩小", "回落", "攀升", "调整", "压缩", "减", "增", "降", "升"))
 FALLING_VERBS = frozenset(("下降", "减少", "降低", "缩小", "回落", "压缩", "减", "降", "递减",
                            "净减", "减收", "少"))
 _LEVEL_KINDS = (AMOUNT, PERCENT, PERMILLE)
@@ -170,12 +171,10 @@ def _explicit(text: str, quantities: Quantities, at: int, verb: str) -> Change |
 def _implied_changes(text: str, quantities: Quantities) -> Iterator[Change]:
     """``B，比上年增加d，增长X%``: the start is B − d."""
     for anchor in ("增加", "减少"):
-        at = text.find(anchor)
-        while at != -1:
+        for at in occurrences(text, anchor):
             change = _implied(text, quantities, at)
             if change is not None:
                 yield change
-            at = text.find(anchor, at + 2)
 
 
 def _implied(text: str, quantities: Quantities, at: int) -> Change | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import groupby
 
 from doclint.core import (
     Category,
@@ -193,26 +195,20 @@ def _mixed(text: str, full: list[tuple[int, int]], half: list[tuple[int, int]],
     With the roles swapped (``inner`` off) it finds the half-width numbers written among
     full-width ones.
     """
-    numbers = sorted([(s, e, True) for s, e in full] + [(s, e, False) for s, e in half])
+    # Both lists are in text order: the numbers of ``half`` before a run of ``full`` ones are
+    # told by bisection, and the runs are the ``full`` numbers with as many before them.
+    half_starts = [s for s, _ in half]
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(numbers):
-        if not numbers[i][2]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(numbers) and numbers[j + 1][2]:
-            j += 1
-        run = [(s, e) for s, e, _ in numbers[i : j + 1]]
+    for k, numbers in groupby(full, key=lambda number: bisect_left(half_starts, number[0])):
+        run = list(numbers)
         # Close means in the same paragraph too: a dateline above the text is not beside it.
-        before = (i > 0 and run[0][0] - numbers[i - 1][1] <= _NEAR
-                  and "\n" not in text[numbers[i - 1][1] : run[0][0]])
-        after = (j + 1 < len(numbers) and numbers[j + 1][0] - run[-1][1] <= _NEAR
-                 and "\n" not in text[run[-1][1] : numbers[j + 1][0]])
+        before = (k > 0 and run[0][0] - half[k - 1][1] <= _NEAR
+                  and "\n" not in text[half[k - 1][1] : run[0][0]])
+        after = (k < len(half) and half[k][0] - run[-1][1] <= _NEAR
+                 and "\n" not in text[run[-1][1] : half[k][0]])
         if ((before and after) or (len(run) <= _FEW and (before or after))
                 or (inner and any(_HALF_DIGIT.search(text, s, e) for s, e in run))):
             found.extend(run)
-        i = j + 1
     return found
 
 

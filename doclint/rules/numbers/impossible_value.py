@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
 from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.lexicon import BOUNDED_RATES, alternation
-from doclint.rules.numbers.passages import clause_start, sentence_bounds
+from doclint.rules.numbers.passages import clause_start, sentence_start
 from doclint.rules.numbers.quantities import AMOUNT, PERCENT, Quantities, Quantity
 
 # 占 opens a share unless the whole is a plan, a budget or an earlier period (完成预算的
@@ -108,7 +108,7 @@ class ImpossibleValue(Rule):
                                   value=quantity.text)
 
     def _share(self, text: str, quantity: Quantity) -> Finding | None:
-        s0, _ = sentence_bounds(text, quantity.start)
+        s0 = sentence_start(text, quantity.start)
         s0 = max(s0, text.rfind("\r", 0, quantity.start) + 1)  # a CR-only line break too
         c0 = clause_start(text, quantity.start, s0)
         prefix = text[c0 : quantity.start]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from doclint.core import fastyaml
@@ -23,9 +23,16 @@ class Partition:
     aliases: dict[str, str]
     totals: tuple[str, ...]
     exhaustive: bool = True  # False: disjoint, but the total holds more (无职称 staff)
+    # Every name of a member, aliases first: one test turns most labels away.
+    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", (*self.aliases, *self.members))
 
     def member_of(self, label: str) -> str | None:
         """The member a part's name starts with (after aliases), or None."""
+        if not label.startswith(self.names):
+            return None
         for alias, member in self.aliases.items():
             if label.startswith(alias):
                 return member

@@ -62,6 +62,8 @@ _RANK = lazy_re(r"排名|名次|位次|排位|位居")
 _TRAILERS = ("以上", "左右", "以下", "多")
 # How the items of a list are joined: 5.1%、6.2%和7.3%.
 _LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
+# What may follow a number that ends its item (``_item_end``): "" at the end of the text.
+_MAY_END_ITEM = frozenset(("", "\n", *_ENDS_NUMBER, *(w[0] for w in (*_TRAILERS, *_LIST_JOINS))))
 _LOOKBACK = 28
 _PADDING = frozenset(" \u00a0")
 # A table's unit column: a cell of only the per cent sign (``%``, ``（%）``, ``单位：%``), or the
@@ -143,10 +145,11 @@ class MissingPercentSign(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         quantities = doc.facts(Quantities)
-        sign = "％" if text.count("％") > text.count("%") else "%"
-        title = Message(f"补上“{sign}”", f"Add “{sign}”")
-        starts = quantities.starts
-        for index, start in enumerate(starts):
+        sign = ""  # the document's usual per cent sign, counted at its first finding
+        ends = quantities.ends
+        for index, start in enumerate(quantities.starts):
+            if text[ends[index] : ends[index] + 1] not in _MAY_END_ITEM:
+                continue  # a unit or a word follows: what is reported ends its item
             before = _unpadded(text, start)
             if not before or (not "\u4e00" <= text[before - 1] <= "\u9fff"
                               and text[before - 1] not in "、"):
@@ -164,6 +167,8 @@ class MissingPercentSign(Rule):
             context = _missing(text, quantities, index, quantity)
             if context is None:
                 continue
+            sign = sign or ("％" if text.count("％") > text.count("%") else "%")
+            title = Message(f"补上“{sign}”", f"Add “{sign}”")
             yield self.report(Span(quantity.start, quantity.end), context=context[-10:],
                               number=quantity.text,
                               fix=self.replace(Span(quantity.end, quantity.end), sign, title,

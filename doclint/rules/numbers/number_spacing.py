@@ -110,9 +110,9 @@ class SpaceBeforeNumber(Rule):
                 gap -= 1
             if gap and _is_han(text[gap - 1]) and text[gap - 1] not in _DATE_CHARS:
                 candidates.append((index, gap))
-        adjacent = quantities.after_han
         spaced = len(candidates)
-        if not spaced or (spaced >= _STYLE_MIN and spaced >= _STYLE_SHARE * (spaced + adjacent)):
+        if not spaced or (spaced >= _STYLE_MIN
+                          and spaced >= _STYLE_SHARE * (spaced + quantities.after_han)):
             return
         title = Message("删除空格", "Remove the space")
         for index, gap in candidates:

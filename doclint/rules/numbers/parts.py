@@ -24,10 +24,12 @@ from doclint.rules.numbers.passages import (
     clause_start,
     is_intensive,
     label_of,
+    occurrences,
     previous_sentence_start,
     same_scope,
     scope_of,
     sentence_bounds,
+    sentence_start,
     years_in,
 )
 from doclint.rules.numbers.quantities import AMOUNT, BARE, PERCENT, Quantities, Quantity
@@ -74,13 +76,11 @@ def find_breakdowns(text: str, quantities: Quantities) -> list[Breakdown]:
 
 
 def _breakdown_anchors(text: str) -> Iterator[tuple[int, int]]:
-    at = text.find("其中")
-    while at != -1:
+    for at in occurrences(text, "其中"):
         yield at, at + 2
-        at = text.find("其中", at + 2)
     at = text.find("第一产业")
     while at != -1:
-        s0, _ = sentence_bounds(text, at)
+        s0 = sentence_start(text, at)
         if text.find("其中", s0, at) == -1:
             yield at, at
         at = text.find("第一产业", at + 4)
@@ -90,7 +90,7 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
     if not _DIGIT.search(text, parts_from, parts_from + 24):
         return None
     s0, s1 = sentence_bounds(text, at)
-    region = s0 if text[s0:at].strip(" \u3000") else sentence_bounds(text, max(0, s0 - 2))[0]
+    region = s0 if text[s0:at].strip(" \u3000") else sentence_start(text, max(0, s0 - 2))
     parts = _parts(text, quantities, parts_from, _sibling_total(text, parts_from, s1))
     if not parts:
         return None
@@ -429,6 +429,8 @@ def _named_share(text: str, quantities: Quantities, at: int, c0: int, s0: int, n
     if len(part_name) < 2 or len(years) != 1:
         return None
     (year,) = years
+    if is_intensive(_core(part_name)) or is_intensive(_core(name)):
+        return None  # an average, a rate or a price: never a part or a whole of a sum
     floor = max(passages.part_start(at), s0 - _NAMED_WINDOW)
     part = _stated_value(text, quantities, part_name, scope_of(text[c0:at]), year, floor, s0)
     total = _stated_value(text, quantities, name, scope_of(whole), year, floor, s0)
@@ -441,13 +443,11 @@ def _stated_value(text: str, quantities: Quantities, name: str, scope: str, year
                   floor: int, before: int) -> Quantity | None:
     """The one value stated for ``name`` in ``year`` between ``floor`` and ``before``."""
     core = _core(name)
-    if is_intensive(core):
-        return None
     found: dict[float, Quantity] = {}
     for q in quantities.within(floor, before):
         if q.kind != AMOUNT or q.ranged or q.approx:
             continue
-        m0, _ = sentence_bounds(text, q.start)
+        m0 = sentence_start(text, q.start)
         # The clause as written, a bracket inside it included: 由A(含B)增加到C.
         c0 = max(m0, max(text.rfind(mark, m0, q.start) for mark in "，,；;：:") + 1)
         head = _BRACKETED.sub("", text[c0 : q.start])
@@ -481,7 +481,7 @@ def _named_value(text: str, quantities: Quantities, name: str, scope: str, part:
         pos = text.rfind(name, floor, pos)
         if pos == -1:
             return None
-        m0, _ = sentence_bounds(text, pos)
+        m0 = sentence_start(text, pos)
         c0 = clause_start(text, pos, m0)
         c1 = clause_end(text, pos, pos + SENTENCE_WINDOW)
         values = [q for q in quantities.within(pos, c1) if q.comparable(part)]
@@ -522,7 +522,7 @@ def _positions(text: str, needle: str) -> Iterator[int]:
 
 
 def _ratio(text: str, match: re.Match[str]) -> Ratio | None:
-    s0, _ = sentence_bounds(text, match.start())
+    s0 = sentence_start(text, match.start())
     window = text[max(s0, match.start() - 40) : match.start()]
     cues = list(_CUE.finditer(window))
     if not cues:
@@ -571,7 +571,7 @@ def _industry_values(text: str, quantities: Quantities, ratio: Ratio,
         pos = text.rfind(member, floor, before)
         if pos == -1:
             return None
-        m0, _ = sentence_bounds(text, pos)
+        m0 = sentence_start(text, pos)
         c1 = clause_end(text, pos, before)
         values = [q for q in quantities.within(pos, c1) if q.kind == AMOUNT]
         if not values or values[0].approx:
@@ -585,7 +585,7 @@ def _industry_values(text: str, quantities: Quantities, ratio: Ratio,
     first = parts[0][1]
     if len(rests) != 1 or len(sentences) != 1 or not all(q.comparable(first) for _, q in parts):
         return None
-    r0, _ = sentence_bounds(text, before)
+    r0 = sentence_start(text, before)
     if not _measures(rests.pop(), text[clause_start(text, before, r0) : before]):
         return None
     (s0,) = sentences

@@ -79,6 +79,7 @@ _PERCENT_SIGNS = frozenset("%％")
 _CODE = _LATIN | frozenset("+_/\\#&")
 _FIGURES = frozenset("0123456789０１２３４５６７８９")
 _NOTABLE = _SPACE_CHARS | _MINUS | _PERCENT_SIGNS | _CODE
+_SPAN = re.Match.span
 
 
 class Quantity(NamedTuple):
@@ -148,21 +149,25 @@ class Quantities:
     @classmethod
     def from_document(cls, doc: Document) -> Quantities:
         text = doc.text
-        spans = [run.span() for run in _DIGIT_RUN.finditer(text)]
+        spans = list(map(_SPAN, _DIGIT_RUN.finditer(text)))
         quantities = cls(text, [s for s, _ in spans], [e for _, e in spans])
-        padded = text + "\0"  # NOTE: so that the character after a final run can be read
-        notable = [(i, s, e) for i, (s, e) in enumerate(spans)
-                   if padded[s - 1] in _NOTABLE or padded[e] in _NOTABLE or text[s] in _FULLWIDTH]
-        if notable:
-            quantities.fullwidth = [i for i, s, _ in notable if text[s] in _FULLWIDTH]
-            quantities.spaced = [i for i, s, e in notable if (s and padded[s - 1] in _SPACE_CHARS)
-                                 or padded[e] in _SPACE_CHARS]
-            quantities.signed = [i for i, s, _ in notable if s and padded[s - 1] in _MINUS]
-            quantities.hundreds = [i for i, s, e in notable
-                                   if padded[e] in _PERCENT_SIGNS and padded[s + 2] in _FIGURES
-                                   and padded[s + 1] in _FIGURES]
-            quantities.coded = [i for i, s, e in notable
-                                if (s and padded[s - 1] in _CODE) or padded[e] in _CODE]
+        padded = text + "\0"  # NOTE: so that the characters around any run can be read
+        fullwidth, spaced, signed = quantities.fullwidth, quantities.spaced, quantities.signed
+        hundreds, coded = quantities.hundreds, quantities.coded
+        for index, (start, end) in enumerate(spans):
+            before, after = padded[start - 1], padded[end]  # padded[-1]: none before the text
+            if before in _NOTABLE or after in _NOTABLE:
+                if before in _SPACE_CHARS or after in _SPACE_CHARS:
+                    spaced.append(index)
+                if before in _MINUS:
+                    signed.append(index)
+                if (after in _PERCENT_SIGNS and padded[start + 2] in _FIGURES
+                        and padded[start + 1] in _FIGURES):
+                    hundreds.append(index)
+                if before in _CODE or after in _CODE:
+                    coded.append(index)
+            if text[start] in _FULLWIDTH:
+                fullwidth.append(index)
         return quantities
 
     @functools.cached_property
@@ -318,6 +323,8 @@ def _step(digits: str) -> float:
     whole, _, decimals = digits.partition(".")
     if decimals:
         return 10.0 ** -len(decimals)
+    if not whole.endswith("0"):
+        return 1.0
     zeros = len(whole) - len(whole.rstrip("0"))
     return 10.0 ** max(0, min(zeros, len(whole) - 2))
 

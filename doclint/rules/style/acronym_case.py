@@ -26,7 +26,7 @@ from doclint.rules.style.acronyms import (
     Acronym,
     LatinWord,
     LatinWords,
-    figure_acronyms,
+    find_figure_acronyms,
     lexicon,
 )
 
@@ -123,7 +123,7 @@ def _miswritten(doc: Document) -> Iterator[tuple[str, str, list[LatinWord]]]:
         if words:
             yield form, entry.usual, words
     figures: dict[str, list[LatinWord]] = {}
-    for match in figure_acronyms().finditer(text):
+    for match in find_figure_acronyms(text):
         form = match.group()
         entry = entries[form.lower()]
         span = Span(match.start(), match.end())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -19,6 +20,11 @@ _WORD = lazy_regex(r"(?<![A-Za-z0-9@./\\_\-&])[A-Za-z]{2,}(?![A-Za-z0-9@/\\_\-&]
 _SLASH_PAIR = lazy_regex(
     r"(?<![A-Za-z0-9@./\\_\-&])([A-Za-z]{2,6})/([A-Za-z]{2,6})(?![A-Za-z0-9@/\\_\-&]|\.[A-Za-z])")
 _CHINESE = lazy_regex(r"[\p{Han}，。、；：？！“”‘’（）《》【】]")
+# A text's ASCII letters become "a", its ASCII digits and points "0", all else a space.
+_LETTERS_AND_FIGURES = bytes(
+    97 if 65 <= c <= 90 or 97 <= c <= 122 else 48 if 48 <= c <= 57 or c == 46 else 32
+    for c in range(256)
+)
 # Non-ASCII characters become "?" and then spaces: the Latin words fall out of split(), cheaply.
 _LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 
@@ -101,3 +107,36 @@ def figure_acronyms() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![A-Za-z0-9.@/\\_\-])(?i:{alternatives})(?![A-Za-z0-9@/\\_]|\.\d|-[a-z0-9])"
     )
+
+
+@functools.cache
+def _figure_acronym_starts() -> frozenset[str]:
+    """The characters an acronym with a figure starts with, in either case."""
+    return frozenset(c for k in lexicon() if not k.isalpha() for c in (k[0], k[0].upper()))
+
+
+def find_figure_acronyms(text: str) -> Iterator[regex.Match[str]]:
+    """What ``figure_acronyms().finditer(text)`` finds, without trying the pattern at every
+    digit of a text full of figures.
+
+    Every acronym of the list is ASCII letters, digits and points, a letter and a digit among
+    them, and none of these stands before it: it starts a run of them that holds a letter and
+    a figure. The pattern is tried at the start of each such run only (when an acronym may
+    start with its character), found with ``bytes.find`` in a copy of the text that keeps its
+    offsets (one byte a character).
+    """
+    pattern, starts = figure_acronyms(), _figure_acronym_starts()
+    marks = text.encode("ascii", "replace").translate(_LETTERS_AND_FIGURES)
+    letter = marks.find(b"a")
+    while letter != -1:
+        start = letter
+        while start and marks[start - 1] == 48:  # "0": a digit or a point
+            start -= 1
+        run_end = marks.find(b" ", letter)
+        if run_end == -1:
+            run_end = len(marks)
+        if text[start] in starts and (start < letter or marks.find(b"0", letter, run_end) != -1):
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+        letter = marks.find(b"a", run_end)

@@ -31,27 +31,30 @@ from doclint.rules.style.joined import joins_a_word, written_together
 from doclint.rules.templates.model_text import ModelTexts
 from doclint.rules.templates.scan import Gated, line_end, line_start
 
-# One space between two Chinese characters; each pattern is led by its space character so the
-# scan jumps from space to space, and the character before is checked right after it.
-_GAPS = tuple(
-    Gated(
-        space,
-        lazy_regex(regex.escape(space) + rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"),
-    )
-    for space in SPACES
-)
 # One space after a full-width comma, semicolon or enumeration comma, before Chinese: the mark
 # holds its own space ("在甘肃兰州、 河南郑州", "增长10%， 客运"); the space is left over from a
 # line break.
-_AFTER_MARK = Gated(
-    "，；、",
-    lazy_regex(
-        r"(?<=[\p{Han}）”》\d０-９%％][，；、])[ \u3000](?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"
-    ),
-)
+_AFTER_MARK = r"(?<=[\p{Han}）”》\d０-９%％][，；、][ \u3000])(?=\p{Han})(?<![ \u3000]{2})(?![ \u3000])"
 # Two spaces between two Chinese characters: a paragraph gap where a flattened text runs its
 # paragraphs together, otherwise a stray double space inside a sentence.
-_WIDE_GAP = Gated(" \u3000", regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2})(?=\p{Han})"))
+_WIDE_GAP = regex.compile(r"[ \u3000]{2}(?<=\p{Han}[ \u3000]{2})(?=\p{Han})")
+_WIDE_AFTER_FIRST = r"(?P<wide>[ \u3000])(?<=\p{Han}[ \u3000]{2})(?=\p{Han})"
+
+
+def _gaps_after(space: str) -> str:
+    """The gaps a space character opens: one space between two Chinese characters; for the
+    common spaces also one after a mark and the first of two (``wide``)."""
+    alternatives = [rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"]
+    if space in " \u3000":
+        alternatives += [_AFTER_MARK, _WIDE_AFTER_FIRST]
+    return regex.escape(space) + "(?:" + "|".join(alternatives) + ")"
+
+
+# NOTE: one pattern per space character, led by it, so the scan jumps from space to space, and
+# the characters around are checked right after it: a pattern led by the class [ \u3000] (or by
+# a look-behind) is tried at every position, four times slower; and each space is scanned for
+# once, whatever gap it may open.
+_GAPS = tuple(Gated(space, lazy_regex(_gaps_after(space))) for space in SPACES)
 # A wide gap inside a line, after its indent.
 _INNER_WIDE_GAP = lazy_regex(r"(?<=[^\s])[ \t\u00a0\u3000]{2,}(?=[^\s])")
 _WINDOW = 300
@@ -232,9 +235,15 @@ class SpaceInChineseText(Rule):
         if doc.facts(Layout).letter_spaced:
             return  # the file's format, reported once by T506
         text = doc.text
-        gaps = sorted(
-            Span(m.start(), m.end()) for probe in (*_GAPS, _AFTER_MARK) for m in probe.finditer(text)
-        )
+        gaps, wide_gaps = [], []
+        for probe in _GAPS:
+            for match in probe.finditer(text):
+                if match.lastgroup == "wide":
+                    wide_gaps.append(Span(match.start(), match.end()))
+                else:
+                    gaps.append(Span(match.start(), match.end()))
+        gaps.sort()
+        wide_gaps.sort()
         run: list[Span] = []
         record = _Record(text, _metadata_title(doc))
         forms = doc.facts(ModelTexts) if gaps and "附件" in text else None
@@ -255,8 +264,7 @@ class SpaceInChineseText(Rule):
         breaks = _lost_breaks(text) if flattened else frozenset()
         line_last, crowded = -1, False  # the current line's end, and whether it has other gaps
         checks = _SPLIT_CHECKS
-        for match in _WIDE_GAP.finditer(text):
-            gap = Span(match.start(), match.end())
+        for gap in wide_gaps:
             if not flattened and gap.start > line_last:
                 first, line_last = line_start(text, gap.start), line_end(text, gap.start)
                 crowded = len(_INNER_WIDE_GAP.findall(text, first, line_last)) > 1
@@ -473,8 +481,8 @@ def _wide_gap_separates(text: str, gap: Span) -> bool:
     """Whether the two spaces ``gap`` would separate items on purpose if they were one: the
     text around them is judged as for a single space."""
     lo, hi = max(0, gap.start - _WINDOW), min(len(text), gap.end + _WINDOW)
-    before = _WIDE_GAP.pattern.sub(" ", text[lo : gap.start])
-    after = _WIDE_GAP.pattern.sub(" ", text[gap.end : hi])
+    before = _WIDE_GAP.sub(" ", text[lo : gap.start])
+    after = _WIDE_GAP.sub(" ", text[gap.end : hi])
     return is_separator(before + " " + after, Span(len(before), len(before) + 1))
 
 
