@@ -222,3 +222,25 @@ def test_formula_gates_answer_as_the_patterns_alone() -> None:
         found += expected
         assert module._formula(paragraph, False) is expected, paragraph
     assert 1000 < found < 19000
+
+
+def _page_lines(seed: int, count: int) -> list[str]:
+    """Pages of a few lines dense in article headers, their counters and list labels."""
+    rnd = random.Random(seed)
+    pieces = ["时间：2021-03-02 ", "发布日期:", "作者：某某", "来源：县政府网", "\n", "\r\n", "\r",
+              "　", " ", "\t", "阅读：", "232", "评论：0", "相关文章", "分享到：", "更多>>", "正文。",
+              "上一篇：", "标签", "的通知"]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14))) for _ in range(count)]
+
+
+def test_line_start_scans_answer_as_the_multiline_patterns() -> None:
+    from doclint.rules.templates import link_lists as module
+
+    pages = _page_lines(seed=4, count=20000)
+    headers = [[m.span() for m in module._HEADER.finditer(page)] for page in pages]
+    assert sum(map(bool, headers)) > 100
+    assert [[m.span() for m in module._headers(page)] for page in pages] == headers
+    labels = [module._LABEL_LINE.search(page) is not None for page in pages]
+    assert 100 < sum(labels) < len(pages)
+    assert [module._LABEL_LINE.match(page) is not None
+            or module._LABEL_LINE_AFTER_BREAK.search(page) is not None for page in pages] == labels
