@@ -86,8 +86,12 @@ class UserPattern:
         if self.timeouts >= MAX_TIMEOUTS:
             raise PatternTimeout(f"pattern '{self.source}' ({self.where}) timed out "
                                  f"{self.timeouts} times and is no longer run")
-        if not self.prefilter.admits(text):
-            return
+        if self.prefilter.admits(text):
+            yield from self._admitted(text, candidates)
+
+    def _admitted(self, text: str, candidates: Candidates | None
+                  ) -> Iterator[regex.Match[str]]:
+        """``finditer`` in a text the prefilter admits (not tested again)."""
         runs = self._lines(text, candidates)
         if runs is not None:
             try:
@@ -131,13 +135,15 @@ class UserPattern:
             return False
         if self.alternatives:
             return any(branch._found_in(text, candidates) for branch in self.alternatives)
+        if self.timeouts >= MAX_TIMEOUTS:
+            return self.search(text) is not None  # raises PatternTimeout
         if self._lines(text, candidates) is not None:
-            return next(self.finditer(text, candidates), None) is not None
-        if self.timeouts >= MAX_TIMEOUTS or len(text) >= 4 * _SPARSE:
+            return next(self._admitted(text, candidates), None) is not None
+        if len(text) >= 4 * _SPARSE:
             lines = self._candidate_lines(text)
             if lines is not None:
                 return any(m.end() > m.start() for m in self._match_at(text, lines))
-            return self.search(text) is not None
+            return next(self._admitted(text, None), None) is not None
         try:
             return any(m.end() > m.start()
                        for m in self.compiled.finditer(text, timeout=self.budget(text)))
@@ -163,6 +169,8 @@ class UserPattern:
         if prefixes is None or len(text) < 4 * _SPARSE:
             return None
         heads = self.prefilter.heads or frozenset()
+        if len(heads) == 1:
+            return None  # the engine skips to one character by itself, faster than a walk
         sample = 20 * _SPARSE
         if sum(text.count(head, 0, sample) for head in heads) * _SPARSE > sample:
             return None  # already dense at the start: scanning is cheaper than walking
