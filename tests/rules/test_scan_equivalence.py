@@ -166,9 +166,10 @@ def _credit_pages(seed: int, count: int) -> list[str]:
 
 
 def test_credit_lines_found_by_their_keys_are_the_ones_every_line_gives() -> None:
-    from doclint.rules.templates.site_boilerplate import _CREDIT_ON_ITS_LINE, _AtLineStarts
+    from doclint.rules.templates.scan import AtLineStarts
+    from doclint.rules.templates.site_boilerplate import _CREDIT_ON_ITS_LINE
 
-    every_line = _AtLineStarts(_CREDIT_ON_ITS_LINE._pattern, absent="。")
+    every_line = AtLineStarts(_CREDIT_ON_ITS_LINE._pattern, absent="。")
     pages = _credit_pages(seed=5, count=3000)
     expected = [[m.span() for m in every_line.finditer(page)] for page in pages]
     assert sum(map(bool, expected)) > 100
@@ -244,3 +245,16 @@ def test_line_start_scans_answer_as_the_multiline_patterns() -> None:
     assert 100 < sum(labels) < len(pages)
     assert [module._LABEL_LINE.match(page) is not None
             or module._LABEL_LINE_AFTER_BREAK.search(page) is not None for page in pages] == labels
+
+
+def test_share_label_at_line_starts_as_the_multiline_pattern() -> None:
+    from doclint.rules.templates.web_chrome import _PATTERNS
+
+    finder = next(p.regex for p in _PATTERNS if "分享(?:到)?" in getattr(
+        getattr(p.regex, "_pattern", None), "pattern", ""))
+    rnd = random.Random(5)
+    pieces = ["分享", "分享到", "：", ":", " ", "\u3000", "\u2009", "\n", "\r\n", "\r", "共享", "。"]
+    pages = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    expected = [[m.span() for m in finder._pattern.finditer(page)] for page in pages]
+    assert sum(map(bool, expected)) > 100
+    assert [[m.span() for m in finder.finditer(page)] for page in pages] == expected
