@@ -258,3 +258,20 @@ def test_share_label_at_line_starts_as_the_multiline_pattern() -> None:
     expected = [[m.span() for m in finder._pattern.finditer(page)] for page in pages]
     assert sum(map(bool, expected)) > 100
     assert [[m.span() for m in finder.finditer(page)] for page in pages] == expected
+
+
+@pytest.mark.parametrize("source", [r"[\[【［][^\[\]【】［］\n]{0,6}(?:名称|日期)[\]】］]",
+                                    r"[○〇]{2,}(?=\p{Han})", r"[ab](?<=a)b*|b\d"])
+def test_opened_patterns_match_as_finditer(source: str) -> None:
+    import regex
+
+    from doclint.rules.templates.scan import Opened
+
+    pattern = regex.compile(source)
+    opened = Opened("[【［○〇ab", pattern)
+    rnd = random.Random(6)
+    pieces = ["[", "【", "［", "]", "】", "］", "名称", "日期", "○", "〇", "甲", "a", "b", "1", "\n"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(5000)]
+    expected = [[m.span() for m in pattern.finditer(text)] for text in texts]
+    assert sum(map(bool, expected)) > 100
+    assert [[m.span() for m in opened.finditer(text)] for text in texts] == expected

@@ -32,6 +32,25 @@ class Gated:
 
 
 @dataclass(frozen=True, slots=True)
+class Opened:
+    """A pattern every match of which begins with one of ``keys`` (single characters), tried
+    only where they occur: what ``pattern.finditer`` yields, without the engine trying every
+    character of the text (it does so for a pattern that opens with a class of characters).
+    """
+
+    keys: str
+    pattern: regex.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        places = sorted(at for key in self.keys for at in find_all(text, key))
+        end = 0
+        for at in places:
+            if at >= end and (match := self.pattern.match(text, at)) is not None:
+                end = match.end()
+                yield match
+
+
+@dataclass(frozen=True, slots=True)
 class Windowed:
     """A pattern searched only in a window around each occurrence of its ``keys``.
 
