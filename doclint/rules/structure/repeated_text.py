@@ -20,7 +20,11 @@ from doclint.rules.structure.numerals import ordinal
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
 _SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
-_LONG_SENTENCE = lazy_re(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
+# What the quick test compares: the runs of a scope's keys between sentence marks and paragraph
+# breaks (\x00), without the closing marks that open a run, of this many characters or more.
+_BETWEEN_MARKS = lazy_re(r"[。！？!?；;\x00]")
+_CLOSING = "”’」』）)"
+_LONG_RUN = 15
 _SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
 _NON_SPACE = lazy_re(r"[^\s\u3000\u00a0\u200b\ufeff]+")
 _TRAILING = "。！？!?；;”’」』）)"
@@ -229,8 +233,8 @@ class RepeatedText(Rule):
         """A quick test on the whole article: is any long enough sentence there twice?"""
         joined = "\x00".join(b.text for b in body).replace("\u200b", "").replace("\ufeff", "")
         keys = "".join(joined.split())  # str.split drops white space of any width, C-fast
-        long_enough = _LONG_SENTENCE.findall(keys)
-        return len(set(long_enough)) < len(long_enough) or _twice(keys)
+        runs = _BETWEEN_MARKS.split(keys)
+        return _long_run_again(runs) or (_run_closes_the_one_before(runs) and _twice(keys))
 
     def _article(self, body: list[Block], clause: dict[int, int] | None, text: str,
                  sections: dict[int, _Section]) -> Iterator[Finding]:
@@ -459,6 +463,22 @@ def _twice(keys: str) -> bool:
     """Whether a sentence of 8 characters or more is written twice in a row in ``keys`` (the
     first copy may be the tail of a longer sentence)."""
     return _TWICE_BACKWARDS.search(keys[::-1]) is not None
+
+
+def _long_run_again(runs: list[str]) -> bool:
+    """Whether a run of at least _LONG_RUN characters (not counting the closing marks it opens
+    with) is there twice."""
+    long_enough = [run.lstrip(_CLOSING) for run in runs if len(run) >= _LONG_RUN]
+    long_enough = [run for run in long_enough if len(run) >= _LONG_RUN]
+    return len(set(long_enough)) < len(long_enough)
+
+
+def _run_closes_the_one_before(runs: list[str]) -> bool:
+    """A cheap test ``_twice`` needs to pass: the second copy of a sentence written twice in a
+    row is a whole run of 8 characters or more, and the run before it (or before the empty run
+    of a paragraph break) ends with it (the first copy may be the tail of a longer sentence)."""
+    long_enough = [run for run in runs if len(run) >= 8]
+    return any(map(str.endswith, long_enough, long_enough[1:]))
 
 
 def _again(sentences: list[_Sentence], index: int) -> bool:
