@@ -209,17 +209,19 @@ class RepeatedText(Rule):
         blocks = structure.blocks
         spaced = doc.facts(LineEndings).spaced
         first: dict[str, Block] = {}
+        body = Kind.BODY
         for block in blocks:
-            if block.kind is not Kind.BODY and block.heading is None:
+            if block.kind is not body and block.heading is None:
                 continue  # prose, or a numbered item (（五）…；, 第N条 …)
             last = block.text[-1]
             if last not in _TRAILING and not last.isspace() and last not in "\u200b\ufeff":
                 continue  # the line's key ends on ``last`` too: no stop (checked first, C-fast)
             key = lines.key(block.text)
-            earlier = first.get(key)
-            if earlier is None:  # a key kept before has passed these tests already
-                if lines.has_han(key, _MISPLACED_HAN) and key[-1] in _TRAILING:
-                    first[key] = block  # the first occurrence
+            earlier = first.setdefault(key, block)  # the first occurrence
+            if earlier is block:
+                continue
+            # (asked only of a key that comes again: the answer is the same for each of them)
+            if not (lines.has_han(key, _MISPLACED_HAN) and key[-1] in _TRAILING):
                 continue
             if block.index - earlier.index < 2:
                 continue  # the line right after its first occurrence (T601's)
