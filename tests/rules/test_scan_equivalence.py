@@ -319,3 +319,17 @@ def test_opened_patterns_match_as_finditer(source: str) -> None:
     expected = [[m.span() for m in pattern.finditer(text)] for text in texts]
     assert sum(map(bool, expected)) > 100
     assert [[m.span() for m in opened.finditer(text)] for text in texts] == expected
+
+
+def test_not_prose_answers_as_its_pattern() -> None:
+    """T401 tries the pattern of lines that are no sentence's half only where it can match."""
+    from doclint.rules.structure.broken_line import _NOT_PROSE, _not_prose
+
+    rnd = random.Random(8)
+    pieces = ["2019", "-04-01", "年4月1日", "20190401", " 12:30", "abc123def4567", "_-", "http://",
+              "www.", "a.cn", "》》", ">>", "»", "《《", "<<", "«", "\n", "\r", "某某", "。", "１", "٣",
+              "𠀀", "\U0001d7ce", " "]
+    strings = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(20000)]
+    expected = [_NOT_PROSE.match(s) is not None for s in strings]
+    assert 1000 < sum(expected) < len(strings) - 1000
+    assert [_not_prose(s) for s in strings] == expected
