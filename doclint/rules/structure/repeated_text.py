@@ -105,10 +105,24 @@ class _Sentence:
     start: int  # offsets in the block's key
     end: int
     unit: str = ""
-    after_stop: bool = False  # the sentence follows a full stop (not a ；-clause, not a line's start)
-    inside: bool = False  # more text follows it in its paragraph
-    whole: bool = False  # it ends with a full stop
+    key: str = ""  # the block's key
     spaced: bool = False  # its block holds white space (offsets in the key are not the text's)
+
+    # (Read only of the few sentences that repeat: worked out when asked.)
+    @property
+    def after_stop(self) -> bool:
+        """The sentence follows a full stop (not a ；-clause, not a line's start)."""
+        return _FULL_STOP.search(self.key, max(0, self.start - 2), self.start) is not None
+
+    @property
+    def inside(self) -> bool:
+        """More text follows it in its paragraph."""
+        return self.end < len(self.key) and not _CLOSING_TAG.match(self.key, self.end)
+
+    @property
+    def whole(self) -> bool:
+        """It ends with a full stop."""
+        return self.key[self.start : self.end].rstrip("”’」』）)")[-1:] in "。！？!?"
 
     @property
     def han(self) -> int:
@@ -289,12 +303,8 @@ class RepeatedText(Rule):
                     cuts.pop(0)
                 index = len(sentences)
                 unit = match.group().rstrip(_TRAILING)
-                sentences.append(_Sentence(
-                    block, match.start(), match.end(), unit,
-                    _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
-                    match.end() < len(key) and not _CLOSING_TAG.match(key, match.end()),
-                    match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
-                    len(key) < len(block.text)))
+                sentences.append(_Sentence(block, match.start(), match.end(), unit, key,
+                                           len(key) < len(block.text)))
                 # A shorter sentence counts when it follows its twin right away.
                 again = _again(sentences, index)
                 if (len(unit) < self.min_han or _NOTE.match(match.group())) and not again:
@@ -486,11 +496,10 @@ def _run_closes_the_one_before(runs: list[str]) -> bool:
 def _again(sentences: list[_Sentence], index: int) -> bool:
     """The sentence at ``index`` repeats the one right before it, in its paragraph or across a
     paragraph break: a whole sentence of some length pasted twice."""
-    this = sentences[index]
-    if not index or not this.whole:
+    if not index:
         return False
-    before = sentences[index - 1]
-    return before.unit == this.unit and _adjacent(before.block, this.block) \
+    this, before = sentences[index], sentences[index - 1]
+    return before.unit == this.unit and this.whole and _adjacent(before.block, this.block) \
         and lines.has_han(this.unit, _DOUBLED_HAN)
 
 
