@@ -17,6 +17,11 @@ from doclint.core.memo import per_document
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Level, Structure
 
+# NOTE: an enum member read through its class goes through the enum type's __getattr__ hook on
+# Python 3.11 (ten times the read of a global): the kinds and the level that the per-block
+# tests below ask about, bound once.
+_BODY, _CLAUSE_LEVEL = Kind.BODY, Level.CLAUSE
+
 # A paragraph may end with these (closing quotes and brackets follow a sentence end, or close a
 # citation or an aside that is a sentence of its own).
 SENTENCE_FINAL = frozenset("。！？!?…；;：:”’」』）)》】〕]—")
@@ -58,7 +63,7 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(block: Block) -> bool:
     """Running text: a body paragraph (or an inline heading's text) with clause punctuation."""
-    if block.kind is not Kind.BODY and not _running_heading(block):
+    if block.kind is not _BODY and not _running_heading(block):
         return False
     return bool(_INTERNAL.search(block.text)) and lines.has_han(block.text, 10) \
         and not lines.is_chrome(block.text)
@@ -69,8 +74,8 @@ def plain_prose(block: Block, items: bool = True) -> bool:
     after a numbered heading's title on its line (（三）加大宣传力度。各地要…): no heading's title
     alone, however long (（一）…，…取得新突破)."""
     heading = block.heading
-    return (heading is None if block.kind is Kind.BODY else
-            heading is not None and (heading.level is Level.CLAUSE
+    return (heading is None if block.kind is _BODY else
+            heading is not None and (heading.level is _CLAUSE_LEVEL
                                      or (items and heading.inline))) \
         and is_prose(block)
 
@@ -835,12 +840,12 @@ def _blank_separated(gaps: tuple[int, int], least: int = _SPACED_MIN) -> bool:
 
 
 def _running(block: Block) -> bool:
-    return block.kind is Kind.BODY or (block.heading is not None and block.heading.inline)
+    return block.kind is _BODY or (block.heading is not None and block.heading.inline)
 
 
 def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
     """Most body paragraphs of the file start with an indentation."""
-    body = [b.index for b in blocks if b.kind is Kind.BODY]
+    body = [b.index for b in blocks if b.kind is _BODY]
     return bool(body) and sum(1 for i in body if indents[i] > 0) > _INDENTED_SHARE * len(body)
 
 
@@ -888,7 +893,7 @@ class Openers:
         topics = 0
         if segmenter.available():
             for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
-                if current.kind is Kind.BODY and ends_sentence(previous.text) \
+                if current.kind is _BODY and ends_sentence(previous.text) \
                         and lines.is_han_char(current.text[0]):
                     openings.append(current.text[:_FIRST_WINDOW])
                     topics += bool(_TOPIC.match(current.text))
@@ -898,7 +903,7 @@ class Openers:
     def opens_topic(self, block: Block) -> bool:
         """The block opens a paragraph with a topic sentence, as others of the document do: it
         starts a paragraph, not the rest of a sentence broken before it."""
-        if block.kind is not Kind.BODY \
+        if block.kind is not _BODY \
                 or not (_TOPIC.match(block.text) or _TOPIC_LINE.match(block.text)) \
                 or not segmenter.available():
             return False

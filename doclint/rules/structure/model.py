@@ -35,6 +35,12 @@ class Kind(enum.Enum):
     SUMMARY = "summary"        # a teaser line ending in ``...`` that repeats the text after it
 
 
+# NOTE: a member read through its enum class goes through the enum type's __getattr__ hook on
+# Python 3.11 (ten times the read of a global): Block.is_prose, asked of every block by many
+# rules, reads this one.
+_BODY = Kind.BODY
+
+
 class Level(enum.IntEnum):
     """Heading levels, ordered from the outermost; the value is the rank used for nesting."""
 
@@ -100,7 +106,7 @@ class Block:
 
     @property
     def is_prose(self) -> bool:
-        return self.kind is Kind.BODY or (self.heading is not None and self.heading.inline)
+        return self.kind is _BODY or (self.heading is not None and self.heading.inline)
 
 
 class Style(enum.Enum):

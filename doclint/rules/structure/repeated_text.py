@@ -683,6 +683,7 @@ def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:
     regulations attached to one notice share their standard clauses)."""
     body: list[Block] = []
     seen: dict[Level, int] = {}
+    prose = Kind.BODY
     for block in structure.blocks[article.body_start : article.end]:
         heading = block.heading
         restart = heading is not None and heading.level.continuous and heading.number == 1 \
@@ -693,7 +694,7 @@ def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:
             body, seen = [], {}
         if heading is not None:
             seen[heading.level] = max(seen.get(heading.level, 0), heading.number)
-        if block.kind is Kind.BODY or (heading is not None and heading.inline):
+        if block.kind is prose or (heading is not None and heading.inline):
             body.append(block)  # prose, and numbered paragraphs (（四）开展评估。…, 第十条 …)
     if body:
         yield body

@@ -58,8 +58,9 @@ def build(doc: Document) -> Structure:
                 for number, found in enumerate(ranges)]
     walk = Outline()
     headings: dict[int, Heading] = {}
+    heading = Kind.HEADING
     numbered = [i for i, (kind, marker) in enumerate(zip(kinds, markers, strict=True))
-                if marker is not None and kind is Kind.HEADING]
+                if marker is not None and kind is heading]
     contents_ends = _contents_ends(contents, markers, numbered)
     for article in articles:
         walk.reset(article.start)
@@ -68,7 +69,7 @@ def build(doc: Document) -> Structure:
         last = numbered[before_end - 1] if before_end else -1
         for index in range(article.start, last + 1):
             marker = markers[index]
-            if marker is not None and kinds[index] is Kind.HEADING:
+            if marker is not None and kinds[index] is heading:
                 headings[index] = walk.add(index, marker, paragraphs[index])
                 if index in contents_ends:
                     walk.reset(index + 1)  # the body numbers its headings afresh after contents

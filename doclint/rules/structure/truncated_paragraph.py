@@ -705,9 +705,10 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
                 groups[blocks[member].article, sequence].append(member)
     found = {index for members in groups.values() if len(members) >= 2 for index in members}
     leads: collections.defaultdict[tuple[int, str], list[int]] = collections.defaultdict(list)
+    body = Kind.BODY
     for block in blocks:
         # NOTE: the pattern last: most lines are body text that ends its sentence.
-        if block.kind is not Kind.BODY or ends_sentence(block.text):
+        if block.kind is not body or ends_sentence(block.text):
             continue
         opening = _LEAD_WORDS.match(block.text)
         if opening:
@@ -732,14 +733,15 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     alone, by a last clause of a word or two (``……37.15亿元，剔除``) or by its figures. A
     sub-heading stands over a paragraph of its text: the last line of a text is none."""
     found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
+    body = Kind.BODY
     for block in blocks:
-        if block.kind is not Kind.BODY:
+        if block.kind is not body:
             continue
         text = block.text.strip(" \t\u3000\u00a0")
         if len(text) > _SUBHEAD_MAX:
             continue  # most paragraphs, told first
         after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
-        if after is None or after.article != block.article or after.kind is not Kind.BODY:
+        if after is None or after.article != block.article or after.kind is not body:
             continue  # a sub-heading stands over its paragraph, not at the end of a text
         if lines.is_markdown_heading(text) \
                 or _SENTENCE_END.search(text) or not lines.has_han(text, _SUBHEAD_MIN_HAN) \
