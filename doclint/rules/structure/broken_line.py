@@ -425,9 +425,10 @@ def _captioned_articles(blocks: list[Block]) -> set[int]:
     """Articles of a law that carry captions (第一条   制定目的 ⏎ 为加强…), twice or more: the caption
     heads the article's text on the next line; it is no sentence's first half."""
     found = set()
+    clause = Level.CLAUSE
     for block in blocks:
         heading = block.heading
-        if heading is not None and heading.level is Level.CLAUSE \
+        if heading is not None and heading.level is clause \
                 and 0 < len(heading.title) <= _CAPTION_MAX and block.text.endswith(heading.title) \
                 and not any(mark in heading.title for mark in _CAPTION_MARKS):
             found.add(block.index)

@@ -21,6 +21,7 @@ from doclint.rules.structure.model import Block, Kind, Level, Structure
 # Python 3.11 (ten times the read of a global): the kinds and the level that the per-block
 # tests below ask about, bound once.
 _BODY, _CLAUSE_LEVEL = Kind.BODY, Level.CLAUSE
+_TEXT_KINDS = (Kind.BODY, Kind.LABEL)
 
 # A paragraph may end with these (closing quotes and brackets follow a sentence end, or close a
 # citation or an aside that is a sentence of its own).
@@ -950,7 +951,7 @@ class CutLines:
             if paragraph and cut_mid_sentence(previous.text) \
                     and not dangles(previous.text) and headline_over(current, after):
                 found.add(previous.index)  # …台湾地区，使用⏎首届消博会将于…举办⏎国务院…。
-            elif current.kind is not Kind.BODY:
+            elif current.kind is not _BODY:
                 continue
             elif paragraph and _cut_before(previous, current):
                 found.add(previous.index)
@@ -973,9 +974,10 @@ def _topic_lines(doc: Document, blocks: list[Block]) -> dict[int, int]:
     if not openers.topical:
         return {}
     found: list[Block] = []
+    label = Kind.LABEL
     for before, block in itertools.pairwise(blocks):
         text = block.text.strip(" \t\u3000")
-        if block.kind is not Kind.LABEL or _CLAUSE_PUNCTUATION.search(text) \
+        if block.kind is not label or _CLAUSE_PUNCTUATION.search(text) \
                 or not lines.has_han(text, _TOPIC_LINE_HAN) or not lines.is_han_char(text[-1]) \
                 or lines.is_chrome(text) or lines.is_caption(text) \
                 or not (before.heading is not None or ends_sentence(before.text)):
@@ -1031,7 +1033,7 @@ def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
     first comma. A headline or a sub-heading stops on a whole word and its paragraph restates
     it (``restated``)."""
     text = previous.text
-    if previous.kind not in (Kind.BODY, Kind.LABEL) or previous.index == 0 \
+    if previous.kind not in _TEXT_KINDS or previous.index == 0 \
             or _CLAUSE_PUNCTUATION.search(text) or not lines.has_han(text, _CUT_LINE_HAN) \
             or lines.is_chrome(text) or lines.is_caption(text):
         return False

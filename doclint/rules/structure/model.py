@@ -57,8 +57,10 @@ class Level(enum.IntEnum):
     @property
     def continuous(self) -> bool:
         """Legal levels number straight through; GB levels restart under each parent."""
-        return self in (Level.PART, Level.CHAPTER, Level.CLAUSE)
+        return self in _CONTINUOUS
 
+
+_CONTINUOUS = (Level.PART, Level.CHAPTER, Level.CLAUSE)
 
 LEVEL_EXAMPLE = {
     Level.PART: "第一篇", Level.CHAPTER: "第一章", Level.SECTION: "第一节", Level.CLAUSE: "第一条",
