@@ -37,6 +37,50 @@ def test_twice_answers_as_the_backreference_did() -> None:
     assert [_twice(s) for s in strings] == expected
 
 
+# T602's quick test as it was: a long sentence (its closing marks at the start left out) twice.
+_LONG_SENTENCE = re.compile(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
+
+
+def _marked_strings(seed: int, count: int) -> list[str]:
+    """Runs of two letters and closing marks between sentence marks, some of them repeated."""
+    rnd = random.Random(seed)
+    strings = []
+    for _ in range(count):
+        parts: list[str] = []
+        for _ in range(rnd.randint(1, 8)):
+            word = "".join(rnd.choice("ab”）") for _ in range(rnd.randint(0, 20)))
+            word += rnd.choice(["。", "!", "；", "\x00", "。\x00", "？”", ""])
+            parts.append(word)
+            if rnd.random() < 0.3:
+                parts.append(word[rnd.randint(0, 3):])
+        strings.append("".join(parts))
+    return strings
+
+
+def test_long_runs_again_answers_as_the_sentence_pattern_did() -> None:
+    from doclint.rules.structure.repeated_text import _BETWEEN_MARKS, _long_run_again
+
+    strings = _marked_strings(seed=4, count=20000)
+    expected = []
+    for s in strings:
+        found = _LONG_SENTENCE.findall(s)
+        expected.append(len(set(found)) < len(found))
+    assert 0 < sum(expected) < len(strings)
+    assert [_long_run_again(_BETWEEN_MARKS.split(s)) for s in strings] == expected
+
+
+def test_twice_needs_a_run_closing_the_one_before() -> None:
+    from doclint.rules.structure.repeated_text import _BETWEEN_MARKS, _run_closes_the_one_before
+
+    strings = _pasted_strings(seed=5, count=20000) + _marked_strings(seed=6, count=20000)
+    twice = [s for s in strings if _twice(s)]
+    assert len(twice) > 1000
+    assert all(_run_closes_the_one_before(_BETWEEN_MARKS.split(s)) for s in twice)
+    # … and it is a test worth making: most strings without such a repeat fail it
+    others = [s for s in strings if not _twice(s)]
+    assert sum(_run_closes_the_one_before(_BETWEEN_MARKS.split(s)) for s in others) < len(others) / 2
+
+
 def _doubled_half_before(text: str) -> str | None:
     """T601's doubled_half as it was, before its test of the halves without spaces."""
     from doclint.rules.structure import duplicate_line as module
@@ -275,3 +319,17 @@ def test_opened_patterns_match_as_finditer(source: str) -> None:
     expected = [[m.span() for m in pattern.finditer(text)] for text in texts]
     assert sum(map(bool, expected)) > 100
     assert [[m.span() for m in opened.finditer(text)] for text in texts] == expected
+
+
+def test_not_prose_answers_as_its_pattern() -> None:
+    """T401 tries the pattern of lines that are no sentence's half only where it can match."""
+    from doclint.rules.structure.broken_line import _NOT_PROSE, _not_prose
+
+    rnd = random.Random(8)
+    pieces = ["2019", "-04-01", "年4月1日", "20190401", " 12:30", "abc123def4567", "_-", "http://",
+              "www.", "a.cn", "》》", ">>", "»", "《《", "<<", "«", "\n", "\r", "某某", "。", "１", "٣",
+              "𠀀", "\U0001d7ce", " "]
+    strings = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(20000)]
+    expected = [_NOT_PROSE.match(s) is not None for s in strings]
+    assert 1000 < sum(expected) < len(strings) - 1000
+    assert [_not_prose(s) for s in strings] == expected

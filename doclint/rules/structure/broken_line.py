@@ -71,6 +71,22 @@ _NOT_PROSE = lazy_regex(
     r"|(?:https?://|www\.)\S+"
     r"|[》>»]{2}[^\r\n]*|[^\r\n]*[《<«]{2})$"
 )
+_NOT_PROSE_START = frozenset("》»")
+_NOT_PROSE_END = ("《", "<", "«", "\n")
+
+
+def _not_prose(text: str) -> bool:
+    """``_NOT_PROSE.match(text)``. NOTE: its lookaheads and its last branch read the whole line
+    at each call; a line opening with neither an ASCII character, a digit nor a closing
+    guillemet, nor ending on an opening one (or a line break, which ``$`` may stand before),
+    cannot match and is not tried (a character outside the BMP is, whatever it is)."""
+    first = text[:1]
+    if first and not first.isascii() and not first.isdecimal() and first <= "\uffff" \
+            and first not in _NOT_PROSE_START and not text.endswith(_NOT_PROSE_END):
+        return False
+    return _NOT_PROSE.match(text) is not None
+
+
 _MIN_WRAPPED = 20       # a line shorter than this that ends without punctuation is a list item
 _PARALLEL_LEAD = 4      # characters that open parallel run-in subheadings alike
 _PARALLEL_HAN = 3
@@ -253,7 +269,7 @@ class BrokenLine(Rule):
             return False
         if previous.text in _BARE_CLOSE or current.text in _BARE_OPEN:
             return current.line == previous.line + 1  # a footnote link: 邓同志⏎[⏎4⏎]⏎在唐山
-        if _NOT_PROSE.match(current.text) or _NOT_PROSE.match(previous.text):
+        if _not_prose(current.text) or _not_prose(previous.text):
             return False  # a date, an identifier or a link line continues no sentence
         if _FIELD.match(previous.text) and _FIELD.match(current.text):
             return False  # two fields of a block (联系人：某处  某某⏎电  话：…), each its own line
@@ -349,7 +365,7 @@ def _stands_alone(blocks: list[Block], block: Block) -> bool:
         return True
     before = blocks[block.index - 1]
     return before.text[-1] in SENTENCE_FINAL or before.kind is Kind.TITLE \
-        or _NOT_PROSE.match(before.text) is not None
+        or _not_prose(before.text)
 
 
 def _chapter_title(block: Block) -> bool:
@@ -409,9 +425,10 @@ def _captioned_articles(blocks: list[Block]) -> set[int]:
     """Articles of a law that carry captions (第一条   制定目的 ⏎ 为加强…), twice or more: the caption
     heads the article's text on the next line; it is no sentence's first half."""
     found = set()
+    clause = Level.CLAUSE
     for block in blocks:
         heading = block.heading
-        if heading is not None and heading.level is Level.CLAUSE \
+        if heading is not None and heading.level is clause \
                 and 0 < len(heading.title) <= _CAPTION_MAX and block.text.endswith(heading.title) \
                 and not any(mark in heading.title for mark in _CAPTION_MARKS):
             found.add(block.index)

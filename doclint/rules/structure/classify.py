@@ -19,7 +19,9 @@ Classified = tuple[Kind, "lines.Marker | None", "lines.ArticleMarker | None"]
 
 def classify(texts: list[str], index: int) -> Classified:
     """What line ``index`` of ``texts`` is, with its heading or compilation marker if any."""
-    text = _read_damaged(texts, index)
+    text = texts[index]
+    if text[0] in "（(":  # (where a damaged numeral may stand: few lines)
+        text = _read_damaged(texts, index)
     if text.endswith(_ELLIPSES) and _repeats_following(texts, index):
         return Kind.SUMMARY, None, None
     skip = lines.content_start(text)
@@ -34,7 +36,7 @@ def classify(texts: list[str], index: int) -> Classified:
                                           article.title_start + skip, skip)
         return kind, marker, article
     classified = _classify_content(text)
-    if classified[0] in (Kind.BODY, Kind.LABEL) and text[:1] == "第" \
+    if text[0] == "第" and classified[0] in (Kind.BODY, Kind.LABEL) \
             and _between_articles(texts, index):
         return Kind.HEADING, lines.glued_article_marker(text), None
     return classified

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import compress
+from operator import eq
 
 from doclint.core import (
     Category,
@@ -95,8 +96,11 @@ class ConsecutiveDuplicateLine(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         paragraphs = doc.facts(Paragraphs).items
-        yield from self._lines(doc, paragraphs)
-        yield from self._groups(doc, paragraphs)
+        # NOTE: each paragraph's key, once: most paragraphs are their own (C-fast), and equal
+        # keys side by side, or two and three apart, are found by comparing the lists in C.
+        keys = [_without_spaces(p.text) for p in paragraphs]
+        yield from self._lines(doc, paragraphs, keys)
+        yield from self._groups(doc, paragraphs, keys)
         yield from self._halves(paragraphs)
 
     def _halves(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
@@ -113,47 +117,40 @@ class ConsecutiveDuplicateLine(Rule):
             yield self.report(Span(start, start + len(half)), self.twice, line=paragraph.line,
                               related=(Related(first, note),))
 
-    def _groups(self, doc: Document, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+    def _groups(self, doc: Document, paragraphs: list[Paragraph],
+                keys: list[str]) -> Iterator[Finding]:
         """Two or three paragraphs written twice in a row (A B A B): a paste, whatever the
         text; no formula repeats a group of paragraphs right after itself."""
-        # NOTE: a paragraph's key (no white space) is cut out only when its commas and stops,
-        # which white space does not change, are as many as the other paragraph's.
-        counts = [(p.text.count("，"), p.text.count("。")) for p in paragraphs]
-        keys: dict[int, str] = {}
-
-        def key(index: int) -> str:
-            if index not in keys:
-                keys[index] = _without_spaces(paragraphs[index].text)
-            return keys[index]
-
+        # The groups whose copy opens with their first paragraph, in the order of the copy's last
+        # paragraph (the smaller size first, as _GROUP_SIZES lists them).
+        candidates = sorted(
+            (first + 2 * size - 1, size)
+            for size in _GROUP_SIZES
+            for first in compress(range(len(keys) - 2 * size + 1), map(eq, keys, keys[size:])))
         end = 0  # paragraphs before this index were reported already
-        for last in range(len(paragraphs)):
-            for size in _GROUP_SIZES:
-                first = last - 2 * size + 1
-                if first < end or counts[first] != counts[first + size] \
-                        or key(first) != key(first + size):
-                    continue  # NOTE: the first pair compared before slicing out the groups
-                group = [key(i) for i in range(first, first + size)]
-                copy = [key(i) for i in range(first + size, last + 1)]
-                if group != copy or len(set(group)) < size \
-                        or sum(han_count(k) for k in copy) < _GROUP_MIN_HAN:
-                    continue
-                there = Span(paragraphs[first].span.start, paragraphs[first + size - 1].span.end)
-                here = Span(paragraphs[first + size].span.start, paragraphs[last].span.end)
-                note = Message("首次出现", "first occurrence")
-                yield self.report(here, self.group, line=paragraphs[first].line,
-                                  related=(Related(there, note),))
-                end = last + 1
-                break
-
-    def _lines(self, doc: Document, paragraphs: list[Paragraph]) -> Iterator[Finding]:
-        for previous, current in pairwise(paragraphs):
-            if previous.text[0] != current.text[0] or previous.text[-1] != current.text[-1] \
-                    or previous.text.count("，") != current.text.count("，"):
-                continue  # cannot be the same line (cheap tests before comparing without spaces)
-            key = _without_spaces(current.text)
-            if key != _without_spaces(previous.text) or han_count(key) < self.min_han:
+        for last, size in candidates:
+            first = last - 2 * size + 1
+            if first < end:
+                continue  # (the other size of a copy reported, or a group inside it)
+            group = keys[first : first + size]
+            copy = keys[first + size : last + 1]
+            if group != copy or len(set(group)) < size \
+                    or sum(han_count(k) for k in copy) < _GROUP_MIN_HAN:
                 continue
+            there = Span(paragraphs[first].span.start, paragraphs[first + size - 1].span.end)
+            here = Span(paragraphs[first + size].span.start, paragraphs[last].span.end)
+            note = Message("首次出现", "first occurrence")
+            yield self.report(here, self.group, line=paragraphs[first].line,
+                              related=(Related(there, note),))
+            end = last + 1
+
+    def _lines(self, doc: Document, paragraphs: list[Paragraph],
+               keys: list[str]) -> Iterator[Finding]:
+        for index in compress(range(1, len(keys)), map(eq, keys[1:], keys)):
+            previous, current = paragraphs[index - 1], paragraphs[index]
+            if previous.text[0] != current.text[0] or previous.text[-1] != current.text[-1] \
+                    or han_count(keys[index]) < self.min_han:
+                continue  # (a line indented otherwise than the one before is not the same)
             line = doc.index.line_of(current.span.start)
             removal = Span(doc.index.line_of(previous.span.start).span.end, line.span.end)
             fix = Fix((Edit(removal, ""),), Message("删除重复行", "Delete the repeated line"), SAFE)

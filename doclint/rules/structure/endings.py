@@ -17,6 +17,12 @@ from doclint.core.memo import per_document
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Block, Kind, Level, Structure
 
+# NOTE: an enum member read through its class goes through the enum type's __getattr__ hook on
+# Python 3.11 (ten times the read of a global): the kinds and the level that the per-block
+# tests below ask about, bound once.
+_BODY, _CLAUSE_LEVEL = Kind.BODY, Level.CLAUSE
+_TEXT_KINDS = (Kind.BODY, Kind.LABEL)
+
 # A paragraph may end with these (closing quotes and brackets follow a sentence end, or close a
 # citation or an aside that is a sentence of its own).
 SENTENCE_FINAL = frozenset("。！？!?…；;：:”’」』）)》】〕]—")
@@ -58,7 +64,7 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(block: Block) -> bool:
     """Running text: a body paragraph (or an inline heading's text) with clause punctuation."""
-    if block.kind is not Kind.BODY and not _running_heading(block):
+    if block.kind is not _BODY and not _running_heading(block):
         return False
     return bool(_INTERNAL.search(block.text)) and lines.has_han(block.text, 10) \
         and not lines.is_chrome(block.text)
@@ -69,8 +75,8 @@ def plain_prose(block: Block, items: bool = True) -> bool:
     after a numbered heading's title on its line (（三）加大宣传力度。各地要…): no heading's title
     alone, however long (（一）…，…取得新突破)."""
     heading = block.heading
-    return (heading is None if block.kind is Kind.BODY else
-            heading is not None and (heading.level is Level.CLAUSE
+    return (heading is None if block.kind is _BODY else
+            heading is not None and (heading.level is _CLAUSE_LEVEL
                                      or (items and heading.inline))) \
         and is_prose(block)
 
@@ -835,12 +841,12 @@ def _blank_separated(gaps: tuple[int, int], least: int = _SPACED_MIN) -> bool:
 
 
 def _running(block: Block) -> bool:
-    return block.kind is Kind.BODY or (block.heading is not None and block.heading.inline)
+    return block.kind is _BODY or (block.heading is not None and block.heading.inline)
 
 
 def _indented_paragraphs(blocks: list[Block], indents: tuple[int, ...]) -> bool:
     """Most body paragraphs of the file start with an indentation."""
-    body = [b.index for b in blocks if b.kind is Kind.BODY]
+    body = [b.index for b in blocks if b.kind is _BODY]
     return bool(body) and sum(1 for i in body if indents[i] > 0) > _INDENTED_SHARE * len(body)
 
 
@@ -888,7 +894,7 @@ class Openers:
         topics = 0
         if segmenter.available():
             for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
-                if current.kind is Kind.BODY and ends_sentence(previous.text) \
+                if current.kind is _BODY and ends_sentence(previous.text) \
                         and lines.is_han_char(current.text[0]):
                     openings.append(current.text[:_FIRST_WINDOW])
                     topics += bool(_TOPIC.match(current.text))
@@ -898,7 +904,7 @@ class Openers:
     def opens_topic(self, block: Block) -> bool:
         """The block opens a paragraph with a topic sentence, as others of the document do: it
         starts a paragraph, not the rest of a sentence broken before it."""
-        if block.kind is not Kind.BODY \
+        if block.kind is not _BODY \
                 or not (_TOPIC.match(block.text) or _TOPIC_LINE.match(block.text)) \
                 or not segmenter.available():
             return False
@@ -945,7 +951,7 @@ class CutLines:
             if paragraph and cut_mid_sentence(previous.text) \
                     and not dangles(previous.text) and headline_over(current, after):
                 found.add(previous.index)  # …台湾地区，使用⏎首届消博会将于…举办⏎国务院…。
-            elif current.kind is not Kind.BODY:
+            elif current.kind is not _BODY:
                 continue
             elif paragraph and _cut_before(previous, current):
                 found.add(previous.index)
@@ -968,9 +974,10 @@ def _topic_lines(doc: Document, blocks: list[Block]) -> dict[int, int]:
     if not openers.topical:
         return {}
     found: list[Block] = []
+    label = Kind.LABEL
     for before, block in itertools.pairwise(blocks):
         text = block.text.strip(" \t\u3000")
-        if block.kind is not Kind.LABEL or _CLAUSE_PUNCTUATION.search(text) \
+        if block.kind is not label or _CLAUSE_PUNCTUATION.search(text) \
                 or not lines.has_han(text, _TOPIC_LINE_HAN) or not lines.is_han_char(text[-1]) \
                 or lines.is_chrome(text) or lines.is_caption(text) \
                 or not (before.heading is not None or ends_sentence(before.text)):
@@ -1026,7 +1033,7 @@ def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
     first comma. A headline or a sub-heading stops on a whole word and its paragraph restates
     it (``restated``)."""
     text = previous.text
-    if previous.kind not in (Kind.BODY, Kind.LABEL) or previous.index == 0 \
+    if previous.kind not in _TEXT_KINDS or previous.index == 0 \
             or _CLAUSE_PUNCTUATION.search(text) or not lines.has_han(text, _CUT_LINE_HAN) \
             or lines.is_chrome(text) or lines.is_caption(text):
         return False

@@ -35,6 +35,12 @@ class Kind(enum.Enum):
     SUMMARY = "summary"        # a teaser line ending in ``...`` that repeats the text after it
 
 
+# NOTE: a member read through its enum class goes through the enum type's __getattr__ hook on
+# Python 3.11 (ten times the read of a global): Block.is_prose, asked of every block by many
+# rules, reads this one.
+_BODY = Kind.BODY
+
+
 class Level(enum.IntEnum):
     """Heading levels, ordered from the outermost; the value is the rank used for nesting."""
 
@@ -51,8 +57,10 @@ class Level(enum.IntEnum):
     @property
     def continuous(self) -> bool:
         """Legal levels number straight through; GB levels restart under each parent."""
-        return self in (Level.PART, Level.CHAPTER, Level.CLAUSE)
+        return self in _CONTINUOUS
 
+
+_CONTINUOUS = (Level.PART, Level.CHAPTER, Level.CLAUSE)
 
 LEVEL_EXAMPLE = {
     Level.PART: "第一篇", Level.CHAPTER: "第一章", Level.SECTION: "第一节", Level.CLAUSE: "第一条",
@@ -100,7 +108,7 @@ class Block:
 
     @property
     def is_prose(self) -> bool:
-        return self.kind is Kind.BODY or (self.heading is not None and self.heading.inline)
+        return self.kind is _BODY or (self.heading is not None and self.heading.inline)
 
 
 class Style(enum.Enum):

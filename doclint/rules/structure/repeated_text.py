@@ -20,7 +20,11 @@ from doclint.rules.structure.numerals import ordinal
 
 # Sentences of a paragraph's key (its text without white space); stdlib re is faster here.
 _SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
-_LONG_SENTENCE = lazy_re(r"[”’」』）)]*([^。！？!?；;\x00”’」』）)][^。！？!?；;\x00]{14,})")
+# What the quick test compares: the runs of a scope's keys between sentence marks and paragraph
+# breaks (\x00), without the closing marks that open a run, of this many characters or more.
+_BETWEEN_MARKS = lazy_re(r"[。！？!?；;\x00]")
+_CLOSING = "”’」』）)"
+_LONG_RUN = 15
 _SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
 _NON_SPACE = lazy_re(r"[^\s\u3000\u00a0\u200b\ufeff]+")
 _TRAILING = "。！？!?；;”’」』）)"
@@ -101,10 +105,24 @@ class _Sentence:
     start: int  # offsets in the block's key
     end: int
     unit: str = ""
-    after_stop: bool = False  # the sentence follows a full stop (not a ；-clause, not a line's start)
-    inside: bool = False  # more text follows it in its paragraph
-    whole: bool = False  # it ends with a full stop
+    key: str = ""  # the block's key
     spaced: bool = False  # its block holds white space (offsets in the key are not the text's)
+
+    # (Read only of the few sentences that repeat: worked out when asked.)
+    @property
+    def after_stop(self) -> bool:
+        """The sentence follows a full stop (not a ；-clause, not a line's start)."""
+        return _FULL_STOP.search(self.key, max(0, self.start - 2), self.start) is not None
+
+    @property
+    def inside(self) -> bool:
+        """More text follows it in its paragraph."""
+        return self.end < len(self.key) and not _CLOSING_TAG.match(self.key, self.end)
+
+    @property
+    def whole(self) -> bool:
+        """It ends with a full stop."""
+        return self.key[self.start : self.end].rstrip("”’」』）)")[-1:] in "。！？!?"
 
     @property
     def han(self) -> int:
@@ -205,17 +223,19 @@ class RepeatedText(Rule):
         blocks = structure.blocks
         spaced = doc.facts(LineEndings).spaced
         first: dict[str, Block] = {}
+        body = Kind.BODY
         for block in blocks:
-            if block.kind is not Kind.BODY and block.heading is None:
+            if block.kind is not body and block.heading is None:
                 continue  # prose, or a numbered item (（五）…；, 第N条 …)
             last = block.text[-1]
             if last not in _TRAILING and not last.isspace() and last not in "\u200b\ufeff":
                 continue  # the line's key ends on ``last`` too: no stop (checked first, C-fast)
             key = lines.key(block.text)
-            earlier = first.get(key)
-            if earlier is None:  # a key kept before has passed these tests already
-                if lines.has_han(key, _MISPLACED_HAN) and key[-1] in _TRAILING:
-                    first[key] = block  # the first occurrence
+            earlier = first.setdefault(key, block)  # the first occurrence
+            if earlier is block:
+                continue
+            # (asked only of a key that comes again: the answer is the same for each of them)
+            if not (lines.has_han(key, _MISPLACED_HAN) and key[-1] in _TRAILING):
                 continue
             if block.index - earlier.index < 2:
                 continue  # the line right after its first occurrence (T601's)
@@ -229,8 +249,8 @@ class RepeatedText(Rule):
         """A quick test on the whole article: is any long enough sentence there twice?"""
         joined = "\x00".join(b.text for b in body).replace("\u200b", "").replace("\ufeff", "")
         keys = "".join(joined.split())  # str.split drops white space of any width, C-fast
-        long_enough = _LONG_SENTENCE.findall(keys)
-        return len(set(long_enough)) < len(long_enough) or _twice(keys)
+        runs = _BETWEEN_MARKS.split(keys)
+        return _long_run_again(runs) or (_run_closes_the_one_before(runs) and _twice(keys))
 
     def _article(self, body: list[Block], clause: dict[int, int] | None, text: str,
                  sections: dict[int, _Section]) -> Iterator[Finding]:
@@ -283,12 +303,8 @@ class RepeatedText(Rule):
                     cuts.pop(0)
                 index = len(sentences)
                 unit = match.group().rstrip(_TRAILING)
-                sentences.append(_Sentence(
-                    block, match.start(), match.end(), unit,
-                    _FULL_STOP.search(key, max(0, match.start() - 2), match.start()) is not None,
-                    match.end() < len(key) and not _CLOSING_TAG.match(key, match.end()),
-                    match.group().rstrip("”’」』）)")[-1:] in "。！？!?",
-                    len(key) < len(block.text)))
+                sentences.append(_Sentence(block, match.start(), match.end(), unit, key,
+                                           len(key) < len(block.text)))
                 # A shorter sentence counts when it follows its twin right away.
                 again = _again(sentences, index)
                 if (len(unit) < self.min_han or _NOTE.match(match.group())) and not again:
@@ -461,14 +477,29 @@ def _twice(keys: str) -> bool:
     return _TWICE_BACKWARDS.search(keys[::-1]) is not None
 
 
+def _long_run_again(runs: list[str]) -> bool:
+    """Whether a run of at least _LONG_RUN characters (not counting the closing marks it opens
+    with) is there twice."""
+    long_enough = [run.lstrip(_CLOSING) for run in runs if len(run) >= _LONG_RUN]
+    long_enough = [run for run in long_enough if len(run) >= _LONG_RUN]
+    return len(set(long_enough)) < len(long_enough)
+
+
+def _run_closes_the_one_before(runs: list[str]) -> bool:
+    """A cheap test ``_twice`` needs to pass: the second copy of a sentence written twice in a
+    row is a whole run of 8 characters or more, and the run before it (or before the empty run
+    of a paragraph break) ends with it (the first copy may be the tail of a longer sentence)."""
+    long_enough = [run for run in runs if len(run) >= 8]
+    return any(map(str.endswith, long_enough, long_enough[1:]))
+
+
 def _again(sentences: list[_Sentence], index: int) -> bool:
     """The sentence at ``index`` repeats the one right before it, in its paragraph or across a
     paragraph break: a whole sentence of some length pasted twice."""
-    this = sentences[index]
-    if not index or not this.whole:
+    if not index:
         return False
-    before = sentences[index - 1]
-    return before.unit == this.unit and _adjacent(before.block, this.block) \
+    this, before = sentences[index], sentences[index - 1]
+    return before.unit == this.unit and this.whole and _adjacent(before.block, this.block) \
         and lines.has_han(this.unit, _DOUBLED_HAN)
 
 
@@ -652,6 +683,7 @@ def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:
     regulations attached to one notice share their standard clauses)."""
     body: list[Block] = []
     seen: dict[Level, int] = {}
+    prose = Kind.BODY
     for block in structure.blocks[article.body_start : article.end]:
         heading = block.heading
         restart = heading is not None and heading.level.continuous and heading.number == 1 \
@@ -662,7 +694,7 @@ def _scopes(structure: Structure, article: Article) -> Iterator[list[Block]]:
             body, seen = [], {}
         if heading is not None:
             seen[heading.level] = max(seen.get(heading.level, 0), heading.number)
-        if block.kind is Kind.BODY or (heading is not None and heading.inline):
+        if block.kind is prose or (heading is not None and heading.inline):
             body.append(block)  # prose, and numbered paragraphs (（四）开展评估。…, 第十条 …)
     if body:
         yield body

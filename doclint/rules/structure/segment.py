@@ -58,9 +58,10 @@ def build(doc: Document) -> Structure:
                 for number, found in enumerate(ranges)]
     walk = Outline()
     headings: dict[int, Heading] = {}
-    contents_ends = _contents_ends(contents, kinds, markers)
+    heading = Kind.HEADING
     numbered = [i for i, (kind, marker) in enumerate(zip(kinds, markers, strict=True))
-                if marker is not None and kind is Kind.HEADING]
+                if marker is not None and kind is heading]
+    contents_ends = _contents_ends(contents, markers, numbered)
     for article in articles:
         walk.reset(article.start)
         # Only a heading reads the walk: after the article's last one, a reset changes nothing.
@@ -68,7 +69,7 @@ def build(doc: Document) -> Structure:
         last = numbered[before_end - 1] if before_end else -1
         for index in range(article.start, last + 1):
             marker = markers[index]
-            if marker is not None and kinds[index] is Kind.HEADING:
+            if marker is not None and kinds[index] is heading:
                 headings[index] = walk.add(index, marker, paragraphs[index])
                 if index in contents_ends:
                     walk.reset(index + 1)  # the body numbers its headings afresh after contents
@@ -83,33 +84,45 @@ def build(doc: Document) -> Structure:
     return structure
 
 
-def _contents_ends(texts: list[str], kinds: list[Kind],
-                   markers: list[lines.Marker | None]) -> set[int]:
+def _contents_ends(texts: list[str], markers: list[lines.Marker | None],
+                   numbered: list[int]) -> set[int]:
     """The last headings of tables of contents: headings in a row with nothing between them and
     no sentence end (``## 第一章 总则`` … ``## 第八章 附则``), at least one of which the body
     repeats. A run that goes on into the body ends where the numbering restarts."""
     last_seen: dict[tuple[object, int, str], int] = {}
-    for index, (kind, marker) in enumerate(zip(kinds, markers, strict=True)):
-        if kind is Kind.HEADING and marker is not None:
-            last_seen[_entry_key(texts[index], marker)] = index
+    for index in numbered:
+        last_seen[_entry_key(texts[index], markers[index])] = index
     ends: set[int] = set()
     if len(last_seen) < _CONTENTS_MIN:
         return ends  # fewer distinct headings than a table of contents lists
+    # Runs of entries (headings on lines of their own, without a stop) on consecutive lines;
+    # any other line ends a run, and a run is judged at the line that ends it (one running to
+    # the file's end is not).
     run: list[tuple[int, lines.Marker]] = []
-    for index, (kind, marker) in enumerate(zip(kinds, markers, strict=True)):
-        if kind is Kind.HEADING and marker is not None and not marker.inline \
-                and texts[index][-1] not in _ENTRY_END:
+    for index in numbered:
+        marker = markers[index]
+        if marker.inline or texts[index][-1] in _ENTRY_END:
+            continue  # (ends the run before it, if any, as every other line does)
+        if run and run[-1][0] == index - 1:
             run.append((index, marker))
             continue
-        if len(run) < _CONTENTS_MIN:  # too short for contents, whatever its numbering
-            run = []
-            continue
-        contents = _contents(run)
-        if _is_contents(contents) and any(
-                last_seen[_entry_key(texts[i], m)] > contents[-1][0] for i, m in contents):
-            ends.add(contents[-1][0])
-        run = []
+        if run:
+            _judge(run, texts, last_seen, ends)
+        run = [(index, marker)]
+    if run and run[-1][0] + 1 < len(texts):
+        _judge(run, texts, last_seen, ends)
     return ends
+
+
+def _judge(run: list[tuple[int, lines.Marker]], texts: list[str],
+           last_seen: dict[tuple[object, int, str], int], ends: set[int]) -> None:
+    """Add the last entry of a run of headings to ``ends`` when it is a table of contents."""
+    if len(run) < _CONTENTS_MIN:  # too short for contents, whatever its numbering
+        return
+    contents = _contents(run)
+    if _is_contents(contents) and any(
+            last_seen[_entry_key(texts[i], m)] > contents[-1][0] for i, m in contents):
+        ends.add(contents[-1][0])
 
 
 def _entry_key(text: str, marker: lines.Marker) -> tuple[object, int, str]:
@@ -154,13 +167,14 @@ def _split(texts: list[str], kinds: list[Kind], markers: list[lines.Marker | Non
     content = False  # the current article has had a salutation, a heading or body text
     body = 0
     numbered: dict[Level, int] = {}  # the current article's last heading number per level
+    salutation, dateline, heading, prose = Kind.SALUTATION, Kind.DATELINE, Kind.HEADING, Kind.BODY
     for index, kind in enumerate(kinds):
         if index in ordinals:
             if content:
                 starts.append((index, Opening.MARKER))
             greeted, content, body = False, False, 0
             numbered = {}
-        elif kind is Kind.SALUTATION:
+        elif kind is salutation:
             start = index
             while start - 1 > starts[-1][0] and kinds[start - 1] in (Kind.LABEL, Kind.DATELINE):
                 start -= 1
@@ -171,17 +185,17 @@ def _split(texts: list[str], kinds: list[Kind], markers: list[lines.Marker | Non
                 body = 0
                 numbered = {}
             greeted = content = True
-        elif kind is Kind.DATELINE:
+        elif kind is dateline:
             start = _titled_head(texts, kinds, index, starts[-1][0]) if body else index
             if start < index and _body_follows(kinds, index):
                 starts.append((start, Opening.DATELINE))
                 greeted, content, body = False, False, 0
-        elif kind is Kind.HEADING:
+        elif kind is heading:
             greeted = content = True
             marker = markers[index]
             if marker is not None and not marker.inline:
                 numbered[marker.level] = marker.number
-        elif kind is Kind.BODY:
+        elif kind is prose:
             body += len(texts[index])
             content = True
     ranges: list[_Range] = []

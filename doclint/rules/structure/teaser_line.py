@@ -40,8 +40,9 @@ class TeaserLine(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.facts(Structure).blocks
+        summary = Kind.SUMMARY
         for block in blocks:
-            if block.kind is not Kind.SUMMARY or block.index + 1 >= len(blocks):
+            if block.kind is not summary or block.index + 1 >= len(blocks):
                 continue
             following = blocks[block.index + 1]
             line = doc.index.line_of(block.span.start)

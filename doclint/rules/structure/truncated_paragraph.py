@@ -354,12 +354,13 @@ def _among_cells(block: Block, blocks: list[Block]) -> bool:
     heading and no paragraph of text closing its sentence between (a list of names over a
     notice's paragraphs is no table of them)."""
     run = 0
+    body, label = Kind.BODY, Kind.LABEL
     for other in reversed(blocks[max(0, block.index - _CELL_REACH) : block.index]):
         if other.article != block.article or (other.heading is not None and not other.heading.inline) \
-                or (other.kind is Kind.BODY and lines.has_han(other.text, _PARAGRAPH_HAN)
+                or (other.kind is body and lines.has_han(other.text, _PARAGRAPH_HAN)
                     and ends_sentence(other.text)):
             return False  # a heading or a paragraph of text between: the cells are another part
-        short_cell = other.kind is Kind.LABEL and not lines.has_han(other.text, _CELL_HAN + 1) \
+        short_cell = other.kind is label and not lines.has_han(other.text, _CELL_HAN + 1) \
             and not lines.has_punctuation(other.text)
         run = run + 1 if short_cell else 0
         if run >= _CELLS_IN_A_ROW:
@@ -502,8 +503,9 @@ def _title_series(blocks: list[Block]) -> frozenset[int]:
     北京市购车摇号明年指标净减9万⏎刚刚发布的…). A line of theirs stopping on a word is one more
     headline, not a paragraph cut before its first comma."""
     counts: collections.Counter[int] = collections.Counter()
+    label, body = Kind.LABEL, Kind.BODY
     for previous, block, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
-        if block.kind is Kind.LABEL and after.kind is Kind.BODY and ends_sentence(previous.text) \
+        if block.kind is label and after.kind is body and ends_sentence(previous.text) \
                 and previous.article == block.article == after.article:
             counts[block.article] += 1
     return frozenset(article for article, count in counts.items() if count >= _SERIES_TITLES)
@@ -705,9 +707,10 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
                 groups[blocks[member].article, sequence].append(member)
     found = {index for members in groups.values() if len(members) >= 2 for index in members}
     leads: collections.defaultdict[tuple[int, str], list[int]] = collections.defaultdict(list)
+    body = Kind.BODY
     for block in blocks:
         # NOTE: the pattern last: most lines are body text that ends its sentence.
-        if block.kind is not Kind.BODY or ends_sentence(block.text):
+        if block.kind is not body or ends_sentence(block.text):
             continue
         opening = _LEAD_WORDS.match(block.text)
         if opening:
@@ -732,14 +735,15 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     alone, by a last clause of a word or two (``……37.15亿元，剔除``) or by its figures. A
     sub-heading stands over a paragraph of its text: the last line of a text is none."""
     found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
+    body = Kind.BODY
     for block in blocks:
-        if block.kind is not Kind.BODY:
+        if block.kind is not body:
             continue
         text = block.text.strip(" \t\u3000\u00a0")
         if len(text) > _SUBHEAD_MAX:
             continue  # most paragraphs, told first
         after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
-        if after is None or after.article != block.article or after.kind is not Kind.BODY:
+        if after is None or after.article != block.article or after.kind is not body:
             continue  # a sub-heading stands over its paragraph, not at the end of a text
         if lines.is_markdown_heading(text) \
                 or _SENTENCE_END.search(text) or not lines.has_han(text, _SUBHEAD_MIN_HAN) \
