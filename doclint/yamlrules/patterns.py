@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from doclint.core.candidates import SPARSE as LINE_SPARSE
 from doclint.core.candidates import Candidates, Groups, timed_runs
 from doclint.core.errors import DoclintError
 from doclint.core.lazyregex import LazyPattern
@@ -57,6 +58,10 @@ class UserPattern:
     # not proved; see doclint.core.prefilter.line_keys). Found when the pattern is compiled,
     # so a shipped pack's are kept in the build cache.
     line_keys: Groups | None = None
+    # For a pattern that matches only at a line's start (``^…``): the same pattern after a line
+    # break, which the engine scans for at C speed (it tries ``^`` at every character), to find
+    # the line starts worth trying (None: not such a pattern).
+    after_break: regex.Pattern[str] | None = None
     _last_text: str | None = field(default=None, repr=False, compare=False)
     _last_found: bool = field(default=False, repr=False, compare=False)
 
@@ -72,7 +77,8 @@ class UserPattern:
     def _lines(self, text: str, candidates: Candidates | None) -> list[tuple[int, int]] | None:
         """The runs of lines of ``text`` that can hold a match, when ``candidates`` (the
         document's shared pass) are for ``text`` and the pattern is line-bound."""
-        if candidates is None or candidates.text is not text or self.line_keys is None:
+        if candidates is None or candidates.text is not text or self.line_keys is None \
+                or self.after_break is not None:  # its line starts are found faster
             return None
         return candidates.lines(self.line_keys)
 
@@ -86,8 +92,12 @@ class UserPattern:
         if self.timeouts >= MAX_TIMEOUTS:
             raise PatternTimeout(f"pattern '{self.source}' ({self.where}) timed out "
                                  f"{self.timeouts} times and is no longer run")
-        if not self.prefilter.admits(text):
-            return
+        if self.prefilter.admits(text):
+            yield from self._admitted(text, candidates)
+
+    def _admitted(self, text: str, candidates: Candidates | None
+                  ) -> Iterator[regex.Match[str]]:
+        """``finditer`` in a text the prefilter admits (not tested again)."""
         runs = self._lines(text, candidates)
         if runs is not None:
             try:
@@ -99,9 +109,13 @@ class UserPattern:
             except TimeoutError:
                 raise self._timed_out(text) from None
             return
-        positions = self._sparse_positions(text)
+        at_line_starts = self.after_break is not None and len(text) >= 4 * _SPARSE
+        positions = None if at_line_starts else self._sparse_positions(text)
         try:
-            if positions is None:
+            if at_line_starts:
+                assert self.after_break is not None
+                yield from self._at_line_starts(text, self.after_break)
+            elif positions is None:
                 for match in self.compiled.finditer(text, timeout=self.budget(text)):
                     if match.end() > match.start():
                         yield match
@@ -131,13 +145,15 @@ class UserPattern:
             return False
         if self.alternatives:
             return any(branch._found_in(text, candidates) for branch in self.alternatives)
+        if self.timeouts >= MAX_TIMEOUTS:
+            return self.search(text) is not None  # raises PatternTimeout
         if self._lines(text, candidates) is not None:
-            return next(self.finditer(text, candidates), None) is not None
-        if self.timeouts >= MAX_TIMEOUTS or len(text) >= 4 * _SPARSE:
+            return next(self._admitted(text, candidates), None) is not None
+        if len(text) >= 4 * _SPARSE:
             lines = self._candidate_lines(text)
             if lines is not None:
                 return any(m.end() > m.start() for m in self._match_at(text, lines))
-            return self.search(text) is not None
+            return next(self._admitted(text, None), None) is not None
         try:
             return any(m.end() > m.start()
                        for m in self.compiled.finditer(text, timeout=self.budget(text)))
@@ -163,6 +179,8 @@ class UserPattern:
         if prefixes is None or len(text) < 4 * _SPARSE:
             return None
         heads = self.prefilter.heads or frozenset()
+        if len(heads) == 1:
+            return None  # the engine skips to one character by itself, faster than a walk
         sample = 20 * _SPARSE
         if sum(text.count(head, 0, sample) for head in heads) * _SPARSE > sample:
             return None  # already dense at the start: scanning is cheaper than walking
@@ -192,7 +210,9 @@ class UserPattern:
         if not (prefilter.anchored and prefilter.one_line and prefilter.required) \
                 or self.timeouts >= MAX_TIMEOUTS:
             return None
-        limit = len(text) // _SPARSE
+        # Found after a line break (``after_break``), the line starts cost about one search:
+        # only lines as rare as the shared candidate lines' are worth trying one by one.
+        limit = len(text) // (LINE_SPARSE if self.after_break is not None else _SPARSE)
         starts: set[int] = set()
         seen = 0
         for literal in prefilter.required[0]:
@@ -204,6 +224,23 @@ class UserPattern:
                 starts.add(text.rfind("\n", 0, at) + 1)
                 at = text.find(literal, at + 1)
         return sorted(starts)
+
+    def _at_line_starts(self, text: str, after_break: regex.Pattern[str]
+                        ) -> Iterator[regex.Match[str]]:
+        """What ``finditer`` yields for a pattern that matches only where a line starts: a match
+        at the start of ``text``, then at each line start where ``after_break`` finds one,
+        searched for from the line break before the end of the last match."""
+        deadline = time.monotonic() + self.budget(text)
+        start = end = 0
+        while True:
+            match = self.compiled.match(text, start, timeout=_left(deadline))
+            if match is not None and match.end() > match.start():
+                end = match.end()
+                yield match
+            found = after_break.search(text, max(start, end - 1), timeout=_left(deadline))
+            if found is None:
+                return
+            start = found.start() + 1
 
     def _match_at(self, text: str, positions: list[int]) -> Iterator[regex.Match[str]]:
         """What ``finditer`` yields, trying only ``positions`` (ascending), under the timeout."""
@@ -221,6 +258,14 @@ class UserPattern:
                 yield match
 
 
+def _left(deadline: float) -> float:
+    """The time left before ``deadline``; TimeoutError when there is none."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError
+    return remaining
+
+
 def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,
                     timeout: float = DEFAULT_TIMEOUT, lazy: bool = False) -> UserPattern:
     """Compile ``source``; raise ``regex.error`` (with ``pos``) when it is not a valid pattern.
@@ -236,5 +281,13 @@ def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecas
     alternatives = () if branches is None else tuple(sorted(
         (compile_pattern(branch, where, timeout=timeout, lazy=True) for branch in branches),
         key=lambda branch: branch.prefilter.prefixes is None and not branch.prefilter.required))
-    return UserPattern(source, where, compiled, analyse(text), timeout, alternatives=alternatives,
-                       line_keys=line_keys(text, flags))
+    prefilter = analyse(text)
+    after_break = None
+    if prefilter.anchored and text.startswith("^") and not _INLINE_GROUP.search(text):
+        after_break = (LazyPattern if lazy else regex.compile)(f"\n(?:{text})", flags)
+    return UserPattern(source, where, compiled, prefilter, timeout, alternatives=alternatives,
+                       line_keys=line_keys(text, flags), after_break=after_break)
+
+
+# Inline flags and named groups: a pattern holding them is not wrapped in a group of another.
+_INLINE_GROUP = regex.compile(r"\(\?[A-Za-z^]")

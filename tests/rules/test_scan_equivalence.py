@@ -166,9 +166,10 @@ def _credit_pages(seed: int, count: int) -> list[str]:
 
 
 def test_credit_lines_found_by_their_keys_are_the_ones_every_line_gives() -> None:
-    from doclint.rules.templates.site_boilerplate import _CREDIT_ON_ITS_LINE, _AtLineStarts
+    from doclint.rules.templates.scan import AtLineStarts
+    from doclint.rules.templates.site_boilerplate import _CREDIT_ON_ITS_LINE
 
-    every_line = _AtLineStarts(_CREDIT_ON_ITS_LINE._pattern, absent="。")
+    every_line = AtLineStarts(_CREDIT_ON_ITS_LINE._pattern, absent="。")
     pages = _credit_pages(seed=5, count=3000)
     expected = [[m.span() for m in every_line.finditer(page)] for page in pages]
     assert sum(map(bool, expected)) > 100
@@ -222,3 +223,55 @@ def test_formula_gates_answer_as_the_patterns_alone() -> None:
         found += expected
         assert module._formula(paragraph, False) is expected, paragraph
     assert 1000 < found < 19000
+
+
+def _page_lines(seed: int, count: int) -> list[str]:
+    """Pages of a few lines dense in article headers, their counters and list labels."""
+    rnd = random.Random(seed)
+    pieces = ["时间：2021-03-02 ", "发布日期:", "作者：某某", "来源：县政府网", "\n", "\r\n", "\r",
+              "　", " ", "\t", "阅读：", "232", "评论：0", "相关文章", "分享到：", "更多>>", "正文。",
+              "上一篇：", "标签", "的通知"]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14))) for _ in range(count)]
+
+
+def test_line_start_scans_answer_as_the_multiline_patterns() -> None:
+    from doclint.rules.templates import link_lists as module
+
+    pages = _page_lines(seed=4, count=20000)
+    headers = [[m.span() for m in module._HEADER.finditer(page)] for page in pages]
+    assert sum(map(bool, headers)) > 100
+    assert [[m.span() for m in module._headers(page)] for page in pages] == headers
+    labels = [module._LABEL_LINE.search(page) is not None for page in pages]
+    assert 100 < sum(labels) < len(pages)
+    assert [module._LABEL_LINE.match(page) is not None
+            or module._LABEL_LINE_AFTER_BREAK.search(page) is not None for page in pages] == labels
+
+
+def test_share_label_at_line_starts_as_the_multiline_pattern() -> None:
+    from doclint.rules.templates.web_chrome import _PATTERNS
+
+    finder = next(p.regex for p in _PATTERNS if "分享(?:到)?" in getattr(
+        getattr(p.regex, "_pattern", None), "pattern", ""))
+    rnd = random.Random(5)
+    pieces = ["分享", "分享到", "：", ":", " ", "\u3000", "\u2009", "\n", "\r\n", "\r", "共享", "。"]
+    pages = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    expected = [[m.span() for m in finder._pattern.finditer(page)] for page in pages]
+    assert sum(map(bool, expected)) > 100
+    assert [[m.span() for m in finder.finditer(page)] for page in pages] == expected
+
+
+@pytest.mark.parametrize("source", [r"[\[【［][^\[\]【】［］\n]{0,6}(?:名称|日期)[\]】］]",
+                                    r"[○〇]{2,}(?=\p{Han})", r"[ab](?<=a)b*|b\d"])
+def test_opened_patterns_match_as_finditer(source: str) -> None:
+    import regex
+
+    from doclint.rules.templates.scan import Opened
+
+    pattern = regex.compile(source)
+    opened = Opened("[【［○〇ab", pattern)
+    rnd = random.Random(6)
+    pieces = ["[", "【", "［", "]", "】", "］", "名称", "日期", "○", "〇", "甲", "a", "b", "1", "\n"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(5000)]
+    expected = [[m.span() for m in pattern.finditer(text)] for text in texts]
+    assert sum(map(bool, expected)) > 100
+    assert [[m.span() for m in opened.finditer(text)] for text in texts] == expected

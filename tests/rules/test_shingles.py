@@ -77,3 +77,16 @@ def test_numpy_is_imported_only_after_enough_work(monkeypatch: pytest.MonkeyPatc
     assert shingles._numpy() is None
     monkeypatch.setitem(shingles._state, "hashed", shingles.NUMPY_AFTER)
     assert shingles._numpy() is not None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_long_bodies_take_the_bounded_path(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Thousands of sampled windows: the smallest values are found below a bound first.
+    rnd = random.Random(seed)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + (40 if seed % 2 else 3000))]  # few: repeats
+    lines = ["".join(rnd.choice(han) for _ in range(rnd.randint(5, 80))) + rnd.choice("，。\n a")
+             for _ in range(400)]
+    body = "".join(lines)
+    plain, fast = _both(body, monkeypatch)
+    assert plain == fast == _defined(body)
+    assert len(fast) == _SKETCH or seed % 2

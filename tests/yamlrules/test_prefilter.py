@@ -17,6 +17,9 @@ PATTERNS = [
     "[ab]{2}c|d", "(a|b)\\1", "(?P<t>a|b)(?P=t)+", "a(?=b)", "\\p{Han}的", "[^a]b",
     "(?i:ab)c", "(?:a|)b", "a*b", "\\bab", "(?|(a)b|(b)a)c", "a\\Kb", "[[:alpha:]]b",
     "(?:ab){e<=1}", "(?<=^[ a]*)b", "\\\\b", "b{2,}a", "(?>ab|a)c",
+    # line starts found after a line break (``after_break``), matches over lines and empty ones
+    "^a\\s*b", "^(?:a\n)+b", "^a*", "^[ a]*$", "^a|^b", "^(?:a|b\n)+", "^\\s+", "^(?<=\n)a",
+    "^的(?=\n好)", "^(?i)a",
 ]
 ALPHABET = "ab c的。\n好"
 

@@ -38,6 +38,7 @@ _PROSE = lazy_re(r"[，。；！？]")
 _NOT_PASTED = lazy_regex(
     r"^(?:#|[（(][^）)]*[）)]$|第[一二三四五六七八九十百零〇\d]{1,5}条)"
 )
+_NOT_PASTED_OPENERS = ("#", "（", "(", "第")  # what a match of _NOT_PASTED opens with
 # Formulas a genre repeats by design, each document writing them anew (see ``_formula``).
 # Text about the text or its site: a template site's notice, a licence, a source line. Such a
 # paragraph is boilerplate whatever else it says, never a formula of the document's genre.
@@ -71,6 +72,7 @@ _PROCEDURE_KEYS = ("席", "主持", "陪同", "参加")
 # A salutation or lead-in: a line that addresses its readers or opens a list and ends on a
 # colon without a sentence of its own (a 公文's 主送机关 “各省、自治区、直辖市人民政府，……：”).
 _SALUTATION = lazy_re(r"^[^。！？]*[：:]$")
+_COLONS = ("：", ":")  # what a (stripped) salutation ends with
 # A 公文's 版记 (imprint): the bodies it is copied to (“抄送：市委各部门，……。”), its subject
 # words, its distribution. Every notice of one issuer prints the same lines.
 _IMPRINT = lazy_re(r"^(?:抄送|抄报|分送|发送|报送|主题词)[ \u3000]*[：:]")
@@ -206,7 +208,8 @@ def _law_body_start(doc: Document) -> int:
 
 def _pasteable(paragraph: str, whole: bool) -> bool:
     """Prose that could have been pasted (see ``_PROSE`` and ``_NOT_PASTED``), not a formula."""
-    return (bool(_PROSE.search(paragraph)) and not _NOT_PASTED.match(paragraph)
+    return (bool(_PROSE.search(paragraph))
+            and not (paragraph.startswith(_NOT_PASTED_OPENERS) and _NOT_PASTED.match(paragraph))
             and not _formula(paragraph.strip(), whole))
 
 
@@ -217,7 +220,8 @@ def _formula(paragraph: str, whole: bool) -> bool:
     acknowledgment). Text about the text or its site is never one."""
     if _META.search(paragraph):
         return False
-    if whole or _SET_PIECE.search(paragraph) or _SALUTATION.match(paragraph):
+    if whole or _SET_PIECE.search(paragraph) \
+            or (paragraph.endswith(_COLONS) and _SALUTATION.match(paragraph)):
         return True
     if _IMPRINT.match(paragraph):
         return True

@@ -199,10 +199,10 @@ def _vectorised(np: Any, body: str, prose: regex.Pattern[str], min_run: int, min
     codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not len(codes) or codes.max() > 0xFFFF:
         return None if len(codes) else []
-    is_prose, is_han = _classes(np, prose)
+    kinds = _kinds(np, prose)[codes]  # one lookup per character: not prose, prose, Han
     # A run's number: how many characters that are not prose come before it.
-    run_of = np.cumsum(~is_prose[codes])
-    han_at = np.flatnonzero(is_han[codes])  # Han characters are prose
+    run_of = np.cumsum(kinds == _NOT_PROSE, dtype=np.int32)
+    han_at = np.flatnonzero(kinds == _HAN_CHAR)
     han, runs = codes[han_at], run_of[han_at]
     if not len(han):
         return []
@@ -221,29 +221,48 @@ def _vectorised(np: Any, body: str, prose: regex.Pattern[str], min_run: int, min
     values = np.full(count, empty, dtype=np.uint32)
     for position in range(size):
         values ^= tables[position][han[position : position + count]]
-    # A window is kept when it ends inside the run it starts in.
-    run_ends = np.repeat(np.cumsum(lengths), lengths)[:count]
-    values = values[np.arange(size, count + size) <= run_ends]
-    values = values[(values & np.uint32(sampling - 1)) == 0]
-    return _smallest_distinct(np, values, limit)
+    # A window is kept when it is sampled and ends inside the run it starts in: the last
+    # ``size - 1`` starts before each run's end cross it.
+    kept = (values & np.uint32(sampling - 1)) == 0
+    crossing = (np.cumsum(lengths)[:, None] - np.arange(1, size)).ravel()
+    kept[crossing[(crossing >= 0) & (crossing < count)]] = False
+    return _smallest_distinct(np, values[kept], limit)
+
+
+_NOT_PROSE, _PROSE_CHAR, _HAN_CHAR = 0, 1, 2
 
 
 def _smallest_distinct(np: Any, values: Any, limit: int) -> list[int]:
-    """The ``limit`` smallest distinct ``values``, ascending. ``np.unique`` of a whole body's
-    values is slow (numpy 2 hashes them, then sorts); the smallest ``2 * limit`` values, found
-    by a partial sort, usually hold ``limit`` distinct ones, and the distinct values of the
-    smallest values are the smallest distinct values."""
-    window = 2 * limit
-    if len(values) > window:
-        distinct = np.unique(np.partition(values, window - 1)[:window])
+    """The ``limit`` smallest distinct ``values``, ascending. The values are hashes, spread
+    evenly: those below a bound that about ``4 * limit`` of them stay under usually hold
+    ``limit`` distinct ones, and then they are the smallest distinct values; else the smallest
+    ``2 * limit`` values, found by a partial sort, usually do (the same argument)."""
+    if len(values) > 8 * limit:
+        below = values[values < np.uint32(min(0xFFFFFFFF, (4 * limit << 32) // len(values)))]
+        distinct = _distinct(np, below)
         if len(distinct) >= limit:
             return distinct[:limit].tolist()  # type: ignore[no-any-return]
-    return np.unique(values)[:limit].tolist()  # type: ignore[no-any-return]
+    window = 2 * limit
+    if len(values) > window:
+        distinct = _distinct(np, np.partition(values, window - 1)[:window])
+        if len(distinct) >= limit:
+            return distinct[:limit].tolist()  # type: ignore[no-any-return]
+    return _distinct(np, values)[:limit].tolist()  # type: ignore[no-any-return]
+
+
+def _distinct(np: Any, values: Any) -> Any:
+    """``np.unique(values)``: sorted, each value once. numpy 2's ``unique`` hashes the values
+    first, which costs many times a sort on the few hundred values of a sketch."""
+    ordered = np.sort(values)
+    if not len(ordered):
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
 @functools.cache
-def _classes(np: Any, prose: regex.Pattern[str]) -> tuple[Any, Any]:
-    """Which code points below U+10000 ``prose`` accepts, and which are Han."""
+def _kinds(np: Any, prose: regex.Pattern[str]) -> Any:
+    """Per code point below U+10000: ``_HAN_CHAR`` where ``prose`` accepts it and it is Han,
+    ``_PROSE_CHAR`` where ``prose`` accepts it otherwise, else ``_NOT_PROSE``."""
     points = "".join(map(chr, range(0x10000)))
     tables = []
     for pattern in (prose, _HAN):
@@ -254,7 +273,7 @@ def _classes(np: Any, prose: regex.Pattern[str]) -> tuple[Any, Any]:
     is_prose, is_han = tables
     # The character tables hold three-byte characters only; Han characters lie far above.
     assert not is_han[:0x800].any() and not (is_han & ~is_prose).any()
-    return is_prose, is_han
+    return is_prose.astype(np.uint8) + is_han
 
 
 @functools.cache

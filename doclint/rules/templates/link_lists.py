@@ -18,6 +18,7 @@ must not read other articles' titles as the document's own words.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,7 +37,11 @@ _LABEL_TEXT = (
 _LABEL = lazy_regex(_LABEL_TEXT)
 # A line holding only a label, for a quick look before the page is cut into lines (the
 # standard library's engine: it scans a whole page for it more than twice as fast as `regex`).
-_LABEL_LINE = lazy_re(rf"(?m)^[{_SPACE}]*(?:{_LABEL_TEXT})[{_SPACE}]*\r?$")
+_LABEL_LINE_TEXT = rf"[{_SPACE}]*(?:{_LABEL_TEXT})[{_SPACE}]*\r?$"
+_LABEL_LINE = lazy_re(rf"(?m)^{_LABEL_LINE_TEXT}")
+# NOTE: the same after a line break: a pattern that opens with a literal is scanned for it in C;
+# one that opens with ^ is tried at every character.
+_LABEL_LINE_AFTER_BREAK = lazy_re(rf"(?m)\n{_LABEL_LINE_TEXT}")
 # A link's date alone on its line: 01-24 (a site pads month and day to two digits; "1-3" is a
 # range), 2023-01-24, 2023/1/24, [01-24].
 # NOTE: written to open with the one digit both forms begin with (the second checks it is 0 or
@@ -45,6 +50,7 @@ _LABEL_LINE = lazy_re(rf"(?m)^[{_SPACE}]*(?:{_LABEL_TEXT})[{_SPACE}]*\r?$")
 _DATE_TEXT = r"\d(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|(?<=[01])\d-[0-3]\d)"
 _DATE = lazy_regex(rf"[\[【(（]?{_DATE_TEXT}[\]】)）]?")
 _ANY_DATE = lazy_regex(_DATE_TEXT)
+_DATE_SEPARATORS = "-/."
 # A title with its date on the same line, set apart by a space or a bracket:
 # "某县政府工作报告 2023-01-24", "某县政府工作报告（01-24）".
 _DATED_TITLE = lazy_regex(
@@ -53,12 +59,14 @@ _DATED_TITLE = lazy_regex(
 # The article's header: its date and author or source on one line, then the page's counters
 # (阅读：/232/评论：/0) and the site's excerpt (内容摘要：, on its line or the next). The
 # standard library's engine: it tries every line start of a page about twice as fast as `regex`.
-_HEADER = lazy_re(
-    r"(?m)^[ \t\u3000]*(?:发布|更新)?(?:时间|日期)[ \t\u3000]*[：:][^\r\n]{0,60}?"
+_HEADER_TEXT = (
+    r"[ \t\u3000]*(?:发布|更新)?(?:时间|日期)[ \t\u3000]*[：:][^\r\n]{0,60}?"
     r"(?:作者|来源|发布者|编辑)[ \t\u3000]*[：:][^\r\n]*"
     r"(?:\r?\n[ \t\u3000]*(?:(?:阅读|评论|点击|浏览|访问)(?:次数|量|数)?[ \t\u3000]*[：:]"
     r"[ \t\u3000]*\d*|\d+)[ \t\u3000]*(?=\r?\n|$))*"
 )
+_HEADER = lazy_re(rf"(?m)^{_HEADER_TEXT}")
+_HEADER_AFTER_BREAK = lazy_re(rf"(?m)\n{_HEADER_TEXT}")  # see _LABEL_LINE_AFTER_BREAK
 _EXCERPT = lazy_regex(r"\r?\n[ \t\u3000]*(?:内容)?(?:摘要|提要|简介|导读)[ \t\u3000]*[：:][ \t\u3000]*")
 _EXCERPT_PROBE = 12  # characters of the excerpt that must recur below it (a copy of the opening)
 _EXCERPT_WINDOW = 3000
@@ -104,7 +112,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _printed(line: str) -> int:
-    return len(line) - sum(line.count(space) for space in " \t\u3000")
+    return len(line) - sum(map(line.count, " \t\u3000"))
 
 
 def _is_title(line: str) -> bool:
@@ -152,7 +160,7 @@ def _header_parts(
     abstract is left alone)."""
     if "：" not in text and ":" not in text:
         return
-    for match in _HEADER.finditer(text):
+    for match in _headers(text):
         start = match.start() + len(match.group()) - len(match.group().lstrip(_SPACE))
         header = (start, _trim_end(text, start, match.end()))
         label = _EXCERPT.match(text, match.end())
@@ -169,6 +177,18 @@ def _header_parts(
             continue
         first = label.start() + len(label.group()) - len(label.group().lstrip(_SPACE + "\r\n"))
         yield header, (first, _trim_end(text, first, excerpt_end))
+
+
+def _headers(text: str) -> Iterator[re.Match[str]]:
+    """What ``_HEADER.finditer(text)`` yields: a match at the start, then one at each line
+    start where the pattern after a line break finds one (no match ends on a line break)."""
+    found = _HEADER.match(text)
+    if found is not None:
+        yield found
+    for after_break in _HEADER_AFTER_BREAK.finditer(text, 0 if found is None else found.end()):
+        found = _HEADER.match(text, after_break.start() + 1)
+        if found is not None:  # always: the same pattern, from the same place
+            yield found
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -220,8 +240,11 @@ def _title_then_date(lines: list[_Line], index: int) -> bool:
 
 def _has_label_or_date(text: str) -> bool:
     """Whether the page can hold a list: a label alone on its line, or the dates of a run."""
-    if _LABEL_LINE.search(text) is not None:
+    if _LABEL_LINE.match(text) is not None or _LABEL_LINE_AFTER_BREAK.search(text) is not None:
         return True
+    # Every date holds a separator (- / .): a page with fewer has no run of dates.
+    if sum(map(text.count, _DATE_SEPARATORS)) < _MIN_DATED:
+        return False
     return matches_at_least(_ANY_DATE, text, _MIN_DATED)
 
 

@@ -22,7 +22,7 @@ from doclint.core.lazyregex import lazy_regex, matches_at_least
 from doclint.rules.structure.catalogue import is_catalogue
 from doclint.rules.templates.anonymised import SURNAMES, Anonymisation
 from doclint.rules.templates.model_text import ModelTexts
-from doclint.rules.templates.scan import Gated, Windowed, line_end, line_start
+from doclint.rules.templates.scan import Gated, Opened, Windowed, line_end, line_start
 
 _X = r"[XxＸｘ×]"
 # A bracketed field name a template asks to fill in: "[单位名称]", "【姓名】", "［填写日期］".
@@ -57,10 +57,10 @@ _PROBES = (
     ),
     ("letters", Gated("＊*", lazy_regex(r"(?<![A-Za-z\d])[＊*]{2,}+(?![A-Za-z\d])"))),
     ("letters", Gated("□", regex.compile(r"□{2,}"))),
-    ("letters", Gated("○〇", regex.compile(r"[○〇]{2,}(?=\p{Han})"))),
+    ("letters", Opened("○〇", regex.compile(r"[○〇]{2,}(?=\p{Han})"))),
     ("mou", Gated("某", regex.compile(r"某(?:年某月(?:某日)?|某+)"))),
     ("empty", Gated("、", lazy_regex(r"、(?:[、，,]|[ \t\u3000]*、){1,3}(?=[\p{Han}\d，。；])"))),
-    ("field", Gated("[【［", lazy_regex(rf"[\[【［]{_FIELD}[\]】］]"))),
+    ("field", Opened("[【［", lazy_regex(rf"[\[【［]{_FIELD}[\]】］]"))),
     ("slot", Gated("〔", regex.compile(r"〔\s*〕"))),
 )
 PROBE_KEYS = tuple(sorted({key for _kind, probe in _PROBES for key in probe.keys}))

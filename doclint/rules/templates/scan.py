@@ -7,10 +7,13 @@ literal lets the regex engine jump between occurrences. Rules here combine the t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
+
+from doclint.core.lazyregex import lazy_re
 
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 _MARKER = "<U+00A0>"  # an extraction tool's spelling of NBSP: white space too
@@ -26,6 +29,25 @@ class Gated:
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         if any(key in text for key in self.keys):
             yield from self.pattern.finditer(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """A pattern every match of which begins with one of ``keys`` (single characters), tried
+    only where they occur: what ``pattern.finditer`` yields, without the engine trying every
+    character of the text (it does so for a pattern that opens with a class of characters).
+    """
+
+    keys: str
+    pattern: regex.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        places = sorted(at for key in self.keys for at in find_all(text, key))
+        end = 0
+        for at in places:
+            if at >= end and (match := self.pattern.match(text, at)) is not None:
+                end = match.end()
+                yield match
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +72,59 @@ class Windowed:
                     if match.start() <= offset < match.end() and match.span() not in seen:
                         seen.add(match.span())
                         yield match
+
+
+class AtLineStarts:
+    """A pattern that matches only where a line starts (``(?m)^``, or a match wanted alone on
+    its line), tried only there: a search tries every position of a document (P203's credits:
+    through their alternatives, more than all the other patterns of the rule together).
+
+    ``absent``: a character no match can hold; a line (without a CR) that holds it is not
+    tried, since a match there cannot stand alone on it (a sentence's "。": prose lines).
+
+    ``keys``: characters one of which every match holds, none of them a line break (the
+    pattern's keys, see :class:`~doclint.rules.templates.boilerplate.Pattern`): only the lines
+    that hold one are tried, found by one scan of the text for the keys (most lines of a
+    document hold none).
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], absent: str = "", keys: str = "") -> None:
+        self._pattern = pattern
+        self._absent = absent
+        self._keys = lazy_re("[" + re.escape(keys) + "]") if keys else None
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        absent = self._absent
+        for position, end in self._lines(text):
+            if not absent or text.find(absent, position, end) < 0 \
+                    or text.find("\r", position, end) >= 0:
+                found = self._pattern.match(text, position)
+                if found is not None:
+                    yield found
+
+    def _lines(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of the lines worth trying, in order (all lines without keys)."""
+        keys = self._keys
+        if keys is None:
+            position = 0
+            while position < len(text):
+                newline = text.find("\n", position)
+                end = len(text) if newline < 0 else newline
+                yield position, end
+                if newline < 0:
+                    return
+                position = newline + 1
+            return
+        search = keys.search
+        found = search(text)
+        while found is not None:
+            start = text.rfind("\n", 0, found.start()) + 1
+            newline = text.find("\n", found.start())
+            if newline < 0:
+                yield start, len(text)
+                return
+            yield start, newline
+            found = search(text, newline + 1)
 
 
 def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> Iterator[int]:

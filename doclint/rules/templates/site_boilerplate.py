@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 import regex
 
 from doclint.core import Category, Example, Examples, Message, Severity
-from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import LINE, SPACE, BoilerplateRule, Pattern
+from doclint.rules.templates.scan import AtLineStarts
 
 _S = SPACE
 # "党课讲稿范文（一）": the genre stays, the site's label goes.
@@ -54,64 +52,11 @@ _VENDOR_CREDIT = Message("数据商署名", "data vendor's credit")
 _CREDIT_LINE = lazy_regex(rf"{_CREDIT}(?:{_S}*{_CREDIT})*")
 
 
-class _AtLineStarts:
-    """A pattern tried only where a line starts. A credit stands alone on its line, and a
-    search of every position of a document through its alternatives costs more than all the
-    other patterns of the rule together.
-
-    ``absent``: a character no match can hold; a line (without a CR) that holds it is not
-    tried, since a match there cannot stand alone on it (a sentence's "。": prose lines).
-
-    ``keys``: characters one of which every match holds, none of them a line break (the
-    pattern's keys, see :class:`~doclint.rules.templates.boilerplate.Pattern`): only the lines
-    that hold one are tried, found by one scan of the text for the keys (most lines of a
-    document hold none).
-    """
-
-    def __init__(self, pattern: regex.Pattern[str], absent: str = "", keys: str = "") -> None:
-        self._pattern = pattern
-        self._absent = absent
-        self._keys = lazy_re("[" + re.escape(keys) + "]") if keys else None
-
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        absent = self._absent
-        for position, end in self._lines(text):
-            if not absent or text.find(absent, position, end) < 0 \
-                    or text.find("\r", position, end) >= 0:
-                found = self._pattern.match(text, position)
-                if found is not None:
-                    yield found
-
-    def _lines(self, text: str) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of the lines worth trying, in order (all lines without keys)."""
-        keys = self._keys
-        if keys is None:
-            position = 0
-            while position < len(text):
-                newline = text.find("\n", position)
-                end = len(text) if newline < 0 else newline
-                yield position, end
-                if newline < 0:
-                    return
-                position = newline + 1
-            return
-        search = keys.search
-        found = search(text)
-        while found is not None:
-            start = text.rfind("\n", 0, found.start()) + 1
-            newline = text.find("\n", found.start())
-            if newline < 0:
-                yield start, len(text)
-                return
-            yield start, newline
-            found = search(text, newline + 1)
-
-
 # Only whole lines of credits are reported: a line holding a "。" is not one (no credit holds it).
 # Every credit holds one of the keys: 公众号, 由, 来自/来源, 更多, 官网, a spaced-out name
 # ending in 网, 搜索, or a domain's .cn/.com/.net/.org.
 _CREDIT_KEYS = "号由来源多网搜cmgt"
-_CREDIT_ON_ITS_LINE = _AtLineStarts(
+_CREDIT_ON_ITS_LINE = AtLineStarts(
     lazy_regex(rf"(?:[^\S\n]|\ufeff)*\K{_CREDIT}(?:{_S}*{_CREDIT})*"), absent="。",
     keys=_CREDIT_KEYS,
 )

@@ -15,6 +15,7 @@ from doclint.rules.templates.link_lists import (
     find_header,
     find_link_lists,
 )
+from doclint.rules.templates.scan import AtLineStarts
 
 _S = SPACE
 _TOOL = (
@@ -22,6 +23,9 @@ _TOOL = (
     r"字号|加大|减小|还原|默认|放大|缩小|推荐|大|中|小)"
 )
 _SEPARATOR = r"(?:>>|>|»|›|＞)"
+# 当前位置, 您的位置, 您现在的位置, 所在位置. NOTE: written with 位置 outside the alternation:
+# `regex` then skips to it; it tries an alternation of whole words at every character.
+_WHERE = r"(?:当前|您的|您现在的|所在)位置"
 _CRUMBS_MAX = 120  # a breadcrumb line longer than this is a page flattened onto one line
 _CRUMB = r"[^\s>»›＞<。，；：:]{1,12}"
 # What follows a label when the chrome was glued to the sentence after it: a value up to a
@@ -83,7 +87,7 @@ _PATTERNS = (
     # The breadcrumb, sometimes one crumb per line: 您的位置: / 首页 / > / 要闻.
     Pattern(
         lazy_regex(
-            rf"(?:当前位置|您的位置|您现在的位置|所在位置){_S}*[：:]{LINE}{{0,{_CRUMBS_MAX}}}"
+            rf"{_WHERE}{_S}*[：:]{LINE}{{0,{_CRUMBS_MAX}}}"
             rf"(?:{NEWLINE}{_S}*首页{_S}*(?={NEWLINE}{_S}*{_SEPARATOR}))?"
             rf"(?:{NEWLINE}{_S}*{_SEPARATOR}{_S}*(?:{NEWLINE}{_S}*)?{_CRUMB}{_S}*(?=\r|\n|$))*"
         ),
@@ -93,7 +97,7 @@ _PATTERNS = (
     ),
     # A share button's label alone on its line: 分享: (its icons were images).
     Pattern(
-        lazy_regex(rf"(?m)^{_S}*分享(?:到)?{_S}*[：:]{_S}*$"),
+        AtLineStarts(lazy_regex(rf"(?m)^{_S}*分享(?:到)?{_S}*[：:]{_S}*$"), keys="享"),
         Message("网页导航", "page navigation"),
         "享",
         whole_line=True,
@@ -183,7 +187,7 @@ _PATTERNS = (
     # 通知 时间：2021-05-17 11:03 微信 微博 QQ空间).
     Pattern(
         lazy_regex(
-            rf"(?:当前位置|您的位置|您现在的位置|所在位置){_S}*[：:]{_S}*首页[^\s，。；：:]{{0,40}}"
+            rf"{_WHERE}{_S}*[：:]{_S}*首页[^\s，。；：:]{{0,40}}"
             rf"(?:{_S}+[^\r\n]{{1,{_CRUMBS_MAX}}}?{_S}+(?:时间|发布时间|日期){_S}*[：:]{_S}*"
             rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:{_S}+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
             rf"(?:{_S}+{_SHARE_TARGET})*)?{_S}*"  # the space after it stands for a line break

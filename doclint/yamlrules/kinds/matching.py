@@ -26,7 +26,8 @@ class ExistenceRule(PackRule):
         for pattern in self.spec.params["tokens"]:
             hits.extend(self.hits(doc, pattern))
         style = self.spec.params["house_style"]
-        if style is not None and is_house_style(len(hits), count(style, doc)):
+        if style is not None and len(hits) >= HOUSE_STYLE_MIN \
+                and is_house_style(len(hits), count(style, doc)):
             return
         for hit in without_overlaps(hits):
             yield self.report(span_of(hit), match=hit[1].group())
@@ -51,7 +52,10 @@ class SubstitutionRule(PackRule):
                     found.append(hit)
                     replacements[id(hit[1])] = replacement
         for form, found in by_form.items():
-            right_uses = (doc.text.count(form) if heads else
+            # NOTE: the right form is counted only where the wrong one may be a style: fewer
+            # than HOUSE_STYLE_MIN uses never are, and most forms have none.
+            right_uses = (None if len(found) < HOUSE_STYLE_MIN else
+                          doc.text.count(form) if heads else
                           count(style, doc) if style is not None else None)
             if right_uses is None or not is_house_style(len(found), right_uses):
                 hits.extend(found)
