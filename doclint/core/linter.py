@@ -106,9 +106,11 @@ class Masks:
                 spans.extend((e.span.start, e.span.end) for e in finding.fix.edits
                              if not e.replacement and e.span.end > e.span.start)
         self._merged = {code: _merge(spans) for code, spans in by_rule.items()}
+        # NOTE: asked once per paragraph by some rules; the masks never change once made.
+        self._any = bool(self._merged)
 
     def __bool__(self) -> bool:
-        return any(self._merged.values())
+        return self._any
 
     def covers(self, span: Span, exempt: tuple[str, ...]) -> bool:
         """Whether ``span`` lies inside text that a rule not in ``exempt`` removes."""

@@ -137,12 +137,17 @@ def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> 
 
 
 def line_start(text: str, offset: int) -> int:
-    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    # NOTE: the carriage return is looked for after the last line feed only: most texts have
+    # none, and a search over the whole text before ``offset`` on every call adds up.
+    newline = text.rfind("\n", 0, offset)
+    return max(newline, text.rfind("\r", newline + 1, offset)) + 1
 
 
 def line_end(text: str, offset: int) -> int:
-    ends = [e for e in (text.find("\n", offset), text.find("\r", offset)) if e != -1]
-    return min(ends) if ends else len(text)
+    newline = text.find("\n", offset)
+    end = len(text) if newline == -1 else newline
+    carriage = text.find("\r", offset, end)  # before the line feed only (see line_start)
+    return end if carriage == -1 else carriage
 
 
 def alone_on_lines(text: str, start: int, end: int) -> bool:
