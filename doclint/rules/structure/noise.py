@@ -197,32 +197,24 @@ def _suspect_segments(text: str) -> Iterator[tuple[int, int, int, int]]:
         hits = sorted(hits + odd)
     group: list[int] = []
     segments: list[list[int]] = []
-    carriage_returns = "\r" in text
     for offset in [*hits, len(text) + 10 * _WINDOW]:
         if group and offset - group[-1] > _WINDOW:
             if len(group) >= _GATE:
-                _add_segments(text, group[0], group[-1] + 1, segments, carriage_returns)
+                _add_segments(text, group[0], group[-1] + 1, segments)
             group = []
         group.append(offset)
     yield from [(start, end, first, last) for start, end, first, last in segments]
 
 
-def _add_segments(text: str, first: int, last: int, segments: list[list[int]],
-                  carriage_returns: bool) -> None:
+def _add_segments(text: str, first: int, last: int, segments: list[list[int]]) -> None:
     """The parts of the lines around ``first``..``last`` (a cluster of suspects) to score,
     merged with the previous segment of the same line."""
     reach = 2 * _WINDOW
     position = max(0, first - reach)
     stop = min(len(text), last + reach)
     while position < stop:
-        if carriage_returns:
-            line_start = line_start_of(text, position)
-            line_end = line_end_of(text, position)
-        else:  # NOTE: no "\r" to look for (a search for it would read to the text's end)
-            line_start = text.rfind("\n", 0, position) + 1
-            line_end = text.find("\n", position)
-            if line_end < 0:
-                line_end = len(text)
+        line_start = line_start_of(text, position)
+        line_end = line_end_of(text, position)
         start, end = max(line_start, first - reach), min(line_end, stop)
         if segments and segments[-1][2] == line_start and segments[-1][1] >= start:
             segments[-1][1] = max(segments[-1][1], end)
