@@ -590,11 +590,9 @@ class _Scope:
 def _search(text: str, marker: EraMarker, scope: _Scope,
             review_at: Callable[[int], Reach | None]) -> list[MarkerHit]:
     kinds = []
-    reach = scope.reach
-    if reach is not None:
-        limits = [y for y in (marker.earliest_mention, marker.valid_from) if y is not None]
-        if limits and reach < max(limits):
-            kinds.append((MENTION, marker.patterns))
+    limit = marker.mention_limit
+    if scope.reach is not None and limit is not None and scope.reach < limit:
+        kinds.append((MENTION, marker.patterns))
     if scope.worth_searching(marker.valid_from, marker.valid_to):
         kinds.append((CURRENT, marker.current_patterns))
     future_from = marker.earliest_mention or marker.valid_from
