@@ -376,10 +376,11 @@ class EraFacts:
         for window, numbers in by_sentence.items():
             source = era_years.at(window.start)
             named = era_years.named(window.start) if unbounded(source) else None
-            names_year = "年" in text[window.start:window.end]
+            window_text = text[window.start:window.end]
+            scope = _Scope(window, window_text, source, "年" in window_text,
+                           named[0] if named is not None else None)
             for number in numbers:
-                for hit in _search(text, markers.markers[number], window, source, names_year,
-                                   review_at, named[0] if named is not None else None):
+                for hit in _search(text, markers.markers[number], scope, review_at):
                     hits.setdefault((hit.marker.id, hit.how, hit.span.start, hit.span.end), hit)
         chosen = [h for h in hits.values() if h.how not in (CURRENT, FUTURE)
                   or doc.facts(EventNames).named(h.marker, h.sentence, h.span)]
@@ -551,40 +552,57 @@ def outside(year: int, first: int | None, last: int | None, grace: int = GRACE) 
     return too_early or (last is not None and year > last + grace)
 
 
-def _worth_searching(source: YearSource | None, first: int | None, last: int | None,
-                     names_year: bool) -> bool:
-    """Whether current or future wording could disagree here: the document year lies wholly
-    outside ``first``..``last`` (with grace), or the sentence names a year of its own that an
-    unknown or inexact document year cannot overrule."""
-    if source is None:
-        return names_year
-    if last is not None and source.low > last + GRACE:
-        return True
-    if first is not None and source.high is not None and source.high < first - GRACE:
-        return True
-    return names_year and not source.exact
+class _Scope:
+    """A sentence the markers are searched in, with what every marker's search there asks of
+    its year (worked out once per sentence, not once per marker)."""
+
+    __slots__ = ("exact", "high", "low", "names_year", "reach", "source", "text", "window")
+
+    def __init__(self, window: Span, text: str, source: YearSource | None, names_year: bool,
+                 named: int | None) -> None:
+        self.window = window
+        self.text = text
+        self.source = source
+        self.names_year = names_year
+        high = source.high if source is not None else None
+        # A plain mention is judged against earliest_mention; one looking back since the
+        # marker began (“十四五”以来) against valid_from, an issued plan against the year
+        # before. Without an upper bound, every marker beyond the latest year the text names
+        # (``EraYears.named``): Y202 weighs them together.
+        self.reach = named if high is None or (named is not None and named < high) else high
+        self.low = source.low if source is not None else None
+        self.high = high
+        self.exact = source is not None and source.exact
+
+    def worth_searching(self, first: int | None, last: int | None) -> bool:
+        """Whether current or future wording could disagree here: the document year lies wholly
+        outside ``first``..``last`` (with grace), or the sentence names a year of its own that
+        an unknown or inexact document year cannot overrule."""
+        if self.source is None:
+            return self.names_year
+        if last is not None and self.low > last + GRACE:
+            return True
+        if first is not None and self.high is not None and self.high < first - GRACE:
+            return True
+        return self.names_year and not self.exact
 
 
-def _search(text: str, marker: EraMarker, window: Span, source: YearSource | None,
-            names_year: bool, review_at: Callable[[int], Reach | None],
-            named: int | None = None) -> list[MarkerHit]:
+def _search(text: str, marker: EraMarker, scope: _Scope,
+            review_at: Callable[[int], Reach | None]) -> list[MarkerHit]:
     kinds = []
-    high = source.high if source is not None else None
-    # A plain mention is judged against earliest_mention; one looking back since the marker
-    # began (“十四五”以来) against valid_from, an issued plan against the year before. Without
-    # an upper bound, every marker beyond the latest year the text names (``EraYears.named``):
-    # Y202 weighs them together.
-    limits = [y for y in (marker.earliest_mention, marker.valid_from) if y is not None]
-    reach = named if high is None or (named is not None and named < high) else high
-    if reach is not None and limits and reach < max(limits):
+    limit = marker.mention_limit
+    if scope.reach is not None and limit is not None and scope.reach < limit:
         kinds.append((MENTION, marker.patterns))
-    if _worth_searching(source, marker.valid_from, marker.valid_to, names_year):
+    if scope.worth_searching(marker.valid_from, marker.valid_to):
         kinds.append((CURRENT, marker.current_patterns))
     future_from = marker.earliest_mention or marker.valid_from
-    if _worth_searching(source, future_from, marker.valid_to, names_year):
+    if scope.worth_searching(future_from, marker.valid_to):
         kinds.append((FUTURE, marker.future_patterns))
+    if not kinds and not marker.pins:
+        return []  # most markers of a consistent document: nothing could disagree
+    window, window_text = scope.window, scope.text
+    source, names_year = scope.source, scope.names_year
     hits: list[MarkerHit] = []
-    window_text = text[window.start:window.end]
     for how, patterns in kinds:
         for pattern in patterns:
             if not window_filter(pattern).admits(window_text):

@@ -7,6 +7,7 @@ whose years were all rewritten to one value writes these names with the wrong ye
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -14,6 +15,7 @@ import regex
 
 from doclint.core import Document, Span
 from doclint.core.lazyregex import lazy_regex
+from doclint.core.prefilter import Prefilter, analyse, top_level_branches
 from doclint.rules.years.mentions import plan_years
 from doclint.rules.years.numerals import chinese_cardinal
 
@@ -91,10 +93,19 @@ class FixedYear(NamedTuple):
     what: str
 
 
+@functools.cache
+def _words_of(pattern: str) -> tuple[Prefilter, ...]:
+    """The literal words every match of each branch of a name's pattern holds (kept: the names
+    are fixed)."""
+    return tuple(analyse(branch) for branch in top_level_branches(pattern) or (pattern,))
+
+
 def fixed_years(doc: Document) -> Iterator[FixedYear]:
     """Every name with a year of its own, whether or not the year written is the right one."""
     text = doc.text
     for name in _NAMES:
+        if not any(words.admits(text) for words in _words_of(name.pattern.pattern)):
+            continue  # most texts name none of these: a few substring tests rule each name out
         for match in name.pattern.finditer(text):
             yield FixedYear(Span(*match.span()), int(match.group("y")), name.low, name.high,
                             name.what)

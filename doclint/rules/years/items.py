@@ -21,11 +21,11 @@ from __future__ import annotations
 import regex
 
 from doclint.core.document import Document, Span
-from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.news import AGENCY as _AGENCY
 from doclint.rules.structure.news import NEWS_DATE as _NEWS_DATE
-from doclint.rules.years.paragraphs import Hits, ParagraphSpans, plain
+from doclint.rules.years.paragraphs import CharHits, ParagraphSpans, plain
 
 # A report opening with its dateline: at a paragraph's start, after a tag, after the indent of
 # a paragraph run into the line before it (a title without a full stop), or right after the
@@ -43,7 +43,7 @@ PUBLICATION = lazy_regex(
 # What a paragraph needs to open, close or date an item: the month of its date (the datelines
 # and the page above all hold one) or the dash of a head dateline without a date
 # (``——在…上``); or a tag (``plain`` may leave nothing of the paragraph).
-_MAY_MARK = lazy_re(r"[月—－<-]")
+_MAY_MARK = "月—－<-"
 _SENTENCE_END = regex.compile(r"[。！!？?；;]")
 _TITLE_HAN = 40
 _BODY_CHARS, _BODY_SENTENCES = 300, 3
@@ -57,7 +57,7 @@ def split_items(doc: Document, part: Span) -> list[Span]:
     previous: Span | None = None
     closed = False  # the previous paragraph closed an item
     dated_head = False  # the text before the first start has a dateline of its own
-    marks = Hits(_MAY_MARK, text, part.start, part.end)
+    marks = CharHits(_MAY_MARK, text, part.start, part.end)
     for paragraph in paragraphs:
         if not marks.within(paragraph.start, paragraph.end):  # plain text: it follows an item
             if closed:

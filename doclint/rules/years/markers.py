@@ -116,6 +116,13 @@ class EraMarker:
     rivals: regex.Pattern[str] | None = None
     stale_only: bool = False
 
+    @functools.cached_property
+    def mention_limit(self) -> int | None:
+        """The later of ``earliest_mention`` and ``valid_from``: a plain mention is looked for
+        where the year may be before it."""
+        limits = [y for y in (self.earliest_mention, self.valid_from) if y is not None]
+        return max(limits) if limits else None
+
     def announced_from(self) -> int | None:
         """The earliest year wording that plans or announces the marker is plausible."""
         if self.earliest_mention is None:

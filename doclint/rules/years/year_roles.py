@@ -50,6 +50,12 @@ _REVIEW = lazy_regex(
     # a year's plan or budget judged as carried out (2022年计划、预算执行情况总体是好的)
     rf"|(?P<y>{_Y})\s?年(?:国民经济和社会发展)?(?:计划、|计划和)?(?:中央和地方)?预算执行情况(?:总体(?:是)?(?:好的|良好)|良好)"
 )
+# What every match of _REVIEW_AND_PLAN holds: the second year, after what joins it to the first.
+# NOTE: anchored on 年 like the year mentions, it rules out most documents in an eighth of the
+# time of the full pattern, which starts at every year.
+_SECOND_YEAR_JOINED = lazy_regex(
+    r"(?<=(?:(?:预算执行情况|总结|工作情况|决算)\s?(?:和|及|与|暨|、)\s?|部署|同意(?:其|他们)?对)"
+    rf"{_Y}\s?)年")
 # A report that sums up one year and plans the next, in one title (关于2023年预算执行情况和2024年
 # 预算草案的报告, 2023年工作总结和2024年工作计划): one year cannot be both.
 _REVIEW_AND_PLAN = lazy_regex(
@@ -355,6 +361,8 @@ def _years(pattern: regex.Pattern[str], text: str, value: int) -> list[regex.Mat
 def review_and_plan_of_one_year(text: str) -> Iterator[regex.Match[str]]:
     """Passages that sum up a year and plan that same year (2025年工作总结及2025年工作计划),
     not a plan for the rest of it (2023年工作总结和2023年下半年工作安排)."""
+    if _SECOND_YEAR_JOINED.search(text) is None:
+        return
     for match in _REVIEW_AND_PLAN.finditer(text):
         if match.group("y") == match.group("y2") and not _HALF_YEAR.search(match.group()):
             yield match
