@@ -27,6 +27,9 @@ from doclint.rules.numbers.numerals import chinese_to_number, digit_string_year
 SENTENCE_ENDS = "。！？!?\n"
 SENTENCE_WINDOW = 800
 _SENTENCE_END = lazy_re(r"[。！？!?]+|\n")
+# Up to the last sentence end: ``.*`` runs to the end of the window and backs off to it, one
+# call instead of an ``rfind`` per end mark.
+_UP_TO_LAST_END = lazy_re(r".*[。！？!?\n]", re.DOTALL)
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:、（(）)"
 _CLAUSE_SET = frozenset(CLAUSE_ENDS)
 _CLAUSE_BREAK = lazy_re(r"[，,；;。！？!?\n]")
@@ -104,7 +107,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence around ``pos`` starts (``sentence_bounds`` without its end)."""
     floor = max(0, pos - SENTENCE_WINDOW)
-    return max(text.rfind(ch, floor, pos) for ch in SENTENCE_ENDS) + 1 or floor
+    last_end = _UP_TO_LAST_END.match(text, floor, pos)
+    return floor if last_end is None else last_end.end()
 
 
 def previous_sentence_start(text: str, s0: int, pos: int,
