@@ -8,6 +8,7 @@ Parallel lists (``分别``, ``A、B增加到C、D``) are left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -20,7 +21,6 @@ from doclint.rules.numbers.passages import (
     is_real_growth,
     label_of,
     marker_for,
-    occurrences,
     sentence_bounds,
     years_in,
 )
@@ -55,7 +55,17 @@ _CLAIM = lazy_re(
 # speaks of.
 _YEAR_ON_YEAR = lazy_re(r"同比|环比|比上年|比去年|较上年|较去年")
 _DIGIT = lazy_re(r"[0-9０-９]")
-_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+# A 到/至 right after the last character a verb of _TO_VERBS may end in (增加到, 降至): led by
+# the anchor, so the engine jumps between anchors and looks back at each, with no Python loop
+# over every 到 of the text.
+_AFTER_TO_VERB = {
+    anchor: lazy_re(rf"{anchor}(?<=[{''.join(sorted({v[-1] for v in _TO_VERBS}))}]{anchor})")
+    for anchor in ("到", "至")
+}
+# 增加/减少 with a digit right after it or one character on (增加12亿元, 减少了3个).
+_CHANGE_BEFORE_DIGIT = {
+    verb: lazy_re(rf"{verb}(?=[0-9０-９]|.[0-9０-９])", re.DOTALL) for verb in ("增加", "减少")
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +125,13 @@ def find_changes(text: str, quantities: Quantities) -> list[Change]:
 
 def _explicit_changes(text: str, quantities: Quantities) -> Iterator[Change]:
     for anchor in ("到", "至"):
-        at = text.find(anchor)
-        while at != -1:
+        for match in _AFTER_TO_VERB[anchor].finditer(text):
+            at = match.start()
             verb = _verb_before(text, at)
             if verb:
                 change = _explicit(text, quantities, at, verb)
                 if change is not None:
                     yield change
-            at = text.find(anchor, at + 1)
 
 
 def _verb_before(text: str, at: int) -> str:
@@ -170,16 +179,14 @@ def _explicit(text: str, quantities: Quantities, at: int, verb: str) -> Change |
 
 def _implied_changes(text: str, quantities: Quantities) -> Iterator[Change]:
     """``B，比上年增加d，增长X%``: the start is B − d."""
-    for anchor in ("增加", "减少"):
-        for at in occurrences(text, anchor):
-            change = _implied(text, quantities, at)
+    for verb in ("增加", "减少"):
+        for match in _CHANGE_BEFORE_DIGIT[verb].finditer(text):
+            change = _implied(text, quantities, match.start())
             if change is not None:
                 yield change
 
 
 def _implied(text: str, quantities: Quantities, at: int) -> Change | None:
-    if text[at + 2 : at + 3] not in _DIGIT_CHARS and text[at + 3 : at + 4] not in _DIGIT_CHARS:
-        return None
     # The clause must start shortly before the verb (，比上年增加…), after a comma.
     if text.rfind("，", max(0, at - 14), at) == -1 and text.rfind(",", max(0, at - 14), at) == -1:
         return None

@@ -106,9 +106,11 @@ class FullwidthDigits(Rule):
             return
         text = doc.text
         full, in_numerals = [], []
+        starts, ends = quantities.starts, quantities.ends
+        padded = text + "\0"  # NOTE: so that the characters around any run can be read
         for index in quantities.fullwidth:
-            start, end = quantities.starts[index], quantities.ends[index]
-            if _in_chinese_numeral(text, start, end):
+            start, end = starts[index], ends[index]
+            if padded[start - 1] in _CN_DIGITS or padded[end] in _CN_DIGITS:  # 二００一年
                 in_numerals.append((start, end))
             else:
                 full.append((start, end))
@@ -210,9 +212,3 @@ def _mixed(text: str, full: list[tuple[int, int]], half: list[tuple[int, int]],
                 or (inner and any(_HALF_DIGIT.search(text, s, e) for s, e in run))):
             found.extend(run)
     return found
-
-
-def _in_chinese_numeral(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    return before in _CN_DIGITS or after in _CN_DIGITS

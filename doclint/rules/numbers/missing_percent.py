@@ -146,9 +146,9 @@ class MissingPercentSign(Rule):
         text = doc.text
         quantities = doc.facts(Quantities)
         sign = ""  # the document's usual per cent sign, counted at its first finding
-        ends = quantities.ends
-        for index, start in enumerate(quantities.starts):
-            if text[ends[index] : ends[index] + 1] not in _MAY_END_ITEM:
+        padded = text + "\0"  # NOTE: so that the character after any run can be read
+        for index, (start, end) in enumerate(zip(quantities.starts, quantities.ends, strict=True)):
+            if padded[end] not in _MAY_END_ITEM and end != len(text):
                 continue  # a unit or a word follows: what is reported ends its item
             before = _unpadded(text, start)
             if not before or (not "\u4e00" <= text[before - 1] <= "\u9fff"

@@ -47,6 +47,13 @@ _CUE = lazy_re(r"结构|比例|比重|构成|之比|占比")
 _SUPERSEDED = lazy_re(
     r"[^，,。；;\d]{0,10}?(?:调整|优化|转变|变化|变为|演变|改善|提升|转换|变)(?:到|为|至)")
 _RATIO_COLONS = (":", "：", "∶")
+_RATIO_LEAD = "0123456789０１２３４５６７８９.． \u3000"
+# A colon with a figure, a point or a space before it, where a ratio may hold it: led by the
+# colon, so the engine jumps between colons and skips those after words (各位代表：).
+_COLON_AFTER_FIGURE = tuple(
+    lazy_re(rf"{re.escape(colon)}(?<=[{re.escape(_RATIO_LEAD)}]{re.escape(colon)})")
+    for colon in _RATIO_COLONS
+)
 # Two of the three industries (第二、三产业, 二三产业): their ratio is not the whole structure.
 _SOME_MEMBERS = lazy_re(r"(?<![一二三、])第?[一二三][、和与及]?第?[一二三](?:次)?产业")
 _PERCENT_NEAR = lazy_re(r"[%％]|分之")
@@ -496,12 +503,12 @@ def _named_value(text: str, quantities: Quantities, name: str, scope: str, part:
 def find_ratios(text: str) -> list[Ratio]:
     found: list[Ratio] = []
     covered = -1
-    positions = sorted(i for colon in _RATIO_COLONS for i in _positions(text, colon))
+    positions = sorted(m.start() for colon in _COLON_AFTER_FIGURE for m in colon.finditer(text))
     for at in positions:
         if at < covered:
             continue
         begin = at
-        while begin > 0 and text[begin - 1] in "0123456789０１２３４５６７８９.． \u3000":
+        while begin > 0 and text[begin - 1] in _RATIO_LEAD:
             begin -= 1
         begin += len(text[begin:at]) - len(text[begin:at].lstrip(" \u3000"))
         match = _RATIO.match(text, begin)
@@ -512,13 +519,6 @@ def find_ratios(text: str) -> list[Ratio]:
         if ratio is not None:
             found.append(ratio)
     return found
-
-
-def _positions(text: str, needle: str) -> Iterator[int]:
-    at = text.find(needle)
-    while at != -1:
-        yield at
-        at = text.find(needle, at + 1)
 
 
 def _ratio(text: str, match: re.Match[str]) -> Ratio | None:

@@ -27,8 +27,13 @@ from doclint.rules.numbers.numerals import chinese_to_number, digit_string_year
 SENTENCE_ENDS = "。！？!?\n"
 SENTENCE_WINDOW = 800
 _SENTENCE_END = lazy_re(r"[。！？!?]+|\n")
+# Up to the last sentence end: ``.*`` runs to the end of the window and backs off to it, one
+# call instead of an ``rfind`` per end mark.
+_UP_TO_LAST_END = lazy_re(r".*[。！？!?\n]", re.DOTALL)
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:、（(）)"
-_CLAUSE_SET = frozenset(CLAUSE_ENDS)
+# Up to the last clause mark (see _UP_TO_LAST_END): one call, where stepping back a character
+# at a time in Python costs a test per character.
+_UP_TO_LAST_CLAUSE_MARK = lazy_re(rf".*[{re.escape(CLAUSE_ENDS)}]", re.DOTALL)
 _CLAUSE_BREAK = lazy_re(r"[，,；;。！？!?\n]")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _SENTENCE_SET = frozenset(SENTENCE_ENDS)
@@ -104,7 +109,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence around ``pos`` starts (``sentence_bounds`` without its end)."""
     floor = max(0, pos - SENTENCE_WINDOW)
-    return max(text.rfind(ch, floor, pos) for ch in SENTENCE_ENDS) + 1 or floor
+    last_end = _UP_TO_LAST_END.match(text, floor, pos)
+    return floor if last_end is None else last_end.end()
 
 
 def previous_sentence_start(text: str, s0: int, pos: int,
@@ -166,9 +172,14 @@ def paragraph_start(text: str, pos: int, passages: Passages = PLAIN) -> int:
 
 def clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause holding ``pos`` starts (after the previous ，；：、 or bracket)."""
-    # NOTE: clauses are short, so stepping back in Python beats one rfind per delimiter.
-    while pos > floor and (text[pos - 1] not in _CLAUSE_SET or is_group_comma(text, pos - 1)):
-        pos -= 1
+    while pos > floor:
+        last = _UP_TO_LAST_CLAUSE_MARK.match(text, floor, pos)
+        if last is None:
+            return floor
+        mark = last.end() - 1
+        if not is_group_comma(text, mark):
+            return mark + 1
+        pos = mark  # 27，203: the comma groups digits; the clause goes on before it
     return pos
 
 

@@ -75,9 +75,10 @@ _REPORT_OPENING = lazy_regex(
     rf"|(?:最新)?数据显示|{DATELINE}"
     r"|(?:今天|昨天|前天)[（(][0-9０-９]{1,2}月[0-9０-９]{1,2}日[）)]"  # 昨天（11月6日）
 )
+_RELEASE_VERBS = ("发布", "公布", "通报", "印发")
 _RELEASE_OPENING = lazy_regex(
     r"(?:\p{Han}{1,15}?(?:部|厅|局|委|办|院|署|总局|委员会|中心)、)*\p{Han}{1,15}?"
-    r"(?:部|厅|局|委|办|院|署|总局|委员会|中心)(?:联合)?(?P<verb>发布|公布|通报|印发)$"
+    rf"(?:部|厅|局|委|办|院|署|总局|委员会|中心)(?:联合)?(?P<verb>{'|'.join(_RELEASE_VERBS)})$"
 )
 # The headline's second clause before the body opens (a place opening needs a longer one: "在"
 # opens many phrases of a sentence).
@@ -131,7 +132,9 @@ def run_in_headline(text: str, start: int, end: int) -> bool:
         place = _PLACE_OPENING.search(after)
         if place and opens_at(place.start(), _PLACE_CLAUSE_MIN):
             return True
-        release = _RELEASE_OPENING.search(after)
+        # NOTE: the clause holds no line break, so the pattern's $ is its end; tried anywhere
+        # else, the pattern backtracks over every start.
+        release = _RELEASE_OPENING.search(after) if after.endswith(_RELEASE_VERBS) else None
         if release and release.start("verb") >= _CLAUSE_MIN + 4:
             return True
     source = _SOURCE_OPENING.search(after)

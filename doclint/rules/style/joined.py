@@ -21,6 +21,11 @@ def written_together(text: str, gap: Span, pieces: tuple[tuple[int, int], ...] =
     purpose). A space that splits a word leaves the word whole in other places; a space that
     stands for a comma or a line break between two phrases seldom has them run together."""
     lo, hi = max(0, gap.start - _REACH), gap.end + _REACH
+    # Every piece holds the two characters next to the gap: when the text never writes those
+    # two together nearby, no piece is there either (one search instead of one per piece).
+    core = text[max(0, gap.start - 1) : gap.start] + text[gap.end : gap.end + 1]
+    if all(before and after for before, after in pieces) and text.find(core, lo, hi) == -1:
+        return False
     for before, after in pieces:
         joined = text[max(0, gap.start - before) : gap.start] + text[gap.end : gap.end + after]
         if len(joined) != before + after or not _HAN_RUN.fullmatch(joined):

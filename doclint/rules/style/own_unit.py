@@ -42,10 +42,13 @@ _SLOGAN_WORDS = (
     "园林|畅通|无废|韧性|善治|廉洁|清廉|最美|醉美|印象|多彩|壮美|富美|强盛"
 )
 # A slogan is what a speech calls on its audience to build: "建设和谐阿荣", "“平安阿荣”创建".
-# One pattern per opening word, each led by its literal (a fast scan).
+# One pattern per opening word, each led by its literal (a fast scan); the class of the words'
+# first characters turns away most openings (建设项目) before the alternation is tried.
+_SLOGAN_FIRST = "".join(sorted({word[0] for word in _SLOGAN_WORDS.split("|")}))
 _SLOGANS = tuple(
     lazy_regex(
-        rf"{lead}(?:{_SLOGAN_WORDS})+(?P<name>\p{{Han}}{{2,8}}?)(?=[”\"」』。，！；、）)]|建设|创建|而|作出|的)"
+        rf"{lead}(?=[{_SLOGAN_FIRST}])(?:{_SLOGAN_WORDS})+(?P<name>\p{{Han}}{{2,8}}?)"
+        r"(?=[”\"」』。，！；、）)]|建设|创建|而|作出|的)"
     )
     for lead in ("建设", "构建", "打造", "创建", "争创", "“")
 )
@@ -149,14 +152,11 @@ class OwnUnits:
     def from_document(cls, doc: Document) -> OwnUnits:
         mixes: list[Mix] = []
         text = doc.text
+        present = {kind: pattern for kind, pattern in _PRONOUNS.items() if kind in text}
         for part in doc.facts(DocumentParts).items:
             start, end = part.span.start, part.span.end
             pronouns = Counter(
-                {
-                    kind: len(pattern.findall(text, start, end))
-                    for kind, pattern in _PRONOUNS.items()
-                    if kind in text
-                }
+                {kind: len(pattern.findall(text, start, end)) for kind, pattern in present.items()}
             )
             kind, count = max(pronouns.items(), key=lambda item: item[1], default=("", 0))
             table = divisions()

@@ -44,10 +44,13 @@ _WIDE_AFTER_FIRST = r"(?P<wide>[ \u3000])(?<=\p{Han}[ \u3000]{2})(?=\p{Han})"
 def _gaps_after(space: str) -> str:
     """The gaps a space character opens: one space between two Chinese characters; for the
     common spaces also one after a mark and the first of two (``wide``)."""
-    alternatives = [rf"(?<=\p{{Han}}{regex.escape(space)})(?=\p{{Han}})"]
+    lead = regex.escape(space)
+    alternatives = [rf"(?<=\p{{Han}}{lead})(?=\p{{Han}})"]
     if space in " \u3000":
         alternatives += [_AFTER_MARK, _WIDE_AFTER_FIRST]
-    return regex.escape(space) + "(?:" + "|".join(alternatives) + ")"
+    # NOTE: every gap follows a Chinese character or a mark (，；、): tested first, this turns
+    # away an indent's spaces before the alternatives are tried one by one.
+    return lead + rf"(?<=[\p{{Han}}，；、]{lead})(?:" + "|".join(alternatives) + ")"
 
 
 # NOTE: one pattern per space character, led by it, so the scan jumps from space to space, and
