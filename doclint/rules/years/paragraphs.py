@@ -65,7 +65,7 @@ class Hits:
         return self._next is not None and self._next < end
 
 
-class CharHits:
+class CharHits(Hits):
     """``Hits`` for a few single characters (a class such as ``[月—－<-]``), each found by
     ``str.find``: the standard library's engine tests a class of non-ASCII characters at every
     character of the text, ``find`` runs over it in C (half the time). Each character's next
@@ -73,9 +73,9 @@ class CharHits:
 
     def __init__(self, chars: str, text: str, start: int = 0, end: int | None = None) -> None:
         self._chars = chars
+        self._places: dict[str, int] = {}  # first place at or after _searched_from; -1: none
         self._text = text
         self._end = len(text) if end is None else end
-        self._places: dict[str, int] = {}  # first place at or after _searched_from; -1: none
         self._searched_from = start
         self._next = self._first_at_or_after(start)
 
@@ -90,17 +90,11 @@ class CharHits:
                 first = place
         return None if first == -1 else first
 
-    def __bool__(self) -> bool:
-        return self._next is not None
-
     def within(self, start: int, end: int) -> bool:
         """Whether one of the characters is in ``start``..``end``."""
         if start < self._searched_from:
             self._places.clear()  # asked out of order: the places kept may lie past it
-        if start < self._searched_from or (self._next is not None and self._next < start):
-            self._searched_from = start
-            self._next = self._first_at_or_after(start)
-        return self._next is not None and self._next < end
+        return super().within(start, end)
 
 
 class ParagraphSpans:
