@@ -218,9 +218,13 @@ def _vectorised(np: Any, body: str, prose: regex.Pattern[str], min_run: int, min
     if count <= 0:
         return []
     tables, empty = _char_tables(np, size)
-    values = np.full(count, empty, dtype=np.uint32)
-    for position in range(size):
-        values ^= tables[position][han[position : position + count]]
+    # NOTE: the code points cast to indices once, not once per position, and gathered with
+    # take (a fifth faster than indexing).
+    han = han.astype(np.intp)
+    values = tables[0].take(han[:count])
+    values ^= np.uint32(empty)
+    for position in range(1, size):
+        values ^= tables[position].take(han[position : position + count])
     # A window is kept when it is sampled and ends inside the run it starts in: the last
     # ``size - 1`` starts before each run's end cross it.
     kept = (values & np.uint32(sampling - 1)) == 0
