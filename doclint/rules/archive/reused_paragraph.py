@@ -147,11 +147,21 @@ class ReusedParagraph(FamilyRule):
         masked = doc.masked  # boilerplate another rule reports whole (a licence block, chrome)
         body = _BODY_SHARE * sum(keys.han)
         min_han = self.config["min_han"]
-        keep = [i for i, (han, start, end) in enumerate(zip(keys.han, keys.starts, keys.ends,
-                                                             strict=True))
-                if han >= min_han and start < law_from
-                and not (masked and masked.covers(Span(start, end), ()))
-                and _pasteable(text[start:end], whole=han >= body)]
+        # NOTE: a scraped page often holds a paragraph more than once (two in five long ones
+        # on the real corpus): each text is judged once (its Han count, so ``whole``, is the
+        # same each time).
+        pasteable: dict[str, bool] = {}
+        keep = []
+        for i, (han, start, end) in enumerate(zip(keys.han, keys.starts, keys.ends,
+                                                  strict=True)):
+            if han < min_han or start >= law_from \
+                    or (masked and masked.covers(Span(start, end), ())):
+                continue
+            paragraph = text[start:end]
+            if paragraph not in pasteable:
+                pasteable[paragraph] = _pasteable(paragraph, whole=han >= body)
+            if pasteable[paragraph]:
+                keep.append(i)
         if not keep:
             return None
         return ParagraphFact(array("Q", (keys.hashes[i] for i in keep)).tobytes(),
