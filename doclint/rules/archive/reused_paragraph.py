@@ -236,7 +236,7 @@ def _formula(paragraph: str, whole: bool) -> bool:
 
 
 def _genre_formula(paragraph: str, whole: bool) -> bool:
-    """``_formula`` but for text about the text or its site."""
+    """A paragraph of a formula's shape (``_formula``), whether or not it is about the text."""
     if whole or _SET_PIECE.search(paragraph) \
             or (paragraph.endswith(_COLONS) and _SALUTATION.match(paragraph)):
         return True
