@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from typing import Any, ClassVar, NamedTuple
 
 from doclint.core import (
@@ -180,8 +181,8 @@ def _sketch(body: str) -> bytes:
 
 def _date_under(doc: Document, title_end: int) -> str | None:
     """The date on a short line just under the title (a news page's date, a speech's date)."""
-    below = [p for p in doc.facts(Paragraphs).items if p.span.start >= title_end]
-    for para in below[:_HEAD_AFTER_TITLE]:
+    below = (p for p in doc.facts(Paragraphs).items if p.span.start >= title_end)
+    for para in islice(below, _HEAD_AFTER_TITLE):
         if len(para.text) <= _MAX_DATE_LINE and (found := _DATE.search(para.text)):
             year, month, day = found.groups()
             return f"{year}-{int(month):02d}-{int(day):02d}"

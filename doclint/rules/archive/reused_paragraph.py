@@ -55,7 +55,7 @@ _COURTESY = lazy_regex(
     r"(?:留言|来信|来电|诉求|反映|关心|关注|支持|理解|监督|意见|建议)"
     r"|感谢|谢谢|致谢|收悉|已收到|敬请|祝[您你大]"
 )
-_COURTESY_KEYS = "您你谢收敬祝"  # one of them is in every match of _COURTESY
+_COURTESY_KEY = lazy_re("[您你谢收敬祝]")  # one of them is in every match of _COURTESY
 # The record of a meeting's procedure, which every report of such a meeting repeats: who
 # attended or presided (“……某某出席。”), what the meeting voted or heard (“会议表决通过了……”),
 # and an announcement's broadcast notice (“届时，……将进行现场直播。”).
@@ -66,9 +66,9 @@ _PROCEDURE = lazy_regex(
     r"(?:并(?:发表|作)?(?:重要)?(?:讲话|致辞|发言))?|主持召开\p{Han}{1,12}?会议?)[。！]$"
 )
 # A match of _PROCEDURE opens the paragraph with one of these, or ends it with 。 or ！ and
-# holds one of the keys.
+# holds one of _PROCEDURE_KEY.
 _PROCEDURE_OPENERS = ("会", "大会", "全会", "届时")
-_PROCEDURE_KEYS = ("席", "主持", "陪同", "参加")
+_PROCEDURE_KEY = lazy_re("席|主持|陪同|参加")
 # A salutation or lead-in: a line that addresses its readers or opens a list and ends on a
 # colon without a sentence of its own (a 公文's 主送机关 “各省、自治区、直辖市人民政府，……：”).
 _SALUTATION = lazy_re(r"^[^。！？]*[：:]$")
@@ -146,10 +146,22 @@ class ReusedParagraph(FamilyRule):
         law_from = _law_body_start(doc)
         masked = doc.masked  # boilerplate another rule reports whole (a licence block, chrome)
         body = _BODY_SHARE * sum(keys.han)
-        keep = [i for i, han in enumerate(keys.han) if han >= self.config["min_han"]
-                and keys.starts[i] < law_from
-                and not (masked and masked.covers(Span(keys.starts[i], keys.ends[i]), ()))
-                and _pasteable(text[keys.starts[i] : keys.ends[i]], whole=han >= body)]
+        min_han = self.config["min_han"]
+        # NOTE: a scraped page often holds a paragraph more than once (two in five long ones
+        # on the real corpus): each text is judged once (its Han count, so ``whole``, is the
+        # same each time).
+        pasteable: dict[str, bool] = {}
+        keep = []
+        for i, (han, start, end) in enumerate(zip(keys.han, keys.starts, keys.ends,
+                                                  strict=True)):
+            if han < min_han or start >= law_from \
+                    or (masked and masked.covers(Span(start, end), ())):
+                continue
+            paragraph = text[start:end]
+            if paragraph not in pasteable:
+                pasteable[paragraph] = _pasteable(paragraph, whole=han >= body)
+            if pasteable[paragraph]:
+                keep.append(i)
         if not keep:
             return None
         return ParagraphFact(array("Q", (keys.hashes[i] for i in keep)).tobytes(),
@@ -201,8 +213,8 @@ def _law_body_start(doc: Document) -> int:
     """Where a law's articles begin (the end of the text when it has fewer than three): its
     clauses, items and paragraphs are legal text, which laws of many places share by design."""
     structure = doc.facts(Structure)
-    articles = [b for b in structure.blocks
-                if b.heading is not None and b.heading.level is Level.CLAUSE]
+    clause = Level.CLAUSE
+    articles = [b for b in structure.blocks if b.heading is not None and b.heading.level is clause]
     return articles[0].span.start if len(articles) >= _LAW_ARTICLES else len(doc.text)
 
 
@@ -218,8 +230,13 @@ def _formula(paragraph: str, whole: bool) -> bool:
     a report's set pieces, a salutation, a 公文's imprint (抄送), a reply's courtesies or a meeting's procedural record in a few
     sentences, or the ``whole`` body of a short document (a reply that is only an
     acknowledgment). Text about the text or its site is never one."""
-    if _META.search(paragraph):
-        return False
+    # NOTE: _META (an alternation tried at every character) is asked last: most paragraphs
+    # are no formula, and need not be searched for it.
+    return _genre_formula(paragraph, whole) and not _META.search(paragraph)
+
+
+def _genre_formula(paragraph: str, whole: bool) -> bool:
+    """A paragraph of a formula's shape (``_formula``), whether or not it is about the text."""
     if whole or _SET_PIECE.search(paragraph) \
             or (paragraph.endswith(_COLONS) and _SALUTATION.match(paragraph)):
         return True
@@ -229,10 +246,10 @@ def _formula(paragraph: str, whole: bool) -> bool:
     # occur: asked of every long paragraph of every document.
     if sum(map(paragraph.count, _SENTENCE_ENDS)) > _FORMULA_SENTENCES:
         return False
-    if any(key in paragraph for key in _COURTESY_KEYS) and _COURTESY.search(paragraph):
+    if _COURTESY_KEY.search(paragraph) and _COURTESY.search(paragraph):
         return True
     return (paragraph.startswith(_PROCEDURE_OPENERS)
-            or (paragraph.endswith(("。", "！")) and any(k in paragraph for k in _PROCEDURE_KEYS))) \
+            or (paragraph.endswith(("。", "！")) and _PROCEDURE_KEY.search(paragraph))) \
         and _PROCEDURE.search(paragraph) is not None
 
 

@@ -1,0 +1,40 @@
+"""``paragraph_keys`` (one regex call over many paragraphs) equals ``paragraph_key`` of each."""
+
+from __future__ import annotations
+
+import pytest
+
+from doclint.rules.archive.fingerprint import paragraph_key, paragraph_keys
+
+TEXTS = [
+    "现在，我代表市人民政府，向大会报告工作，请予审议。",
+    "一、二、三。“引号”（括号）《书名》——完。",
+    "第１２３条　全角数字１２３和半角123、ＡＢＣ全角字母。",
+    "snake_case、under_score_以及＿全角下划线",
+    "㍿株式会社和㈱、①②③、ﬁ连字",
+    "，。、；：",  # no word at all: an empty key
+    "",
+    "Plain ASCII text, with commas. And full stops.",
+    "𠀀𠀁扩展B的汉字，和\u200b零宽空格\ufeff。",
+    "e\u0301 组合字符，é 预组合。",
+]
+
+
+def test_keys_of_many_paragraphs_equal_each_paragraphs_key() -> None:
+    assert paragraph_keys(TEXTS) == [paragraph_key(text) for text in TEXTS]
+    assert paragraph_keys([]) == []
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_key_of_one_paragraph(text: str) -> None:
+    assert paragraph_keys([text]) == [paragraph_key(text)]
+
+
+def test_a_text_with_its_own_line_break_is_keyed_alone() -> None:
+    texts = ["第一行，\n第二行。", "另一段，文字。"]
+    assert paragraph_keys(texts) == ["第一行第二行", "另一段文字"]
+    assert paragraph_keys(texts) == [paragraph_key(text) for text in texts]
+
+
+def test_known_keys() -> None:
+    assert paragraph_keys(["第１２３条，snake_case。", "，。、"]) == ["第123条snakecase", ""]
