@@ -249,7 +249,8 @@ def _genre_formula(paragraph: str, whole: bool) -> bool:
     if _COURTESY_KEY.search(paragraph) and _COURTESY.search(paragraph):
         return True
     return (paragraph.startswith(_PROCEDURE_OPENERS)
-            or (paragraph.endswith(("。", "！")) and _PROCEDURE_KEY.search(paragraph))) \
+            or (paragraph.endswith(("。", "！"))
+                and _PROCEDURE_KEY.search(paragraph) is not None)) \
         and _PROCEDURE.search(paragraph) is not None
 
 
