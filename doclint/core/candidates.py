@@ -167,8 +167,14 @@ def timed_runs(runs: list[tuple[int, int]], budget: float
     none is left): one timeout for a search of several runs, as for one of the whole text."""
     deadline = time.monotonic() + budget
     for start, end in runs:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError
-        yield start, end, remaining
+        yield start, end, time_left(deadline)
+
+
+def time_left(deadline: float) -> float:
+    """The seconds left before ``deadline`` (a ``time.monotonic`` time); TimeoutError when
+    there are none."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError
+    return remaining
 

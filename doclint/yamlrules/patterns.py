@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from doclint.core.candidates import SPARSE as LINE_SPARSE
-from doclint.core.candidates import Candidates, Groups, timed_runs
+from doclint.core.candidates import Candidates, Groups, time_left, timed_runs
 from doclint.core.errors import DoclintError
 from doclint.core.lazyregex import LazyPattern
 from doclint.core.prefilter import Prefilter, analyse, line_keys, top_level_branches
@@ -233,11 +233,11 @@ class UserPattern:
         deadline = time.monotonic() + self.budget(text)
         start = end = 0
         while True:
-            match = self.compiled.match(text, start, timeout=_left(deadline))
+            match = self.compiled.match(text, start, timeout=time_left(deadline))
             if match is not None and match.end() > match.start():
                 end = match.end()
                 yield match
-            found = after_break.search(text, max(start, end - 1), timeout=_left(deadline))
+            found = after_break.search(text, max(start, end - 1), timeout=time_left(deadline))
             if found is None:
                 return
             start = found.start() + 1
@@ -249,21 +249,10 @@ class UserPattern:
         for position in positions:
             if position < end:
                 continue
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError
-            match = self.compiled.match(text, position, timeout=remaining)
+            match = self.compiled.match(text, position, timeout=time_left(deadline))
             if match is not None and match.end() > match.start():
                 end = match.end()
                 yield match
-
-
-def _left(deadline: float) -> float:
-    """The time left before ``deadline``; TimeoutError when there is none."""
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise TimeoutError
-    return remaining
 
 
 def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,

@@ -62,8 +62,8 @@ _RANK = lazy_re(r"排名|名次|位次|排位|位居")
 _TRAILERS = ("以上", "左右", "以下", "多")
 # How the items of a list are joined: 5.1%、6.2%和7.3%.
 _LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
-# What may follow a number that ends its item (``_item_end``): "" at the end of the text.
-_MAY_END_ITEM = frozenset(("", "\n", *_ENDS_NUMBER, *(w[0] for w in (*_TRAILERS, *_LIST_JOINS))))
+# What may follow a number that ends its item (``_item_end``), the end of the text apart.
+_MAY_END_ITEM = frozenset(("\n", *_ENDS_NUMBER, *(w[0] for w in (*_TRAILERS, *_LIST_JOINS))))
 _LOOKBACK = 28
 _PADDING = frozenset(" \u00a0")
 # A table's unit column: a cell of only the per cent sign (``%``, ``（%）``, ``单位：%``), or the

@@ -504,12 +504,9 @@ def _display_title(text: str, first: int, last: int) -> bool:
 
 def _padded_name_in_byline(text: str, gap: Span) -> bool:
     """The gap pads a name after its office in a byline (see ``_PADDED_NAME_AFTER_OFFICE``)."""
-    # The line's bounds within reach of the gap: line_start and line_end would search the
-    # whole text for a "\r" it seldom holds.
-    lo, hi = max(0, gap.start - _BYLINE_REACH), gap.end + _BYLINE_REACH
-    lo = max(lo, text.rfind("\n", lo, gap.start) + 1, text.rfind("\r", lo, gap.start) + 1)
-    hi = min([hi, *(e for e in (text.find("\n", gap.end, hi), text.find("\r", gap.end, hi))
-                    if e != -1)])
+    first, last = line_start(text, gap.start), line_end(text, gap.end)
+    lo = max(first, gap.start - _BYLINE_REACH)
+    hi = min(last, gap.end + _BYLINE_REACH)
     for match in _PADDED_NAME_AFTER_OFFICE.finditer(text, lo, hi):
         if match.start("name") <= gap.start and gap.end <= match.end("name"):
             return True
