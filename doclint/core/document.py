@@ -54,11 +54,12 @@ class LineIndex:
     positioning a diagnostic needs only the list of line starts.
     """
 
-    __slots__ = ("_breaks", "_length", "_lines", "_starts")
+    __slots__ = ("_breaks", "_length", "_lines", "_spans", "_starts")
 
     def __init__(self, text: str) -> None:
         self._length = len(text)
         self._lines: tuple[Line, ...] | None = None
+        self._spans: list[tuple[int, int, int]] | None = None
         if "\r" not in text:
             # NOTE: str.split is C-speed; most documents have LF endings only.
             starts = [0]
@@ -86,11 +87,19 @@ class LineIndex:
 
     def line_spans(self) -> Iterator[tuple[int, int, int]]:
         """``(number, start, end)`` of every line, without building ``Line`` objects."""
+        if self._spans is None:
+            # NOTE: made once (at C speed) for the several extractors that walk every line.
+            self._spans = list(zip(range(1, len(self._starts) + 1), self._starts, self._ends(),
+                                   strict=True))
+        return iter(self._spans)
+
+    def _ends(self) -> list[int]:
+        """Where each line ends, before its line break."""
         starts, breaks = self._starts, self._breaks
-        for number, start in enumerate(starts, start=1):
-            end = starts[number] - len(breaks[number - 1]) if number < len(starts) \
-                else self._length - len(breaks[-1])
-            yield number, start, end
+        # breaks has one entry per line: the last line's may be "" (no final break).
+        ends = [start - len(brk) for start, brk in zip(starts[1:], breaks, strict=False)]
+        ends.append(self._length - len(breaks[-1]))
+        return ends
 
     @property
     def starts(self) -> list[int]:
@@ -116,12 +125,9 @@ class LineIndex:
     @property
     def lines(self) -> tuple[Line, ...]:
         if self._lines is None:
-            starts, breaks = self._starts, self._breaks
-            # breaks has one entry per line: the last line's may be "" (no final break).
-            ends = [start - len(brk) for start, brk in zip(starts[1:], breaks, strict=False)]
-            ends.append(self._length - len(breaks[-1]))
             self._lines = tuple(Line(number, Span(start, end), brk) for number, (start, end, brk)
-                                in enumerate(zip(starts, ends, breaks, strict=True), start=1))
+                                in enumerate(zip(self._starts, self._ends(), self._breaks,
+                                                 strict=True), start=1))
         return self._lines
 
     def __len__(self) -> int:
