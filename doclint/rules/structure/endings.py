@@ -661,7 +661,7 @@ def punctuated_runs(blocks: list[Block]) -> frozenset[int]:
         if heading is None or heading.sequence < 0:
             continue
         total[heading.sequence] += 1
-        open_ended[heading.sequence] += not ends_sentence(block.text)
+        open_ended[heading.sequence] += not block.ends_sentence
     return frozenset(run for run, count in total.items()
                      if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
 
@@ -732,7 +732,7 @@ def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
         if not is_running:
             previous_open = False
             continue
-        is_open = not ends_sentence(block.text)
+        is_open = not block.ends_sentence
         if (is_open and _needs_no_stop(block.text)) or (
                 is_open and block.index + 1 < len(blocks)
                 and headline_over(block, blocks[block.index + 1])):
@@ -774,7 +774,7 @@ def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
     open_ended: Counter[int] = Counter()
     for block in blocks:
         if plain_prose(block):
-            if ends_sentence(block.text):
+            if block.ends_sentence:
                 total[block.article] += 1
             elif not _needs_no_stop(block.text) and not _runs_on(blocks, block.index):
                 total[block.article] += 1
@@ -827,7 +827,7 @@ def _paragraph_gaps(blocks: list[Block], running: list[bool]) -> tuple[int, int]
     sentence, and how many of them a blank line sets apart."""
     pairs = spaced = 0
     for at in range(1, len(blocks)):
-        if running[at] and running[at - 1] and ends_sentence(blocks[at - 1].text):
+        if running[at] and running[at - 1] and blocks[at - 1].ends_sentence:
             pairs += 1
             spaced += blocks[at].line > blocks[at - 1].line + 1
     return pairs, spaced
@@ -894,7 +894,7 @@ class Openers:
         topics = 0
         if segmenter.available():
             for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
-                if current.kind is _BODY and ends_sentence(previous.text) \
+                if current.kind is _BODY and previous.ends_sentence \
                         and lines.is_han_char(current.text[0]):
                     openings.append(current.text[:_FIRST_WINDOW])
                     topics += bool(_TOPIC.match(current.text))
@@ -980,7 +980,7 @@ def _topic_lines(doc: Document, blocks: list[Block]) -> dict[int, int]:
         if block.kind is not label or _CLAUSE_PUNCTUATION.search(text) \
                 or not lines.has_han(text, _TOPIC_LINE_HAN) or not lines.is_han_char(text[-1]) \
                 or lines.is_chrome(text) or lines.is_caption(text) \
-                or not (before.heading is not None or ends_sentence(before.text)):
+                or not (before.heading is not None or before.ends_sentence):
             continue
         first = segmenter.first_word(text[:_FIRST_WINDOW])
         if text.startswith(_TOPIC_VERBS) or openers.counts[first] >= _TOPIC_USES:
@@ -994,7 +994,7 @@ def _cut_before(previous: Block, current: Block) -> bool:
     if not cut_mid_sentence(text):
         return False
     if following[0] in CLOSING_START or following[0] == "的" \
-            or not ends_sentence(following) or not lines.has_han(following, _CUT_NEXT_HAN):
+            or not current.ends_sentence or not lines.has_han(following, _CUT_NEXT_HAN):
         return False
     if split_across(previous, current) or short_rest(previous, current):
         return False
@@ -1041,12 +1041,12 @@ def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
     # under a numbered heading of its own (二、…情况⏎全省校舍建设资⏎资金支出率…): a sub-heading
     # would stop on a whole word, so the line need not be followed by a paragraph of news
     titled = before.heading is not None and not before.heading.inline
-    if not titled and (not ends_sentence(before.text) or before.kind is not Kind.BODY
+    if not titled and (not before.ends_sentence or before.kind is not Kind.BODY
                        or not lines.has_han(text, _CUT_LABEL_HAN)):
         return False
     following = current.text
     return cut_mid_sentence(text) and not dangles(text) and (titled or frame_of(following)) \
-        and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
+        and current.ends_sentence and lines.has_han(following, _CUT_NEXT_HAN) \
         and not restated(text, following) and not split_across(previous, current) \
         and stops_inside_a_word(text, "", following)
 
@@ -1063,7 +1063,7 @@ def _cut_source_line(previous: Block, current: Block) -> bool:
         return False
     following = current.text
     return lines.is_han_char(text[-1]) and not dangles(text) and bool(frame_of(following)) \
-        and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
+        and current.ends_sentence and lines.has_han(following, _CUT_NEXT_HAN) \
         and not split_across(previous, current)
 
 
@@ -1153,7 +1153,7 @@ def headline_over(line: Block, following: Block | None) -> bool:
     return following is not None and following.article == line.article \
         and following.line == line.line + 1 and following.kind is Kind.BODY \
         and _HEADLINE_END.search(line.text) is not None \
-        and not ends_sentence(line.text) and not _CLAUSE_PUNCTUATION.search(line.text) \
+        and not line.ends_sentence and not _CLAUSE_PUNCTUATION.search(line.text) \
         and following.text[0] not in CLOSING_START and following.text[0] != "的" \
-        and ends_sentence(following.text) and restated(line.text, following.text) \
+        and following.ends_sentence and restated(line.text, following.text) \
         and not (segmenter.available() and _joins(line.text, following.text))

@@ -11,7 +11,7 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure import enumerations, lines
 from doclint.rules.structure.classify import classify
-from doclint.rules.structure.endings import restated
+from doclint.rules.structure.endings import ends_sentence, restated
 from doclint.rules.structure.model import (
     Announcement,
     Article,
@@ -78,7 +78,8 @@ def build(doc: Document) -> Structure:
     owner = [0] * len(paragraphs)
     for article in articles:
         owner[article.start : article.end] = [article.index] * (article.end - article.start)
-    blocks = [Block(i, p, kinds[i], owner[i], headings.get(i)) for i, p in enumerate(paragraphs)]
+    blocks = [Block(i, p, kinds[i], owner[i], headings.get(i), ends_sentence(p.text))
+              for i, p in enumerate(paragraphs)]
     structure = Structure(blocks, articles, sequences=walk.sequences())
     _find_enumerations(structure, doc.text)
     return structure

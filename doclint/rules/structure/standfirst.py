@@ -70,7 +70,7 @@ def _lead(article: list[Block], document: str) -> list[int]:
     if last is None or position + last + 1 >= len(article):
         return []
     first = article[position + last + 1]
-    if first.kind is not Kind.BODY or not ends_sentence(first.text):
+    if first.kind is not Kind.BODY or not first.ends_sentence:
         return []
     return [b.index for b in article[position:position + last + 1]]
 
