@@ -197,7 +197,7 @@ class BrokenLine(Rule):
         items = {e.block for e in structure.enumerations if e.lead}
         loose = endings.loose
         soft_wraps = endings.markdown  # a single newline is a soft wrap in Markdown
-        punctuated = punctuated_runs(blocks)
+        punctuated = punctuated_runs(structure)
         openers = _LazyOpeners(doc)
         headings = _parallel_headings(blocks)
         navigation = doc.facts(PageNavigation)  # a page's header, excerpt and link lists

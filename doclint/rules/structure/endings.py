@@ -651,19 +651,17 @@ def item_sentence(piece: str) -> bool:
 _RUN_MIN = 4  # items of a run that show how its items end
 
 
-def punctuated_runs(blocks: list[Block]) -> frozenset[int]:
-    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
-    at most one in ten end with sentence punctuation."""
-    total: Counter[int] = Counter()
-    open_ended: Counter[int] = Counter()
-    for block in blocks:
-        heading = block.heading
-        if heading is None or heading.sequence < 0:
-            continue
-        total[heading.sequence] += 1
-        open_ended[heading.sequence] += not block.ends_sentence
-    return frozenset(run for run, count in total.items()
-                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
+def punctuated_runs(structure: Structure) -> frozenset[int]:
+    """The runs of numbered items (``Heading.sequence``, an index of ``structure.sequences``)
+    written as text: all their items but at most one in ten end with sentence punctuation."""
+    blocks = structure.blocks
+    found = set()
+    for run, sequence in enumerate(structure.sequences):
+        count = len(sequence.members)
+        if count >= _RUN_MIN \
+                and sum(not blocks[m].ends_sentence for m in sequence.members) <= max(1, count // 10):
+            found.add(run)
+    return frozenset(found)
 
 
 _MARKDOWN = (".md", ".markdown")

@@ -218,7 +218,7 @@ class TruncatedParagraph(Rule):
             if not prepared:
                 items = {e.block for e in structure.enumerations if e.lead}
                 subheadings = _unstopped_lead_ins(structure) | _unnumbered_subheads(blocks)
-                punctuated = punctuated_runs(blocks)
+                punctuated = punctuated_runs(structure)
                 stopped = _stopped_items(structure)
                 series = _title_series(blocks)
                 lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
