@@ -35,6 +35,7 @@ from doclint.rules.structure.endings import (
     headline_over,
     is_prose,
     item_sentence,
+    needs_no_stop,
     open_ended,
     punctuated_runs,
     short_rest,
@@ -319,7 +320,7 @@ class BrokenLine(Rule):
             return True  # an item of a run ending its sentences (（二）检查…发现单位⏎有违反…；)
         if not joinable or current.kind is not Kind.BODY or not (first in _OPENING
                                                                   or first.isalnum()) \
-                or closes_a_text(tail(previous.text)):
+                or needs_no_stop(previous.text):
             return False
         if openers is not None and openers.opens_topic(current):
             return False  # the next line opens a paragraph with a topic sentence: a cut (T301)

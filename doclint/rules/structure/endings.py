@@ -296,7 +296,7 @@ def split_across(previous: Block, current: Block) -> bool:
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
         return True  # even after what reads as a signature (…经济组⏎织, …高效办⏎成一件事)
-    if closes_a_text(tail(text)):
+    if needs_no_stop(text):
         return False
     # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
     # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), that
@@ -340,7 +340,7 @@ def short_rest(previous: Block, current: Block) -> bool:
     if current.kind is not Kind.BODY or previous.heading is not None \
             or not lines.is_han_char(text[-1]) or not _SHORT_REST.match(following) \
             or not _SENTENCE_END.search(text) or not _sentence_piece(previous) \
-            or closes_a_text(tail(text)) or not segmenter.available():
+            or needs_no_stop(text) or not segmenter.available():
         return False
     if _ENUMERATED.match(following):
         return False
@@ -630,8 +630,7 @@ def cut_mid_sentence(text: str) -> bool:
         return False  # a dash item goes without its stop, unless it holds sentences (——…。…)
     if lines.ends_on_resume_entry(text):
         return False  # a résumé's entry (2018.05-至今 某县委常委、副县长) is a list item
-    piece = tail(text)
-    return not closes_a_text(piece) or item_sentence(piece)
+    return not needs_no_stop(text) or item_sentence(tail(text))
 
 
 _ITEM_SENTENCE = 16  # characters of an item's text that make it a sentence, not a list entry
@@ -721,7 +720,7 @@ def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
     width also leaves many lines open, but mostly of one length, and its paragraphs still end
     with a full stop: that is not a style, it is the defect. The text of a numbered item
     (（一）明确范围。本次…。) is a prose line like any other; a line whose end needs no stop
-    (``_needs_no_stop``) shows no style. ``running``: each block's ``_running``."""
+    (``needs_no_stop``) shows no style. ``running``: each block's ``_running``."""
     total: dict[int, int] = {}
     open_ended: dict[int, list[int]] = {}
     closes_after_open: set[int] = set()
@@ -731,7 +730,7 @@ def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
             previous_open = False
             continue
         is_open = not block.ends_sentence
-        if (is_open and _needs_no_stop(block.text)) or (
+        if (is_open and needs_no_stop(block.text)) or (
                 is_open and block.index + 1 < len(blocks)
                 and headline_over(block, blocks[block.index + 1])):
             previous_open = False  # a news item's headline over its paragraph is no style
@@ -753,10 +752,12 @@ def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
     return loose
 
 
-def _needs_no_stop(text: str) -> bool:
-    """The line ends on what goes without a stop (``closes_a_text``): contact details
-    (…，0311-66005113), a label and its value, a date, a heading glued after the last sentence
-    (…。　（三）…): it shows nothing of how the document ends its paragraphs."""
+@per_document
+def needs_no_stop(text: str) -> bool:
+    """The line ends on what goes without a stop (``closes_a_text`` of its ``tail``): contact
+    details (…，0311-66005113), a label and its value, a date, a heading glued after the last
+    sentence (…。　（三）…): it shows nothing of how the document ends its paragraphs. (Asked of
+    the same open lines by the line endings, the cut lines, T301 and T401: answered once.)"""
     return closes_a_text(tail(text))
 
 
@@ -767,14 +768,14 @@ _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without
 def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
     """Per article, its paragraphs of running text (``plain_prose``) and how many of them end
     without sentence punctuation (a line the next line carries on is no paragraph's end). A
-    paragraph whose end needs no stop (``_needs_no_stop``) tells nothing of the habit."""
+    paragraph whose end needs no stop (``needs_no_stop``) tells nothing of the habit."""
     total: Counter[int] = Counter()
     open_ended: Counter[int] = Counter()
     for block in blocks:
         if plain_prose(block):
             if block.ends_sentence:
                 total[block.article] += 1
-            elif not _needs_no_stop(block.text) and not _runs_on(blocks, block.index):
+            elif not needs_no_stop(block.text) and not _runs_on(blocks, block.index):
                 total[block.article] += 1
                 open_ended[block.article] += 1
     return total, open_ended

@@ -32,6 +32,7 @@ from doclint.rules.structure.endings import (
     headline_over,
     is_prose,
     last_clause_start,
+    needs_no_stop,
     open_ended,
     plain_prose,
     punctuated_runs,
@@ -454,7 +455,7 @@ def _cut_enumerated(block: Block, following: Block | None,
     model's: its number is read here.)"""
     if following is None or following.index not in stopped \
             or block.index == 0 or not lines.is_han_char(block.text[-1]) \
-            or closes_a_text(tail(block.text)):
+            or needs_no_stop(block.text):
         return False
     after = stopped[following.index]
     before = stopped.get(block.index - 1)
