@@ -42,15 +42,11 @@ class Standfirst:
 
     @classmethod
     def from_document(cls, doc: Document) -> Standfirst:
-        blocks = doc.facts(Structure).blocks
+        structure = doc.facts(Structure)
         found: set[int] = set()
-        start = 0
-        while start < len(blocks):
-            end = start
-            while end < len(blocks) and blocks[end].article == blocks[start].article:
-                end += 1
-            found.update(_lead(blocks[start:end], doc.text))
-            start = end
+        for article in structure.articles:
+            if article.end > article.start:
+                found.update(_lead(structure.blocks[article.start : article.end], doc.text))
         return cls(frozenset(found))
 
 
