@@ -345,18 +345,19 @@ def _find_enumerations(structure: Structure, text: str) -> None:
         block = blocks[index]
         return block if block.is_prose and span.end <= block.span.end else None
 
-    for style, number, span in enumerations.items(text):
+    places = enumerations.candidates(text)  # one scan for the three kinds
+    for style, number, span in enumerations.items(text, places.items):
         block = prose_block(span)
         if block is not None:
             lead = span.start == block.span.start and block.kind is Kind.BODY
             structure.enumerations.append(Enumeration(style, number, span, block.index, lead))
     found: list[Announcement] = []
-    for count, span in enumerations.spoken_counts(text):
+    for count, span in enumerations.spoken_counts(text, places.spoken):
         block = prose_block(span)
         if block is not None:
             found.append(Announcement(count, span, block.index))
     spoken = {a.span.end for a in found}
-    for count, span in enumerations.closing_counts(text):
+    for count, span in enumerations.closing_counts(text, places.closing):
         block = prose_block(span)
         if block is not None and not any(span.start < end <= span.end for end in spoken):
             found.append(Announcement(count, span, block.index, closing=True))
