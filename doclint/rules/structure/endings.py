@@ -933,12 +933,16 @@ class CutLines:
         blocks = doc.facts(Structure).blocks
         closed = endings.closed_few
         found = set()
-        topic_lines = _topic_lines(doc, blocks)
+        # NOTE: worked out at the first pair of lines that may be cut (most documents have
+        # none, and the topic lines need the document's openers).
+        topic_lines: dict[int, int] | None = None
         for previous, current in itertools.pairwise(blocks):
             article = previous.article
             if current.line != previous.line + 1 or current.article != article \
                     or article in endings.loose or article not in closed:
                 continue
+            if topic_lines is None:
+                topic_lines = _topic_lines(doc, blocks)
             if previous.index in topic_lines and topic_lines[previous.index] == 1 \
                     and doc.facts(Openers).opens_topic(current):
                 found.add(previous.index)  # …。⏎扎实推进生态⏎实施绿色经济示范行动。…
