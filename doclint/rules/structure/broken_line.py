@@ -202,7 +202,7 @@ class BrokenLine(Rule):
         openers = _LazyOpeners(doc)
         headings = _parallel_headings(blocks)
         navigation = doc.facts(PageNavigation)  # a page's header, excerpt and link lists
-        cut = doc.facts(CutLines).blocks  # stopping inside a word before a whole paragraph: T301
+        cut = _LazyCut(doc)  # stopping inside a word before a whole paragraph: T301
         lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
@@ -455,6 +455,20 @@ def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
     before = blocks[previous.index - 1]
     return previous.line == before.line + 2 and before.ends_sentence \
         and (following is None or following.line > current.line + 1)
+
+
+class _LazyCut:
+    """``doc.facts(CutLines).blocks``, computed only when a pair of lines reaches the test that
+    needs it (most pairs are settled before it, in some documents all of them)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.blocks: frozenset[int] | None = None
+
+    def __contains__(self, index: int) -> bool:
+        if self.blocks is None:
+            self.blocks = self.doc.facts(CutLines).blocks
+        return index in self.blocks
 
 
 class _LazyOpeners:
