@@ -162,3 +162,25 @@ def test_announcement_scans_find_what_a_full_scan_finds() -> None:
         found = [m.span() for m in enumerations._confirmed(pattern, candidate, text)]
         assert found == [m.span() for m in pattern.finditer(text)]
         assert found
+
+
+def test_one_scan_finds_the_places_of_the_three_scans() -> None:
+    """``candidates`` scans once for items, spoken counts and closing counts: the places of the
+    counts are those of their own scans, the items' include theirs (and some inside another
+    item's, which ``items`` passes over), and what each finds from them is the same."""
+    from doclint.rules.structure import enumerations
+
+    text = ("下面，我讲四个问题。一是抓落实，二是强基础，三点，十一是……二十三个项目。第三个方面。"
+            "以下五方面工作：\n一、加强领导\n抓好三项工作。\n一是…\n其次，要说两点：第一，…首先，"
+            "主要把握了以下三点：（一）…下午两点。\n第一，…提出两点建议，供参考。\n1.…统一是")
+    places = enumerations.candidates(text)
+    assert places.spoken == [m.start() for m in enumerations._ANNOUNCE_CANDIDATE.finditer(text)]
+    assert places.closing == [m.start() for m in enumerations._CLOSING_CANDIDATE.finditer(text)]
+    own_items = [m.start() for m in enumerations._ITEM_CANDIDATE.finditer(text)]
+    assert set(own_items) < set(places.items)
+    assert list(enumerations.items(text, places.items)) == list(enumerations.items(text))
+    assert list(enumerations.spoken_counts(text, places.spoken)) \
+        == list(enumerations.spoken_counts(text))
+    assert list(enumerations.closing_counts(text, places.closing)) \
+        == list(enumerations.closing_counts(text))
+    assert places.spoken and places.closing and len(list(enumerations.items(text))) >= 5

@@ -32,10 +32,10 @@ from doclint.rules.structure.endings import (
     closes_a_text,
     dangles,
     dangles_alone,
-    ends_sentence,
     headline_over,
     is_prose,
     item_sentence,
+    needs_no_stop,
     open_ended,
     punctuated_runs,
     short_rest,
@@ -198,11 +198,11 @@ class BrokenLine(Rule):
         items = {e.block for e in structure.enumerations if e.lead}
         loose = endings.loose
         soft_wraps = endings.markdown  # a single newline is a soft wrap in Markdown
-        punctuated = punctuated_runs(blocks)
+        punctuated = punctuated_runs(structure)
         openers = _LazyOpeners(doc)
         headings = _parallel_headings(blocks)
         navigation = doc.facts(PageNavigation)  # a page's header, excerpt and link lists
-        cut = doc.facts(CutLines).blocks  # stopping inside a word before a whole paragraph: T301
+        cut = _LazyCut(doc)  # stopping inside a word before a whole paragraph: T301
         lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
         chain: list[Block] = []
         for previous, current in pairwise(blocks):
@@ -256,7 +256,7 @@ class BrokenLine(Rule):
         if current.line == previous.line:
             return False  # pieces of one line split at an indent: no line break between them
         if _DEBRIS.match(previous.text) \
-                or (_DEBRIS.match(current.text) and ends_sentence(previous.text)):
+                or (_DEBRIS.match(current.text) and previous.ends_sentence):
             return False  # a character the converter could not decode, on a line of its own
         joinable = previous.kind in _JOINABLE \
             or (previous.heading is not None
@@ -280,24 +280,24 @@ class BrokenLine(Rule):
         closing = (first in CLOSING_START and not _MARKDOWN_OPENER.match(current.text)
                    and not (first in _CLOSE_QUOTES and not _quote_open(previous.text))) \
             or (first == "的" and not current.text.startswith("的确"))
-        if closing and first in _STRAY_MARKS and ends_sentence(previous.text):
+        if closing and first in _STRAY_MARKS and previous.ends_sentence:
             return False  # a mark left where a sub-heading was dropped (…28个。⏎。淮北市…)
         if cells and not closing:
             return False  # a flattened table's cells, one a line (发展导向⏎特色平台)
         # A word split over two paragraphs (…追究刑⏎⏎事责任) is one sentence; after a numbered
         # line only where it is text (its run ends its sentences, or it is set apart as one
         # paragraph with the next line): a title followed by a paragraph may join by chance.
-        if not closing and not ends_sentence(previous.text) and not lines.is_chrome(previous.text) \
+        if not closing and not previous.ends_sentence and not lines.is_chrome(previous.text) \
                 and (not item or in_run or (one_paragraph and current.line == previous.line + 1)) \
                 and split_across(previous, current):
             return True
         # the next paragraph opens with the few characters ending the sentence (…只管一个⏎
         # 　　工厂情况不同。), unless the document opens its paragraphs with such topic sentences
-        if not closing and not item and not ends_sentence(previous.text) \
+        if not closing and not item and not previous.ends_sentence \
                 and not lines.is_chrome(previous.text) and short_rest(previous, current) \
                 and not (openers is not None and openers.opens_topic(current)):
             return True
-        if not closing and (ends_sentence(previous.text) or new_paragraph
+        if not closing and (previous.ends_sentence or new_paragraph
                             or current.text[0] in LIST_MARKS):
             return False
         if lines.is_chrome(previous.text) or lines.is_chrome(current.text):
@@ -320,7 +320,7 @@ class BrokenLine(Rule):
             return True  # an item of a run ending its sentences (（二）检查…发现单位⏎有违反…；)
         if not joinable or current.kind is not Kind.BODY or not (first in _OPENING
                                                                   or first.isalnum()) \
-                or closes_a_text(tail(previous.text)):
+                or needs_no_stop(previous.text):
             return False
         if openers is not None and openers.opens_topic(current):
             return False  # the next line opens a paragraph with a topic sentence: a cut (T301)
@@ -410,7 +410,7 @@ def _parallel_headings(blocks: list[Block]) -> frozenset[int]:
     leads: dict[str, list[int]] = {}
     for block in blocks:
         text = block.text
-        if _MIN_WRAPPED <= len(text) <= _MAX_HEADING and not ends_sentence(text) \
+        if _MIN_WRAPPED <= len(text) <= _MAX_HEADING and not block.ends_sentence \
                 and not any(mark in text for mark in _SENTENCE_ENDS) \
                 and lines.has_han(text[:_PARALLEL_LEAD], _PARALLEL_HAN):
             leads.setdefault(text[:_PARALLEL_LEAD], []).append(block.index)
@@ -444,7 +444,7 @@ def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
     set apart as one paragraph are one: the first opens it as every paragraph opens (a title
     stands apart by more blank lines, or without the indent), the second closes a sentence and
     the next paragraph is set apart again (lines of a table run on)."""
-    if not ends_sentence(current.text):
+    if not current.ends_sentence:
         return False
     following = blocks[current.index + 1] if current.index + 1 < len(blocks) else None
     if endings.indented:
@@ -453,8 +453,22 @@ def _one_paragraph(blocks: list[Block], endings: LineEndings, previous: Block,
     if not endings.spaced or previous.index == 0:
         return False
     before = blocks[previous.index - 1]
-    return previous.line == before.line + 2 and ends_sentence(before.text) \
+    return previous.line == before.line + 2 and before.ends_sentence \
         and (following is None or following.line > current.line + 1)
+
+
+class _LazyCut:
+    """``doc.facts(CutLines).blocks``, computed only when a pair of lines reaches the test that
+    needs it (most pairs are settled before it, in some documents all of them)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.blocks: frozenset[int] | None = None
+
+    def __contains__(self, index: int) -> bool:
+        if self.blocks is None:
+            self.blocks = self.doc.facts(CutLines).blocks
+        return index in self.blocks
 
 
 class _LazyOpeners:
@@ -476,7 +490,7 @@ def _item_text(block: Block) -> str:
     """The text of a numbered item on a line of its own that stops without punctuation, when it
     is long enough to be a sentence's first half (``（四）在车辆指定位置喷涂经``); else ""."""
     heading = block.heading
-    if heading is None or ends_sentence(block.text):
+    if heading is None or block.ends_sentence:
         return ""
     text = block.text[heading.title_span.start - block.span.start:]
     return text if lines.has_han(text, _MIN_PIECE) else ""

@@ -296,7 +296,7 @@ def split_across(previous: Block, current: Block) -> bool:
     words = segmenter.word_texts(text[-_WORD_WINDOW:])
     if len(words[-1]) == 1 and _joins(text, following):
         return True  # even after what reads as a signature (…经济组⏎织, …高效办⏎成一件事)
-    if closes_a_text(tail(text)):
+    if needs_no_stop(text):
         return False
     # A longer last word that the next paragraph extends (差异⏎化, 实事⏎求是), or a next
     # paragraph that opens with a word no sentence opens with (⏎和能力建设, ⏎个革命), that
@@ -340,7 +340,7 @@ def short_rest(previous: Block, current: Block) -> bool:
     if current.kind is not Kind.BODY or previous.heading is not None \
             or not lines.is_han_char(text[-1]) or not _SHORT_REST.match(following) \
             or not _SENTENCE_END.search(text) or not _sentence_piece(previous) \
-            or closes_a_text(tail(text)) or not segmenter.available():
+            or needs_no_stop(text) or not segmenter.available():
         return False
     if _ENUMERATED.match(following):
         return False
@@ -630,8 +630,7 @@ def cut_mid_sentence(text: str) -> bool:
         return False  # a dash item goes without its stop, unless it holds sentences (——…。…)
     if lines.ends_on_resume_entry(text):
         return False  # a résumé's entry (2018.05-至今 某县委常委、副县长) is a list item
-    piece = tail(text)
-    return not closes_a_text(piece) or item_sentence(piece)
+    return not needs_no_stop(text) or item_sentence(tail(text))
 
 
 _ITEM_SENTENCE = 16  # characters of an item's text that make it a sentence, not a list entry
@@ -651,19 +650,17 @@ def item_sentence(piece: str) -> bool:
 _RUN_MIN = 4  # items of a run that show how its items end
 
 
-def punctuated_runs(blocks: list[Block]) -> frozenset[int]:
-    """The runs of numbered items (``Heading.sequence``) written as text: all their items but
-    at most one in ten end with sentence punctuation."""
-    total: Counter[int] = Counter()
-    open_ended: Counter[int] = Counter()
-    for block in blocks:
-        heading = block.heading
-        if heading is None or heading.sequence < 0:
-            continue
-        total[heading.sequence] += 1
-        open_ended[heading.sequence] += not ends_sentence(block.text)
-    return frozenset(run for run, count in total.items()
-                     if count >= _RUN_MIN and open_ended[run] <= max(1, count // 10))
+def punctuated_runs(structure: Structure) -> frozenset[int]:
+    """The runs of numbered items (``Heading.sequence``, an index of ``structure.sequences``)
+    written as text: all their items but at most one in ten end with sentence punctuation."""
+    blocks = structure.blocks
+    found = set()
+    for run, sequence in enumerate(structure.sequences):
+        count = len(sequence.members)
+        if count >= _RUN_MIN \
+                and sum(not blocks[m].ends_sentence for m in sequence.members) <= max(1, count // 10):
+            found.add(run)
+    return frozenset(found)
 
 
 _MARKDOWN = (".md", ".markdown")
@@ -723,7 +720,7 @@ def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
     width also leaves many lines open, but mostly of one length, and its paragraphs still end
     with a full stop: that is not a style, it is the defect. The text of a numbered item
     (（一）明确范围。本次…。) is a prose line like any other; a line whose end needs no stop
-    (``_needs_no_stop``) shows no style. ``running``: each block's ``_running``."""
+    (``needs_no_stop``) shows no style. ``running``: each block's ``_running``."""
     total: dict[int, int] = {}
     open_ended: dict[int, list[int]] = {}
     closes_after_open: set[int] = set()
@@ -732,8 +729,8 @@ def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
         if not is_running:
             previous_open = False
             continue
-        is_open = not ends_sentence(block.text)
-        if (is_open and _needs_no_stop(block.text)) or (
+        is_open = not block.ends_sentence
+        if (is_open and needs_no_stop(block.text)) or (
                 is_open and block.index + 1 < len(blocks)
                 and headline_over(block, blocks[block.index + 1])):
             previous_open = False  # a news item's headline over its paragraph is no style
@@ -755,10 +752,12 @@ def _unterminated_style(blocks: list[Block], running: list[bool]) -> set[int]:
     return loose
 
 
-def _needs_no_stop(text: str) -> bool:
-    """The line ends on what goes without a stop (``closes_a_text``): contact details
-    (…，0311-66005113), a label and its value, a date, a heading glued after the last sentence
-    (…。　（三）…): it shows nothing of how the document ends its paragraphs."""
+@per_document
+def needs_no_stop(text: str) -> bool:
+    """The line ends on what goes without a stop (``closes_a_text`` of its ``tail``): contact
+    details (…，0311-66005113), a label and its value, a date, a heading glued after the last
+    sentence (…。　（三）…): it shows nothing of how the document ends its paragraphs. (Asked of
+    the same open lines by the line endings, the cut lines, T301 and T401: answered once.)"""
     return closes_a_text(tail(text))
 
 
@@ -769,14 +768,14 @@ _CLOSED_OPEN = 0.02  # of them at most this share (and one more) may end without
 def _running_text(blocks: list[Block]) -> tuple[Counter[int], Counter[int]]:
     """Per article, its paragraphs of running text (``plain_prose``) and how many of them end
     without sentence punctuation (a line the next line carries on is no paragraph's end). A
-    paragraph whose end needs no stop (``_needs_no_stop``) tells nothing of the habit."""
+    paragraph whose end needs no stop (``needs_no_stop``) tells nothing of the habit."""
     total: Counter[int] = Counter()
     open_ended: Counter[int] = Counter()
     for block in blocks:
         if plain_prose(block):
-            if ends_sentence(block.text):
+            if block.ends_sentence:
                 total[block.article] += 1
-            elif not _needs_no_stop(block.text) and not _runs_on(blocks, block.index):
+            elif not needs_no_stop(block.text) and not _runs_on(blocks, block.index):
                 total[block.article] += 1
                 open_ended[block.article] += 1
     return total, open_ended
@@ -827,7 +826,7 @@ def _paragraph_gaps(blocks: list[Block], running: list[bool]) -> tuple[int, int]
     sentence, and how many of them a blank line sets apart."""
     pairs = spaced = 0
     for at in range(1, len(blocks)):
-        if running[at] and running[at - 1] and ends_sentence(blocks[at - 1].text):
+        if running[at] and running[at - 1] and blocks[at - 1].ends_sentence:
             pairs += 1
             spaced += blocks[at].line > blocks[at - 1].line + 1
     return pairs, spaced
@@ -894,7 +893,7 @@ class Openers:
         topics = 0
         if segmenter.available():
             for previous, current in itertools.pairwise(doc.facts(Structure).blocks):
-                if current.kind is _BODY and ends_sentence(previous.text) \
+                if current.kind is _BODY and previous.ends_sentence \
                         and lines.is_han_char(current.text[0]):
                     openings.append(current.text[:_FIRST_WINDOW])
                     topics += bool(_TOPIC.match(current.text))
@@ -934,12 +933,16 @@ class CutLines:
         blocks = doc.facts(Structure).blocks
         closed = endings.closed_few
         found = set()
-        topic_lines = _topic_lines(doc, blocks)
+        # NOTE: worked out at the first pair of lines that may be cut (most documents have
+        # none, and the topic lines need the document's openers).
+        topic_lines: dict[int, int] | None = None
         for previous, current in itertools.pairwise(blocks):
             article = previous.article
             if current.line != previous.line + 1 or current.article != article \
                     or article in endings.loose or article not in closed:
                 continue
+            if topic_lines is None:
+                topic_lines = _topic_lines(doc, blocks)
             if previous.index in topic_lines and topic_lines[previous.index] == 1 \
                     and doc.facts(Openers).opens_topic(current):
                 found.add(previous.index)  # …。⏎扎实推进生态⏎实施绿色经济示范行动。…
@@ -980,7 +983,7 @@ def _topic_lines(doc: Document, blocks: list[Block]) -> dict[int, int]:
         if block.kind is not label or _CLAUSE_PUNCTUATION.search(text) \
                 or not lines.has_han(text, _TOPIC_LINE_HAN) or not lines.is_han_char(text[-1]) \
                 or lines.is_chrome(text) or lines.is_caption(text) \
-                or not (before.heading is not None or ends_sentence(before.text)):
+                or not (before.heading is not None or before.ends_sentence):
             continue
         first = segmenter.first_word(text[:_FIRST_WINDOW])
         if text.startswith(_TOPIC_VERBS) or openers.counts[first] >= _TOPIC_USES:
@@ -994,7 +997,7 @@ def _cut_before(previous: Block, current: Block) -> bool:
     if not cut_mid_sentence(text):
         return False
     if following[0] in CLOSING_START or following[0] == "的" \
-            or not ends_sentence(following) or not lines.has_han(following, _CUT_NEXT_HAN):
+            or not current.ends_sentence or not lines.has_han(following, _CUT_NEXT_HAN):
         return False
     if split_across(previous, current) or short_rest(previous, current):
         return False
@@ -1041,12 +1044,12 @@ def _cut_label(blocks: list[Block], previous: Block, current: Block) -> bool:
     # under a numbered heading of its own (二、…情况⏎全省校舍建设资⏎资金支出率…): a sub-heading
     # would stop on a whole word, so the line need not be followed by a paragraph of news
     titled = before.heading is not None and not before.heading.inline
-    if not titled and (not ends_sentence(before.text) or before.kind is not Kind.BODY
+    if not titled and (not before.ends_sentence or before.kind is not Kind.BODY
                        or not lines.has_han(text, _CUT_LABEL_HAN)):
         return False
     following = current.text
     return cut_mid_sentence(text) and not dangles(text) and (titled or frame_of(following)) \
-        and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
+        and current.ends_sentence and lines.has_han(following, _CUT_NEXT_HAN) \
         and not restated(text, following) and not split_across(previous, current) \
         and stops_inside_a_word(text, "", following)
 
@@ -1063,7 +1066,7 @@ def _cut_source_line(previous: Block, current: Block) -> bool:
         return False
     following = current.text
     return lines.is_han_char(text[-1]) and not dangles(text) and bool(frame_of(following)) \
-        and ends_sentence(following) and lines.has_han(following, _CUT_NEXT_HAN) \
+        and current.ends_sentence and lines.has_han(following, _CUT_NEXT_HAN) \
         and not split_across(previous, current)
 
 
@@ -1153,7 +1156,7 @@ def headline_over(line: Block, following: Block | None) -> bool:
     return following is not None and following.article == line.article \
         and following.line == line.line + 1 and following.kind is Kind.BODY \
         and _HEADLINE_END.search(line.text) is not None \
-        and not ends_sentence(line.text) and not _CLAUSE_PUNCTUATION.search(line.text) \
+        and not line.ends_sentence and not _CLAUSE_PUNCTUATION.search(line.text) \
         and following.text[0] not in CLOSING_START and following.text[0] != "的" \
-        and ends_sentence(following.text) and restated(line.text, following.text) \
+        and following.ends_sentence and restated(line.text, following.text) \
         and not (segmenter.available() and _joins(line.text, following.text))

@@ -5,7 +5,8 @@ sentences that announce a count (``下面，我讲四个问题``, ``抓好以下
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -31,9 +32,9 @@ _ITEM = lazy_regex(
 )
 # Where an item may start: scanning for these with the standard library's re (which skips ahead
 # on a leading character class) and confirming each with _ITEM is several times faster.
-_ITEM_CANDIDATE = lazy_re(
-    r"[一二三四五六七八九十第首其再最][一二三四五六七八九十先次后]{0,3}点?[是要，,：:、]"
-)
+_ITEM_LEAD = "[一二三四五六七八九十第首其再最]"
+_ITEM_REST = "[一二三四五六七八九十先次后]{0,3}点?[是要，,：:、]"
+_ITEM_CANDIDATE = lazy_re(_ITEM_LEAD + _ITEM_REST)
 # A full stop a scan read as "." or "．" ends the item before as well (…拖欠.八是…).
 _ITEM_AFTER = frozenset("。．.；;：:，,！？!?”’）)>\n\r \t\u3000\u00a0\u2002\u2003\u200b\ufeff")
 _SHOUXIAN_NUMBER = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
@@ -76,8 +77,20 @@ _CLOSING = lazy_regex(
 # count within the next five characters, a match of ``_CLOSING`` on a count followed by its unit.
 # Confirming each such place with ``.match`` finds exactly the matches ``.finditer`` finds,
 # at a fraction of the cost: ``regex`` tries every position of the text in turn.
-_ANNOUNCE_CANDIDATE = lazy_re(r"[讲谈提说以抓做办突把强着解](?=[^\n]{0,4}[两二三四五六七八九十])")
-_CLOSING_CANDIDATE = lazy_re(r"[两二三四五六七八九十](?=[两二三四五六七八九十]?(?:个|点|条|项|大|方面))")
+_ANNOUNCE_LEAD, _ANNOUNCE_REST = "[讲谈提说以抓做办突把强着解]", r"(?=[^\n]{0,4}[两二三四五六七八九十])"
+_ANNOUNCE_CANDIDATE = lazy_re(_ANNOUNCE_LEAD + _ANNOUNCE_REST)
+_CLOSING_LEAD, _CLOSING_REST = "[两二三四五六七八九十]", "(?=[两二三四五六七八九十]?(?:个|点|条|项|大|方面))"
+_CLOSING_CANDIDATE = lazy_re(_CLOSING_LEAD + _CLOSING_REST)
+# The three kinds of candidates found in one scan of a document (``candidates``): led by the
+# class of all their first characters (re skips ahead on it), each place told by a lookbehind
+# on its first character and the lookahead of its kind. A place may start an item and a count
+# (三点，): the count's group is then taken inside the item's branch.
+_ANY_CANDIDATE = lazy_re(
+    "[一二三四五六七八九十第首其再最讲谈提说以抓做办突把强着解两]"
+    f"(?:(?<={_ITEM_LEAD})(?={_ITEM_REST})(?P<item>)(?:(?<={_CLOSING_LEAD}){_CLOSING_REST}(?P<both>))?"
+    f"|(?<={_CLOSING_LEAD}){_CLOSING_REST}(?P<count>)"
+    f"|(?<={_ANNOUNCE_LEAD}){_ANNOUNCE_REST}(?P<announce>))"
+)
 # Another count in the clause makes the announcement ambiguous; a quoted slogan (“四个全面”)
 # does not.
 _COUNT_WORD = lazy_regex(rf"(?<![第“])(?:{_COUNT})(?:个|点|条|项|大|方面)")
@@ -105,10 +118,40 @@ _JOINED = lazy_regex(r"以及|和|与|及|、")
 _LAST_NAME = lazy_regex(r"\p{Han}{1,10}等?")  # the last name, right before the count
 
 
-def items(text: str) -> Iterator[tuple[Style, int, Span]]:
-    """Every enumeration item of ``text`` (a whole document, scanned once): style, number, span."""
-    for candidate in _ITEM_CANDIDATE.finditer(text):
-        start = candidate.start()
+class Candidates(NamedTuple):
+    """Where items, spoken counts and closing counts may start in a text (offsets, in order)."""
+
+    items: list[int]
+    spoken: list[int]
+    closing: list[int]
+
+
+def candidates(text: str) -> Candidates:
+    """The places of a whole document where ``items``, ``spoken_counts`` and
+    ``closing_counts`` may start, found in one scan instead of one scan each. (The items'
+    places include some inside another item's candidate, which ``items`` passes over: the
+    character before them is no punctuation.)"""
+    found = Candidates([], [], [])
+    for place in _ANY_CANDIDATE.finditer(text):
+        kind = place.lastgroup
+        if kind == "item":
+            found.items.append(place.start())
+        elif kind == "both":
+            found.items.append(place.start())
+            found.closing.append(place.start())
+        elif kind == "count":
+            found.closing.append(place.start())
+        else:
+            found.spoken.append(place.start())
+    return found
+
+
+def items(text: str, places: Iterable[int] | None = None) -> Iterator[tuple[Style, int, Span]]:
+    """Every enumeration item of ``text`` (a whole document, scanned once): style, number, span.
+    ``places``: where they may start (``candidates``), when the caller scanned for them."""
+    if places is None:
+        places = (candidate.start() for candidate in _ITEM_CANDIDATE.finditer(text))
+    for start in places:
         if start and text[start - 1] not in _ITEM_AFTER:
             continue
         match = _ITEM.match(text, start)
@@ -122,11 +165,11 @@ def items(text: str) -> Iterator[tuple[Style, int, Span]]:
             yield Style[name], number, Span(match.start(), end)
 
 
-def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
+def spoken_counts(text: str, places: Iterable[int] | None = None) -> Iterator[tuple[int, Span]]:
     """``讲四个问题``, ``以下十方面``, ``做好三项工作``: the count and its span, over a whole
     document (a task count closing its sentence right before the first item is left to
-    ``closing_counts``)."""
-    for match in _confirmed(_ANNOUNCE, _ANNOUNCE_CANDIDATE, text):
+    ``closing_counts``). ``places``: where they may start (``candidates``)."""
+    for match in _confirmed(_ANNOUNCE, _ANNOUNCE_CANDIDATE, text, places):
         closing = _CLOSING.match(text, match.start("tasks")) if match.group("tasks") else None
         if closing is not None and not closing.group("tail"):
             continue  # 抓好四个方面工作：（一）…: a count closing its sentence, T206's
@@ -136,11 +179,12 @@ def spoken_counts(text: str) -> Iterator[tuple[int, Span]]:
             yield count, Span(match.start(), match.end())
 
 
-def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
+def closing_counts(text: str, places: Iterable[int] | None = None) -> Iterator[tuple[int, Span]]:
     """A sentence ending on a count with the first item right after it: the count and its span
     (up to the sentence's end), over a whole document. A clause with two counts (``对这两个方面，
-    讲三点`` is fine, ``两个方面三点意见`` is not) is left alone: which one is announced?"""
-    for match in _confirmed(_CLOSING, _CLOSING_CANDIDATE, text):
+    讲三点`` is fine, ``两个方面三点意见`` is not) is left alone: which one is announced?
+    ``places``: where they may start (``candidates``)."""
+    for match in _confirmed(_CLOSING, _CLOSING_CANDIDATE, text, places):
         count = ordinal(match.group("n"))
         if not count or count < 2:
             continue
@@ -174,12 +218,14 @@ def closing_counts(text: str) -> Iterator[tuple[int, Span]]:
         yield count, Span(match.start("n"), match.end() - 1)
 
 
-def _confirmed(pattern: regex.Pattern[str], candidate: re.Pattern[str],
-               text: str) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)``, where every match starts at a match of ``candidate``."""
+def _confirmed(pattern: regex.Pattern[str], candidate: re.Pattern[str], text: str,
+               places: Iterable[int] | None = None) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)``, where every match starts at a match of ``candidate`` (at one
+    of ``places``, when the caller found them)."""
+    if places is None:
+        places = (place.start() for place in candidate.finditer(text))
     after = 0
-    for place in candidate.finditer(text):
-        start = place.start()
+    for start in places:
         if start < after:
             continue
         match = pattern.match(text, start)

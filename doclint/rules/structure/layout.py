@@ -91,25 +91,33 @@ class Layout:
         text = doc.text
         prose: list[tuple[int, int, str]] = []  # (start, end, text) of lines with Han text
         han_total = 0
-        for _, start, end in doc.index.line_spans():
-            if end - start < _WIDE_MIN_CHARS:
+        for start, line in zip(doc.index.starts, _line_texts(doc), strict=False):
+            if len(line) < _WIDE_MIN_CHARS:
                 continue  # blank lines, mostly
-            line = text[start:end]
             han = _wide(line)
             if han >= 10:
                 stripped = line.strip(" \t\u3000\u00a0\u200b\ufeff")
                 offset = start + line.index(stripped[0]) if stripped else start
                 prose.append((offset, offset + len(stripped), stripped))
                 han_total += han
+        joined = "".join(line for _, _, line in prose)  # counted in C by the tests below
         found: dict[str, object] = {"han": han_total}
         found.update(_html(text))
         found.update(_escaped_breaks(text))
         found.update(_flattened(prose))
-        found.update(_letter_spaced(prose))
+        found.update(_letter_spaced(prose, joined))
         if han_total >= MIN_HAN and not found.get("flattened"):
-            found.update(_unpunctuated(prose, han_total))
+            found.update(_unpunctuated(prose, han_total, joined))
             found.update(_hard_wrapped(prose))
         return cls(**found)  # type: ignore[arg-type]
+
+
+def _line_texts(doc: Document) -> list[str]:
+    """The text of every line (a last empty one after a final line break too)."""
+    text = doc.text
+    if "\r" in text or "\r" in doc.source:
+        return [text[start:end] for _, start, end in doc.index.line_spans()]
+    return text.split("\n")  # NOTE: LF breaks only (most documents): C-fast
 
 
 # A line shorter than this holds fewer than 10 wide characters by ``_wide`` (a character adds 3
@@ -174,8 +182,8 @@ def _flattened(prose: list[tuple[int, int, str]]) -> dict[str, object]:
     return {}
 
 
-def _letter_spaced(prose: list[tuple[int, int, str]]) -> dict[str, object]:
-    spaces = sum(line.count(" ") + line.count("\u3000") for _, _, line in prose)
+def _letter_spaced(prose: list[tuple[int, int, str]], joined: str) -> dict[str, object]:
+    spaces = joined.count(" ") + joined.count("\u3000")
     if spaces < MIN_SPACED or spaces < SPACED_SHARE * sum(_wide(line) for _, _, line in prose) / 2:
         return {}  # too few spaces for every other character to be set apart
     spaced = close = 0
@@ -191,10 +199,9 @@ def _letter_spaced(prose: list[tuple[int, int, str]]) -> dict[str, object]:
     return {}
 
 
-def _unpunctuated(prose: list[tuple[int, int, str]], han: int) -> dict[str, object]:
+def _unpunctuated(prose: list[tuple[int, int, str]], han: int, joined: str) -> dict[str, object]:
     # NOTE: both are classes of single characters: str.count over the lines joined is exact
     # and several times faster than a findall per line.
-    joined = "".join(line for _, _, line in prose)
     ends = 0
     for mark in _SENTENCE_END_MARKS:
         ends += joined.count(mark)

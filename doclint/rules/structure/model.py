@@ -96,7 +96,10 @@ class Block:
     paragraph: Paragraph
     kind: Kind
     article: int
-    heading: Heading | None = None
+    heading: Heading | None
+    # The line ends a sentence (``endings.ends_sentence`` of its text): asked of every block by
+    # the line endings, the openers, the cut lines, T301 and T401, answered once here.
+    ends_sentence: bool
     # The paragraph's own fields, copied once: the rules read them hundreds of thousands of
     # times a run, and a slot is read several times faster than a property.
     line: int = field(init=False, repr=False, compare=False)

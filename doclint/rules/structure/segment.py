@@ -11,7 +11,7 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.core.text import Paragraph, Paragraphs
 from doclint.rules.structure import enumerations, lines
 from doclint.rules.structure.classify import classify
-from doclint.rules.structure.endings import restated
+from doclint.rules.structure.endings import ends_sentence, restated
 from doclint.rules.structure.model import (
     Announcement,
     Article,
@@ -78,7 +78,8 @@ def build(doc: Document) -> Structure:
     owner = [0] * len(paragraphs)
     for article in articles:
         owner[article.start : article.end] = [article.index] * (article.end - article.start)
-    blocks = [Block(i, p, kinds[i], owner[i], headings.get(i)) for i, p in enumerate(paragraphs)]
+    blocks = [Block(i, p, kinds[i], owner[i], headings.get(i), ends_sentence(p.text))
+              for i, p in enumerate(paragraphs)]
     structure = Structure(blocks, articles, sequences=walk.sequences())
     _find_enumerations(structure, doc.text)
     return structure
@@ -344,18 +345,19 @@ def _find_enumerations(structure: Structure, text: str) -> None:
         block = blocks[index]
         return block if block.is_prose and span.end <= block.span.end else None
 
-    for style, number, span in enumerations.items(text):
+    places = enumerations.candidates(text)  # one scan for the three kinds
+    for style, number, span in enumerations.items(text, places.items):
         block = prose_block(span)
         if block is not None:
             lead = span.start == block.span.start and block.kind is Kind.BODY
             structure.enumerations.append(Enumeration(style, number, span, block.index, lead))
     found: list[Announcement] = []
-    for count, span in enumerations.spoken_counts(text):
+    for count, span in enumerations.spoken_counts(text, places.spoken):
         block = prose_block(span)
         if block is not None:
             found.append(Announcement(count, span, block.index))
     spoken = {a.span.end for a in found}
-    for count, span in enumerations.closing_counts(text):
+    for count, span in enumerations.closing_counts(text, places.closing):
         block = prose_block(span)
         if block is not None and not any(span.start < end <= span.end for end in spoken):
             found.append(Announcement(count, span, block.index, closing=True))

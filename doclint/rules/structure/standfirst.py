@@ -42,15 +42,11 @@ class Standfirst:
 
     @classmethod
     def from_document(cls, doc: Document) -> Standfirst:
-        blocks = doc.facts(Structure).blocks
+        structure = doc.facts(Structure)
         found: set[int] = set()
-        start = 0
-        while start < len(blocks):
-            end = start
-            while end < len(blocks) and blocks[end].article == blocks[start].article:
-                end += 1
-            found.update(_lead(blocks[start:end], doc.text))
-            start = end
+        for article in structure.articles:
+            if article.end > article.start:
+                found.update(_lead(structure.blocks[article.start : article.end], doc.text))
         return cls(frozenset(found))
 
 
@@ -70,7 +66,7 @@ def _lead(article: list[Block], document: str) -> list[int]:
     if last is None or position + last + 1 >= len(article):
         return []
     first = article[position + last + 1]
-    if first.kind is not Kind.BODY or not ends_sentence(first.text):
+    if first.kind is not Kind.BODY or not first.ends_sentence:
         return []
     return [b.index for b in article[position:position + last + 1]]
 

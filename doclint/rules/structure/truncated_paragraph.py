@@ -29,10 +29,10 @@ from doclint.rules.structure.endings import (
     closes_a_text,
     cut_mid_sentence,
     dangles_alone,
-    ends_sentence,
     headline_over,
     is_prose,
     last_clause_start,
+    needs_no_stop,
     open_ended,
     plain_prose,
     punctuated_runs,
@@ -214,12 +214,12 @@ class TruncatedParagraph(Rule):
                 continue  # a heading (## 标题) goes without a stop, punctuated or not
             if "\u3000\u3000" in block.text or "  " in block.text:
                 yield from self._inside(block, doc.text)
-            if ends_sentence(block.text):
+            if block.ends_sentence:
                 continue
             if not prepared:
                 items = {e.block for e in structure.enumerations if e.lead}
                 subheadings = _unstopped_lead_ins(structure) | _unnumbered_subheads(blocks)
-                punctuated = punctuated_runs(blocks)
+                punctuated = punctuated_runs(structure)
                 stopped = _stopped_items(structure)
                 series = _title_series(blocks)
                 lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
@@ -358,7 +358,7 @@ def _among_cells(block: Block, blocks: list[Block]) -> bool:
     for other in reversed(blocks[max(0, block.index - _CELL_REACH) : block.index]):
         if other.article != block.article or (other.heading is not None and not other.heading.inline) \
                 or (other.kind is body and lines.has_han(other.text, _PARAGRAPH_HAN)
-                    and ends_sentence(other.text)):
+                    and other.ends_sentence):
             return False  # a heading or a paragraph of text between: the cells are another part
         short_cell = other.kind is label and not lines.has_han(other.text, _CELL_HAN + 1) \
             and not lines.has_punctuation(other.text)
@@ -380,7 +380,7 @@ def _wrapped(block: Block, blocks: list[Block]) -> bool:
     width = len(block.text)
     for back in (1, 2):
         other = blocks[block.index - back]
-        if other.line != block.line - back or ends_sentence(other.text) \
+        if other.line != block.line - back or other.ends_sentence \
                 or abs(len(other.text) - width) > _WIDTH_SLACK:
             return False
     return True
@@ -442,7 +442,7 @@ def _stopped_items(structure: Structure) -> dict[int, Enumeration]:
     found: dict[int, Enumeration] = {}
     for members in runs.values():
         if len(members) >= _STOPPED_ITEMS \
-                and sum(not ends_sentence(blocks[m.block].text) for m in members) <= 1:
+                and sum(not blocks[m.block].ends_sentence for m in members) <= 1:
             found.update((m.block, m) for m in members)
     return found
 
@@ -455,7 +455,7 @@ def _cut_enumerated(block: Block, following: Block | None,
     model's: its number is read here.)"""
     if following is None or following.index not in stopped \
             or block.index == 0 or not lines.is_han_char(block.text[-1]) \
-            or closes_a_text(tail(block.text)):
+            or needs_no_stop(block.text):
         return False
     after = stopped[following.index]
     before = stopped.get(block.index - 1)
@@ -489,7 +489,7 @@ def _cut_line(block: Block, blocks: list[Block], following: Block | None,
         and block.article not in series
     if previous.heading is not None and not previous.heading.inline:
         return inside  # under a numbered heading (一、出台背景⏎为贯彻落实党中央、国务院关⏎二、…)
-    return running and ends_sentence(previous.text) \
+    return running and previous.ends_sentence \
         and ((closed and (_normative_line(block) or _inside_an_article(block, blocks, following)))
              or inside)
 
@@ -505,7 +505,7 @@ def _title_series(blocks: list[Block]) -> frozenset[int]:
     counts: collections.Counter[int] = collections.Counter()
     label, body = Kind.LABEL, Kind.BODY
     for previous, block, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
-        if block.kind is label and after.kind is body and ends_sentence(previous.text) \
+        if block.kind is label and after.kind is body and previous.ends_sentence \
                 and previous.article == block.article == after.article:
             counts[block.article] += 1
     return frozenset(article for article, count in counts.items() if count >= _SERIES_TITLES)
@@ -519,7 +519,7 @@ def _series_title(block: Block, after: Block | None) -> bool:
     clause's punctuation, over a paragraph of text: the next item's headline, restated or not."""
     return block.kind is Kind.LABEL and _SERIES_TITLE.match(block.text) is not None \
         and after is not None and after.kind is Kind.BODY and after.line == block.line + 1 \
-        and ends_sentence(after.text)
+        and after.ends_sentence
 
 
 _ARTICLE_REACH = 12  # blocks looked at either way for the articles around a line
@@ -668,7 +668,7 @@ def _between_articles(block: Block, blocks: list[Block], following: Block | None
         return False
     previous = blocks[block.index - 1]
     running = previous.kind is Kind.BODY or (previous.heading is not None and previous.heading.inline)
-    if not running or previous.article != block.article or not ends_sentence(previous.text):
+    if not running or previous.article != block.article or not previous.ends_sentence:
         return False
     return _normative_line(block) or _opens_with_preposition(block.text) \
         or stops_inside_a_word(block.text, "", following.text)
@@ -699,18 +699,18 @@ def _unstopped_lead_ins(structure: Structure) -> set[int]:
     blocks = structure.blocks
     groups: collections.defaultdict[tuple[int, object], list[int]] = collections.defaultdict(list)
     for e in structure.enumerations:
-        if e.lead and not ends_sentence(blocks[e.block].text):
+        if e.lead and not blocks[e.block].ends_sentence:
             groups[blocks[e.block].article, e.style].append(e.block)
     for sequence in structure.sequences:
         for member in sequence.members:
-            if not blocks[member].heading.inline and not ends_sentence(blocks[member].text):
+            if not blocks[member].heading.inline and not blocks[member].ends_sentence:
                 groups[blocks[member].article, sequence].append(member)
     found = {index for members in groups.values() if len(members) >= 2 for index in members}
     leads: collections.defaultdict[tuple[int, str], list[int]] = collections.defaultdict(list)
     body = Kind.BODY
     for block in blocks:
         # NOTE: the pattern last: most lines are body text that ends its sentence.
-        if block.kind is not body or ends_sentence(block.text):
+        if block.kind is not body or block.ends_sentence:
             continue
         opening = _LEAD_WORDS.match(block.text)
         if opening:
