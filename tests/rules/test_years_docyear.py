@@ -377,3 +377,30 @@ def test_a_long_flattened_reply_on_one_line_is_signed_at_its_end() -> None:
     assert len(reply) > 3000 and "\n" not in reply
     source = _year(reply)
     assert (source.source, source.year, source.high) == ("dateline", 2019, 2019)
+
+
+def test_patterns_opening_on_a_date_are_tried_where_a_date_can_start() -> None:
+    from doclint.rules.years.docyear import _INLINE_SIGNED, _ISSUER_DATE, _dated_matches
+
+    texts = [
+        "……感谢您的监督！2019年2月21日您好！",  # a reply signed inside a flattened page
+        "河北省人民政府办公厅　　2020年9月7日　　关于……",
+        "办公厅 2019 年 12 月 3 日\n",  # spaced: the 月 ten characters after the date's start
+        "……谢谢！二〇一九年十二月三日尊敬的网友",
+        "厅2019年元月2日　　下一篇",
+        "委１９９９年０１月０２日来源：本站",
+        "厅2019年1月2日2020年3月4日　　后文",  # two dates side by side
+        "2019年1月2日，全县……",  # a date opening a sentence: no signature
+        "办公厅2019年1月",  # no day
+        "",
+    ]
+    for text in texts:
+        for pattern in (_INLINE_SIGNED, _ISSUER_DATE):
+            for start, end in ((0, len(text)), (3, len(text)), (0, max(0, len(text) - 4))):
+                expected = [m.span() for m in pattern.finditer(text, start, end)]
+                assert [m.span() for m in _dated_matches(pattern, text, start, end)] == expected
+    assert [m.group("date") for m in _dated_matches(_INLINE_SIGNED, texts[0], 0, len(texts[0]))] \
+        == ["2019年2月21日"]
+    assert [m.group("date") for m in _dated_matches(_ISSUER_DATE, texts[6], 0, len(texts[6]))] \
+        == ["2019年1月2日"]
+    assert not list(_dated_matches(_INLINE_SIGNED, texts[7], 0, len(texts[7])))

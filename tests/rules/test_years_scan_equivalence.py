@@ -12,7 +12,7 @@ import pytest
 
 from doclint.core import Document
 from doclint.rules.years import review
-from doclint.rules.years.paragraphs import CharHits, Hits, plain
+from doclint.rules.years.paragraphs import Hits, ParagraphSpans, plain
 
 # Pieces of review openings, headings, tags and breaks, to draw documents from.
 _PIECES = [
@@ -114,38 +114,32 @@ def test_items_as_without_the_quick_scan(shared: Path, monkeypatch: pytest.Monke
               for path in sorted((shared / "corpus" / "real").glob("*.txt"))]
     docs = [Document(path="x.txt", source=text, settings={"year": None}) for text in texts]
     found = [items.split_items(doc, Span(0, len(doc.text))) for doc in docs]
-    monkeypatch.setattr(items, "CharHits",  # every paragraph
-                        lambda _chars, text, start, end: Hits(re.compile(r"[\s\S]"), text, start, end))
+    monkeypatch.setattr(ParagraphSpans, "holding",  # every paragraph
+                        lambda self, _chars, _text, start, end: list(range(len(self.between(start, end)))))
     assert [items.split_items(doc, Span(0, len(doc.text))) for doc in docs] == found
     assert sum(len(spans) > 1 for spans in found) > 50
 
 
-def test_char_hits_answer_as_the_class_pattern_did() -> None:
+def test_paragraphs_holding_answer_as_the_class_pattern_did() -> None:
     rnd = random.Random(10)
     chars = "月—－<-"
     pattern = re.compile(r"[月—－<-]")
-    alphabet = "月—－<-a年 \n—\u2013"
+    alphabet = "月—－<-a年 \n—\u2013\u3000。"
     asked = 0
     for _ in range(3000):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        doc = Document(path="x.txt", source="".join(rnd.choice(alphabet)
+                                                    for _ in range(rnd.randint(0, 60))))
+        text, spans = doc.text, doc.facts(ParagraphSpans)
         start = rnd.randint(0, len(text))
         end = rnd.randint(start, len(text))
-        old, new = Hits(pattern, text, start, end), CharHits(chars, text, start, end)
-        assert bool(old) == bool(new)
-        position = start
-        for _ in range(rnd.randint(0, 12)):
-            if rnd.random() < 0.2:  # asked out of order now and then
-                position = rnd.randint(0, len(text))
-            low = min(position, len(text))
-            high = rnd.randint(low, min(len(text), low + 8))
-            assert new.within(low, high) == old.within(low, high), (text, low, high)
-            asked += 1
-            position = high
-    assert asked > 10000
+        old = Hits(pattern, text, start, end)
+        expected = [index for index, paragraph in enumerate(spans.between(start, end))
+                    if old.within(paragraph.start, paragraph.end)]
+        assert spans.holding(chars, text, start, end) == expected, (text, start, end)
+        asked += len(expected)
+    assert asked > 1000
 
 
-# Pieces of paragraph breaks: line breaks, HTML paragraphs and line breaks (one wrapped over a
-# line), indents after a sentence's end, the white space ``re`` and ``regex`` tell apart.
 _BREAK_PIECES = [
     "\n", "\r", "\r\n", "<p>", "</p>", "<br>", "<br/>", "<br \n/>", "<p class='a。  b'>", "<p\n>",
     "<p \r>", "<p\x1c>", "<br\x1c>", "<b>", "<", ">", "。", "：", "”", "）", " ", "\t", "\u3000",

@@ -60,19 +60,22 @@ class DateFacts:
 
 
 def _read(match: regex.Match[str]) -> DateMention | None:
-    chinese = match.group("cmonth") is not None
+    # Every group read at once (a group asked for by name costs a lookup each time).
+    year_figures, month_figures, year_han, month_han, day_figures, day_han, _, weekday_name = \
+        match.groups()
+    chinese = month_han is not None
     if chinese:
-        if match.group("cday") is None:  # 三月 alone is too often a count (三月份, 三个月)
+        if day_han is None:  # 三月 alone is too often a count (三月份, 三个月)
             return None
-        year_text, month_name, day_name = "cyear", "cmonth", "cday"
+        year, month, day = year_han, month_han, day_han
+        year_group, month_group, day_group = "cyear", "cmonth", "cday"
     else:
-        year_text, month_name, day_name = "year", "month", "day"
-    day_text = match.group(day_name)
-    if day_text is None and match.group("day" if chinese else "cday") is not None:
-        return None  # a month and a day written in different numerals
-    year = match.group(year_text)
-    start = match.start(year_text) if year else match.start(month_name)
-    weekday = _WEEKDAY[match.group("wd")] if match.group("wd") else None
+        if day_figures is None and day_han is not None:
+            return None  # a month and a day written in different numerals
+        year, month, day = year_figures, month_figures, day_figures
+        year_group, month_group, day_group = "year", "month", "day"
+    start = match.start(year_group) if year else match.start(month_group)
+    weekday = _WEEKDAY[weekday_name] if weekday_name else None
     end = match.end()
     if weekday is not None:  # the date ends before its weekday and the comma or space before it
         end = match.start("weekday")
@@ -82,11 +85,11 @@ def _read(match: regex.Match[str]) -> DateMention | None:
     return DateMention(
         span=Span(start, end),
         year=(numerals.chinese_digits(year) if chinese else int(year)) if year else None,
-        month=to_number(match.group(month_name)),
-        day=to_number(day_text) if day_text else None,
+        month=to_number(month),
+        day=to_number(day) if day else None,
         chinese=chinese,
-        month_span=Span(*match.span(month_name)),
-        day_span=Span(*match.span(day_name)) if day_text else None,
+        month_span=Span(*match.span(month_group)),
+        day_span=Span(*match.span(day_group)) if day else None,
         weekday=weekday,
         weekday_span=Span(*match.span("weekday")) if weekday is not None else None,
     )

@@ -132,6 +132,10 @@ _INLINE_NUMBER_REACH = 300
 _FORWARDED = lazy_regex(r"(?:印发|转发|发布|公布)《([^《》\n]{4,60})》")
 _ISSUER_DATE = lazy_regex(
     rf"(?<=(?:{_ISSUING_BODY}|[厅局委])[ \t\u3000]{{0,4}})(?P<date>{_FULL_DATE})")
+# The 月 of a full date, 6 to 10 characters after the date's start (2024年4月, 2024 年 12 月):
+# where ``_dated_matches`` tries the patterns that open on a date.
+_MONTH_OF_FULL_DATE = lazy_regex(r"(?<=年\s?(?:[0-9０-９]{1,2}|元)\s?|年[一二三四五六七八九十]{1,2})月")
+_MONTH_AFTER_START = (6, 10)
 _ATTACHMENT_TITLE = 64
 # A page date in a title line: 《新闻联播》 (20251020), 2024-04-24, 2024/4/24.
 _PAGE_DATE = lazy_regex(
@@ -511,7 +515,7 @@ def _inline_signature(text: str, part: Span) -> YearSource | None:
     """The date a flattened page signs with (``_INLINE_SIGNED``), when all its signatures agree
     on the year: replies to citizens, notices whose line breaks were lost."""
     found = [_dated(text, m.span("date"), "dateline")
-             for m in _INLINE_SIGNED.finditer(text, part.start, part.end)]
+             for m in _dated_matches(_INLINE_SIGNED, text, part.start, part.end)]
     issued = _ISSUED.search(text, part.start, min(part.end, part.start + _HEADER_CHARS))
     if issued is not None:
         found.append(_dated(text, issued.span("date"), "dateline"))
@@ -530,11 +534,29 @@ def _signed_before_attachment(text: str, part: Span) -> list[YearSource]:
     if not titles:
         return []
     found = []
-    for match in _ISSUER_DATE.finditer(text, part.start, part.end):
+    for match in _dated_matches(_ISSUER_DATE, text, part.start, part.end):
         rest = text[match.end():match.end() + _ATTACHMENT_TITLE]
         if any(rest.lstrip(" \t\u3000").startswith(title) for title in titles):
             found.append(_dated(text, match.span("date"), "dateline"))
     return found
+
+
+def _dated_matches(pattern: regex.Pattern[str], text: str, start: int,
+                   end: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose matches open on a full date
+    (``_FULL_DATE``), tried only at the few places before the 月 of a date where one can start:
+    the look-behind such a pattern opens with is slow to try at every character."""
+    tried = start  # every place before this has been tried, or lies inside a match
+    nearest, farthest = _MONTH_AFTER_START
+    for month in _MONTH_OF_FULL_DATE.finditer(text, start, end):
+        for at in range(max(tried, month.start() - farthest), month.start() - nearest + 1):
+            match = pattern.match(text, at, end)
+            if match is not None:
+                yield match
+                tried = match.end()
+                break
+        else:
+            tried = max(tried, month.start() - nearest + 1)
 
 
 def _head_number(text: str, part: Span) -> YearSource | None:

@@ -25,7 +25,7 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.rules.structure import lines
 from doclint.rules.structure.news import AGENCY as _AGENCY
 from doclint.rules.structure.news import NEWS_DATE as _NEWS_DATE
-from doclint.rules.years.paragraphs import CharHits, ParagraphSpans, plain
+from doclint.rules.years.paragraphs import ParagraphSpans, plain
 
 # A report opening with its dateline: at a paragraph's start, after a tag, after the indent of
 # a paragraph run into the line before it (a title without a full stop), or right after the
@@ -57,14 +57,15 @@ def split_items(doc: Document, part: Span) -> list[Span]:
     previous: Span | None = None
     closed = False  # the previous paragraph closed an item
     dated_head = False  # the text before the first start has a dateline of its own
-    marks = CharHits(_MAY_MARK, text, part.start, part.end)
-    for paragraph in paragraphs:
-        if not marks.within(paragraph.start, paragraph.end):  # plain text: it follows an item
+    following = 0  # the paragraph after the last one read
+    for marked in doc.facts(ParagraphSpans).holding(_MAY_MARK, text, part.start, part.end):
+        if marked > following:  # plain text before it: it follows an item
             if closed:
-                starts.append(paragraph.start)
+                starts.append(paragraphs[following].start)
                 closed = False
-            previous = paragraph
-            continue
+            previous = paragraphs[marked - 1]
+        following = marked + 1
+        paragraph = paragraphs[marked]
         content = plain(text[paragraph.start:paragraph.end])
         if not content:
             continue
@@ -83,6 +84,8 @@ def split_items(doc: Document, part: Span) -> list[Span]:
             closed = True
             dated_head = dated_head or not starts
         previous = paragraph
+    if closed and following < len(paragraphs):
+        starts.append(paragraphs[following].start)  # plain text after the last item's close
     starts = sorted(set(starts))
     bounds = [part.start]
     last = part.start  # where the item being read started (its dateline, not a caption above)

@@ -35,6 +35,8 @@ _NIAN = lazy_regex(
     )年""",
     regex.X,
 )
+# _NIAN's groups by number: a group asked for by name costs a lookup at every year.
+_FIGURES, _CHINESE = 1, 2
 _ABBREVIATED = lazy_regex(
     r"(?<=(?<![0-9０-９.．A-Za-z〔\[第每近约前后这那〕])[0-9０-９]{2})年"
     r"(?P<tail>度|代|间|底|末|初|上半年|下半年)?"
@@ -176,9 +178,9 @@ class YearFacts:
         chinese: list[YearMention] = []
         for match in _NIAN.finditer(text):
             nian = match.start()
-            start = match.start("group")
+            start = match.start(_FIGURES)
             if start == -1:
-                start = match.start("chinese")
+                start = match.start(_CHINESE)
                 value = numerals.chinese_digits(text[start:nian])
                 if numerals.is_plausible_year(value):
                     chinese.append(YearMention(start, nian + 1, value, True))

@@ -65,38 +65,6 @@ class Hits:
         return self._next is not None and self._next < end
 
 
-class CharHits(Hits):
-    """``Hits`` for a few single characters (a class such as ``[月—－<-]``), each found by
-    ``str.find``: the standard library's engine tests a class of non-ASCII characters at every
-    character of the text, ``find`` runs over it in C (half the time). Each character's next
-    place is kept until a part past it is asked for."""
-
-    def __init__(self, chars: str, text: str, start: int = 0, end: int | None = None) -> None:
-        self._chars = chars
-        self._places: dict[str, int] = {}  # first place at or after _searched_from; -1: none
-        self._text = text
-        self._end = len(text) if end is None else end
-        self._searched_from = start
-        self._next = self._first_at_or_after(start)
-
-    def _first_at_or_after(self, start: int) -> int | None:
-        text, end, places = self._text, self._end, self._places
-        first = -1
-        for char in self._chars:
-            place = places.get(char)
-            if place is None or (place != -1 and place < start):
-                place = places[char] = text.find(char, start, end)
-            if place != -1 and (first == -1 or place < first):
-                first = place
-        return None if first == -1 else first
-
-    def within(self, start: int, end: int) -> bool:
-        """Whether one of the characters is in ``start``..``end``."""
-        if start < self._searched_from:
-            self._places.clear()  # asked out of order: the places kept may lie past it
-        return super().within(start, end)
-
-
 class ParagraphSpans:
     """The spans of the document's paragraphs, in order (blank ones left out)."""
 
@@ -137,3 +105,23 @@ class ParagraphSpans:
         low = bisect.bisect_left(self._starts, start)
         high = bisect.bisect_left(self._starts, end)
         return self.spans[low:high]
+
+    def holding(self, chars: str, text: str, start: int, end: int) -> list[int]:
+        """The indices in ``between(start, end)`` of the paragraphs that hold one of ``chars``
+        before ``end``, in order: each character is found by ``str.find``, and once found in a
+        paragraph looked for again only after it, so a loop over the paragraphs need not ask
+        each one."""
+        starts, spans = self._starts, self.spans
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end)
+        found: set[int] = set()
+        for char in chars:
+            at = text.find(char, start, end)
+            while at != -1:
+                index = bisect.bisect_right(starts, at, low, high) - 1
+                if index >= low and at < spans[index].end:
+                    found.add(index - low)
+                    at = text.find(char, spans[index].end, end)
+                else:  # between paragraphs
+                    at = text.find(char, starts[index + 1], end) if index + 1 < high else -1
+        return sorted(found)
