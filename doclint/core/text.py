@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, count
+from itertools import accumulate, chain, compress, count
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from doclint.core.document import Document, Span
@@ -14,7 +16,8 @@ from doclint.core.lazyregex import lazy_re, lazy_regex
 # NOTE: written to open with one character class (a run of ``…`` needs two of them), so that
 # the engine skips between candidate characters in C instead of trying the alternation at
 # every character (a third of the time).
-_SENTENCE_END = lazy_re(r"[。！？!?；;…](?:(?<=…)…+|(?<!…)[。！？!?；;]*)[”’」』）)》]*")
+# (The whole end is a group so that ``split`` keeps the ends: see ``TextKeys``.)
+_SENTENCE_END = lazy_re(r"([。！？!?；;…](?:(?<=…)…+|(?<!…)[。！？!?；;]*)[”’」』）)》]*)")
 _BLANK = lazy_regex(r"^[\s\u3000\u00a0\u200b\ufeff]*$")
 # The spaces a line's indent is made of: ASCII, ideographic (U+3000), no-break (U+00A0), en and
 # em (U+2002, U+2003: what pages converted from Word or PDF indent with), zero-width and BOM.
@@ -149,6 +152,109 @@ class Sentences:
 def _sentence_ends(text: str) -> list[int]:
     # NOTE: most paragraphs hold no "…"; the stdlib engine is faster on a plain class.
     return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+# White space as the keys below drop it: the class of ``_BLANK`` (the zero-width space and the
+# BOM with it). Every character of it but " " is unprintable.
+_SPACE_RUN = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]+")
+
+
+def spaceless(texts: list[str]) -> list[str]:
+    """Each of ``texts`` without white space (the class of ``_SPACE_RUN``). NOTE: a text that
+    holds no " " and is printable holds none of it (every other character of it is
+    unprintable), and is its own key: most are, found so in C without a copy."""
+    return [text if " " not in text and text.isprintable() else _without_space(text)
+            for text in texts]
+
+
+def _without_space(text: str) -> str:
+    text = text.replace(" ", "").replace("\u3000", "")  # (the usual ones, C-fast)
+    return text if text.isprintable() else _SPACE_RUN.sub("", text)
+
+
+class TextKeys:
+    """The paragraphs and sentences of a document keyed for comparison: their text without
+    white space (``spaceless``), built once for every rule that compares them.
+
+    ``paragraphs`` holds one key per item of ``Paragraphs``, in the same order (so the key of
+    ``Structure.blocks[i]`` is ``paragraphs[i]``). ``sentences`` holds the keys of the
+    sentences of ``Sentences`` that are not empty, in order, and ``sentence_span`` the span of
+    one of them: worked out when first asked for, from the paragraphs joined, without
+    building the sentences themselves (tens of thousands of objects in a long document).
+    """
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self._paragraphs = paragraphs
+        self.paragraphs = spaceless(list(map(itemgetter(2), paragraphs)))
+        self._pieces: list[str] | None = None
+        self._line_keys: list[str] | None = None
+        self._sentences: list[str] | None = None
+        self._places: _SentencePlaces | None = None
+
+    @classmethod
+    def from_document(cls, doc: Document) -> TextKeys:
+        return cls(doc.facts(Paragraphs).items)
+
+    @property
+    def sentences(self) -> list[str]:
+        if self._sentences is None:
+            self._sentences = list(filter(None, self._keys_of_lines()))
+        return self._sentences
+
+    def sentence_span(self, index: int) -> Span:
+        """The span of the sentence keyed ``sentences[index]``."""
+        if self._places is None:
+            self._places = self._sentence_places()
+        places = self._places
+        line = places.keyed[index]
+        at = places.starts[line]  # in the paragraphs joined
+        paragraph = bisect_right(places.paragraphs, at) - 1
+        start = self._paragraphs[paragraph].span.start + at - places.paragraphs[paragraph]
+        return Span(start, start + places.lengths[line])
+
+    def _cut(self) -> list[str]:
+        """The paragraphs joined by line breaks, cut after each sentence end: the text up to
+        each end with the end, then the text after the last end. Joined by line breaks again,
+        the pieces make the lines of the sentences: those of ``Sentences``, and an empty line
+        after a paragraph that closes with an end (its key is empty, as the key of a sentence
+        of white space is).
+
+        NOTE: an end holds no white space: it is found alike in the whole text and in the
+        paragraphs joined. The text is split around the ends and each end put back after the
+        text before it, in C (``sub`` with a template calls Python for each end).
+        """
+        if self._pieces is None:
+            parts = _SENTENCE_END.split("\n".join(map(itemgetter(2), self._paragraphs)))
+            parts.append("")  # (the end after the text after the last end)
+            self._pieces = list(map(str.__add__, parts[0::2], parts[1::2]))
+        return self._pieces
+
+    def _keys_of_lines(self) -> list[str]:
+        """The key of every line of the sentences (see ``_cut``), empty ones too."""
+        if self._line_keys is None:
+            self._line_keys = spaceless("\n".join(self._cut()).split("\n"))
+        return self._line_keys
+
+    def _sentence_places(self) -> _SentencePlaces:
+        """Where each line of the sentences (see ``_cut``) starts in the paragraphs joined, and
+        its length; the line of each sentence that has a key; where the paragraphs start. A
+        line starts where a piece or a paragraph does (never both but at 0: a piece starts
+        after an end, a paragraph after a line break)."""
+        keyed = list(compress(count(), self._keys_of_lines()))
+        pieces = self._cut()
+        lengths = list(map(len, "\n".join(pieces).split("\n")))
+        # (a paragraph starts after those before it and their line breaks)
+        before = map(len, map(itemgetter(2), self._paragraphs[:-1]))
+        paragraphs = list(map(add, accumulate(before, initial=0), count()))
+        starts = sorted(chain(accumulate(map(len, pieces[:-1]), initial=0), paragraphs[1:]))
+        return _SentencePlaces(starts, lengths, keyed, paragraphs)
+
+
+class _SentencePlaces(NamedTuple):
+    starts: list[int]
+    lengths: list[int]
+    keyed: list[int]
+    paragraphs: list[int]
 
 
 def shorten(text: str, limit: int = 24) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from doclint.rules.archive.fingerprint import paragraph_key, paragraph_keys
@@ -38,3 +40,18 @@ def test_a_text_with_its_own_line_break_is_keyed_alone() -> None:
 
 def test_known_keys() -> None:
     assert paragraph_keys(["第１２３条，snake_case。", "，。、"]) == ["第123条snakecase", ""]
+
+
+@pytest.mark.parametrize("text", [
+    "标题\n\n　　正文一句。　　下一段\u200c；\r\n甲\x1c乙\u2060丙\r末行 \n",
+    "\ufeff甲\u200b\n \u3000\u00a0\n\t乙\u2028丙\x85丁\u200d\n", "", "\n\n",
+])
+def test_the_digest_squeezes_the_paragraphs_keys_as_it_would_the_text(text: str) -> None:
+    from doclint.core.document import Document
+    from doclint.rules.archive.fingerprint import TextDigest, squeeze
+
+    doc = Document.from_text(text)
+    squeezed = squeeze(text)
+    assert doc.facts(TextDigest).size == len(squeezed)
+    assert doc.facts(TextDigest).digest == hashlib.blake2b(squeezed.encode("utf-8"),
+                                                           digest_size=16).digest()

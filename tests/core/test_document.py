@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from doclint.core.document import Document, LineIndex, Position, Span
-from doclint.core.text import Paragraphs, Sentences
+from doclint.core.text import Paragraphs, Sentences, TextKeys
 
 
 def positions(text: str) -> list[tuple[int, int]]:
@@ -154,3 +155,26 @@ def test_newline_is_the_most_common_break_the_first_on_a_tie() -> None:
                            ("a\r\nb\r\nc\n", "\r\n"), ("a\nb\r\nc\r\nd\n", "\n"),
                            ("a\rb\r\nc", "\r"), ("a\r\nb\rc\r", "\r"), ("a\r", "\r")):
         assert Document.from_text(text).newline == expected, repr(text)
+
+
+
+_WHITE_SPACE = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]")
+
+
+@pytest.mark.parametrize("text", [
+    "甲。乙！丙？\n\n丁",
+    "　　第一段。第二句……第三句…\n“引文。”他说。\r\n（注：完）\r末行",
+    "标题：　　正文一句。　　下一段；分号；\n \u200b\n。。 。\n…… …\n",
+    "甲\u3000乙 丙。\ufeff丁\u2003\u2003戊。」\t\t己",
+    "", "\n\n", "无句末标点的一行",
+])
+def test_text_keys_are_the_paragraphs_and_sentences_without_white_space(text: str) -> None:
+    doc = Document.from_text(text)
+    keys = doc.facts(TextKeys)
+    assert keys.paragraphs == [_WHITE_SPACE.sub("", p.text)
+                               for p in doc.facts(Paragraphs).items]
+    # the sentences with a key that is not empty, and where they are
+    keyed = [(s.span, _WHITE_SPACE.sub("", s.text)) for s in doc.facts(Sentences).items]
+    keyed = [(span, key) for span, key in keyed if key]
+    assert keys.sentences == [key for _, key in keyed]
+    assert [keys.sentence_span(i) for i in range(len(keyed))] == [span for span, _ in keyed]

@@ -58,7 +58,7 @@ def _marked_strings(seed: int, count: int) -> list[str]:
 
 
 def test_long_runs_again_answers_as_the_sentence_pattern_did() -> None:
-    from doclint.rules.structure.repeated_text import _BETWEEN_MARKS, _long_run_again
+    from doclint.rules.structure.repeated_text import _long_run_again, _runs
 
     strings = _marked_strings(seed=4, count=20000)
     expected = []
@@ -66,19 +66,23 @@ def test_long_runs_again_answers_as_the_sentence_pattern_did() -> None:
         found = _LONG_SENTENCE.findall(s)
         expected.append(len(set(found)) < len(found))
     assert 0 < sum(expected) < len(strings)
-    assert [_long_run_again(_BETWEEN_MARKS.split(s)) for s in strings] == expected
+    assert [_runs(s) for s in strings] == [re.split(r"[。！？!?；;\x00]", s) for s in strings]
+    assert [_long_run_again(_runs(s)) for s in strings] == expected
 
 
 def test_twice_needs_a_run_closing_the_one_before() -> None:
-    from doclint.rules.structure.repeated_text import _BETWEEN_MARKS, _run_closes_the_one_before
+    from doclint.rules.structure.repeated_text import _run_closes_the_one_before, _runs
+
+    def long_runs(s: str) -> list[str]:
+        return [run for run in _runs(s) if len(run) >= 8]
 
     strings = _pasted_strings(seed=5, count=20000) + _marked_strings(seed=6, count=20000)
     twice = [s for s in strings if _twice(s)]
     assert len(twice) > 1000
-    assert all(_run_closes_the_one_before(_BETWEEN_MARKS.split(s)) for s in twice)
+    assert all(_run_closes_the_one_before(long_runs(s)) for s in twice)
     # … and it is a test worth making: most strings without such a repeat fail it
     others = [s for s in strings if not _twice(s)]
-    assert sum(_run_closes_the_one_before(_BETWEEN_MARKS.split(s)) for s in others) < len(others) / 2
+    assert sum(_run_closes_the_one_before(long_runs(s)) for s in others) < len(others) / 2
 
 
 def _doubled_half_before(text: str) -> str | None:
@@ -184,10 +188,10 @@ def test_link_dates_opening_with_a_digit_match_as_the_alternation_did() -> None:
 
 
 def test_every_white_space_page_copies_strips_but_the_space_is_unprintable() -> None:
-    """PageCopies keys a sentence without white space and skips the regex for a printable
-    sentence without an ASCII space: sound only while every other character the pattern
-    strips is unprintable."""
-    from doclint.rules.structure.copies import _SPACE
+    """PageCopies keys a sentence without white space (``text.spaceless``) and skips the regex
+    for a printable sentence without an ASCII space: sound only while every other character
+    the pattern strips is unprintable."""
+    from doclint.core.text import _SPACE_RUN as _SPACE
 
     stripped = [chr(c) for c in range(0x110000) if _SPACE.fullmatch(chr(c))]
     assert " " in stripped

@@ -1,6 +1,7 @@
-"""Keys of lines without white space (``lines.key``, T601's and T602's): a line that holds no
-" " and is printable is returned as its own key, without cutting anything out. That rests on
-every other character these keys drop being unprintable."""
+"""Keys of lines without white space (``lines.key``, T601's, T602's and the shared
+``text.spaceless``): a line that holds no " " and is printable is returned as its own key,
+without cutting anything out. That rests on every other character these keys drop being
+unprintable."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import sys
 
 import pytest
 
+from doclint.core import text as core_text
+from doclint.core.document import Document
+from doclint.core.text import TextKeys, spaceless
 from doclint.rules.structure import duplicate_line, lines, repeated_text
 
 _EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
@@ -20,6 +24,7 @@ def _dropped() -> dict[str, set[str]]:
         "str.split": {c for c in _EVERY_CHARACTER if c.isspace()},
         "duplicate_line._SPACES": set("".join(duplicate_line._SPACES.findall(_EVERY_CHARACTER))),
         "repeated_text._SPACE": set(repeated_text._SPACE.findall(_EVERY_CHARACTER)),
+        "text._SPACE_RUN": set("".join(core_text._SPACE_RUN.findall(_EVERY_CHARACTER))),
     }
 
 
@@ -39,11 +44,24 @@ def test_keys_are_what_the_patterns_leave(text: str) -> None:
         else lines._SPACES.sub("", text)
     assert lines.key(text) == split
     assert duplicate_line._without_spaces(text) == duplicate_line._SPACES.sub("", text)
-    assert repeated_text._key(text) == repeated_text._SPACE.sub("", text)
+    if "\n" not in text:
+        assert spaceless([text]) == [core_text._SPACE_RUN.sub("", text)]
+        assert spaceless([text]) == [lines.key(text)]
+
+
+def test_the_shared_keys_are_the_paragraphs_without_white_space() -> None:
+    texts = [text for text in _TEXTS if "\n" not in text]
+    assert spaceless(texts) == [core_text._SPACE_RUN.sub("", text) for text in texts]
+    assert spaceless([]) == []
+    doc = Document.from_text("一、总体要求\n\n　　第 一 章。　　关于\u3000印发\n甲\x1c乙\n")
+    keys = doc.facts(TextKeys).paragraphs
+    assert keys == ["一、总体要求", "第一章。", "关于印发", "甲\x1c乙"]
+    # T602 drops what the standard library's \s drops: the separator controls too
+    assert repeated_text._own_keys(doc, keys) == ["一、总体要求", "第一章。", "关于印发", "甲乙"]
 
 
 def test_a_line_without_white_space_is_its_own_key() -> None:
     text = "坚持稳中求进，扩大有效投资。"
     assert lines.key(text) is text
     assert duplicate_line._without_spaces(text) is text
-    assert repeated_text._key(text) is text
+    assert spaceless([text]) == [text]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
-from doclint.core.text import Paragraphs
+from doclint.core.text import Paragraphs, TextKeys
 from doclint.rules.archive.titles import DocumentTitle
 
 # Characters that change nothing a reader sees: a byte-order mark, zero-width spaces and joiners.
@@ -106,7 +106,10 @@ class TextDigest:
 
     @classmethod
     def from_document(cls, doc: Document) -> TextDigest:
-        squeezed = squeeze(doc.text)
+        # NOTE: the text is its paragraphs and white space between them; the paragraphs' shared
+        # keys are their text without white space (but for the few characters ``squeeze``
+        # drops besides): squeezing them joined is one scan, not a split into words.
+        squeezed = squeeze("".join(doc.facts(TextKeys).paragraphs))
         digest = hashlib.blake2b(squeezed.encode("utf-8"), digest_size=16).digest()
         return cls(digest, len(squeezed), _anchor(doc))
 

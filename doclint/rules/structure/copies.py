@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from operator import itemgetter
 
 from doclint.core.document import Document, Span
-from doclint.core.lazyregex import lazy_regex
-from doclint.core.text import Sentences
+from doclint.core.text import TextKeys
 from doclint.rules.structure.leads import common_lead
 from doclint.rules.structure.lines import han_count
 
-_SPACE = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # A repeat must be this long to be a copy of the text rather than a paragraph pasted twice:
 # so many units and Han characters, and at least this share of the original text (everything
 # before the first copy).
@@ -46,20 +43,23 @@ class Copy:
 
 
 class _Units:
-    """The sentences keyed without white space, as parallel lists (a document holds tens of
-    thousands of them: no object per unit). A unit's Han count is taken only when it is asked
-    for: only a unit that repeats an earlier one is, in a file without copies."""
+    """The sentences keyed without white space (``TextKeys.sentences``). A unit's span and its
+    Han count are worked out only when asked for: only a unit that repeats an earlier one is
+    counted, and only a run long enough to be a copy needs the spans of a few."""
 
-    __slots__ = ("_han", "keys", "spans", "text")
+    __slots__ = ("_han", "_keys", "keys", "text")
 
-    def __init__(self, text: str, spans: list[Span], keys: list[str]) -> None:
-        self.text = text
-        self.spans = spans
-        self.keys = keys
-        self._han = [-1] * len(keys)
+    def __init__(self, doc: Document, keys: TextKeys) -> None:
+        self.text = doc.text
+        self._keys = keys
+        self.keys = keys.sentences
+        self._han = [-1] * len(self.keys)
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def span(self, index: int) -> Span:
+        return self._keys.sentence_span(index)
 
     def han(self, index: int) -> int:
         count = self._han[index]
@@ -101,29 +101,10 @@ class PageCopies:
 
     @classmethod
     def from_document(cls, doc: Document) -> PageCopies:
-        spans, keys = _units(doc)
-        if len(set(keys)) == len(keys):
+        keys = doc.facts(TextKeys)
+        if len(set(keys.sentences)) == len(keys.sentences):
             return cls((), len(doc.text))  # no unit repeats: no copy
-        return cls(tuple(_copies(_Units(doc.text, spans, keys))), len(doc.text))
-
-
-def _units(doc: Document) -> tuple[list[Span], list[str]]:
-    items = doc.facts(Sentences).items
-    if not items:
-        return [], []  # (one empty string would come back from splitting nothing)
-    spans = list(map(itemgetter(0), items))
-    # NOTE: the keys are made in one pass over all sentences, joined by a line break (which no
-    # sentence holds). Every character _SPACE matches but the ASCII space is unprintable (a
-    # separator, a control or a format character): once the usual two spaces are gone, most
-    # files are printable and need no regex.
-    joined = "\n".join(map(itemgetter(1), items)).replace(" ", "").replace("\u3000", "")
-    keys = joined.split("\n")
-    if not all(map(str.isprintable, keys)):
-        keys = [key if key.isprintable() else _SPACE.sub("", key) for key in keys]
-    if "" in keys:
-        kept = [(span, key) for span, key in zip(spans, keys, strict=True) if key]
-        spans, keys = [span for span, _ in kept], [key for _, key in kept]
-    return spans, keys
+        return cls(tuple(_copies(_Units(doc, keys))), len(doc.text))
 
 
 def _copies(units: _Units) -> list[Copy]:
@@ -135,7 +116,7 @@ def _copies(units: _Units) -> list[Copy]:
     first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
     repeats = [i for i, origin in enumerate(map(first.__getitem__, keys)) if origin != i]
     found: list[Copy] = []
-    before = _HanBefore(units.text, units.spans)
+    before = _HanBefore(units)
     original_end = len(units)  # units before the first copy are the original text
     resume = 0
     for index in repeats:
@@ -153,15 +134,15 @@ class _HanBefore:
     """The Han characters before a unit (in the text before it: every Han character of the
     text is in a unit), counted on from the last unit asked about."""
 
-    def __init__(self, text: str, spans: list[Span]) -> None:
-        self._text, self._spans = text, spans
+    def __init__(self, units: _Units) -> None:
+        self._units = units
         self._offset = self._count = 0
 
     def __call__(self, index: int) -> int:
-        offset = self._spans[index].start
+        offset = self._units.span(index).start
         if offset < self._offset:
             self._offset = self._count = 0
-        self._count += han_count(self._text[self._offset : offset])
+        self._count += han_count(self._units.text[self._offset : offset])
         self._offset = offset
         return self._count
 
@@ -192,14 +173,14 @@ def _follow(units: _Units, start: int, origin: int) -> tuple[Copy, int] | None:
         here, there = resumed
     if matched < MIN_UNITS:
         return None
-    span = Span(units.spans[start].start, units.spans[last_here].end)
+    span = Span(units.span(start).start, units.span(last_here).end)
     # The matched units' Han characters: those of the copy's text (every Han character of the
     # text is in a unit) but for the units bridged over. One count, not one per unit.
     han = han_count(units.text[span.start : span.end]) \
         - sum(units.han(index) for index in skipped if index < last_here)
     if han < MIN_HAN:
         return None
-    original = Span(units.spans[origin].start, units.spans[last_there].end)
+    original = Span(units.span(origin).start, units.span(last_there).end)
     # A copy under another label matched from its second sentence on (see leads).
     lead = common_lead(units.text, span.start, original.start, original.end)
     if lead:

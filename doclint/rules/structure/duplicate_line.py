@@ -22,7 +22,7 @@ from doclint.core import (
 from doclint.core.diagnostic import SAFE
 from doclint.core.lazyregex import lazy_regex
 from doclint.core.memo import per_document
-from doclint.core.text import Paragraph, Paragraphs
+from doclint.core.text import Paragraph, Paragraphs, TextKeys
 from doclint.rules.structure.lines import han_count
 
 _SPACES = lazy_regex(r"[\s\u3000\u00a0\u200b]+")
@@ -96,9 +96,12 @@ class ConsecutiveDuplicateLine(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         paragraphs = doc.facts(Paragraphs).items
-        # NOTE: each paragraph's key, once: most paragraphs are their own (C-fast), and equal
-        # keys side by side, or two and three apart, are found by comparing the lists in C.
-        keys = [_without_spaces(p.text) for p in paragraphs]
+        # NOTE: equal keys side by side, or two and three apart, are found by comparing the
+        # lists in C. The shared keys drop a BOM, which this rule's keep (the line is not the
+        # same): a text that holds one keys its lines itself.
+        keys = doc.facts(TextKeys).paragraphs
+        if "\ufeff" in doc.text:
+            keys = [_without_spaces(p.text) for p in paragraphs]
         yield from self._lines(doc, paragraphs, keys)
         yield from self._groups(doc, paragraphs, keys)
         yield from self._halves(paragraphs)

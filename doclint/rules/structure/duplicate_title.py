@@ -23,6 +23,7 @@ from doclint.core import (
 from doclint.core.diagnostic import SAFE
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_regex
+from doclint.core.text import TextKeys
 from doclint.rules.structure import lines
 from doclint.rules.structure.model import Article, Block, Kind, Structure
 
@@ -144,7 +145,8 @@ class DuplicateTitle(Rule):
                               related=(Related(earlier.span, note),))
 
     def _compare(self, doc: Document, previous: Block, current: Block) -> Finding | None:
-        if lines.key(previous.text) == lines.key(current.text):
+        keys = doc.facts(TextKeys).paragraphs
+        if keys[previous.index] == keys[current.index]:
             return None  # T601
         if previous.heading is not None:
             earlier = lines.title_key(previous.heading.title)

@@ -11,6 +11,7 @@ import regex
 from doclint.core import Category, Document, Examples, Finding, Message, Related, Rule
 from doclint.core.document import Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
+from doclint.core.text import Paragraphs, TextKeys
 from doclint.rules.structure import lines, news
 from doclint.rules.structure.duplicate_line import doubled_half
 from doclint.rules.structure.endings import LineEndings, stops_at_end
@@ -22,10 +23,11 @@ from doclint.rules.structure.numerals import ordinal
 _SENTENCE = lazy_re(r"[^。！？!?；;]+[。！？!?；;]*[”’」』）)]*")
 # What the quick test compares: the runs of a scope's keys between sentence marks and paragraph
 # breaks (\x00), without the closing marks that open a run, of this many characters or more.
-_BETWEEN_MARKS = lazy_re(r"[。！？!?；;\x00]")
+_SENTENCE_MARKS = "。！？!?；;"  # what the runs lie between, with paragraph breaks (\x00)
 _CLOSING = "”’」』）)"
 _LONG_RUN = 15
 _SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
+_SEPARATOR_CONTROL = lazy_re(r"[\x1c-\x1f]")
 _NON_SPACE = lazy_re(r"[^\s\u3000\u00a0\u200b\ufeff]+")
 _TRAILING = "。！？!?；;”’」』）)"
 _FIRST = Message("首次出现", "first occurrence")
@@ -185,27 +187,29 @@ class RepeatedText(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         structure = doc.facts(Structure)
+        keys = doc.facts(TextKeys).paragraphs  # of each block (see _own_keys)
         reported: list[Span] = []
-        for finding in self._repeats(doc, structure):
+        for finding in self._repeats(doc, structure, _own_keys(doc, keys)):
             reported.append(finding.span)
             yield finding
-        for finding in self._misplaced(doc, structure):
+        for finding in self._misplaced(doc, structure, keys):
             if not any(span.start < finding.span.end and finding.span.start < span.end
                        for span in reported):
                 yield finding
 
-    def _repeats(self, doc: Document, structure: Structure) -> Iterator[Finding]:
+    def _repeats(self, doc: Document, structure: Structure,
+                 keys: list[str]) -> Iterator[Finding]:
         text = doc.text
         reported_end = 0
         for article in structure.articles:
             clause: dict[int, int] | None = None
             sections: dict[int, _Section] | None = None
             for body in _scopes(structure, article):
-                if not self._has_repeats(body):
+                if not self._has_repeats(body, keys):
                     continue
                 if sections is None:  # read only in an article that repeats itself (few do)
                     clause, sections = _clauses(structure, article, text), _sections(structure, article)
-                for finding in self._article(body, clause, text, sections):
+                for finding in self._article(body, keys, clause, text, sections):
                     there = finding.related[0].span
                     if not (_quoted(text, finding.span) or _cited(text, finding.span)
                             or _cited(text, there) or _parallel(text, finding.span, there)):
@@ -213,7 +217,8 @@ class RepeatedText(Rule):
                         reported_end = finding.span.end
                         yield finding
 
-    def _misplaced(self, doc: Document, structure: Structure) -> Iterator[Finding]:
+    def _misplaced(self, doc: Document, structure: Structure,
+                   keys: list[str]) -> Iterator[Finding]:
         """A paragraph written again word for word where it does not fit: a numbered item whose
         number breaks the numbering of the items next to it (``（五）…；`` between （二） and
         （三）, ``（2）…；`` before another （2）), or a paragraph without the blank line that
@@ -230,7 +235,7 @@ class RepeatedText(Rule):
             last = block.text[-1]
             if last not in _TRAILING and not last.isspace() and last not in "\u200b\ufeff":
                 continue  # the line's key ends on ``last`` too: no stop (checked first, C-fast)
-            key = lines.key(block.text)
+            key = keys[block.index]
             earlier = first.setdefault(key, block)  # the first occurrence
             if earlier is block:
                 continue
@@ -245,15 +250,14 @@ class RepeatedText(Rule):
                                       related=(Related(there.span, _FIRST),))
                     break
 
-    def _has_repeats(self, body: list[Block]) -> bool:
+    def _has_repeats(self, body: list[Block], keys: list[str]) -> bool:
         """A quick test on the whole article: is any long enough sentence there twice?"""
-        joined = "\x00".join(b.text for b in body).replace("\u200b", "").replace("\ufeff", "")
-        keys = "".join(joined.split())  # str.split drops white space of any width, C-fast
-        runs = _BETWEEN_MARKS.split(keys)
-        return _long_run_again(runs) or (_run_closes_the_one_before(runs) and _twice(keys))
+        joined = "\x00".join([keys[block.index] for block in body])
+        runs = [run for run in _runs(joined) if len(run) >= 8]  # (shorter ones count for neither)
+        return _long_run_again(runs) or (_run_closes_the_one_before(runs) and _twice(joined))
 
-    def _article(self, body: list[Block], clause: dict[int, int] | None, text: str,
-                 sections: dict[int, _Section]) -> Iterator[Finding]:
+    def _article(self, body: list[Block], block_keys: list[str], clause: dict[int, int] | None,
+                 text: str, sections: dict[int, _Section]) -> Iterator[Finding]:
         """Repeats inside one scope. What repeats far from its first occurrence must be more
         than one sentence (a law's article, a formula, a note repeats one by design), and in
         a law's text only what repeats inside one article (``clause``: each block's 第N条)."""
@@ -263,7 +267,7 @@ class RepeatedText(Rule):
         run: _Run | None = None
         previous: tuple[int, str] = (-2, "")
         position = {block.index: number for number, block in enumerate(body)}
-        keys = [_key(block.text) for block in body]  # each block's, once
+        keys = [block_keys[block.index] for block in body]
         found = [list(_SENTENCE.finditer(key)) for key in keys]  # … and its sentences
         counts = Counter(m.group().rstrip(_TRAILING) for matches in found for m in matches)
         for block, key, matches in zip(body, keys, found, strict=True):
@@ -471,6 +475,15 @@ def _pull_quote(first: Block, later: Block) -> bool:
     return first is not later and not stops_at_end(first.text)
 
 
+def _runs(keys: str) -> list[str]:
+    """``keys`` cut at sentence marks and paragraph breaks. NOTE: each mark made a break by
+    str.replace, then one str.split: half the time of a regex split."""
+    for mark in _SENTENCE_MARKS:
+        if mark in keys:
+            keys = keys.replace(mark, "\x00")
+    return keys.split("\x00")
+
+
 def _twice(keys: str) -> bool:
     """Whether a sentence of 8 characters or more is written twice in a row in ``keys`` (the
     first copy may be the tail of a longer sentence)."""
@@ -488,9 +501,9 @@ def _long_run_again(runs: list[str]) -> bool:
 def _run_closes_the_one_before(runs: list[str]) -> bool:
     """A cheap test ``_twice`` needs to pass: the second copy of a sentence written twice in a
     row is a whole run of 8 characters or more, and the run before it (or before the empty run
-    of a paragraph break) ends with it (the first copy may be the tail of a longer sentence)."""
-    long_enough = [run for run in runs if len(run) >= 8]
-    return any(map(str.endswith, long_enough, long_enough[1:]))
+    of a paragraph break) ends with it (the first copy may be the tail of a longer sentence).
+    ``runs``: those of 8 characters or more."""
+    return any(map(str.endswith, runs, runs[1:]))
 
 
 def _again(sentences: list[_Sentence], index: int) -> bool:
@@ -524,12 +537,13 @@ def _some(finding: Finding | None) -> Iterator[Finding]:
         yield finding
 
 
-def _key(text: str) -> str:
-    """The text without white space. NOTE: every character ``_SPACE`` matches but " " is
-    unprintable: most paragraphs hold none of them and are their own key (C-fast)."""
-    if " " not in text and text.isprintable():
-        return text
-    return _SPACE.sub("", text)
+def _own_keys(doc: Document, keys: list[str]) -> list[str]:
+    """The blocks' keys as the repeats are found in: without white space as the standard
+    library's ``\\s`` has it, which also holds the separator controls U+001C–U+001F (the
+    shared keys keep them; a text almost never holds one)."""
+    if _SEPARATOR_CONTROL.search(doc.text) is None:
+        return keys
+    return [_SPACE.sub("", paragraph.text) for paragraph in doc.facts(Paragraphs).items]
 
 
 def _han(text: str) -> int:
