@@ -34,6 +34,7 @@ _TIMEOUT_UNIT = 1_000_000
 MAX_TIMEOUTS = 3
 FLAGS = regex.MULTILINE | regex.VERSION0
 _SPARSE = 100  # try prefix positions one by one when there is at most one per this many chars
+_FEW_PREFIXES = 8
 
 
 class PatternTimeout(DoclintError):
@@ -70,9 +71,26 @@ class UserPattern:
         """Literal strings one of which every match begins with (None: unknown)."""
         return self.prefilter.prefixes
 
-    def could_match(self, text: str) -> bool:
-        """False only when no match can exist in ``text`` (cheap substring tests)."""
+    def could_match(self, text: str, candidates: Candidates | None = None) -> bool:
+        """False only when no match can exist in ``text`` (cheap substring tests; none with
+        ``candidates``, the document's shared pass, for ``text``)."""
+        if candidates is not None and candidates.text is text:
+            return self.prefilter.admits_known(candidates.occurs)
         return self.prefilter.admits(text)
+
+    @property
+    def literals(self) -> set[str]:
+        """The strings its prefilter and line keys look for in a text (its branches' too):
+        the required ones, and the prefixes when they are a few strings of two characters or
+        more (``_sparse_positions`` reads their places from a document's literal scan)."""
+        prefixes = self.prefilter.prefixes or ()
+        few = len(prefixes) <= _FEW_PREFIXES and all(len(prefix) > 1 for prefix in prefixes)
+        found: set[str] = set(prefixes) if few else set()
+        for group in (*self.prefilter.required, *(self.line_keys or ())):
+            found |= group
+        for branch in self.alternatives:
+            found |= branch.literals
+        return found
 
     def _lines(self, text: str, candidates: Candidates | None) -> list[tuple[int, int]] | None:
         """The runs of lines of ``text`` that can hold a match, when ``candidates`` (the
@@ -92,7 +110,7 @@ class UserPattern:
         if self.timeouts >= MAX_TIMEOUTS:
             raise PatternTimeout(f"pattern '{self.source}' ({self.where}) timed out "
                                  f"{self.timeouts} times and is no longer run")
-        if self.prefilter.admits(text):
+        if self.could_match(text, candidates):
             yield from self._admitted(text, candidates)
 
     def _admitted(self, text: str, candidates: Candidates | None
@@ -110,7 +128,7 @@ class UserPattern:
                 raise self._timed_out(text) from None
             return
         at_line_starts = self.after_break is not None and len(text) >= 4 * _SPARSE
-        positions = None if at_line_starts else self._sparse_positions(text)
+        positions = None if at_line_starts else self._sparse_positions(text, candidates)
         try:
             if at_line_starts:
                 assert self.after_break is not None
@@ -141,7 +159,7 @@ class UserPattern:
         return found
 
     def _found_in(self, text: str, candidates: Candidates | None = None) -> bool:
-        if not self.prefilter.admits(text):
+        if not self.could_match(text, candidates):
             return False
         if self.alternatives:
             return any(branch._found_in(text, candidates) for branch in self.alternatives)
@@ -153,7 +171,7 @@ class UserPattern:
             lines = self._candidate_lines(text)
             if lines is not None:
                 return any(m.end() > m.start() for m in self._match_at(text, lines))
-            return next(self._admitted(text, None), None) is not None
+            return next(self._admitted(text, candidates), None) is not None
         try:
             return any(m.end() > m.start()
                        for m in self.compiled.finditer(text, timeout=self.budget(text)))
@@ -169,15 +187,24 @@ class UserPattern:
         return PatternTimeout(f"pattern '{self.source}' ({self.where}) took longer than "
                               f"{self.budget(text):g} s; the rule was stopped for this file")
 
-    def _sparse_positions(self, text: str) -> list[int] | None:
+    def _sparse_positions(self, text: str, candidates: Candidates | None = None
+                          ) -> list[int] | None:
         """Where a match may begin, when those places are few (else None: scan everything).
 
-        The prefixes' first characters are located (one-character searches are fast), and
-        each place is kept when a whole prefix starts there.
+        Where the document's literal scan (``candidates``, for ``text``) found the prefixes,
+        their places are known. Else the prefixes' first characters are located (one-character
+        searches are fast), and each place is kept when a whole prefix starts there.
         """
         prefixes = self.prefilter.prefixes
         if prefixes is None or len(text) < 4 * _SPARSE:
             return None
+        if candidates is not None and candidates.text is text:
+            scanned = [candidates.starts(prefix) for prefix in prefixes]
+            if all(starts is not None for starts in scanned):
+                total = sum(len(starts) for starts in scanned)  # type: ignore[arg-type]
+                if total > len(text) // _SPARSE:
+                    return None
+                return sorted(p for starts in scanned for p in starts)  # type: ignore[union-attr]
         heads = self.prefilter.heads or frozenset()
         if len(heads) == 1:
             return None  # the engine skips to one character by itself, faster than a walk

@@ -40,6 +40,7 @@ from typing import ClassVar
 
 import regex
 
+from doclint.core.candidates import Candidates
 from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
@@ -244,7 +245,8 @@ class PairingRule(PackRule):
         nesting = self.nest_probe is not None and self.nest_probe.search(doc.text) is not None
         if not nesting and params["check"] == {"nested"}:
             return
-        exceptions = [p for p in self.spec.exceptions if p.could_match(doc.text)]
+        candidates = doc.facts(Candidates)
+        exceptions = [p for p in self.spec.exceptions if p.could_match(doc.text, candidates)]
         cache: dict[int, Exceptions] = {}
         stack: list[_Open] = []
         found: list[Problem] = []
