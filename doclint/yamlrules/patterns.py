@@ -15,6 +15,7 @@ every pattern that asks (``doclint/core/candidates.py``).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ _TIMEOUT_UNIT = 1_000_000
 MAX_TIMEOUTS = 3
 FLAGS = regex.MULTILINE | regex.VERSION0
 _SPARSE = 100  # try prefix positions one by one when there is at most one per this many chars
-_FEW_PREFIXES = 8
+_FEW_STARTS = 8
 
 
 class PatternTimeout(DoclintError):
@@ -78,14 +79,22 @@ class UserPattern:
             return self.prefilter.admits_known(candidates.occurs)
         return self.prefilter.admits(text)
 
+    @functools.cached_property
+    def starts(self) -> frozenset[str] | None:
+        """A few strings of two characters one of which every match begins with (the
+        prefixes' first two), or None: where a document's literal scan found them is where
+        a match may begin (``_sparse_positions``)."""
+        prefixes = self.prefilter.prefixes
+        if not prefixes or any(len(prefix) < 2 for prefix in prefixes):
+            return None
+        starts = frozenset(prefix[:2] for prefix in prefixes)
+        return starts if len(starts) <= _FEW_STARTS else None
+
     @property
     def literals(self) -> set[str]:
-        """The strings its prefilter and line keys look for in a text (its branches' too):
-        the required ones, and the prefixes when they are a few strings of two characters or
-        more (``_sparse_positions`` reads their places from a document's literal scan)."""
-        prefixes = self.prefilter.prefixes or ()
-        few = len(prefixes) <= _FEW_PREFIXES and all(len(prefix) > 1 for prefix in prefixes)
-        found: set[str] = set(prefixes) if few else set()
+        """The strings its prefilter and line keys look for in a text, and its ``starts``
+        (its branches' too): a document's literal scan finds them all."""
+        found: set[str] = set(self.starts or ())
         for group in (*self.prefilter.required, *(self.line_keys or ())):
             found |= group
         for branch in self.alternatives:
@@ -191,15 +200,15 @@ class UserPattern:
                           ) -> list[int] | None:
         """Where a match may begin, when those places are few (else None: scan everything).
 
-        Where the document's literal scan (``candidates``, for ``text``) found the prefixes,
+        Where the document's literal scan (``candidates``, for ``text``) found the ``starts``,
         their places are known. Else the prefixes' first characters are located (one-character
         searches are fast), and each place is kept when a whole prefix starts there.
         """
         prefixes = self.prefilter.prefixes
         if prefixes is None or len(text) < 4 * _SPARSE:
             return None
-        if candidates is not None and candidates.text is text:
-            scanned = [candidates.starts(prefix) for prefix in prefixes]
+        if candidates is not None and candidates.text is text and self.starts is not None:
+            scanned = [candidates.starts(start) for start in self.starts]
             if all(starts is not None for starts in scanned):
                 total = sum(len(starts) for starts in scanned)  # type: ignore[arg-type]
                 if total > len(text) // _SPARSE:
@@ -228,10 +237,13 @@ class UserPattern:
 
     def _candidate_lines(self, text: str) -> list[int] | None:
         """For a pattern that matches only at a line start and within one line: the starts of
-        the lines that hold one of its first required strings, when those are few (else None).
+        the lines that hold one of the strings of its first required group whose strings are
+        few (else None).
 
         Such a pattern without literals to begin with (``^[ \t　]*…(?:人民政府|委员会)[：:]$``)
-        would otherwise be tried at every position of the text.
+        would otherwise be tried at every position of the text. Every match's line holds a
+        member of each group: the first group found rare is enough (``各`` is common, a
+        colon is not).
         """
         prefilter = self.prefilter
         if not (prefilter.anchored and prefilter.one_line and prefilter.required) \
@@ -240,17 +252,11 @@ class UserPattern:
         # Found after a line break (``after_break``), the line starts cost about one search:
         # only lines as rare as the shared candidate lines' are worth trying one by one.
         limit = len(text) // (LINE_SPARSE if self.after_break is not None else _SPARSE)
-        starts: set[int] = set()
-        seen = 0
-        for literal in prefilter.required[0]:
-            at = text.find(literal)
-            while at != -1:
-                seen += 1
-                if seen > limit:
-                    return None
-                starts.add(text.rfind("\n", 0, at) + 1)
-                at = text.find(literal, at + 1)
-        return sorted(starts)
+        for group in prefilter.required:
+            starts = _line_starts(text, group, limit)
+            if starts is not None:
+                return starts
+        return None
 
     def _at_line_starts(self, text: str, after_break: regex.Pattern[str]
                         ) -> Iterator[regex.Match[str]]:
@@ -280,6 +286,22 @@ class UserPattern:
             if match is not None and match.end() > match.start():
                 end = match.end()
                 yield match
+
+
+def _line_starts(text: str, group: frozenset[str], limit: int) -> list[int] | None:
+    """The starts of the lines holding a member of ``group``, or None when the members occur
+    more than ``limit`` times."""
+    starts: set[int] = set()
+    seen = 0
+    for literal in group:
+        at = text.find(literal)
+        while at != -1:
+            seen += 1
+            if seen > limit:
+                return None
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(literal, at + 1)
+    return sorted(starts)
 
 
 def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,
