@@ -23,7 +23,7 @@ the first comma).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 try:
@@ -32,25 +32,78 @@ except ImportError:  # pragma: no cover - a dependency; the fallback keeps docli
     ahocorasick_rs = None
 
 
-class AnchorScan:
-    """Which of a fixed set of anchors occur in a text."""
+class Literals:
+    """Where the strings one scan looked for occur in one text: ``keys``, every string looked
+    for; ``positions``, each one found with its starts, ascending (occurrences may overlap)."""
 
-    __slots__ = ("_automaton", "_by_head", "_longer", "_single")
+    __slots__ = ("keys", "positions")
+
+    def __init__(self, keys: frozenset[str], positions: dict[str, list[int]]) -> None:
+        self.keys = keys
+        self.positions = positions
+
+
+# Strings of two characters or more that the pack patterns' prefilters test in a whole document
+# (``add_literals``): the anchor scan looks for them in the same pass, and keeps where they occur
+# for the packs (``literals_in``). The set only grows, with each pack built.
+_LITERALS: set[str] = set()
+# The last text scanned with its literals: the engine scans a document for its rules' anchors
+# just before the rules run on it.
+_last: tuple[str, Literals] | None = None
+
+
+def add_literals(strings: Iterable[str]) -> None:
+    """Look for ``strings`` (those of two characters or more) in every scan from now on."""
+    _LITERALS.update(s for s in strings if len(s) > 1)
+
+
+def literals_in(text: str) -> Literals | None:
+    """Where the literals (and the longer anchors of the last scan) occur in ``text``: kept
+    from the anchor scan of ``text`` when it was the last text scanned, else found now (None
+    without the Aho–Corasick package)."""
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    return scan_for(frozenset()).literals(text)
+
+
+class AnchorScan:
+    """Which of a fixed set of anchors occur in a text; where the literals occur, in the same
+    pass (``add_literals``)."""
+
+    __slots__ = ("_automaton", "_by_head", "_key_set", "_keys", "_longer", "_scanned",
+                 "_single")
 
     def __init__(self, anchors: Iterable[str], automaton: bool = True) -> None:
         distinct = sorted({a for a in anchors if a})
         self._single = [a for a in distinct if len(a) == 1]
         self._longer = [a for a in distinct if len(a) > 1]
         self._automaton = None
-        if automaton and ahocorasick_rs is not None and self._longer:
-            self._automaton = ahocorasick_rs.AhoCorasick(self._longer)
+        self._keys: list[str] = []
+        self._key_set: frozenset[str] = frozenset()
+        self._scanned = -1  # how many literals the automaton was built with (-1: none)
+        if automaton and ahocorasick_rs is not None:
+            self._build()
         self._by_head: dict[str, list[str]] = {}
         for anchor in self._longer:
             self._by_head.setdefault(anchor[0], []).append(anchor)
 
+    def _build(self) -> None:
+        """The automaton for the longer anchors and the literals (rebuilt when packs added
+        literals since it was built)."""
+        self._scanned = len(_LITERALS)
+        self._keys = sorted({*self._longer, *_LITERALS})
+        self._key_set = frozenset(self._keys)
+        # NOTE: a DFA: hundreds of strings of Chinese characters share few first bytes, and the
+        # other automata walk them at a third of its speed.
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._keys, implementation=ahocorasick_rs.Implementation.DFA) if self._keys else None
+
     def present(self, text: str) -> frozenset[str]:
         """The anchors that occur in ``text``."""
-        return frozenset([a for a in self._single if a in text]) | self._longer_in(text)
+        longer = self._longer_in(text)
+        return frozenset([a for a in self._single if a in text]
+                         + [a for a in self._longer if a in longer])
 
     def admitted(self, text: str, anchor_sets: Sequence[tuple[str, ...]]) -> list[bool]:
         """For each rule's anchors, whether the rule runs on ``text``: it has none, or one of
@@ -72,12 +125,34 @@ class AnchorScan:
             decided.append(runs)
         return decided
 
-    def _longer_in(self, text: str) -> frozenset[str]:
-        if self._automaton is not None:
-            # Overlapping: an anchor inside or overlapping another one is reported too.
+    def literals(self, text: str) -> Literals | None:
+        """Where the longer anchors and the literals occur in ``text`` (None: no automaton);
+        kept as the last text scanned."""
+        global _last
+        if self._scanned < 0:
+            return None
+        if self._scanned != len(_LITERALS):
+            self._build()
+        if self._automaton is None:
+            found = Literals(self._key_set, {})
+        else:
+            # Overlapping: a string inside or overlapping another one is reported too.
             hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            longer = self._longer
-            return frozenset([longer[index] for index in {hit[0] for hit in hits}])
+            by_index: dict[int, list[int]] = {}
+            for index, start, _end in hits:
+                try:
+                    by_index[index].append(start)
+                except KeyError:
+                    by_index[index] = [start]
+            keys = self._keys
+            found = Literals(self._key_set, {keys[i]: starts for i, starts in by_index.items()})
+        _last = (text, found)
+        return found
+
+    def _longer_in(self, text: str) -> Collection[str]:
+        found = self.literals(text)
+        if found is not None:
+            return found.positions.keys()
         return frozenset([a for head, anchors in self._by_head.items() if head in text
                           for a in anchors if a in text])
 

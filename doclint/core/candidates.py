@@ -30,6 +30,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from doclint.core.anchors import Literals, literals_in
 from doclint.core.document import Document
 from doclint.core.prefilter import line_keys
 
@@ -41,21 +42,52 @@ SPARSE = 1000
 Groups = tuple[frozenset[str], ...]
 
 
+class Occurs(dict[str, bool]):
+    """Whether each string asked about occurs in a text, looked for once: the strings of the
+    document's literal scan are known from the start."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str, literals: Literals | None = None) -> None:
+        super().__init__()
+        self.text = text
+        if literals is not None:
+            self.update(dict.fromkeys(literals.keys, False))
+            self.update(dict.fromkeys(literals.positions, True))
+
+    def __missing__(self, key: str) -> bool:
+        found = self[key] = key in self.text
+        return found
+
+
 class Candidates:
     """Where the keys of the line-bound patterns occur in one document (``doc.facts``): each
-    key is looked for once, for every pattern that asks, and only while it stays rare."""
+    key is looked for once, for every pattern that asks, and only while it stays rare.
 
-    __slots__ = ("_cap", "_keys", "_lines", "text")
+    The pack patterns' literals were found in the document's anchor scan, in one pass
+    (:func:`doclint.core.anchors.literals_in`): whether they occur and where is read from it.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("_cap", "_keys", "_lines", "_literals", "occurs", "text")
+
+    def __init__(self, text: str, literals: Literals | None = None) -> None:
         self.text = text
         self._cap = len(text) // SPARSE
         self._keys: dict[str, list[int] | None] = {}
         self._lines: dict[Groups, list[tuple[int, int]] | None] = {}
+        self._literals = literals
+        self.occurs = Occurs(text, literals)
 
     @classmethod
     def from_document(cls, doc: Document) -> Candidates:
-        return cls(doc.text)
+        return cls(doc.text, literals_in(doc.text))
+
+    def starts(self, key: str) -> list[int] | None:
+        """Where ``key`` occurs (ascending), when the literal scan looked for it (else None)."""
+        literals = self._literals
+        if literals is None or key not in literals.keys:
+            return None
+        return literals.positions.get(key, [])
 
     def lines(self, groups: Groups) -> list[tuple[int, int]] | None:
         """``(start, end)`` of the runs of lines holding a member of one of ``groups`` (the
@@ -94,6 +126,9 @@ class Candidates:
     def _find(self, key: str) -> list[int] | None:
         """The positions of ``key``, or None when there are more than the cap."""
         text, cap = self.text, self._cap
+        scanned = self.starts(key)
+        if scanned is not None:
+            return None if len(scanned) > cap else scanned
         found: list[int] = []
         at = text.find(key)
         while at != -1:

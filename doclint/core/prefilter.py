@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,6 +77,23 @@ class Prefilter:
             return True
         for head in heads:
             if head in text:
+                return True
+        return False
+
+    def admits_known(self, occurs: Mapping[str, bool]) -> bool:
+        """``admits`` of a text where ``occurs`` tells whether a string occurs in it (a
+        document's ``Candidates.occurs``, which looks for each string once)."""
+        for group in self.required:
+            for member in group:
+                if occurs[member]:
+                    break
+            else:
+                return False
+        heads = self.heads
+        if heads is None:
+            return True
+        for head in heads:
+            if occurs[head]:
                 return True
         return False
 

@@ -7,14 +7,18 @@ from typing import Any
 
 import regex
 
+from doclint.core.anchors import add_literals
 from doclint.core.errors import ConfigError
 from doclint.core.lazyregex import lazy_regex
 from doclint.yamlrules.anchors import rule_anchors
 from doclint.yamlrules.kinds import BASES, PackRule
+from doclint.yamlrules.patterns import UserPattern
 from doclint.yamlrules.spec import RuleSpec
 
 
 def rule_class(spec: RuleSpec) -> type[PackRule]:
+    # What its patterns look for in a whole document is found in the document's anchor scan.
+    add_literals(s for pattern in whole_text_patterns(spec) for s in pattern.literals)
     attrs: dict[str, Any] = {
         "__doc__": describe(spec),
         "__module__": "doclint.yamlrules.packs",
@@ -52,6 +56,17 @@ def rule_class(spec: RuleSpec) -> type[PackRule]:
         return type(f"Pack{spec.code}", (BASES[spec.type],), attrs)
     except TypeError as exc:  # validate_rule_class; the loader checks the same things first
         raise ConfigError(f"{exc} (rule at {spec.where})", spec.path) from None
+
+
+def whole_text_patterns(spec: RuleSpec) -> list[UserPattern]:
+    """The patterns of the rule that are tested against a whole document: its ``requires``,
+    every pattern of a rule of scope ``document``, a pairing rule's exceptions."""
+    found = [] if spec.requires is None else [spec.requires]
+    if spec.scope == "document":
+        found.extend(spec.patterns)
+    elif spec.type == "pairing":
+        found.extend(spec.exceptions)
+    return found
 
 
 def describe(spec: RuleSpec) -> str:

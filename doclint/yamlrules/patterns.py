@@ -15,6 +15,7 @@ every pattern that asks (``doclint/core/candidates.py``).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ _TIMEOUT_UNIT = 1_000_000
 MAX_TIMEOUTS = 3
 FLAGS = regex.MULTILINE | regex.VERSION0
 _SPARSE = 100  # try prefix positions one by one when there is at most one per this many chars
+_FEW_STARTS = 8
 
 
 class PatternTimeout(DoclintError):
@@ -70,9 +72,34 @@ class UserPattern:
         """Literal strings one of which every match begins with (None: unknown)."""
         return self.prefilter.prefixes
 
-    def could_match(self, text: str) -> bool:
-        """False only when no match can exist in ``text`` (cheap substring tests)."""
+    def could_match(self, text: str, candidates: Candidates | None = None) -> bool:
+        """False only when no match can exist in ``text`` (cheap substring tests; none with
+        ``candidates``, the document's shared pass, for ``text``)."""
+        if candidates is not None and candidates.text is text:
+            return self.prefilter.admits_known(candidates.occurs)
         return self.prefilter.admits(text)
+
+    @functools.cached_property
+    def starts(self) -> frozenset[str] | None:
+        """A few strings of two characters one of which every match begins with (the
+        prefixes' first two), or None: where a document's literal scan found them is where
+        a match may begin (``_sparse_positions``)."""
+        prefixes = self.prefilter.prefixes
+        if not prefixes or any(len(prefix) < 2 for prefix in prefixes):
+            return None
+        starts = frozenset(prefix[:2] for prefix in prefixes)
+        return starts if len(starts) <= _FEW_STARTS else None
+
+    @property
+    def literals(self) -> set[str]:
+        """The strings its prefilter and line keys look for in a text, and its ``starts``
+        (its branches' too): a document's literal scan finds them all."""
+        found: set[str] = set(self.starts or ())
+        for group in (*self.prefilter.required, *(self.line_keys or ())):
+            found |= group
+        for branch in self.alternatives:
+            found |= branch.literals
+        return found
 
     def _lines(self, text: str, candidates: Candidates | None) -> list[tuple[int, int]] | None:
         """The runs of lines of ``text`` that can hold a match, when ``candidates`` (the
@@ -92,7 +119,7 @@ class UserPattern:
         if self.timeouts >= MAX_TIMEOUTS:
             raise PatternTimeout(f"pattern '{self.source}' ({self.where}) timed out "
                                  f"{self.timeouts} times and is no longer run")
-        if self.prefilter.admits(text):
+        if self.could_match(text, candidates):
             yield from self._admitted(text, candidates)
 
     def _admitted(self, text: str, candidates: Candidates | None
@@ -110,7 +137,7 @@ class UserPattern:
                 raise self._timed_out(text) from None
             return
         at_line_starts = self.after_break is not None and len(text) >= 4 * _SPARSE
-        positions = None if at_line_starts else self._sparse_positions(text)
+        positions = None if at_line_starts else self._sparse_positions(text, candidates)
         try:
             if at_line_starts:
                 assert self.after_break is not None
@@ -141,7 +168,7 @@ class UserPattern:
         return found
 
     def _found_in(self, text: str, candidates: Candidates | None = None) -> bool:
-        if not self.prefilter.admits(text):
+        if not self.could_match(text, candidates):
             return False
         if self.alternatives:
             return any(branch._found_in(text, candidates) for branch in self.alternatives)
@@ -153,7 +180,7 @@ class UserPattern:
             lines = self._candidate_lines(text)
             if lines is not None:
                 return any(m.end() > m.start() for m in self._match_at(text, lines))
-            return next(self._admitted(text, None), None) is not None
+            return next(self._admitted(text, candidates), None) is not None
         try:
             return any(m.end() > m.start()
                        for m in self.compiled.finditer(text, timeout=self.budget(text)))
@@ -169,15 +196,24 @@ class UserPattern:
         return PatternTimeout(f"pattern '{self.source}' ({self.where}) took longer than "
                               f"{self.budget(text):g} s; the rule was stopped for this file")
 
-    def _sparse_positions(self, text: str) -> list[int] | None:
+    def _sparse_positions(self, text: str, candidates: Candidates | None = None
+                          ) -> list[int] | None:
         """Where a match may begin, when those places are few (else None: scan everything).
 
-        The prefixes' first characters are located (one-character searches are fast), and
-        each place is kept when a whole prefix starts there.
+        Where the document's literal scan (``candidates``, for ``text``) found the ``starts``,
+        their places are known. Else the prefixes' first characters are located (one-character
+        searches are fast), and each place is kept when a whole prefix starts there.
         """
         prefixes = self.prefilter.prefixes
         if prefixes is None or len(text) < 4 * _SPARSE:
             return None
+        if candidates is not None and candidates.text is text and self.starts is not None:
+            scanned = [candidates.starts(start) for start in self.starts]
+            if all(starts is not None for starts in scanned):
+                total = sum(len(starts) for starts in scanned)  # type: ignore[arg-type]
+                if total > len(text) // _SPARSE:
+                    return None
+                return sorted(p for starts in scanned for p in starts)  # type: ignore[union-attr]
         heads = self.prefilter.heads or frozenset()
         if len(heads) == 1:
             return None  # the engine skips to one character by itself, faster than a walk
@@ -201,10 +237,13 @@ class UserPattern:
 
     def _candidate_lines(self, text: str) -> list[int] | None:
         """For a pattern that matches only at a line start and within one line: the starts of
-        the lines that hold one of its first required strings, when those are few (else None).
+        the lines that hold one of the strings of its first required group whose strings are
+        few (else None).
 
         Such a pattern without literals to begin with (``^[ \t　]*…(?:人民政府|委员会)[：:]$``)
-        would otherwise be tried at every position of the text.
+        would otherwise be tried at every position of the text. Every match's line holds a
+        member of each group: the first group found rare is enough (``各`` is common, a
+        colon is not).
         """
         prefilter = self.prefilter
         if not (prefilter.anchored and prefilter.one_line and prefilter.required) \
@@ -213,17 +252,11 @@ class UserPattern:
         # Found after a line break (``after_break``), the line starts cost about one search:
         # only lines as rare as the shared candidate lines' are worth trying one by one.
         limit = len(text) // (LINE_SPARSE if self.after_break is not None else _SPARSE)
-        starts: set[int] = set()
-        seen = 0
-        for literal in prefilter.required[0]:
-            at = text.find(literal)
-            while at != -1:
-                seen += 1
-                if seen > limit:
-                    return None
-                starts.add(text.rfind("\n", 0, at) + 1)
-                at = text.find(literal, at + 1)
-        return sorted(starts)
+        for group in prefilter.required:
+            starts = _line_starts(text, group, limit)
+            if starts is not None:
+                return starts
+        return None
 
     def _at_line_starts(self, text: str, after_break: regex.Pattern[str]
                         ) -> Iterator[regex.Match[str]]:
@@ -253,6 +286,22 @@ class UserPattern:
             if match is not None and match.end() > match.start():
                 end = match.end()
                 yield match
+
+
+def _line_starts(text: str, group: frozenset[str], limit: int) -> list[int] | None:
+    """The starts of the lines holding a member of ``group``, or None when the members occur
+    more than ``limit`` times."""
+    starts: set[int] = set()
+    seen = 0
+    for literal in group:
+        at = text.find(literal)
+        while at != -1:
+            seen += 1
+            if seen > limit:
+                return None
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(literal, at + 1)
+    return sorted(starts)
 
 
 def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,

@@ -130,3 +130,32 @@ def test_the_scans_agree(seed: int) -> None:
         sets = [tuple(rng.sample(sorted(anchors), rng.randint(0, min(4, len(anchors)))))
                 for _ in range(10)]
         assert scan.admitted(text, sets) == [not s or any(a in text for a in s) for s in sets]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_literal_scan_finds_every_occurrence(seed: int) -> None:
+    """The pack literals found in the anchor scan: each string's every start, overlapping ones
+    included, as a ``find`` from each start + 1 gives them; the anchors' answers unchanged."""
+    from doclint.core import anchors as module
+
+    rng = random.Random(seed)
+    alphabet = "年均某XＸ×、，。%0123456789十百千二〇○（【[ \n　"
+    anchors = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+               for _ in range(rng.randint(0, 20))}
+    literals = {"".join(rng.choice(alphabet) for _ in range(rng.randint(2, 4)))
+                for _ in range(rng.randint(1, 30))}
+    saved = set(module._LITERALS)
+    try:
+        module.add_literals(literals)
+        scan = AnchorScan(anchors)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+        found = scan.literals(text)
+        assert found is not None and module.literals_in(text) is found
+        assert literals <= found.keys
+        for key in found.keys:
+            starts = [at for at in range(len(text)) if text.startswith(key, at)]
+            assert found.positions.get(key, []) == starts, key
+        assert scan.present(text) == frozenset(a for a in anchors if a in text)
+    finally:
+        module._LITERALS.clear()
+        module._LITERALS.update(saved)

@@ -220,3 +220,26 @@ def test_pack_patterns_keep_their_timeout_over_candidate_lines() -> None:
     pattern.timeout = 0.0
     with pytest.raises(Exception, match="took longer"):
         list(pattern.finditer(doc.text, Candidates(doc.text)))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_prefilters_answer_alike_from_the_literal_scan(seed: int) -> None:
+    """A pattern's prefilter admits the same texts whether it searches them or reads which
+    strings occur from the document's literal scan (``Candidates.occurs``)."""
+    from doclint.core import anchors
+
+    rng = random.Random(seed)
+    saved = set(anchors._LITERALS)
+    try:
+        for source in _SHAPES:
+            pattern = compile_pattern(source, "<test>")
+            anchors.add_literals(pattern.literals)
+            scan = anchors.AnchorScan(())
+            for _ in range(20):
+                text = _random_text(rng)
+                found = Candidates(text, scan.literals(text))
+                assert pattern.could_match(text, found) == pattern.prefilter.admits(text)
+                assert found.occurs == {key: key in text for key in found.occurs}
+    finally:
+        anchors._LITERALS.clear()
+        anchors._LITERALS.update(saved)

@@ -131,3 +131,70 @@ def test_shipped_patterns_agree_with_plain_search(path) -> None:
                 assert [m.span() for m in pattern.finditer(text)] == expected, \
                     (rule.code, pattern.source)
                 assert pattern.found_in(text) == bool(expected), (rule.code, pattern.source)
+
+
+@pytest.fixture
+def literal_scan():
+    """An anchor scan that also looks for the literals added to it (restored afterwards)."""
+    from doclint.core import anchors
+
+    saved = set(anchors._LITERALS)
+
+    def scan_with(patterns):
+        for pattern in patterns:
+            anchors.add_literals(pattern.literals)
+        return anchors.AnchorScan(())
+
+    yield scan_with
+    anchors._LITERALS.clear()
+    anchors._LITERALS.update(saved)
+
+
+SCANNED = ["的(?:通知|通报|函)[ \n]*各(?!位)[^\n。]{1,8}[：:]", "(?:19|20)[一二]{2}(?=年)",
+           "^[ a]*各(?!位)[^\\s。]{1,6}[：:][ ]*$", "^[ ]*(?!第)[^\\s。]{2,4}(?:局|单位)[：:]$"]
+
+
+@pytest.mark.parametrize("source", [*PATTERNS, *LINE_PATTERNS, *SCANNED])
+def test_patterns_find_the_same_with_the_literal_scan(source: str, literal_scan) -> None:
+    """With a document's literal scan (``Candidates``), what they find is unchanged."""
+    from doclint.core.candidates import Candidates
+
+    pattern = compile_pattern(source, "test")
+    plain = regex.compile(source, FLAGS)
+    scan = literal_scan([pattern])
+    alphabet = ALPHABET + "通知函各位第局单位：19一二年"
+    sparse = ("好" * 900 + "的通知\n各单位：" + "好" * 900 + "2012年\n各局：\n的函 各位：1九年"
+              + "好" * 900 + "\n 各地：\n局单位：\n的通报 各局：")
+    # 各 everywhere, a colon in a few lines: the lines are found by the colons
+    common = "各好" * 2000 + "\n各局：\n" + "各好" * 2000 + "\n局单位：\n 各地：" + "好各" * 2000
+    for text in [*_texts(len(source), alphabet, count=10), "的通知\n各单位：" * 300, sparse,
+                 common]:
+        expected = [m.span() for m in plain.finditer(text) if m.end() > m.start()]
+        found = Candidates(text, scan.literals(text))
+        assert [m.span() for m in pattern.finditer(text, found)] == expected, (source, text[:40])
+        pattern._last_text = None
+        assert pattern.found_in(text, found) == bool(expected), (source, text[:40])
+
+
+@pytest.mark.parametrize("path", builtin_pack_paths(), ids=lambda p: p.stem)
+def test_shipped_patterns_agree_with_the_literal_scan(path, literal_scan) -> None:
+    """Every shipped pattern, read with a document's literal scan, on the examples' text."""
+    from doclint.core.candidates import Candidates
+
+    rules = load_pack(path)
+    scan = literal_scan([p for rule in rules for p in rule.spec.patterns])
+    for rule in rules:
+        examples = [e if isinstance(e, str) else e.text
+                    for e in (*rule.examples.bad, *rule.examples.good)]
+        alphabet = "".join(sorted(set("".join(examples)))) + "\n"
+        texts = [*_texts(int(rule.code[2:]), alphabet, "\u3000", count=4),
+                 "\n".join(examples * 30)]
+        for pattern in rule.spec.patterns:
+            plain = regex.compile(pattern.compiled.pattern, pattern.compiled.flags)
+            for text in texts:
+                found = Candidates(text, scan.literals(text))
+                expected = [m.span() for m in plain.finditer(text) if m.end() > m.start()]
+                assert [m.span() for m in pattern.finditer(text, found)] == expected, \
+                    (rule.code, pattern.source)
+                pattern._last_text = None
+                assert pattern.found_in(text, found) == bool(expected), (rule.code, pattern.source)

@@ -31,6 +31,7 @@ introduced by a colon (说：“…。“…。”, paragraphs run into one line
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import re
@@ -40,6 +41,7 @@ from typing import ClassVar
 
 import regex
 
+from doclint.core.candidates import Candidates
 from doclint.core.diagnostic import Applicability, Edit, Finding, Fix, Message
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
@@ -244,7 +246,10 @@ class PairingRule(PackRule):
         nesting = self.nest_probe is not None and self.nest_probe.search(doc.text) is not None
         if not nesting and params["check"] == {"nested"}:
             return
-        exceptions = [p for p in self.spec.exceptions if p.could_match(doc.text)]
+        candidates = doc.facts(Candidates)
+        exceptions = [p for p in self.spec.exceptions if p.could_match(doc.text, candidates)]
+        lines = _LineMatches(doc.text, candidates) \
+            if self.spec.scope == "line" and "\r" not in doc.text else None
         cache: dict[int, Exceptions] = {}
         stack: list[_Open] = []
         found: list[Problem] = []
@@ -259,14 +264,14 @@ class PairingRule(PackRule):
                 continue
             stack = self._expire(stack, number, found, clock, late)
             if not stack and not late.open \
-                    and self._quiet(unit, paired(marks), nesting, exceptions):
+                    and self._quiet(unit, paired(marks), nesting, exceptions, lines):
                 continue
             if clock is None and params["carry"]:
                 # Only a unit walked leaves anything open, so the units skipped before it
                 # never ask the clock: it is built here, once, for the whole document.
                 clock = _carry_clock(units)
             following = units[number + 1] if number + 1 < len(units) else None
-            self._scan(unit, number, stack, found, cache, following, clock, late)
+            self._scan(unit, number, stack, found, cache, following, clock, late, lines)
             cut = clock is not None and clock.cut[number]
             stack = self._leftover(stack, None if cut else following, found)
         self._expire(stack, None, found, clock, late)
@@ -279,7 +284,7 @@ class PairingRule(PackRule):
                 yield self.finding(problem)
 
     def _quiet(self, unit: Unit, paired: bool, nesting: bool,
-               exceptions: list[UserPattern]) -> bool:
+               exceptions: list[UserPattern], lines: _LineMatches | None = None) -> bool:
         """True when the unit certainly has no problem (checked at C speed, no stack walk)."""
         check = self.spec.params["check"]
         if "nested" in check and nesting and self.nest_probe is not None \
@@ -288,15 +293,21 @@ class PairingRule(PackRule):
         if check & {"unclosed", "unopened"} and not paired:
             return False
         # Exceptions remove marks, which can unbalance a balanced unit: look only now.
-        return not any(p.found_in(unit.text) for p in exceptions)
+        if lines is None:
+            return not any(p.found_in(unit.text) for p in exceptions)
+        return not any(lines.found_in(p, unit) if p.prefilter.one_line else p.found_in(unit.text)
+                       for p in exceptions)
 
     def _scan(self, unit: Unit, number: int, stack: list[_Open], found: list[Problem],
               cache: dict[int, Exceptions], following: Unit | None = None,
-              clock: _Clock | None = None, late: _Late | None = None) -> None:
+              clock: _Clock | None = None, late: _Late | None = None,
+              lines: _LineMatches | None = None) -> None:
         pairs, nesting = self.spec.params["pairs"], self.spec.params["nesting"]
         stand_ins = self.spec.params["stand_ins"]
         openers = {close: open_ for open_, close in pairs.items()}
         broken = _broken_number(unit, number, stack, clock)
+        if lines is not None and self.spec.exceptions and unit.start not in cache:
+            cache[unit.start] = lines.exceptions(self.spec.exceptions, unit)
         marks = [(m.group(), m.start()) for m in self.marks.finditer(unit.text)
                  if m.start() == broken
                  or not self.is_excepted(unit, m.start(), m.start() + 1, cache)]
@@ -470,6 +481,49 @@ class PairingRule(PackRule):
             title = Message(f"内层改用“{inner_pair}”", f"Use “{inner_pair}” inside")
             fix = Fix(edits, title, Applicability.parse(self.spec.fix))
         return Finding(span, message, (), fix)
+
+
+class _LineMatches:
+    """The matches of the exceptions that stay within a line (``Prefilter.one_line``: no match
+    or lookaround reads a line break) in a document of units of scope ``line`` and no ``\r``:
+    each exception is searched once in the whole text, and what it finds in a line is what a
+    search of that line alone finds (``^`` and ``$`` match at the line's ends either way, and
+    nothing reads past them). A search per line would pay the timeout's set-up per line."""
+
+    def __init__(self, text: str, candidates: Candidates) -> None:
+        self._text = text
+        self._candidates = candidates
+        self._spans: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def _found(self, pattern: UserPattern) -> tuple[list[int], list[tuple[int, int]]]:
+        try:
+            return self._spans[id(pattern)]
+        except KeyError:
+            spans = [m.span() for m in pattern.finditer(self._text, self._candidates)]
+            found = self._spans[id(pattern)] = ([start for start, _end in spans], spans)
+            return found
+
+    def _within(self, pattern: UserPattern, unit: Unit) -> list[tuple[int, int]]:
+        starts, spans = self._found(pattern)
+        if not starts:
+            return spans  # most exceptions match nowhere in a document
+        first = bisect.bisect_left(starts, unit.start)
+        return spans[first:bisect.bisect_left(starts, unit.end, first)]
+
+    def found_in(self, pattern: UserPattern, unit: Unit) -> bool:
+        """``pattern.found_in(unit.text)``."""
+        return bool(self._within(pattern, unit))
+
+    def exceptions(self, patterns: tuple[UserPattern, ...], unit: Unit) -> Exceptions:
+        """``PackRule.exception_spans(unit)``: the spans of every exception in the unit."""
+        spans: list[tuple[int, int]] = []
+        for pattern in patterns:
+            if pattern.prefilter.one_line:
+                spans.extend((start - unit.start, end - unit.start)
+                             for start, end in self._within(pattern, unit))
+            else:
+                spans.extend(m.span() for m in pattern.finditer(unit.text))
+        return Exceptions(spans)
 
 
 _LATE_REACH = 12  # paragraphs a quotation without its paragraphs' opening marks may run over
