@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from doclint.core import Document, Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
-from doclint.rules.templates.scan import find_all
+from doclint.rules.templates.scan import find_all, matches_at_least_from
 
 _SPACE = " \t\u3000\u00a0\u200b\ufeff"
 # A list's label alone on its line: the site's words, never a heading of a report.
@@ -250,20 +250,14 @@ def _dates_at_least(text: str, count: int) -> bool:
     """``matches_at_least(_ANY_DATE, text, count)``, the pattern tried only where a date can
     start: four characters before a separator (2023-01-24, 2023/1/24) or two before a "-"
     (01-24). A page holds few separators; a scan for ``\\d`` stops at every figure of it."""
-    starts: set[int] = set()
+    starts: list[int] = []
     for separator in _DATE_SEPARATORS:
         for at in find_all(text, separator, 2):
             if at >= 4:
-                starts.add(at - 4)
+                starts.append(at - 4)
             if separator == "-":
-                starts.add(at - 2)
-    found, end = 0, 0
-    for start in sorted(starts):
-        if start >= end and (date := _ANY_DATE.match(text, start)) is not None:
-            found, end = found + 1, date.end()
-            if found >= count:
-                return True
-    return False
+                starts.append(at - 2)
+    return matches_at_least_from(_ANY_DATE, text, starts, count)
 
 
 def _labelled(lines: list[_Line], index: int) -> tuple[_Line | None, int]:

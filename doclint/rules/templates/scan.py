@@ -8,7 +8,7 @@ literal lets the regex engine jump between occurrences. Rules here combine the t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -134,6 +134,22 @@ def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> 
     while position != -1:
         yield position
         position = text.find(needle, position + 1, stop)
+
+
+def matches_at_least_from(pattern: regex.Pattern[str] | re.Pattern[str], text: str,
+                          starts: Iterable[int], count: int) -> bool:
+    """``matches_at_least(pattern, text, count)`` for a pattern every match of which starts at
+    one of ``starts`` (and is not empty): the pattern is tried there only, in text order, each
+    try after the end of the last match, as ``finditer`` goes. For patterns that cannot open
+    with a literal (a digit, a line start), whose scan stops at every character.
+    """
+    found, end = 0, 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            found, end = found + 1, match.end()
+            if found >= count:
+                return True
+    return False
 
 
 def line_start(text: str, offset: int) -> int:
