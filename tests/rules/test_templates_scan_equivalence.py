@@ -10,7 +10,13 @@ import pytest
 import regex
 
 from doclint.core.lazyregex import matches_at_least
-from doclint.rules.templates.link_lists import _ANY_DATE, _dates_at_least
+from doclint.rules.templates.link_lists import (
+    _ANY_DATE,
+    _HEADER,
+    _HEADER_AFTER_BREAK,
+    _dates_at_least,
+    _headers,
+)
 from doclint.rules.templates.markup import _MARKDOWN_LINE, _MARKDOWN_TITLE, _is_markdown
 from doclint.rules.templates.scan import matches_at_least_from
 
@@ -50,3 +56,22 @@ def test_a_pattern_is_tried_only_at_the_starts_given_in_text_order() -> None:
     assert not matches_at_least_from(pattern, "abab", [0, 1, 2], 3)  # "b" at 1 is inside "ab"
     assert matches_at_least_from(pattern, "abb", [2, 1], 2)
     assert not matches_at_least_from(pattern, "abb", [], 1)
+
+
+def test_article_headers_are_found_as_by_the_whole_text_scan() -> None:
+    def scanned(text: str) -> list[tuple[int, int]]:
+        found = _HEADER.match(text)
+        spans = [] if found is None else [found.span()]
+        begin = 0 if found is None else found.end()
+        for after_break in _HEADER_AFTER_BREAK.finditer(text, begin):
+            header = _HEADER.match(text, after_break.start() + 1)
+            assert header is not None
+            spans.append(header.span())
+        return spans
+
+    pieces = [*"\n\r \u3000：:1", "\n时间：", "\n 发布日期:", "日期：", "时间", " 作者：某",
+              "来源：某网", "\n阅读：12", "\n评论：", "\n3", "正文。"]
+    strings = _strings(13, pieces)
+    expected = [scanned(s) for s in strings]
+    assert 2000 < sum(map(len, expected))
+    assert [[m.span() for m in _headers(s)] for s in strings] == expected
