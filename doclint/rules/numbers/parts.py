@@ -85,12 +85,10 @@ def find_breakdowns(text: str, quantities: Quantities) -> list[Breakdown]:
 def _breakdown_anchors(text: str) -> Iterator[tuple[int, int]]:
     for at in occurrences(text, "其中"):
         yield at, at + 2
-    at = text.find("第一产业")
-    while at != -1:
+    for at in occurrences(text, "第一产业"):
         s0 = sentence_start(text, at)
         if text.find("其中", s0, at) == -1:
             yield at, at
-        at = text.find("第一产业", at + 4)
 
 
 def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> Breakdown | None:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from doclint.core.lazyregex import lazy_re
 from doclint.rules.numbers.lexicon import (
     COMPARABLE_BASIS_MARKERS,
@@ -87,10 +89,16 @@ _NOT_PLACES = frozenset(("全年", "全社会"))
 def occurrences(text: str, word: str) -> Iterator[int]:
     """Where ``word`` occurs in ``text``, left to right, not overlapping.
 
-    NOTE: for a word of two characters or more, ``re`` (which looks for its first character,
-    then the rest) is a third faster than ``str.find`` over a whole Chinese text.
+    NOTE: for a word of two characters or more, `regex` is two to three times faster than
+    ``str.find`` over a whole Chinese text (``re`` a third); the pattern of each word is
+    compiled once.
     """
-    return (match.start() for match in re.finditer(re.escape(word), text))
+    return (match.start() for match in _word_pattern(word).finditer(text))
+
+
+@functools.lru_cache(maxsize=32)  # the words are the linkers' own, a handful
+def _word_pattern(word: str) -> regex.Pattern[str]:
+    return regex.compile(regex.escape(word))
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -123,7 +123,7 @@ def _miswritten(doc: Document) -> Iterator[tuple[str, str, list[LatinWord]]]:
         if words:
             yield form, entry.usual, words
     figures: dict[str, list[LatinWord]] = {}
-    for match in find_figure_acronyms(text):
+    for match in find_figure_acronyms(text, latin.ascii_copy):
         form = match.group()
         entry = entries[form.lower()]
         span = Span(match.start(), match.end())

@@ -38,14 +38,19 @@ class LatinWord:
 class LatinWords:
     """The document's Latin words, and where a given one stands beside Chinese text."""
 
-    def __init__(self, text: str, words: frozenset[str]) -> None:
+    def __init__(self, text: str, words: frozenset[str], ascii_copy: bytes | None = None) -> None:
         self.text = text
         self.words = words
+        # The text one byte a character, its non-ASCII characters "?" (offsets kept): the
+        # figure acronyms are looked for in it too.
+        self.ascii_copy = ascii_copy
 
     @classmethod
     def from_document(cls, doc: Document) -> LatinWords:
-        letters = doc.text.encode("ascii", "replace").translate(_LETTERS_ONLY)
-        return cls(doc.text, frozenset(w.decode() for w in letters.split() if len(w) > 1))
+        ascii_copy = doc.text.encode("ascii", "replace")
+        letters = ascii_copy.translate(_LETTERS_ONLY)
+        return cls(doc.text, frozenset(w.decode() for w in letters.split() if len(w) > 1),
+                   ascii_copy)
 
     def beside_chinese(self, word: str) -> list[LatinWord]:
         """Occurrences of ``word`` as a whole word with Chinese text or punctuation beside it."""
@@ -115,7 +120,7 @@ def _figure_acronym_starts() -> frozenset[str]:
     return frozenset(c for k in lexicon() if not k.isalpha() for c in (k[0], k[0].upper()))
 
 
-def find_figure_acronyms(text: str) -> Iterator[regex.Match[str]]:
+def find_figure_acronyms(text: str, ascii_copy: bytes | None = None) -> Iterator[regex.Match[str]]:
     """What ``figure_acronyms().finditer(text)`` finds, without trying the pattern at every
     digit of a text full of figures.
 
@@ -123,10 +128,12 @@ def find_figure_acronyms(text: str) -> Iterator[regex.Match[str]]:
     them, and none of these stands before it: it starts a run of them that holds a letter and
     a figure. The pattern is tried at the start of each such run only (when an acronym may
     start with its character), found with ``bytes.find`` in a copy of the text that keeps its
-    offsets (one byte a character).
+    offsets (one byte a character; ``ascii_copy``, when the caller has it: see ``LatinWords``).
     """
     pattern, starts = figure_acronyms(), _figure_acronym_starts()
-    marks = text.encode("ascii", "replace").translate(_LETTERS_AND_FIGURES)
+    if ascii_copy is None:
+        ascii_copy = text.encode("ascii", "replace")
+    marks = ascii_copy.translate(_LETTERS_AND_FIGURES)
     letter = marks.find(b"a")
     while letter != -1:
         start = letter

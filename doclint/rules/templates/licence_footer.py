@@ -23,6 +23,7 @@ from doclint.rules.templates.removal import removal_fix
 _OPENING = lazy_regex(
     r"(?<![^\r\n])[ \t\u3000]*(?:本作品(?:是|来自|在|原文|已|属于)|注：中文维基文库)"
 )
+_OPENING_LITERALS = ("本作品", "注：中文维基文库")
 _MARKER = lazy_regex(r"公有领域|Public domain|版权失效|维基文库|著作权法")
 _METADATA_TAIL = lazy_regex(r"(?:\s*(?:Public domain|false|true)\s*)+$")
 _WINDOW = 4000  # the notices are well under this many characters
@@ -78,10 +79,16 @@ class LicenceFooter(Rule):
 
 def _footer_start(text: str, end: int) -> int | None:
     """Where the notice starts: the first opening near the end whose rest holds a marker."""
-    for match in _OPENING.finditer(text, max(0, end - _WINDOW), end):
-        rest = text[match.end() : end]
-        if _MARKER.search(rest):
-            return match.start() + len(match.group()) - len(match.group().lstrip(" \t\u3000"))
+    # NOTE: _OPENING opens with a look-behind and white space, so it is tried at every
+    # character of the window: it is run only when one of its literals is there.
+    window = max(0, end - _WINDOW)
+    if any(text.find(literal, window, end) != -1 for literal in _OPENING_LITERALS):
+        for match in _OPENING.finditer(text, window, end):
+            rest = text[match.end() : end]
+            if _MARKER.search(rest):
+                return match.start() + len(match.group()) - len(match.group().lstrip(" \t\u3000"))
+    if text.find("Public domain", max(0, end - 200), end) == -1:
+        return None
     tail = _METADATA_TAIL.search(text, max(0, end - 200), end)
     if tail and "Public domain" in tail.group():
         return tail.start() + len(tail.group()) - len(tail.group().lstrip())

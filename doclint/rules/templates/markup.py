@@ -5,10 +5,10 @@ from __future__ import annotations
 import regex
 
 from doclint.core import Category, Document, Edit, Example, Examples, Message, Severity, Span
-from doclint.core.lazyregex import lazy_regex, matches_at_least
+from doclint.core.lazyregex import lazy_regex
 from doclint.rules.templates.boilerplate import NEWLINE, BoilerplateRule, Pattern
 from doclint.rules.templates.removal import removal_span
-from doclint.rules.templates.scan import line_end, line_start
+from doclint.rules.templates.scan import find_all, line_end, line_start, matches_at_least_from
 
 _BLOCK_TAGS = (
     r"p|br|div|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|center|section|article|hr|style|script"
@@ -197,7 +197,11 @@ def _is_markdown(doc: Document) -> bool:
     """A Markdown file, or a text that opens with a Markdown heading or has several."""
     if doc.path.lower().endswith(_MARKDOWN_PATHS) or _MARKDOWN_TITLE.match(doc.text):
         return True
-    return matches_at_least(_MARKDOWN_LINE, doc.text, _MARKDOWN_LINES)
+    # Every match starts with a "#" at a line's start or with "](": tried only there.
+    text = doc.text
+    heading_marks = (at for at in find_all(text, "#") if at == 0 or text[at - 1] == "\n")
+    return matches_at_least_from(_MARKDOWN_LINE, text, (*heading_marks, *find_all(text, "](")),
+                                 _MARKDOWN_LINES)
 
 
 def _decoded(entity: str) -> str:

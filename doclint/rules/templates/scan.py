@@ -8,8 +8,9 @@ literal lets the regex engine jump between occurrences. Rules here combine the t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -134,6 +135,28 @@ def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> 
     while position != -1:
         yield position
         position = text.find(needle, position + 1, stop)
+
+
+def matches_from(pattern: regex.Pattern[str] | re.Pattern[str], text: str,
+                 starts: Iterable[int]) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, for a pattern every match of which starts at one
+    of ``starts`` (and is not empty): the pattern is tried there only, in text order, each try
+    after the end of the last match, as ``finditer`` goes. For patterns that cannot open with a
+    literal (a digit, a line start) or open with a common one, whose scan stops at every
+    character or every line.
+    """
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
+
+
+def matches_at_least_from(pattern: regex.Pattern[str] | re.Pattern[str], text: str,
+                          starts: Iterable[int], count: int) -> bool:
+    """``matches_at_least(pattern, text, count)`` for a pattern whose matches start at one of
+    ``starts`` (see ``matches_from``)."""
+    return sum(1 for _ in islice(matches_from(pattern, text, starts), count)) >= count
 
 
 def line_start(text: str, offset: int) -> int:
