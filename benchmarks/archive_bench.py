@@ -228,6 +228,8 @@ def main() -> None:
                                                                   str(jobs), str(folder)]))
             print(table(rows[-1:], files, size).splitlines()[-1], flush=True)
         cache = work / "cache"
+        if cache.exists():  # a kept --workdir's cache would answer the run meant to fill it
+            shutil.rmtree(cache)
         cached = [*common, "--cache-dir", str(cache), "--jobs", str(max(args.jobs)), str(folder)]
         rows.append(run(f"doclint --jobs {max(args.jobs)}, empty cache (fills it)", cached))
         rows.append(run(f"doclint --jobs {max(args.jobs)}, from the cache", cached))

@@ -301,14 +301,14 @@ class Suppressor:
         self.baselined = 0
         self._files: dict[Path, IgnoreFile | None] = {}
         self._chains: dict[Path, list[IgnoreFile]] = {}
+        self._folders: dict[str, Path] = {}  # a file's folder as written -> resolved
         self._directives: dict[str, tuple[list[Directive], DirectiveUse]] = {}
         self._found: dict[str, list[Anchor]] = {}
         self._checked: list[str] = []
 
     # ignore files, found once per folder
     def _ignore_files(self, path: str) -> list[IgnoreFile]:
-        real, _member = locate(path)
-        folder = real.parent
+        folder = self._folder(path)
         if folder not in self._chains:
             chain = []
             for directory in ignore_chain(folder, self.stop if self._under(folder) else None):
@@ -317,6 +317,20 @@ class Suppressor:
                     chain.append(loaded)
             self._chains[folder] = chain
         return self._chains[folder]
+
+    def _folder(self, path: str) -> Path:
+        """``locate(path)[0].parent``, with one resolution per folder, not one per file (each
+        costs a system call per part of the path): a file that is no symlink lies in its
+        folder as resolved."""
+        member = split_member(path)
+        file = member[0] if member is not None else path
+        if os.path.basename(file) in ("", ".", "..") or os.path.islink(file):
+            return locate(path)[0].parent
+        lexical = os.path.dirname(file)
+        folder = self._folders.get(lexical)
+        if folder is None:
+            folder = self._folders[lexical] = Path(lexical or ".").resolve()
+        return folder
 
     def _under(self, folder: Path) -> bool:
         return self.stop is not None and (folder == self.stop or self.stop in folder.parents)
