@@ -88,14 +88,25 @@ def _seen_twice(hashes: list[memoryview]) -> set[int]:
 
 def _sources(groups: list[Group], facts: Sequence[ParagraphFact]) -> dict[int, int]:
     """Map each document that has copies to the first document of its set of copies."""
-    paragraphs: Counter[tuple[int, int]] = Counter()
-    volume: Counter[tuple[int, int]] = Counter()
     han = [memoryview(fact.han).cast("I") for fact in facts]
+    # NOTE: the groups of one set of copies recur in the same documents: each set's pairs are
+    # counted once, with its groups and each document's Han characters in them summed.
+    sets: dict[tuple[int, ...], list[int]] = {}  # documents -> [groups, Han of each document]
     for group in groups:
         if len(group.places) <= _MAX_PAIRING:
-            for first, second in itertools.combinations(group.documents, 2):
-                paragraphs[first, second] += 1
-                volume[first, second] += han[first][group.places[first]]
+            documents = group.documents
+            sums = sets.get(documents)
+            if sums is None:
+                sums = sets[documents] = [0] * (len(documents) + 1)
+            sums[0] += 1
+            for index, document in enumerate(documents, start=1):
+                sums[index] += han[document][group.places[document]]
+    paragraphs: Counter[tuple[int, int]] = Counter()
+    volume: Counter[tuple[int, int]] = Counter()
+    for documents, (count, *weights) in sets.items():
+        for (first, weight), (second, _) in itertools.combinations(zip(documents, weights), 2):
+            paragraphs[first, second] += count
+            volume[first, second] += weight
     parent: dict[int, int] = {}
 
     def root(node: int) -> int:
