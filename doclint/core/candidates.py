@@ -27,7 +27,7 @@ of the whole text finds, on the corpus and on random texts (``tests/core/test_ca
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from doclint.core.anchors import Literals, literals_in
@@ -125,18 +125,10 @@ class Candidates:
 
     def _find(self, key: str) -> list[int] | None:
         """The positions of ``key``, or None when there are more than the cap."""
-        text, cap = self.text, self._cap
         scanned = self.starts(key)
         if scanned is not None:
-            return None if len(scanned) > cap else scanned
-        found: list[int] = []
-        at = text.find(key)
-        while at != -1:
-            if len(found) == cap:
-                return None
-            found.append(at)
-            at = text.find(key, at + 1)
-        return found
+            return None if len(scanned) > self._cap else scanned
+        return occurrences(self.text, (key,), self._cap)
 
     def _runs(self, positions: list[int]) -> list[tuple[int, int]]:
         text = self.text
@@ -213,3 +205,16 @@ def time_left(deadline: float) -> float:
         raise TimeoutError
     return remaining
 
+
+def occurrences(text: str, strings: Iterable[str], limit: int) -> list[int] | None:
+    """Where each of ``strings`` occurs in ``text`` (string by string), or None when they
+    occur more than ``limit`` times in all."""
+    found: list[int] = []
+    for string in strings:
+        at = text.find(string)
+        while at != -1:
+            if len(found) == limit:
+                return None
+            found.append(at)
+            at = text.find(string, at + 1)
+    return found

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from doclint.core.candidates import SPARSE as LINE_SPARSE
-from doclint.core.candidates import Candidates, Groups, time_left, timed_runs
+from doclint.core.candidates import Candidates, Groups, occurrences, time_left, timed_runs
 from doclint.core.errors import DoclintError
 from doclint.core.lazyregex import LazyPattern
 from doclint.core.prefilter import Prefilter, analyse, line_keys, top_level_branches
@@ -220,20 +220,11 @@ class UserPattern:
         sample = 20 * _SPARSE
         if sum(text.count(head, 0, sample) for head in heads) * _SPARSE > sample:
             return None  # already dense at the start: scanning is cheaper than walking
-        limit = len(text) // _SPARSE
+        found = occurrences(text, heads, len(text) // _SPARSE)
+        if found is None:
+            return None
         whole = tuple(prefixes)
-        positions: list[int] = []
-        seen = 0
-        for head in heads:
-            at = text.find(head)
-            while at != -1:
-                seen += 1
-                if seen > limit:
-                    return None
-                if text.startswith(whole, at):
-                    positions.append(at)
-                at = text.find(head, at + 1)
-        return sorted(positions)
+        return sorted(at for at in found if text.startswith(whole, at))
 
     def _candidate_lines(self, text: str) -> list[int] | None:
         """For a pattern that matches only at a line start and within one line: the starts of
@@ -291,17 +282,11 @@ class UserPattern:
 def _line_starts(text: str, group: frozenset[str], limit: int) -> list[int] | None:
     """The starts of the lines holding a member of ``group``, or None when the members occur
     more than ``limit`` times."""
-    starts: set[int] = set()
-    seen = 0
-    for literal in group:
-        at = text.find(literal)
-        while at != -1:
-            seen += 1
-            if seen > limit:
-                return None
-            starts.add(text.rfind("\n", 0, at) + 1)
-            at = text.find(literal, at + 1)
-    return sorted(starts)
+    found = occurrences(text, group, limit)
+    if found is None:
+        return None
+    return sorted({text.rfind("\n", 0, at) + 1 for at in found})
+
 
 
 def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,

@@ -1,4 +1,4 @@
-"""``reuse._sources`` counts each set of copies' pairs once: the same sources as counting the
+"""``reuse._shared`` counts each set of copies' pairs once: the same counts as counting the
 pairs of every recurring paragraph one by one."""
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from collections import Counter
 import pytest
 
 from doclint.rules.archive import reuse
-from doclint.rules.archive.reuse import COPY_PARAGRAPHS, COPY_SHARE, Group, ParagraphFact
+from doclint.rules.archive.reuse import Group, ParagraphFact
 
 
-def _sources_pair_by_pair(groups: list[Group], facts: list[ParagraphFact]) -> dict[int, int]:
+def _shared_pair_by_pair(groups: list[Group], facts: list[ParagraphFact]
+                         ) -> tuple[Counter[tuple[int, int]], Counter[tuple[int, int]]]:
     """The plain reading: every pair of every recurring paragraph counted on its own."""
     paragraphs: Counter[tuple[int, int]] = Counter()
     volume: Counter[tuple[int, int]] = Counter()
@@ -24,20 +25,7 @@ def _sources_pair_by_pair(groups: list[Group], facts: list[ParagraphFact]) -> di
             for first, second in itertools.combinations(group.documents, 2):
                 paragraphs[first, second] += 1
                 volume[first, second] += han[first][group.places[first]]
-    parent: dict[int, int] = {}
-
-    def root(node: int) -> int:
-        while parent.get(node, node) != node:
-            node = parent[node]
-        return node
-
-    for (first, second), count in sorted(paragraphs.items()):
-        smaller = min(facts[first].total_han, facts[second].total_han)
-        if count >= COPY_PARAGRAPHS and volume[first, second] >= COPY_SHARE * smaller:
-            low, high = sorted((root(first), root(second)))
-            if low != high:
-                parent[high] = low
-    return {node: root(node) for node in parent}
+    return paragraphs, volume
 
 
 def _archive(seed: int) -> tuple[list[Group], list[ParagraphFact]]:
@@ -59,9 +47,9 @@ def _archive(seed: int) -> tuple[list[Group], list[ParagraphFact]]:
 
 
 @pytest.mark.parametrize("seed", range(300))
-def test_the_sources_are_those_of_counting_pair_by_pair(seed: int) -> None:
+def test_the_counts_are_those_of_counting_pair_by_pair(seed: int) -> None:
     groups, facts = _archive(seed)
-    assert reuse._sources(groups, facts) == _sources_pair_by_pair(groups, facts)
+    assert reuse._shared(groups, facts) == _shared_pair_by_pair(groups, facts)
 
 
 def test_copies_of_one_document_are_one_source() -> None:

@@ -88,25 +88,7 @@ def _seen_twice(hashes: list[memoryview]) -> set[int]:
 
 def _sources(groups: list[Group], facts: Sequence[ParagraphFact]) -> dict[int, int]:
     """Map each document that has copies to the first document of its set of copies."""
-    han = [memoryview(fact.han).cast("I") for fact in facts]
-    # NOTE: the groups of one set of copies recur in the same documents: each set's pairs are
-    # counted once, with its groups and each document's Han characters in them summed.
-    sets: dict[tuple[int, ...], list[int]] = {}  # documents -> [groups, Han of each document]
-    for group in groups:
-        if len(group.places) <= _MAX_PAIRING:
-            documents = group.documents
-            sums = sets.get(documents)
-            if sums is None:
-                sums = sets[documents] = [0] * (len(documents) + 1)
-            sums[0] += 1
-            for index, document in enumerate(documents, start=1):
-                sums[index] += han[document][group.places[document]]
-    paragraphs: Counter[tuple[int, int]] = Counter()
-    volume: Counter[tuple[int, int]] = Counter()
-    for documents, (count, *weights) in sets.items():
-        for (first, weight), (second, _) in itertools.combinations(zip(documents, weights), 2):
-            paragraphs[first, second] += count
-            volume[first, second] += weight
+    paragraphs, volume = _shared(groups, facts)
     parent: dict[int, int] = {}
 
     def root(node: int) -> int:
@@ -121,3 +103,32 @@ def _sources(groups: list[Group], facts: Sequence[ParagraphFact]) -> dict[int, i
             if low != high:
                 parent[high] = low
     return {node: root(node) for node in parent}
+
+
+Pairs = Counter[tuple[int, int]]
+
+
+def _shared(groups: list[Group], facts: Sequence[ParagraphFact]) -> tuple[Pairs, Pairs]:
+    """For each pair of documents (the first one first): how many recurring paragraphs they
+    share, and how many Han characters those hold in the first (paragraphs in more than
+    ``_MAX_PAIRING`` documents are not counted)."""
+    han = [memoryview(fact.han).cast("I") for fact in facts]
+    # NOTE: the groups of one set of copies recur in the same documents: each set's pairs are
+    # counted once, with its groups and each document's Han characters in them summed.
+    sets: dict[tuple[int, ...], list[int]] = {}  # documents -> [groups, Han of each document]
+    for group in groups:
+        if len(group.places) <= _MAX_PAIRING:
+            documents = group.documents
+            sums = sets.get(documents)
+            if sums is None:
+                sums = sets[documents] = [0] * (len(documents) + 1)
+            sums[0] += 1
+            for index, document in enumerate(documents, start=1):
+                sums[index] += han[document][group.places[document]]
+    paragraphs: Pairs = Counter()
+    volume: Pairs = Counter()
+    for documents, (count, *weights) in sets.items():
+        for (first, weight), (second, _) in itertools.combinations(zip(documents, weights, strict=True), 2):
+            paragraphs[first, second] += count
+            volume[first, second] += weight
+    return paragraphs, volume
