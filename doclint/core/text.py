@@ -163,11 +163,15 @@ def spaceless(texts: list[str]) -> list[str]:
     """Each of ``texts`` without white space (the class of ``_SPACE_RUN``). NOTE: a text that
     holds no " " and is printable holds none of it (every other character of it is
     unprintable), and is its own key: most are, found so in C without a copy."""
-    return [text if " " not in text and text.isprintable() else _without_space(text)
+    return [text if " " not in text and text.isprintable() else without_space(text)
             for text in texts]
 
 
-def _without_space(text: str) -> str:
+def without_space(text: str) -> str:
+    """``text`` without white space (the class of ``_SPACE_RUN``); ``text`` itself when it
+    holds none (see ``spaceless``)."""
+    if " " not in text and text.isprintable():
+        return text
     text = text.replace(" ", "").replace("\u3000", "")  # (the usual ones, C-fast)
     return text if text.isprintable() else _SPACE_RUN.sub("", text)
 

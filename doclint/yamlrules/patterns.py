@@ -288,7 +288,6 @@ def _line_starts(text: str, group: frozenset[str], limit: int) -> list[int] | No
     return sorted({text.rfind("\n", 0, at) + 1 for at in found})
 
 
-
 def compile_pattern(source: str, where: str, *, literal: bool = False, ignorecase: bool = False,
                     timeout: float = DEFAULT_TIMEOUT, lazy: bool = False) -> UserPattern:
     """Compile ``source``; raise ``regex.error`` (with ``pos``) when it is not a valid pattern.

@@ -14,20 +14,28 @@ from doclint.rules.structure.repeated_text import _twice
 _TWICE = re.compile(r"([^。！？!?；;\x00]{8,}[。！？!?])\x00?\1")
 
 
-def _pasted_strings(seed: int, count: int) -> list[str]:
-    """Short runs of two letters and sentence marks, some of them repeated (whole or a tail)."""
+def _repeating_strings(seed: int, count: int, letters: str, ends: list[str], parts: int,
+                       longest: int, repeat: float) -> list[str]:
+    """Runs of ``letters`` each closed by one of ``ends``, some of them repeated (whole or a
+    tail): up to ``parts`` runs of up to ``longest`` letters, each repeated at rate ``repeat``."""
     rnd = random.Random(seed)
     strings = []
     for _ in range(count):
-        parts: list[str] = []
-        for _ in range(rnd.randint(1, 6)):
-            word = "".join(rnd.choice("ab") for _ in range(rnd.randint(0, 12)))
-            word += rnd.choice(["。", "!", "；", "\x00", "。\x00", ""])
-            parts.append(word)
-            if rnd.random() < 0.4:
-                parts.append(word[rnd.randint(0, 3):])
-        strings.append("".join(parts))
+        pieces: list[str] = []
+        for _ in range(rnd.randint(1, parts)):
+            word = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, longest)))
+            word += rnd.choice(ends)
+            pieces.append(word)
+            if rnd.random() < repeat:
+                pieces.append(word[rnd.randint(0, 3):])
+        strings.append("".join(pieces))
     return strings
+
+
+def _pasted_strings(seed: int, count: int) -> list[str]:
+    """Short runs of two letters and sentence marks, some of them repeated (whole or a tail)."""
+    return _repeating_strings(seed, count, "ab", ["。", "!", "；", "\x00", "。\x00", ""],
+                              parts=6, longest=12, repeat=0.4)
 
 
 def test_twice_answers_as_the_backreference_did() -> None:
@@ -43,18 +51,9 @@ _LONG_SENTENCE = re.compile(r"[”’」』）)]*([^。！？!?；;\x00”’」
 
 def _marked_strings(seed: int, count: int) -> list[str]:
     """Runs of two letters and closing marks between sentence marks, some of them repeated."""
-    rnd = random.Random(seed)
-    strings = []
-    for _ in range(count):
-        parts: list[str] = []
-        for _ in range(rnd.randint(1, 8)):
-            word = "".join(rnd.choice("ab”）") for _ in range(rnd.randint(0, 20)))
-            word += rnd.choice(["。", "!", "；", "\x00", "。\x00", "？”", ""])
-            parts.append(word)
-            if rnd.random() < 0.3:
-                parts.append(word[rnd.randint(0, 3):])
-        strings.append("".join(parts))
-    return strings
+    return _repeating_strings(seed, count, "ab”）",
+                              ["。", "!", "；", "\x00", "。\x00", "？”", ""],
+                              parts=8, longest=20, repeat=0.3)
 
 
 def test_long_runs_again_answers_as_the_sentence_pattern_did() -> None:

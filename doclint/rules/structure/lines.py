@@ -11,6 +11,7 @@ import regex
 
 from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.core.memo import per_document
+from doclint.core.text import without_space
 from doclint.rules.structure import news, siblings
 from doclint.rules.structure.model import Level
 from doclint.rules.structure.numerals import ARABIC, HAN_NUMERAL, ordinal
@@ -124,10 +125,6 @@ _PUNCT_END = lazy_regex(r"[，、,（(“‘《]$")
 _SENTENCE_PUNCT = lazy_re(r"[。！？!?；;：:，,]")
 _HAN = lazy_regex(r"\p{Han}")
 _HAN_RUN = lazy_regex(r"\p{Han}+")
-_SPACES = lazy_regex(r"[\s\u3000\u00a0\u200b\ufeff]+")
-# Where str.split and _SPACES disagree: separators str.split takes for white space, and the
-# zero-width space and BOM it keeps.
-_NOT_SPLIT = lazy_re("[\x1c-\x1f\u200b\ufeff]")
 _POST_AND_NAME = lazy_regex(
     r"(?:书记|县长|市长|省长|州长|盟长|旗长|区长|乡长|镇长|总理|主席|主任|部长|厅长|局长|委员|秘书长)"
     r"[ \t\u3000]*\p{Han}{2,4}$"
@@ -397,7 +394,7 @@ def is_chrome(text: str) -> bool:
 
 
 def is_document_number(text: str) -> bool:
-    return bool(_DOCUMENT_NUMBER.match(_SPACES.sub("", text)))
+    return bool(_DOCUMENT_NUMBER.match(without_space(text)))
 
 
 @per_document
@@ -497,16 +494,9 @@ def looks_like_title(text: str) -> bool:
 
 @per_document
 def key(text: str) -> str:
-    """Text for comparisons: no white space of any width."""
-    if " " not in text and text.isprintable():
-        # NOTE: every white space character but " " is unprintable, and so are the zero-width
-        # space and the BOM: most lines hold none of them and are their own key.
-        return text
-    if _NOT_SPLIT.search(text) is None:
-        # NOTE: str.split drops the same white space as _SPACES but for the characters
-        # _NOT_SPLIT finds (almost never there), and is C-fast.
-        return "".join(text.split())
-    return _SPACES.sub("", text)
+    """Text for comparisons: no white space of any width (the shared keys' definition,
+    ``doclint.core.text.without_space``)."""
+    return without_space(text)
 
 
 @per_document

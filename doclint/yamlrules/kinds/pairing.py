@@ -493,14 +493,14 @@ class _LineMatches:
     def __init__(self, text: str, candidates: Candidates) -> None:
         self._text = text
         self._candidates = candidates
-        self._spans: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._spans: dict[UserPattern, tuple[list[int], list[tuple[int, int]]]] = {}
 
     def _found(self, pattern: UserPattern) -> tuple[list[int], list[tuple[int, int]]]:
         try:
-            return self._spans[id(pattern)]
+            return self._spans[pattern]
         except KeyError:
             spans = [m.span() for m in pattern.finditer(self._text, self._candidates)]
-            found = self._spans[id(pattern)] = ([start for start, _end in spans], spans)
+            found = self._spans[pattern] = ([start for start, _end in spans], spans)
             return found
 
     def _within(self, pattern: UserPattern, unit: Unit) -> list[tuple[int, int]]:
