@@ -16,10 +16,23 @@ _DAMAGED_REACH = 200  # lines searched for the sibling that tells a damaged nume
 
 Classified = tuple[Kind, "lines.Marker | None", "lines.ArticleMarker | None"]
 
+# The characters a line opens with where it may be more than prose or a label: a heading's or a
+# compilation's marker, a salutation, a dateline, a Markdown heading's ``#`` or a scraper's
+# ``<U+00A0>`` before the content (``lines.content_start``). Most lines open otherwise.
+_MARKED_START = _HEADING_START | lines.SALUTATION_START | lines.DATELINE_START | frozenset("篇#")
+_PLAIN_BODY: Classified = (Kind.BODY, None, None)
+_PLAIN_LABEL: Classified = (Kind.LABEL, None, None)
+
 
 def classify(texts: list[str], index: int) -> Classified:
     """What line ``index`` of ``texts`` is, with its heading or compilation marker if any."""
     text = texts[index]
+    if text[0] not in _MARKED_START and not text.startswith("<U+") \
+            and not text.endswith(_ELLIPSES):
+        # prose or a label, told as ``_classify_content`` tells them (a C-fast test first)
+        if lines.has_punctuation(text) and (len(text) > _SHORT_LINE or not lines.is_chrome(text)):
+            return _PLAIN_BODY
+        return _PLAIN_LABEL
     if text[0] in "（(":  # (where a damaged numeral may stand: few lines)
         text = _read_damaged(texts, index)
     if text.endswith(_ELLIPSES) and _repeats_following(texts, index):

@@ -68,7 +68,7 @@ _GENRE = lazy_regex(
 _SALUTATION = lazy_regex(
     r"^(?:同志们|各位|尊敬的|亲爱的|女士们|先生们|朋友们|老师们|同学们)[^。；;]{0,30}?(?P<end>[：:！!])$"
 )
-_SALUTATION_START = frozenset("同各尊亲女先朋老")
+SALUTATION_START = frozenset("同各尊亲女先朋老")  # how every salutation opens
 # A 公文's addressee line: bodies separated by 、 or ， and a final colon.
 # 附件3, 附件：, 附件4-1 (the first part of attachment 4): a label that opens an attachment, which
 # numbers its headings afresh (segment.py) and is a document of its own (T602's scopes).
@@ -84,7 +84,7 @@ _DATE = rf"(?:\d{{4}}|[０-９]{{4}}|[一二][〇○零ＯO一二三四五六七
 _DATELINE = lazy_regex(
     rf"^[（(]?[ 　]*{_DATE}[ 　]*[）)]?[?？]?$|^[—－-]{{1,2}}.*?(?:{_DATE}|在.+上)"
 )
-_DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
+DATELINE_START = frozenset("（(0123456789０１２３４５６７８９一二〇○零ＯO—－-")
 _DATED_RECORD = lazy_regex(rf"^[（(]?[ 　]*{_DATE}{_DAY}日[ 　]*\S")
 # An entry of a résumé (简历) opens on when a post was held, then a space and the post:
 # 2007.05 …, 1974.03—1978.12 …, 2018.05-至今 …, 2002－2002年 …, 2017－ … (still held). A month or
@@ -320,7 +320,7 @@ def article_marker(text: str) -> tuple[ArticleMarker | None, bool]:
 
 
 def is_salutation(text: str) -> bool:
-    return len(text) <= 40 and text[0] in _SALUTATION_START and bool(_SALUTATION.match(text))
+    return len(text) <= 40 and text[0] in SALUTATION_START and bool(_SALUTATION.match(text))
 
 
 def opens_article(text: str, after_head: bool) -> bool:
@@ -365,7 +365,7 @@ def is_date_line(text: str) -> bool:
 
 
 def is_dateline(text: str) -> bool:
-    return len(text) <= 80 and text[0] in _DATELINE_START and bool(_DATELINE.match(text))
+    return len(text) <= 80 and text[0] in DATELINE_START and bool(_DATELINE.match(text))
 
 
 def is_head_dateline(text: str) -> bool:
