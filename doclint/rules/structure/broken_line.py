@@ -205,7 +205,13 @@ class BrokenLine(Rule):
         cut = _LazyCut(doc)  # stopping inside a word before a whole paragraph: T301
         lead = doc.facts(Standfirst).blocks  # a paper's display lines under its title
         chain: list[Block] = []
-        for previous, current in pairwise(blocks):
+        last = 0  # the last block looked at
+        for at in _unsettled(blocks):
+            if at > last + 1 and chain:
+                yield self._finding(chain)  # a pair settled at once ends the chain
+                chain = []
+            last = at
+            previous, current = blocks[at - 1], blocks[at]
             # Most lines end a sentence and the next one opens normally: settle those first.
             opens_plainly = _opening(current) not in _ODD_START
             quick = previous.text[-1] in SENTENCE_FINAL and opens_plainly \
@@ -330,6 +336,21 @@ class BrokenLine(Rule):
 
 
 _SIGNATURE_TAIL = 16  # characters of the wrapped end of a body's name
+
+
+# The first characters of a line for which ``_opening`` may not be its first character.
+_ODD_OPENING = _ODD_START | {"?", ";"}
+
+
+def _unsettled(blocks: list[Block]) -> list[int]:
+    """The index of each block that, with the block before it, is not settled at once as most
+    pairs are (``BrokenLine.check``'s first test): the one before ends on a sentence's final mark
+    (and is no bare bracket) and the block opens as any line does. A C-fast pass over the texts instead
+    of the whole test for every pair; a pair it leaves in still goes through that test."""
+    texts = [block.text for block in blocks]
+    return [at for at in range(1, len(texts))
+            if texts[at - 1][-1] not in SENTENCE_FINAL or texts[at][0] in _ODD_OPENING
+            or texts[at - 1] in _BARE_CLOSE]
 
 
 def _signature_wrapped(blocks: list[Block], previous: Block, current: Block) -> bool:
