@@ -210,9 +210,12 @@ class TruncatedParagraph(Rule):
         # sentence: worked out at the first such line (a document may have none).
         prepared = False
         for block in blocks:
+            indented = "\u3000\u3000" in block.text or "  " in block.text
+            if block.ends_sentence and not indented:
+                continue  # most lines: nothing cut at their end nor inside them
             if lines.is_markdown_heading(block.text):
                 continue  # a heading (## 标题) goes without a stop, punctuated or not
-            if "\u3000\u3000" in block.text or "  " in block.text:
+            if indented:
                 yield from self._inside(block, doc.text)
             if block.ends_sentence:
                 continue
@@ -737,8 +740,8 @@ def _unnumbered_subheads(blocks: list[Block]) -> set[int]:
     found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
     body = Kind.BODY
     for block in blocks:
-        if block.kind is not body:
-            continue
+        if block.kind is not body or block.ends_sentence:
+            continue  # (a line ending a sentence does not end on a Chinese character)
         text = block.text.strip(" \t\u3000\u00a0")
         if len(text) > _SUBHEAD_MAX:
             continue  # most paragraphs, told first
