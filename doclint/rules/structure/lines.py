@@ -111,11 +111,15 @@ _DOCUMENT_NUMBER = lazy_regex(
     r"^[\p{Han}]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$"
 )
 
-_CHROME = lazy_regex(
+# NOTE: the standard library: every branch opens on a literal, so the engine skips between their
+# first characters in C (three times faster than ``regex`` on the short lines it is asked of);
+# the lines that are one word of the furniture alone are matched apart, as an anchored branch
+# would stop that skipping.
+_CHROME = lazy_re(
     r"【[^】]{0,20}】|www\.|https?://|>>|当前位置|来源[：:]|责任编辑|<!--|-->|<U\+|打印本页|关闭窗口"
     r"|字[体号][：:]|上一篇|下一篇|相关(?:文章|阅读|报道)|阅读次数|发布时间|点击[：:]"
-    r"|^(?:下载|打印|全屏|收藏|分享|关闭|返回顶部|加大|还原|减小|[【】])$"
 )
+_CHROME_LINE = lazy_re(r"(?:下载|打印|全屏|收藏|分享|关闭|返回顶部|加大|还原|减小|[【】])$")
 _CHROME_MAX = 100
 _TITLE_MAX = 40
 _HEADLINE_MAX = 60  # a news headline set apart from its text by a blank line may run longer
@@ -390,7 +394,8 @@ def could_be_headline(text: str) -> bool:
 @per_document
 def is_chrome(text: str) -> bool:
     """Web-page chrome: a short line of a site's furniture (``【字体：大 中 小】``, ``来源：``)."""
-    return len(text) <= _CHROME_MAX and bool(_CHROME.search(text))
+    return len(text) <= _CHROME_MAX \
+        and (_CHROME.search(text) is not None or _CHROME_LINE.match(text) is not None)
 
 
 def is_document_number(text: str) -> bool:
