@@ -115,6 +115,10 @@ def _copies(units: _Units) -> list[Copy]:
     # dict built from the units in reverse keeps the first: a pass in C, not one in Python.)
     first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
     repeats = [i for i, origin in enumerate(map(first.__getitem__, keys)) if origin != i]
+    # A copy's units all repeat earlier ones, and its Han characters are theirs: too few
+    # repeats, or too few characters in them all, hold no copy (most files, decided in C).
+    if len(repeats) < MIN_UNITS or sum(map(len, map(keys.__getitem__, repeats))) < MIN_HAN:
+        return []
     found: list[Copy] = []
     before = _HanBefore(units)
     original_end = len(units)  # units before the first copy are the original text

@@ -27,7 +27,7 @@ _SENTENCE_MARKS = "。！？!?；;"  # what the runs lie between, with paragraph
 _CLOSING = "”’」』）)"
 _LONG_RUN = 15
 _SPACE = lazy_re(r"[\s\u3000\u00a0\u200b\ufeff]")
-_SEPARATOR_CONTROL = lazy_re(r"[\x1c-\x1f]")
+_SEPARATOR_CONTROLS = "\x1c\x1d\x1e\x1f"
 _NON_SPACE = lazy_re(r"[^\s\u3000\u00a0\u200b\ufeff]+")
 _TRAILING = "。！？!?；;”’」』）)"
 _FIRST = Message("首次出现", "first occurrence")
@@ -541,7 +541,9 @@ def _own_keys(doc: Document, keys: list[str]) -> list[str]:
     """The blocks' keys as the repeats are found in: without white space as the standard
     library's ``\\s`` has it, which also holds the separator controls U+001C–U+001F (the
     shared keys keep them; a text almost never holds one)."""
-    if _SEPARATOR_CONTROL.search(doc.text) is None:
+    text = doc.text
+    # NOTE: four str scans (in C, a tenth of the time of one search of the class)
+    if not any(control in text for control in _SEPARATOR_CONTROLS):
         return keys
     return [_SPACE.sub("", paragraph.text) for paragraph in doc.facts(Paragraphs).items]
 
