@@ -102,8 +102,13 @@ class PageCopies:
     @classmethod
     def from_document(cls, doc: Document) -> PageCopies:
         keys = doc.facts(TextKeys)
-        if len(set(keys.sentences)) == len(keys.sentences):
-            return cls((), len(doc.text))  # no unit repeats: no copy
+        units, distinct = keys.sentences, set(keys.sentences)
+        # A copy's units all repeat earlier ones, and its Han characters are theirs: too few
+        # repeats, or too few characters in them all (those of the units but the first of each
+        # key), hold no copy. Most files, decided in C.
+        if len(units) - len(distinct) < MIN_UNITS \
+                or sum(map(len, units)) - sum(map(len, distinct)) < MIN_HAN:
+            return cls((), len(doc.text))
         return cls(tuple(_copies(_Units(doc, keys))), len(doc.text))
 
 
@@ -115,10 +120,6 @@ def _copies(units: _Units) -> list[Copy]:
     # dict built from the units in reverse keeps the first: a pass in C, not one in Python.)
     first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
     repeats = [i for i, origin in enumerate(map(first.__getitem__, keys)) if origin != i]
-    # A copy's units all repeat earlier ones, and its Han characters are theirs: too few
-    # repeats, or too few characters in them all, hold no copy (most files, decided in C).
-    if len(repeats) < MIN_UNITS or sum(map(len, map(keys.__getitem__, repeats))) < MIN_HAN:
-        return []
     found: list[Copy] = []
     before = _HanBefore(units)
     original_end = len(units)  # units before the first copy are the original text
