@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
 
@@ -234,9 +234,16 @@ class TextKeys:
         return self._pieces
 
     def _keys_of_lines(self) -> list[str]:
-        """The key of every line of the sentences (see ``_cut``), empty ones too."""
+        """The key of every line of the sentences (see ``_cut``), empty ones too.
+
+        NOTE: the lines are made without the pieces (wanted only for the spans of a few
+        documents): a line break put after each end, the ends being every other part of the
+        split, and the parts joined, in C.
+        """
         if self._line_keys is None:
-            self._line_keys = spaceless("\n".join(self._cut()).split("\n"))
+            parts = _SENTENCE_END.split("\n".join(map(itemgetter(2), self._paragraphs)))
+            parts[1::2] = map(add, parts[1::2], repeat("\n"))
+            self._line_keys = spaceless("".join(parts).split("\n"))
         return self._line_keys
 
     def _sentence_places(self) -> _SentencePlaces:

@@ -55,3 +55,25 @@ def test_the_digest_squeezes_the_paragraphs_keys_as_it_would_the_text(text: str)
     assert doc.facts(TextDigest).size == len(squeezed)
     assert doc.facts(TextDigest).digest == hashlib.blake2b(squeezed.encode("utf-8"),
                                                            digest_size=16).digest()
+
+
+def test_squeezed_keys_drop_what_squeeze_drops_from_keyed_text() -> None:
+    """TextDigest squeezes the shared keys (text without white space) by scans for the few
+    characters ``squeeze`` drops that the keys keep: sound only while those are all of them."""
+    from doclint.core.text import spaceless
+    from doclint.rules.archive.fingerprint import (
+        _INVISIBLE_IN_KEYS,
+        _SEPARATOR_CONTROLS,
+        _squeezed_keys,
+        squeeze,
+    )
+
+    kept_by_keys = {chr(c) for c in range(0x110000)
+                    if spaceless([chr(c)]) == [chr(c)] and squeeze(chr(c)) == ""}
+    assert kept_by_keys == set(_SEPARATOR_CONTROLS + _INVISIBLE_IN_KEYS)
+    for text in ["", "第一段文字", "甲\x1c乙\u200c丙\u2060丁\u200d", "\x1f", "甲\u200c\u200c乙"]:
+        key = spaceless([text])[0]
+        assert _squeezed_keys(key) == squeeze(key)
+    assert _squeezed_keys("甲\x1e乙\u200d丙") == "甲乙丙"
+    assert _squeezed_keys("甲乙") == "甲乙"
+

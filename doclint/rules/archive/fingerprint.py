@@ -42,6 +42,25 @@ def squeeze(text: str) -> str:
     return text
 
 
+# What ``squeeze`` drops that text keyed without white space (``text.spaceless``) can hold:
+# the separator controls (white space to ``str.split``, not to the keys' class), and the
+# invisible characters but the BOM and the zero-width space (white space to the keys).
+_SEPARATOR_CONTROLS = "\x1c\x1d\x1e\x1f"
+_INVISIBLE_IN_KEYS = "\u200c\u200d\u2060"
+
+
+def _squeezed_keys(keys: str) -> str:
+    """``squeeze(keys)`` of ``keys`` without white space (see ``_SEPARATOR_CONTROLS``): a few
+    scans in C, not a split of the whole text into words, when it holds no separator control
+    (almost every text)."""
+    if any(control in keys for control in _SEPARATOR_CONTROLS):
+        return squeeze(keys)
+    for char in _INVISIBLE_IN_KEYS:
+        if char in keys:
+            keys = keys.replace(char, "")
+    return keys
+
+
 def stable_hash(text: str) -> int:
     """A 64-bit hash of ``text`` that is the same in every process."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
@@ -109,7 +128,7 @@ class TextDigest:
         # NOTE: the text is its paragraphs and white space between them; the paragraphs' shared
         # keys are their text without white space (but for the few characters ``squeeze``
         # drops besides): squeezing them joined is one scan, not a split into words.
-        squeezed = squeeze("".join(doc.facts(TextKeys).paragraphs))
+        squeezed = _squeezed_keys("".join(doc.facts(TextKeys).paragraphs))
         digest = hashlib.blake2b(squeezed.encode("utf-8"), digest_size=16).digest()
         return cls(digest, len(squeezed), _anchor(doc))
 

@@ -102,8 +102,13 @@ class PageCopies:
     @classmethod
     def from_document(cls, doc: Document) -> PageCopies:
         keys = doc.facts(TextKeys)
-        if len(set(keys.sentences)) == len(keys.sentences):
-            return cls((), len(doc.text))  # no unit repeats: no copy
+        units, distinct = keys.sentences, set(keys.sentences)
+        # A copy's units all repeat earlier ones, and its Han characters are theirs: too few
+        # repeats, or too few characters in them all (those of the units but the first of each
+        # key), hold no copy. Most files, decided in C.
+        if len(units) - len(distinct) < MIN_UNITS \
+                or sum(map(len, units)) - sum(map(len, distinct)) < MIN_HAN:
+            return cls((), len(doc.text))
         return cls(tuple(_copies(_Units(doc, keys))), len(doc.text))
 
 
