@@ -355,13 +355,12 @@ class EraFacts:
         era_years = doc.facts(EraYears)
         text = doc.text
         windows: dict[tuple[int, int], Span] = {}
-        if markers.trigger is not None:
-            sentence = Span(0, 0)
-            for match in markers.trigger.finditer(text):
-                if match.end() > sentence.end:  # keys come in order: most share a sentence
-                    sentence = sentence_around(text, match.start(), match.end())
-                for number in markers.by_key[markers.key_of(match)]:
-                    windows.setdefault((number, sentence.start), sentence)
+        sentence = Span(0, 0)
+        for start, end, key in markers.keys_in(text):
+            if end > sentence.end:  # keys come in order: most share a sentence
+                sentence = sentence_around(text, start, end)
+            for number in markers.by_key[key]:
+                windows.setdefault((number, sentence.start), sentence)
         for number in markers.unkeyed:
             for part in years.parts:
                 windows[(number, part.span.start)] = part.span
