@@ -138,3 +138,28 @@ def test_keys_fall_back_to_the_trigger_for_keys_the_scan_does_not_hold(tmp_path:
     text = "玉兔“十四五”兔"
     assert markers.keys_in(text) == _trigger_matches(markers, text)
     assert [key for _, _, key in markers.keys_in(text)] == ["兔", "十四五", "兔"]
+
+
+def test_every_pin_pattern_requires_one_of_the_pin_words() -> None:
+    from doclint.rules.years.markers import window_filter
+
+    markers = marker_set()
+    assert markers.pin_words is not None
+    words = set(markers.pin_words.pattern.replace("\\", "").split("|"))
+    patterns = 0
+    for marker in markers.markers:
+        for pin in marker.pins:
+            for pattern in pin.patterns:
+                patterns += 1
+                assert any(group <= words for group in window_filter(pattern).required), pattern
+    assert patterns > 100
+    # A sentence with a pin's wording holds a pin word; one without holds none.
+    assert markers.pin_words.search("2021年是“十四五”开局之年。")
+    assert markers.pin_words.search("庆祝改革开放40周年大会")
+    assert not markers.pin_words.search("深入实施“十四五”规划，推进乡村振兴。")
+
+
+def test_a_pin_is_found_in_a_sentence_with_its_words_only() -> None:
+    found = lint_text("Y201", "2019年是“十四五”规划的开局之年。", settings={"year": 2019})
+    assert len(found) == 1
+    assert not lint_text("Y201", "2019年实施“十四五”规划。", settings={"year": 2019})

@@ -168,6 +168,25 @@ class MarkerSet:
             self._key_set = frozenset(self.trigger_keys)
             add_literals(self.trigger_keys)  # found from now on in each document's anchor scan
 
+    @functools.cached_property
+    def pin_words(self) -> re.Pattern[str] | None:
+        """Words one of which every match of every pin holds in its sentence: of each pin
+        pattern, a group of strings its ``window_filter`` requires (one that is none of the
+        marker's keys where there is one). A sentence holding none of them admits no pin
+        pattern. None where a pin pattern requires nothing."""
+        words: set[str] = set()
+        for marker in self.markers:
+            keys = frozenset(marker.keys)
+            for pin in marker.pins:
+                for pattern in pin.patterns:
+                    groups = window_filter(pattern).required
+                    if not groups:
+                        return None
+                    words.update(next((group for group in groups if not group & keys), groups[-1]))
+        if not words:
+            return None
+        return re.compile("|".join(re.escape(word) for word in sorted(words)))
+
     def key_of(self, match: re.Match[str]) -> str:
         """The key a trigger match found (each key has its own empty group ``k<n>``)."""
         return self.trigger_keys[int(match.lastgroup[1:])]  # type: ignore[index]
