@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from doclint.rules.years.markers import MarkerError, builtin_markers, marker_set, user_markers
+from doclint.rules.years.markers import (
+    MarkerError,
+    MarkerSet,
+    builtin_markers,
+    marker_set,
+    user_markers,
+)
 from doclint.testing import lint_text
 
 USER_MARKERS = """\
@@ -87,3 +93,73 @@ def test_every_builtin_marker_pattern_compiles() -> None:
     assert len(patterns) > 400
     for pattern in patterns:
         assert pattern.compiled.pattern == pattern.pattern
+
+
+def _trigger_matches(markers: MarkerSet, text: str) -> list[tuple[int, int, str]]:
+    assert markers.trigger is not None
+    return [(m.start(), m.end(), markers.key_of(m)) for m in markers.trigger.finditer(text)]
+
+
+def test_keys_read_from_the_literal_scan_are_what_the_trigger_finds() -> None:
+    import random
+
+    from doclint.core.anchors import literals_in
+
+    markers = marker_set()
+    keys = sorted(markers.by_key)
+    # Keys that share characters, overlap or hold one another: 十五 in 十五五, 十五届 beside 五中全会.
+    fixed = ["", "前文后文", "“十五五”规划", "十五届五中全会", "十四五十五五", "党的十五大以来二十大",
+             "第一个五年计划", "十五十五五十五届", "农业税国际金融危机"]
+    rnd = random.Random(7)
+    pieces = [*keys, "，", "的", "“", "”", "十", "五", "届", "大", "\n"]
+    generated = []
+    for _ in range(3000):
+        words = []
+        for _ in range(rnd.randint(1, 8)):
+            word = rnd.choice(pieces)
+            cut = rnd.randint(0, len(word) - 1)
+            words.append(rnd.choice([word, word[cut:], word[:cut + 1]]))
+        generated.append("".join(words))
+    found_any = False
+    for text in fixed + generated:
+        assert literals_in(text) is not None
+        expected = _trigger_matches(markers, text)
+        assert markers.keys_in(text) == expected, text
+        found_any = found_any or bool(expected)
+    assert found_any
+    assert markers.keys_in("前文后文") == []
+
+
+def test_keys_fall_back_to_the_trigger_for_keys_the_scan_does_not_hold(tmp_path: Path) -> None:
+    path = tmp_path / "short.yaml"
+    path.write_text("- id: one_char\n  label: 一\n  valid_from: 2003\n  valid_to: 2030\n"
+                    "  keys: [兔]\n  patterns: ['兔']\n", encoding="utf-8")
+    markers = marker_set((str(path),))
+    text = "玉兔“十四五”兔"
+    assert markers.keys_in(text) == _trigger_matches(markers, text)
+    assert [key for _, _, key in markers.keys_in(text)] == ["兔", "十四五", "兔"]
+
+
+def test_every_pin_pattern_requires_one_of_the_pin_words() -> None:
+    from doclint.rules.years.markers import window_filter
+
+    markers = marker_set()
+    assert markers.pin_words is not None
+    words = set(markers.pin_words.pattern.replace("\\", "").split("|"))
+    patterns = 0
+    for marker in markers.markers:
+        for pin in marker.pins:
+            for pattern in pin.patterns:
+                patterns += 1
+                assert any(group <= words for group in window_filter(pattern).required), pattern
+    assert patterns > 100
+    # A sentence with a pin's wording holds a pin word; one without holds none.
+    assert markers.pin_words.search("2021年是“十四五”开局之年。")
+    assert markers.pin_words.search("庆祝改革开放40周年大会")
+    assert not markers.pin_words.search("深入实施“十四五”规划，推进乡村振兴。")
+
+
+def test_a_pin_is_found_in_a_sentence_with_its_words_only() -> None:
+    found = lint_text("Y201", "2019年是“十四五”规划的开局之年。", settings={"year": 2019})
+    assert len(found) == 1
+    assert not lint_text("Y201", "2019年实施“十四五”规划。", settings={"year": 2019})

@@ -355,13 +355,12 @@ class EraFacts:
         era_years = doc.facts(EraYears)
         text = doc.text
         windows: dict[tuple[int, int], Span] = {}
-        if markers.trigger is not None:
-            sentence = Span(0, 0)
-            for match in markers.trigger.finditer(text):
-                if match.end() > sentence.end:  # keys come in order: most share a sentence
-                    sentence = sentence_around(text, match.start(), match.end())
-                for number in markers.by_key[markers.key_of(match)]:
-                    windows.setdefault((number, sentence.start), sentence)
+        sentence = Span(0, 0)
+        for start, end, key in markers.keys_in(text):
+            if end > sentence.end:  # keys come in order: most share a sentence
+                sentence = sentence_around(text, start, end)
+            for number in markers.by_key[key]:
+                windows.setdefault((number, sentence.start), sentence)
         for number in markers.unkeyed:
             for part in years.parts:
                 windows[(number, part.span.start)] = part.span
@@ -373,12 +372,14 @@ class EraFacts:
         def review_at(offset: int) -> Reach | None:  # asked for only where a marker matched
             return doc.facts(ReviewPassages).at(offset)
 
+        pin_words = markers.pin_words
         for window, numbers in by_sentence.items():
             source = era_years.at(window.start)
             named = era_years.named(window.start) if unbounded(source) else None
             window_text = text[window.start:window.end]
             scope = _Scope(window, window_text, source, "年" in window_text,
-                           named[0] if named is not None else None)
+                           named[0] if named is not None else None,
+                           pin_words is None or pin_words.search(text, *window) is not None)
             for number in numbers:
                 for hit in _search(text, markers.markers[number], scope, review_at):
                     hits.setdefault((hit.marker.id, hit.how, hit.span.start, hit.span.end), hit)
@@ -556,14 +557,16 @@ class _Scope:
     """A sentence the markers are searched in, with what every marker's search there asks of
     its year (worked out once per sentence, not once per marker)."""
 
-    __slots__ = ("exact", "high", "low", "names_year", "reach", "source", "text", "window")
+    __slots__ = ("exact", "high", "low", "may_pin", "names_year", "reach", "source", "text",
+                 "window")
 
     def __init__(self, window: Span, text: str, source: YearSource | None, names_year: bool,
-                 named: int | None) -> None:
+                 named: int | None, may_pin: bool = True) -> None:
         self.window = window
         self.text = text
         self.source = source
         self.names_year = names_year
+        self.may_pin = may_pin  # the sentence holds one of the pins' words (``pin_words``)
         high = source.high if source is not None else None
         # A plain mention is judged against earliest_mention; one looking back since the
         # marker began (“十四五”以来) against valid_from, an issued plan against the year
@@ -598,7 +601,8 @@ def _search(text: str, marker: EraMarker, scope: _Scope,
     future_from = marker.earliest_mention or marker.valid_from
     if scope.worth_searching(future_from, marker.valid_to):
         kinds.append((FUTURE, marker.future_patterns))
-    if not kinds and not marker.pins:
+    pins = marker.pins if scope.may_pin else ()
+    if not kinds and not pins:
         return []  # most markers of a consistent document: nothing could disagree
     window, window_text = scope.window, scope.text
     source, names_year = scope.source, scope.names_year
@@ -626,7 +630,7 @@ def _search(text: str, marker: EraMarker, scope: _Scope,
                                           exists_from=exists_from(text, marker, span.start,
                                                                   span.end, window.end),
                                           drafted_from=drafted))
-    for pin in marker.pins:
+    for pin in pins:
         # A pin is judged against a year written in its sentence (Y201), or, for wording that
         # speaks of the present, against the document year (Y203).
         if not names_year and not (pin.current and source is not None):

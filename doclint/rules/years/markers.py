@@ -44,6 +44,7 @@ from typing import Any
 
 import regex
 
+from doclint.core.anchors import add_literals, literals_in
 from doclint.core.datafiles import package_file
 from doclint.core.lazyregex import LazyPattern
 from doclint.core.prefilter import Prefilter, analyse
@@ -147,6 +148,10 @@ class MarkerSet:
     trigger: re.Pattern[str] | None = None
     trigger_keys: list[str] = field(default_factory=list)
     unkeyed: list[int] = field(default_factory=list)
+    # Each key with the offset of its anchor (where a trigger match starts) and its group number
+    # (of two keys on one anchor, the trigger tries the lower first): ``keys_in``.
+    _anchored: list[tuple[str, int, int]] = field(default_factory=list)
+    _key_set: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for number, marker in enumerate(self.markers):
@@ -157,10 +162,66 @@ class MarkerSet:
         if self.by_key:
             pattern, self.trigger_keys = anchored_trie(self.by_key, common_rank())
             self.trigger = compiled_re(pattern)  # re.compile, kept between runs
+            rank = common_rank()
+            self._anchored = [(key, _anchor_index(key, rank), group)
+                              for group, key in enumerate(self.trigger_keys)]
+            self._key_set = frozenset(self.trigger_keys)
+            add_literals(self.trigger_keys)  # found from now on in each document's anchor scan
+
+    @functools.cached_property
+    def pin_words(self) -> re.Pattern[str] | None:
+        """Words one of which every match of every pin holds in its sentence: of each pin
+        pattern, a group of strings its ``window_filter`` requires (one that is none of the
+        marker's keys where there is one). A sentence holding none of them admits no pin
+        pattern. None where a pin pattern requires nothing."""
+        words: set[str] = set()
+        for marker in self.markers:
+            keys = frozenset(marker.keys)
+            for pin in marker.pins:
+                for pattern in pin.patterns:
+                    groups = window_filter(pattern).required
+                    if not groups:
+                        return None
+                    words.update(next((group for group in groups if not group & keys), groups[-1]))
+        if not words:
+            return None
+        return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
     def key_of(self, match: re.Match[str]) -> str:
         """The key a trigger match found (each key has its own empty group ``k<n>``)."""
         return self.trigger_keys[int(match.lastgroup[1:])]  # type: ignore[index]
+
+    def keys_in(self, text: str) -> list[tuple[int, int, str]]:
+        """What ``trigger.finditer(text)`` finds, as (start, end, key), in order.
+
+        Read from the document's literal scan (``doclint.core.anchors.literals_in``), which
+        finds every key in the same Aho–Corasick pass as the anchors, when it looked for all of
+        them (not in the first document scanned before the markers were loaded, nor for a key of
+        one character): a scan of the trigger costs as much again. Every occurrence of a key
+        gives a trigger match from its anchor to its end; the trigger takes them left to right
+        without overlap, and of two on one anchor the key of the lower group.
+        """
+        literals = literals_in(text) if self.trigger is not None else None
+        if literals is None or not self._key_set <= literals.keys:
+            if self.trigger is None:
+                return []
+            return [(m.start(), m.end(), self.key_of(m)) for m in self.trigger.finditer(text)]
+        positions = literals.positions
+        occurrences: list[tuple[int, int, int, str]] = []
+        for key, anchor, group in self._anchored:
+            starts = positions.get(key)
+            if starts:
+                length = len(key)
+                occurrences.extend([(start + anchor, group, start + length, key)
+                                    for start in starts])
+        occurrences.sort()
+        found = []
+        reached = 0
+        for start, _, end, key in occurrences:
+            if start >= reached:
+                found.append((start, end, key))
+                reached = end
+        return found
 
 
 @functools.cache
@@ -184,7 +245,7 @@ def anchored_trie(words: Iterable[str], rank: Mapping[str, int]) -> tuple[str, l
     """
     by_anchor: dict[str, list[tuple[str, str, str]]] = {}
     for word in words:
-        index = min(range(len(word)), key=lambda i: _commonness(word[i], rank))
+        index = _anchor_index(word, rank)
         by_anchor.setdefault(word[index], []).append((word[:index], word[index + 1:], word))
     names: list[str] = []
     branches = []
@@ -196,6 +257,11 @@ def anchored_trie(words: Iterable[str], rank: Mapping[str, int]) -> tuple[str, l
             names.append(word)
         branches.append(re.escape(anchor) + "(?:" + "|".join(alternatives) + ")")
     return "|".join(branches), names
+
+
+def _anchor_index(word: str, rank: Mapping[str, int]) -> int:
+    """Where in ``word`` its rarest character is: the trigger matches it from there."""
+    return min(range(len(word)), key=lambda i: _commonness(word[i], rank))
 
 
 def _commonness(char: str, rank: Mapping[str, int]) -> int:

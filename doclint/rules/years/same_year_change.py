@@ -150,6 +150,8 @@ def same_year_cases(doc: Document) -> Iterator[SameYearCase]:
             if pair is not None and not _same_group_range(pair):
                 yield SameYearCase("change", pair.span, pair.shown, _ends(pair))
         elif before[-1] in "比较同与" and _COMPARISON_WORD.match(text, first.end - 1):
+            if not _named_before(facts, first):
+                continue  # neither a subject nor a target of the base's year to compare
             case = _comparison(doc, first) or _comparison_with_target(doc, first)
             if case is not None:
                 yield case
@@ -159,6 +161,14 @@ def same_year_cases(doc: Document) -> Iterator[SameYearCase]:
                 yield case
     yield from _two_bases(text)
     yield from _review_and_plan(text)
+
+
+def _named_before(facts: YearFacts, base: YearMention) -> bool:
+    """Whether a mention of the base's year ends before it within ``_MAX_GAP``: the subject
+    (``_comparison``) and the target (``_comparison_with_target``) compared with the base are
+    such mentions."""
+    return any(m.value == base.value and m.end < base.start
+               for m in facts.between(base.start - 1 - _MAX_GAP, base.start))
 
 
 def _comparison(doc: Document, base: YearMention) -> SameYearCase | None:
