@@ -100,8 +100,9 @@ def _lines(doc: Document) -> list[Unit]:
     parts = text.split("\n")
     if len(parts) > 1 and not parts[-1]:
         parts.pop()  # the text ends with a line break: no empty line after it
+    # (one start more than parts: where a line after the last would start)
     starts = itertools.accumulate((len(part) + 1 for part in parts), initial=0)
-    return [Unit(start, part) for start, part in zip(starts, parts) if part]
+    return [Unit(start, part) for start, part in zip(starts, parts, strict=False) if part]
 
 
 def units_with(units: Sequence[Unit], text: str, chars: frozenset[str] | None,
