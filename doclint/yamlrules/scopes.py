@@ -10,6 +10,7 @@ Every pattern runs on one unit's text at a time, so ``^`` is the unit's start.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -77,9 +78,7 @@ class Scopes:
         if scope == "document":
             return [Unit(0, doc.text)] if doc.text else []
         if scope == "line":
-            text = doc.text
-            return [Unit(start, text[start:end]) for _, start, end in doc.index.line_spans()
-                    if end > start]
+            return _lines(doc)
         if scope == "sentence":
             return [Unit(s.span.start, s.text) for s in doc.facts(Sentences).items]
         paragraphs = [Unit(p.span.start, p.text) for p in doc.facts(Paragraphs).items]
@@ -88,6 +87,22 @@ class Scopes:
         headings = [is_heading(unit.text) for unit in paragraphs]
         want = scope == "heading"
         return [unit for unit, heading in zip(paragraphs, headings, strict=True) if heading == want]
+
+
+def _lines(doc: Document) -> list[Unit]:
+    """Every line that is not empty, a unit."""
+    text = doc.text
+    if "\r" in text or "\r" in doc.source:
+        return [Unit(start, text[start:end]) for _, start, end in doc.index.line_spans()
+                if end > start]
+    # NOTE: LF breaks only (most documents): the lines are one str.split, C-fast, as the line
+    # index splits them, and their offsets sums of lengths.
+    parts = text.split("\n")
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()  # the text ends with a line break: no empty line after it
+    # (one start more than parts: where a line after the last would start)
+    starts = itertools.accumulate((len(part) + 1 for part in parts), initial=0)
+    return [Unit(start, part) for start, part in zip(starts, parts, strict=False) if part]
 
 
 def units_with(units: Sequence[Unit], text: str, chars: frozenset[str] | None,

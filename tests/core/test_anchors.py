@@ -159,3 +159,35 @@ def test_the_literal_scan_finds_every_occurrence(seed: int) -> None:
     finally:
         module._LITERALS.clear()
         module._LITERALS.update(saved)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_literal_scan_is_the_same_in_every_form_of_text(seed: int) -> None:
+    """The scan walks Chinese text in UTF-16 (a byte offset twice the character's) and other
+    text as a ``str``: every start of every string either way, none of the matches UTF-16 finds
+    inside a character (``†\\u2000一`` holds the bytes of two spaces at an odd offset), and the
+    same in ASCII text and text with characters beyond U+FFFF (😀, two UTF-16 units)."""
+    from doclint.core import anchors as module
+
+    rng = random.Random(seed)
+    alphabet = rng.choice([" a1\n", " a1\n†\u2000一年", " a1\n†\u2000一年😀𠀀", "  †\u2000一"])
+    anchors = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+               for _ in range(rng.randint(0, 10))}
+    literals = {"  ", "†\u2000", "\u2000一", *("".join(rng.choice(alphabet)
+                                                for _ in range(rng.randint(2, 4)))
+                                        for _ in range(rng.randint(1, 20)))}
+    saved = set(module._LITERALS)
+    try:
+        module.add_literals(literals)
+        scan = AnchorScan(anchors)
+        for text in ("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))),
+                     "†\u2000一" * rng.randint(1, 5)):
+            found = scan.literals(text)
+            assert found is not None
+            for key in found.keys:
+                starts = [at for at in range(len(text)) if text.startswith(key, at)]
+                assert found.positions.get(key, []) == starts, (key, text)
+            assert scan.present(text) == frozenset(a for a in anchors if a in text)
+    finally:
+        module._LITERALS.clear()
+        module._LITERALS.update(saved)

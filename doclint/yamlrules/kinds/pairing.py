@@ -198,14 +198,24 @@ class _Pairing:
     def __init__(self, pairs: dict[str, str], stand_ins: dict[str, str],
                  pair_strings: tuple[str, ...]) -> None:
         self._openers = {close: open_ for open_, close in pairs.items()}
-        self._stand_ins = tuple(stand_ins)
+        self._stand_ins = frozenset(stand_ins)  # marks of one character (a class finds them)
         self._pair_strings = pair_strings
         self._forms = {pair[1]: pair[0] for pair in pair_strings}
+        # Each answer, by the marks of a unit: most units hold the same few (（）, “”, 《》).
+        # One instance serves one document.
+        self._answers: dict[str, bool] = {}
 
     def __call__(self, marks: str) -> bool:
+        try:
+            return self._answers[marks]
+        except KeyError:
+            answer = self._answers[marks] = self._pairs_up(marks)
+            return answer
+
+    def _pairs_up(self, marks: str) -> bool:
         if len(marks) % 2:
             return False  # every pair taken out is two marks
-        if any(mark in marks for mark in self._stand_ins):
+        if not self._stand_ins.isdisjoint(marks):
             if not any(pair in marks for pair in self._pair_strings):
                 return False
             return _reduces(marks, self._forms)
@@ -511,8 +521,10 @@ class _LineMatches:
         return spans[first:bisect.bisect_left(starts, unit.end, first)]
 
     def found_in(self, pattern: UserPattern, unit: Unit) -> bool:
-        """``pattern.found_in(unit.text)``."""
-        return bool(self._within(pattern, unit))
+        """``pattern.found_in(unit.text)``: a match starts in the unit."""
+        starts = self._found(pattern)[0]
+        first = bisect.bisect_left(starts, unit.start)
+        return first < len(starts) and starts[first] < unit.end
 
     def exceptions(self, patterns: tuple[UserPattern, ...], unit: Unit) -> Exceptions:
         """``PackRule.exception_spans(unit)``: the spans of every exception in the unit."""
