@@ -18,7 +18,7 @@ from doclint.core.lazyregex import lazy_regex
 from doclint.core.prefilter import Prefilter, analyse
 from doclint.core.text import shorten
 from doclint.rules.templates.removal import removal_span
-from doclint.rules.templates.scan import alone_on_lines, line_start
+from doclint.rules.templates.scan import AtLineStarts, alone_on_lines, line_start
 
 _EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\r\n"
 _MARKER = "<U+00A0>"
@@ -112,10 +112,13 @@ class BoilerplateRule(Rule):
         if found is None:
             found = {}
             for pattern in (*cls.patterns, *cls.extra_patterns):
-                source = getattr(pattern.regex, "pattern", None)
-                flags = getattr(pattern.regex, "_flags", None)  # a lazy pattern's, uncompiled
+                searched = pattern.regex
+                if isinstance(searched, AtLineStarts):
+                    searched = searched.pattern  # its matches are some of the pattern's
+                source = getattr(searched, "pattern", None)
+                flags = getattr(searched, "_flags", None)  # a lazy pattern's, uncompiled
                 if flags is None:
-                    flags = getattr(pattern.regex, "flags", 0)
+                    flags = getattr(searched, "flags", 0)
                 # NOTE: the literals are case-sensitive and read from the pattern as written.
                 if isinstance(source, str) and not flags & (regex.IGNORECASE | regex.VERBOSE):
                     found[pattern.regex] = prefilter = analyse(source)
@@ -193,7 +196,11 @@ class BoilerplateRule(Rule):
         prefilters = self._prefilters()
         occurs = None
         for pattern in self.active_patterns(doc):
-            if not any(key in text for key in pattern.keys):
+            # NOTE: a plain loop, not any() over a generator: it is asked of every pattern.
+            for key in pattern.keys:
+                if key in text:
+                    break
+            else:
                 continue
             # The keys are single characters, most of them common: the pattern's own strings
             # (where the document's literal scan found them) decide most documents.
