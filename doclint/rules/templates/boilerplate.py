@@ -122,10 +122,7 @@ class BoilerplateRule(Rule):
                 # NOTE: the literals are case-sensitive and read from the pattern as written.
                 if isinstance(source, str) and not flags & (regex.IGNORECASE | regex.VERBOSE):
                     found[pattern.regex] = prefilter = analyse(source)
-                    # The first group of strings is looked for in the scan (the ones after
-                    # it are tested only in the few documents that hold one of it).
-                    add_literals(next((group for group in prefilter.required
-                                       if max(map(len, group)) > 1), ()))
+                    add_literals(member for group in prefilter.required for member in group)
             cls._prefilter_of = found
         return found
 
