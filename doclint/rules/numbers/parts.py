@@ -114,9 +114,9 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
         total_label += counted.group(1)
     if is_intensive(total_label):
         return None
+    total_names = (total_label, _LEVEL.sub("", total_label))
     for partition in PARTITIONS:
-        if any(partition.member_of(t) is not None for t in (total_label,
-                                                             _LEVEL.sub("", total_label))):
+        if any(partition.member_of(t) is not None for t in total_names):
             continue  # 一般债券X（其中…），专项债券Y: the "total" is a member, Y its sibling
         members = _members(partition, parts, total_label)
         if members and not all(q.comparable(total) for _, q in members):
