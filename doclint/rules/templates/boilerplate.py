@@ -92,6 +92,10 @@ class BoilerplateRule(Rule):
     merge_adjacent: ClassVar[bool] = False
     # Patterns ``active_patterns`` may use beside ``patterns`` (for the anchors below).
     extra_patterns: ClassVar[tuple[Pattern, ...]] = ()
+    # Whether a pattern is also skipped unless the strings its syntax requires occur (found
+    # by the document's literal scan): for keys that are common Chinese characters (位, 享,
+    # 来), which most documents hold. Rare keys (<, &) decide alone, and the scan costs.
+    literal_gates: ClassVar[bool] = False
     # What the syntax of each pattern proves every match holds (``_prefilters``), by pattern.
     _prefilter_of: ClassVar[dict[object, Prefilter] | None] = None
 
@@ -111,7 +115,7 @@ class BoilerplateRule(Rule):
         found = cls._prefilter_of
         if found is None:
             found = {}
-            for pattern in (*cls.patterns, *cls.extra_patterns):
+            for pattern in (*cls.patterns, *cls.extra_patterns) if cls.literal_gates else ():
                 searched = pattern.regex
                 if isinstance(searched, AtLineStarts):
                     searched = searched.pattern  # its matches are some of the pattern's
