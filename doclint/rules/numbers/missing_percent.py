@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from doclint.core import Category, Document, Example, Examples, Finding, Message, Rule, Span
 from doclint.core.diagnostic import SUGGESTION
@@ -147,9 +148,15 @@ class MissingPercentSign(Rule):
         quantities = doc.facts(Quantities)
         sign = ""  # the document's usual per cent sign, counted at its first finding
         padded = text + "\0"  # NOTE: so that the character after any run can be read
-        for index, (start, end) in enumerate(zip(quantities.starts, quantities.ends, strict=True)):
-            if padded[end] not in _MAY_END_ITEM and end != len(text):
-                continue  # a unit or a word follows: what is reported ends its item
+        starts, ends = quantities.starts, quantities.ends
+        # A unit or a word follows most numbers: what is reported ends its item (or the
+        # text). NOTE: the runs are sorted out by map and compress, at C speed.
+        ending = list(compress(range(len(ends)), map(_MAY_END_ITEM.__contains__,
+                                                     map(padded.__getitem__, ends))))
+        if ends and ends[-1] == len(text) and ending[-1:] != [len(ends) - 1]:
+            ending.append(len(ends) - 1)
+        for index in ending:
+            start = starts[index]
             before = _unpadded(text, start)
             if not before or (not "\u4e00" <= text[before - 1] <= "\u9fff"
                               and text[before - 1] not in "、"):

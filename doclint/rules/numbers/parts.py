@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from doclint.core import Span
-from doclint.core.lazyregex import lazy_re
+from doclint.core.lazyregex import lazy_re, lazy_regex
 from doclint.rules.numbers.change import is_claim_clause
 from doclint.rules.numbers.lexicon import PARTITIONS, Partition
 from doclint.rules.numbers.passages import (
@@ -60,6 +60,7 @@ _PERCENT_NEAR = lazy_re(r"[%％]|分之")
 _OWN_SHARE = lazy_re(r"[^，,。；;]{0,4}[，,]?(?:占比?|约占)(?:的)?(?:比重|比例)?(?:为|达)?[ \u3000]*[0-9０-９]")
 _COMMON_FRACTION = lazy_re(r"(?<![百千万])分之|/")
 _DIGIT = lazy_re(r"[0-9０-９]")
+_BRACKETS_BACKWARDS = lazy_regex(r"(?r)[（）()]")  # from the end of the range to its start
 # Another 、 or a word of comparison between two listed parts: 比上年增加, 同比.
 _CLAUSE_BREAK_IN = lazy_re(r"、.*、|比|较|增|减|占")
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -113,9 +114,9 @@ def _breakdown(text: str, quantities: Quantities, at: int, parts_from: int) -> B
         total_label += counted.group(1)
     if is_intensive(total_label):
         return None
+    total_names = (total_label, _LEVEL.sub("", total_label))
     for partition in PARTITIONS:
-        if any(partition.member_of(t) is not None for t in (total_label,
-                                                             _LEVEL.sub("", total_label))):
+        if any(partition.member_of(t) is not None for t in total_names):
             continue  # 一般债券X（其中…），专项债券Y: the "total" is a member, Y its sibling
         members = _members(partition, parts, total_label)
         if members and not all(q.comparable(total) for _, q in members):
@@ -177,12 +178,12 @@ def _sibling_total(text: str, begin: int, end: int) -> int:
 def _inside_brackets(text: str, begin: int, at: int) -> int | None:
     """Where the brackets that are still open at ``at`` begin, if they open after ``begin``."""
     depth = 0
-    for i in range(at - 1, begin - 1, -1):
-        if text[i] in "）)":
+    for bracket in _BRACKETS_BACKWARDS.finditer(text, begin, at):  # not every character
+        if bracket.group() in "）)":
             depth += 1
-        elif text[i] in "（(":
-            if depth == 0:
-                return i + 1
+        elif depth == 0:
+            return bracket.end()
+        else:
             depth -= 1
     return None
 

@@ -10,12 +10,15 @@ from typing import ClassVar
 import regex
 
 from doclint.core import Document, Edit, Finding, Fix, Message, Related, Rule, Span
+from doclint.core.anchors import add_literals
+from doclint.core.candidates import Candidates
 from doclint.core.diagnostic import SAFE, UNSAFE
 from doclint.core.fixes import disjoint_edits
 from doclint.core.lazyregex import lazy_regex
+from doclint.core.prefilter import Prefilter, analyse
 from doclint.core.text import shorten
 from doclint.rules.templates.removal import removal_span
-from doclint.rules.templates.scan import alone_on_lines, line_start
+from doclint.rules.templates.scan import AtLineStarts, alone_on_lines, line_start
 
 _EDGE_SPACE = " \t\u3000\u00a0\u2002\u2003\r\n"
 _MARKER = "<U+00A0>"
@@ -89,6 +92,12 @@ class BoilerplateRule(Rule):
     merge_adjacent: ClassVar[bool] = False
     # Patterns ``active_patterns`` may use beside ``patterns`` (for the anchors below).
     extra_patterns: ClassVar[tuple[Pattern, ...]] = ()
+    # Whether a pattern is also skipped unless the strings its syntax requires occur (found
+    # by the document's literal scan): for keys that are common Chinese characters (位, 享,
+    # 来), which most documents hold. Rare keys (<, &) decide alone, and the scan costs.
+    literal_gates: ClassVar[bool] = False
+    # What the syntax of each pattern proves every match holds (``_prefilters``), by pattern.
+    _prefilter_of: ClassVar[dict[object, Prefilter] | None] = None
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -96,6 +105,30 @@ class BoilerplateRule(Rule):
         every = (*cls.patterns, *cls.extra_patterns)
         if "anchors" not in cls.__dict__ and every and all(p.keys for p in every):
             cls.anchors = tuple(sorted({key for p in every for key in p.keys}))
+        cls._prefilter_of = None
+
+    @classmethod
+    def _prefilters(cls) -> dict[object, Prefilter]:
+        """The prefilter of each pattern of the class that is a plain regular expression, made
+        on first use; the strings it requires are added to the document's literal scan, so
+        that testing one costs a look-up (``Candidates.occurs``)."""
+        found = cls._prefilter_of
+        if found is None:
+            found = {}
+            for pattern in (*cls.patterns, *cls.extra_patterns) if cls.literal_gates else ():
+                searched = pattern.regex
+                if isinstance(searched, AtLineStarts):
+                    searched = searched.pattern  # its matches are some of the pattern's
+                source = getattr(searched, "pattern", None)
+                flags = getattr(searched, "_flags", None)  # a lazy pattern's, uncompiled
+                if flags is None:
+                    flags = getattr(searched, "flags", 0)
+                # NOTE: the literals are case-sensitive and read from the pattern as written.
+                if isinstance(source, str) and not flags & (regex.IGNORECASE | regex.VERBOSE):
+                    found[pattern.regex] = prefilter = analyse(source)
+                    add_literals(member for group in prefilter.required for member in group)
+            cls._prefilter_of = found
+        return found
 
     def check(self, doc: Document) -> Iterator[Finding]:
         guessed: list[Span] = []
@@ -164,9 +197,23 @@ class BoilerplateRule(Rule):
         """Each pattern's matches; those whose extent is a guess are added to ``guessed``."""
         text = doc.text
         taken = _Taken()
+        prefilters = self._prefilters()
+        occurs = None
         for pattern in self.active_patterns(doc):
-            if not any(key in text for key in pattern.keys):
+            # NOTE: a plain loop, not any() over a generator: it is asked of every pattern.
+            for key in pattern.keys:
+                if key in text:
+                    break
+            else:
                 continue
+            # The keys are single characters, most of them common: the pattern's own strings
+            # (where the document's literal scan found them) decide most documents.
+            prefilter = prefilters.get(pattern.regex)
+            if prefilter is not None:
+                if occurs is None:
+                    occurs = doc.facts(Candidates).occurs
+                if not prefilter.admits_known(occurs):
+                    continue
             found: list[Span] = []
             for match in pattern.regex.finditer(text):
                 start = (

@@ -28,8 +28,10 @@ class Gated:
     pattern: regex.Pattern[str]
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        if any(key in text for key in self.keys):
-            yield from self.pattern.finditer(text)
+        for key in self.keys:  # NOTE: a plain loop: a generator costs more than most tests
+            if key in text:
+                yield from self.pattern.finditer(text)
+                return
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,11 @@ class AtLineStarts:
         self._pattern = pattern
         self._absent = absent
         self._keys = lazy_re("[" + re.escape(keys) + "]") if keys else None
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The pattern tried: every match found is one of its matches."""
+        return self._pattern
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         absent = self._absent

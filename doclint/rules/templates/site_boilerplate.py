@@ -261,6 +261,7 @@ class TemplateSiteBoilerplate(BoilerplateRule):
     )
     fixable = True
     patterns = _PATTERNS
+    literal_gates = True
     merge_adjacent = True
     examples = Examples(
         bad=(

@@ -287,6 +287,7 @@ class WebChrome(BoilerplateRule):
     )
     fixable = True
     patterns = _PATTERNS
+    literal_gates = True
     merge_adjacent = True
     # A page scraped with its chrome at the top, the foot and between copies is one defect.
     group_after = 3
