@@ -61,7 +61,7 @@ class Paragraphs:
     def from_document(cls, doc: Document) -> Paragraphs:
         items = []
         new = tuple.__new__  # see Sentences
-        for number, start, raw in _lines(doc):
+        for number, start, raw in lines_of(doc):
             stripped = raw.strip(_PARAGRAPH_SPACE)
             # NOTE: only a line that starts with white space can be all white space.
             if not stripped or (_is_space(stripped[0]) and _BLANK.match(stripped)):
@@ -77,8 +77,8 @@ class Paragraphs:
         return cls(items)
 
 
-def _lines(doc: Document) -> Iterable[tuple[int, int, str]]:
-    """``(number, start, text)`` of every line of the document."""
+def lines_of(doc: Document) -> Iterable[tuple[int, int, str]]:
+    """``(number, start, text)`` of every line of the document, as its line index cuts them."""
     text = doc.text
     if "\r" not in text and "\r" not in doc.source:
         # NOTE: LF breaks only (most documents): the lines are one str.split, C-fast, and

@@ -10,7 +10,6 @@ Every pattern runs on one unit's text at a time, so ``^`` is the unit's start.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ import regex
 
 from doclint.core.document import Document
 from doclint.core.lazyregex import lazy_regex
-from doclint.core.text import Paragraphs, Sentences
+from doclint.core.text import Paragraphs, Sentences, lines_of
 
 HEADING_NUMBER = lazy_regex(
     r"""^(?:[一二三四五六七八九十百零〇]+[、.．，,:：\s]
@@ -78,7 +77,7 @@ class Scopes:
         if scope == "document":
             return [Unit(0, doc.text)] if doc.text else []
         if scope == "line":
-            return _lines(doc)
+            return [Unit(start, line) for _, start, line in lines_of(doc) if line]
         if scope == "sentence":
             return [Unit(s.span.start, s.text) for s in doc.facts(Sentences).items]
         paragraphs = [Unit(p.span.start, p.text) for p in doc.facts(Paragraphs).items]
@@ -87,22 +86,6 @@ class Scopes:
         headings = [is_heading(unit.text) for unit in paragraphs]
         want = scope == "heading"
         return [unit for unit, heading in zip(paragraphs, headings, strict=True) if heading == want]
-
-
-def _lines(doc: Document) -> list[Unit]:
-    """Every line that is not empty, a unit."""
-    text = doc.text
-    if "\r" in text or "\r" in doc.source:
-        return [Unit(start, text[start:end]) for _, start, end in doc.index.line_spans()
-                if end > start]
-    # NOTE: LF breaks only (most documents): the lines are one str.split, C-fast, as the line
-    # index splits them, and their offsets sums of lengths.
-    parts = text.split("\n")
-    if len(parts) > 1 and not parts[-1]:
-        parts.pop()  # the text ends with a line break: no empty line after it
-    # (one start more than parts: where a line after the last would start)
-    starts = itertools.accumulate((len(part) + 1 for part in parts), initial=0)
-    return [Unit(start, part) for start, part in zip(starts, parts, strict=False) if part]
 
 
 def units_with(units: Sequence[Unit], text: str, chars: frozenset[str] | None,

@@ -1,5 +1,6 @@
-"""The units of scope ``line`` (doclint/yamlrules/scopes.py): text of LF breaks only is split
-with ``str.split``; the units are the line index's lines that are not empty, either way."""
+"""The units of scope ``line`` (doclint/yamlrules/scopes.py), the lines of ``core.text.lines_of``
+that are not empty: text of LF breaks only is split with ``str.split``; the units are the line
+index's lines that are not empty, either way."""
 
 from __future__ import annotations
 
