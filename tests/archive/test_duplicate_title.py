@@ -3,9 +3,14 @@ failed pages and untitled files are quiet."""
 
 from __future__ import annotations
 
+import random
+from array import array
+
+import pytest
 from archivehelp import made_up, positioned, run
 
 from doclint.core import Document
+from doclint.rules.archive.duplicate_title import TitleFact, _shared
 from doclint.rules.archive.titles import DocumentTitle
 
 
@@ -160,3 +165,37 @@ def test_members_proposals_share_a_subject_and_its_title() -> None:
     # the same two texts under a notice's title are two documents one title cannot tell apart
     notices = {path: text.replace("的建议\n", "的通知\n", 1) for path, text in docs.items()}
     assert [f["path"] for f in positioned("A104", notices)] == ["2022-0268.txt"]
+
+
+def _fact(values: list[int]) -> TitleFact:
+    return TitleFact("标题", "标题", (0, 2), b"", array("I", values).tobytes(), None)
+
+
+def _shared_by_filtering(first: TitleFact, second: TitleFact) -> float:
+    """The former definition of the share: each sketch filtered value by value."""
+    left, right = array("I", first.sketch), array("I", second.sketch)
+    ceiling = min(left[-1], right[-1])
+    kept = {v for v in left if v <= ceiling}, {v for v in right if v <= ceiling}
+    return len(kept[0] & kept[1]) / min(len(kept[0]), len(kept[1]))
+
+
+@pytest.mark.parametrize(("first", "second", "share"), [
+    ([1, 5, 9], [1, 5, 9], 1.0),
+    ([1, 5, 9, 20], [1, 6, 9], 2 / 3),   # compared below 9, the smaller maximum: 1 and 9 of 3
+    ([2, 4], [1, 3, 5, 7], 0.0),
+    ([100, 200], [5, 7], 0.0),           # every value above the other's: none shared (crashed)
+])
+def test_the_share_of_two_sketches(first: list[int], second: list[int], share: float) -> None:
+    assert _shared(_fact(first), _fact(second)) == pytest.approx(share)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_share_is_the_filtered_sets_share(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(200):
+        top = rng.choice([30, 1000, 2**32 - 1])
+        first, second = (sorted(rng.sample(range(top), rng.randint(1, 25))) for _ in "ab")
+        if first[0] > second[-1] or second[0] > first[-1]:
+            continue  # no value of one below the other's maximum: see the case above
+        assert _shared(_fact(first), _fact(second)) == _shared_by_filtering(
+            _fact(first), _fact(second))

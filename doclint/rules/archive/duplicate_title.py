@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, ClassVar, NamedTuple
@@ -215,12 +216,16 @@ def _shared(first: TitleFact, second: TitleFact) -> float:
     """The share of the shorter body's sampled shingles found in the other body.
 
     A sketch cut at its smallest values is complete below its largest value, so both are
-    compared only below the smaller of the two maxima.
+    compared only below the smaller of the two maxima (where one has no value, none is shared).
     """
     first_values, second_values = array("I", first.sketch), array("I", second.sketch)
     ceiling = min(first_values[-1], second_values[-1])
-    left = {value for value in first_values if value <= ceiling}
-    right = {value for value in second_values if value <= ceiling}
+    # NOTE: a sketch is in ascending order: its values up to the ceiling are a slice (the
+    # title's files are compared pair by pair, so this is asked often in a large archive).
+    left = set(first_values[:bisect_right(first_values, ceiling)])
+    right = set(second_values[:bisect_right(second_values, ceiling)])
+    if not left or not right:
+        return 0.0  # every value of one lies above all of the other's: nothing in common
     return len(left & right) / min(len(left), len(right))
 
 
