@@ -119,7 +119,11 @@ class KeptTable:
         self.added: dict[Any, Any] = {}
 
     def get(self, key: Any) -> Any:
-        """The kept answer for ``key`` (None when there is none)."""
+        """The kept answer for ``key``, read from the table or added by this process (None
+        when there is none)."""
+        added = self.added.get(key)
+        if added is not None:
+            return added
         stored = self.stored
         if stored is None:
             with self._lock:
