@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,16 +13,6 @@ from doclint.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """The session's own cache folder, before any test module is collected: the tables kept
-    between runs (compiled patterns, prefilters) are read when first asked, which may be at
-    collection, and written back at exit, after the last test has put its folder back."""
-    folder = tempfile.mkdtemp(prefix="doclint-test-cache-")
-    os.environ["DOCLINT_CACHE_DIR"] = folder
-    # NOTE: registered before any table's own save, so it runs after them (last in, first out)
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
