@@ -60,17 +60,12 @@ def test_the_digest_squeezes_the_paragraphs_keys_as_it_would_the_text(text: str)
 def test_squeezed_keys_drop_what_squeeze_drops_from_keyed_text() -> None:
     """TextDigest squeezes the shared keys (text without white space) by scans for the few
     characters ``squeeze`` drops that the keys keep: sound only while those are all of them."""
-    from doclint.core.text import spaceless
-    from doclint.rules.archive.fingerprint import (
-        _INVISIBLE_IN_KEYS,
-        _SEPARATOR_CONTROLS,
-        _squeezed_keys,
-        squeeze,
-    )
+    from doclint.core.text import SEPARATOR_CONTROLS, spaceless
+    from doclint.rules.archive.fingerprint import _INVISIBLE_IN_KEYS, _squeezed_keys, squeeze
 
     kept_by_keys = {chr(c) for c in range(0x110000)
                     if spaceless([chr(c)]) == [chr(c)] and squeeze(chr(c)) == ""}
-    assert kept_by_keys == set(_SEPARATOR_CONTROLS + _INVISIBLE_IN_KEYS)
+    assert kept_by_keys == set(SEPARATOR_CONTROLS + _INVISIBLE_IN_KEYS)
     for text in ["", "第一段文字", "甲\x1c乙\u200c丙\u2060丁\u200d", "\x1f", "甲\u200c\u200c乙"]:
         key = spaceless([text])[0]
         assert _squeezed_keys(key) == squeeze(key)

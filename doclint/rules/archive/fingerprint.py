@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from doclint.core.document import Document, Span
 from doclint.core.lazyregex import lazy_re, lazy_regex
-from doclint.core.text import Paragraphs, TextKeys
+from doclint.core.text import Paragraphs, TextKeys, has_separator_control
 from doclint.rules.archive.titles import DocumentTitle
 
 # Characters that change nothing a reader sees: a byte-order mark, zero-width spaces and joiners.
@@ -43,17 +43,16 @@ def squeeze(text: str) -> str:
 
 
 # What ``squeeze`` drops that text keyed without white space (``text.spaceless``) can hold:
-# the separator controls (white space to ``str.split``, not to the keys' class), and the
-# invisible characters but the BOM and the zero-width space (white space to the keys).
-_SEPARATOR_CONTROLS = "\x1c\x1d\x1e\x1f"
+# the separator controls (``text.SEPARATOR_CONTROLS``), and the invisible characters but the
+# BOM and the zero-width space (white space to the keys).
 _INVISIBLE_IN_KEYS = "\u200c\u200d\u2060"
 
 
 def _squeezed_keys(keys: str) -> str:
-    """``squeeze(keys)`` of ``keys`` without white space (see ``_SEPARATOR_CONTROLS``): a few
+    """``squeeze(keys)`` of ``keys`` without white space (see ``_INVISIBLE_IN_KEYS``): a few
     scans in C, not a split of the whole text into words, when it holds no separator control
     (almost every text)."""
-    if any(control in keys for control in _SEPARATOR_CONTROLS):
+    if has_separator_control(keys):
         return squeeze(keys)
     for char in _INVISIBLE_IN_KEYS:
         if char in keys:
