@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from warm import user_env
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FILE = ROOT / "examples" / "docs" / "notice-gbk.txt"
 
@@ -96,8 +98,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true",
                         help="an empty build cache for every run")
     args = parser.parse_args()
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = user_env()
     with tempfile.TemporaryDirectory() as scratch:
         def fresh_env(run: int) -> dict[str, str]:
             if not args.cold:
