@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +17,26 @@ from doclint.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The test process's own cache folder, from before collection to after exit.
+
+    The tables kept between runs (compiled patterns, prefilters, dataclass code) are read when
+    first asked, which may be at collection, and merged back at exit, after the last test has
+    put its own folder back: with no folder of the session's, both went to the user's. The
+    folder is pytest's cache folder of this checkout, so a second run of the suite starts with
+    warm tables as it did from the user's (a fresh clone starts cold, as CI always did); with
+    pytest's cache turned off, a temporary folder removed at exit.
+    """
+    cache = getattr(config, "cache", None)
+    if cache is not None:
+        folder = str(cache.mkdir("doclint-cache"))
+    else:
+        folder = tempfile.mkdtemp(prefix="doclint-test-cache-")
+        # NOTE: registered before any table's own save, so it runs after them (last in, first out)
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["DOCLINT_CACHE_DIR"] = folder
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
