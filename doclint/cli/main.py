@@ -86,6 +86,8 @@ def cli(verbose: bool) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True)
 @click.option("--statistics", is_flag=True, help="Count diagnostics per rule.")
+@click.option("--timing", is_flag=True,
+              help="Print the time each rule took, slowest first, on standard error.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are found.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit code 1 (default info).")
@@ -132,7 +134,8 @@ def cli(verbose: bool) -> None:
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], preview: bool | None,
           config_path: str | None,
-          lang: str | None, color: str, statistics: bool, exit_zero: bool, fail_on: str | None,
+          lang: str | None, color: str, statistics: bool, timing: bool, exit_zero: bool,
+          fail_on: str | None,
           stdin_filename: str | None, jobs: str | None, year: int | None, encoding: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], fix: bool, diff: bool,
           unsafe_fixes: bool, no_source: bool,
@@ -180,7 +183,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[st
                            executor=executor or ("dask" if scheduler else "local"),
                            scheduler=scheduler, baseline=baseline,
                            update_baseline=update_baseline,
-                           report_unused_suppressions=report_unused_suppressions)
+                           report_unused_suppressions=report_unused_suppressions,
+                           timing=timing)
     code = run_check(config, list(paths), options)
     sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_DIAGNOSTICS else code)
 

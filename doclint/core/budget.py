@@ -31,6 +31,8 @@ import threading
 import time
 from types import FrameType, TracebackType
 
+from doclint.core import timing
+
 # NOTE: the budget is for runaway rules, not slow ones. The slowest built-in rule on a
 # document at the size limit takes about 20 s (T505 on 9.5 MB of the examples, see the
 # README's Reliability section), so the default leaves room for a loaded machine.
@@ -115,7 +117,10 @@ class RuleClock:
         self.code = code
 
     def stop(self) -> None:
-        """The current rule is done (finished, crashed or stopped)."""
+        """The current rule is done (finished, crashed or stopped); its time is recorded
+        when timing is on (``doclint check --timing``)."""
+        if timing.recording() and self.code is not None:
+            timing.record(self.code, time.monotonic() - self.started)
         self.code = None
 
     def _alarm(self, signum: int, frame: FrameType | None) -> None:

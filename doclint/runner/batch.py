@@ -55,6 +55,7 @@ class BatchResult:
     archive: list[Diagnostic] = field(default_factory=list)
     archive_lines: dict[str, dict[int, str]] = field(default_factory=dict)
     cached: int = 0
+    archive_seconds: float = 0.0  # the archive rules' time, in this process
 
 
 @dataclass
@@ -67,6 +68,7 @@ class RunPlan:
     encoding: str | None = None
     cache_dir: str | None = None
     fingerprint: str | None = None
+    timing: bool = False  # record each rule's time (``--timing``)
 
 
 def resolve_jobs(jobs: int | str | None, count: int | None = None) -> int:
@@ -89,7 +91,7 @@ def run_batch(engine: Engine, tasks: Iterable[Task], plan: RunPlan,
     Only results ``keep`` accepts stay in ``BatchResult.files`` (none by default), so a run
     over any number of documents holds no more than its chunks in flight.
     """
-    spec = WorkSpec(engine.config, plan.encoding, plan.cache_dir, plan.fingerprint)
+    spec = WorkSpec(engine.config, plan.encoding, plan.cache_dir, plan.fingerprint, plan.timing)
     cache: ResultCache | None
     if plan.executor == "dask":
         from doclint.runner.dask_exec import dask_outcomes
@@ -144,9 +146,9 @@ def _gather(engine: Engine, plan: RunPlan, outcomes: Iterable[Outcome],
     if gathered:
         batch.archive, batch.archive_lines = _archive(engine, plan, gathered, keys.hexdigest(),
                                                       cache)
+    batch.archive_seconds = time.perf_counter() - middle
     LOG.debug("documents: %d in %.2f s (%d from the cache); archive rules: %d findings in %.2f s",
-              count, middle - started, batch.cached, len(batch.archive),
-              time.perf_counter() - middle)
+              count, middle - started, batch.cached, len(batch.archive), batch.archive_seconds)
     return batch
 
 

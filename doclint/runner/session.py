@@ -12,8 +12,9 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from doclint.core import timing
 from doclint.core.config import DEFAULT_INCLUDE, Config
 from doclint.core.diagnostic import Diagnostic, FileResult
 from doclint.core.document import Document
@@ -43,6 +44,10 @@ from doclint.runner.files import TooLarge, read_bounded, read_regular, too_large
 from doclint.runner.inputs import Inputs
 from doclint.runner.progress import Progress
 from doclint.runner.suppressions import Baseline, Suppressor
+from doclint.runner.worker import Outcome
+
+if TYPE_CHECKING:
+    from doclint.report.timing import RunTimes
 
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
 
@@ -68,6 +73,7 @@ class CheckOptions:
     baseline: str | None = None  # hide the findings this baseline file knows
     update_baseline: bool = False  # write the findings to it instead
     report_unused_suppressions: bool = False
+    timing: bool = False  # print each rule's time on standard error
 
 
 def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
@@ -94,6 +100,12 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
                  "unsafe_fixes": options.unsafe_fixes})
     summary = Summary()
     progress: Progress | None = None
+    times: RunTimes | None = None
+    if options.timing:
+        from doclint.report.timing import RunTimes
+
+        times = RunTimes()
+        timing.start_timing()  # (workers start their own: see WorkSpec.timing)
 
     def say(line: str) -> None:
         if progress is not None:
@@ -144,7 +156,11 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             elif limit is not None and len(data) > limit:
                 raise DoclintError(f"{name}: {too_large(len(data), limit)}")
             else:
+                checking = time.monotonic()
                 result, _ = engine.lint_bytes(name, data, options.encoding)
+                if times is not None:
+                    times.add({**timing.take(), timing.DOCUMENT: time.monotonic() - checking},
+                              len(data))
             result = suppressor.result(result)
             on_result(result)
         else:
@@ -157,11 +173,13 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
                 progress.start()
             try:
                 batch = run_batch(engine, inputs.tasks(), plan, on_result,
-                                  on_outcome=progress.advance if progress else None,
+                                  on_outcome=_outcome_watchers(progress, times),
                                   refine=suppressor.result)
             finally:
                 if progress is not None:
                     progress.close()
+            if times is not None:
+                times.archive_seconds = batch.archive_seconds
             batch.archive = suppressor.archive(batch.archive, batch.archive_lines)
             if batch.archive and not options.diff:  # --diff prints the diff only
                 summary.count(batch.archive)
@@ -189,6 +207,8 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
         print(f"doclint: {hidden} finding{'s' if hidden != 1 else ''} hidden "
               f"({suppressor.suppressed} suppressed, {suppressor.baselined} by the baseline)",
               file=sys.stderr)
+    if times is not None:
+        print("\n".join(times.table(config.lang)), file=sys.stderr)
     unused = suppressor.unused() if options.report_unused_suppressions else []
     for note in unused:
         print(note, file=sys.stderr)
@@ -229,6 +249,20 @@ def _progress(options: CheckOptions, inputs: Inputs) -> Progress | None:
                     totals=inputs.sizes if inputs.countable else None)
 
 
+def _outcome_watchers(progress: Progress | None, times: RunTimes | None
+                      ) -> Callable[[Outcome], None] | None:
+    """What sees each outcome as it comes: the progress bar, the ``--timing`` sums."""
+    if times is None:
+        return progress.advance if progress is not None else None
+
+    def watch(outcome: Outcome) -> None:
+        if progress is not None:
+            progress.advance(outcome)
+        times.add(outcome.times, outcome.size, outcome.cached)
+
+    return watch
+
+
 def _plan(engine: Engine, config: Config, options: CheckOptions,
           say: Callable[[str], None]) -> RunPlan:
     """Workers, executor and cache for this run; a missing optional piece is said and skipped."""
@@ -237,7 +271,8 @@ def _plan(engine: Engine, config: Config, options: CheckOptions,
         say(f"doclint: dask.distributed is not installed ({DASK_HINT}); "
             "running on local processes")
         executor = "local"
-    plan = RunPlan(config.jobs, executor, options.scheduler, options.encoding)
+    plan = RunPlan(config.jobs, executor, options.scheduler, options.encoding,
+                   timing=options.timing)
     if options.cache or executor == "dask":
         plan.fingerprint = fingerprint(engine, options.encoding)
     if options.cache:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from doclint.core import regexstore
+from doclint.core import regexstore, timing
 from doclint.core.config import Config
 from doclint.core.diagnostic import FileInfo, FileResult
 from doclint.core.errors import DoclintError, ReadError
@@ -41,6 +41,7 @@ class WorkSpec:
     encoding: str | None = None
     cache_dir: str | None = None
     fingerprint: str | None = None
+    timing: bool = False  # record each rule's time (``doclint check --timing``)
 
 
 @dataclass(slots=True)
@@ -62,6 +63,7 @@ class Outcome:
     location: str | None = None
     signature: Signature | None = None
     digest: str | None = None
+    times: dict[str, float] | None = None  # with --timing: each rule's seconds, and the whole's
 
 
 class Worker:
@@ -70,6 +72,8 @@ class Worker:
         self.spec = spec
         self.cache = (ResultCache(spec.cache_dir, spec.fingerprint)
                       if spec.cache_dir and spec.fingerprint else None)
+        if spec.timing:
+            timing.start_timing()
 
     def lookup(self, task: Task) -> Task | Outcome:
         """``task``'s cached outcome when one ``stat`` of its file decides it, else the task.
@@ -104,7 +108,19 @@ class Worker:
         return hit
 
     def run(self, task: Task) -> Outcome:
-        """Look ``task`` up, else read, decode, hash and check it, here."""
+        """Look ``task`` up, else read, decode, hash and check it, here (timed with
+        ``--timing``: see doclint.core.timing)."""
+        if not timing.recording():
+            return self._run(task)
+        timing.take()  # (nothing that ran between documents is charged to this one)
+        started = time.monotonic()
+        outcome = self._run(task)
+        if not outcome.cached:
+            outcome.times = timing.take()
+            outcome.times[timing.DOCUMENT] = time.monotonic() - started
+        return outcome
+
+    def _run(self, task: Task) -> Outcome:
         if task.error is not None:
             return Outcome(FileResult(FileInfo(task.path), error=task.error))
         found = self.lookup(task)
