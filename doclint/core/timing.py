@@ -8,7 +8,8 @@ Each process records the wall-clock time of every rule it runs on a document (re
 clock the rule budget already reads, :class:`doclint.core.budget.RuleClock`), and the time of
 checking the whole document under :data:`DOCUMENT`; a worker hands what it recorded for a
 document back with the document's outcome (:func:`take`), and the main process adds them up
-(:class:`doclint.report.timing.RunTimes`). Off, it costs one test per rule run.
+(:class:`doclint.report.timing.RunTimes`). Off, it costs one test per rule run. Each thread
+keeps its own times: a Dask worker may check documents in several threads at once.
 
 A fact that rules share (the structure model, the paragraph keys …) is built once per
 document, inside the first rule that asks for it, and is charged to that rule.
@@ -16,38 +17,39 @@ document, inside the first rule that asks for it, and is charged to that rule.
 
 from __future__ import annotations
 
+import threading
+
 DOCUMENT = ""  # the key of a whole document's checking time (no rule code is empty)
 
-_times: dict[str, float] | None = None
+_state = threading.local()  # .times: this thread's record, or None when not recording
 
 
 def start_timing() -> None:
-    """Record rule times in this process from now on (what was recorded is dropped)."""
-    global _times
-    _times = {}
+    """Record rule times in this thread from now on (what was recorded is dropped)."""
+    _state.times = {}
 
 
 def stop_timing() -> None:
-    """Record nothing from now on."""
-    global _times
-    _times = None
+    """Record nothing in this thread from now on."""
+    _state.times = None
 
 
 def recording() -> bool:
-    return _times is not None
+    return getattr(_state, "times", None) is not None
 
 
 def record(code: str, seconds: float) -> None:
     """Add ``seconds`` to ``code``'s time (nothing when not recording)."""
-    times = _times
+    times = getattr(_state, "times", None)
     if times is not None:
         times[code] = times.get(code, 0.0) + seconds
 
 
 def take() -> dict[str, float]:
-    """What was recorded since the last call, and start again (empty when not recording)."""
-    global _times
-    if _times is None:
+    """What this thread recorded since the last call, and start again (empty when not
+    recording)."""
+    taken = getattr(_state, "times", None)
+    if taken is None:
         return {}
-    taken, _times = _times, {}
-    return taken
+    _state.times = {}
+    return taken  # type: ignore[no-any-return]

@@ -105,7 +105,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
         from doclint.report.timing import RunTimes
 
         times = RunTimes()
-        timing.start_timing()  # (workers start their own: see WorkSpec.timing)
+        timing.start_timing()  # standard input, checked here (workers: see WorkSpec.timing)
 
     def say(line: str) -> None:
         if progress is not None:

@@ -72,8 +72,6 @@ class Worker:
         self.spec = spec
         self.cache = (ResultCache(spec.cache_dir, spec.fingerprint)
                       if spec.cache_dir and spec.fingerprint else None)
-        if spec.timing:
-            timing.start_timing()
 
     def lookup(self, task: Task) -> Task | Outcome:
         """``task``'s cached outcome when one ``stat`` of its file decides it, else the task.
@@ -110,9 +108,9 @@ class Worker:
     def run(self, task: Task) -> Outcome:
         """Look ``task`` up, else read, decode, hash and check it, here (timed with
         ``--timing``: see doclint.core.timing)."""
-        if not timing.recording():
+        if not self.spec.timing:
             return self._run(task)
-        timing.take()  # (nothing that ran between documents is charged to this one)
+        timing.start_timing()  # in this thread (a Dask worker may run several), from nothing
         started = time.monotonic()
         outcome = self._run(task)
         if not outcome.cached:

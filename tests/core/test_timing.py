@@ -5,6 +5,7 @@ The clock is a scripted one: no assertion here depends on how fast the machine i
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -81,3 +82,26 @@ def test_nothing_is_recorded_when_timing_is_off() -> None:
     assert timing.take() == {}
     timing.record("XT001", 1.0)
     assert timing.take() == {}
+
+
+def test_each_thread_keeps_its_own_times() -> None:
+    """A Dask worker may check documents in several threads at once: one's times never go
+    with another's document."""
+    taken: dict[str, dict[str, float]] = {}
+    barrier = threading.Barrier(2)
+
+    def check(code: str) -> None:
+        timing.start_timing()
+        barrier.wait()  # both are recording now
+        timing.record(code, 1.0)
+        barrier.wait()  # both have recorded
+        taken[code] = timing.take()
+        timing.stop_timing()
+
+    threads = [threading.Thread(target=check, args=(code,)) for code in ("XT001", "XT002")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert taken == {"XT001": {"XT001": 1.0}, "XT002": {"XT002": 1.0}}
+    assert not timing.recording()  # nor did they turn it on in this thread
