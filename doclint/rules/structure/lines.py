@@ -281,13 +281,15 @@ def _marker(text: str, start: int, level: Level, number: int) -> Marker:
     """The marker of a heading whose number ends at ``start``."""
     stop = _TITLE_END.search(text, start)
     title_end = stop.start() if stop else len(text)
-    rest = text[stop.end():].strip() if stop is not None else ""
-    # Text after the heading's first sentence, or after a gap of spaces when it reads as text
-    # (``（一）指导思想 坚持稳中求进…``); a title padded with spaces (``第一章 总 则``) is no text.
-    inline = bool(rest) and (stop is None or stop.group()[0] not in _GAP_CHARS
-                             or len(rest) >= _INLINE_MIN or has_punctuation(rest))
     if level is Level.CLAUSE:
         inline = bool(text[start:].strip())  # 第N条's text is the clause itself, not a title
+    else:
+        rest = text[stop.end():].strip() if stop is not None else ""
+        # Text after the heading's first sentence, or after a gap of spaces when it reads as
+        # text (``（一）指导思想 坚持稳中求进…``); a title padded with spaces (``第一章 总 则``)
+        # is no text.
+        inline = bool(rest) and (stop is None or stop.group()[0] not in _GAP_CHARS
+                                 or len(rest) >= _INLINE_MIN or has_punctuation(rest))
     marker_end = len(text[:start].rstrip(" \t\u3000"))
     last = siblings.run_in_last(text, title_end, level, number) if stop is not None else number
     return Marker(level, number, 0, start, marker_end, title_end, inline, last)
