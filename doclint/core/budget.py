@@ -83,7 +83,7 @@ class RuleClock:
                     ...
     """
 
-    __slots__ = ("_previous", "armed", "code", "seconds", "started")
+    __slots__ = ("_previous", "_timed", "armed", "code", "seconds", "started")
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds if seconds and seconds > 0 else None
@@ -91,8 +91,10 @@ class RuleClock:
         self.code: str | None = None
         self.started = 0.0
         self._previous: object = None
+        self._timed = False
 
     def __enter__(self) -> RuleClock:
+        self._timed = timing.recording()  # (asked once a document, not once a rule)
         if self.seconds is None or not supported():
             return self
         if signal.getitimer(signal.ITIMER_REAL)[0] > 0:
@@ -119,7 +121,7 @@ class RuleClock:
     def stop(self) -> None:
         """The current rule is done (finished, crashed or stopped); its time is recorded
         when timing is on (``doclint check --timing``)."""
-        if timing.recording() and self.code is not None:
+        if self._timed and self.code is not None:
             timing.record(self.code, time.monotonic() - self.started)
         self.code = None
 

@@ -8,7 +8,7 @@ Each process records the wall-clock time of every rule it runs on a document (re
 clock the rule budget already reads, :class:`doclint.core.budget.RuleClock`), and the time of
 checking the whole document under :data:`DOCUMENT`; a worker hands what it recorded for a
 document back with the document's outcome (:func:`take`), and the main process adds them up
-(:class:`doclint.report.timing.RunTimes`). Off, it costs one test per rule run. Each thread
+(:class:`doclint.report.timing.RunTimes`). Off, it costs one test per document. Each thread
 keeps its own times: a Dask worker may check documents in several threads at once.
 
 A fact that rules share (the structure model, the paragraph keys …) is built once per
