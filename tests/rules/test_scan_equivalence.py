@@ -331,7 +331,9 @@ def test_not_prose_answers_as_its_pattern() -> None:
     rnd = random.Random(8)
     pieces = ["2019", "-04-01", "年4月1日", "20190401", " 12:30", "abc123def4567", "_-", "http://",
               "www.", "a.cn", "》》", ">>", "»", "《《", "<<", "«", "\n", "\r", "某某", "。", "１", "٣",
-              "𠀀", "\U0001d7ce", " "]
+              "𠀀", "\U0001d7ce", " ",
+              # lines opening with ASCII no match opens with: a page's markup, a Markdown link
+              "<p>", "<", "[查看](", ")", "#", "(", "!", "@", "~", "Z", "_x"]
     strings = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(20000)]
     expected = [_NOT_PROSE.match(s) is not None for s in strings]
     assert 1000 < sum(expected) < len(strings) - 1000

@@ -71,18 +71,22 @@ _NOT_PROSE = lazy_regex(
     r"|(?:https?://|www\.)\S+"
     r"|[》>»]{2}[^\r\n]*|[^\r\n]*[《<«]{2})$"
 )
-_NOT_PROSE_START = frozenset("》»")
+# The characters a match of ``_NOT_PROSE`` can open with, but for its decimal digits (``\d``
+# takes full-width ones too): the last branch's matches open anywhere and end on _NOT_PROSE_END.
+_NOT_PROSE_START = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-"
+                             "》>»")
 _NOT_PROSE_END = ("《", "<", "«", "\n")
 
 
 def _not_prose(text: str) -> bool:
     """``_NOT_PROSE.match(text)``. NOTE: its lookaheads and its last branch read the whole line
-    at each call; a line opening with neither an ASCII character, a digit nor a closing
-    guillemet, nor ending on an opening one (or a line break, which ``$`` may stand before),
-    cannot match and is not tried (a character outside the BMP is, whatever it is)."""
+    at each call; a line opening with none of the characters its matches open with (a web
+    page's ``<p>`` among them), nor ending on an opening guillemet (or a line break, which
+    ``$`` may stand before), cannot match and is not tried (a character outside the BMP is,
+    whatever it is)."""
     first = text[:1]
-    if first and not first.isascii() and not first.isdecimal() and first <= "\uffff" \
-            and first not in _NOT_PROSE_START and not text.endswith(_NOT_PROSE_END):
+    if first and first not in _NOT_PROSE_START and not first.isdecimal() and first <= "\uffff" \
+            and not text.endswith(_NOT_PROSE_END):
         return False
     return _NOT_PROSE.match(text) is not None
 
