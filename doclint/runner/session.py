@@ -150,17 +150,17 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             name = options.stdin_filename or "<stdin>"
             reader = engine.readers.get(windowing.suffix(name)) or engine.readers[".txt"]
             limit = windowing.whole_limit(config, reader)
+            checking = time.monotonic()
             if windowing.windowed(reader, len(data), windowing.line_breaks(data)):
                 result, _ = windowing.lint_windows(engine, name, lambda: io.BytesIO(data),
                                                    options.encoding)
             elif limit is not None and len(data) > limit:
                 raise DoclintError(f"{name}: {too_large(len(data), limit)}")
             else:
-                checking = time.monotonic()
                 result, _ = engine.lint_bytes(name, data, options.encoding)
-                if times is not None:
-                    times.add({**timing.take(), timing.DOCUMENT: time.monotonic() - checking},
-                              len(data))
+            if times is not None:
+                times.add({**timing.take(), timing.DOCUMENT: time.monotonic() - checking},
+                          len(data))
             result = suppressor.result(result)
             on_result(result)
         else:

@@ -83,3 +83,13 @@ def test_standard_input_is_timed(doclint: Doclint) -> None:
 def test_without_the_option_no_time_is_printed(folder: Path, doclint: Doclint) -> None:
     run = doclint("check", "--no-cache", "--lang", "en", str(folder))
     assert "time per rule" not in run.err
+
+
+def test_standard_input_checked_in_windows_is_timed(doclint: Doclint,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from doclint.runner import windows
+
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 200)  # so that a few lines go in windows
+    text = "".join(f"第{n}条 本办法自2024年1月1日起施行，同比增长5%。\n" for n in range(1, 30))
+    run = doclint("check", "--timing", "--lang", "en", "-", input=text.encode())
+    assert "over 1 document checked" in run.err
