@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from doclint.core.timing import DOCUMENT
 from doclint.report.text import display_width
@@ -30,9 +30,12 @@ class RunTimes:
             self.documents += 1
             self.size += size
 
-    def table(self, lang: str = "zh", shown: int = SHOWN) -> list[str]:
+    def table(self, lang: str = "zh", shown: int = SHOWN,
+              maskers: Collection[str] = ()) -> list[str]:
         """The report: the slowest ``shown`` rules by name, the rest summed, then the time
-        outside the rules and across documents; shares are of the documents' checking time."""
+        outside the rules and across documents; shares are of the documents' checking time.
+        ``maskers``: the codes of rules not selected that run to mask text for the others
+        (marked ``*``)."""
         zh = lang == "zh"
         if not self.documents:
             return [(f"doclint：没有文件计时：{self.cached} 个取自缓存（计时请加 --no-cache）。") if zh
@@ -58,7 +61,8 @@ class RunTimes:
             rate = f"{mb / seconds:.1f}" if speed and seconds > 0 else "-"
             return f"  {_pad(label)}{seconds:>9.3f}{share:>8}{rate:>10}"
 
-        lines += [row(code, seconds) for seconds, code in rules[:shown]]
+        lines += [row(f"{code} *" if code in maskers else code, seconds)
+                  for seconds, code in rules[:shown]]
         rest = rules[shown:]
         if rest:
             lines.append(row(f"其余 {len(rest)} 条规则" if zh else f"{len(rest)} more rules",
@@ -74,6 +78,10 @@ class RunTimes:
             "  Outside the rules: reading, decoding, the document model, the anchor scan, "
             "sorting. A fact rules share is built once and charged to the first rule that "
             "asks for it.")
+        if any(code in maskers for _, code in rules[:shown]):
+            lines.append("  * 未选用：只为所选规则遮蔽网页框架、套话等文字而运行。" if zh else
+                         "  * Not selected: runs only to mask text (page chrome, boilerplate) "
+                         "for the selected rules.")
         return lines
 
 

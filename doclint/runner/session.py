@@ -208,7 +208,8 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
               f"({suppressor.suppressed} suppressed, {suppressor.baselined} by the baseline)",
               file=sys.stderr)
     if times is not None:
-        print("\n".join(times.table(config.lang)), file=sys.stderr)
+        maskers = {entry.code for entry in engine.selection(".").maskers}
+        print("\n".join(times.table(config.lang, maskers=maskers)), file=sys.stderr)
     unused = suppressor.unused() if options.report_unused_suppressions else []
     for note in unused:
         print(note, file=sys.stderr)

@@ -47,8 +47,10 @@ def test_every_rule_that_ran_is_timed(folder: Path, doclint: Doclint, jobs: str)
                   "--select", RULES, "--format", "json", str(folder))
     assert f"over {len(EXAMPLES)} documents checked" in run.err
     rows, more = timed_rules(run.err)
-    # (with the rules that mask page chrome and boilerplate for them: they run too)
+    # (with the rules that mask page chrome and boilerplate for them: they run too, marked)
     assert {"N301", "P101", "T601", "Y201"} <= set(rows) and more == 0
+    marked = {line.split()[0] for line in run.err_lines if line.split()[1:2] == ["*"]}
+    assert marked == set(rows) - {"N301", "P101", "T601", "Y201"} != set()
     assert "archive rules (main process)" in run.err
     json.loads(run.out)  # the report itself is untouched
 

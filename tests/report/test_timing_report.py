@@ -57,3 +57,14 @@ def test_a_run_served_from_the_cache_says_how_to_time_it() -> None:
     assert times.table("en") == [
         "doclint: no document was timed: 2 came from the cache (time them with --no-cache)."]
     assert times.table("zh") == ["doclint：没有文件计时：2 个取自缓存（计时请加 --no-cache）。"]
+
+
+def test_rules_that_only_mask_text_are_marked() -> None:
+    times = RunTimes()
+    times.add({"P101": 0.5, "T405": 0.25, DOCUMENT: 1.0}, 1_000_000)
+    lines = times.table("en", maskers={"T405"})
+    assert lines[2:4] == ["  P101                              0.500   50.0%       2.0",
+                          "  T405 *                            0.250   25.0%       4.0"]
+    assert lines[-1] == ("  * Not selected: runs only to mask text (page chrome, boilerplate) "
+                         "for the selected rules.")
+    assert not any(line.startswith("  *") for line in times.table("en", maskers={"N301"}))
