@@ -18,6 +18,7 @@ document, inside the first rule that asks for it, and is charged to that rule.
 from __future__ import annotations
 
 import threading
+import time
 
 DOCUMENT = ""  # the key of a whole document's checking time (no rule code is empty)
 
@@ -45,11 +46,14 @@ def record(code: str, seconds: float) -> None:
         times[code] = times.get(code, 0.0) + seconds
 
 
-def take() -> dict[str, float]:
+def take(since: float | None = None) -> dict[str, float]:
     """What this thread recorded since the last call, and start again (empty when not
-    recording)."""
+    recording); with ``since``, the ``time.monotonic()`` reading when checking a document
+    began, also the whole document's time, under :data:`DOCUMENT`."""
     taken = getattr(_state, "times", None)
     if taken is None:
         return {}
     _state.times = {}
+    if since is not None:
+        taken[DOCUMENT] = time.monotonic() - since
     return taken  # type: ignore[no-any-return]

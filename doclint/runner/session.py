@@ -159,8 +159,7 @@ def run_check(config: Config, paths: list[str], options: CheckOptions) -> int:
             else:
                 result, _ = engine.lint_bytes(name, data, options.encoding)
             if times is not None:
-                times.add({**timing.take(), timing.DOCUMENT: time.monotonic() - checking},
-                          len(data))
+                times.add(timing.take(since=checking), len(data))
             result = suppressor.result(result)
             on_result(result)
         else:

@@ -114,8 +114,7 @@ class Worker:
         started = time.monotonic()
         outcome = self._run(task)
         if not outcome.cached:
-            outcome.times = timing.take()
-            outcome.times[timing.DOCUMENT] = time.monotonic() - started
+            outcome.times = timing.take(since=started)
         return outcome
 
     def _run(self, task: Task) -> Outcome:

@@ -105,3 +105,10 @@ def test_each_thread_keeps_its_own_times() -> None:
         thread.join()
     assert taken == {"XT001": {"XT001": 1.0}, "XT002": {"XT002": 1.0}}
     assert not timing.recording()  # nor did they turn it on in this thread
+
+
+@pytest.mark.usefixtures("clock", "recording")
+def test_a_document_s_whole_time_is_taken_with_its_rules() -> None:
+    started = budget.time.monotonic()  # 0.0
+    lint(Finds())  # the rule's start and stop: 0.25 and 0.5
+    assert timing.take(since=started) == {"XT001": 0.25, timing.DOCUMENT: 0.75}
